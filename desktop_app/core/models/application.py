@@ -1,0 +1,158 @@
+"""An application (办件) with its household snapshot, requested items and materials."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Tracked, utcnow
+
+
+class Application(Tracked, Base):
+    __tablename__ = "application"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # 办件编号: the number of the first decision document; searchable.
+    number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    decision: Mapped[str | None] = mapped_column(String(16))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    intake_date: Mapped[date] = mapped_column(Date, index=True)
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("village.id"), index=True)
+    source: Mapped[str] = mapped_column(String(16))
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    hardship_reason: Mapped[str] = mapped_column(Text, default="")
+    reject_reasons: Mapped[str] = mapped_column(Text, default="")  # JSON list
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    # Property summary (家庭财产) and rigid spending over the last 12 months, in fen.
+    housing_area_m2: Mapped[int] = mapped_column(Integer, default=0)
+    house_rating: Mapped[str] = mapped_column(String(1), default="")
+    vehicles: Mapped[int] = mapped_column(Integer, default=0)
+    deposits_fen: Mapped[int] = mapped_column(Integer, default=0)
+    business: Mapped[str] = mapped_column(String(200), default="")
+    medical_spending_fen: Mapped[int] = mapped_column(Integer, default=0)
+    education_spending_fen: Mapped[int] = mapped_column(Integer, default=0)
+    monthly_income_fen: Mapped[int] = mapped_column(Integer, default=0)
+    per_capita_income_fen: Mapped[int] = mapped_column(Integer, default=0)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    members: Mapped[list[HouseholdMember]] = relationship(
+        back_populates="application", order_by="HouseholdMember.position",
+        cascade="all, delete-orphan",
+    )
+    incomes: Mapped[list[Income]] = relationship(
+        back_populates="application", cascade="all, delete-orphan",
+    )
+    items: Mapped[list[RequestedItem]] = relationship(
+        back_populates="application", order_by="RequestedItem.position",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def applicant(self) -> HouseholdMember:
+        return self.members[0]
+
+
+class HouseholdMember(Tracked, Base):
+    """A household member; position 0 is the applicant (relation 本人)."""
+
+    __tablename__ = "household_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    relation: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(30))
+    id_type: Mapped[str] = mapped_column(String(16))
+    id_number: Mapped[str] = mapped_column(String(40), default="")
+    no_id_reason: Mapped[str] = mapped_column(String(100), default="")
+    sex: Mapped[str] = mapped_column(String(2), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    hukou_type: Mapped[str] = mapped_column(String(8), default="")
+    hukou_address: Mapped[str] = mapped_column(String(200), default="")
+    education: Mapped[str] = mapped_column(String(16), default="")
+    marital: Mapped[str] = mapped_column(String(8), default="")
+    health: Mapped[str] = mapped_column(String(8), default="")
+    disability_category: Mapped[str] = mapped_column(String(8), default="")
+    disability_grade: Mapped[int | None] = mapped_column(Integer)
+    employment: Mapped[str] = mapped_column(String(16), default="")
+    self_care: Mapped[str] = mapped_column(String(16), default="")
+
+    application: Mapped[Application] = relationship(back_populates="members")
+
+    __table_args__ = (
+        Index("ix_household_member_name", "name"),
+        Index("ix_household_member_id_number", "id_number"),
+    )
+
+
+class Income(Base):
+    """Monthly household income by category, in fen."""
+
+    __tablename__ = "income"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    category: Mapped[str] = mapped_column(String(16))
+    monthly_fen: Mapped[int] = mapped_column(Integer)
+
+    application: Mapped[Application] = relationship(back_populates="incomes")
+
+
+class RequestedItem(Tracked, Base):
+    """An assistance item asked for; becomes a handling task once accepted."""
+
+    __tablename__ = "requested_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    item_code: Mapped[str] = mapped_column(String(24), index=True)
+    handler_code: Mapped[str] = mapped_column(String(16))
+    limit_days: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16))
+
+    application: Mapped[Application] = relationship(back_populates="items")
+    materials: Mapped[list[Material]] = relationship(
+        back_populates="item", order_by="Material.position", cascade="all, delete-orphan",
+    )
+
+
+class Material(Base):
+    """A required material of one requested item and how it was provided."""
+
+    __tablename__ = "material"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("requested_item.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(60))
+    status: Mapped[str] = mapped_column(String(12))  # received/committed/shared/missing
+
+    item: Mapped[RequestedItem] = relationship(back_populates="materials")
+
+
+class SearchKey(Base):
+    """Search keys per application: names, pinyin initials and full pinyin.
+
+    Prefix queries use the primary-key index (``key >= q AND key < q || U+10FFFF``)
+    so "zs" or "张" answer from the index whatever the table size.
+    """
+
+    __tablename__ = "search_key"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("application.id"), primary_key=True, index=True,
+    )

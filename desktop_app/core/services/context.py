@@ -1,0 +1,91 @@
+"""What every service needs: the database, the catalogue, a clock and settings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..catalog import Catalog, load_catalog
+from ..db import Database
+from ..models import Setting
+from ..rules.workdays import WorkCalendar, YearCalendar
+
+#: Defaults for settings that are local policy (DOMAIN: make them settings).
+DEFAULT_SETTINGS: dict[str, Any] = {
+    # 复查/复核, 行政复议 (days) and 行政诉讼 (months) printed on refusals.
+    "appeal": {"review_days": 30, "reconsideration_days": 60, "litigation_months": 6},
+    # Local calendar overrides: {"2026-12-31": false} makes a day a holiday.
+    "workday_overrides": {},
+    # Holiday calendars for years the bundled calendar does not know yet:
+    # {"2027": {"holidays": ["2027-01-01", …], "workdays": ["2027-02-07", …]}}
+    "holiday_years": {},
+    # Whether the township confirms 低保/特困 itself (审核确认权下放).
+    "township_confirms": False,
+}
+
+
+@dataclass
+class Changes:
+    """What a use case changed, so open screens refresh only what they show."""
+
+    applications: set[int] = field(default_factory=set)
+    documents: set[int] = field(default_factory=set)
+    settings: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.applications or self.documents or self.settings)
+
+
+def local_now() -> datetime:
+    return datetime.now()
+
+
+@dataclass
+class ServiceContext:
+    db: Database
+    catalog: Catalog = field(default_factory=load_catalog)
+    clock: Callable[[], datetime] = local_now
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    # -- settings --------------------------------------------------------------
+    def get_setting(self, session: Session, key: str) -> Any:
+        row = session.get(Setting, key)
+        if row is None:
+            return DEFAULT_SETTINGS.get(key)
+        return json.loads(row.value)
+
+    def put_setting(self, session: Session, key: str, value: Any, by: int | None) -> None:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=text, updated_by_id=by))
+        else:
+            row.value, row.updated_by_id = text, by
+
+    def calendar(self, session: Session) -> WorkCalendar:
+        overrides = {
+            date.fromisoformat(k): bool(v)
+            for k, v in (self.get_setting(session, "workday_overrides") or {}).items()
+        }
+        years = {
+            int(y): YearCalendar(
+                holidays=frozenset(date.fromisoformat(d) for d in spec.get("holidays", [])),
+                workdays=frozenset(date.fromisoformat(d) for d in spec.get("workdays", [])),
+            )
+            for y, spec in (self.get_setting(session, "holiday_years") or {}).items()
+        }
+        return WorkCalendar(overrides=overrides, extra_years=years)
+
+    def all_settings(self, session: Session) -> dict[str, Any]:
+        values = dict(DEFAULT_SETTINGS)
+        for row in session.scalars(select(Setting)):
+            values[row.key] = json.loads(row.value)
+        return values

@@ -1,0 +1,187 @@
+"""Realistic synthetic data for demos, screenshots and benchmarks.
+
+Everything here is invented: names are drawn from common surnames and given-name
+characters, ID numbers are structurally valid (GB 11643 checksum) but random.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from ..rules.identity import CHECK_CHARS, WEIGHTS
+from . import Services
+from .intake import ApplicationDraft, ItemInput, MemberInput
+from .setup import SetupInput
+
+DEMO_TOWNSHIP = SetupInput(
+    township_name="清水镇",
+    township_code="522201101000",
+    window_phone="0856-5221234",
+    supervision_phone="0856-5225678",
+    admin_name="王建国",
+    villages=[
+        ("522201101001", "清水社区"), ("522201101002", "新街社区"),
+        ("522201101201", "石桥村"), ("522201101202", "杉树村"), ("522201101203", "龙井村"),
+        ("522201101204", "坪上村"), ("522201101205", "茶园村"), ("522201101206", "岩门村"),
+    ],
+)
+DEMO_CLERKS = ("李秀英", "陈晓红")
+
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+            "蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江"
+            "尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单")
+GIVEN = ("秀英桂兰玉兰凤英建华建国志强国庆德明永福金花春梅海燕小红丽娟文华明亮俊杰"
+         "子涵梓轩浩然雨桐欣怡宇航家豪思远红梅玉珍淑芬德胜长生有才光荣")
+RARE = ("𠇔", "䶮", "堃", "喆", "犇", "昇")  # Ext-B, Ext-A and other less common names
+ROADS = ("解放路", "人民路", "河滨路", "新华街", "团结巷", "清水大道")
+HARDSHIP = ("因病致贫", "因残致贫", "缺劳动力", "因学致贫", "因灾致贫", "突发意外事故")
+REJECT_REASONS = ("申请人户籍及居住地均不在本乡镇，请向户籍所在地乡镇（街道）申请。",
+                  "所申请事项不属于社会救助范围，已告知向相关部门咨询。")
+ITEM_WEIGHTS = (("DIBAO", 30), ("MEDICAL", 18), ("EDUCATION", 12), ("LINSHI_EXPENSE", 10),
+                ("DISABILITY", 9), ("HOUSING", 6), ("TEKUN", 5), ("EMPLOYMENT", 4),
+                ("DIBAO_EDGE", 4), ("LEGAL_AID", 2))
+
+
+def make_id(rng: random.Random, region: str, birth: date, male: bool) -> str:
+    seq = rng.randrange(0, 500) * 2 + (1 if male else 0)
+    body = f"{region}{birth:%Y%m%d}{seq:03d}"
+    total = sum(int(c) * w for c, w in zip(body, WEIGHTS, strict=True))
+    return body + CHECK_CHARS[total % 11]
+
+
+def create_demo_township(services: Services) -> int:
+    """Set up the demo township and its staff; returns the administrator's id."""
+    if not services.setup.is_initialized():
+        services.setup.initialize(DEMO_TOWNSHIP)
+    staff = services.setup.staff()
+    admin = staff[0].id
+    names = {p.name for p in staff}
+    for name in DEMO_CLERKS:
+        if name not in names:
+            services.setup.add_staff(name, "clerk", admin)
+    return admin
+
+
+class _Maker:
+    def __init__(self, services: Services, rng: random.Random) -> None:
+        self.s = services
+        self.rng = rng
+        self.region = services.setup.township().code[:6]
+        self.villages = services.setup.villages()
+        self.catalog = services.ctx.catalog
+
+    def name(self, surname: str | None = None) -> str:
+        r = self.rng
+        given = r.choice(RARE) if r.random() < 0.01 else r.choice(GIVEN)
+        if r.random() < 0.5:
+            given += r.choice(GIVEN)
+        return (surname or r.choice(SURNAMES)) + given[:2]
+
+    def person(self, today: date, age: int, male: bool, relation: str, surname: str | None = None) -> MemberInput:
+        r = self.rng
+        birth = today - timedelta(days=age * 365 + r.randrange(0, 360))
+        disabled = r.random() < 0.12
+        return MemberInput(
+            name=self.name(surname), relation=relation, id_number=make_id(r, self.region, birth, male),
+            phone=f"1{r.choice('3578')}{r.randrange(10**8, 10**9)}" if relation == "本人" else "",
+            hukou_type="农村" if r.random() < 0.7 else "城镇",
+            hukou_address=f"贵州省铜仁市碧江区清水镇{r.choice(self.villages).name}{r.randrange(1, 200)}号",
+            health=r.choices(("健康", "多病", "重病"), (6, 3, 1))[0],
+            disability_category=r.choice(("肢体", "视力", "智力", "精神", "听力")) if disabled else "",
+            disability_grade=r.randrange(1, 5) if disabled else None,
+            employment=("在校" if 6 <= age < 18 else "学龄前" if age < 6 else
+                        r.choice(("务农", "灵活就业", "未登记失业", "无劳动能力", "退休"))),
+            self_care="完全自理" if not disabled else r.choice(("部分自理", "完全不能自理")),
+            education="", marital="已婚" if age >= 25 and relation in ("本人", "配偶") else "",
+        )
+
+    def draft(self, when: datetime) -> tuple[ApplicationDraft, str, list[str]]:
+        r, today = self.rng, when.date()
+        male = r.random() < 0.55
+        age = r.randrange(22, 88)
+        applicant = self.person(today, age, male, "本人")
+        surname = applicant.name[0]
+        members: list[MemberInput] = []
+        if r.random() < 0.6:
+            members.append(self.person(today, max(20, age + r.randrange(-5, 5)), not male, "配偶"))
+        for _ in range(r.choices((0, 1, 2, 3), (3, 4, 3, 1))[0]):
+            child_age = r.randrange(1, max(2, min(age - 18, 40)))
+            cm = r.random() < 0.5
+            members.append(self.person(today, child_age, cm, "子" if cm else "女", surname))
+        codes = [c for c, _ in ITEM_WEIGHTS]
+        weights = [w for _, w in ITEM_WEIGHTS]
+        chosen: list[str] = []
+        for _ in range(r.choices((1, 2, 3), (6, 3, 1))[0]):
+            c = r.choices(codes, weights)[0]
+            if c not in chosen:
+                chosen.append(c)
+        decision = r.choices(("accept", "notice", "reject"), (80, 15, 5))[0]
+        items = []
+        for c in chosen:
+            mats = {}
+            for m in self.catalog.item(c).materials:
+                options = ["received"] + (["committed"] if m.commitment_allowed else []) + (
+                    ["shared"] if m.data_shared else [])
+                mats[m.code] = r.choice(options)
+            items.append(ItemInput(c, mats))
+        if decision == "notice":
+            first = items[0]
+            for code in list(first.materials)[: r.randrange(1, 3)]:
+                first.materials[code] = "missing"
+        income = r.randrange(0, 2500)
+        draft = ApplicationDraft(
+            applicant=applicant, members=members, village_id=r.choice(self.villages).id,
+            incomes={"wage": str(income), "farming": str(r.randrange(0, 400)),
+                     "allowance": str(r.choice((0, 0, 150, 300)))},
+            housing_area=str(r.randrange(20, 160)), house_rating=r.choice("AABBCD"),
+            vehicles=str(r.choice((0, 0, 0, 1))), deposits=str(r.randrange(0, 20000)),
+            medical_spending=str(r.choice((0, 0, 3000, 12000, 45000))),
+            education_spending=str(r.choice((0, 0, 2000, 6000))),
+            items=items, urgent=r.random() < 0.05,
+            source=r.choices(("walk_in", "village_assistant", "hotline", "referral"), (6, 2, 1, 1))[0],
+            hardship_reason=r.choice(HARDSHIP), intake_date=today,
+        )
+        reasons = [r.choice(REJECT_REASONS)] if decision == "reject" else []
+        return draft, decision, reasons
+
+
+def demo_times(rng: random.Random, n: int, end: date, days: int) -> list[datetime]:
+    """``n`` office-hour timestamps on working days within ``days`` before ``end``."""
+    out = []
+    while len(out) < n:
+        d = end - timedelta(days=rng.randrange(0, days))
+        if d.weekday() >= 5:
+            continue
+        out.append(datetime.combine(d, time(8, 30)) + timedelta(minutes=rng.randrange(0, 480)))
+    return sorted(out)
+
+
+def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
+              batch: int = 250, progress: Callable[[float, str], None] | None = None,
+              cancel: threading.Event | None = None) -> int:
+    """Add ``n`` decided demo applications; returns how many were written.
+
+    Written in batches, each its own transaction: a cancel stops between batches and
+    leaves only whole batches behind.
+    """
+    admin = create_demo_township(services)
+    clerks = [p.id for p in services.setup.staff()] or [admin]
+    rng = random.Random(seed)
+    maker = _Maker(services, rng)
+    times = demo_times(rng, n, services.ctx.today(), days)
+    done = 0
+    for start in range(0, n, batch):
+        if cancel is not None and cancel.is_set():
+            break
+        entries = []
+        for when in times[start:start + batch]:
+            draft, decision, reasons = maker.draft(when)
+            entries.append((draft, decision, reasons, when))
+        services.intake.record_batch(entries, rng.choice(clerks))
+        done += len(entries)
+        if progress:
+            progress(done / n, f"{done}/{n}")
+    return done

@@ -1,0 +1,252 @@
+"""Documents: build their data, render them, record them, reprint (补打) and void.
+
+A document row keeps the JSON snapshot its PDF was rendered from, the template
+version and the SHA-256 of the PDF, so a reprint shows exactly what was issued and
+``check`` can prove a file unchanged. PDFs are rendered inside the transaction that
+records them and written to ``<data>/documents/`` after it commits (atomic rename);
+a file lost later is re-rendered from the snapshot, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ... import printing
+from .. import vocab
+from ..errors import ValidationError, ValidationErrors
+from ..models import Application, Document, DocumentPrint, Staff, Township, Village, utcnow
+from ..rules.identity import IdType, mask_id
+from .context import ServiceContext
+from .events import record_event
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    application_id: int
+    kind: str
+    title: str
+    number: str
+    path: Path
+    created_at: datetime
+    print_count: int
+    voided: bool
+    void_reason: str
+
+
+@dataclass
+class PendingFile:
+    """A rendered PDF waiting for its transaction to commit before it is written."""
+
+    document: Document
+    pdf: bytes
+    path: Path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary name, fsync, rename: never a half file under ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+class DocumentService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @property
+    def folder(self) -> Path:
+        return self.ctx.db.data_dir / "documents"
+
+    def _path(self, doc: Document, reprint: int = 0) -> Path:
+        suffix = f"-补打{reprint}" if reprint else ""
+        month = doc.number.split("-")[1][:6] if doc.number.count("-") == 2 else "misc"
+        return self.folder / month / f"{doc.number}-{doc.kind}{suffix}.pdf"
+
+    # -- creation (inside the caller's transaction) -----------------------------
+    def create(self, s: Session, app: Application, kind: str, number: str, clerk: Staff,
+               now: datetime, *, render: bool = True) -> PendingFile | None:
+        """Record a document; with ``render=False`` (bulk loads) its PDF and hash are
+        produced on first open instead."""
+        data = self.build_data(s, app, kind, number, clerk, now.date())
+        pdf = printing.render_document(kind, data) if render else b""
+        digest = hashlib.sha256(pdf).hexdigest() if render else ""
+        doc = Document(
+            application_id=app.id, kind=kind, number=number,
+            template_version=str(printing.load_template(kind).version),
+            data=json.dumps(data, ensure_ascii=False, sort_keys=True), sha256=digest,
+            created_by_id=clerk.id, print_count=1,
+        )
+        if render:
+            doc.prints.append(DocumentPrint(reprint=False, sha256=digest, by_id=clerk.id))
+        s.add(doc)
+        s.flush()
+        record_event(s, "document.issue", actor_id=clerk.id, application_id=app.id,
+                     document_id=doc.id, kind=kind, number=number, sha256=digest)
+        return PendingFile(doc, pdf, self._path(doc)) if render else None
+
+    def write_files(self, pending: list[PendingFile]) -> list[DocumentInfo]:
+        out = []
+        for p in pending:
+            if p is None:
+                continue
+            atomic_write(p.path, p.pdf)
+            out.append(self._info(p.document, p.path))
+        return out
+
+    def build_data(self, s: Session, app: Application, kind: str, number: str, clerk: Staff,
+                   issued: date) -> dict:
+        town = s.scalars(select(Township)).one()
+        cat = self.ctx.catalog
+        applicant = app.applicant
+        village = s.get(Village, app.village_id) if app.village_id else None
+        id_label = IdType[applicant.id_type].label if applicant.id_type in IdType.__members__ else ""
+        data: dict = {
+            "number": number,
+            "application_number": app.number,
+            "reprint": False,
+            "township": {"name": town.name, "code": town.code, "office": town.office_name,
+                         "window_phone": town.window_phone,
+                         "supervision_phone": town.supervision_phone},
+            "issued_date": issued.isoformat(),
+            "clerk": clerk.name,
+            "applicant": {
+                "name": applicant.name, "id_type": id_label,
+                "id_number": applicant.id_number or f"无（{applicant.no_id_reason}）",
+                "id_number_masked": mask_id(applicant.id_number) if applicant.id_number else "无",
+                "phone": applicant.phone, "hukou_address": applicant.hukou_address,
+                "current_address": f"{town.name}{village.name}" if village else town.name,
+            },
+            "items": [],
+            "materials": [],
+            "missing": [],
+        }
+        for req in app.items:
+            item = cat.item(req.item_code)
+            data["items"].append({
+                "code": item.code, "name": item.name,
+                "handler": cat.department(item.handler).name,
+                "limit_days": req.limit_days,
+                "due_date": req.due_date.isoformat() if req.due_date else "",
+                "provisional": bool(req.due_provisional),
+            })
+            for mat in req.materials:
+                row = {"item": item.name, "name": mat.name}
+                if mat.status == "missing":
+                    data["missing"].append(row)
+                else:
+                    data["materials"].append({**row, "status": vocab.MATERIAL_LABELS[mat.status]})
+        if kind == "notice_reject":
+            data["reasons"] = json.loads(app.reject_reasons or "[]")
+            data["appeal"] = self.ctx.get_setting(s, "appeal")
+        if kind == "commitment":
+            today = issued
+            data["members"] = [
+                {"name": m.name, "relation": m.relation,
+                 "id_number_masked": mask_id(m.id_number) if m.id_number else "无",
+                 "adult": m.birth_date is None or _age(m.birth_date, today) >= 18}
+                for m in app.members
+            ]
+            data["supporters"] = []
+        return data
+
+    # -- reads -----------------------------------------------------------------------
+    def _info(self, doc: Document, path: Path | None = None) -> DocumentInfo:
+        return DocumentInfo(doc.id, doc.application_id, doc.kind,
+                            printing.DOCUMENT_KINDS.get(doc.kind, doc.kind), doc.number,
+                            path or self._path(doc), doc.created_at, doc.print_count,
+                            doc.voided, doc.void_reason)
+
+    def for_application(self, application_id: int) -> list[DocumentInfo]:
+        with self.ctx.db.read() as s:
+            docs = s.scalars(select(Document).where(Document.application_id == application_id)
+                             .order_by(Document.id))
+            return [self._info(d) for d in docs]
+
+    def find(self, kind: str, number: str) -> DocumentInfo:
+        with self.ctx.db.read() as s:
+            doc = s.scalar(select(Document).where(Document.kind == kind, Document.number == number))
+            if doc is None:
+                raise LookupError(f"没有编号为 {number} 的{printing.DOCUMENT_KINDS.get(kind, kind)}")
+            return self._info(doc)
+
+    def original_pdf(self, document_id: int) -> Path:
+        """The issued PDF, re-rendered from its snapshot if the file went missing.
+
+        Rendering is deterministic, so the re-rendered file has the recorded hash; a
+        document recorded by a bulk load gets its first rendering and hash here.
+        """
+        with self.ctx.db.read() as s:
+            doc = s.get_one(Document, document_id)
+            path = self._path(doc)
+            if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == doc.sha256:
+                return path
+            pdf = printing.render_document(doc.kind, json.loads(doc.data))
+        digest = hashlib.sha256(pdf).hexdigest()
+        if doc.sha256 and digest != doc.sha256:
+            raise RuntimeError(f"文书 {doc.number} 重新生成的内容与存档哈希不一致")
+        if not doc.sha256:
+            with self.ctx.db.transaction() as s:
+                row = s.get_one(Document, document_id)
+                row.sha256 = digest
+                row.prints.append(DocumentPrint(reprint=False, sha256=digest, by_id=row.created_by_id))
+        atomic_write(path, pdf)
+        return path
+
+    # -- reprint and void ------------------------------------------------------------
+    def reprint(self, document_id: int, by: int) -> DocumentInfo:
+        """补打: the same content, marked as a reprint, counted and logged."""
+        with self.ctx.db.transaction() as s:
+            doc = s.get_one(Document, document_id)
+            if doc.voided:
+                raise ValidationErrors([ValidationError("document", "voided", "已作废的文书不能补打")])
+            data = json.loads(doc.data)
+            data["reprint"] = True
+            pdf = printing.render_document(doc.kind, data)
+            digest = hashlib.sha256(pdf).hexdigest()
+            doc.print_count += 1
+            doc.prints.append(DocumentPrint(reprint=True, sha256=digest, by_id=by))
+            record_event(s, "document.reprint", actor_id=by, application_id=doc.application_id,
+                         document_id=doc.id, number=doc.number, count=doc.print_count)
+            path = self._path(doc, reprint=doc.print_count - 1)
+        atomic_write(path, pdf)
+        return self._info(doc, path)
+
+    def void(self, document_id: int, reason: str, by: int) -> DocumentInfo:
+        """作废: the number stays used, with its reason; a voided decision voids the application."""
+        reason = reason.strip()
+        if not reason:
+            raise ValidationErrors([ValidationError("void_reason", "required", "请填写作废原因")])
+        if len(reason) > 500:
+            raise ValidationErrors([ValidationError("void_reason", "too_long", "作废原因不能超过 500 字")])
+        with self.ctx.db.transaction() as s:
+            doc = s.get_one(Document, document_id)
+            if doc.voided:
+                raise ValidationErrors([ValidationError("document", "voided", "该文书已作废")])
+            doc.voided, doc.void_reason, doc.voided_by_id, doc.voided_at = True, reason, by, utcnow()
+            app = s.get_one(Application, doc.application_id)
+            if doc.kind in ("receipt", "notice_missing", "notice_reject") and app.status != "voided":
+                app.status, app.void_reason = "voided", reason
+            record_event(s, "document.void", actor_id=by, application_id=doc.application_id,
+                         document_id=doc.id, number=doc.number, reason=reason)
+            return self._info(doc)
+
+
+def _age(birth, today) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))

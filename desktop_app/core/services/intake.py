@@ -1,0 +1,440 @@
+"""受理登记: validate an application draft and record the window's decision.
+
+The GUI passes raw field text; validation happens here and returns every problem
+keyed by a field path ("applicant.id_number", "members.1.name", "income.wage",
+"items"), so the screen can show each message next to its field. Nothing is written
+unless the whole draft is valid.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from .. import vocab
+from ..errors import ValidationError, ValidationErrors
+from ..models import (
+    Application, Document, HouseholdMember, Income, Material, NumberSeries, RequestedItem, SearchKey,
+    Staff, Township, Village,
+)
+from ..rules import identity, numbering, pinyin, values
+from .context import Changes, ServiceContext
+from .documents import DocumentInfo, DocumentService
+from .events import record_event
+
+
+@dataclass
+class MemberInput:
+    name: str = ""
+    relation: str = "本人"
+    id_type: str = identity.IdType.RESIDENT_ID.name
+    id_number: str = ""
+    no_id_reason: str = ""
+    phone: str = ""
+    hukou_type: str = "农村"
+    hukou_address: str = ""
+    education: str = ""
+    marital: str = ""
+    health: str = "健康"
+    disability_category: str = ""
+    disability_grade: int | None = None
+    employment: str = ""
+    self_care: str = ""
+
+
+@dataclass
+class ItemInput:
+    item_code: str
+    materials: dict[str, str] = field(default_factory=dict)  # material code -> status
+
+
+@dataclass
+class ApplicationDraft:
+    applicant: MemberInput
+    members: list[MemberInput] = field(default_factory=list)  # everyone but the applicant
+    village_id: int | None = None
+    incomes: dict[str, str] = field(default_factory=dict)  # category -> yuan per month (text)
+    housing_area: str = ""
+    house_rating: str = ""
+    vehicles: str = ""
+    deposits: str = ""
+    business: str = ""
+    medical_spending: str = ""
+    education_spending: str = ""
+    items: list[ItemInput] = field(default_factory=list)
+    urgent: bool = False
+    source: str = "walk_in"
+    hardship_reason: str = ""
+    intake_date: date | None = None
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    application_id: int
+    number: str
+    status: str
+    documents: list[DocumentInfo]
+    changes: Changes
+
+
+@dataclass
+class _Clean:
+    """A validated draft, ready to write."""
+
+    members: list[tuple[MemberInput, identity.IdInfo | None]]
+    incomes: dict[str, int]
+    monthly_total: int
+    numbers: dict[str, int]
+    items: list[ItemInput]
+
+
+class IntakeService:
+    def __init__(self, ctx: ServiceContext, documents: DocumentService) -> None:
+        self.ctx = ctx
+        self.documents = documents
+
+    # -- validation --------------------------------------------------------------
+    def validate(self, draft: ApplicationDraft) -> list[ValidationError]:
+        errors, _ = self._validate(draft)
+        return errors
+
+    def _validate(self, draft: ApplicationDraft) -> tuple[list[ValidationError], _Clean]:
+        errors: list[ValidationError] = []
+        today = self.ctx.today()
+
+        def check(fn, *args, **kw):
+            try:
+                return fn(*args, **kw)
+            except ValidationError as exc:
+                errors.append(exc)
+            except ValidationErrors as exc:
+                errors.extend(exc.errors)
+            return None
+
+        members: list[tuple[MemberInput, identity.IdInfo | None]] = []
+        seen_ids: dict[str, str] = {}
+        for idx, m in enumerate([draft.applicant, *draft.members]):
+            prefix = "applicant" if idx == 0 else f"members.{idx}"
+            check(values.validate_name, m.name, f"{prefix}.name")
+            if idx > 0 and m.relation not in vocab.RELATIONS:
+                errors.append(ValidationError(f"{prefix}.relation", "invalid", "请选择与申请人关系"))
+            info = self._check_id(m, prefix, today, errors)
+            if info is not None and info.normalized:
+                if info.normalized in seen_ids:
+                    errors.append(ValidationError(
+                        f"{prefix}.id_number", "duplicate",
+                        f"证件号码与家庭成员“{seen_ids[info.normalized]}”重复"))
+                seen_ids[info.normalized] = m.name.strip()
+            check(values.validate_phone, m.phone, f"{prefix}.phone", required=(idx == 0))
+            check(values.validate_text, m.hukou_address, f"{prefix}.hukou_address", 200,
+                  required=(idx == 0))
+            for attr, allowed in (("hukou_type", vocab.HUKOU_TYPES), ("health", vocab.HEALTH),
+                                  ("education", vocab.EDUCATION), ("marital", vocab.MARITAL),
+                                  ("employment", vocab.EMPLOYMENT), ("self_care", vocab.SELF_CARE),
+                                  ("disability_category", vocab.DISABILITY_CATEGORIES)):
+                if getattr(m, attr) not in allowed:
+                    errors.append(ValidationError(f"{prefix}.{attr}", "invalid", "取值无效"))
+            if m.disability_category and m.disability_grade not in vocab.DISABILITY_GRADES:
+                errors.append(ValidationError(f"{prefix}.disability_grade", "required", "请选择残疾等级"))
+            members.append((m, info))
+
+        incomes: dict[str, int] = {}
+        for code, raw in draft.incomes.items():
+            if code not in vocab.INCOME_LABELS:
+                errors.append(ValidationError(f"income.{code}", "invalid", "未知收入类别"))
+                continue
+            fen = check(values.parse_amount, raw, f"income.{code}", allow_empty=True)
+            if fen:
+                incomes[code] = fen
+
+        numbers: dict[str, int] = {}
+        for attr in ("deposits", "medical_spending", "education_spending"):
+            fen = check(values.parse_amount, getattr(draft, attr), attr, allow_empty=True)
+            numbers[attr] = fen or 0
+        for attr, limit in (("housing_area", 100_000), ("vehicles", 100)):
+            raw = getattr(draft, attr).strip()
+            if not raw:
+                numbers[attr] = 0
+            elif not raw.isdigit() or not raw.isascii() or int(raw) > limit:
+                errors.append(ValidationError(attr, "invalid", f"请输入 0 到 {limit} 之间的整数"))
+            else:
+                numbers[attr] = int(raw)
+        if draft.house_rating not in vocab.HOUSE_RATINGS:
+            errors.append(ValidationError("house_rating", "invalid", "房屋等级应为 A、B、C 或 D"))
+        check(values.validate_text, draft.business, "business", 200)
+        check(values.validate_text, draft.hardship_reason, "hardship_reason", 500)
+        if draft.source not in vocab.SOURCE_LABELS:
+            errors.append(ValidationError("source", "invalid", "请选择发现途径"))
+        if draft.village_id is None:
+            errors.append(ValidationError("village", "required", "请选择现居住村（社区）"))
+
+        if not draft.items:
+            errors.append(ValidationError("items", "required", "请至少选择一个申请事项"))
+        seen_items: set[str] = set()
+        for it in draft.items:
+            try:
+                item = self.ctx.catalog.item(it.item_code)
+            except KeyError:
+                errors.append(ValidationError("items", "unknown", f"未知事项 {it.item_code}"))
+                continue
+            if it.item_code in seen_items:
+                errors.append(ValidationError("items", "duplicate", f"事项“{item.name}”重复"))
+            seen_items.add(it.item_code)
+            for mat in item.materials:
+                status = it.materials.get(mat.code, "missing")
+                if status not in vocab.MATERIAL_LABELS:
+                    errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "invalid", "材料状态无效"))
+                elif status == "committed" and not mat.commitment_allowed:
+                    errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "no_commitment",
+                                                  f"“{mat.name}”不适用告知承诺"))
+                elif status == "shared" and not mat.data_shared:
+                    errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "not_shared",
+                                                  f"“{mat.name}”不能通过信息共享获取"))
+
+        total = sum(incomes.values())
+        return errors, _Clean(members, incomes, total, numbers, list(draft.items))
+
+    @staticmethod
+    def _check_id(m: MemberInput, prefix: str, today: date,
+                  errors: list[ValidationError]) -> identity.IdInfo | None:
+        try:
+            id_type = identity.IdType[m.id_type]
+        except KeyError:
+            errors.append(ValidationError(f"{prefix}.id_type", "invalid", "请选择证件类型"))
+            return None
+        if id_type is identity.IdType.NONE:
+            if not m.no_id_reason.strip():
+                errors.append(ValidationError(f"{prefix}.no_id_reason", "required", "无证件时请注明原因"))
+            elif len(m.no_id_reason.strip()) > 100:
+                errors.append(ValidationError(f"{prefix}.no_id_reason", "too_long", "原因不能超过 100 字"))
+        try:
+            return identity.validate_id(id_type, m.id_number, today)
+        except ValidationError as exc:
+            errors.append(ValidationError(f"{prefix}.id_number", exc.code, exc.message))
+            return None
+
+    @staticmethod
+    def missing_materials(ctx: ServiceContext, items: list[ItemInput]) -> list[tuple[str, str]]:
+        """Every (item name, material name) not received, committed or data-shared."""
+        out = []
+        for it in items:
+            item = ctx.catalog.item(it.item_code)
+            for mat in item.materials:
+                if it.materials.get(mat.code, "missing") == "missing":
+                    out.append((item.name, mat.name))
+        return out
+
+    # -- the decision ----------------------------------------------------------------
+    def decide(self, draft: ApplicationDraft, decision: str, clerk_id: int,
+               reject_reasons: list[str] | None = None) -> DecisionResult:
+        """Record the application and the window's decision; issue its documents.
+
+        ``accept`` needs every material received, committed or data-shared (an urgent
+        case may be accepted first and documented later); ``notice`` needs at least one
+        missing material; ``reject`` needs at least one reason.
+        """
+        errors, clean = self._validate(draft)
+        reasons = [r.strip() for r in (reject_reasons or []) if r.strip()]
+        errors += self._decision_errors(decision, clean.items, draft.urgent, reasons)
+        if errors:
+            raise ValidationErrors(errors)
+        with self.ctx.db.transaction() as s:
+            clerk = self._clerk(s, clerk_id)
+            app = self._create(s, draft, clean, clerk, self.ctx.clock())
+            docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock())
+        written = self.documents.write_files(docs)
+        return DecisionResult(app.id, app.number or "", app.status, written,
+                              Changes(applications={app.id}, documents={d.id for d in written}))
+
+    def record_batch(self, entries: list[tuple[ApplicationDraft, str, list[str], datetime]],
+                     clerk_id: int) -> list[int]:
+        """Record many decided applications in one transaction without rendering PDFs.
+
+        For bulk loads (demo data, benchmarks, migrations from paper ledgers): each
+        entry is (draft, decision, reject reasons, when). Documents are recorded with
+        their data snapshot and rendered on first open. All or nothing.
+        """
+        prepared = []
+        for draft, decision, reasons, when in entries:
+            errors, clean = self._validate(draft)
+            errors += self._decision_errors(decision, clean.items, draft.urgent, reasons)
+            if errors:
+                raise ValidationErrors(errors)
+            prepared.append((draft, clean, decision, reasons, when))
+        ids = []
+        with self.ctx.db.transaction() as s:
+            clerk = self._clerk(s, clerk_id)
+            for draft, clean, decision, reasons, when in prepared:
+                app = self._create(s, draft, clean, clerk, when)
+                self._apply_decision(s, app, decision, clerk, reasons, when, render=False)
+                ids.append(app.id)
+        return ids
+
+    def _create(self, s: Session, draft: ApplicationDraft, clean: _Clean, clerk: Staff,
+                now: datetime) -> Application:
+        if s.get(Village, draft.village_id) is None:
+            raise ValidationErrors([ValidationError("village", "unknown", "村（社区）不存在")])
+        app = Application(
+            status="draft", intake_date=draft.intake_date or now.date(),
+            village_id=draft.village_id, source=draft.source, urgent=draft.urgent,
+            hardship_reason=draft.hardship_reason.strip(),
+            housing_area_m2=clean.numbers["housing_area"], house_rating=draft.house_rating,
+            vehicles=clean.numbers["vehicles"], deposits_fen=clean.numbers["deposits"],
+            business=draft.business.strip(),
+            medical_spending_fen=clean.numbers["medical_spending"],
+            education_spending_fen=clean.numbers["education_spending"],
+            monthly_income_fen=clean.monthly_total,
+            per_capita_income_fen=values.per_capita_monthly(clean.monthly_total, len(clean.members)),
+            created_by_id=clerk.id,
+        )
+        for pos, (m, info) in enumerate(clean.members):
+            app.members.append(self._member(pos, m, info))
+        for code, fen in clean.incomes.items():
+            app.incomes.append(Income(category=code, monthly_fen=fen))
+        for pos, it in enumerate(clean.items):
+            item = self.ctx.catalog.item(it.item_code)
+            req = RequestedItem(position=pos, item_code=item.code, handler_code=item.handler,
+                                limit_days=item.limit_days, status="requested")
+            for mpos, mat in enumerate(item.materials):
+                req.materials.append(Material(position=mpos, code=mat.code, name=mat.name,
+                                              status=it.materials.get(mat.code, "missing")))
+            app.items.append(req)
+        s.add(app)
+        s.flush()
+        record_event(s, "application.create", actor_id=clerk.id, application_id=app.id,
+                     items=[i.item_code for i in clean.items], urgent=draft.urgent)
+        self._index(s, app)
+        return app
+
+    def decide_existing(self, application_id: int, materials: dict[str, dict[str, str]],
+                        decision: str, clerk_id: int,
+                        reject_reasons: list[str] | None = None) -> DecisionResult:
+        """补正: the applicant came back with materials after a one-time notice."""
+        reasons = [r.strip() for r in (reject_reasons or []) if r.strip()]
+        with self.ctx.db.transaction() as s:
+            app = s.get(Application, application_id)
+            if app is None:
+                raise LookupError(f"application {application_id} not found")
+            if app.status != "pending_materials":
+                raise ValidationErrors([ValidationError("status", "not_pending", "该申请不在待补正状态")])
+            for req in app.items:
+                for mat in req.materials:
+                    status = materials.get(req.item_code, {}).get(mat.code, mat.status)
+                    if status not in vocab.MATERIAL_LABELS:
+                        raise ValidationErrors([ValidationError("materials", "invalid", "材料状态无效")])
+                    mat.status = status
+            items = [ItemInput(r.item_code, {m.code: m.status for m in r.materials}) for r in app.items]
+            errors = self._decision_errors(decision, items, app.urgent, reasons)
+            if errors:
+                raise ValidationErrors(errors)
+            clerk = self._clerk(s, clerk_id)
+            record_event(s, "application.materials", actor_id=clerk.id, application_id=app.id)
+            docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock())
+        written = self.documents.write_files(docs)
+        return DecisionResult(app.id, app.number or "", app.status, written,
+                              Changes(applications={app.id}, documents={d.id for d in written}))
+
+    def _decision_errors(self, decision: str, items: list[ItemInput], urgent: bool,
+                         reasons: list[str]) -> list[ValidationError]:
+        if decision not in vocab.DECISIONS:
+            return [ValidationError("decision", "invalid", "未知的受理决定")]
+        missing = self.missing_materials(self.ctx, items) if items else []
+        if decision == "accept" and missing and not urgent:
+            names = "、".join(m for _, m in missing[:5])
+            return [ValidationError("materials", "incomplete",
+                                    f"材料不齐（缺少：{names}），不能受理；请出具一次性告知书")]
+        if decision == "notice" and not missing:
+            return [ValidationError("materials", "complete", "材料齐全，无需出具一次性告知书")]
+        if decision == "reject":
+            if not reasons:
+                return [ValidationError("reject_reasons", "required", "请填写不予受理的理由")]
+            if any(len(r) > 500 for r in reasons):
+                return [ValidationError("reject_reasons", "too_long", "每条理由不能超过 500 字")]
+        return []
+
+    def _apply_decision(self, s: Session, app: Application, decision: str, clerk: Staff,
+                        reasons: list[str], now: datetime, *, render: bool = True):
+        number = self._next_number(s, now.date())
+        if app.number is None:
+            app.number = number
+        app.decision, app.decided_by_id, app.decided_at = decision, clerk.id, now
+        kinds: list[str]
+        if decision == "accept":
+            app.status = "accepted"
+            cal = self.ctx.calendar(s)
+            for req in app.items:
+                due = cal.add_workdays(now.date(), req.limit_days)
+                req.due_date, req.due_provisional, req.status = due.date, due.provisional, "accepted"
+            kinds = ["receipt", "commitment"]
+        elif decision == "notice":
+            app.status = "pending_materials"
+            kinds = ["notice_missing", "commitment"]
+        else:
+            app.status = "rejected"
+            app.reject_reasons = json.dumps(reasons, ensure_ascii=False)
+            for req in app.items:
+                req.status = "rejected"
+            kinds = ["notice_reject"]
+        s.flush()
+        record_event(s, f"application.{decision}", actor_id=clerk.id, application_id=app.id,
+                     number=number)
+        docs = []
+        for kind in kinds:
+            doc_number = app.number if kind == "commitment" else number
+            existing = s.scalar(select(Document.id).where(Document.kind == kind,
+                                                          Document.number == doc_number))
+            if existing is not None:  # commitment already issued at an earlier visit
+                continue
+            docs.append(self.documents.create(s, app, kind, doc_number, clerk, now, render=render))
+        return docs
+
+    # -- helpers ---------------------------------------------------------------------
+    @staticmethod
+    def _clerk(s: Session, clerk_id: int) -> Staff:
+        clerk = s.get(Staff, clerk_id)
+        if clerk is None or not clerk.active:
+            raise ValidationErrors([ValidationError("clerk", "unknown", "经办人不存在或已停用")])
+        return clerk
+
+    def _next_number(self, s: Session, day: date) -> str:
+        township = s.scalars(select(Township)).one()
+        row = s.get(NumberSeries, day)
+        if row is None:
+            row = NumberSeries(day=day, last_seq=0)
+            s.add(row)
+        row.last_seq += 1
+        s.flush()
+        return numbering.format_number(township.code, day, row.last_seq)
+
+    @staticmethod
+    def _member(pos: int, m: MemberInput, info: identity.IdInfo | None) -> HouseholdMember:
+        return HouseholdMember(
+            position=pos, relation="本人" if pos == 0 else m.relation, name=m.name.strip(),
+            id_type=m.id_type, id_number=info.normalized if info else "",
+            no_id_reason=m.no_id_reason.strip(), sex=(info.sex or "") if info else "",
+            birth_date=info.birth_date if info else None, phone=m.phone.strip(),
+            hukou_type=m.hukou_type, hukou_address=m.hukou_address.strip(),
+            education=m.education, marital=m.marital, health=m.health,
+            disability_category=m.disability_category,
+            disability_grade=m.disability_grade if m.disability_category else None,
+            employment=m.employment, self_care=m.self_care,
+        )
+
+    @staticmethod
+    def _index(s: Session, app: Application) -> None:
+        keys: set[str] = set()
+        for m in app.members:
+            keys.add(m.name)
+            keys.update(pinyin.search_keys(m.name))
+            full = pinyin.full(m.name)
+            if full:
+                keys.add(full)
+            if m.id_number:
+                s.execute(text("INSERT INTO id_fts(rowid, id_number) VALUES (:r, :n)"),
+                          {"r": m.id, "n": m.id_number})
+        s.add_all(SearchKey(key=k, application_id=app.id) for k in keys if k)
+

@@ -1,0 +1,238 @@
+"""Read-side queries: the applications list, search and the detail view.
+
+Search strategy (DESIGN §3; SQLite 3.40's trigram tokenizer cannot match 1–2
+characters, and most names are 2–3 characters):
+
+* a document number (``330102101-20261124-0001`` or a prefix of it) → the unique
+  index on ``application.number`` / ``document.number``;
+* Chinese text → name prefix, ASCII letters → pinyin initials or full pinyin prefix,
+  both answered from the ``search_key`` primary-key index;
+* 3 or more digits (an ID fragment such as "0021" or "19491231") → the ``id_fts``
+  trigram index; 1–2 digits are too short to mean anything and return nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Integer, Select, and_, column, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from .. import vocab
+from ..models import (
+    Application, Document, Event, HouseholdMember, Income, SearchKey, Staff, Village,
+)
+from ..rules.identity import mask_id
+from .context import ServiceContext
+
+_NUMBER = re.compile(r"^\d{9}-\d{0,8}(-\d{0,6})?$|^\d{9}-$")
+_ID_FRAGMENT = re.compile(r"^[0-9]{3,17}[0-9Xx]?$")
+_PINYIN = re.compile(r"^[a-zA-Z]+$")
+_TOP = "\U0010ffff"
+
+
+@dataclass
+class SearchFilters:
+    date_from: date | None = None
+    date_to: date | None = None
+    status: str | None = None
+    village_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: int
+    number: str
+    intake_date: date
+    name: str
+    id_masked: str
+    village: str
+    items: str
+    status: str
+    status_label: str
+    urgent: bool
+
+
+@dataclass(frozen=True)
+class MemberView:
+    relation: str
+    name: str
+    id_type: str
+    id_masked: str
+    sex: str
+    birth_date: date | None
+    hukou_type: str
+    health: str
+    disability: str
+    employment: str
+
+
+@dataclass(frozen=True)
+class ItemView:
+    code: str
+    name: str
+    handler: str
+    limit_days: int
+    due_date: date | None
+    provisional: bool
+    status: str
+    materials: list[tuple[str, str]]  # (name, status label)
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: datetime
+    actor: str
+    action: str
+    detail: dict
+
+
+@dataclass
+class ApplicationDetail:
+    row: ApplicationRow
+    phone: str
+    hukou_address: str
+    source: str
+    hardship_reason: str
+    monthly_income_fen: int
+    per_capita_income_fen: int
+    incomes: list[tuple[str, int]]
+    members: list[MemberView]
+    items: list[ItemView]
+    reject_reasons: list[str]
+    void_reason: str
+    events: list[EventView] = field(default_factory=list)
+
+
+class QueryService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def search(self, query: str = "", filters: SearchFilters | None = None,
+               limit: int = 500) -> list[ApplicationRow]:
+        """Applications matching ``query`` and ``filters``, newest first."""
+        ids = self.search_ids(query, filters, limit)
+        return self.rows(ids)
+
+    def search_ids(self, query: str = "", filters: SearchFilters | None = None,
+                   limit: int = 500) -> list[int]:
+        filters = filters or SearchFilters()
+        q = query.strip()
+        stmt: Select = select(Application.id)
+        if q:
+            cond = self._match(q)
+            if cond is None:
+                return []
+            stmt = stmt.where(cond)
+        if filters.date_from:
+            stmt = stmt.where(Application.intake_date >= filters.date_from)
+        if filters.date_to:
+            stmt = stmt.where(Application.intake_date <= filters.date_to)
+        if filters.status:
+            stmt = stmt.where(Application.status == filters.status)
+        if filters.village_id:
+            stmt = stmt.where(Application.village_id == filters.village_id)
+        stmt = stmt.order_by(Application.id.desc()).limit(limit)
+        with self.ctx.db.read() as s:
+            return list(s.scalars(stmt))
+
+    @staticmethod
+    def _match(q: str):
+        if _NUMBER.match(q):
+            hi = q + _TOP
+            by_app = and_(Application.number >= q, Application.number < hi)
+            by_doc = Application.id.in_(
+                select(Document.application_id).where(Document.number >= q, Document.number < hi))
+            return or_(by_app, by_doc)
+        if _ID_FRAGMENT.match(q):
+            frag = q.upper().replace('"', "")
+            member_ids = (text("SELECT rowid FROM id_fts WHERE id_fts MATCH :m")
+                          .bindparams(m=f'"{frag}"').columns(column("rowid", Integer)))
+            return Application.id.in_(
+                select(HouseholdMember.application_id).where(HouseholdMember.id.in_(member_ids)))
+        if q.isdigit():
+            return None  # one or two digits: too short to be a useful fragment
+        key = q.lower() if _PINYIN.match(q) else q
+        return Application.id.in_(
+            select(SearchKey.application_id).where(SearchKey.key >= key, SearchKey.key < key + _TOP))
+
+    def count(self) -> int:
+        with self.ctx.db.read() as s:
+            return int(s.scalar(select(func.count()).select_from(Application)) or 0)
+
+    def rows(self, ids: list[int]) -> list[ApplicationRow]:
+        if not ids:
+            return []
+        with self.ctx.db.read() as s:
+            apps = {a.id: a for a in s.scalars(select(Application).where(Application.id.in_(ids)))}
+            applicants = {
+                m.application_id: m for m in s.scalars(
+                    select(HouseholdMember).where(HouseholdMember.application_id.in_(ids),
+                                                  HouseholdMember.position == 0))
+            }
+            villages = {v.id: v.name for v in s.scalars(select(Village))}
+            from ..models import RequestedItem
+
+            items: dict[int, list[str]] = {}
+            for app_id, code in s.execute(
+                select(RequestedItem.application_id, RequestedItem.item_code)
+                .where(RequestedItem.application_id.in_(ids)).order_by(RequestedItem.position)
+            ):
+                items.setdefault(app_id, []).append(self.ctx.catalog.item(code).short_name)
+        out = []
+        for i in ids:
+            a = apps.get(i)
+            if a is None:
+                continue
+            m = applicants[i]
+            out.append(ApplicationRow(
+                a.id, a.number or "", a.intake_date, m.name,
+                mask_id(m.id_number) if m.id_number else "无证件",
+                villages.get(a.village_id or 0, ""), "、".join(items.get(i, [])),
+                a.status, vocab.STATUS_LABELS.get(a.status, a.status), a.urgent,
+            ))
+        return out
+
+    def detail(self, application_id: int) -> ApplicationDetail:
+        with self.ctx.db.read() as s:
+            a = s.get(Application, application_id)
+            if a is None:
+                raise LookupError(f"application {application_id} not found")
+            row = self.rows([application_id])[0]
+            cat = self.ctx.catalog
+            from ..rules.identity import IdType
+
+            members = [
+                MemberView(m.relation, m.name,
+                           IdType[m.id_type].label if m.id_type in IdType.__members__ else m.id_type,
+                           mask_id(m.id_number) if m.id_number else f"无（{m.no_id_reason}）",
+                           m.sex, m.birth_date, m.hukou_type, m.health,
+                           f"{m.disability_category}{m.disability_grade}级" if m.disability_category else "",
+                           m.employment)
+                for m in a.members
+            ]
+            items = [
+                ItemView(r.item_code, cat.item(r.item_code).name, cat.department(r.handler_code).name,
+                         r.limit_days, r.due_date, r.due_provisional, r.status,
+                         [(mat.name, vocab.MATERIAL_LABELS[mat.status]) for mat in r.materials])
+                for r in a.items
+            ]
+            staff = {p.id: p.name for p in s.scalars(select(Staff))}
+            events = [
+                EventView(e.at, staff.get(e.actor_id or 0, ""), e.action, json.loads(e.detail))
+                for e in s.scalars(select(Event).where(Event.application_id == application_id)
+                                   .order_by(Event.seq))
+            ]
+            incomes = [(vocab.INCOME_LABELS[i.category], i.monthly_fen)
+                       for i in s.scalars(select(Income).where(Income.application_id == a.id))]
+            return ApplicationDetail(
+                row=row, phone=a.applicant.phone, hukou_address=a.applicant.hukou_address,
+                source=vocab.SOURCE_LABELS.get(a.source, a.source), hardship_reason=a.hardship_reason,
+                monthly_income_fen=a.monthly_income_fen, per_capita_income_fen=a.per_capita_income_fen,
+                incomes=incomes, members=members, items=items,
+                reject_reasons=json.loads(a.reject_reasons or "[]"), void_reason=a.void_reason,
+                events=events,
+            )

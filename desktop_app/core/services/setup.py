@@ -1,0 +1,143 @@
+"""First run: the township's identity, its villages and the first administrator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from ..errors import ValidationError, ValidationErrors
+from ..models import Staff, Township, Village
+from ..rules import division, values
+from .context import Changes, ServiceContext
+from .events import record_event
+
+
+@dataclass
+class SetupInput:
+    township_name: str
+    township_code: str
+    window_phone: str
+    supervision_phone: str
+    admin_name: str
+    villages: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
+    office_name: str = ""
+
+
+@dataclass(frozen=True)
+class TownshipInfo:
+    code: str
+    name: str
+    office_name: str
+    window_phone: str
+    supervision_phone: str
+
+
+@dataclass(frozen=True)
+class VillageInfo:
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    id: int
+    name: str
+    role: str
+
+
+class SetupService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def is_initialized(self) -> bool:
+        with self.ctx.db.read() as s:
+            return bool(s.scalar(select(func.count()).select_from(Township)))
+
+    def validate(self, inp: SetupInput) -> list[ValidationError]:
+        errors: list[ValidationError] = []
+
+        def check(fn, *args, **kw):
+            try:
+                return fn(*args, **kw)
+            except ValidationError as exc:
+                errors.append(exc)
+            except ValidationErrors as exc:
+                errors.extend(exc.errors)
+            return None
+
+        check(values.validate_text, inp.township_name, "township_name", 60, required=True)
+        code_ok = check(division.validate_township_code, inp.township_code.strip()) is not None
+        check(values.validate_phone, inp.window_phone, "window_phone", required=True)
+        check(values.validate_phone, inp.supervision_phone, "supervision_phone", required=True)
+        check(values.validate_name, inp.admin_name, "admin_name")
+        check(values.validate_text, inp.office_name, "office_name", 80)
+        seen_codes: set[str] = set()
+        seen_names: set[str] = set()
+        for n, (code, name) in enumerate(inp.villages, start=1):
+            code, name = code.strip(), name.strip()
+            if code_ok:
+                check(division.validate_village_code, code, inp.township_code.strip())
+            if not name:
+                errors.append(ValidationError("villages", "village_name", f"第 {n} 行：村（社区）名称不能为空"))
+            if code in seen_codes:
+                errors.append(ValidationError("villages", "duplicate_code", f"第 {n} 行：村（社区）代码 {code} 重复"))
+            if name in seen_names:
+                errors.append(ValidationError("villages", "duplicate_name", f"第 {n} 行：村（社区）名称 {name} 重复"))
+            seen_codes.add(code)
+            seen_names.add(name)
+        if not inp.villages:
+            errors.append(ValidationError("villages", "required", "请至少录入一个村（社区）"))
+        return errors
+
+    def initialize(self, inp: SetupInput) -> Changes:
+        errors = self.validate(inp)
+        if errors:
+            raise ValidationErrors(errors)
+        with self.ctx.db.transaction() as s:
+            if s.scalar(select(func.count()).select_from(Township)):
+                raise ValidationErrors([ValidationError("township_code", "exists", "本机已完成初始设置")])
+            name = inp.township_name.strip()
+            s.add(Township(
+                code=inp.township_code.strip(), name=name,
+                office_name=inp.office_name.strip() or f"{name}社会救助服务窗口",
+                window_phone=inp.window_phone.strip(), supervision_phone=inp.supervision_phone.strip(),
+            ))
+            admin = Staff(name=inp.admin_name.strip(), role="admin")
+            s.add(admin)
+            for code, vname in inp.villages:
+                s.add(Village(code=code.strip(), name=vname.strip(), valid_from=self.ctx.today()))
+            s.flush()
+            record_event(s, "setup", actor_id=admin.id, township_code=inp.township_code.strip(),
+                         villages=len(inp.villages))
+        return Changes(settings=True)
+
+    # -- reads -----------------------------------------------------------------
+    def township(self) -> TownshipInfo:
+        with self.ctx.db.read() as s:
+            t = s.scalars(select(Township)).first()
+            if t is None:
+                raise LookupError("township not initialised")
+            return TownshipInfo(t.code, t.name, t.office_name, t.window_phone, t.supervision_phone)
+
+    def villages(self) -> list[VillageInfo]:
+        with self.ctx.db.read() as s:
+            rows = s.scalars(select(Village).where(Village.valid_to.is_(None)).order_by(Village.code))
+            return [VillageInfo(v.id, v.code, v.name) for v in rows]
+
+    def staff(self) -> list[StaffInfo]:
+        with self.ctx.db.read() as s:
+            rows = s.scalars(select(Staff).where(Staff.active).order_by(Staff.id))
+            return [StaffInfo(p.id, p.name, p.role) for p in rows]
+
+    def add_staff(self, name: str, role: str, by: int | None) -> StaffInfo:
+        name = values.validate_name(name, "name")
+        if role not in ("clerk", "supervisor", "admin"):
+            raise ValidationErrors([ValidationError("role", "invalid", "未知角色")])
+        with self.ctx.db.transaction() as s:
+            person = Staff(name=name, role=role)
+            s.add(person)
+            s.flush()
+            record_event(s, "staff.add", actor_id=by, staff_id=person.id, role=role)
+            return StaffInfo(person.id, person.name, person.role)

@@ -1,0 +1,63 @@
+"""Controlled vocabularies of the household forms (DOMAIN §5), as stored values.
+
+Values are the Chinese terms printed on the official forms; they are data, shown
+as they are, and never translated.
+"""
+
+from __future__ import annotations
+
+RELATIONS = ("本人", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "外孙子女",
+             "兄弟", "姐妹", "祖父母", "外祖父母", "儿媳", "女婿", "其他")
+HUKOU_TYPES = ("农村", "城镇")
+EDUCATION = ("", "学龄前", "小学", "初中", "高中/中专", "大专", "本科及以上", "文盲或半文盲")
+MARITAL = ("", "未婚", "已婚", "离异", "丧偶")
+HEALTH = ("健康", "多病", "重病")
+DISABILITY_CATEGORIES = ("", "视力", "听力", "言语", "肢体", "智力", "精神", "多重")
+DISABILITY_GRADES = (1, 2, 3, 4)
+EMPLOYMENT = ("", "学龄前", "在校", "在职", "灵活就业", "务农", "登记失业", "未登记失业",
+              "退休", "无劳动能力")
+SELF_CARE = ("", "完全自理", "部分自理", "完全不能自理")
+HOUSE_RATINGS = ("", "A", "B", "C", "D")
+
+#: Income categories (code, label): monthly household income by source.
+INCOME_CATEGORIES = (
+    ("wage", "工资性收入"),
+    ("farming", "种植养殖收入"),
+    ("business", "经营性收入"),
+    ("property", "财产租赁变卖收入"),
+    ("land", "土地流转收入"),
+    ("pension", "养老金"),
+    ("support", "赡扶抚养费"),
+    ("allowance", "生活补助"),
+    ("other", "其他收入"),
+)
+INCOME_LABELS = dict(INCOME_CATEGORIES)
+
+#: How the need was found (code, label).
+SOURCES = (
+    ("walk_in", "窗口来访"),
+    ("village_assistant", "村协理员发现"),
+    ("hotline", "12345热线"),
+    ("referral", "部门转介"),
+)
+SOURCE_LABELS = dict(SOURCES)
+
+#: Material statuses (code, label printed on forms).
+MATERIAL_STATUSES = (
+    ("received", "已收取"),
+    ("committed", "告知承诺"),
+    ("shared", "信息共享免提交"),
+    ("missing", "缺少"),
+)
+MATERIAL_LABELS = dict(MATERIAL_STATUSES)
+
+#: Application statuses (code, label).
+STATUSES = (
+    ("accepted", "已受理"),
+    ("pending_materials", "待补正"),
+    ("rejected", "不予受理"),
+    ("voided", "已作废"),
+)
+STATUS_LABELS = dict(STATUSES)
+
+DECISIONS = ("accept", "notice", "reject")

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Set up everything on a fresh machine and run the app or the tests.
+#
+#   bash dev.sh app [ARGS…]   set up, then open the app (e.g. `bash dev.sh app --demo`)
+#   bash dev.sh test [ARGS…]  set up, then run the whole test suite (ARGS go to pytest)
+#
+# Needs only python3. Run as root on Debian/Ubuntu, it installs the missing system
+# libraries (venv support, Qt's runtime libraries, poppler-utils for the PDF tests);
+# otherwise it names what is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=${1:-app}
+[ $# -gt 0 ] && shift
+
+QT_LIBS="libegl1 libgl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
+ libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+ libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
+TEST_TOOLS="poppler-utils"
+
+missing_debs() {
+    local want=() p
+    python3 -c 'import ensurepip, venv' 2>/dev/null || want+=(python3-venv)
+    for p in $QT_LIBS ${1:-}; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || want+=("$p")
+    done
+    echo "${want[@]:-}"
+}
+
+install_system() {
+    command -v dpkg-query >/dev/null 2>&1 || return 0
+    local want
+    want=$(missing_debs "${1:-}")
+    [ -n "$want" ] || return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "dev.sh: installing system packages: $want" >&2
+        apt-get update -qq >/dev/null
+        # shellcheck disable=SC2086
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $want >/dev/null
+    else
+        echo "dev.sh: please install these system packages first: $want" >&2
+    fi
+}
+
+setup_venv() {
+    local extras=$1 stamp
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    stamp=".venv/.installed-$(cat pyproject.toml | python3 -c 'import hashlib,sys;print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:16])')-$extras"
+    if [ ! -f "$stamp" ]; then
+        .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+        .venv/bin/python -m pip install -q -e ".$extras"
+        rm -f .venv/.installed-*
+        touch "$stamp"
+    fi
+}
+
+case "$mode" in
+    app)
+        install_system ""
+        setup_venv ""
+        exec .venv/bin/desktop-app "$@"
+        ;;
+    test)
+        install_system "$TEST_TOOLS"
+        setup_venv "[test]"
+        export QT_QPA_PLATFORM=offscreen
+        exec .venv/bin/python -m pytest -q "$@"
+        ;;
+    *)
+        echo "usage: bash dev.sh app [--demo] | bash dev.sh test [pytest args]" >&2
+        exit 2
+        ;;
+esac

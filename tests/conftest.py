@@ -1,0 +1,61 @@
+"""Shared fixtures: a migrated template database copied per test (fast and real)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def _template_dir(tmp_path_factory) -> Path:
+    from desktop_app.core.db import open_database
+
+    folder = tmp_path_factory.mktemp("template")
+    open_database(folder).close()
+    return folder
+
+
+@pytest.fixture
+def data_dir(tmp_path, _template_dir) -> Path:
+    """A data folder holding a database built by the real migrations."""
+    folder = tmp_path / "data"
+    shutil.copytree(_template_dir, folder)
+    return folder
+
+
+class Clock:
+    """A settable clock for services (decisions on a given day)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime(2026, 11, 24, 10, 0))
+
+
+@pytest.fixture
+def services(data_dir, clock):
+    from desktop_app.core.services import Services
+
+    svc = Services.open(data_dir, clock=clock)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def township(services):
+    """The demo township set up; returns the administrator's staff id."""
+    from desktop_app.core.services.demo import create_demo_township
+
+    return create_demo_township(services)
