@@ -48,6 +48,7 @@ MATERIAL_STATUSES = (
     ("committed", "告知承诺"),
     ("shared", "信息共享免提交"),
     ("missing", "缺少"),
+    ("na", "不适用"),  # only for conditional materials whose condition does not apply
 )
 MATERIAL_LABELS = dict(MATERIAL_STATUSES)
 

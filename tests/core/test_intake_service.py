@@ -53,7 +53,7 @@ def test_numbers_are_continuous_per_day_and_restart_next_day(services, township,
 
 def test_notice_lists_every_missing_material_and_accept_is_refused(services, township):
     d = draft(services)
-    mats = list(d.items[0].materials)
+    mats = [m.code for m in services.ctx.catalog.item("DIBAO").required_materials]
     d.items[0].materials[mats[0]] = "missing"
     d.items[0].materials[mats[1]] = "missing"
     with pytest.raises(ValidationErrors) as exc:
@@ -212,3 +212,33 @@ def test_detail_lists_events_in_order(services, township):
     events = [e.action for e in services.queries.detail(result.application_id).events]
     assert events[:2] == ["application.create", "application.accept"]
     assert events.count("document.issue") == 2
+
+
+def test_applicant_without_id_needs_a_reason_and_is_never_faked(services, township):
+    d = draft(services, id_number="")
+    d.applicant.id_type = "NONE"
+    with pytest.raises(ValidationErrors) as exc:
+        services.intake.decide(d, "accept", township)
+    assert "applicant.no_id_reason" in {e.field for e in exc.value.errors}
+    d.applicant.no_id_reason = "流浪乞讨人员，无法提供证件"
+    result = services.intake.decide(d, "accept", township)
+    row = services.queries.detail(result.application_id).row
+    assert row.id_masked == "无证件"
+    assert "流浪乞讨人员" in pdf_text(result.documents[0].path)
+
+
+def test_conditional_material_may_be_not_applicable_but_required_may_not(services, township):
+    item = services.ctx.catalog.item("DIBAO")
+    required = item.required_materials[0]
+    conditional = next(m for m in item.materials if not m.required)
+    d = draft(services)
+    d.items[0].materials[conditional.code] = "na"
+    result = services.intake.decide(d, "accept", township)
+    materials = dict(services.queries.detail(result.application_id).items[0].materials)
+    assert materials[conditional.name] == "不适用"
+    assert materials[required.name] == "已收取"
+    d2 = draft(services)
+    d2.items[0].materials[required.code] = "na"
+    with pytest.raises(ValidationErrors) as exc:
+        services.intake.decide(d2, "accept", township)
+    assert exc.value.errors[0].code == "required"

@@ -45,13 +45,15 @@ class Tracked:
     change_seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
 
 
-def _next_change_seq(session: Session) -> int:
+def _reserve_change_seqs(session: Session, n: int) -> int:
+    """Reserve ``n`` consecutive sequence numbers; returns the first."""
     row = session.connection().execute(
-        text("UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value")
+        text("UPDATE change_counter SET value = value + :n WHERE id = 1 RETURNING value"),
+        {"n": n},
     ).first()
     if row is None:  # pragma: no cover - the migration inserts the row
         raise RuntimeError("change_counter row missing; database not migrated")
-    return int(row[0])
+    return int(row[0]) - n + 1
 
 
 @event.listens_for(Session, "before_flush")
@@ -61,8 +63,11 @@ def _assign_change_sequence(session: Session, _ctx, _instances) -> None:
         o for o in session.dirty
         if isinstance(o, Tracked) and session.is_modified(o, include_collections=False)
     ]
-    for obj in changed:
+    if not changed:
+        return
+    first = _reserve_change_seqs(session, len(changed))
+    for offset, obj in enumerate(changed):
         if obj.uuid is None:
             obj.uuid = new_uuid()
         obj.version = (obj.version or 0) + 1
-        obj.change_seq = _next_change_seq(session)
+        obj.change_seq = first + offset

@@ -71,6 +71,13 @@ class ServiceContext:
             row.value, row.updated_by_id = text, by
 
     def calendar(self, session: Session) -> WorkCalendar:
+        """The working-day calendar with local settings, cached per transaction."""
+        cached = session.info.get("calendar")
+        if cached is None:
+            cached = session.info["calendar"] = self._build_calendar(session)
+        return cached
+
+    def _build_calendar(self, session: Session) -> WorkCalendar:
         overrides = {
             date.fromisoformat(k): bool(v)
             for k, v in (self.get_setting(session, "workday_overrides") or {}).items()

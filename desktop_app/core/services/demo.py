@@ -123,13 +123,17 @@ class _Maker:
         for c in chosen:
             mats = {}
             for m in self.catalog.item(c).materials:
+                if not m.required and r.random() < 0.7:
+                    mats[m.code] = "na"
+                    continue
                 options = ["received"] + (["committed"] if m.commitment_allowed else []) + (
                     ["shared"] if m.data_shared else [])
                 mats[m.code] = r.choice(options)
             items.append(ItemInput(c, mats))
         if decision == "notice":
             first = items[0]
-            for code in list(first.materials)[: r.randrange(1, 3)]:
+            required = [m.code for m in self.catalog.item(first.item_code).required_materials]
+            for code in required[: r.randrange(1, 3)]:
                 first.materials[code] = "missing"
         income = r.randrange(0, 2500)
         draft = ApplicationDraft(

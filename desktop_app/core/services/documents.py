@@ -148,6 +148,8 @@ class DocumentService:
             })
             for mat in req.materials:
                 row = {"item": item.name, "name": mat.name}
+                if mat.status == "na":
+                    continue
                 if mat.status == "missing":
                     data["missing"].append(row)
                 else:

@@ -28,8 +28,14 @@ def event_hash(prev_hash: str, seq: int, at: datetime, actor_id: int | None, act
 def record_event(session: Session, action: str, *, actor_id: int | None,
                  application_id: int | None = None, **detail: Any) -> Event:
     """Append one event; ``detail`` must be JSON-serialisable (no personal data)."""
-    last = session.execute(select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)).first()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    # The chain head is remembered for the rest of this transaction (one writer).
+    head = session.info.get("event_head")
+    if head is None:
+        with session.no_autoflush:
+            head = session.execute(
+                select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)).first()
+        head = tuple(head) if head else (0, GENESIS)
+    seq, prev = head[0] + 1, head[1]
     at = utcnow()
     text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
     ev = Event(
@@ -38,6 +44,7 @@ def record_event(session: Session, action: str, *, actor_id: int | None,
         hash=event_hash(prev, seq, at, actor_id, action, application_id, text),
     )
     session.add(ev)
+    session.info["event_head"] = (seq, ev.hash)
     return ev
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from .. import vocab
 from ..errors import ValidationError, ValidationErrors
 from ..models import (
-    Application, Document, HouseholdMember, Income, Material, NumberSeries, RequestedItem, SearchKey,
+    Application, Document, HouseholdMember, Income, Material, RequestedItem, SearchKey,
     Staff, Township, Village,
 )
 from ..rules import identity, numbering, pinyin, values
@@ -79,6 +79,12 @@ class DecisionResult:
     status: str
     documents: list[DocumentInfo]
     changes: Changes
+
+
+def material_status(item: ItemInput, material) -> str:
+    """The status given for ``material``; unset means missing, or not applicable for a
+    conditional material (e.g. 残疾人证 only when a member is disabled)."""
+    return item.materials.get(material.code, "missing" if material.required else "na")
 
 
 @dataclass
@@ -185,12 +191,15 @@ class IntakeService:
                 errors.append(ValidationError("items", "duplicate", f"事项“{item.name}”重复"))
             seen_items.add(it.item_code)
             for mat in item.materials:
-                status = it.materials.get(mat.code, "missing")
+                status = material_status(it, mat)
                 if status not in vocab.MATERIAL_LABELS:
                     errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "invalid", "材料状态无效"))
                 elif status == "committed" and not mat.commitment_allowed:
                     errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "no_commitment",
                                                   f"“{mat.name}”不适用告知承诺"))
+                elif status == "na" and mat.required:
+                    errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "required",
+                                                  f"“{mat.name}”为必备材料"))
                 elif status == "shared" and not mat.data_shared:
                     errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "not_shared",
                                                   f"“{mat.name}”不能通过信息共享获取"))
@@ -206,15 +215,12 @@ class IntakeService:
         except KeyError:
             errors.append(ValidationError(f"{prefix}.id_type", "invalid", "请选择证件类型"))
             return None
-        if id_type is identity.IdType.NONE:
-            if not m.no_id_reason.strip():
-                errors.append(ValidationError(f"{prefix}.no_id_reason", "required", "无证件时请注明原因"))
-            elif len(m.no_id_reason.strip()) > 100:
-                errors.append(ValidationError(f"{prefix}.no_id_reason", "too_long", "原因不能超过 100 字"))
         try:
-            return identity.validate_id(id_type, m.id_number, today)
+            return identity.validate_id(id_type, m.id_number, today,
+                                        reason=m.no_id_reason if id_type is identity.IdType.NONE else None)
         except ValidationError as exc:
-            errors.append(ValidationError(f"{prefix}.id_number", exc.code, exc.message))
+            where = "no_id_reason" if exc.field == identity.REASON_FIELD else "id_number"
+            errors.append(ValidationError(f"{prefix}.{where}", exc.code, exc.message))
             return None
 
     @staticmethod
@@ -224,7 +230,7 @@ class IntakeService:
         for it in items:
             item = ctx.catalog.item(it.item_code)
             for mat in item.materials:
-                if it.materials.get(mat.code, "missing") == "missing":
+                if material_status(it, mat) == "missing":
                     out.append((item.name, mat.name))
         return out
 
@@ -301,7 +307,7 @@ class IntakeService:
                                 limit_days=item.limit_days, status="requested")
             for mpos, mat in enumerate(item.materials):
                 req.materials.append(Material(position=mpos, code=mat.code, name=mat.name,
-                                              status=it.materials.get(mat.code, "missing")))
+                                              status=material_status(it, mat)))
             app.items.append(req)
         s.add(app)
         s.flush()
@@ -379,7 +385,6 @@ class IntakeService:
             for req in app.items:
                 req.status = "rejected"
             kinds = ["notice_reject"]
-        s.flush()
         record_event(s, f"application.{decision}", actor_id=clerk.id, application_id=app.id,
                      number=number)
         docs = []
@@ -401,14 +406,16 @@ class IntakeService:
         return clerk
 
     def _next_number(self, s: Session, day: date) -> str:
-        township = s.scalars(select(Township)).one()
-        row = s.get(NumberSeries, day)
-        if row is None:
-            row = NumberSeries(day=day, last_seq=0)
-            s.add(row)
-        row.last_seq += 1
-        s.flush()
-        return numbering.format_number(township.code, day, row.last_seq)
+        """The next number of ``day``'s series: continuous, never reused (one statement,
+        inside the caller's transaction, so a rolled-back decision uses no number)."""
+        code = s.info.get("township_code")
+        if code is None:
+            code = s.info["township_code"] = s.scalars(select(Township.code)).one()
+        seq = s.execute(text(
+            "INSERT INTO number_series (day, last_seq) VALUES (:d, 1) "
+            "ON CONFLICT (day) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"
+        ), {"d": day.isoformat()}).scalar_one()
+        return numbering.format_number(code, day, seq)
 
     @staticmethod
     def _member(pos: int, m: MemberInput, info: identity.IdInfo | None) -> HouseholdMember:

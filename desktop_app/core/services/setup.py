@@ -70,7 +70,8 @@ class SetupService:
         check(values.validate_text, inp.township_name, "township_name", 60, required=True)
         code_ok = check(division.validate_township_code, inp.township_code.strip()) is not None
         check(values.validate_phone, inp.window_phone, "window_phone", required=True)
-        check(values.validate_phone, inp.supervision_phone, "supervision_phone", required=True)
+        check(values.validate_phone, inp.supervision_phone, "supervision_phone", required=True,
+              allow_service=True)
         check(values.validate_name, inp.admin_name, "admin_name")
         check(values.validate_text, inp.office_name, "office_name", 80)
         seen_codes: set[str] = set()

@@ -1,0 +1,90 @@
+"""Error types shared by the core layer.
+
+Validators raise :class:`ValidationError` for one bad field and
+:class:`ValidationErrors` when they check many things at once (a whole form, an
+imported CSV file) and want to report every problem in one go.
+
+Both derive from :class:`ValueError`, so code that only cares "was the input
+bad?" can catch ``ValueError``.  Messages are in Chinese: the GUI shows them next
+to the field named by ``field``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+
+class ValidationError(ValueError):
+    """One invalid value.
+
+    :param field: machine name of the field (e.g. ``"id_number"``); the GUI uses it
+        to put the message next to the right widget.
+    :param code: stable machine-readable reason (e.g. ``"checksum"``) for tests
+        and for callers that want to react to a particular problem.
+    :param message: human-readable explanation in Chinese, e.g. "身份证号码校验位错误".
+    :param line: optional 1-based line number, for problems found in files.
+    """
+
+    def __init__(self, field: str, code: str, message: str, *, line: int | None = None):
+        super().__init__(message)
+        self.field = field
+        self.code = code
+        self.message = message
+        self.line = line
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        extra = f", line={self.line}" if self.line is not None else ""
+        return f"ValidationError({self.field!r}, {self.code!r}, {self.message!r}{extra})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ValidationError):
+            return NotImplemented
+        return (self.field, self.code, self.message, self.line) == (
+            other.field,
+            other.code,
+            other.message,
+            other.line,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.code, self.message, self.line))
+
+
+class ValidationErrors(ValueError):
+    """Several invalid values reported together (never empty).
+
+    ``errors`` keeps the order in which the problems were found (for files: line
+    order).  ``str()`` joins the messages with newlines.
+    """
+
+    def __init__(self, errors: Iterable[ValidationError]):
+        self.errors: list[ValidationError] = list(errors)
+        if not self.errors:
+            raise ValueError("ValidationErrors needs at least one error")
+        super().__init__("\n".join(e.message for e in self.errors))
+
+    def __iter__(self) -> Iterator[ValidationError]:
+        return iter(self.errors)
+
+    def __len__(self) -> int:
+        return len(self.errors)
+
+    def by_field(self) -> dict[str, list[ValidationError]]:
+        """Group the errors by field name (for showing them next to widgets)."""
+        grouped: dict[str, list[ValidationError]] = {}
+        for err in self.errors:
+            grouped.setdefault(err.field, []).append(err)
+        return grouped
+
+    def __repr__(self) -> str:
+        return f"ValidationErrors({self.errors!r})"
+
+
+def raise_if_any(errors: Iterable[ValidationError]) -> None:
+    """Raise :class:`ValidationErrors` if ``errors`` is not empty."""
+    collected = list(errors)
+    if collected:
+        raise ValidationErrors(collected)

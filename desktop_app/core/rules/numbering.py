@@ -1,0 +1,81 @@
+"""Document numbers (受理编号 / 转办单号): pure formatting and parsing.
+
+Format: ``<county6 + township3>-<YYYYMMDD>-<seq>``, e.g. ``330102101-20261124-0001``:
+the first 9 digits of the township's 12-digit 统计用区划代码, the day, and the
+day's sequence number, zero-padded to 4 digits and simply wider above 9999
+(``…-10000``).  Allocating the sequence (continuous, never reused) is the job of
+the numbering service, not of this module.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import NamedTuple
+
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.rules.division import township_kind, validate_township_code
+
+FIELD = "number"
+SEQ_WIDTH = 4
+MAX_SEQ_DIGITS = 9
+
+_RE_NUMBER = re.compile(r"([0-9]{9})-([0-9]{8})-([0-9]{4,9})")
+
+
+class DocumentNumber(NamedTuple):
+    """Parts of a document number (unpacks as ``code9, day, seq``)."""
+
+    code9: str
+    day: date
+    seq: int
+
+    def __str__(self) -> str:
+        return _compose(self.code9, self.day, self.seq)
+
+
+def _compose(code9: str, day: date, seq: int) -> str:
+    return f"{code9}-{day.year:04d}{day.month:02d}{day.day:02d}-{seq:0{SEQ_WIDTH}d}"
+
+
+def format_number(township_code12: str, day: date, seq: int) -> str:
+    """``format_number("330102101000", date(2026, 11, 24), 1)`` → ``"330102101-20261124-0001"``.
+
+    :raises ValidationError: if the township code is invalid.
+    :raises ValueError: if ``seq`` is not a positive integer of at most 9 digits.
+    """
+    township = validate_township_code(township_code12)
+    if isinstance(seq, bool) or not isinstance(seq, int) or not 1 <= seq < 10**MAX_SEQ_DIGITS:
+        raise ValueError(f"sequence must be 1..{10**MAX_SEQ_DIGITS - 1}, got {seq!r}")
+    return _compose(township.code9, day, seq)
+
+
+def _invalid(detail: str) -> ValidationError:
+    return ValidationError(
+        FIELD, "format", f"编号格式不正确{detail}（应如330102101-20261124-0001）"
+    )
+
+
+def parse_number(text: object) -> DocumentNumber:
+    """Parse a number typed or scanned back; the inverse of :func:`format_number`.
+
+    Full-width characters and surrounding spaces are tolerated.  Sequences wider
+    than 4 digits must not start with 0 (so every number has one spelling).
+    """
+    body = "".join(unicodedata.normalize("NFKC", "" if text is None else str(text)).split())
+    body = body.replace("—", "-").replace("－", "-")
+    match = _RE_NUMBER.fullmatch(body)
+    if not match:
+        raise _invalid("")
+    code9, ymd, seq_text = match.groups()
+    if code9[0] not in "123456" or township_kind(int(code9[6:9])) is None:
+        raise _invalid("：前9位不是有效的乡镇（街道）代码")
+    try:
+        day = date(int(ymd[:4]), int(ymd[4:6]), int(ymd[6:]))
+    except ValueError:
+        raise _invalid("：日期不存在") from None
+    seq = int(seq_text)
+    if seq == 0 or (len(seq_text) > SEQ_WIDTH and seq_text[0] == "0"):
+        raise _invalid("：流水号无效")
+    return DocumentNumber(code9, day, seq)

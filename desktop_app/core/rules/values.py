@@ -1,0 +1,333 @@
+"""Field-level value rules: money, names, free text, phone numbers, dates.
+
+Every validator takes the GUI ``field`` name and raises
+:class:`~desktop_app.core.errors.ValidationError` with a Chinese message; none
+raises anything else on arbitrary text.  Money is handled as integer fen (分)
+throughout — never floats.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.rules.chars import (
+    MIDDLE_DOT,
+    MIDDLE_DOTS,
+    ZERO_WIDTH,
+    fold_width,
+    is_cjk,
+    is_forbidden_control,
+)
+
+MAX_AMOUNT_YUAN = 100_000_000
+NAME_MAX_LEN = 30
+ADDRESS_MAX_LEN = 200
+
+# ----------------------------------------------------------------------- money
+
+_RE_AMOUNT = re.compile(r"(?P<int>[1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?:\.(?P<frac>[0-9]*))?")
+_CURRENCY_MARKS = ("¥", "￥", "元", "RMB", "CNY")
+
+
+def _strip_currency(text: str) -> str:
+    for mark in _CURRENCY_MARKS:
+        if text.startswith(mark):
+            text = text[len(mark) :]
+        if text.endswith(mark):
+            text = text[: -len(mark)]
+    return text
+
+
+def _amount_text(text: object) -> str:
+    raw = "" if text is None else str(text)
+    folded = unicodedata.normalize("NFKC", raw).upper()
+    return _strip_currency("".join(folded.split()))
+
+
+def parse_amount(
+    text: object,
+    field: str,
+    *,
+    allow_empty: bool = False,
+    max_yuan: int = MAX_AMOUNT_YUAN,
+) -> int:
+    """Parse a yuan amount into integer fen.
+
+    Accepts ``"1,234.56"``, full-width digits (``"１２３"``), a ``¥``/``元`` mark and
+    spaces.  ``""`` gives 0 when ``allow_empty``.  Rejects negative values,
+    non-numbers, more than 2 decimals and more than ``max_yuan`` yuan.
+    """
+    body = _amount_text(text)
+    if not body:
+        if allow_empty:
+            return 0
+        raise ValidationError(field, "required", "请填写金额")
+    if body[0] in "-−":
+        raise ValidationError(field, "negative", "金额不能为负数")
+    if body[0] == "+":
+        body = body[1:]
+    match = _RE_AMOUNT.fullmatch(body)
+    if not match or not any(ch.isdigit() for ch in body):
+        raise ValidationError(field, "format", "金额格式不正确（例：1234.56）")
+    whole = match["int"].replace(",", "") or "0"
+    frac = match["frac"] or ""
+    if len(frac) > 2:
+        raise ValidationError(field, "decimals", "金额最多保留两位小数（到分）")
+    too_large = ValidationError(field, "too_large", f"金额不能超过{format_yuan(max_yuan * 100)}元")
+    if len(whole.lstrip("0")) > 15:
+        raise too_large
+    fen = int(whole) * 100 + int(frac.ljust(2, "0"))
+    if fen > max_yuan * 100:
+        raise too_large
+    return fen
+
+
+def format_yuan(fen: int) -> str:
+    """Fen to a yuan string with thousands separators: ``123456`` → ``"1,234.56"``."""
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(int(fen)), 100)
+    return f"{sign}{yuan:,}.{cents:02d}"
+
+
+def per_capita_monthly(total_monthly_fen: int, members: int) -> int:
+    """Household monthly income per member in fen, rounded half-up to the fen.
+
+    :raises ValidationError: ``field="members"`` if ``members < 1``.
+    """
+    if isinstance(members, bool) or not isinstance(members, int) or members < 1:
+        raise ValidationError("members", "invalid", "家庭人口数应至少为1人")
+    exact = Decimal(int(total_monthly_fen)) / Decimal(members)
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+# ----------------------------------------------------------------------- text
+
+
+def _clean_chars(text: str, field: str) -> str:
+    """Drop zero-width characters; reject control characters other than whitespace.
+
+    Whitespace (newlines, tabs …) is kept here and normalised by the caller.
+    """
+    out = []
+    for ch in text:
+        if ch in ZERO_WIDTH:
+            continue
+        if is_forbidden_control(ch) and not ch.isspace():
+            raise ValidationError(field, "control_char", "含有不可见的控制字符，请重新输入")
+        out.append(ch)
+    return "".join(out)
+
+
+def _collapse_lines(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def validate_text(
+    text: object,
+    field: str,
+    max_len: int = ADDRESS_MAX_LEN,
+    required: bool = False,
+    *,
+    multiline: bool = False,
+) -> str:
+    """Trim and check free text (addresses, notes).
+
+    Single-line text has all whitespace runs (incl. newlines) collapsed to one
+    space; ``multiline`` keeps line breaks.  Zero-width characters are dropped,
+    other control characters rejected.  Returns ``""`` for empty optional text.
+    """
+    raw = "" if text is None else str(text)
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = _clean_chars(raw, field)
+    value = _collapse_lines(cleaned) if multiline else " ".join(cleaned.split())
+    if not value:
+        if required:
+            raise ValidationError(field, "required", "此项必填")
+        return ""
+    if len(value) > max_len:
+        raise ValidationError(field, "too_long", f"不能超过{max_len}个字（当前{len(value)}个）")
+    return value
+
+
+# ----------------------------------------------------------------------- names
+
+
+def _is_latin_letter(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isalpha()
+    return unicodedata.category(ch).startswith("L") and "LATIN" in unicodedata.name(ch, "")
+
+
+def _normalize_name(text: str) -> str:
+    """Fold full-width forms, unify middle dots, drop spaces next to CJK / dots."""
+    chars = [
+        MIDDLE_DOT if ch in MIDDLE_DOTS else fold_width(ch) for ch in text if ch not in ZERO_WIDTH
+    ]
+    collapsed = " ".join("".join(chars).split())
+    out: list[str] = []
+    for i, ch in enumerate(collapsed):
+        if ch == " ":
+            prev, nxt = collapsed[i - 1], collapsed[i + 1]
+            if is_cjk(prev) or is_cjk(nxt) or MIDDLE_DOT in (prev, nxt):
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _check_name_char(ch: str, field: str) -> None:
+    if is_cjk(ch) or _is_latin_letter(ch) or ch in (MIDDLE_DOT, " ", "-", "'", "."):
+        return
+    if is_forbidden_control(ch):
+        raise ValidationError(field, "control_char", "姓名含有不可见的控制字符")
+    if unicodedata.category(ch).startswith("N"):
+        raise ValidationError(field, "digit", "姓名不能包含数字")
+    raise ValidationError(field, "invalid_char", f"姓名含有不支持的字符“{ch}”")
+
+
+def validate_name(text: object, field: str) -> str:
+    """Validate a person's name and return it normalised.
+
+    Required; trimmed; at most 30 characters; Chinese (incl. Ext-B and later),
+    Latin letters, spaces between Latin words, ``-``/``'``/``.`` and the middle
+    dot ``·`` of ethnic-minority names (``•``, ``・``, ``．`` … are unified to
+    ``·``).  No digits or control characters.
+    """
+    value = _normalize_name("" if text is None else str(text))
+    if not value:
+        raise ValidationError(field, "required", "请填写姓名")
+    for ch in value:
+        _check_name_char(ch, field)
+    if len(value) > NAME_MAX_LEN:
+        raise ValidationError(
+            field, "too_long", f"姓名不能超过{NAME_MAX_LEN}个字（当前{len(value)}个）"
+        )
+    if not any(is_cjk(ch) or _is_latin_letter(ch) for ch in value):
+        raise ValidationError(field, "no_letters", "姓名应包含汉字或字母")
+    if value[0] == MIDDLE_DOT or value[-1] == MIDDLE_DOT or MIDDLE_DOT * 2 in value:
+        raise ValidationError(field, "middle_dot", "姓名中的间隔号“·”位置不对")
+    return value
+
+
+# ----------------------------------------------------------------------- phone
+
+_RE_EXTENSION = re.compile(r"(?:转|分机|EXT\.?|X|#)(?P<ext>[0-9]{1,6})$")
+_RE_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_RE_LANDLINE = re.compile(r"(?P<area>010|02[0-9]|0[3-9][0-9]{2})(?P<local>[1-9][0-9]{6,7})")
+_RE_SERVICE = re.compile(r"1[0-9]{2,4}|[48]00[0-9]{7}")
+
+
+def _phone_text(text: object) -> str:
+    raw = unicodedata.normalize("NFKC", "" if text is None else str(text)).upper()
+    return "".join(raw.split())
+
+
+def _split_extension(body: str) -> tuple[str, str]:
+    match = _RE_EXTENSION.search(body)
+    if match and match.start() > 0:
+        return body[: match.start()].rstrip("-"), match["ext"]
+    parts = body.split("-")
+    if len(parts) == 3 and parts[0].startswith("0") and re.fullmatch(r"[0-9]{1,6}", parts[2]):
+        return f"{parts[0]}-{parts[1]}", parts[2]  # 0571-12345678-123
+    return body, ""
+
+
+def _strip_country(digits: str) -> str:
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and _RE_MOBILE.fullmatch(digits[len(prefix) :]):
+            return digits[len(prefix) :]
+    return digits
+
+
+def validate_phone(
+    text: object,
+    field: str,
+    required: bool = False,
+    *,
+    allow_service: bool = False,
+) -> str:
+    """Validate a phone number; returns ``""`` for empty optional input.
+
+    Mobile: 11 digits starting with 1 (``+86`` accepted, separators removed) →
+    ``"13800138000"``.  Landline with area code, optional extension
+    (``0571-12345678转123``) → ``"0571-12345678-123"``.  ``allow_service`` also
+    accepts short service numbers (``12345``) and 400/800 numbers.
+    """
+    body = _phone_text(text)
+    if not body:
+        if required:
+            raise ValidationError(field, "required", "请填写联系电话")
+        return ""
+    body, ext = _split_extension(body)
+    digits = _strip_country(re.sub(r"^\+|[-()（）]", "", body))
+    if not digits.isascii() or not digits.isdigit():
+        raise ValidationError(field, "format", "电话号码只能包含数字（固话可加“-”和分机号）")
+    if _RE_MOBILE.fullmatch(digits):
+        if ext:
+            raise ValidationError(field, "extension", "手机号码不能带分机号")
+        return digits
+    landline = _RE_LANDLINE.fullmatch(digits)
+    if landline:
+        number = f"{landline['area']}-{landline['local']}"
+        return f"{number}-{ext}" if ext else number
+    if allow_service and not ext and _RE_SERVICE.fullmatch(digits):
+        return digits
+    if not digits.startswith("0") and 7 <= len(digits) <= 8:
+        raise ValidationError(field, "area_code", "固定电话请加区号，如0571-12345678")
+    if digits.startswith("1"):
+        raise ValidationError(field, "mobile", "手机号码应为11位数字，以1开头")
+    raise ValidationError(field, "format", "电话号码格式不正确（手机11位，固话如0571-12345678）")
+
+
+# ----------------------------------------------------------------------- dates
+
+_RE_DATE_SEP = re.compile(r"([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?")
+_RE_DATE_COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
+
+
+def _date_parts(text: str) -> tuple[int, int, int] | None:
+    body = "".join(unicodedata.normalize("NFKC", text).split())
+    match = _RE_DATE_SEP.fullmatch(body) or _RE_DATE_COMPACT.fullmatch(body)
+    if not match:
+        return None
+    return int(match[1]), int(match[2]), int(match[3])
+
+
+def _coerce_date(value: object, field: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = "" if value is None else str(value)
+    if not text.strip():
+        raise ValidationError(field, "required", "请填写日期")
+    parts = _date_parts(text)
+    if parts is None:
+        raise ValidationError(field, "format", "日期格式应为“2026-11-24”")
+    try:
+        return date(*parts)
+    except ValueError:
+        raise ValidationError(
+            field, "invalid", f"日期不存在（{parts[0]}年{parts[1]}月{parts[2]}日）"
+        ) from None
+
+
+def validate_date(
+    value: object,
+    field: str,
+    not_after: date | None = None,
+    *,
+    not_before: date | None = None,
+) -> date:
+    """Parse ``2026-11-24`` / ``2026/11/24`` / ``2026.11.24`` / ``20261124`` /
+    ``2026年11月24日`` (or take a ``date``) and check the optional bounds."""
+    day = _coerce_date(value, field)
+    if not_after is not None and day > not_after:
+        raise ValidationError(field, "too_late", f"日期不能晚于{not_after.isoformat()}")
+    if not_before is not None and day < not_before:
+        raise ValidationError(field, "too_early", f"日期不能早于{not_before.isoformat()}")
+    return day

@@ -1,0 +1,98 @@
+"""Printed documents: ``forms/<kind>.json`` templates rendered to PDF with ReportLab.
+
+No Qt here, ever.  Importing this package is cheap: ReportLab and the fonts are
+loaded on the first :func:`render_document` (or :func:`warm_up`, which the GUI may
+call from a worker thread at start-up).
+
+    pdf = render_document("receipt", data)   # bytes of an A4 PDF
+
+``data`` is a plain dict produced by the core; see ``samples.py`` for complete
+examples of every kind.  Dates are ISO strings (``"2026-11-24"``) and print as
+``2026年11月24日``.  Keys a kind does not use may be absent; a key the template
+needs raises :class:`MissingDataError` (a ``KeyError``) naming it.
+``data["reprint"]`` true prints a "补打" mark on every page.
+
+The PDF is what gets printed (render its pages for the printer, never a second
+hand-drawn layout).  Fonts are embedded and subset; the PDF title is the Chinese
+document title plus the number; output is byte-for-byte deterministic for the
+same data and template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop_app.printing.errors import (
+    MissingDataError,
+    MissingGlyphError,
+    PrintingError,
+    TemplateError,
+)
+
+#: document kind -> Chinese title (the template's own ``title`` is what prints)
+DOCUMENT_KINDS: dict[str, str] = {
+    "receipt": "社会救助申请受理回执",
+    "notice_missing": "社会救助申请材料补正一次性告知书",
+    "notice_reject": "社会救助申请不予受理通知书",
+    "commitment": "社会救助申请诚信承诺书及家庭经济状况核对授权书",
+}
+
+__all__ = [
+    "DOCUMENT_KINDS",
+    "MissingDataError",
+    "MissingGlyphError",
+    "PrintingError",
+    "TemplateError",
+    "load_template",
+    "render_document",
+    "template_version",
+    "unprintable_chars",
+    "warm_up",
+]
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in DOCUMENT_KINDS:
+        raise ValueError(f"unknown document kind {kind!r} (known: {', '.join(DOCUMENT_KINDS)})")
+
+
+def load_template(kind: str):
+    """The validated template for ``kind`` (raises :class:`TemplateError`)."""
+    from desktop_app.printing.templates import load_template as _load
+
+    _check_kind(kind)
+    return _load(kind)
+
+
+def template_version(kind: str) -> int:
+    """Version of the template in use, to record with each printed document."""
+    return load_template(kind).version
+
+
+def render_document(kind: str, data: dict[str, Any]) -> bytes:
+    """Render document ``kind`` filled with ``data``; returns PDF bytes.
+
+    Raises :class:`TemplateError` (bad template), :class:`MissingDataError`
+    (a needed key is absent) or :class:`MissingGlyphError` (a character no
+    bundled font can print -- never silently printed blank).
+    """
+    from desktop_app.printing.layout import render
+
+    return render(load_template(kind), data)
+
+
+def unprintable_chars(text: str) -> list[str]:
+    """Characters of ``text`` that cannot be printed (for warnings at data entry)."""
+    from desktop_app.printing.fonts import unprintable_chars as _check
+
+    return _check(text)
+
+
+def warm_up() -> None:
+    """Import ReportLab, register the fonts and load all templates (~0.5 s)."""
+    from desktop_app.printing import layout  # noqa: F401  (imports ReportLab)
+    from desktop_app.printing.fonts import register_fonts
+
+    register_fonts()
+    for kind in DOCUMENT_KINDS:
+        load_template(kind)

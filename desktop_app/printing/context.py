@@ -1,0 +1,100 @@
+"""The placeholder context: the caller's data plus a few derived values.
+
+Derived values (``{derived.…}`` in templates) are computed lazily, so a document
+that does not use, say, ``derived.signers`` does not need ``members`` in its data;
+one that does gets a :class:`MissingDataError` naming the real missing key.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from desktop_app.printing.errors import MissingDataError
+
+SUPPORTER_ROLE = "赡养（抚养、扶养）义务人"
+MEMBER_ROLE = "家庭成员"
+APPLICANT_ROLE = "申请人"
+
+
+def _need(data: dict[str, Any], path: str) -> Any:
+    """Value at dotted ``path``; :class:`MissingDataError` naming the path if absent."""
+    value: Any = data
+    for seg in path.split("."):
+        value = value.get(seg) if isinstance(value, dict) else None
+        if value is None:
+            raise MissingDataError(path)
+    return value
+
+
+def government_name(township_name: str) -> str:
+    """城关镇 -> 城关镇人民政府; 西湖街道 -> 西湖街道办事处."""
+    if township_name.endswith("街道"):
+        return township_name + "办事处"
+    if township_name.endswith(("人民政府", "办事处")):
+        return township_name
+    return township_name + "人民政府"
+
+
+def _item_names(data: dict[str, Any]) -> str:
+    """Names of the requested items, or of the items named in ``missing``."""
+    if data.get("items") is not None:
+        names = [i.get("name") for i in data["items"]]
+    elif data.get("missing") is not None:
+        names = [m.get("item") for m in data["missing"]]
+    else:
+        raise MissingDataError("items")
+    return "、".join(dict.fromkeys(n for n in names if n))
+
+
+def _provisional_years(data: dict[str, Any]) -> str:
+    years = sorted({str(i.get("due_date", ""))[:4] for i in _need(data, "items")
+                    if i.get("provisional") and i.get("due_date")})
+    return "、".join(years)
+
+
+def _adult_members(data: dict[str, Any]) -> list[dict[str, Any]]:
+    # A member whose adulthood is unknown is treated as adult: asking one signature
+    # too many is harmless, missing one makes the authorisation incomplete.
+    return [m for m in _need(data, "members") if m.get("adult", True)]
+
+
+def _signers(data: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for m in _adult_members(data):
+        role = APPLICANT_ROLE if m.get("relation") == "本人" else MEMBER_ROLE
+        rows.append({**m, "role": role})
+    rows += [{**s, "role": SUPPORTER_ROLE} for s in _need(data, "supporters")]
+    return rows
+
+
+_DERIVED: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "item_names": _item_names,
+    "has_provisional": lambda d: any(i.get("provisional") for i in _need(d, "items")),
+    "provisional_years": _provisional_years,
+    "government": lambda d: government_name(_need(d, "township.name")),
+    "adult_members": _adult_members,
+    "signers": _signers,
+    "material_count": lambda d: len(_need(d, "materials")),
+}
+
+
+class Derived(dict):
+    """Computes ``derived.<key>`` on first access (``get`` is what lookups use)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()
+        self._data = data
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key not in self and key in _DERIVED:
+            self[key] = _DERIVED[key](self._data)
+        return super().get(key, default)
+
+
+def build_context(data: dict[str, Any], template: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise TypeError(f"document data must be a dict, got {type(data).__name__}")
+    ctx = dict(data)
+    ctx["title"] = template.title
+    ctx["derived"] = Derived(data)
+    return ctx

@@ -1,0 +1,246 @@
+"""ReportLab building blocks: text with font fallback, custom flowables, page canvas.
+
+Imported only from :mod:`desktop_app.printing.layout` (never at package import),
+so ReportLab is loaded on the first print, not at application start.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from desktop_app.printing.fonts import BODY_FONT, HEADING_FONT, split_runs, string_width
+
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+ELLIPSIS = "……"
+
+
+def markup(text: str, prefer: str = BODY_FONT) -> str:
+    """Paragraph markup for ``text``: every run wrapped in the font that has its glyphs."""
+    parts = []
+    for font, run in split_runs(text, prefer):
+        # Paragraph collapses U+3000 like any whitespace; no-break spaces survive.
+        body = "<br/>".join(escape(line).replace("\u3000", "\xa0\xa0") for line in run.split("\n"))
+        parts.append(f'<font face="{font}">{body}</font>')
+    return "".join(parts)
+
+
+def style(name: str, size: float, *, font: str = BODY_FONT, align: str = "left",
+          leading: float = 1.45, first_indent: float = 0.0, **extra) -> ParagraphStyle:
+    """A CJK paragraph style (line breaks allowed between any two characters)."""
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * leading,
+                          alignment=ALIGN[align], wordWrap="CJK", firstLineIndent=first_indent,
+                          **extra)
+
+
+def paragraph(text: str, st: ParagraphStyle, **kw) -> Paragraph:
+    return Paragraph(markup(text, st.fontName), st, **kw)
+
+
+def fitted(text: str, st: ParagraphStyle, width: float, max_lines: int | None,
+           min_size: float = 7.0) -> Paragraph:
+    """A paragraph that never exceeds ``max_lines`` lines of ``st`` in ``width``.
+
+    Too-long text is first set smaller (down to ``min_size``), then cut with
+    "……".  This keeps table rows shorter than a page: a 10,000-character
+    address must not break the form.
+    """
+    para = paragraph(text, st)
+    if not max_lines:
+        return para
+    limit = max_lines * st.leading + 0.5
+    # No glyph is narrower than ~0.15 em: beyond ``cap`` characters the text cannot
+    # fit even at ``min_size``, so skip straight to cutting (keeps huge input fast).
+    cap = int(max_lines * width / (min_size * 0.15)) + 1
+    if len(text) <= cap and para.wrap(width, 1e6)[1] <= limit:
+        return para
+    size = st.fontSize if len(text) <= cap else min_size
+    small = ParagraphStyle(f"{st.name}-{size}", parent=st, fontSize=size,
+                           leading=size * st.leading / st.fontSize)
+    text = text[:cap]
+    while size > min_size:
+        size = max(min_size, size - 0.5)
+        small = ParagraphStyle(f"{st.name}-{size}", parent=st, fontSize=size,
+                               leading=size * st.leading / st.fontSize)
+        para = paragraph(text, small)
+        if para.wrap(width, 1e6)[1] <= limit:
+            return para
+    lo, hi = 0, len(text)  # longest prefix that fits, found by bisection
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if paragraph(text[:mid] + ELLIPSIS, small).wrap(width, 1e6)[1] <= limit:
+            lo = mid
+        else:
+            hi = mid - 1
+    return paragraph(text[:lo] + ELLIPSIS, small)
+
+
+def draw_text(canv: Canvas, x: float, y: float, text: str, size: float, *,
+              prefer: str = BODY_FONT, align: str = "left", bold: bool = False) -> float:
+    """Draw one line with per-character font fallback; returns its width.
+
+    ``bold`` fakes a bold face (the bundled fonts have none) by stroking the
+    glyph outlines as well as filling them.
+    """
+    runs = split_runs(text.replace("\n", " "), prefer)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    width = sum(stringWidth(run, font, size) for font, run in runs)
+    if align == "center":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    canv.saveState()  # the text render mode and line width must not leak
+    t = canv.beginText(x, y)
+    if bold:
+        t.setTextRenderMode(2)
+        canv.setLineWidth(size * 0.035)
+    for font, run in runs:
+        t.setFont(font, size)
+        t.textOut(run)
+    canv.drawText(t)
+    canv.restoreState()
+    return width
+
+
+class TitleLine(Flowable):
+    """Centered document heading in the heading font, shrunk to fit the width."""
+
+    def __init__(self, text: str, size: float) -> None:
+        super().__init__()
+        self.text, self.size = text, size
+        string_width(text, size, HEADING_FONT)  # fail early on missing glyphs
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        natural = string_width(self.text, self.size, HEADING_FONT) * 1.02
+        self.draw_size = self.size if natural <= avail_width else self.size * avail_width / natural
+        self.height = self.draw_size * 1.6
+        return self.width, self.height
+
+    def draw(self):
+        draw_text(self.canv, self.width / 2, self.draw_size * 0.45, self.text, self.draw_size,
+                  prefer=HEADING_FONT, align="center", bold=True)
+
+
+class CutLine(Flowable):
+    """Dashed cut line across the frame with a centered hint such as （沿此线剪开）."""
+
+    def __init__(self, text: str, size: float = 9) -> None:
+        super().__init__()
+        self.text, self.size = text, size
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = avail_width, 9 * mm
+        return self.width, self.height
+
+    def draw(self):
+        c, mid = self.canv, self.height / 2
+        c.saveState()
+        c.setDash(4, 3)
+        c.setLineWidth(0.7)
+        gap = string_width(self.text, self.size) / 2 + 3 if self.text else 0
+        c.line(-8 * mm, mid, self.width / 2 - gap, mid)  # reaches into the margins
+        c.line(self.width / 2 + gap, mid, self.width + 8 * mm, mid)
+        c.restoreState()
+        if self.text:
+            draw_text(c, self.width / 2, mid - self.size * 0.35, self.text, self.size,
+                      align="center")
+
+
+class SignatureLine(Flowable):
+    """``label`` followed by a ruled blank (or a pre-filled value) to sign on."""
+
+    def __init__(self, label: str, value: str, size: float, height: float = 11 * mm) -> None:
+        super().__init__()
+        self.label, self.value, self.size, self.line_height = label, value, size, height
+        string_width(label + value, size)
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = avail_width, self.line_height
+        return self.width, self.height
+
+    def draw(self):
+        c, base = self.canv, 2.5 * mm
+        label_w = draw_text(c, 0, base, self.label, self.size)
+        start, end = label_w + 1.5, self.width - 4 * mm
+        if end - start > 10 * mm:
+            c.setLineWidth(0.6)
+            c.line(start, base - 1.8, end, base - 1.8)
+        if self.value:
+            draw_text(c, start + 2 * mm, base, self.value, self.size)
+
+
+class SealArea(Flowable):
+    """Room for the township's round seal: hint, then issuing office and date.
+
+    Chinese practice stamps the seal over the office name and date, so those lines
+    sit in the middle of a box at least as tall as a 42 mm seal needs.
+    """
+
+    def __init__(self, hint: str, lines: list[str], size: float, width: float, height: float):
+        super().__init__()
+        self.hint, self.lines, self.size = hint, lines, size
+        self.box_width, self.height = width, height
+        self.hAlign = "RIGHT"
+        for text in [hint, *lines]:
+            string_width(text, size)
+
+    def wrap(self, avail_width, avail_height):
+        self.width = min(self.box_width, avail_width)
+        return self.width, self.height
+
+    def draw(self):
+        c, cx = self.canv, self.width / 2
+        leading = self.size * 1.8
+        y = self.height / 2 + (len(self.lines) - 1) * leading / 2 - self.size * 0.2
+        for line in self.lines:
+            draw_text(c, cx, y, line, self.size, align="center")
+            y -= leading
+        if self.hint:
+            draw_text(c, cx, self.height - self.size * 1.4, self.hint, self.size * 0.85,
+                      align="center")
+
+
+def qr_drawing(value: str, size: float) -> Drawing:
+    """QR code (error correction M) carrying ``value``, ``size`` points square."""
+    widget = QrCodeWidget(value, barLevel="M")
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0],
+                      initialFontName=BODY_FONT)  # else renderPDF picks Helvetica (not embedded)
+    drawing.add(widget)
+    return drawing
+
+
+def numbered_canvas(decorate):
+    """A Canvas class that calls ``decorate(canvas, page, page_count)`` on every page.
+
+    Pages are held until ``save()`` so that "第 1 页／共 2 页" and the reprint mark
+    can be drawn with the final page count (the usual two-pass ReportLab recipe).
+    """
+
+    class _NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 (ReportLab API)
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            count = len(self._held_pages)
+            for page in self._held_pages:
+                self.__dict__.update(page)
+                decorate(self, self._pageNumber, count)
+                super().showPage()
+            super().save()
+
+    return _NumberedCanvas

@@ -1,0 +1,130 @@
+"""Sample data for every printed document (screenshots, self-test, tests).
+
+    python -m desktop_app.printing.samples OUT_DIR      # writes one PDF per kind
+
+The data has the exact shape the core produces (see ``printing/__init__.py``).
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+from typing import Any
+
+_BASE: dict[str, Any] = {
+    "number": "330102101-20261124-0001",
+    "reprint": False,
+    "township": {
+        "name": "城关镇",
+        "code": "330102101000",
+        "office": "城关镇社会救助服务窗口",
+        "window_phone": "0571-12345678",
+        "supervision_phone": "0571-87654321",
+    },
+    "issued_date": "2026-11-24",
+    "clerk": "李四",
+    "applicant": {
+        "name": "张三",
+        "id_type": "居民身份证",
+        "id_number": "110105194912310021",
+        "id_number_masked": "110105********0021",
+        "phone": "13800000000",
+        "hukou_address": "浙江省杭州市某某县城关镇东村三组47号",
+        "current_address": "城关镇东村三组47号",
+    },
+}
+
+_ITEMS = [
+    {"code": "DIBAO", "name": "最低生活保障", "handler": "县民政局", "limit_days": 30,
+     "due_date": "2027-01-05", "provisional": True},
+    {"code": "MEDICAL", "name": "医疗救助", "handler": "县医疗保障局", "limit_days": 20,
+     "due_date": "2026-12-22", "provisional": False},
+]
+
+_MATERIALS = [
+    {"item": "最低生活保障", "name": "社会救助申请书", "status": "已收取"},
+    {"item": "最低生活保障", "name": "居民身份证、户口簿", "status": "已收取"},
+    {"item": "最低生活保障", "name": "家庭收入情况", "status": "告知承诺"},
+    {"item": "最低生活保障", "name": "残疾人证", "status": "信息共享免提交"},
+    {"item": "医疗救助", "name": "住院费用票据及结算单", "status": "已收取"},
+]
+
+
+def receipt() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["items"] = copy.deepcopy(_ITEMS)
+    data["materials"] = copy.deepcopy(_MATERIALS)
+    return data
+
+
+def notice_missing() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["number"] = "330102101-20261124-0002"
+    data["items"] = copy.deepcopy(_ITEMS[:1])
+    data["missing"] = [
+        {"item": "最低生活保障", "name": "收入证明（近6个月）"},
+        {"item": "最低生活保障", "name": "共同生活家庭成员的居民身份证复印件"},
+        {"item": "最低生活保障", "name": "社会救助申请书（需申请人本人签字）"},
+    ]
+    return data
+
+
+def notice_reject() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["number"] = "330102101-20261124-0003"
+    data["items"] = copy.deepcopy(_ITEMS[:1])
+    data["reasons"] = [
+        "申请人户籍不在本乡镇，且在本乡镇居住未满规定期限，不符合《社会救助暂行办法》"
+        "关于向户籍所在地乡镇人民政府（街道办事处）提出申请的规定。",
+        "请向户籍所在地乡镇人民政府（街道办事处）提出申请；如需帮助，本窗口可协助转交。",
+    ]
+    data["appeal"] = {"review_days": 30, "reconsideration_days": 60, "litigation_months": 6}
+    return data
+
+
+def commitment() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["items"] = copy.deepcopy(_ITEMS[:1])
+    data["members"] = [
+        {"name": "张三", "relation": "本人", "id_number_masked": "110105********0021",
+         "adult": True},
+        {"name": "王𠇔", "relation": "配偶", "id_number_masked": "110105********0048",
+         "adult": True},  # 𠇔 U+201D4 (CJK Ext-B)
+        {"name": "张小明", "relation": "子", "id_number_masked": "110105********0035",
+         "adult": False},
+    ]
+    data["supporters"] = [
+        {"name": "张大", "relation": "子", "id_number_masked": "110105********0013"},
+    ]
+    return data
+
+
+SAMPLES = {
+    "receipt": receipt,
+    "notice_missing": notice_missing,
+    "notice_reject": notice_reject,
+    "commitment": commitment,
+}
+
+
+def sample(kind: str) -> dict[str, Any]:
+    """A fresh copy of the sample data for ``kind``."""
+    return SAMPLES[kind]()
+
+
+def main(argv: list[str] | None = None) -> int:
+    from desktop_app.printing import render_document
+
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else ".")
+    out.mkdir(parents=True, exist_ok=True)
+    for kind in SAMPLES:
+        target = out / f"{kind}.pdf"
+        target.write_bytes(render_document(kind, sample(kind)))
+        print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""The command line: demo fill, print by number, search, check, exit codes."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from desktop_app.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_demo_then_print_receipt_by_number(tmp_path, capsys):
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo", "--applications", "12", "--seed", "3"]) == 0
+    conn = sqlite3.connect(data / "township.sqlite3")
+    number, = conn.execute(
+        "SELECT number FROM document WHERE kind='receipt' ORDER BY id LIMIT 1").fetchone()
+    name, = conn.execute(
+        "SELECT m.name FROM document d JOIN household_member m ON m.application_id = d.application_id "
+        "AND m.position = 0 WHERE d.number = ?", (number,)).fetchone()
+    conn.close()
+    out = tmp_path / "r.pdf"
+    assert main(["--data-dir", str(data), "print", "receipt", number, "--out", str(out)]) == 0
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert number in text and name in text
+    # Printing again gives the same bytes: the recorded hash holds.
+    out2 = tmp_path / "r2.pdf"
+    assert main(["--data-dir", str(data), "print", "receipt", number, "--out", str(out2)]) == 0
+    assert out.read_bytes() == out2.read_bytes()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "search", name[:1]]) == 0
+    assert number in capsys.readouterr().out
+    assert main(["--data-dir", str(data), "check"]) == 0
+
+
+def test_unknown_number_fails_with_one_line(tmp_path):
+    r = run("--data-dir", str(tmp_path / "d"), "print", "receipt", "522201101-20991231-0001",
+            "--out", str(tmp_path / "x.pdf"))
+    assert r.returncode == 1
+    assert len(r.stderr.strip().splitlines()) == 1 and "522201101-20991231-0001" in r.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_usage_error_exits_2(tmp_path):
+    with pytest.raises(SystemExit) as exc:
+        main(["--data-dir", str(tmp_path), "print"])
+    assert exc.value.code == 2
+
+
+def test_check_reports_tampered_event_log(tmp_path):
+    data = tmp_path / "d"
+    assert main(["--data-dir", str(data), "demo", "--applications", "3"]) == 0
+    conn = sqlite3.connect(data / "township.sqlite3")
+    conn.execute("UPDATE event SET action = 'x' WHERE seq = 2")
+    conn.commit()
+    conn.close()
+    r = run("--data-dir", str(data), "check")
+    assert r.returncode == 1 and "seq 2" in r.stderr
+
+
+def test_self_test_exits_zero():
+    r = run("--self-test")
+    assert r.returncode == 0, r.stderr
+    assert "self-test ok" in r.stdout

@@ -1,0 +1,84 @@
+"""Document numbers: 330102101-20261124-0001."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.rules.numbering import DocumentNumber, format_number, parse_number
+
+
+def test_format() -> None:
+    assert format_number("330102101000", date(2026, 11, 24), 1) == "330102101-20261124-0001"
+    assert format_number("330102101000", date(2026, 11, 24), 9999) == "330102101-20261124-9999"
+    assert format_number("330102101000", date(2026, 11, 24), 10000) == "330102101-20261124-10000"
+    assert format_number("330102101000", date(5, 1, 2), 7) == "330102101-00050102-0007"
+
+
+@pytest.mark.parametrize("seq", [0, -1, True, 1.0, 10**9])
+def test_format_rejects_bad_sequence(seq: object) -> None:
+    with pytest.raises(ValueError):
+        format_number("330102101000", date(2026, 11, 24), seq)  # type: ignore[arg-type]
+
+
+def test_format_rejects_bad_township() -> None:
+    with pytest.raises(ValidationError):
+        format_number("330102101201", date(2026, 11, 24), 1)
+
+
+def test_parse() -> None:
+    parsed = parse_number("330102101-20261124-0001")
+    assert parsed == ("330102101", date(2026, 11, 24), 1)
+    code9, day, seq = parsed
+    assert (code9, day, seq) == ("330102101", date(2026, 11, 24), 1)
+    assert isinstance(parsed, DocumentNumber) and str(parsed) == "330102101-20261124-0001"
+    assert parse_number(" ３３０１０２１０１－２０２６１１２４－００１２ ").seq == 12
+    assert parse_number("330102101-20261124-10000").seq == 10000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        None,
+        "junk",
+        "330102101-20261124-001",  # 3-digit sequence
+        "330102101-20261124-0000",  # zero
+        "330102101-20261124-01234",  # non-canonical wide sequence
+        "330102101-20260230-0001",  # no such day
+        "330102000-20261124-0001",  # township part 000
+        "330102600-20261124-0001",
+        "030102101-20261124-0001",
+        "33010210-20261124-0001",
+        "330102101-2026112-0001",
+        "330102101_20261124_0001",
+        "330102101-20261124-0001-1",
+    ],
+)
+def test_parse_rejects(text: str | None) -> None:
+    with pytest.raises(ValidationError) as exc:
+        parse_number(text)
+    assert exc.value.field == "number" and exc.value.code == "format"
+
+
+@given(
+    st.integers(1, 599),
+    st.dates(),
+    st.integers(1, 10**9 - 1),
+)
+def test_property_round_trip(township: int, day: date, seq: int) -> None:
+    code12 = f"330102{township:03d}000"
+    text = format_number(code12, day, seq)
+    assert parse_number(text) == (code12[:9], day, seq)
+
+
+@given(st.text(max_size=40))
+def test_property_parse_junk_only_validation_error(text: str) -> None:
+    try:
+        parse_number(text)
+    except ValidationError:
+        pass

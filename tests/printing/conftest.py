@@ -1,0 +1,22 @@
+"""Fixtures for printing tests: poppler wrapper, every kind rendered once."""
+
+from __future__ import annotations
+
+import pytest
+from printing_helpers import POPPLER, Poppler
+
+
+@pytest.fixture(scope="session")
+def poppler(tmp_path_factory) -> Poppler:
+    if not POPPLER:
+        pytest.skip("poppler-utils not installed")
+    return Poppler(tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="session")
+def rendered() -> dict[str, bytes]:
+    """Every document kind rendered once from the sample data."""
+    from desktop_app.printing import DOCUMENT_KINDS, render_document
+    from desktop_app.printing.samples import sample
+
+    return {kind: render_document(kind, sample(kind)) for kind in DOCUMENT_KINDS}

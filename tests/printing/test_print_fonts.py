@@ -1,0 +1,114 @@
+"""Bundled fonts, per-character fallback, missing glyphs and the ToUnicode fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.printing import MissingGlyphError, render_document, unprintable_chars
+from desktop_app.printing import cmap_fix, fonts
+from desktop_app.printing.samples import sample
+
+from printing_helpers import squash
+
+EXT_B = "\U000201D4"  # 𠇔, CJK Extension B: only in AR PL UMing
+ONLY_IN_WQY = "\u2020"  # † : in WenQuanYi Micro Hei, not in UMing
+PRIVATE_USE = "\ue000"
+
+
+@pytest.fixture(scope="module")
+def coverage():
+    return fonts.register_fonts()
+
+
+def test_font_files_and_licences_are_bundled():
+    for spec in fonts.ALL_FONTS:
+        assert spec.path.is_file() and spec.path.stat().st_size > 1_000_000, spec
+    folder = fonts.fonts_dir()
+    assert (folder / "ARPHICPL.TXT").read_text(encoding="utf-8").startswith("ARPHIC PUBLIC LICENSE")
+    assert "Apache" in (folder / "WQY-MICROHEI-LICENSE.txt").read_text(encoding="utf-8")
+    assert fonts.font_paths() == [fonts.BODY.path, fonts.HEADING.path]
+    assert fonts.BODY.family == "AR PL UMing CN" and fonts.HEADING.family == "WenQuanYi Micro Hei"
+
+
+def test_preconditions_of_the_fallback_tests(coverage):
+    body, heading = coverage[fonts.BODY_FONT], coverage[fonts.HEADING_FONT]
+    assert ord(EXT_B) in body and ord(EXT_B) not in heading
+    assert ord(ONLY_IN_WQY) in heading and ord(ONLY_IN_WQY) not in body
+    assert ord(PRIVATE_USE) not in body and ord(PRIVATE_USE) not in heading
+    assert 0 not in body  # .notdef mappings are not counted as coverage
+
+
+def test_split_runs_prefers_body_then_falls_back(coverage):
+    runs = fonts.split_runs(f"张三{ONLY_IN_WQY}王{EXT_B} A1")
+    assert runs == [(fonts.BODY_FONT, "张三"), (fonts.HEADING_FONT, ONLY_IN_WQY),
+                    (fonts.BODY_FONT, f"王{EXT_B} A1")]
+    # a heading prefers WenQuanYi but still finds the Ext-B character in UMing
+    assert fonts.split_runs(f"王{EXT_B}", prefer=fonts.HEADING_FONT) == [
+        (fonts.HEADING_FONT, "王"), (fonts.BODY_FONT, EXT_B)]
+
+
+def test_split_runs_keeps_text_intact(coverage):
+    text = f"甲 乙\n丙{ONLY_IN_WQY}\t丁"
+    assert "".join(run for _, run in fonts.split_runs(text)) == "甲 乙\n丙† 丁"
+
+
+def test_missing_glyph_raises_instead_of_printing_blank(coverage):
+    with pytest.raises(MissingGlyphError) as info:
+        fonts.split_runs(f"张{PRIVATE_USE}三{PRIVATE_USE}")
+    assert info.value.chars == [PRIVATE_USE]
+    assert "U+E000" in str(info.value)
+    assert unprintable_chars(f"张{PRIVATE_USE}三") == [PRIVATE_USE]
+    assert unprintable_chars(f"王{EXT_B}") == []
+
+
+def test_document_with_unprintable_name_fails_loudly():
+    data = sample("receipt")
+    data["applicant"]["name"] = f"张{PRIVATE_USE}"
+    with pytest.raises(MissingGlyphError):
+        render_document("receipt", data)
+
+
+def test_character_only_in_heading_font_is_printed(poppler):
+    data = sample("notice_missing")
+    data["applicant"]["name"] = f"张{ONLY_IN_WQY}"
+    assert f"张{ONLY_IN_WQY}" in poppler.text(render_document("notice_missing", data))
+
+
+def test_ext_b_name_round_trips_through_pdftotext(poppler):
+    data = sample("receipt")
+    data["applicant"]["name"] = f"王{EXT_B}"
+    text = poppler.text(render_document("receipt", data))
+    assert f"王{EXT_B}" in text
+    assert "\u201D" not in text.replace("”", "")  # the old bug produced U+201D
+    # the other text is unaffected
+    assert "社会救助申请受理回执" in text and "330102101-20261124-0001" in text
+
+
+def test_ext_b_alone_extracts_exactly(poppler):
+    data = sample("notice_missing")
+    data["applicant"]["name"] = EXT_B
+    lines = [line.strip() for line in poppler.text(render_document("notice_missing", data),
+                                                   "-layout").splitlines()]
+    assert f"{EXT_B}：" in lines  # the salutation line: exactly the one code point
+    assert [c for c in squash("".join(lines)) if ord(c) > 0xFFFF] == [EXT_B] * 2
+
+
+def test_cmap_fix_rewrites_only_non_bmp_entries():
+    cmap = "2 beginbfchar\n<01> <5F20>\n<02> <201D4>\nendbfchar"
+    assert cmap_fix.fix_cmap_text(cmap) == "2 beginbfchar\n<01> <5F20>\n<02> <D840DDD4>\nendbfchar"
+    assert cmap_fix.utf16_hex(0x201D4) == "D840DDD4"
+    assert cmap_fix.utf16_hex(0x5F20) == "5F20"
+
+
+def test_cmap_fix_is_installed_once_and_wraps_reportlab():
+    from reportlab.pdfbase import ttfonts
+
+    fonts.register_fonts()
+    assert cmap_fix.is_installed()
+    patched = ttfonts.makeToUnicodeCMap
+    cmap_fix.install()
+    assert ttfonts.makeToUnicodeCMap is patched  # idempotent
+    original = patched.__wrapped__
+    # ReportLab's own output is the broken one; ours is the fixed one
+    assert "<01> <201D4>" in original("X", [0, 0x201D4])
+    assert "<01> <D840DDD4>" in patched("X", [0, 0x201D4])
