@@ -54,7 +54,28 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("query")
     s.add_argument("--limit", type=int, default=50)
 
-    sub.add_parser("check", help="verify the database, the event chain and document hashes")
+    sub.add_parser("check", help="verify the database, the audit chain and document hashes")
+
+    sub.add_parser("backup", help="back up the database now (into <data>/backups and the mirror)")
+    sub.add_parser("backups", help="list the backups with their date and counts")
+    r = sub.add_parser("restore", help="replace the database with a backup (the current one is "
+                                       "backed up first; exports pause until confirmed)")
+    r.add_argument("file", help="a backup file, or its name in <data>/backups")
+    r.add_argument("--yes", action="store_true", help="really replace the database")
+    sub.add_parser("confirm-exports", help="after a restore: the data is current, resume exports")
+
+    u = sub.add_parser("users", help="accounts: list, add, reset-password")
+    usub = u.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    usub.add_parser("list", help="list accounts")
+    ua = usub.add_parser("add", help="add an account (password read from stdin or prompted)")
+    ua.add_argument("name")
+    ua.add_argument("username")
+    ua.add_argument("--role", choices=("clerk", "supervisor", "admin"), default="clerk")
+    ua.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    ur = usub.add_parser("reset-password", help="set a forgotten password (logged); the user "
+                                                "must change it at the next login")
+    ur.add_argument("username")
+    ur.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     return p
 
 
@@ -112,24 +133,136 @@ def cmd_search(args) -> int:
     return 0
 
 
+def _data_dir(args) -> Path:
+    return args.data_dir or default_data_dir()
+
+
 def cmd_check(args) -> int:
-    from .core.services.events import verify_chain
+    from .core.startup import check_data_folder
+
+    problem = check_data_folder(_data_dir(args))
+    if problem is not None:
+        raise CliError(problem.message)
+    services = _services(args)
+    try:
+        report = services.audit.check()
+    finally:
+        services.close()
+    for p in report.problems:
+        print(p, file=sys.stderr)
+    if report.problems:
+        raise CliError(report.problems[0])
+    print(f"ok: quick_check ok, audit chain intact ({report.events} events), "
+          f"{report.documents_checked} document files verified, "
+          f"{report.documents_missing} to re-render, {report.documents_pending} not yet rendered")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from .core.services.auth import SYSTEM
 
     services = _services(args)
     try:
-        problems = []
-        qc = services.ctx.db.quick_check()
-        if qc != "ok":
-            problems.append(f"quick_check: {qc}")
-        with services.ctx.db.read() as s:
-            broken = verify_chain(s)
-        if broken is not None:
-            problems.append(f"event chain broken at seq {broken}")
-        for p in problems:
-            print(p, file=sys.stderr)
-        if problems:
-            raise CliError(problems[0])
-        print("ok")
+        report = services.backups.backup_now(SYSTEM)
+    finally:
+        services.close()
+    print(report.path)
+    if report.mirror_error:
+        print(f"desktop-app: warning: {report.mirror_error}", file=sys.stderr)
+    return 0
+
+
+def _describe(b) -> str:
+    counts = (f"{b.applications} applications, {b.documents} documents, {b.events} events"
+              if b.applications is not None else f"unreadable: {b.error}")
+    return f"{b.name}\t{b.created:%Y-%m-%d %H:%M:%S}\t{b.kind}\t{b.size} bytes\t{counts}"
+
+
+def cmd_backups(args) -> int:
+    from .core import backup as files
+
+    for b in files.list_backups(_data_dir(args) / files.BACKUP_DIRNAME):
+        print(_describe(b))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from .core import backup as files
+    from .core.services.auth import SYSTEM
+    from .core.startup import check_data_folder, restore_for_startup
+
+    data = _data_dir(args)
+    path = Path(args.file)
+    if not path.exists() and path.parent == Path("."):
+        path = data / files.BACKUP_DIRNAME / path
+    info = files.check_restorable(path)
+    if not args.yes:
+        print(_describe(info))
+        print(f"desktop-app: restore would replace the database in {data} with {info.name} "
+              f"of {info.created:%Y-%m-%d %H:%M}; add --yes to do it", file=sys.stderr)
+        return 2
+    problem = check_data_folder(data)
+    if problem is not None:  # the current database cannot be opened: keep its files aside
+        replaced = restore_for_startup(data, path, by_name="命令行")
+        kept = replaced.damaged
+    else:
+        services = _services(args)
+        try:
+            result = services.backups.restore(path, SYSTEM)
+        finally:
+            services.close()
+        kept = result.pre_restore
+    print(f"restored {info.name}; the previous database is kept as {kept}; "
+          "exports are paused until `desktop-app confirm-exports`")
+    return 0
+
+
+def cmd_confirm_exports(args) -> int:
+    from .core.services.auth import SYSTEM
+
+    services = _services(args)
+    try:
+        changes = services.backups.confirm_exports(SYSTEM)
+    finally:
+        services.close()
+    print("exports resumed" if changes else "exports were not paused")
+    return 0
+
+
+def _read_password(args) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != first:
+        raise CliError("the two passwords differ")
+    return first
+
+
+def cmd_users(args) -> int:
+    from .core.services.auth import SYSTEM
+
+    services = _services(args)
+    try:
+        accounts = services.accounts
+        if args.users_command == "list":
+            for u in accounts.users(SYSTEM):
+                state = "active" if u.active else "inactive"
+                flags = [x for x, on in (("no-password", not u.has_password),
+                                         ("must-change", u.must_change_password),
+                                         ("locked", u.locked_until is not None)) if on]
+                print(f"{u.username}\t{u.name}\t{u.role}\t{state}\t{','.join(flags)}")
+        elif args.users_command == "add":
+            u = accounts.add_user(args.name, args.username, args.role, _read_password(args), SYSTEM)
+            print(f"added {u.username} ({u.role}); the password must be changed at first login")
+        else:
+            try:
+                target = accounts.find(args.username)
+            except LookupError as exc:
+                raise CliError(str(exc)) from exc
+            accounts.reset_password(target.id, _read_password(args), SYSTEM)
+            print(f"password of {target.username} reset; it must be changed at the next login")
     finally:
         services.close()
     return 0
@@ -177,7 +310,9 @@ def run_gui(args) -> int:
     return _run(args.data_dir or default_data_dir())
 
 
-COMMANDS = {"demo": cmd_demo, "print": cmd_print, "search": cmd_search, "check": cmd_check}
+COMMANDS = {"demo": cmd_demo, "print": cmd_print, "search": cmd_search, "check": cmd_check,
+            "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore,
+            "confirm-exports": cmd_confirm_exports, "users": cmd_users}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,19 +323,24 @@ def main(argv: list[str] | None = None) -> int:
             return self_test()
         if args.command is None:
             return run_gui(args)
+        from .core.logs import setup_logging
+
+        setup_logging(_data_dir(args))
         return COMMANDS[args.command](args)
     except CliError as exc:
         print(f"desktop-app: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # one line for the user; never a traceback with personal data
-        from .core.errors import ValidationError, ValidationErrors
+        from .core.errors import DatabaseError, PermissionDenied, ValidationError, ValidationErrors
+        from .core.logs import crash_report, scrub
 
-        if isinstance(exc, (ValidationError, ValidationErrors)):
+        if isinstance(exc, (ValidationError, ValidationErrors, DatabaseError, PermissionDenied)):
             print(f"desktop-app: {str(exc).splitlines()[0]}", file=sys.stderr)
             return 1
-        from .core.db import DatabaseError
+        import logging
 
-        if isinstance(exc, DatabaseError):
-            print(f"desktop-app: {exc}", file=sys.stderr)
-            return 1
-        raise
+        logging.getLogger("desktop_app.cli").error("unexpected error\n%s", crash_report(exc))
+        print(f"desktop-app: unexpected error {type(exc).__name__}: "
+              f"{scrub(str(exc)).splitlines()[0] if str(exc) else ''} (details in the log folder)",
+              file=sys.stderr)
+        return 1

@@ -6,11 +6,16 @@
   live WAL database).
 * Alembic is imported only when the schema is not at head, so a normal start pays
   nothing for it.
+* One process per data folder: :func:`open_database` takes the folder's OS-level lock
+  (:mod:`.lock`) before it touches the database and :meth:`Database.close` drops it.
+* SQL parameters are never put into exception messages (``hide_parameters``): an
+  error that reaches a log file or a crash report carries no personal data.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,15 +27,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import PACKAGE_DIR
+from . import lock
+from .errors import DatabaseError
+from .lock import AlreadyOpenError
 
 DB_FILENAME = "township.sqlite3"
 MIGRATIONS_DIR = PACKAGE_DIR / "core" / "migrations"
 #: The newest migration; a test checks it equals Alembic's head.
-HEAD_REVISION = "0001"
-
-
-class DatabaseError(RuntimeError):
-    """The database cannot be opened or is damaged; the message names the file."""
+HEAD_REVISION = "0002"
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record) -> None:
@@ -46,41 +50,61 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
 
 
-def backup_sqlite(source: Path, dest: Path) -> Path:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; a no-op where directories cannot be
+    opened, e.g. Windows, whose ``MoveFileEx`` is durable enough for us)."""
+    try:
+        fd = os.open(str(folder), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def backup_sqlite(source: Path | sqlite3.Connection, dest: Path) -> Path:
     """Consistent copy of a (possibly live, WAL) database with the backup API.
 
-    Written to a temporary name, checked with ``quick_check`` and renamed, so a
-    half-written backup never exists under the final name.
+    Written to a temporary name, checked with ``quick_check``, switched to a rollback
+    journal (a backup is a single self-contained file that opens read-only without
+    ``-wal``/``-shm`` companions), fsync'd and renamed, so a half-written backup never
+    exists under the final name. Any failure (a full disk, a vanished USB stick)
+    removes the temporary file and raises; the source is only ever read.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(str(source))
+        src = source if isinstance(source, sqlite3.Connection) else sqlite3.connect(str(source))
         try:
             out = sqlite3.connect(str(tmp))
             try:
                 src.backup(out)
+                out.execute("PRAGMA journal_mode=DELETE")
                 ok = out.execute("PRAGMA quick_check").fetchone()[0]
             finally:
                 out.close()
         finally:
-            src.close()
+            if src is not source:
+                src.close()
         if ok != "ok":
             raise DatabaseError(f"备份校验失败：{tmp}（{ok}）")
         with open(tmp, "rb+") as fh:
-            import os
-
             os.fsync(fh.fileno())
         tmp.replace(dest)
+        fsync_dir(dest.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
+        Path(str(tmp) + "-journal").unlink(missing_ok=True)
         raise
     return dest
 
@@ -108,11 +132,12 @@ def run_migrations(engine: Engine) -> None:
 
 @dataclass
 class Database:
-    """An open data folder: the engine and a session factory."""
+    """An open data folder: the engine and a session factory (and the folder's lock)."""
 
     data_dir: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    _closed: bool = False
 
     @property
     def path(self) -> Path:
@@ -136,17 +161,29 @@ class Database:
     def backup(self, dest: Path) -> Path:
         return backup_sqlite(self.path, dest)
 
-    def close(self) -> None:
+    def dispose(self) -> None:
+        """Close every pooled connection (the lock stays held): before the file is
+        replaced by a restore."""
         self.engine.dispose()
 
+    def reopen(self) -> None:
+        """A fresh engine on the (possibly replaced) file, migrated to head.
 
-def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) the database in ``data_dir`` and bring it to head."""
-    data_dir = Path(data_dir)
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DatabaseError(f"无法创建数据目录 {data_dir}：{exc.strerror}") from exc
+        Services keep their reference to this object, so they all see the new file.
+        """
+        self.engine.dispose()
+        engine = _open_engine(self.data_dir, migrate=True)
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if not self._closed:
+            self._closed = True
+            lock.release(self.data_dir)
+
+
+def _open_engine(data_dir: Path, *, migrate: bool) -> Engine:
     path = data_dir / DB_FILENAME
     existed = path.exists() and path.stat().st_size > 0
     engine = make_engine(path)
@@ -154,7 +191,7 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
         revision = _current_revision(engine)
     except Exception as exc:  # sqlite3.DatabaseError: file is not a database, …
         engine.dispose()
-        raise DatabaseError(f"无法读取数据库文件 {path}：{exc}") from exc
+        raise DatabaseError(f"无法读取数据目录 {data_dir} 中的数据库文件 {path}：{exc}") from exc
     if revision != HEAD_REVISION:
         if not migrate:
             engine.dispose()
@@ -162,5 +199,35 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
         if existed and revision is not None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup_sqlite(path, data_dir / "backups" / f"pre-migration-{revision}-{stamp}.sqlite3")
-        run_migrations(engine)
+        try:
+            run_migrations(engine)
+        except Exception:
+            engine.dispose()
+            raise
+    return engine
+
+
+def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the database in ``data_dir`` and bring it to head.
+
+    Takes the folder's lock first: raises :class:`AlreadyOpenError` (a
+    :class:`DatabaseError`-like error naming the folder) when another process has it.
+    """
+    data_dir = Path(data_dir)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"无法创建数据目录 {data_dir}：{exc.strerror}") from exc
+    lock.acquire(data_dir)
+    try:
+        engine = _open_engine(data_dir, migrate=migrate)
+    except BaseException:
+        lock.release(data_dir)
+        raise
     return Database(data_dir, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+__all__ = [
+    "DB_FILENAME", "HEAD_REVISION", "AlreadyOpenError", "Database", "DatabaseError",
+    "backup_sqlite", "fsync_dir", "make_engine", "open_database", "run_migrations",
+]

@@ -88,3 +88,23 @@ def raise_if_any(errors: Iterable[ValidationError]) -> None:
     collected = list(errors)
     if collected:
         raise ValidationErrors(collected)
+
+
+class DatabaseError(RuntimeError):
+    """The database cannot be opened or is damaged; the message names the folder and file."""
+
+
+class PermissionDenied(PermissionError):
+    """The acting user's role does not allow this; checked by the services, not the screens.
+
+    :param permission: the machine name of the missing permission (e.g. ``"document.void"``).
+    :param message: Chinese text for the user, e.g. "只有负责人可以作废文书".
+    """
+
+    def __init__(self, permission: str, message: str) -> None:
+        super().__init__(message)
+        self.permission = permission
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message

@@ -58,6 +58,7 @@ STATUSES = (
     ("pending_materials", "待补正"),
     ("rejected", "不予受理"),
     ("voided", "已作废"),
+    ("withdrawn", "已撤回"),
 )
 STATUS_LABELS = dict(STATUSES)
 

@@ -58,6 +58,7 @@ def test_check_reports_tampered_event_log(tmp_path):
     data = tmp_path / "d"
     assert main(["--data-dir", str(data), "demo", "--applications", "3"]) == 0
     conn = sqlite3.connect(data / "township.sqlite3")
+    conn.execute("DROP TRIGGER event_no_update")  # the app refuses edits; an attacker drops it
     conn.execute("UPDATE event SET action = 'x' WHERE seq = 2")
     conn.commit()
     conn.close()

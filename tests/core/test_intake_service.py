@@ -200,6 +200,9 @@ def test_event_log_is_hash_chained_and_tampering_is_detected(services, township,
         n = s.scalar(select(func.count()).select_from(Event))
     assert n >= 4
     conn = sqlite3.connect(data_dir / "township.sqlite3")
+    with pytest.raises(sqlite3.IntegrityError):  # append-only: the app's triggers refuse
+        conn.execute("UPDATE event SET detail = ? WHERE seq = 3", (json.dumps({"x": 1}),))
+    conn.execute("DROP TRIGGER event_no_update")  # an attacker with the sqlite3 tool
     conn.execute("UPDATE event SET detail = ? WHERE seq = 3", (json.dumps({"x": 1}),))
     conn.commit()
     conn.close()

@@ -3,11 +3,11 @@
 from .application import Application, HouseholdMember, Income, Material, RequestedItem, SearchKey
 from .base import Base, Tracked, new_uuid, utcnow
 from .document import Document, DocumentPrint, NumberSeries
-from .event import Event
+from .event import AuditHead, Event
 from .township import ChangeCounter, Setting, Staff, Township, Village
 
 __all__ = [
-    "Application", "Base", "ChangeCounter", "Document", "DocumentPrint", "Event",
+    "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "Event",
     "HouseholdMember", "Income", "Material", "NumberSeries", "RequestedItem", "SearchKey",
     "Setting", "Staff", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]

@@ -37,7 +37,13 @@ class Village(Tracked, Base):
 
 
 class Staff(Tracked, Base):
-    """A person who works the window. Passwords and login arrive with accounts."""
+    """A person who works the window, and their login account.
+
+    ``password_hash`` is empty until a password is set (the first administrator sets
+    theirs at first run; an account added without one cannot log in until an
+    administrator resets it). ``failed_logins`` and ``locked_until`` drive the lockout
+    with back-off; times are the service clock's local time.
+    """
 
     __tablename__ = "staff"
 
@@ -46,6 +52,13 @@ class Staff(Tracked, Base):
     role: Mapped[str] = mapped_column(String(16), default="clerk")  # clerk/supervisor/admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    username: Mapped[str | None] = mapped_column(String(32), unique=True, index=True)
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Setting(Base):

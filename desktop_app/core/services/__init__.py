@@ -12,10 +12,16 @@ from pathlib import Path
 
 from ..catalog import Catalog, load_catalog
 from ..db import Database, open_database
+from ..errors import PermissionDenied
+from .accounts import AccountService, LoginFailed, UserInfo
+from .audit import AuditFilter, AuditRow, AuditService, CheckReport
+from .auth import ROLE_LABELS, SYSTEM, Actor
+from .backups import BackupReport, BackupService, ExportsPaused, RestoreResult
 from .context import Changes, ServiceContext, local_now
 from .documents import DocumentInfo, DocumentService
 from .intake import ApplicationDraft, DecisionResult, IntakeService, ItemInput, MemberInput
-from .queries import ApplicationDetail, ApplicationRow, QueryService, SearchFilters
+from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
+from .settings import SettingsService
 from .setup import SetupInput, SetupService
 
 
@@ -26,6 +32,10 @@ class Services:
     intake: IntakeService
     documents: DocumentService
     queries: QueryService
+    accounts: AccountService
+    settings: SettingsService
+    backups: BackupService
+    audit: AuditService
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -33,7 +43,8 @@ class Services:
         ctx = ServiceContext(db, catalog or load_catalog(), clock)
         documents = DocumentService(ctx)
         return cls(ctx, SetupService(ctx), IntakeService(ctx, documents), documents,
-                   QueryService(ctx))
+                   QueryService(ctx), AccountService(ctx), SettingsService(ctx),
+                   BackupService(ctx), AuditService(ctx))
 
     @classmethod
     def open(cls, data_dir: Path, **kw) -> Services:
@@ -44,7 +55,9 @@ class Services:
 
 
 __all__ = [
-    "ApplicationDetail", "ApplicationDraft", "ApplicationRow", "Changes", "DecisionResult",
-    "DocumentInfo", "ItemInput", "MemberInput", "SearchFilters", "ServiceContext", "Services",
-    "SetupInput",
+    "ROLE_LABELS", "SYSTEM", "Actor", "ApplicationDetail", "ApplicationDraft", "ApplicationRow",
+    "AuditFilter", "AuditRow", "BackupReport", "Changes", "CheckReport", "DecisionResult",
+    "DocumentInfo", "ExportsPaused", "FullId", "ItemInput", "LoginFailed", "MemberInput",
+    "PermissionDenied", "RestoreResult", "SearchFilters", "ServiceContext", "Services",
+    "SetupInput", "UserInfo",
 ]

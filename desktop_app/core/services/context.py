@@ -27,6 +27,17 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "holiday_years": {},
     # Whether the township confirms 低保/特困 itself (审核确认权下放).
     "township_confirms": False,
+    # Minutes without input before the screen locks (it keeps the open screen and
+    # its unsaved input; the same user's password unlocks it).
+    "idle_lock_minutes": 10,
+    # A second folder (another drive, a USB stick) every backup is copied to; "" = none.
+    "backup_mirror_dir": "",
+    # Backup thinning: the newest `recent`, then the newest of each of the last
+    # `daily` days, `weekly` ISO weeks and `monthly` months that have backups.
+    "backup_keep": {"recent": 5, "daily": 7, "weekly": 4, "monthly": 12},
+    # Set by a restore: exports wait until an administrator confirms (a stale copy
+    # must not overwrite the county's newer data). None when exports may run.
+    "exports_paused": None,
 }
 
 

@@ -6,13 +6,19 @@ characters, ID numbers are structurally valid (GB 11643 checksum) but random.
 
 from __future__ import annotations
 
+import functools
 import random
 import threading
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
+from sqlalchemy import select
+
+from ..models import Staff
+from ..rules import passwords
 from ..rules.identity import CHECK_CHARS, WEIGHTS
 from . import Services
+from .events import record_event
 from .intake import ApplicationDraft, ItemInput, MemberInput
 from .setup import SetupInput
 
@@ -29,6 +35,15 @@ DEMO_TOWNSHIP = SetupInput(
     ],
 )
 DEMO_CLERKS = ("李秀英", "陈晓红")
+#: Demo accounts and their known passwords (demo folders only; README lists them).
+DEMO_ACCOUNTS = (
+    # (name, username, role, password)
+    ("王建国", "admin", "admin", "guanli2026"),
+    ("李秀英", "clerk1", "clerk", "jingban2026"),
+    ("陈晓红", "clerk2", "clerk", "jingban2026"),
+    ("张桂兰", "supervisor", "supervisor", "fuze2026"),
+)
+DEMO_PASSWORDS = {username: password for _, username, _, password in DEMO_ACCOUNTS}
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
             "蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江"
@@ -52,17 +67,35 @@ def make_id(rng: random.Random, region: str, birth: date, male: bool) -> str:
     return body + CHECK_CHARS[total % 11]
 
 
+@functools.cache
+def _demo_hash(password: str) -> str:
+    """scrypt is slow on purpose; demo folders (and tests) share one hash per password."""
+    return passwords.hash_password(password)
+
+
 def create_demo_township(services: Services) -> int:
-    """Set up the demo township and its staff; returns the administrator's id."""
+    """Set up the demo township and its staff with the known demo passwords
+    (:data:`DEMO_ACCOUNTS`); returns the administrator's id."""
     if not services.setup.is_initialized():
         services.setup.initialize(DEMO_TOWNSHIP)
-    staff = services.setup.staff()
-    admin = staff[0].id
-    names = {p.name for p in staff}
-    for name in DEMO_CLERKS:
-        if name not in names:
-            services.setup.add_staff(name, "clerk", admin)
-    return admin
+    with services.ctx.db.transaction() as s:
+        staff = list(s.scalars(select(Staff).order_by(Staff.id)))
+        admin = next(p for p in staff if p.role == "admin")
+        if not admin.password_hash:
+            admin.password_hash = _demo_hash(DEMO_PASSWORDS.get(admin.username or "", "guanli2026"))
+            record_event(s, "auth.password_set", actor_id=admin.id, staff_id=admin.id, demo=True)
+        names = {p.name for p in staff}
+        taken = {p.username for p in staff}
+        for name, username, role, password in DEMO_ACCOUNTS[1:]:
+            if name in names or username in taken:
+                continue
+            person = Staff(name=name, username=username, role=role,
+                           password_hash=_demo_hash(password))
+            s.add(person)
+            s.flush()
+            record_event(s, "staff.add", actor_id=admin.id, staff_id=person.id, role=role,
+                         name=name, username=username, demo=True)
+        return admin.id
 
 
 class _Maker:
@@ -172,7 +205,7 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
     leaves only whole batches behind.
     """
     admin = create_demo_township(services)
-    clerks = [p.id for p in services.setup.staff()] or [admin]
+    clerks = [p.id for p in services.setup.staff() if p.role != "supervisor"] or [admin]
     rng = random.Random(seed)
     maker = _Maker(services, rng)
     times = demo_times(rng, n, services.ctx.today(), days)

@@ -24,6 +24,8 @@ from .. import vocab
 from ..errors import ValidationError, ValidationErrors
 from ..models import Application, Document, DocumentPrint, Staff, Township, Village, utcnow
 from ..rules.identity import IdType, mask_id
+from . import auth
+from .auth import ActorRef
 from .context import ServiceContext
 from .events import record_event
 
@@ -206,15 +208,25 @@ class DocumentService:
         if not doc.sha256:
             with self.ctx.db.transaction() as s:
                 row = s.get_one(Document, document_id)
-                row.sha256 = digest
-                row.prints.append(DocumentPrint(reprint=False, sha256=digest, by_id=row.created_by_id))
+                if not row.sha256:  # (another window may have rendered it meanwhile)
+                    row.sha256 = digest
+                    row.prints.append(DocumentPrint(reprint=False, sha256=digest,
+                                                    by_id=row.created_by_id))
+                    # The hash enters the chained log, so ``check`` can prove the file.
+                    record_event(s, "document.render", actor_id=row.created_by_id,
+                                 application_id=row.application_id, document_id=row.id,
+                                 number=row.number, sha256=digest)
         atomic_write(path, pdf)
         return path
 
     # -- reprint and void ------------------------------------------------------------
-    def reprint(self, document_id: int, by: int) -> DocumentInfo:
-        """补打: the same content, marked as a reprint, counted and logged."""
+    def reprint(self, document_id: int, by: ActorRef) -> DocumentInfo:
+        """补打: the same content, marked as a reprint, counted and logged.
+
+        ``by``: the logged-in :class:`~.auth.Actor` (or a staff id)."""
         with self.ctx.db.transaction() as s:
+            actor, _ = auth.require(s, by, auth.REPRINT)
+            by = actor.staff_id
             doc = s.get_one(Document, document_id)
             if doc.voided:
                 raise ValidationErrors([ValidationError("document", "voided", "已作废的文书不能补打")])
@@ -225,29 +237,66 @@ class DocumentService:
             doc.print_count += 1
             doc.prints.append(DocumentPrint(reprint=True, sha256=digest, by_id=by))
             record_event(s, "document.reprint", actor_id=by, application_id=doc.application_id,
-                         document_id=doc.id, number=doc.number, count=doc.print_count)
+                         document_id=doc.id, number=doc.number, count=doc.print_count,
+                         sha256=digest)
             path = self._path(doc, reprint=doc.print_count - 1)
         atomic_write(path, pdf)
         return self._info(doc, path)
 
-    def void(self, document_id: int, reason: str, by: int) -> DocumentInfo:
-        """作废: the number stays used, with its reason; a voided decision voids the application."""
+    def void(self, document_id: int, reason: str, by: ActorRef, *,
+             confirmed_by: ActorRef | None = None) -> DocumentInfo:
+        """作废: the number stays used, with its reason; a voided decision voids the application.
+
+        A supervisor or administrator voids on their own. A clerk may void only with a
+        supervisor's confirmation: ``confirmed_by`` is the actor returned by
+        ``AccountService.confirm(username, password)`` at the clerk's screen. Raises
+        :class:`~desktop_app.core.errors.PermissionDenied` otherwise.
+        """
         reason = reason.strip()
         if not reason:
             raise ValidationErrors([ValidationError("void_reason", "required", "请填写作废原因")])
         if len(reason) > 500:
             raise ValidationErrors([ValidationError("void_reason", "too_long", "作废原因不能超过 500 字")])
         with self.ctx.db.transaction() as s:
+            actor, confirmer = void_authority(s, by, confirmed_by)
             doc = s.get_one(Document, document_id)
             if doc.voided:
                 raise ValidationErrors([ValidationError("document", "voided", "该文书已作废")])
-            doc.voided, doc.void_reason, doc.voided_by_id, doc.voided_at = True, reason, by, utcnow()
+            doc.voided, doc.void_reason = True, reason
+            doc.voided_by_id, doc.voided_at = actor.staff_id, utcnow()
             app = s.get_one(Application, doc.application_id)
+            changes = {}
             if doc.kind in ("receipt", "notice_missing", "notice_reject") and app.status != "voided":
+                changes = {"status": [app.status, "voided"]}
                 app.status, app.void_reason = "voided", reason
-            record_event(s, "document.void", actor_id=by, application_id=doc.application_id,
-                         document_id=doc.id, number=doc.number, reason=reason)
+            record_event(s, "document.void", actor_id=actor.staff_id,
+                         application_id=doc.application_id, document_id=doc.id,
+                         number=doc.number, reason=reason, changes=changes,
+                         confirmed_by=confirmer.staff_id)
             return self._info(doc)
+
+
+def void_authority(s: Session, by: ActorRef, confirmed_by: ActorRef | None
+                   ) -> tuple[auth.Actor, auth.Actor]:
+    """(who voids, who authorised it): a supervisor themselves, or a clerk with a
+    supervisor's confirmation."""
+    actor, _ = auth.resolve(s, by)
+    if actor.system:
+        raise _void_denied()
+    if actor.can(auth.VOID):
+        return actor, actor
+    if confirmed_by is None:
+        raise _void_denied()
+    confirmer, _ = auth.resolve(s, confirmed_by)
+    if confirmer.system or not confirmer.can(auth.VOID):
+        raise _void_denied()
+    return actor, confirmer
+
+
+def _void_denied() -> Exception:
+    from ..errors import PermissionDenied
+
+    return PermissionDenied(auth.VOID, auth.MESSAGES[auth.VOID])
 
 
 def _age(birth, today) -> int:

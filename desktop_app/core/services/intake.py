@@ -19,11 +19,13 @@ from .. import vocab
 from ..errors import ValidationError, ValidationErrors
 from ..models import (
     Application, Document, HouseholdMember, Income, Material, RequestedItem, SearchKey,
-    Staff, Township, Village,
+    Staff, Township, Village, utcnow,
 )
 from ..rules import identity, numbering, pinyin, values
+from . import auth
+from .auth import ActorRef
 from .context import Changes, ServiceContext
-from .documents import DocumentInfo, DocumentService
+from .documents import DocumentInfo, DocumentService, void_authority
 from .events import record_event
 
 
@@ -235,9 +237,11 @@ class IntakeService:
         return out
 
     # -- the decision ----------------------------------------------------------------
-    def decide(self, draft: ApplicationDraft, decision: str, clerk_id: int,
+    def decide(self, draft: ApplicationDraft, decision: str, clerk_id: ActorRef,
                reject_reasons: list[str] | None = None) -> DecisionResult:
         """Record the application and the window's decision; issue its documents.
+
+        ``clerk_id``: the logged-in :class:`~.auth.Actor` (or, as before, a staff id).
 
         ``accept`` needs every material received, committed or data-shared (an urgent
         case may be accepted first and documented later); ``notice`` needs at least one
@@ -257,7 +261,7 @@ class IntakeService:
                               Changes(applications={app.id}, documents={d.id for d in written}))
 
     def record_batch(self, entries: list[tuple[ApplicationDraft, str, list[str], datetime]],
-                     clerk_id: int) -> list[int]:
+                     clerk_id: ActorRef) -> list[int]:
         """Record many decided applications in one transaction without rendering PDFs.
 
         For bulk loads (demo data, benchmarks, migrations from paper ledgers): each
@@ -317,28 +321,32 @@ class IntakeService:
         return app
 
     def decide_existing(self, application_id: int, materials: dict[str, dict[str, str]],
-                        decision: str, clerk_id: int,
+                        decision: str, clerk_id: ActorRef,
                         reject_reasons: list[str] | None = None) -> DecisionResult:
         """补正: the applicant came back with materials after a one-time notice."""
         reasons = [r.strip() for r in (reject_reasons or []) if r.strip()]
         with self.ctx.db.transaction() as s:
+            clerk = self._clerk(s, clerk_id)
             app = s.get(Application, application_id)
             if app is None:
                 raise LookupError(f"application {application_id} not found")
             if app.status != "pending_materials":
                 raise ValidationErrors([ValidationError("status", "not_pending", "该申请不在待补正状态")])
+            changed: dict[str, list[str]] = {}
             for req in app.items:
                 for mat in req.materials:
                     status = materials.get(req.item_code, {}).get(mat.code, mat.status)
                     if status not in vocab.MATERIAL_LABELS:
                         raise ValidationErrors([ValidationError("materials", "invalid", "材料状态无效")])
+                    if status != mat.status:
+                        changed[f"{req.item_code}.{mat.code}"] = [mat.status, status]
                     mat.status = status
             items = [ItemInput(r.item_code, {m.code: m.status for m in r.materials}) for r in app.items]
             errors = self._decision_errors(decision, items, app.urgent, reasons)
             if errors:
                 raise ValidationErrors(errors)
-            clerk = self._clerk(s, clerk_id)
-            record_event(s, "application.materials", actor_id=clerk.id, application_id=app.id)
+            record_event(s, "application.materials", actor_id=clerk.id, application_id=app.id,
+                         changes=changed)
             docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock())
         written = self.documents.write_files(docs)
         return DecisionResult(app.id, app.number or "", app.status, written,
@@ -397,12 +405,73 @@ class IntakeService:
             docs.append(self.documents.create(s, app, kind, doc_number, clerk, now, render=render))
         return docs
 
+    # -- withdraw and void ---------------------------------------------------------------
+    def withdraw(self, application_id: int, reason: str, by: ActorRef) -> Changes:
+        """撤回: the applicant withdraws; the application and its numbers stay, with the
+        reason. Any clerk may record it (it is the applicant's act, not a correction)."""
+        reason = self._reason(reason, "withdraw_reason", "撤回原因")
+        with self.ctx.db.transaction() as s:
+            actor, _ = auth.require(s, by, auth.WITHDRAW)
+            app = s.get(Application, application_id)
+            if app is None:
+                raise LookupError(f"application {application_id} not found")
+            if app.status in ("voided", "withdrawn", "rejected"):
+                raise ValidationErrors([ValidationError(
+                    "status", "final", f"该申请已{vocab.STATUS_LABELS.get(app.status, app.status)}，不能撤回")])
+            old = app.status
+            app.status, app.void_reason = "withdrawn", reason
+            for req in app.items:
+                if req.status in ("requested", "accepted"):
+                    req.status = "withdrawn"
+            record_event(s, "application.withdraw", actor_id=actor.staff_id,
+                         application_id=app.id, reason=reason,
+                         changes={"status": [old, "withdrawn"]})
+        return Changes(applications={application_id})
+
+    def void_application(self, application_id: int, reason: str, by: ActorRef, *,
+                         confirmed_by: ActorRef | None = None) -> Changes:
+        """作废 an application registered in error, with every document it still has in
+        force; numbers stay used. A supervisor, or a clerk with a supervisor's
+        confirmation (see ``DocumentService.void``)."""
+        reason = self._reason(reason, "void_reason", "作废原因")
+        with self.ctx.db.transaction() as s:
+            actor, confirmer = void_authority(s, by, confirmed_by)
+            app = s.get(Application, application_id)
+            if app is None:
+                raise LookupError(f"application {application_id} not found")
+            if app.status == "voided":
+                raise ValidationErrors([ValidationError("status", "voided", "该申请已作废")])
+            old = app.status
+            app.status, app.void_reason = "voided", reason
+            docs = list(s.scalars(select(Document).where(
+                Document.application_id == app.id, Document.voided.is_(False))))
+            for doc in docs:
+                doc.voided, doc.void_reason, doc.voided_by_id = True, reason, actor.staff_id
+                doc.voided_at = utcnow()
+            record_event(s, "application.void", actor_id=actor.staff_id, application_id=app.id,
+                         reason=reason, changes={"status": [old, "voided"]},
+                         documents=[d.number for d in docs], confirmed_by=confirmer.staff_id)
+        return Changes(applications={application_id}, documents={d.id for d in docs})
+
+    @staticmethod
+    def _reason(reason: str, field: str, label: str) -> str:
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationErrors([ValidationError(field, "required", f"请填写{label}")])
+        if len(reason) > 500:
+            raise ValidationErrors([ValidationError(field, "too_long", f"{label}不能超过 500 字")])
+        return reason
+
     # -- helpers ---------------------------------------------------------------------
     @staticmethod
-    def _clerk(s: Session, clerk_id: int) -> Staff:
-        clerk = s.get(Staff, clerk_id)
+    def _clerk(s: Session, clerk_id: ActorRef) -> Staff:
+        if isinstance(clerk_id, auth.Actor) and clerk_id.system:
+            raise auth.PermissionDenied(auth.DECIDE, auth.MESSAGES[auth.DECIDE])
+        staff_id = clerk_id.staff_id if isinstance(clerk_id, auth.Actor) else clerk_id
+        clerk = s.get(Staff, staff_id) if isinstance(staff_id, int) else None
         if clerk is None or not clerk.active:
             raise ValidationErrors([ValidationError("clerk", "unknown", "经办人不存在或已停用")])
+        auth.actor_from_staff(clerk).require(auth.DECIDE)
         return clerk
 
     def _next_number(self, s: Session, day: date) -> str:

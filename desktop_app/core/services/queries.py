@@ -25,8 +25,12 @@ from .. import vocab
 from ..models import (
     Application, Document, Event, HouseholdMember, Income, SearchKey, Staff, Village,
 )
+from ..errors import PermissionDenied
 from ..rules.identity import mask_id
+from . import auth
+from .auth import ActorRef
 from .context import ServiceContext
+from .events import record_event
 
 _NUMBER = re.compile(r"^\d{9}-\d{0,8}(-\d{0,6})?$|^\d{9}-$")
 _ID_FRAGMENT = re.compile(r"^[0-9]{3,17}[0-9Xx]?$")
@@ -88,6 +92,14 @@ class EventView:
     actor: str
     action: str
     detail: dict
+
+
+@dataclass(frozen=True)
+class FullId:
+    position: int
+    relation: str
+    name: str
+    id_number: str
 
 
 @dataclass
@@ -236,3 +248,21 @@ class QueryService:
                 reject_reasons=json.loads(a.reject_reasons or "[]"), void_reason=a.void_reason,
                 events=events,
             )
+
+    def full_ids(self, application_id: int, by: ActorRef) -> list[FullId]:
+        """The unmasked ID numbers of an application's household, logged as
+        ``pii.view_full_id``. Supervisors and administrators: any application; a clerk:
+        only applications they registered or decided (``docs/roles.md``)."""
+        with self.ctx.db.transaction() as s:
+            actor, _ = auth.resolve(s, by)
+            app = s.get(Application, application_id)
+            if app is None:
+                raise LookupError(f"application {application_id} not found")
+            own = actor.staff_id is not None and actor.staff_id in (app.created_by_id,
+                                                                   app.decided_by_id)
+            if not (actor.can(auth.FULL_ID_ANY) or (own and actor.can(auth.FULL_ID_OWN))):
+                raise PermissionDenied(auth.FULL_ID_ANY, auth.MESSAGES[auth.FULL_ID_ANY])
+            members = [FullId(m.position, m.relation, m.name, m.id_number) for m in app.members]
+            record_event(s, "pii.view_full_id", actor_id=actor.staff_id, application_id=app.id,
+                         members=len(members))
+            return members

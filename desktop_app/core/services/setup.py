@@ -8,7 +8,9 @@ from sqlalchemy import func, select
 
 from ..errors import ValidationError, ValidationErrors
 from ..models import Staff, Township, Village
-from ..rules import division, values
+from ..rules import division, passwords, values
+from . import auth
+from .auth import ActorRef
 from .context import Changes, ServiceContext
 from .events import record_event
 
@@ -22,6 +24,11 @@ class SetupInput:
     admin_name: str
     villages: list[tuple[str, str]] = field(default_factory=list)  # (code, name)
     office_name: str = ""
+    #: The first administrator's login. With ``admin_password`` None the account is
+    #: created without a password and ``AccountService.needs_first_password()`` asks the
+    #: GUI to have one set before anyone can log in.
+    admin_username: str = "admin"
+    admin_password: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,10 @@ class SetupService:
         check(values.validate_phone, inp.supervision_phone, "supervision_phone", required=True,
               allow_service=True)
         check(values.validate_name, inp.admin_name, "admin_name")
+        user = check(passwords.validate_username, inp.admin_username, "admin_username")
+        if inp.admin_password is not None:
+            for err in passwords.check_password(inp.admin_password, user or ""):
+                errors.append(ValidationError("admin_password", err.code, err.message))
         check(values.validate_text, inp.office_name, "office_name", 80)
         seen_codes: set[str] = set()
         seen_names: set[str] = set()
@@ -96,6 +107,7 @@ class SetupService:
         errors = self.validate(inp)
         if errors:
             raise ValidationErrors(errors)
+        hashed = passwords.hash_password(inp.admin_password) if inp.admin_password else ""
         with self.ctx.db.transaction() as s:
             if s.scalar(select(func.count()).select_from(Township)):
                 raise ValidationErrors([ValidationError("township_code", "exists", "本机已完成初始设置")])
@@ -105,13 +117,18 @@ class SetupService:
                 office_name=inp.office_name.strip() or f"{name}社会救助服务窗口",
                 window_phone=inp.window_phone.strip(), supervision_phone=inp.supervision_phone.strip(),
             ))
-            admin = Staff(name=inp.admin_name.strip(), role="admin")
+            admin = Staff(name=inp.admin_name.strip(), role="admin",
+                          username=passwords.validate_username(inp.admin_username),
+                          password_hash=hashed,
+                          password_changed_at=self.ctx.clock() if hashed else None)
             s.add(admin)
             for code, vname in inp.villages:
                 s.add(Village(code=code.strip(), name=vname.strip(), valid_from=self.ctx.today()))
             s.flush()
             record_event(s, "setup", actor_id=admin.id, township_code=inp.township_code.strip(),
                          villages=len(inp.villages))
+            if hashed:
+                record_event(s, "auth.password_set", actor_id=admin.id, staff_id=admin.id)
         return Changes(settings=True)
 
     # -- reads -----------------------------------------------------------------
@@ -132,13 +149,21 @@ class SetupService:
             rows = s.scalars(select(Staff).where(Staff.active).order_by(Staff.id))
             return [StaffInfo(p.id, p.name, p.role) for p in rows]
 
-    def add_staff(self, name: str, role: str, by: int | None) -> StaffInfo:
+    def add_staff(self, name: str, role: str, by: ActorRef) -> StaffInfo:
+        """A person without a password (username ``user<id>``); administrators only.
+        ``AccountService.add_user`` is the full version (username and password)."""
         name = values.validate_name(name, "name")
-        if role not in ("clerk", "supervisor", "admin"):
+        if role not in auth.ROLES:
             raise ValidationErrors([ValidationError("role", "invalid", "未知角色")])
         with self.ctx.db.transaction() as s:
+            actor, _ = auth.require(s, by, auth.USERS)
             person = Staff(name=name, role=role)
             s.add(person)
             s.flush()
-            record_event(s, "staff.add", actor_id=by, staff_id=person.id, role=role)
+            username = f"user{person.id}"
+            while s.scalar(select(Staff.id).where(Staff.username == username)):
+                username += "x"
+            person.username = username
+            record_event(s, "staff.add", actor_id=actor.staff_id, staff_id=person.id, role=role,
+                         name=name, username=person.username, **auth.event_actor(actor))
             return StaffInfo(person.id, person.name, person.role)

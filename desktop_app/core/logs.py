@@ -1,0 +1,113 @@
+"""Log files without personal data.
+
+:func:`setup_logging` sends the app's log records to a rotating file in
+``<data>/logs/`` through :class:`PiiFilter`, which masks resident ID numbers (18 and
+15 digits; any run of 15 or more digits, which also covers bank cards), mobile and
+landline phone numbers in the message *and* in any
+traceback. Names cannot be recognised by a pattern, so the rules for code are:
+
+* log ids, codes and counts — never names, addresses or event details;
+* SQL parameters never reach an exception message (the engine is created with
+  ``hide_parameters=True``), and the filter also drops any ``[parameters: …]`` block;
+* crash reports go through :func:`scrub` (the GUI's excepthook writes the scrubbed
+  traceback to the log; nothing else is written anywhere).
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+import traceback
+from pathlib import Path
+
+LOG_DIRNAME = "logs"
+LOG_FILENAME = "app.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+
+# 15 or more digits (an 18- or 15-digit resident ID, a bank card number), X allowed last.
+_LONG_NUMBER = re.compile(r"(?<![0-9])[0-9]{14,}[0-9Xx](?![0-9])")
+_MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])")
+_LANDLINE = re.compile(r"(?<![0-9-])0[0-9]{2,3}-?[0-9]{7,8}(?![0-9])")
+_PARAMS = re.compile(r"\[parameters: .*?\](?=\s|$)", re.DOTALL)
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
+
+ID_MASK = "[证件号]"
+PHONE_MASK = "[电话]"
+
+
+def scrub(text: str) -> str:
+    """``text`` with ID numbers, phone numbers and SQL parameters masked."""
+    if not text:
+        return text
+    text = text.translate(_FULLWIDTH_DIGITS)
+    text = _PARAMS.sub("[parameters hidden]", text)
+    text = _LONG_NUMBER.sub(ID_MASK, text)
+    text = _MOBILE.sub(PHONE_MASK, text)
+    return _LANDLINE.sub(PHONE_MASK, text)
+
+
+class PiiFilter(logging.Filter):
+    """Masks personal data in the record's message and traceback before any handler
+    formats it. Attach it to handlers that write files."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a bad format string must not lose the record
+            message = f"{record.msg!r} (unformattable arguments)"
+        record.msg, record.args = scrub(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = "".join(traceback.format_exception(*record.exc_info)).rstrip()
+        if record.exc_text:
+            record.exc_text = scrub(record.exc_text)
+        record.exc_info = None  # formatted (and scrubbed) above; never formatted again
+        if record.stack_info:
+            record.stack_info = scrub(record.stack_info)
+        return True
+
+
+class _Marker(logging.handlers.RotatingFileHandler):
+    """Our file handler (so a second setup replaces it instead of adding another)."""
+
+
+def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
+    """Log to ``<data>/logs/app.log`` (1 MB × 5, rotating) through :class:`PiiFilter`.
+
+    Idempotent: calling it again (another folder, a test) replaces the handler.
+    Returns the log file's path; a folder that cannot be written logs nowhere.
+    """
+    folder = Path(data_dir) / LOG_DIRNAME
+    path = folder / LOG_FILENAME
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        if isinstance(h, _Marker):
+            root.removeHandler(h)
+            h.close()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = _Marker(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
+                          delay=True)
+    except OSError:
+        return path
+    handler.addFilter(PiiFilter())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level > level or root.level == logging.NOTSET:
+        root.setLevel(level)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    return path
+
+
+def teardown_logging() -> None:
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        if isinstance(h, _Marker):
+            root.removeHandler(h)
+            h.close()
+
+
+def crash_report(exc: BaseException) -> str:
+    """A traceback safe to write to the log or show in a crash dialog."""
+    return scrub("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))

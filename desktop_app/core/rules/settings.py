@@ -1,0 +1,138 @@
+"""Validators for the settings an administrator may change. Pure; no I/O.
+
+:func:`validate_setting` takes a key and a value as the GUI or the command line
+gives it (typed values, or text for the simple ones) and returns the normalised
+value to store, or raises :class:`ValidationError` (``field`` = the key) with a
+Chinese message. It never raises anything else, whatever it is given.
+"""
+
+from __future__ import annotations
+
+import ntpath
+import posixpath
+from datetime import date
+from typing import Any
+
+from desktop_app.core.errors import ValidationError
+
+IDLE_LOCK_MIN, IDLE_LOCK_MAX = 1, 120
+#: Limits of the backup thinning policy (how many of each to keep).
+BACKUP_KEEP_LIMITS = {"recent": (1, 50), "daily": (0, 60), "weekly": (0, 52), "monthly": (0, 120)}
+APPEAL_LIMITS = {"review_days": (1, 365), "reconsideration_days": (1, 365),
+                 "litigation_months": (1, 24)}
+MIRROR_MAX_LEN = 240
+
+#: Keys only the services write (never through the settings screen).
+RESERVED = frozenset({"exports_paused", "last_restore"})
+
+
+def _int(key: str, value: Any, lo: int, hi: int, label: str) -> int:
+    if isinstance(value, bool):
+        raise ValidationError(key, "invalid", f"{label}应为整数")
+    if isinstance(value, str):
+        text = value.strip()
+        if not (text.isascii() and text.isdigit()) or len(text) > 6:
+            raise ValidationError(key, "invalid", f"{label}应为 {lo}–{hi} 之间的整数")
+        value = int(text)
+    if not isinstance(value, int):
+        raise ValidationError(key, "invalid", f"{label}应为整数")
+    if not lo <= value <= hi:
+        raise ValidationError(key, "range", f"{label}应在 {lo}–{hi} 之间")
+    return value
+
+
+def _bool(key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValidationError(key, "invalid", "应为“是”或“否”")
+
+
+def _mirror_dir(key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(key, "invalid", "备份镜像目录应为文件夹路径")
+    text = value.strip()
+    if not text:
+        return ""
+    if len(text) > MIRROR_MAX_LEN:
+        raise ValidationError(key, "too_long", f"路径不能超过 {MIRROR_MAX_LEN} 个字符")
+    if any(ord(ch) < 32 or ch == "\x7f" for ch in text):
+        raise ValidationError(key, "invalid", "路径含有不可见字符")
+    if not (posixpath.isabs(text) or (ntpath.isabs(text) and ntpath.splitdrive(text)[0])):
+        raise ValidationError(key, "relative", "请填写完整路径（如 E:\\备份 或 /media/u盘/备份）")
+    return text
+
+
+def _keep(key: str, value: Any) -> dict[str, int]:
+    if not isinstance(value, dict) or set(value) != set(BACKUP_KEEP_LIMITS):
+        raise ValidationError(key, "invalid", "备份保留策略应包含 recent、daily、weekly、monthly")
+    labels = {"recent": "最近备份份数", "daily": "按日保留份数", "weekly": "按周保留份数",
+              "monthly": "按月保留份数"}
+    return {k: _int(key, value[k], lo, hi, labels[k]) for k, (lo, hi) in BACKUP_KEEP_LIMITS.items()}
+
+
+def _appeal(key: str, value: Any) -> dict[str, int]:
+    if not isinstance(value, dict) or set(value) != set(APPEAL_LIMITS):
+        raise ValidationError(key, "invalid", "救济期限设置不完整")
+    return {k: _int(key, value[k], lo, hi, "期限") for k, (lo, hi) in APPEAL_LIMITS.items()}
+
+
+def _iso_day(key: str, text: Any) -> str:
+    if not isinstance(text, str):
+        raise ValidationError(key, "invalid", "日期格式应为 YYYY-MM-DD")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(key, "invalid", f"日期格式应为 YYYY-MM-DD：{text[:20]}") from None
+    if day.isoformat() != text or not 2000 <= day.year <= 2100:
+        raise ValidationError(key, "invalid", f"日期无效：{text[:20]}")
+    return text
+
+
+def _overrides(key: str, value: Any) -> dict[str, bool]:
+    if not isinstance(value, dict):
+        raise ValidationError(key, "invalid", "应为 日期→是否工作日 的对照表")
+    return {_iso_day(key, k): _bool(key, v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+
+
+def _holiday_years(key: str, value: Any) -> dict[str, dict[str, list[str]]]:
+    if not isinstance(value, dict):
+        raise ValidationError(key, "invalid", "应为 年份→节假日安排 的对照表")
+    out: dict[str, dict[str, list[str]]] = {}
+    for year, spec in value.items():
+        if not (isinstance(year, str) and year.isascii() and year.isdigit() and len(year) == 4
+                and 2000 <= int(year) <= 2100):
+            raise ValidationError(key, "invalid", "年份应为四位数字")
+        if not isinstance(spec, dict) or not set(spec) <= {"holidays", "workdays"}:
+            raise ValidationError(key, "invalid", f"{year} 年的安排应包含 holidays 和 workdays")
+        days: dict[str, list[str]] = {}
+        for part in ("holidays", "workdays"):
+            items = spec.get(part, [])
+            if not isinstance(items, list):
+                raise ValidationError(key, "invalid", f"{year} 年的 {part} 应为日期列表")
+            clean = sorted({_iso_day(key, d) for d in items})
+            if any(not d.startswith(year) for d in clean):
+                raise ValidationError(key, "invalid", f"{year} 年的安排中有其他年份的日期")
+            days[part] = clean
+        if set(days["holidays"]) & set(days["workdays"]):
+            raise ValidationError(key, "conflict", f"{year} 年有日期同时是节假日和调休工作日")
+        out[year] = days
+    return out
+
+
+VALIDATORS = {
+    "idle_lock_minutes": lambda k, v: _int(k, v, IDLE_LOCK_MIN, IDLE_LOCK_MAX, "自动锁屏时间（分钟）"),
+    "backup_mirror_dir": _mirror_dir,
+    "backup_keep": _keep,
+    "appeal": _appeal,
+    "township_confirms": _bool,
+    "workday_overrides": _overrides,
+    "holiday_years": _holiday_years,
+}
+
+
+def validate_setting(key: Any, value: Any) -> Any:
+    """The normalised value of setting ``key``; raises :class:`ValidationError`."""
+    if not isinstance(key, str) or key not in VALIDATORS:
+        raise ValidationError(str(key)[:64] if key is not None else "setting", "unknown",
+                              "不能修改此设置")
+    return VALIDATORS[key](key, value)

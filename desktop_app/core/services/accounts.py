@@ -1,0 +1,361 @@
+"""Accounts: first password, login with lockout, idle-lock unlock, supervisor
+confirmation, and the administrator's user management. Every outcome is audited.
+
+Password hashing (scrypt, ~0.2 s) always runs *outside* the write transaction, so a
+login never holds the database's single write lock while it hashes.
+
+Audit actions written here: ``auth.password_set`` (first password), ``auth.login``,
+``auth.login_failed`` (``reason``: unknown_user / inactive / no_password / password /
+locked), ``auth.logout``, ``auth.unlock``, ``auth.confirm`` / ``auth.confirm_failed``,
+``auth.password_change``, ``auth.password_reset`` (by an administrator),
+``staff.add``, ``staff.change`` (old and new values). A failed login with an unknown
+username records only the length of what was typed: people type their password into
+the username box, and the audit trail must not keep it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+
+from ..errors import PermissionDenied, ValidationError, ValidationErrors
+from ..models import Staff
+from ..rules import passwords, values
+from . import auth
+from .auth import ADMIN, ROLE_LABELS, ROLES, Actor, ActorRef
+from .context import ServiceContext
+from .events import diff, record_event
+
+#: Settings key of the idle auto-lock (minutes; bounds in ``rules/settings.py``).
+IDLE_LOCK_KEY = "idle_lock_minutes"
+GENERIC_FAILURE = "用户名或密码错误"
+
+
+class LoginFailed(Exception):
+    """A login, unlock or confirmation was refused.
+
+    ``code``: ``bad_credentials`` | ``locked`` | ``no_password``;
+    ``locked_until`` is set when the account is (now) locked.
+    """
+
+    def __init__(self, code: str, message: str, locked_until: datetime | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.locked_until = locked_until
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    name: str
+    username: str
+    role: str
+    role_label: str
+    active: bool
+    has_password: bool
+    must_change_password: bool
+    failed_logins: int
+    locked_until: datetime | None
+    last_login_at: datetime | None
+
+
+def _info(p: Staff) -> UserInfo:
+    return UserInfo(p.id, p.name, p.username or "", p.role, ROLE_LABELS.get(p.role, p.role),
+                    bool(p.active), bool(p.password_hash), bool(p.must_change_password),
+                    int(p.failed_logins or 0), p.locked_until, p.last_login_at)
+
+
+def _errors(*errs: ValidationError) -> ValidationErrors:
+    return ValidationErrors(list(errs))
+
+
+class AccountService:
+    def __init__(self, ctx: ServiceContext, *,
+                 cost: passwords.ScryptCost = passwords.DEFAULT_COST) -> None:
+        self.ctx = ctx
+        self.cost = cost
+        self._dummy_hash: str | None = None
+
+    # -- reads -------------------------------------------------------------------------
+    def login_names(self) -> list[tuple[str, str]]:
+        """(username, name) of the accounts that can log in, for the login screen."""
+        with self.ctx.db.read() as s:
+            rows = s.execute(select(Staff.username, Staff.name).where(
+                Staff.active, Staff.password_hash != "").order_by(Staff.id))
+            return [(u or "", n) for u, n in rows]
+
+    def needs_first_password(self) -> UserInfo | None:
+        """The administrator who must set a password before anyone can log in (first
+        run), or ``None`` once any active administrator has one."""
+        with self.ctx.db.read() as s:
+            if self._admin_with_password_exists(s):
+                return None
+            p = s.scalars(select(Staff).where(Staff.role == ADMIN, Staff.active)
+                          .order_by(Staff.id)).first()
+            return _info(p) if p is not None else None
+
+    def users(self, by: ActorRef) -> list[UserInfo]:
+        with self.ctx.db.read() as s:
+            auth.require(s, by, auth.USERS)
+            return [_info(p) for p in s.scalars(select(Staff).order_by(Staff.id))]
+
+    def idle_lock_minutes(self) -> int:
+        """Minutes without input after which the GUI locks its screen (keeping the open
+        screen and its unsaved input); an administrator changes it in the settings."""
+        with self.ctx.db.read() as s:
+            return int(self.ctx.get_setting(s, IDLE_LOCK_KEY))
+
+    # -- first run -----------------------------------------------------------------------
+    def set_first_password(self, staff_id: int, password: str) -> Actor:
+        """The first administrator chooses their password at first run; logs them in.
+
+        Refused once any active administrator has a password (from then on only an
+        administrator can give an account a password).
+        """
+        with self.ctx.db.read() as s:
+            p = s.get(Staff, staff_id)
+            if p is None or p.role != ADMIN or not p.active or p.password_hash:
+                raise PermissionDenied(auth.USERS, "只能为尚未设置密码的首位管理员设置初始密码")
+            username = p.username or ""
+        self._check_policy(password, username)
+        hashed = passwords.hash_password(password, cost=self.cost)
+        now = self.ctx.clock()
+        with self.ctx.db.transaction() as s:
+            if self._admin_with_password_exists(s):
+                raise PermissionDenied(auth.USERS, "管理员密码已设置")
+            p = s.get_one(Staff, staff_id)
+            p.password_hash, p.password_changed_at = hashed, now
+            p.must_change_password, p.last_login_at = False, now
+            record_event(s, "auth.password_set", actor_id=p.id, staff_id=p.id)
+            record_event(s, "auth.login", actor_id=p.id)
+            return auth.actor_from_staff(p)
+
+    # -- login, unlock, confirmation -------------------------------------------------------
+    def login(self, username: str, password: str) -> Actor:
+        """Check the password; raises :class:`LoginFailed`. The returned actor's
+        ``must_change_password`` asks the GUI to make them choose a new one now."""
+        staff = self._authenticate(username, password, "auth.login_failed")
+        with self.ctx.db.transaction() as s:
+            p = s.get_one(Staff, staff.id)
+            p.last_login_at = self.ctx.clock()
+            record_event(s, "auth.login", actor_id=p.id)
+            return auth.actor_from_staff(p)
+
+    def logout(self, actor: Actor) -> None:
+        if actor.staff_id is None:
+            return
+        with self.ctx.db.transaction() as s:
+            record_event(s, "auth.logout", actor_id=actor.staff_id)
+
+    def unlock(self, actor: Actor, password: str) -> Actor:
+        """Unlock the screen after the idle lock: the same user's password again."""
+        staff = self._authenticate(actor.username, password, "auth.unlock_failed")
+        with self.ctx.db.transaction() as s:
+            record_event(s, "auth.unlock", actor_id=staff.id)
+            return auth.actor_from_staff(s.get_one(Staff, staff.id))
+
+    def confirm(self, username: str, password: str, permission: str = auth.VOID) -> Actor:
+        """A supervisor confirms at the clerk's screen (e.g. a void): their own
+        username and password; failures count towards their lockout."""
+        staff = self._authenticate(username, password, "auth.confirm_failed")
+        actor = auth.actor_from_staff(staff)
+        with self.ctx.db.transaction() as s:
+            if not actor.can(permission):
+                record_event(s, "auth.confirm_failed", actor_id=staff.id, reason="role",
+                             permission=permission)
+            else:
+                record_event(s, "auth.confirm", actor_id=staff.id, permission=permission)
+        actor.require(permission)
+        return actor
+
+    def _authenticate(self, username: str, password: str, fail_action: str) -> Staff:
+        name = (username or "").strip().lower()
+        now = self.ctx.clock()
+        with self.ctx.db.read() as s:
+            staff = s.scalars(select(Staff).where(Staff.username == name)).first() if name else None
+        if staff is None or not staff.active:
+            self._dummy_verify(password)
+            with self.ctx.db.transaction() as s:
+                if staff is None:
+                    record_event(s, fail_action, actor_id=None, reason="unknown_user",
+                                 typed_length=len(username or ""))
+                else:
+                    record_event(s, fail_action, actor_id=staff.id, reason="inactive")
+            raise LoginFailed("bad_credentials", GENERIC_FAILURE)
+        if staff.locked_until is not None and staff.locked_until > now:
+            with self.ctx.db.transaction() as s:
+                record_event(s, fail_action, actor_id=staff.id, reason="locked")
+            raise LoginFailed("locked", _locked_message(staff.locked_until), staff.locked_until)
+        if not staff.password_hash:
+            with self.ctx.db.transaction() as s:
+                record_event(s, fail_action, actor_id=staff.id, reason="no_password")
+            raise LoginFailed("no_password", "该账户尚未设置密码，请联系管理员设置")
+        if not passwords.verify_password(password or "", staff.password_hash):
+            with self.ctx.db.transaction() as s:
+                s.execute(update(Staff).where(Staff.id == staff.id)
+                          .values(failed_logins=Staff.failed_logins + 1))
+                p = s.get_one(Staff, staff.id)
+                s.refresh(p)
+                delay = passwords.lockout_delay(p.failed_logins)
+                p.locked_until = now + delay if delay else None
+                record_event(s, fail_action, actor_id=staff.id, reason="password",
+                             failures=p.failed_logins, locked_until=p.locked_until)
+                failures, locked_until = p.failed_logins, p.locked_until
+            if locked_until is not None:
+                raise LoginFailed("locked", _locked_message(locked_until), locked_until)
+            left = passwords.LOCK_AFTER - failures
+            hint = f"（再错 {left} 次将暂时锁定）" if 0 < left <= 2 else ""
+            raise LoginFailed("bad_credentials", GENERIC_FAILURE + hint)
+        rehash = passwords.needs_rehash(staff.password_hash, self.cost)
+        new_hash = passwords.hash_password(password, cost=self.cost) if rehash else None
+        if staff.failed_logins or staff.locked_until or new_hash:
+            with self.ctx.db.transaction() as s:
+                p = s.get_one(Staff, staff.id)
+                p.failed_logins, p.locked_until = 0, None
+                if new_hash:
+                    p.password_hash = new_hash
+        return staff
+
+    def _dummy_verify(self, password: str) -> None:
+        """Spend as long on an unknown username as on a known one."""
+        if self._dummy_hash is None:
+            self._dummy_hash = passwords.hash_password("dummy-password-0", cost=self.cost)
+        passwords.verify_password(password or "", self._dummy_hash)
+
+    # -- own password --------------------------------------------------------------------
+    def change_password(self, actor: Actor, old_password: str, new_password: str) -> Actor:
+        staff = self._authenticate(actor.username, old_password, "auth.password_change_failed")
+        self._check_policy(new_password, staff.username or "")
+        if new_password == old_password:
+            raise _errors(ValidationError("password", "same", "新密码不能与原密码相同"))
+        hashed = passwords.hash_password(new_password, cost=self.cost)
+        with self.ctx.db.transaction() as s:
+            p = s.get_one(Staff, staff.id)
+            p.password_hash, p.password_changed_at = hashed, self.ctx.clock()
+            p.must_change_password = False
+            record_event(s, "auth.password_change", actor_id=p.id)
+            return auth.actor_from_staff(p)
+
+    # -- administration ------------------------------------------------------------------
+    def add_user(self, name: str, username: str, role: str, password: str | None,
+                 by: ActorRef) -> UserInfo:
+        """A new account. With a password the user must change it at first login; without
+        one the account cannot log in until an administrator resets it."""
+        errors: list[ValidationError] = []
+        clean_name = clean_user = ""
+        try:
+            clean_name = values.validate_name(name, "name")
+        except ValidationError as exc:
+            errors.append(exc)
+        try:
+            clean_user = passwords.validate_username(username)
+        except ValidationError as exc:
+            errors.append(exc)
+        if role not in ROLES:
+            errors.append(ValidationError("role", "invalid", "未知角色"))
+        if password is not None:
+            errors += passwords.check_password(password, clean_user)
+        with self.ctx.db.read() as s:
+            auth.require(s, by, auth.USERS)
+            if clean_user and s.scalar(select(Staff.id).where(Staff.username == clean_user)):
+                errors.append(ValidationError("username", "exists", "该用户名已被使用"))
+        if errors:
+            raise ValidationErrors(errors)
+        hashed = passwords.hash_password(password, cost=self.cost) if password else ""
+        with self.ctx.db.transaction() as s:
+            actor, _ = auth.require(s, by, auth.USERS)
+            person = Staff(name=clean_name, username=clean_user, role=role, password_hash=hashed,
+                           must_change_password=bool(hashed),
+                           password_changed_at=self.ctx.clock() if hashed else None)
+            s.add(person)
+            s.flush()
+            record_event(s, "staff.add", actor_id=actor.staff_id, staff_id=person.id, role=role,
+                         name=clean_name, username=clean_user, **auth.event_actor(actor))
+            return _info(person)
+
+    def reset_password(self, staff_id: int, new_password: str, by: ActorRef) -> UserInfo:
+        """An administrator sets a forgotten password; the user must change it at their
+        next login. Also lifts a lockout. Logged with who reset whose password."""
+        with self.ctx.db.read() as s:
+            auth.require(s, by, auth.USERS)
+            target = s.get(Staff, staff_id)
+            if target is None:
+                raise LookupError(f"staff {staff_id} not found")
+            username = target.username or ""
+        self._check_policy(new_password, username)
+        hashed = passwords.hash_password(new_password, cost=self.cost)
+        with self.ctx.db.transaction() as s:
+            actor, _ = auth.require(s, by, auth.USERS)
+            p = s.get_one(Staff, staff_id)
+            p.password_hash, p.password_changed_at = hashed, self.ctx.clock()
+            p.must_change_password = actor.staff_id != p.id
+            p.failed_logins, p.locked_until = 0, None
+            record_event(s, "auth.password_reset", actor_id=actor.staff_id, staff_id=p.id,
+                         **auth.event_actor(actor))
+            return _info(p)
+
+    def find(self, username: str) -> UserInfo:
+        with self.ctx.db.read() as s:
+            p = s.scalars(select(Staff).where(Staff.username == username.strip().lower())).first()
+            if p is None:
+                raise LookupError(f"没有用户名为 {username} 的账户")
+            return _info(p)
+
+    def update_user(self, staff_id: int, by: ActorRef, *, role: str | None = None,
+                    active: bool | None = None, name: str | None = None) -> UserInfo:
+        """Change a role, (de)activate, rename. The last active administrator with a
+        password can be neither demoted nor deactivated. Logged with old and new values."""
+        if role is not None and role not in ROLES:
+            raise _errors(ValidationError("role", "invalid", "未知角色"))
+        clean_name = values.validate_name(name, "name") if name is not None else None
+        with self.ctx.db.transaction() as s:
+            actor, _ = auth.require(s, by, auth.USERS)
+            p = s.get(Staff, staff_id)
+            if p is None:
+                raise LookupError(f"staff {staff_id} not found")
+            old = {"role": p.role, "active": bool(p.active), "name": p.name}
+            new = {"role": role if role is not None else p.role,
+                   "active": bool(active) if active is not None else bool(p.active),
+                   "name": clean_name if clean_name is not None else p.name}
+            changes = diff(old, new)
+            if not changes:
+                return _info(p)
+            if actor.staff_id == p.id and not new["active"]:
+                raise _errors(ValidationError("active", "self", "不能停用自己的账户"))
+            loses_admin = old["role"] == ADMIN and old["active"] and (
+                new["role"] != ADMIN or not new["active"])
+            if loses_admin and p.password_hash:
+                others = s.scalar(select(func.count()).select_from(Staff).where(
+                    Staff.role == ADMIN, Staff.active, Staff.password_hash != "",
+                    Staff.id != p.id))
+                if not others:
+                    raise _errors(ValidationError("role", "last_admin", "至少需要保留一名可登录的管理员"))
+            p.role, p.active, p.name = new["role"], new["active"], new["name"]
+            record_event(s, "staff.change", actor_id=actor.staff_id, staff_id=p.id,
+                         changes=changes, **auth.event_actor(actor))
+            return _info(p)
+
+    # -- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def _check_policy(password: str, username: str) -> None:
+        errors = passwords.check_password(password, username)
+        if errors:
+            raise ValidationErrors(errors)
+
+    @staticmethod
+    def _admin_with_password_exists(s) -> bool:
+        return bool(s.scalar(select(func.count()).select_from(Staff).where(
+            Staff.role == ADMIN, Staff.active, Staff.password_hash != "")))
+
+
+def _locked_message(until: datetime) -> str:
+    return f"连续输错密码次数过多，账户已锁定，请于 {until:%H:%M} 后再试，或请管理员重置密码"
+
+
+__all__ = ["AccountService", "LoginFailed", "UserInfo"]
