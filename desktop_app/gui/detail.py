@@ -1,0 +1,389 @@
+"""办件详情: one application — applicant and household, income, requested items with
+due dates and materials, its documents (打开 / 补打 / 作废) and the full timeline."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timezone
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import vocab
+from ..core.errors import ValidationError, ValidationErrors
+from ..core.rules.identity import IdType
+from .dialogs import ask_void_reason
+from .labels import action_label, due_text, item_status_label
+from .tasks import TaskRunner, show_error
+from .widgets import ErrorLabel, RowsModel, open_file, yuan
+
+log = logging.getLogger(__name__)
+
+
+def local_time(at: datetime | None) -> str:
+    """Stored times are naive UTC; show them in the machine's local time."""
+    if at is None:
+        return ""
+    return at.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _table(model: RowsModel, min_rows: int = 2) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    view.setMinimumHeight(26 * (min_rows + 1) + 6)
+    return view
+
+
+def _fit_height(view: QTableView, rows: int, max_rows: int = 12) -> None:
+    """Tall enough for ``rows`` (up to ``max_rows``) plus a horizontal scroll bar."""
+    shown = max(1, min(rows, max_rows))
+    header = max(view.horizontalHeader().sizeHint().height(), 24)
+    bar = view.horizontalScrollBar().sizeHint().height()
+    view.setFixedHeight(header + 26 * shown + bar + 6)
+
+
+class DetailView(QWidget):
+    """Everything about one application; ``changed(Changes)`` after 补打 / 作废."""
+
+    changed = Signal(object)
+
+    def __init__(self, services, tasks: TaskRunner, application_id: int,
+                 clerk_id: Callable[[], int | None], parent: QWidget | None = None, *,
+                 opener: Callable[[Path], object] = open_file,
+                 ask_reason: Callable[[QWidget], str | None] = ask_void_reason) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailView")
+        self.services = services
+        self.tasks = tasks
+        self.application_id = application_id
+        self.clerk_id = clerk_id
+        self.opener = opener
+        self.ask_reason = ask_reason
+
+        self.heading = QLabel()
+        self.heading.setObjectName("detailHeading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = ErrorLabel()
+        self.error.setObjectName("detailError")
+
+        self.basic_box = QGroupBox(self.tr("Applicant"))
+        self.basic = QFormLayout(self.basic_box)
+        self.members_model = RowsModel([
+            self.tr("Relation"), self.tr("Name"), self.tr("ID number"), self.tr("Sex, birth date"),
+            self.tr("Hukou"), self.tr("Health"), self.tr("Disability"), self.tr("Employment")])
+        self.members_view = _table(self.members_model)
+        self.members_view.setObjectName("membersView")
+        members_box = QGroupBox(self.tr("Household"))
+        QVBoxLayout(members_box).addWidget(self.members_view)
+        self.income_box = QGroupBox(self.tr("Monthly income"))
+        self.income = QFormLayout(self.income_box)
+
+        self.items_box = QGroupBox(self.tr("Requested items"))
+        self.items_layout = QVBoxLayout(self.items_box)
+        self.docs_box = QGroupBox(self.tr("Documents"))
+        self.docs_grid = QGridLayout(self.docs_box)
+        self.events_model = RowsModel([self.tr("Time"), self.tr("By"), self.tr("Action"),
+                                       self.tr("Details")])
+        self.events_view = _table(self.events_model, 4)
+        self.events_view.setObjectName("eventsView")
+        events_box = QGroupBox(self.tr("Timeline"))
+        QVBoxLayout(events_box).addWidget(self.events_view)
+
+        left = QVBoxLayout()
+        for w in (self.basic_box, self.income_box, self.items_box):
+            left.addWidget(w)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        for w in (members_box, self.docs_box, events_box):
+            right.addWidget(w)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 4)
+        columns.addLayout(right, 5)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        self.supplement_button = QPushButton(self.tr("Supply missing materials…"))
+        self.supplement_button.setObjectName("supplementButton")
+        self.supplement_button.setToolTip(self.tr(
+            "The applicant brought what the one-time notice asked for: record it and decide again"))
+        self.supplement_button.clicked.connect(self.open_supplement)
+        self.supplement_button.setVisible(False)
+        head.addWidget(self.supplement_button)
+        body_layout.addLayout(head)
+        body_layout.addWidget(self.error)
+        body_layout.addLayout(columns, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.reload()
+
+    # -- filling ---------------------------------------------------------------------------------
+    @staticmethod
+    def _clear(layout) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # gone from findChild at once
+                widget.deleteLater()
+            elif item.layout() is not None:
+                DetailView._clear(item.layout())
+
+    def reload(self) -> None:
+        try:
+            d = self.services.queries.detail(self.application_id)
+            docs = self.services.documents.for_application(self.application_id)
+        except Exception as exc:
+            log.exception("cannot load application %s", self.application_id)
+            self.error.show_messages([self.tr("Cannot load this application: %1").replace("%1", str(exc))])
+            return
+        self.detail = d
+        r = d.row
+        urgent = self.tr(" · emergency") if r.urgent else ""
+        self.heading.setText(f"{r.number}  {r.name}  【{r.status_label}】{urgent}")
+        self.supplement_button.setVisible(r.status == "pending_materials")
+        self.setWindowTitle(self.tr("Application %1").replace("%1", r.number))
+
+        self._clear(self.basic)
+        rows = [
+            (self.tr("Name"), r.name), (self.tr("ID number"), r.id_masked),
+            (self.tr("Phone"), d.phone), (self.tr("Hukou address"), d.hukou_address),
+            (self.tr("Lives in"), r.village), (self.tr("Intake date"), r.intake_date.isoformat()),
+            (self.tr("How the need was found"), d.source),
+            (self.tr("Cause of hardship"), d.hardship_reason),
+        ]
+        if d.reject_reasons:
+            rows.append((self.tr("Reasons for not accepting"), "；".join(d.reject_reasons)))
+        if d.void_reason:
+            rows.append((self.tr("Void reason"), d.void_reason))
+        for label, value in rows:
+            text = QLabel(value or "—")
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.basic.addRow(label, text)
+
+        resident = IdType.RESIDENT_ID.label
+        self.members_model.set_rows([
+            (m.relation, m.name,
+             m.id_masked if m.id_type == resident else f"{m.id_type} {m.id_masked}",
+             " ".join(x for x in (m.sex, m.birth_date.isoformat() if m.birth_date else "") if x),
+             m.hukou_type, m.health, m.disability, m.employment) for m in d.members])
+        self.members_view.resizeColumnsToContents()
+        _fit_height(self.members_view, len(d.members))
+
+        self._clear(self.income)
+        for label, fen in d.incomes:
+            self.income.addRow(label, QLabel(self.tr("%1 yuan").replace("%1", yuan(fen, fen=True))))
+        total = QLabel(self.tr("%1 yuan a month; %2 yuan per person")
+                       .replace("%1", yuan(d.monthly_income_fen, fen=True))
+                       .replace("%2", yuan(d.per_capita_income_fen, fen=True)))
+        total.setStyleSheet("font-weight: bold;")
+        self.income.addRow(self.tr("Total"), total)
+
+        self._fill_items(d)
+        self._fill_documents(docs)
+        self.events_model.set_rows([
+            (local_time(e.at), e.actor, action_label(e.action), self._event_text(e.detail))
+            for e in d.events])
+        self.events_view.resizeColumnsToContents()
+        _fit_height(self.events_view, len(d.events), 20)
+
+    def _fill_items(self, d) -> None:
+        self._clear(self.items_layout)
+        for n, item in enumerate(d.items):
+            head = QLabel(f"{item.name}（{item.handler}）")
+            head.setStyleSheet("font-weight: bold;")
+            self.items_layout.addWidget(head)
+            due = (self.tr("Status: %1    Time limit: %2 working days    Due: %3")
+                   .replace("%1", item_status_label(item.status)).replace("%2", str(item.limit_days))
+                   .replace("%3", due_text(item.due_date, item.provisional)))
+            due_label = QLabel(due)
+            due_label.setObjectName(f"itemDue{n}")
+            self.items_layout.addWidget(due_label)
+            # Materials grouped by status, one wrapped line each: compact and scannable.
+            groups: dict[str, list[str]] = {}
+            for name, status in item.materials:
+                groups.setdefault(status, []).append(name)
+            for status, names in groups.items():
+                line = QLabel(f"{status}：{'、'.join(names)}")
+                line.setWordWrap(True)
+                line.setContentsMargins(16, 0, 0, 0)
+                if status == vocab.MATERIAL_LABELS["missing"]:
+                    line.setStyleSheet("color: #c62828; font-weight: bold;")
+                elif status == vocab.MATERIAL_LABELS.get("na"):
+                    line.setStyleSheet("color: #757575;")
+                self.items_layout.addWidget(line)
+
+    def _fill_documents(self, docs) -> None:
+        self._clear(self.docs_grid)
+        self.documents = list(docs)
+        for r, doc in enumerate(self.documents):
+            if doc.voided:
+                state = self.tr("Voided: %1").replace("%1", doc.void_reason)
+            else:
+                state = self.tr("Printed %1 time(s)").replace("%1", str(doc.print_count))
+            label = QLabel(f"<b>{escape(doc.title)}</b><br>{escape(doc.number)} · {escape(state)}")
+            label.setWordWrap(True)
+            label.setObjectName(f"document{r}")
+            if doc.voided:
+                label.setStyleSheet("color: #9e9e9e;")
+            self.docs_grid.addWidget(label, r, 0)
+            buttons = QHBoxLayout()
+            for text, name, slot, enabled in (
+                (self.tr("Open"), "open", self.open_document, True),
+                (self.tr("Reprint"), "reprint", self.reprint, not doc.voided),
+                (self.tr("Void…"), "void", self.void, not doc.voided),
+            ):
+                b = QPushButton(text)
+                b.setObjectName(f"{name}Document{r}")
+                b.setEnabled(enabled)
+                b.clicked.connect(lambda _=False, d=doc, s=slot: s(d))
+                buttons.addWidget(b)
+            self.docs_grid.addLayout(buttons, r, 1)
+        self.docs_grid.setColumnStretch(0, 1)
+
+    def _event_text(self, detail: dict) -> str:
+        from ..printing import DOCUMENT_KINDS
+
+        parts = []
+        if "kind" in detail:
+            parts.append(DOCUMENT_KINDS.get(detail["kind"], detail["kind"]))
+        if "number" in detail:
+            parts.append(str(detail["number"]))
+        if "items" in detail:
+            names = []
+            for code in detail["items"]:
+                try:
+                    names.append(self.services.ctx.catalog.item(code).short_name)
+                except Exception:  # noqa: BLE001 - an old code stays readable as it is
+                    names.append(str(code))
+            parts.append("、".join(names))
+        if detail.get("urgent"):
+            parts.append(self.tr("emergency"))
+        if "count" in detail:
+            parts.append(self.tr("print no. %1").replace("%1", str(detail["count"])))
+        if "reason" in detail:
+            parts.append(self.tr("reason: %1").replace("%1", str(detail["reason"])))
+        return "  ".join(parts)
+
+    # -- 补正 ----------------------------------------------------------------------------------------
+    def open_supplement(self):
+        from .supplement import SupplementDialog
+
+        dialog = SupplementDialog(self.services, self.tasks, self.detail, self.clerk_id, self,
+                                  opener=self.opener)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.decided.connect(self._supplemented)
+        dialog.open()
+        return dialog
+
+    def _supplemented(self, result) -> None:
+        self.reload()
+        self.changed.emit(result.changes)
+
+    # -- document actions ---------------------------------------------------------------------
+    def _clerk(self) -> int | None:
+        clerk = self.clerk_id()
+        if clerk is None:
+            self.error.show_messages([self.tr("Choose the clerk on duty first.")])
+        return clerk
+
+    def open_document(self, doc) -> None:
+        try:
+            path = self.services.documents.original_pdf(doc.id)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.opener(path)
+
+    def reprint(self, doc) -> None:
+        clerk = self._clerk()
+        if clerk is None:
+            return
+        documents = self.services.documents
+        self.tasks.run(lambda: documents.reprint(doc.id, clerk), self._reprinted, self._failed)
+
+    def _reprinted(self, info) -> None:
+        self.error.clear_message()
+        self.reload()
+        self.changed.emit(_changes(info.application_id))
+        self.opener(Path(info.path))
+
+    def void(self, doc) -> None:
+        clerk = self._clerk()
+        if clerk is None:
+            return
+        reason = self.ask_reason(self)
+        if not reason:
+            return
+        documents = self.services.documents
+        self.tasks.run(lambda: documents.void(doc.id, reason, clerk), self._voided, self._failed)
+
+    def _voided(self, info) -> None:
+        self.error.clear_message()
+        self.reload()
+        self.changed.emit(_changes(info.application_id))
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ValidationErrors):
+            self.error.show_messages(e.message for e in error.errors)
+        elif isinstance(error, ValidationError):
+            self.error.show_messages([error.message])
+        else:
+            show_error(self, error)
+
+
+def _changes(application_id: int):
+    from ..core.services import Changes
+
+    return Changes(applications={application_id})
+
+
+class DetailDialog(QDialog):
+    """A window around :class:`DetailView` (several may be open to compare)."""
+
+    def __init__(self, view: DetailView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailDialog")
+        self.view = view
+        self.setWindowTitle(view.windowTitle())
+        self.resize(1280, 800)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(view)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)

@@ -1,0 +1,474 @@
+"""受理登记: the clerk's main screen.
+
+The form is entered once ("一表登记"); the service validates it and records the
+window's decision (受理 / 一次性告知 / 不予受理) with its documents. Every problem
+is shown next to its field, the first bad field gets focus, nothing typed is lost.
+Saving (database + PDF) runs on the task runner's worker thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import vocab
+from ..core.errors import ValidationError, ValidationErrors
+from .dialogs import ask_reject_reasons
+from .intake_items import ItemsPanel, MaterialsPanel
+from .intake_person import MembersPanel, PersonFields, combo, field_box
+from .intake_result import ResultPage
+from .tasks import TaskRunner, show_error
+from .widgets import ErrorLabel, FieldErrors, open_file, parse_yuan, yuan
+
+log = logging.getLogger(__name__)
+
+# The document each decision hands to the applicant (opened at once for printing).
+PRIMARY_KINDS = ("receipt", "notice_missing", "notice_reject")
+
+
+class IntakeScreen(QWidget):
+    """受理登记. ``clerk_id()`` names the current clerk; ``saved`` carries ``Changes``."""
+
+    saved = Signal(object)
+    openApplication = Signal(int)
+
+    def __init__(self, services, tasks: TaskRunner, clerk_id: Callable[[], int | None],
+                 parent: QWidget | None = None, *,
+                 ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
+                 opener: Callable[[Path], object] = open_file) -> None:
+        super().__init__(parent)
+        self.setObjectName("intakeScreen")
+        self.services = services
+        self.tasks = tasks
+        self.clerk_id = clerk_id
+        self.ask_reasons = ask_reasons
+        self.today = services.ctx.today
+        self.general_error = ErrorLabel()
+        self.general_error.setObjectName("intakeGeneralError")
+        self.errors = FieldErrors(self.general_error)
+
+        self.stack = QStackedWidget()
+        self.form = QWidget()
+        self.result = ResultPage(opener)
+        self.result.newApplication.connect(self.new_application)
+        self.result.openApplication.connect(self.openApplication)
+        self.stack.addWidget(self.form)
+        self.stack.addWidget(self.result)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self._build_form()
+        tasks.busyChanged.connect(self._busy)
+        QShortcut(QKeySequence("Alt+M"), self, activated=self.members.add_member)
+        self._fix_tab_order()
+        self._update_totals()
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build_form(self) -> None:
+        left = QWidget()
+        left_col = QVBoxLayout(left)
+        left_col.addWidget(self._applicant_box())
+        members_box = QGroupBox(self.tr("Household members (besides the applicant)"))
+        QVBoxLayout(members_box).addWidget(self._members_panel())
+        left_col.addWidget(members_box)
+        left_col.addWidget(self._income_box())
+        left_col.addWidget(self._property_box())
+        left_col.addStretch(1)
+        left_scroll = QScrollArea()
+        left_scroll.setObjectName("intakeLeftScroll")
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left)
+
+        right = QWidget()
+        right_col = QVBoxLayout(right)
+        items_box = QGroupBox(self.tr("Requested items"))
+        items_layout = QVBoxLayout(items_box)
+        self.items = ItemsPanel(self.services.ctx.catalog)
+        self.items_error = ErrorLabel()
+        self.items_error.setObjectName("items.error")
+        self.errors.register("items", next(iter(self.items.boxes.values()), None), self.items_error)
+        items_layout.addWidget(self.items)
+        items_layout.addWidget(self.items_error)
+        right_col.addWidget(items_box)
+        right_col.addWidget(self._other_box())
+        materials_box = QGroupBox(self.tr("Materials"))
+        self.materials = MaterialsPanel(self.services.ctx.catalog, self.errors)
+        QVBoxLayout(materials_box).addWidget(self.materials)
+        right_col.addWidget(materials_box)
+        right_col.addStretch(1)
+        self.items.selectionChanged.connect(self._items_changed)
+        self.materials.changed.connect(self._materials_changed)
+        right_scroll = QScrollArea()
+        right_scroll.setObjectName("intakeRightScroll")
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setWidget(right)
+
+        columns = QHBoxLayout()
+        columns.addWidget(left_scroll, 3)
+        columns.addWidget(right_scroll, 2)
+        layout = QVBoxLayout(self.form)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self._buttons())
+
+    def _applicant_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Applicant"))
+        p = self.applicant = PersonFields("applicant", self.today, applicant=True, parent=self)
+        p.changed.connect(self._update_totals)
+        p.register(self.errors)
+        self.village = QComboBox()
+        self.village.setObjectName("village")
+        self.village.addItem(self.tr("Choose…"), None)
+        for v in self.services.setup.villages():
+            self.village.addItem(v.name, v.id)
+        self.village_error = ErrorLabel()
+        self.errors.register("village", self.village, self.village_error)
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+        e = p.errors
+        rows = [
+            (self.tr("Name"), field_box(p.name, e["name"]), self.tr("ID type"), p.id_type),
+            (self.tr("ID number"), field_box(p.id_number, e["id_number"], p.derived),
+             self.tr("Phone"), field_box(p.phone, e["phone"])),
+        ]
+        for r, (l1, w1, l2, w2) in enumerate(rows):
+            grid.addWidget(QLabel(l1), r, 0)
+            grid.addWidget(w1, r, 1)
+            grid.addWidget(QLabel(l2), r, 2)
+            grid.addWidget(w2, r, 3)
+        self.reason_label = QLabel(self.tr("No-ID reason"))
+        grid.addWidget(self.reason_label, 2, 0)
+        grid.addWidget(field_box(p.reason, e["no_id_reason"]), 2, 1, 1, 3)
+        p.id_type.currentIndexChanged.connect(
+            lambda: self.reason_label.setVisible(p.reason.isVisibleTo(box)))
+        self.reason_label.setVisible(False)
+        grid.addWidget(QLabel(self.tr("Hukou address")), 3, 0)
+        grid.addWidget(field_box(p.hukou_address, e["hukou_address"]), 3, 1)
+        grid.addWidget(QLabel(self.tr("Lives in")), 3, 2)
+        grid.addWidget(field_box(self.village, self.village_error), 3, 3)
+        status = QHBoxLayout()
+        for w in (p.hukou_type, p.health, p.disability, p.grade, p.employment, p.self_care):
+            status.addWidget(w)
+        status.addStretch(1)
+        grid.addWidget(QLabel(self.tr("Situation")), 4, 0)
+        grid.addLayout(status, 4, 1, 1, 3)
+        grid.addWidget(e["disability"], 5, 1, 1, 3)
+        grid.addWidget(e["status"], 6, 1, 1, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        p.id_number.setMinimumWidth(190)
+        p.relation.setParent(box)  # always 本人 for the applicant
+        p.relation.hide()
+        return box
+
+    def _members_panel(self) -> MembersPanel:
+        self.members = MembersPanel(self.errors, self.today)
+        self.members.countChanged.connect(self._update_totals)
+        self.members.layoutChanged.connect(self._fix_tab_order)
+        return self.members
+
+    def _income_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Monthly household income (yuan)"))
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        self.incomes: dict[str, QLineEdit] = {}
+        for n, (code, label) in enumerate(vocab.INCOME_CATEGORIES):
+            edit = QLineEdit()
+            edit.setObjectName(f"income.{code}")
+            edit.setPlaceholderText("0.00")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.textChanged.connect(self._update_totals)
+            error = ErrorLabel()
+            error.setObjectName(f"income.{code}.error")
+            self.errors.register(f"income.{code}", edit, error)
+            self.incomes[code] = edit
+            r, c = divmod(n, 3)
+            grid.addWidget(QLabel(label), r, c * 2)
+            grid.addWidget(field_box(edit, error), r, c * 2 + 1)
+        self.totals = QLabel()
+        self.totals.setObjectName("incomeTotals")
+        self.totals.setWordWrap(True)
+        self.totals.setStyleSheet("font-weight: bold;")
+        grid.addWidget(self.totals, (len(vocab.INCOME_CATEGORIES) + 2) // 3, 0, 1, 6)
+        for col in (1, 3, 5):
+            grid.setColumnStretch(col, 1)
+        return box
+
+    def _property_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Property and essential spending"))
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        self.house_rating = combo(vocab.HOUSE_RATINGS, name="house_rating", blank=self.tr("Not rated"))
+        self.property: dict[str, QWidget] = {}
+        specs = [
+            ("housing_area", self.tr("Housing area (m²)")),
+            ("house_rating", self.tr("House safety rating")),
+            ("vehicles", self.tr("Vehicles")),
+            ("deposits", self.tr("Savings and securities (yuan)")),
+            ("business", self.tr("Shops or businesses")),
+            ("medical_spending", self.tr("Medical spending, last 12 months (yuan)")),
+            ("education_spending", self.tr("Education spending, last 12 months (yuan)")),
+        ]
+        for r, (attr, label) in enumerate(specs):
+            if attr == "house_rating":
+                widget: QWidget = self.house_rating
+            else:
+                widget = QLineEdit()
+                widget.setObjectName(attr)
+            error = ErrorLabel()
+            self.errors.register(attr, widget, error)
+            self.property[attr] = widget
+            row, col = divmod(r, 2)
+            grid.addWidget(QLabel(label), row, col * 2)
+            grid.addWidget(field_box(widget, error), row, col * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return box
+
+    def _other_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Circumstances"))
+        grid = QGridLayout(box)
+        self.urgent = QCheckBox(self.tr("Emergency: help first, paperwork later"))
+        self.urgent.setObjectName("urgent")
+        self.urgent.setToolTip(self.tr(
+            "An emergency case may be accepted before all materials are in (先行救助)."))
+        self.source = QComboBox()
+        self.source.setObjectName("source")
+        for code, label in vocab.SOURCES:
+            self.source.addItem(label, code)
+        self.hardship = QLineEdit()
+        self.hardship.setObjectName("hardship_reason")
+        self.hardship.setPlaceholderText(self.tr("e.g. 因病致贫, 因残致贫, 缺劳动力"))
+        source_error, hardship_error = ErrorLabel(), ErrorLabel()
+        self.errors.register("source", self.source, source_error)
+        self.errors.register("hardship_reason", self.hardship, hardship_error)
+        grid.addWidget(self.urgent, 0, 0, 1, 2)
+        grid.addWidget(QLabel(self.tr("How the need was found")), 1, 0)
+        grid.addWidget(field_box(self.source, source_error), 1, 1)
+        grid.addWidget(QLabel(self.tr("Cause of hardship")), 2, 0)
+        grid.addWidget(field_box(self.hardship, hardship_error), 2, 1)
+        grid.setColumnStretch(1, 1)
+        self.urgent.toggled.connect(self._materials_changed)
+        return box
+
+    def _buttons(self) -> QWidget:
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel()
+        self.status.setObjectName("intakeStatus")
+        self.accept_button = QPushButton(self.tr("&Accept and print receipt"))
+        self.accept_button.setObjectName("acceptButton")
+        self.accept_button.setDefault(True)
+        self.notice_button = QPushButton(self.tr("Issue one-time &notice"))
+        self.notice_button.setObjectName("noticeButton")
+        self.notice_button.setToolTip(self.tr("Lists every missing material once"))
+        self.reject_button = QPushButton(self.tr("&Reject…"))
+        self.reject_button.setObjectName("rejectButton")
+        self.clear_button = QPushButton(self.tr("Clear form"))
+        self.clear_button.setObjectName("clearButton")
+        self.accept_button.clicked.connect(lambda: self.submit("accept"))
+        self.notice_button.clicked.connect(lambda: self.submit("notice"))
+        self.reject_button.clicked.connect(lambda: self.submit("reject"))
+        self.clear_button.clicked.connect(self.confirm_clear)
+        row.addWidget(self.status, 1)
+        for b in (self.clear_button, self.reject_button, self.notice_button, self.accept_button):
+            row.addWidget(b)
+        return bar
+
+    def _fix_tab_order(self) -> None:
+        if not hasattr(self, "accept_button"):
+            return
+        p = self.applicant
+        chain: list[QWidget] = [p.name, p.id_type, p.id_number, p.reason, p.phone, p.hukou_address, self.village,
+                 p.hukou_type, p.health, p.disability, p.grade, p.employment, p.self_care]
+        chain += self.members.focus_chain()
+        chain += list(self.incomes.values()) + list(self.property.values())
+        chain += self.items.focus_chain() + [self.urgent, self.source, self.hardship]
+        chain += self.materials.focus_chain()
+        chain += [self.accept_button, self.notice_button, self.reject_button, self.clear_button]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    # -- live updates -----------------------------------------------------------------------
+    def _items_changed(self) -> None:
+        self.materials.set_items(self.items.chosen())
+        self._fix_tab_order()
+
+    def _materials_changed(self) -> None:
+        missing = self.materials.missing()
+        if not self.items.chosen():
+            self.status.setText("")
+        elif missing and not self.urgent.isChecked():
+            self.status.setText(self.tr("%1 material(s) missing: issue a one-time notice, or "
+                                        "accept as an emergency.").replace("%1", str(len(missing))))
+        elif missing:
+            self.status.setText(self.tr("Emergency: may be accepted with materials missing."))
+        else:
+            self.status.setText(self.tr("Materials complete: the application can be accepted."))
+
+    def _update_totals(self) -> None:
+        total, bad = 0, False
+        for edit in self.incomes.values():
+            value = parse_yuan(edit.text())
+            if value is None:
+                bad = True
+            else:
+                total += value
+        people = 1 + len(self.members.rows)
+        text = (self.tr("Total %1 yuan a month; %2 people; %3 yuan per person a month")
+                .replace("%1", yuan(total)).replace("%2", str(people))
+                .replace("%3", yuan(total / people)))
+        if bad:
+            text += self.tr(" (some amounts are not valid numbers)")
+        self.totals.setText(text)
+
+    # -- decisions ---------------------------------------------------------------------------
+    def draft(self):
+        from ..core.services import ApplicationDraft, ItemInput
+
+        text = {attr: w.text() for attr, w in self.property.items() if isinstance(w, QLineEdit)}
+        return ApplicationDraft(
+            applicant=self.applicant.to_input(), members=self.members.inputs(),
+            village_id=self.village.currentData(),
+            incomes={code: edit.text() for code, edit in self.incomes.items() if edit.text().strip()},
+            housing_area=text["housing_area"], house_rating=self.house_rating.currentData(),
+            vehicles=text["vehicles"], deposits=text["deposits"], business=text["business"],
+            medical_spending=text["medical_spending"], education_spending=text["education_spending"],
+            items=[ItemInput(code, self.materials.materials_for(code)) for code in self.items.chosen()],
+            urgent=self.urgent.isChecked(), source=self.source.currentData(),
+            hardship_reason=self.hardship.text(),
+        )
+
+    def submit(self, decision: str) -> None:
+        if self.tasks.busy:
+            return
+        clerk = self.clerk_id()
+        if clerk is None:
+            self.errors.show([ValidationError("clerk", "required",
+                                              self.tr("Choose the clerk on duty first."))])
+            return
+        draft = self.draft()
+        errors = self.services.intake.validate(draft)
+        if errors:
+            self.errors.show(errors)
+            return
+        self.errors.clear()
+        reasons: list[str] = []
+        if decision == "reject":
+            answer = self.ask_reasons(self)
+            if answer is None:
+                return
+            reasons = answer
+        self.status.setText(self.tr("Saving and printing…"))
+        intake = self.services.intake
+        self.tasks.run(lambda: intake.decide(draft, decision, clerk, reasons),
+                       self._decided, self._failed)
+
+    def _decided(self, result) -> None:
+        self._materials_changed()
+        detail = None
+        try:
+            detail = self.services.queries.detail(result.application_id)
+        except Exception:
+            log.exception("cannot load the detail of application %s", result.application_id)
+        self.result.show_result(result, detail)
+        self.stack.setCurrentWidget(self.result)
+        self.saved.emit(result.changes)
+        # "…并打印": open the decision's document in the viewer, ready to print.
+        primary = next((d for d in result.documents if d.kind in PRIMARY_KINDS), None)
+        if primary is not None:
+            self.result.opener(Path(primary.path))
+
+    def _failed(self, error: BaseException) -> None:
+        self._materials_changed()
+        if isinstance(error, ValidationErrors):
+            self.errors.show(error.errors)
+        elif isinstance(error, ValidationError):
+            self.errors.show([error])
+        else:
+            show_error(self, error)
+
+    def _busy(self, busy: bool) -> None:
+        for b in (self.accept_button, self.notice_button, self.reject_button, self.clear_button):
+            b.setEnabled(not busy)
+
+    # -- clearing ------------------------------------------------------------------------------
+    def has_input(self) -> bool:
+        return bool(self.applicant.name.text().strip() or self.applicant.id_number.text().strip()
+                    or self.members.rows or self.items.chosen())
+
+    def confirm_clear(self) -> None:
+        if self.has_input():
+            answer = QMessageBox.question(
+                self, self.tr("Clear form"),
+                self.tr("Discard everything entered for this application?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.clear_form()
+
+    def clear_form(self) -> None:
+        self.errors.clear()
+        p = self.applicant
+        for edit in (p.name, p.id_number, p.reason, p.phone, p.hukou_address, self.hardship,
+                     *self.incomes.values()):
+            edit.clear()
+        for w in self.property.values():
+            if isinstance(w, QLineEdit):
+                w.clear()
+        for box in (p.id_type, p.hukou_type, p.health, p.disability, p.employment, p.self_care,
+                    self.village, self.house_rating, self.source):
+            box.setCurrentIndex(0)
+        self.urgent.setChecked(False)
+        self.members.clear()
+        self.items.set_chosen([])
+        self.materials.reset()
+        self._fix_tab_order()
+        self._update_totals()
+
+    def new_application(self) -> None:
+        self.clear_form()
+        self.stack.setCurrentWidget(self.form)
+        self.applicant.name.setFocus()
+
+    def show_form(self) -> None:
+        self.stack.setCurrentWidget(self.form)
+
+    def reload_villages(self) -> None:
+        current = self.village.currentData()
+        self.village.clear()
+        self.village.addItem(self.tr("Choose…"), None)
+        for v in self.services.setup.villages():
+            self.village.addItem(v.name, v.id)
+        index = self.village.findData(current)
+        self.village.setCurrentIndex(max(index, 0))

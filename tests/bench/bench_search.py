@@ -1,0 +1,75 @@
+"""Search benchmark (a measurement, not a timed test).
+
+    python tests/bench/bench_search.py DATA_DIR [--runs 200]
+
+Fill DATA_DIR first, e.g. ``desktop-app --data-dir D demo --applications 50000``.
+Prints p50/p95 in milliseconds per query kind, each query answered through the
+same ``QueryService.search`` the list screen uses (ids + the visible rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from desktop_app.core.rules.pinyin import initials  # noqa: E402
+from desktop_app.core.services import Services  # noqa: E402
+
+
+def sample_queries(path: Path, rng: random.Random, n: int) -> dict[str, list[str]]:
+    conn = sqlite3.connect(path)
+    members = conn.execute(
+        "SELECT name, id_number FROM household_member WHERE id_number != '' "
+        "ORDER BY random() LIMIT ?", (n,)).fetchall()
+    numbers = [r[0] for r in conn.execute(
+        "SELECT number FROM application ORDER BY random() LIMIT ?", (n,))]
+    conn.close()
+    return {
+        "name (full)": [m[0] for m in members],
+        "name (surname)": [m[0][:1] for m in members],
+        "pinyin initials": [initials(m[0]) for m in members],
+        "ID fragment (last 4)": [m[1][-4:] for m in members],
+        "ID fragment (birth date)": [m[1][6:14] for m in members],
+        "full ID number": [m[1] for m in members],
+        "receipt number": numbers,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data_dir", type=Path)
+    ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument("--limit", type=int, default=200, help="rows fetched per query")
+    args = ap.parse_args()
+    services = Services.open(args.data_dir)
+    total = services.queries.count()
+    rng = random.Random(1)
+    queries = sample_queries(services.ctx.db.path, rng, args.runs)
+    print(f"{total} applications; {args.runs} queries per kind; first {args.limit} rows fetched")
+    print(f"{'query':28} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'avg hits':>9}")
+    for kind, qs in queries.items():
+        times, hits = [], []
+        for q in qs[:5]:  # warm the page cache
+            services.queries.search(q, limit=args.limit)
+        for q in qs:
+            t0 = time.perf_counter()
+            rows = services.queries.search(q, limit=args.limit)
+            times.append((time.perf_counter() - t0) * 1000)
+            hits.append(len(rows))
+        times.sort()
+        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+        print(f"{kind:28} {statistics.median(times):8.2f} {p95:8.2f} {times[-1]:8.2f} "
+              f"{statistics.mean(hits):9.1f}")
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""Render the GUI screens to docs/screenshots/screen-*.png (run by hand, not a test).
+
+    QT_QPA_PLATFORM=offscreen python tests/gui/make_screenshots.py [OUT_DIR]
+
+Builds a demo township with realistic synthetic applications in a temporary data
+folder, drives the screens as a clerk would, and grabs each at 1280×800:
+screen-setup, screen-intake, screen-intake-error, screen-intake-result,
+screen-list, screen-detail.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.core.rules.identity import check_char
+from desktop_app.gui.widgets import commit_text
+
+SIZE = (1280, 800)
+
+
+def make_id(birth: str, seq: int, region: str = "522201") -> str:
+    body = f"{region}{birth}{seq:03d}"
+    return body + check_char(body)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def shoot(app: QApplication, widget: QWidget, path: Path, size=SIZE) -> None:
+    widget.resize(*size)
+    widget.show()
+    settle(app)
+    widget.grab().save(str(path))
+    print("wrote", path)
+
+
+def put(widget, text: str) -> None:
+    """Type like the clerk: Chinese through the input method, the rest as text."""
+    if text.isascii():
+        widget.setFocus()
+        widget.setText(text)
+    else:
+        commit_text(widget, text)
+
+
+def pick(combo, data=None, text=None) -> None:
+    combo.setCurrentIndex(combo.findText(text) if text is not None else combo.findData(data))
+
+
+def fill_intake(intake) -> None:
+    a = intake.applicant
+    put(a.name, "杨秀兰")
+    put(a.id_number, make_id("19580917", 42))
+    put(a.phone, "13985612347")
+    put(a.hukou_address, "贵州省铜仁市碧江区清水镇杉树村三组27号")
+    pick(intake.village, text="杉树村")
+    pick(a.health, "重病")
+    pick(a.employment, "无劳动能力")
+    pick(a.self_care, "部分自理")
+    m = intake.members.add_member()
+    pick(m.relation, "子")
+    put(m.name, "杨建华")
+    put(m.id_number, make_id("19850302", 51))
+    pick(m.employment, "灵活就业")
+    pick(m.self_care, "完全自理")
+    g = intake.members.add_member()
+    pick(g.relation, "孙女")
+    put(g.name, "杨梓涵")
+    put(g.id_number, make_id("20140611", 62))
+    pick(g.employment, "在校")
+    pick(g.disability, "听力")
+    pick(g.grade, 3)
+    for code, amount in (("wage", "1200"), ("farming", "300"), ("allowance", "150")):
+        put(intake.incomes[code], amount)
+    put(intake.property["housing_area"], "72")
+    pick(intake.house_rating, "C")
+    put(intake.property["deposits"], "3000")
+    put(intake.property["medical_spending"], "18600")
+    put(intake.property["education_spending"], "2400")
+    put(intake.hardship, "因病致贫")
+    intake.items.boxes["DIBAO"].setChecked(True)
+    intake.items.boxes["MEDICAL"].setChecked(True)
+    intake.materials.mark_all("DIBAO", "received")
+    intake.materials.mark_all("MEDICAL", "received")
+    intake.materials.set_status("DIBAO", "INCOME_PROOF", "committed")
+    intake.materials.set_status("DIBAO", "DISABILITY_CERT", "shared")
+    intake.applicant.name.setFocus()
+
+
+def main(out: Path) -> None:
+    app = QApplication(sys.argv[:1])
+    from desktop_app.gui.app import build_main_window, install_translators, register_fonts
+
+    register_fonts(app)
+    install_translators(app, "zh_CN")
+    from desktop_app.core.services import Services
+    from desktop_app.core.services.demo import DEMO_TOWNSHIP, create_demo_township, fill_demo
+    from desktop_app.gui.setup_dialog import SetupDialog
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "清水镇数据"
+        services = Services.open(data)
+        try:
+            # 首次设置, filled in from the demo township, one village code mistyped.
+            setup = SetupDialog(services)
+            t = DEMO_TOWNSHIP
+            put(setup.township_name, t.township_name)
+            put(setup.township_code, t.township_code)
+            put(setup.window_phone, t.window_phone)
+            put(setup.supervision_phone, t.supervision_phone)
+            put(setup.admin_name, t.admin_name)
+            rows = list(t.villages)
+            rows[3] = ("522201101201", rows[3][1])  # the same code as 石桥村
+            setup.set_villages(rows)
+            setup.save()
+            setup.villages.clearSelection()
+            shoot(app, setup, out / "screen-setup.png", (960, 760))
+            setup.close()
+
+            create_demo_township(services)
+            fill_demo(services, 160, seed=7, days=120)
+            window = build_main_window(services, data_dir=data, demo=True, synchronous=True,
+                                       opener=lambda path: True)
+            intake = window.intake
+            fill_intake(intake)
+            shoot(app, window, out / "screen-intake.png")
+
+            good = make_id("19580917", 42)
+            intake.applicant.id_number.setText(good[:17] + ("1" if good[17] != "1" else "2"))
+            intake.incomes["wage"].setText("-1200")
+            intake.accept_button.click()
+            shoot(app, window, out / "screen-intake-error.png")
+
+            intake.applicant.id_number.setText(make_id("19580917", 42))
+            intake.incomes["wage"].setText("1200")
+            intake.accept_button.click()
+            assert intake.stack.currentWidget() is intake.result, intake.general_error.text()
+            shoot(app, window, out / "screen-intake-result.png")
+            accepted = intake.result.application_id
+
+            window.show_applications()
+            shoot(app, window, out / "screen-list.png")
+
+            services.documents.reprint(services.documents.for_application(accepted)[0].id,
+                                       window.clerk_id())
+            dialog = window.open_application(accepted)
+            shoot(app, dialog, out / "screen-detail.png")
+            dialog.close()
+            window.close()
+        finally:
+            services.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
