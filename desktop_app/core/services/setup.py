@@ -90,7 +90,11 @@ class SetupService:
         for n, (code, name) in enumerate(inp.villages, start=1):
             code, name = code.strip(), name.strip()
             if code_ok:
-                check(division.validate_village_code, code, inp.township_code.strip())
+                try:
+                    division.validate_village_code(code, inp.township_code.strip())
+                except ValidationError as exc:
+                    errors.append(ValidationError("villages", exc.code, f"第 {n} 行：{exc.message}",
+                                                  line=n))
             if not name:
                 errors.append(ValidationError("villages", "village_name", f"第 {n} 行：村（社区）名称不能为空"))
             if code in seen_codes:
