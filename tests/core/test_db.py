@@ -118,3 +118,28 @@ def test_core_runs_without_qt_loaded():
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt loaded'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_warm_up_makes_the_first_save_fast():
+    """After warm_up the first save of a fresh process costs about a warm save."""
+    import subprocess
+    import sys
+
+    code = (
+        "import time, tempfile, pathlib, random, datetime\n"
+        "from desktop_app.core.services import Services\n"
+        "from desktop_app.core.services.demo import _Maker, create_demo_township\n"
+        "from desktop_app.core.warmup import warm_up\n"
+        "s = Services.open(pathlib.Path(tempfile.mkdtemp()))\n"
+        "admin = create_demo_township(s)\n"
+        "warm_up()\n"
+        "d, _, _ = _Maker(s, random.Random(1)).draft(datetime.datetime.now())\n"
+        "for it in d.items:\n"
+        "    for k, v in it.materials.items():\n"
+        "        it.materials[k] = 'received' if v == 'missing' else v\n"
+        "t = time.perf_counter(); s.intake.decide(d, 'accept', admin)\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    # Generous bound for a loaded 2-core CI machine; cold it takes > 1 s.
+    assert float(out.stdout.strip().splitlines()[-1]) < 0.8
