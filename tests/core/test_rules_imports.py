@@ -19,6 +19,9 @@ MODULES = [
     "desktop_app.core.rules.pinyin",
     "desktop_app.core.rules.values",
     "desktop_app.core.rules.numbering",
+    "desktop_app.core.rules.standards",
+    "desktop_app.core.rules.assessment",
+    "desktop_app.core.rules.routing",
 ]
 
 

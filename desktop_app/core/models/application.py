@@ -39,6 +39,8 @@ class Application(Tracked, Base):
     education_spending_fen: Mapped[int] = mapped_column(Integer, default=0)
     monthly_income_fen: Mapped[int] = mapped_column(Integer, default=0)
     per_capita_income_fen: Mapped[int] = mapped_column(Integer, default=0)
+    # Can a legal supporter (赡养/抚养/扶养义务人) support the household? None = not recorded.
+    supporters_able: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -117,6 +119,8 @@ class RequestedItem(Tracked, Base):
     position: Mapped[int] = mapped_column(Integer)
     item_code: Mapped[str] = mapped_column(String(24), index=True)
     handler_code: Mapped[str] = mapped_column(String(16))
+    # Who decides (审核确认): set at acceptance from the catalogue and township_confirms.
+    decider_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
     limit_days: Mapped[int] = mapped_column(Integer)
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
     due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app.core.errors import ValidationError
+from desktop_app.core.rules import standards as _standards
 
 IDLE_LOCK_MIN, IDLE_LOCK_MAX = 1, 120
 #: Limits of the backup thinning policy (how many of each to keep).
@@ -127,6 +128,8 @@ VALIDATORS = {
     "township_confirms": _bool,
     "workday_overrides": _overrides,
     "holiday_years": _holiday_years,
+    # 救助标准 with effective dates (list of entries, see rules/standards.py).
+    "standards": _standards.validate_setting,
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..catalog import Catalog, load_catalog
 from ..db import Database, open_database
 from ..errors import PermissionDenied
+from .assessment import AssessmentService
 from .accounts import AccountService, LoginFailed, UserInfo
 from .audit import AuditFilter, AuditRow, AuditService, CheckReport
 from .auth import ROLE_LABELS, SYSTEM, Actor
@@ -36,6 +37,7 @@ class Services:
     settings: SettingsService
     backups: BackupService
     audit: AuditService
+    assessment: AssessmentService
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -44,7 +46,7 @@ class Services:
         documents = DocumentService(ctx)
         return cls(ctx, SetupService(ctx), IntakeService(ctx, documents), documents,
                    QueryService(ctx), AccountService(ctx), SettingsService(ctx),
-                   BackupService(ctx), AuditService(ctx))
+                   BackupService(ctx), AuditService(ctx), AssessmentService(ctx))
 
     @classmethod
     def open(cls, data_dir: Path, **kw) -> Services:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..catalog import Catalog, load_catalog
 from ..db import Database
 from ..models import Setting
+from ..rules.standards import load_default_entries
 from ..rules.workdays import WorkCalendar, YearCalendar
 
 #: Defaults for settings that are local policy (DOMAIN: make them settings).
@@ -27,6 +28,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "holiday_years": {},
     # Whether the township confirms 低保/特困 itself (审核确认权下放).
     "township_confirms": False,
+    # 救助标准 (低保标准, multipliers, …) as entries with effective dates; the
+    # defaults ship in resources/standards.json. Add an entry, never rewrite one.
+    "standards": load_default_entries(),
     # Minutes without input before the screen locks (it keeps the open screen and
     # its unsaved input; the same user's password unlocks it).
     "idle_lock_minutes": 10,

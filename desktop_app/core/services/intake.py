@@ -21,7 +21,7 @@ from ..models import (
     Application, Document, HouseholdMember, Income, Material, RequestedItem, SearchKey,
     Staff, Township, Village, utcnow,
 )
-from ..rules import identity, numbering, pinyin, values
+from ..rules import identity, numbering, pinyin, routing, values
 from . import auth
 from .auth import ActorRef
 from .context import Changes, ServiceContext
@@ -72,6 +72,8 @@ class ApplicationDraft:
     source: str = "walk_in"
     hardship_reason: str = ""
     intake_date: date | None = None
+    # Can a legal supporter (赡养/抚养/扶养义务人) support the household? None = not asked.
+    supporters_able: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,8 @@ class IntakeService:
             errors.append(ValidationError("house_rating", "invalid", "房屋等级应为 A、B、C 或 D"))
         check(values.validate_text, draft.business, "business", 200)
         check(values.validate_text, draft.hardship_reason, "hardship_reason", 500)
+        if draft.supporters_able not in (None, True, False):
+            errors.append(ValidationError("supporters_able", "invalid", "请选择义务人是否有赡养（抚养、扶养）能力"))
         if draft.source not in vocab.SOURCE_LABELS:
             errors.append(ValidationError("source", "invalid", "请选择发现途径"))
         if draft.village_id is None:
@@ -299,6 +303,7 @@ class IntakeService:
             education_spending_fen=clean.numbers["education_spending"],
             monthly_income_fen=clean.monthly_total,
             per_capita_income_fen=values.per_capita_monthly(clean.monthly_total, len(clean.members)),
+            supporters_able=draft.supporters_able,
             created_by_id=clerk.id,
         )
         for pos, (m, info) in enumerate(clean.members):
@@ -380,9 +385,13 @@ class IntakeService:
         if decision == "accept":
             app.status = "accepted"
             cal = self.ctx.calendar(s)
+            confirms = bool(self.ctx.get_setting(s, "township_confirms"))
             for req in app.items:
                 due = cal.add_workdays(now.date(), req.limit_days)
                 req.due_date, req.due_provisional, req.status = due.date, due.provisional, "accepted"
+                # 分类派单: handler and decider from the catalogue in force at acceptance.
+                r = routing.route(self.ctx.catalog, req.item_code, confirms)
+                req.handler_code, req.decider_code = r.handler_code, r.decider_code
             kinds = ["receipt", "commitment"]
         elif decision == "notice":
             app.status = "pending_materials"

@@ -22,6 +22,7 @@ from sqlalchemy import Integer, Select, and_, column, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from .. import vocab
+from ..catalog import TOWNSHIP
 from ..models import (
     Application, Document, Event, HouseholdMember, Income, SearchKey, Staff, Village,
 )
@@ -84,6 +85,8 @@ class ItemView:
     provisional: bool
     status: str
     materials: list[tuple[str, str]]  # (name, status label)
+    decider: str = ""  # who decides (审核确认), set at acceptance; "" before
+    referred: bool = False  # handled by a county department (转办)
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class ApplicationDetail:
     reject_reasons: list[str]
     void_reason: str
     events: list[EventView] = field(default_factory=list)
+    supporters_able: bool | None = None  # 义务人能否赡养（抚养、扶养）; None = not recorded
 
 
 class QueryService:
@@ -235,7 +239,9 @@ class QueryService:
             items = [
                 ItemView(r.item_code, cat.item(r.item_code).name, cat.department(r.handler_code).name,
                          r.limit_days, r.due_date, r.due_provisional, r.status,
-                         [(mat.name, vocab.MATERIAL_LABELS[mat.status]) for mat in r.materials])
+                         [(mat.name, vocab.MATERIAL_LABELS[mat.status]) for mat in r.materials],
+                         cat.department(r.decider_code).name if r.decider_code else "",
+                         r.handler_code != TOWNSHIP)
                 for r in a.items
             ]
             staff = {p.id: p.name for p in s.scalars(select(Staff))}
@@ -252,7 +258,7 @@ class QueryService:
                 monthly_income_fen=a.monthly_income_fen, per_capita_income_fen=a.per_capita_income_fen,
                 incomes=incomes, members=members, items=items,
                 reject_reasons=json.loads(a.reject_reasons or "[]"), void_reason=a.void_reason,
-                events=events,
+                events=events, supporters_able=a.supporters_able,
             )
 
     def full_ids(self, application_id: int, by: ActorRef) -> list[FullId]:

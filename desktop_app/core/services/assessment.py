@@ -1,0 +1,110 @@
+"""救助需求综合评估 as a use case: suggestions for a draft or a saved application.
+
+The intake screen calls :meth:`AssessmentService.assess` with the
+:class:`~.intake.ApplicationDraft` it is editing (nothing is saved; a field that does
+not parse yet — a half-typed ID number or amount — is simply left out), and the detail
+screen with a saved application's id. The standards are those in force on the
+application's intake date (the draft's ``intake_date``, else today), from the
+``standards`` setting (defaults in ``resources/standards.json``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from ..errors import ValidationError, ValidationErrors
+from ..models import Application
+from ..rules import assessment, identity, values
+from ..rules.assessment import HouseholdFacts, MemberFacts, Suggestion
+from ..rules.standards import Standards, standards_on
+from .context import ServiceContext
+from .intake import ApplicationDraft, MemberInput
+
+
+class AssessmentService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def standards_on(self, day: date) -> Standards:
+        """The standards in force on ``day`` (raises ``ValidationErrors`` if none)."""
+        with self.ctx.db.read() as s:
+            return self._standards(s, day)
+
+    def assess(self, source: ApplicationDraft | int) -> list[Suggestion]:
+        """Suggestions for a draft (before saving) or a saved application's id.
+
+        Raises :class:`LookupError` for an unknown id and ``ValidationErrors``
+        (field ``standards``) when no standards are in force on the intake date.
+        """
+        with self.ctx.db.read() as s:
+            if isinstance(source, ApplicationDraft):
+                day = source.intake_date or self.ctx.today()
+                facts = self.facts_from_draft(source, day)
+            else:
+                app = s.get(Application, source)
+                if app is None:
+                    raise LookupError(f"application {source} not found")
+                day = app.intake_date
+                facts = self.facts_from_application(app)
+            st = self._standards(s, day)
+        return assessment.assess(facts, st, day)
+
+    def _standards(self, s: Session, day: date) -> Standards:
+        try:
+            return standards_on(self.ctx.get_setting(s, "standards"), day)
+        except ValidationError as exc:
+            raise ValidationErrors([exc]) from None
+
+    # -- facts ---------------------------------------------------------------------
+    @staticmethod
+    def _member_from_input(m: MemberInput, relation: str, day: date) -> MemberFacts:
+        birth = None
+        try:
+            info = identity.validate_id(identity.IdType[m.id_type], m.id_number, day,
+                                        reason=m.no_id_reason or None)
+            birth = info.birth_date
+        except (KeyError, ValidationError):
+            pass
+        return MemberFacts(
+            name=m.name.strip(), birth_date=birth, relation=relation, hukou_type=m.hukou_type,
+            health=m.health, disability_category=m.disability_category,
+            disability_grade=m.disability_grade if m.disability_category else None,
+            employment=m.employment)
+
+    @classmethod
+    def facts_from_draft(cls, d: ApplicationDraft, day: date) -> HouseholdFacts:
+        members = [cls._member_from_input(d.applicant, "本人", day)]
+        members += [cls._member_from_input(m, m.relation, day) for m in d.members]
+        return HouseholdFacts(
+            members=tuple(members),
+            incomes_fen={k: v for k, v in ((k, _amount(t)) for k, t in d.incomes.items()) if v},
+            house_rating=d.house_rating if d.house_rating in ("A", "B", "C", "D") else "",
+            medical_spending_fen=_amount(d.medical_spending),
+            education_spending_fen=_amount(d.education_spending),
+            supporters_able=d.supporters_able,
+        )
+
+    @staticmethod
+    def facts_from_application(app: Application) -> HouseholdFacts:
+        return HouseholdFacts(
+            members=tuple(MemberFacts(
+                name=m.name, birth_date=m.birth_date, relation=m.relation,
+                hukou_type=m.hukou_type, health=m.health,
+                disability_category=m.disability_category,
+                disability_grade=m.disability_grade, employment=m.employment)
+                for m in app.members),
+            incomes_fen={i.category: i.monthly_fen for i in app.incomes},
+            house_rating=app.house_rating,
+            medical_spending_fen=app.medical_spending_fen,
+            education_spending_fen=app.education_spending_fen,
+            supporters_able=app.supporters_able,
+        )
+
+
+def _amount(text: str) -> int:
+    try:
+        return values.parse_amount(text, "amount", allow_empty=True)
+    except ValidationError:
+        return 0

@@ -1,0 +1,199 @@
+"""Needs assessment and routing through the real services and database; the 0003 migration."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import func, select, text
+
+from desktop_app.core import db as dbmod
+from desktop_app.core.errors import PermissionDenied, ValidationErrors
+from desktop_app.core.models import Application
+from desktop_app.core.rules import routing
+from desktop_app.core.rules.standards import load_default_entries
+from desktop_app.core.services import MemberInput
+from desktop_app.core.services.demo import DEMO_PASSWORDS
+from tests.core.helpers import draft, resident_id
+
+
+def rules(suggestions):
+    return [s.rule_id for s in suggestions]
+
+
+def test_draft_is_assessed_before_saving_and_nothing_is_written(services, township):
+    d = draft(services, incomes={"pension": "500"})  # 2 people, 250 a head
+    out = services.assessment.assess(d)
+    assert rules(out) == ["dibao"]
+    assert out[0].reason == "人均月收入 250 元，低于农村低保标准 600 元"
+    with services.ctx.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Application)) == 0
+
+
+def test_half_typed_draft_fields_are_left_out_not_fatal(services, township):
+    d = draft(services, incomes={"pension": "5x0", "wage": "1,300"}, medical_spending="abc",
+              house_rating="Z")
+    d.applicant.id_number = "52220119"
+    out = services.assessment.assess(d)
+    assert rules(out) == ["dibao_edge"]  # 1,300 / 2 = 650; the bad amount counts as 0
+    assert "人均月收入 650 元" in out[0].reason
+
+
+def test_saved_application_is_assessed_from_its_snapshot(services, township):
+    child = MemberInput(name="张小明", relation="子", id_number=resident_id(date(2014, 3, 1), True, 5),
+                        employment="在校")
+    sick = MemberInput(name="李四", relation="配偶", health="重病",
+                       id_number=resident_id(date(1962, 3, 1), False, 2),
+                       disability_category="肢体", disability_grade=1)
+    d = draft(services, members=[sick, child], incomes={"pension": "900"}, house_rating="C",
+              medical_spending="20000")
+    before = services.assessment.assess(d)
+    result = services.intake.decide(d, "accept", township)
+    after = services.assessment.assess(result.application_id)
+    assert after == before
+    assert rules(after) == ["dibao", "education", "medical_illness", "housing",
+                            "disability_living", "disability_care"]
+    assert "张小明（12 岁，在校）" in after[1].reason
+    assert "医疗支出 20,000 元" in after[2].reason
+
+
+def test_tekun_needs_the_recorded_supporters_answer(services, township):
+    old = MemberInput(name="刘老汉", id_number=resident_id(date(1950, 1, 1), True, 7),
+                      phone="13800000000", hukou_address="贵州省铜仁市碧江区清水镇石桥村1号")
+    d = draft(services, members=[], incomes={"pension": "300"})
+    d.applicant = old
+    assert "tekun" not in rules(services.assessment.assess(d))
+    d.supporters_able = False
+    out = services.assessment.assess(d)
+    assert "tekun" in rules(out)
+    result = services.intake.decide(d, "accept", township)
+    assert services.queries.detail(result.application_id).supporters_able is False
+    assert "tekun" in rules(services.assessment.assess(result.application_id))
+
+
+def test_invalid_supporters_answer_is_a_field_error(services, township):
+    d = draft(services)
+    d.supporters_able = "是"
+    assert [e.field for e in services.intake.validate(d)] == ["supporters_able"]
+
+
+def test_standards_in_force_on_the_intake_date_and_admin_only(services, township, clock):
+    d = draft(services, incomes={"pension": "1300"})  # 650 a head
+    saved = services.intake.decide(d, "accept", township).application_id
+    entries = load_default_entries()
+    entries.append({**entries[0], "effective_from": "2026-11-25", "rural_dibao_fen": 70000})
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    with pytest.raises(PermissionDenied):
+        services.settings.update("standards", entries, clerk)
+    with pytest.raises(ValidationErrors):
+        services.settings.update("standards", entries + [entries[-1]], township)
+    services.settings.update("standards", entries, township)
+    assert services.settings.editable()["standards"][-1]["effective_from"] == "2026-11-25"
+
+    # The application taken on the 24th keeps the 24th's standard ...
+    out = services.assessment.assess(saved)
+    assert rules(out) == ["dibao_edge"] and "农村低保标准 600 元" in out[0].reason
+    # ... a draft dated the 25th, or assessed on the 25th, uses the new one.
+    d.intake_date = date(2026, 11, 25)
+    assert services.assessment.assess(d)[0].reason == "人均月收入 650 元，低于农村低保标准 700 元"
+    d.intake_date = None
+    clock.now = datetime(2026, 11, 25, 9, 0)
+    assert rules(services.assessment.assess(d)) == ["dibao"]
+    assert services.assessment.standards_on(date(2026, 11, 24)).rural_dibao_fen == 60000
+
+
+def test_no_standards_in_force_and_unknown_application(services, township):
+    d = draft(services)
+    d.intake_date = date(2024, 12, 31)
+    with pytest.raises(ValidationErrors) as exc:
+        services.assessment.assess(d)
+    assert exc.value.errors[0].field == "standards"
+    with pytest.raises(LookupError):
+        services.assessment.assess(999)
+
+
+# ------------------------------------------------------------------------- routing
+
+
+@pytest.mark.parametrize("code, confirms, handler, decider, referred", [
+    ("DIBAO", False, "TOWNSHIP", "MCA", False),
+    ("DIBAO", True, "TOWNSHIP", "TOWNSHIP", False),
+    ("TEKUN", True, "TOWNSHIP", "TOWNSHIP", False),
+    ("DIBAO_EDGE", True, "TOWNSHIP", "MCA", False),   # not delegable
+    ("MEDICAL", True, "HEALTHCARE", "HEALTHCARE", True),
+    ("EDUCATION", False, "EDUCATION", "EDUCATION", True),
+    ("DISABILITY", False, "TOWNSHIP", "DPF", False),
+])
+def test_route_from_catalogue_and_delegation(services, code, confirms, handler, decider, referred):
+    r = routing.route(services.ctx.catalog, code, confirms)
+    assert (r.handler_code, r.decider_code, r.referred) == (handler, decider, referred)
+    assert r.township_decides == (decider == "TOWNSHIP")
+    assert r.handler_name == services.ctx.catalog.department(handler).name
+
+
+@pytest.mark.parametrize("confirms, dibao_decider", [(False, "县民政局"), (True, "乡镇（街道）")])
+def test_acceptance_routes_each_item(services, township, confirms, dibao_decider):
+    services.settings.update("township_confirms", confirms, township)
+    result = services.intake.decide(draft(services, items=("DIBAO", "MEDICAL")), "accept", township)
+    items = services.queries.detail(result.application_id).items
+    assert [(i.code, i.handler, i.decider, i.referred) for i in items] == [
+        ("DIBAO", "乡镇（街道）", dibao_decider, False),
+        ("MEDICAL", "县医保局", "县医保局", True),
+    ]
+
+
+def test_notice_does_not_route_yet(services, township):
+    d = draft(services)
+    d.items[0].materials[services.ctx.catalog.item("DIBAO").required_materials[0].code] = "missing"
+    result = services.intake.decide(d, "notice", township)
+    assert services.queries.detail(result.application_id).items[0].decider == ""
+
+
+# ------------------------------------------------------------------------- migration
+
+
+def test_upgrade_from_0002_keeps_a_populated_database(services, township):
+    from alembic import command
+    from alembic.config import Config
+
+    result = services.intake.decide(draft(services, items=("DIBAO", "MEDICAL")), "accept", township)
+    folder = services.ctx.db.data_dir
+    services.close()
+    # Take the populated database back to 0002 (its schema exactly), then open it as
+    # the program does: the pending migration runs on real rows with foreign keys on.
+    engine = dbmod.make_engine(folder / dbmod.DB_FILENAME)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(dbmod.MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+        cols = {r[1] for r in conn.execute(text("PRAGMA table_info(requested_item)"))}
+        assert "decider_code" not in cols
+    engine.dispose()
+
+    from desktop_app.core.services import Services
+
+    again = Services.open(folder, clock=services.ctx.clock)
+    try:
+        with again.ctx.db.read() as s:
+            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+            assert s.execute(text("PRAGMA foreign_key_check")).all() == []
+        detail = again.queries.detail(result.application_id)
+        assert [i.decider for i in detail.items] == ["", ""]  # recorded before 0003
+        assert detail.supporters_able is None
+        assert rules(again.assessment.assess(result.application_id)) == ["dibao"]
+        from desktop_app.core.services.events import missing_triggers, verify_log
+
+        with again.ctx.db.read() as s:
+            assert verify_log(s) is None and missing_triggers(s) == []
+        # New work on the upgraded database routes as usual.
+        d = draft(again, name="王五", id_number=resident_id(seed=9))
+        new = again.intake.decide(d, "accept", township)
+        assert again.queries.detail(new.application_id).items[0].decider == "县民政局"
+    finally:
+        again.close()
+    assert list((folder / "backups").glob("pre-migration-0002-*.sqlite3"))
+    conn = sqlite3.connect(folder / dbmod.DB_FILENAME)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
