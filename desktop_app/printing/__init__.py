@@ -35,6 +35,7 @@ DOCUMENT_KINDS: dict[str, str] = {
     "notice_missing": "社会救助申请材料补正一次性告知书",
     "notice_reject": "社会救助申请不予受理通知书",
     "commitment": "社会救助申请诚信承诺书及家庭经济状况核对授权书",
+    "referral": "社会救助事项转办单",
 }
 
 __all__ = [

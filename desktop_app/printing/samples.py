@@ -100,11 +100,24 @@ def commitment() -> dict[str, Any]:
     return data
 
 
+def referral() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["number"] = "330102101-20261124-0001-Z1"
+    data["application_number"] = "330102101-20261124-0001"
+    data["department"] = {"code": "HEALTHCARE", "name": "县医疗保障局"}
+    data["items"] = copy.deepcopy(_ITEMS[1:])
+    data["materials"] = copy.deepcopy(_MATERIALS[4:])
+    data["referral"] = {"pass_on_date": "2026-11-25", "feedback_date": "2026-12-22",
+                        "provisional": False}
+    return data
+
+
 SAMPLES = {
     "receipt": receipt,
     "notice_missing": notice_missing,
     "notice_reject": notice_reject,
     "commitment": commitment,
+    "referral": referral,
 }
 
 

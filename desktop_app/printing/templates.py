@@ -29,6 +29,9 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "appeal": {"review_days", "reconsideration_days", "litigation_months"},
     "items": None, "materials": None, "missing": None, "reasons": None,
     "members": None, "supporters": None,
+    "application_number": None,
+    "department": {"code", "name"},
+    "referral": {"pass_on_date", "feedback_date", "provisional"},
     "derived": {"item_names", "has_provisional", "provisional_years", "government",
                 "adult_members", "signers", "material_count"},
     "copy": None,  # checked against the template's own copies

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date, datetime
 
@@ -197,3 +198,72 @@ def test_upgrade_from_0002_keeps_a_populated_database(services, township):
     conn = sqlite3.connect(folder / dbmod.DB_FILENAME)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
+
+
+# ------------------------------------------------------------------------- referral slips
+
+
+def pdf_text(path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout.replace(" ", "")
+
+
+def test_acceptance_issues_one_referral_slip_per_department(services, township):
+    import hashlib
+
+    from desktop_app.core.models import Document, DocumentPrint, Event
+
+    d = draft(services, items=("DIBAO", "MEDICAL", "EDUCATION"))
+    result = services.intake.decide(d, "accept", township)
+    kinds = [(doc.kind, doc.number) for doc in result.documents]
+    n = result.number
+    assert kinds == [("receipt", n), ("commitment", n), ("referral", f"{n}-Z1"),
+                     ("referral", f"{n}-Z2")]
+    medical, education = result.documents[2], result.documents[3]
+    detail = services.queries.detail(result.application_id)
+    medical_due = detail.items[1].due_date
+
+    text = pdf_text(medical.path)
+    assert "县医保局" in text and "医疗救助" in text and f"{n}-Z1" in text
+    assert "教育救助" not in text and "最低生活保障" not in text  # only its own items
+    assert d.applicant.id_number in text  # the department needs the full number
+    assert f"{medical_due.year}年{medical_due.month}月{medical_due.day}日前" in text
+    assert "2026年11月25日前签收" in text  # passed on within 1 working day
+    assert "申请人声明" in text and "社会救助事项转办回执" in text
+    assert "县教育局" in pdf_text(education.path)
+
+    with services.ctx.db.read() as s:
+        doc = s.get(Document, medical.id)
+        assert doc.sha256 == hashlib.sha256(medical.path.read_bytes()).hexdigest()
+        assert doc.created_by_id == township and doc.print_count == 1
+        events = [json.loads(e.detail) for e in s.scalars(
+            select(Event).where(Event.action == "document.issue", Event.application_id == result.application_id))]
+        assert [e.get("department") for e in events if e["kind"] == "referral"] == [
+            "HEALTHCARE", "EDUCATION"]
+    again = services.documents.reprint(medical.id, township)
+    assert again.print_count == 2 and "补打" in pdf_text(again.path)
+    with services.ctx.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(DocumentPrint)
+                        .where(DocumentPrint.document_id == medical.id)) == 2
+    assert services.documents.original_pdf(medical.id) == medical.path
+
+
+def test_no_slip_for_township_items_or_before_acceptance(services, township):
+    only_township = services.intake.decide(draft(services, items=("DIBAO", "DISABILITY")), "accept",
+                                           township)
+    assert [doc.kind for doc in only_township.documents] == ["receipt", "commitment"]
+
+    d = draft(services, name="王五", id_number=resident_id(seed=9), items=("DIBAO", "MEDICAL"))
+    code = services.ctx.catalog.item("MEDICAL").required_materials[0].code
+    d.items[1].materials[code] = "missing"
+    pending = services.intake.decide(d, "notice", township)
+    assert "referral" not in [doc.kind for doc in pending.documents]
+    done = services.intake.decide_existing(pending.application_id, {"MEDICAL": {code: "received"}},
+                                           "accept", township)
+    receipt_number = done.documents[0].number  # the acceptance's own number
+    assert receipt_number != done.number  # (the application keeps its first number)
+    assert [(doc.kind, doc.number) for doc in done.documents] == [
+        ("receipt", receipt_number), ("referral", f"{receipt_number}-Z1")]
+    assert "医疗救助" in pdf_text(done.documents[1].path)

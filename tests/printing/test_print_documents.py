@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("poppler")
 
 def test_every_kind_has_template_and_sample(rendered):
     assert set(rendered) == set(DOCUMENT_KINDS) == {
-        "receipt", "notice_missing", "notice_reject", "commitment"}
+        "receipt", "notice_missing", "notice_reject", "commitment", "referral"}
     for kind, pdf in rendered.items():
         assert pdf.startswith(b"%PDF-"), kind
         assert load_template(kind).version >= 1
@@ -128,6 +128,21 @@ def test_reprint_mark_on_every_page(poppler):
     assert "补打" not in poppler.text(render_document("commitment", sample("commitment")))
 
 
+def test_referral_slip_with_tear_off_receipt(rendered, poppler):
+    pdf = rendered["referral"]
+    assert poppler.info(pdf)["Pages"] == "1"
+    text = squash(poppler.text(pdf))
+    data = sample("referral")
+    for expected in ("社会救助事项转办单", "转办单号：" + data["number"], "县医疗保障局",
+                     data["application_number"], data["applicant"]["id_number"],
+                     "医疗救助", "住院费用票据及结算单", "2026年11月25日前签收",
+                     "2026年12月22日前", "申请人声明", "申请人（签字/捺印）",
+                     "社会救助事项转办回执", data["applicant"]["id_number_masked"],
+                     "签收人", "签收时间", "办理结果", "反馈时间", "（接收部门盖章）"):
+        assert squash(expected) in text, expected
+    assert "最低生活保障" not in text  # another department's item is not on its slip
+
+
 def test_same_data_gives_same_pdf():
     data = sample("receipt")
     assert render_document("receipt", data) == render_document("receipt", sample("receipt"))
@@ -139,6 +154,8 @@ def test_same_data_gives_same_pdf():
     ("notice_reject", "appeal"),
     ("commitment", "supporters"),
     ("notice_missing", "number"),
+    ("referral", "department"),
+    ("referral", "referral.feedback_date"),
 ])
 def test_missing_required_key_names_it(kind, path):
     data = sample(kind)

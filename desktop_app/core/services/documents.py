@@ -78,15 +78,18 @@ class DocumentService:
 
     def _path(self, doc: Document, reprint: int = 0) -> Path:
         suffix = f"-补打{reprint}" if reprint else ""
-        month = doc.number.split("-")[1][:6] if doc.number.count("-") == 2 else "misc"
+        # <township>-<YYYYMMDD>-<seq>[-Z<n>] (转办单 numbers carry a suffix)
+        month = doc.number.split("-")[1][:6] if doc.number.count("-") in (2, 3) else "misc"
         return self.folder / month / f"{doc.number}-{doc.kind}{suffix}.pdf"
 
     # -- creation (inside the caller's transaction) -----------------------------
     def create(self, s: Session, app: Application, kind: str, number: str, clerk: Staff,
-               now: datetime, *, render: bool = True) -> PendingFile | None:
+               now: datetime, *, render: bool = True,
+               department: str | None = None) -> PendingFile | None:
         """Record a document; with ``render=False`` (bulk loads) its PDF and hash are
-        produced on first open instead."""
-        data = self.build_data(s, app, kind, number, clerk, now.date())
+        produced on first open instead. ``department``: the receiving department of a
+        ``referral`` (转办单)."""
+        data = self.build_data(s, app, kind, number, clerk, now.date(), department=department)
         pdf = printing.render_document(kind, data) if render else b""
         digest = hashlib.sha256(pdf).hexdigest() if render else ""
         doc = Document(
@@ -100,7 +103,8 @@ class DocumentService:
         s.add(doc)
         s.flush()
         record_event(s, "document.issue", actor_id=clerk.id, application_id=app.id,
-                     document_id=doc.id, kind=kind, number=number, sha256=digest)
+                     document_id=doc.id, kind=kind, number=number, sha256=digest,
+                     **({"department": department} if department else {}))
         return PendingFile(doc, pdf, self._path(doc)) if render else None
 
     def write_files(self, pending: list[PendingFile]) -> list[DocumentInfo]:
@@ -113,7 +117,7 @@ class DocumentService:
         return out
 
     def build_data(self, s: Session, app: Application, kind: str, number: str, clerk: Staff,
-                   issued: date) -> dict:
+                   issued: date, *, department: str | None = None) -> dict:
         town = s.scalars(select(Township)).one()
         cat = self.ctx.catalog
         applicant = app.applicant
@@ -139,7 +143,23 @@ class DocumentService:
             "materials": [],
             "missing": [],
         }
-        for req in app.items:
+        reqs = list(app.items)
+        if kind == "referral":
+            # Only what the receiving department needs: its own items and their materials.
+            if department is None:
+                raise ValueError("a referral needs its receiving department")
+            reqs = [r for r in reqs if r.handler_code == department]
+            cal = self.ctx.calendar(s)
+            pass_on = cal.add_workdays(issued, cat.referral_pass_on_workdays)
+            dues = [r.due_date for r in reqs if r.due_date]
+            data["application_number"] = app.number
+            data["department"] = {"code": department, "name": cat.department(department).name}
+            data["referral"] = {
+                "pass_on_date": pass_on.date.isoformat(),
+                "feedback_date": max(dues).isoformat() if dues else "",
+                "provisional": bool(pass_on.provisional or any(r.due_provisional for r in reqs)),
+            }
+        for req in reqs:
             item = cat.item(req.item_code)
             data["items"].append({
                 "code": item.code, "name": item.name,

@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from .. import vocab
+from ..catalog import TOWNSHIP
 from ..errors import ValidationError, ValidationErrors
 from ..models import (
     Application, Document, HouseholdMember, Income, Material, RequestedItem, SearchKey,
@@ -100,6 +101,12 @@ class _Clean:
     monthly_total: int
     numbers: dict[str, int]
     items: list[ItemInput]
+
+
+def referral_departments(app: Application) -> list[str]:
+    """County departments the accepted ``app``'s items are referred to, in item order."""
+    return list(dict.fromkeys(r.handler_code for r in app.items
+                              if r.status == "accepted" and r.handler_code != TOWNSHIP))
 
 
 class IntakeService:
@@ -412,6 +419,11 @@ class IntakeService:
             if existing is not None:  # commitment already issued at an earlier visit
                 continue
             docs.append(self.documents.create(s, app, kind, doc_number, clerk, now, render=render))
+        if decision == "accept":
+            # 转办单: one per receiving county department, numbered <receipt>-Z1, -Z2 …
+            for n, dept in enumerate(referral_departments(app), 1):
+                docs.append(self.documents.create(s, app, "referral", f"{number}-Z{n}", clerk, now,
+                                                  render=render, department=dept))
         return docs
 
     # -- withdraw and void ---------------------------------------------------------------
