@@ -267,3 +267,21 @@ def test_no_slip_for_township_items_or_before_acceptance(services, township):
     assert [(doc.kind, doc.number) for doc in done.documents] == [
         ("receipt", receipt_number), ("referral", f"{receipt_number}-Z1")]
     assert "医疗救助" in pdf_text(done.documents[1].path)
+
+
+def test_decision_logs_adopted_and_dismissed_suggestions(services, township):
+    from desktop_app.core.models import Event
+
+    d = draft(services, items=("DIBAO", "MEDICAL"), incomes={"pension": "500"}, house_rating="D")
+    result = services.intake.decide(d, "accept", township)
+    with services.ctx.db.read() as s:
+        ev = s.scalars(select(Event).where(Event.action == "application.assessment",
+                                           Event.application_id == result.application_id)).one()
+    detail = json.loads(ev.detail)
+    assert detail["adopted"] == ["DIBAO"] and detail["dismissed"] == ["HOUSING"]
+    assert detail["standards_from"] == "2025-01-01"
+    assert detail["suggestions"][0] == {"item": "DIBAO", "rule": "dibao",
+                                        "reason": "人均月收入 250 元，低于农村低保标准 600 元"}
+    actions = [e.action for e in services.queries.detail(result.application_id).events]
+    assert actions[:2] == ["application.create", "application.accept"]
+    assert "application.assessment" in actions

@@ -267,6 +267,7 @@ class IntakeService:
             clerk = self._clerk(s, clerk_id)
             app = self._create(s, draft, clean, clerk, self.ctx.clock())
             docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock())
+            self._record_assessment(s, app, clerk)
         written = self.documents.write_files(docs)
         return DecisionResult(app.id, app.number or "", app.status, written,
                               Changes(applications={app.id}, documents={d.id for d in written}))
@@ -331,6 +332,28 @@ class IntakeService:
                      items=[i.item_code for i in clean.items], urgent=draft.urgent)
         self._index(s, app)
         return app
+
+    def _record_assessment(self, s: Session, app: Application, clerk: Staff) -> None:
+        """Log the needs assessment as the clerk saw it: each suggestion with its reason,
+        which suggested items were requested (adopted) and which were not (dismissed).
+        Skipped when no standards are in force on the intake date."""
+        from ..rules.assessment import assess
+        from ..rules.standards import standards_on
+        from .assessment import AssessmentService
+
+        try:
+            st = standards_on(self.ctx.get_setting(s, "standards"), app.intake_date)
+        except ValidationError:
+            return
+        suggestions = assess(AssessmentService.facts_from_application(app), st, app.intake_date)
+        requested = [r.item_code for r in app.items]
+        suggested = list(dict.fromkeys(x.item_code for x in suggestions))
+        record_event(s, "application.assessment", actor_id=clerk.id, application_id=app.id,
+                     standards_from=st.effective_from.isoformat(),
+                     suggestions=[{"item": x.item_code, "rule": x.rule_id, "reason": x.reason}
+                                  for x in suggestions],
+                     adopted=[c for c in suggested if c in requested],
+                     dismissed=[c for c in suggested if c not in requested])
 
     def decide_existing(self, application_id: int, materials: dict[str, dict[str, str]],
                         decision: str, clerk_id: ActorRef,
