@@ -93,9 +93,10 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> b
     return loaded
 
 
-def build_main_window(services, *, tasks=None, data_dir: Path | None = None, demo: bool = False,
-                      synchronous: bool = False, opener=None):
-    """The main window over ``services`` (tests pass ``synchronous=True``)."""
+def build_main_window(services, actor=None, *, tasks=None, data_dir: Path | None = None,
+                      demo: bool = False, synchronous: bool = False, opener=None):
+    """The main window over ``services`` for the logged-in ``actor`` (``None``: the
+    window opens with the login overlay). Tests pass ``synchronous=True``."""
     from .main_window import MainWindow
     from .tasks import TaskRunner
 
@@ -103,7 +104,7 @@ def build_main_window(services, *, tasks=None, data_dir: Path | None = None, dem
     kwargs = {"opener": opener} if opener is not None else {}
     window = MainWindow(tasks, data_dir=data_dir, demo=demo, **kwargs)
     tasks.setParent(window)
-    window.attach(services)
+    window.attach(services, actor)
     return window
 
 
@@ -128,18 +129,53 @@ def _fill_demo(services, parent=None) -> None:
     progress.close()
 
 
+def install_excepthook(parent_getter=lambda: None):
+    """Log any uncaught exception (scrubbed of personal data) and tell the user in
+    plain words instead of crashing silently. Returns the previous hook."""
+    previous = sys.excepthook
+
+    def hook(exc_type, exc, tb):
+        from ..core.errors import PermissionDenied
+        from ..core.logs import crash_report
+
+        if exc is None:
+            exc = exc_type()
+        if exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        if isinstance(exc, PermissionDenied):
+            from .tasks import show_denied
+
+            show_denied(parent_getter(), exc)
+            return
+        log.error("unexpected error:\n%s", crash_report(exc))
+        if isinstance(exc, KeyboardInterrupt) or QApplication.instance() is None:
+            return
+        QMessageBox.critical(
+            parent_getter(), QCoreApplication.translate("App", "Unexpected error"),
+            QCoreApplication.translate(
+                "App", "Something went wrong. What you saved is safe. The details were written "
+                "to the log file; if it happens again, tell the administrator."))
+
+    sys.excepthook = hook
+    return previous
+
+
 def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) -> int:
     """Open the app on ``data_dir``; returns the process exit code.
 
     The window frame is painted first; the database (SQLAlchemy costs ~0.4 s to
-    import) is opened after that, then the screens are built into the frame.
+    import) is opened after that, then the user logs in and the screens are built
+    into the frame.
     """
+    from ..core.logs import setup_logging, teardown_logging
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("township-service-window")
     app.setOrganizationName("township")
     register_fonts(app)  # type: ignore[arg-type]
     install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Social Assistance Window"))
+    setup_logging(Path(data_dir))
 
     from .main_window import MainWindow
     from .tasks import TaskRunner
@@ -147,6 +183,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) 
     tasks = TaskRunner()
     window = MainWindow(tasks, data_dir=Path(data_dir), demo=demo)
     tasks.setParent(window)
+    previous_hook = install_excepthook(lambda: window)
     window.show()
     app.processEvents()  # first paint before the heavy imports
 
@@ -154,29 +191,43 @@ def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) 
         code = _open_and_run(app, window, Path(data_dir), demo)
     finally:
         tasks.shutdown(wait=True)
+        sys.excepthook = previous_hook
+        teardown_logging()
         # Delete now: signal lambdas keep reference cycles alive, and a widget the
         # garbage collector frees after QApplication is gone crashes the interpreter.
         shiboken6.delete(window)
     return code
 
 
-def _startup_check(window, data_dir: Path) -> bool:
-    """A damaged database offers its newest good backup (core.startup); False = give up."""
-    try:
-        from ..core import startup
-    except ImportError:  # pragma: no cover - older core without start-up checks
-        return True
-    problem = startup.check_data_folder(data_dir)  # raises AlreadyOpenError (a DatabaseError)
+def ask_restore(parent, problem) -> bool:
+    """The damaged database's folder and file, and the newest good backup: restore it?"""
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("App", "The database is damaged"),
+                      problem.message, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("startupProblem")
+    restore = box.addButton(QCoreApplication.translate("App", "Restore this backup"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    restore.setObjectName("restoreBackupButton")
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def _startup_check(window, data_dir: Path, ask=None) -> bool:
+    """A damaged database offers its newest good backup (core.startup); False = give up.
+
+    Raises ``AlreadyOpenError`` when another process has the folder open."""
+    from ..core import startup
+
+    problem = startup.check_data_folder(data_dir)
     if problem is None:
         return True
-    title = QCoreApplication.translate("App", "The database is damaged")
     if problem.backup is None:
-        QMessageBox.critical(window, title, problem.message)
+        QMessageBox.critical(window, QCoreApplication.translate("App", "The database is damaged"),
+                             problem.message)
         return False
-    answer = QMessageBox.question(
-        window, title,
-        problem.message + "\n\n" + QCoreApplication.translate("App", "Restore that backup now?"))
-    if answer != QMessageBox.StandardButton.Yes:
+    if not (ask or ask_restore)(window, problem):
         return False
     startup.restore_for_startup(data_dir, problem.backup.path)
     return True
@@ -184,12 +235,19 @@ def _startup_check(window, data_dir: Path) -> bool:
 
 def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
     from ..core.db import DatabaseError
+    from ..core.lock import AlreadyOpenError
     from ..core.services import Services
 
     try:
         if not _startup_check(window, data_dir):
             return 1
         services = Services.open(data_dir)
+    except AlreadyOpenError as exc:
+        QMessageBox.warning(window, QCoreApplication.translate("App", "Already running"),
+                            QCoreApplication.translate(
+                                "App", "The program is already running with this data folder. "
+                                "Switch to that window.") + "\n\n" + str(exc))
+        return 1
     except (DatabaseError, OSError) as exc:
         QMessageBox.critical(window, QCoreApplication.translate("App", "Cannot open the data folder"),
                              str(exc))
@@ -205,7 +263,13 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
             shiboken6.delete(dialog)
             if not accepted:
                 return 0
-        window.attach(services)
+        from .login import sign_in
+
+        actor = sign_in(services, window, demo=demo)
+        if actor is None:
+            return 0
+        window.attach(services, actor)
+        window.start_auto_backups()
         return app.exec()
     finally:
         services.close()

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
-from ..core.errors import ValidationError, ValidationErrors
+from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
 from ..core.rules.identity import IdType
+from ..core.services.auth import FULL_ID_ANY, FULL_ID_OWN, VOID
 from .dialogs import ask_void_reason
 from .labels import action_label, due_text, item_status_label
-from .tasks import TaskRunner, show_error
+from .tasks import TaskRunner, show_denied, show_error
 from .widgets import ErrorLabel, RowsModel, open_file, yuan
 
 log = logging.getLogger(__name__)
@@ -71,17 +72,20 @@ class DetailView(QWidget):
     changed = Signal(object)
 
     def __init__(self, services, tasks: TaskRunner, application_id: int,
-                 clerk_id: Callable[[], int | None], parent: QWidget | None = None, *,
+                 actor: Callable[[], object], parent: QWidget | None = None, *,
                  opener: Callable[[Path], object] = open_file,
-                 ask_reason: Callable[[QWidget], str | None] = ask_void_reason) -> None:
+                 ask_reason: Callable[[QWidget], str | None] = ask_void_reason,
+                 ask_confirmation: Callable[..., object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailView")
         self.services = services
         self.tasks = tasks
         self.application_id = application_id
-        self.clerk_id = clerk_id
+        self.actor = actor
         self.opener = opener
         self.ask_reason = ask_reason
+        self.ask_confirmation = ask_confirmation or self._ask_confirmation
+        self.full_ids: dict[int, str] | None = None  # position -> number, once unmasked
 
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
@@ -135,6 +139,15 @@ class DetailView(QWidget):
         self.supplement_button.clicked.connect(self.open_supplement)
         self.supplement_button.setVisible(False)
         head.addWidget(self.supplement_button)
+        self.full_id_button = QPushButton(self.tr("Show full ID numbers"))
+        self.full_id_button.setObjectName("fullIdButton")
+        self.full_id_button.setToolTip(self.tr(
+            "Show the household's complete ID numbers; every viewing is recorded"))
+        self.full_id_button.clicked.connect(self.toggle_full_ids)
+        actor_now = actor()
+        self.full_id_button.setVisible(actor_now is not None and (
+            actor_now.can(FULL_ID_ANY) or actor_now.can(FULL_ID_OWN)))
+        head.addWidget(self.full_id_button)
         body_layout.addLayout(head)
         body_layout.addWidget(self.error)
         body_layout.addLayout(columns, 1)
@@ -175,8 +188,12 @@ class DetailView(QWidget):
         self.setWindowTitle(self.tr("Application %1").replace("%1", r.number))
 
         self._clear(self.basic)
+        # Members come in position order (0 = the applicant), like the unmasked list.
+        shown = ([self.full_ids[k] for k in sorted(self.full_ids)]
+                 if self.full_ids and len(self.full_ids) == len(d.members) else None)
         rows = [
-            (self.tr("Name"), r.name), (self.tr("ID number"), r.id_masked),
+            (self.tr("Name"), r.name),
+            (self.tr("ID number"), (shown[0] if shown else "") or r.id_masked),
             (self.tr("Phone"), d.phone), (self.tr("Hukou address"), d.hukou_address),
             (self.tr("Lives in"), r.village), (self.tr("Intake date"), r.intake_date.isoformat()),
             (self.tr("How the need was found"), d.source),
@@ -195,9 +212,11 @@ class DetailView(QWidget):
         resident = IdType.RESIDENT_ID.label
         self.members_model.set_rows([
             (m.relation, m.name,
-             m.id_masked if m.id_type == resident else f"{m.id_type} {m.id_masked}",
+             ((shown[n] if shown else '') or m.id_masked) if m.id_type == resident
+             else f"{m.id_type} {(shown[n] if shown else '') or m.id_masked}",
              " ".join(x for x in (m.sex, m.birth_date.isoformat() if m.birth_date else "") if x),
-             m.hukou_type, m.health, m.disability, m.employment) for m in d.members])
+             m.hukou_type, m.health, m.disability, m.employment)
+            for n, m in enumerate(d.members)])
         self.members_view.resizeColumnsToContents()
         _fit_height(self.members_view, len(d.members))
 
@@ -300,7 +319,7 @@ class DetailView(QWidget):
     def open_supplement(self):
         from .supplement import SupplementDialog
 
-        dialog = SupplementDialog(self.services, self.tasks, self.detail, self.clerk_id, self,
+        dialog = SupplementDialog(self.services, self.tasks, self.detail, self.actor, self,
                                   opener=self.opener)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.decided.connect(self._supplemented)
@@ -312,10 +331,10 @@ class DetailView(QWidget):
         self.changed.emit(result.changes)
 
     # -- document actions ---------------------------------------------------------------------
-    def _clerk(self) -> int | None:
-        clerk = self.clerk_id()
+    def _clerk(self):
+        clerk = self.actor()
         if clerk is None:
-            self.error.show_messages([self.tr("Choose the clerk on duty first.")])
+            self.error.show_messages([self.tr("Log in first.")])
         return clerk
 
     def open_document(self, doc) -> None:
@@ -346,8 +365,42 @@ class DetailView(QWidget):
         reason = self.ask_reason(self)
         if not reason:
             return
+        confirmed_by = None
+        if not clerk.can(VOID):
+            # A clerk voids only with a supervisor's confirmation typed here.
+            what = (self.tr("Void %1 %2. Reason: %3").replace("%1", doc.title)
+                    .replace("%2", doc.number).replace("%3", reason))
+            confirmed_by = self.ask_confirmation(self, what)
+            if confirmed_by is None:
+                return
         documents = self.services.documents
-        self.tasks.run(lambda: documents.void(doc.id, reason, clerk), self._voided, self._failed)
+        self.tasks.run(lambda: documents.void(doc.id, reason, clerk, confirmed_by=confirmed_by),
+                       self._voided, self._failed)
+
+    def _ask_confirmation(self, parent: QWidget, what: str):
+        from .login import ask_confirmation
+
+        return ask_confirmation(self.services, parent, what, VOID)
+
+    # -- full ID numbers ----------------------------------------------------------------------
+    def toggle_full_ids(self) -> None:
+        """Unmask the household's ID numbers (the service checks the role and logs it)."""
+        if self.full_ids is not None:
+            self.full_ids = None
+            self.full_id_button.setText(self.tr("Show full ID numbers"))
+            self.reload()
+            return
+        actor = self._clerk()
+        if actor is None:
+            return
+        queries, app_id = self.services.queries, self.application_id
+        self.tasks.run(lambda: queries.full_ids(app_id, actor), self._show_full_ids, self._failed)
+
+    def _show_full_ids(self, ids) -> None:
+        self.full_ids = {i.position: i.id_number for i in ids}
+        self.full_id_button.setText(self.tr("Hide full ID numbers"))
+        self.reload()
+        self.changed.emit(_changes(self.application_id))
 
     def _voided(self, info) -> None:
         self.error.clear_message()
@@ -359,6 +412,9 @@ class DetailView(QWidget):
             self.error.show_messages(e.message for e in error.errors)
         elif isinstance(error, ValidationError):
             self.error.show_messages([error.message])
+        elif isinstance(error, PermissionDenied):
+            self.error.show_messages([error.message])
+            show_denied(self, error)
         else:
             show_error(self, error)
 

@@ -48,12 +48,12 @@ PRIMARY_KINDS = ("receipt", "notice_missing", "notice_reject")
 
 
 class IntakeScreen(QWidget):
-    """受理登记. ``clerk_id()`` names the current clerk; ``saved`` carries ``Changes``."""
+    """受理登记. ``actor()`` is the logged-in user; ``saved`` carries ``Changes``."""
 
     saved = Signal(object)
     openApplication = Signal(int)
 
-    def __init__(self, services, tasks: TaskRunner, clerk_id: Callable[[], int | None],
+    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], object],
                  parent: QWidget | None = None, *,
                  ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
                  opener: Callable[[Path], object] = open_file) -> None:
@@ -61,7 +61,7 @@ class IntakeScreen(QWidget):
         self.setObjectName("intakeScreen")
         self.services = services
         self.tasks = tasks
-        self.clerk_id = clerk_id
+        self.actor = actor
         self.ask_reasons = ask_reasons
         self.today = services.ctx.today
         self.general_error = ErrorLabel()
@@ -373,10 +373,10 @@ class IntakeScreen(QWidget):
     def submit(self, decision: str) -> None:
         if self.tasks.busy:
             return
-        clerk = self.clerk_id()
+        clerk = self.actor()
         if clerk is None:
             self.errors.show([ValidationError("clerk", "required",
-                                              self.tr("Choose the clerk on duty first."))])
+                                              self.tr("Log in first."))])
             return
         draft = self.draft()
         errors = self.services.intake.validate(draft)

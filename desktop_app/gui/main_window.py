@@ -1,29 +1,42 @@
-"""The main window: navigation (新建受理 / 办件查询), the clerk on duty, and a status
-bar naming the township and the data folder. Screens get the services passed in."""
+"""The main window: navigation (新建受理 / 办件查询 / 操作日志 / 系统管理), the
+logged-in user with 修改密码 / 锁定 / 注销, the exports-paused banner, the idle
+lock, and a status bar naming the township, the data folder and the last backup.
+
+Screens get the services and a callable returning the logged-in
+:class:`~desktop_app.core.services.auth.Actor`; they pass it to every service call.
+Entries a role may not use are hidden (the services refuse anyway).
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
+    QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
+from ..core.services.auth import AUDIT_VIEW, USERS
 from .applications import ApplicationsScreen
+from .backup_view import ExportsBanner
 from .detail import DetailDialog, DetailView
 from .intake import IntakeScreen
-from .labels import role_label
+from .lock_screen import IdleWatcher, LockOverlay, ask_yes_no
 from .tasks import TaskRunner
 from .widgets import open_file
+
+log = logging.getLogger(__name__)
 
 DEMO_STYLE = ("background: #c62828; color: white; font-weight: bold; padding: 3px 10px;"
               "border-radius: 3px;")
@@ -32,80 +45,129 @@ DEMO_STYLE = ("background: #c62828; color: white; font-weight: bold; padding: 3p
 class MainWindow(QMainWindow):
     """Built in two steps so the first paint does not wait for the database:
     the frame (toolbar, status bar, a "opening…" page), then :meth:`attach` with
-    the services builds the screens. :func:`~desktop_app.gui.app.build_main_window`
-    does both."""
+    the services and the logged-in user builds the screens.
+    :func:`~desktop_app.gui.app.build_main_window` does both."""
 
     def __init__(self, tasks: TaskRunner, *, data_dir: Path | None = None,
                  demo: bool = False, opener: Callable[[Path], object] = open_file) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.services = None
+        self.actor = None
         self.tasks = tasks
         self.demo = demo
         self.opener = opener
         self.data_dir = data_dir
         self.details: dict[int, DetailDialog] = {}
+        self.audit = None
+        self.admin = None
+        self.idle: IdleWatcher | None = None
+        self.auto_backups = None
+        self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
+        self._hidden_windows: list[QWidget] = []
+        self._focus: QWidget | None = None
         self._set_title("")
         self.resize(1280, 800)
-
-        self.clerk = QComboBox()
-        self.clerk.setObjectName("clerkCombo")
-        self.clerk.setToolTip(self.tr("The clerk on duty; recorded on every decision and document"))
-        self.clerk.setMinimumContentsLength(8)
 
         self.stack = QStackedWidget()
         self.loading = QLabel(self.tr("Opening the data folder…"))
         self.loading.setObjectName("loadingLabel")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
-        self.setCentralWidget(self.stack)
+        self.banner = ExportsBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_toolbar()
 
+        status = self.statusBar()
+        self.township_label = QLabel()
+        self.township_label.setObjectName("townshipLabel")
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupStatus")
+        self.folder_label = QLabel(self.tr("Data folder: %1").replace("%1", str(data_dir or "")))
+        self.folder_label.setObjectName("dataFolderLabel")
+        status.addWidget(self.township_label)
+        status.addWidget(self.backup_label)
+        status.addPermanentWidget(self.folder_label)
+        if demo:
+            status_marker = QLabel(self.tr("Demo mode"))
+            status_marker.setStyleSheet(DEMO_STYLE)
+            status.addPermanentWidget(status_marker)
+        self.lock_overlay = LockOverlay(self, demo=demo, has_unsaved_input=self.has_unsaved_input,
+                                       ask=lambda parent, title, text: self.ask(parent, title, text))
+        self.lock_overlay.unlocked.connect(self._unlocked)
+        self.lock_overlay.switched.connect(self._switch_to)
+
+    def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Navigation"))
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
         group = QActionGroup(self)
-        self.intake_action = QAction(self.tr("New application"), self)
-        self.intake_action.setObjectName("intakeAction")
-        self.intake_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.intake_action.setToolTip(self.tr("Register an application (Ctrl+N)"))
-        self.search_action = QAction(self.tr("Find applications"), self)
-        self.search_action.setObjectName("searchAction")
-        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.search_action.setToolTip(self.tr("Search and open applications (Ctrl+F)"))
-        for action in (self.intake_action, self.search_action):
+
+        def nav(text: str, name: str, shortcut: str, tip: str, slot) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(tip)
             action.setCheckable(True)
             action.setEnabled(False)
+            action.triggered.connect(slot)
             group.addAction(action)
             toolbar.addAction(action)
+            return action
+
+        self.intake_action = nav(self.tr("New application"), "intakeAction", "Ctrl+N",
+                                 self.tr("Register an application (Ctrl+N)"), self.show_intake)
+        self.search_action = nav(self.tr("Find applications"), "searchAction", "Ctrl+F",
+                                 self.tr("Search and open applications (Ctrl+F)"),
+                                 self.show_applications)
+        self.audit_action = nav(self.tr("Audit trail"), "auditAction", "",
+                                self.tr("Who did what and when (supervisors and administrators)"),
+                                self.show_audit)
+        self.admin_action = nav(self.tr("Administration"), "adminAction", "",
+                                self.tr("Accounts, settings, backups and restore (administrators)"),
+                                self.show_admin)
         self.intake_action.setChecked(True)
-        self.intake_action.triggered.connect(self.show_intake)
-        self.search_action.triggered.connect(self.show_applications)
+        for action in (self.audit_action, self.admin_action):
+            action.setVisible(False)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
-        if demo:
+        if self.demo:
             marker = QLabel(self.tr("Demo mode"))
             marker.setObjectName("demoMarker")
             marker.setStyleSheet(DEMO_STYLE)
             marker.setToolTip(self.tr("Invented data for practice and demonstration"))
             toolbar.addWidget(marker)
             toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr("Clerk on duty:")))
-        toolbar.addWidget(self.clerk)
-
-        status = self.statusBar()
-        self.township_label = QLabel()
-        self.township_label.setObjectName("townshipLabel")
-        self.folder_label = QLabel(self.tr("Data folder: %1").replace("%1", str(data_dir or "")))
-        self.folder_label.setObjectName("dataFolderLabel")
-        status.addWidget(self.township_label)
-        status.addPermanentWidget(self.folder_label)
-        if demo:
-            status_marker = QLabel(self.tr("Demo mode"))
-            status_marker.setStyleSheet(DEMO_STYLE)
-            status.addPermanentWidget(status_marker)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        self.user_label.setToolTip(self.tr("The logged-in user; recorded on every decision and "
+                                           "document"))
+        toolbar.addWidget(self.user_label)
+        self.password_action = QAction(self.tr("Change password"), self)
+        self.password_action.setObjectName("passwordAction")
+        self.password_action.triggered.connect(self.change_password)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setToolTip(self.tr("Lock the screen when leaving the desk (Ctrl+L)"))
+        self.lock_action.triggered.connect(self.lock_screen)
+        self.logout_action = QAction(self.tr("Log out / switch user"), self)
+        self.logout_action.setObjectName("logoutAction")
+        self.logout_action.triggered.connect(self.logout)
+        for action in (self.password_action, self.lock_action, self.logout_action):
+            action.setEnabled(False)
+            toolbar.addAction(action)
 
     def _set_title(self, township: str) -> None:
         title = (self.tr("Social Assistance Window — %1").replace("%1", township) if township
@@ -114,16 +176,17 @@ class MainWindow(QMainWindow):
             title += self.tr(" [demo]")
         self.setWindowTitle(title)
 
-    def attach(self, services) -> None:
-        """Build the screens over ``services`` (the township must be set up)."""
+    # -- building ---------------------------------------------------------------------------------
+    def attach(self, services, actor) -> None:
+        """Build the screens over ``services`` for the logged-in ``actor``."""
         self.services = services
-        township = services.setup.township()
-        self._set_title(township.name)
-        self.township_label.setText(f"{township.name}（{township.code}）")
+        self.lock_overlay.services = services
+        self.banner.bind(services, self.current_actor)
+        self.banner.changed.connect(self._banner_changed)
+        self._show_township()
         self.folder_label.setText(self.tr("Data folder: %1").replace(
             "%1", str(self.data_dir or services.ctx.db.data_dir)))
-        self.reload_staff()
-        self.intake = IntakeScreen(services, self.tasks, self.clerk_id, opener=self.opener)
+        self.intake = IntakeScreen(services, self.tasks, self.current_actor, opener=self.opener)
         self.applications = ApplicationsScreen(services)
         self.stack.addWidget(self.intake)
         self.stack.addWidget(self.applications)
@@ -131,24 +194,196 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.loading)
         self.loading.setParent(None)
         self.loading.deleteLater()
-        for action in (self.intake_action, self.search_action):
-            action.setEnabled(True)
         self.intake.saved.connect(self.on_changes)
         self.intake.openApplication.connect(self.open_application)
         self.applications.openApplication.connect(self.open_application)
+        self.idle = IdleWatcher(10, self)
+        self.idle.idle.connect(self.lock_screen)
+        self.set_actor(actor)
         self.intake.applicant.name.setFocus()
+        if actor is None:
+            self._cover()
+            self.lock_overlay.show_login()
 
-    # -- clerk ------------------------------------------------------------------------------------
-    def reload_staff(self) -> None:
-        current = self.clerk.currentData()
-        self.clerk.clear()
-        for person in self.services.setup.staff():
-            self.clerk.addItem(f"{person.name}（{role_label(person.role)}）", person.id)
-        index = self.clerk.findData(current)
-        self.clerk.setCurrentIndex(max(index, 0))
+    def _show_township(self) -> None:
+        township = self.services.setup.township()
+        self._set_title(township.name)
+        self.township_label.setText(f"{township.name}（{township.code}）")
+
+    def start_auto_backups(self, interval_ms: int | None = None):
+        """Start-up backup off the GUI thread now, then an hourly daily-due check."""
+        from .backup_view import AutoBackups
+
+        kwargs = {"interval_ms": interval_ms} if interval_ms else {}
+        self.auto_backups = AutoBackups(self.services, self.tasks, self, **kwargs)
+        self.auto_backups.reported.connect(self.show_backup_status)
+        self.auto_backups.start()
+        return self.auto_backups
+
+    def show_backup_status(self, text: str, error: bool) -> None:
+        self.backup_label.setText(text)
+        self.backup_label.setStyleSheet("color: #c62828; font-weight: bold;" if error else "")
+
+    # -- the logged-in user -----------------------------------------------------------------------
+    def current_actor(self):
+        return self.actor
 
     def clerk_id(self) -> int | None:
-        return self.clerk.currentData()
+        return self.actor.staff_id if self.actor is not None else None
+
+    def set_actor(self, actor) -> None:
+        """Show ``actor`` as logged in and what their role may open."""
+        previous, self.actor = self.actor, actor
+        if previous is None or actor is None or previous.staff_id != actor.staff_id \
+                or previous.role != actor.role:
+            self._drop_restricted_screens()
+        logged_in = actor is not None
+        self.user_label.setText(f"{actor.name}（{actor.role_label}）" if logged_in else "")
+        for action in (self.intake_action, self.search_action, self.password_action,
+                       self.lock_action, self.logout_action):
+            action.setEnabled(logged_in)
+        self.audit_action.setVisible(logged_in and actor.can(AUDIT_VIEW))
+        self.admin_action.setVisible(logged_in and actor.can(USERS))
+        for action in (self.audit_action, self.admin_action):
+            action.setEnabled(action.isVisible())
+        self.banner.refresh()
+        if self.idle is not None and self.services is not None:
+            self.apply_settings()
+            self.idle.resume()
+
+    def apply_settings(self) -> None:
+        try:
+            self.idle.set_minutes(self.services.accounts.idle_lock_minutes())
+        except Exception:
+            log.exception("cannot read the idle lock setting")
+
+    def _drop_restricted_screens(self) -> None:
+        """Screens built for one user are not shown to the next (their data stays theirs)."""
+        current = self.stack.currentWidget()
+        for attr in ("audit", "admin"):
+            screen = getattr(self, attr)
+            if screen is None:
+                continue
+            if screen is current:
+                self.intake_action.setChecked(True)
+                self.stack.setCurrentWidget(self.intake)
+            self.stack.removeWidget(screen)
+            screen.setParent(None)
+            screen.deleteLater()
+            setattr(self, attr, None)
+
+    def has_unsaved_input(self) -> bool:
+        intake = getattr(self, "intake", None)
+        return bool(intake is not None and intake.stack.currentWidget() is intake.form
+                    and intake.has_input())
+
+    def _discard_session(self) -> None:
+        """A different user takes over: nothing of the previous one stays on screen."""
+        for dialog in list(self.details.values()):
+            dialog.close()
+        self.intake.new_application()
+        self.intake_action.setChecked(True)
+        self.stack.setCurrentWidget(self.intake)
+
+    # -- lock, log out, switch --------------------------------------------------------------------
+    def _own_windows(self) -> list[QWidget]:
+        out = []
+        for w in QApplication.topLevelWidgets():
+            if w is self or not w.isVisible() or not isinstance(w, QDialog):
+                continue
+            p = w.parentWidget()
+            while p is not None and p is not self:
+                p = p.parentWidget()
+            if p is self:
+                out.append(w)
+        return out
+
+    def _cover(self) -> None:
+        if not self.lock_overlay.isVisible():
+            self._focus = QApplication.focusWidget()
+            self._hidden_windows = self._own_windows()
+        for w in self._hidden_windows:
+            w.hide()
+        self.centralWidget().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        if self.idle is not None:
+            self.idle.pause()
+
+    def _uncover(self) -> None:
+        self.centralWidget().setEnabled(True)
+        self.toolbar.setEnabled(True)
+        for w in self._hidden_windows:
+            try:
+                w.show()
+            except RuntimeError:  # closed meanwhile
+                pass
+        self._hidden_windows = []
+        if self._focus is not None:
+            try:
+                self._focus.setFocus()
+            except RuntimeError:
+                pass
+        self._focus = None
+
+    def lock_screen(self) -> bool:
+        """Cover the window; the open screen and its input stay as they are."""
+        if self.actor is None or self.lock_overlay.isVisible():
+            return False
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self:
+            # A modal dialog is being answered: lock once it closes (next check).
+            if self.idle is not None:
+                self.idle.active = True
+            return False
+        self._cover()
+        self.lock_overlay.show_lock(self.actor)
+        return True
+
+    def _unlocked(self, actor) -> None:
+        self._uncover()
+        self.set_actor(actor)
+
+    def _switch_to(self, actor) -> None:
+        """Someone logged in on the overlay (a switch, or after 注销 / a restore)."""
+        previous = self.actor
+        if previous is not None and previous.staff_id != actor.staff_id:
+            try:
+                self.services.accounts.logout(previous)
+            except Exception:
+                log.exception("logout of the previous user failed")
+            self._discard_session()
+        self._uncover()
+        self.set_actor(actor)
+        if previous is None or previous.staff_id != actor.staff_id:
+            self._focus = None
+            self.intake.applicant.name.setFocus()
+
+    def logout(self) -> bool:
+        """注销 / 切换用户: anyone logs in next; unsaved input is discarded (asked first)."""
+        if self.actor is None:
+            return False
+        if self.has_unsaved_input() and not self.ask(
+                self, self.tr("Log out"),
+                self.tr("The open application has not been saved. Log out and discard it?")):
+            return False
+        try:
+            self.services.accounts.logout(self.actor)
+        except Exception:
+            log.exception("logout failed")
+        self._discard_session()
+        self._cover()
+        self.set_actor(None)
+        self.lock_overlay.show_login(self.tr("Logged out."))
+        return True
+
+    def change_password(self):
+        from .login import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.services, self.actor, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_actor(dialog.actor)
+        dialog.deleteLater()
+        return dialog
 
     # -- navigation -------------------------------------------------------------------------------
     def show_intake(self) -> None:
@@ -164,6 +399,47 @@ class MainWindow(QMainWindow):
         self.applications.run_search()  # cheap (ids only); picks up imports and demo fills
         self.applications.focus_search()
 
+    def show_audit(self):
+        """操作日志 (built on first use; the service refuses a clerk anyway)."""
+        from .audit_view import AuditScreen
+
+        if self.audit is None:
+            self.audit = AuditScreen(self.services, self.tasks, self.current_actor)
+            self.stack.addWidget(self.audit)
+        else:
+            self.audit.run_query()
+        self.audit_action.setChecked(True)
+        self.stack.setCurrentWidget(self.audit)
+        return self.audit
+
+    def show_admin(self):
+        from .admin import AdminScreen
+
+        if self.admin is None:
+            self.admin = AdminScreen(self.services, self.tasks, self.current_actor,
+                                     opener=self.opener)
+            self.admin.settingsChanged.connect(self.apply_settings)
+            self.admin.users.changed.connect(self._users_changed)
+            backups = self.admin.backups
+            backups.restoreStarting.connect(self._restore_starting)
+            backups.restored.connect(self._restored)
+            backups.restoreFailed.connect(self._restore_failed)
+            self.stack.addWidget(self.admin)
+        self.admin_action.setChecked(True)
+        self.stack.setCurrentWidget(self.admin)
+        return self.admin
+
+    def _users_changed(self) -> None:
+        """The administrator may have renamed themselves or changed their own role."""
+        from ..core.services.auth import Actor
+
+        try:
+            me = self.services.accounts.find(self.actor.username)
+        except LookupError:
+            return
+        if (me.name, me.role) != (self.actor.name, self.actor.role):
+            self.set_actor(Actor(me.id, me.name, me.role, me.username))
+
     def open_application(self, application_id: int) -> DetailDialog:
         dialog = self.details.get(application_id)
         if dialog is not None:
@@ -171,7 +447,8 @@ class MainWindow(QMainWindow):
             dialog.raise_()
             dialog.activateWindow()
             return dialog
-        view = DetailView(self.services, self.tasks, application_id, self.clerk_id, opener=self.opener)
+        view = DetailView(self.services, self.tasks, application_id, self.current_actor,
+                          opener=self.opener)
         view.changed.connect(self.on_changes)
         dialog = DetailDialog(view, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -188,9 +465,45 @@ class MainWindow(QMainWindow):
             if dialog is not None:
                 dialog.view.reload()
 
+    # -- restore ----------------------------------------------------------------------------------
+    def _restore_starting(self) -> None:
+        for dialog in list(self.details.values()):
+            dialog.close()
+        self._cover()
+        self.lock_overlay.show_busy(self.tr("Restoring the backup… Please wait."))
+
+    def _restored(self, result) -> None:
+        """The database was replaced: fresh screens, and everyone logs in again."""
+        self._drop_restricted_screens()
+        self.set_actor(None)
+        self._show_township()
+        self.intake.reload_villages()
+        self.intake.new_application()
+        self.applications.reload_villages()
+        self.applications.run_search()
+        self.banner.refresh()
+        b = result.backup
+        self.lock_overlay.show_login(
+            self.tr("The data was restored from the backup made on %1 (%2 applications). "
+                    "Accounts now come from that backup: please log in again.")
+            .replace("%1", b.created.strftime("%Y-%m-%d %H:%M")).replace("%2", str(b.applications)))
+
+    def _restore_failed(self) -> None:
+        self.lock_overlay.release()
+        self._uncover()
+
+    def _banner_changed(self) -> None:
+        self.banner.refresh()
+
+    # -- closing ----------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         # Let a save in progress finish: the clerk's last application must not be lost.
         self.tasks.shutdown(wait=True)
+        if self.auto_backups is not None:
+            self.auto_backups.at_exit()
+            self.auto_backups = None
+        if self.idle is not None:
+            self.idle.stop()
         for dialog in list(self.details.values()):
             dialog.close()
         super().closeEvent(event)

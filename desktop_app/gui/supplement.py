@@ -50,7 +50,7 @@ class SupplementDialog(QDialog):
 
     decided = Signal(object)
 
-    def __init__(self, services, tasks: TaskRunner, detail, clerk_id: Callable[[], int | None],
+    def __init__(self, services, tasks: TaskRunner, detail, actor: Callable[[], object],
                  parent: QWidget | None = None, *,
                  ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
                  opener: Callable[[Path], object] = open_file) -> None:
@@ -59,7 +59,7 @@ class SupplementDialog(QDialog):
         self.services = services
         self.tasks = tasks
         self.detail = detail
-        self.clerk_id = clerk_id
+        self.actor = actor
         self.ask_reasons = ask_reasons
         self.opener = opener
         self.setWindowTitle(self.tr("Supply missing materials — %1").replace("%1", detail.row.number))
@@ -109,9 +109,9 @@ class SupplementDialog(QDialog):
     def submit(self, decision: str) -> None:
         if self.tasks.busy:
             return
-        clerk = self.clerk_id()
+        clerk = self.actor()
         if clerk is None:
-            self.errors.show([ValidationError("clerk", "required", self.tr("Choose the clerk on duty first."))])
+            self.errors.show([ValidationError("clerk", "required", self.tr("Log in first."))])
             return
         reasons: list[str] = []
         if decision == "reject":

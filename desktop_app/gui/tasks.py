@@ -99,10 +99,19 @@ class TaskRunner(QObject):
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    """Log an unexpected exception and tell the clerk in plain words."""
-    log.error("task failed: %s", "".join(traceback.format_exception(error)))
+    """Tell the user why an operation failed.
+
+    A refusal by the services (:class:`~desktop_app.core.errors.PermissionDenied`)
+    shows its own Chinese message; anything else is logged and reported in plain words.
+    """
     from PySide6.QtCore import QCoreApplication
 
+    from ..core.errors import PermissionDenied
+
+    if isinstance(error, PermissionDenied):
+        show_denied(parent, error)
+        return
+    log.error("task failed: %s", "".join(traceback.format_exception(error)))
     title = QCoreApplication.translate("TaskRunner", "Operation failed")
     text = QCoreApplication.translate(
         "TaskRunner", "The operation could not be completed. Try again; if it keeps failing, "
@@ -110,3 +119,12 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setDetailedText(str(error) or type(error).__name__)
     box.exec()
+
+
+def show_denied(parent: QWidget | None, error: BaseException) -> None:
+    """The services refused: the account's role does not allow it (no crash, no details)."""
+    from PySide6.QtCore import QCoreApplication
+
+    log.info("refused: %s", getattr(error, "permission", ""))
+    QMessageBox.warning(parent, QCoreApplication.translate("TaskRunner", "Not allowed"),
+                        str(getattr(error, "message", "") or error))

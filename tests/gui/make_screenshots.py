@@ -4,8 +4,8 @@
 
 Builds a demo township with realistic synthetic applications in a temporary data
 folder, drives the screens as a clerk would, and grabs each at 1280×800:
-screen-setup, screen-intake, screen-intake-error, screen-intake-result,
-screen-list, screen-detail.
+screen-setup, screen-login, screen-intake, screen-intake-error, screen-intake-result,
+screen-list, screen-detail, screen-lock, screen-audit, screen-admin-users, screen-restore.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.core.rules.identity import check_char
+from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.widgets import commit_text
 
 SIZE = (1280, 800)
@@ -98,6 +99,65 @@ def fill_intake(intake) -> None:
     intake.applicant.name.setFocus()
 
 
+def trust_screens(app, services, window, out: Path) -> None:
+    """The lock screen, 操作日志, 账户 and 备份与恢复 (after a restore)."""
+    from datetime import datetime, timedelta
+
+    from desktop_app.core.services import LoginFailed
+
+    # Some history for the audit trail: a failed login, a supervisor's void, a backup.
+    try:
+        services.accounts.login("clerk1", "jingban2025")
+    except LoginFailed:
+        pass
+    clerk = services.accounts.login("clerk1", "jingban2026")
+    supervisor = services.accounts.confirm("supervisor", "fuze2026")
+    app_id = services.queries.search_ids("")[3]
+    doc = services.documents.for_application(app_id)[0]
+    services.documents.void(doc.id, "申请人姓名录入错误", clerk, confirmed_by=supervisor)
+    services.queries.full_ids(app_id, window.actor)
+    services.settings.update("idle_lock_minutes", 5, window.actor)
+
+    # The idle lock over a half-typed application.
+    window.show_intake()
+    put(window.intake.applicant.name, "周玉珍")
+    window.lock_screen()
+    window.lock_overlay.password.setText("x")
+    window.lock_overlay.unlock()
+    shoot(app, window, out / "screen-lock.png")
+    window.lock_overlay.password.setText("guanli2026")
+    window.lock_overlay.unlock()
+
+    audit = window.show_audit()
+    audit.view.selectRow(2)
+    shoot(app, window, out / "screen-audit.png")
+
+    admin = window.show_admin()
+    admin.users.select_user("clerk1")
+    shoot(app, window, out / "screen-admin-users.png")
+
+    # Backups over a few days, then a restore: everyone logs in again, exports pause.
+    backups = admin.backups
+    now = datetime.now()
+    for hours, kind in ((50, "startup"), (26, "daily")):
+        services.ctx.clock = lambda h=hours: now - timedelta(hours=h)
+        services.backups.auto_backup(kind, force=True)
+    services.ctx.clock = datetime.now
+    services.backups.backup_now(window.actor)
+    backups.refresh()
+    backups.select_row(1)
+    backups.ask = lambda *args: True
+    backups.restore_selected()
+    overlay = window.lock_overlay
+    overlay.form.username.setCurrentIndex(overlay.form.username.findData("admin"))
+    overlay.form.password.setText("guanli2026")
+    overlay.login()
+    admin = window.show_admin()
+    admin.show_backups()
+    admin.backups.select_row(0)
+    shoot(app, window, out / "screen-restore.png")
+
+
 def main(out: Path) -> None:
     app = QApplication(sys.argv[:1])
     from desktop_app.gui.app import build_main_window, install_translators, register_fonts
@@ -131,8 +191,18 @@ def main(out: Path) -> None:
 
             create_demo_township(services)
             fill_demo(services, 160, seed=7, days=120)
-            window = build_main_window(services, data_dir=data, demo=True, synchronous=True,
-                                       opener=lambda path: True)
+
+            # 登录 in demo mode, after one mistyped password.
+            login = LoginDialog(services, demo=True)
+            login.form.password.setText("guanli2025")
+            login.submit()
+            login.form.password.setText("guanli")
+            shoot(app, login, out / "screen-login.png", (580, 380))
+            actor = services.accounts.login("admin", "guanli2026")
+            login.close()
+
+            window = build_main_window(services, actor, data_dir=data, demo=True,
+                                       synchronous=True, opener=lambda path: True)
             intake = window.intake
             fill_intake(intake)
             shoot(app, window, out / "screen-intake.png")
@@ -154,10 +224,11 @@ def main(out: Path) -> None:
             shoot(app, window, out / "screen-list.png")
 
             services.documents.reprint(services.documents.for_application(accepted)[0].id,
-                                       window.clerk_id())
+                                       window.actor)
             dialog = window.open_application(accepted)
             shoot(app, dialog, out / "screen-detail.png")
             dialog.close()
+            trust_screens(app, services, window, out)
             window.close()
         finally:
             services.close()

@@ -202,11 +202,11 @@ def test_materials_shared_between_items_are_entered_once(qtbot, intake, services
     assert intake.materials.materials_for("DIBAO")[code] == "received"
 
 
-def test_saving_runs_on_the_worker_thread(qtbot, services, township, opener):
+def test_saving_runs_on_the_worker_thread(qtbot, services, admin, opener):
     """The real (threaded) runner: buttons disabled while saving, result on the GUI thread."""
     from desktop_app.gui.app import build_main_window
 
-    win = build_main_window(services, opener=opener)
+    win = build_main_window(services, admin, opener=opener)
     qtbot.addWidget(win)
     win.show()
     intake = win.intake

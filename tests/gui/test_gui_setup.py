@@ -90,16 +90,17 @@ def test_main_window_frame(window, services, data_dir):
     assert str(data_dir) in window.folder_label.text()
     assert window.findChild(QWidget, "demoMarker") is None
     assert window.clerk_id() == services.setup.staff()[0].id
+    assert window.user_label.text() == "王建国（管理员）"
     window.show_applications()
     assert window.stack.currentWidget() is window.applications
     window.intake_action.trigger()
     assert window.stack.currentWidget() is window.intake
 
 
-def test_demo_marker(qtbot, services, township):
+def test_demo_marker(qtbot, services, admin):
     from desktop_app.gui.app import build_main_window
 
-    win = build_main_window(services, demo=True, synchronous=True)
+    win = build_main_window(services, admin, demo=True, synchronous=True)
     qtbot.addWidget(win)
     marker = win.findChild(QWidget, "demoMarker")
     assert marker is not None and marker.text() == "演示模式"
@@ -160,26 +161,72 @@ def test_run_gui_first_run_shows_setup(qtbot, tmp_path, monkeypatch):
     services.close()
 
 
-def test_run_gui_opens_main_window(qtbot, services, township, data_dir):
+def test_run_gui_logs_in_and_opens_main_window(qtbot, services, township, data_dir):
+    """Start-up: the login dialog (wrong password first), then the main window for that
+    user; a start-up backup is made, and an exit backup when the window closes."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.gui import app as gui_app
+    from desktop_app.gui.login import LoginDialog
     from desktop_app.gui.main_window import MainWindow
 
+    services.close()
     seen = []
+
+    def log_in():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, LoginDialog) and w.isVisible():
+                assert w.form.username.count() == 4  # the accounts that can log in
+                w.form.username.setCurrentIndex(w.form.username.findData("clerk1"))
+                w.form.password.setText("wrong-password-1")
+                w.submit()
+                seen.append(w.form.error.text())
+                w.form.password.setText("jingban2026")
+                w.submit()
+                QTimer.singleShot(50, close_window)
+                return
+        QTimer.singleShot(50, log_in)
 
     def close_window():
         for w in QApplication.topLevelWidgets():
-            if isinstance(w, MainWindow) and w.isVisible():
-                seen.append(w.windowTitle())
+            if isinstance(w, MainWindow) and w.isVisible() and w.actor is not None:
+                if w.tasks.busy:  # the start-up backup is still being written
+                    break
+                seen.append((w.windowTitle(), w.user_label.text(), w.backup_label.text()))
                 w.close()
                 return
         QTimer.singleShot(50, close_window)
 
-    QTimer.singleShot(50, close_window)
+    QTimer.singleShot(50, log_in)
     assert gui_app.run_gui(data_dir, language="zh_CN") == 0
-    assert seen and "清水镇" in seen[0]
+    assert "用户名或密码错误" in seen[0]
+    title, user, _backup = seen[1]
+    assert "清水镇" in title and user == "李秀英（经办人）"
+    kinds = sorted(p.name.split("-")[3].split(".")[0] for p in (data_dir / "backups").glob("backup-*"))
+    assert "startup" in kinds
+    assert (data_dir / "logs").is_dir()
+
+
+def test_run_gui_says_when_the_folder_is_open_elsewhere(qtbot, data_dir, monkeypatch, messages):
+    import subprocess
+    import sys
+
+    from desktop_app.gui import app as gui_app
+
+    code = ("import sys, time, pathlib\n"
+            "from desktop_app.core.db import open_database\n"
+            "db = open_database(pathlib.Path(sys.argv[1]))\nprint('open', flush=True)\n"
+            "time.sleep(60)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(data_dir)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        assert gui_app.run_gui(data_dir, language="zh_CN") == 1
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    assert "程序已在运行" in messages.texts() and str(data_dir) in messages.texts()
 
 
 def test_run_gui_reports_a_damaged_database(qtbot, tmp_path, monkeypatch):

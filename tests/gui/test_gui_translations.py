@@ -48,7 +48,7 @@ I18N = Path(desktop_app.gui.__file__).parent / "i18n"
 GUI_DIR = I18N.parent
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
 #: Words that stay as they are in Chinese UI text.
-ALLOWED = {"PDF", "CSV", "ID", "UTF", "GBK", "Ctrl", "Alt", "zs", "csv", "txt"}
+ALLOWED = {"PDF", "CSV", "ID", "UTF", "GBK", "Ctrl", "Alt", "zs", "csv", "txt", "KB", "MB"}
 
 
 def _tool(name: str) -> str | None:
@@ -184,8 +184,13 @@ def populated(services, township):
     return accepted
 
 
+#: Account names and demo passwords are data, shown as they are.
+ACCOUNT_DATA = ("supervisor", "clerk1", "clerk2", "clerk3", "admin", "guanli2026", "fuze2026",
+                "jingban2026")
+
+
 def test_every_screen_is_translated(qtbot, window, services, populated, data_dir):
-    data = (str(data_dir),)
+    data = (str(data_dir), *ACCOUNT_DATA)
     problems: list[str] = []
 
     # 受理登记 with a member, items, materials, and errors on display.
@@ -241,5 +246,149 @@ def test_every_screen_is_translated(qtbot, window, services, populated, data_dir
         qtbot.addWidget(reasons)
         reasons._check()
         problems += english_in(reasons, data)
+
+    assert not problems, "untranslated text:\n" + "\n".join(dict.fromkeys(problems))
+
+
+def test_trust_screens_are_translated(qtbot, window, services, populated, data_dir, admin, clock,
+                                      tmp_path, messages):
+    """Login, first password, password change, supervisor confirmation, the lock screen,
+    the audit trail (with every kind of entry), accounts, settings with errors, backups,
+    the exports-paused banner and the status bar after automatic backups."""
+    from datetime import timedelta
+
+    from desktop_app.core.services import LoginFailed
+    from desktop_app.core.services.auth import VOID
+    from desktop_app.gui.admin import NewUserDialog, ResetPasswordDialog, RoleDialog
+    from desktop_app.gui.login import (
+        ChangePasswordDialog,
+        ConfirmDialog,
+        FirstPasswordDialog,
+        LoginDialog,
+    )
+
+    mirror = tmp_path / "usb"
+    problems: list[str] = []
+
+    def check(widget) -> None:
+        """Paths, backup file names and account names are data, not UI text."""
+        nonlocal problems
+        names = tuple(p.name for p in (data_dir / "backups").glob("*.sqlite3"))
+        data = (str(data_dir / "backups"), str(data_dir), str(mirror), *names, *ACCOUNT_DATA)
+        problems += english_in(widget, data)
+
+    # Audit entries of many kinds: failures, a lockout, confirmations, settings, accounts.
+    for _ in range(5):
+        with pytest.raises(LoginFailed):
+            services.accounts.login("clerk2", "wrong-password-1")
+    with pytest.raises(LoginFailed):
+        services.accounts.login("nobody", "x")
+    services.accounts.confirm("supervisor", "fuze2026", VOID)
+    services.queries.full_ids(populated.application_id, admin)
+    services.settings.update("idle_lock_minutes", 5, admin)
+    services.settings.update("backup_keep", {"recent": 3, "daily": 7, "weekly": 4, "monthly": 12},
+                             admin)
+    services.settings.update("backup_mirror_dir", str(mirror), admin)
+    user = services.accounts.add_user("刘芳", "clerk3", "clerk", None, admin)
+    services.accounts.update_user(user.id, admin, role="supervisor")
+    services.accounts.reset_password(user.id, "Liufang2026", admin)
+    services.backups.backup_now(admin)
+
+    # Login (demo hint, a wrong password, a lockout), first password, change, confirmation.
+    login = LoginDialog(services, window, demo=True, message="x")
+    qtbot.addWidget(login)
+    login.form.password.setText("wrong")
+    login.submit()
+    check(login)
+    login.form.username.setCurrentIndex(login.form.username.findData("clerk2"))
+    login.form.password.setText("wrong")
+    login.submit()
+    assert "锁定" in login.form.error.text()
+    check(login)
+    first = FirstPasswordDialog(services, services.accounts.find("admin"), window)
+    qtbot.addWidget(first)
+    first.password.setText("a")
+    first.submit()
+    check(first)
+    for old in (None, "old-password-1"):
+        change = ChangePasswordDialog(services, admin, window, old_password=old)
+        qtbot.addWidget(change)
+        change.new.setText("a")
+        change.submit()
+        check(change)
+    confirm = ConfirmDialog(services, window, "作废", VOID)
+    qtbot.addWidget(confirm)
+    confirm.username.setText("clerk1")
+    confirm.password.setText("jingban2026")
+    confirm.submit()
+    assert confirm.error.text()
+    check(confirm)
+
+    # The lock screen: locked, a wrong password, the switch form; then busy and login modes.
+    window.lock_screen()
+    overlay = window.lock_overlay
+    overlay.password.setText("wrong")
+    overlay.unlock()
+    overlay.show_switch()
+    check(overlay)
+    overlay.show_busy(window.tr("Restoring the backup… Please wait."))
+    check(overlay)
+    overlay.show_login(window.tr("Logged out."))
+    check(overlay)
+    overlay.form.username.setCurrentIndex(overlay.form.username.findData("admin"))
+    overlay.form.password.setText("guanli2026")
+    assert overlay.login()
+
+    # 操作日志 with every entry, a selected row and the check's result.
+    audit = window.show_audit()
+    audit.by_date.setChecked(True)
+    audit.by_date.setChecked(False)
+    audit.view.selectRow(0)
+    audit.run_check()
+    assert audit.model.rowCount() > 30
+    check(window)
+
+    # 系统管理: accounts with their dialogs, settings with errors, backups with rows.
+    admin_screen = window.show_admin()
+    for build in (lambda: NewUserDialog(services.accounts, admin, window),
+                  lambda: ResetPasswordDialog(services.accounts, admin, user, window),
+                  lambda: RoleDialog(services.accounts, admin, user, window)):
+        dialog = build()
+        qtbot.addWidget(dialog)
+        if isinstance(dialog, NewUserDialog):
+            dialog.submit()
+            assert dialog.error.text()
+        check(dialog)
+    settings = admin_screen.settings
+    settings.mirror.setText("relative")
+    settings.overrides.setPlainText("bad")
+    settings.holidays.setPlainText("bad")
+    settings.save()
+    admin_screen.tabs.setCurrentWidget(settings)
+    check(admin_screen)
+    settings.overrides.setPlainText("2026-12-31 休息")
+    settings.holidays.setPlainText("2027 节假日 2027-01-01")
+    settings.mirror.setText(str(mirror))
+    assert settings.save()
+    check(settings)
+    backups = admin_screen.backups
+    backups.backup_now()
+    backups.select_row(0)
+    check(backups)
+
+    # Automatic backups in the status bar (the mirror is missing), then a restore: the
+    # banner, and the login overlay after it.
+    auto = window.start_auto_backups()
+    clock.now += timedelta(hours=25)
+    auto.hourly()
+    assert window.backup_label.text()
+    backups.ask = lambda *args: True
+    assert backups.restore_selected()
+    assert window.banner.isVisible()
+    check(window)
+    overlay.form.username.setCurrentIndex(overlay.form.username.findData("admin"))
+    overlay.form.password.setText("guanli2026")
+    assert overlay.login()
+    check(window)
 
     assert not problems, "untranslated text:\n" + "\n".join(dict.fromkeys(problems))

@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../admin.py" line="+335"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="+117"/>
+        <location filename="../app.py" line="+118"/>
         <source>Creating demo applications…</source>
         <translation>正在生成演示办件…</translation>
     </message>
@@ -14,23 +32,49 @@
         <translation>演示模式</translation>
     </message>
     <message>
+        <location line="+33"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong. What you saved is safe. The details were written to the log file; if it happens again, tell the administrator.</source>
+        <translation>程序出现意外错误。已保存的内容不受影响。详细情况已写入日志文件；如再次出现，请告知管理员。</translation>
+    </message>
+    <message>
         <location line="+22"/>
-        <location filename="../main_window.py" line="+112"/>
+        <location filename="../main_window.py" line="+174"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
+        <location line="+22"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Restore that backup now?</source>
-        <translation>现在从该备份恢复吗？</translation>
+        <location line="-19"/>
+        <source>Restore this backup</source>
+        <translation>恢复该备份</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Already running</source>
+        <translation>程序已在运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The program is already running with this data folder. Switch to that window.</source>
+        <translation>程序已在运行，正在使用该数据目录。请切换到已打开的窗口。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Cannot open the data folder</source>
         <translation>无法打开数据目录</translation>
     </message>
@@ -117,9 +161,604 @@
     </message>
 </context>
 <context>
+    <name>AuditDetail</name>
+    <message>
+        <location filename="../audit_view.py" line="+72"/>
+        <source>unknown username</source>
+        <translation>用户名不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>account deactivated</source>
+        <translation>账户已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no password set</source>
+        <translation>尚未设置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>account locked</source>
+        <translation>账户已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>role not allowed</source>
+        <translation>角色无此权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start-up check</source>
+        <translation>启动检查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Idle lock (minutes)</source>
+        <translation>自动锁屏（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup mirror folder</source>
+        <translation>备份镜像目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups kept</source>
+        <translation>备份保留策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal periods</source>
+        <translation>救济期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Township confirms</source>
+        <translation>乡镇审核确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working-day changes</source>
+        <translation>工作日调整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holiday calendars</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 entries</source>
+        <translation>%1 项</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 recent, %2 days, %3 weeks, %4 months</source>
+        <translation>最近 %1 份、按日 %2、按周 %3、按月 %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>review %1 days, reconsideration %2 days, litigation %3 months</source>
+        <translation>复查 %1 天、行政复议 %2 天、行政诉讼 %3 个月</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>emergency</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>account: %1</source>
+        <translation>账户：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failure no. %1</source>
+        <translation>第 %1 次失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 characters typed as username</source>
+        <translation>用户名处输入了 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to void</source>
+        <translation>用于作废</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>confirmed by %1</source>
+        <translation>确认人：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>print no. %1</source>
+        <translation>第 %1 次打印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>backup %1</source>
+        <translation>备份 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 applications</source>
+        <translation>%1 件申请</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mirror failed: %1</source>
+        <translation>镜像失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restored from %1</source>
+        <translation>恢复自 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 villages</source>
+        <translation>%1 个村（社区）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>demo data</source>
+        <translation>演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location line="+13"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <location line="-221"/>
+        <source>All actions</source>
+        <extracomment>(label, action codes or &quot;prefix.&quot; prefixes) for the action filter.</extracomment>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applications and decisions</source>
+        <translation>登记与受理决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logins and screen locks</source>
+        <translation>登录与锁屏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supervisor confirmations</source>
+        <translation>负责人确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passwords</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full ID numbers viewed</source>
+        <translation>查看完整证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups and restores</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export and import</source>
+        <translation>导出与导入</translation>
+    </message>
+    <message>
+        <location line="+233"/>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Application number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Select a row to see everything recorded with it.</source>
+        <translation>选中一行可查看该条记录的全部内容。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Load older entries</source>
+        <translation>加载更早的记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verify integrity</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checks the database, the chained audit trail and every issued document&apos;s file</source>
+        <translation>检查数据库、链式操作日志以及每份已出具文书的文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 entries shown</source>
+        <translation>已显示 %1 条</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Verifying…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Everything checks out: the database, %1 audit entries in an unbroken chain, and %2 document files.</source>
+        <translation>校验通过：数据库完好，%1 条操作日志链条完整，%2 个文书文件无改动。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problems found:</source>
+        <translation>发现问题：</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackups</name>
+    <message>
+        <location filename="../backup_view.py" line="+389"/>
+        <location line="+13"/>
+        <source>Automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Backed up, but not copied to the mirror folder: %1</source>
+        <translation>已备份，但未能复制到镜像目录：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backed up at %1</source>
+        <translation>已于 %1 自动备份</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <location line="-331"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Audit entries</source>
+        <translation>日志条数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Good</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <location line="+60"/>
+        <source>The app backs up the database when it starts, when it closes and once a day, and keeps a thinned series. Restoring replaces all data with the chosen backup; the current data is backed up first, and exports pause until an administrator confirms.</source>
+        <translation>程序在启动、退出时以及每天自动备份数据库，并按策略保留。恢复会用所选备份替换全部数据；恢复前会先备份当前数据，恢复后暂停导出，直至管理员确认。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open backups folder</source>
+        <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No mirror folder is set: backups stay on this disk only. An administrator can set one under Settings.</source>
+        <translation>未设置备份镜像目录：备份只保存在本机硬盘上。管理员可在“设置”中指定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mirror folder %1 is not available (is the USB stick plugged in?).</source>
+        <translation>镜像目录 %1 不可用（U 盘是否已插好？）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mirror folder %1 holds %2 backup(s).</source>
+        <translation>镜像目录 %1 中有 %2 份备份。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup written: %1</source>
+        <translation>已写入备份：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not copied to the mirror folder: %1</source>
+        <translation>未能复制到镜像目录：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Replace ALL current data with the backup made on %1 (%2)?
+
+It holds %3 applications, %4 documents and %5 audit entries.
+
+The current data is backed up first. Afterwards exports pause until an administrator confirms, and everyone must log in again.</source>
+        <translation>用 %1 的备份（%2）替换当前的全部数据吗？
+
+该备份包含 %3 件申请、%4 份文书、%5 条操作日志。
+
+恢复前会先备份当前数据。恢复后暂停导出，直至管理员确认；所有人需重新登录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../login.py" line="+272"/>
+        <location line="+23"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>An administrator set your password. Choose your own now.</source>
+        <translation>您的密码由管理员设置，请现在设置自己的密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, enter your current password and the new one twice.</source>
+        <translation>%1，请输入当前密码，并输入两遍新密码。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location line="+24"/>
+        <source>Supervisor&apos;s confirmation</source>
+        <translation>负责人确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a supervisor or an administrator may do this. Ask them to confirm with their own username and password:</source>
+        <translation>此操作只有负责人或管理员可以执行。请负责人用本人的用户名和密码确认：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Supervisor&apos;s username</source>
+        <translation>负责人用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../detail.py" line="+384"/>
+        <location filename="../detail.py" line="+440"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -127,7 +766,7 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location line="-291"/>
+        <location line="-343"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -138,18 +777,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+83"/>
+        <location line="+95"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+83"/>
+        <location line="-95"/>
+        <location line="+96"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-96"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -229,7 +868,18 @@
         <translation>申请人已按一次性告知书补交材料：登记后重新作出决定</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <location line="+248"/>
+        <source>Show full ID numbers</source>
+        <translation>显示完整证件号</translation>
+    </message>
+    <message>
+        <location line="-245"/>
+        <source>Show the household&apos;s complete ID numbers; every viewing is recorded</source>
+        <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Cannot load this application: %1</source>
         <translation>无法读取该办件：%1</translation>
     </message>
@@ -244,7 +894,7 @@
         <translation>办件 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -284,7 +934,7 @@
         <translation>作废原因</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
@@ -345,8 +995,79 @@
     </message>
     <message>
         <location line="+22"/>
-        <source>Choose the clerk on duty first.</source>
-        <translation>请先选择当班经办人。</translation>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Void %1 %2. Reason: %3</source>
+        <translation>作废 %1 %2。原因：%3</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Hide full ID numbers</source>
+        <translation>隐藏完整证件号</translation>
+    </message>
+</context>
+<context>
+    <name>ExportsBanner</name>
+    <message>
+        <location filename="../backup_view.py" line="+32"/>
+        <source>Confirm and resume exports</source>
+        <translation>确认恢复导出</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Data restored on %1 from the backup made on %2. Exports to the county are paused until an administrator confirms the data is current.</source>
+        <translation>已于 %1 从 %2 的备份恢复数据。在管理员确认数据无误之前，暂停向县级导出。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Resume exports</source>
+        <translation>恢复导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is the restored data complete and current? Exports will send it to the county again.</source>
+        <translation>恢复后的数据是否完整、最新？确认后将重新向县级导出。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstPasswordDialog</name>
+    <message>
+        <location filename="../login.py" line="-145"/>
+        <source>Set the administrator&apos;s password</source>
+        <translation>设置管理员密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is this computer&apos;s first administrator (username %2). Choose a password now; it is needed to log in.</source>
+        <translation>%1 是本机的首位管理员（用户名 %2）。请现在设置登录密码。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save and log in</source>
+        <translation>保存并登录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -550,8 +1271,8 @@
     </message>
     <message>
         <location line="+26"/>
-        <source>Choose the clerk on duty first.</source>
-        <translation>请先选择当班经办人。</translation>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -601,13 +1322,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+39"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-46"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -630,6 +1351,116 @@
         <location line="+1"/>
         <source>Document voided</source>
         <translation>作废文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document rendered for the first time</source>
+        <translation>首次生成文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application withdrawn</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs assessment recorded</source>
+        <translation>记录需求评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full ID numbers viewed</source>
+        <translation>查看完整证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screen unlocked</source>
+        <translation>解锁屏幕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock failed</source>
+        <translation>解锁失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor confirmed</source>
+        <translation>负责人确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor confirmation failed</source>
+        <translation>负责人确认失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initial password set</source>
+        <translation>设置初始密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password change failed</source>
+        <translation>修改密码失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password reset by an administrator</source>
+        <translation>管理员重置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account changed</source>
+        <translation>修改账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual backup</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup restored</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exports resumed</source>
+        <translation>确认恢复导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -683,6 +1514,125 @@
     </message>
 </context>
 <context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../lock_screen.py" line="+142"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log in as another user…</source>
+        <translation>以其他用户登录…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+71"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Screen locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2) is logged in. The open screen and anything typed are kept; enter the password to continue.</source>
+        <translation>当前登录：%1（%2）。打开的界面和已输入的内容都会保留；请输入密码继续。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Choose a new password to continue.</source>
+        <translation>请先设置新密码再继续。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has unsaved input on the open screen. If another user logs in now, it is discarded. Switch user anyway?</source>
+        <translation>%1 在当前界面有尚未保存的输入。如果现在换其他用户登录，这些输入将被丢弃。仍要切换用户吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <location filename="../login.py" line="-192"/>
+        <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
+        <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Too many wrong passwords: this account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
+        <translation>密码错误次数过多，账户已锁定至 %1。请届时再试，或请管理员重置密码。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Demo accounts (invented data, practice only):</source>
+        <translation>演示账户（虚构数据，仅供练习）：</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location line="+65"/>
+        <location line="+16"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1 social assistance window</source>
+        <translation>%1社会救助服务窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social assistance window</source>
+        <translation>社会救助服务窗口</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>There is no account to log in with.</source>
+        <translation>没有可以登录的账户。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a new password to continue.</source>
+        <translation>请先设置新密码再继续。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginForm</name>
+    <message>
+        <location line="-93"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="-1"/>
@@ -695,27 +1645,22 @@
         <translation>【演示】</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <source>The clerk on duty; recorded on every decision and document</source>
-        <translation>当班经办人，记录在每项决定和文书上</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-103"/>
         <source>Opening the data folder…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+34"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+21"/>
         <source>New application</source>
         <translation>新建受理</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Register an application (Ctrl+N)</source>
         <translation>登记新的申请（Ctrl+N）</translation>
     </message>
@@ -725,29 +1670,94 @@
         <translation>办件查询</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Search and open applications (Ctrl+F)</source>
         <translation>查询并打开办件（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+17"/>
+        <location line="+23"/>
+        <source>The logged-in user; recorded on every decision and document</source>
+        <translation>当前登录的用户；记录在每项决定和每份文书上</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock the screen when leaving the desk (Ctrl+L)</source>
+        <translation>离开座位时锁定屏幕（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log out / switch user</source>
+        <translation>注销/切换用户</translation>
+    </message>
+    <message>
+        <location line="+201"/>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The open application has not been saved. Log out and discard it?</source>
+        <translation>当前申请尚未保存。注销并丢弃这些输入吗？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Logged out.</source>
+        <translation>已注销。</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Restoring the backup… Please wait.</source>
+        <translation>正在恢复备份…请稍候。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The data was restored from the backup made on %1 (%2 applications). Accounts now come from that backup: please log in again.</source>
+        <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
+    </message>
+    <message>
+        <location line="-389"/>
+        <location line="+48"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-13"/>
+        <source>Audit trail</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who did what and when (supervisors and administrators)</source>
+        <translation>谁在何时做了什么（负责人和管理员）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts, settings, backups and restore (administrators)</source>
+        <translation>账户、设置、备份与恢复（管理员）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Invented data for practice and demonstration</source>
         <translation>虚构数据，仅供练习和演示</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Clerk on duty:</source>
-        <translation>当班经办人：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+22"/>
+        <location line="-57"/>
+        <location line="+95"/>
         <source>Data folder: %1</source>
         <translation>数据目录：%1</translation>
     </message>
@@ -799,9 +1809,52 @@
     </message>
 </context>
 <context>
+    <name>NewUserDialog</name>
+    <message>
+        <location filename="../admin.py" line="-232"/>
+        <source>New account</source>
+        <translation>新增账户</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>letters, digits . _ -; e.g. clerk3</source>
+        <translation>小写字母、数字及 . _ -，以字母开头</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user chooses their own password at the first login. Leave it empty to create the account without a password (it cannot log in until one is set).</source>
+        <translation>用户首次登录时须改为自己的密码。留空则创建无密码账户（设置密码前不能登录）。</translation>
+    </message>
+</context>
+<context>
     <name>PersonFields</name>
     <message>
-        <location line="-247"/>
+        <location filename="../intake_person.py" line="-247"/>
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
@@ -942,6 +1995,29 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../admin.py" line="+15"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password for %1 (%2). They must change it at their next login; a lockout is lifted.</source>
+        <translation>为 %1（%2）设置新密码。该用户下次登录时须修改密码；锁定同时解除。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <location filename="../intake_result.py" line="+46"/>
@@ -997,6 +2073,220 @@
         <location line="+13"/>
         <source>Due %1</source>
         <translation>办结期限 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../admin.py" line="+13"/>
+        <source>Change role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role of %1 (%2):</source>
+        <translation>%1（%2）的角色：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../admin_settings.py" line="+68"/>
+        <source>Screen lock</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock after no input for</source>
+        <translation>无操作自动锁屏时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None: backups stay on this disk only</source>
+        <translation>未设置：备份只保存在本机硬盘上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>不设置</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mirror folder (another disk, USB stick)</source>
+        <translation>镜像目录（另一块硬盘或 U 盘）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>newest</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <location line="+1"/>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+21"/>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The newest backups, then the newest of each of the last days, weeks and months. Copies made before a restore or an upgrade are always kept.</source>
+        <translation>保留最近的若干份，再按日、按周、按月各保留最新的一份。恢复前和升级前的备份始终保留。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Documents and deadlines</source>
+        <translation>文书与期限</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>review</source>
+        <translation>复查/复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>administrative reconsideration</source>
+        <translation>行政复议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>administrative litigation</source>
+        <translation>行政诉讼</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Appeal periods printed on refusals</source>
+        <translation>不予受理通知书上的救济期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This township confirms subsistence allowance and extreme-poverty support itself (delegated authority)</source>
+        <translation>本乡镇自行审核确认低保、特困供养（审核确认权下放）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirmation</source>
+        <translation>审核确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One per line, e.g.
+2026-12-31 off
+2027-02-07 work</source>
+        <translation>每行一项，例如：
+2026-12-31 休息
+2027-02-07 上班</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local working-day changes</source>
+        <translation>本地工作日调整</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For years the built-in calendar does not know, one line per year and kind, e.g.
+2027 holidays 2027-01-01 2027-02-16 2027-02-17
+2027 workdays 2027-02-07</source>
+        <translation>内置日历尚未包含的年份，每年每类一行，例如：
+2027 节假日 2027-01-01 2027-02-16 2027-02-17
+2027 调休上班 2027-02-07</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Public holidays</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+24"/>
+        <source>holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+25"/>
+        <source>workdays</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>work</source>
+        <translation>上班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line %1: write a date and “work” or “off”, e.g. 2026-12-31 off</source>
+        <translation>第 %1 行：请写日期和“上班”或“休息”，如 2026-12-31 休息</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Line %1: write the year, “holidays” or “workdays”, then the dates</source>
+        <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the backup mirror folder</source>
+        <translation>选择备份镜像目录</translation>
     </message>
 </context>
 <context>
@@ -1171,14 +2461,14 @@
     </message>
     <message>
         <location line="+26"/>
-        <source>Choose the clerk on duty first.</source>
-        <translation>请先选择当班经办人。</translation>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
     </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../tasks.py" line="+106"/>
+        <location filename="../tasks.py" line="+115"/>
         <source>Operation failed</source>
         <translation>操作失败</translation>
     </message>
@@ -1186,6 +2476,118 @@
         <location line="+1"/>
         <source>The operation could not be completed. Try again; if it keeps failing, tell the administrator and keep the details below.</source>
         <translation>操作未能完成。请重试；如仍失败，请告知管理员并保留下方的详细信息。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not allowed</source>
+        <translation>无权操作</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../admin.py" line="+27"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New account…</source>
+        <translation>新增账户…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change role…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+61"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no password yet</source>
+        <translation>尚未设置密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Deactivate account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate %1 (%2)? They can no longer log in; their records stay.</source>
+        <translation>停用 %1（%2）吗？停用后不能再登录，其经办记录保留。</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <location line="-229"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>
