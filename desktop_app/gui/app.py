@@ -263,8 +263,12 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
             shiboken6.delete(dialog)
             if not accepted:
                 return 0
+        from ..core.warmup import warm_up
         from .login import sign_in
 
+        # Fonts, ReportLab and pypinyin load on the writer thread while the clerk logs
+        # in, so the first receipt of the day costs what every other one does.
+        window.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %r", exc))
         actor = sign_in(services, window, demo=demo)
         if actor is None:
             return 0
