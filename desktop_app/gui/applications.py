@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
+from .widgets import date_range_edits
 
 log = logging.getLogger(__name__)
 
@@ -178,14 +178,8 @@ class ApplicationsScreen(QWidget):
         self.by_date = QCheckBox(self.tr("Intake date"))
         self.by_date.setObjectName("byDate")
         today = QDate(services.ctx.today())
-        self.date_from = QDateEdit(today.addMonths(-1))
-        self.date_from.setObjectName("dateFrom")
-        self.date_to = QDateEdit(today)
-        self.date_to.setObjectName("dateTo")
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-            d.setEnabled(False)
+        self.date_from, self.date_to = date_range_edits(today.addMonths(-1), today,
+                                                        ("dateFrom", "dateTo"))
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
         self.status.addItem(self.tr("All statuses"), None)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +41,7 @@ from ..core import vocab
 from ..core.errors import PermissionDenied
 from .labels import action_label, role_label
 from .tasks import TaskRunner, show_denied, show_error
+from .widgets import date_range_edits
 
 log = logging.getLogger(__name__)
 
@@ -312,14 +312,8 @@ class AuditScreen(QWidget):
         self.by_date = QCheckBox(self.tr("Date"))
         self.by_date.setObjectName("auditByDate")
         today = QDate(services.ctx.today())
-        self.date_from = QDateEdit(today.addDays(-7))
-        self.date_from.setObjectName("auditFrom")
-        self.date_to = QDateEdit(today)
-        self.date_to.setObjectName("auditTo")
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-            d.setEnabled(False)
+        self.date_from, self.date_to = date_range_edits(today.addDays(-7), today,
+                                                        ("auditFrom", "auditTo"))
         self.by_date.toggled.connect(self.date_from.setEnabled)
         self.by_date.toggled.connect(self.date_to.setEnabled)
         self.search_button = QPushButton(self.tr("Search"))

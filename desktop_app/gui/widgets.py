@@ -10,9 +10,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QSizePolicy, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -205,3 +205,15 @@ def commit_text(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def date_range_edits(start: QDate, end: QDate, names: tuple[str, str]) -> tuple[QDateEdit, QDateEdit]:
+    """A from/to pair of date edits for a filter bar: calendar pop-up, ISO format,
+    disabled until the filter's checkbox turns them on."""
+    edits = (QDateEdit(start), QDateEdit(end))
+    for edit, name in zip(edits, names, strict=True):
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setEnabled(False)
+    return edits
