@@ -108,3 +108,17 @@ class PermissionDenied(PermissionError):
 
     def __str__(self) -> str:
         return self.message
+
+
+def collect(errors: list[ValidationError], fn, *args, **kwargs):
+    """Call validator ``fn``; on failure add its error(s) to ``errors`` and return None.
+
+    Lets a service check a whole form and report every problem at once.
+    """
+    try:
+        return fn(*args, **kwargs)
+    except ValidationError as exc:
+        errors.append(exc)
+    except ValidationErrors as exc:
+        errors.extend(exc.errors)
+    return None

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from .. import vocab
 from ..catalog import TOWNSHIP
-from ..errors import ValidationError, ValidationErrors
+from ..errors import ValidationError, ValidationErrors, collect
 from ..models import (
     Application, Document, HouseholdMember, Income, Material, RequestedItem, SearchKey,
     Staff, Township, Village, utcnow,
@@ -124,13 +124,7 @@ class IntakeService:
         today = self.ctx.today()
 
         def check(fn, *args, **kw):
-            try:
-                return fn(*args, **kw)
-            except ValidationError as exc:
-                errors.append(exc)
-            except ValidationErrors as exc:
-                errors.extend(exc.errors)
-            return None
+            return collect(errors, fn, *args, **kw)
 
         members: list[tuple[MemberInput, identity.IdInfo | None]] = []
         seen_ids: dict[str, str] = {}

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from ..errors import ValidationError, ValidationErrors
+from ..errors import ValidationError, ValidationErrors, collect
 from ..models import Staff, Township, Village
 from ..rules import division, passwords, values
 from . import auth
@@ -66,13 +66,7 @@ class SetupService:
         errors: list[ValidationError] = []
 
         def check(fn, *args, **kw):
-            try:
-                return fn(*args, **kw)
-            except ValidationError as exc:
-                errors.append(exc)
-            except ValidationErrors as exc:
-                errors.extend(exc.errors)
-            return None
+            return collect(errors, fn, *args, **kw)
 
         check(values.validate_text, inp.township_name, "township_name", 60, required=True)
         code_ok = check(division.validate_township_code, inp.township_code.strip()) is not None
