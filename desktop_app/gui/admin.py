@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from .labels import role_label
 from .login import HINT_STYLE, busy_cursor, failure_text, password_edit, policy_text
 from .tasks import TaskRunner, show_denied
 from .widgets import ErrorLabel, RowsModel, open_file
+from .widgets import row_table
 
 log = logging.getLogger(__name__)
 
@@ -189,13 +188,7 @@ class UsersPage(QWidget):
         self.users: list[Any] = []
         self.model = RowsModel([self.tr("Name"), self.tr("Username"), self.tr("Role"),
                                 self.tr("State"), self.tr("Last login")], parent=self)
-        self.view = QTableView()
-        self.view.setObjectName("usersView")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
+        self.view = row_table(self.model, "usersView")
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
         for col, width in ((0, 120), (1, 140), (2, 100), (3, 320)):

@@ -21,20 +21,19 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core import vocab
 from .widgets import date_range_edits
+from .widgets import row_table
 
 log = logging.getLogger(__name__)
 
@@ -190,14 +189,7 @@ class ApplicationsScreen(QWidget):
         self.reload_villages()
 
         self.model = ApplicationsModel(services.queries, self)
-        self.view = QTableView()
-        self.view.setObjectName("applicationsView")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
+        self.view = row_table(self.model, "applicationsView", alternating=True)
         self.view.verticalHeader().setDefaultSectionSize(28)
         header = self.view.horizontalHeader()
         for col, width in ((COL_NUMBER, 220), (COL_DATE, 100), (COL_NAME, 120), (COL_ID, 180),

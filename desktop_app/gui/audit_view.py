@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from ..core.errors import PermissionDenied
 from .labels import action_label, role_label
 from .tasks import TaskRunner, show_denied, show_error
 from .widgets import date_range_edits
+from .widgets import row_table
 
 log = logging.getLogger(__name__)
 
@@ -325,14 +324,7 @@ class AuditScreen(QWidget):
 
         self.model = AuditModel(self)
         self.model.catalog = services.ctx.catalog
-        self.view = QTableView()
-        self.view.setObjectName("auditView")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
+        self.view = row_table(self.model, "auditView", alternating=True)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()

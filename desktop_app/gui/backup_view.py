@@ -26,14 +26,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import PermissionDenied
 from .tasks import TaskRunner, show_denied, show_error
 from .widgets import open_file
+from .widgets import row_table
 
 log = logging.getLogger(__name__)
 
@@ -154,13 +153,7 @@ class BackupsPage(QWidget):
             "confirms."))
         intro.setWordWrap(True)
         self.model = BackupsModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("backupsView")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
+        self.view = row_table(self.model, "backupsView")
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
         for col, width in ((COL_CREATED, 170), (COL_KIND, 140), (COL_APPS, 90), (COL_DOCS, 90),

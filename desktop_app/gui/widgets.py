@@ -12,7 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QDateEdit, QLabel, QSizePolicy, QTableView, QWidget,
+)
 
 log = logging.getLogger(__name__)
 
@@ -217,3 +219,16 @@ def date_range_edits(start: QDate, end: QDate, names: tuple[str, str]) -> tuple[
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setEnabled(False)
     return edits
+
+
+def row_table(model, name: str, *, alternating: bool = False) -> QTableView:
+    """A read-only table that selects one whole row at a time, over ``model``."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(alternating)
+    view.verticalHeader().setVisible(False)
+    return view
