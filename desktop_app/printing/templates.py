@@ -32,6 +32,14 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "application_number": None,
     "department": {"code", "name"},
     "referral": {"pass_on_date", "feedback_date", "provisional"},
+    # result_notice
+    "intake_date": None, "results": None, "has_refusal": None,
+    # handover_list
+    "count": None, "rows": None,
+    # emergency_record
+    "aid": {"amount", "amount_upper", "method", "cause", "paid_date", "paperwork_due",
+            "provisional", "ceiling"},
+    "previous": None, "year_count": None, "year_total": None, "hardship_reason": None,
     "derived": {"item_names", "has_provisional", "provisional_years", "government",
                 "adult_members", "signers", "material_count"},
     "copy": None,  # checked against the template's own copies
@@ -43,6 +51,10 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "reasons": set(),  # plain strings: use {.}
     "members": _MEMBER, "supporters": _MEMBER,
     "derived.adult_members": _MEMBER, "derived.signers": _MEMBER,
+    "results": {"name", "department", "outcome", "result", "amount", "period", "date", "note"},
+    "rows": {"referral_number", "application_number", "applicant", "items", "materials",
+             "feedback_date"},
+    "previous": {"date", "item", "amount", "cause"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}
