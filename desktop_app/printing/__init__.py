@@ -36,6 +36,9 @@ DOCUMENT_KINDS: dict[str, str] = {
     "notice_reject": "社会救助申请不予受理通知书",
     "commitment": "社会救助申请诚信承诺书及家庭经济状况核对授权书",
     "referral": "社会救助事项转办单",
+    "result_notice": "社会救助事项办理结果告知书",
+    "handover_list": "社会救助事项转办清单",
+    "emergency_record": "临时救助先行救助记录",
 }
 
 __all__ = [

@@ -35,6 +35,10 @@ _BASE: dict[str, Any] = {
     },
 }
 
+# 𡈼 U+2123C (CJK Ext-B), covered by the bundled body font.  (𠮷 U+20BB7 is not:
+# a name with it raises MissingGlyphError, see fonts.py.)
+_RARE = "\U0002123C"
+
 _ITEMS = [
     {"code": "DIBAO", "name": "最低生活保障", "handler": "县民政局", "limit_days": 30,
      "due_date": "2027-01-05", "provisional": True},
@@ -112,12 +116,84 @@ def referral() -> dict[str, Any]:
     return data
 
 
+def result_notice() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["number"] = "330102101-20261124-0001-G1"
+    data["issued_date"] = "2027-01-08"
+    data["intake_date"] = "2026-11-24"
+    data["application_number"] = "330102101-20261124-0001"
+    data["results"] = [
+        {"name": "最低生活保障", "department": "县民政局", "outcome": "已办结",
+         "result": "同意给予最低生活保障", "amount": "每月 600.00 元",
+         "period": "2026年12月至2027年11月", "date": "2026-12-28",
+         "note": "保障金按月打入申请人社会保障卡"},
+        {"name": "医疗救助", "department": "县医疗保障局", "outcome": "不予办理",
+         "result": "申请人本次住院费用已由基本医疗保险和大病保险报销，个人自付部分未达到医疗救助起付标准",
+         "amount": "", "period": "", "date": "2026-12-18", "note": ""},
+    ]
+    data["has_refusal"] = True
+    data["appeal"] = {"review_days": 30, "reconsideration_days": 60, "litigation_months": 6}
+    return data
+
+
+def handover_list() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    del data["applicant"]  # a list for many applicants: no one's personal data here
+    data["number"] = "330102101-20261124-QD03"
+    data["department"] = {"code": "CIVIL", "name": "县民政局"}
+    data["rows"] = [
+        {"referral_number": "330102101-20261124-0001-Z1",
+         "application_number": "330102101-20261124-0001", "applicant": "张三",
+         "items": "最低生活保障", "materials": 4, "feedback_date": "2027-01-05"},
+        {"referral_number": "330102101-20261124-0003-Z1",
+         "application_number": "330102101-20261124-0003", "applicant": "周" + _RARE,
+         "items": "特困人员救助供养", "materials": 6, "feedback_date": "2027-01-05"},
+        {"referral_number": "330102101-20261124-0005-Z2",
+         "application_number": "330102101-20261124-0005", "applicant": "欧阳秀兰",
+         "items": "最低生活保障、临时救助", "materials": 5, "feedback_date": "2026-12-15"},
+    ]
+    data["count"] = len(data["rows"])
+    return data
+
+
+def emergency_record() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["number"] = "330102101-20261124-0007-J1"
+    data["application_number"] = "330102101-20261124-0007"
+    data["applicant"].update(
+        name="刘" + _RARE + "芳", id_number="330102198507150326",
+        id_number_masked="330102********0326", phone="13900000001",
+        hukou_address="浙江省杭州市某某县城关镇西村五组12号",
+        current_address="城关镇西村五组12号")
+    data["aid"] = {"amount": "1,500.00", "amount_upper": "壹仟伍佰元整", "method": "现金",
+                   "cause": "住房因11月22日夜间火灾烧毁，家中衣物、被褥和口粮全部损毁",
+                   "paid_date": "2026-11-24", "paperwork_due": "2026-12-08",
+                   "provisional": False, "ceiling": "3,000.00"}
+    data["previous"] = [
+        {"date": "2026-03-16", "item": "临时救助", "amount": "800.00",
+         "cause": "子女患急病住院，自付医疗费用较高"},
+    ]
+    data["year_count"] = len(data["previous"])
+    data["year_total"] = "800.00"
+    data["members"] = [
+        {"name": "刘" + _RARE + "芳", "relation": "本人", "id_number_masked": "330102********0326"},
+        {"name": "陈建国", "relation": "配偶", "id_number_masked": "330102********0314"},
+        {"name": "陈小雨", "relation": "女", "id_number_masked": "330102********0022"},
+    ]
+    data["hardship_reason"] = ("家中主要劳动力陈建国在火灾中烧伤，正在县人民医院住院治疗，"
+                               "家庭暂无收入来源，一家三口临时借住亲戚家，基本生活出现困难。")
+    return data
+
+
 SAMPLES = {
     "receipt": receipt,
     "notice_missing": notice_missing,
     "notice_reject": notice_reject,
     "commitment": commitment,
     "referral": referral,
+    "result_notice": result_notice,
+    "handover_list": handover_list,
+    "emergency_record": emergency_record,
 }
 
 
