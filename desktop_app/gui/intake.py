@@ -13,9 +13,11 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
 from ..core import vocab
 from ..core.errors import ValidationError, ValidationErrors
 from .dialogs import ask_reject_reasons
+from .intake_assessment import AssessmentPanel, WarningsPanel
 from .intake_items import ItemsPanel, MaterialsPanel
 from .intake_person import MembersPanel, PersonFields, combo, field_box
 from .intake_result import ResultPage
@@ -45,6 +49,8 @@ log = logging.getLogger(__name__)
 
 # The document each decision hands to the applicant (opened at once for printing).
 PRIMARY_KINDS = ("receipt", "notice_missing", "notice_reject")
+# The assessment and the warnings follow the form this long after the last edit.
+REFRESH_MS = 300
 
 
 class IntakeScreen(QWidget):
@@ -79,6 +85,10 @@ class IntakeScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh_assessment)
         self._build_form()
         tasks.busyChanged.connect(self._busy)
         QShortcut(QKeySequence("Alt+M"), self, activated=self.members.add_member)
@@ -91,7 +101,9 @@ class IntakeScreen(QWidget):
         left_col = QVBoxLayout(left)
         left_col.addWidget(self._applicant_box())
         members_box = QGroupBox(self.tr("Household members (besides the applicant)"))
-        QVBoxLayout(members_box).addWidget(self._members_panel())
+        members_col = QVBoxLayout(members_box)
+        members_col.addWidget(self._members_panel())
+        members_col.addWidget(self._supporters_row())
         left_col.addWidget(members_box)
         left_col.addWidget(self._income_box())
         left_col.addWidget(self._property_box())
@@ -102,6 +114,7 @@ class IntakeScreen(QWidget):
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)
+        self._left = left
 
         right = QWidget()
         right_col = QVBoxLayout(right)
@@ -114,6 +127,10 @@ class IntakeScreen(QWidget):
         items_layout.addWidget(self.items)
         items_layout.addWidget(self.items_error)
         right_col.addWidget(items_box)
+        self.assessment = AssessmentPanel(self.services.ctx.catalog)
+        self.assessment.adoptRequested.connect(self._adopt)
+        self.assessment.layoutChanged.connect(self._fix_tab_order)
+        right_col.addWidget(self.assessment)
         right_col.addWidget(self._other_box())
         materials_box = QGroupBox(self.tr("Materials"))
         self.materials = MaterialsPanel(self.services.ctx.catalog, self.errors)
@@ -121,6 +138,7 @@ class IntakeScreen(QWidget):
         right_col.addWidget(materials_box)
         right_col.addStretch(1)
         self.items.selectionChanged.connect(self._items_changed)
+        self._watch(left)
         self.materials.changed.connect(self._materials_changed)
         right_scroll = QScrollArea()
         right_scroll.setObjectName("intakeRightScroll")
@@ -135,6 +153,10 @@ class IntakeScreen(QWidget):
         layout = QVBoxLayout(self.form)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(columns, 1)
+        self.warnings = WarningsPanel()
+        self.warnings.openApplication.connect(self._open_number)
+        self.warnings.layoutChanged.connect(self._fix_tab_order)
+        layout.addWidget(self.warnings)
         layout.addWidget(self.general_error)
         layout.addWidget(self._buttons())
 
@@ -192,8 +214,47 @@ class IntakeScreen(QWidget):
     def _members_panel(self) -> MembersPanel:
         self.members = MembersPanel(self.errors, self.today)
         self.members.countChanged.connect(self._update_totals)
+        self.members.countChanged.connect(self.schedule_refresh)
         self.members.layoutChanged.connect(self._fix_tab_order)
+        self.members.layoutChanged.connect(lambda: self._watch(self.members))
         return self.members
+
+    def _supporters_row(self) -> QWidget:
+        """法定赡养（抚养、扶养）义务人能否履行义务: not asked / able / unable or none."""
+        row = QWidget()
+        row.setObjectName("supporters")
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 4, 0, 0)
+        label = QLabel(self.tr("Legal supporters (赡养/抚养/扶养义务人):"))
+        label.setToolTip(self.tr("Can the people legally bound to support the household "
+                                 "(children, parents, spouse…) do so? Extreme-poverty support "
+                                 "is only suggested when they cannot, or there are none."))
+        self.supporters_group = QButtonGroup(row)
+        self.supporters: dict[object, QRadioButton] = {}
+        for value, name, text in ((None, "supporters.unknown", self.tr("Not asked")),
+                                  (True, "supporters.able", self.tr("Able to support")),
+                                  (False, "supporters.unable", self.tr("Unable, or none"))):
+            button = QRadioButton(text)
+            button.setObjectName(name)
+            self.supporters_group.addButton(button)
+            self.supporters[value] = button
+            line.addWidget(button)
+        self.supporters[None].setChecked(True)
+        label.setBuddy(self.supporters[None])
+        line.insertWidget(0, label)
+        line.addStretch(1)
+        self.supporters_error = ErrorLabel()
+        self.errors.register("supporters_able", self.supporters[None], self.supporters_error)
+        return field_box(row, self.supporters_error)
+
+    def supporters_able(self) -> bool | None:
+        for value, button in self.supporters.items():
+            if button.isChecked():
+                return value  # type: ignore[return-value]
+        return None
+
+    def set_supporters_able(self, value: bool | None) -> None:
+        self.supporters[value].setChecked(True)
 
     def _income_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Monthly household income (yuan)"))
@@ -312,17 +373,83 @@ class IntakeScreen(QWidget):
         p = self.applicant
         chain: list[QWidget] = [p.name, p.id_type, p.id_number, p.reason, p.phone, p.hukou_address, self.village,
                  p.hukou_type, p.health, p.disability, p.grade, p.employment, p.self_care]
-        chain += self.members.focus_chain()
+        chain += self.members.focus_chain() + list(self.supporters.values())
         chain += list(self.incomes.values()) + list(self.property.values())
-        chain += self.items.focus_chain() + [self.urgent, self.source, self.hardship]
-        chain += self.materials.focus_chain()
+        chain += self.items.focus_chain() + self.assessment.focus_chain()
+        chain += self._other_chain()
+        chain += self.materials.focus_chain() + self.warnings.focus_chain()
         chain += [self.accept_button, self.notice_button, self.reject_button, self.clear_button]
         for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)
 
+    def _other_chain(self) -> list[QWidget]:
+        return [self.urgent, self.source, self.hardship]
+
     # -- live updates -----------------------------------------------------------------------
+    def _watch(self, root: QWidget) -> None:
+        """Refresh the assessment after any edit of the fields under ``root`` (rows added
+        later are watched when they appear)."""
+        widgets = root.findChildren(QLineEdit) + root.findChildren(QComboBox) + \
+            root.findChildren(QAbstractButton)
+        for w in widgets:
+            if w.property("assessWatched") or isinstance(w, QPushButton):
+                continue
+            w.setProperty("assessWatched", True)
+            if isinstance(w, QLineEdit):
+                w.textChanged.connect(self.schedule_refresh)
+            elif isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(self.schedule_refresh)
+            else:
+                w.toggled.connect(self.schedule_refresh)
+
+    def schedule_refresh(self) -> None:
+        """Re-assess shortly after the clerk stops typing."""
+        self.refresh_timer.start()
+
+    def _has_household_data(self) -> bool:
+        a = self.applicant
+        return bool(a.name.text().strip() or a.id_number.text().strip() or self.members.rows
+                    or any(e.text().strip() for e in self.incomes.values()))
+
+    def refresh_assessment(self) -> None:
+        """Run the needs assessment (pure and quick) on the form as it stands."""
+        self.refresh_timer.stop()
+        self.assessment.set_requested(self.items.chosen())
+        if not self._has_household_data():
+            self.assessment.show_empty()
+            self._refresh_warnings(None)
+            return
+        draft = self.draft()
+        try:
+            suggestions = self.services.assessment.assess(draft)
+        except ValidationErrors as exc:
+            self.assessment.show_hint("\n".join(e.message for e in exc.errors))
+        except Exception as exc:  # noqa: BLE001 - a suggestion panel must never break intake
+            log.exception("assessment failed")
+            self.assessment.show_hint(self.tr("The assessment could not be made: %1")
+                                      .replace("%1", str(exc)))
+        else:
+            self.assessment.set_suggestions(suggestions)
+        self._refresh_warnings(draft)
+
+    def _refresh_warnings(self, draft) -> None:
+        pass
+
+    def _adopt(self, code: str) -> None:
+        box = self.items.boxes.get(code)
+        if box is not None:
+            box.setChecked(True)
+            box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_number(self, number: str) -> None:
+        rows = [r for r in self.services.queries.search(number, limit=20) if r.number == number]
+        if rows:
+            self.openApplication.emit(rows[0].id)
+
     def _items_changed(self) -> None:
         self.materials.set_items(self.items.chosen())
+        self.assessment.set_requested(self.items.chosen())
+        self.schedule_refresh()
         self._fix_tab_order()
 
     def _materials_changed(self) -> None:
@@ -367,7 +494,7 @@ class IntakeScreen(QWidget):
             medical_spending=text["medical_spending"], education_spending=text["education_spending"],
             items=[ItemInput(code, self.materials.materials_for(code)) for code in self.items.chosen()],
             urgent=self.urgent.isChecked(), source=self.source.currentData(),
-            hardship_reason=self.hardship.text(),
+            hardship_reason=self.hardship.text(), supporters_able=self.supporters_able(),
         )
 
     def submit(self, decision: str) -> None:
@@ -450,9 +577,13 @@ class IntakeScreen(QWidget):
                     self.village, self.house_rating, self.source):
             box.setCurrentIndex(0)
         self.urgent.setChecked(False)
+        self.set_supporters_able(None)
         self.members.clear()
         self.items.set_chosen([])
         self.materials.reset()
+        self.assessment.reset()
+        self.refresh_timer.stop()
+        self.warnings.set_warnings([])
         self._fix_tab_order()
         self._update_totals()
 
