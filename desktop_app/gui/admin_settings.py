@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
 from .login import HINT_STYLE
+from .standards_editor import StandardsEditor
 from .tasks import show_denied
 from .widgets import ErrorLabel, FieldErrors
 
@@ -142,6 +143,16 @@ class SettingsPage(QWidget):
         self.holidays.setFixedHeight(100)
         self._row(rules_form, "holiday_years", self.tr("Public holidays"), self.holidays)
 
+        standards_box = QGroupBox(self.tr("Assistance standards (by effective date)"))
+        standards_box.setObjectName("standardsBox")
+        standards_col = QVBoxLayout(standards_box)
+        self.standards = StandardsEditor(services.ctx.today)
+        self.standards_error = ErrorLabel()
+        self.standards_error.setObjectName("standardsError")
+        standards_col.addWidget(self.standards)
+        standards_col.addWidget(self.standards_error)
+        self.errors.register("standards", self.standards.table, self.standards_error)
+
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("saveSettings")
         self.save_button.clicked.connect(self.save)
@@ -157,7 +168,7 @@ class SettingsPage(QWidget):
 
         body = QWidget()
         col = QVBoxLayout(body)
-        for box in (lock_box, backup_box, rules_box):
+        for box in (lock_box, backup_box, rules_box, standards_box):
             col.addWidget(box)
         col.addStretch(1)
         scroll = QScrollArea()
@@ -202,6 +213,7 @@ class SettingsPage(QWidget):
                 if spec.get(part):
                     lines.append(f"{year} {word} " + " ".join(spec[part]))
         self.holidays.setPlainText("\n".join(lines))
+        self.standards.set_entries(v["standards"])
         self.errors.clear()
         self.status.clear()
 
@@ -248,11 +260,14 @@ class SettingsPage(QWidget):
             "township_confirms": self.confirms.isChecked(),
         }
         for key, parse in (("workday_overrides", self._parse_overrides),
-                           ("holiday_years", self._parse_holidays)):
+                           ("holiday_years", self._parse_holidays),
+                           ("standards", self.standards.entries)):
             try:
                 values[key] = parse()
             except ValidationError as exc:
                 errors.append(exc)
+            except ValidationErrors as exc:
+                errors += exc.errors
         if errors:
             raise ValidationErrors(errors)
         return values

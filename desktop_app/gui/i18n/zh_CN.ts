@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin.py" line="+335"/>
+        <location filename="../admin.py" line="+328"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -82,7 +82,7 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../applications.py" line="+60"/>
+        <location filename="../applications.py" line="+59"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -135,12 +135,12 @@
         <translation>按受理日期</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+35"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -161,9 +161,68 @@
     </message>
 </context>
 <context>
+    <name>AssessmentPanel</name>
+    <message>
+        <location filename="../intake_assessment.py" line="+64"/>
+        <source>Needs assessment (suggestions only)</source>
+        <translation>救助需求综合评估（仅供参考）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Suggestions from the entered household data; whether an item is requested is for the applicant and the clerk.</source>
+        <translation>以上根据已填写的家庭情况自动提示；是否申请由申请人和经办人决定。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter the household, its incomes and circumstances: the items it may qualify for appear here.</source>
+        <translation>填写家庭成员、收入和困难情况后，这里提示可能符合的救助事项。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No item suggested for the household as entered.</source>
+        <translation>按已填写的情况，暂无提示的救助事项。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Ado&amp;pt</source>
+        <translation>采纳(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick “%1” in the requested items</source>
+        <translation>在申请事项中勾选“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dismiss</source>
+        <translation>不采纳(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+69"/>
+        <source>Not requested this time (remembered for this application)</source>
+        <translation>本次不申请（本件登记中记住此选择）</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Adopted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismissed</source>
+        <translation>未采纳</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Requested: untick the item to withdraw it</source>
+        <translation>已申请：如不申请，请在申请事项中取消勾选</translation>
+    </message>
+</context>
+<context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../audit_view.py" line="+72"/>
+        <location filename="../audit_view.py" line="+71"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -475,12 +534,12 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>Select a row to see everything recorded with it.</source>
         <translation>选中一行可查看该条记录的全部内容。</translation>
     </message>
@@ -533,7 +592,7 @@
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../backup_view.py" line="+389"/>
+        <location filename="../backup_view.py" line="+382"/>
         <location line="+13"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
@@ -552,7 +611,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location line="-331"/>
+        <location line="-325"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -610,7 +669,7 @@
         <translation>程序在启动、退出时以及每天自动备份数据库，并按策略保留。恢复会用所选备份替换全部数据；恢复前会先备份当前数据，恢复后暂停导出，直至管理员确认。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1073,33 +1132,33 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake.py" line="+93"/>
+        <location filename="../intake.py" line="+103"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Requested items</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Materials</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+322"/>
+        <location line="+431"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-421"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1139,7 +1198,32 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>基本情况</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
+        <source>Legal supporters (赡养/抚养/扶养义务人):</source>
+        <translation>法定赡养（抚养、扶养）义务人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can the people legally bound to support the household (children, parents, spouse…) do so? Extreme-poverty support is only suggested when they cannot, or there are none.</source>
+        <translation>法定义务人（子女、父母、配偶等）能否履行赡养、抚养、扶养义务？只有无义务人或义务人无履行能力时，才提示特困人员救助供养。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Able to support</source>
+        <translation>有履行能力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unable, or none</source>
+        <translation>无履行能力或无义务人</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Monthly household income (yuan)</source>
         <translation>家庭月收入（元）</translation>
     </message>
@@ -1240,12 +1324,17 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+136"/>
+        <location line="+202"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-132"/>
+        <source>The assessment could not be made: %1</source>
+        <translation>无法评估：%1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>%1 material(s) missing: issue a one-time notice, or accept as an emergency.</source>
         <translation>缺少 %1 项材料：请出具一次性告知书，或按急难情形先行受理。</translation>
     </message>
@@ -1811,7 +1900,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../admin.py" line="-232"/>
+        <location filename="../admin.py" line="-226"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
@@ -2096,7 +2185,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin_settings.py" line="+68"/>
+        <location filename="../admin_settings.py" line="+69"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -2233,6 +2322,11 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+2"/>
+        <source>Assistance standards (by effective date)</source>
+        <translation>救助标准（按生效日期）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
@@ -2243,13 +2337,13 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+53"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+25"/>
+        <location line="-25"/>
+        <location line="+26"/>
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
@@ -2274,7 +2368,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2428,6 +2522,219 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>StandardsEditor</name>
+    <message>
+        <location filename="../standards_editor.py" line="+82"/>
+        <source>Add entry</source>
+        <extracomment>Columns after the date, in the order of ``FIELDS``: amounts in fen are shown in yuan.</extracomment>
+        <translation>新增标准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new entry from a later date (e.g. next year&apos;s standards), starting from the latest values</source>
+        <translation>新增一条从以后某日起执行的标准（如下一年度的标准），以最近一条的数值为起点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove entry</source>
+        <translation>删除所选标准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only entries not yet in force can be removed</source>
+        <translation>只能删除尚未生效的标准</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Amounts in yuan, ratios in percent. Entries already in force are locked: applications keep the standards of their day. To change a standard, add an entry from the day it applies.</source>
+        <translation>金额单位为元，倍数和比例为百分数。已生效的标准不能修改：各申请按其受理当日的标准评估。调整标准时，请新增一条从执行之日起生效的记录。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urban
+standard
+(yuan/month)</source>
+        <translation>城市
+低保标准
+（元/月）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rural
+standard
+(yuan/month)</source>
+        <translation>农村
+低保标准
+（元/月）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low-income
+edge (%)</source>
+        <translation>低保边缘
+（%）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Extreme
+poverty (%)</source>
+        <translation>特困供养
+（%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Essential
+spending (%)</source>
+        <translation>刚性支出
+占比（%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urban disposable
+income
+(yuan/year)</source>
+        <translation>上年城镇
+人均可支配收入
+（元/年）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rural disposable
+income
+(yuan/year)</source>
+        <translation>上年农村
+人均可支配收入
+（元/年）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employment
+deduction (%)</source>
+        <translation>就业成本
+扣减（%）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first day the entry applies (YYYY-MM-DD)</source>
+        <translation>本条标准开始执行的日期，如 2027-01-01</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urban subsistence allowance standard (低保标准), yuan per person a month</source>
+        <translation>城市低保标准，元/人·月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rural subsistence allowance standard (低保标准), yuan per person a month</source>
+        <translation>农村低保标准，元/人·月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low-income edge household (低保边缘): income below this percentage of the standard</source>
+        <translation>低保边缘家庭：人均收入低于低保标准的此百分比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extreme-poverty basic support (特困): at least this percentage of the standard</source>
+        <translation>特困人员基本生活标准：不低于低保标准的此百分比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Essential-spending hardship (刚性支出): medical and education spending above this percentage of the household&apos;s annual income</source>
+        <translation>刚性支出困难家庭：医疗、教育支出超过家庭年收入的此百分比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last year&apos;s urban per-capita disposable income, yuan per year</source>
+        <translation>上年度城镇居民人均可支配收入，元/年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last year&apos;s rural per-capita disposable income, yuan per year</source>
+        <translation>上年度农村居民人均可支配收入，元/年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employment cost deduction per working member, percentage of the standard</source>
+        <translation>每名就业成员扣减的就业成本，占低保标准的百分比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Superseded, in force today, or not yet in force</source>
+        <translation>已停用、现行或未生效</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New, from %1</source>
+        <translation>新增，自 %1 起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet in force</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In force today</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Superseded</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Today (%1) no entry is in force: the needs assessment cannot run until one is added.</source>
+        <translation>今天（%1）没有已生效的救助标准：请新增一条，否则无法进行救助需求评估。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today (%1) the entry in force from %2 applies.</source>
+        <translation>今天（%1）执行自 %2 起生效的标准。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1, %2: write the date as YYYY-MM-DD, e.g. 2027-01-01</source>
+        <translation>%1，%2：日期格式应为“年-月-日”，例如 2027-01-01</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: a new or changed entry cannot apply before today (%2)</source>
+        <translation>%1：新增或修改的标准不能早于今天（%2）生效</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, %2: enter a whole number of percent</source>
+        <translation>%1，%2：请填写整数百分比</translation>
+    </message>
+</context>
+<context>
     <name>SupplementDialog</name>
     <message>
         <location filename="../supplement.py" line="+65"/>
@@ -2511,7 +2818,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>最近登录</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>New account…</source>
         <translation>新增账户…</translation>
     </message>
@@ -2573,9 +2880,27 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>WarningsPanel</name>
+    <message>
+        <location filename="../intake_assessment.py" line="+31"/>
+        <source>Please check before deciding:</source>
+        <translation>请核实后再办理：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open application %1</source>
+        <translation>打开办件 %1</translation>
+    </message>
+</context>
+<context>
     <name>_FormDialog</name>
     <message>
-        <location line="-229"/>
+        <location filename="../admin.py" line="-223"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
