@@ -59,7 +59,46 @@ STATUSES = (
     ("rejected", "不予受理"),
     ("voided", "已作废"),
     ("withdrawn", "已撤回"),
+    ("closed", "已办结"),
 )
 STATUS_LABELS = dict(STATUSES)
 
 DECISIONS = ("accept", "notice", "reject")
+
+
+#: 求助原因 categories (code, label): temporary assistance for the same cause is
+#: normally granted once a year (DOMAIN §4).
+HARDSHIP_CAUSES = (
+    ("illness", "因病"),
+    ("disability", "因残"),
+    ("disaster", "因灾"),
+    ("accident", "意外事故"),
+    ("education", "因学"),
+    ("labour", "缺劳动力"),
+    ("unemployment", "失业"),
+    ("other", "其他"),
+)
+HARDSHIP_CAUSE_LABELS = dict(HARDSHIP_CAUSES)
+
+#: Handling task statuses (code, label) of an accepted item (跟踪督办).
+TASK_STATUSES = (
+    ("to_refer", "待转办"),
+    ("referred", "已转办"),
+    ("signed", "已签收"),
+    ("in_progress", "办理中"),
+    ("returned", "退回"),
+    ("done", "已办结"),
+    ("refused", "不予办理"),
+)
+TASK_STATUS_LABELS = dict(TASK_STATUSES)
+OPEN_TASK_STATUSES = ("to_refer", "referred", "signed", "in_progress", "returned")
+FINAL_TASK_STATUSES = ("done", "refused")
+
+#: Results a department (or the township) reports for a task (from the 回执).
+TASK_RESULTS = (("done", "已办结"), ("refused", "不予办理"), ("returned", "退回"))
+
+#: 先行救助 payment methods.
+AID_METHODS = ("现金", "银行转账", "实物")
+
+#: Re-check (动态管理) classes of a 低保 household (local: A/B yearly, C more often).
+REVIEW_CLASSES = (("A", "A类"), ("B", "B类"), ("C", "C类"))

@@ -178,7 +178,7 @@ def test_upgrade_from_0002_keeps_a_populated_database(services, township):
     again = Services.open(folder, clock=services.ctx.clock)
     try:
         with again.ctx.db.read() as s:
-            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == dbmod.HEAD_REVISION
             assert s.execute(text("PRAGMA foreign_key_check")).all() == []
         detail = again.queries.detail(result.application_id)
         assert [i.decider for i in detail.items] == ["", ""]  # recorded before 0003

@@ -1,13 +1,16 @@
 """SQLAlchemy models, one module per aggregate."""
 
-from .application import Application, HouseholdMember, Income, Material, RequestedItem, SearchKey
+from .application import (
+    Application, EmergencyAid, HouseholdMember, Income, Material, RequestedItem, SearchKey,
+)
 from .base import Base, Tracked, new_uuid, utcnow
-from .document import Document, DocumentPrint, NumberSeries
+from .document import Document, DocumentPrint, ListDocument, NumberSeries
 from .event import AuditHead, Event
 from .township import ChangeCounter, Setting, Staff, Township, Village
 
 __all__ = [
-    "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "Event",
+    "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
+    "Event", "ListDocument",
     "HouseholdMember", "Income", "Material", "NumberSeries", "RequestedItem", "SearchKey",
     "Setting", "Staff", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]

@@ -41,6 +41,14 @@ class Application(Tracked, Base):
     per_capita_income_fen: Mapped[int] = mapped_column(Integer, default=0)
     # Can a legal supporter (赡养/抚养/扶养义务人) support the household? None = not recorded.
     supporters_able: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    # 求助原因 category (vocab.HARDSHIP_CAUSES); "" = not given. Temporary assistance
+    # for the same cause is normally granted once a year (DOMAIN §4).
+    hardship_cause: Mapped[str] = mapped_column(String(16), default="")
+    # 经办人员或村（居）干部近亲属: registered separately (单独登记备案, DOMAIN §3).
+    staff_relative: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    staff_relative_note: Mapped[str] = mapped_column(String(200), default="")
+    # 办结: set when every accepted item has its final result.
+    closed_on: Mapped[date | None] = mapped_column(Date)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -125,6 +133,23 @@ class RequestedItem(Tracked, Base):
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
     due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(16))
+    # -- the handling task (办理事项) once accepted; see services/handling.py --------
+    # vocab.TASK_STATUSES: to_refer → referred → signed → done/refused (or returned →
+    # to_refer again); township-handled items: in_progress → done/refused.
+    task_status: Mapped[str | None] = mapped_column(String(16), index=True)
+    referred_on: Mapped[date | None] = mapped_column(Date)
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    signed_by: Mapped[str] = mapped_column(String(40), default="")
+    # The result as the department's 回执 (or the township) gives it.
+    result_on: Mapped[date | None] = mapped_column(Date)
+    result_text: Mapped[str] = mapped_column(Text, default="")
+    amount_fen: Mapped[int | None] = mapped_column(Integer)
+    period_from: Mapped[date | None] = mapped_column(Date)
+    period_to: Mapped[date | None] = mapped_column(Date)
+    result_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # 动态管理: next re-check of a household receiving 低保/特困, and its class (A/B/C).
+    review_class: Mapped[str] = mapped_column(String(8), default="")
+    next_review_on: Mapped[date | None] = mapped_column(Date, index=True)
 
     application: Mapped[Application] = relationship(back_populates="items")
     materials: Mapped[list[Material]] = relationship(
@@ -160,3 +185,23 @@ class SearchKey(Base):
     application_id: Mapped[int] = mapped_column(
         ForeignKey("application.id"), primary_key=True, index=True,
     )
+
+
+class EmergencyAid(Tracked, Base):
+    """先行救助: an immediate payment of 急难型临时救助 within the township's ceiling,
+    recorded with its document; the paperwork follows within ``paperwork_due``."""
+
+    __tablename__ = "emergency_aid"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("requested_item.id"), index=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(16))
+    cause: Mapped[str] = mapped_column(String(200))
+    paid_on: Mapped[date] = mapped_column(Date, index=True)
+    paperwork_due: Mapped[date] = mapped_column(Date)
+    paperwork_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -62,3 +62,24 @@ class DocumentPrint(Base):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     document: Mapped[Document] = relationship(back_populates="prints")
+
+
+class ListDocument(Tracked, Base):
+    """A document that belongs to no single application: the daily 转办清单 of one
+    department. Recorded like :class:`Document` (data snapshot, template version,
+    SHA-256 of the first PDF, who, when, print count)."""
+
+    __tablename__ = "list_document"
+    __table_args__ = (UniqueConstraint("kind", "number", name="uq_list_document_kind_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    number: Mapped[str] = mapped_column(String(40), index=True)
+    department: Mapped[str] = mapped_column(String(16), default="")
+    day: Mapped[date] = mapped_column(Date, index=True)
+    template_version: Mapped[str] = mapped_column(String(16))
+    data: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    print_count: Mapped[int] = mapped_column(Integer, default=1)

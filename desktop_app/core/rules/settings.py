@@ -120,6 +120,23 @@ def _holiday_years(key: str, value: Any) -> dict[str, dict[str, list[str]]]:
     return out
 
 
+REVIEW_KEYS = ("TEKUN", "DIBAO_A", "DIBAO_B", "DIBAO_C")
+EMERGENCY_CEILING_MAX_FEN = 10_000_000  # 10 万元
+
+
+def _review_months(key: str, value: Any) -> dict[str, int]:
+    if not isinstance(value, dict) or set(value) != set(REVIEW_KEYS):
+        raise ValidationError(key, "invalid", "复核周期应包含 特困、低保A/B/C类 四项")
+    return {k: _int(key, value[k], 1, 36, "复核周期（月）") for k in REVIEW_KEYS}
+
+
+def _ceiling(key: str, value: Any) -> int:
+    if isinstance(value, str):
+        from desktop_app.core.rules.values import parse_amount
+        value = parse_amount(value, key)
+    return _int(key, value, 0, EMERGENCY_CEILING_MAX_FEN, "先行救助限额（分）")
+
+
 VALIDATORS = {
     "idle_lock_minutes": lambda k, v: _int(k, v, IDLE_LOCK_MIN, IDLE_LOCK_MAX, "自动锁屏时间（分钟）"),
     "backup_mirror_dir": _mirror_dir,
@@ -130,6 +147,10 @@ VALIDATORS = {
     "holiday_years": _holiday_years,
     # 救助标准 with effective dates (list of entries, see rules/standards.py).
     "standards": _standards.validate_setting,
+    "emergency_ceiling_fen": _ceiling,
+    "emergency_paperwork_workdays": lambda k, v: _int(k, v, 1, 30, "先行救助补办手续时限（工作日）"),
+    "due_soon_workdays": lambda k, v: _int(k, v, 0, 20, "临期提醒（工作日）"),
+    "review_months": _review_months,
 }
 
 

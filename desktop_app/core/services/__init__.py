@@ -20,7 +20,12 @@ from .auth import ROLE_LABELS, SYSTEM, Actor
 from .backups import BackupReport, BackupService, ExportsPaused, RestoreResult
 from .context import Changes, ServiceContext, local_now
 from .documents import DocumentInfo, DocumentService
-from .intake import ApplicationDraft, DecisionResult, IntakeService, ItemInput, MemberInput
+from .handling import (
+    EmergencyInput, Feedback, FeedbackResult, HandlingService, TaskFilter, TaskRow,
+)
+from .intake import (
+    ApplicationDraft, DecisionResult, IntakeService, IntakeWarning, ItemInput, MemberInput,
+)
 from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
 from .settings import SettingsService
 from .setup import SetupInput, SetupService
@@ -38,6 +43,7 @@ class Services:
     backups: BackupService
     audit: AuditService
     assessment: AssessmentService
+    handling: HandlingService
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -46,7 +52,8 @@ class Services:
         documents = DocumentService(ctx)
         return cls(ctx, SetupService(ctx), IntakeService(ctx, documents), documents,
                    QueryService(ctx), AccountService(ctx), SettingsService(ctx),
-                   BackupService(ctx), AuditService(ctx), AssessmentService(ctx))
+                   BackupService(ctx), AuditService(ctx), AssessmentService(ctx),
+                   HandlingService(ctx, documents))
 
     @classmethod
     def open(cls, data_dir: Path, **kw) -> Services:
@@ -59,7 +66,8 @@ class Services:
 __all__ = [
     "ROLE_LABELS", "SYSTEM", "Actor", "ApplicationDetail", "ApplicationDraft", "ApplicationRow",
     "AuditFilter", "AuditRow", "BackupReport", "Changes", "CheckReport", "DecisionResult",
-    "DocumentInfo", "ExportsPaused", "FullId", "ItemInput", "LoginFailed", "MemberInput",
+    "DocumentInfo", "EmergencyInput", "ExportsPaused", "Feedback", "FeedbackResult", "FullId",
+    "HandlingService", "IntakeWarning", "ItemInput", "TaskFilter", "TaskRow", "LoginFailed", "MemberInput",
     "PermissionDenied", "RestoreResult", "SearchFilters", "ServiceContext", "Services",
     "SetupInput", "UserInfo",
 ]

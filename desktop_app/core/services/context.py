@@ -39,6 +39,14 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # Backup thinning: the newest `recent`, then the newest of each of the last
     # `daily` days, `weekly` ISO weeks and `monthly` months that have backups.
     "backup_keep": {"recent": 5, "daily": 7, "weekly": 4, "monthly": 12},
+    # 先行救助 (急难型临时救助): the most the township pays at once on its own (fen);
+    # above it the item goes to the county. Paperwork follows within N working days.
+    "emergency_ceiling_fen": 300_000,
+    "emergency_paperwork_workdays": 5,
+    # Tracking screen: a task is "due soon" with at most this many working days left.
+    "due_soon_workdays": 3,
+    # 动态管理: months between re-checks — 特困, and 低保 households by class A/B/C.
+    "review_months": {"TEKUN": 12, "DIBAO_A": 12, "DIBAO_B": 12, "DIBAO_C": 6},
     # Set by a restore: exports wait until an administrator confirms (a stale copy
     # must not overwrite the county's newer data). None when exports may run.
     "exports_paused": None,

@@ -27,6 +27,7 @@ from ..rules.identity import IdType, mask_id
 from . import auth
 from .auth import ActorRef
 from .context import ServiceContext
+from . import handling_data
 from .events import record_event
 
 
@@ -84,12 +85,14 @@ class DocumentService:
 
     # -- creation (inside the caller's transaction) -----------------------------
     def create(self, s: Session, app: Application, kind: str, number: str, clerk: Staff,
-               now: datetime, *, render: bool = True,
-               department: str | None = None) -> PendingFile | None:
+               now: datetime, *, render: bool = True, department: str | None = None,
+               item_ids: set[int] | None = None, aid=None) -> PendingFile | None:
         """Record a document; with ``render=False`` (bulk loads) its PDF and hash are
         produced on first open instead. ``department``: the receiving department of a
-        ``referral`` (转办单)."""
-        data = self.build_data(s, app, kind, number, clerk, now.date(), department=department)
+        ``referral`` (转办单); ``item_ids``: only these items on it (a re-referral);
+        ``aid``: the :class:`EmergencyAid` of an ``emergency_record``."""
+        data = self.build_data(s, app, kind, number, clerk, now.date(), department=department,
+                               item_ids=item_ids, aid=aid)
         pdf = printing.render_document(kind, data) if render else b""
         digest = hashlib.sha256(pdf).hexdigest() if render else ""
         doc = Document(
@@ -117,7 +120,8 @@ class DocumentService:
         return out
 
     def build_data(self, s: Session, app: Application, kind: str, number: str, clerk: Staff,
-                   issued: date, *, department: str | None = None) -> dict:
+                   issued: date, *, department: str | None = None,
+                   item_ids: set[int] | None = None, aid=None) -> dict:
         town = s.scalars(select(Township)).one()
         cat = self.ctx.catalog
         applicant = app.applicant
@@ -148,7 +152,8 @@ class DocumentService:
             # Only what the receiving department needs: its own items and their materials.
             if department is None:
                 raise ValueError("a referral needs its receiving department")
-            reqs = [r for r in reqs if r.handler_code == department]
+            reqs = [r for r in reqs if r.handler_code == department
+                    and (item_ids is None or r.id in item_ids)]
             cal = self.ctx.calendar(s)
             pass_on = cal.add_workdays(issued, cat.referral_pass_on_workdays)
             dues = [r.due_date for r in reqs if r.due_date]
@@ -179,6 +184,11 @@ class DocumentService:
         if kind == "notice_reject":
             data["reasons"] = json.loads(app.reject_reasons or "[]")
             data["appeal"] = self.ctx.get_setting(s, "appeal")
+        if kind == "result_notice":
+            data.update(handling_data.result_notice(cat, app, self.ctx.get_setting(s, "appeal")))
+        if kind == "emergency_record":
+            data.update(handling_data.emergency_record(
+                s, app, aid, self.ctx.get_setting(s, "emergency_ceiling_fen")))
         if kind == "commitment":
             today = issued
             data["members"] = [

@@ -37,7 +37,7 @@ GENESIS = "0" * 64
 APPEND_ONLY_TRIGGERS = (
     "event_no_update", "event_no_delete", "event_track_head", "audit_head_no_delete",
     "application_no_delete", "document_no_delete", "document_print_no_delete",
-    "staff_no_delete",
+    "staff_no_delete", "emergency_aid_no_delete", "list_document_no_delete",
 )
 
 

@@ -75,6 +75,27 @@ class ApplicationDraft:
     intake_date: date | None = None
     # Can a legal supporter (赡养/抚养/扶养义务人) support the household? None = not asked.
     supporters_able: bool | None = None
+    # 求助原因 category (vocab.HARDSHIP_CAUSES), "" = not given.
+    hardship_cause: str = ""
+    # 经办人员或村（居）干部近亲属 (单独登记备案) and who they are related to.
+    staff_relative: bool = False
+    staff_relative_note: str = ""
+
+
+@dataclass(frozen=True)
+class IntakeWarning:
+    """Something the clerk should know before deciding; never blocks the decision.
+
+    ``code``: ``open_task`` (the same ID number already has an open task for the same
+    item), ``other_household`` (the ID number is in another application's household),
+    ``temporary_same_cause`` (temporary assistance for the same cause this year) or
+    ``staff_relative`` (flagged as a relative of staff or village cadres).
+    """
+
+    code: str
+    message: str
+    application_number: str = ""
+    application_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +139,76 @@ class IntakeService:
     def validate(self, draft: ApplicationDraft) -> list[ValidationError]:
         errors, _ = self._validate(draft)
         return errors
+
+    # -- warnings (duplicates, conflicts of interest) ---------------------------------
+    def warnings(self, draft: ApplicationDraft, *, exclude_application_id: int | None = None
+                 ) -> list[IntakeWarning]:
+        """What the clerk should know before deciding (DOMAIN §3–§4): the same person
+        with an open task for the same item, in another household, or given temporary
+        assistance for the same cause this year; a flagged relative of staff."""
+        people = [(m.name.strip(), identity.normalize_number(m.id_number))
+                  for m in [draft.applicant, *draft.members]]
+        people = [(n, i) for n, i in people if i]
+        applicant_id = identity.normalize_number(draft.applicant.id_number)
+        codes = {it.item_code for it in draft.items}
+        out: list[IntakeWarning] = []
+        if draft.staff_relative:
+            out.append(IntakeWarning("staff_relative", "申请人家庭为经办人员或村（居）干部近亲属，"
+                                     "将单独登记备案，由县级部门核查"))
+        if not people:
+            return out
+        ids = [i for _, i in people]
+        names = dict((i, n) for n, i in people)
+        cat = self.ctx.catalog
+        year = (draft.intake_date or self.ctx.today()).year
+        live = ("accepted", "pending_materials", "closed")
+        with self.ctx.db.read() as s:
+            q = (select(HouseholdMember, Application)
+                 .join(Application, Application.id == HouseholdMember.application_id)
+                 .where(HouseholdMember.id_number.in_(ids), Application.status.in_(live))
+                 .order_by(Application.id.desc()))
+            if exclude_application_id is not None:
+                q = q.where(Application.id != exclude_application_id)
+            seen_household: set[str] = set()
+            seen_task: set[tuple[int, str]] = set()
+            seen_temp: set[str] = set()
+            for member, app in s.execute(q):
+                who = f"{names[member.id_number]}（{identity.mask_id(member.id_number)}）"
+                other_applicant = app.applicant
+                number = app.number or ""
+                for req in app.items:
+                    key = (app.id, req.item_code)  # one warning per application and item
+                    open_task = ((req.status == "accepted"
+                                  and req.task_status in vocab.OPEN_TASK_STATUSES
+                                  and app.status == "accepted")
+                                 or (req.status == "requested" and app.status == "pending_materials"))
+                    if req.item_code in codes and open_task and key not in seen_task:
+                        seen_task.add(key)
+                        out.append(IntakeWarning(
+                            "open_task", f"{who}已有未办结的“{cat.item(req.item_code).name}”"
+                            f"（受理编号 {number}，{app.intake_date.isoformat()}）",
+                            number, app.id))
+                if other_applicant.id_number != applicant_id and member.id_number not in seen_household:
+                    seen_household.add(member.id_number)
+                    out.append(IntakeWarning(
+                        "other_household", f"{who}已登记在 {other_applicant.name} 的家庭中"
+                        f"（受理编号 {number}），请核实是否重复申请",
+                        number, app.id))
+                if (draft.hardship_cause and app.hardship_cause == draft.hardship_cause
+                        and codes & {"LINSHI_URGENT", "LINSHI_EXPENSE"}
+                        and app.intake_date.year == year and app.status in ("accepted", "closed")
+                        and app.number not in seen_temp
+                        and any(r.item_code in ("LINSHI_URGENT", "LINSHI_EXPENSE")
+                                and r.status == "accepted" and r.task_status != "refused"
+                                for r in app.items)):
+                    seen_temp.add(app.number)
+                    cause = vocab.HARDSHIP_CAUSE_LABELS[app.hardship_cause]
+                    out.append(IntakeWarning(
+                        "temporary_same_cause",
+                        f"{who}本年度已因同一原因（{cause}）申请临时救助（受理编号 {number}，"
+                        f"{app.intake_date.isoformat()}），同一原因原则上一年一次",
+                        number, app.id))
+        return out
 
     def _validate(self, draft: ApplicationDraft) -> tuple[list[ValidationError], _Clean]:
         errors: list[ValidationError] = []
@@ -178,6 +269,12 @@ class IntakeService:
             errors.append(ValidationError("house_rating", "invalid", "房屋等级应为 A、B、C 或 D"))
         check(values.validate_text, draft.business, "business", 200)
         check(values.validate_text, draft.hardship_reason, "hardship_reason", 500)
+        if draft.hardship_cause and draft.hardship_cause not in vocab.HARDSHIP_CAUSE_LABELS:
+            errors.append(ValidationError("hardship_cause", "invalid", "请选择求助原因"))
+        if draft.staff_relative and not draft.staff_relative_note.strip():
+            errors.append(ValidationError("staff_relative_note", "required",
+                                          "请说明与哪位经办人员或村（居）干部是何种亲属关系"))
+        check(values.validate_text, draft.staff_relative_note, "staff_relative_note", 200)
         if draft.supporters_able not in (None, True, False):
             errors.append(ValidationError("supporters_able", "invalid", "请选择义务人是否有赡养（抚养、扶养）能力"))
         if draft.source not in vocab.SOURCE_LABELS:
@@ -306,6 +403,9 @@ class IntakeService:
             monthly_income_fen=clean.monthly_total,
             per_capita_income_fen=values.per_capita_monthly(clean.monthly_total, len(clean.members)),
             supporters_able=draft.supporters_able,
+            hardship_cause=draft.hardship_cause,
+            staff_relative=bool(draft.staff_relative),
+            staff_relative_note=draft.staff_relative_note.strip() if draft.staff_relative else "",
             created_by_id=clerk.id,
         )
         for pos, (m, info) in enumerate(clean.members):
@@ -323,7 +423,8 @@ class IntakeService:
         s.add(app)
         s.flush()
         record_event(s, "application.create", actor_id=clerk.id, application_id=app.id,
-                     items=[i.item_code for i in clean.items], urgent=draft.urgent)
+                     items=[i.item_code for i in clean.items], urgent=draft.urgent,
+                     **({"staff_relative": True} if draft.staff_relative else {}))
         self._index(s, app)
         return app
 
@@ -416,6 +517,7 @@ class IntakeService:
                 # 分类派单: handler and decider from the catalogue in force at acceptance.
                 r = routing.route(self.ctx.catalog, req.item_code, confirms)
                 req.handler_code, req.decider_code = r.handler_code, r.decider_code
+                req.task_status = "to_refer" if r.referred else "in_progress"
             kinds = ["receipt", "commitment"]
         elif decision == "notice":
             app.status = "pending_materials"
@@ -453,7 +555,7 @@ class IntakeService:
             app = s.get(Application, application_id)
             if app is None:
                 raise LookupError(f"application {application_id} not found")
-            if app.status in ("voided", "withdrawn", "rejected"):
+            if app.status in ("voided", "withdrawn", "rejected", "closed"):
                 raise ValidationErrors([ValidationError(
                     "status", "final", f"该申请已{vocab.STATUS_LABELS.get(app.status, app.status)}，不能撤回")])
             old = app.status

@@ -121,6 +121,9 @@ class ApplicationDetail:
     void_reason: str
     events: list[EventView] = field(default_factory=list)
     supporters_able: bool | None = None  # 义务人能否赡养（抚养、扶养）; None = not recorded
+    hardship_cause: str = ""       # label (因病 …), "" if not given
+    staff_relative_note: str = ""  # non-empty: 经办人员或村（居）干部近亲属, registered separately
+    closed_on: date | None = None
 
 
 class QueryService:
@@ -259,6 +262,9 @@ class QueryService:
                 incomes=incomes, members=members, items=items,
                 reject_reasons=json.loads(a.reject_reasons or "[]"), void_reason=a.void_reason,
                 events=events, supporters_able=a.supporters_able,
+                hardship_cause=vocab.HARDSHIP_CAUSE_LABELS.get(a.hardship_cause, ""),
+                staff_relative_note=a.staff_relative_note if a.staff_relative else "",
+                closed_on=a.closed_on,
             )
 
     def full_ids(self, application_id: int, by: ActorRef) -> list[FullId]:

@@ -1,0 +1,150 @@
+"""Data of the handling documents (办理结果告知书, 先行救助记录, 转办清单): the exact
+shape the templates in forms/ read (see forms/README.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import extract, select
+from sqlalchemy.orm import Session
+
+from .. import vocab
+from ..catalog import TOWNSHIP, Catalog
+from ..models import Application, EmergencyAid, HouseholdMember, RequestedItem
+from ..rules.handling import amount_in_words
+from ..rules.identity import mask_id
+from ..rules.values import format_yuan
+
+#: Items paid monthly: their amount prints as "每月 … 元".
+MONTHLY_ITEMS = frozenset({"DIBAO", "TEKUN", "DIBAO_EDGE", "DISABILITY", "ORPHAN"})
+TEMPORARY_ITEMS = ("LINSHI_URGENT", "LINSHI_EXPENSE")
+
+
+def month_text(d: date) -> str:
+    return f"{d.year}年{d.month}月"
+
+
+def period_text(a: date | None, b: date | None) -> str:
+    if a and b:
+        return f"{month_text(a)}至{month_text(b)}"
+    if a:
+        return f"自{month_text(a)}起"
+    return ""
+
+
+def amount_text(item_code: str, fen: int | None) -> str:
+    if fen is None:
+        return ""
+    return f"每月 {format_yuan(fen)} 元" if item_code in MONTHLY_ITEMS else f"{format_yuan(fen)} 元"
+
+
+def result_notice(cat: Catalog, app: Application, appeal: dict) -> dict:
+    """Every item with its final result (已办结 / 不予办理)."""
+    results = []
+    for req in app.items:
+        if req.status != "accepted" or req.task_status not in vocab.FINAL_TASK_STATUSES:
+            continue
+        item = cat.item(req.item_code)
+        results.append({
+            "name": item.name,
+            "department": cat.department(req.decider_code or req.handler_code).name
+            if (req.decider_code or req.handler_code) != TOWNSHIP else "乡镇（街道）",
+            "outcome": vocab.TASK_STATUS_LABELS[req.task_status],
+            "result": req.result_text or ("同意" if req.task_status == "done" else "不予办理"),
+            "amount": amount_text(req.item_code, req.amount_fen),
+            "period": period_text(req.period_from, req.period_to),
+            "date": req.result_on.isoformat() if req.result_on else "",
+            "note": "",
+        })
+    return {
+        "intake_date": app.intake_date.isoformat(),
+        "results": results,
+        "has_refusal": any(r["outcome"] == "不予办理" for r in results),
+        "appeal": appeal,
+    }
+
+
+def year_aid(s: Session, app: Application, year: int, *, exclude_aid: int | None = None
+             ) -> list[dict]:
+    """Temporary assistance the household's members received in ``year``: 先行救助
+    payments and 临时救助 results with an amount, oldest first."""
+    ids = [m.id_number for m in app.members if m.id_number]
+    if not ids:
+        return []
+    apps = select(HouseholdMember.application_id).where(HouseholdMember.id_number.in_(ids))
+    rows: list[dict] = []
+    aid_q = select(EmergencyAid, Application).join(
+        Application, Application.id == EmergencyAid.application_id).where(
+        EmergencyAid.application_id.in_(apps), extract("year", EmergencyAid.paid_on) == year,
+        Application.status.not_in(("voided",)))
+    aided_items: set[int] = set()
+    for aid, other in s.execute(aid_q):
+        aided_items.add(aid.item_id)
+        if aid.id == exclude_aid:
+            continue
+        rows.append({"date": aid.paid_on.isoformat(), "item": "临时救助（先行救助）",
+                     "amount": format_yuan(aid.amount_fen), "fen": aid.amount_fen,
+                     "cause": aid.cause, "application_number": other.number or ""})
+    task_q = select(RequestedItem, Application).join(Application).where(
+        RequestedItem.application_id.in_(apps), RequestedItem.item_code.in_(TEMPORARY_ITEMS),
+        RequestedItem.task_status == "done", RequestedItem.amount_fen.is_not(None),
+        extract("year", RequestedItem.result_on) == year,
+        Application.status.not_in(("voided",)))
+    for req, other in s.execute(task_q):
+        if req.id in aided_items and req.application_id == app.id:
+            continue
+        rows.append({"date": req.result_on.isoformat(), "item": "临时救助",
+                     "amount": format_yuan(req.amount_fen), "fen": req.amount_fen,
+                     "cause": vocab.HARDSHIP_CAUSE_LABELS.get(other.hardship_cause, "")
+                     or other.hardship_reason[:40], "application_number": other.number or ""})
+    rows.sort(key=lambda r: r["date"])
+    return rows
+
+
+def emergency_record(s: Session, app: Application, aid: EmergencyAid, ceiling_fen: int) -> dict:
+    previous = year_aid(s, app, aid.paid_on.year, exclude_aid=aid.id)
+    return {
+        "aid": {
+            "amount": format_yuan(aid.amount_fen),
+            "amount_upper": amount_in_words(aid.amount_fen),
+            "method": aid.method, "cause": aid.cause,
+            "paid_date": aid.paid_on.isoformat(),
+            "paperwork_due": aid.paperwork_due.isoformat(),
+            "provisional": bool(aid.paperwork_provisional),
+            "ceiling": format_yuan(ceiling_fen),
+        },
+        "previous": [{k: r[k] for k in ("date", "item", "amount", "cause")} for r in previous],
+        "year_count": len(previous),
+        "year_total": format_yuan(sum(r["fen"] for r in previous)),
+        "members": [{"name": m.name, "relation": m.relation,
+                     "id_number_masked": mask_id(m.id_number) if m.id_number else "无"}
+                    for m in app.members],
+        "hardship_reason": app.hardship_reason or aid.cause,
+    }
+
+
+def handover_rows(s: Session, cat: Catalog, tasks: list[RequestedItem],
+                  slip_numbers: dict[int, str]) -> list[dict]:
+    """One row per application (its slip) on a department's 转办清单."""
+    by_app: dict[int, list[RequestedItem]] = {}
+    for t in tasks:
+        by_app.setdefault(t.application_id, []).append(t)
+    rows = []
+    for app_id, reqs in by_app.items():
+        app = s.get_one(Application, app_id)
+        dues = [r.due_date for r in reqs if r.due_date]
+        rows.append({
+            "referral_number": slip_numbers.get(app_id, ""),
+            "application_number": app.number or "",
+            "applicant": app.applicant.name,
+            "items": "、".join(cat.item(r.item_code).name for r in reqs),
+            "materials": sum(1 for r in reqs for m in r.materials
+                             if m.status in ("received", "committed")),
+            "feedback_date": max(dues).isoformat() if dues else "",
+        })
+    rows.sort(key=lambda r: r["referral_number"])
+    return rows
+
+
+__all__ = ["MONTHLY_ITEMS", "amount_text", "emergency_record", "handover_rows",
+           "period_text", "result_notice", "year_aid"]
