@@ -15,7 +15,9 @@ from pathlib import Path
 
 APP_NAME = "TownshipServiceWindow"
 DOC_KINDS = {"receipt": "receipt", "notice-missing": "notice_missing",
-             "notice-reject": "notice_reject", "commitment": "commitment"}
+             "notice-reject": "notice_reject", "commitment": "commitment",
+             "referral": "referral", "result-notice": "result_notice",
+             "emergency-record": "emergency_record"}
 
 
 class CliError(Exception):
@@ -55,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=int, default=50)
 
     sub.add_parser("check", help="verify the database, the audit chain and document hashes")
+
+    o = sub.add_parser("overdue", help="handling tasks past their due date (跟踪督办), a plain "
+                                       "list for the supervisor")
+    o.add_argument("--date", help="as of this day, YYYY-MM-DD (default: today)")
+    o.add_argument("--department", help="only this department code (e.g. HEALTHCARE)")
+    o.add_argument("--soon", action="store_true",
+                   help="also list tasks due within the due-soon setting (临期)")
 
     sub.add_parser("backup", help="back up the database now (into <data>/backups and the mirror)")
     sub.add_parser("backups", help="list the backups with their date and counts")
@@ -130,6 +139,41 @@ def cmd_search(args) -> int:
         print(f"{len(rows)} found in {elapsed:.1f} ms", file=sys.stderr)
     finally:
         services.close()
+    return 0
+
+
+def cmd_overdue(args) -> int:
+    from datetime import date
+
+    from .core.services import TaskFilter
+
+    try:
+        today = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise CliError(f"--date: not a date (YYYY-MM-DD): {args.date}") from None
+    services = _services(args)
+    try:
+        if args.department and args.department not in {
+                d.code for d in services.ctx.catalog.departments}:
+            raise CliError(f"unknown department {args.department!r}")
+        rows = services.handling.tasks(TaskFilter(department=args.department), today=today)
+        wanted = ("overdue", "due_soon") if args.soon else ("overdue",)
+        rows = [r for r in rows if r.state in wanted]
+        as_of = today or services.ctx.today()
+    finally:
+        services.close()
+    print("\t".join(("受理编号", "申请人", "村（社区）", "事项", "办理部门", "状态", "办结期限",
+                     "逾期（工作日）", "经办人")))
+    for r in rows:
+        due = r.due_date.isoformat() if r.due_date else ""
+        if r.due_provisional:
+            due += "（暂定）"
+        late = str(-r.workdays_left) if r.state == "overdue" else f"临期，剩 {r.workdays_left}"
+        print("\t".join((r.number, r.applicant, r.village, r.item_name, r.handler_name,
+                         r.status_label, due, late, r.clerk)))
+    overdue = sum(1 for r in rows if r.state == "overdue")
+    print(f"{as_of.isoformat()}：逾期 {overdue} 项" +
+          (f"，临期 {len(rows) - overdue} 项" if args.soon else ""), file=sys.stderr)
     return 0
 
 
@@ -312,7 +356,7 @@ def run_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "print": cmd_print, "search": cmd_search, "check": cmd_check,
             "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore,
-            "confirm-exports": cmd_confirm_exports, "users": cmd_users}
+            "confirm-exports": cmd_confirm_exports, "users": cmd_users, "overdue": cmd_overdue}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -402,3 +402,53 @@ def test_review_record_moves_the_next_date_or_stops_reminders(services, township
         ev = [json.loads(e) for e in s.scalars(select(__import__(
             "desktop_app.core.models", fromlist=["Event"]).Event.detail))]
         assert any(e.get("outcome") == "stop" for e in ev)
+
+
+# ------------------------------------------------------------------ overdue command
+
+
+def test_overdue_command_lists_the_late_tasks_for_the_supervisor(services, township, clock,
+                                                                 capsys):
+    from desktop_app.cli import main
+
+    clock.now = datetime(2026, 2, 10, 9, 0)  # before the Spring Festival
+    late = accept(services, township, items=("LEGAL_AID", "MEDICAL"))
+    clock.now = datetime(2026, 11, 24, 9, 0)
+    fresh = accept(services, township, items=("MEDICAL",), name="王五",
+                   id_number=resident_id(seed=7))
+    folder = services.ctx.db.data_dir
+    services.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(folder), "overdue", "--date", "2026-11-24"]) == 0
+    out, err = capsys.readouterr()
+    lines = out.strip().splitlines()
+    assert lines[0].split("\t")[:4] == ["受理编号", "申请人", "村（社区）", "事项"]
+    body = [ln.split("\t") for ln in lines[1:]]
+    assert sorted(r[3] for r in body) == ["医疗救助", "法律援助"]
+    assert {r[0] for r in body} == {late.number} and fresh.number not in out
+    assert all(int(r[7]) > 100 for r in body)  # overdue by that many working days
+    assert "逾期 2 项" in err
+    # One department only; before the due dates nothing is late.
+    assert main(["--data-dir", str(folder), "overdue", "--date", "2026-11-24",
+                 "--department", "JUSTICE"]) == 0
+    assert len(capsys.readouterr().out.strip().splitlines()) == 2
+    assert main(["--data-dir", str(folder), "overdue", "--date", "2026-02-11"]) == 0
+    assert len(capsys.readouterr().out.strip().splitlines()) == 1
+    assert main(["--data-dir", str(folder), "overdue", "--date", "2026-13-01"]) == 1
+    assert main(["--data-dir", str(folder), "overdue", "--department", "NOPE"]) == 1
+
+
+def test_demo_data_has_tasks_in_every_stage(services, township):
+    from desktop_app.core.services.demo import fill_demo
+
+    fill_demo(services, 120, seed=5)
+    rows = services.handling.tasks(TaskFilter(include_final=True))
+    statuses = {r.status for r in rows}
+    assert {"signed", "done", "refused", "in_progress"} <= statuses
+    with services.ctx.db.read() as s:
+        closed = s.scalars(select(Application).where(Application.status == "closed")).all()
+        assert closed and all(a.closed_on for a in closed)
+    from desktop_app.core.services.events import verify_log
+
+    with services.ctx.db.read() as s:
+        assert verify_log(s) is None

@@ -53,6 +53,29 @@ GIVEN = ("秀英桂兰玉兰凤英建华建国志强国庆德明永福金花春�
 RARE = ("𠇔", "䶮", "堃", "喆", "犇", "昇")  # Ext-B, Ext-A and other less common names
 ROADS = ("解放路", "人民路", "河滨路", "新华街", "团结巷", "清水大道")
 HARDSHIP = ("因病致贫", "因残致贫", "缺劳动力", "因学致贫", "因灾致贫", "突发意外事故")
+#: The 求助原因 category of each demo hardship text.
+HARDSHIP_CAUSE = {"因病致贫": "illness", "因残致贫": "disability", "缺劳动力": "labour",
+                  "因学致贫": "education", "因灾致贫": "disaster", "突发意外事故": "accident"}
+#: Demo results per item: (approved text, refusal reason, amount range in yuan, monthly).
+DEMO_RESULTS = {
+    "DIBAO": ("同意纳入最低生活保障", "家庭人均收入高于当地低保标准", (300, 650), True),
+    "TEKUN": ("同意纳入特困人员救助供养", "有法定赡养义务人且具备赡养能力", (780, 900), True),
+    "DIBAO_EDGE": ("认定为低保边缘家庭", "家庭人均收入超过低保标准的1.5倍", None, False),
+    "RIGID": ("认定为刚性支出困难家庭", "刚性支出未超过家庭收入的规定比例", None, False),
+    "LINSHI_URGENT": ("给予急难型临时救助", "已由其他渠道解决", (500, 3000), False),
+    "LINSHI_EXPENSE": ("给予支出型临时救助", "同一原因本年度已获临时救助", (500, 3000), False),
+    "MEDICAL": ("给予医疗救助", "医疗费用已由大病保险全额报销", (800, 12000), False),
+    "EDUCATION": ("给予教育救助（助学金）", "已享受国家助学金", (1000, 3000), False),
+    "HOUSING": ("列入农村危房改造计划", "房屋经鉴定为B级，不属于危房", (20000, 40000), False),
+    "EMPLOYMENT": ("推荐公益性岗位", "暂无适合岗位，已登记求职意向", None, False),
+    "DISASTER": ("给予受灾人员生活救助", "损失已由保险赔付", (1000, 5000), False),
+    "DISABILITY": ("同意发放残疾人两项补贴", "残疾等级不符合护理补贴条件", (70, 120), True),
+    "ORPHAN": ("同意发放事实无人抚养儿童基本生活费", "父母一方具备抚养能力", (1100, 1300), True),
+    "LEGAL_AID": ("已指派律师提供法律援助", "不属于法律援助事项范围", None, False),
+    "FUNERAL": ("免除基本殡葬服务费用", "不符合惠民殡葬对象条件", (1500, 3000), False),
+    "VAGRANT": ("已护送返乡", "本人拒绝救助", None, False),
+}
+SIGNERS = ("周敏", "吴建军", "郑丽", "冯志刚", "何芳", "韦小平")
 REJECT_REASONS = ("申请人户籍及居住地均不在本乡镇，请向户籍所在地乡镇（街道）申请。",
                   "所申请事项不属于社会救助范围，已告知向相关部门咨询。")
 ITEM_WEIGHTS = (("DIBAO", 30), ("MEDICAL", 18), ("EDUCATION", 12), ("LINSHI_EXPENSE", 10),
@@ -181,6 +204,10 @@ class _Maker:
             source=r.choices(("walk_in", "village_assistant", "hotline", "referral"), (6, 2, 1, 1))[0],
             hardship_reason=r.choice(HARDSHIP), intake_date=today,
         )
+        draft.hardship_cause = HARDSHIP_CAUSE[draft.hardship_reason]
+        if r.random() < 0.01:
+            draft.staff_relative = True
+            draft.staff_relative_note = f"申请人系{r.choice(self.villages).name}村（居）委会委员的近亲属"
         reasons = [r.choice(REJECT_REASONS)] if decision == "reject" else []
         return draft, decision, reasons
 
@@ -217,8 +244,88 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
         for when in times[start:start + batch]:
             draft, decision, reasons = maker.draft(when)
             entries.append((draft, decision, reasons, when))
-        services.intake.record_batch(entries, rng.choice(clerks))
+        ids = services.intake.record_batch(entries, rng.choice(clerks))
+        advance_demo_tasks(services, ids, rng)
         done += len(entries)
         if progress:
             progress(done / n, f"{done}/{n}")
     return done
+
+
+def advance_demo_tasks(services: Services, application_ids: list[int], rng: random.Random) -> None:
+    """Move the demo's handling tasks on as real work would have by today: referred the
+    next working day, signed for, most answered by their due date, some late (overdue),
+    a few returned; applications close when every task is final. Written like the
+    services write them (same statuses and events), in one transaction, without PDFs.
+    """
+    from ..models import Application
+    from ..rules import handling as rules
+    from ..rules.handling import next_review
+
+    today = services.ctx.today()
+    with services.ctx.db.transaction() as s:
+        cal = services.ctx.calendar(s)
+        months = services.ctx.get_setting(s, "review_months")
+        for app in s.scalars(select(Application).where(Application.id.in_(application_ids))):
+            if app.status != "accepted":
+                continue
+            actor = app.decided_by_id
+            start = app.decided_at.date()
+            for req in app.items:
+                if req.status != "accepted":
+                    continue
+                if req.task_status == "to_refer":
+                    referred = cal.add_workdays(start, 1).date
+                    if referred > today:
+                        continue
+                    req.task_status, req.referred_on = rules.next_status(req.task_status, "refer"), referred
+                    record_event(s, "task.refer", actor_id=actor, application_id=app.id,
+                                 task_id=req.id, item=req.item_code, department=req.handler_code,
+                                 list="", slip="")
+                    signed = cal.add_workdays(referred, rng.randrange(0, 3)).date
+                    if signed > today:
+                        continue
+                    req.task_status = rules.next_status(req.task_status, "sign")
+                    req.signed_on, req.signed_by = signed, rng.choice(SIGNERS)
+                    record_event(s, "task.sign", actor_id=actor, application_id=app.id,
+                                 task_id=req.id, item=req.item_code, signed_by=req.signed_by,
+                                 signed_on=signed.isoformat())
+                # Answered at a random point of the limit; ~10% come back late.
+                span = max(1, req.limit_days)
+                late = rng.random() < 0.1
+                answer = cal.add_workdays(start, rng.randrange(span // 3, span + 1)
+                                          + (rng.randrange(2, 12) if late else 0)).date
+                recent = (today - answer).days < 45
+                if answer > today or (recent and rng.random() < 0.15):
+                    continue  # still open (overdue if its due date has passed)
+                ok, no, amounts, _monthly = DEMO_RESULTS.get(
+                    req.item_code, ("同意", "不符合条件", None, False))
+                result = rng.choices(("done", "refused", "returned"), (80, 15, 5))[0]
+                if result == "returned" and (req.task_status == "in_progress" or not recent):
+                    result = "refused"  # (older returns were re-referred and refused)
+                req.task_status = rules.next_status(req.task_status, result)
+                req.result_on, req.result_by_id = answer, actor
+                req.result_text = ok if result == "done" else (
+                    no if result == "refused" else "材料不全，请补充后重新转办")
+                if result == "done" and amounts:
+                    req.amount_fen = rng.randrange(amounts[0], amounts[1] + 1) * 100
+                    if _monthly:
+                        req.period_from = date(answer.year + answer.month // 12,
+                                               answer.month % 12 + 1, 1)
+                        req.period_to = rules.add_months(req.period_from, 11)
+                if result == "done":
+                    req.review_class = rng.choice("ABBC") if req.item_code == "DIBAO" else ""
+                    req.next_review_on = next_review(req.item_code, req.review_class, answer,
+                                                     months)
+                record_event(s, "task.feedback", actor_id=actor, application_id=app.id,
+                             task_id=req.id, item=req.item_code, result=result,
+                             result_on=answer.isoformat(), text=req.result_text,
+                             amount_fen=req.amount_fen,
+                             changes={"task_status": ["", req.task_status]})
+            accepted = [r for r in app.items if r.status == "accepted"]
+            if accepted and all(r.task_status in ("done", "refused") for r in accepted):
+                app.status = "closed"
+                app.closed_on = max(r.result_on for r in accepted)
+                record_event(s, "application.close", actor_id=actor, application_id=app.id,
+                             changes={"status": ["accepted", "closed"]},
+                             results={r.item_code: r.task_status for r in accepted})
