@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ... import printing
 from .. import vocab
@@ -82,6 +82,7 @@ class TaskFilter:
     state: str | None = None           # overdue / due_soon
     status: str | None = None
     include_final: bool = False
+    limit: int = 5000                  # newest first beyond this many (with include_final)
 
 
 @dataclass(frozen=True)
@@ -229,8 +230,10 @@ class HandlingService:
                 q = q.where(Application.decided_by_id == flt.clerk_id)
             if flt.status:
                 q = q.where(RequestedItem.task_status == flt.status)
-            rows = self._rows(s, s.execute(q.order_by(RequestedItem.due_date,
-                                                      RequestedItem.id)).all(), today)
+            q = q.options(selectinload(RequestedItem.application)
+                          .selectinload(Application.members))
+            q = q.order_by(RequestedItem.id.desc()).limit(flt.limit)
+            rows = self._rows(s, s.execute(q).all(), today)
         if flt.state:
             rows = [r for r in rows if r.state == flt.state]
         order = {"overdue": 0, "due_soon": 1, "ok": 2, "final": 3}
@@ -462,6 +465,9 @@ class HandlingService:
                 task.signed_by, task.signed_on = signed_by, signed_on
             new = _next(status, fb.result)
             self._not_before(result_on, task.referred_on, "result_on", "反馈时间不能早于转办日期")
+            decided = task.application.decided_at
+            self._not_before(result_on, decided.date() if decided else None, "result_on",
+                             "反馈时间不能早于受理日期")
             old = task.task_status
             task.task_status, task.result_on, task.result_text = new, result_on, text
             task.amount_fen = amount if new == "done" else None
