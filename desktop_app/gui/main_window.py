@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.details: dict[int, DetailDialog] = {}
         self.audit = None
         self.admin = None
+        self.tracking = None
         self.idle: IdleWatcher | None = None
         self.auto_backups = None
         self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
@@ -130,6 +131,10 @@ class MainWindow(QMainWindow):
         self.search_action = nav(self.tr("Find applications"), "searchAction", "Ctrl+F",
                                  self.tr("Search and open applications (Ctrl+F)"),
                                  self.show_applications)
+        self.tracking_action = nav(self.tr("Tracking"), "trackingAction", "Ctrl+T",
+                                   self.tr("Referred and open items, overdue ones first; handover "
+                                           "lists, results and re-checks (Ctrl+T)"),
+                                   self.show_tracking)
         self.audit_action = nav(self.tr("Audit trail"), "auditAction", "",
                                 self.tr("Who did what and when (supervisors and administrators)"),
                                 self.show_audit)
@@ -239,7 +244,8 @@ class MainWindow(QMainWindow):
             self._drop_restricted_screens()
         logged_in = actor is not None
         self.user_label.setText(f"{actor.name}（{actor.role_label}）" if logged_in else "")
-        for action in (self.intake_action, self.search_action, self.password_action,
+        for action in (self.intake_action, self.search_action, self.tracking_action,
+                       self.password_action,
                        self.lock_action, self.logout_action):
             action.setEnabled(logged_in)
         self.audit_action.setVisible(logged_in and actor.can(AUDIT_VIEW))
@@ -399,6 +405,23 @@ class MainWindow(QMainWindow):
         self.applications.run_search()  # cheap (ids only); picks up imports and demo fills
         self.applications.focus_search()
 
+    def show_tracking(self):
+        """转办跟踪 (built on first use, refreshed on every visit)."""
+        from .tracking import TrackingScreen
+
+        if self.tracking is None:
+            self.tracking = TrackingScreen(self.services, self.tasks, self.current_actor,
+                                           opener=self.opener)
+            self.tracking.openApplication.connect(self.open_application)
+            self.tracking.changed.connect(self.on_changes)
+            self.stack.addWidget(self.tracking)
+        else:
+            self.tracking.refresh()
+        self.tracking_action.setChecked(True)
+        self.stack.setCurrentWidget(self.tracking)
+        self.tracking.view.setFocus()
+        return self.tracking
+
     def show_audit(self):
         """操作日志 (built on first use; the service refuses a clerk anyway)."""
         from .audit_view import AuditScreen
@@ -460,6 +483,8 @@ class MainWindow(QMainWindow):
     def on_changes(self, changes) -> None:
         """One change notice reaches every open view (Anki's OpChanges)."""
         self.applications.applications_changed(changes)
+        if self.tracking is not None and self.sender() is not self.tracking:
+            self.tracking.refresh()
         for app_id in getattr(changes, "applications", ()):
             dialog = self.details.get(app_id)
             if dialog is not None:
@@ -481,6 +506,9 @@ class MainWindow(QMainWindow):
         self.intake.new_application()
         self.applications.reload_villages()
         self.applications.run_search()
+        if self.tracking is not None:
+            self.tracking.reload_choices()
+            self.tracking.refresh()
         self.banner.refresh()
         b = result.backup
         self.lock_overlay.show_login(

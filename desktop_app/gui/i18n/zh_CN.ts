@@ -43,7 +43,7 @@
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../main_window.py" line="+174"/>
+        <location filename="../main_window.py" line="+179"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -1069,6 +1069,84 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>EmergencyDialog</name>
+    <message>
+        <location filename="../tracking_dialogs.py" line="+290"/>
+        <source>Emergency aid paid first</source>
+        <translation>先行救助</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Township ceiling for aid paid first: %1 yuan; above it the county civil affairs bureau approves.</source>
+        <translation>乡镇先行救助限额：%1 元；超过限额的报县民政局审批。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Temporary assistance this year (%1 times, %2 yuan):</source>
+        <translation>本户今年已获临时救助（%1 次，共 %2 元）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No temporary assistance to this household this year.</source>
+        <translation>本户今年未获临时救助。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Yuan, e.g. 1500</source>
+        <translation>单位：元，例如 1500</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. 房屋失火，生活无着</source>
+        <translation>例如：房屋失火，生活无着</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Amount (yuan)</source>
+        <translation>救助金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>发放方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>救助原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report to the county for approval</source>
+        <translation>报县级审批</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The aid needed is above the township&apos;s ceiling</source>
+        <translation>所需救助金额超过乡镇先行救助限额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report to the county civil affairs bureau</source>
+        <translation>报县民政局审批</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pay and print the record</source>
+        <translation>发放并打印记录</translation>
+    </message>
+</context>
+<context>
     <name>ExportsBanner</name>
     <message>
         <location filename="../backup_view.py" line="+32"/>
@@ -1089,6 +1167,94 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+1"/>
         <source>Is the restored data complete and current? Exports will send it to the county again.</source>
         <translation>恢复后的数据是否完整、最新？确认后将重新向县级导出。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../tracking_dialogs.py" line="-181"/>
+        <source>Record the result</source>
+        <translation>登记办理结果</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>As written on the receipt slip; the reason when refused or returned</source>
+        <translation>按回执填写；不予办理或退回时填写理由</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 2400 (monthly for minimum living allowance)</source>
+        <translation>例如 2400（低保等按月发放的填每月金额）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No period</source>
+        <translation>无救助期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From – to (months)</source>
+        <translation>起止月份</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback date</source>
+        <translation>反馈时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result / reason</source>
+        <translation>办理结果/理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (yuan)</source>
+        <translation>救助金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assistance period</source>
+        <translation>救助期限</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Re-check class: A and B yearly, C more often</source>
+        <translation>复核类别：A、B 类每年复核，C 类更频繁</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-check class</source>
+        <translation>复核类别</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signature on the receipt slip (not recorded yet)</source>
+        <translation>回执上的签收（尚未登记）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed on</source>
+        <translation>签收时间</translation>
     </message>
 </context>
 <context>
@@ -1411,13 +1577,13 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+47"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-54"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -1455,6 +1621,46 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+1"/>
         <source>Needs assessment recorded</source>
         <translation>记录需求评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referred on the handover list</source>
+        <translation>转办（转办清单）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed for by the department</source>
+        <translation>部门签收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result recorded</source>
+        <translation>办理结果反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referred again</source>
+        <translation>重新转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-check recorded</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency aid paid first</source>
+        <translation>先行救助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported to the county for approval</source>
+        <translation>超出限额报县级审批</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1734,7 +1940,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>【演示】</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-107"/>
         <source>Opening the data folder…</source>
         <translation>正在打开数据…</translation>
     </message>
@@ -1764,7 +1970,17 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>查询并打开办件（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
+        <source>Tracking</source>
+        <translation>转办跟踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referred and open items, overdue ones first; handover lists, results and re-checks (Ctrl+T)</source>
+        <translation>转办和在办事项（逾期优先）；转办清单、办理结果和复核提醒（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The logged-in user; recorded on every decision and document</source>
         <translation>当前登录的用户；记录在每项决定和每份文书上</translation>
     </message>
@@ -1789,7 +2005,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>注销/切换用户</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+202"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -1804,18 +2020,18 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>已注销。</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+116"/>
         <source>Restoring the backup… Please wait.</source>
         <translation>正在恢复备份…请稍候。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>The data was restored from the backup made on %1 (%2 applications). Accounts now come from that backup: please log in again.</source>
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-389"/>
-        <location line="+48"/>
+        <location line="-416"/>
+        <location line="+52"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -1845,8 +2061,8 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>虚构数据，仅供练习和演示</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+95"/>
+        <location line="-61"/>
+        <location line="+99"/>
         <source>Data folder: %1</source>
         <translation>数据目录：%1</translation>
     </message>
@@ -2165,6 +2381,49 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../tracking_dialogs.py" line="+172"/>
+        <source>Record a re-check</source>
+        <translation>登记复核</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Continues to receive</source>
+        <translation>继续享受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stops receiving</source>
+        <translation>停止享受</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re-check date</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>复核结论</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-check class</source>
+        <translation>复核类别</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <location filename="../admin.py" line="+13"/>
@@ -2180,6 +2439,24 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+5"/>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../tracking_dialogs.py" line="-338"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2799,29 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../tracking_dialogs.py" line="+38"/>
+        <source>Record signature</source>
+        <translation>登记签收</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name on the receipt slip</source>
+        <translation>回执上的签收人姓名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed on</source>
+        <translation>签收时间</translation>
+    </message>
+</context>
+<context>
     <name>StandardsEditor</name>
     <message>
         <location filename="../standards_editor.py" line="+82"/>
@@ -2788,6 +3088,357 @@ deduction (%)</source>
         <location line="+13"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <location filename="../tracking.py" line="+76"/>
+        <source>Number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Handled by</source>
+        <translation>办理部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Overdue by %1 working day(s)</source>
+        <translation>逾期 %1 个工作日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (due soon)</source>
+        <translation>%1（临期）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source> (emergency)</source>
+        <translation>（急）</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingScreen</name>
+    <message>
+        <location line="+66"/>
+        <source>Tracking</source>
+        <extracomment>How dialogs are shown; tests replace it (no modal loop).</extracomment>
+        <translation>转办跟踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-checks due</source>
+        <translation>复核提醒</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Department</source>
+        <translation>办理部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+126"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>All items</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+121"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status or deadline</source>
+        <translation>状态/期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Include finished</source>
+        <translation>含已办结</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+91"/>
+        <source>Open application</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <source>Record signature…</source>
+        <translation>登记签收…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record result…</source>
+        <translation>登记办理结果…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+354"/>
+        <source>Refer again</source>
+        <translation>重新转办</translation>
+    </message>
+    <message>
+        <location line="-353"/>
+        <source>Emergency aid…</source>
+        <translation>先行救助…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print result notice</source>
+        <translation>出具办理结果告知书</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The department&apos;s receipt slip came back signed</source>
+        <translation>部门签收的回执已交回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result from the receipt slip: completed, refused or returned</source>
+        <translation>按回执登记结果：已办结、不予办理或退回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A returned item goes to its department again with a new referral slip</source>
+        <translation>退回的事项以新的转办单重新转办给原部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Urgent temporary assistance paid at once within the township&apos;s ceiling</source>
+        <translation>急难型临时救助在乡镇限额内先行发放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice to the applicant of every item&apos;s result</source>
+        <translation>向申请人告知各事项的办理结果</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Print the handover list</source>
+        <translation>打印转办清单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print handover list</source>
+        <translation>打印转办清单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lists every referral slip waiting for the department, for the courier; those items become referred</source>
+        <translation>列出该部门所有待转办的转办单，交送件人；这些事项即为“已转办”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting to be handed over:</source>
+        <translation>待转办：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next re-check</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record re-check…</source>
+        <translation>登记复核…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Households whose re-check is due within</source>
+        <translation>下次复核在以下天数内到期的家庭：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All clerks</source>
+        <translation>全部经办人</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 item(s), %2 overdue, %3 due soon</source>
+        <translation>共 %1 项，逾期 %2 项，临期 %3 项</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (%2 item(s))</source>
+        <translation>%1（%2 项）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 department(s) have referral slips waiting.</source>
+        <translation>%1 个部门有待转办的转办单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing is waiting to be handed over.</source>
+        <translation>没有待转办的事项。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 day(s) late</source>
+        <translation>已超期 %1 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 household(s)</source>
+        <translation>共 %1 户</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Signature recorded: %1, %2.</source>
+        <translation>已登记签收：%1，%2。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Result recorded: %1, %2 — %3.</source>
+        <translation>已登记办理结果：%1，%2——%3。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every item of application %1 has its result: the application is closed.</source>
+        <translation>申请 %1 的所有事项均有办理结果，申请已办结。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Application closed</source>
+        <translation>申请已办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every item of application %1 has its result and the application is closed. Print the result notice for the applicant now?</source>
+        <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reported to the county for approval; referral slip %1 printed.</source>
+        <translation>已报县级审批，转办单 %1 已生成。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Emergency aid recorded (%1); the paperwork is due by %2.</source>
+        <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Refer %1 of %2 to %3 again with a new referral slip?</source>
+        <translation>以新的转办单将 %2 的%1重新转办给%3？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Referral slip %1 printed; the item waits for the next handover list.</source>
+        <translation>转办单 %1 已生成，该事项等待下一份转办清单。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Result notice %1 printed.</source>
+        <translation>办理结果告知书 %1 已生成。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Handover list %1 printed for %2: %3 referral slip(s), now referred.</source>
+        <translation>%2的转办清单 %1 已生成：%3 份转办单，事项已转办。</translation>
     </message>
 </context>
 <context>

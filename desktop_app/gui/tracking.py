@@ -1,0 +1,708 @@
+"""转办跟踪: every accepted item followed to its result (跟踪督办).
+
+Tab 1 lists the open handling tasks from ``services.handling.tasks`` — overdue rows
+red and due-soon rows amber, the state also written out (逾期 N 个工作日 / 临期) —
+with filters, the actions on the selected task (登记签收, 登记办理结果, 重新转办,
+先行救助, 出具办理结果告知书; buttons and a context menu, enabled per status) and
+the day's 转办清单 per department. Tab 2 is the re-check list (复核提醒, 动态管理).
+
+``openApplication(id)``: double-click or Enter on a row (the main window opens the
+detail). ``changed(Changes)``: something was recorded (the main window tells the
+other views).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import vocab
+from ..core.catalog import TOWNSHIP
+from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
+from .labels import due_text
+from .lock_screen import ask_yes_no
+from .tasks import TaskRunner, show_denied, show_error
+from .tracking_dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
+from .widgets import ErrorLabel, open_file, row_table
+
+log = logging.getLogger(__name__)
+
+(COL_NUMBER, COL_APPLICANT, COL_VILLAGE, COL_ITEM, COL_DEPARTMENT, COL_STATUS, COL_DUE,
+ COL_LEFT, COL_CLERK) = range(9)
+
+RowRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+OVERDUE_BG, OVERDUE_FG = QColor("#ffcdd2"), QColor("#b71c1c")
+DUE_SOON_BG, DUE_SOON_FG = QColor("#ffe0b2"), QColor("#8a4b00")
+FINAL_FG = QColor("#757575")
+
+
+class TasksModel(QAbstractTableModel):
+    """Rows of :class:`~desktop_app.core.services.handling.TaskRow`; sortable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._headers = [self.tr("Number"), self.tr("Applicant"), self.tr("Village"),
+                         self.tr("Item"), self.tr("Handled by"), self.tr("Status"),
+                         self.tr("Due date"), self.tr("Working days left"), self.tr("Clerk")]
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def left_text(self, r) -> str:
+        if r.state == "final":
+            return "—"
+        if r.state == "overdue":
+            return self.tr("Overdue by %1 working day(s)").replace("%1", str(-r.workdays_left))
+        if r.state == "due_soon":
+            return self.tr("%1 (due soon)").replace("%1", str(r.workdays_left))
+        return str(r.workdays_left)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r, col = self._rows[index.row()], index.column()
+        try:
+            if role == RowRole:
+                return r
+            if role == SortRole:
+                return self._key(r, col)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush({"overdue": OVERDUE_BG, "due_soon": DUE_SOON_BG}[r.state]) \
+                    if r.state in ("overdue", "due_soon") else None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush({"overdue": OVERDUE_FG, "due_soon": DUE_SOON_FG,
+                               "final": FINAL_FG}[r.state]) if r.state != "ok" else None
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return self._text(r, col)
+        except Exception:
+            log.exception("tasks model: row %s column %s", index.row(), col)
+        return None
+
+    def _text(self, r, col: int) -> str:
+        if col == COL_NUMBER:
+            return r.number
+        if col == COL_APPLICANT:
+            return r.applicant + (self.tr(" (emergency)") if r.urgent else "")
+        if col == COL_VILLAGE:
+            return r.village
+        if col == COL_ITEM:
+            return r.item_name
+        if col == COL_DEPARTMENT:
+            return r.handler_name
+        if col == COL_STATUS:
+            return r.status_label
+        if col == COL_DUE:
+            return due_text(r.due_date, r.due_provisional)
+        if col == COL_LEFT:
+            return self.left_text(r)
+        if col == COL_CLERK:
+            return r.clerk
+        return ""
+
+    @staticmethod
+    def _key(r, col: int):
+        if col in (COL_DUE, COL_LEFT):
+            return ((r.due_date or date.max).toordinal(), r.task_id)
+        return ({COL_NUMBER: r.number, COL_APPLICANT: r.applicant, COL_VILLAGE: r.village,
+                 COL_ITEM: r.item_name, COL_DEPARTMENT: r.handler_name,
+                 COL_STATUS: r.status_label, COL_CLERK: r.clerk}.get(col, ""), r.task_id)
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        self._rows.sort(key=lambda r: self._key(r, column),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+
+def _combo(name: str, tip: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setToolTip(tip)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+class TrackingScreen(QWidget):
+    """转办跟踪 and 复核提醒."""
+
+    openApplication = Signal(int)
+    changed = Signal(object)
+
+    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], object], *,
+                 opener: Callable[[Path], object] = open_file,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trackingScreen")
+        self.services = services
+        self.tasks = tasks
+        self.actor = actor
+        self.opener = opener
+        #: How dialogs are shown; tests replace it (no modal loop).
+        self.run_dialog: Callable[[QDialog], object] = _exec
+        self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
+        self._notice_possible = False
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("trackingTabs")
+        self.tabs.addTab(self._tasks_page(), self.tr("Tracking"))
+        self.tabs.addTab(self._reviews_page(), self.tr("Re-checks due"))
+        self.tabs.currentChanged.connect(lambda i: self.refresh_reviews() if i == 1 else None)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    # -- building ---------------------------------------------------------------------------
+    def _tasks_page(self) -> QWidget:
+        cat = self.services.ctx.catalog
+        self.department = _combo("departmentFilter", self.tr("Department"))
+        self.department.addItem(self.tr("All departments"), None)
+        for d in cat.departments:
+            self.department.addItem(d.name, d.code)
+        self.item = _combo("itemFilter", self.tr("Item"))
+        self.item.addItem(self.tr("All items"), None)
+        for i in cat.items:
+            self.item.addItem(i.name, i.code)
+        self.village = _combo("villageFilter", self.tr("Village"))
+        self.clerk = _combo("clerkFilter", self.tr("Clerk"))
+        self.reload_choices()
+        self.state = _combo("stateFilter", self.tr("Status or deadline"))
+        self.state.addItem(self.tr("All"), None)
+        self.state.addItem(self.tr("Overdue"), "state:overdue")
+        self.state.addItem(self.tr("Due soon"), "state:due_soon")
+        for code, label in vocab.TASK_STATUSES:
+            self.state.addItem(label, f"status:{code}")
+        self.include_final = QCheckBox(self.tr("Include finished"))
+        self.include_final.setObjectName("includeFinal")
+        for combo in (self.department, self.item, self.village, self.clerk, self.state):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.include_final.toggled.connect(self.refresh)
+        filters = QHBoxLayout()
+        for w in (self.department, self.item, self.village, self.clerk, self.state):
+            filters.addWidget(w)
+        filters.addWidget(self.include_final)
+        filters.addStretch(1)
+
+        self.model = TasksModel(self)
+        self.view = row_table(self.model, "tasksView")
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        for col, width in ((COL_NUMBER, 200), (COL_APPLICANT, 90), (COL_VILLAGE, 80),
+                           (COL_ITEM, 150), (COL_DEPARTMENT, 100), (COL_STATUS, 70),
+                           (COL_DUE, 140), (COL_LEFT, 150), (COL_CLERK, 70)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.activated.connect(self._open_index)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.count = QLabel()
+        self.count.setObjectName("taskCount")
+
+        def action(text: str, name: str, slot) -> QAction:
+            a = QAction(text, self)
+            a.setObjectName(name)
+            a.triggered.connect(slot)
+            return a
+
+        self.open_action = action(self.tr("Open application"), "openTaskApplication",
+                                  self.open_selected)
+        self.sign_action = action(self.tr("Record signature…"), "signAction", self.record_signed)
+        self.feedback_action = action(self.tr("Record result…"), "feedbackAction",
+                                      self.record_feedback)
+        self.re_refer_action = action(self.tr("Refer again"), "reReferAction", self.re_refer)
+        self.emergency_action = action(self.tr("Emergency aid…"), "emergencyAction",
+                                       self.record_emergency)
+        self.notice_action = action(self.tr("Print result notice"), "noticeAction",
+                                    self.issue_notice)
+        self.task_actions = [self.open_action, self.sign_action, self.feedback_action,
+                             self.re_refer_action, self.emergency_action, self.notice_action]
+        self.sign_action.setToolTip(self.tr("The department's receipt slip came back signed"))
+        self.feedback_action.setToolTip(self.tr("Result from the receipt slip: completed, "
+                                                "refused or returned"))
+        self.re_refer_action.setToolTip(self.tr("A returned item goes to its department again "
+                                                "with a new referral slip"))
+        self.emergency_action.setToolTip(self.tr("Urgent temporary assistance paid at once "
+                                                 "within the township's ceiling"))
+        self.notice_action.setToolTip(self.tr("Notice to the applicant of every item's result"))
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QToolButton] = {}
+        for a in self.task_actions:
+            b = QToolButton()
+            b.setObjectName(a.objectName().replace("Action", "Button"))
+            b.setDefaultAction(a)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.buttons[a.objectName()] = b
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+
+        self.message = QLabel()
+        self.message.setObjectName("trackingMessage")
+        self.message.setWordWrap(True)
+        self.error = ErrorLabel()
+        self.error.setObjectName("trackingError")
+
+        # 打印转办清单: the day's list per department with waiting tasks.
+        handover = QGroupBox(self.tr("Print the handover list"))
+        handover.setObjectName("handoverBox")
+        self.handover_dept = QComboBox()
+        self.handover_dept.setObjectName("handoverDepartment")
+        self.handover_dept.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.handover_button = QPushButton(self.tr("Print handover list"))
+        self.handover_button.setObjectName("handoverButton")
+        self.handover_button.setToolTip(self.tr(
+            "Lists every referral slip waiting for the department, for the courier; those "
+            "items become referred"))
+        self.handover_button.clicked.connect(self.issue_handover_list)
+        self.handover_info = QLabel()
+        self.handover_info.setObjectName("handoverInfo")
+        row = QHBoxLayout(handover)
+        row.addWidget(QLabel(self.tr("Waiting to be handed over:")))
+        row.addWidget(self.handover_dept)
+        row.addWidget(self.handover_button)
+        row.addWidget(self.handover_info, 1)
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addLayout(filters)
+        column.addWidget(self.view, 1)
+        column.addLayout(buttons)
+        column.addWidget(self.message)
+        column.addWidget(self.error)
+        column.addWidget(handover)
+        return page
+
+    def _reviews_page(self) -> QWidget:
+        from .widgets import RowsModel
+
+        self.within = QSpinBox()
+        self.within.setObjectName("reviewWithin")
+        self.within.setRange(0, 400)
+        self.within.setValue(30)
+        self.within.setSuffix(self.tr(" days"))
+        self.within.valueChanged.connect(self.refresh_reviews)
+        self.review_model = RowsModel([self.tr("Number"), self.tr("Applicant"), self.tr("Village"),
+                                       self.tr("Item"), self.tr("Class"),
+                                       self.tr("Next re-check"), self.tr("Days left")], parent=self)
+        self.review_rows: list[Any] = []
+        self.reviews = row_table(self.review_model, "reviewsView")
+        header = self.reviews.horizontalHeader()
+        for col, width in ((0, 200), (1, 100), (2, 100), (3, 160), (4, 60), (5, 110)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.reviews.activated.connect(
+            lambda index: self._open_review(index.row()))
+        self.review_button = QPushButton(self.tr("Record re-check…"))
+        self.review_button.setObjectName("reviewButton")
+        self.review_button.clicked.connect(self.record_review)
+        open_button = QPushButton(self.tr("Open application"))
+        open_button.setObjectName("openReviewApplication")
+        open_button.clicked.connect(lambda: self._open_review(self.reviews.currentIndex().row()))
+        self.review_count = QLabel()
+        self.review_count.setObjectName("reviewCount")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Households whose re-check is due within")))
+        top.addWidget(self.within)
+        top.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(open_button)
+        bottom.addWidget(self.review_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.review_count)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addLayout(top)
+        column.addWidget(self.reviews, 1)
+        column.addLayout(bottom)
+        return page
+
+    def reload_choices(self) -> None:
+        """Villages and clerks (after a restore or a new account)."""
+        for combo, all_text, items in (
+                (self.village, self.tr("All villages"),
+                 [(v.name, v.id) for v in self.services.setup.villages()]),
+                (self.clerk, self.tr("All clerks"), self._clerks())):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_text, None)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def _clerks(self) -> list[tuple[str, int]]:
+        out = []
+        for username, name in self.services.accounts.login_names():
+            try:
+                out.append((name, self.services.accounts.find(username).id))
+            except LookupError:
+                continue
+        return out
+
+    # -- content ------------------------------------------------------------------------------
+    def task_filter(self):
+        from ..core.services import TaskFilter
+
+        kind = (self.state.currentData() or ":").split(":")
+        return TaskFilter(
+            department=self.department.currentData(), item_code=self.item.currentData(),
+            village_id=self.village.currentData(), clerk_id=self.clerk.currentData(),
+            state=kind[1] if kind[0] == "state" else None,
+            status=kind[1] if kind[0] == "status" else None,
+            include_final=self.include_final.isChecked())
+
+    def refresh(self) -> None:
+        """Re-read the tasks (keeping the selected one) and the departments waiting."""
+        selected = self.selected()
+        try:
+            rows = self.services.handling.tasks(self.task_filter())
+        except Exception:
+            log.exception("tracking: tasks query failed")
+            rows = []
+        self.model.set_rows(rows)
+        if selected is not None:
+            for i, r in enumerate(self.model.rows()):
+                if r.task_id == selected.task_id:
+                    self.view.selectRow(i)
+                    break
+        overdue = sum(1 for r in rows if r.state == "overdue")
+        soon = sum(1 for r in rows if r.state == "due_soon")
+        self.count.setText(self.tr("%1 item(s), %2 overdue, %3 due soon")
+                           .replace("%1", str(len(rows))).replace("%2", str(overdue))
+                           .replace("%3", str(soon)))
+        self._refresh_handover()
+        self._update_actions()
+        if self.tabs.currentIndex() == 1:
+            self.refresh_reviews()
+
+    def _refresh_handover(self) -> None:
+        cat = self.services.ctx.catalog
+        try:
+            waiting = self.services.handling.departments_to_refer()
+        except Exception:
+            log.exception("tracking: departments to refer failed")
+            waiting = {}
+        current = self.handover_dept.currentData()
+        self.handover_dept.blockSignals(True)
+        self.handover_dept.clear()
+        for d in cat.departments:
+            if d.code in waiting:
+                self.handover_dept.addItem(self.tr("%1 (%2 item(s))").replace("%1", d.name)
+                                           .replace("%2", str(waiting[d.code])), d.code)
+        self.handover_dept.setCurrentIndex(max(self.handover_dept.findData(current), 0))
+        self.handover_dept.blockSignals(False)
+        self.handover_dept.setEnabled(bool(waiting))
+        self.handover_button.setEnabled(bool(waiting))
+        self.handover_info.setText(
+            self.tr("%1 department(s) have referral slips waiting.")
+            .replace("%1", str(len(waiting))) if waiting
+            else self.tr("Nothing is waiting to be handed over."))
+
+    def refresh_reviews(self) -> None:
+        try:
+            rows = self.services.handling.reviews_due(within_days=self.within.value())
+        except Exception:
+            log.exception("tracking: reviews query failed")
+            rows = []
+        self.review_rows = rows
+        self.review_model.set_rows([
+            (r.number, r.applicant, r.village, r.item_name,
+             dict(vocab.REVIEW_CLASSES).get(r.review_class, r.review_class),
+             r.next_review_on.isoformat(),
+             self.tr("%1 day(s) late").replace("%1", str(-r.days_left)) if r.days_left < 0
+             else str(r.days_left)) for r in rows])
+        self.review_count.setText(self.tr("%1 household(s)").replace("%1", str(len(rows))))
+        self.review_button.setEnabled(bool(rows))
+
+    def selected(self):
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.row_at(index.row())
+
+    def select_task(self, task_id: int) -> bool:
+        for i, r in enumerate(self.model.rows()):
+            if r.task_id == task_id:
+                self.view.selectRow(i)
+                self._update_actions()
+                return True
+        return False
+
+    def _update_actions(self) -> None:
+        r = self.selected()
+        status = r.status if r else None
+        self.open_action.setEnabled(r is not None)
+        self.sign_action.setEnabled(status == "referred")
+        self.feedback_action.setEnabled(status in ("referred", "signed", "in_progress"))
+        self.re_refer_action.setEnabled(status == "returned")
+        self.emergency_action.setEnabled(
+            r is not None and r.item_code == "LINSHI_URGENT" and status == "in_progress"
+            and r.handler_code == TOWNSHIP)
+        notice = False
+        if r is not None:
+            try:
+                notice = any(t.status in vocab.FINAL_TASK_STATUSES for t in
+                             self.services.handling.tasks_for_application(r.application_id))
+            except Exception:
+                log.exception("tracking: tasks of application failed")
+        self.notice_action.setEnabled(notice)
+
+    def _context_menu(self, pos: QPoint) -> QMenu | None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return None
+        self.view.selectRow(index.row())
+        self._update_actions()
+        menu = QMenu(self)
+        menu.setObjectName("taskMenu")
+        for a in self.task_actions:
+            menu.addAction(a)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+        return menu
+
+    # -- opening ------------------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        r = self.model.row_at(index.row())
+        if r is not None:
+            self.openApplication.emit(r.application_id)
+
+    def open_selected(self) -> None:
+        r = self.selected()
+        if r is not None:
+            self.openApplication.emit(r.application_id)
+
+    def _open_review(self, row: int) -> None:
+        if 0 <= row < len(self.review_rows):
+            self.openApplication.emit(self.review_rows[row].application_id)
+
+    # -- actions ------------------------------------------------------------------------------
+    def _dialog(self, dialog: QDialog, on_recorded) -> QDialog:
+        dialog.recorded.connect(on_recorded)
+        self.run_dialog(dialog)
+        return dialog
+
+    def record_signed(self) -> QDialog | None:
+        r = self.selected()
+        if r is None or r.status != "referred":
+            return None
+        return self._dialog(SignDialog(self.services, self.tasks, self.actor, r, self),
+                            lambda changes, r=r: self._recorded(
+                                changes, self.tr("Signature recorded: %1, %2.")
+                                .replace("%1", r.applicant).replace("%2", r.item_name)))
+
+    def record_feedback(self) -> QDialog | None:
+        r = self.selected()
+        if r is None or r.status not in ("referred", "signed", "in_progress"):
+            return None
+        return self._dialog(FeedbackDialog(self.services, self.tasks, self.actor, r, self),
+                            lambda result, r=r: self._feedback_recorded(r, result))
+
+    def _feedback_recorded(self, r, result) -> None:
+        label = vocab.TASK_STATUS_LABELS.get(result.task_status, result.task_status)
+        text = (self.tr("Result recorded: %1, %2 — %3.").replace("%1", r.applicant)
+                .replace("%2", r.item_name).replace("%3", label))
+        if result.closed:
+            text += " " + self.tr("Every item of application %1 has its result: the application "
+                                  "is closed.").replace("%1", r.number)
+        self._recorded(result.changes, text)
+        if result.closed and self.ask(
+                self, self.tr("Application closed"),
+                self.tr("Every item of application %1 has its result and the application is "
+                        "closed. Print the result notice for the applicant now?")
+                .replace("%1", r.number)):
+            self.issue_notice(r.application_id, keep_message=True)
+
+    def _recorded(self, changes, text: str, *, keep_message: bool = False) -> None:
+        self.error.clear_message()
+        self.message.setText(f"{self.message.text()} {text}" if keep_message else text)
+        self.refresh()
+        self.changed.emit(changes)
+
+    def record_emergency(self) -> QDialog | None:
+        r = self.selected()
+        if r is None or r.item_code != "LINSHI_URGENT" or r.status != "in_progress":
+            return None
+        dialog = EmergencyDialog(self.services, self.tasks, self.actor, r, self,
+                                 opener=self.opener)
+        dialog.escalated.connect(lambda info, r=r: self._recorded(
+            _changes(r.application_id),
+            self.tr("Reported to the county for approval; referral slip %1 printed.")
+            .replace("%1", info.number)))
+        return self._dialog(dialog, lambda result, r=r: self._emergency_paid(r, result))
+
+    def _emergency_paid(self, r, result) -> None:
+        self._recorded(_changes(r.application_id), self.tr(
+            "Emergency aid recorded (%1); the paperwork is due by %2.")
+            .replace("%1", result.document.number)
+            .replace("%2", due_text(result.paperwork_due, result.provisional)))
+        self.opener(Path(result.document.path))
+
+    def record_review(self) -> QDialog | None:
+        row = self.reviews.currentIndex().row()
+        if not 0 <= row < len(self.review_rows):
+            if not self.review_rows:
+                return None
+            row = 0
+        r = self.review_rows[row]
+        return self._dialog(ReviewDialog(self.services, self.tasks, self.actor, r, self),
+                            lambda changes, r=r: self._review_recorded(r, changes))
+
+    def _review_recorded(self, r, changes) -> None:
+        self.refresh_reviews()
+        self.changed.emit(changes)
+
+    def _run(self, fn, on_done) -> None:
+        actor = self.actor()
+        if actor is None:
+            self.error.show_messages([self.tr("Log in first.")])
+            return
+        self.tasks.run(lambda: fn(actor), on_done, self._failed)
+
+    def re_refer(self) -> None:
+        r = self.selected()
+        if r is None or r.status != "returned":
+            return
+        if not self.ask(self, self.tr("Refer again"),
+                        self.tr("Refer %1 of %2 to %3 again with a new referral slip?")
+                        .replace("%1", r.item_name).replace("%2", r.applicant)
+                        .replace("%3", r.handler_name)):
+            return
+        handling, task_id = self.services.handling, r.task_id
+
+        def done(info) -> None:
+            self._recorded(_changes(r.application_id),
+                           self.tr("Referral slip %1 printed; the item waits for the next "
+                                   "handover list.").replace("%1", info.number))
+            self.opener(Path(info.path))
+
+        self._run(lambda actor: handling.re_refer(task_id, actor), done)
+
+    def issue_notice(self, application_id: int | None = None, *,
+                     keep_message: bool = False) -> None:
+        if not application_id:
+            r = self.selected()
+            if r is None:
+                return
+            application_id = r.application_id
+        handling = self.services.handling
+
+        def done(info) -> None:
+            self._recorded(_changes(application_id),
+                           self.tr("Result notice %1 printed.").replace("%1", info.number),
+                           keep_message=keep_message)
+            self.opener(Path(info.path))
+
+        self._run(lambda actor: handling.issue_result_notice(application_id, actor), done)
+
+    def issue_handover_list(self) -> None:
+        from ..core.services import TaskFilter
+
+        dept = self.handover_dept.currentData()
+        if not dept:
+            return
+        handling = self.services.handling
+        app_ids = {r.application_id for r in handling.tasks(
+            TaskFilter(department=dept, status="to_refer"))}
+
+        def done(info) -> None:
+            from ..core.services import Changes
+
+            self._recorded(Changes(applications=app_ids), self.tr(
+                "Handover list %1 printed for %2: %3 referral slip(s), now referred.")
+                .replace("%1", info.number)
+                .replace("%2", self.services.ctx.catalog.department(info.department).name)
+                .replace("%3", str(info.count)))
+            self.opener(Path(info.path))
+
+        self._run(lambda actor: handling.issue_handover_list(dept, actor), done)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ValidationErrors):
+            self.error.show_messages(e.message for e in error.errors)
+        elif isinstance(error, ValidationError):
+            self.error.show_messages([error.message])
+        elif isinstance(error, PermissionDenied):
+            self.error.show_messages([error.message])
+            show_denied(self, error)
+        else:
+            show_error(self, error)
+        self.refresh()
+
+
+def _exec(dialog: QDialog) -> None:
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def _changes(application_id: int):
+    from ..core.services import Changes
+
+    return Changes(applications={application_id})
+
+
+__all__ = ["TasksModel", "TrackingScreen"]
