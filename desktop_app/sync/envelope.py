@@ -1,0 +1,673 @@
+"""The sync package envelope (format ``twsync`` v1, docs/sync-format.md).
+
+Shared by the township (export / import of return packages) and the county receiver.
+Qt-free; no database access.
+
+Writing is streamed: records go to temporary JSON Lines files (hashed while written),
+the files are streamed into a deterministic ZIP, and the ZIP is streamed through age
+(``pyrage.encrypt_io``), so memory stays flat whatever the number of records.
+Reading decrypts (streamed) into a temporary file and checks everything — ZIP structure
+and limits, manifest, signature, every member's size, hash, line count, JSON and schema —
+before :func:`open_package` returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import stat
+import tempfile
+import threading
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from pyrage import x25519
+
+from . import keys as _keys
+
+FORMAT, FORMAT_VERSION = "twsync", 1
+TOWNSHIP_EXPORT, COUNTY_RETURN = "township-export", "county-return"
+TYPES: dict[str, tuple[str, ...]] = {
+    TOWNSHIP_EXPORT: ("application", "document", "emergency_aid", "event", "household_member",
+                      "list_document", "requested_item", "staff", "township", "village"),
+    COUNTY_RETURN: ("ack", "catalogue", "feedback", "holiday_year", "standards", "village"),
+}
+EXTENSIONS = {TOWNSHIP_EXPORT: ".twpkg", COUNTY_RETURN: ".twret"}
+MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+SCHEMA_DIR = Path(__file__).with_name("schemas")
+GENERATOR = "township-service-window 0.1.0"
+_MEMBER_RE = re.compile(r"^data/([a-z_]+)\.jsonl$")
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_package_bytes: int = 2 << 30
+    max_entries: int = 64
+    max_manifest_bytes: int = 1 << 20
+    max_member_bytes: int = 1 << 30
+    max_total_bytes: int = 2 << 30
+    max_ratio: int = 100
+    max_line_bytes: int = 16 << 20
+
+
+_MESSAGES = {
+    "file_too_large": ("文件过大", "file too large"),
+    "not_age": ("不是同步包，或文件头已损坏/被截断", "not an age-encrypted package, or its header is damaged/truncated"),
+    "wrong_recipient": ("此包不是加密给本机密钥的", "package is not encrypted to our key"),
+    "decrypt_failed": ("解密失败：文件被截断或损坏", "decryption failed: file truncated or damaged"),
+    "not_zip": ("解密后的内容不是有效的压缩包", "decrypted content is not a valid ZIP archive"),
+    "unsafe_path": ("压缩包含有不安全的路径", "archive entry has an unsafe path"),
+    "bad_entry": ("压缩包含有不允许的条目", "archive has a forbidden entry"),
+    "too_many_entries": ("压缩包条目过多", "too many archive entries"),
+    "member_too_large": ("压缩包中的文件过大", "archive member too large"),
+    "total_too_large": ("压缩包解压后总量过大", "archive too large when uncompressed"),
+    "zip_bomb": ("压缩比异常（疑似压缩炸弹）", "suspicious compression ratio (zip bomb)"),
+    "manifest_invalid": ("清单无效", "manifest invalid"),
+    "unsupported_version": ("不支持的格式版本", "unsupported format version"),
+    "wrong_kind": ("包的类型不对", "wrong package kind"),
+    "wrong_township": ("包不属于本乡镇", "package is for another township"),
+    "unknown_signer": ("签名者未登记", "unknown signer"),
+    "bad_signature": ("签名验证失败", "signature verification failed"),
+    "missing_member": ("缺少数据文件", "data member missing"),
+    "size_mismatch": ("数据文件大小与清单不符", "member size differs from the manifest"),
+    "hash_mismatch": ("数据文件校验值与清单不符（内容被改动）", "member SHA-256 differs from the manifest (altered)"),
+    "count_mismatch": ("记录条数与清单不符", "record count differs from the manifest"),
+    "malformed_record": ("记录不是有效的 JSON", "record is not valid JSON"),
+    "schema_invalid": ("记录不符合格式规范", "record fails the JSON Schema"),
+    "keys_missing": ("缺少密钥", "keys missing"),
+    "keys_invalid": ("密钥文件无效", "key file invalid"),
+    "io_error": ("读写文件失败", "file I/O failed"),
+}
+
+
+class PackageError(Exception):
+    """A package is refused. ``reason``: a code of docs/sync-format.md §9; ``message``:
+    one line, Chinese and English."""
+
+    def __init__(self, reason: str, detail: str = "", *, zh: str | None = None,
+                 en: str | None = None) -> None:
+        base_zh, base_en = _MESSAGES.get(reason, (reason, reason))
+        zh, en = zh or base_zh, en or base_en
+        if detail:
+            detail = " ".join(str(detail).split())[:200]
+            en = f"{en}: {detail}"
+        self.reason = reason
+        self.message = f"{zh} / {en}"
+        super().__init__(self.message)
+
+
+class Cancelled(Exception):
+    """The caller's cancel event was set; nothing was left behind."""
+
+
+# -- canonical forms ------------------------------------------------------------------
+def canonical_json(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def package_name(township_code: str, seq: int, kind: str = TOWNSHIP_EXPORT) -> str:
+    if kind == COUNTY_RETURN:
+        return f"{township_code}-R{seq:06d}.twret"
+    return f"{township_code}-{seq:06d}.twpkg"
+
+
+def member_name(type_: str) -> str:
+    return f"data/{type_}.jsonl"
+
+
+def utc_stamp(when: datetime | None = None) -> str:
+    when = when or datetime.now(timezone.utc)
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# -- schemas --------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _validator(name: str):
+    from jsonschema import Draft202012Validator
+    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def _schema_error(validator, obj: Any) -> str | None:
+    if validator.is_valid(obj):
+        return None
+    err = min(validator.iter_errors(obj), key=lambda e: len(e.path))
+    where = "/".join(str(p) for p in err.path) or "(record)"
+    return f"{where}: {err.message}"[:160]
+
+
+def validate_record(kind: str, type_: str, record: Any) -> None:
+    problem = _schema_error(_validator(f"{kind}.{type_}.schema.json"), record)
+    if problem:
+        raise PackageError("schema_invalid", f"{type_}: {problem}")
+
+
+def validate_manifest(manifest: Any) -> None:
+    problem = _schema_error(_validator("manifest.schema.json"), manifest)
+    if problem:
+        raise PackageError("manifest_invalid", problem)
+
+
+# -- writing --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BuiltPackage:
+    path: Path | None           # the encrypted package (None when only the inner ZIP was made)
+    digest: str                 # SHA-256 of manifest.json
+    manifest: dict
+    manifest_bytes: bytes
+    counts: dict[str, int]
+
+
+Progress = Callable[[str, int, int], None]   # (stage, done, total); total 0 = unknown
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+
+
+def _zipinfo(name: str, size: int) -> zipfile.ZipInfo:
+    zi = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    zi.compress_type = zipfile.ZIP_DEFLATED
+    zi.create_system = 3
+    zi.external_attr = (stat.S_IFREG | 0o644) << 16
+    zi.file_size = size
+    return zi
+
+
+def _fsync_dir(folder: Path) -> None:
+    from desktop_app.core.db import fsync_dir
+    fsync_dir(folder)
+
+
+def _temp_beside(final: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{final.name}.part-", dir=str(final.parent))
+    os.close(fd)
+    return Path(name)
+
+
+def _finish(tmp: Path, final: Path) -> None:
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, final)
+    _fsync_dir(final.parent)
+
+
+def _unlink(path: Path | None) -> None:
+    if path is not None:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:  # pragma: no cover - best effort cleanup
+            pass
+
+
+def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any]]], manifest: dict,
+                signing_key: Ed25519PrivateKey, *, work_dir: Path | None = None,
+                progress: Progress | None = None, cancel: threading.Event | None = None,
+                expected_total: int = 0, validate: bool = False,
+                compresslevel: int = 6) -> BuiltPackage:
+    """Write the (unencrypted) inner ZIP to ``out`` atomically; see :func:`build_package`."""
+    kind = manifest.get("kind")
+    if kind not in TYPES:
+        raise ValueError(f"unknown package kind {kind!r}")
+    unknown = set(members) - set(TYPES[kind])
+    if unknown:
+        raise ValueError(f"record types not in {kind}: {sorted(unknown)}")
+    out = Path(out)
+    tmp_inner = None
+    with tempfile.TemporaryDirectory(prefix="twsync-", dir=work_dir) as tdir:
+        try:
+            counts: dict[str, int] = {}
+            sums: dict[str, dict[str, Any]] = {}
+            files: dict[str, Path] = {}
+            done = 0
+            for type_ in TYPES[kind]:
+                path = Path(tdir) / f"{type_}.jsonl"
+                h, n, size = hashlib.sha256(), 0, 0
+                with open(path, "wb", buffering=_CHUNK) as fh:
+                    for rec in members.get(type_, ()):
+                        if validate:
+                            validate_record(kind, type_, rec)
+                        line = canonical_json(rec) + b"\n"
+                        fh.write(line)
+                        h.update(line)
+                        n += 1
+                        size += len(line)
+                        done += 1
+                        if done % 1000 == 0:
+                            _check(cancel)
+                            if progress:
+                                progress("records", done, expected_total)
+                counts[type_], files[type_] = n, path
+                sums[member_name(type_)] = {"sha256": h.hexdigest(), "size": size}
+            _check(cancel)
+            if progress:
+                progress("records", done, expected_total or done)
+            pub = signing_key.public_key()
+            full = dict(manifest)
+            full.update({
+                "format": FORMAT, "format_version": FORMAT_VERSION,
+                "previous_seq": int(manifest["package_seq"]) - 1,
+                "created_at": manifest.get("created_at") or utc_stamp(),
+                "generator": manifest.get("generator") or GENERATOR,
+                "counts": counts, "members": sums,
+                "signer_public_key": _keys.public_key_b64(pub),
+                "signer_fingerprint": _keys.fingerprint(pub),
+            })
+            full.setdefault("change_seq_from", None)
+            full.setdefault("change_seq_to", None)
+            full.setdefault("audit_head", None)
+            validate_manifest(full)
+            mbytes = canonical_json(full)
+            sig = signing_key.sign(mbytes)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            tmp_inner = _temp_beside(out)
+            total_bytes = sum(v["size"] for v in sums.values())
+            written = 0
+            with open(tmp_inner, "wb") as raw, zipfile.ZipFile(
+                    raw, "w", compression=zipfile.ZIP_DEFLATED,
+                    compresslevel=compresslevel) as zf:
+                zf.writestr(_zipinfo(MANIFEST, len(mbytes)), mbytes)
+                zf.writestr(_zipinfo(SIGNATURE, len(sig)), sig)
+                for type_ in TYPES[kind]:
+                    zi = _zipinfo(member_name(type_), sums[member_name(type_)]["size"])
+                    with open(files[type_], "rb") as src, zf.open(zi, "w") as dst:
+                        while True:
+                            chunk = src.read(_CHUNK)
+                            if not chunk:
+                                break
+                            dst.write(chunk)
+                            written += len(chunk)
+                            _check(cancel)
+                            if progress:
+                                progress("compress", written, total_bytes)
+            _check(cancel)
+            _finish(tmp_inner, out)
+            tmp_inner = None
+        finally:
+            _unlink(tmp_inner)
+    return BuiltPackage(None, hashlib.sha256(mbytes).hexdigest(), full, mbytes, counts)
+
+
+class _CancellableReader(io.RawIOBase):
+    def __init__(self, fh: BinaryIO, cancel: threading.Event | None,
+                 progress: Progress | None, total: int) -> None:
+        self.fh, self.cancel, self.progress, self.total, self.done = fh, cancel, progress, total, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        _check(self.cancel)
+        data = self.fh.read(len(buf))
+        n = len(data)
+        buf[:n] = data
+        self.done += n
+        if self.progress and n:
+            self.progress("encrypt", self.done, self.total)
+        return n
+
+
+def encrypt_inner(inner_zip: Path, out_path: Path, recipients: Sequence[str | x25519.Recipient],
+                  *, progress: Progress | None = None,
+                  cancel: threading.Event | None = None) -> Path:
+    """age-encrypt ``inner_zip`` to ``out_path`` atomically (streamed)."""
+    if not recipients:
+        raise PackageError("keys_missing", "no age recipient")
+    recips = [r if isinstance(r, x25519.Recipient) else x25519.Recipient.from_str(r.strip())
+              for r in recipients]
+    out_path = Path(out_path)
+    if not out_path.parent.is_dir():
+        raise PackageError("io_error", f"folder {out_path.parent} does not exist",
+                           zh=f"文件夹 {out_path.parent} 不存在")
+    tmp = _temp_beside(out_path)
+    try:
+        total = Path(inner_zip).stat().st_size
+        with open(inner_zip, "rb") as src, open(tmp, "wb") as dst:
+            reader = io.BufferedReader(_CancellableReader(src, cancel, progress, total), _CHUNK)
+            try:
+                pyrage.encrypt_io(reader, dst, recips)
+            except Exception:
+                _check(cancel)
+                raise
+        _check(cancel)
+        _finish(tmp, out_path)
+        tmp = None
+    finally:
+        _unlink(tmp)
+    return out_path
+
+
+def build_package(out_path: Path, members: Mapping[str, Iterable[Mapping[str, Any]]],
+                  manifest: dict, signing_key: Ed25519PrivateKey,
+                  recipients: Sequence[str | x25519.Recipient], *,
+                  keep_inner: Path | None = None, work_dir: Path | None = None,
+                  progress: Progress | None = None, cancel: threading.Event | None = None,
+                  expected_total: int = 0, validate: bool = False) -> BuiltPackage:
+    """Build, sign and encrypt one package; write it atomically to ``out_path``.
+
+    ``members``: record type → records (consumed once). ``manifest``: ``kind``,
+    ``township_code``, ``device_id``, ``package_seq`` and for exports
+    ``change_seq_from``/``change_seq_to``/``audit_head``; optional ``created_at``.
+    ``keep_inner``: also keep the inner ZIP there (atomically). A cancel or an error
+    leaves neither file.
+    """
+    out_path = Path(out_path)
+    inner = Path(keep_inner) if keep_inner else None
+    own_inner = inner is None
+    tmpdir = None
+    if own_inner:
+        tmpdir = tempfile.mkdtemp(prefix="twsync-", dir=work_dir)
+        inner = Path(tmpdir) / "inner.zip"
+    try:
+        built = write_inner(inner, members, manifest, signing_key, work_dir=work_dir,
+                            progress=progress, cancel=cancel, expected_total=expected_total,
+                            validate=validate)
+        try:
+            encrypt_inner(inner, out_path, recipients, progress=progress, cancel=cancel)
+        except BaseException:
+            if not own_inner:
+                _unlink(inner)
+            raise
+    finally:
+        if tmpdir:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+    return BuiltPackage(out_path, built.digest, built.manifest, built.manifest_bytes,
+                        built.counts)
+
+
+# -- reading --------------------------------------------------------------------------
+class _CappedWriter(io.RawIOBase):
+    def __init__(self, fh: BinaryIO, cap: int) -> None:
+        self.fh, self.cap, self.n = fh, cap, 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:
+        self.n += len(b)
+        if self.n > self.cap:
+            raise PackageError("file_too_large", f"more than {self.cap} bytes decrypted")
+        return self.fh.write(b)
+
+
+def _unsafe(name: str) -> bool:
+    if not name or "\\" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return True
+    return any(part in ("..", "") for part in name.split("/")) or "\x00" in name
+
+
+def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
+    with zf.open(info) as fh:
+        data = fh.read(cap + 1)
+    if len(data) > cap:
+        raise PackageError("member_too_large", info.filename)
+    return data
+
+
+def _trusted_map(trusted: Mapping[str, Ed25519PublicKey] | Iterable[Ed25519PublicKey]
+                 ) -> dict[str, Ed25519PublicKey]:
+    if isinstance(trusted, Mapping):
+        items = list(trusted.values())
+    else:
+        items = list(trusted)
+    return {_keys.fingerprint(k): k for k in items}
+
+
+class OpenedPackage:
+    """A fully verified package. Use as a context manager; records are streamed from a
+    temporary copy of the decrypted ZIP that :meth:`close` removes."""
+
+    def __init__(self, tmpdir: str, inner: Path, manifest: dict, manifest_bytes: bytes,
+                 limits: Limits) -> None:
+        self._tmpdir, self._inner, self._limits = tmpdir, inner, limits
+        self.manifest, self.manifest_bytes = manifest, manifest_bytes
+        self.digest = hashlib.sha256(manifest_bytes).hexdigest()
+        self.signer_fingerprint = manifest["signer_fingerprint"]
+        self.kind = manifest["kind"]
+        self.counts: dict[str, int] = dict(manifest["counts"])
+
+    @property
+    def inner_path(self) -> Path:
+        return self._inner
+
+    def iter_records(self, type_: str) -> Iterator[dict]:
+        if type_ not in TYPES[self.kind]:
+            raise KeyError(type_)
+        with zipfile.ZipFile(self._inner) as zf, zf.open(member_name(type_)) as fh:
+            for line in fh:
+                yield json.loads(line)
+
+    def close(self) -> None:
+        shutil.rmtree(self._tmpdir, ignore_errors=True)
+
+    def __enter__(self) -> OpenedPackage:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _decrypt(path: Path, out: Path, identities: Sequence[str | x25519.Identity],
+             limits: Limits) -> None:
+    idents = []
+    for ident in identities:
+        if isinstance(ident, str):
+            ident = x25519.Identity.from_str(ident.strip())
+        idents.append(ident)
+    if not idents:
+        raise PackageError("keys_missing", "no age identity")
+    try:
+        with open(path, "rb") as src, open(out, "wb") as dst:
+            pyrage.decrypt_io(src, _CappedWriter(dst, limits.max_package_bytes), idents)
+    except PackageError:
+        raise
+    except pyrage.DecryptError as exc:
+        text = str(exc)
+        if "No matching keys" in text:
+            raise PackageError("wrong_recipient") from None
+        raise PackageError("not_age", text) from None
+    except OSError as exc:
+        if isinstance(exc.__context__, PackageError):
+            raise exc.__context__ from None
+        if exc.errno is not None:
+            raise PackageError("io_error", exc.strerror or str(exc)) from None
+        raise PackageError("decrypt_failed") from None
+    except Exception as exc:  # pyrage surfaces other failures as generic errors
+        raise PackageError("decrypt_failed", type(exc).__name__) from None
+
+
+def _check_entries(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > limits.max_entries:
+        raise PackageError("too_many_entries", f"{len(infos)} > {limits.max_entries}")
+    by_name: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        name = info.filename
+        if _unsafe(name) or _unsafe(info.orig_filename):
+            raise PackageError("unsafe_path", repr(name[:80]))
+        mode = info.external_attr >> 16
+        if info.is_dir() or (mode and not stat.S_ISREG(mode)):
+            raise PackageError("bad_entry", f"{name[:80]}: not a regular file")
+        if info.flag_bits & 0x1:
+            raise PackageError("bad_entry", f"{name[:80]}: encrypted entry")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise PackageError("bad_entry", f"{name[:80]}: compression {info.compress_type}")
+        if name in by_name:
+            raise PackageError("bad_entry", f"{name[:80]}: duplicate")
+        if name not in (MANIFEST, SIGNATURE) and not _MEMBER_RE.match(name):
+            raise PackageError("bad_entry", name[:80])
+        if info.file_size > limits.max_member_bytes:
+            raise PackageError("member_too_large", f"{name}: {info.file_size} bytes")
+        if (info.file_size > (1 << 20)
+                and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
+            raise PackageError("zip_bomb", f"{name}: {info.file_size} / {info.compress_size}")
+        total += info.file_size
+        if total > limits.max_total_bytes:
+            raise PackageError("total_too_large", f"> {limits.max_total_bytes} bytes")
+        by_name[name] = info
+    return by_name
+
+
+def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, type_: str,
+                  expect: Mapping[str, Any], count: int, limits: Limits, validate: bool) -> None:
+    if info.file_size != expect["size"]:
+        raise PackageError("size_mismatch", f"{info.filename}: {info.file_size} != {expect['size']}")
+    h, size, n = hashlib.sha256(), 0, 0
+    lines_ok = True
+    bad_json: str | None = None
+    schema_problem: str | None = None
+    validator = _validator(f"{kind}.{type_}.schema.json") if validate else None
+    try:
+        with zf.open(info) as fh:
+            while True:
+                line = fh.readline(limits.max_line_bytes + 1)
+                if not line:
+                    break
+                size += len(line)
+                if size > expect["size"] or size > limits.max_member_bytes:
+                    raise PackageError("size_mismatch", f"{info.filename}: more bytes than declared")
+                h.update(line)
+                n += 1
+                if len(line) > limits.max_line_bytes or not line.endswith(b"\n"):
+                    lines_ok = False
+                    continue
+                if bad_json or schema_problem:
+                    continue
+                try:
+                    rec = json.loads(line)
+                except ValueError as exc:
+                    bad_json = f"{type_} line {n}: {exc}"
+                    continue
+                if validator is not None:
+                    problem = _schema_error(validator, rec)
+                    if problem:
+                        schema_problem = f"{type_} line {n}: {problem}"
+    except zipfile.BadZipFile as exc:
+        raise PackageError("hash_mismatch", f"{info.filename}: {exc}") from None
+    except zlib.error as exc:
+        raise PackageError("hash_mismatch", f"{info.filename}: {exc}") from None
+    if size != expect["size"]:
+        raise PackageError("size_mismatch", f"{info.filename}: {size} != {expect['size']}")
+    if h.hexdigest() != expect["sha256"]:
+        raise PackageError("hash_mismatch", info.filename)
+    if n != count:
+        raise PackageError("count_mismatch", f"{type_}: {n} lines, manifest says {count}")
+    if not lines_ok:
+        raise PackageError("malformed_record", f"{type_}: line too long or not newline-terminated")
+    if bad_json:
+        raise PackageError("malformed_record", bad_json)
+    if schema_problem:
+        raise PackageError("schema_invalid", schema_problem)
+
+
+def open_package(path: Path, identities: Sequence[str | x25519.Identity],
+                 trusted_keys: Mapping[str, Ed25519PublicKey] | Iterable[Ed25519PublicKey], *,
+                 kind: str | None = None, township_code: str | None = None,
+                 limits: Limits = Limits(), validate: bool = True,
+                 work_dir: Path | None = None) -> OpenedPackage:
+    """Decrypt and verify a package completely (docs/sync-format.md §9 order).
+
+    Raises :class:`PackageError`; on success the caller must :meth:`~OpenedPackage.close`
+    the result (or use ``with``).
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise PackageError("io_error", f"{path.name}: {exc.strerror}") from None
+    if size > limits.max_package_bytes:
+        raise PackageError("file_too_large", f"{size} bytes")
+    tmpdir = tempfile.mkdtemp(prefix="twsync-in-", dir=work_dir)
+    try:
+        inner = Path(tmpdir) / "inner.zip"
+        _decrypt(path, inner, identities, limits)
+        try:
+            zf = zipfile.ZipFile(inner)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise PackageError("not_zip", str(exc)) from None
+        with zf:
+            entries = _check_entries(zf, limits)
+            if MANIFEST not in entries:
+                raise PackageError("manifest_invalid", "manifest.json missing")
+            if SIGNATURE not in entries:
+                raise PackageError("bad_signature", "manifest.sig missing")
+            mbytes = _read_capped(zf, entries[MANIFEST], limits.max_manifest_bytes)
+            try:
+                manifest = json.loads(mbytes.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError) as exc:
+                raise PackageError("manifest_invalid", f"not JSON: {exc}") from None
+            if not isinstance(manifest, dict):
+                raise PackageError("manifest_invalid", "not an object")
+            if (manifest.get("format") != FORMAT
+                    or manifest.get("format_version") != FORMAT_VERSION):
+                raise PackageError("unsupported_version",
+                                   f"{manifest.get('format')!r} {manifest.get('format_version')!r}")
+            validate_manifest(manifest)
+            sig = _read_capped(zf, entries[SIGNATURE], 64)
+            trusted = _trusted_map(trusted_keys)
+            key = trusted.get(manifest["signer_fingerprint"])
+            if key is None:
+                raise PackageError("unknown_signer",
+                                   _keys.short_fingerprint(manifest["signer_fingerprint"]))
+            try:
+                key.verify(sig, mbytes)
+            except InvalidSignature:
+                raise PackageError("bad_signature") from None
+            mkind = manifest["kind"]
+            if kind is not None and mkind != kind:
+                raise PackageError("wrong_kind", f"{mkind}, expected {kind}")
+            if township_code is not None and manifest["township_code"] != township_code:
+                raise PackageError("wrong_township", manifest["township_code"])
+            if manifest["previous_seq"] != manifest["package_seq"] - 1:
+                raise PackageError("manifest_invalid", "previous_seq != package_seq - 1")
+            if mkind == TOWNSHIP_EXPORT:
+                lo, hi = manifest["change_seq_from"], manifest["change_seq_to"]
+                if lo is None or hi is None or lo > hi:
+                    raise PackageError("manifest_invalid", "change_seq range")
+            want = {member_name(t) for t in TYPES[mkind]}
+            if set(manifest["counts"]) != set(TYPES[mkind]) or set(manifest["members"]) != want:
+                raise PackageError("manifest_invalid", "types differ from the kind's types")
+            missing = want - set(entries)
+            if missing:
+                raise PackageError("missing_member", ", ".join(sorted(missing)))
+            extra = set(entries) - want - {MANIFEST, SIGNATURE}
+            if extra:
+                raise PackageError("bad_entry", ", ".join(sorted(extra))[:80])
+            for type_ in TYPES[mkind]:
+                name = member_name(type_)
+                _check_member(zf, entries[name], mkind, type_, manifest["members"][name],
+                              manifest["counts"][type_], limits, validate)
+        return OpenedPackage(tmpdir, inner, manifest, mbytes, limits)
+    except BaseException:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+        raise
+
+
+__all__ = [
+    "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "TOWNSHIP_EXPORT", "TYPES", "BuiltPackage",
+    "Cancelled", "Limits", "OpenedPackage", "PackageError", "build_package", "canonical_json",
+    "encrypt_inner", "member_name", "open_package", "package_name", "utc_stamp",
+    "validate_manifest", "validate_record", "write_inner",
+]
