@@ -154,7 +154,7 @@ class IntakeScreen(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(columns, 1)
         self.warnings = WarningsPanel()
-        self.warnings.openApplication.connect(self._open_number)
+        self.warnings.openApplication.connect(self._open_warning)
         self.warnings.layoutChanged.connect(self._fix_tab_order)
         layout.addWidget(self.warnings)
         layout.addWidget(self.general_error)
@@ -327,19 +327,50 @@ class IntakeScreen(QWidget):
         self.source.setObjectName("source")
         for code, label in vocab.SOURCES:
             self.source.addItem(label, code)
+        self.hardship_cause = QComboBox()
+        self.hardship_cause.setObjectName("hardship_cause")
+        self.hardship_cause.setToolTip(self.tr("Cause of hardship (category)"))
+        self.hardship_cause.addItem(self.tr("Choose…"), "")
+        for code, label in vocab.HARDSHIP_CAUSES:
+            self.hardship_cause.addItem(label, code)
         self.hardship = QLineEdit()
         self.hardship.setObjectName("hardship_reason")
-        self.hardship.setPlaceholderText(self.tr("e.g. 因病致贫, 因残致贫, 缺劳动力"))
-        source_error, hardship_error = ErrorLabel(), ErrorLabel()
+        self.hardship.setPlaceholderText(self.tr("Details, e.g. 户主患尿毒症长期透析"))
+        self.hardship.setToolTip(self.tr("Details of the hardship"))
+        self.staff_relative = QCheckBox(self.tr("Relative of township staff or a village "
+                                                "(community) cadre"))
+        self.staff_relative.setObjectName("staff_relative")
+        self.staff_relative.setToolTip(self.tr(
+            "Close relatives of the staff handling the case or of village cadres are recorded "
+            "(备案) and handled with extra care."))
+        self.staff_note = QLineEdit()
+        self.staff_note.setObjectName("staff_relative_note")
+        self.staff_note.setPlaceholderText(self.tr("Which staff member or cadre, and the relation"))
+        self.staff_note.setEnabled(False)
+        self.staff_relative.toggled.connect(self.staff_note.setEnabled)
+        source_error, hardship_error, staff_error = ErrorLabel(), ErrorLabel(), ErrorLabel()
         self.errors.register("source", self.source, source_error)
+        self.errors.register("hardship_cause", self.hardship_cause, hardship_error)
         self.errors.register("hardship_reason", self.hardship, hardship_error)
+        self.errors.register("staff_relative", self.staff_relative, staff_error)
+        self.errors.register("staff_relative_note", self.staff_note, staff_error)
+        cause = QWidget()
+        cause_row = QHBoxLayout(cause)
+        cause_row.setContentsMargins(0, 0, 0, 0)
+        cause_row.addWidget(self.hardship_cause)
+        cause_row.addWidget(self.hardship, 1)
         grid.addWidget(self.urgent, 0, 0, 1, 2)
         grid.addWidget(QLabel(self.tr("How the need was found")), 1, 0)
         grid.addWidget(field_box(self.source, source_error), 1, 1)
-        grid.addWidget(QLabel(self.tr("Cause of hardship")), 2, 0)
-        grid.addWidget(field_box(self.hardship, hardship_error), 2, 1)
+        cause_label = QLabel(self.tr("Cause of hardship"))
+        cause_label.setBuddy(self.hardship_cause)
+        grid.addWidget(cause_label, 2, 0)
+        grid.addWidget(field_box(cause, hardship_error), 2, 1)
+        grid.addWidget(self.staff_relative, 3, 0, 1, 2)
+        grid.addWidget(field_box(self.staff_note, staff_error), 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
         self.urgent.toggled.connect(self._materials_changed)
+        self._watch(box)
         return box
 
     def _buttons(self) -> QWidget:
@@ -383,7 +414,8 @@ class IntakeScreen(QWidget):
             QWidget.setTabOrder(a, b)
 
     def _other_chain(self) -> list[QWidget]:
-        return [self.urgent, self.source, self.hardship]
+        return [self.urgent, self.source, self.hardship_cause, self.hardship, self.staff_relative,
+                self.staff_note]
 
     # -- live updates -----------------------------------------------------------------------
     def _watch(self, root: QWidget) -> None:
@@ -415,11 +447,11 @@ class IntakeScreen(QWidget):
         """Run the needs assessment (pure and quick) on the form as it stands."""
         self.refresh_timer.stop()
         self.assessment.set_requested(self.items.chosen())
+        draft = self.draft()
+        self._refresh_warnings(draft)
         if not self._has_household_data():
             self.assessment.show_empty()
-            self._refresh_warnings(None)
             return
-        draft = self.draft()
         try:
             suggestions = self.services.assessment.assess(draft)
         except ValidationErrors as exc:
@@ -430,10 +462,15 @@ class IntakeScreen(QWidget):
                                       .replace("%1", str(exc)))
         else:
             self.assessment.set_suggestions(suggestions)
-        self._refresh_warnings(draft)
 
     def _refresh_warnings(self, draft) -> None:
-        pass
+        """Possible duplicates and conflicts of interest: shown, never blocking."""
+        try:
+            warnings = self.services.intake.warnings(draft if draft is not None else self.draft())
+        except Exception:  # noqa: BLE001 - a warning strip must never break intake
+            log.exception("intake warnings failed")
+            warnings = []
+        self.warnings.set_warnings(warnings)
 
     def _adopt(self, code: str) -> None:
         box = self.items.boxes.get(code)
@@ -441,10 +478,14 @@ class IntakeScreen(QWidget):
             box.setChecked(True)
             box.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _open_number(self, number: str) -> None:
-        rows = [r for r in self.services.queries.search(number, limit=20) if r.number == number]
-        if rows:
-            self.openApplication.emit(rows[0].id)
+    def _open_warning(self, warning) -> None:
+        app_id = getattr(warning, "application_id", None)
+        if app_id is None:
+            number = warning.application_number
+            rows = [r for r in self.services.queries.search(number, limit=20) if r.number == number]
+            app_id = rows[0].id if rows else None
+        if app_id is not None:
+            self.openApplication.emit(app_id)
 
     def _items_changed(self) -> None:
         self.materials.set_items(self.items.chosen())
@@ -495,6 +536,9 @@ class IntakeScreen(QWidget):
             items=[ItemInput(code, self.materials.materials_for(code)) for code in self.items.chosen()],
             urgent=self.urgent.isChecked(), source=self.source.currentData(),
             hardship_reason=self.hardship.text(), supporters_able=self.supporters_able(),
+            hardship_cause=self.hardship_cause.currentData(),
+            staff_relative=self.staff_relative.isChecked(),
+            staff_relative_note=self.staff_note.text() if self.staff_relative.isChecked() else "",
         )
 
     def submit(self, decision: str) -> None:
@@ -568,15 +612,16 @@ class IntakeScreen(QWidget):
         self.errors.clear()
         p = self.applicant
         for edit in (p.name, p.id_number, p.reason, p.phone, p.hukou_address, self.hardship,
-                     *self.incomes.values()):
+                     self.staff_note, *self.incomes.values()):
             edit.clear()
         for w in self.property.values():
             if isinstance(w, QLineEdit):
                 w.clear()
         for box in (p.id_type, p.hukou_type, p.health, p.disability, p.employment, p.self_care,
-                    self.village, self.house_rating, self.source):
+                    self.village, self.house_rating, self.source, self.hardship_cause):
             box.setCurrentIndex(0)
         self.urgent.setChecked(False)
+        self.staff_relative.setChecked(False)
         self.set_supporters_able(None)
         self.members.clear()
         self.items.set_chosen([])

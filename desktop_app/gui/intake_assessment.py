@@ -242,10 +242,10 @@ class AssessmentPanel(QGroupBox):
 
 
 class WarningsPanel(QFrame):
-    """Amber, non-blocking intake warnings; ``openApplication(number)`` for a warning
-    that names another application."""
+    """Amber, non-blocking intake warnings; ``openApplication(warning)`` when the clerk
+    opens the application a warning names."""
 
-    openApplication = Signal(str)
+    openApplication = Signal(object)
     layoutChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -262,6 +262,7 @@ class WarningsPanel(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(self.body)
         self.items: list[tuple[Any, QLabel, QPushButton | None]] = []
+        self.lines: list[QWidget] = []
         self._shown: list[tuple[str, str, str]] = []
         self.setVisible(False)
 
@@ -270,10 +271,11 @@ class WarningsPanel(QFrame):
         if key == self._shown:
             return
         self._shown = key
-        for _w, label, button in self.items:
-            label.parentWidget().setParent(None)
-            label.parentWidget().deleteLater()
+        for line in self.lines:
+            line.setParent(None)  # gone from findChild at once
+            line.deleteLater()
         self.items = []
+        self.lines = []
         for n, w in enumerate(warnings):
             line = QWidget()
             line.setObjectName(f"intakeWarning{n}")
@@ -291,9 +293,10 @@ class WarningsPanel(QFrame):
                 button = QPushButton(self.tr("Open %1").replace("%1", number))
                 button.setObjectName(f"intakeWarning{n}.open")
                 button.setToolTip(self.tr("Open application %1").replace("%1", number))
-                button.clicked.connect(lambda _=False, x=number: self.openApplication.emit(x))
+                button.clicked.connect(lambda _=False, x=w: self.openApplication.emit(x))
                 row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             self.body.addWidget(line)
+            self.lines.append(line)
             self.items.append((w, label, button))
         self.setVisible(bool(warnings))
         self.layoutChanged.emit()

@@ -26,7 +26,8 @@ def fill_household(qtbot, intake, *, wage: str = "300", name: str = "张三",
 
 def suggested(qtbot, intake, code: str, present: bool = True) -> None:
     """Wait for the debounced assessment to show (or drop) ``code``."""
-    qtbot.waitUntil(lambda: (intake.assessment.state(code) is not None) is present, timeout=3000)
+    qtbot.waitUntil(lambda: not intake.refresh_timer.isActive()
+                    and (intake.assessment.state(code) is not None) is present, timeout=3000)
 
 
 def row_widget(intake, code: str, part: str):
@@ -148,7 +149,9 @@ def test_suggestion_buttons_are_reachable_by_keyboard(qtbot, intake):
     assert adopt.focusPolicy() & Qt.FocusPolicy.TabFocus
     # The requested items come before the panel in the tab order, the adopt button
     # follows the last item box, then its dismiss button.
-    assert _next_focusable(adopt) is dismiss
+    assert _next_focusable(adopt) is dismiss, (dismiss.isEnabled(), dismiss.isVisible(),
+                                               intake.assessment.state("DIBAO"),
+                                               list(intake.assessment.rows), adopt.nextInFocusChain())
     last_box = list(intake.items.boxes.values())[-1]
     assert _next_focusable(last_box) is adopt
     # A mnemonic (Alt+P) reaches the adopt button; space adopts.
@@ -174,3 +177,83 @@ def test_blank_form_suggests_nothing(qtbot, intake):
     intake.refresh_assessment()
     assert intake.assessment.rows == {}
     QApplication.processEvents()
+
+
+# -- warnings at intake (duplicates, conflicts of interest) ------------------------------------
+def test_duplicate_id_with_an_open_task_is_warned_and_can_be_opened(qtbot, intake, services,
+                                                                    township):
+    from gui_helpers import decide
+
+    earlier = decide(services, township, "张三", make_id("19600512", 31))  # 低保 accepted
+    assert intake.warnings.isHidden()
+    fill_household(qtbot, intake)
+    intake.items.boxes["DIBAO"].setChecked(True)
+    qtbot.waitUntil(lambda: any(earlier.number in t for t in intake.warnings.texts()),
+                    timeout=3000)
+    assert intake.warnings.isVisibleTo(intake)
+    text = "\n".join(intake.warnings.texts())
+    assert "最低生活保障" in text and "未办结" in text, text
+    opened = []
+    intake.openApplication.connect(opened.append)
+    button = intake.warnings.findChild(QWidget, "intakeWarning0.open")
+    assert earlier.number in button.text()
+    click(qtbot, button)
+    assert opened == [earlier.application_id]
+
+    # Never blocking: the application can still be recorded.
+    click(qtbot, intake.materials.findChild(QWidget, "allReceived.DIBAO"))
+    click(qtbot, intake.accept_button)
+    assert intake.stack.currentWidget() is intake.result, intake.general_error.text()
+    # Cleared with the form.
+    click(qtbot, intake.result.new_button)
+    assert intake.warnings.isHidden() and intake.warnings.texts() == []
+
+
+def test_flagged_staff_relative_is_warned_and_needs_a_note(qtbot, intake, services):
+    fill_household(qtbot, intake)
+    assert not intake.staff_note.isEnabled()
+    click(qtbot, intake.staff_relative)
+    qtbot.waitUntil(lambda: any("近亲属" in t for t in intake.warnings.texts()), timeout=3000)
+    assert intake.warnings.isVisibleTo(intake)
+    assert intake.staff_note.isEnabled()
+
+    intake.items.boxes["DIBAO"].setChecked(True)
+    click(qtbot, intake.materials.findChild(QWidget, "allReceived.DIBAO"))
+    click(qtbot, intake.accept_button)
+    assert services.queries.count() == 0  # the note is required
+    assert QApplication.focusWidget() is intake.staff_note
+    assert intake.errors._slots["staff_relative_note"].label.isVisibleTo(intake)
+
+    type_text(qtbot, intake.staff_note, "村委会主任张某之兄")
+    choose(intake.hardship_cause, text="因病")
+    assert intake.draft().hardship_cause == "illness"
+    click(qtbot, intake.accept_button)
+    assert intake.stack.currentWidget() is intake.result, intake.general_error.text()
+    assert services.queries.count() == 1
+
+    # Unflagged: the warning goes.
+    click(qtbot, intake.result.new_button)
+    assert not intake.staff_relative.isChecked() and intake.staff_note.text() == ""
+    assert intake.hardship_cause.currentData() == ""
+    fill_household(qtbot, intake, name="李四", birth="19610203")
+    intake.refresh_assessment()
+    assert not any("近亲属" in t for t in intake.warnings.texts())
+
+
+def test_panel_and_warnings_are_translated(qtbot, intake, services, township):
+    """Every state of the panel (pending, adopted, dismissed) and a warning with its button."""
+    from gui_helpers import decide
+    from test_gui_translations import english_in
+
+    decide(services, township, "张三", make_id("19600512", 31))
+    fill_household(qtbot, intake)
+    click(qtbot, intake.supporters[False])
+    intake.items.boxes["DIBAO"].setChecked(True)
+    click(qtbot, intake.staff_relative)
+    suggested(qtbot, intake, "TEKUN")
+    click(qtbot, row_widget(intake, "TEKUN", "dismiss"))
+    qtbot.waitUntil(lambda: len(intake.warnings.texts()) >= 2, timeout=3000)
+    assert {intake.assessment.state(c) for c in ("DIBAO", "TEKUN")} == {"adopted", "dismissed"}
+    problems = english_in(intake.assessment) + english_in(intake.warnings)
+    problems += english_in(intake.findChild(QWidget, "supporters"))
+    assert not problems, problems

@@ -1319,12 +1319,13 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+6"/>
-        <location line="+431"/>
+        <location line="+163"/>
+        <location line="+313"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-466"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1455,11 +1456,36 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+7"/>
-        <source>e.g. 因病致贫, 因残致贫, 缺劳动力</source>
-        <translation>如：因病致贫、因残致贫、缺劳动力</translation>
+        <source>Cause of hardship (category)</source>
+        <translation>致困原因</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Details, e.g. 户主患尿毒症长期透析</source>
+        <translation>简要说明，如：户主患尿毒症长期透析</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details of the hardship</source>
+        <translation>困难情况说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relative of township staff or a village (community) cadre</source>
+        <translation>为经办人员或村（居）干部近亲属</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close relatives of the staff handling the case or of village cadres are recorded (备案) and handled with extra care.</source>
+        <translation>经办人员或村（居）干部的近亲属申请救助须如实登记备案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which staff member or cadre, and the relation</source>
+        <translation>与哪位经办人员或村（居）干部、何种亲属关系</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>How the need was found</source>
         <translation>发现途径</translation>
     </message>
@@ -1469,7 +1495,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>致贫原因</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>&amp;Accept and print receipt</source>
         <translation>受理并打印回执(&amp;A)</translation>
     </message>
@@ -1490,17 +1516,17 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+202"/>
+        <location line="+215"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-144"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>%1 material(s) missing: issue a one-time notice, or accept as an emergency.</source>
         <translation>缺少 %1 项材料：请出具一次性告知书，或按急难情形先行受理。</translation>
     </message>
@@ -1525,7 +1551,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>（部分金额格式不正确）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -3538,7 +3564,7 @@ deduction (%)</source>
         <translation>请核实后再办理：</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
