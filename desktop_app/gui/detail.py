@@ -1,5 +1,7 @@
 """办件详情: one application — applicant and household, income, requested items with
-due dates and materials, its documents (打开 / 补打 / 作废) and the full timeline."""
+due dates and materials, the handling progress of each accepted item (办理进度), its
+documents (打开 / 补打 / 作废, 出具办理结果告知书) and one timeline (办理时间线) that folds
+the handling steps into the application's event history."""
 
 from __future__ import annotations
 
@@ -9,7 +11,10 @@ from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -36,6 +42,23 @@ from .tasks import TaskRunner, show_denied, show_error
 from .widgets import ErrorLabel, RowsModel, open_file, yuan
 
 log = logging.getLogger(__name__)
+
+#: Handling steps (协同办理) and their names in the timeline's action column; the
+#: core's timeline text starts with the same words ("转办：医疗救助 → 县医保局 …").
+STEP_ACTIONS: dict[str, str] = {
+    "application.close": QT_TRANSLATE_NOOP("DetailView", "Closed"),
+    "task.refer": QT_TRANSLATE_NOOP("DetailView", "Referred"),
+    "task.sign": QT_TRANSLATE_NOOP("DetailView", "Signed for by the department"),
+    "task.feedback": QT_TRANSLATE_NOOP("DetailView", "Result reported"),
+    "task.re_refer": QT_TRANSLATE_NOOP("DetailView", "Referred again"),
+    "task.review": QT_TRANSLATE_NOOP("DetailView", "Re-check"),
+    "emergency.pay": QT_TRANSLATE_NOOP("DetailView", "Emergency aid paid first"),
+    "emergency.escalate": QT_TRANSLATE_NOOP("DetailView", "Above the ceiling: sent to the county"),
+}
+
+OVERDUE_COLOR = "#c62828"
+DUE_SOON_COLOR = "#e65100"
+DONE_COLOR = "#2e7d32"
 
 
 def local_time(at: datetime | None) -> str:
@@ -66,6 +89,46 @@ def _fit_height(view: QTableView, rows: int, max_rows: int = 12) -> None:
     view.setFixedHeight(header + 26 * shown + bar + 6)
 
 
+def _fit_wrapped(view: QTableView) -> None:
+    """Rows as tall as their wrapped text and the table as tall as its rows: the
+    detail view's scroll area scrolls, the table never does."""
+    view.resizeRowsToContents()
+    header = max(view.horizontalHeader().sizeHint().height(), 24)
+    rows = sum(view.rowHeight(r) for r in range(view.model().rowCount())) or 26
+    view.setFixedHeight(header + rows + 2 * view.frameWidth() + 2)
+
+
+class TaskModel(RowsModel):
+    """The 办理进度 rows; overdue rows red and bold, rows due soon orange."""
+
+    def __init__(self, headers, parent: QWidget | None = None) -> None:
+        super().__init__(headers, parent=parent)
+        self.states: list[str] = []
+        self.statuses: list[str] = []
+
+    def set_tasks(self, rows, states: list[str], statuses: list[str]) -> None:
+        self.states, self.statuses = list(states), list(statuses)
+        self.set_rows(rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and 0 <= index.row() < len(self.states):
+            state = self.states[index.row()]
+            if role == Qt.ItemDataRole.ForegroundRole:
+                if state == "overdue":
+                    return QBrush(QColor(OVERDUE_COLOR))
+                if state == "due_soon":
+                    return QBrush(QColor(DUE_SOON_COLOR))
+                if self.statuses[index.row()] == "done" and index.column() == 2:
+                    return QBrush(QColor(DONE_COLOR))
+                return None
+            if role == Qt.ItemDataRole.FontRole and state == "overdue":
+                font = QFont()
+                font.setBold(True)
+                return font
+        return super().data(index, role)
+
+
 class DetailView(QWidget):
     """Everything about one application; ``changed(Changes)`` after 补打 / 作废."""
 
@@ -93,6 +156,36 @@ class DetailView(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = ErrorLabel()
         self.error.setObjectName("detailError")
+        self.relative_flag = QLabel()
+        self.relative_flag.setObjectName("staffRelativeFlag")
+        self.relative_flag.setWordWrap(True)
+        self.relative_flag.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.relative_flag.setStyleSheet(
+            f"color: {OVERDUE_COLOR}; background: #fff3e0; border: 1px solid {DUE_SOON_COLOR};"
+            " padding: 4px 8px; font-weight: bold;")
+        self.relative_flag.setVisible(False)
+
+        self.progress_box = QGroupBox(self.tr("Handling progress"))
+        self.progress_box.setObjectName("progressBox")
+        self.task_model = TaskModel([
+            self.tr("Item"), self.tr("Handled by"), self.tr("Status"), self.tr("Due"),
+            self.tr("Referred on"), self.tr("Signed for"), self.tr("Result")])
+        self.task_view = _table(self.task_model, 1)
+        self.task_view.setObjectName("taskView")
+        self.result_notice_button = QPushButton(self.tr("Issue the notice of results"))
+        self.result_notice_button.setObjectName("resultNoticeButton")
+        self.result_notice_button.setToolTip(self.tr(
+            "Print the notice of handling results for the applicant: every item's result so far"))
+        self.result_notice_button.clicked.connect(self.issue_result_notice)
+        self.progress_note = QLabel()
+        self.progress_note.setObjectName("progressNote")
+        progress_layout = QVBoxLayout(self.progress_box)
+        progress_layout.addWidget(self.task_view)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_note, 1)
+        progress_row.addWidget(self.result_notice_button)
+        progress_layout.addLayout(progress_row)
+        self.progress_box.setVisible(False)
 
         self.basic_box = QGroupBox(self.tr("Applicant"))
         self.basic = QFormLayout(self.basic_box)
@@ -114,7 +207,22 @@ class DetailView(QWidget):
                                        self.tr("Details")])
         self.events_view = _table(self.events_model, 4)
         self.events_view.setObjectName("eventsView")
-        events_box = QGroupBox(self.tr("Timeline"))
+        # The details column takes the rest of the width and wraps; no text is cut off.
+        self.events_view.setWordWrap(True)
+        self.events_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events_view.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch)
+        # Row heights follow the column's width once the resize is over (during it
+        # the rows still measure the old width).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(lambda: _fit_wrapped(self.events_view))
+        self.events_view.horizontalHeader().sectionResized.connect(
+            lambda index, _old, _new: index == 3 and self._refit.start())
+        events_box = QGroupBox(self.tr("Handling timeline"))
+        events_box.setObjectName("timelineBox")
         QVBoxLayout(events_box).addWidget(self.events_view)
 
         left = QVBoxLayout()
@@ -150,8 +258,10 @@ class DetailView(QWidget):
         head.addWidget(self.full_id_button)
         body_layout.addLayout(head)
         body_layout.addWidget(self.error)
+        body_layout.addWidget(self.relative_flag)
+        body_layout.addWidget(self.progress_box)
         body_layout.addLayout(columns, 1)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -176,6 +286,7 @@ class DetailView(QWidget):
         try:
             d = self.services.queries.detail(self.application_id)
             docs = self.services.documents.for_application(self.application_id)
+            tasks = self.services.handling.tasks_for_application(self.application_id)
         except Exception as exc:
             log.exception("cannot load application %s", self.application_id)
             self.error.show_messages([self.tr("Cannot load this application: %1").replace("%1", str(exc))])
@@ -183,7 +294,13 @@ class DetailView(QWidget):
         self.detail = d
         r = d.row
         urgent = self.tr(" · emergency") if r.urgent else ""
-        self.heading.setText(f"{r.number}  {r.name}  【{r.status_label}】{urgent}")
+        closed = (self.tr("  closed on %1").replace("%1", d.closed_on.isoformat())
+                  if r.status == "closed" and d.closed_on else "")
+        self.heading.setText(f"{r.number}  {r.name}  【{r.status_label}】{closed}{urgent}")
+        self.relative_flag.setText(
+            self.tr("Near relative of a staff member or village (residents') committee cadre "
+                    "(registered separately): %1").replace("%1", d.staff_relative_note))
+        self.relative_flag.setVisible(bool(d.staff_relative_note))
         self.supplement_button.setVisible(r.status == "pending_materials")
         self.setWindowTitle(self.tr("Application %1").replace("%1", r.number))
 
@@ -197,6 +314,7 @@ class DetailView(QWidget):
             (self.tr("Phone"), d.phone), (self.tr("Hukou address"), d.hukou_address),
             (self.tr("Lives in"), r.village), (self.tr("Intake date"), r.intake_date.isoformat()),
             (self.tr("How the need was found"), d.source),
+            (self.tr("Reason for seeking help"), d.hardship_cause),
             (self.tr("Cause of hardship"), d.hardship_reason),
         ]
         if d.reject_reasons:
@@ -229,13 +347,15 @@ class DetailView(QWidget):
         total.setStyleSheet("font-weight: bold;")
         self.income.addRow(self.tr("Total"), total)
 
+        self.task_rows = list(tasks)
         self._fill_items(d)
+        self._fill_tasks(self.task_rows)
         self._fill_documents(docs)
-        self.events_model.set_rows([
-            (local_time(e.at), e.actor, action_label(e.action), self._event_text(e.detail))
-            for e in d.events])
-        self.events_view.resizeColumnsToContents()
-        _fit_height(self.events_view, len(d.events), 20)
+        rows = self._timeline(d)
+        self.events_model.set_rows(rows)
+        for column in range(3):
+            self.events_view.resizeColumnToContents(column)
+        _fit_wrapped(self.events_view)
 
     def _fill_items(self, d) -> None:
         self._clear(self.items_layout)
@@ -243,8 +363,10 @@ class DetailView(QWidget):
             head = QLabel(f"{item.name}（{item.handler}）")
             head.setStyleSheet("font-weight: bold;")
             self.items_layout.addWidget(head)
+            task = next((t for t in self.task_rows if t.item_code == item.code), None)
+            status = task.status_label if task is not None else item_status_label(item.status)
             due = (self.tr("Status: %1    Time limit: %2 working days    Due: %3")
-                   .replace("%1", item_status_label(item.status)).replace("%2", str(item.limit_days))
+                   .replace("%1", status).replace("%2", str(item.limit_days))
                    .replace("%3", due_text(item.due_date, item.provisional)))
             due_label = QLabel(due)
             due_label.setObjectName(f"itemDue{n}")
@@ -262,6 +384,70 @@ class DetailView(QWidget):
                 elif status == vocab.MATERIAL_LABELS.get("na"):
                     line.setStyleSheet("color: #757575;")
                 self.items_layout.addWidget(line)
+
+    def _fill_tasks(self, tasks) -> None:
+        """办理进度: one row per accepted item, from the handling service."""
+        rows = []
+        for t in tasks:
+            status = t.status_label
+            if t.state == "overdue":
+                status = (self.tr("%1 · overdue by %2 working day(s)").replace("%1", status)
+                          .replace("%2", str(-t.workdays_left)))
+            elif t.state == "due_soon":
+                status = (self.tr("%1 · due today").replace("%1", status) if t.workdays_left <= 0
+                          else self.tr("%1 · due in %2 working day(s)").replace("%1", status)
+                          .replace("%2", str(t.workdays_left)))
+            signed = " ".join(x for x in (t.signed_by, t.signed_on.isoformat()
+                                          if t.signed_on else "") if x)
+            result = "；".join(x for x in (t.result_text, t.amount, t.period,
+                                          t.result_on.isoformat() if t.result_on else "") if x)
+            rows.append((t.item_name, t.handler_name, status, due_text(t.due_date, t.due_provisional),
+                         t.referred_on.isoformat() if t.referred_on else "—",
+                         signed or "—", result or "—"))
+        self.task_model.set_tasks(rows, [t.state for t in tasks], [t.status for t in tasks])
+        self.task_view.resizeColumnsToContents()
+        _fit_height(self.task_view, len(rows))
+        final = [t for t in tasks if t.status in vocab.FINAL_TASK_STATUSES]
+        late = sum(t.state == "overdue" for t in tasks)
+        note = (self.tr("%1 of %2 items have their final result").replace("%1", str(len(final)))
+                .replace("%2", str(len(tasks))))
+        if late:
+            note += self.tr("; %1 overdue").replace("%1", str(late))
+        self.progress_note.setText(note)
+        self.progress_note.setStyleSheet(f"color: {OVERDUE_COLOR}; font-weight: bold;" if late
+                                         else "")
+        self.result_notice_button.setEnabled(bool(final))
+        self.progress_box.setVisible(bool(tasks))
+
+    def _timeline(self, d) -> list[tuple[str, str, str, str]]:
+        """One history: every event of the application, the handling steps worded by
+        the handling service's timeline (转办、签收、反馈、办结 …)."""
+        try:
+            steps = list(self.services.handling.timeline(self.application_id))
+        except Exception:  # noqa: BLE001 - the plain event list is still worth showing
+            log.exception("timeline of application %s", self.application_id)
+            steps = []
+        rows = []
+        pending = 0
+        for e in d.events:
+            step = None
+            # The timeline is the events it can word, in the same order.
+            if pending < len(steps) and (steps[pending].action, steps[pending].at) == (e.action, e.at):
+                step = steps[pending]
+                pending += 1
+            # Handling steps in the words their timeline text starts with.
+            label = (self.tr(STEP_ACTIONS[e.action]) if e.action in STEP_ACTIONS
+                     else action_label(e.action))
+            text = step.text if step is not None else ""
+            if text.startswith(label + "："):
+                text = text[len(label) + 1:]
+            elif text == label:
+                text = ""
+            if not text:
+                text = self._event_text(e.detail)
+            rows.append((local_time(e.at), (step.actor if step is not None else e.actor) or "—",
+                         label, text))
+        return rows
 
     def _fill_documents(self, docs) -> None:
         self._clear(self.docs_grid)
@@ -313,6 +499,15 @@ class DetailView(QWidget):
             parts.append(self.tr("print no. %1").replace("%1", str(detail["count"])))
         if "reason" in detail:
             parts.append(self.tr("reason: %1").replace("%1", str(detail["reason"])))
+        if isinstance(detail.get("results"), dict):  # application.close: each item's result
+            names = []
+            for code, status in detail["results"].items():
+                try:
+                    name = self.services.ctx.catalog.item(code).short_name
+                except Exception:  # noqa: BLE001
+                    name = str(code)
+                names.append(f"{name} {vocab.TASK_STATUS_LABELS.get(status, status)}")
+            parts.append("、".join(names))
         return "  ".join(parts)
 
     # -- 补正 ----------------------------------------------------------------------------------------
@@ -381,6 +576,26 @@ class DetailView(QWidget):
         from .login import ask_confirmation
 
         return ask_confirmation(self.services, parent, what, VOID)
+
+    # -- 办理结果告知书 ---------------------------------------------------------------------
+    def issue_result_notice(self) -> None:
+        clerk = self._clerk()
+        if clerk is None:
+            return
+        handling, app_id = self.services.handling, self.application_id
+        self.result_notice_button.setEnabled(False)
+        self.tasks.run(lambda: handling.issue_result_notice(app_id, clerk),
+                       self._notice_issued, self._notice_failed)
+
+    def _notice_issued(self, info) -> None:
+        self.error.clear_message()
+        self.reload()
+        self.changed.emit(_changes(self.application_id))
+        self.opener(Path(info.path))
+
+    def _notice_failed(self, error: BaseException) -> None:
+        self.reload()
+        self._failed(error)
 
     # -- full ID numbers ----------------------------------------------------------------------
     def toggle_full_ids(self) -> None:

@@ -817,7 +817,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../detail.py" line="+440"/>
+        <location filename="../detail.py" line="+655"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -825,7 +825,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailView</name>
     <message>
-        <location line="-343"/>
+        <location line="-465"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -836,18 +836,18 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+0"/>
-        <location line="+95"/>
+        <location line="+119"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+96"/>
+        <location line="-119"/>
+        <location line="+120"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-120"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -912,12 +912,103 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Timeline</source>
-        <translation>办理记录</translation>
+        <location line="-158"/>
+        <source>Closed</source>
+        <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
+        <translation>办结</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Referred</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed for by the department</source>
+        <translation>部门签收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result reported</source>
+        <translation>办理结果反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referred again</source>
+        <translation>重新转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-check</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency aid paid first</source>
+        <translation>先行救助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Above the ceiling: sent to the county</source>
+        <translation>超出限额转县级审批</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Handling progress</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Handled by</source>
+        <translation>办理部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referred on</source>
+        <translation>转办日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issue the notice of results</source>
+        <translation>出具办理结果告知书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the notice of handling results for the applicant: every item&apos;s result so far</source>
+        <translation>为申请人打印办理结果告知书，列明目前各事项的办理结果</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Handling timeline</source>
+        <translation>办理时间线</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Supply missing materials…</source>
         <translation>补正材料…</translation>
     </message>
@@ -928,17 +1019,17 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+4"/>
-        <location line="+248"/>
+        <location line="+355"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-352"/>
         <source>Show the household&apos;s complete ID numbers; every viewing is recorded</source>
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Cannot load this application: %1</source>
         <translation>无法读取该办件：%1</translation>
     </message>
@@ -948,7 +1039,17 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation> · 急难</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>  closed on %1</source>
+        <translation>  办结日期 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Near relative of a staff member or village (residents&apos;) committee cadre (registered separately): %1</source>
+        <translation>经办人员或村（居）干部近亲属（单独登记备案）：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Application %1</source>
         <translation>办件 %1</translation>
     </message>
@@ -976,6 +1077,11 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+1"/>
         <source>How the need was found</source>
         <translation>发现途径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for seeking help</source>
+        <translation>求助原因</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1008,12 +1114,37 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Status: %1    Time limit: %2 working days    Due: %3</source>
         <translation>状态：%1    时限：%2 个工作日    办结期限：%3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
+        <source>%1 · overdue by %2 working day(s)</source>
+        <translation>%1 · 已超期 %2 个工作日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · due today</source>
+        <translation>%1 · 今日到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · due in %2 working day(s)</source>
+        <translation>%1 · 还剩 %2 个工作日到期</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 of %2 items have their final result</source>
+        <translation>共 %2 项事项，已有 %1 项办理完毕</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; %1 overdue</source>
+        <translation>，%1 项已超期</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
@@ -1053,7 +1184,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -1063,7 +1194,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+50"/>
         <source>Hide full ID numbers</source>
         <translation>隐藏完整证件号</translation>
     </message>
@@ -2465,6 +2596,80 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+5"/>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>SeparateListView</name>
+    <message>
+        <location filename="../separate_list.py" line="+49"/>
+        <source>Separately registered applications</source>
+        <translation>单独登记名单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Applications by near relatives of staff members or village (residents&apos;) committee cadres. They are handled like every application and registered here for supervision.</source>
+        <translation>经办人员或村（居）干部近亲属提出的申请。与其他申请一样办理，在此单独登记备案，接受监督。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>Intake date</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receipt number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Village (community)</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requested items</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relationship</source>
+        <translation>亲属关系说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 of %2 applications shown</source>
+        <translation>显示 %1 件，共 %2 件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 applications</source>
+        <translation>共 %1 件</translation>
     </message>
 </context>
 <context>
