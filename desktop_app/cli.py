@@ -7,7 +7,6 @@ stderr), 2 usage.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
@@ -39,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true",
                    help="open the app on a throwaway folder filled with synthetic applications")
     p.add_argument("--self-test", action="store_true",
-                   help="open a database in a temp folder, render one receipt, exit 0")
+                   help="check this copy: open a database in a temp folder, render a receipt, "
+                        "load the translation and the GUI offscreen; exit 0 or 1")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     d = sub.add_parser("demo", help="fill the data folder with synthetic applications")
@@ -72,6 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("file", help="a backup file, or its name in <data>/backups")
     r.add_argument("--yes", action="store_true", help="really replace the database")
     sub.add_parser("confirm-exports", help="after a restore: the data is current, resume exports")
+
+    ex = sub.add_parser("export", help="export everything changed since the last package to "
+                                       "the county (an encrypted, signed .twpkg file)")
+    ex.add_argument("--out", type=Path, required=True, help="folder to write the package into")
+    ex.add_argument("--reexport", type=int, metavar="SEQ",
+                    help="produce package SEQ again from the export log (same content)")
+    sub.add_parser("exports", help="the export log: number, time, counts, digest, acknowledged")
+    im = sub.add_parser("import", help="import a county return package (.twret)")
+    im.add_argument("file", type=Path)
+    k = sub.add_parser("keys", help="sync keys: show | import-county FILE | export FILE")
+    ksub = k.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    ksub.add_parser("show", help="this township's signing key fingerprint and the county's keys")
+    ki = ksub.add_parser("import-county", help="import the county's public key file")
+    ki.add_argument("file", type=Path)
+    ke = ksub.add_parser("export", help="write this township's public key file for the county")
+    ke.add_argument("file", type=Path)
 
     u = sub.add_parser("users", help="accounts: list, add, reset-password")
     usub = u.add_subparsers(dest="users_command", metavar="ACTION", required=True)
@@ -273,6 +289,102 @@ def cmd_confirm_exports(args) -> int:
     return 0
 
 
+def _sync_error(exc) -> CliError:
+    return CliError(str(exc).splitlines()[0])
+
+
+def cmd_export(args) -> int:
+    from .core.services.auth import SYSTEM
+    from .sync.envelope import PackageError
+    from .sync.service import ExportsPaused
+
+    services = _services(args)
+    try:
+        if args.reexport is not None:
+            result = services.sync.reexport(args.reexport, args.out, SYSTEM)
+        else:
+            result = services.sync.export(args.out, SYSTEM)
+    except (PackageError, ExportsPaused) as exc:
+        raise _sync_error(exc) from None
+    finally:
+        services.close()
+    if result is None:
+        print("nothing to export (no changes since the last package)")
+        return 0
+    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items() if v)
+    print(f"{'re-exported' if result.reexport else 'exported'} package {result.package_seq}: "
+          f"{result.path} (changes {result.change_seq_from}–{result.change_seq_to}; {counts}; "
+          f"sha256 {result.digest[:16]}; {result.seconds:.2f} s)")
+    return 0
+
+
+def cmd_exports(args) -> int:
+    services = _services(args)
+    try:
+        rows = services.sync.log()
+    finally:
+        services.close()
+    for r in rows:
+        ack = r.acknowledged_at.strftime("%Y-%m-%d %H:%M") if r.acknowledged_at else "-"
+        print(f"{r.package_seq:6d}  {r.created_at:%Y-%m-%d %H:%M}Z  {r.records:8d} records  "
+              f"changes {r.change_seq_from}-{r.change_seq_to}  {r.digest[:16]}  ack {ack}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from .core.services.auth import SYSTEM
+    from .sync.envelope import PackageError
+
+    services = _services(args)
+    try:
+        result = services.sync.import_package(args.file, SYSTEM)
+    except PackageError as exc:
+        raise _sync_error(exc) from None
+    finally:
+        services.close()
+    print(result.message)
+    for note in result.skipped:
+        print(f"  skipped: {note}")
+    return 0
+
+
+def cmd_keys(args) -> int:
+    from .core.services.auth import SYSTEM
+    from .sync.envelope import PackageError
+    from .sync.keys import short_fingerprint
+
+    services = _services(args)
+    try:
+        if args.keys_command == "import-county":
+            keys = services.sync.import_county_keys(args.file, SYSTEM)
+            print(f"county keys imported: {keys.code} {keys.name} signing key "
+                  f"{short_fingerprint(keys.fingerprint)}; age {', '.join(keys.age_recipients)}")
+            return 0
+        if args.keys_command == "export":
+            pub = services.sync.export_public_keys(args.file)
+            print(f"wrote {args.file}: township {pub.code} signing key "
+                  f"{short_fingerprint(pub.fingerprint)}")
+            return 0
+        pub = services.sync.township_keys()
+        county = services.sync.status().county
+    except PackageError as exc:
+        raise _sync_error(exc) from None
+    finally:
+        services.close()
+    print(f"township {pub.code} {pub.name}")
+    print(f"  signing key fingerprint: {short_fingerprint(pub.fingerprint)}  ({pub.fingerprint})")
+    print(f"  age recipient: {pub.age_recipients[0]}")
+    print(f"  device id: {pub.device_id}")
+    if county is None:
+        print("county keys: not imported (desktop-app keys import-county FILE)")
+    else:
+        print(f"county {county.code} {county.name}")
+        print(f"  signing key fingerprint: {short_fingerprint(county.fingerprint)}  "
+              f"({county.fingerprint})")
+        print(f"  age recipients: {', '.join(county.age_recipients)}")
+    return 0
+
+
 def _read_password(args) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
@@ -313,28 +425,10 @@ def cmd_users(args) -> int:
 
 
 def self_test() -> int:
-    """Open a database in a temp folder and render one receipt (bundle smoke test)."""
-    from .core.services import Services
-    from .core.services.demo import fill_demo
+    """Check an installed copy (the bundle above all) headless; see ``selftest``."""
+    from .selftest import run
 
-    folder = Path(tempfile.mkdtemp(prefix="township-selftest-"))
-    try:
-        services = Services.open(folder)
-        fill_demo(services, 1, seed=1)
-        with services.ctx.db.read() as s:
-            from sqlalchemy import select
-
-            from .core.models import Document
-
-            doc_id = s.scalar(select(Document.id).order_by(Document.id).limit(1))
-        pdf = services.documents.original_pdf(doc_id).read_bytes()
-        services.close()
-        if not pdf.startswith(b"%PDF"):
-            raise CliError("self-test: rendered document is not a PDF")
-        print(f"self-test ok ({len(pdf)} bytes)")
-        return 0
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    return run()
 
 
 def run_gui(args) -> int:
@@ -356,7 +450,8 @@ def run_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "print": cmd_print, "search": cmd_search, "check": cmd_check,
             "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore,
-            "confirm-exports": cmd_confirm_exports, "users": cmd_users, "overdue": cmd_overdue}
+            "confirm-exports": cmd_confirm_exports, "users": cmd_users, "overdue": cmd_overdue,
+            "export": cmd_export, "exports": cmd_exports, "import": cmd_import, "keys": cmd_keys}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..catalog import Catalog, load_catalog
 from ..db import Database, open_database
@@ -44,16 +45,20 @@ class Services:
     audit: AuditService
     assessment: AssessmentService
     handling: HandlingService
+    sync: Any = None  # desktop_app.sync.service.SyncService (export/import packages)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
                clock: Callable[[], datetime] = local_now) -> Services:
         ctx = ServiceContext(db, catalog or load_catalog(), clock)
+        from ...sync.service import SyncService
+
         documents = DocumentService(ctx)
+        handling = HandlingService(ctx, documents)
         return cls(ctx, SetupService(ctx), IntakeService(ctx, documents), documents,
                    QueryService(ctx), AccountService(ctx), SettingsService(ctx),
                    BackupService(ctx), AuditService(ctx), AssessmentService(ctx),
-                   HandlingService(ctx, documents))
+                   handling, SyncService(ctx, handling))
 
     @classmethod
     def open(cls, data_dir: Path, **kw) -> Services:

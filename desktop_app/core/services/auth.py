@@ -45,19 +45,21 @@ KEYS = "keys.manage"                   # county keys and the device key (sync)
 RESTORE = "backup.restore"
 EXPORTS_CONFIRM = "exports.confirm"    # resume exports after a restore
 HANDLE = "task.handle"                 # referral lists, 回执 feedback, 先行救助, re-checks
+SYNC = "sync.run"                      # export packages to the county, import return packages
 
-_CLERK_PERMS = frozenset({DECIDE, WITHDRAW, REPRINT, FULL_ID_OWN, BACKUP, HANDLE})
+_CLERK_PERMS = frozenset({DECIDE, WITHDRAW, REPRINT, FULL_ID_OWN, BACKUP, HANDLE, SYNC})
 _SUPERVISOR_PERMS = _CLERK_PERMS | {VOID, FULL_ID_ANY, AUDIT_VIEW, SEPARATE_LIST}
 _ADMIN_PERMS = _SUPERVISOR_PERMS | {USERS, SETTINGS, KEYS, RESTORE, EXPORTS_CONFIRM}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     CLERK: _CLERK_PERMS, SUPERVISOR: frozenset(_SUPERVISOR_PERMS), ADMIN: frozenset(_ADMIN_PERMS),
 }
 SYSTEM_PERMISSIONS = frozenset({BACKUP, USERS, SETTINGS, KEYS, RESTORE, EXPORTS_CONFIRM,
-                                AUDIT_VIEW})
+                                AUDIT_VIEW, SYNC})
 
 MESSAGES = {
     DECIDE: "当前账户不能办理受理登记",
     HANDLE: "当前账户不能办理转办、反馈和先行救助",
+    SYNC: "当前账户不能导出或导入同步包",
     WITHDRAW: "当前账户不能登记撤回申请",
     REPRINT: "当前账户不能补打文书",
     VOID: "只有负责人或管理员可以作废；经办人作废须由负责人确认",
