@@ -3,6 +3,8 @@
 #
 #   bash dev.sh app [ARGS…]   set up, then open the app (e.g. `bash dev.sh app --demo`)
 #   bash dev.sh test [ARGS…]  set up, then run the whole test suite (ARGS go to pytest)
+#   bash dev.sh bundle        set up, build the PyInstaller bundle (dist/desktop-app) from
+#                             build.spec and run the bundle's own --self-test
 #
 # Needs only python3. Run as root on Debian/Ubuntu, it installs the missing system
 # libraries (venv support, Qt's runtime libraries, poppler-utils for the PDF tests);
@@ -17,6 +19,7 @@ QT_LIBS="libegl1 libgl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfreet
  libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
 TEST_TOOLS="poppler-utils"
+BUNDLE_TOOLS="binutils"  # PyInstaller reads shared-library headers with objdump
 
 missing_debs() {
     local want=() p
@@ -66,8 +69,21 @@ case "$mode" in
         export QT_QPA_PLATFORM=offscreen
         exec .venv/bin/python -m pytest -q "$@"
         ;;
+    bundle)
+        install_system "$BUNDLE_TOOLS"
+        setup_venv "[bundle]"
+        started=$(date +%s)
+        .venv/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+        built=$(date +%s)
+        echo "dev.sh: bundle built in $((built - started)) s" >&2
+        app=dist/desktop-app/desktop-app
+        QT_QPA_PLATFORM=offscreen "$app" --self-test
+        echo "dev.sh: self-test passed in $(($(date +%s) - built)) s" >&2
+        echo "dev.sh: bundle dist/desktop-app: $(du -sh dist/desktop-app | cut -f1)," \
+             "$(find dist/desktop-app -type f | wc -l) files" >&2
+        ;;
     *)
-        echo "usage: bash dev.sh app [--demo] | bash dev.sh test [pytest args]" >&2
+        echo "usage: bash dev.sh app [--demo] | bash dev.sh test [pytest args] | bash dev.sh bundle" >&2
         exit 2
         ;;
 esac
