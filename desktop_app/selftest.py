@@ -1,0 +1,195 @@
+"""``desktop-app --self-test``: prove that an installed copy (above all the
+PyInstaller bundle) has everything it needs at run time, without a screen.
+
+Each step prints one line; the first failure prints ``self-test FAILED at <step>:
+<reason>`` on stderr and the exit code is 1. Steps:
+
+1. files      fonts with their licences, forms, catalogue, standards, migrations;
+2. database   a new data folder in a temp directory: Alembic runs every migration
+              from the script files on disk, then one demo application is recorded
+              and its receipt rendered and stored;
+3. receipt    a receipt whose applicant's name has a CJK Extension-B character
+              (needs the bundled UMing font), both fonts embedded;
+4. translation our zh_CN.qm and Qt's own qtbase_zh_CN.qm load and translate;
+5. gui        a QApplication (offscreen when there is no display) registers the
+              bundled fonts, finds the print-support and JPEG plugins and paints
+              the login dialog.
+
+Takes about 2-3 s; nothing is left behind (the temp folder is removed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+# 刘𡈼芳: U+2123C (CJK Extension B) is only in the bundled UMing font.
+RARE_NAME = "刘\U0002123C芳"
+
+
+class StepFailed(Exception):
+    pass
+
+
+def _check(condition: bool, reason: str) -> None:
+    if not condition:
+        raise StepFailed(reason)
+
+
+def step_files() -> str:
+    from . import forms_dir, resources_dir
+    from .core.db import MIGRATIONS_DIR
+
+    res = resources_dir()
+    needed = [res / "fonts" / n for n in ("uming.ttc", "wqy-microhei.ttc", "ARPHICPL.TXT",
+                                           "WQY-MICROHEI-LICENSE.txt")]
+    needed += [res / "catalog" / "items.json", res / "standards.json",
+               forms_dir() / "receipt.json", MIGRATIONS_DIR / "env.py"]
+    missing = [str(p) for p in needed if not p.is_file()]
+    _check(not missing, "missing " + ", ".join(missing))
+    versions = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*.py"))
+    _check(bool(versions), f"no migration scripts in {MIGRATIONS_DIR / 'versions'}")
+    forms = len(list(forms_dir().glob("*.json")))
+    return f"resources in {res}, {forms} forms, {len(versions)} migrations"
+
+
+def step_database(folder: Path, state: dict) -> str:
+    from sqlalchemy import select, text
+
+    from .core.models import Document
+    from .core.services import Services
+    from .core.services.demo import fill_demo
+
+    services = Services.open(folder)
+    state["services"] = services
+    with services.ctx.db.engine.connect() as conn:
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    _check(bool(revision), "no schema revision after the migrations")
+    fill_demo(services, 1, seed=1)
+    with services.ctx.db.read() as s:
+        doc_id = s.scalar(select(Document.id).order_by(Document.id).limit(1))
+    _check(doc_id is not None, "the demo application produced no document")
+    pdf = services.documents.original_pdf(doc_id).read_bytes()
+    _check(pdf.startswith(b"%PDF"), "the stored receipt is not a PDF")
+    return f"schema {revision}, demo receipt {len(pdf)} bytes"
+
+
+def step_receipt() -> str:
+    from .printing import render_document, samples
+    from .printing.fonts import BODY, unprintable_chars
+
+    data = samples.receipt()
+    name = data["applicant"]["name"] = RARE_NAME
+    rare = [c for c in name if ord(c) > 0xFFFF]
+    _check(not unprintable_chars(name), "the bundled fonts cannot print the sample name")
+    pdf = render_document("receipt", data)
+    _check(pdf.startswith(b"%PDF"), "render_document returned no PDF")
+    embedded = sorted({m.decode().split("+")[-1] for m in
+                       re.findall(rb"/BaseFont\s*/([A-Za-z0-9+_-]+)", pdf)})
+    _check(any(BODY.reportlab_name in f for f in embedded), f"{BODY.family} not embedded "
+           f"(fonts: {embedded})")
+    points = " ".join(f"U+{ord(c):X}" for c in rare)
+    return f"{len(pdf)} bytes, name with {points}, embedded {', '.join(embedded)}"
+
+
+def step_translation() -> str:
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from .gui.app import I18N_DIR
+
+    ours = QTranslator()
+    _check(ours.load(str(I18N_DIR / "zh_CN.qm")), f"cannot load {I18N_DIR / 'zh_CN.qm'}")
+    title = ours.translate("App", "Social Assistance Window")
+    _check(bool(title) and title != "Social Assistance Window", "zh_CN.qm has no App title")
+    qt = QTranslator()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    _check(qt.load("qtbase_zh_CN", qt_dir), f"cannot load qtbase_zh_CN from {qt_dir}")
+    return "zh_CN.qm and qtbase_zh_CN.qm loaded"
+
+
+def step_gui(state: dict) -> str:
+    if (not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import shiboken6
+    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtGui import QImageReader
+    from PySide6.QtPrintSupport import QPrinter  # noqa: F401 - the module must import
+    from PySide6.QtWidgets import QApplication
+
+    from .gui.app import UI_FAMILIES, install_translators, register_fonts
+    from .gui.login import LoginDialog
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    families = register_fonts(app)
+    _check(set(families) == set(UI_FAMILIES), f"Qt registered fonts {families}")
+    install_translators(app, "zh_CN")
+    formats = {bytes(f).decode() for f in QImageReader.supportedImageFormats()}
+    _check({"png", "jpg", "ico"} <= formats, f"image formats {sorted(formats)}")
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    _check(any((plugins / "printsupport").glob("*")) or sys.platform == "darwin",
+           f"no print-support plugin in {plugins}")
+    dialog = LoginDialog(state["services"])
+    try:
+        pixmap = dialog.grab()
+        _check(not pixmap.isNull() and pixmap.width() > 0, "the login dialog did not paint")
+        title = dialog.windowTitle()
+    finally:
+        shiboken6.delete(dialog)
+    return (f"platform {app.platformName()}, fonts {' + '.join(families)}, "
+            f"login dialog {pixmap.width()}x{pixmap.height()} '{title}'")
+
+
+def run(*, gui: bool = True) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="township-selftest-"))
+    state: dict = {}
+    started = time.perf_counter()
+    steps = [("files", step_files), ("database", lambda: step_database(folder, state)),
+             ("receipt", step_receipt), ("translation", step_translation)]
+    if gui:
+        steps.append(("gui", lambda: step_gui(state)))
+    try:
+        for name, step in steps:
+            t0 = time.perf_counter()
+            try:
+                detail = step()
+            except Exception as exc:  # noqa: BLE001 - every failure is one clear line
+                print(f"self-test FAILED at {name}: {_reason(exc)}", file=sys.stderr)
+                return 1
+            _print(f"self-test {name:<11} ok  {(time.perf_counter() - t0) * 1000:6.0f} ms  {detail}")
+        frozen = "bundle" if getattr(sys, "frozen", False) else "source"
+        _print(f"self-test ok ({frozen}, {time.perf_counter() - started:.1f} s)")
+        return 0
+    finally:
+        services = state.get("services")
+        if services is not None:
+            services.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _reason(exc: BaseException) -> str:
+    """One line: the message, or for a bare exception where it was raised."""
+    if isinstance(exc, StepFailed):
+        return str(exc)
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    if not text:
+        import traceback
+
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        text = f"raised in {Path(frame.filename).name}:{frame.lineno} ({frame.name})"
+    return f"{type(exc).__name__}: {text}"
+
+
+def _print(line: str) -> None:
+    """Print even where the console's code page lacks a character (cp936 …)."""
+    stream = sys.stdout
+    if stream is None:  # windowed executable: no console to write to
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    print(line.encode(encoding, "replace").decode(encoding), file=stream, flush=True)
