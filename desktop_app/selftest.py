@@ -9,9 +9,12 @@ Each step prints one line; the first failure prints ``self-test FAILED at <step>
               from the script files on disk, then one demo application is recorded
               and its receipt rendered and stored;
 3. receipt    a receipt whose applicant's name has a CJK Extension-B character
-              (needs the bundled UMing font), both fonts embedded;
-4. translation our zh_CN.qm and Qt's own qtbase_zh_CN.qm load and translate;
-5. gui        a QApplication (offscreen when there is no display) registers the
+              (needs the bundled UMing font), the body font embedded, page 1
+              rasterised by PDFium (what the printer gets) and not blank;
+4. sync       age encryption and Ed25519 signature round trips, every sync JSON
+              Schema loads and is a valid schema;
+5. translation our zh_CN.qm and Qt's own qtbase_zh_CN.qm load and translate;
+6. gui        a QApplication (offscreen when there is no display) registers the
               bundled fonts, finds the print-support and JPEG plugins and paints
               the login dialog.
 
@@ -95,7 +98,48 @@ def step_receipt() -> str:
     _check(any(BODY.reportlab_name in f for f in embedded), f"{BODY.family} not embedded "
            f"(fonts: {embedded})")
     points = " ".join(f"U+{ord(c):X}" for c in rare)
-    return f"{len(pdf)} bytes, name with {points}, embedded {', '.join(embedded)}"
+    pixels = _rasterise(pdf)
+    return (f"{len(pdf)} bytes, name with {points}, embedded {', '.join(embedded)}, "
+            f"PDFium page {pixels}")
+
+
+def _rasterise(pdf: bytes) -> str:
+    """Render page 1 with PDFium (the printer path) and check it is not blank."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        bitmap = doc[0].render(scale=0.5, grayscale=True)
+        data = bytes(bitmap.buffer)
+        size = f"{bitmap.width}x{bitmap.height}"
+    finally:
+        doc.close()
+    inked = sum(1 for b in data[::7] if b < 128)
+    _check(inked > 100, f"PDFium rendered an empty page ({size})")
+    return size
+
+
+def step_sync() -> str:
+    import json
+
+    import pyrage
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from jsonschema import Draft202012Validator
+    from pyrage import x25519
+
+    from .sync.envelope import SCHEMA_DIR
+
+    identity = x25519.Identity.generate()
+    secret = "self-test 自检".encode()
+    _check(pyrage.decrypt(pyrage.encrypt(secret, [identity.to_public()]), [identity]) == secret,
+           "age round trip changed the data")
+    key = Ed25519PrivateKey.generate()
+    key.public_key().verify(key.sign(secret), secret)  # raises InvalidSignature
+    schemas = sorted(SCHEMA_DIR.glob("*.schema.json"))
+    _check(bool(schemas), f"no JSON Schemas in {SCHEMA_DIR}")
+    for path in schemas:
+        Draft202012Validator.check_schema(json.loads(path.read_text("utf-8")))
+    return f"age + Ed25519 round trip, {len(schemas)} schemas valid"
 
 
 def step_translation() -> str:
@@ -151,7 +195,7 @@ def run(*, gui: bool = True) -> int:
     state: dict = {}
     started = time.perf_counter()
     steps = [("files", step_files), ("database", lambda: step_database(folder, state)),
-             ("receipt", step_receipt), ("translation", step_translation)]
+             ("receipt", step_receipt), ("sync", step_sync), ("translation", step_translation)]
     if gui:
         steps.append(("gui", lambda: step_gui(state)))
     try:
