@@ -331,6 +331,7 @@ class IntakeScreen(QWidget):
         self.hardship_cause.setObjectName("hardship_cause")
         self.hardship_cause.setToolTip(self.tr("Cause of hardship (category)"))
         self.hardship_cause.addItem(self.tr("Choose…"), "")
+        self.hardship_cause.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for code, label in vocab.HARDSHIP_CAUSES:
             self.hardship_cause.addItem(label, code)
         self.hardship = QLineEdit()

@@ -76,6 +76,9 @@ class StandardsEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setStretchLastSection(True)
+        self.table.setMinimumHeight(150)
+        self.table.setMaximumHeight(240)
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
@@ -165,7 +168,7 @@ class StandardsEditor(QWidget):
             if not locked and col <= len(KEYS):
                 flags |= Qt.ItemFlag.ItemIsEditable
             item.setFlags(flags)
-            if col > 0:
+            if 0 < col <= len(KEYS):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if locked:
                 item.setForeground(QBrush(LOCKED_COLOUR))

@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python tests/gui/make_screenshots.py [OUT_DIR]
 
 Builds a demo township with realistic synthetic applications in a temporary data
-folder, drives the screens as a clerk would, and grabs each at 1280×800:
+folder, drives the screens as a clerk would, and grabs each at 1280×800
+(screen-assessment and screen-standards come from screenshots_assessment.py):
 screen-setup, screen-login, screen-intake, screen-intake-error, screen-intake-result,
 screen-list, screen-detail, screen-lock, screen-audit, screen-admin-users, screen-restore.
 """
@@ -206,6 +207,8 @@ def main(out: Path) -> None:
             intake = window.intake
             fill_intake(intake)
             shoot(app, window, out / "screen-intake.png")
+            from screenshots_assessment import assessment_screen, standards_screen
+            assessment_screen(app, window, out)
 
             good = make_id("19580917", 42)
             intake.applicant.id_number.setText(good[:17] + ("1" if good[17] != "1" else "2"))
@@ -228,6 +231,7 @@ def main(out: Path) -> None:
             dialog = window.open_application(accepted)
             shoot(app, dialog, out / "screen-detail.png")
             dialog.close()
+            standards_screen(app, window, out)
             trust_screens(app, services, window, out)
             window.close()
         finally:
