@@ -508,7 +508,7 @@ def _check_entries(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.Zip
         if _unsafe(name) or _unsafe(info.orig_filename):
             raise PackageError("unsafe_path", repr(name[:80]))
         mode = info.external_attr >> 16
-        if info.is_dir() or (mode and not stat.S_ISREG(mode)):
+        if info.is_dir() or stat.S_IFMT(mode) not in (0, stat.S_IFREG):
             raise PackageError("bad_entry", f"{name[:80]}: not a regular file")
         if info.flag_bits & 0x1:
             raise PackageError("bad_entry", f"{name[:80]}: encrypted entry")

@@ -107,6 +107,7 @@ class ServiceContext:
         }
         years = {
             int(y): YearCalendar(
+                year=int(y),
                 holidays=frozenset(date.fromisoformat(d) for d in spec.get("holidays", [])),
                 workdays=frozenset(date.fromisoformat(d) for d in spec.get("workdays", [])),
             )
