@@ -3797,4 +3797,122 @@ deduction (%)</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../print_pdf.py" line="+438"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open PDF</source>
+        <translation>打开PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPdf</name>
+    <message>
+        <location filename="../print_pdf.py" line="-369"/>
+        <source>No printer is installed on this computer.</source>
+        <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
+        <translation>本机未安装打印机。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer “%1” is not available on this computer.</source>
+        <translation>本机找不到打印机“%1”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer “%1” is offline or paused.</source>
+        <translation>打印机“%1”脱机或已暂停。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer “%1” reports an error (out of paper, jammed or switched off).</source>
+        <translation>打印机“%1”报告故障（缺纸、卡纸或未开机）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer “%1” refused the print job.</source>
+        <translation>打印机“%1”拒绝了打印任务。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The saved PDF could not be read for printing.</source>
+        <translation>无法读取已保存的PDF，不能打印。</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>The document is saved; nothing is lost:</source>
+        <translation>文书已保存，没有丢失：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the printer and print again, or open the PDF and print it from the PDF viewer.</source>
+        <translation>请检查打印机后重新打印，或打开PDF从阅读器中打印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open PDF</source>
+        <translation>打开PDF</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+32"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>正在打印第%1页，共%2页…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PDF could not be saved there: %1</source>
+        <translation>无法将PDF保存到该位置：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save PDF as</source>
+        <translation>PDF另存为</translation>
+    </message>
+</context>
 </TS>
