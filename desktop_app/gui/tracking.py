@@ -179,7 +179,8 @@ def _combo(name: str, tip: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     combo.setToolTip(tip)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(10)
     return combo
 
 
@@ -248,9 +249,9 @@ class TrackingScreen(QWidget):
         self.view = row_table(self.model, "tasksView")
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
-        for col, width in ((COL_NUMBER, 200), (COL_APPLICANT, 90), (COL_VILLAGE, 80),
-                           (COL_ITEM, 150), (COL_DEPARTMENT, 100), (COL_STATUS, 70),
-                           (COL_DUE, 140), (COL_LEFT, 150), (COL_CLERK, 70)):
+        for col, width in ((COL_NUMBER, 190), (COL_APPLICANT, 90), (COL_VILLAGE, 80),
+                           (COL_ITEM, 240), (COL_DEPARTMENT, 100), (COL_STATUS, 70),
+                           (COL_DUE, 130), (COL_LEFT, 150), (COL_CLERK, 70)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         header.setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)

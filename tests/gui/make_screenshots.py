@@ -6,7 +6,8 @@ Builds a demo township with realistic synthetic applications in a temporary data
 folder, drives the screens as a clerk would, and grabs each at 1280×800
 (screen-assessment and screen-standards come from screenshots_assessment.py):
 screen-setup, screen-login, screen-intake, screen-intake-error, screen-intake-result,
-screen-list, screen-detail, screen-lock, screen-audit, screen-admin-users, screen-restore.
+screen-list, screen-detail, screen-tracking, screen-feedback, screen-lock, screen-audit,
+screen-admin-users, screen-restore; and doc-referral (a 转办单 page, needs pdftoppm).
 """
 
 from __future__ import annotations
@@ -98,6 +99,45 @@ def fill_intake(intake) -> None:
     intake.materials.set_status("DIBAO", "INCOME_PROOF", "committed")
     intake.materials.set_status("DIBAO", "DISABILITY_CERT", "shared")
     intake.applicant.name.setFocus()
+
+
+def tracking_screens(app, services, window, out: Path, accepted: int) -> None:
+    """转办跟踪 with overdue and due-soon rows, the 登记办理结果 dialog, and a 转办单 page."""
+    import shutil
+    import subprocess
+
+    # The county's 回执 for some of the demo's older tasks: handed over, signed, done.
+    handling = services.handling
+    waiting = handling.departments_to_refer()
+    for dept in list(waiting)[:-1]:  # one department left waiting
+        handling.issue_handover_list(dept, window.actor)
+    screen = window.show_tracking()
+    screen.refresh()
+    overdue = next((i for i, r in enumerate(screen.model.rows()) if r.state == "overdue"), 0)
+    screen.view.selectRow(overdue)
+    shoot(app, window, out / "screen-tracking.png", (1366, 768))
+
+    referred = next((r for r in screen.model.rows() if r.status == "referred"), None)
+    if referred is not None:
+        screen.select_task(referred.task_id)
+        dialogs = []
+        screen.run_dialog = dialogs.append
+        screen.record_feedback()
+        dialog = dialogs[0]
+        put(dialog.result_text, f"同意给予{referred.item_name}")
+        put(dialog.amount, "2,4OO")  # a letter O typed for a zero: the error shows at the field
+        put(dialog.signed_by, "赵丽")
+        dialog.submit()
+        shoot(app, dialog, out / "screen-feedback.png", (640, 440))
+        dialog.close()
+    screen.run_dialog = lambda d: d.exec()
+
+    slip = next(d for d in services.documents.for_application(accepted) if d.kind == "referral")
+    pdf = services.documents.original_pdf(slip.id)
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(pdf),
+                        str(out / "doc-referral")], check=True)
+        print("wrote", out / "doc-referral.png")
 
 
 def trust_screens(app, services, window, out: Path) -> None:
@@ -231,6 +271,7 @@ def main(out: Path) -> None:
             dialog = window.open_application(accepted)
             shoot(app, dialog, out / "screen-detail.png")
             dialog.close()
+            tracking_screens(app, services, window, out, accepted)
             standards_screen(app, window, out)
             trust_screens(app, services, window, out)
             window.close()
