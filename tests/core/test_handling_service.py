@@ -78,6 +78,10 @@ def test_handover_list_covers_waiting_tasks_of_one_department_and_marks_them_ref
         docs = s.scalars(select(ListDocument)).all()
         assert [d.department for d in docs] == ["HEALTHCARE", "EDUCATION"]
         assert all(d.sha256 for d in docs)
+    # The day's slips of that department, in list order, ready for one print job.
+    slips = services.handling.list_slips(info.id)
+    assert [d.number for d in slips] == sorted([f"{a.number}-Z1", f"{b.number}-Z1"])
+    assert all(d.kind == "referral" and d.path.exists() for d in slips)
     # A lost file is re-rendered byte-identical from its snapshot.
     info.path.unlink()
     assert services.handling.list_pdf(info.id).exists()

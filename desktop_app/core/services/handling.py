@@ -378,6 +378,22 @@ class HandlingService:
         atomic_write(path, pdf)
         return path
 
+    def list_slips(self, list_id: int) -> list[DocumentInfo]:
+        """The 转办单 on a 转办清单, in list order — for printing the day's slips of a
+        department together with their list (their PDFs re-rendered if missing)."""
+        with self.ctx.db.read() as s:
+            doc = s.get_one(ListDocument, list_id)
+            numbers = [r["referral_number"] for r in json.loads(doc.data).get("rows", [])
+                       if r.get("referral_number")]
+            ids = {d.number: d.id for d in s.scalars(select(Document).where(
+                Document.kind == "referral", Document.number.in_(numbers)))}
+        out = []
+        for number in numbers:
+            if number in ids:
+                self.documents.original_pdf(ids[number])
+                out.append(self.documents.find("referral", number))
+        return out
+
     def _list_path(self, doc: ListDocument) -> Path:
         return self.documents.folder / doc.day.strftime("%Y%m") / f"{doc.number}-{doc.kind}.pdf"
 
