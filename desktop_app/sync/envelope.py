@@ -225,7 +225,7 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any]]], m
                 signing_key: Ed25519PrivateKey, *, work_dir: Path | None = None,
                 progress: Progress | None = None, cancel: threading.Event | None = None,
                 expected_total: int = 0, validate: bool = False,
-                compresslevel: int = 6) -> BuiltPackage:
+                compresslevel: int = 1) -> BuiltPackage:
     """Write the (unencrypted) inner ZIP to ``out`` atomically; see :func:`build_package`."""
     kind = manifest.get("kind")
     if kind not in TYPES:
