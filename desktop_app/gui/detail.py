@@ -146,6 +146,8 @@ class DetailView(QWidget):
         self.application_id = application_id
         self.actor = actor
         self.opener = opener
+        #: Prints one saved PDF (print dialog, preview from the same file); tests replace it.
+        self.print_pdf: Callable[..., int] = _print_document
         self.ask_reason = ask_reason
         self.ask_confirmation = ask_confirmation or self._ask_confirmation
         self.full_ids: dict[int, str] | None = None  # position -> number, once unmasked
@@ -466,6 +468,7 @@ class DetailView(QWidget):
             buttons = QHBoxLayout()
             for text, name, slot, enabled in (
                 (self.tr("Open"), "open", self.open_document, True),
+                (self.tr("Print…"), "print", self.print_document, not doc.voided),
                 (self.tr("Reprint"), "reprint", self.reprint, not doc.voided),
                 (self.tr("Void…"), "void", self.void, not doc.voided),
             ):
@@ -539,6 +542,16 @@ class DetailView(QWidget):
             show_error(self, exc)
             return
         self.opener(path)
+
+    def print_document(self, doc) -> int:
+        """Print the saved PDF (the same file the window issued) with the print dialog;
+        a printer failure is shown and the document stays saved."""
+        try:
+            path = self.services.documents.original_pdf(doc.id)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return 0
+        return self.print_pdf(self, path, doc.number, opener=self.opener)
 
     def reprint(self, doc) -> None:
         clerk = self._clerk()
@@ -658,3 +671,10 @@ class DetailDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
+
+
+def _print_document(*args, **kw) -> int:
+    """QtPrintSupport and PDFium load on the first print, not with the window."""
+    from .print_pdf import print_document
+
+    return print_document(*args, **kw)

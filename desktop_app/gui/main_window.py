@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.services.auth import AUDIT_VIEW, USERS
+from ..core.services.auth import AUDIT_VIEW, SEPARATE_LIST, USERS
 from .applications import ApplicationsScreen
 from .backup_view import ExportsBanner
 from .detail import DetailDialog, DetailView
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.audit = None
         self.admin = None
         self.tracking = None
+        self.separate = None
         self.idle: IdleWatcher | None = None
         self.auto_backups = None
         self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
@@ -135,6 +136,10 @@ class MainWindow(QMainWindow):
                                    self.tr("Referred and open items, overdue ones first; handover "
                                            "lists, results and re-checks (Ctrl+T)"),
                                    self.show_tracking)
+        self.separate_action = nav(self.tr("Separate register"), "separateAction", "",
+                                   self.tr("Applications of relatives of staff or village "
+                                           "cadres, registered separately (supervisors)"),
+                                   self.show_separate_list)
         self.audit_action = nav(self.tr("Audit trail"), "auditAction", "",
                                 self.tr("Who did what and when (supervisors and administrators)"),
                                 self.show_audit)
@@ -142,7 +147,7 @@ class MainWindow(QMainWindow):
                                 self.tr("Accounts, settings, backups and restore (administrators)"),
                                 self.show_admin)
         self.intake_action.setChecked(True)
-        for action in (self.audit_action, self.admin_action):
+        for action in (self.separate_action, self.audit_action, self.admin_action):
             action.setVisible(False)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -248,9 +253,10 @@ class MainWindow(QMainWindow):
                        self.password_action,
                        self.lock_action, self.logout_action):
             action.setEnabled(logged_in)
+        self.separate_action.setVisible(logged_in and actor.can(SEPARATE_LIST))
         self.audit_action.setVisible(logged_in and actor.can(AUDIT_VIEW))
         self.admin_action.setVisible(logged_in and actor.can(USERS))
-        for action in (self.audit_action, self.admin_action):
+        for action in (self.separate_action, self.audit_action, self.admin_action):
             action.setEnabled(action.isVisible())
         self.banner.refresh()
         if self.idle is not None and self.services is not None:
@@ -266,7 +272,7 @@ class MainWindow(QMainWindow):
     def _drop_restricted_screens(self) -> None:
         """Screens built for one user are not shown to the next (their data stays theirs)."""
         current = self.stack.currentWidget()
-        for attr in ("audit", "admin"):
+        for attr in ("separate", "audit", "admin"):
             screen = getattr(self, attr)
             if screen is None:
                 continue
@@ -421,6 +427,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tracking)
         self.tracking.view.setFocus()
         return self.tracking
+
+    def show_separate_list(self):
+        """单独登记名单 (supervisors and administrators)."""
+        from .separate_list import SeparateListView
+
+        if self.separate is None:
+            self.separate = SeparateListView(self.services, self.current_actor)
+            self.separate.openApplication.connect(self.open_application)
+            self.stack.addWidget(self.separate)
+        self.separate_action.setChecked(True)
+        self.stack.setCurrentWidget(self.separate)
+        return self.separate
 
     def show_audit(self):
         """操作日志 (built on first use; the service refuses a clerk anyway)."""

@@ -50,6 +50,7 @@ from ..core.catalog import TOWNSHIP
 from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
 from .labels import due_text
 from .lock_screen import ask_yes_no
+from .print_pdf import print_batch
 from .tasks import TaskRunner, show_denied, show_error
 from .tracking_dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
 from .widgets import ErrorLabel, open_file, row_table
@@ -201,6 +202,9 @@ class TrackingScreen(QWidget):
         self.opener = opener
         #: How dialogs are shown; tests replace it (no modal loop).
         self.run_dialog: Callable[[QDialog], object] = _exec
+        #: Prints PDFs as one job (print dialog, progress, cancel); tests replace it.
+        self.print_batch: Callable[..., int] = print_batch
+        self.last_list = None
         self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
         self._notice_possible = False
 
@@ -321,10 +325,17 @@ class TrackingScreen(QWidget):
         self.handover_button.clicked.connect(self.issue_handover_list)
         self.handover_info = QLabel()
         self.handover_info.setObjectName("handoverInfo")
+        self.batch_button = QPushButton(self.tr("Print list and slips…"))
+        self.batch_button.setObjectName("printBatchButton")
+        self.batch_button.setToolTip(self.tr(
+            "Send the last handover list and all its referral slips to the printer as one job"))
+        self.batch_button.setEnabled(False)
+        self.batch_button.clicked.connect(self.print_last_list)
         row = QHBoxLayout(handover)
         row.addWidget(QLabel(self.tr("Waiting to be handed over:")))
         row.addWidget(self.handover_dept)
         row.addWidget(self.handover_button)
+        row.addWidget(self.batch_button)
         row.addWidget(self.handover_info, 1)
 
         page = QWidget()
@@ -678,9 +689,24 @@ class TrackingScreen(QWidget):
                 .replace("%1", info.number)
                 .replace("%2", self.services.ctx.catalog.department(info.department).name)
                 .replace("%3", str(info.count)))
+            self.last_list = info
+            self.batch_button.setEnabled(True)
             self.opener(Path(info.path))
 
         self._run(lambda actor: handling.issue_handover_list(dept, actor), done)
+
+    def print_last_list(self) -> int:
+        """The last handover list and its referral slips, printed as one job."""
+        info = self.last_list
+        if info is None:
+            return 0
+        try:
+            paths = [self.services.handling.list_pdf(info.id)] + [
+                d.path for d in self.services.handling.list_slips(info.id)]
+        except Exception as exc:  # noqa: BLE001 - shown, nothing is lost
+            show_error(self, exc)
+            return 0
+        return self.print_batch(self, paths, info.number, opener=self.opener)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationErrors):

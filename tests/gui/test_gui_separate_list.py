@@ -97,3 +97,17 @@ def test_clerk_gets_the_refusal_and_no_rows(qtbot, services, flagged, messages):
     assert "只有负责人或管理员可以查看单独登记名单" in messages.texts()
     assert view.message.text() == "只有负责人或管理员可以查看单独登记名单"
     assert not english_in(view)
+
+
+def test_main_window_offers_the_list_to_supervisors_only(qtbot, services, flagged, opener,
+                                                         data_dir):
+    from conftest import make_window
+
+    win = make_window(qtbot, services, actor_for(services, "supervisor"), opener, data_dir)
+    assert win.separate_action.isVisible() and win.separate_action.isEnabled()
+    win.separate_action.trigger()
+    view = win.stack.currentWidget()
+    assert isinstance(view, SeparateListView)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    clerk = make_window(qtbot, services, actor_for(services, "clerk1"), opener, data_dir)
+    assert not clerk.separate_action.isVisible()

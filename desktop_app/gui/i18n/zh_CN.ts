@@ -43,7 +43,7 @@
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../main_window.py" line="+179"/>
+        <location filename="../main_window.py" line="+184"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -817,7 +817,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../detail.py" line="+655"/>
+        <location filename="../detail.py" line="+668"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -825,7 +825,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailView</name>
     <message>
-        <location line="-465"/>
+        <location line="-476"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -912,7 +912,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-160"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -953,8 +953,9 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>超出限额转县级审批</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Handling progress</source>
+        <extracomment>Prints one saved PDF (print dialog, preview from the same file); tests replace it.</extracomment>
         <translation>办理进度</translation>
     </message>
     <message>
@@ -1019,12 +1020,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+4"/>
-        <location line="+355"/>
+        <location line="+366"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-363"/>
         <source>Show the household&apos;s complete ID numbers; every viewing is recorded</source>
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
@@ -1160,6 +1161,11 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
@@ -1189,7 +1195,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>Void %1 %2. Reason: %3</source>
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
@@ -1197,6 +1203,29 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+50"/>
         <source>Hide full ID numbers</source>
         <translation>隐藏完整证件号</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../print_pdf.py" line="+438"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open PDF</source>
+        <translation>打开PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
     </message>
 </context>
 <context>
@@ -1451,12 +1480,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     <message>
         <location line="+6"/>
         <location line="+163"/>
-        <location line="+313"/>
+        <location line="+314"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-467"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1591,7 +1620,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>致困原因</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Details, e.g. 户主患尿毒症长期透析</source>
         <translation>简要说明，如：户主患尿毒症长期透析</translation>
     </message>
@@ -2097,7 +2126,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>【演示】</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-111"/>
         <source>Opening the data folder…</source>
         <translation>正在打开数据…</translation>
     </message>
@@ -2137,6 +2166,16 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>转办和在办事项（逾期优先）；转办清单、办理结果和复核提醒（Ctrl+T）</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Separate register</source>
+        <translation>单独登记名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applications of relatives of staff or village cadres, registered separately (supervisors)</source>
+        <translation>经办人员或村（居）干部近亲属的申请，单独登记备案（负责人）</translation>
+    </message>
+    <message>
         <location line="+24"/>
         <source>The logged-in user; recorded on every decision and document</source>
         <translation>当前登录的用户；记录在每项决定和每份文书上</translation>
@@ -2162,7 +2201,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>注销/切换用户</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+203"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -2177,7 +2216,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>已注销。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+128"/>
         <source>Restoring the backup… Please wait.</source>
         <translation>正在恢复备份…请稍候。</translation>
     </message>
@@ -2187,8 +2226,8 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-416"/>
-        <location line="+52"/>
+        <location line="-433"/>
+        <location line="+56"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -2218,8 +2257,8 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>虚构数据，仅供练习和演示</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+99"/>
+        <location line="-65"/>
+        <location line="+103"/>
         <source>Data folder: %1</source>
         <translation>数据目录：%1</translation>
     </message>
@@ -2416,6 +2455,101 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+3"/>
         <source>%1, born %2, age %3</source>
         <translation>%1，%2，%3岁</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPdf</name>
+    <message>
+        <location filename="../print_pdf.py" line="-369"/>
+        <source>No printer is installed on this computer.</source>
+        <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
+        <translation>本机未安装打印机。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer “%1” is not available on this computer.</source>
+        <translation>本机找不到打印机“%1”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer “%1” is offline or paused.</source>
+        <translation>打印机“%1”脱机或已暂停。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer “%1” reports an error (out of paper, jammed or switched off).</source>
+        <translation>打印机“%1”报告故障（缺纸、卡纸或未开机）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The printer “%1” refused the print job.</source>
+        <translation>打印机“%1”拒绝了打印任务。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The saved PDF could not be read for printing.</source>
+        <translation>无法读取已保存的PDF，不能打印。</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>The document is saved; nothing is lost:</source>
+        <translation>文书已保存，没有丢失：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the printer and print again, or open the PDF and print it from the PDF viewer.</source>
+        <translation>请检查打印机后重新打印，或打开PDF从阅读器中打印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open PDF</source>
+        <translation>打开PDF</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+32"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>正在打印第%1页，共%2页…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PDF could not be saved there: %1</source>
+        <translation>无法将PDF保存到该位置：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save PDF as</source>
+        <translation>PDF另存为</translation>
     </message>
 </context>
 <context>
@@ -3055,7 +3189,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>StandardsEditor</name>
     <message>
-        <location filename="../standards_editor.py" line="+82"/>
+        <location filename="../standards_editor.py" line="+85"/>
         <source>Add entry</source>
         <extracomment>Columns after the date, in the order of ``FIELDS``: amounts in fen are shown in yuan.</extracomment>
         <translation>新增标准</translation>
@@ -3324,7 +3458,7 @@ deduction (%)</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking.py" line="+76"/>
+        <location filename="../tracking.py" line="+77"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
@@ -3387,9 +3521,9 @@ deduction (%)</source>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>Tracking</source>
-        <extracomment>How dialogs are shown; tests replace it (no modal loop).</extracomment>
+        <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
     </message>
     <message>
@@ -3409,23 +3543,23 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+126"/>
+        <location line="+133"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-132"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+121"/>
+        <location line="+128"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-127"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -3456,12 +3590,12 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+91"/>
+        <location line="+98"/>
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-96"/>
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
@@ -3472,12 +3606,12 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+354"/>
+        <location line="+361"/>
         <source>Refer again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-360"/>
         <source>Emergency aid…</source>
         <translation>先行救助…</translation>
     </message>
@@ -3527,12 +3661,22 @@ deduction (%)</source>
         <translation>列出该部门所有待转办的转办单，交送件人；这些事项即为“已转办”</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Print list and slips…</source>
+        <translation>打印清单及转办单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the last handover list and all its referral slips to the printer as one job</source>
+        <translation>将刚出具的转办清单及其全部转办单作为一个任务发送到打印机</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Waiting to be handed over:</source>
         <translation>待转办：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -3795,124 +3939,6 @@ deduction (%)</source>
         <location line="+21"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentActions</name>
-    <message>
-        <location filename="../print_pdf.py" line="+438"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open PDF</source>
-        <translation>打开PDF</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-</context>
-<context>
-    <name>PrintPdf</name>
-    <message>
-        <location filename="../print_pdf.py" line="-369"/>
-        <source>No printer is installed on this computer.</source>
-        <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
-        <translation>本机未安装打印机。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The printer “%1” is not available on this computer.</source>
-        <translation>本机找不到打印机“%1”。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The printer “%1” is offline or paused.</source>
-        <translation>打印机“%1”脱机或已暂停。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The printer “%1” reports an error (out of paper, jammed or switched off).</source>
-        <translation>打印机“%1”报告故障（缺纸、卡纸或未开机）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The printer “%1” refused the print job.</source>
-        <translation>打印机“%1”拒绝了打印任务。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The saved PDF could not be read for printing.</source>
-        <translation>无法读取已保存的PDF，不能打印。</translation>
-    </message>
-    <message>
-        <location line="+189"/>
-        <source>The document is saved; nothing is lost:</source>
-        <translation>文书已保存，没有丢失：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the printer and print again, or open the PDF and print it from the PDF viewer.</source>
-        <translation>请检查打印机后重新打印，或打开PDF从阅读器中打印。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Printing failed</source>
-        <translation>打印失败</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Open PDF</source>
-        <translation>打开PDF</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+32"/>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Printing…</source>
-        <translation>正在打印…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Printing page %1 of %2…</source>
-        <translation>正在打印第%1页，共%2页…</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Print preview — %1</source>
-        <translation>打印预览 — %1</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Save failed</source>
-        <translation>保存失败</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The PDF could not be saved there: %1</source>
-        <translation>无法将PDF保存到该位置：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Save PDF as</source>
-        <translation>PDF另存为</translation>
     </message>
 </context>
 </TS>
