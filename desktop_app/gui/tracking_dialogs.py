@@ -411,7 +411,7 @@ class ReviewDialog(ServiceDialog):
         form = QFormLayout()
         form.addRow(self.tr("Re-check date"), field(self.on, self.errors, "review_on"))
         form.addRow(self.tr("Outcome"), field(self.outcome, self.errors, "outcome", "task"))
-        if row.item_name == services.ctx.catalog.item("DIBAO").name:
+        if row.item_code == "DIBAO":
             form.addRow(self.tr("Re-check class"), field(self.review_class, self.errors,
                                                          "review_class"))
         else:

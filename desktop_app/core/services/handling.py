@@ -150,6 +150,7 @@ class ReviewRow:
     review_class: str
     next_review_on: date
     days_left: int
+    item_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -670,7 +671,7 @@ class HandlingService:
             return [ReviewRow(r.id, a.id, a.number or "", a.applicant.name,
                               villages.get(a.village_id, ""),
                               self.ctx.catalog.item(r.item_code).name, r.review_class,
-                              r.next_review_on, (r.next_review_on - today).days)
+                              r.next_review_on, (r.next_review_on - today).days, r.item_code)
                     for r, a in s.execute(q)]
 
     def record_review(self, task_id: int, on: date | str, outcome: str, note: str,
