@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
+from ..core.rules.values import parse_amount
 from .login import HINT_STYLE
 from .standards_editor import StandardsEditor
 from .tasks import show_denied
-from .widgets import ErrorLabel, FieldErrors
+from .widgets import ErrorLabel, FieldErrors, yuan
 
 KEEP = (("recent", 1, 50), ("daily", 0, 60), ("weekly", 0, 52), ("monthly", 0, 120))
 APPEAL = (("review_days", 1, 365), ("reconsideration_days", 1, 365), ("litigation_months", 1, 24))
@@ -143,6 +144,42 @@ class SettingsPage(QWidget):
         self.holidays.setFixedHeight(100)
         self._row(rules_form, "holiday_years", self.tr("Public holidays"), self.holidays)
 
+        handling_box = QGroupBox(self.tr("Handling and follow-up"))
+        handling_box.setObjectName("handlingBox")
+        handling_form = QFormLayout(handling_box)
+        self.ceiling = QLineEdit()
+        self.ceiling.setObjectName("emergencyCeiling")
+        self.ceiling.setMaximumWidth(140)
+        ceiling_row = QWidget()
+        row = QHBoxLayout(ceiling_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.ceiling)
+        row.addWidget(QLabel(self.tr("yuan; above it the county decides")))
+        row.addStretch(1)
+        self._row(handling_form, "emergency_ceiling_fen",
+                  self.tr("Immediate emergency aid ceiling"), ceiling_row, self.ceiling)
+        self.paperwork = _spin(1, 30, "emergencyPaperwork")
+        self._row(handling_form, "emergency_paperwork_workdays",
+                  self.tr("Paperwork after emergency aid (working days)"), self.paperwork)
+        self.due_soon = _spin(0, 20, "dueSoon")
+        self._row(handling_form, "due_soon_workdays",
+                  self.tr("Mark items due soon (working days before the due date)"),
+                  self.due_soon)
+        self.review = {key: _spin(1, 36, f"review.{key}")
+                       for key in ("TEKUN", "DIBAO_A", "DIBAO_B", "DIBAO_C")}
+        review_row = QWidget()
+        row = QHBoxLayout(review_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for key, label in (("TEKUN", self.tr("extreme poverty")),
+                           ("DIBAO_A", self.tr("subsistence class A")),
+                           ("DIBAO_B", self.tr("class B")), ("DIBAO_C", self.tr("class C"))):
+            row.addWidget(QLabel(label))
+            row.addWidget(self.review[key])
+        row.addWidget(QLabel(self.tr("months")))
+        row.addStretch(1)
+        self._row(handling_form, "review_months", self.tr("Re-check every"), review_row,
+                  self.review["TEKUN"])
+
         standards_box = QGroupBox(self.tr("Assistance standards (by effective date)"))
         standards_box.setObjectName("standardsBox")
         standards_col = QVBoxLayout(standards_box)
@@ -168,7 +205,7 @@ class SettingsPage(QWidget):
 
         body = QWidget()
         col = QVBoxLayout(body)
-        for box in (lock_box, backup_box, rules_box, standards_box):
+        for box in (lock_box, backup_box, rules_box, handling_box, standards_box):
             col.addWidget(box)
         col.addStretch(1)
         scroll = QScrollArea()
@@ -214,6 +251,11 @@ class SettingsPage(QWidget):
                     lines.append(f"{year} {word} " + " ".join(spec[part]))
         self.holidays.setPlainText("\n".join(lines))
         self.standards.set_entries(v["standards"])
+        self.ceiling.setText(yuan(int(v["emergency_ceiling_fen"]), fen=True))
+        self.paperwork.setValue(int(v["emergency_paperwork_workdays"]))
+        self.due_soon.setValue(int(v["due_soon_workdays"]))
+        for key, box in self.review.items():
+            box.setValue(int(v["review_months"][key]))
         self.errors.clear()
         self.status.clear()
 
@@ -258,7 +300,15 @@ class SettingsPage(QWidget):
             "backup_keep": {key: box.value() for key, box in self.keep.items()},
             "appeal": {key: box.value() for key, box in self.appeal.items()},
             "township_confirms": self.confirms.isChecked(),
+            "emergency_paperwork_workdays": self.paperwork.value(),
+            "due_soon_workdays": self.due_soon.value(),
+            "review_months": {key: box.value() for key, box in self.review.items()},
         }
+        try:
+            values["emergency_ceiling_fen"] = parse_amount(self.ceiling.text(),
+                                                           "emergency_ceiling_fen")
+        except ValidationError as exc:
+            errors.append(exc)
         for key, parse in (("workday_overrides", self._parse_overrides),
                            ("holiday_years", self._parse_holidays),
                            ("standards", self.standards.entries)):

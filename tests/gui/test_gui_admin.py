@@ -152,6 +152,26 @@ def test_settings_page_saves_and_shows_errors(qtbot, window, services, tmp_path)
     assert services.settings.get("backup_mirror_dir") == str(mirror)
 
 
+def test_settings_page_edits_the_handling_settings(qtbot, window, services):
+    page = window.show_admin().settings
+    assert page.ceiling.text() == "3,000.00" and page.review["DIBAO_C"].value() == 6
+    page.ceiling.setText("5000")
+    page.paperwork.setValue(7)
+    page.due_soon.setValue(2)
+    page.review["DIBAO_C"].setValue(3)
+    assert page.save()
+    assert services.settings.get("emergency_ceiling_fen") == 500_000
+    assert services.settings.get("emergency_paperwork_workdays") == 7
+    assert services.settings.get("due_soon_workdays") == 2
+    assert services.settings.get("review_months")["DIBAO_C"] == 3
+    assert services.handling.emergency_ceiling() == 500_000
+    page.ceiling.setText("五千")
+    assert not page.save()
+    error = page.findChild(type(page.status), "emergency_ceiling_fenError")
+    assert not error.isHidden() and error.text()
+    assert services.settings.get("emergency_ceiling_fen") == 500_000
+
+
 # -- backup and restore -------------------------------------------------------------------------
 def test_restore_lists_backups_replaces_data_and_pauses_exports(qtbot, window, services, township,
                                                                admin, clock):

@@ -2827,7 +2827,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin_settings.py" line="+69"/>
+        <location filename="../admin_settings.py" line="+70"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -2886,11 +2886,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     <message>
         <location line="+0"/>
         <location line="+21"/>
+        <location line="+56"/>
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-73"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -2964,6 +2965,56 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+2"/>
+        <source>Handling and follow-up</source>
+        <translation>办理与跟踪</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>yuan; above it the county decides</source>
+        <translation>元；超过限额报县级审批</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Immediate emergency aid ceiling</source>
+        <translation>先行救助限额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paperwork after emergency aid (working days)</source>
+        <translation>先行救助后补办手续时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark items due soon (working days before the due date)</source>
+        <translation>临期提醒（到期前工作日数）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>extreme poverty</source>
+        <translation>特困</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>subsistence class A</source>
+        <translation>低保A类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>class B</source>
+        <translation>B类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>class C</source>
+        <translation>C类</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Re-check every</source>
+        <translation>复核周期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Assistance standards (by effective date)</source>
         <translation>救助标准（按生效日期）</translation>
     </message>
@@ -2979,13 +3030,13 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+53"/>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+26"/>
+        <location line="-30"/>
+        <location line="+31"/>
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
@@ -3010,7 +3061,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
