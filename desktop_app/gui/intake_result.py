@@ -30,6 +30,8 @@ class ResultPage(QWidget):
         super().__init__(parent)
         self.setObjectName("intakeResult")
         self.opener = opener
+        #: Prints one saved PDF (print dialog with preview); tests replace it.
+        self.print_pdf: Callable[..., int] = _print_document
         self.application_id: int | None = None
         self.documents: list = []
 
@@ -110,6 +112,11 @@ class ResultPage(QWidget):
             button.setObjectName(f"openDocument{r}")
             button.clicked.connect(lambda _=False, d=doc: self.opener(Path(d.path)))
             self.docs_grid.addWidget(button, r, 2)
+            printer = QPushButton(self.tr("Print…"))
+            printer.setObjectName(f"printDocument{r}")
+            printer.clicked.connect(lambda _=False, d=doc: self.print_pdf(
+                self, Path(d.path), d.number, opener=self.opener))
+            self.docs_grid.addWidget(printer, r, 3)
         self.docs_grid.setColumnStretch(0, 1)
 
         self._clear(self.items_grid)
@@ -124,3 +131,10 @@ class ResultPage(QWidget):
                 self.items_grid.addWidget(due, r, 2)
         self.items_grid.setColumnStretch(0, 1)
         self.new_button.setFocus()
+
+
+def _print_document(*args, **kw) -> int:
+    """QtPrintSupport and PDFium load on the first print, not with the window."""
+    from .print_pdf import print_document
+
+    return print_document(*args, **kw)

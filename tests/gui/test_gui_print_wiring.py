@@ -43,3 +43,17 @@ def test_tracking_prints_the_list_and_its_slips_as_one_job(qtbot, services, admi
     (names, title), = jobs
     assert title == screen.last_list.number
     assert names[0].endswith("handover_list.pdf") and names[1] == f"{a.number}-Z1-referral.pdf"
+
+
+def test_intake_result_page_prints_each_issued_document(qtbot, services, admin, opener):
+    from desktop_app.gui.intake_result import ResultPage
+
+    result = services.intake.decide(draft(services, items=("MEDICAL",)), "accept", admin)
+    page = ResultPage(opener)
+    qtbot.addWidget(page)
+    calls = []
+    page.print_pdf = lambda parent, path, title, **kw: calls.append((Path(path), title)) or 1
+    page.show_result(result, services.queries.detail(result.application_id))
+    page.findChild(QPushButton, "printDocument0").click()
+    first = result.documents[0]
+    assert calls == [(Path(first.path), first.number)] and first.kind == "receipt"

@@ -2616,8 +2616,9 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../intake_result.py" line="+46"/>
+        <location filename="../intake_result.py" line="+48"/>
         <source>Documents issued</source>
+        <extracomment>Prints one saved PDF (print dialog with preview); tests replace it.</extracomment>
         <translation>已出具文书</translation>
     </message>
     <message>
@@ -2666,7 +2667,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Due %1</source>
         <translation>办结期限 %1</translation>
     </message>
