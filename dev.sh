@@ -18,7 +18,10 @@ mode=${1:-app}
 QT_LIBS="libegl1 libgl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
  libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
-TEST_TOOLS="poppler-utils"
+# Tools the tests use: poppler (PDF text and pages) and the packages each test area lists
+# (age for sync packages, CUPS with a cups-pdf queue, a PostgreSQL server for the county).
+TEST_TOOLS="poppler-utils $(cat tests/*/APT_PACKAGES tests/*/*/APT_PACKAGES 2>/dev/null \
+    | grep -v '^#' | tr '\n' ' ')"
 BUNDLE_TOOLS="binutils"  # PyInstaller reads shared-library headers with objdump
 
 missing_debs() {
