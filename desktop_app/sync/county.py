@@ -1,0 +1,869 @@
+"""The county receiver (docs/county.md, docs/sync-format.md): Qt-free.
+
+A county database through SQLAlchemy — SQLite by default (``sqlite:///county.sqlite3``),
+PostgreSQL with a ``postgresql+psycopg://…`` URL. It registers townships (their Ed25519
+verify key and age recipient), ingests their export packages (decrypt, verify, validate,
+upsert every record by (township, type, uuid) keeping the newest version, all in one
+transaction), records department feedback for referred tasks and builds the return
+package for one township (acknowledgements, feedback, updates).
+
+Every refusal is a :class:`~desktop_app.sync.envelope.PackageError` (one line, Chinese /
+English) and leaves the database unchanged. The envelope (age, ZIP, signature, limits,
+schemas) is :mod:`desktop_app.sync.envelope`; nothing here touches crypto or ZIP bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from pyrage import x25519
+from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from . import envelope as env
+from .county_models import (
+    SCHEMA_VERSION, CountyBase, CountyMeta, CountyRecord, DepartmentFeedback, ReceivedPackage,
+    RecordConflict, RegisteredTownship, ReturnPackage, SentUpdate, utcnow,
+)
+from .envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, PackageError
+from .keys import (
+    COUNTY_FILE, KeyStore, PublicKeys, fingerprint, load_public_key_b64, public_key_b64,
+    read_public_keys, short_fingerprint, write_secret,
+)
+
+DEFAULT_URL = "sqlite:///county.sqlite3"
+GENESIS = "0" * 64
+BATCH = 500
+UPDATE_TYPES = ("catalogue", "holiday_year", "standards", "village")
+UPDATE_KEYS = {"catalogue": "version", "holiday_year": "year", "standards": "effective_from",
+               "village": "code"}
+FINAL_TASK_STATUSES = ("done", "refused")
+_CODE12 = re.compile(r"^[0-9]{12}$")
+
+
+def _fail(reason: str, en: str, zh: str) -> PackageError:
+    return PackageError(reason, zh=zh, en=en)
+
+
+# -- results --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class IngestResult:
+    township_code: str
+    package_seq: int
+    digest: str
+    already_received: bool
+    applied: dict[str, dict[str, int]] = field(default_factory=dict)
+    conflicts: int = 0
+
+    @property
+    def message(self) -> str:
+        tag = f"{self.township_code} package {self.package_seq}"
+        if self.already_received:
+            return (f"{self.township_code} 第 {self.package_seq} 号包已接收过，未作任何改动 / "
+                    f"{tag} already received, nothing changed")
+        parts = []
+        for type_, st in self.applied.items():
+            bits = [f"{v} {k}" for k, v in st.items() if v]
+            if bits:
+                parts.append(f"{type_} " + "/".join(bits))
+        text = f"已接收 {self.township_code} 第 {self.package_seq} 号包 / ingested {tag}: " + (
+            "; ".join(parts) or "no records")
+        if self.conflicts:
+            text += f"; {self.conflicts} conflicting record(s) kept aside (county_conflict)"
+        return text
+
+
+@dataclass(frozen=True)
+class FeedbackResult:
+    township_code: str
+    task_uuid: str
+    record: dict[str, Any]
+    replaced: bool
+    already_sent: int | None = None     # identical feedback already sent in this return
+
+
+@dataclass(frozen=True)
+class ReturnResult:
+    township_code: str
+    package_seq: int
+    path: Path
+    digest: str
+    counts: dict[str, int]
+    reexport: bool = False
+
+    @property
+    def message(self) -> str:
+        counts = ", ".join(f"{k} {v}" for k, v in self.counts.items() if v) or "empty"
+        verb = "re-made" if self.reexport else "made"
+        return (f"{verb} return package {self.package_seq} for {self.township_code}: "
+                f"{self.path} ({counts}; sha256 {self.digest[:16]})")
+
+
+@dataclass(frozen=True)
+class TownshipInfo:
+    code: str
+    name: str
+    fingerprint: str
+    age_recipients: tuple[str, ...]
+    last_package: int
+    unacknowledged: int
+    pending_feedback: int
+    last_return: int
+
+
+# -- helpers --------------------------------------------------------------------------
+def normalise_url(url: str) -> str:
+    """``postgresql://`` / ``postgres://`` use psycopg 3 (the driver we ship)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    it = iter(it)
+    while True:
+        chunk = list(islice(it, n))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _event_hash(rec: Mapping[str, Any]) -> str:
+    payload = json.dumps([rec["prev_hash"], rec["seq"], rec["at"], rec["actor_id"], rec["action"],
+                          rec["application_id"], rec["detail"]],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _parse_verify_key(text: str) -> Ed25519PublicKey:
+    """base64 of the raw 32 bytes, or a PEM ``PUBLIC KEY``."""
+    text = text.strip()
+    if text.startswith("-----BEGIN"):
+        key = serialization.load_pem_public_key(text.encode("ascii"))
+        if not isinstance(key, Ed25519PublicKey):
+            raise ValueError("not an Ed25519 public key")
+        return key
+    return load_public_key_b64(text)
+
+
+def _day(value: Any, what: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise _fail("feedback_invalid", f"{what}: not a date (YYYY-MM-DD): {value}",
+                    f"{what} 不是日期（YYYY-MM-DD）：{value}") from None
+
+
+def row_digest(engine: Engine) -> str:
+    """SHA-256 over every row of every county table (order-independent within a table)."""
+    h = hashlib.sha256()
+    with engine.connect() as con:
+        for table in CountyBase.metadata.sorted_tables:
+            h.update(table.name.encode())
+            rows = sorted(repr(tuple(r)) for r in con.execute(table.select()))
+            for r in rows:
+                h.update(r.encode())
+    return h.hexdigest()
+
+
+# -- the receiver ---------------------------------------------------------------------
+class County:
+    """The county receiver on one database URL with the key folder ``keys_dir``."""
+
+    def __init__(self, url: str = DEFAULT_URL, keys_dir: Path | str = "county-keys", *,
+                 limits: env.Limits = env.Limits(), work_dir: Path | None = None) -> None:
+        self.url = normalise_url(url)
+        self.keys = KeyStore(Path(keys_dir))
+        self.limits = limits
+        self.work_dir = work_dir
+        self._engine: Engine | None = None
+
+    # database ----------------------------------------------------------------------
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = self._open()
+        return self._engine
+
+    def _open(self) -> Engine:
+        try:
+            url = make_url(self.url)
+        except ArgumentError:
+            raise _fail("db_error", f"not a database URL: {self.url}",
+                        f"数据库地址无效：{self.url}") from None
+        try:
+            engine = create_engine(url)
+        except Exception as exc:  # unknown dialect or missing driver
+            raise _fail("db_error", f"cannot use {url.render_as_string(hide_password=True)}: "
+                        f"{exc}", "无法使用该数据库地址") from None
+        if engine.dialect.name == "sqlite":
+            @event.listens_for(engine, "connect")
+            def _pragmas(dbapi_con, _record):  # pragma: no cover - trivial
+                cur = dbapi_con.cursor()
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA busy_timeout=10000")
+                cur.close()
+        try:
+            CountyBase.metadata.create_all(engine)
+            with Session(engine) as s, s.begin():
+                meta = s.get(CountyMeta, "schema_version")
+                if meta is None:
+                    s.add(CountyMeta(key="schema_version", value=str(SCHEMA_VERSION)))
+                elif int(meta.value) > SCHEMA_VERSION:
+                    raise _fail("db_error", f"county database schema {meta.value} is newer than "
+                                f"this program ({SCHEMA_VERSION})", "县级数据库版本比本程序新")
+        except PackageError:
+            engine.dispose()
+            raise
+        except (OperationalError, SQLAlchemyError) as exc:
+            engine.dispose()
+            first = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
+            raise _fail("db_error", f"cannot open the county database "
+                        f"{url.render_as_string(hide_password=True)}: "
+                        f"{first[0] if first else type(exc).__name__}",
+                        "无法打开县级数据库") from None
+        return engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> County:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def digest(self) -> str:
+        return row_digest(self.engine)
+
+    # keys --------------------------------------------------------------------------
+    def keygen(self, code: str | None = None, name: str | None = None) -> tuple[PublicKeys, bool]:
+        """Create the county's keys (never replaces existing ones) and write the public key
+        file townships import (``<keys>/county.json``). Returns (keys, created)."""
+        created = not self.keys.exists()
+        pub_file = self.keys.folder / COUNTY_FILE
+        old = None
+        if pub_file.exists():
+            try:
+                old = read_public_keys(pub_file, "county")
+            except PackageError:
+                old = None
+        code = code or (old.code if old else None)
+        if not code or not re.fullmatch(r"[0-9]{6,12}", code):
+            raise _fail("keys_invalid", "give the county's division code (--code, 6 digits)",
+                        "请提供县级行政区划代码（--code，6 位数字）")
+        name = name if name is not None else (old.name if old else "")
+        self.keys.ensure()
+        pub = self.keys.public_keys("county", code, name)
+        write_secret(pub_file, (json.dumps(pub.to_json(), ensure_ascii=False, indent=2) + "\n")
+                     .encode("utf-8"))
+        return pub, created
+
+    def public_keys(self) -> PublicKeys:
+        pub_file = self.keys.folder / COUNTY_FILE
+        if not self.keys.exists() or not pub_file.exists():
+            raise _fail("keys_missing", f"no county keys in {self.keys.folder} "
+                        "(desktop-app county keygen)", f"{self.keys.folder} 中没有县级密钥")
+        return read_public_keys(pub_file, "county")
+
+    def _own_keys(self) -> KeyStore:
+        if not self.keys.exists():
+            raise _fail("keys_missing", f"no county keys in {self.keys.folder} "
+                        "(desktop-app county keygen)", f"{self.keys.folder} 中没有县级密钥")
+        return self.keys
+
+    # townships ---------------------------------------------------------------------
+    def register(self, code: str, verify_key: str | Path, *, name: str | None = None,
+                 age_recipients: Sequence[str] = (), expect_fingerprint: str | None = None,
+                 replace: bool = False) -> RegisteredTownship:
+        """Register a township's public signing key: a public key file (``desktop-app keys
+        export FILE`` at the township), or the key itself (base64 raw / PEM) with
+        ``age_recipients`` for return packages. ``expect_fingerprint``: the fingerprint as
+        read over the phone (short or full), checked against the key."""
+        if not _CODE12.match(code or ""):
+            raise _fail("keys_invalid", f"township code must be 12 digits: {code!r}",
+                        "乡镇代码应为 12 位数字")
+        recipients = list(age_recipients)
+        device_id = ""
+        text = str(verify_key)
+        path = Path(text) if len(text) < 4096 and "\n" not in text else None
+        if path is not None and path.is_file():
+            content = path.read_text(encoding="utf-8", errors="replace")
+            if content.lstrip().startswith("{"):
+                pub = read_public_keys(path, "township")
+                if pub.code != code:
+                    raise _fail("keys_invalid", f"{path.name} is the key file of township "
+                                f"{pub.code}, not {code}", f"公钥文件属于乡镇 {pub.code}，不是 {code}")
+                key = pub.ed25519
+                recipients = recipients or list(pub.age_recipients)
+                name = name if name is not None else pub.name
+                device_id = pub.device_id
+            else:
+                text = content
+                path = None
+        if path is None or not path.is_file():
+            try:
+                key = _parse_verify_key(text)
+            except Exception:
+                raise _fail("keys_invalid", "the verify key is neither a public key file nor a "
+                            "base64 Ed25519 public key", "验签公钥无效（应为公钥文件或 base64 公钥）"
+                            ) from None
+        for r in recipients:
+            try:
+                x25519.Recipient.from_str(r.strip())
+            except Exception:
+                raise _fail("keys_invalid", f"not an age recipient: {r[:20]}",
+                            "age 接收方公钥无效") from None
+        fp = fingerprint(key)
+        if expect_fingerprint:
+            want = re.sub(r"[^0-9a-f]", "", expect_fingerprint.lower())
+            if len(want) < 16 or not fp.startswith(want):
+                raise _fail("keys_invalid", f"fingerprint {short_fingerprint(fp)} does not match "
+                            f"{expect_fingerprint}", f"指纹不符：公钥为 {short_fingerprint(fp)}")
+        with Session(self.engine, expire_on_commit=False) as s, s.begin():
+            other = s.scalar(select(RegisteredTownship).where(
+                RegisteredTownship.fingerprint == fp, RegisteredTownship.code != code))
+            if other is not None:
+                raise _fail("keys_invalid", f"this key is already registered for township "
+                            f"{other.code}", f"该公钥已登记给乡镇 {other.code}")
+            tw = s.scalar(select(RegisteredTownship).where(RegisteredTownship.code == code))
+            if tw is None:
+                tw = RegisteredTownship(code=code, name=name or "", ed25519_public_key=public_key_b64(key),
+                                        fingerprint=fp, age_recipients=[r.strip() for r in recipients],
+                                        device_id=device_id)
+                s.add(tw)
+            elif tw.fingerprint != fp and not replace:
+                raise _fail("keys_invalid", f"township {code} is registered with another key "
+                            f"({short_fingerprint(tw.fingerprint)}); add --replace to change it",
+                            f"乡镇 {code} 已登记其他公钥，如需更换请加 --replace")
+            else:
+                tw.ed25519_public_key, tw.fingerprint = public_key_b64(key), fp
+                if name is not None:
+                    tw.name = name
+                if recipients:
+                    tw.age_recipients = [r.strip() for r in recipients]
+                if device_id:
+                    tw.device_id = device_id
+        return tw
+
+    def townships(self) -> list[TownshipInfo]:
+        out = []
+        with Session(self.engine) as s:
+            for tw in s.scalars(select(RegisteredTownship).order_by(RegisteredTownship.code)):
+                last = s.scalar(select(func.max(ReceivedPackage.package_seq)).where(
+                    ReceivedPackage.township_id == tw.id)) or 0
+                unacked = s.scalar(select(func.count()).select_from(ReceivedPackage).where(
+                    ReceivedPackage.township_id == tw.id, ReceivedPackage.ack_return_seq.is_(None)))
+                pending = s.scalar(select(func.count()).select_from(DepartmentFeedback).where(
+                    DepartmentFeedback.township_id == tw.id,
+                    DepartmentFeedback.return_seq.is_(None)))
+                ret = s.scalar(select(func.max(ReturnPackage.package_seq)).where(
+                    ReturnPackage.township_id == tw.id)) or 0
+                out.append(TownshipInfo(tw.code, tw.name, tw.fingerprint,
+                                        tuple(tw.age_recipients or ()), last, unacked, pending, ret))
+        return out
+
+    # ingest ------------------------------------------------------------------------
+    def ingest(self, path: Path | str) -> IngestResult:
+        """Verify one township export package completely, then apply it in one transaction
+        (docs/sync-format.md §8, §9). ``PackageError`` otherwise; nothing is changed."""
+        ks = self._own_keys()
+        with Session(self.engine) as s:
+            trusted = {tw.fingerprint: load_public_key_b64(tw.ed25519_public_key)
+                       for tw in s.scalars(select(RegisteredTownship))}
+        with env.open_package(Path(path), [ks.age_identity], trusted, kind=TOWNSHIP_EXPORT,
+                              limits=self.limits, work_dir=self.work_dir) as pkg:
+            man = pkg.manifest
+            code, n, digest = man["township_code"], man["package_seq"], pkg.digest
+            inner_sha = hashlib.sha256()
+            with open(pkg.inner_path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    inner_sha.update(chunk)
+            try:
+                with Session(self.engine) as s, s.begin():
+                    tw = s.scalar(select(RegisteredTownship).where(RegisteredTownship.code == code)
+                                  .with_for_update())
+                    if tw is None:
+                        raise _fail("unknown_signer", f"township {code} is not registered",
+                                    f"乡镇 {code} 未在县级登记")
+                    if tw.fingerprint != pkg.signer_fingerprint:
+                        raise _fail("unknown_signer", f"signer {short_fingerprint(pkg.signer_fingerprint)}"
+                                    f" is not the key registered for township {code}",
+                                    f"签名者不是乡镇 {code} 登记的密钥")
+                    done = s.scalar(select(ReceivedPackage).where(
+                        ReceivedPackage.township_id == tw.id, ReceivedPackage.package_seq == n))
+                    if done is not None:
+                        if done.digest == digest:
+                            return IngestResult(code, n, digest, True)
+                        raise _fail("sequence_conflict", f"package {n} of {code} was already "
+                                    "received with other content",
+                                    f"{code} 第 {n} 号包已接收过，但内容不同（冲突），未接收")
+                    last = s.scalar(select(func.max(ReceivedPackage.package_seq)).where(
+                        ReceivedPackage.township_id == tw.id)) or 0
+                    if n != last + 1:
+                        missing = (f"{last + 1}" if n == last + 2 else f"{last + 1}–{n - 1}")
+                        raise _fail("sequence_gap", f"expected package {last + 1} of {code}, got "
+                                    f"{n}: missing {missing}",
+                                    f"缺少 {code} 第 {missing} 号包，请先接收")
+                    self._check_chain(s, tw, pkg)
+                    applied, conflicts = {}, 0
+                    for type_ in env.TYPES[TOWNSHIP_EXPORT]:
+                        stats, c = self._upsert(s, tw, n, type_, pkg.iter_records(type_))
+                        applied[type_] = stats
+                        conflicts += c
+                    s.add(ReceivedPackage(
+                        township_id=tw.id, package_seq=n, digest=digest,
+                        inner_sha256=inner_sha.hexdigest(), manifest=man,
+                        change_seq_from=man["change_seq_from"], change_seq_to=man["change_seq_to"],
+                        file_name=Path(path).name[:200], applied=applied))
+                    if man["device_id"] != tw.device_id and not tw.device_id:
+                        tw.device_id = man["device_id"]
+            except IntegrityError:
+                raise _fail("sequence_conflict", f"package {n} of {code} was received at the "
+                            "same time by another process", f"{code} 第 {n} 号包正被同时接收") from None
+            except OperationalError as exc:
+                raise _fail("db_error", f"database error: {str(exc.orig).splitlines()[0]}",
+                            "数据库错误，未接收") from None
+        return IngestResult(code, n, digest, False, applied, conflicts)
+
+    def _check_chain(self, s: Session, tw: RegisteredTownship, pkg: env.OpenedPackage) -> None:
+        """The audit chain: every event's hash recomputes, links to its predecessor (in the
+        package or already at the county), and the manifest's audit_head is among them."""
+        def broken(detail: str, zh: str) -> PackageError:
+            return _fail("audit_chain_broken", f"audit chain broken: {detail}",
+                         f"审计链断裂：{zh}")
+
+        def stored_hash(seq: int) -> str | None:
+            data = s.scalar(select(CountyRecord.data).where(
+                CountyRecord.township_id == tw.id, CountyRecord.type == "event",
+                CountyRecord.event_seq == seq))
+            return data["hash"] if data else None
+
+        max_stored = s.scalar(select(func.max(CountyRecord.event_seq)).where(
+            CountyRecord.township_id == tw.id, CountyRecord.type == "event")) or 0
+        prev: tuple[int, str] | None = None
+        for rec in pkg.iter_records("event"):
+            seq = rec["seq"]
+            if _event_hash(rec) != rec["hash"]:
+                raise broken(f"event {seq}: hash does not match its content",
+                             f"第 {seq} 条事件的哈希与内容不符")
+            if prev is None:
+                want = GENESIS if seq == 1 else stored_hash(seq - 1)
+                if want is None:
+                    raise broken(f"event {seq - 1} was never received",
+                                 f"未收到第 {seq - 1} 条事件")
+            else:
+                if seq != prev[0] + 1:
+                    raise broken(f"event {prev[0] + 1} missing", f"缺少第 {prev[0] + 1} 条事件")
+                want = prev[1]
+            if rec["prev_hash"] != want:
+                raise broken(f"event {seq} does not follow event {seq - 1}",
+                             f"第 {seq} 条事件与前一条不衔接")
+            if seq <= max_stored:
+                old = stored_hash(seq)
+                if old is not None and old != rec["hash"]:
+                    raise broken(f"event {seq} differs from the one received before "
+                                 "(log rewritten)", f"第 {seq} 条事件与以前收到的不同（日志被改写）")
+            prev = (seq, rec["hash"])
+        head = pkg.manifest.get("audit_head")
+        if head:
+            if prev is not None and head["seq"] == prev[0]:
+                have = prev[1]
+            elif prev is not None and head["seq"] > prev[0]:
+                have = None
+            else:
+                have = stored_hash(head["seq"])
+            if have != head["hash"]:
+                raise broken(f"audit head {head['seq']} does not match the events received",
+                             f"审计链头（第 {head['seq']} 条）与收到的事件不符")
+
+    def _upsert(self, s: Session, tw: RegisteredTownship, package_seq: int, type_: str,
+                records: Iterable[dict]) -> tuple[dict[str, int], int]:
+        stats = {"new": 0, "updated": 0, "unchanged": 0, "older": 0, "conflict": 0}
+        for chunk in _chunks(records, BATCH):
+            uuids = {r["uuid"] for r in chunk}
+            have = {r.uuid: r for r in s.scalars(select(CountyRecord).where(
+                CountyRecord.township_id == tw.id, CountyRecord.type == type_,
+                CountyRecord.uuid.in_(uuids)))}
+            for rec in chunk:
+                cur = have.get(rec["uuid"])
+                if cur is None:
+                    cur = CountyRecord(township_id=tw.id, type=type_, uuid=rec["uuid"])
+                    self._fill(cur, type_, rec, package_seq)
+                    s.add(cur)
+                    have[rec["uuid"]] = cur
+                    stats["new"] += 1
+                elif rec["version"] > cur.version:
+                    self._fill(cur, type_, rec, package_seq)
+                    stats["updated"] += 1
+                elif rec["version"] < cur.version:
+                    stats["older"] += 1
+                elif cur.data == rec:
+                    stats["unchanged"] += 1
+                else:
+                    s.add(RecordConflict(township_id=tw.id, package_seq=package_seq, type=type_,
+                                         uuid=rec["uuid"], version=rec["version"], data=rec))
+                    stats["conflict"] += 1
+            s.flush()
+        return {k: v for k, v in stats.items() if v}, stats["conflict"]
+
+    @staticmethod
+    def _fill(row: CountyRecord, type_: str, rec: dict, package_seq: int) -> None:
+        row.version, row.change_seq, row.data, row.package_seq = (
+            rec["version"], rec["change_seq"], rec, package_seq)
+        row.application_uuid = rec["uuid"] if type_ == "application" else rec.get("application_uuid")
+        row.application_number = rec.get("number") if type_ == "application" else None
+        row.event_seq = rec.get("seq") if type_ == "event" else None
+
+    # feedback ----------------------------------------------------------------------
+    def record_feedback(self, task_uuid: str, result: str, result_on: date | str, *,
+                        text: str = "", amount_fen: int | None = None,
+                        department: str | None = None, signed_by: str = "",
+                        signed_on: date | str | None = None, period_from: date | str | None = None,
+                        period_to: date | str | None = None) -> FeedbackResult:
+        """Record department feedback for a referred task (sent with the next return)."""
+        with Session(self.engine, expire_on_commit=False) as s, s.begin():
+            return self._add_feedback(s, dict(
+                task_uuid=task_uuid, result=result, result_on=result_on, result_text=text,
+                amount_fen=amount_fen, department=department, signed_by=signed_by,
+                signed_on=signed_on, period_from=period_from, period_to=period_to))
+
+    def load_feedback(self, items: Sequence[Mapping[str, Any]]) -> list[FeedbackResult]:
+        """Record feedback records (the ``feedback`` record layout; optional fields may be
+        left out) — all or none."""
+        if not isinstance(items, Sequence) or isinstance(items, (str, bytes)):
+            raise _fail("feedback_invalid", "the feedback file must hold a JSON list",
+                        "反馈文件应为 JSON 列表")
+        out = []
+        with Session(self.engine, expire_on_commit=False) as s, s.begin():
+            for i, item in enumerate(items, 1):
+                if not isinstance(item, Mapping):
+                    raise _fail("feedback_invalid", f"feedback {i}: not an object",
+                                f"第 {i} 条反馈不是对象")
+                try:
+                    out.append(self._add_feedback(s, dict(item)))
+                except PackageError as exc:
+                    raise _fail(exc.reason, f"feedback {i}: " + exc.message.split(" / ", 1)[-1],
+                                f"第 {i} 条反馈：" + exc.message.split(" / ", 1)[0]) from None
+        return out
+
+    def _add_feedback(self, s: Session, item: dict[str, Any]) -> FeedbackResult:
+        def invalid(en: str, zh: str) -> PackageError:
+            return _fail("feedback_invalid", en, zh)
+
+        known = {"task_uuid", "result", "result_on", "result_text", "amount_fen", "period_from",
+                 "period_to", "signed_by", "signed_on", "department"}
+        extra = set(item) - known
+        if extra:
+            raise invalid(f"unknown field(s) {sorted(extra)}", f"未知字段 {sorted(extra)}")
+        task_uuid = str(item.get("task_uuid") or "").strip().lower()
+        task = s.scalar(select(CountyRecord).where(CountyRecord.type == "requested_item",
+                                                   CountyRecord.uuid == task_uuid))
+        if task is None:
+            raise _fail("unknown_task", f"task {task_uuid} has not been received from any "
+                        "township", f"县级尚未收到事项 {task_uuid}")
+        tw = s.get(RegisteredTownship, task.township_id)
+        data = task.data
+        handler = data.get("handler_code") or ""
+        if handler in ("", "TOWNSHIP"):
+            raise invalid(f"task {task_uuid} is handled at the township, not referred to a "
+                          "department", "该事项由乡镇自办，未转办到部门")
+        status = data.get("task_status")
+        if status in FINAL_TASK_STATUSES:
+            raise invalid(f"task {task_uuid} is already {status} at the township",
+                          f"该事项在乡镇已是最终状态（{status}）")
+        result = item.get("result")
+        if result not in ("done", "refused", "returned"):
+            raise invalid(f"result must be done, refused or returned, not {result!r}",
+                          "办理结果应为 done / refused / returned")
+        department = (item.get("department") or handler).strip()
+        if department != handler:
+            raise invalid(f"task {task_uuid} is referred to {handler}, not {department}",
+                          f"该事项转办给 {handler}，不是 {department}")
+        result_on = _day(item.get("result_on"), "result_on")
+        if result_on is None:
+            raise invalid("result_on is required", "缺少办理结果日期")
+        text = str(item.get("result_text") or "").strip()
+        amount = item.get("amount_fen")
+        signed_by = str(item.get("signed_by") or "").strip()
+        signed_on = _day(item.get("signed_on"), "signed_on")
+        p_from, p_to = _day(item.get("period_from"), "period_from"), _day(item.get("period_to"),
+                                                                          "period_to")
+        problems: list[str] = []
+        if result in ("refused", "returned") and not text:
+            problems.append("result_text required for refused/returned")
+        if result != "done" and (amount or p_from or p_to):
+            problems.append("amount and period only with done")
+        if amount is not None and (not isinstance(amount, int) or isinstance(amount, bool)
+                                   or amount < 0):
+            problems.append("amount_fen must be a whole number of fen ≥ 0")
+        if p_from and p_to and p_to < p_from:
+            problems.append("period_to before period_from")
+        referred_on = _day(data.get("referred_on"), "referred_on")
+        if referred_on and result_on < referred_on:
+            problems.append(f"result_on before the referral ({referred_on})")
+        if signed_by and signed_on and referred_on and signed_on < referred_on:
+            problems.append(f"signed_on before the referral ({referred_on})")
+        from ..core.errors import ValidationError
+        from ..core.rules.handling import next_status
+        try:
+            st = status
+            if st == "referred" and signed_by:
+                st = next_status(st, "sign")
+            next_status(st, result)
+        except ValidationError as exc:
+            problems.append(f"task status {status}: {str(exc).splitlines()[0]}")
+        if problems:
+            raise invalid(f"task {task_uuid}: " + "; ".join(problems), "；".join(problems))
+        rec = {"task_uuid": task_uuid, "result": result, "result_on": result_on.isoformat(),
+               "result_text": text, "amount_fen": amount if result == "done" else None,
+               "period_from": p_from.isoformat() if p_from else None,
+               "period_to": p_to.isoformat() if p_to else None,
+               "signed_by": signed_by,
+               "signed_on": (signed_on or result_on).isoformat() if signed_by else None,
+               "department": department}
+        try:
+            env.validate_record(COUNTY_RETURN, "feedback", rec)
+        except PackageError as exc:
+            raise invalid(exc.message.split(" / ", 1)[-1], "反馈不符合格式规范") from None
+        for sent in s.scalars(select(DepartmentFeedback).where(
+                DepartmentFeedback.task_uuid == task_uuid,
+                DepartmentFeedback.return_seq.is_not(None))):
+            if self._feedback_record(sent) == rec:   # the same feedback again: nothing to do
+                return FeedbackResult(tw.code, task_uuid, rec, False, sent.return_seq)
+        row = s.scalar(select(DepartmentFeedback).where(
+            DepartmentFeedback.task_uuid == task_uuid, DepartmentFeedback.return_seq.is_(None)))
+        replaced = row is not None
+        if row is None:
+            row = DepartmentFeedback(township_id=tw.id, task_uuid=task_uuid)
+            s.add(row)
+        row.result, row.result_on, row.result_text = result, result_on, text
+        row.amount_fen, row.period_from, row.period_to = rec["amount_fen"], p_from, p_to
+        row.signed_by, row.signed_on = signed_by, _day(rec["signed_on"], "signed_on")
+        row.department, row.recorded_at = department, utcnow()
+        s.flush()
+        return FeedbackResult(tw.code, task_uuid, rec, replaced)
+
+    @staticmethod
+    def _feedback_record(row: DepartmentFeedback) -> dict[str, Any]:
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        return {"task_uuid": row.task_uuid, "result": row.result,
+                "result_on": row.result_on.isoformat(), "result_text": row.result_text,
+                "amount_fen": row.amount_fen, "period_from": iso(row.period_from),
+                "period_to": iso(row.period_to), "signed_by": row.signed_by,
+                "signed_on": iso(row.signed_on), "department": row.department}
+
+    # updates -----------------------------------------------------------------------
+    def check_updates(self, code: str, updates: Mapping[str, Any]) -> dict[str, list[dict]]:
+        """Validate update records (``catalogue``, ``holiday_year``, ``standards``,
+        ``village``) as the township will: a bad update would make it refuse the whole
+        return package."""
+        def bad(en: str, zh: str) -> PackageError:
+            return _fail("update_invalid", en, f"更新无效：{zh}")
+
+        if not isinstance(updates, Mapping):
+            raise bad("the updates file must hold a JSON object {type: [records]}",
+                      "更新文件应为 JSON 对象")
+        out: dict[str, list[dict]] = {}
+        for type_, recs in updates.items():
+            if type_ not in UPDATE_TYPES:
+                raise bad(f"unknown update type {type_!r} (one of {', '.join(UPDATE_TYPES)})",
+                          f"未知的更新类型 {type_}")
+            if not isinstance(recs, list):
+                raise bad(f"{type_}: a list of records expected", f"{type_} 应为列表")
+            for rec in recs:
+                try:
+                    env.validate_record(COUNTY_RETURN, type_, rec)
+                except PackageError as exc:
+                    raise bad(exc.message.split(" / ", 1)[-1], f"{type_} 不符合格式规范") from None
+            out[type_] = list(recs)
+        from ..core.errors import ValidationError
+        from ..core.rules.settings import validate_setting
+        try:
+            if out.get("holiday_year"):
+                validate_setting("holiday_years", {str(r["year"]): {
+                    "holidays": r["holidays"], "workdays": r["workdays"]}
+                    for r in out["holiday_year"]})
+            if out.get("standards"):
+                validate_setting("standards", [{**r["entry"], "effective_from": r["effective_from"]}
+                                               for r in out["standards"]])
+        except ValidationError as exc:
+            raise bad(str(exc).splitlines()[0], str(exc).splitlines()[0]) from None
+        for rec in out.get("village", []):
+            if rec["code"][:9] != code[:9]:
+                raise bad(f"village {rec['code']} is not in township {code}",
+                          f"村（居）委会 {rec['code']} 不属于乡镇 {code}")
+        if len(out.get("catalogue", [])) > 1:
+            raise bad("at most one catalogue", "事项目录最多一份")
+        for rec in out.get("catalogue", []):
+            from ..core.catalog import CatalogError, parse_catalog
+            try:
+                parse_catalog(rec["document"], "county updates")
+            except CatalogError as exc:
+                raise bad(f"catalogue: {str(exc).splitlines()[0]}", "事项目录无效") from None
+        return out
+
+    @staticmethod
+    def holiday_year_from_calendar(year: int) -> dict[str, Any]:
+        """The ``holiday_year`` record of ``year`` from chinesecalendar (the years it knows)."""
+        import chinese_calendar as cc
+        holidays = sorted(d for d in cc.holidays if d.year == year and d.weekday() < 5)
+        workdays = sorted(d for d in cc.workdays if d.year == year and d.weekday() >= 5)
+        if not holidays:
+            raise _fail("update_invalid", f"chinesecalendar does not know {year}; give the year's "
+                        "holidays in --updates FILE", f"chinesecalendar 没有 {year} 年的节假日安排，"
+                        "请在 --updates 文件中提供")
+        return {"year": year, "holidays": [d.isoformat() for d in holidays],
+                "workdays": [d.isoformat() for d in workdays]}
+
+    # return packages ---------------------------------------------------------------
+    def _township(self, s: Session, code: str) -> RegisteredTownship:
+        tw = s.scalar(select(RegisteredTownship).where(RegisteredTownship.code == code))
+        if tw is None:
+            raise _fail("unknown_township", f"township {code} is not registered "
+                        "(desktop-app county register)", f"乡镇 {code} 未登记")
+        return tw
+
+    @staticmethod
+    def _out_path(out: Path, code: str, seq: int) -> Path:
+        out = Path(out)
+        if out.is_dir():
+            return out / env.package_name(code, seq, COUNTY_RETURN)
+        if not out.parent.is_dir():
+            raise _fail("io_error", f"folder {out.parent} does not exist",
+                        f"文件夹 {out.parent} 不存在")
+        return out
+
+    def make_return(self, code: str, out: Path | str, *,
+                    updates: Mapping[str, Any] | None = None,
+                    feedback: Sequence[Mapping[str, Any]] | None = None,
+                    created_at: str | None = None) -> ReturnResult | None:
+        """Build the next return package for township ``code``: acknowledgements of every
+        received package not acknowledged yet, the department feedback not sent yet,
+        ``updates``. ``None`` when there is nothing to send. ``out``: a file or a folder."""
+        ks = self._own_keys()
+        if feedback:
+            self.load_feedback(feedback)
+        with Session(self.engine) as s:
+            tw = self._township(s, code)
+            recipients = list(tw.age_recipients or ())
+            if not recipients:
+                raise _fail("keys_missing", f"no age recipient registered for township {code} "
+                            "(register it with its public key file or --age-recipient)",
+                            f"乡镇 {code} 未登记 age 接收方公钥")
+            checked = self.check_updates(code, updates or {})
+            acks = s.execute(select(ReceivedPackage.id, ReceivedPackage.package_seq,
+                                    ReceivedPackage.digest)
+                             .where(ReceivedPackage.township_id == tw.id,
+                                    ReceivedPackage.ack_return_seq.is_(None))
+                             .order_by(ReceivedPackage.package_seq)).all()
+            fb_rows = s.scalars(select(DepartmentFeedback).where(
+                DepartmentFeedback.township_id == tw.id, DepartmentFeedback.return_seq.is_(None))
+                .order_by(DepartmentFeedback.id)).all()
+            fb = [self._feedback_record(r) for r in fb_rows]
+            fb_ids = [r.id for r in fb_rows]
+            seq = (s.scalar(select(func.max(ReturnPackage.package_seq)).where(
+                ReturnPackage.township_id == tw.id)) or 0) + 1
+            tw_id = tw.id
+            sent: list[tuple[str, str, str]] = []
+            for type_ in list(checked):
+                keep = []
+                for rec in checked[type_]:
+                    key = str(rec[UPDATE_KEYS[type_]])
+                    h = hashlib.sha256(env.canonical_json(rec)).hexdigest()
+                    last = s.scalar(select(SentUpdate.sha256).where(
+                        SentUpdate.township_id == tw.id, SentUpdate.type == type_,
+                        SentUpdate.key == key).order_by(SentUpdate.return_seq.desc()).limit(1))
+                    if last != h:        # never sent, or sent with other content
+                        keep.append(rec)
+                        sent.append((type_, key, h))
+                checked[type_] = keep
+        if not acks and not fb and not any(checked.values()):
+            return None
+        members = {"ack": [{"package_seq": a.package_seq, "sha256": a.digest} for a in acks],
+                   "feedback": fb, **checked}
+        path = self._out_path(Path(out), code, seq)
+        manifest = {"kind": COUNTY_RETURN, "township_code": code, "device_id": ks.device_id,
+                    "package_seq": seq}
+        if created_at:
+            manifest["created_at"] = created_at
+        tmpdir = tempfile.mkdtemp(prefix="twsync-ret-", dir=self.work_dir)
+        try:
+            inner = Path(tmpdir) / "inner.zip"
+            built = env.build_package(path, members, manifest, ks.signing_key, recipients,
+                                      keep_inner=inner, work_dir=self.work_dir, validate=True)
+            try:
+                with Session(self.engine) as s, s.begin():
+                    s.add(ReturnPackage(township_id=tw_id, package_seq=seq, digest=built.digest,
+                                        manifest=built.manifest, inner_zip=inner.read_bytes(),
+                                        file_name=path.name[:200]))
+                    if acks:
+                        s.execute(update(ReceivedPackage)
+                                  .where(ReceivedPackage.id.in_([a.id for a in acks]))
+                                  .values(ack_return_seq=seq))
+                    for type_, key, h in sent:
+                        s.add(SentUpdate(township_id=tw_id, type=type_, key=key, sha256=h,
+                                         return_seq=seq))
+                    if fb_ids:
+                        s.execute(update(DepartmentFeedback)
+                                  .where(DepartmentFeedback.id.in_(fb_ids))
+                                  .values(return_seq=seq))
+            except BaseException as exc:
+                env._unlink(path)
+                if isinstance(exc, IntegrityError):
+                    raise _fail("sequence_conflict", f"return package {seq} for {code} was made "
+                                "at the same time by another process; run again",
+                                f"第 {seq} 号返回包正被同时生成，请重试") from None
+                raise
+        finally:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+        return ReturnResult(code, seq, path, built.digest, dict(built.counts))
+
+    def remake_return(self, code: str, seq: int, out: Path | str) -> ReturnResult:
+        """Produce return package ``seq`` again (same content, encrypted afresh)."""
+        with Session(self.engine) as s:
+            tw = self._township(s, code)
+            row = s.scalar(select(ReturnPackage).where(ReturnPackage.township_id == tw.id,
+                                                       ReturnPackage.package_seq == seq))
+            if row is None:
+                raise _fail("io_error", f"no return package {seq} for {code}",
+                            f"没有 {code} 的第 {seq} 号返回包")
+            recipients, data = list(tw.age_recipients or ()), row.inner_zip
+            digest, counts = row.digest, dict(row.manifest["counts"])
+        if not recipients:
+            raise _fail("keys_missing", f"no age recipient registered for township {code}",
+                        f"乡镇 {code} 未登记 age 接收方公钥")
+        path = self._out_path(Path(out), code, seq)
+        tmpdir = tempfile.mkdtemp(prefix="twsync-ret-", dir=self.work_dir)
+        try:
+            inner = Path(tmpdir) / "inner.zip"
+            inner.write_bytes(data)
+            env.encrypt_inner(inner, path, recipients)
+        finally:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+        return ReturnResult(code, seq, path, digest, counts, reexport=True)
+
+
+__all__ = ["DEFAULT_URL", "County", "FeedbackResult", "IngestResult", "ReturnResult",
+           "TownshipInfo", "normalise_url", "row_digest"]
