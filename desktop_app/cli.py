@@ -352,7 +352,7 @@ def cmd_import(args) -> int:
 def cmd_keys(args) -> int:
     from .core.services.auth import SYSTEM
     from .sync.envelope import PackageError
-    from .sync.keys import short_fingerprint
+    from .sync.keys import public_key_b64, short_fingerprint
 
     services = _services(args)
     try:
@@ -374,6 +374,7 @@ def cmd_keys(args) -> int:
         services.close()
     print(f"township {pub.code} {pub.name}")
     print(f"  signing key fingerprint: {short_fingerprint(pub.fingerprint)}  ({pub.fingerprint})")
+    print(f"  signing public key: {public_key_b64(pub.ed25519)}")
     print(f"  age recipient: {pub.age_recipients[0]}")
     print(f"  device id: {pub.device_id}")
     if county is None:
