@@ -21,7 +21,7 @@ QT_LIBS="libegl1 libgl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfreet
 # Tools the tests use: poppler (PDF text and pages) and the packages each test area lists
 # (age for sync packages, CUPS with a cups-pdf queue, a PostgreSQL server for the county).
 TEST_TOOLS="poppler-utils $(cat tests/*/APT_PACKAGES tests/*/*/APT_PACKAGES 2>/dev/null \
-    | grep -v '^#' | tr '\n' ' ')"
+    | grep -v '^#' | tr '\n' ' ' || true)"
 BUNDLE_TOOLS="binutils"  # PyInstaller reads shared-library headers with objdump
 
 missing_debs() {
