@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from conftest import actor_for
+from conftest import actor_for, make_window
 from PySide6.QtCore import QDate, Qt
 from test_gui_translations import english_in
 
@@ -101,8 +101,6 @@ def test_clerk_gets_the_refusal_and_no_rows(qtbot, services, flagged, messages):
 
 def test_main_window_offers_the_list_to_supervisors_only(qtbot, services, flagged, opener,
                                                          data_dir):
-    from conftest import make_window
-
     win = make_window(qtbot, services, actor_for(services, "supervisor"), opener, data_dir)
     assert win.separate_action.isVisible() and win.separate_action.isEnabled()
     win.separate_action.trigger()
