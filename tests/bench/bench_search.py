@@ -1,6 +1,6 @@
 """Search benchmark (a measurement, not a timed test).
 
-    python tests/bench/bench_search.py DATA_DIR [--runs 200]
+    python tests/bench/bench_search.py DATA_DIR [--runs 200] [--json OUT]
 
 Fill DATA_DIR first, e.g. ``desktop-app --data-dir D demo --applications 50000``.
 Prints p50/p95 in milliseconds per query kind, each query answered through the
@@ -10,6 +10,7 @@ same ``QueryService.search`` the list screen uses (ids + the visible rows).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sqlite3
 import statistics
@@ -42,32 +43,46 @@ def sample_queries(path: Path, rng: random.Random, n: int) -> dict[str, list[str
     }
 
 
+def measure(data_dir: Path, runs: int = 200, limit: int = 200, *, echo=print) -> dict:
+    """p50/p95/max ms and average hits per query kind (see the module docstring)."""
+    services = Services.open(data_dir)
+    try:
+        total = services.queries.count()
+        rng = random.Random(1)
+        queries = sample_queries(services.ctx.db.path, rng, runs)
+        echo(f"{total} applications; {runs} queries per kind; first {limit} rows fetched")
+        echo(f"{'query':28} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'avg hits':>9}")
+        out = {"applications": total, "kinds": {}}
+        for kind, qs in queries.items():
+            times, hits = [], []
+            for q in qs[:5]:  # warm the page cache
+                services.queries.search(q, limit=limit)
+            for q in qs:
+                t0 = time.perf_counter()
+                rows = services.queries.search(q, limit=limit)
+                times.append((time.perf_counter() - t0) * 1000)
+                hits.append(len(rows))
+            times.sort()
+            p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+            out["kinds"][kind] = {"p50": statistics.median(times), "p95": p95,
+                                  "max": times[-1], "hits": statistics.mean(hits)}
+            echo(f"{kind:28} {statistics.median(times):8.2f} {p95:8.2f} {times[-1]:8.2f} "
+                 f"{statistics.mean(hits):9.1f}")
+        return out
+    finally:
+        services.close()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("data_dir", type=Path)
     ap.add_argument("--runs", type=int, default=200)
     ap.add_argument("--limit", type=int, default=200, help="rows fetched per query")
+    ap.add_argument("--json", type=Path, help="also write the figures to this file")
     args = ap.parse_args()
-    services = Services.open(args.data_dir)
-    total = services.queries.count()
-    rng = random.Random(1)
-    queries = sample_queries(services.ctx.db.path, rng, args.runs)
-    print(f"{total} applications; {args.runs} queries per kind; first {args.limit} rows fetched")
-    print(f"{'query':28} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'avg hits':>9}")
-    for kind, qs in queries.items():
-        times, hits = [], []
-        for q in qs[:5]:  # warm the page cache
-            services.queries.search(q, limit=args.limit)
-        for q in qs:
-            t0 = time.perf_counter()
-            rows = services.queries.search(q, limit=args.limit)
-            times.append((time.perf_counter() - t0) * 1000)
-            hits.append(len(rows))
-        times.sort()
-        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-        print(f"{kind:28} {statistics.median(times):8.2f} {p95:8.2f} {times[-1]:8.2f} "
-              f"{statistics.mean(hits):9.1f}")
-    services.close()
+    out = measure(args.data_dir, args.runs, args.limit)
+    if args.json:
+        args.json.write_text(json.dumps(out))
     return 0
 
 
