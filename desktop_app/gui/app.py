@@ -25,6 +25,8 @@ UI_FAMILIES = ("WenQuanYi Micro Hei", "AR PL UMing CN")
 DEMO_APPLICATIONS = 300
 
 _translators: list[QTranslator] = []
+#: The benchmark's start-up probe (gui/probe.py), only when $TOWNSHIP_STARTUP_PROBE is set.
+_probe = None
 
 
 def font_files() -> list[Path]:
@@ -169,7 +171,12 @@ def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) 
     """
     from ..core.logs import setup_logging, teardown_logging
 
+    global _probe
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if os.environ.get("TOWNSHIP_STARTUP_PROBE"):
+        from . import probe
+
+        _probe = probe.install(app)
     app.setApplicationName("township-service-window")
     app.setOrganizationName("township")
     register_fonts(app)  # type: ignore[arg-type]
@@ -233,15 +240,85 @@ def _startup_check(window, data_dir: Path, ask=None) -> bool:
     return True
 
 
+#: Above this size ``PRAGMA quick_check`` (which reads the whole file: ~2 s per GB
+#: here) runs on its own thread while the clerk logs in and works, instead of before
+#: the login dialog; a problem it finds still offers the newest good backup.
+INLINE_CHECK_BYTES = 128 * 1024 * 1024
+
+
+class _DeferredCheck:
+    """``startup.check_data_folder`` on a thread of its own (not the writer thread:
+    saves must not queue behind a minute of reading); the result is delivered on the
+    GUI thread."""
+
+    def __init__(self, data_dir: Path, on_problem) -> None:
+        import threading
+
+        from PySide6.QtCore import QObject, Signal
+
+        class Relay(QObject):
+            done = Signal(object)
+
+        self.relay = Relay()
+        self.relay.done.connect(lambda problem: problem is not None and on_problem(problem))
+        self.thread = threading.Thread(target=self._run, args=(data_dir,), daemon=True,
+                                       name="startup-check")
+        self.thread.start()
+
+    def _run(self, data_dir: Path) -> None:
+        from ..core import startup
+
+        try:
+            problem = startup.check_data_folder(data_dir)
+        except Exception as exc:  # noqa: BLE001 - the check must never take the app down
+            log.warning("deferred start-up check failed to run: %r", exc)
+            return
+        log.info("deferred start-up check: %s", "ok" if problem is None else problem.kind)
+        self.relay.done.emit(problem)
+
+
+def _damaged_while_open(app: QApplication, window, services, data_dir: Path, problem) -> None:
+    """The deferred check found the database damaged: finish a save in flight, offer
+    the newest good backup (as at start-up), then close the program."""
+    from PySide6.QtWidgets import QDialog
+
+    from ..core import startup
+
+    window.tasks.shutdown(wait=True)
+    for widget in QApplication.topLevelWidgets():  # e.g. the login dialog still open
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    if problem.backup is None:
+        QMessageBox.critical(window, QCoreApplication.translate("App", "The database is damaged"),
+                             problem.message)
+    elif ask_restore(window, problem):
+        # The question said what happens; the next start opens the restored data and
+        # shows the restored-data banner (exports paused until confirmed).
+        services.close()
+        startup.restore_for_startup(data_dir, problem.backup.path)
+    app.exit(1)
+
+
 def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
-    from ..core.db import DatabaseError
+    from ..core.db import DB_FILENAME, DatabaseError
     from ..core.lock import AlreadyOpenError
     from ..core.services import Services
 
+    db_file = data_dir / DB_FILENAME
+    deferred = db_file.exists() and db_file.stat().st_size > INLINE_CHECK_BYTES
     try:
-        if not _startup_check(window, data_dir):
+        if not deferred and not _startup_check(window, data_dir):
             return 1
-        services = Services.open(data_dir)
+        try:
+            services = Services.open(data_dir)
+        except DatabaseError:
+            if not deferred:
+                raise
+            # Unreadable: the full check now, and its offer of a backup.
+            deferred = False
+            if not _startup_check(window, data_dir):
+                return 1
+            services = Services.open(data_dir)
     except AlreadyOpenError as exc:
         QMessageBox.warning(window, QCoreApplication.translate("App", "Already running"),
                             QCoreApplication.translate(
@@ -252,6 +329,12 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
         QMessageBox.critical(window, QCoreApplication.translate("App", "Cannot open the data folder"),
                              str(exc))
         return 1
+    damaged: list = []
+    checker = None  # (kept referenced until the program ends)
+    if deferred:
+        checker = _DeferredCheck(data_dir, lambda problem: (
+            damaged.append(problem),
+            _damaged_while_open(app, window, services, data_dir, problem)))
     try:
         if demo and not services.setup.is_initialized():
             _fill_demo(services, window)
@@ -270,10 +353,15 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
         # in, so the first receipt of the day costs what every other one does.
         window.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %r", exc))
         actor = sign_in(services, window, demo=demo)
-        if actor is None:
-            return 0
+        if actor is None or damaged:
+            return 1 if damaged else 0
         window.attach(services, actor)
-        window.start_auto_backups()
+        if _probe is not None:
+            # The benchmark times start-up alone; the backup is measured on its own.
+            _probe.attached(window)
+        else:
+            window.start_auto_backups()
         return app.exec()
     finally:
+        del checker
         services.close()
