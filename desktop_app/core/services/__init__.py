@@ -1,6 +1,10 @@
 """Use cases as verbs that own their transaction (DESIGN §1).
 
 ``Services`` bundles them for the GUI and the command line, which call the same code.
+
+The services and what they export are imported on first use (module ``__getattr__``):
+the GUI imports permission names from :mod:`.auth` to build its first frame, which
+must not pay for SQLAlchemy, the models and every service (~0.5 s, DESIGN §8).
 """
 
 from __future__ import annotations
@@ -9,27 +13,60 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..catalog import Catalog, load_catalog
-from ..db import Database, open_database
-from ..errors import PermissionDenied
-from .assessment import AssessmentService
-from .accounts import AccountService, LoginFailed, UserInfo
-from .audit import AuditFilter, AuditRow, AuditService, CheckReport
-from .auth import ROLE_LABELS, SYSTEM, Actor
-from .backups import BackupReport, BackupService, ExportsPaused, RestoreResult
-from .context import Changes, ServiceContext, local_now
-from .documents import DocumentInfo, DocumentService
-from .handling import (
-    EmergencyInput, Feedback, FeedbackResult, HandlingService, TaskFilter, TaskRow,
-)
-from .intake import (
-    ApplicationDraft, DecisionResult, IntakeService, IntakeWarning, ItemInput, MemberInput,
-)
-from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
-from .settings import SettingsService
-from .setup import SetupInput, SetupService
+if TYPE_CHECKING:
+    from ..catalog import Catalog, load_catalog
+    from ..db import Database, open_database
+    from ..errors import PermissionDenied
+    from .assessment import AssessmentService
+    from .accounts import AccountService, LoginFailed, UserInfo
+    from .audit import AuditFilter, AuditRow, AuditService, CheckReport
+    from .auth import ROLE_LABELS, SYSTEM, Actor
+    from .backups import BackupReport, BackupService, ExportsPaused, RestoreResult
+    from .context import Changes, ServiceContext, local_now
+    from .documents import DocumentInfo, DocumentService
+    from .handling import (
+        EmergencyInput, Feedback, FeedbackResult, HandlingService, TaskFilter, TaskRow,
+    )
+    from .intake import (
+        ApplicationDraft, DecisionResult, IntakeService, IntakeWarning, ItemInput, MemberInput,
+    )
+    from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
+    from .settings import SettingsService
+    from .setup import SetupInput, SetupService
+
+
+
+_LAZY = {
+    "Catalog": "..catalog", "load_catalog": "..catalog", "Database": "..db", "open_database": "..db",
+    "PermissionDenied": "..errors",
+    "AssessmentService": ".assessment", "AccountService": ".accounts", "LoginFailed": ".accounts",
+    "UserInfo": ".accounts", "AuditFilter": ".audit", "AuditRow": ".audit", "AuditService": ".audit",
+    "CheckReport": ".audit", "ROLE_LABELS": ".auth", "SYSTEM": ".auth", "Actor": ".auth",
+    "BackupReport": ".backups", "BackupService": ".backups", "ExportsPaused": ".backups",
+    "RestoreResult": ".backups", "Changes": ".context", "ServiceContext": ".context",
+    "local_now": ".context", "DocumentInfo": ".documents", "DocumentService": ".documents",
+    "EmergencyInput": ".handling", "Feedback": ".handling", "FeedbackResult": ".handling",
+    "HandlingService": ".handling", "TaskFilter": ".handling", "TaskRow": ".handling",
+    "ApplicationDraft": ".intake", "DecisionResult": ".intake", "IntakeService": ".intake",
+    "IntakeWarning": ".intake", "ItemInput": ".intake", "MemberInput": ".intake",
+    "ApplicationDetail": ".queries", "ApplicationRow": ".queries", "FullId": ".queries",
+    "QueryService": ".queries", "SearchFilters": ".queries", "SettingsService": ".settings",
+    "SetupInput": ".setup", "SetupService": ".setup",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``from desktop_app.core.services import X`` loads X's module on first use."""
+    import importlib
+
+    mod = _LAZY.get(name)
+    if mod is None:
+        raise AttributeError(name)
+    value = getattr(importlib.import_module(mod, __name__), name)
+    globals()[name] = value
+    return value
 
 
 @dataclass
@@ -49,9 +86,22 @@ class Services:
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
-               clock: Callable[[], datetime] = local_now) -> Services:
-        ctx = ServiceContext(db, catalog or load_catalog(), clock)
+               clock: Callable[[], datetime] | None = None) -> Services:
+        from ..catalog import load_catalog
+        from .accounts import AccountService
+        from .assessment import AssessmentService
+        from .audit import AuditService
+        from .backups import BackupService
+        from .context import ServiceContext, local_now
+        from .documents import DocumentService
+        from .handling import HandlingService
+        from .intake import IntakeService
+        from .queries import QueryService
+        from .settings import SettingsService
+        from .setup import SetupService
         from ...sync.service import SyncService
+
+        ctx = ServiceContext(db, catalog or load_catalog(), clock or local_now)
 
         documents = DocumentService(ctx)
         handling = HandlingService(ctx, documents)
@@ -62,6 +112,8 @@ class Services:
 
     @classmethod
     def open(cls, data_dir: Path, **kw) -> Services:
+        from ..db import open_database
+
         return cls.create(open_database(data_dir), **kw)
 
     def close(self) -> None:

@@ -19,11 +19,14 @@ say ``"via": "cli"``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ..errors import PermissionDenied
-from ..models import Staff
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..models import Staff
 
 CLERK, SUPERVISOR, ADMIN = "clerk", "supervisor", "admin"
 ROLES = (CLERK, SUPERVISOR, ADMIN)
@@ -120,6 +123,8 @@ def resolve(session: Session, ref: ActorRef | None) -> tuple[Actor, Staff | None
     staff_id = ref.staff_id if isinstance(ref, Actor) else ref
     if isinstance(staff_id, bool) or not isinstance(staff_id, int):
         raise PermissionDenied("login", "请先登录")
+    from ..models import Staff
+
     staff = session.get(Staff, staff_id)
     if staff is None or not staff.active:
         raise PermissionDenied("login", "账户不存在或已停用")
