@@ -46,6 +46,11 @@ COL_NUMBER, COL_DATE, COL_NAME, COL_ID, COL_VILLAGE, COL_ITEMS, COL_STATUS = ran
 IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 SortRole = Qt.ItemDataRole.UserRole + 3
+# The roles data() answers; a view asks for seven roles per visible cell on every
+# paint, so the others return at once (a set of ints: PySide6 passes roles as int).
+_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+    IdRole, RowRole, SortRole))
 
 
 class ApplicationsModel(QAbstractTableModel):
@@ -110,7 +115,7 @@ class ApplicationsModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         try:
             return self._data(index.row(), index.column(), role)
