@@ -1,4 +1,4 @@
-"""The main window: navigation (新建受理 / 办件查询 / 操作日志 / 系统管理), the
+"""The main window: navigation (新建受理 / 办件查询 / 同步 / 操作日志 / 系统管理), the
 logged-in user with 修改密码 / 锁定 / 注销, the exports-paused banner, the idle
 lock, and a status bar naming the township, the data folder and the last backup.
 
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.services.auth import AUDIT_VIEW, SEPARATE_LIST, USERS
+from ..core.services.auth import AUDIT_VIEW, SEPARATE_LIST, SYNC, USERS
 from .applications import ApplicationsScreen
 from .backup_view import ExportsBanner
 from .detail import DetailDialog, DetailView
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.admin = None
         self.tracking = None
         self.separate = None
+        self.sync_screen = None
         self.idle: IdleWatcher | None = None
         self.auto_backups = None
         self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
@@ -136,6 +137,10 @@ class MainWindow(QMainWindow):
                                    self.tr("Referred and open items, overdue ones first; handover "
                                            "lists, results and re-checks (Ctrl+T)"),
                                    self.show_tracking)
+        self.sync_action = nav(self.tr("Sync"), "syncAction", "",
+                               self.tr("Export packages to the county, the export log, and "
+                                       "import the county's return packages"),
+                               self.show_sync)
         self.separate_action = nav(self.tr("Separate register"), "separateAction", "",
                                    self.tr("Applications of relatives of staff or village "
                                            "cadres, registered separately (supervisors)"),
@@ -147,7 +152,8 @@ class MainWindow(QMainWindow):
                                 self.tr("Accounts, settings, backups and restore (administrators)"),
                                 self.show_admin)
         self.intake_action.setChecked(True)
-        for action in (self.separate_action, self.audit_action, self.admin_action):
+        for action in (self.sync_action, self.separate_action, self.audit_action,
+                       self.admin_action):
             action.setVisible(False)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -253,10 +259,12 @@ class MainWindow(QMainWindow):
                        self.password_action,
                        self.lock_action, self.logout_action):
             action.setEnabled(logged_in)
+        self.sync_action.setVisible(logged_in and actor.can(SYNC))
         self.separate_action.setVisible(logged_in and actor.can(SEPARATE_LIST))
         self.audit_action.setVisible(logged_in and actor.can(AUDIT_VIEW))
         self.admin_action.setVisible(logged_in and actor.can(USERS))
-        for action in (self.separate_action, self.audit_action, self.admin_action):
+        for action in (self.sync_action, self.separate_action, self.audit_action,
+                       self.admin_action):
             action.setEnabled(action.isVisible())
         self.banner.refresh()
         if self.idle is not None and self.services is not None:
@@ -272,10 +280,12 @@ class MainWindow(QMainWindow):
     def _drop_restricted_screens(self) -> None:
         """Screens built for one user are not shown to the next (their data stays theirs)."""
         current = self.stack.currentWidget()
-        for attr in ("separate", "audit", "admin"):
+        for attr in ("separate", "audit", "admin", "sync_screen"):
             screen = getattr(self, attr)
             if screen is None:
                 continue
+            if attr == "sync_screen":
+                screen.shutdown()  # a running export is cancelled (it leaves nothing)
             if screen is current:
                 self.intake_action.setChecked(True)
                 self.stack.setCurrentWidget(self.intake)
@@ -440,6 +450,21 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.separate)
         return self.separate
 
+    def show_sync(self):
+        """同步 (built on first use, refreshed on every visit)."""
+        from .sync_view import SyncScreen
+
+        if self.sync_screen is None:
+            self.sync_screen = SyncScreen(self.services, self.tasks, self.current_actor,
+                                          opener=self.opener)
+            self.sync_screen.changed.connect(self.on_changes)
+            self.stack.addWidget(self.sync_screen)
+        else:
+            self.sync_screen.refresh()
+        self.sync_action.setChecked(True)
+        self.stack.setCurrentWidget(self.sync_screen)
+        return self.sync_screen
+
     def show_audit(self):
         """操作日志 (built on first use; the service refuses a clerk anyway)."""
         from .audit_view import AuditScreen
@@ -540,10 +565,15 @@ class MainWindow(QMainWindow):
 
     def _banner_changed(self) -> None:
         self.banner.refresh()
+        if self.sync_screen is not None:
+            self.sync_screen.refresh()
 
     # -- closing ----------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         # Let a save in progress finish: the clerk's last application must not be lost.
+        # A running export is cancelled instead (it leaves nothing behind).
+        if self.sync_screen is not None:
+            self.sync_screen.shutdown()
         self.tasks.shutdown(wait=True)
         if self.auto_backups is not None:
             self.auto_backups.at_exit()

@@ -6,8 +6,8 @@ Builds a demo township with realistic synthetic applications in a temporary data
 folder, drives the screens as a clerk would, and grabs each at 1280×800
 (screen-assessment and screen-standards come from screenshots_assessment.py):
 screen-setup, screen-login, screen-intake, screen-intake-error, screen-intake-result,
-screen-list, screen-detail, screen-tracking, screen-feedback, screen-lock, screen-audit,
-screen-admin-users, screen-restore; and doc-referral (a 转办单 page, needs pdftoppm).
+screen-list, screen-detail, screen-tracking, screen-feedback, screen-sync, screen-lock,
+screen-audit, screen-admin-users, screen-restore; and doc-referral (a 转办单 page, needs pdftoppm).
 """
 
 from __future__ import annotations
@@ -138,6 +138,48 @@ def tracking_screens(app, services, window, out: Path, accepted: int) -> None:
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(pdf),
                         str(out / "doc-referral")], check=True)
         print("wrote", out / "doc-referral.png")
+
+
+def sync_screens(app, services, window, out: Path) -> None:
+    """同步 at 1366×768: the county's keys imported on the keys section, four packages
+    in the export log (two acknowledged by a county return package), the last export's
+    report and the return package's summary."""
+    import shutil
+
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.sync import envelope as env
+    from desktop_app.sync.keys import KeyStore
+
+    work = Path(tempfile.mkdtemp(prefix="sync-shots-"))
+    try:
+        county = KeyStore(work / "county-keys").ensure()
+        county.public_keys("county", "522201", "碧江区民政局").write(work / "county-public.json")
+        usb = work / "U盘"
+        usb.mkdir()
+        screen = window.show_sync()
+        screen.settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+        screen.choose_folder = lambda *args: str(usb)
+        answers = [str(work / "county-public.json")]
+        screen.choose_open = lambda *args: answers.pop(0)
+        screen.import_county_keys()
+        for _ in range(2):
+            screen.export()
+        code = services.setup.township().code
+        acks = [{"package_seq": r.package_seq, "sha256": r.digest} for r in services.sync.log()]
+        ret = env.build_package(
+            work / f"{code}-R000001.twret", {"ack": acks},
+            {"kind": env.COUNTY_RETURN, "township_code": code, "device_id": county.device_id,
+             "package_seq": 1},
+            county.signing_key, [services.sync.keys.ensure().age_recipient]).path
+        answers.append(str(ret))
+        screen.import_return()
+        for _ in range(2):
+            screen.export()
+        screen.view.selectRow(0)
+        shoot(app, window, out / "screen-sync.png", (1366, 768))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def trust_screens(app, services, window, out: Path) -> None:
@@ -273,6 +315,7 @@ def main(out: Path) -> None:
             dialog.close()
             tracking_screens(app, services, window, out, accepted)
             standards_screen(app, window, out)
+            sync_screens(app, services, window, out)
             trust_screens(app, services, window, out)
             window.close()
         finally:

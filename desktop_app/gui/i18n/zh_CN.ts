@@ -43,7 +43,7 @@
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../main_window.py" line="+184"/>
+        <location filename="../main_window.py" line="+190"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -1307,6 +1307,54 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>ExportLogModel</name>
+    <message>
+        <location filename="../sync_view.py" line="+142"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checksum</source>
+        <translation>校验值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Acknowledged</source>
+        <translation>县级已确认</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 records, changes %2–%3; file %4</source>
+        <translation>共 %1 条记录，更改序号 %2–%3；文件 %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Acknowledged by the county on %1</source>
+        <translation>县级于 %1 确认收到</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>ExportsBanner</name>
     <message>
         <location filename="../backup_view.py" line="+32"/>
@@ -2126,7 +2174,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>【演示】</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-116"/>
         <source>Opening the data folder…</source>
         <translation>正在打开数据…</translation>
     </message>
@@ -2167,6 +2215,16 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+3"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export packages to the county, the export log, and import the county&apos;s return packages</source>
+        <translation>向县级导出数据包、查看导出记录、导入县级回执包</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Separate register</source>
         <translation>单独登记名单</translation>
     </message>
@@ -2176,7 +2234,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>经办人员或村（居）干部近亲属的申请，单独登记备案（负责人）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The logged-in user; recorded on every decision and document</source>
         <translation>当前登录的用户；记录在每项决定和每份文书上</translation>
     </message>
@@ -2201,7 +2259,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>注销/切换用户</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+207"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -2216,7 +2274,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>已注销。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+143"/>
         <source>Restoring the backup… Please wait.</source>
         <translation>正在恢复备份…请稍候。</translation>
     </message>
@@ -2226,13 +2284,13 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-433"/>
-        <location line="+56"/>
+        <location line="-457"/>
+        <location line="+61"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Audit trail</source>
         <translation>操作日志</translation>
     </message>
@@ -2252,13 +2310,13 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>账户、设置、备份与恢复（管理员）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Invented data for practice and demonstration</source>
         <translation>虚构数据，仅供练习和演示</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+103"/>
+        <location line="-70"/>
+        <location line="+108"/>
         <source>Data folder: %1</source>
         <translation>数据目录：%1</translation>
     </message>
@@ -3492,6 +3550,382 @@ deduction (%)</source>
         <location line="+26"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <location filename="../sync_view.py" line="-123"/>
+        <source>applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>household members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>requested items</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handover lists</source>
+        <translation>转办清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>emergency aid</source>
+        <translation>先行救助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>audit entries</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+616"/>
+        <source>villages</source>
+        <translation>村（居）</translation>
+    </message>
+    <message>
+        <location line="-602"/>
+        <source>no records</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>Export to the county</source>
+        <translation>导出到县级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write everything changed since the last package into a folder you choose (e.g. a USB stick); the package is encrypted for the county and signed</source>
+        <translation>把上次导出以来的全部更改写入所选文件夹（如U盘）；数据包为县级加密并签名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Return packages from the county</source>
+        <translation>县级回执包</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A return package from the county carries its acknowledgements of our packages, department feedback for referred items, and updates to the catalogue, standards, villages and holidays. It is applied completely or not at all.</source>
+        <translation>县级回执包包含：县级对本乡镇数据包的确认、转办事项的部门反馈，以及事项目录、救助标准、村（居）和节假日安排的更新。回执包要么全部导入，要么完全不导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import return package…</source>
+        <translation>导入回执包…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export log</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Re-export selected package…</source>
+        <translation>重新导出所选数据包…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A package lost on the way: write it again with the same number and the same content (the county accepts it once)</source>
+        <translation>数据包在途中丢失时：以相同编号、相同内容重新写出（县级只接收一次）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Keys (administrators)</source>
+        <translation>密钥（管理员）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This township&apos;s signing key fingerprint:</source>
+        <translation>本乡镇签名公钥指纹：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give the public key file to the county and read this fingerprint to them on the phone: they check it when registering this township.</source>
+        <translation>请把公钥文件交给县级，并通过电话向县级念出此指纹：县级登记本乡镇时据此核对。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export public key file…</source>
+        <translation>导出公钥文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the county&apos;s public key file…</source>
+        <translation>导入县级公钥文件…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No package exported yet.</source>
+        <translation>尚未导出过数据包。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last package: No. %1 on %2.</source>
+        <translation>上次导出：第 %1 号包，%2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 change(s) waiting to be exported.</source>
+        <translation>有 %1 处更改待导出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing changed since the last package.</source>
+        <translation>上次导出以来没有更改。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 package(s) not yet acknowledged by the county.</source>
+        <translation>有 %1 个数据包县级尚未确认。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The county&apos;s public keys are not imported yet: import the county&apos;s public key file under Keys below.</source>
+        <translation>尚未导入县级公钥：请在下方“密钥”处导入县级公钥文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The county&apos;s public keys are not imported yet: ask an administrator to import them (Sync → Keys).</source>
+        <translation>尚未导入县级公钥：请管理员导入（同步 → 密钥）。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <location line="+89"/>
+        <source>Nothing to export: no changes since the last package.</source>
+        <translation>没有需要导出的内容：上次导出以来没有更改。</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Export the package into folder</source>
+        <translation>选择导出数据包的文件夹</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Re-export package %1 into folder</source>
+        <translation>选择重新导出第 %1 号包的文件夹</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Collecting records… %1</source>
+        <translation>正在整理记录… %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compressing… %1</source>
+        <translation>正在压缩… %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypting for the county… %1</source>
+        <translation>正在为县级加密… %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Package No. %1 written again (same content as before):</source>
+        <translation>已重新导出第 %1 号包（内容与原包相同）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package No. %1 written:</source>
+        <translation>已导出第 %1 号包：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Records: %1 (%2 in all)</source>
+        <translation>记录：%1（共 %2 条）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checksum: %1</source>
+        <translation>校验值：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand the file to the county (USB stick or upload). If it gets lost, re-export it from the log.</source>
+        <translation>请把此文件交给县级（U盘或上传）。如文件丢失，可在导出记录中重新导出。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export cancelled: no file was written and the export log is unchanged.</source>
+        <translation>已取消导出：没有写出任何文件，导出记录未变。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Choose the county&apos;s return package</source>
+        <translation>选择县级回执包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return packages</source>
+        <translation>回执包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+114"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>Checking and applying %1…</source>
+        <translation>正在校验并导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Return package No. %1 was imported before: nothing changed.</source>
+        <translation>第 %1 号回执包已导入过，未作任何改动。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return package No. %1 imported:</source>
+        <translation>已导入第 %1 号回执包：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acknowledged by the county: package(s) %1</source>
+        <translation>县级已确认：第 %1 号包</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No new acknowledgements.</source>
+        <translation>没有新的确认。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department feedback recorded for %1 item(s).</source>
+        <translation>部门反馈：已登记 %1 个事项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 feedback entr(ies) skipped: the result was already recorded at the window.</source>
+        <translation>%1 条反馈未登记：该事项的结果已在窗口登记。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>catalogue</source>
+        <translation>事项目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>standards</source>
+        <translation>救助标准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>holiday calendars</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updates applied: %1</source>
+        <translation>已更新：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No updates.</source>
+        <translation>没有更新。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not imported (nothing was changed): %1</source>
+        <translation>未导入（未作任何改动）：%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>County keys: not imported. Exports and return packages need them: import the public key file the county gave you.</source>
+        <translation>县级公钥：未导入。导出和回执包都需要县级公钥：请导入县级提供的公钥文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>County keys: %1 %2
+signing key fingerprint %3
+encryption key %4</source>
+        <translation>县级公钥：%1 %2
+签名公钥指纹 %3
+加密公钥 %4</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the county&apos;s public key file</source>
+        <translation>选择县级公钥文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+33"/>
+        <source>Key files</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint with the county.</source>
+        <translation>已导入县级公钥：%1 %2，签名公钥指纹 %3。请与县级核对指纹。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save this township&apos;s public key file</source>
+        <translation>保存本乡镇公钥文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Public key file written: %1 (fingerprint %2). Give it to the county.</source>
+        <translation>已写出公钥文件：%1（指纹 %2）。请交给县级。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,819 @@
+"""同步 (the township side of sync with the county, docs/sync-format.md):
+
+* **导出** — everything changed since the last package, written into a folder the
+  clerk picks (remembered), on the task runner's worker thread with a progress bar
+  and a 取消 that sets the service's cancel event (a cancelled export leaves no file
+  and no log entry). Refused, with the service's message, while exports are paused
+  after a restore or before the county's public keys are imported.
+* **导出记录** — every package: number, time, counts, SHA-256, acknowledged by the
+  county; 重新导出 produces a selected package again (same sequence, same content).
+* **导入回执包** — a county return package is verified and applied in one
+  transaction (worker thread); the summary or the one-line reason is shown, and
+  ``changed(Changes)`` lets the main window refresh the tracking screen.
+* **密钥** (administrators, ``KEYS``) — import the county's public key file, the
+  county's fingerprints once imported, this township's signing key fingerprint
+  (short, grouped for reading aloud) and 导出公钥文件 for the county.
+
+File dialogs are injectable (``choose_folder``, ``choose_open``, ``choose_save``), the
+remembered folders live in ``QSettings`` (injectable too).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import PermissionDenied
+from ..core.services.auth import KEYS
+from .detail import local_time
+from .tasks import TaskRunner, show_denied, show_error
+from .widgets import ERROR_STYLE, open_file, row_table
+
+log = logging.getLogger(__name__)
+
+_CTX = "SyncScreen"
+InfoRole = Qt.ItemDataRole.UserRole + 1
+COL_SEQ, COL_TIME, COL_COUNTS, COL_SHA, COL_ACK = range(5)
+OK_STYLE = "color: #2e7d32;"
+WARN_STYLE = "color: #e65100;"
+FINGERPRINT_STYLE = "font-size: 15pt; font-weight: bold; letter-spacing: 1px;"
+SETTINGS_EXPORT, SETTINGS_IMPORT, SETTINGS_KEYS = (
+    "sync/export_folder", "sync/import_folder", "sync/keys_folder")
+# Weight of each export stage in the one progress bar (records → compress → encrypt).
+STAGES = {"records": (0, 50), "compress": (50, 35), "encrypt": (85, 15)}
+
+TYPE_LABELS: dict[str, str] = {
+    "application": QT_TRANSLATE_NOOP("SyncScreen", "applications"),
+    "household_member": QT_TRANSLATE_NOOP("SyncScreen", "household members"),
+    "requested_item": QT_TRANSLATE_NOOP("SyncScreen", "requested items"),
+    "document": QT_TRANSLATE_NOOP("SyncScreen", "documents"),
+    "list_document": QT_TRANSLATE_NOOP("SyncScreen", "handover lists"),
+    "emergency_aid": QT_TRANSLATE_NOOP("SyncScreen", "emergency aid"),
+    "event": QT_TRANSLATE_NOOP("SyncScreen", "audit entries"),
+    "staff": QT_TRANSLATE_NOOP("SyncScreen", "staff"),
+    "township": QT_TRANSLATE_NOOP("SyncScreen", "township"),
+    "village": QT_TRANSLATE_NOOP("SyncScreen", "villages"),
+}
+ORDER = ("application", "household_member", "requested_item", "document", "list_document",
+         "emergency_aid", "event", "staff", "township", "village")
+
+FolderChooser = Callable[[QWidget, str, str], str]
+FileChooser = Callable[[QWidget, str, str, str], str]
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """``{"application": 3, "event": 9}`` → "申请 3，操作日志 9" (types with records only)."""
+    keys = [k for k in ORDER if counts.get(k)] + sorted(
+        k for k in counts if k not in ORDER and counts.get(k))
+    if not keys:
+        return QCoreApplication.translate("SyncScreen", "no records")
+    return list_sep().join(
+        f"{QCoreApplication.translate(_CTX, TYPE_LABELS[k]) if k in TYPE_LABELS else k} "
+        f"{counts[k]}" for k in keys)
+
+
+def list_sep() -> str:
+    return QCoreApplication.translate("SyncScreen", ", ")
+
+
+def grouped(hex_digest: str) -> str:
+    """The first 16 hex digits in groups of four, as fingerprints are read aloud."""
+    from ..sync.keys import short_fingerprint
+
+    return short_fingerprint(hex_digest)
+
+
+def choose_folder(parent: QWidget, title: str, start: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, title, start)
+
+
+def choose_open(parent: QWidget, title: str, start: str, pattern: str) -> str:
+    return QFileDialog.getOpenFileName(parent, title, start, pattern)[0]
+
+
+def choose_save(parent: QWidget, title: str, start: str, pattern: str) -> str:
+    return QFileDialog.getSaveFileName(parent, title, start, pattern)[0]
+
+
+class ProgressRelay(QObject):
+    """The service's ``progress(stage, done, total)`` called on the worker thread,
+    delivered to the GUI thread as a queued signal."""
+
+    progressed = Signal(str, int, int)
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        self.progressed.emit(stage, int(done), int(total))
+
+
+class ExportLogModel(QAbstractTableModel):
+    """``ExportLogRow`` rows, newest first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        self._headers = [self.tr("No."), self.tr("Exported at"), self.tr("Records"),
+                         self.tr("Checksum"), self.tr("Acknowledged")]
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def row_of(self, package_seq: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.package_seq == package_seq), -1)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        try:
+            if role == InfoRole:
+                return r
+            if role == Qt.ItemDataRole.ForegroundRole and col == COL_ACK:
+                return QColor("#2e7d32") if r.acknowledged_at else QColor("#757575")
+            if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_SEQ:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if col == COL_SHA:
+                    return r.digest
+                if col == COL_COUNTS:
+                    return self.tr("%1 records, changes %2–%3; file %4").replace(
+                        "%1", str(r.records)).replace("%2", str(r.change_seq_from)).replace(
+                        "%3", str(r.change_seq_to)).replace("%4", r.file_name)
+                if col == COL_ACK and r.acknowledged_at:
+                    return self.tr("Acknowledged by the county on %1").replace(
+                        "%1", local_time(r.acknowledged_at))
+                return None
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            values = {
+                COL_SEQ: str(r.package_seq),
+                COL_TIME: local_time(r.created_at)[:16],
+                COL_COUNTS: counts_text(r.counts),
+                COL_SHA: grouped(r.digest),
+                COL_ACK: self.tr("Yes") if r.acknowledged_at else self.tr("No"),
+            }
+            return values.get(col)
+        except Exception:
+            log.exception("export log model: row %s column %s", index.row(), col)
+            return None
+
+
+def _label(name: str, *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    return button
+
+
+class SyncScreen(QWidget):
+    """同步. ``changed(Changes)`` after a return package was applied."""
+
+    changed = Signal(object)
+
+    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], Any],
+                 parent: QWidget | None = None, *,
+                 opener: Callable[[Path], object] = open_file,
+                 settings: QSettings | None = None,
+                 choose_folder: FolderChooser = choose_folder,
+                 choose_open: FileChooser = choose_open,
+                 choose_save: FileChooser = choose_save) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncScreen")
+        self.services = services
+        self.tasks = tasks
+        self.actor = actor
+        self.opener = opener
+        self.settings = settings if settings is not None else QSettings()
+        self.choose_folder = choose_folder
+        self.choose_open = choose_open
+        self.choose_save = choose_save
+        self.job: str | None = None           # "export", "reexport", "import" while running
+        self.cancel_event: threading.Event | None = None
+        self.last_path: Path | None = None     # the last package written (打开所在文件夹)
+        # Not parented: the worker may still report while the screen is being deleted.
+        self.relay = ProgressRelay()
+        self.relay.progressed.connect(self._progress)
+        me = actor()
+        self.can_keys = bool(me is not None and me.can(KEYS))
+
+        left = QVBoxLayout()
+        left.addWidget(self._build_export())
+        left.addWidget(self._build_import())
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self._build_log(), 1)
+        self.keys_group: QGroupBox | None = None
+        if self.can_keys:
+            self.keys_group = self._build_keys()
+            right.addWidget(self.keys_group)
+        columns = QHBoxLayout(self)
+        left_box = QWidget()
+        left_box.setLayout(left)
+        left_box.setFixedWidth(500)
+        left.setContentsMargins(0, 0, 0, 0)
+        columns.addWidget(left_box)
+        columns.addLayout(right, 1)
+        self.refresh()
+        if self.can_keys:
+            self.refresh_keys()
+
+    # -- building -------------------------------------------------------------------------
+    def _build_export(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Export to the county"))
+        box.setObjectName("exportGroup")
+        self.status_label = _label("syncStatus")
+        self.export_button = _button(self.tr("Export…"), "exportButton")
+        self.export_button.setToolTip(self.tr(
+            "Write everything changed since the last package into a folder you choose "
+            "(e.g. a USB stick); the package is encrypted for the county and signed"))
+        self.export_button.setDefault(True)
+        self.cancel_button = _button(self.tr("Cancel"), "cancelExport")
+        self.cancel_button.setEnabled(False)
+        self.open_folder_button = _button(self.tr("Open folder"), "openExportFolder")
+        self.open_folder_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_folder_button.clicked.connect(self._open_folder)
+        buttons = QHBoxLayout()
+        for b in (self.export_button, self.cancel_button, self.open_folder_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.stage_label = _label("exportStage", wrap=False)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.stage_label.hide()
+        self.progress.hide()
+        self.result_label = _label("exportResult", selectable=True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.stage_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_label)
+        return box
+
+    def _build_import(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Return packages from the county"))
+        box.setObjectName("importGroup")
+        intro = _label("importIntro")
+        intro.setText(self.tr(
+            "A return package from the county carries its acknowledgements of our packages, "
+            "department feedback for referred items, and updates to the catalogue, standards, "
+            "villages and holidays. It is applied completely or not at all."))
+        self.import_button = _button(self.tr("Import return package…"), "importButton")
+        self.import_button.clicked.connect(self.import_return)
+        self.import_result = _label("importResult", selectable=True)
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.import_result)
+        return box
+
+    def _build_log(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Export log"))
+        box.setObjectName("logGroup")
+        self.model = ExportLogModel(self)
+        self.view = row_table(self.model, "exportLogView", alternating=True)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.setWordWrap(True)  # the first package holds every kind of record
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.view.horizontalHeader()
+        for col, width in ((COL_SEQ, 56), (COL_TIME, 140), (COL_SHA, 170), (COL_ACK, 80)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(COL_COUNTS, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection())
+        self.reexport_button = _button(self.tr("Re-export selected package…"), "reexportButton")
+        self.reexport_button.setToolTip(self.tr(
+            "A package lost on the way: write it again with the same number and the same "
+            "content (the county accepts it once)"))
+        self.reexport_button.clicked.connect(self.reexport)
+        self.log_note = _label("logNote")
+        row = QHBoxLayout()
+        row.addWidget(self.reexport_button)
+        row.addWidget(self.log_note, 1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        return box
+
+    def _build_keys(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Keys (administrators)"))
+        box.setObjectName("keysGroup")
+        self.township_caption = _label("townshipKeyCaption")
+        self.township_caption.setText(self.tr("This township's signing key fingerprint:"))
+        self.township_fp = _label("townshipFingerprint", wrap=False, selectable=True)
+        self.township_fp.setStyleSheet(FINGERPRINT_STYLE)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.township_fp.setFont(mono)
+        hint = _label("townshipKeyHint")
+        hint.setText(self.tr(
+            "Give the public key file to the county and read this fingerprint to them on the "
+            "phone: they check it when registering this township."))
+        self.export_keys_button = _button(self.tr("Export public key file…"), "exportKeysButton")
+        self.export_keys_button.clicked.connect(self.export_public_keys)
+        self.county_label = _label("countyKeys", selectable=True)
+        self.import_keys_button = _button(self.tr("Import the county's public key file…"),
+                                          "importCountyKeys")
+        self.import_keys_button.clicked.connect(self.import_county_keys)
+        self.keys_result = _label("keysResult", selectable=True)
+        top = QHBoxLayout()
+        top.addWidget(self.township_caption)
+        top.addWidget(self.township_fp)
+        top.addStretch(1)
+        top.addWidget(self.export_keys_button)
+        county = QHBoxLayout()
+        county.addWidget(self.county_label, 1)
+        county.addWidget(self.import_keys_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(box)
+        layout.addLayout(top)
+        layout.addWidget(hint)
+        layout.addLayout(county)
+        layout.addWidget(self.keys_result)
+        return box
+
+    # -- state ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the status line and the export log (both cheap)."""
+        if self.job is not None:
+            return
+        sync = self.services.sync
+        try:
+            status = sync.status()
+            rows = sync.log()
+        except Exception as exc:  # noqa: BLE001 - shown, not raised
+            log.exception("cannot read the sync status")
+            self._set(self.status_label, str(exc), ERROR_STYLE)
+            return
+        self.sync_status = status
+        selected = self.selected()
+        self.model.set_rows(rows)
+        self.view.resizeRowsToContents()
+        if selected is not None and self.model.row_of(selected.package_seq) >= 0:
+            self.view.selectRow(self.model.row_of(selected.package_seq))
+        lines = []
+        if status.last_export is None:
+            lines.append(self.tr("No package exported yet."))
+        else:
+            lines.append(self.tr("Last package: No. %1 on %2.").replace(
+                "%1", str(status.last_export.package_seq)).replace(
+                "%2", local_time(status.last_export.created_at)[:16]))
+        if status.pending_changes:
+            lines.append(self.tr("%1 change(s) waiting to be exported.").replace(
+                "%1", str(status.pending_changes)))
+        else:
+            lines.append(self.tr("Nothing changed since the last package."))
+        style = ""
+        if status.paused:
+            from ..core.services.backups import ExportsPaused
+
+            lines.append(str(ExportsPaused(status.paused)))
+            style = WARN_STYLE
+        elif status.county is None:
+            lines.append(self._keys_missing_text())
+            style = WARN_STYLE
+        self._set(self.status_label, "\n".join(lines), style)
+        unacked = sum(1 for r in rows if r.acknowledged_at is None)
+        self.log_note.setText(self.tr("%1 package(s) not yet acknowledged by the county.")
+                              .replace("%1", str(unacked)) if unacked else "")
+        self._selection()
+
+    def _keys_missing_text(self) -> str:
+        if self.can_keys:
+            return self.tr("The county's public keys are not imported yet: import the county's "
+                           "public key file under Keys below.")
+        return self.tr("The county's public keys are not imported yet: ask an administrator "
+                       "to import them (Sync → Keys).")
+
+    def selected(self):
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.data(rows[0], InfoRole) if rows else None
+
+    def select_package(self, package_seq: int) -> None:
+        row = self.model.row_of(package_seq)
+        if row >= 0:
+            self.view.selectRow(row)
+
+    def _selection(self) -> None:
+        self.reexport_button.setEnabled(self.job is None and self.selected() is not None)
+
+    def _busy(self, job: str | None) -> None:
+        self.job = job
+        idle = job is None
+        for b in (self.export_button, self.import_button):
+            b.setEnabled(idle)
+        if self.keys_group is not None:
+            self.import_keys_button.setEnabled(idle)
+            self.export_keys_button.setEnabled(idle)
+        self.cancel_button.setEnabled(job in ("export", "reexport"))
+        self._selection()
+
+    def _alive(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A task callback that does nothing once the screen was deleted (user switch)."""
+        def call(value: Any) -> None:
+            if shiboken6.isValid(self):
+                fn(value)
+            elif isinstance(value, BaseException):
+                log.info("sync screen gone; task ended with %r", value)
+        return call
+
+    @staticmethod
+    def _set(label: QLabel, text: str, style: str = "") -> None:
+        label.setText(text)
+        label.setStyleSheet(style)
+
+    def _remembered(self, key: str) -> str:
+        folder = str(self.settings.value(key, "") or "")
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def _remember(self, key: str, folder: Path) -> None:
+        self.settings.setValue(key, str(folder))
+        self.settings.sync()
+
+    # -- export ---------------------------------------------------------------------------
+    def export(self) -> bool:
+        """导出: refuse early when paused / without county keys / with nothing to
+        export; else ask for the folder and run the export on the worker thread."""
+        if self.job is not None:
+            return False
+        self.refresh()
+        status = getattr(self, "sync_status", None)
+        if status is not None:
+            if status.paused:
+                from ..core.services.backups import ExportsPaused
+
+                self._refused(str(ExportsPaused(status.paused)))
+                return False
+            if status.county is None:
+                self._refused(self._keys_missing_text())
+                return False
+            if not status.pending_changes:
+                self._set(self.result_label, self.tr("Nothing to export: no changes since the "
+                                                     "last package."))
+                return False
+        folder = self.choose_folder(self, self.tr("Export the package into folder"),
+                                    self._remembered(SETTINGS_EXPORT))
+        if not folder:
+            return False
+        folder_path = Path(folder)
+        self._remember(SETTINGS_EXPORT, folder_path)
+        sync, actor = self.services.sync, self.actor()
+        cancel = threading.Event()
+        self._start("export", cancel)
+        relay = self.relay
+        self.tasks.run(lambda: sync.export(folder_path, actor, progress=relay, cancel=cancel),
+                       self._alive(self._exported), self._alive(self._failed))
+        return True
+
+    def reexport(self) -> bool:
+        """重新导出 the selected package (same sequence, same content) into a folder."""
+        row = self.selected()
+        if self.job is not None or row is None:
+            return False
+        folder = self.choose_folder(
+            self, self.tr("Re-export package %1 into folder").replace("%1", str(row.package_seq)),
+            self._remembered(SETTINGS_EXPORT))
+        if not folder:
+            return False
+        folder_path = Path(folder)
+        self._remember(SETTINGS_EXPORT, folder_path)
+        sync, actor, seq = self.services.sync, self.actor(), row.package_seq
+        cancel = threading.Event()
+        self._start("reexport", cancel)
+        relay = self.relay
+        self.tasks.run(lambda: sync.reexport(seq, folder_path, actor, progress=relay,
+                                             cancel=cancel),
+                       self._alive(self._exported), self._alive(self._failed))
+        return True
+
+    def _start(self, job: str, cancel: threading.Event) -> None:
+        self.cancel_event = cancel
+        self._set(self.result_label, "")
+        self.open_folder_button.setEnabled(False)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.stage_label.setText(self.tr("Preparing…"))
+        self.stage_label.show()
+        self.progress.show()
+        self._busy(job)
+
+    def cancel(self) -> None:
+        """取消: the service stops at its next check and removes what it wrote."""
+        if self.cancel_event is not None and not self.cancel_event.is_set():
+            self.cancel_event.set()
+            self.cancel_button.setEnabled(False)
+            self.stage_label.setText(self.tr("Cancelling…"))
+
+    def shutdown(self) -> None:
+        """The screen is going away (user switch, closing): stop a running export."""
+        if self.cancel_event is not None:
+            self.cancel_event.set()
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        if self.job not in ("export", "reexport"):
+            return
+        if self.cancel_event is not None and self.cancel_event.is_set():
+            return
+        texts = {"records": self.tr("Collecting records… %1"),
+                 "compress": self.tr("Compressing… %1"),
+                 "encrypt": self.tr("Encrypting for the county… %1")}
+        start, width = STAGES.get(stage, (0, 100))
+        if self.job == "reexport":          # only the encryption stage
+            start, width = 0, 100
+        if total > 0:
+            share = min(done, total) / total
+            self.progress.setValue(int(start + width * share))
+            amount = f"{min(done, total)}/{total}" if stage == "records" else f"{share:.0%}"
+        else:
+            amount = str(done)
+        self.stage_label.setText(texts.get(stage, "%1").replace("%1", amount))
+
+    def _finish_job(self) -> None:
+        self.cancel_event = None
+        self.stage_label.hide()
+        self.progress.hide()
+        self._busy(None)
+
+    def _exported(self, result) -> None:
+        self._finish_job()
+        if result is None:
+            self._set(self.result_label, self.tr("Nothing to export: no changes since the "
+                                                 "last package."))
+            self.refresh()
+            return
+        self.last_path = Path(result.path)
+        self.open_folder_button.setEnabled(True)
+        head = (self.tr("Package No. %1 written again (same content as before):") if result.reexport
+                else self.tr("Package No. %1 written:")).replace("%1", str(result.package_seq))
+        lines = [head, str(result.path),
+                 self.tr("Records: %1 (%2 in all)").replace("%1", counts_text(result.counts))
+                 .replace("%2", str(result.records)),
+                 self.tr("Checksum: %1").replace("%1", grouped(result.digest)),
+                 self.tr("Hand the file to the county (USB stick or upload). If it gets lost, "
+                         "re-export it from the log.")]
+        self._set(self.result_label, "\n".join(lines), OK_STYLE)
+        self.result_label.setToolTip(result.digest)
+        self.refresh()
+        self.select_package(result.package_seq)
+
+    def _refused(self, text: str) -> None:
+        self._set(self.result_label, text, ERROR_STYLE)
+
+    def _failed(self, error: BaseException) -> None:
+        from ..core.services.backups import ExportsPaused
+        from ..sync.envelope import Cancelled, PackageError
+
+        job = self.job
+        self._finish_job()
+        if isinstance(error, Cancelled):
+            self._set(self.result_label, self.tr(
+                "Export cancelled: no file was written and the export log is unchanged."),
+                WARN_STYLE)
+        elif isinstance(error, ExportsPaused):
+            self._refused(str(error))
+        elif isinstance(error, PackageError):
+            text = error.message
+            if error.reason == "keys_missing":
+                text += "\n" + self._keys_missing_text()
+            self._refused(text)
+        elif isinstance(error, PermissionDenied):
+            show_denied(self, error)
+        else:
+            log.error("%s failed: %r", job, error)
+            show_error(self, error)
+        self.refresh()
+
+    def _open_folder(self) -> None:
+        if self.last_path is not None:
+            self.opener(self.last_path.parent)
+
+    # -- import ---------------------------------------------------------------------------
+    def import_return(self) -> bool:
+        """导入回执包: choose the file, verify and apply it on the worker thread."""
+        if self.job is not None:
+            return False
+        path = self.choose_open(self, self.tr("Choose the county's return package"),
+                                self._remembered(SETTINGS_IMPORT),
+                                self.tr("Return packages") + " (*.twret);;"
+                                + self.tr("All files") + " (*)")
+        if not path:
+            return False
+        source = Path(path)
+        self._remember(SETTINGS_IMPORT, source.parent)
+        sync, actor = self.services.sync, self.actor()
+        self._set(self.import_result, self.tr("Checking and applying %1…").replace(
+            "%1", source.name))
+        self._busy("import")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+
+        def work():
+            before = {r.package_seq for r in sync.log() if r.acknowledged_at is None}
+            result = sync.import_package(source, actor)
+            after = {r.package_seq for r in sync.log() if r.acknowledged_at is None}
+            return result, sorted(before - after)
+
+        self.tasks.run(work, self._alive(self._imported), self._alive(self._import_failed))
+        return True
+
+    def _imported(self, outcome) -> None:
+        result, acked = outcome
+        self.progress.hide()
+        self.progress.setRange(0, 100)
+        self._busy(None)
+        if result.already_applied:
+            self._set(self.import_result, self.tr(
+                "Return package No. %1 was imported before: nothing changed.")
+                .replace("%1", str(result.package_seq)), WARN_STYLE)
+            self.refresh()
+            return
+        applied = result.applied
+        lines = [self.tr("Return package No. %1 imported:").replace("%1", str(result.package_seq))]
+        if acked:
+            lines.append(self.tr("Acknowledged by the county: package(s) %1").replace(
+                "%1", list_sep().join(str(n) for n in acked)))
+        else:
+            lines.append(self.tr("No new acknowledgements."))
+        lines.append(self.tr("Department feedback recorded for %1 item(s).").replace(
+            "%1", str(applied.get("feedback", 0))))
+        if result.skipped:
+            lines.append(self.tr("%1 feedback entr(ies) skipped: the result was already "
+                                 "recorded at the window.").replace("%1", str(len(result.skipped))))
+        updates = [(self.tr("catalogue"), applied.get("catalogue", 0)),
+                   (self.tr("standards"), applied.get("standards", 0)),
+                   (self.tr("villages"), applied.get("village", 0)),
+                   (self.tr("holiday calendars"), applied.get("holiday_year", 0))]
+        done = [f"{name} {n}" for name, n in updates if n]
+        lines.append(self.tr("Updates applied: %1").replace("%1", list_sep().join(done))
+                     if done else self.tr("No updates."))
+        self._set(self.import_result, "\n".join(lines), OK_STYLE)
+        self.refresh()
+        self.changed.emit(result.changes)
+
+    def _import_failed(self, error: BaseException) -> None:
+        from ..sync.envelope import PackageError
+
+        self.progress.hide()
+        self.progress.setRange(0, 100)
+        self._busy(None)
+        if isinstance(error, PackageError):
+            text = self.tr("Not imported (nothing was changed): %1").replace("%1", error.message)
+            if error.reason == "keys_missing":
+                text += "\n" + self._keys_missing_text()
+            self._set(self.import_result, text, ERROR_STYLE)
+        elif isinstance(error, PermissionDenied):
+            self._set(self.import_result, "")
+            show_denied(self, error)
+        else:
+            self._set(self.import_result, "")
+            show_error(self, error)
+        self.refresh()
+
+    # -- keys (administrators) -------------------------------------------------------------
+    def refresh_keys(self) -> None:
+        """This township's fingerprint (keys are created on first use) and the county's."""
+        if self.keys_group is None:
+            return
+        sync = self.services.sync
+        self.tasks.run(lambda: (sync.township_keys(), sync.status().county),
+                       self._alive(self._show_keys), self._alive(self._keys_failed))
+
+    def _show_keys(self, keys) -> None:
+        township, county = keys
+        self.township_keys = township
+        self.township_fp.setText(grouped(township.fingerprint))
+        self.township_fp.setToolTip(township.fingerprint)
+        if county is None:
+            self._set(self.county_label, self.tr(
+                "County keys: not imported. Exports and return packages need them: import the "
+                "public key file the county gave you."), WARN_STYLE)
+        else:
+            self._set(self.county_label, self.tr(
+                "County keys: %1 %2\nsigning key fingerprint %3\nencryption key %4")
+                .replace("%1", county.code).replace("%2", county.name)
+                .replace("%3", grouped(county.fingerprint))
+                .replace("%4", ", ".join(county.age_recipients)))
+        self.county_keys = county
+
+    def _keys_failed(self, error: BaseException) -> None:
+        from ..sync.envelope import PackageError
+
+        if isinstance(error, PackageError):
+            self._set(self.keys_result, error.message, ERROR_STYLE)
+        elif isinstance(error, PermissionDenied):
+            show_denied(self, error)
+        else:
+            show_error(self, error)
+
+    def import_county_keys(self) -> bool:
+        path = self.choose_open(self, self.tr("Choose the county's public key file"),
+                                self._remembered(SETTINGS_KEYS),
+                                self.tr("Key files") + " (*.json);;"
+                                + self.tr("All files") + " (*)")
+        if not path:
+            return False
+        source = Path(path)
+        self._remember(SETTINGS_KEYS, source.parent)
+        sync, actor = self.services.sync, self.actor()
+
+        def done(county) -> None:
+            self._set(self.keys_result, self.tr(
+                "County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint "
+                "with the county.").replace("%1", county.code).replace("%2", county.name)
+                .replace("%3", grouped(county.fingerprint)), OK_STYLE)
+            self.refresh_keys()
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            from ..sync.envelope import PackageError
+
+            if isinstance(error, PackageError):
+                self._set(self.keys_result, self.tr("Not imported: %1").replace(
+                    "%1", error.message), ERROR_STYLE)
+            else:
+                self._keys_failed(error)
+
+        self.tasks.run(lambda: sync.import_county_keys(source, actor), self._alive(done),
+                       self._alive(failed))
+        return True
+
+    def export_public_keys(self) -> bool:
+        code = getattr(getattr(self, "township_keys", None), "code", "") or "township"
+        start = str(Path(self._remembered(SETTINGS_KEYS)) / f"{code}-public-keys.json")
+        path = self.choose_save(self, self.tr("Save this township's public key file"), start,
+                                self.tr("Key files") + " (*.json)")
+        if not path:
+            return False
+        target = Path(path)
+        self._remember(SETTINGS_KEYS, target.parent)
+        sync = self.services.sync
+
+        def done(pub) -> None:
+            self._set(self.keys_result, self.tr(
+                "Public key file written: %1 (fingerprint %2). Give it to the county.")
+                .replace("%1", str(target)).replace("%2", grouped(pub.fingerprint)), OK_STYLE)
+
+        self.tasks.run(lambda: sync.export_public_keys(target), self._alive(done),
+                       self._alive(self._keys_failed))
+        return True
+
+
+__all__ = ["ExportLogModel", "ProgressRelay", "SyncScreen", "counts_text"]
