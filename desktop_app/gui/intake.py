@@ -76,7 +76,8 @@ class IntakeScreen(QWidget):
 
         self.stack = QStackedWidget()
         self.form = QWidget()
-        self.result = ResultPage(opener)
+        self.result = ResultPage(opener,
+                                 resolve=lambda d: services.documents.original_pdf(d.id))
         self.result.newApplication.connect(self.new_application)
         self.result.openApplication.connect(self.openApplication)
         self.stack.addWidget(self.form)
@@ -564,7 +565,10 @@ class IntakeScreen(QWidget):
             reasons = answer
         self.status.setText(self.tr("Saving and printing…"))
         intake = self.services.intake
-        self.tasks.run(lambda: intake.decide(draft, decision, clerk, reasons),
+        # Only the applicant's document is rendered inside the save; the others follow
+        # on the same worker right after (see ``_decided``).
+        self.tasks.run(lambda: intake.decide(draft, decision, clerk, reasons,
+                                             defer_secondary=True),
                        self._decided, self._failed)
 
     def _decided(self, result) -> None:
@@ -581,6 +585,13 @@ class IntakeScreen(QWidget):
         primary = next((d for d in result.documents if d.kind in PRIMARY_KINDS), None)
         if primary is not None:
             self.result.opener(Path(primary.path))
+        if result.deferred:
+            # 承诺书 and 转办单: rendered now on the writer thread, after the receipt is
+            # in the clerk's hands; opening one earlier renders it on demand.
+            documents, ids = self.services.documents, list(result.deferred)
+            self.tasks.run(lambda: documents.render_pending(ids), None,
+                           lambda exc: log.warning("deferred rendering failed (rendered on "
+                                                   "first open instead): %s", exc))
 
     def _failed(self, error: BaseException) -> None:
         self._materials_changed()

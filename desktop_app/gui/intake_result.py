@@ -26,10 +26,13 @@ class ResultPage(QWidget):
     newApplication = Signal()
     openApplication = Signal(int)
 
-    def __init__(self, opener: Callable[[Path], object], parent: QWidget | None = None) -> None:
+    def __init__(self, opener: Callable[[Path], object], parent: QWidget | None = None, *,
+                 resolve: Callable[[object], Path] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("intakeResult")
         self.opener = opener
+        #: The saved PDF of a DocumentInfo (rendered on demand if it is still pending).
+        self.resolve: Callable[[object], Path] = resolve or (lambda d: Path(d.path))
         #: Prints one saved PDF (print dialog with preview); tests replace it.
         self.print_pdf: Callable[..., int] = _print_document
         self.application_id: int | None = None
@@ -110,12 +113,12 @@ class ResultPage(QWidget):
             self.docs_grid.addWidget(QLabel(doc.number), r, 1)
             button = QPushButton(self.tr("Open PDF"))
             button.setObjectName(f"openDocument{r}")
-            button.clicked.connect(lambda _=False, d=doc: self.opener(Path(d.path)))
+            button.clicked.connect(lambda _=False, d=doc: self.opener(self.resolve(d)))
             self.docs_grid.addWidget(button, r, 2)
             printer = QPushButton(self.tr("Print…"))
             printer.setObjectName(f"printDocument{r}")
             printer.clicked.connect(lambda _=False, d=doc: self.print_pdf(
-                self, Path(d.path), d.number, opener=self.opener))
+                self, self.resolve(d), d.number, opener=self.opener))
             self.docs_grid.addWidget(printer, r, 3)
         self.docs_grid.setColumnStretch(0, 1)
 

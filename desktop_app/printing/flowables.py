@@ -209,9 +209,27 @@ class SealArea(Flowable):
                       align="center")
 
 
+class _QrWidget(QrCodeWidget):
+    """ReportLab's QR widget builds its code (``qr.make()``: eight mask patterns tried)
+    once for ``getBounds`` and again when drawn; the shapes are the same, so build them
+    once. The PDF is byte-identical."""
+
+    _groups: dict[tuple, object] = {}  # the same number on both copies of a receipt
+
+    def draw(self):
+        key = (self.value, self.barLevel, self.x, self.y, self.barWidth, self.barHeight,
+               self.barBorder, self.qrVersion)
+        group = self._groups.get(key)
+        if group is None:
+            if len(self._groups) > 32:
+                self._groups.clear()
+            group = self._groups[key] = super().draw()
+        return group
+
+
 def qr_drawing(value: str, size: float) -> Drawing:
     """QR code (error correction M) carrying ``value``, ``size`` points square."""
-    widget = QrCodeWidget(value, barLevel="M")
+    widget = _QrWidget(value, barLevel="M")
     x1, y1, x2, y2 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0],
                       initialFontName=BODY_FONT)  # else renderPDF picks Helvetica (not embedded)

@@ -456,3 +456,22 @@ def test_demo_data_has_tasks_in_every_stage(services, township):
 
     with services.ctx.db.read() as s:
         assert verify_log(s) is None
+
+
+def test_deferred_documents_are_recorded_at_once_and_rendered_after(services, township):
+    from desktop_app.core.models import Document
+
+    r = services.intake.decide(draft(services, items=("DIBAO", "MEDICAL")), "accept", township,
+                               defer_secondary=True)
+    kinds = {d.kind: d for d in r.documents}
+    assert set(kinds) == {"receipt", "commitment", "referral"}
+    assert kinds["receipt"].path.exists()
+    assert not kinds["commitment"].path.exists() and not kinds["referral"].path.exists()
+    assert sorted(r.deferred) == sorted([kinds["commitment"].id, kinds["referral"].id])
+    paths = services.documents.render_pending(r.deferred)
+    assert all(p.exists() for p in paths)
+    with services.ctx.db.read() as s:
+        assert all(d.sha256 for d in s.scalars(select(Document)))
+    # The same bytes as an immediate rendering of the same data would give.
+    again = services.documents.original_pdf(kinds["referral"].id)
+    assert again == paths[1] and "县医保局" in pdf_text(again)

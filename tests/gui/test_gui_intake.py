@@ -215,8 +215,14 @@ def test_saving_runs_on_the_worker_thread(qtbot, services, admin, opener):
         click(qtbot, intake.accept_button)
         assert not intake.accept_button.isEnabled()  # no double submission
     assert intake.stack.currentWidget() is intake.result
-    assert intake.accept_button.isEnabled()
-    assert services.queries.search("张三")[0].status == "accepted"
+    # The receipt came back with the save; the 承诺书 (and any 转办单) render right after
+    # on the same worker, then the form may save again.
+    qtbot.waitUntil(intake.accept_button.isEnabled, timeout=20000)
+    row = services.queries.search("张三")[0]
+    assert row.status == "accepted"
+    docs = services.documents.for_application(row.id)
+    assert {d.kind for d in docs} >= {"receipt", "commitment"}
+    assert all(d.path.exists() for d in docs)
     win.tasks.shutdown()
 
 

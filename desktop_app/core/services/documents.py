@@ -47,10 +47,11 @@ class DocumentInfo:
 
 @dataclass
 class PendingFile:
-    """A rendered PDF waiting for its transaction to commit before it is written."""
+    """A rendered PDF waiting for its transaction to commit before it is written;
+    ``pdf`` is None for a document whose rendering was deferred (see ``render_pending``)."""
 
     document: Document
-    pdf: bytes
+    pdf: bytes | None
     path: Path
 
 
@@ -108,16 +109,24 @@ class DocumentService:
         record_event(s, "document.issue", actor_id=clerk.id, application_id=app.id,
                      document_id=doc.id, kind=kind, number=number, sha256=digest,
                      **({"department": department} if department else {}))
-        return PendingFile(doc, pdf, self._path(doc)) if render else None
+        return PendingFile(doc, pdf if render else None, self._path(doc))
 
     def write_files(self, pending: list[PendingFile]) -> list[DocumentInfo]:
+        """Write the rendered PDFs after their transaction committed; deferred ones are
+        listed too (their file appears when ``render_pending``/``original_pdf`` runs)."""
         out = []
         for p in pending:
             if p is None:
                 continue
-            atomic_write(p.path, p.pdf)
+            if p.pdf is not None:
+                atomic_write(p.path, p.pdf)
             out.append(self._info(p.document, p.path))
         return out
+
+    def render_pending(self, document_ids) -> list[Path]:
+        """Render documents recorded without their PDF (deferred at a decision, bulk
+        loads): their first rendering and hash are recorded (``document.render``)."""
+        return [self.original_pdf(i) for i in document_ids]
 
     def build_data(self, s: Session, app: Application, kind: str, number: str, clerk: Staff,
                    issued: date, *, department: str | None = None,

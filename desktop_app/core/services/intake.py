@@ -105,6 +105,9 @@ class DecisionResult:
     status: str
     documents: list[DocumentInfo]
     changes: Changes
+    #: Documents recorded without their PDF yet (``defer_secondary``): render them with
+    #: ``DocumentService.render_pending`` (the GUI does it on its worker right after).
+    deferred: list[int] = field(default_factory=list)
 
 
 def material_status(item: ItemInput, material) -> str:
@@ -340,7 +343,8 @@ class IntakeService:
 
     # -- the decision ----------------------------------------------------------------
     def decide(self, draft: ApplicationDraft, decision: str, clerk_id: ActorRef,
-               reject_reasons: list[str] | None = None) -> DecisionResult:
+               reject_reasons: list[str] | None = None, *,
+               defer_secondary: bool = False) -> DecisionResult:
         """Record the application and the window's decision; issue its documents.
 
         ``clerk_id``: the logged-in :class:`~.auth.Actor` (or, as before, a staff id).
@@ -348,6 +352,12 @@ class IntakeService:
         ``accept`` needs every material received, committed or data-shared (an urgent
         case may be accepted first and documented later); ``notice`` needs at least one
         missing material; ``reject`` needs at least one reason.
+
+        ``defer_secondary``: render only the document handed to the applicant now
+        (receipt / notice) inside the save; the others (承诺书, 转办单) are recorded with
+        their data and rendered afterwards (``DecisionResult.deferred``) — the window's
+        queue waits for one PDF, not four. Their content is fixed by the recorded data
+        either way (rendering is deterministic).
         """
         errors, clean = self._validate(draft)
         reasons = [r.strip() for r in (reject_reasons or []) if r.strip()]
@@ -357,11 +367,14 @@ class IntakeService:
         with self.ctx.db.transaction() as s:
             clerk = self._clerk(s, clerk_id)
             app = self._create(s, draft, clean, clerk, self.ctx.clock())
-            docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock())
+            docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock(),
+                                        defer_secondary=defer_secondary)
             self._record_assessment(s, app, clerk)
         written = self.documents.write_files(docs)
+        deferred = [p.document.id for p in docs if p is not None and p.pdf is None]
         return DecisionResult(app.id, app.number or "", app.status, written,
-                              Changes(applications={app.id}, documents={d.id for d in written}))
+                              Changes(applications={app.id}, documents={d.id for d in written}),
+                              deferred)
 
     def record_batch(self, entries: list[tuple[ApplicationDraft, str, list[str], datetime]],
                      clerk_id: ActorRef) -> list[int]:
@@ -501,7 +514,8 @@ class IntakeService:
         return []
 
     def _apply_decision(self, s: Session, app: Application, decision: str, clerk: Staff,
-                        reasons: list[str], now: datetime, *, render: bool = True):
+                        reasons: list[str], now: datetime, *, render: bool = True,
+                        defer_secondary: bool = False):
         number = self._next_number(s, now.date())
         if app.number is None:
             app.number = number
@@ -537,12 +551,15 @@ class IntakeService:
                                                           Document.number == doc_number))
             if existing is not None:  # commitment already issued at an earlier visit
                 continue
-            docs.append(self.documents.create(s, app, kind, doc_number, clerk, now, render=render))
+            primary = kind in ("receipt", "notice_missing", "notice_reject")
+            docs.append(self.documents.create(s, app, kind, doc_number, clerk, now,
+                                              render=render and (primary or not defer_secondary)))
         if decision == "accept":
             # 转办单: one per receiving county department, numbered <receipt>-Z1, -Z2 …
             for n, dept in enumerate(referral_departments(app), 1):
                 docs.append(self.documents.create(s, app, "referral", f"{number}-Z{n}", clerk, now,
-                                                  render=render, department=dept))
+                                                  render=render and not defer_secondary,
+                                                  department=dept))
         return docs
 
     # -- withdraw and void ---------------------------------------------------------------
