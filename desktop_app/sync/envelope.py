@@ -3,9 +3,11 @@
 Shared by the township (export / import of return packages) and the county receiver.
 Qt-free; no database access.
 
-Writing is streamed: records go to temporary JSON Lines files (hashed while written),
-the files are streamed into a deterministic ZIP, and the ZIP is streamed through age
-(``pyrage.encrypt_io``), so memory stays flat whatever the number of records.
+Writing is streamed: records (dicts, or lines already encoded as :class:`Chunk`) are
+hashed and DEFLATE-compressed on a second thread into temporary streams while the next
+records are produced, the streams are assembled into a deterministic ZIP behind the
+signed manifest, and the ZIP is streamed through age (``pyrage.encrypt_io``), so memory
+stays flat whatever the number of records.
 Reading decrypts (streamed) into a temporary file and checks everything — ZIP structure
 and limits, manifest, signature, every member's size, hash, line count, JSON and schema —
 before :func:`open_package` returns.
@@ -17,9 +19,11 @@ import hashlib
 import io
 import json
 import os
+import queue
 import re
 import shutil
 import stat
+import struct
 import tempfile
 import threading
 import zipfile
@@ -116,6 +120,18 @@ class Cancelled(Exception):
 
 
 # -- canonical forms ------------------------------------------------------------------
+class Chunk:
+    """Records already encoded: ``lines`` = their canonical JSON lines (UTF-8, without
+    the ``\n``), ``count`` = how many. A member's iterable may yield these instead of
+    record dicts (the township export builds its lines in SQL); the lines are joined on
+    the compression thread."""
+
+    __slots__ = ("lines", "count")
+
+    def __init__(self, lines: list[bytes]) -> None:
+        self.lines, self.count = lines, len(lines)
+
+
 def canonical_json(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True,
                       separators=(",", ":")).encode("utf-8")
@@ -184,15 +200,6 @@ def _check(cancel: threading.Event | None) -> None:
         raise Cancelled()
 
 
-def _zipinfo(name: str, size: int) -> zipfile.ZipInfo:
-    zi = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-    zi.compress_type = zipfile.ZIP_DEFLATED
-    zi.create_system = 3
-    zi.external_attr = (stat.S_IFREG | 0o644) << 16
-    zi.file_size = size
-    return zi
-
-
 def _fsync_dir(folder: Path) -> None:
     from desktop_app.core.db import fsync_dir
     fsync_dir(folder)
@@ -221,12 +228,111 @@ def _unlink(path: Path | None) -> None:
             pass
 
 
-def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any]]], manifest: dict,
-                signing_key: Ed25519PrivateKey, *, work_dir: Path | None = None,
+class _Member:
+    """One data member being written: SHA-256, CRC-32, size, line count, and the raw
+    DEFLATE stream in a temporary file."""
+
+    def __init__(self, path: Path, level: int) -> None:
+        self.path, self.sha, self.crc, self.size, self.count = path, hashlib.sha256(), 0, 0, 0
+        self.compressed = 0
+        self._z = zlib.compressobj(level, zlib.DEFLATED, -15)
+        self._fh = open(path, "wb")
+
+    def add(self, data: bytes) -> None:
+        # hashlib, zlib.crc32 and deflate release the GIL on buffers this size
+        self.sha.update(data)
+        self.crc = zlib.crc32(data, self.crc)
+        self.size += len(data)
+        out = self._z.compress(data)
+        if out:
+            self._fh.write(out)
+            self.compressed += len(out)
+
+    def finish(self) -> None:
+        out = self._z.flush()
+        self._fh.write(out)
+        self.compressed += len(out)
+        self._fh.close()
+
+    def close(self) -> None:
+        if not self._fh.closed:
+            self._fh.close()
+
+
+class _Compressor(threading.Thread):
+    """Hashes and compresses member data on a second thread while the caller produces
+    the next records (the expensive parts release the GIL). Bounded queue: memory stays
+    flat; a failure is kept in ``error`` and everything after it is discarded."""
+
+    def __init__(self) -> None:
+        super().__init__(name="twsync-compress", daemon=True)
+        self.queue: queue.Queue = queue.Queue(maxsize=4)
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        while True:
+            item = self.queue.get()
+            if item is None:
+                return
+            if self.error is not None:
+                continue
+            member, data = item
+            try:
+                if isinstance(data, list):   # a Chunk's lines
+                    data.append(b"")
+                    data = b"\n".join(data)
+                if data is None:
+                    member.finish()
+                else:
+                    member.add(data)
+            except BaseException as exc:  # reported to the producer
+                self.error = exc
+
+    def put(self, member: _Member, data: bytes | list[bytes] | None) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put((member, data))
+
+
+def _zip_header(name: bytes, crc: int, csize: int, size: int) -> bytes:
+    """The local file header exactly as ``zipfile`` writes it for our ZipInfo."""
+    dosdate = (ZIP_DATE[0] - 1980) << 9 | ZIP_DATE[1] << 5 | ZIP_DATE[2]
+    dostime = ZIP_DATE[3] << 11 | ZIP_DATE[4] << 5 | (ZIP_DATE[5] // 2)
+    return struct.pack("<4s2B4HL2L2H", b"PK\003\004", 20, 0, 0, zipfile.ZIP_DEFLATED,
+                       dostime, dosdate, crc, csize, size, len(name), 0) + name
+
+
+def _zip_central(entries: list[tuple[bytes, int, int, int, int]], start: int) -> bytes:
+    """Central directory and end record, as ``zipfile`` writes them (no ZIP64: members
+    are limited to 1 GiB and the archive stays far below 4 GiB; checked)."""
+    dosdate = (ZIP_DATE[0] - 1980) << 9 | ZIP_DATE[1] << 5 | ZIP_DATE[2]
+    dostime = ZIP_DATE[3] << 11 | ZIP_DATE[4] << 5 | (ZIP_DATE[5] // 2)
+    out = []
+    for name, crc, csize, size, offset in entries:
+        if max(csize, size, offset) >= zipfile.ZIP64_LIMIT:
+            raise PackageError("member_too_large", name.decode())
+        out.append(struct.pack("<4s4B4HL2L5H2L", b"PK\001\002", 20, 3, 20, 0, 0,
+                               zipfile.ZIP_DEFLATED, dostime, dosdate, crc, csize, size,
+                               len(name), 0, 0, 0, 0, (stat.S_IFREG | 0o644) << 16, offset))
+        out.append(name)
+    cdir = b"".join(out)
+    if start + len(cdir) >= zipfile.ZIP64_LIMIT:
+        raise PackageError("total_too_large", "archive over 4 GiB")
+    return cdir + struct.pack("<4s4H2LH", b"PK\005\006", 0, 0, len(entries), len(entries),
+                              len(cdir), start, 0)
+
+
+def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Chunk]],
+                manifest: dict, signing_key: Ed25519PrivateKey, *, work_dir: Path | None = None,
                 progress: Progress | None = None, cancel: threading.Event | None = None,
                 expected_total: int = 0, validate: bool = False,
                 compresslevel: int = 1) -> BuiltPackage:
-    """Write the (unencrypted) inner ZIP to ``out`` atomically; see :func:`build_package`."""
+    """Write the (unencrypted) inner ZIP to ``out`` atomically; see :func:`build_package`.
+
+    A member's records may come as dicts or as :class:`Chunk` objects (lines already in
+    canonical form). Each member is hashed and DEFLATE-compressed on a second thread
+    while the next records are produced; the ZIP is then assembled from the compressed
+    streams behind the signed manifest (same bytes as ``zipfile`` would write)."""
     kind = manifest.get("kind")
     if kind not in TYPES:
         raise ValueError(f"unknown package kind {kind!r}")
@@ -236,33 +342,57 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any]]], m
     out = Path(out)
     tmp_inner = None
     with tempfile.TemporaryDirectory(prefix="twsync-", dir=work_dir) as tdir:
+        worker = _Compressor()
+        worker.start()
+        done_members: dict[str, _Member] = {}
         try:
-            counts: dict[str, int] = {}
-            sums: dict[str, dict[str, Any]] = {}
-            files: dict[str, Path] = {}
             done = 0
+            next_report = 1000
             for type_ in TYPES[kind]:
-                path = Path(tdir) / f"{type_}.jsonl"
-                h, n, size = hashlib.sha256(), 0, 0
-                with open(path, "wb", buffering=_CHUNK) as fh:
-                    for rec in members.get(type_, ()):
+                member = _Member(Path(tdir) / f"{type_}.deflate", compresslevel)
+                done_members[type_] = member
+                buf: list[bytes] = []
+                buffered = 0
+                for rec in members.get(type_, ()):
+                    if isinstance(rec, Chunk):
+                        if validate:
+                            for line in rec.lines:
+                                validate_record(kind, type_, json.loads(line))
+                        if buf:
+                            worker.put(member, b"".join(buf))
+                            buf, buffered = [], 0
+                        worker.put(member, rec.lines)
+                        member.count += rec.count
+                        done += rec.count
+                    else:
                         if validate:
                             validate_record(kind, type_, rec)
                         line = canonical_json(rec) + b"\n"
-                        fh.write(line)
-                        h.update(line)
-                        n += 1
-                        size += len(line)
+                        buf.append(line)
+                        buffered += len(line)
+                        member.count += 1
                         done += 1
-                        if done % 1000 == 0:
-                            _check(cancel)
-                            if progress:
-                                progress("records", done, expected_total)
-                counts[type_], files[type_] = n, path
-                sums[member_name(type_)] = {"sha256": h.hexdigest(), "size": size}
+                        if buffered >= _CHUNK:
+                            worker.put(member, b"".join(buf))
+                            buf, buffered = [], 0
+                    if done >= next_report:
+                        next_report = done + 1000
+                        _check(cancel)
+                        if progress:
+                            progress("records", done, expected_total)
+                if buf:
+                    worker.put(member, b"".join(buf))
+                worker.put(member, None)
+            worker.queue.put(None)
+            worker.join()
+            if worker.error is not None:
+                raise worker.error
             _check(cancel)
             if progress:
                 progress("records", done, expected_total or done)
+            counts = {t: done_members[t].count for t in TYPES[kind]}
+            sums = {member_name(t): {"sha256": done_members[t].sha.hexdigest(),
+                                     "size": done_members[t].size} for t in TYPES[kind]}
             pub = signing_key.public_key()
             full = dict(manifest)
             full.update({
@@ -282,29 +412,43 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any]]], m
             sig = signing_key.sign(mbytes)
             out.parent.mkdir(parents=True, exist_ok=True)
             tmp_inner = _temp_beside(out)
-            total_bytes = sum(v["size"] for v in sums.values())
+            total_bytes = sum(m.compressed for m in done_members.values())
             written = 0
-            with open(tmp_inner, "wb") as raw, zipfile.ZipFile(
-                    raw, "w", compression=zipfile.ZIP_DEFLATED,
-                    compresslevel=compresslevel) as zf:
-                zf.writestr(_zipinfo(MANIFEST, len(mbytes)), mbytes)
-                zf.writestr(_zipinfo(SIGNATURE, len(sig)), sig)
+            entries: list[tuple[bytes, int, int, int, int]] = []
+            with open(tmp_inner, "wb") as raw:
+                for name, data in ((MANIFEST, mbytes), (SIGNATURE, sig)):
+                    z = zlib.compressobj(compresslevel, zlib.DEFLATED, -15)
+                    comp = z.compress(data) + z.flush()
+                    crc = zlib.crc32(data)
+                    entries.append((name.encode(), crc, len(comp), len(data), raw.tell()))
+                    raw.write(_zip_header(name.encode(), crc, len(comp), len(data)))
+                    raw.write(comp)
                 for type_ in TYPES[kind]:
-                    zi = _zipinfo(member_name(type_), sums[member_name(type_)]["size"])
-                    with open(files[type_], "rb") as src, zf.open(zi, "w") as dst:
+                    m = done_members[type_]
+                    name = member_name(type_).encode()
+                    entries.append((name, m.crc, m.compressed, m.size, raw.tell()))
+                    raw.write(_zip_header(name, m.crc, m.compressed, m.size))
+                    with open(m.path, "rb") as src:
                         while True:
                             chunk = src.read(_CHUNK)
                             if not chunk:
                                 break
-                            dst.write(chunk)
+                            raw.write(chunk)
                             written += len(chunk)
                             _check(cancel)
                             if progress:
                                 progress("compress", written, total_bytes)
+                raw.write(_zip_central(entries, raw.tell()))
             _check(cancel)
             _finish(tmp_inner, out)
             tmp_inner = None
         finally:
+            if worker.is_alive():
+                worker.error = worker.error or Cancelled()
+                worker.queue.put(None)
+                worker.join()
+            for m in done_members.values():
+                m.close()
             _unlink(tmp_inner)
     return BuiltPackage(None, hashlib.sha256(mbytes).hexdigest(), full, mbytes, counts)
 

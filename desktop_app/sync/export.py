@@ -1,10 +1,21 @@
 """Township export records: every tracked row with ``change_seq`` in a range, as the
 records of docs/sync-format.md §5, streamed from one read snapshot.
 
-Raw SQL on the DB-API connection (not the ORM): 100,000 applications must export in
-seconds with flat memory. Rows are fetched in batches; nested lists (incomes,
-materials, prints) are fetched per batch of parents; references are resolved to uuids
-by joins in SQL.
+Raw SQL on the DB-API connection (not the ORM): 100,000 applications (≈ 1.5 M records)
+must export in seconds with flat memory. Each record's canonical JSON line (§4: sorted
+keys, ``ensure_ascii=False``, separators ``,`` ``:``) is built by SQLite itself
+(``json_object`` with the keys in sorted order, nested lists by a correlated
+``json_group_array`` over the ordered children) and fetched in batches that
+:mod:`.envelope` writes as :class:`~.envelope.Chunk` objects; Python never builds a
+dict for an ordinary row.
+
+The lines are byte-identical to ``canonical_json`` of the records built in Python
+(:func:`iter_record_dicts`, the reference, kept for that purpose and tested against the
+SQL lines). Where SQLite's rendering could differ from Python's ``json`` — a REAL or
+BLOB in a numeric column (float formatting), a non-integer in a Boolean column, a
+datetime whose first space is not at position 11, a ``reject_reasons`` text that is not
+a list of strings exactly as ``json.dumps`` stores it — the SQL yields NULL for that row and the row is
+built by the Python reference instead, so the output is identical for any data.
 """
 
 from __future__ import annotations
@@ -13,9 +24,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-BATCH = 2000
+from .envelope import Chunk, canonical_json
 
-_TRACKED = ("uuid", "version", "change_seq", "local_id")
+BATCH = 1000
 
 
 def _dt(value: Any) -> str | None:
@@ -48,120 +59,144 @@ def _list(value: Any) -> list[str]:
     return [str(x) for x in out] if isinstance(out, list) else [str(out)]
 
 
-# type -> (SQL with :lo/:hi placeholders as ?, ?, {column: converter}); the SQL's
-# column names are the record's field names.
-_SQL: dict[str, tuple[str, dict[str, Any]]] = {
-    "application": ("""
-        SELECT a.uuid, a.version, a.change_seq, a.id AS local_id, a.number, a.status,
-               a.decision, sd.uuid AS decided_by_uuid, a.decided_at, a.intake_date,
-               v.uuid AS village_uuid, a.source, a.urgent, a.hardship_reason,
-               a.reject_reasons, a.void_reason, a.housing_area_m2, a.house_rating,
-               a.vehicles, a.deposits_fen, a.business, a.medical_spending_fen,
-               a.education_spending_fen, a.monthly_income_fen, a.per_capita_income_fen,
-               a.supporters_able, a.hardship_cause, a.staff_relative,
-               a.staff_relative_note, a.closed_on, sc.uuid AS created_by_uuid,
-               a.created_at, a.updated_at
-        FROM application a
-        LEFT JOIN staff sd ON sd.id = a.decided_by_id
-        LEFT JOIN staff sc ON sc.id = a.created_by_id
-        LEFT JOIN village v ON v.id = a.village_id
-        WHERE a.change_seq BETWEEN ? AND ? ORDER BY a.change_seq""",
-                    {"decided_at": _dt, "intake_date": _d, "urgent": _b,
-                     "reject_reasons": _list, "supporters_able": _nb, "staff_relative": _b,
-                     "closed_on": _d, "created_at": _dt, "updated_at": _dt}),
-    "household_member": ("""
-        SELECT m.uuid, m.version, m.change_seq, m.id AS local_id, a.uuid AS application_uuid,
-               m.position, m.relation, m.name, m.id_type, m.id_number, m.no_id_reason, m.sex,
-               m.birth_date, m.phone, m.hukou_type, m.hukou_address, m.education, m.marital,
-               m.health, m.disability_category, m.disability_grade, m.employment, m.self_care
-        FROM household_member m JOIN application a ON a.id = m.application_id
-        WHERE m.change_seq BETWEEN ? AND ? ORDER BY m.change_seq""",
-                         {"birth_date": _d}),
-    "requested_item": ("""
-        SELECT r.uuid, r.version, r.change_seq, r.id AS local_id, a.uuid AS application_uuid,
-               r.position, r.item_code, r.handler_code, r.decider_code, r.limit_days,
-               r.due_date, r.due_provisional, r.status, r.task_status, r.referred_on,
-               r.signed_on, r.signed_by, r.result_on, r.result_text, r.amount_fen,
-               r.period_from, r.period_to, s.uuid AS result_by_uuid, r.review_class,
-               r.next_review_on
-        FROM requested_item r JOIN application a ON a.id = r.application_id
-        LEFT JOIN staff s ON s.id = r.result_by_id
-        WHERE r.change_seq BETWEEN ? AND ? ORDER BY r.change_seq""",
-                       {"due_date": _d, "due_provisional": _b, "referred_on": _d,
-                        "signed_on": _d, "result_on": _d, "period_from": _d, "period_to": _d,
-                        "next_review_on": _d}),
-    "document": ("""
-        SELECT d.uuid, d.version, d.change_seq, d.id AS local_id, a.uuid AS application_uuid,
-               d.kind, d.number, d.template_version, d.sha256, sc.uuid AS created_by_uuid,
-               d.created_at, d.print_count, d.voided, d.void_reason,
-               sv.uuid AS voided_by_uuid, d.voided_at
-        FROM document d JOIN application a ON a.id = d.application_id
-        LEFT JOIN staff sc ON sc.id = d.created_by_id
-        LEFT JOIN staff sv ON sv.id = d.voided_by_id
-        WHERE d.change_seq BETWEEN ? AND ? ORDER BY d.change_seq""",
-                 {"created_at": _dt, "voided": _b, "voided_at": _dt}),
-    "emergency_aid": ("""
-        SELECT e.uuid, e.version, e.change_seq, e.id AS local_id, a.uuid AS application_uuid,
-               r.uuid AS item_uuid, e.number, e.amount_fen, e.method, e.cause, e.paid_on,
-               e.paperwork_due, e.paperwork_provisional, s.uuid AS recorded_by_uuid,
-               e.created_at
-        FROM emergency_aid e JOIN application a ON a.id = e.application_id
-        JOIN requested_item r ON r.id = e.item_id
-        LEFT JOIN staff s ON s.id = e.recorded_by_id
-        WHERE e.change_seq BETWEEN ? AND ? ORDER BY e.change_seq""",
-                      {"paid_on": _d, "paperwork_due": _d, "paperwork_provisional": _b,
-                       "created_at": _dt}),
-    "list_document": ("""
-        SELECT l.uuid, l.version, l.change_seq, l.id AS local_id, l.kind, l.number,
-               l.department, l.day, l.template_version, l.sha256,
-               s.uuid AS created_by_uuid, l.created_at, l.print_count
-        FROM list_document l LEFT JOIN staff s ON s.id = l.created_by_id
-        WHERE l.change_seq BETWEEN ? AND ? ORDER BY l.change_seq""",
-                      {"day": _d, "created_at": _dt}),
-    "event": ("""
-        SELECT e.uuid, e.version, e.change_seq, e.id AS local_id, e.seq, e.at,
-               e.actor_id, s.uuid AS actor_uuid, e.action, e.application_id,
-               a.uuid AS application_uuid, e.detail, e.prev_hash, e.hash
-        FROM event e LEFT JOIN staff s ON s.id = e.actor_id
-        LEFT JOIN application a ON a.id = e.application_id
-        WHERE e.change_seq BETWEEN ? AND ? ORDER BY e.seq""",
-              {"at": _dt}),
-    "village": ("""
-        SELECT uuid, version, change_seq, id AS local_id, code, name, valid_from, valid_to
-        FROM village WHERE change_seq BETWEEN ? AND ? ORDER BY change_seq""",
-                {"valid_from": _d, "valid_to": _d}),
-    "staff": ("""
-        SELECT uuid, version, change_seq, id AS local_id, name, role
-        FROM staff WHERE change_seq BETWEEN ? AND ? ORDER BY change_seq""", {}),
-    "township": ("""
-        SELECT uuid, version, change_seq, id AS local_id, code, name, office_name,
-               window_phone, supervision_phone, created_at
-        FROM township WHERE change_seq BETWEEN ? AND ? ORDER BY change_seq""",
-                 {"created_at": _dt}),
+_CONV = {"dt": _dt, "d": _d, "b": _b, "nb": _nb, "list": _list}
+
+# type -> (FROM clause, table alias, ORDER BY, [(field, SQL expression, conversion)]).
+# conversion: None = the value as stored; "dt" datetime, "d" date, "b" Boolean,
+# "nb" nullable Boolean, "list" JSON list of strings; "t" = a text column (as stored,
+# never a number: no REAL check needed).
+_SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
+    "application": (
+        "application a LEFT JOIN staff sd ON sd.id = a.decided_by_id "
+        "LEFT JOIN staff sc ON sc.id = a.created_by_id LEFT JOIN village v ON v.id = a.village_id",
+        "a", "a.change_seq",
+        [("uuid", "a.uuid", "t"), ("version", "a.version", None),
+         ("change_seq", "a.change_seq", None), ("local_id", "a.id", None),
+         ("number", "a.number", "t"), ("status", "a.status", "t"),
+         ("decision", "a.decision", "t"), ("decided_by_uuid", "sd.uuid", "t"),
+         ("decided_at", "a.decided_at", "dt"), ("intake_date", "a.intake_date", "d"),
+         ("village_uuid", "v.uuid", "t"), ("source", "a.source", "t"),
+         ("urgent", "a.urgent", "b"), ("hardship_reason", "a.hardship_reason", "t"),
+         ("reject_reasons", "a.reject_reasons", "list"), ("void_reason", "a.void_reason", "t"),
+         ("housing_area_m2", "a.housing_area_m2", None), ("house_rating", "a.house_rating", "t"),
+         ("vehicles", "a.vehicles", None), ("deposits_fen", "a.deposits_fen", None),
+         ("business", "a.business", "t"), ("medical_spending_fen", "a.medical_spending_fen", None),
+         ("education_spending_fen", "a.education_spending_fen", None),
+         ("monthly_income_fen", "a.monthly_income_fen", None),
+         ("per_capita_income_fen", "a.per_capita_income_fen", None),
+         ("supporters_able", "a.supporters_able", "nb"),
+         ("hardship_cause", "a.hardship_cause", "t"), ("staff_relative", "a.staff_relative", "b"),
+         ("staff_relative_note", "a.staff_relative_note", "t"), ("closed_on", "a.closed_on", "d"),
+         ("created_by_uuid", "sc.uuid", "t"), ("created_at", "a.created_at", "dt"),
+         ("updated_at", "a.updated_at", "dt")]),
+    "household_member": (
+        "household_member m JOIN application a ON a.id = m.application_id", "m", "m.change_seq",
+        [("uuid", "m.uuid", "t"), ("version", "m.version", None),
+         ("change_seq", "m.change_seq", None), ("local_id", "m.id", None),
+         ("application_uuid", "a.uuid", "t"), ("position", "m.position", None),
+         ("relation", "m.relation", "t"), ("name", "m.name", "t"), ("id_type", "m.id_type", "t"),
+         ("id_number", "m.id_number", "t"), ("no_id_reason", "m.no_id_reason", "t"),
+         ("sex", "m.sex", "t"), ("birth_date", "m.birth_date", "d"), ("phone", "m.phone", "t"),
+         ("hukou_type", "m.hukou_type", "t"), ("hukou_address", "m.hukou_address", "t"),
+         ("education", "m.education", "t"), ("marital", "m.marital", "t"),
+         ("health", "m.health", "t"), ("disability_category", "m.disability_category", "t"),
+         ("disability_grade", "m.disability_grade", None),
+         ("employment", "m.employment", "t"), ("self_care", "m.self_care", "t")]),
+    "requested_item": (
+        "requested_item r JOIN application a ON a.id = r.application_id "
+        "LEFT JOIN staff s ON s.id = r.result_by_id", "r", "r.change_seq",
+        [("uuid", "r.uuid", "t"), ("version", "r.version", None),
+         ("change_seq", "r.change_seq", None), ("local_id", "r.id", None),
+         ("application_uuid", "a.uuid", "t"), ("position", "r.position", None),
+         ("item_code", "r.item_code", "t"), ("handler_code", "r.handler_code", "t"),
+         ("decider_code", "r.decider_code", "t"), ("limit_days", "r.limit_days", None),
+         ("due_date", "r.due_date", "d"), ("due_provisional", "r.due_provisional", "b"),
+         ("status", "r.status", "t"), ("task_status", "r.task_status", "t"),
+         ("referred_on", "r.referred_on", "d"), ("signed_on", "r.signed_on", "d"),
+         ("signed_by", "r.signed_by", "t"), ("result_on", "r.result_on", "d"),
+         ("result_text", "r.result_text", "t"), ("amount_fen", "r.amount_fen", None),
+         ("period_from", "r.period_from", "d"), ("period_to", "r.period_to", "d"),
+         ("result_by_uuid", "s.uuid", "t"), ("review_class", "r.review_class", "t"),
+         ("next_review_on", "r.next_review_on", "d")]),
+    "document": (
+        "document d JOIN application a ON a.id = d.application_id "
+        "LEFT JOIN staff sc ON sc.id = d.created_by_id LEFT JOIN staff sv ON sv.id = d.voided_by_id",
+        "d", "d.change_seq",
+        [("uuid", "d.uuid", "t"), ("version", "d.version", None),
+         ("change_seq", "d.change_seq", None), ("local_id", "d.id", None),
+         ("application_uuid", "a.uuid", "t"), ("kind", "d.kind", "t"),
+         ("number", "d.number", "t"), ("template_version", "d.template_version", "t"),
+         ("sha256", "d.sha256", "t"), ("created_by_uuid", "sc.uuid", "t"),
+         ("created_at", "d.created_at", "dt"), ("print_count", "d.print_count", None),
+         ("voided", "d.voided", "b"), ("void_reason", "d.void_reason", "t"),
+         ("voided_by_uuid", "sv.uuid", "t"), ("voided_at", "d.voided_at", "dt")]),
+    "emergency_aid": (
+        "emergency_aid e JOIN application a ON a.id = e.application_id "
+        "JOIN requested_item r ON r.id = e.item_id LEFT JOIN staff s ON s.id = e.recorded_by_id",
+        "e", "e.change_seq",
+        [("uuid", "e.uuid", "t"), ("version", "e.version", None),
+         ("change_seq", "e.change_seq", None), ("local_id", "e.id", None),
+         ("application_uuid", "a.uuid", "t"), ("item_uuid", "r.uuid", "t"),
+         ("number", "e.number", "t"), ("amount_fen", "e.amount_fen", None),
+         ("method", "e.method", "t"), ("cause", "e.cause", "t"), ("paid_on", "e.paid_on", "d"),
+         ("paperwork_due", "e.paperwork_due", "d"),
+         ("paperwork_provisional", "e.paperwork_provisional", "b"),
+         ("recorded_by_uuid", "s.uuid", "t"), ("created_at", "e.created_at", "dt")]),
+    "list_document": (
+        "list_document l LEFT JOIN staff s ON s.id = l.created_by_id", "l", "l.change_seq",
+        [("uuid", "l.uuid", "t"), ("version", "l.version", None),
+         ("change_seq", "l.change_seq", None), ("local_id", "l.id", None),
+         ("kind", "l.kind", "t"), ("number", "l.number", "t"),
+         ("department", "l.department", "t"), ("day", "l.day", "d"),
+         ("template_version", "l.template_version", "t"), ("sha256", "l.sha256", "t"),
+         ("created_by_uuid", "s.uuid", "t"), ("created_at", "l.created_at", "dt"),
+         ("print_count", "l.print_count", None)]),
+    "event": (
+        "event e LEFT JOIN staff s ON s.id = e.actor_id "
+        "LEFT JOIN application a ON a.id = e.application_id", "e", "e.seq",
+        [("uuid", "e.uuid", "t"), ("version", "e.version", None),
+         ("change_seq", "e.change_seq", None), ("local_id", "e.id", None),
+         ("seq", "e.seq", None), ("at", "e.at", "dt"), ("actor_id", "e.actor_id", None),
+         ("actor_uuid", "s.uuid", "t"), ("action", "e.action", "t"),
+         ("application_id", "e.application_id", None), ("application_uuid", "a.uuid", "t"),
+         ("detail", "e.detail", "t"), ("prev_hash", "e.prev_hash", "t"),
+         ("hash", "e.hash", "t")]),
+    "village": (
+        "village v", "v", "v.change_seq",
+        [("uuid", "v.uuid", "t"), ("version", "v.version", None),
+         ("change_seq", "v.change_seq", None), ("local_id", "v.id", None),
+         ("code", "v.code", "t"), ("name", "v.name", "t"), ("valid_from", "v.valid_from", "d"),
+         ("valid_to", "v.valid_to", "d")]),
+    "staff": (
+        "staff s", "s", "s.change_seq",
+        [("uuid", "s.uuid", "t"), ("version", "s.version", None),
+         ("change_seq", "s.change_seq", None), ("local_id", "s.id", None),
+         ("name", "s.name", "t"), ("role", "s.role", "t")]),
+    "township": (
+        "township t", "t", "t.change_seq",
+        [("uuid", "t.uuid", "t"), ("version", "t.version", None),
+         ("change_seq", "t.change_seq", None), ("local_id", "t.id", None),
+         ("code", "t.code", "t"), ("name", "t.name", "t"), ("office_name", "t.office_name", "t"),
+         ("window_phone", "t.window_phone", "t"),
+         ("supervision_phone", "t.supervision_phone", "t"),
+         ("created_at", "t.created_at", "dt")]),
 }
 
-_TABLES = {"application": "application", "household_member": "household_member",
-           "requested_item": "requested_item", "document": "document",
-           "emergency_aid": "emergency_aid", "list_document": "list_document",
-           "event": "event", "village": "village", "staff": "staff", "township": "township"}
-
-# Nested lists: type -> (field, SQL selecting (parent_id, …) for "IN (...)", row -> dict)
-_NESTED = {
-    "application": ("incomes",
-                    "SELECT application_id, category, monthly_fen FROM income "
-                    "WHERE application_id IN ({}) ORDER BY application_id, category, id",
-                    lambda r: {"category": r[1], "monthly_fen": r[2]}),
-    "requested_item": ("materials",
-                       "SELECT item_id, position, code, name, status FROM material "
-                       "WHERE item_id IN ({}) ORDER BY item_id, position, id",
-                       lambda r: {"position": r[1], "code": r[2], "name": r[3], "status": r[4]}),
-    "document": ("prints",
-                 "SELECT p.document_id, p.reprint, p.sha256, s.uuid, p.at FROM document_print p "
-                 "LEFT JOIN staff s ON s.id = p.by_id WHERE p.document_id IN ({}) "
-                 "ORDER BY p.document_id, p.id",
-                 lambda r: {"reprint": bool(r[1]), "sha256": r[2], "by_uuid": r[3],
-                            "at": _dt(r[4])}),
+# Nested lists: type -> (field, FROM clause (child alias c; may join), parent-id column,
+# ORDER BY within one parent, [(field, SQL expression, conversion)]).
+_NESTED: dict[str, tuple[str, str, str, str, list[tuple[str, str, str | None]]]] = {
+    "application": ("incomes", "income c", "c.application_id", "c.category, c.id",
+                    [("category", "c.category", "t"), ("monthly_fen", "c.monthly_fen", None)]),
+    "requested_item": ("materials", "material c", "c.item_id", "c.position, c.id",
+                       [("position", "c.position", None), ("code", "c.code", "t"),
+                        ("name", "c.name", "t"), ("status", "c.status", "t")]),
+    "document": ("prints", "document_print c LEFT JOIN staff s ON s.id = c.by_id",
+                 "c.document_id", "c.id",
+                 [("reprint", "c.reprint", "b"), ("sha256", "c.sha256", "t"),
+                  ("by_uuid", "s.uuid", "t"), ("at", "c.at", "dt")]),
 }
+
+_TABLES = {type_: spec[0].split(" ", 1)[0] for type_, spec in _SPEC.items()}
 
 
 def count_changes(dbapi_conn, lo: int, hi: int) -> dict[str, int]:
@@ -174,33 +209,185 @@ def count_changes(dbapi_conn, lo: int, hi: int) -> dict[str, int]:
     return out
 
 
-def iter_records(dbapi_conn, type_: str, lo: int, hi: int) -> Iterator[dict[str, Any]]:
-    """The records of ``type_`` with change_seq in [lo, hi], in export order."""
-    sql, conv = _SQL[type_]
-    nested = _NESTED.get(type_)
+# -- the Python reference: records as dicts ---------------------------------------------
+def _where(type_: str) -> str:
+    """The change_seq range (parameters ?1, ?2) and the export order."""
+    from_, alias, order, _ = _SPEC[type_]
+    if type_ == "event":
+        # Events are appended with both seq and change_seq increasing: walking the seq
+        # index from the range's smallest seq (filtering on change_seq) yields the same
+        # rows already in seq order, without sorting ~0.5 GB of lines; still exact (the
+        # ORDER BY stays) if the two ever disagreed.
+        return ("e.seq >= (SELECT min(seq) FROM event WHERE change_seq BETWEEN ?1 AND ?2) "
+                "AND +e.change_seq BETWEEN ?1 AND ?2{extra} ORDER BY e.seq")
+    return f"{alias}.change_seq BETWEEN ?1 AND ?2{{extra}} ORDER BY {order}"
+
+
+def _record_sql(type_: str, extra: str = "") -> str:
+    from_, alias, order, fields = _SPEC[type_]
+    cols = ", ".join(f"{expr} AS {name}" for name, expr, _ in fields)
+    return f"SELECT {cols} FROM {from_} WHERE " + _where(type_).format(extra=extra)
+
+
+def _children(dbapi_conn, type_: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    field, from_, parent, order, fields = _NESTED[type_]
+    cols = ", ".join(expr for _, expr, _ in fields)
+    convs = [(name, _CONV.get(conv)) for name, _, conv in fields]
+    out: dict[int, list[dict[str, Any]]] = {}
     cur = dbapi_conn.cursor()
-    cur.execute(sql, (lo, hi))
-    names = [c[0] for c in cur.description]
-    convs = [conv.get(n) for n in names]
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        cur.execute(f"SELECT {parent}, {cols} FROM {from_} WHERE {parent} IN "
+                    f"({','.join('?' * len(part))}) ORDER BY {parent}, {order}", part)
+        for r in cur:
+            out.setdefault(r[0], []).append(
+                {n: (c(v) if c else v) for (n, c), v in zip(convs, r[1:])})
+    return out
+
+
+def _dicts(dbapi_conn, type_: str, rows: list[tuple]) -> Iterator[dict[str, Any]]:
+    fields = _SPEC[type_][3]
+    names = [f[0] for f in fields]
+    convs = [_CONV.get(f[2]) for f in fields]
+    nested = _NESTED.get(type_)
+    children = _children(dbapi_conn, type_, [r[3] for r in rows]) if nested else {}
+    for row in rows:
+        rec = {n: (c(v) if c else v) for n, c, v in zip(names, convs, row)}
+        if nested:
+            rec[nested[0]] = children.get(rec["local_id"], [])
+        yield rec
+
+
+def iter_record_dicts(dbapi_conn, type_: str, lo: int, hi: int) -> Iterator[dict[str, Any]]:
+    """The records of ``type_`` with change_seq in [lo, hi], in export order, as dicts
+    built in Python (the reference for the SQL-built lines of :func:`iter_records`)."""
+    cur = dbapi_conn.cursor()
+    cur.execute(_record_sql(type_), (lo, hi))
     while True:
         rows = cur.fetchmany(BATCH)
         if not rows:
             return
-        children: dict[int, list] = {}
-        if nested:
-            field, child_sql, child_fn = nested
-            ids = [r[3] for r in rows]  # local_id is the 4th column
-            ccur = dbapi_conn.cursor()
+        yield from _dicts(dbapi_conn, type_, rows)
+
+
+# -- the fast path: canonical JSON lines built by SQLite ----------------------------------
+def _value_sql(expr: str, conv: str | None) -> tuple[str, str | None]:
+    """(SQL for the JSON value as a json_object argument, SQL condition under which
+    SQLite's rendering could differ from Python's → the row goes to the reference)."""
+    if conv == "t":
+        return expr, None
+    if conv is None:
+        return expr, _NUMERIC
+    if conv == "d":
+        return f"substr(CAST({expr} AS TEXT), 1, 10)", f"typeof({expr}) = 'real'"
+    if conv == "dt":
+        # Python: str(v).replace(" ", "T", 1), then ".000000" appended to 19 characters;
+        # exact here for text whose first space is the 11th character (every stored value).
+        return (f"CASE WHEN length({expr}) = 19 "
+                f"THEN substr({expr}, 1, 10) || 'T' || substr({expr}, 12) || '.000000' "
+                f"ELSE substr({expr}, 1, 10) || 'T' || substr({expr}, 12) END",
+                f"({expr} IS NOT NULL AND (typeof({expr}) <> 'text' OR instr({expr}, ' ') <> 11))")
+    if conv == "b":
+        return (f"json(CASE WHEN {expr} THEN 'true' ELSE 'false' END)",
+                f"typeof({expr}) NOT IN ('integer','null')")
+    if conv == "nb":
+        return (f"json(CASE WHEN {expr} IS NULL THEN 'null' WHEN {expr} THEN 'true' "
+                f"ELSE 'false' END)", f"typeof({expr}) NOT IN ('integer','null')")
+    if conv == "list":
+        # Python: [str(x) for x in json.loads(v or "[]")]. Here only for '' / '[]' and for a
+        # list of strings stored exactly as json.dumps(list, ensure_ascii=False) writes it
+        # (checked by writing it again); anything else → the reference.
+        return (f"CASE WHEN {expr} IN ('[]', '') THEN json('[]') ELSE "
+                f"json((SELECT json_group_array(value) FROM json_each({expr}))) END",
+                f"CASE WHEN typeof({expr}) <> 'text' THEN 1 WHEN {expr} IN ('[]', '') THEN 0 "
+                f"WHEN NOT json_valid({expr}) THEN 1 WHEN json_type({expr}) <> 'array' THEN 1 "
+                f"WHEN {expr} = (SELECT '[' || group_concat(CASE WHEN type = 'text' "
+                f"THEN json_quote(value) END, ', ') || ']' FROM json_each({expr})) THEN 0 "
+                f"ELSE 1 END")
+    raise ValueError(conv)
+
+
+_NUMERIC = object()   # marker: a column that must not hold a REAL (see _object_sql)
+
+
+def _object_sql(fields: list[tuple[str, str, str | None]]) -> tuple[str, list[str]]:
+    """json_object(...) over ``fields`` in sorted key order, and the fallback conditions.
+
+    The REAL check of the integer columns is one expression: a sum is REAL when any
+    term is (or on overflow, or for text that reads as a real: a harmless fallback);
+    one typeof() call per row instead of one per column. (A BLOB fails in both paths:
+    json_object refuses it as ``json.dumps`` does.)"""
+    args, flags, numeric = [], [], []
+    for name, expr, conv in sorted(fields):
+        value, flag = _value_sql(expr, conv)
+        args.append(f"'{name}', {value}")
+        if flag is _NUMERIC:
+            numeric.append(f"coalesce({expr}, 0)")
+        elif flag:
+            flags.append(flag)
+    if numeric:
+        flags.insert(0, f"typeof({' + '.join(numeric)}) = 'real'")
+    return f"json_object({', '.join(args)})", flags
+
+
+def _line_sql(type_: str) -> str:
+    """SELECT local_id, line: the canonical JSON of each record, NULL where the
+    Python reference must build it."""
+    from_, alias, order, fields = _SPEC[type_]
+    nested = _NESTED.get(type_)
+    if not nested:
+        obj, flags = _object_sql(fields)
+        line = obj
+    else:
+        field, cfrom, parent, corder, cfields = nested
+        before = [f for f in fields if f[0] < field]
+        after = [f for f in fields if f[0] > field]
+        assert before and after, type_
+        obj1, flags = _object_sql(before)
+        obj2, flags2 = _object_sql(after)
+        flags += flags2
+        ccols = ", ".join(f"{expr} AS {name}" for name, expr, _ in cfields)
+        cobj, cflags = _object_sql([(name, f"k.{name}", conv) for name, _, conv in cfields])
+        cflag = " OR ".join(cflags) or "0"
+        # Children in their order: SQLite keeps a FROM-subquery's ORDER BY when the outer
+        # query uses an aggregate other than count/min/max (json_group_array), and the
+        # aggregate sees the rows in that order; no children → '[]'. NULL (→ the whole
+        # line NULL → the reference) when a child value needs the reference.
+        kids = (f"(SELECT CASE WHEN max({cflag}) THEN NULL ELSE json_group_array({cobj}) END "
+                f"FROM (SELECT {ccols} FROM {cfrom} WHERE {parent} = {alias}.id "
+                f"ORDER BY {corder}) AS k)")
+        # obj1 ends with a scalar value then '}', obj2 starts with '{"': one brace each.
+        line = f"rtrim({obj1}, '}}') || ',\"{field}\":' || {kids} || ',' || ltrim({obj2}, '{{')"
+    cond = " OR ".join(flags) or "0"
+    # CAST AS BLOB: the UTF-8 bytes as stored, no decoding into str and encoding back
+    return (f"SELECT {alias}.id, CASE WHEN {cond} THEN NULL ELSE CAST({line} AS BLOB) END "
+            f"FROM {from_} WHERE " + _where(type_).format(extra=""))
+
+
+def iter_records(dbapi_conn, type_: str, lo: int, hi: int) -> Iterator[Chunk]:
+    """The records of ``type_`` with change_seq in [lo, hi], in export order, as
+    :class:`~.envelope.Chunk` objects: a batch of canonical JSON lines (each ending in
+    ``\\n``), UTF-8, with the number of records."""
+    from_, alias, order, fields = _SPEC[type_]
+    cur = dbapi_conn.cursor()
+    cur.execute(_line_sql(type_), (lo, hi))
+    while True:
+        rows = cur.fetchmany(BATCH)
+        if not rows:
+            return
+        lines = [r[1] for r in rows]
+        if None in lines:
+            # rows SQLite must not render (see the module docstring): the reference
+            pending = {r[0]: i for i, r in enumerate(rows) if r[1] is None}
+            ids = list(pending)
+            ref = dbapi_conn.cursor()
             for start in range(0, len(ids), 500):
                 part = ids[start:start + 500]
-                ccur.execute(child_sql.format(",".join("?" * len(part))), part)
-                for r in ccur:
-                    children.setdefault(r[0], []).append(child_fn(r))
-        for row in rows:
-            rec = {n: (c(v) if c else v) for n, c, v in zip(names, convs, row)}
-            if nested:
-                rec[nested[0]] = children.get(rec["local_id"], [])
-            yield rec
+                ref.execute(_record_sql(type_, f" AND {alias}.id IN ({','.join('?' * len(part))})"),
+                            (lo, hi, *part))
+                for rec in _dicts(dbapi_conn, type_, ref.fetchall()):
+                    lines[pending[rec["local_id"]]] = canonical_json(rec)
+        yield Chunk(lines)
 
 
 def audit_head(dbapi_conn) -> dict[str, Any] | None:
