@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import PermissionDenied
 from .tasks import TaskRunner, show_denied, show_error
 from .widgets import open_file
-from .widgets import row_table
+from .widgets import ListTableModel, row_table
 
 log = logging.getLogger(__name__)
 
@@ -56,33 +55,18 @@ def size_text(size: int) -> str:
     return f"{max(1, size // 1024)} KB"
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(ListTableModel):
     """``BackupInfo`` rows, newest first."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
+        super().__init__([], parent)
         self._headers = [self.tr("Made"), self.tr("Kind"), self.tr("Applications"),
                          self.tr("Documents"), self.tr("Audit entries"), self.tr("Size"),
                          self.tr("Check")]
 
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
+    @property
+    def rows(self) -> list[Any]:
+        return self._rows
 
     def ok_text(self, b) -> str:
         if b.error or b.ok is False:

@@ -29,7 +29,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -55,7 +54,7 @@ from ..core.errors import PermissionDenied
 from ..core.services.auth import KEYS
 from .detail import local_time
 from .tasks import TaskRunner, show_denied, show_error
-from .widgets import ERROR_STYLE, open_file, row_table
+from .widgets import ERROR_STYLE, ListTableModel, open_file, row_table
 
 log = logging.getLogger(__name__)
 
@@ -133,32 +132,17 @@ class ProgressRelay(QObject):
         self.progressed.emit(stage, int(done), int(total))
 
 
-class ExportLogModel(QAbstractTableModel):
+class ExportLogModel(ListTableModel):
     """``ExportLogRow`` rows, newest first."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
+        super().__init__([], parent)
         self._headers = [self.tr("No."), self.tr("Exported at"), self.tr("Records"),
                          self.tr("Checksum"), self.tr("Acknowledged")]
 
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
+    @property
+    def rows(self) -> list[Any]:
+        return self._rows
 
     def row_of(self, package_seq: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.package_seq == package_seq), -1)

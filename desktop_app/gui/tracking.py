@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -53,7 +52,7 @@ from .lock_screen import ask_yes_no
 from .print_pdf import print_batch
 from .tasks import TaskRunner, show_denied, show_error
 from .tracking_dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
-from .widgets import ErrorLabel, open_file, row_table
+from .widgets import ErrorLabel, ListTableModel, open_file, row_table
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +67,11 @@ DUE_SOON_BG, DUE_SOON_FG = QColor("#ffe0b2"), QColor("#8a4b00")
 FINAL_FG = QColor("#757575")
 
 
-class TasksModel(QAbstractTableModel):
+class TasksModel(ListTableModel):
     """Rows of :class:`~desktop_app.core.services.handling.TaskRow`; sortable."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
+        super().__init__([], parent)
         self._headers = [self.tr("Number"), self.tr("Applicant"), self.tr("Village"),
                          self.tr("Item"), self.tr("Handled by"), self.tr("Status"),
                          self.tr("Due date"), self.tr("Working days left"), self.tr("Clerk")]
@@ -88,22 +86,6 @@ class TasksModel(QAbstractTableModel):
 
     def rows(self) -> list[Any]:
         return list(self._rows)
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def left_text(self, r) -> str:
         if r.state == "final":

@@ -10,7 +10,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import (
+    QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl,
+)
 from PySide6.QtGui import QDesktopServices, QInputMethodEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QDateEdit, QLabel, QSizePolicy, QTableView, QWidget,
@@ -131,25 +133,48 @@ class FieldErrors:
         return first
 
 
-class RowsModel(QAbstractTableModel):
-    """Read-only table over a small list of already-formatted rows (detail views)."""
+class ListTableModel(QAbstractTableModel):
+    """A read-only table over a list of row objects under fixed column headers.
 
-    def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[Any]] = (),
-                 parent: QWidget | None = None) -> None:
+    Subclasses answer ``data``; ``set_rows`` replaces the rows (a model reset)."""
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = list(headers)
-        self._rows = [list(r) for r in rows]
+        self._rows: list[Any] = []
 
-    def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
+    def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
-        self._rows = [list(r) for r in rows]
+        self._rows = list(rows)
         self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+
+class RowsModel(ListTableModel):
+    """Read-only table over a small list of already-formatted rows (detail views)."""
+
+    def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[Any]] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(headers, parent)
+        self._rows = [list(r) for r in rows]
+
+    def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
+        super().set_rows([list(r) for r in rows])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -159,13 +184,6 @@ class RowsModel(QAbstractTableModel):
         except IndexError:
             return None
         return "" if value is None else str(value)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
 
 # -- money -------------------------------------------------------------------------------
