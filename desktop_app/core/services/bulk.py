@@ -42,7 +42,7 @@ from sqlalchemy import select
 from ..models import Setting, Staff, Township, Village
 from ..rules import numbering, pinyin, routing, values
 from ..rules import handling as task_rules
-from .demo import DEMO_RESULTS, SIGNERS, _Maker, create_demo_township, demo_times
+from .demo import SIGNERS, _Maker, create_demo_township, demo_times, draw_result
 from .events import GENESIS, event_hash
 from .intake import material_status, referral_departments
 
@@ -387,26 +387,9 @@ class _Producer:
             recent = (today - answer).days < 45
             if answer > today or (recent and rng.random() < 0.15):
                 continue
-            ok, no, amounts, monthly = DEMO_RESULTS.get(
-                req.item_code, ("同意", "不符合条件", None, False))
-            result = rng.choices(("done", "refused", "returned"), (80, 15, 5))[0]
-            if result == "returned" and (req.task_status == "in_progress" or not recent):
-                result = "refused"
-            req.task_status = task_rules.next_status(req.task_status, result)
-            req.result_on, req.result_by_id = answer, actor
+            result = draw_result(req, answer, recent, rng, self.months)
+            req.result_by_id = actor
             req.version = 3
-            req.result_text = ok if result == "done" else (
-                no if result == "refused" else "材料不全，请补充后重新转办")
-            if result == "done" and amounts:
-                req.amount_fen = rng.randrange(amounts[0], amounts[1] + 1) * 100
-                if monthly:
-                    req.period_from = date(answer.year + answer.month // 12,
-                                           answer.month % 12 + 1, 1)
-                    req.period_to = task_rules.add_months(req.period_from, 11)
-            if result == "done":
-                req.review_class = rng.choice("ABBC") if req.item_code == "DIBAO" else ""
-                req.next_review_on = task_rules.next_review(req.item_code, req.review_class,
-                                                            answer, self.months)
             self._event(events, at(answer), actor, "task.feedback", app_id, task_id=req.id,
                         item=req.item_code, result=result, result_on=answer.isoformat(),
                         text=req.result_text, amount_fen=req.amount_fen,

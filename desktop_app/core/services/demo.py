@@ -252,6 +252,32 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
     return done
 
 
+def draw_result(req, answer: date, recent: bool, rng: random.Random,
+                months: dict[str, int]) -> str:
+    """Draw a demo result for the task ``req`` answered on ``answer`` and set it on the
+    task (status, date, text, amount and period, re-check date); returns the result.
+    Shared by the demo fill and the bulk generator (``bulk.py``)."""
+    from ..rules import handling as rules
+
+    ok, no, amounts, monthly = DEMO_RESULTS.get(req.item_code, ("同意", "不符合条件", None, False))
+    result = rng.choices(("done", "refused", "returned"), (80, 15, 5))[0]
+    if result == "returned" and (req.task_status == "in_progress" or not recent):
+        result = "refused"  # (older returns were re-referred and refused)
+    req.task_status = rules.next_status(req.task_status, result)
+    req.result_on = answer
+    req.result_text = ok if result == "done" else (
+        no if result == "refused" else "材料不全，请补充后重新转办")
+    if result == "done" and amounts:
+        req.amount_fen = rng.randrange(amounts[0], amounts[1] + 1) * 100
+        if monthly:
+            req.period_from = date(answer.year + answer.month // 12, answer.month % 12 + 1, 1)
+            req.period_to = rules.add_months(req.period_from, 11)
+    if result == "done":
+        req.review_class = rng.choice("ABBC") if req.item_code == "DIBAO" else ""
+        req.next_review_on = rules.next_review(req.item_code, req.review_class, answer, months)
+    return result
+
+
 def advance_demo_tasks(services: Services, application_ids: list[int], rng: random.Random) -> None:
     """Move the demo's handling tasks on as real work would have by today: referred the
     next working day, signed for, most answered by their due date, some late (overdue),
@@ -260,7 +286,6 @@ def advance_demo_tasks(services: Services, application_ids: list[int], rng: rand
     """
     from ..models import Application
     from ..rules import handling as rules
-    from ..rules.handling import next_review
 
     today = services.ctx.today()
     with services.ctx.db.transaction() as s:
@@ -298,25 +323,8 @@ def advance_demo_tasks(services: Services, application_ids: list[int], rng: rand
                 recent = (today - answer).days < 45
                 if answer > today or (recent and rng.random() < 0.15):
                     continue  # still open (overdue if its due date has passed)
-                ok, no, amounts, _monthly = DEMO_RESULTS.get(
-                    req.item_code, ("同意", "不符合条件", None, False))
-                result = rng.choices(("done", "refused", "returned"), (80, 15, 5))[0]
-                if result == "returned" and (req.task_status == "in_progress" or not recent):
-                    result = "refused"  # (older returns were re-referred and refused)
-                req.task_status = rules.next_status(req.task_status, result)
-                req.result_on, req.result_by_id = answer, actor
-                req.result_text = ok if result == "done" else (
-                    no if result == "refused" else "材料不全，请补充后重新转办")
-                if result == "done" and amounts:
-                    req.amount_fen = rng.randrange(amounts[0], amounts[1] + 1) * 100
-                    if _monthly:
-                        req.period_from = date(answer.year + answer.month // 12,
-                                               answer.month % 12 + 1, 1)
-                        req.period_to = rules.add_months(req.period_from, 11)
-                if result == "done":
-                    req.review_class = rng.choice("ABBC") if req.item_code == "DIBAO" else ""
-                    req.next_review_on = next_review(req.item_code, req.review_class, answer,
-                                                     months)
+                result = draw_result(req, answer, recent, rng, months)
+                req.result_by_id = actor
                 record_event(s, "task.feedback", actor_id=actor, application_id=app.id,
                              task_id=req.id, item=req.item_code, result=result,
                              result_on=answer.isoformat(), text=req.result_text,
