@@ -33,12 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
-from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
 from ..core.rules.identity import IdType
 from ..core.services.auth import FULL_ID_ANY, FULL_ID_OWN, VOID
 from .dialogs import ask_void_reason
 from .labels import action_label, due_text, item_status_label
-from .tasks import TaskRunner, show_denied, show_error
+from .tasks import TaskRunner, show_error, show_failure
 from .widgets import ErrorLabel, RowsModel, open_file, yuan
 
 log = logging.getLogger(__name__)
@@ -636,15 +635,7 @@ class DetailView(QWidget):
         self.changed.emit(_changes(info.application_id))
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ValidationErrors):
-            self.error.show_messages(e.message for e in error.errors)
-        elif isinstance(error, ValidationError):
-            self.error.show_messages([error.message])
-        elif isinstance(error, PermissionDenied):
-            self.error.show_messages([error.message])
-            show_denied(self, error)
-        else:
-            show_error(self, error)
+        show_failure(self, self.error, error)
 
 
 def _changes(application_id: int):

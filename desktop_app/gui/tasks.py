@@ -128,3 +128,19 @@ def show_denied(parent: QWidget | None, error: BaseException) -> None:
     log.info("refused: %s", getattr(error, "permission", ""))
     QMessageBox.warning(parent, QCoreApplication.translate("TaskRunner", "Not allowed"),
                         str(getattr(error, "message", "") or error))
+
+
+def show_failure(parent: QWidget, label, error: BaseException) -> None:
+    """A task's failure on a screen with one message ``label`` (an ``ErrorLabel``): the
+    services' validation messages and refusals go there, anything else to ``show_error``."""
+    from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
+
+    if isinstance(error, ValidationErrors):
+        label.show_messages(e.message for e in error.errors)
+    elif isinstance(error, ValidationError):
+        label.show_messages([error.message])
+    elif isinstance(error, PermissionDenied):
+        label.show_messages([error.message])
+        show_denied(parent, error)
+    else:
+        show_error(parent, error)

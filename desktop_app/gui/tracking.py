@@ -46,11 +46,10 @@ from PySide6.QtWidgets import (
 
 from ..core import vocab
 from ..core.catalog import TOWNSHIP
-from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
 from .labels import due_text
 from .lock_screen import ask_yes_no
 from .print_pdf import print_batch
-from .tasks import TaskRunner, show_denied, show_error
+from .tasks import TaskRunner, show_error, show_failure
 from .tracking_dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
 from .widgets import ErrorLabel, ListTableModel, open_file, row_table
 
@@ -691,15 +690,7 @@ class TrackingScreen(QWidget):
         return self.print_batch(self, paths, info.number, opener=self.opener)
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ValidationErrors):
-            self.error.show_messages(e.message for e in error.errors)
-        elif isinstance(error, ValidationError):
-            self.error.show_messages([error.message])
-        elif isinstance(error, PermissionDenied):
-            self.error.show_messages([error.message])
-            show_denied(self, error)
-        else:
-            show_error(self, error)
+        show_failure(self, self.error, error)
         self.refresh()
 
 
