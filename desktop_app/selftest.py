@@ -31,7 +31,6 @@ import tempfile
 import time
 from pathlib import Path
 
-
 # 刘𡈼芳: U+2123C (CJK Extension B) is only in the bundled UMing font.
 RARE_NAME = "刘\U0002123C芳"
 
@@ -204,7 +203,7 @@ def run(*, gui: bool = True) -> int:
             t0 = time.perf_counter()
             try:
                 detail = step()
-            except Exception as exc:  # noqa: BLE001 - every failure is one clear line
+            except Exception as exc:
                 print(f"self-test FAILED at {name}: {_reason(exc)}", file=sys.stderr)
                 return 1
             _print(f"self-test {name:<11} ok  {(time.perf_counter() - t0) * 1000:6.0f} ms  {detail}")

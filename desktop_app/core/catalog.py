@@ -32,11 +32,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable, Mapping
 
 FORMAT = 1
 TOWNSHIP = "TOWNSHIP"

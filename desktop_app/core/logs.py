@@ -55,7 +55,7 @@ class PiiFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a bad format string must not lose the record
+        except Exception:
             message = f"{record.msg!r} (unformattable arguments)"
         record.msg, record.args = scrub(message), None
         if record.exc_info and not record.exc_text:

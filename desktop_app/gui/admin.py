@@ -33,8 +33,7 @@ from .backup_view import BackupsPage, ask_yes_no
 from .labels import role_label
 from .login import HINT_STYLE, busy_cursor, failure_text, password_edit, policy_text
 from .tasks import TaskRunner, show_denied
-from .widgets import ErrorLabel, RowsModel, open_file
-from .widgets import row_table
+from .widgets import ErrorLabel, RowsModel, open_file, row_table
 
 log = logging.getLogger(__name__)
 

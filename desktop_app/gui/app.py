@@ -34,7 +34,7 @@ def font_files() -> list[Path]:
         from ..printing.fonts import font_paths
 
         return font_paths()
-    except Exception:  # noqa: BLE001 - printing not importable: use the bundled folder
+    except Exception:
         from .. import resources_dir
 
         folder = resources_dir() / "fonts"
@@ -270,7 +270,7 @@ class _DeferredCheck:
 
         try:
             problem = startup.check_data_folder(data_dir)
-        except Exception as exc:  # noqa: BLE001 - the check must never take the app down
+        except Exception as exc:
             log.warning("deferred start-up check failed to run: %r", exc)
             return
         log.info("deferred start-up check: %s", "ok" if problem is None else problem.kind)

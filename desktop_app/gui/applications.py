@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
-from .widgets import date_range_edits
-from .widgets import row_table
+from .widgets import date_range_edits, row_table
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +122,7 @@ class ApplicationsModel(QAbstractTableModel):
             log.exception("applications model: row %s column %s", index.row(), index.column())
             return None
 
-    def _data(self, row: int, column: int, role: int) -> Any:
+    def _data(self, row: int, column: int, role: int) -> Any:  # noqa: C901 - one branch per column
         if role == IdRole:
             return self._ids[row]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, RowRole,

@@ -39,8 +39,7 @@ from ..core import vocab
 from ..core.errors import PermissionDenied
 from .labels import action_label, role_label
 from .tasks import TaskRunner, show_denied, show_error
-from .widgets import date_range_edits
-from .widgets import row_table
+from .widgets import date_range_edits, row_table
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +129,7 @@ def _setting_value(key: str, value: Any) -> str:
     return _value(value)
 
 
-def describe(detail: dict, names: dict[int, str], catalog=None) -> str:
+def describe(detail: dict, names: dict[int, str], catalog=None) -> str:  # noqa: C901 - one branch per audit detail key
     """An audit row's ``detail`` in a line of words (the raw JSON is shown below the
     table for the selected row)."""
     from ..printing import DOCUMENT_KINDS
@@ -146,13 +145,14 @@ def describe(detail: dict, names: dict[int, str], catalog=None) -> str:
         for code in d["items"]:
             try:
                 labels.append(catalog.item(code).short_name if catalog else str(code))
-            except Exception:  # noqa: BLE001 - an old code stays readable
+            except Exception:
                 labels.append(str(code))
         parts.append("、".join(labels))
     if d.get("urgent"):
         parts.append(translate("AuditDetail", "emergency"))
     if "staff_id" in d:
-        parts.append(translate("AuditDetail", "account: %1").replace("%1", names.get(d["staff_id"], f"#{d['staff_id']}")))
+        who = names.get(d["staff_id"], f"#{d['staff_id']}")
+        parts.append(translate("AuditDetail", "account: %1").replace("%1", who))
     if "name" in d and "username" in d:
         parts.append(f"{d['name']}（{d['username']}）")
     if "role" in d:
@@ -164,11 +164,13 @@ def describe(detail: dict, names: dict[int, str], catalog=None) -> str:
     if d.get("failures"):
         parts.append(translate("AuditDetail", "failure no. %1").replace("%1", str(d["failures"])))
     if d.get("locked_until"):
-        parts.append(translate("AuditDetail", "locked until %1").replace("%1", str(d["locked_until"]).replace("T", " ")[:16]))
+        until = str(d["locked_until"]).replace("T", " ")[:16]
+        parts.append(translate("AuditDetail", "locked until %1").replace("%1", until))
     if "typed_length" in d:
         parts.append(translate("AuditDetail", "%1 characters typed as username").replace("%1", str(d["typed_length"])))
     if d.get("permission"):
-        parts.append(translate("AuditDetail", "to void") if d["permission"] == "document.void" else translate("AuditDetail", "permission"))
+        parts.append(translate("AuditDetail", "to void") if d["permission"] == "document.void"
+                     else translate("AuditDetail", "permission"))
     if d.get("confirmed_by") is not None:
         parts.append(translate("AuditDetail", "confirmed by %1").replace("%1", names.get(d["confirmed_by"],
                                                                   f"#{d['confirmed_by']}")))
@@ -396,7 +398,7 @@ class AuditScreen(QWidget):
             return self.services.audit.query(self.actor(), self.audit_filter(before_seq), PAGE)
         except PermissionDenied as exc:
             show_denied(self, exc)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             show_error(self, exc)
         return None
 

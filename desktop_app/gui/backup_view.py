@@ -37,8 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import PermissionDenied
 from .tasks import TaskRunner, show_denied, show_error
-from .widgets import open_file
-from .widgets import ListTableModel, row_table
+from .widgets import ListTableModel, open_file, row_table
 
 log = logging.getLogger(__name__)
 

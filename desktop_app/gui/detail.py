@@ -12,7 +12,12 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal,
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -425,7 +430,7 @@ class DetailView(QWidget):
         the handling service's timeline (转办、签收、反馈、办结 …)."""
         try:
             steps = list(self.services.handling.timeline(self.application_id))
-        except Exception:  # noqa: BLE001 - the plain event list is still worth showing
+        except Exception:
             log.exception("timeline of application %s", self.application_id)
             steps = []
         rows = []
@@ -492,7 +497,7 @@ class DetailView(QWidget):
             for code in detail["items"]:
                 try:
                     names.append(self.services.ctx.catalog.item(code).short_name)
-                except Exception:  # noqa: BLE001 - an old code stays readable as it is
+                except Exception:
                     names.append(str(code))
             parts.append("、".join(names))
         if detail.get("urgent"):
@@ -506,7 +511,7 @@ class DetailView(QWidget):
             for code, status in detail["results"].items():
                 try:
                     name = self.services.ctx.catalog.item(code).short_name
-                except Exception:  # noqa: BLE001
+                except Exception:
                     name = str(code)
                 names.append(f"{name} {vocab.TASK_STATUS_LABELS.get(status, status)}")
             parts.append("、".join(names))
@@ -537,7 +542,7 @@ class DetailView(QWidget):
     def open_document(self, doc) -> None:
         try:
             path = self.services.documents.original_pdf(doc.id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             show_error(self, exc)
             return
         self.opener(path)
@@ -547,7 +552,7 @@ class DetailView(QWidget):
         a printer failure is shown and the document stays saved."""
         try:
             path = self.services.documents.original_pdf(doc.id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             show_error(self, exc)
             return 0
         return self.print_pdf(self, path, doc.number, opener=self.opener)

@@ -458,7 +458,7 @@ class IntakeScreen(QWidget):
             suggestions = self.services.assessment.assess(draft)
         except ValidationErrors as exc:
             self.assessment.show_hint("\n".join(e.message for e in exc.errors))
-        except Exception as exc:  # noqa: BLE001 - a suggestion panel must never break intake
+        except Exception as exc:
             log.exception("assessment failed")
             self.assessment.show_hint(self.tr("The assessment could not be made: %1")
                                       .replace("%1", str(exc)))
@@ -469,7 +469,7 @@ class IntakeScreen(QWidget):
         """Possible duplicates and conflicts of interest: shown, never blocking."""
         try:
             warnings = self.services.intake.warnings(draft if draft is not None else self.draft())
-        except Exception:  # noqa: BLE001 - a warning strip must never break intake
+        except Exception:
             log.exception("intake warnings failed")
             warnings = []
         self.warnings.set_warnings(warnings)

@@ -88,10 +88,11 @@ class ItemsPanel(QWidget):
     def _tooltip(self, item: Any) -> str:
         try:
             handler = self.catalog.department(item.handler).name
-        except Exception:  # noqa: BLE001 - a tooltip is not worth failing for
+        except Exception:
             handler = str(getattr(item, "handler", ""))
+        limit = getattr(item, "time_limit_workdays", getattr(item, "limit_days", ""))
         return item.name + "\n" + (self.tr("Handled by: %1; time limit: %2 working days")
-                .replace("%1", handler).replace("%2", str(getattr(item, "time_limit_workdays", getattr(item, "limit_days", "")))))
+                                    .replace("%1", handler).replace("%2", str(limit)))
 
     def _toggled(self, code: str) -> None:
         if self.boxes[code].isChecked():
@@ -106,7 +107,7 @@ class ItemsPanel(QWidget):
         return list(self._chosen)
 
     def set_chosen(self, codes: list[str]) -> None:
-        for code, box in self.boxes.items():
+        for box in self.boxes.values():
             box.setChecked(False)
         for code in codes:
             self.boxes[code].setChecked(True)

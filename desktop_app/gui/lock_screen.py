@@ -209,7 +209,7 @@ class LockOverlay(QWidget):
     def _names(self, select: str = "") -> None:
         try:
             names = self.services.accounts.login_names() if self.services else []
-        except Exception:  # noqa: BLE001 - a database being replaced: the list stays empty
+        except Exception:
             names = []
         self.form.set_names(names, select)
 

@@ -34,10 +34,18 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QRectF, QSettings, QSizeF, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import (
-    QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog,
+    QPrintDialog,
+    QPrinter,
+    QPrinterInfo,
+    QPrintPreviewDialog,
 )
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QMessageBox, QProgressDialog, QPushButton, QWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
 )
 
 from .widgets import open_file

@@ -60,7 +60,7 @@ class StartupProbe(QObject):
         self.info["rss_attached_mb"] = _rss_mb()
 
     # -- paints ------------------------------------------------------------------------------------
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Paint or not isinstance(obj, QWidget):
             return False
         top = obj.window()

@@ -105,7 +105,7 @@ class SeparateListView(QWidget):
         layout.addWidget(self.count)
 
     # -- loading ---------------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         # After the show: a refusal's message box must not open inside the show event.
         QTimer.singleShot(0, self.reload)
@@ -124,7 +124,7 @@ class SeparateListView(QWidget):
             self.message.show_messages([exc.message])
             show_denied(self, exc)
             return
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log.exception("separate list")
             self._set_rows([])
             show_error(self, exc)

@@ -383,7 +383,7 @@ class SyncScreen(QWidget):
         try:
             status = sync.status()
             rows = sync.log()
-        except Exception as exc:  # noqa: BLE001 - shown, not raised
+        except Exception as exc:
             log.exception("cannot read the sync status")
             self._set(self.status_label, str(exc), ERROR_STYLE)
             return

@@ -61,7 +61,7 @@ class TaskRunner(QObject):
         if self.synchronous:
             try:
                 result, error = fn(), None
-            except Exception as exc:  # noqa: BLE001 - delivered to the callback
+            except Exception as exc:
                 result, error = None, exc
             self._deliver(token, result, error)
             return

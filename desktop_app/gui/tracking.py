@@ -684,7 +684,7 @@ class TrackingScreen(QWidget):
         try:
             paths = [self.services.handling.list_pdf(info.id)] + [
                 d.path for d in self.services.handling.list_slips(info.id)]
-        except Exception as exc:  # noqa: BLE001 - shown, nothing is lost
+        except Exception as exc:
             show_error(self, exc)
             return 0
         return self.print_batch(self, paths, info.number, opener=self.opener)

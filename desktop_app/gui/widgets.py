@@ -11,11 +11,23 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
 )
 from PySide6.QtGui import QDesktopServices, QInputMethodEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QDateEdit, QLabel, QSizePolicy, QTableView, QWidget,
+    QAbstractItemView,
+    QApplication,
+    QDateEdit,
+    QLabel,
+    QSizePolicy,
+    QTableView,
+    QWidget,
 )
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,8 @@ one that does gets a :class:`MissingDataError` naming the real missing key.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from desktop_app.printing.errors import MissingDataError
 

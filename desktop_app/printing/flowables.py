@@ -249,7 +249,7 @@ def numbered_canvas(decorate):
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict] = []
 
-        def showPage(self):  # noqa: N802 (ReportLab API)
+        def showPage(self):
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -278,7 +278,7 @@ class _Checker:
             self.blocks(f"{where}.columns[{i}]", col, nested=True)
 
 
-def _check_top(path: Path, kind: str, raw: Any) -> list[dict[str, Any]]:
+def _check_top(path: Path, kind: str, raw: Any) -> list[dict[str, Any]]:  # noqa: C901 - one check per template key
     def fail(msg: str) -> TemplateError:
         return TemplateError(msg, path=str(path))
 

@@ -36,13 +36,29 @@ from sqlalchemy.orm import Session
 
 from . import envelope as env
 from .county_models import (
-    SCHEMA_VERSION, CountyBase, CountyMeta, CountyRecord, DepartmentFeedback, ReceivedPackage,
-    RecordConflict, RegisteredTownship, ReturnPackage, SentUpdate, utcnow,
+    SCHEMA_VERSION,
+    CountyBase,
+    CountyMeta,
+    CountyRecord,
+    DepartmentFeedback,
+    ReceivedPackage,
+    RecordConflict,
+    RegisteredTownship,
+    ReturnPackage,
+    SentUpdate,
+    utcnow,
 )
 from .envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, PackageError
 from .keys import (
-    COUNTY_FILE, KeyStore, PublicKeys, fingerprint, load_public_key_b64, public_key_b64,
-    read_public_keys, short_fingerprint, write_secret,
+    COUNTY_FILE,
+    KeyStore,
+    PublicKeys,
+    fingerprint,
+    load_public_key_b64,
+    public_key_b64,
+    read_public_keys,
+    short_fingerprint,
+    write_secret,
 )
 
 DEFAULT_URL = "sqlite:///county.sqlite3"
@@ -190,10 +206,10 @@ class County:
     """The county receiver on one database URL with the key folder ``keys_dir``."""
 
     def __init__(self, url: str = DEFAULT_URL, keys_dir: Path | str = "county-keys", *,
-                 limits: env.Limits = env.Limits(), work_dir: Path | None = None) -> None:
+                 limits: env.Limits | None = None, work_dir: Path | None = None) -> None:
         self.url = normalise_url(url)
         self.keys = KeyStore(Path(keys_dir))
-        self.limits = limits
+        self.limits = limits if limits is not None else env.Limits()
         self.work_dir = work_dir
         self._engine: Engine | None = None
 
@@ -294,7 +310,7 @@ class County:
         return self.keys
 
     # townships ---------------------------------------------------------------------
-    def register(self, code: str, verify_key: str | Path, *, name: str | None = None,
+    def register(self, code: str, verify_key: str | Path, *, name: str | None = None,  # noqa: C901 - one check per registration fault
                  age_recipients: Sequence[str] = (), expect_fingerprint: str | None = None,
                  replace: bool = False) -> RegisteredTownship:
         """Register a township's public signing key: a public key file (``desktop-app keys
@@ -568,7 +584,7 @@ class County:
                                 f"第 {i} 条反馈：" + exc.message.split(" / ", 1)[0]) from None
         return out
 
-    def _add_feedback(self, s: Session, item: dict[str, Any]) -> FeedbackResult:
+    def _add_feedback(self, s: Session, item: dict[str, Any]) -> FeedbackResult:  # noqa: C901 - one check per feedback fault
         def invalid(en: str, zh: str) -> PackageError:
             return _fail("feedback_invalid", en, zh)
 
@@ -675,7 +691,7 @@ class County:
                 "signed_on": iso(row.signed_on), "department": row.department}
 
     # updates -----------------------------------------------------------------------
-    def check_updates(self, code: str, updates: Mapping[str, Any]) -> dict[str, list[dict]]:
+    def check_updates(self, code: str, updates: Mapping[str, Any]) -> dict[str, list[dict]]:  # noqa: C901 - one check per update kind
         """Validate update records (``catalogue``, ``holiday_year``, ``standards``,
         ``village``) as the township will: a bad update would make it refuse the whole
         return package."""

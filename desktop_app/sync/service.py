@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 
 from ..core import vocab
 from ..core.errors import ValidationError
-from ..core.models import RequestedItem, Setting, SyncExport, SyncImport, Township, Village, utcnow
+from ..core.models import RequestedItem, SyncExport, SyncImport, Township, Village, utcnow
 from ..core.rules import handling as rules
 from ..core.rules.settings import validate_setting
 from ..core.services import auth

@@ -24,7 +24,7 @@ def main() -> int:
     marks: dict[str, float] = {}
 
     class Probe(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and "paint" not in marks:
                 marks["paint"] = time.time()
                 QTimer.singleShot(0, app.quit)

@@ -6,7 +6,8 @@ Times ``IntakeService.decide(..., "accept", defer_secondary=True)`` as the intak
 screen calls it — validation, the transaction, and rendering + writing the receipt the
 clerk hands over — in a fresh process: the first call and the warm median/p95. The
 other documents of the decision (承诺书, 转办单) are rendered right after on the same
-worker (``render_pending``, timed separately: the clerk does not wait for them). ``--warm-up`` first runs what the GUI runs on its
+worker (``render_pending``, timed separately: the clerk does not wait for them).
+``--warm-up`` first runs what the GUI runs on its
 writer thread while the clerk logs in (``core.warmup.warm_up``: pypinyin, ReportLab,
 fonts), so the first call is the first receipt of a GUI session; without it the first
 call pays for those imports. ``--data-dir`` saves into an existing (large) folder

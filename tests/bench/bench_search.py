@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.core.rules.pinyin import initials  # noqa: E402
-from desktop_app.core.services import Services  # noqa: E402
+from desktop_app.core.rules.pinyin import initials
+from desktop_app.core.services import Services
 
 
 def sample_queries(path: Path, rng: random.Random, n: int) -> dict[str, list[str]]:

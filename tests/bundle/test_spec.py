@@ -19,7 +19,7 @@ def _section(start: str, end: str) -> dict:
     code = SPEC[SPEC.index(start):SPEC.index(end)]
     here = str(ROOT)
     namespace = {"os": os, "HERE": here, "src": lambda *p: os.path.join(here, *p)}
-    exec(compile(code, "build.spec", "exec"), namespace)  # noqa: S102 - our own spec
+    exec(compile(code, "build.spec", "exec"), namespace)
     return namespace
 
 

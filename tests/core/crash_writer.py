@@ -85,7 +85,7 @@ def main() -> int:
             code = 0
             try:
                 child(data_dir, success, int(arg))
-            except BaseException:  # noqa: BLE001 - reported through the exit status
+            except BaseException:
                 traceback.print_exc()
                 code = 3
             finally:

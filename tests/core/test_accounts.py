@@ -88,7 +88,7 @@ def test_lockout_with_back_off_then_unlocks_by_time_or_admin_reset(services, tow
     accounts = services.accounts
     accounts.cost = CHEAP
     user = accounts.add_user("赵敏", "zhaomin", "clerk", "zm2026xy", township)
-    for i in range(passwords.LOCK_AFTER - 1):
+    for _ in range(passwords.LOCK_AFTER - 1):
         with pytest.raises(LoginFailed) as exc:
             accounts.login("zhaomin", "wrong-pass1")
         assert exc.value.code == "bad_credentials"

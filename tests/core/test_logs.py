@@ -78,8 +78,8 @@ def test_crash_report_is_scrubbed():
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=20),
-       st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.booleans(), st.text(alphabet=st.characters(blacklist_categories=("Nd",)),
-                                          max_size=20), st.integers(0, 999))
+       st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.booleans(),
+       st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=20), st.integers(0, 999))
 def test_any_resident_id_in_any_text_is_masked(before, birth, male, after, seed):
     import random
 

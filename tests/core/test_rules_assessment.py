@@ -7,7 +7,12 @@ from datetime import date
 import pytest
 
 from desktop_app.core.rules.assessment import (
-    HouseholdFacts, MemberFacts, assess, incapacity, suggested_items, yuan,
+    HouseholdFacts,
+    MemberFacts,
+    assess,
+    incapacity,
+    suggested_items,
+    yuan,
 )
 from desktop_app.core.rules.standards import Standards, standards_on
 

@@ -9,7 +9,10 @@ import pytest
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.rules import settings as rules_settings
 from desktop_app.core.rules.standards import (
-    FIELDS, load_default_entries, parse_entries, standards_on,
+    FIELDS,
+    load_default_entries,
+    parse_entries,
+    standards_on,
 )
 
 BASE = {"effective_from": "2025-01-01", "urban_dibao_fen": 80000, "rural_dibao_fen": 60000,

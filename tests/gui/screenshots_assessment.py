@@ -16,8 +16,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_screenshots import ROOT, SIZE, fill_intake, put, settle, shoot  # noqa: E402
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
+from make_screenshots import ROOT, SIZE, fill_intake, put, settle, shoot
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 
 def assessment_screen(app, window, out: Path) -> None:

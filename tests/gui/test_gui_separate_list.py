@@ -12,7 +12,12 @@ from PySide6.QtCore import QDate, Qt
 from test_gui_translations import english_in
 
 from desktop_app.gui.separate_list import (
-    COL_DATE, COL_NAME, COL_NOTE, COL_NUMBER, COL_STATUS, SeparateListView,
+    COL_DATE,
+    COL_NAME,
+    COL_NOTE,
+    COL_NUMBER,
+    COL_STATUS,
+    SeparateListView,
 )
 from tests.core.helpers import draft, resident_id
 

@@ -10,11 +10,17 @@ import pytest
 from gui_helpers import click, pdf_text, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.services import Feedback
 from desktop_app.gui.tracking import (
-    COL_APPLICANT, COL_ITEM, COL_LEFT, COL_NUMBER, COL_STATUS, DUE_SOON_BG, OVERDUE_BG, RowRole,
+    COL_APPLICANT,
+    COL_ITEM,
+    COL_LEFT,
+    COL_NUMBER,
+    COL_STATUS,
+    DUE_SOON_BG,
+    OVERDUE_BG,
+    RowRole,
 )
 from tests.core.helpers import draft, resident_id
 

@@ -73,7 +73,7 @@ def _scheduler_running() -> bool:
         return True
     except OSError:
         return False
-    except Exception:  # noqa: BLE001 - an IPP error status still means it is up
+    except Exception:
         return True
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from printing_helpers import squash
 
 from desktop_app.printing import (
     DOCUMENT_KINDS,
@@ -11,8 +12,6 @@ from desktop_app.printing import (
     render_document,
 )
 from desktop_app.printing.samples import sample
-
-from printing_helpers import squash
 
 pytestmark = pytest.mark.usefixtures("poppler")
 

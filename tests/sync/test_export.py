@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from jsonschema import Draft202012Validator
 from sqlalchemy import select, text
 
-from desktop_app.core.models import Application, SyncExport
+from desktop_app.core.models import Application
 from desktop_app.core.services.auth import SYSTEM
 from desktop_app.core.services.backups import ExportsPaused
 from desktop_app.sync.envelope import Cancelled, PackageError

@@ -4,8 +4,6 @@ refused with a one-line reason while the database stays unchanged."""
 
 from __future__ import annotations
 
-import zipfile
-
 import pyrage
 import pytest
 from sqlalchemy import select
@@ -16,7 +14,13 @@ from desktop_app.sync import envelope as env
 from desktop_app.sync.envelope import PackageError
 from tests.core.helpers import draft, resident_id
 from tests.sync.conftest import (
-    OTHER_KEY, SYMLINK, all_members, craft, db_digest, make_return, return_manifest,
+    OTHER_KEY,
+    SYMLINK,
+    all_members,
+    craft,
+    db_digest,
+    make_return,
+    return_manifest,
     township_code,
 )
 
@@ -96,7 +100,7 @@ def _good_members(task_uuid):
     return all_members({"data/feedback.jsonl": line})
 
 
-def _case(name, services, county, tmp_path, task, township_recipient):
+def _case(name, services, county, tmp_path, task, township_recipient):  # noqa: C901 - one branch per bad-package case
     """Build the bad package ``name``; returns (path, expected reason)."""
     p = tmp_path / f"{name}.twret"
     good = lambda seq=1: make_return(tmp_path / f"good{seq}.twret", services, county, seq,  # noqa

@@ -1,7 +1,13 @@
 """SQLAlchemy models, one module per aggregate."""
 
 from .application import (
-    Application, EmergencyAid, HouseholdMember, Income, Material, RequestedItem, SearchKey,
+    Application,
+    EmergencyAid,
+    HouseholdMember,
+    Income,
+    Material,
+    RequestedItem,
+    SearchKey,
 )
 from .base import Base, Tracked, new_uuid, utcnow
 from .document import Document, DocumentPrint, ListDocument, NumberSeries

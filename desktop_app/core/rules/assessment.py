@@ -156,7 +156,7 @@ def income_figures(h: HouseholdFacts, st: Standards) -> IncomeFigures:
                          "城市" if hukou == "城镇" else "农村")
 
 
-def assess(h: HouseholdFacts, st: Standards, day: date) -> list[Suggestion]:
+def assess(h: HouseholdFacts, st: Standards, day: date) -> list[Suggestion]:  # noqa: C901 - one rule per item, in policy order
     """Every item ``h`` likely qualifies for on ``day`` under ``st``, with reasons."""
     if not h.members:
         return []

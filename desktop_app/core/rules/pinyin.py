@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations, product
-from collections.abc import Iterator
 
 from desktop_app.core.rules.chars import is_cjk
 

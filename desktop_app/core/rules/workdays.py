@@ -26,11 +26,11 @@ result past 9999-12-31 cannot be represented and raises ``ValidationError``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache, cache
+from functools import cache, lru_cache
 from types import MappingProxyType
-from collections.abc import Iterable, Mapping
 
 import chinese_calendar
 

@@ -19,18 +19,28 @@ if TYPE_CHECKING:
     from ..catalog import Catalog, load_catalog
     from ..db import Database, open_database
     from ..errors import PermissionDenied
-    from .assessment import AssessmentService
     from .accounts import AccountService, LoginFailed, UserInfo
+    from .assessment import AssessmentService
     from .audit import AuditFilter, AuditRow, AuditService, CheckReport
     from .auth import ROLE_LABELS, SYSTEM, Actor
     from .backups import BackupReport, BackupService, ExportsPaused, RestoreResult
     from .context import Changes, ServiceContext, local_now
     from .documents import DocumentInfo, DocumentService
     from .handling import (
-        EmergencyInput, Feedback, FeedbackResult, HandlingService, TaskFilter, TaskRow,
+        EmergencyInput,
+        Feedback,
+        FeedbackResult,
+        HandlingService,
+        TaskFilter,
+        TaskRow,
     )
     from .intake import (
-        ApplicationDraft, DecisionResult, IntakeService, IntakeWarning, ItemInput, MemberInput,
+        ApplicationDraft,
+        DecisionResult,
+        IntakeService,
+        IntakeWarning,
+        ItemInput,
+        MemberInput,
     )
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .settings import SettingsService
@@ -87,6 +97,7 @@ class Services:
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
                clock: Callable[[], datetime] | None = None) -> Services:
+        from ...sync.service import SyncService
         from ..catalog import load_catalog
         from .accounts import AccountService
         from .assessment import AssessmentService
@@ -99,7 +110,6 @@ class Services:
         from .queries import QueryService
         from .settings import SettingsService
         from .setup import SetupService
-        from ...sync.service import SyncService
 
         ctx = ServiceContext(db, catalog or load_catalog(), clock or local_now)
 
@@ -121,6 +131,7 @@ class Services:
 
 
 __all__ = [
+    "load_catalog", "local_now", "open_database",
     "ROLE_LABELS", "SYSTEM", "Actor", "ApplicationDetail", "ApplicationDraft", "ApplicationRow",
     "AuditFilter", "AuditRow", "BackupReport", "Changes", "CheckReport", "DecisionResult",
     "DocumentInfo", "EmergencyInput", "ExportsPaused", "Feedback", "FeedbackResult", "FullId",

@@ -178,7 +178,7 @@ class AuditService:
         from .documents import DocumentService
 
         recorded: dict[int, str] = {}
-        for action, detail in s.execute(select(Event.action, Event.detail).where(
+        for _action, detail in s.execute(select(Event.action, Event.detail).where(
                 Event.action.in_(("document.issue", "document.render"))).order_by(Event.seq)):
             d = json.loads(detail)
             if d.get("sha256") and d.get("document_id") is not None:

@@ -40,8 +40,8 @@ from types import SimpleNamespace
 from sqlalchemy import select
 
 from ..models import Setting, Staff, Township, Village
-from ..rules import numbering, pinyin, routing, values
 from ..rules import handling as task_rules
+from ..rules import numbering, pinyin, routing, values
 from .demo import SIGNERS, _Maker, create_demo_township, demo_times, draw_result
 from .events import GENESIS, event_hash
 from .intake import material_status, referral_departments
@@ -211,7 +211,7 @@ class _Producer:
             self.one(rows, when, day_seq)
         return rows
 
-    def one(self, rows: dict[str, list[tuple]], when: datetime, day_seq: int) -> None:
+    def one(self, rows: dict[str, list[tuple]], when: datetime, day_seq: int) -> None:  # noqa: C901 - benchmark generator, one branch per record kind
         rng, st, cat = self.rng, self.s, self.catalog
         draft, decision, reasons = self.maker.draft(when)
         clerk = rng.choice(self.clerks)
@@ -444,7 +444,7 @@ def _produce(producer: _Producer, chunks: list[list[tuple[datetime, int]]], queu
         for entries in chunks:
             queue.put(("rows", producer.chunk(entries), producer.s.change_seq))
         queue.put(("done", None, producer.s.change_seq))
-    except BaseException as exc:  # noqa: BLE001 - report to the parent, then stop
+    except BaseException as exc:
         import traceback
 
         queue.put(("error", traceback.format_exc(), repr(exc)))

@@ -24,10 +24,9 @@ from .. import vocab
 from ..errors import ValidationError, ValidationErrors
 from ..models import Application, Document, DocumentPrint, Staff, Township, Village, utcnow
 from ..rules.identity import IdType, mask_id
-from . import auth
+from . import auth, handling_data
 from .auth import ActorRef
 from .context import ServiceContext
-from . import handling_data
 from .events import record_event
 
 

@@ -25,8 +25,15 @@ from .. import vocab
 from ..catalog import TOWNSHIP
 from ..errors import ValidationError, ValidationErrors
 from ..models import (
-    Application, Document, DocumentPrint, EmergencyAid, Event, ListDocument, RequestedItem,
-    Staff, Township, Village,
+    Application,
+    Document,
+    EmergencyAid,
+    Event,
+    ListDocument,
+    RequestedItem,
+    Staff,
+    Township,
+    Village,
 )
 from ..rules import handling as rules
 from ..rules import numbering
@@ -306,7 +313,7 @@ class HandlingService:
             try:
                 dept = cat.department(department)
             except KeyError:
-                raise ValidationErrors([ValidationError("department", "unknown", "未知的部门")])
+                raise ValidationErrors([ValidationError("department", "unknown", "未知的部门")]) from None
             tasks = list(s.scalars(
                 select(RequestedItem).join(Application)
                 .where(RequestedItem.handler_code == department,

@@ -19,8 +19,17 @@ from .. import vocab
 from ..catalog import TOWNSHIP
 from ..errors import ValidationError, ValidationErrors, collect
 from ..models import (
-    Application, Document, HouseholdMember, Income, Material, RequestedItem, SearchKey,
-    Staff, Township, Village, utcnow,
+    Application,
+    Document,
+    HouseholdMember,
+    Income,
+    Material,
+    RequestedItem,
+    SearchKey,
+    Staff,
+    Township,
+    Village,
+    utcnow,
 )
 from ..rules import identity, numbering, pinyin, routing, values
 from . import auth
@@ -213,7 +222,7 @@ class IntakeService:
                         number, app.id))
         return out
 
-    def _validate(self, draft: ApplicationDraft) -> tuple[list[ValidationError], _Clean]:
+    def _validate(self, draft: ApplicationDraft) -> tuple[list[ValidationError], _Clean]:  # noqa: C901 - field-by-field validation, one check per field
         errors: list[ValidationError] = []
         today = self.ctx.today()
 

@@ -19,14 +19,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import Integer, Select, and_, column, func, or_, select, text
-from sqlalchemy.orm import Session
 
 from .. import vocab
 from ..catalog import TOWNSHIP
-from ..models import (
-    Application, Document, Event, HouseholdMember, Income, SearchKey, Staff, Village,
-)
 from ..errors import PermissionDenied
+from ..models import (
+    Application,
+    Document,
+    Event,
+    HouseholdMember,
+    Income,
+    SearchKey,
+    Staff,
+    Village,
+)
 from ..rules.identity import mask_id
 from . import auth
 from .auth import ActorRef

@@ -113,7 +113,7 @@ def test_make_return_updates_and_nothing_to_send(county, world, tmp_path):
         {"standards": [{"effective_from": "2027-01-01", "entry": {"rural_dibao_fen": -1}}]},
     ]
     for upd in bad_updates:
-        _refused(county, lambda: county.make_return(code, out, updates=upd), "update_invalid")
+        _refused(county, lambda upd=upd: county.make_return(code, out, updates=upd), "update_invalid")
     assert list(out.iterdir()) == []
     _refused(county, lambda: county.make_return("110101001000", out), "unknown_township")
     upd = {"holiday_year": [{"year": 2027, "holidays": ["2027-01-01"], "workdays": []}],

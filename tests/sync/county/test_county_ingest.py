@@ -18,7 +18,11 @@ from desktop_app.sync.envelope import PackageError
 from desktop_app.sync.keys import public_key_b64
 from tests.sync.conftest import SYMLINK, craft
 from tests.sync.county.helpers import (
-    build_export, export_manifest, member_bytes, new_county, read_package,
+    build_export,
+    export_manifest,
+    member_bytes,
+    new_county,
+    read_package,
 )
 
 OTHER = Ed25519PrivateKey.generate()
@@ -42,7 +46,7 @@ def _one_line(exc: PackageError) -> None:
     assert "\n" not in msg and " / " in msg and any("\u4e00" <= c <= "\u9fff" for c in msg), msg
 
 
-def _case(name, world, tmp_path, county):
+def _case(name, world, tmp_path, county):  # noqa: C901 - one branch per bad-package case
     """Build the bad package ``name``: (path, reason)."""
     p = tmp_path / f"{name}.twpkg"
     man2, recs2 = read_package(world, world.packages[1])
