@@ -295,9 +295,10 @@ def _sync_error(exc) -> CliError:
 
 
 def cmd_export(args) -> int:
+    from sync_contract.envelope import PackageError
+
     from .core.services.auth import SYSTEM
-    from .sync.envelope import PackageError
-    from .sync.service import ExportsPaused
+    from .core.services.sync.service import ExportsPaused
 
     services = _services(args)
     try:
@@ -333,8 +334,9 @@ def cmd_exports(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from sync_contract.envelope import PackageError
+
     from .core.services.auth import SYSTEM
-    from .sync.envelope import PackageError
 
     services = _services(args)
     try:
@@ -350,9 +352,10 @@ def cmd_import(args) -> int:
 
 
 def cmd_keys(args) -> int:
+    from sync_contract.envelope import PackageError
+    from sync_contract.keys import public_key_b64, short_fingerprint
+
     from .core.services.auth import SYSTEM
-    from .sync.envelope import PackageError
-    from .sync.keys import public_key_b64, short_fingerprint
 
     services = _services(args)
     try:
@@ -510,9 +513,10 @@ def _read_json(path: Path, what: str):
 
 
 def cmd_county(args) -> int:
+    from sync_contract.envelope import PackageError
+    from sync_contract.keys import short_fingerprint
+
     from .sync.county import DEFAULT_URL, County
-    from .sync.envelope import PackageError
-    from .sync.keys import short_fingerprint
 
     action = args.county_command
     county = County(args.db or DEFAULT_URL, args.keys)

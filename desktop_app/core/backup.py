@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from sync_contract.fs import atomic_writer
+
 from .db import DB_FILENAME, HEAD_REVISION, backup_sqlite, fsync_dir
 from .errors import DatabaseError
 
@@ -288,21 +290,15 @@ def copy_verified(src: Path, dest_dir: Path) -> Path:
         raise MirrorMissing(f"备份镜像目录 {dest_dir} 不存在（U 盘或第二块硬盘未连接？）；"
                             "本机备份已完成")
     dest = dest_dir / src.name
-    tmp = dest_dir / f".{src.name}.{os.getpid()}.part"
     try:
-        with open(src, "rb") as fin, open(tmp, "wb") as fout:
+        with open(src, "rb") as fin, atomic_writer(dest) as fout:
             shutil.copyfileobj(fin, fout, 1 << 20)
             fout.flush()
-            os.fsync(fout.fileno())
-        if _sha256(tmp) != _sha256(src):
-            raise BackupError(f"备份镜像校验失败：{dest}")
-        os.replace(tmp, dest)
-        fsync_dir(dest_dir)
+            if _sha256(Path(fout.name)) != _sha256(src):
+                raise BackupError(f"备份镜像校验失败：{dest}")
     except BackupError:
-        tmp.unlink(missing_ok=True)
         raise
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise BackupError(_space_message(dest_dir, exc).replace("备份失败", "备份镜像失败")) from exc
     return dest
 

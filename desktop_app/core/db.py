@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from sync_contract.fs import fsync_dir, replace_durably
 
 from .. import PACKAGE_DIR
 from . import lock
@@ -56,21 +57,6 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; a no-op where directories cannot be
-    opened, e.g. Windows, whose ``MoveFileEx`` is durable enough for us)."""
-    try:
-        fd = os.open(str(folder), os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def backup_sqlite(source: Path | sqlite3.Connection, dest: Path) -> Path:
     """Consistent copy of a (possibly live, WAL) database with the backup API.
 
@@ -98,10 +84,7 @@ def backup_sqlite(source: Path | sqlite3.Connection, dest: Path) -> Path:
                 src.close()
         if ok != "ok":
             raise DatabaseError(f"备份校验失败：{tmp}（{ok}）")
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        tmp.replace(dest)
-        fsync_dir(dest.parent)
+        replace_durably(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + "-journal").unlink(missing_ok=True)

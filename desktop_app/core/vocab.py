@@ -6,6 +6,8 @@ as they are, and never translated.
 
 from __future__ import annotations
 
+from sync_contract import tasks as _contract_tasks
+
 RELATIONS = ("本人", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "外孙子女",
              "兄弟", "姐妹", "祖父母", "外祖父母", "儿媳", "女婿", "其他")
 HUKOU_TYPES = ("农村", "城镇")
@@ -92,7 +94,7 @@ TASK_STATUSES = (
 )
 TASK_STATUS_LABELS = dict(TASK_STATUSES)
 OPEN_TASK_STATUSES = ("to_refer", "referred", "signed", "in_progress", "returned")
-FINAL_TASK_STATUSES = ("done", "refused")
+FINAL_TASK_STATUSES = _contract_tasks.FINAL_TASK_STATUSES  # the sync contract relies on them
 
 #: Results a department (or the township) reports for a task (from the 回执).
 TASK_RESULTS = (("done", "已办结"), ("refused", "不予办理"), ("returned", "退回"))

@@ -105,7 +105,7 @@ def list_sep() -> str:
 
 def grouped(hex_digest: str) -> str:
     """The first 16 hex digits in groups of four, as fingerprints are read aloud."""
-    from ..sync.keys import short_fingerprint
+    from sync_contract.keys import short_fingerprint
 
     return short_fingerprint(hex_digest)
 
@@ -602,8 +602,9 @@ class SyncScreen(QWidget):
         self._set(self.result_label, text, ERROR_STYLE)
 
     def _failed(self, error: BaseException) -> None:
+        from sync_contract.envelope import Cancelled, PackageError
+
         from ..core.services.backups import ExportsPaused
-        from ..sync.envelope import Cancelled, PackageError
 
         job = self.job
         self._finish_job()
@@ -693,7 +694,7 @@ class SyncScreen(QWidget):
         self.changed.emit(result.changes)
 
     def _import_failed(self, error: BaseException) -> None:
-        from ..sync.envelope import PackageError
+        from sync_contract.envelope import PackageError
 
         self.progress.hide()
         self.progress.setRange(0, 100)
@@ -738,7 +739,7 @@ class SyncScreen(QWidget):
         self.county_keys = county
 
     def _keys_failed(self, error: BaseException) -> None:
-        from ..sync.envelope import PackageError
+        from sync_contract.envelope import PackageError
 
         if isinstance(error, PackageError):
             self._set(self.keys_result, error.message, ERROR_STYLE)
@@ -767,7 +768,7 @@ class SyncScreen(QWidget):
             self.refresh()
 
         def failed(error: BaseException) -> None:
-            from ..sync.envelope import PackageError
+            from sync_contract.envelope import PackageError
 
             if isinstance(error, PackageError):
                 self._set(self.keys_result, self.tr("Not imported: %1").replace(

@@ -148,8 +148,8 @@ def sync_screens(app, services, window, out: Path) -> None:
 
     from PySide6.QtCore import QSettings
 
-    from desktop_app.sync import envelope as env
-    from desktop_app.sync.keys import KeyStore
+    from sync_contract import envelope as env
+    from sync_contract.keys import KeyStore
 
     work = Path(tempfile.mkdtemp(prefix="sync-shots-"))
     try:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QGroupBox
 from desktop_app.core.services.auth import SYSTEM
 from desktop_app.gui.sync_view import COL_ACK, COL_SEQ, SyncScreen
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.sync import envelope as env
-from desktop_app.sync.keys import KeyStore, read_public_keys, short_fingerprint
+from sync_contract import envelope as env
+from sync_contract.keys import KeyStore, read_public_keys, short_fingerprint
 from tests.sync.conftest import db_digest, make_return, township_code
 from tests.sync.test_import import feedback, referred_task
 
@@ -176,7 +176,7 @@ def test_cancel_during_export_leaves_no_file_and_no_log_row(
 def test_cancel_from_the_gui_while_the_worker_exports(
         qtbot, services, admin, county_keys, usb, tmp_path, monkeypatch):
     """A real worker thread, held inside the export until 取消 was pressed."""
-    from desktop_app.sync import export as exp
+    from desktop_app.core.services.sync import export as exp
 
     entered, release = threading.Event(), threading.Event()
     original = exp.iter_records

@@ -22,11 +22,11 @@ from sqlalchemy import select, text
 from desktop_app.core.models import Application
 from desktop_app.core.services.auth import SYSTEM
 from desktop_app.core.services.backups import ExportsPaused
-from desktop_app.sync.envelope import Cancelled, PackageError
+from sync_contract.envelope import Cancelled, PackageError
 from tests.core.helpers import draft, resident_id
 from tests.sync.conftest import db_digest
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "desktop_app" / "sync" / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[2] / "sync_contract" / "schemas"
 AGE = shutil.which("age")
 
 

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from desktop_app.core.models import RequestedItem
 from desktop_app.core.services.auth import SYSTEM
-from desktop_app.sync import envelope as env
-from desktop_app.sync.envelope import PackageError
+from sync_contract import envelope as env
+from sync_contract.envelope import PackageError
 from tests.core.helpers import draft, resident_id
 from tests.sync.conftest import (
     OTHER_KEY,

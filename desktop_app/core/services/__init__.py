@@ -92,12 +92,11 @@ class Services:
     audit: AuditService
     assessment: AssessmentService
     handling: HandlingService
-    sync: Any = None  # desktop_app.sync.service.SyncService (export/import packages)
+    sync: Any = None  # desktop_app.core.services.sync.service.SyncService (export/import packages)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
                clock: Callable[[], datetime] | None = None) -> Services:
-        from ...sync.service import SyncService
         from ..catalog import load_catalog
         from .accounts import AccountService
         from .assessment import AssessmentService
@@ -110,6 +109,7 @@ class Services:
         from .queries import QueryService
         from .settings import SettingsService
         from .setup import SetupService
+        from .sync.service import SyncService
 
         ctx = ServiceContext(db, catalog or load_catalog(), clock or local_now)
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from sync_contract.fs import atomic_write as _atomic_write
 
 from ... import printing
 from .. import vocab
@@ -55,18 +56,9 @@ class PendingFile:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary name, fsync, rename: never a half file under ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write to a temporary name, fsync, rename: never a half file under ``path``
+    (the project's one atomic write, :func:`sync_contract.fs.atomic_write`)."""
+    _atomic_write(path, data)
 
 
 class DocumentService:

@@ -205,12 +205,12 @@ class World:
 
     @property
     def township_keys(self):
-        from desktop_app.sync.keys import KeyStore
+        from sync_contract.keys import KeyStore
         return KeyStore(self.data_dir / "keys")
 
     @property
     def county_recipient(self) -> str:
-        from desktop_app.sync.keys import KeyStore
+        from sync_contract.keys import KeyStore
         return KeyStore(self.county_keys).age_recipient
 
 

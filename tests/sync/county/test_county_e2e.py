@@ -14,7 +14,7 @@ from desktop_app.core.models import RequestedItem
 from desktop_app.core.services import TaskFilter
 from desktop_app.core.services.demo import create_demo_township, fill_demo
 from desktop_app.sync.county import County
-from desktop_app.sync.keys import short_fingerprint
+from sync_contract.keys import short_fingerprint
 from tests.sync.conftest import db_digest
 
 
