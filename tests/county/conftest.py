@@ -218,10 +218,10 @@ class World:
 def world(tmp_path_factory, _template_dir) -> World:
     from datetime import datetime
 
+    from county_receiver.receiver import County
     from desktop_app.core.services import Services
     from desktop_app.core.services.auth import SYSTEM
     from desktop_app.core.services.demo import create_demo_township, fill_demo
-    from desktop_app.sync.county import County
     from tests.conftest import Clock
     from tests.core.helpers import draft, resident_id
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from desktop_app.sync.county import County
+from county_receiver.receiver import County
 from sync_contract import envelope as env
 from sync_contract import keys as _keys
 from sync_contract.keys import KeyStore, read_public_keys
