@@ -183,15 +183,15 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             failed = 0
             for path in args.packages:
                 try:
-                    res = county.ingest(path)
+                    got = county.ingest(path)
                 except PackageError as exc:
                     failed += 1
                     log.warning("ingest refused: %s", exc.reason)
                     print(f"{PROG}: {path.name}: {str(exc).splitlines()[0]}", file=sys.stderr)
                     continue
-                log.info("ingest: township %s package %s%s", res.township_code, res.package_seq,
-                         " (already received)" if res.already_received else "")
-                print(res.message)
+                log.info("ingest: township %s package %s%s", got.township_code, got.package_seq,
+                         " (already received)" if got.already_received else "")
+                print(got.message)
             return 1 if failed else 0
         if action == "feedback":
             res = county.record_feedback(
