@@ -50,3 +50,31 @@ def test_running_the_receiver_loads_no_township_module(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [0, []]
+
+
+def test_sync_contract_modules_form_no_cycle():
+    """e.g. keys no longer imports the envelope's private helpers (the envelope imports keys)."""
+    graph: dict[str, set[str]] = {}
+    for path in (ROOT / "sync_contract").glob("*.py"):
+        deps: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                if node.level == 1:
+                    deps.update([node.module] if node.module else [a.name for a in node.names])
+                elif (node.module or "").startswith("sync_contract."):
+                    deps.add(node.module.split(".")[1])
+        graph[path.stem] = deps - {path.stem}
+    state: dict[str, int] = {}
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        if state.get(name) == 2:
+            return
+        assert state.get(name) != 1, f"import cycle: {' -> '.join((*trail, name))}"
+        state[name] = 1
+        for dep in sorted(graph.get(name, ())):
+            visit(dep, (*trail, name))
+        state[name] = 2
+
+    for name in sorted(graph):
+        visit(name, ())
+    assert graph["keys"] >= {"errors", "fs", "validation"} and "envelope" not in graph["keys"]
