@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sync_contract.fs import atomic_writer
 
@@ -210,7 +211,7 @@ def inspect_backup(path: Path, *, verify: bool = False) -> BackupInfo:
     parsed = parse_backup_name(path.name)
     kind = parsed.kind if parsed else "unknown"
     created = parsed.when if parsed else datetime.fromtimestamp(path.stat().st_mtime)
-    base = {"path": path, "name": path.name, "kind": kind,
+    base: dict[str, Any] = {"path": path, "name": path.name, "kind": kind,
             "kind_label": KIND_LABELS.get(kind, "备份"), "created": created,
             "size": path.stat().st_size}
     try:

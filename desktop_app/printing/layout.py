@@ -81,10 +81,11 @@ class _Builder:
     def grid_style(self, extra: list | None = None, rules: bool = True) -> TableStyle:
         # FONTNAME matters even for flowable cells: Table calls setFont for each cell,
         # and the default (Helvetica) would put a non-embedded font into the PDF.
-        cmds = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), BODY_FONT),
-                ("LEFTPADDING", (0, 0), (-1, -1), PAD_H), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_H),
-                ("TOPPADDING", (0, 0), (-1, -1), PAD_V),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_V + 1)]
+        cmds: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), BODY_FONT),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_H), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_H),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD_V),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_V + 1)]
         if rules:
             cmds += [("GRID", (0, 0), (-1, -1), RULE, "black"),
                      ("BOX", (0, 0), (-1, -1), RULE * 1.8, "black")]
@@ -301,7 +302,8 @@ def render(template: Template, data: dict[str, Any]) -> bytes:
     width = page_w - (margins[1] + margins[3]) * mm
     builder = _Builder(template, ctx)
     story: list = []
-    for n, copy in enumerate(template.copies or [None]):
+    copies: list[dict[str, Any] | None] = [*template.copies] or [None]
+    for n, copy in enumerate(copies):
         if copy is not None:
             builder.copy_name = copy["name"]
             ctx["copy"] = {"name": copy["name"], "label": copy["label"]}

@@ -60,7 +60,7 @@ def _reserve_change_seqs(session: Session, n: int) -> int:
 
 
 @event.listens_for(Session, "before_flush")
-def _assign_change_sequence(session: Session, _ctx, _instances) -> None:
+def _assign_change_sequence(session: Session, _ctx: object, _instances: object) -> None:
     changed = [o for o in session.new if isinstance(o, Tracked)]
     changed += [
         o for o in session.dirty

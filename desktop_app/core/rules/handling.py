@@ -32,7 +32,9 @@ def next_status(status: str | None, action: str) -> str:
     problem = transition_problem(status, action)
     if problem:
         raise ValidationError("task", "invalid" if action not in TRANSITIONS else "state", problem)
-    return TRANSITIONS[action][1] or status
+    result = TRANSITIONS[action][1] or status
+    assert result is not None  # transition_problem refuses a missing status for every action
+    return result
 
 
 @dataclass(frozen=True)
@@ -115,11 +117,13 @@ def amount_in_words(fen: int) -> str:
     jiao, fen_ = divmod(cents, 10)
     text = ""
     if yuan:
-        sections, n = [], yuan
+        sections: list[int] = []
+        n = yuan
         while n:
             sections.append(n % 10000)
             n //= 10000
-        parts, need_zero = [], False
+        parts: list[str] = []
+        need_zero = False
         for i in range(len(sections) - 1, -1, -1):
             sec = sections[i]
             if sec == 0:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sync_contract.standards import (
@@ -21,7 +22,7 @@ from sync_contract.standards import (
 )
 
 
-def default_path():
+def default_path() -> Path:
     """``resources/standards.json`` of the running installation."""
     from desktop_app import resources_dir
 
@@ -38,7 +39,8 @@ def _default_entries_json() -> str:
 
 def load_default_entries() -> list[dict[str, Any]]:
     """The bundled default entries (JSON form, validated, sorted); a fresh copy."""
-    return json.loads(_default_entries_json())
+    entries: list[dict[str, Any]] = json.loads(_default_entries_json())
+    return entries
 
 
 __all__ = ["FIELDS", "FORMAT", "SETTING_KEY", "Standards", "default_path", "load_default_entries",
