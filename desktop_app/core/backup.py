@@ -28,7 +28,7 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -131,8 +131,8 @@ def plan_thinning(names: Iterable[BackupName], keep: dict[str, int] | None = Non
     regular = [b for b in items if b.regular]
     kept.update(b.name for b in regular[:max(1, policy["recent"])])
 
-    def newest_per(period, limit: int) -> None:
-        seen: list = []
+    def newest_per(period: Callable[[datetime], object], limit: int) -> None:
+        seen: list[object] = []
         for b in regular:
             key = period(b.when)
             if key in seen:
@@ -334,7 +334,7 @@ def _current_is_healthy(db_path: Path) -> bool:
     try:
         conn = sqlite3.connect(str(db_path))
         try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except sqlite3.Error:

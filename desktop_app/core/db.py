@@ -38,7 +38,7 @@ MIGRATIONS_DIR = PACKAGE_DIR / "core" / "migrations"
 HEAD_REVISION = "0005"
 
 
-def _set_pragmas(dbapi_conn: sqlite3.Connection, _record) -> None:
+def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (the
     # SQLAlchemy pysqlite recipe): reads inside a unit of work then see one snapshot.
     dbapi_conn.isolation_level = None

@@ -11,11 +11,12 @@ to the field named by ``field``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import ParamSpec, TypeVar
 
 # One class for both ends: the contract's record rules (catalogue, standards, holiday
 # years, task transitions) raise it and the township catches it.
-from sync_contract.errors import ValidationError
+from sync_contract.errors import ValidationError as ValidationError  # re-exported
 
 
 class ValidationErrors(ValueError):
@@ -75,7 +76,13 @@ class PermissionDenied(PermissionError):
         return self.message
 
 
-def collect(errors: list[ValidationError], fn, *args, **kwargs):
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def collect(
+    errors: list[ValidationError], fn: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs
+) -> _T | None:
     """Call validator ``fn``; on failure add its error(s) to ``errors`` and return None.
 
     Lets a service check a whole form and report every problem at once.
