@@ -328,8 +328,7 @@ class HandlingService:
             n = 1 + (s.scalar(select(func.count()).select_from(ListDocument)
                               .where(ListDocument.day == day,
                                      ListDocument.kind == "handover_list")) or 0)
-            code9 = numbering.format_number(town.code, day, 1).rsplit("-", 1)[0]
-            number = f"{code9}-QD{n:02d}"
+            number = numbering.handover_list_number(town.code, day, n)
             rows = handling_data.handover_rows(s, cat, tasks, slips)
             data = {
                 "number": number, "reprint": False, "issued_date": day.isoformat(),
@@ -541,7 +540,7 @@ class HandlingService:
                 r.signed_by = ""
                 record_event(s, "task.re_refer", actor_id=clerk.id, application_id=app.id,
                              task_id=r.id, item=r.item_code, department=r.handler_code)
-            number = self._next_suffix(s, app, "Z")
+            number = self._next_suffix(s, app, numbering.REFERRAL)
             pending = self.documents.create(s, app, "referral", number, clerk, now,
                                             department=task.handler_code,
                                             item_ids={r.id for r in items})
@@ -561,7 +560,7 @@ class HandlingService:
                        if r.status == "accepted"):
                 raise ValidationErrors([ValidationError(
                     "results", "none", "还没有任何事项的办理结果，不能出具告知书")])
-            number = self._next_suffix(s, app, "G")
+            number = self._next_suffix(s, app, numbering.RESULT_NOTICE)
             pending = self.documents.create(s, app, "result_notice", number, clerk, now)
         return self.documents.write_files([pending])[0]
 
@@ -619,7 +618,7 @@ class HandlingService:
             cal = self.ctx.calendar(s)
             due = cal.add_workdays(paid_on, int(self.ctx.get_setting(
                 s, "emergency_paperwork_workdays")))
-            number = self._next_suffix(s, app, "J")
+            number = self._next_suffix(s, app, numbering.EMERGENCY)
             aid = EmergencyAid(application_id=app.id, item_id=task.id, number=number,
                                amount_fen=amount, method=inp.method, cause=cause,
                                paid_on=paid_on, paperwork_due=due.date,
@@ -657,7 +656,7 @@ class HandlingService:
             app = task.application
             record_event(s, "emergency.escalate", actor_id=clerk.id, application_id=app.id,
                          task_id=task.id, department=item.escalation, reason=reason)
-            number = self._next_suffix(s, app, "Z")
+            number = self._next_suffix(s, app, numbering.REFERRAL)
             pending = self.documents.create(s, app, "referral", number, clerk, now,
                                             department=item.escalation, item_ids={task.id})
         return self.documents.write_files([pending])[0]
@@ -778,8 +777,7 @@ class HandlingService:
             Document.application_id == app.id, Document.number.like(prefix + "%"))).all()
         used += s.scalars(select(EmergencyAid.number).where(
             EmergencyAid.application_id == app.id, EmergencyAid.number.like(prefix + "%"))).all()
-        nums = [int(u[len(prefix):]) for u in used if u[len(prefix):].isdigit()]
-        return f"{prefix}{max(nums, default=0) + 1}"
+        return numbering.next_suffixed_number(app.number, letter, used)
 
 
 def _next(status: str | None, action: str) -> str:

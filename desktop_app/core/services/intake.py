@@ -515,7 +515,8 @@ class IntakeService:
         if decision == "accept":
             # 转办单: one per receiving county department, numbered <receipt>-Z1, -Z2 …
             for n, dept in enumerate(referral_departments(app), 1):
-                docs.append(self.documents.create(s, app, "referral", f"{number}-Z{n}", clerk, now,
+                slip = numbering.suffixed_number(number, numbering.REFERRAL, n)
+                docs.append(self.documents.create(s, app, "referral", slip, clerk, now,
                                                   render=render and not defer_secondary,
                                                   department=dept))
         return docs
