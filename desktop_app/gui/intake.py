@@ -37,13 +37,14 @@ from PySide6.QtWidgets import (
 
 from ..core import vocab
 from ..core.errors import ValidationError, ValidationErrors
+from ..core.rules.values import live_yuan
 from .dialogs import ask_reject_reasons
 from .intake_assessment import AssessmentPanel, WarningsPanel
 from .intake_items import ItemsPanel, MaterialsPanel
 from .intake_person import MembersPanel, PersonFields, combo, field_box
 from .intake_result import ResultPage
 from .tasks import TaskRunner, show_error
-from .widgets import ErrorLabel, FieldErrors, open_file, parse_yuan, yuan
+from .widgets import ErrorLabel, FieldErrors, open_file, yuan
 
 log = logging.getLogger(__name__)
 
@@ -510,7 +511,7 @@ class IntakeScreen(QWidget):
     def _update_totals(self) -> None:
         total, bad = 0, False
         for edit in self.incomes.values():
-            value = parse_yuan(edit.text())
+            value = live_yuan(edit.text())
             if value is None:
                 bad = True
             else:

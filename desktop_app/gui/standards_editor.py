@@ -154,8 +154,8 @@ class StandardsEditor(QWidget):
         out = [str(entry.get("effective_from", ""))]
         for key in KEYS:
             value = entry.get(key, "")
-            out.append(fen_text(value) if key.endswith("_fen") and isinstance(value, int)
-                       else str(value))
+            out.append(values.format_yuan(value, drop_zero_cents=True, grouping=False)
+                       if key.endswith("_fen") and isinstance(value, int) else str(value))
         return out
 
     def _append(self, texts: list[str], *, entry: dict[str, Any] | None, locked: bool) -> int:
