@@ -14,6 +14,7 @@ from desktop_app.core.rules.numbering import (
     REFERRAL,
     RESULT_NOTICE,
     DocumentNumber,
+    filing_month,
     format_number,
     handover_list_number,
     next_suffixed_number,
@@ -121,3 +122,10 @@ def test_handover_list_number() -> None:
         handover_list_number("330102101000", day, 0)
     with pytest.raises(ValidationError):
         handover_list_number("330102101201", day, 1)
+
+
+def test_filing_month() -> None:
+    assert filing_month("330102101-20261124-0001", "misc") == "202611"
+    assert filing_month("330102101-20261124-0001-Z2", "misc") == "202611"
+    assert filing_month("330102101-20261124-QD01", "misc") == "202611"
+    assert filing_month("no number", "misc") == "misc" == filing_month("a-b-c-d-e", "misc")

@@ -100,6 +100,14 @@ def parse_number(text: object) -> DocumentNumber:
     return DocumentNumber(code9, day, seq)
 
 
+def filing_month(number: str, default: str) -> str:
+    """``"202611"`` for any number of the day 2026-11-24 (``…-0001``, ``…-0001-Z1``,
+    ``…-QD01``): the month folder its PDF is filed under; ``default`` for other text."""
+    if number.count("-") not in (2, 3):
+        return default
+    return number.split("-")[1][:6]
+
+
 # ----------------------------------------------------------------- derived numbers
 
 

@@ -24,6 +24,7 @@ from ... import printing
 from .. import vocab
 from ..errors import ValidationError, ValidationErrors
 from ..models import Application, Document, DocumentPrint, Staff, Township, Village, utcnow
+from ..rules import numbering
 from ..rules.identity import IdType, mask_id
 from . import auth, handling_data
 from .auth import ActorRef
@@ -72,7 +73,7 @@ class DocumentService:
     def _path(self, doc: Document, reprint: int = 0) -> Path:
         suffix = f"-补打{reprint}" if reprint else ""
         # <township>-<YYYYMMDD>-<seq>[-Z<n>] (转办单 numbers carry a suffix)
-        month = doc.number.split("-")[1][:6] if doc.number.count("-") in (2, 3) else "misc"
+        month = numbering.filing_month(doc.number, "misc")
         return self.folder / month / f"{doc.number}-{doc.kind}{suffix}.pdf"
 
     # -- creation (inside the caller's transaction) -----------------------------
