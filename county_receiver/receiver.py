@@ -391,7 +391,8 @@ class County:
                 ret = s.scalar(select(func.max(ReturnPackage.package_seq)).where(
                     ReturnPackage.township_id == tw.id)) or 0
                 out.append(TownshipInfo(tw.code, tw.name, tw.fingerprint,
-                                        tuple(tw.age_recipients or ()), last, unacked, pending, ret))
+                                        tuple(tw.age_recipients or ()), last, unacked or 0, pending or 0,
+                                        ret))
         return out
 
     # ingest ------------------------------------------------------------------------
@@ -594,6 +595,7 @@ class County:
             raise _fail("unknown_task", f"task {task_uuid} has not been received from any "
                         "township", f"县级尚未收到事项 {task_uuid}")
         tw = s.get(RegisteredTownship, task.township_id)
+        assert tw is not None  # a received record always belongs to a registered township (FK)
         data = task.data
         handler = data.get("handler_code") or ""
         if handler in ("", "TOWNSHIP"):

@@ -255,7 +255,7 @@ def _get(
 def _text(
     obj: Mapping[str, Any], key: str, where: str, problems: _Problems, default: Any = ...
 ) -> str | None:
-    value = _get(obj, key, str, where, problems, default)
+    value: str | None = _get(obj, key, str, where, problems, default)
     if value is not None and default is ... and not value.strip():
         problems.add(where, f"字段“{key}”不能为空")
         return None
@@ -263,7 +263,7 @@ def _text(
 
 
 def _code(obj: Mapping[str, Any], where: str, problems: _Problems) -> str | None:
-    code = _get(obj, "code", str, where, problems)
+    code: str | None = _get(obj, "code", str, where, problems)
     if code is not None and not _RE_CODE.fullmatch(code):
         problems.add(where, f"代码“{code}”格式错误（应为大写字母、数字、下划线）")
         return None
@@ -273,7 +273,7 @@ def _code(obj: Mapping[str, Any], where: str, problems: _Problems) -> str | None
 def _count(
     obj: Mapping[str, Any], key: str, where: str, problems: _Problems, default: Any = ...
 ) -> int | None:
-    value = _get(obj, key, int, where, problems, default, nullable=default is None)
+    value: int | None = _get(obj, key, int, where, problems, default, nullable=default is None)
     if value is not None and value < 0:
         problems.add(where, f"“{key}”不能为负数（{value}）")
         return None
@@ -287,7 +287,7 @@ def _records(
     if not isinstance(raw, list) or not raw:
         problems.add("", f"“{key}”应为非空列表")
         return []
-    out = []
+    out: list[tuple[str, Mapping[str, Any]]] = []
     for i, rec in enumerate(raw):
         where = f"{key}[{i}]"
         if isinstance(rec, dict):
@@ -324,7 +324,7 @@ def _parse_material(where: str, rec: Mapping[str, Any], problems: _Problems) -> 
     commitment = _get(rec, "commitment_allowed", bool, where, problems, False)
     shared = _get(rec, "data_shared", bool, where, problems, False)
     note = _get(rec, "note", str, where, problems, "")
-    if None in (code, name, commitment, shared, note):
+    if code is None or name is None or None in (commitment, shared, note):
         return None
     return Material(code, name, commitment, shared, note=note)
 
@@ -437,6 +437,10 @@ def _parse_item(
     flags = {k: _get(rec, k, bool, where, problems, False) for k in ("delegable", "cross_province")}
     if len(problems.items) > n_before:
         return None
+    # Every helper above records a problem whenever it returns None for a required field.
+    assert code is not None and name is not None and short is not None
+    assert refs["handler"] is not None and refs["decider"] is not None
+    assert limit is not None and extension is not None
     return Item(
         code=code,
         name=name,
@@ -446,14 +450,14 @@ def _parse_item(
         decider=refs["decider"],
         township_actions=tuple(actions),
         time_limit_workdays=limit,
-        materials=tuple(mats),
+        materials=tuple(m for m in mats if m is not None),
         escalation=refs["escalation"],
         confirmed_by=refs["confirmed_by"],
         delegable=flags["delegable"],
         cross_province=flags["cross_province"],
         extension_workdays=extension,
         first_aid_hours=first_aid,
-        stages=tuple(stages),
+        stages=tuple(st for st in stages if st is not None),
         publicity=publicity,
         params=params,
         notes=notes,
@@ -496,11 +500,12 @@ def parse_catalog(doc: Any, source: str = "") -> Catalog:
     _check_unique([(w, r.get("code")) for w, r in item_recs], "事项", problems)
     if problems.items:
         raise CatalogError(problems.items, source)
+    # No problems: every record parsed (the parsers return None only after recording one).
     return Catalog(
         version=version,
-        departments=tuple(departments),
-        items=tuple(items),
-        materials=tuple(materials),
+        departments=tuple(d for d in departments if d is not None),
+        items=tuple(i for i in items if i is not None),
+        materials=tuple(m for m in materials if m is not None),
         categories=tuple(categories.items()),
         referral_pass_on_workdays=referral,
         description=description,

@@ -322,12 +322,12 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Ch
             written = 0
             entries: list[tuple[bytes, int, int, int, int]] = []
             with open(tmp_inner, "wb") as raw:
-                for name, data in ((MANIFEST, mbytes), (SIGNATURE, sig)):
+                for head, data in ((MANIFEST, mbytes), (SIGNATURE, sig)):
                     z = zlib.compressobj(compresslevel, zlib.DEFLATED, -15)
                     comp = z.compress(data) + z.flush()
                     crc = zlib.crc32(data)
-                    entries.append((name.encode(), crc, len(comp), len(data), raw.tell()))
-                    raw.write(_zip_header(name.encode(), crc, len(comp), len(data)))
+                    entries.append((head.encode(), crc, len(comp), len(data), raw.tell()))
+                    raw.write(_zip_header(head.encode(), crc, len(comp), len(data)))
                     raw.write(comp)
                 for type_ in TYPES[kind]:
                     m = done_members[type_]
@@ -391,6 +391,7 @@ def encrypt_inner(inner_zip: Path, out_path: Path, recipients: Sequence[str | x2
         raise PackageError("io_error", f"folder {out_path.parent} does not exist",
                            zh=f"文件夹 {out_path.parent} 不存在")
     tmp = temp_beside(out_path)
+    leftover: Path | None = tmp  # removed unless renamed into place
     try:
         total = Path(inner_zip).stat().st_size
         with open(inner_zip, "rb") as src, open(tmp, "wb") as dst:
@@ -402,9 +403,9 @@ def encrypt_inner(inner_zip: Path, out_path: Path, recipients: Sequence[str | x2
                 raise
         _check(cancel)
         replace_durably(tmp, out_path)
-        tmp = None
+        leftover = None
     finally:
-        _unlink(tmp)
+        _unlink(leftover)
     return out_path
 
 
@@ -429,6 +430,7 @@ def build_package(out_path: Path, members: Mapping[str, Iterable[Mapping[str, An
     if own_inner:
         tmpdir = tempfile.mkdtemp(prefix="twsync-", dir=work_dir)
         inner = Path(tmpdir) / "inner.zip"
+    assert inner is not None
     try:
         built = write_inner(inner, members, manifest, signing_key, work_dir=work_dir,
                             progress=progress, cancel=cancel, expected_total=expected_total,

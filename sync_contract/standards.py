@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from .errors import ValidationError
 
@@ -126,9 +126,12 @@ def standards_on(entries: list[Standards] | list[dict[str, Any]], day: date) -> 
 
     Raises :class:`ValidationError` (field ``standards``) when none is in force yet.
     """
-    parsed = parse_entries(entries) if entries and isinstance(entries[0], dict) else \
-        sorted(entries, key=lambda e: e.effective_from)  # type: ignore[arg-type]
-    current = None
+    parsed: list[Standards]
+    if entries and isinstance(entries[0], dict):
+        parsed = parse_entries(entries)
+    else:
+        parsed = sorted(cast("list[Standards]", entries), key=lambda e: e.effective_from)
+    current: Standards | None = None
     for entry in parsed:
         if entry.effective_from <= day:
             current = entry
@@ -137,4 +140,4 @@ def standards_on(entries: list[Standards] | list[dict[str, Any]], day: date) -> 
     if current is None:
         raise ValidationError(SETTING_KEY, "none_in_force",
                               f"{day.year}年{day.month}月{day.day}日没有已生效的救助标准，请管理员设置")
-    return current  # type: ignore[return-value]
+    return current
