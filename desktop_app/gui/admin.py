@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
 from .admin_settings import SettingsPage
-from .backup_view import BackupsPage, ask_yes_no
+from .backup_view import BackupsPage
+from .dialogs import ask_yes_no
+from .errors import message_of, present
 from .labels import role_label
-from .login import HINT_STYLE, busy_cursor, failure_text, password_edit, policy_text
-from .tasks import TaskRunner, show_denied
+from .login import HINT_STYLE, busy_cursor, password_edit, policy_text
+from .tasks import TaskRunner
 from .widgets import ErrorLabel, RowsModel, open_file, row_table
 
 log = logging.getLogger(__name__)
@@ -86,7 +88,7 @@ class _FormDialog(QDialog):
             with busy_cursor():
                 self.result_value = self.apply()
         except (ValidationErrors, ValidationError, PermissionDenied, LookupError) as exc:
-            self.error.show_messages([failure_text(exc)])
+            self.error.show_messages([message_of(exc) or str(exc)])
             return False
         self.accept()
         return True
@@ -298,11 +300,8 @@ class UsersPage(QWidget):
             return
         try:
             self.services.accounts.update_user(user.id, self.actor(), active=not user.active)
-        except PermissionDenied as exc:
-            show_denied(self, exc)
-            return
-        except (ValidationErrors, ValidationError) as exc:
-            self.error.show_messages([failure_text(exc)])
+        except (PermissionDenied, ValidationErrors, ValidationError) as exc:
+            present(self, exc, label=self.error)
             return
         self._done()
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
 from ..core.rules.values import parse_amount
+from .errors import present
 from .login import HINT_STYLE
 from .standards_editor import StandardsEditor
-from .tasks import show_denied
 from .widgets import ErrorLabel, FieldErrors, yuan
 
 KEEP = (("recent", 1, 50), ("daily", 0, 60), ("weekly", 0, 52), ("monthly", 0, 120))
@@ -337,7 +337,7 @@ class SettingsPage(QWidget):
             try:
                 changed |= bool(self.services.settings.update(key, value, self.actor()))
             except PermissionDenied as exc:
-                show_denied(self, exc)
+                present(self, exc)
                 return False
             except ValidationErrors as exc:
                 errors += exc.errors

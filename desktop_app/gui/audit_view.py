@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
-from ..core.errors import PermissionDenied
+from .errors import present
 from .labels import action_label, role_label
-from .tasks import TaskRunner, show_denied, show_error
+from .tasks import TaskRunner
 from .widgets import date_range_edits, row_table
 
 log = logging.getLogger(__name__)
@@ -396,10 +396,8 @@ class AuditScreen(QWidget):
     def _query(self, before_seq: int | None):
         try:
             return self.services.audit.query(self.actor(), self.audit_filter(before_seq), PAGE)
-        except PermissionDenied as exc:
-            show_denied(self, exc)
         except Exception as exc:
-            show_error(self, exc)
+            present(self, exc)
         return None
 
     def run_query(self) -> None:
@@ -459,4 +457,4 @@ class AuditScreen(QWidget):
     def _check_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)
         self.check_result.hide()
-        show_error(self, error)
+        present(self, error)

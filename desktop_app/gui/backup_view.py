@@ -29,14 +29,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.errors import PermissionDenied
-from .tasks import TaskRunner, show_denied, show_error
+from .dialogs import ask_yes_no
+from .errors import present
+from .tasks import TaskRunner
 from .widgets import ListTableModel, open_file, row_table
 
 log = logging.getLogger(__name__)
@@ -101,11 +102,6 @@ class BackupsModel(ListTableModel):
         except Exception:
             log.exception("backups model: row %s column %s", index.row(), col)
             return None
-
-
-def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class BackupsPage(QWidget):
@@ -229,10 +225,7 @@ class BackupsPage(QWidget):
         self.backup_button.setEnabled(True)
         self.refresh_button.setEnabled(True)
         self.status.setText("")
-        if isinstance(error, PermissionDenied):
-            show_denied(self, error)
-        else:
-            show_error(self, error)
+        present(self, error)
 
     # -- restore -------------------------------------------------------------------------------
     def restore_selected(self) -> bool:
@@ -319,7 +312,7 @@ class ExportsBanner(QFrame):
         try:
             self.services.backups.confirm_exports(self.actor())
         except PermissionDenied as exc:
-            show_denied(self, exc)
+            present(self, exc)
             return
         self.refresh()
         self.changed.emit()

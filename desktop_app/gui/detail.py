@@ -41,8 +41,9 @@ from ..core import vocab
 from ..core.rules.identity import IdType
 from ..core.services.auth import FULL_ID_ANY, FULL_ID_OWN, VOID
 from .dialogs import ask_void_reason
+from .errors import present
 from .labels import action_label, due_text, item_status_label
-from .tasks import TaskRunner, show_error, show_failure
+from .tasks import TaskRunner
 from .widgets import ErrorLabel, RowsModel, open_file, yuan
 
 log = logging.getLogger(__name__)
@@ -543,7 +544,7 @@ class DetailView(QWidget):
         try:
             path = self.services.documents.original_pdf(doc.id)
         except Exception as exc:
-            show_error(self, exc)
+            present(self, exc)
             return
         self.opener(path)
 
@@ -553,7 +554,7 @@ class DetailView(QWidget):
         try:
             path = self.services.documents.original_pdf(doc.id)
         except Exception as exc:
-            show_error(self, exc)
+            present(self, exc)
             return 0
         return self.print_pdf(self, path, doc.number, opener=self.opener)
 
@@ -640,7 +641,7 @@ class DetailView(QWidget):
         self.changed.emit(_changes(info.application_id))
 
     def _failed(self, error: BaseException) -> None:
-        show_failure(self, self.error, error)
+        present(self, error, label=self.error)
 
 
 def _changes(application_id: int):

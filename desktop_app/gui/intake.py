@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
 from ..core import vocab
 from ..core.errors import ValidationError, ValidationErrors
 from .dialogs import ask_reject_reasons
+from .errors import present
 from .intake_assessment import AssessmentPanel, WarningsPanel
 from .intake_items import ItemsPanel, MaterialsPanel
 from .intake_person import MembersPanel, PersonFields, combo, field_box
 from .intake_result import ResultPage
-from .tasks import TaskRunner, show_error
+from .tasks import TaskRunner
 from .widgets import ErrorLabel, FieldErrors, open_file, parse_yuan, yuan
 
 log = logging.getLogger(__name__)
@@ -595,12 +596,7 @@ class IntakeScreen(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._materials_changed()
-        if isinstance(error, ValidationErrors):
-            self.errors.show(error.errors)
-        elif isinstance(error, ValidationError):
-            self.errors.show([error])
-        else:
-            show_error(self, error)
+        present(self, error, fields=self.errors)
 
     def _busy(self, busy: bool) -> None:
         for b in (self.accept_button, self.notice_button, self.reject_button, self.clear_button):

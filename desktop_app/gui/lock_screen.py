@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.errors import PermissionDenied
-from .login import LoginForm, busy_cursor, failure_text, password_edit
+from .dialogs import ask_yes_no
+from .errors import message_of
+from .login import LoginForm, busy_cursor, password_edit
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -90,11 +91,6 @@ class IdleWatcher(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-
-
-def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class LockOverlay(QWidget):
@@ -276,7 +272,7 @@ class LockOverlay(QWidget):
                 actor = self.services.accounts.unlock(self.actor, self.password.text())
         except (LoginFailed, PermissionDenied) as exc:
             self.password.clear()
-            self.unlock_error.setText(failure_text(exc))
+            self.unlock_error.setText(message_of(exc) or str(exc))
             self.unlock_error.show()
             return False
         self.release()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import contextmanager
-from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
+from .errors import message_of
 from .labels import role_label
 from .widgets import ErrorLabel
 
@@ -56,21 +56,6 @@ def policy_text() -> str:
     return QCoreApplication.translate(
         "Login", "8 to 64 characters with at least one letter and one digit; not the username, "
         "not a run like 12345678, not a well-known password.")
-
-
-def failure_text(error: BaseException) -> str:
-    """A refused login, unlock or confirmation in plain words (lockouts say until when)."""
-    code = getattr(error, "code", "")
-    until: datetime | None = getattr(error, "locked_until", None)
-    if code == "locked" and until is not None:
-        when = until.strftime("%H:%M") if until.date() == datetime.now().date() else \
-            until.strftime("%Y-%m-%d %H:%M")
-        return QCoreApplication.translate(
-            "Login", "Too many wrong passwords: this account is locked until %1. Try again "
-            "then, or ask an administrator to reset the password.").replace("%1", when)
-    if isinstance(error, ValidationErrors):
-        return "\n".join(e.message for e in error.errors)
-    return str(getattr(error, "message", "") or error)
 
 
 def demo_hint() -> str:
@@ -123,7 +108,7 @@ class LoginForm(QWidget):
         return self.username.currentData() or ""
 
     def show_failure(self, error: BaseException) -> None:
-        self.error.show_messages([failure_text(error)])
+        self.error.show_messages([message_of(error) or str(error)])
         self.password.clear()
         self.password.setFocus()
 
@@ -253,7 +238,7 @@ class FirstPasswordDialog(QDialog):
             with busy_cursor():
                 self.actor = self.services.accounts.set_first_password(self.admin.id, password)
         except (ValidationErrors, ValidationError, PermissionDenied) as exc:
-            self.error.show_messages([failure_text(exc)])
+            self.error.show_messages([message_of(exc) or str(exc)])
             self.password.setFocus()
             return
         self.accept()
@@ -321,7 +306,7 @@ class ChangePasswordDialog(QDialog):
             with busy_cursor():
                 self.actor = self.services.accounts.change_password(self.actor, old, new)
         except (LoginFailed, ValidationErrors, ValidationError, PermissionDenied) as exc:
-            self.error.show_messages([failure_text(exc)])
+            self.error.show_messages([message_of(exc) or str(exc)])
             return
         self.accept()
 
@@ -376,7 +361,7 @@ class ConfirmDialog(QDialog):
                 self.actor = self.services.accounts.confirm(
                     self.username.text().strip(), self.password.text(), self.permission)
         except (LoginFailed, PermissionDenied) as exc:
-            self.error.show_messages([failure_text(exc)])
+            self.error.show_messages([message_of(exc) or str(exc)])
             self.password.clear()
             return
         self.accept()

@@ -31,8 +31,9 @@ from ..core.services.auth import AUDIT_VIEW, SEPARATE_LIST, SYNC, USERS
 from .applications import ApplicationsScreen
 from .backup_view import ExportsBanner
 from .detail import DetailDialog, DetailView
+from .dialogs import ask_yes_no
 from .intake import IntakeScreen
-from .lock_screen import IdleWatcher, LockOverlay, ask_yes_no
+from .lock_screen import IdleWatcher, LockOverlay
 from .tasks import TaskRunner
 from .widgets import open_file
 
@@ -211,6 +212,9 @@ class MainWindow(QMainWindow):
         self.loading.setParent(None)
         self.loading.deleteLater()
         self.intake.saved.connect(self.on_changes)
+        self.tasks.bus.changed.connect(
+            lambda changes, origin: origin is not None and origin is self.sync_screen
+            and self.on_changes(changes))
         self.intake.openApplication.connect(self.open_application)
         self.applications.openApplication.connect(self.open_application)
         self.idle = IdleWatcher(10, self)
@@ -457,7 +461,6 @@ class MainWindow(QMainWindow):
         if self.sync_screen is None:
             self.sync_screen = SyncScreen(self.services, self.tasks, self.current_actor,
                                           opener=self.opener)
-            self.sync_screen.changed.connect(self.on_changes)
             self.stack.addWidget(self.sync_screen)
         else:
             self.sync_screen.refresh()

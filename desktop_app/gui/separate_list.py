@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import PermissionDenied
-from .tasks import show_denied, show_error
+from .errors import present
 from .widgets import ErrorLabel, RowsModel, date_range_edits, row_table
 
 log = logging.getLogger(__name__)
@@ -121,13 +121,11 @@ class SeparateListView(QWidget):
         except PermissionDenied as exc:
             self.denied = True
             self._set_rows([])
-            self.message.show_messages([exc.message])
-            show_denied(self, exc)
+            present(self, exc, label=self.message)
             return
         except Exception as exc:
-            log.exception("separate list")
             self._set_rows([])
-            show_error(self, exc)
+            present(self, exc)
             return
         self.denied = False
         self.message.clear_message()

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
-from ..core.errors import ValidationError, ValidationErrors
+from ..core.errors import ValidationError
 from .dialogs import ask_reject_reasons
+from .errors import present
 from .intake_items import MaterialsPanel
-from .tasks import TaskRunner, show_error
+from .tasks import TaskRunner
 from .widgets import ErrorLabel, FieldErrors, open_file
 
 log = logging.getLogger(__name__)
@@ -135,9 +136,4 @@ class SupplementDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ValidationErrors):
-            self.errors.show(error.errors)
-        elif isinstance(error, ValidationError):
-            self.errors.show([error])
-        else:
-            show_error(self, error)
+        present(self, error, fields=self.errors)

@@ -46,10 +46,11 @@ from PySide6.QtWidgets import (
 
 from ..core import vocab
 from ..core.catalog import TOWNSHIP
+from .dialogs import ask_yes_no
+from .errors import present
 from .labels import due_text
-from .lock_screen import ask_yes_no
 from .print_pdf import print_batch
-from .tasks import TaskRunner, show_error, show_failure
+from .tasks import TaskRunner
 from .tracking_dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
 from .widgets import ErrorLabel, ListTableModel, open_file, row_table
 
@@ -685,12 +686,12 @@ class TrackingScreen(QWidget):
             paths = [self.services.handling.list_pdf(info.id)] + [
                 d.path for d in self.services.handling.list_slips(info.id)]
         except Exception as exc:
-            show_error(self, exc)
+            present(self, exc)
             return 0
         return self.print_batch(self, paths, info.number, opener=self.opener)
 
     def _failed(self, error: BaseException) -> None:
-        show_failure(self, self.error, error)
+        present(self, error, label=self.error)
         self.refresh()
 
 

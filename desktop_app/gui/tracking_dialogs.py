@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
-from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
-from .tasks import TaskRunner, show_denied, show_error
+from ..core.errors import ValidationErrors
+from .errors import present
+from .tasks import TaskRunner
 from .widgets import ErrorLabel, FieldErrors, open_file
 
 
@@ -104,15 +105,7 @@ class ServiceDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.ok.setEnabled(True)
-        if isinstance(error, ValidationErrors):
-            self.errors.show(error.errors)
-        elif isinstance(error, ValidationError):
-            self.errors.show([error])
-        elif isinstance(error, PermissionDenied):
-            self.general.show_messages([error.message])
-            show_denied(self, error)
-        else:
-            show_error(self, error)
+        present(self, error, fields=self.errors, label=self.general)
 
 
 def _task_line(row) -> QLabel:
@@ -374,10 +367,7 @@ class EmergencyDialog(ServiceDialog):
         handling, task_id, reason = self.services.handling, self.row.task_id, self.reason.text()
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, ValidationErrors):
-                self.escalate_error.show_messages(e.message for e in error.errors)
-            else:
-                show_error(self, error)
+            present(self, error, label=self.escalate_error)
 
         def done(info) -> None:
             self.escalate_error.clear_message()
