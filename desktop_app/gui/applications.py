@@ -9,7 +9,7 @@ database stays instant however many rows match.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,6 +33,10 @@ from PySide6.QtWidgets import (
 
 from ..core import vocab
 from .widgets import date_range_edits, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+    from .tasks import ChangeBus
 
 log = logging.getLogger(__name__)
 
@@ -165,14 +169,18 @@ class ApplicationsModel(QAbstractTableModel):
 
 
 class ApplicationsScreen(QWidget):
-    """办件查询; ``openApplication(id)`` on double-click or Enter."""
+    """办件查询; ``openApplication(id)`` on double-click or Enter. With the runner's
+    change ``bus`` the list follows every change to applications."""
 
     openApplication = Signal(int)
 
-    def __init__(self, services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("applicationsScreen")
         self.services = services
+        if bus is not None:
+            bus.changed.connect(self._on_changes)
         self.search = QLineEdit()
         self.search.setObjectName("searchEdit")
         self.search.setClearButtonEnabled(True)
@@ -268,6 +276,10 @@ class ApplicationsScreen(QWidget):
                                .replace("%1", str(len(ids))))
         else:
             self.count.setText(self.tr("%1 application(s)").replace("%1", str(len(ids))))
+
+    def _on_changes(self, changes, _origin) -> None:
+        if changes.applications or changes.everything:
+            self.applications_changed(changes)
 
     def applications_changed(self, changes) -> None:
         """React to a change notice: re-run the search (new rows may now match)."""

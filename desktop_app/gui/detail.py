@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -135,9 +134,8 @@ class TaskModel(RowsModel):
 
 
 class DetailView(QWidget):
-    """Everything about one application; ``changed(Changes)`` after 补打 / 作废."""
-
-    changed = Signal(object)
+    """Everything about one application. Reloads itself after its own operations and
+    when a change notice on the bus touches the application."""
 
     def __init__(self, services, tasks: TaskRunner, application_id: int,
                  actor: Callable[[], object], parent: QWidget | None = None, *,
@@ -156,6 +154,7 @@ class DetailView(QWidget):
         self.ask_reason = ask_reason
         self.ask_confirmation = ask_confirmation or self._ask_confirmation
         self.full_ids: dict[int, str] | None = None  # position -> number, once unmasked
+        tasks.bus.changed.connect(self._on_changes)
 
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
@@ -525,13 +524,13 @@ class DetailView(QWidget):
         dialog = SupplementDialog(self.services, self.tasks, self.detail, self.actor, self,
                                   opener=self.opener)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.decided.connect(self._supplemented)
-        dialog.open()
+        dialog.open()  # its decision reaches this view on the change bus
         return dialog
 
-    def _supplemented(self, result) -> None:
-        self.reload()
-        self.changed.emit(result.changes)
+    def _on_changes(self, changes, origin) -> None:
+        """The change bus: reload once when someone else changed this application."""
+        if origin is not self and changes.touches(self.application_id):
+            self.reload()
 
     # -- document actions ---------------------------------------------------------------------
     def _clerk(self):
@@ -563,13 +562,13 @@ class DetailView(QWidget):
         if clerk is None:
             return
         documents = self.services.documents
-        self.tasks.run(lambda: documents.reprint(doc.id, clerk), self._reprinted, self._failed)
+        self.tasks.run(lambda: documents.reprint(doc.id, clerk), self._reprinted, self._failed,
+                       owner=self)
 
-    def _reprinted(self, info) -> None:
+    def _reprinted(self, outcome) -> None:
         self.error.clear_message()
         self.reload()
-        self.changed.emit(_changes(info.application_id))
-        self.opener(Path(info.path))
+        self.opener(Path(outcome.value.path))
 
     def void(self, doc) -> None:
         clerk = self._clerk()
@@ -588,7 +587,7 @@ class DetailView(QWidget):
                 return
         documents = self.services.documents
         self.tasks.run(lambda: documents.void(doc.id, reason, clerk, confirmed_by=confirmed_by),
-                       self._voided, self._failed)
+                       self._voided, self._failed, owner=self)
 
     def _ask_confirmation(self, parent: QWidget, what: str):
         from .login import ask_confirmation
@@ -603,13 +602,12 @@ class DetailView(QWidget):
         handling, app_id = self.services.handling, self.application_id
         self.result_notice_button.setEnabled(False)
         self.tasks.run(lambda: handling.issue_result_notice(app_id, clerk),
-                       self._notice_issued, self._notice_failed)
+                       self._notice_issued, self._notice_failed, owner=self)
 
-    def _notice_issued(self, info) -> None:
+    def _notice_issued(self, outcome) -> None:
         self.error.clear_message()
         self.reload()
-        self.changed.emit(_changes(self.application_id))
-        self.opener(Path(info.path))
+        self.opener(Path(outcome.value.path))
 
     def _notice_failed(self, error: BaseException) -> None:
         self.reload()
@@ -627,27 +625,22 @@ class DetailView(QWidget):
         if actor is None:
             return
         queries, app_id = self.services.queries, self.application_id
-        self.tasks.run(lambda: queries.full_ids(app_id, actor), self._show_full_ids, self._failed)
+        self.tasks.run(lambda: queries.full_ids(app_id, actor), self._show_full_ids, self._failed,
+                       owner=self)
 
-    def _show_full_ids(self, ids) -> None:
-        self.full_ids = {i.position: i.id_number for i in ids}
+    def _show_full_ids(self, outcome) -> None:
+        self.full_ids = {i.position: i.id_number for i in outcome.value}
         self.full_id_button.setText(self.tr("Hide full ID numbers"))
         self.reload()
-        self.changed.emit(_changes(self.application_id))
 
-    def _voided(self, info) -> None:
+    def _voided(self, _outcome) -> None:
         self.error.clear_message()
         self.reload()
-        self.changed.emit(_changes(info.application_id))
 
     def _failed(self, error: BaseException) -> None:
         present(self, error, label=self.error)
 
 
-def _changes(application_id: int):
-    from ..core.services import Changes
-
-    return Changes(applications={application_id})
 
 
 class DetailDialog(QDialog):

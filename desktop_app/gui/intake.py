@@ -55,9 +55,9 @@ REFRESH_MS = 300
 
 
 class IntakeScreen(QWidget):
-    """受理登记. ``actor()`` is the logged-in user; ``saved`` carries ``Changes``."""
+    """受理登记. ``actor()`` is the logged-in user; a decision's changes go out on the
+    runner's change bus."""
 
-    saved = Signal(object)
     openApplication = Signal(int)
 
     def __init__(self, services, tasks: TaskRunner, actor: Callable[[], object],
@@ -570,7 +570,7 @@ class IntakeScreen(QWidget):
         # on the same worker right after (see ``_decided``).
         self.tasks.run(lambda: intake.decide(draft, decision, clerk, reasons,
                                              defer_secondary=True),
-                       self._decided, self._failed)
+                       self._decided, self._failed, owner=self)
 
     def _decided(self, result) -> None:
         self._materials_changed()
@@ -581,7 +581,6 @@ class IntakeScreen(QWidget):
             log.exception("cannot load the detail of application %s", result.application_id)
         self.result.show_result(result, detail)
         self.stack.setCurrentWidget(self.result)
-        self.saved.emit(result.changes)
         # "…并打印": open the decision's document in the viewer, ready to print.
         primary = next((d for d in result.documents if d.kind in PRIMARY_KINDS), None)
         if primary is not None:

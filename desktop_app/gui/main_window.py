@@ -198,23 +198,19 @@ class MainWindow(QMainWindow):
         """Build the screens over ``services`` for the logged-in ``actor``."""
         self.services = services
         self.lock_overlay.services = services
-        self.banner.bind(services, self.current_actor)
-        self.banner.changed.connect(self._banner_changed)
+        self.banner.bind(services, self.current_actor, self.tasks)
+        self.tasks.bus.changed.connect(self._on_changes)
         self._show_township()
         self.folder_label.setText(self.tr("Data folder: %1").replace(
             "%1", str(self.data_dir or services.ctx.db.data_dir)))
         self.intake = IntakeScreen(services, self.tasks, self.current_actor, opener=self.opener)
-        self.applications = ApplicationsScreen(services)
+        self.applications = ApplicationsScreen(services, bus=self.tasks.bus)
         self.stack.addWidget(self.intake)
         self.stack.addWidget(self.applications)
         self.stack.setCurrentWidget(self.intake)
         self.stack.removeWidget(self.loading)
         self.loading.setParent(None)
         self.loading.deleteLater()
-        self.intake.saved.connect(self.on_changes)
-        self.tasks.bus.changed.connect(
-            lambda changes, origin: origin is not None and origin is self.sync_screen
-            and self.on_changes(changes))
         self.intake.openApplication.connect(self.open_application)
         self.applications.openApplication.connect(self.open_application)
         self.idle = IdleWatcher(10, self)
@@ -433,7 +429,6 @@ class MainWindow(QMainWindow):
             self.tracking = TrackingScreen(self.services, self.tasks, self.current_actor,
                                            opener=self.opener)
             self.tracking.openApplication.connect(self.open_application)
-            self.tracking.changed.connect(self.on_changes)
             self.stack.addWidget(self.tracking)
         else:
             self.tracking.refresh()
@@ -487,8 +482,6 @@ class MainWindow(QMainWindow):
         if self.admin is None:
             self.admin = AdminScreen(self.services, self.tasks, self.current_actor,
                                      opener=self.opener)
-            self.admin.settingsChanged.connect(self.apply_settings)
-            self.admin.users.changed.connect(self._users_changed)
             backups = self.admin.backups
             backups.restoreStarting.connect(self._restore_starting)
             backups.restored.connect(self._restored)
@@ -518,7 +511,6 @@ class MainWindow(QMainWindow):
             return dialog
         view = DetailView(self.services, self.tasks, application_id, self.current_actor,
                           opener=self.opener)
-        view.changed.connect(self.on_changes)
         dialog = DetailDialog(view, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _=None, i=application_id: self.details.pop(i, None))
@@ -526,15 +518,13 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def on_changes(self, changes) -> None:
-        """One change notice reaches every open view (Anki's OpChanges)."""
-        self.applications.applications_changed(changes)
-        if self.tracking is not None and self.sender() is not self.tracking:
-            self.tracking.refresh()
-        for app_id in getattr(changes, "applications", ()):
-            dialog = self.details.get(app_id)
-            if dialog is not None:
-                dialog.view.reload()
+    def _on_changes(self, changes, _origin) -> None:
+        """The change bus, for what the window itself shows: the idle lock setting and
+        the logged-in user (screens subscribe on their own)."""
+        if changes.settings and self.idle is not None and self.actor is not None:
+            self.apply_settings()
+        if changes.accounts and self.actor is not None:
+            self._users_changed()
 
     # -- restore ----------------------------------------------------------------------------------
     def _restore_starting(self) -> None:
@@ -565,11 +555,6 @@ class MainWindow(QMainWindow):
     def _restore_failed(self) -> None:
         self.lock_overlay.release()
         self._uncover()
-
-    def _banner_changed(self) -> None:
-        self.banner.refresh()
-        if self.sync_screen is not None:
-            self.sync_screen.refresh()
 
     # -- closing ----------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

@@ -10,7 +10,6 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -47,9 +46,8 @@ def current_materials(catalog, detail) -> dict[str, dict[str, str]]:
 
 
 class SupplementDialog(QDialog):
-    """补正材料: ``decided(DecisionResult)`` once the new decision is recorded."""
-
-    decided = Signal(object)
+    """补正材料: the new decision is recorded through the runner; its changes reach the
+    detail view on the change bus."""
 
     def __init__(self, services, tasks: TaskRunner, detail, actor: Callable[[], object],
                  parent: QWidget | None = None, *,
@@ -125,10 +123,9 @@ class SupplementDialog(QDialog):
         app_id = self.detail.row.id
         self.errors.clear()
         self.tasks.run(lambda: intake.decide_existing(app_id, materials, decision, clerk, reasons),
-                       self._done, self._failed)
+                       self._done, self._failed, owner=self)
 
     def _done(self, result) -> None:
-        self.decided.emit(result)
         primary = next((d for d in result.documents
                         if d.kind in ("receipt", "notice_missing", "notice_reject")), None)
         if primary is not None:

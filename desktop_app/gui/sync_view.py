@@ -254,6 +254,7 @@ class SyncScreen(QWidget):
         left.setContentsMargins(0, 0, 0, 0)
         columns.addWidget(left_box)
         columns.addLayout(right, 1)
+        tasks.bus.changed.connect(self._on_changes)
         self.refresh()
         if self.can_keys:
             self.refresh_keys()
@@ -424,6 +425,11 @@ class SyncScreen(QWidget):
         self.log_note.setText(self.tr("%1 package(s) not yet acknowledged by the county.")
                               .replace("%1", str(unacked)) if unacked else "")
         self._selection()
+
+    def _on_changes(self, changes, origin) -> None:
+        """Exports resumed (the banner), a restore, or settings: the status line."""
+        if origin is not self and (changes.exports or changes.settings or changes.everything):
+            self.refresh()
 
     def _keys_missing_text(self) -> str:
         if self.can_keys:

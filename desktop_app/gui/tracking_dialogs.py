@@ -4,8 +4,9 @@ a re-check (登记复核).
 
 Each dialog calls its service through the :class:`~desktop_app.gui.tasks.TaskRunner`
 and shows the service's :class:`~desktop_app.core.errors.ValidationErrors` next to
-the fields; on success it emits ``recorded(result)`` and closes. Tests fill the
-widgets and call :meth:`submit` without a modal loop.
+the fields; on success it hands the result to its opener's ``on_done`` and closes
+(the runner publishes the changes on the change bus). Tests fill the widgets and
+call :meth:`submit` without a modal loop.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import calendar
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -67,11 +69,11 @@ def month_end(d: date) -> date:
 class ServiceDialog(QDialog):
     """A form that sends one service call through the task runner."""
 
-    recorded = Signal(object)
-
     def __init__(self, services, tasks: TaskRunner, actor: Callable[[], object],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 on_done: Callable[[Any], object] | None = None) -> None:
         super().__init__(parent)
+        self.on_done = on_done
         self.services = services
         self.tasks = tasks
         self.actor = actor
@@ -95,12 +97,13 @@ class ServiceDialog(QDialog):
             self.general.show_messages([self.tr("Log in first.")])
             return
         self.ok.setEnabled(False)
-        self.tasks.run(lambda: fn(actor), self._done, self._failed)
+        self.tasks.run(lambda: fn(actor), self._done, self._failed, owner=self)
 
     def _done(self, result) -> None:
         self.ok.setEnabled(True)
         self.errors.clear()
-        self.recorded.emit(result)
+        if self.on_done is not None:
+            self.on_done(result)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
@@ -119,8 +122,8 @@ def _task_line(row) -> QLabel:
 class SignDialog(ServiceDialog):
     """登记签收: the 回执 shows who signed for the slip and when."""
 
-    def __init__(self, services, tasks, actor, row, parent=None) -> None:
-        super().__init__(services, tasks, actor, parent)
+    def __init__(self, services, tasks, actor, row, parent=None, *, on_done=None) -> None:
+        super().__init__(services, tasks, actor, parent, on_done=on_done)
         self.setObjectName("signDialog")
         self.setWindowTitle(self.tr("Record signature"))
         self.row = row
@@ -147,8 +150,8 @@ class SignDialog(ServiceDialog):
 class FeedbackDialog(ServiceDialog):
     """登记办理结果 from the paper 回执 (or the township's own decision)."""
 
-    def __init__(self, services, tasks, actor, row, parent=None) -> None:
-        super().__init__(services, tasks, actor, parent)
+    def __init__(self, services, tasks, actor, row, parent=None, *, on_done=None) -> None:
+        super().__init__(services, tasks, actor, parent, on_done=on_done)
         from ..core.services import Feedback
 
         self.Feedback = Feedback
@@ -274,11 +277,9 @@ class EmergencyDialog(ServiceDialog):
     """先行救助 for a 临时救助（急难型） task: pay within the township's ceiling, or
     report to the county (报县民政局审批) above it."""
 
-    escalated = Signal(object)
-
     def __init__(self, services, tasks, actor, row, parent=None, *,
-                 opener: Callable[[Path], object] = open_file) -> None:
-        super().__init__(services, tasks, actor, parent)
+                 opener: Callable[[Path], object] = open_file, on_done=None) -> None:
+        super().__init__(services, tasks, actor, parent, on_done=on_done)
         self.setObjectName("emergencyDialog")
         self.setWindowTitle(self.tr("Emergency aid paid first"))
         self.row = row
@@ -369,20 +370,22 @@ class EmergencyDialog(ServiceDialog):
         def failed(error: BaseException) -> None:
             present(self, error, label=self.escalate_error)
 
-        def done(info) -> None:
+        def done(outcome) -> None:
             self.escalate_error.clear_message()
-            self.escalated.emit(info)
-            self.opener(Path(info.path))
+            if self.on_done is not None:
+                self.on_done(outcome)
+            self.opener(Path(outcome.value.path))
             self.accept()
 
-        self.tasks.run(lambda: handling.escalate(task_id, reason, actor), done, failed)
+        self.tasks.run(lambda: handling.escalate(task_id, reason, actor), done, failed,
+                       owner=self)
 
 
 class ReviewDialog(ServiceDialog):
     """登记复核 (动态管理): the re-check's date, outcome, class and a note."""
 
-    def __init__(self, services, tasks, actor, row, parent=None) -> None:
-        super().__init__(services, tasks, actor, parent)
+    def __init__(self, services, tasks, actor, row, parent=None, *, on_done=None) -> None:
+        super().__init__(services, tasks, actor, parent, on_done=on_done)
         self.setObjectName("reviewDialog")
         self.setWindowTitle(self.tr("Record a re-check"))
         self.row = row

@@ -87,7 +87,7 @@ def test_login_success_and_failures_are_audited_without_the_typed_text(services,
 def test_lockout_with_back_off_then_unlocks_by_time_or_admin_reset(services, township, clock):
     accounts = services.accounts
     accounts.cost = CHEAP
-    user = accounts.add_user("赵敏", "zhaomin", "clerk", "zm2026xy", township)
+    user = accounts.add_user("赵敏", "zhaomin", "clerk", "zm2026xy", township).value
     for _ in range(passwords.LOCK_AFTER - 1):
         with pytest.raises(LoginFailed) as exc:
             accounts.login("zhaomin", "wrong-pass1")
@@ -112,7 +112,7 @@ def test_lockout_with_back_off_then_unlocks_by_time_or_admin_reset(services, tow
         with pytest.raises(LoginFailed):
             accounts.login("zhaomin", "wrong-pass1")
     assert accounts.find("zhaomin").locked_until is not None
-    reset = accounts.reset_password(user.id, "newpass2026", township)
+    reset = accounts.reset_password(user.id, "newpass2026", township).value
     assert reset.locked_until is None and reset.must_change_password
     assert ("auth.password_reset", township, {"staff_id": user.id}) in events(services)
     actor = accounts.login("zhaomin", "newpass2026")
@@ -147,7 +147,7 @@ def test_add_user_validates_and_update_user_logs_old_and_new(services, township)
     with pytest.raises(ValidationErrors) as exc:
         services.accounts.add_user("", "clerk1", "boss", "abc", township)
     assert {e.field for e in exc.value.errors} == {"name", "username", "role", "password"}
-    u = services.accounts.add_user("黄蓉", "huangrong", "clerk", "huang2026x", township)
+    u = services.accounts.add_user("黄蓉", "huangrong", "clerk", "huang2026x", township).value
     assert u.must_change_password and u.role_label == "经办人"
     services.accounts.update_user(u.id, township, role="supervisor")
     _, actor, detail = events(services, "staff.change")[-1]
@@ -200,7 +200,7 @@ def test_idle_lock_setting_default_and_admin_change(services, township):
 
 
 def test_cli_can_reset_a_forgotten_admin_password(services, township):
-    info = services.accounts.reset_password(township, "recovered2026", SYSTEM)
+    info = services.accounts.reset_password(township, "recovered2026", SYSTEM).value
     assert info.must_change_password
     _, actor, detail = events(services, "auth.password_reset")[-1]
     assert actor is None and detail == {"staff_id": township, "via": "cli"}

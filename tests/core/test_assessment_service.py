@@ -242,7 +242,7 @@ def test_acceptance_issues_one_referral_slip_per_department(services, township):
             select(Event).where(Event.action == "document.issue", Event.application_id == result.application_id))]
         assert [e.get("department") for e in events if e["kind"] == "referral"] == [
             "HEALTHCARE", "EDUCATION"]
-    again = services.documents.reprint(medical.id, township)
+    again = services.documents.reprint(medical.id, township).value
     assert again.print_count == 2 and "补打" in pdf_text(again.path)
     with services.ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(DocumentPrint)

@@ -25,7 +25,7 @@ from ..models import Staff
 from ..rules import passwords, values
 from . import auth
 from .auth import ADMIN, ROLE_LABELS, ROLES, Actor, ActorRef
-from .context import ServiceContext
+from .context import Changes, Outcome, ServiceContext
 from .events import diff, record_event
 
 #: Settings key of the idle auto-lock (minutes; bounds in ``rules/settings.py``).
@@ -244,7 +244,7 @@ class AccountService:
 
     # -- administration ------------------------------------------------------------------
     def add_user(self, name: str, username: str, role: str, password: str | None,
-                 by: ActorRef) -> UserInfo:
+                 by: ActorRef) -> Outcome[UserInfo]:
         """A new account. With a password the user must change it at first login; without
         one the account cannot log in until an administrator resets it."""
         errors: list[ValidationError] = []
@@ -277,9 +277,10 @@ class AccountService:
             s.flush()
             record_event(s, "staff.add", actor_id=actor.staff_id, staff_id=person.id, role=role,
                          name=clean_name, username=clean_user, **auth.event_actor(actor))
-            return _info(person)
+            return Outcome(_info(person), Changes(accounts=True))
 
-    def reset_password(self, staff_id: int, new_password: str, by: ActorRef) -> UserInfo:
+    def reset_password(self, staff_id: int, new_password: str, by: ActorRef
+                       ) -> Outcome[UserInfo]:
         """An administrator sets a forgotten password; the user must change it at their
         next login. Also lifts a lockout. Logged with who reset whose password."""
         with self.ctx.db.read() as s:
@@ -298,7 +299,7 @@ class AccountService:
             p.failed_logins, p.locked_until = 0, None
             record_event(s, "auth.password_reset", actor_id=actor.staff_id, staff_id=p.id,
                          **auth.event_actor(actor))
-            return _info(p)
+            return Outcome(_info(p), Changes(accounts=True))
 
     def find(self, username: str) -> UserInfo:
         with self.ctx.db.read() as s:
@@ -308,7 +309,8 @@ class AccountService:
             return _info(p)
 
     def update_user(self, staff_id: int, by: ActorRef, *, role: str | None = None,
-                    active: bool | None = None, name: str | None = None) -> UserInfo:
+                    active: bool | None = None, name: str | None = None
+                    ) -> Outcome[UserInfo]:
         """Change a role, (de)activate, rename. The last active administrator with a
         password can be neither demoted nor deactivated. Logged with old and new values."""
         if role is not None and role not in ROLES:
@@ -325,7 +327,7 @@ class AccountService:
                    "name": clean_name if clean_name is not None else p.name}
             changes = diff(old, new)
             if not changes:
-                return _info(p)
+                return Outcome(_info(p))
             if actor.staff_id == p.id and not new["active"]:
                 raise _errors(ValidationError("active", "self", "不能停用自己的账户"))
             loses_admin = old["role"] == ADMIN and old["active"] and (
@@ -339,7 +341,7 @@ class AccountService:
             p.role, p.active, p.name = new["role"], new["active"], new["name"]
             record_event(s, "staff.change", actor_id=actor.staff_id, staff_id=p.id,
                          changes=changes, **auth.event_actor(actor))
-            return _info(p)
+            return Outcome(_info(p), Changes(accounts=True))
 
     # -- helpers -------------------------------------------------------------------------
     @staticmethod
