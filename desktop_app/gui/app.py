@@ -332,7 +332,7 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
         if not services.setup.is_initialized():
             from .setup_dialog import SetupDialog
 
-            dialog = SetupDialog(services, window)
+            dialog = SetupDialog(services, window, tasks=window.tasks)
             accepted = dialog.exec() == SetupDialog.DialogCode.Accepted
             shiboken6.delete(dialog)
             if not accepted:
@@ -343,7 +343,7 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
         # Fonts, ReportLab and pypinyin load on the writer thread while the clerk logs
         # in, so the first receipt of the day costs what every other one does.
         window.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %r", exc))
-        actor = sign_in(services, window, demo=demo)
+        actor = sign_in(services, window, demo=demo, tasks=window.tasks)
         if actor is None or damaged:
             return 1 if damaged else 0
         window.attach(services, actor)

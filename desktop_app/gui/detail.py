@@ -592,7 +592,7 @@ class DetailView(QWidget):
     def _ask_confirmation(self, parent: QWidget, what: str):
         from .login import ask_confirmation
 
-        return ask_confirmation(self.services, parent, what, VOID)
+        return ask_confirmation(self.services, parent, what, VOID, tasks=self.tasks)
 
     # -- 办理结果告知书 ---------------------------------------------------------------------
     def issue_result_notice(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
 from .errors import message_of
 from .labels import role_label
+from .tasks import TaskRunner, call_on_writer
 from .widgets import ErrorLabel
 
 HINT_STYLE = "color: #546e7a;"
@@ -121,9 +122,10 @@ class LoginDialog(QDialog):
     that must change its password (reset by an administrator) does so here."""
 
     def __init__(self, services, parent: QWidget | None = None, *, demo: bool = False,
-                 message: str = "") -> None:
+                 message: str = "", tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
+        self.tasks = tasks
         self.services = services
         self.actor = None
         self.setWindowTitle(self.tr("Log in"))
@@ -167,9 +169,10 @@ class LoginDialog(QDialog):
         if not username:
             self.form.error.show_messages([self.tr("There is no account to log in with.")])
             return
+        accounts = self.services.accounts
         try:
             with busy_cursor():
-                actor = self.services.accounts.login(username, password)
+                actor = call_on_writer(self.tasks, lambda: accounts.login(username, password))
         except (LoginFailed, PermissionDenied) as exc:
             self.form.show_failure(exc)
             return
@@ -183,16 +186,19 @@ class LoginDialog(QDialog):
         self.accept()
 
     def change_password(self, actor, old_password: str):
-        dialog = ChangePasswordDialog(self.services, actor, self, old_password=old_password)
+        dialog = ChangePasswordDialog(self.services, actor, self, old_password=old_password,
+                                      tasks=self.tasks)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class FirstPasswordDialog(QDialog):
     """First run: the administrator named at setup chooses a password (twice)."""
 
-    def __init__(self, services, admin, parent: QWidget | None = None) -> None:
+    def __init__(self, services, admin, parent: QWidget | None = None, *,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstPasswordDialog")
+        self.tasks = tasks
         self.services = services
         self.admin = admin
         self.actor = None
@@ -236,7 +242,9 @@ class FirstPasswordDialog(QDialog):
             return
         try:
             with busy_cursor():
-                self.actor = self.services.accounts.set_first_password(self.admin.id, password)
+                accounts, admin_id = self.services.accounts, self.admin.id
+                self.actor = call_on_writer(
+                    self.tasks, lambda: accounts.set_first_password(admin_id, password))
         except (ValidationErrors, ValidationError, PermissionDenied) as exc:
             self.error.show_messages([message_of(exc) or str(exc)])
             self.password.setFocus()
@@ -248,9 +256,10 @@ class ChangePasswordDialog(QDialog):
     """修改密码. With ``old_password`` (just typed at the login) only the new one is asked."""
 
     def __init__(self, services, actor, parent: QWidget | None = None, *,
-                 old_password: str | None = None) -> None:
+                 old_password: str | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
+        self.tasks = tasks
         self.services = services
         self.actor = actor
         self.old_given = old_password
@@ -304,7 +313,9 @@ class ChangePasswordDialog(QDialog):
         old = self.old_given if self.old_given is not None else self.old.text()
         try:
             with busy_cursor():
-                self.actor = self.services.accounts.change_password(self.actor, old, new)
+                accounts, actor = self.services.accounts, self.actor
+                self.actor = call_on_writer(
+                    self.tasks, lambda: accounts.change_password(actor, old, new))
         except (LoginFailed, ValidationErrors, ValidationError, PermissionDenied) as exc:
             self.error.show_messages([message_of(exc) or str(exc)])
             return
@@ -315,9 +326,11 @@ class ConfirmDialog(QDialog):
     """A supervisor types their own username and password at the clerk's screen
     (``AccountService.confirm``); ``actor`` is the confirming supervisor."""
 
-    def __init__(self, services, parent: QWidget | None, what: str, permission: str) -> None:
+    def __init__(self, services, parent: QWidget | None, what: str, permission: str, *,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmDialog")
+        self.tasks = tasks
         self.services = services
         self.permission = permission
         self.actor = None
@@ -358,8 +371,10 @@ class ConfirmDialog(QDialog):
 
         try:
             with busy_cursor():
-                self.actor = self.services.accounts.confirm(
-                    self.username.text().strip(), self.password.text(), self.permission)
+                accounts, permission = self.services.accounts, self.permission
+                username, password = self.username.text().strip(), self.password.text()
+                self.actor = call_on_writer(
+                    self.tasks, lambda: accounts.confirm(username, password, permission))
         except (LoginFailed, PermissionDenied) as exc:
             self.error.show_messages([message_of(exc) or str(exc)])
             self.password.clear()
@@ -367,22 +382,24 @@ class ConfirmDialog(QDialog):
         self.accept()
 
 
-def ask_confirmation(services, parent: QWidget | None, what: str, permission: str):
+def ask_confirmation(services, parent: QWidget | None, what: str, permission: str, *,
+                     tasks: TaskRunner | None = None):
     """The confirming supervisor's actor, or ``None`` if cancelled."""
-    dialog = ConfirmDialog(services, parent, what, permission)
+    dialog = ConfirmDialog(services, parent, what, permission, tasks=tasks)
     return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def sign_in(services, parent: QWidget | None = None, *, demo: bool = False,
-            exec_dialog: Callable[[QDialog], int] = lambda d: d.exec()):
+            exec_dialog: Callable[[QDialog], int] = lambda d: d.exec(),
+            tasks: TaskRunner | None = None):
     """At start-up: the first administrator's password (first run) or the login.
     Returns the :class:`Actor`, or ``None`` if the user quit."""
     admin = services.accounts.needs_first_password()
     dialog: QDialog
     if admin is not None:
-        dialog = FirstPasswordDialog(services, admin, parent)
+        dialog = FirstPasswordDialog(services, admin, parent, tasks=tasks)
     else:
-        dialog = LoginDialog(services, parent, demo=demo)
+        dialog = LoginDialog(services, parent, demo=demo, tasks=tasks)
     accepted = exec_dialog(dialog) == QDialog.DialogCode.Accepted
     actor = dialog.actor if accepted else None  # type: ignore[attr-defined]
     dialog.deleteLater()

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         """Build the screens over ``services`` for the logged-in ``actor``."""
         self.services = services
         self.lock_overlay.services = services
+        self.lock_overlay.tasks = self.tasks
         self.banner.bind(services, self.current_actor, self.tasks)
         self.tasks.bus.changed.connect(self._on_changes)
         self._show_township()
@@ -369,10 +370,7 @@ class MainWindow(QMainWindow):
         """Someone logged in on the overlay (a switch, or after 注销 / a restore)."""
         previous = self.actor
         if previous is not None and previous.staff_id != actor.staff_id:
-            try:
-                self.services.accounts.logout(previous)
-            except Exception:
-                log.exception("logout of the previous user failed")
+            self._log_out(previous)
             self._discard_session()
         self._uncover()
         self.set_actor(actor)
@@ -388,20 +386,23 @@ class MainWindow(QMainWindow):
                 self, self.tr("Log out"),
                 self.tr("The open application has not been saved. Log out and discard it?")):
             return False
-        try:
-            self.services.accounts.logout(self.actor)
-        except Exception:
-            log.exception("logout failed")
+        self._log_out(self.actor)
         self._discard_session()
         self._cover()
         self.set_actor(None)
         self.lock_overlay.show_login(self.tr("Logged out."))
         return True
 
+    def _log_out(self, actor) -> None:
+        """Record the logout on the write lane (a failure is logged, never shown)."""
+        accounts = self.services.accounts
+        self.tasks.run(lambda: accounts.logout(actor),
+                       on_error=lambda exc: log.warning("logout failed: %r", exc))
+
     def change_password(self):
         from .login import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(self.services, self.actor, self)
+        dialog = ChangePasswordDialog(self.services, self.actor, self, tasks=self.tasks)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_actor(dialog.actor)
         dialog.deleteLater()
@@ -566,6 +567,7 @@ class MainWindow(QMainWindow):
         if self.auto_backups is not None:
             self.auto_backups.at_exit()
             self.auto_backups = None
+            self.tasks.shutdown(wait=True)
         if self.idle is not None:
             self.idle.stop()
         for dialog in list(self.details.values()):

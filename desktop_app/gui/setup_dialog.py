@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import ValidationError, ValidationErrors
 from ..core.rules import division
+from .tasks import TaskRunner, call_on_writer
 from .widgets import ErrorLabel, FieldErrors
 
 # ``(parent, title, filter) -> path or ""``; replaced in tests.
@@ -42,9 +43,11 @@ class SetupDialog(QDialog):
     """Collects :class:`SetupInput`; ``initialize`` runs only when everything is valid."""
 
     def __init__(self, services, parent: QWidget | None = None, *,
-                 choose_file: FileChooser = _choose_file) -> None:
+                 choose_file: FileChooser = _choose_file,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.tasks = tasks
         self.choose_file = choose_file
         self.setObjectName("setupDialog")
         self.setWindowTitle(self.tr("First-run setup"))
@@ -228,8 +231,9 @@ class SetupDialog(QDialog):
         inp = self.setup_input()
         errors = self.services.setup.validate(inp)
         if not errors:
+            setup = self.services.setup
             try:
-                self.services.setup.initialize(inp)
+                call_on_writer(self.tasks, lambda: setup.initialize(inp))
             except ValidationErrors as exc:
                 errors = exc.errors
         if errors:

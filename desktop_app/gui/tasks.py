@@ -124,6 +124,13 @@ class _Pending:
     job: Job | None = None
 
 
+def call_on_writer(tasks: TaskRunner | None, fn: Callable[[], T]) -> T:
+    """``tasks.call(fn)`` on the write lane — a modal step that needs the answer (log
+    in, confirm, first-run setup). Without a runner (a dialog tested on its own) the
+    call runs here; the app always passes one."""
+    return tasks.call(fn) if tasks is not None else fn()
+
+
 class TaskRunner(QObject):
     """Runs callables on the write lane (one thread) or the read lane and reports back
     on the GUI thread; publishes the changes of write operations on :attr:`bus`."""
@@ -304,4 +311,5 @@ class TaskRunner(QObject):
 
 
 
-__all__ = ["READ", "WRITE", "ChangeBus", "Job", "TaskRunner", "changes_of", "on_write_lane"]
+__all__ = ["READ", "WRITE", "ChangeBus", "Job", "TaskRunner", "call_on_writer", "changes_of",
+           "on_write_lane"]
