@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
+from .errors import describe
 from .widgets import date_range_edits, row_table
 
 if TYPE_CHECKING:
@@ -267,9 +268,10 @@ class ApplicationsScreen(QWidget):
         self.timer.stop()
         try:
             ids = self.services.queries.search_ids(self.search.text(), self.filters(), SEARCH_LIMIT)
-        except Exception:
-            log.exception("search failed")
-            ids = []
+        except Exception as exc:
+            self.model.set_ids([])
+            self.count.setText(describe(exc))  # not "0 applications"
+            return
         self.model.set_ids(ids)
         if len(ids) >= SEARCH_LIMIT:
             self.count.setText(self.tr("Showing the newest %1; narrow the search to see others.")

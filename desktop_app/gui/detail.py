@@ -539,9 +539,15 @@ class DetailView(QWidget):
             self.error.show_messages([self.tr("Log in first.")])
         return clerk
 
+    def _original_pdf(self, doc) -> Path:
+        """The issued PDF; a missing file (or a bulk-loaded document's first rendering,
+        which is recorded) is rendered on the write lane."""
+        documents, doc_id = self.services.documents, doc.id
+        return self.tasks.call(lambda: documents.original_pdf(doc_id))
+
     def open_document(self, doc) -> None:
         try:
-            path = self.services.documents.original_pdf(doc.id)
+            path = self._original_pdf(doc)
         except Exception as exc:
             present(self, exc)
             return
@@ -551,7 +557,7 @@ class DetailView(QWidget):
         """Print the saved PDF (the same file the window issued) with the print dialog;
         a printer failure is shown and the document stays saved."""
         try:
-            path = self.services.documents.original_pdf(doc.id)
+            path = self._original_pdf(doc)
         except Exception as exc:
             present(self, exc)
             return 0

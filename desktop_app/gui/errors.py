@@ -98,6 +98,19 @@ def message_of(error: BaseException) -> str | None:
     return None
 
 
+def describe(error: BaseException) -> str:
+    """One line for a status label (a list that could not be read must not look
+    empty): the expected failure's message, or — logged, scrubbed — a plain note."""
+    text = message_of(error)
+    if text is None:
+        from ..core.logs import crash_report
+
+        log.error("read failed: %s", crash_report(error))
+        text = QCoreApplication.translate(
+            "TaskRunner", "Something went wrong; the details were written to the log.")
+    return text
+
+
 def present(parent: QWidget | None, error: BaseException, *,
             label: MessageLabel | None = None, fields: FieldMessages | None = None) -> None:
     """Tell the clerk why an operation failed (the default of every operation).
@@ -151,5 +164,5 @@ def show_unexpected(parent: QWidget | None, error: BaseException) -> None:
     box.exec()
 
 
-__all__ = ["is_cancelled", "is_refusal", "message_of", "present", "show_denied",
+__all__ = ["describe", "is_cancelled", "is_refusal", "message_of", "present", "show_denied",
            "show_unexpected", "validation_messages"]

@@ -77,8 +77,9 @@ class IntakeScreen(QWidget):
 
         self.stack = QStackedWidget()
         self.form = QWidget()
-        self.result = ResultPage(opener,
-                                 resolve=lambda d: services.documents.original_pdf(d.id))
+        documents = services.documents
+        self.result = ResultPage(opener, resolve=lambda d: tasks.call(
+            lambda: documents.original_pdf(d.id)))
         self.result.newApplication.connect(self.new_application)
         self.result.openApplication.connect(self.openApplication)
         self.stack.addWidget(self.form)

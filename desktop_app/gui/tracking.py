@@ -690,8 +690,9 @@ class TrackingScreen(QWidget):
         if info is None:
             return 0
         try:
-            paths = [self.services.handling.list_pdf(info.id)] + [
-                d.path for d in self.services.handling.list_slips(info.id)]
+            handling, list_id = self.services.handling, info.id
+            paths = self.tasks.call(lambda: [handling.list_pdf(list_id)] + [
+                d.path for d in handling.list_slips(list_id)])
         except Exception as exc:
             present(self, exc)
             return 0

@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin.py" line="+326"/>
+        <location filename="../admin.py" line="+337"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../applications.py" line="+63"/>
+        <location filename="../applications.py" line="+68"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -128,7 +128,7 @@
 <context>
     <name>ApplicationsScreen</name>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Name, pinyin initials (e.g. zs), part of an ID number, or document number</source>
         <translation>姓名、拼音首字母（如 zs）、身份证号片段或文书编号</translation>
     </message>
@@ -153,7 +153,7 @@
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Showing the newest %1; narrow the search to see others.</source>
         <translation>仅显示最新的 %1 件，请缩小查询范围查看其他办件。</translation>
     </message>
@@ -595,7 +595,7 @@
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../backup_view.py" line="+358"/>
+        <location filename="../backup_view.py" line="+374"/>
         <location line="+13"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
@@ -614,7 +614,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location line="-303"/>
+        <location line="-317"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -692,7 +692,7 @@
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>No mirror folder is set: backups stay on this disk only. An administrator can set one under Settings.</source>
         <translation>未设置备份镜像目录：备份只保存在本机硬盘上。管理员可在“设置”中指定。</translation>
     </message>
@@ -712,7 +712,7 @@
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Backup written: %1</source>
         <translation>已写入备份：%1</translation>
     </message>
@@ -743,7 +743,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login.py" line="+257"/>
+        <location filename="../login.py" line="+266"/>
         <location line="+23"/>
         <source>Change password</source>
         <translation>修改密码</translation>
@@ -787,7 +787,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Supervisor&apos;s confirmation</source>
         <translation>负责人确认</translation>
     </message>
@@ -820,7 +820,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../detail.py" line="+665"/>
+        <location filename="../detail.py" line="+664"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1023,12 +1023,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+4"/>
-        <location line="+366"/>
+        <location line="+371"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-368"/>
         <source>Show the household&apos;s complete ID numbers; every viewing is recorded</source>
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
@@ -1198,7 +1198,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>Void %1 %2. Reason: %3</source>
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
@@ -1234,7 +1234,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+283"/>
+        <location filename="../tracking_dialogs.py" line="+284"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -1360,12 +1360,12 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportsBanner</name>
     <message>
-        <location filename="../backup_view.py" line="+32"/>
+        <location filename="../backup_view.py" line="+31"/>
         <source>Confirm and resume exports</source>
         <translation>确认恢复导出</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Data restored on %1 from the backup made on %2. Exports to the county are paused until an administrator confirms the data is current.</source>
         <translation>已于 %1 从 %2 的备份恢复数据。在管理员确认数据无误之前，暂停向县级导出。</translation>
     </message>
@@ -1383,7 +1383,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="-181"/>
+        <location filename="../tracking_dialogs.py" line="-179"/>
         <source>Record the result</source>
         <translation>登记办理结果</translation>
     </message>
@@ -1471,7 +1471,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>FirstPasswordDialog</name>
     <message>
-        <location filename="../login.py" line="-145"/>
+        <location filename="../login.py" line="-152"/>
         <source>Set the administrator&apos;s password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -1509,7 +1509,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake.py" line="+105"/>
+        <location filename="../intake.py" line="+106"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -1531,12 +1531,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     <message>
         <location line="+6"/>
         <location line="+163"/>
-        <location line="+319"/>
+        <location line="+318"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-471"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1727,12 +1727,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+220"/>
+        <location line="+219"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-148"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
@@ -1772,7 +1772,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>正在保存并生成文书…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>Discard everything entered for this application?</source>
         <translation>放弃本次录入的全部内容吗？</translation>
     </message>
@@ -2048,7 +2048,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../lock_screen.py" line="+138"/>
+        <location filename="../lock_screen.py" line="+140"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -2102,7 +2102,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>Login</name>
     <message>
-        <location filename="../login.py" line="-177"/>
+        <location filename="../login.py" line="-182"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
@@ -2121,7 +2121,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <location line="+16"/>
         <source>Log in</source>
         <translation>登录</translation>
@@ -2147,7 +2147,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>没有可以登录的账户。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Choose a new password to continue.</source>
         <translation>请先设置新密码再继续。</translation>
     </message>
@@ -2155,7 +2155,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LoginForm</name>
     <message>
-        <location line="-93"/>
+        <location line="-95"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -2263,7 +2263,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>注销/切换用户</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+204"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -2273,7 +2273,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>当前申请尚未保存。注销并丢弃这些输入吗？</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Logged out.</source>
         <translation>已注销。</translation>
     </message>
@@ -2288,7 +2288,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-450"/>
         <location line="+61"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
@@ -2320,7 +2320,7 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="-70"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Data folder: %1</source>
         <translation>数据目录：%1</translation>
     </message>
@@ -2374,7 +2374,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../admin.py" line="-223"/>
+        <location filename="../admin.py" line="-225"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
@@ -2655,7 +2655,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../admin.py" line="+15"/>
+        <location filename="../admin.py" line="+17"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
@@ -2785,7 +2785,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../admin.py" line="+13"/>
+        <location filename="../admin.py" line="+16"/>
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
@@ -2877,7 +2877,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="-327"/>
+        <location filename="../tracking_dialogs.py" line="-328"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2895,7 +2895,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin_settings.py" line="+70"/>
+        <location filename="../admin_settings.py" line="+85"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -3129,17 +3129,17 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose the backup mirror folder</source>
         <translation>选择备份镜像目录</translation>
     </message>
@@ -3147,7 +3147,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../setup_dialog.py" line="+50"/>
+        <location filename="../setup_dialog.py" line="+53"/>
         <source>First-run setup</source>
         <translation>首次设置</translation>
     </message>
@@ -3285,7 +3285,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+30"/>
+        <location filename="../tracking_dialogs.py" line="+31"/>
         <source>Record signature</source>
         <translation>登记签收</translation>
     </message>
@@ -3521,7 +3521,7 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../supplement.py" line="+66"/>
+        <location filename="../supplement.py" line="+64"/>
         <source>Supply missing materials — %1</source>
         <translation>补正材料 — %1</translation>
     </message>
@@ -3605,12 +3605,12 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+597"/>
+        <location line="+603"/>
         <source>villages</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="-583"/>
+        <location line="-589"/>
         <source>no records</source>
         <translation>无记录</translation>
     </message>
@@ -3620,7 +3620,7 @@ deduction (%)</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Export to the county</source>
         <translation>导出到县级</translation>
     </message>
@@ -3725,7 +3725,7 @@ deduction (%)</source>
         <translation>有 %1 个数据包县级尚未确认。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>The county&apos;s public keys are not imported yet: import the county&apos;s public key file under Keys below.</source>
         <translation>尚未导入县级公钥：请在下方“密钥”处导入县级公钥文件。</translation>
     </message>
@@ -3935,7 +3935,12 @@ encryption key %4</source>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../errors.py" line="+37"/>
+        <location filename="../errors.py" line="+20"/>
+        <source>Something went wrong; the details were written to the log.</source>
+        <translation>出错了，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <location line="+19"/>
         <source>Operation failed</source>
         <translation>操作失败</translation>
@@ -3951,7 +3956,7 @@ encryption key %4</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../tasks.py" line="+281"/>
+        <location filename="../tasks.py" line="+288"/>
         <source>Cancel</source>
         <extracomment>A job shows the default progress dialog only if it runs longer than this.</extracomment>
         <translation>取消</translation>
@@ -3960,7 +3965,7 @@ encryption key %4</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking.py" line="+75"/>
+        <location filename="../tracking.py" line="+76"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
@@ -4023,7 +4028,7 @@ encryption key %4</source>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>Tracking</source>
         <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
@@ -4034,7 +4039,7 @@ encryption key %4</source>
         <translation>复核提醒</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Department</source>
         <translation>办理部门</translation>
     </message>
@@ -4108,12 +4113,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+361"/>
+        <location line="+371"/>
         <source>Refer again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-370"/>
         <source>Emergency aid…</source>
         <translation>先行救助…</translation>
     </message>
@@ -4258,12 +4263,12 @@ encryption key %4</source>
         <translation>共 %1 户</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+83"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Result recorded: %1, %2 — %3.</source>
         <translation>已登记办理结果：%1，%2——%3。</translation>
     </message>
@@ -4283,22 +4288,22 @@ encryption key %4</source>
         <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Reported to the county for approval; referral slip %1 printed.</source>
         <translation>已报县级审批，转办单 %1 已生成。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Emergency aid recorded (%1); the paperwork is due by %2.</source>
         <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Refer %1 of %2 to %3 again with a new referral slip?</source>
         <translation>以新的转办单将 %2 的%1重新转办给%3？</translation>
     </message>
@@ -4313,7 +4318,7 @@ encryption key %4</source>
         <translation>办理结果告知书 %1 已生成。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Handover list %1 printed for %2: %3 referral slip(s), now referred.</source>
         <translation>%2的转办清单 %1 已生成：%3 份转办单，事项已转办。</translation>
     </message>
@@ -4321,7 +4326,7 @@ encryption key %4</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../admin.py" line="+27"/>
+        <location filename="../admin.py" line="+30"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -4397,7 +4402,7 @@ encryption key %4</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Deactivate account</source>
         <translation>停用账户</translation>
     </message>
@@ -4428,7 +4433,7 @@ encryption key %4</source>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../admin.py" line="-223"/>
+        <location filename="../admin.py" line="-234"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -4438,7 +4443,7 @@ encryption key %4</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
