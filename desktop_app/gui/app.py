@@ -10,11 +10,15 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+if TYPE_CHECKING:
+    from ..core.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +99,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> b
     return loaded
 
 
-def build_main_window(services, actor=None, *, tasks=None, data_dir: Path | None = None,
+def build_main_window(services: Services, actor=None, *, tasks=None, data_dir: Path | None = None,
                       demo: bool = False, synchronous: bool = False, opener=None):
     """The main window over ``services`` for the logged-in ``actor`` (``None``: the
     window opens with the login overlay). Tests pass ``synchronous=True``."""
@@ -110,7 +114,7 @@ def build_main_window(services, actor=None, *, tasks=None, data_dir: Path | None
     return window
 
 
-def _fill_demo(services, tasks, parent=None) -> None:
+def _fill_demo(services: Services, tasks, parent=None) -> None:
     """Demo mode on an empty folder: the demo township and some applications, written
     on the write lane while a progress dialog shows how far it got."""
     from PySide6.QtWidgets import QProgressDialog
@@ -269,7 +273,7 @@ def deferred_check(tasks, data_dir: Path, on_problem) -> None:
               lane="read")
 
 
-def _damaged_while_open(app: QApplication, window, services, data_dir: Path, problem) -> None:
+def _damaged_while_open(app: QApplication, window, services: Services, data_dir: Path, problem) -> None:
     """The deferred check found the database damaged: finish a save in flight, offer
     the newest good backup (as at start-up), then close the program."""
     from PySide6.QtWidgets import QDialog

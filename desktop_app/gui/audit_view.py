@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -40,6 +40,10 @@ from .errors import present
 from .labels import action_label, role_label
 from .tasks import TaskRunner
 from .widgets import date_range_edits, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +293,7 @@ class AuditModel(QAbstractTableModel):
 class AuditScreen(QWidget):
     """操作日志 with filters, paging and the integrity check."""
 
-    def __init__(self, services, tasks: TaskRunner, actor, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, tasks: TaskRunner, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditScreen")
         self.services = services

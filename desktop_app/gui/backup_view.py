@@ -115,7 +115,7 @@ class BackupsPage(QWidget):
     restored = Signal(object)
     restoreFailed = Signal()
 
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], Any],
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
                  parent: QWidget | None = None, *,
                  ask: Callable[[QWidget, str, str], bool] = ask_yes_no,
                  opener: Callable[[Path], object] = open_file) -> None:
@@ -338,7 +338,7 @@ class AutoBackups(QObject):
 
     reported = Signal(str, bool)
 
-    def __init__(self, services, tasks: TaskRunner, parent: QObject | None = None, *,
+    def __init__(self, services: Services, tasks: TaskRunner, parent: QObject | None = None, *,
                  interval_ms: int = HOURLY_MS) -> None:
         super().__init__(parent)
         self.services = services

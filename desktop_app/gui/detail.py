@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -44,6 +45,10 @@ from .errors import present
 from .labels import action_label, due_text, item_status_label
 from .tasks import TaskRunner
 from .widgets import ErrorLabel, RowsModel, open_file, yuan
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +142,7 @@ class DetailView(QWidget):
     """Everything about one application. Reloads itself after its own operations and
     when a change notice on the bus touches the application."""
 
-    def __init__(self, services, tasks: TaskRunner, application_id: int,
+    def __init__(self, services: Services, tasks: TaskRunner, application_id: int,
                  actor: Callable[[], object], parent: QWidget | None = None, *,
                  opener: Callable[[Path], object] = open_file,
                  ask_reason: Callable[[QWidget], str | None] = ask_void_reason,

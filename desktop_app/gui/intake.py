@@ -12,6 +12,7 @@ import itertools
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -46,6 +47,10 @@ from .intake_result import ResultPage
 from .tasks import TaskRunner
 from .widgets import ErrorLabel, FieldErrors, open_file, parse_yuan, yuan
 
+if TYPE_CHECKING:
+    from ..core.services import Services
+
+
 log = logging.getLogger(__name__)
 
 # The document each decision hands to the applicant (opened at once for printing).
@@ -60,7 +65,7 @@ class IntakeScreen(QWidget):
 
     openApplication = Signal(int)
 
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], object],
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], object],
                  parent: QWidget | None = None, *,
                  ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
                  opener: Callable[[Path], object] = open_file) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -31,6 +32,10 @@ from .errors import message_of
 from .labels import role_label
 from .tasks import TaskRunner, call_on_writer
 from .widgets import ErrorLabel
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 HINT_STYLE = "color: #546e7a;"
 DEMO_HINT_STYLE = "background: #fff3e0; border: 1px solid #ffb74d; padding: 6px;"
@@ -121,7 +126,7 @@ class LoginDialog(QDialog):
     """登录 at start-up. ``actor`` is set when accepted; Enter submits. An account
     that must change its password (reset by an administrator) does so here."""
 
-    def __init__(self, services, parent: QWidget | None = None, *, demo: bool = False,
+    def __init__(self, services: Services, parent: QWidget | None = None, *, demo: bool = False,
                  message: str = "", tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
@@ -194,7 +199,7 @@ class LoginDialog(QDialog):
 class FirstPasswordDialog(QDialog):
     """First run: the administrator named at setup chooses a password (twice)."""
 
-    def __init__(self, services, admin, parent: QWidget | None = None, *,
+    def __init__(self, services: Services, admin, parent: QWidget | None = None, *,
                  tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstPasswordDialog")
@@ -255,7 +260,7 @@ class FirstPasswordDialog(QDialog):
 class ChangePasswordDialog(QDialog):
     """修改密码. With ``old_password`` (just typed at the login) only the new one is asked."""
 
-    def __init__(self, services, actor, parent: QWidget | None = None, *,
+    def __init__(self, services: Services, actor, parent: QWidget | None = None, *,
                  old_password: str | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
@@ -326,7 +331,7 @@ class ConfirmDialog(QDialog):
     """A supervisor types their own username and password at the clerk's screen
     (``AccountService.confirm``); ``actor`` is the confirming supervisor."""
 
-    def __init__(self, services, parent: QWidget | None, what: str, permission: str, *,
+    def __init__(self, services: Services, parent: QWidget | None, what: str, permission: str, *,
                  tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmDialog")
@@ -382,14 +387,14 @@ class ConfirmDialog(QDialog):
         self.accept()
 
 
-def ask_confirmation(services, parent: QWidget | None, what: str, permission: str, *,
+def ask_confirmation(services: Services, parent: QWidget | None, what: str, permission: str, *,
                      tasks: TaskRunner | None = None):
     """The confirming supervisor's actor, or ``None`` if cancelled."""
     dialog = ConfirmDialog(services, parent, what, permission, tasks=tasks)
     return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def sign_in(services, parent: QWidget | None = None, *, demo: bool = False,
+def sign_in(services: Services, parent: QWidget | None = None, *, demo: bool = False,
             exec_dialog: Callable[[QDialog], int] = lambda d: d.exec(),
             tasks: TaskRunner | None = None):
     """At start-up: the first administrator's password (first run) or the login.

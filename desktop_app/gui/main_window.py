@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -36,6 +37,10 @@ from .intake import IntakeScreen
 from .lock_screen import IdleWatcher, LockOverlay
 from .tasks import TaskRunner
 from .widgets import open_file
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +199,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     # -- building ---------------------------------------------------------------------------------
-    def attach(self, services, actor) -> None:
+    def attach(self, services: Services, actor) -> None:
         """Build the screens over ``services`` for the logged-in ``actor``."""
         self.services = services
         self.lock_overlay.services = services

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,10 @@ from ..core.errors import PermissionDenied
 from .errors import present
 from .widgets import ErrorLabel, RowsModel, date_range_edits, row_table
 
+if TYPE_CHECKING:
+    from ..core.services import Services
+
+
 log = logging.getLogger(__name__)
 
 COL_NUMBER, COL_NAME, COL_VILLAGE, COL_DATE, COL_ITEMS, COL_NOTE, COL_STATUS = range(7)
@@ -36,7 +41,7 @@ class SeparateListView(QWidget):
 
     openApplication = Signal(int)
 
-    def __init__(self, services, actor: Callable[[], object],
+    def __init__(self, services: Services, actor: Callable[[], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("separateList")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -30,6 +31,10 @@ from ..core.rules import division
 from .tasks import TaskRunner, call_on_writer
 from .widgets import ErrorLabel, FieldErrors
 
+if TYPE_CHECKING:
+    from ..core.services import Services
+
+
 # ``(parent, title, filter) -> path or ""``; replaced in tests.
 FileChooser = Callable[[QWidget, str, str], str]
 
@@ -42,7 +47,7 @@ def _choose_file(parent: QWidget, title: str, pattern: str) -> str:
 class SetupDialog(QDialog):
     """Collects :class:`SetupInput`; ``initialize`` runs only when everything is valid."""
 
-    def __init__(self, services, parent: QWidget | None = None, *,
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
                  choose_file: FileChooser = _choose_file,
                  tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +28,10 @@ from .errors import present
 from .intake_items import MaterialsPanel
 from .tasks import TaskRunner
 from .widgets import ErrorLabel, FieldErrors, open_file
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +54,7 @@ class SupplementDialog(QDialog):
     """补正材料: the new decision is recorded through the runner; its changes reach the
     detail view on the change bus."""
 
-    def __init__(self, services, tasks: TaskRunner, detail, actor: Callable[[], object],
+    def __init__(self, services: Services, tasks: TaskRunner, detail, actor: Callable[[], object],
                  parent: QWidget | None = None, *,
                  ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
                  opener: Callable[[Path], object] = open_file) -> None:

@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -53,6 +53,10 @@ from .detail import local_time
 from .errors import is_cancelled, is_refusal, present
 from .tasks import Job, TaskRunner
 from .widgets import ERROR_STYLE, ListTableModel, open_file, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +218,7 @@ def _button(text: str, name: str) -> QPushButton:
 class SyncScreen(QWidget):
     """同步. A return package's changes go out on the runner's change bus."""
 
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], Any],
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
                  parent: QWidget | None = None, *,
                  opener: Callable[[Path], object] = open_file,
                  settings: QSettings | None = None,

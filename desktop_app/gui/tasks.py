@@ -25,6 +25,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import threading
@@ -235,7 +236,7 @@ class TaskRunner(QObject):
             self._deliver(token, result, error)
             return
         future = self._executor(lane).submit(fn)
-        future.add_done_callback(lambda f, t=token: self._emit(t, f))
+        future.add_done_callback(functools.partial(self._emit, token))
 
     def _executor(self, lane: str) -> ThreadPoolExecutor:
         executor = self._executors.get(lane)

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -54,6 +54,10 @@ from .print_pdf import print_batch
 from .tasks import TaskRunner
 from .tracking_dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
 from .widgets import ErrorLabel, ListTableModel, open_file, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +177,7 @@ class TrackingScreen(QWidget):
 
     openApplication = Signal(int)
 
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], object], *,
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], object], *,
                  opener: Callable[[Path], object] = open_file,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -15,7 +15,7 @@ import calendar
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -38,6 +38,9 @@ from ..core.errors import ValidationErrors
 from .errors import present
 from .tasks import TaskRunner
 from .widgets import ErrorLabel, FieldErrors, open_file
+
+if TYPE_CHECKING:
+    from ..core.services import Services
 
 
 def date_edit(day: date, name: str, fmt: str = "yyyy-MM-dd") -> QDateEdit:
@@ -69,7 +72,7 @@ def month_end(d: date) -> date:
 class ServiceDialog(QDialog):
     """A form that sends one service call through the task runner."""
 
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], object],
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], object],
                  parent: QWidget | None = None, *,
                  on_done: Callable[[Any], object] | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +125,8 @@ def _task_line(row) -> QLabel:
 class SignDialog(ServiceDialog):
     """登记签收: the 回执 shows who signed for the slip and when."""
 
-    def __init__(self, services, tasks, actor, row, parent=None, *, on_done=None) -> None:
+    def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
+                 on_done=None) -> None:
         super().__init__(services, tasks, actor, parent, on_done=on_done)
         self.setObjectName("signDialog")
         self.setWindowTitle(self.tr("Record signature"))
@@ -150,7 +154,8 @@ class SignDialog(ServiceDialog):
 class FeedbackDialog(ServiceDialog):
     """登记办理结果 from the paper 回执 (or the township's own decision)."""
 
-    def __init__(self, services, tasks, actor, row, parent=None, *, on_done=None) -> None:
+    def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
+                 on_done=None) -> None:
         super().__init__(services, tasks, actor, parent, on_done=on_done)
         from ..core.services import Feedback
 
@@ -277,7 +282,7 @@ class EmergencyDialog(ServiceDialog):
     """先行救助 for a 临时救助（急难型） task: pay within the township's ceiling, or
     report to the county (报县民政局审批) above it."""
 
-    def __init__(self, services, tasks, actor, row, parent=None, *,
+    def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
                  opener: Callable[[Path], object] = open_file, on_done=None) -> None:
         super().__init__(services, tasks, actor, parent, on_done=on_done)
         self.setObjectName("emergencyDialog")
@@ -384,7 +389,8 @@ class EmergencyDialog(ServiceDialog):
 class ReviewDialog(ServiceDialog):
     """登记复核 (动态管理): the re-check's date, outcome, class and a note."""
 
-    def __init__(self, services, tasks, actor, row, parent=None, *, on_done=None) -> None:
+    def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
+                 on_done=None) -> None:
         super().__init__(services, tasks, actor, parent, on_done=on_done)
         self.setObjectName("reviewDialog")
         self.setWindowTitle(self.tr("Record a re-check"))
