@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from ..core import vocab
 from .errors import present
 from .labels import action_label, role_label
-from .tasks import TaskRunner
+from .tasks import READ, TaskRunner
 from .widgets import date_range_edits, row_table
 
 if TYPE_CHECKING:
@@ -443,7 +443,8 @@ class AuditScreen(QWidget):
         self.check_result.setStyleSheet("")
         self.check_result.show()
         audit = self.services.audit
-        self.tasks.run(audit.check, self._checked, self._check_failed)
+        # A long read (the whole chain): the read lane, so saves do not wait behind it.
+        self.tasks.run(audit.check, self._checked, self._check_failed, owner=self, lane=READ)
 
     def _checked(self, report) -> None:
         self.check_button.setEnabled(True)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from .dialogs import ask_yes_no
 from .errors import present
-from .tasks import TaskRunner
+from .tasks import READ, TaskRunner
 from .widgets import ListTableModel, open_file, row_table
 
 if TYPE_CHECKING:
@@ -184,8 +184,10 @@ class BackupsPage(QWidget):
     def refresh(self) -> None:
         backups = self.services.backups
         self.refresh_button.setEnabled(False)
+        # Reading (and verifying) the backup files is a long read: the read lane.
         self.tasks.run(lambda: (backups.list(verify=True), backups.mirror_dir(),
-                                backups.list_mirror()), self._listed, self._failed, owner=self)
+                                backups.list_mirror()), self._listed, self._failed, owner=self,
+                       lane=READ)
 
     def _listed(self, result) -> None:
         rows, mirror_dir, mirrored = result

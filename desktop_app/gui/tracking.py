@@ -543,7 +543,8 @@ class TrackingScreen(QWidget):
     def _on_changes(self, changes, origin) -> None:
         """The change bus: another screen or one of this screen's dialogs changed data
         (this screen's own operations refresh it when they are done)."""
-        if origin is not self:
+        if origin is not self and (changes.applications or changes.lists or changes.settings
+                                   or changes.everything):
             self.refresh()
 
     def _dialog(self, dialog: QDialog) -> QDialog:
