@@ -325,6 +325,13 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
         QMessageBox.critical(window, QCoreApplication.translate("App", "Cannot open the data folder"),
                              str(exc))
         return 1
+    from ..core.warmup import warm_up
+
+    # Fonts, ReportLab and pypinyin load on the read lane while the clerk logs in (the
+    # login itself runs on the write lane), so the first receipt of the day costs what
+    # every other one does. Queued before the deferred check, which may read a minute.
+    window.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %r", exc),
+                     lane="read")
     damaged: list = []
     if deferred:
         deferred_check(window.tasks, data_dir, lambda problem: (
@@ -341,12 +348,8 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
             shiboken6.delete(dialog)
             if not accepted:
                 return 0
-        from ..core.warmup import warm_up
         from .login import sign_in
 
-        # Fonts, ReportLab and pypinyin load on the writer thread while the clerk logs
-        # in, so the first receipt of the day costs what every other one does.
-        window.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %r", exc))
         actor = sign_in(services, window, demo=demo, tasks=window.tasks)
         if actor is None or damaged:
             return 1 if damaged else 0
