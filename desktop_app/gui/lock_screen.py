@@ -272,7 +272,7 @@ class LockOverlay(QWidget):
         accounts, me, password = self.services.accounts, self.actor, self.password.text()
         try:
             with busy_cursor():
-                actor = call_on_writer(self.tasks, lambda: accounts.unlock(me, password))
+                actor = call_on_writer(self.tasks, lambda: accounts.unlock(me, password)).value
         except (LoginFailed, PermissionDenied) as exc:
             self.password.clear()
             self.unlock_error.setText(message_of(exc) or str(exc))
@@ -296,7 +296,7 @@ class LockOverlay(QWidget):
         try:
             with busy_cursor():
                 actor = call_on_writer(self.tasks, (lambda: accounts.unlock(me, password)) if same
-                                       else (lambda: accounts.login(username, password)))
+                                       else (lambda: accounts.login(username, password))).value
         except (LoginFailed, PermissionDenied) as exc:
             self.form.show_failure(exc)
             return False

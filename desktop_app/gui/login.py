@@ -177,7 +177,8 @@ class LoginDialog(QDialog):
         accounts = self.services.accounts
         try:
             with busy_cursor():
-                actor = call_on_writer(self.tasks, lambda: accounts.login(username, password))
+                actor = call_on_writer(self.tasks,
+                                       lambda: accounts.login(username, password)).value
         except (LoginFailed, PermissionDenied) as exc:
             self.form.show_failure(exc)
             return
@@ -249,7 +250,7 @@ class FirstPasswordDialog(QDialog):
             with busy_cursor():
                 accounts, admin_id = self.services.accounts, self.admin.id
                 self.actor = call_on_writer(
-                    self.tasks, lambda: accounts.set_first_password(admin_id, password))
+                    self.tasks, lambda: accounts.set_first_password(admin_id, password)).value
         except (ValidationErrors, ValidationError, PermissionDenied) as exc:
             self.error.show_messages([message_of(exc) or str(exc)])
             self.password.setFocus()
@@ -320,7 +321,7 @@ class ChangePasswordDialog(QDialog):
             with busy_cursor():
                 accounts, actor = self.services.accounts, self.actor
                 self.actor = call_on_writer(
-                    self.tasks, lambda: accounts.change_password(actor, old, new))
+                    self.tasks, lambda: accounts.change_password(actor, old, new)).value
         except (LoginFailed, ValidationErrors, ValidationError, PermissionDenied) as exc:
             self.error.show_messages([message_of(exc) or str(exc)])
             return
@@ -379,7 +380,7 @@ class ConfirmDialog(QDialog):
                 accounts, permission = self.services.accounts, self.permission
                 username, password = self.username.text().strip(), self.password.text()
                 self.actor = call_on_writer(
-                    self.tasks, lambda: accounts.confirm(username, password, permission))
+                    self.tasks, lambda: accounts.confirm(username, password, permission)).value
         except (LoginFailed, PermissionDenied) as exc:
             self.error.show_messages([message_of(exc) or str(exc)])
             self.password.clear()

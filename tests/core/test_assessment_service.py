@@ -84,7 +84,7 @@ def test_standards_in_force_on_the_intake_date_and_admin_only(services, township
     saved = services.intake.decide(d, "accept", township).application_id
     entries = load_default_entries()
     entries.append({**entries[0], "effective_from": "2026-11-25", "rural_dibao_fen": 70000})
-    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
     with pytest.raises(PermissionDenied):
         services.settings.update("standards", entries, clerk)
     with pytest.raises(ValidationErrors):

@@ -325,7 +325,7 @@ def test_staff_relatives_are_flagged_and_listed_separately_for_supervisors(servi
     accept(services, township, name="王五", id_number=resident_id(seed=7))
     rows = services.handling.staff_relatives(township)
     assert [(x.number, x.note) for x in rows] == [(r.number, "申请人系石桥村村委会主任之兄")]
-    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
     with pytest.raises(PermissionDenied):
         services.handling.staff_relatives(clerk)
 

@@ -18,7 +18,7 @@ from tests.core.helpers import draft, resident_id
 @pytest.fixture
 def people(services, township):
     login = services.accounts.login
-    return {u: login(u, DEMO_PASSWORDS[u]) for u in ("admin", "supervisor", "clerk1", "clerk2")}
+    return {u: login(u, DEMO_PASSWORDS[u]).value for u in ("admin", "supervisor", "clerk1", "clerk2")}
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_clerk_cannot_void_alone_but_with_a_supervisor_confirmation(services, pe
     with pytest.raises(PermissionDenied):
         services.intake.void_application(case.application_id, "录入错误", people["clerk1"])
     assert not services.documents.for_application(case.application_id)[0].voided
-    confirmer = services.accounts.confirm("supervisor", DEMO_PASSWORDS["supervisor"])
+    confirmer = services.accounts.confirm("supervisor", DEMO_PASSWORDS["supervisor"]).value
     voided = services.documents.void(receipt.id, "录入错误", people["clerk1"], confirmed_by=confirmer).value
     assert voided.voided
     with services.ctx.db.read() as s:

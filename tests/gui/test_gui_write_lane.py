@@ -117,7 +117,7 @@ def test_login_lock_switch_and_logout_write_on_the_write_lane(
         assert dialog.result() == dialog.DialogCode.Accepted
         assert window.logout()                          # 注销
     no_writes(guard)
-    assert services.accounts.login("clerk1", "Neu2026pass").username == "clerk1"
+    assert services.accounts.login("clerk1", "Neu2026pass").value.username == "clerk1"
 
 
 def test_administration_writes_on_the_write_lane(qtbot, window, services, admin, tmp_path,
