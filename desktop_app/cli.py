@@ -414,7 +414,7 @@ def cmd_users(args) -> int:
                                          ("locked", u.locked_until is not None)) if on]
                 print(f"{u.username}\t{u.name}\t{u.role}\t{state}\t{','.join(flags)}")
         elif args.users_command == "add":
-            u = accounts.add_user(args.name, args.username, args.role, _read_password(args), SYSTEM)
+            u = accounts.add_user(args.name, args.username, args.role, _read_password(args), SYSTEM).value
             print(f"added {u.username} ({u.role}); the password must be changed at first login")
         else:
             try:

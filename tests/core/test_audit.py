@@ -21,7 +21,7 @@ from tests.core.helpers import draft, resident_id
 @pytest.fixture
 def filled(services, township):
     """Two decided applications, a reprint and a login: a few dozen events."""
-    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
     a = services.intake.decide(draft(services), "accept", clerk)
     b = services.intake.decide(draft(services, name="王五", id_number=resident_id(seed=7)),
                                "reject", township, ["户籍不在本乡镇"])
@@ -165,7 +165,7 @@ def test_missing_pdf_is_not_a_problem(services, filled):
 
 def test_viewer_filters_by_person_application_action_and_date(services, filled, township):
     a, b, clerk = filled
-    sup = services.accounts.login("supervisor", DEMO_PASSWORDS["supervisor"])
+    sup = services.accounts.login("supervisor", DEMO_PASSWORDS["supervisor"]).value
     def q(**kw):
         return services.audit.query(sup, AuditFilter(**kw))
 

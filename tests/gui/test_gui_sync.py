@@ -96,7 +96,9 @@ def test_export_writes_the_package_into_the_chosen_folder_and_the_log_shows_it(
     assert "待导出" in screen.status_label.text()
     assert screen.model.rowCount() == 0 and not screen.reexport_button.isEnabled()
     stages = []
-    screen.relay.progressed.connect(lambda stage, done, total: stages.append(stage))
+    shown = screen._progress
+    screen._progress = lambda fraction, message: (stages.append(message[0]),
+                                                  shown(fraction, message))
     screen.chooser.answers.append(str(usb))
     click(qtbot, screen.export_button)
 
@@ -129,9 +131,9 @@ def test_export_runs_on_the_worker_thread_with_progress_on_the_gui_thread(
     calls = []
     original = SyncScreen._progress
 
-    def spy(self, stage, done, total):
-        calls.append((stage, threading.current_thread() is threading.main_thread()))
-        original(self, stage, done, total)
+    def spy(self, fraction, message):
+        calls.append((message[0], threading.current_thread() is threading.main_thread()))
+        original(self, fraction, message)
 
     monkeypatch.setattr(SyncScreen, "_progress", spy)
     runner = TaskRunner()
@@ -157,11 +159,14 @@ def test_cancel_during_export_leaves_no_file_and_no_log_row(
     decide(services, admin, "张三", make_id("19600512", 31))
     before = db_digest(services.ctx.db.data_dir)
 
-    def press_cancel(stage, done, total):
-        if stage == "compress" and screen.cancel_button.isEnabled():
+    shown = screen._progress
+
+    def press_cancel(fraction, message):
+        shown(fraction, message)
+        if message[0] == "compress" and screen.cancel_button.isEnabled():
             screen.cancel_button.click()
 
-    screen.relay.progressed.connect(press_cancel)
+    screen._progress = press_cancel
     screen.chooser.answers.append(str(usb))
     click(qtbot, screen.export_button)
     assert "已取消导出" in screen.result_label.text()
@@ -288,7 +293,8 @@ def test_importing_a_return_package_applies_it_and_refreshes_the_screens(
         "holiday_year": [{"year": 2027, "holidays": ["2027-01-01"], "workdays": []}],
     })
     screen.chooser.answers.append(str(ret))
-    with qtbot.waitSignal(screen.changed) as signal:
+    with qtbot.waitSignal(screen.tasks.bus.changed,
+                          check_params_cb=lambda changes, origin: origin is screen) as signal:
         click(qtbot, screen.import_button)
     text = screen.import_result.text()
     assert "已导入第 1 号回执包" in text, text
@@ -322,7 +328,7 @@ def test_a_bad_return_package_shows_one_line_and_changes_nothing(
     bad.write_bytes(bytes(data))
     before = db_digest(services.ctx.db.data_dir)
     changed = []
-    screen.changed.connect(changed.append)
+    screen.tasks.bus.changed.connect(lambda changes, origin: changed.append(changes))
     screen.chooser.answers.append(str(bad))
     click(qtbot, screen.import_button)
     text = screen.import_result.text()

@@ -28,7 +28,7 @@ from ..rules import numbering
 from ..rules.identity import IdType, mask_id
 from . import auth, handling_data
 from .auth import ActorRef
-from .context import ServiceContext
+from .context import Changes, Outcome, ServiceContext
 from .events import record_event
 
 
@@ -251,7 +251,7 @@ class DocumentService:
         return path
 
     # -- reprint and void ------------------------------------------------------------
-    def reprint(self, document_id: int, by: ActorRef) -> DocumentInfo:
+    def reprint(self, document_id: int, by: ActorRef) -> Outcome[DocumentInfo]:
         """补打: the same content, marked as a reprint, counted and logged.
 
         ``by``: the logged-in :class:`~.auth.Actor` (or a staff id)."""
@@ -272,10 +272,11 @@ class DocumentService:
                          sha256=digest)
             path = self._path(doc, reprint=doc.print_count - 1)
         atomic_write(path, pdf)
-        return self._info(doc, path)
+        return Outcome(self._info(doc, path),
+                       Changes(applications={doc.application_id}, documents={doc.id}))
 
     def void(self, document_id: int, reason: str, by: ActorRef, *,
-             confirmed_by: ActorRef | None = None) -> DocumentInfo:
+             confirmed_by: ActorRef | None = None) -> Outcome[DocumentInfo]:
         """作废: the number stays used, with its reason; a voided decision voids the application.
 
         A supervisor or administrator voids on their own. A clerk may void only with a
@@ -304,7 +305,8 @@ class DocumentService:
                          application_id=doc.application_id, document_id=doc.id,
                          number=doc.number, reason=reason, changes=changes,
                          confirmed_by=confirmer.staff_id)
-            return self._info(doc)
+            return Outcome(self._info(doc),
+                           Changes(applications={doc.application_id}, documents={doc.id}))
 
 
 def void_authority(s: Session, by: ActorRef, confirmed_by: ActorRef | None

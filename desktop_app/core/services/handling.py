@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -40,7 +40,7 @@ from ..rules import numbering
 from ..rules.values import format_yuan, parse_amount, validate_date, validate_name, validate_text
 from . import auth, handling_data
 from .auth import ActorRef
-from .context import Changes, ServiceContext
+from .context import Changes, Outcome, ServiceContext
 from .documents import DocumentInfo, DocumentService, atomic_write
 from .events import record_event
 
@@ -133,6 +133,7 @@ class EmergencyResult:
     document: DocumentInfo
     paperwork_due: date
     provisional: bool
+    changes: Changes = field(default_factory=Changes)
 
 
 @dataclass(frozen=True)
@@ -302,7 +303,7 @@ class HandlingService:
         return {code: n for code, n in rows}
 
     def issue_handover_list(self, department: str, by: ActorRef, *,
-                            day: date | None = None) -> ListInfo:
+                            day: date | None = None) -> Outcome[ListInfo]:
         """Print the 转办清单 of ``department``: every task waiting for it (待转办), one
         row per slip; those tasks become 已转办 on ``day``. Recorded like a document."""
         day = day or self.ctx.today()
@@ -360,8 +361,9 @@ class HandlingService:
                              list=number, slip=slips.get(t.application_id, ""))
             path = self._list_path(doc)
             info = ListInfo(doc.id, doc.kind, number, department, day, len(rows), path)
+            changes = Changes(applications={t.application_id for t in tasks}, lists={doc.id})
         atomic_write(path, pdf)
-        return info
+        return Outcome(info, changes)
 
     def lists(self, *, day: date | None = None) -> list[ListInfo]:
         with self.ctx.db.read() as s:
@@ -522,7 +524,7 @@ class HandlingService:
                      results={r.item_code: r.task_status for r in accepted})
         return True
 
-    def re_refer(self, task_id: int, by: ActorRef) -> DocumentInfo:
+    def re_refer(self, task_id: int, by: ActorRef) -> Outcome[DocumentInfo]:
         """A returned item (退回) goes to its department again with a new 转办单
         (only the returned items of that department); the task waits for the next list."""
         now = self.ctx.clock()
@@ -544,10 +546,10 @@ class HandlingService:
             pending = self.documents.create(s, app, "referral", number, clerk, now,
                                             department=task.handler_code,
                                             item_ids={r.id for r in items})
-        return self.documents.write_files([pending])[0]
+        return _written(self.documents.write_files([pending])[0])
 
     # -- 办理结果告知书 ------------------------------------------------------------------
-    def issue_result_notice(self, application_id: int, by: ActorRef) -> DocumentInfo:
+    def issue_result_notice(self, application_id: int, by: ActorRef) -> Outcome[DocumentInfo]:
         """The applicant's notice of every item's result; needs at least one result."""
         now = self.ctx.clock()
         with self.ctx.db.transaction() as s:
@@ -562,7 +564,7 @@ class HandlingService:
                     "results", "none", "还没有任何事项的办理结果，不能出具告知书")])
             number = self._next_suffix(s, app, numbering.RESULT_NOTICE)
             pending = self.documents.create(s, app, "result_notice", number, clerk, now)
-        return self.documents.write_files([pending])[0]
+        return _written(self.documents.write_files([pending])[0])
 
     # -- 先行救助 ----------------------------------------------------------------------
     def emergency_ceiling(self) -> int:
@@ -633,9 +635,9 @@ class HandlingService:
             pending = self.documents.create(s, app, "emergency_record", number, clerk, now,
                                             aid=aid)
         info = self.documents.write_files([pending])[0]
-        return EmergencyResult(info, due.date, due.provisional)
+        return EmergencyResult(info, due.date, due.provisional, _written(info).changes)
 
-    def escalate(self, task_id: int, reason: str, by: ActorRef) -> DocumentInfo:
+    def escalate(self, task_id: int, reason: str, by: ActorRef) -> Outcome[DocumentInfo]:
         """Above the township's ceiling: the 急难型 item goes to the county department
         (catalogue ``escalation``) with a 转办单; tracked like every referral."""
         now = self.ctx.clock()
@@ -659,7 +661,7 @@ class HandlingService:
             number = self._next_suffix(s, app, numbering.REFERRAL)
             pending = self.documents.create(s, app, "referral", number, clerk, now,
                                             department=item.escalation, item_ids={task.id})
-        return self.documents.write_files([pending])[0]
+        return _written(self.documents.write_files([pending])[0])
 
     # -- 动态管理 ----------------------------------------------------------------------
     def reviews_due(self, *, within_days: int = 30, today: date | None = None) -> list[ReviewRow]:
@@ -832,3 +834,8 @@ def _step_text(cat, action: str, d: dict) -> str | None:
     if action == "emergency.escalate":
         return f"{base}：{d.get('reason', '')}"
     return base
+
+
+def _written(info: DocumentInfo) -> Outcome[DocumentInfo]:
+    """A document issued for an application: the application and the document changed."""
+    return Outcome(info, Changes(applications={info.application_id}, documents={info.id}))

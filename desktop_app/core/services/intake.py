@@ -34,7 +34,7 @@ from ..models import (
 from ..rules import identity, numbering, pinyin, routing, values
 from . import auth
 from .auth import ActorRef
-from .context import Changes, ServiceContext
+from .context import Changes, Outcome, ServiceContext
 from .documents import DocumentInfo, DocumentService, void_authority
 from .drafts import ApplicationDraft, ItemInput, MemberInput
 from .events import record_event
@@ -335,7 +335,7 @@ class IntakeService:
                               deferred)
 
     def record_batch(self, entries: list[tuple[ApplicationDraft, str, list[str], datetime]],
-                     clerk_id: ActorRef) -> list[int]:
+                     clerk_id: ActorRef) -> Outcome[list[int]]:
         """Record many decided applications in one transaction without rendering PDFs.
 
         For bulk loads (demo data, benchmarks, migrations from paper ledgers): each
@@ -356,7 +356,7 @@ class IntakeService:
                 app = self._create(s, draft, clean, clerk, when)
                 self._apply_decision(s, app, decision, clerk, reasons, when, render=False)
                 ids.append(app.id)
-        return ids
+        return Outcome(ids, Changes(applications=set(ids)))
 
     def _create(self, s: Session, draft: ApplicationDraft, clean: _Clean, clerk: Staff,
                 now: datetime) -> Application:
