@@ -41,11 +41,6 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 KEYS = list(FIELDS)
 
 
-def fen_text(fen: int) -> str:
-    whole, cents = divmod(int(fen), 100)
-    return str(whole) if cents == 0 else f"{whole}.{cents:02d}"
-
-
 class StandardsEditor(QWidget):
     """``changed`` after the admin edits, adds or removes an entry."""
 

@@ -22,7 +22,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="+122"/>
+        <location filename="../app.py" line="+126"/>
         <source>Creating demo applications…</source>
         <extracomment>The benchmark&apos;s start-up probe (gui/probe.py), only when $TOWNSHIP_STARTUP_PROBE is set.</extracomment>
         <translation>正在生成演示办件…</translation>
@@ -44,7 +44,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../main_window.py" line="+191"/>
+        <location filename="../main_window.py" line="+196"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../audit_view.py" line="+70"/>
+        <location filename="../audit_view.py" line="+74"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -582,7 +582,7 @@
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Everything checks out: the database, %1 audit entries in an unbroken chain, and %2 document files.</source>
         <translation>校验通过：数据库完好，%1 条操作日志链条完整，%2 个文书文件无改动。</translation>
     </message>
@@ -595,7 +595,7 @@
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../backup_view.py" line="+374"/>
+        <location filename="../backup_view.py" line="+376"/>
         <location line="+13"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
@@ -614,7 +614,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location line="-317"/>
+        <location line="-319"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -692,7 +692,7 @@
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>No mirror folder is set: backups stay on this disk only. An administrator can set one under Settings.</source>
         <translation>未设置备份镜像目录：备份只保存在本机硬盘上。管理员可在“设置”中指定。</translation>
     </message>
@@ -743,7 +743,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login.py" line="+266"/>
+        <location filename="../login.py" line="+272"/>
         <location line="+23"/>
         <source>Change password</source>
         <translation>修改密码</translation>
@@ -820,7 +820,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../detail.py" line="+664"/>
+        <location filename="../detail.py" line="+669"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1234,7 +1234,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+284"/>
+        <location filename="../tracking_dialogs.py" line="+289"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -1312,7 +1312,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync_view.py" line="+150"/>
+        <location filename="../sync_view.py" line="+154"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1509,7 +1509,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake.py" line="+106"/>
+        <location filename="../intake.py" line="+112"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -2102,7 +2102,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>Login</name>
     <message>
-        <location filename="../login.py" line="-182"/>
+        <location filename="../login.py" line="-183"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
@@ -2147,7 +2147,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>没有可以登录的账户。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose a new password to continue.</source>
         <translation>请先设置新密码再继续。</translation>
     </message>
@@ -2155,7 +2155,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LoginForm</name>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -2742,7 +2742,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+169"/>
+        <location filename="../tracking_dialogs.py" line="+170"/>
         <source>Record a re-check</source>
         <translation>登记复核</translation>
     </message>
@@ -2803,7 +2803,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SeparateListView</name>
     <message>
-        <location filename="../separate_list.py" line="+49"/>
+        <location filename="../separate_list.py" line="+54"/>
         <source>Separately registered applications</source>
         <translation>单独登记名单</translation>
     </message>
@@ -2877,7 +2877,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="-328"/>
+        <location filename="../tracking_dialogs.py" line="-331"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3147,7 +3147,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../setup_dialog.py" line="+53"/>
+        <location filename="../setup_dialog.py" line="+58"/>
         <source>First-run setup</source>
         <translation>首次设置</translation>
     </message>
@@ -3285,7 +3285,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+31"/>
+        <location filename="../tracking_dialogs.py" line="+32"/>
         <source>Record signature</source>
         <translation>登记签收</translation>
     </message>
@@ -3308,7 +3308,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>StandardsEditor</name>
     <message>
-        <location filename="../standards_editor.py" line="+85"/>
+        <location filename="../standards_editor.py" line="+80"/>
         <source>Add entry</source>
         <extracomment>Columns after the date, in the order of ``FIELDS``: amounts in fen are shown in yuan.</extracomment>
         <translation>新增标准</translation>
@@ -3521,7 +3521,7 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../supplement.py" line="+64"/>
+        <location filename="../supplement.py" line="+69"/>
         <source>Supply missing materials — %1</source>
         <translation>补正材料 — %1</translation>
     </message>
@@ -3956,7 +3956,7 @@ encryption key %4</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../tasks.py" line="+288"/>
+        <location filename="../tasks.py" line="+289"/>
         <source>Cancel</source>
         <extracomment>A job shows the default progress dialog only if it runs longer than this.</extracomment>
         <translation>取消</translation>
@@ -3965,7 +3965,7 @@ encryption key %4</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking.py" line="+76"/>
+        <location filename="../tracking.py" line="+80"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
@@ -4113,12 +4113,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+371"/>
+        <location line="+372"/>
         <source>Refer again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-371"/>
         <source>Emergency aid…</source>
         <translation>先行救助…</translation>
     </message>
@@ -4263,7 +4263,7 @@ encryption key %4</source>
         <translation>共 %1 户</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
