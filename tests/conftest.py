@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.clock import Clock
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -27,16 +29,6 @@ def data_dir(tmp_path, _template_dir) -> Path:
     folder = tmp_path / "data"
     shutil.copytree(_template_dir, folder)
     return folder
-
-
-class Clock:
-    """A settable clock for services (decisions on a given day)."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from desktop_app.core.models import Event
 from desktop_app.core.services import AuditFilter
 from desktop_app.core.services.demo import DEMO_PASSWORDS
 from desktop_app.core.services.events import event_hash
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
 
 
 @pytest.fixture

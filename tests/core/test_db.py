@@ -72,7 +72,7 @@ def test_unreadable_database_gives_clear_error(tmp_path):
 
 
 def test_backup_is_consistent_copy(services, township, tmp_path):
-    from tests.core.helpers import draft
+    from tests.helpers.drafts import draft
 
     services.intake.decide(draft(services), "accept", township)
     dest = services.ctx.db.backup(tmp_path / "b" / "copy.sqlite3")

@@ -4,11 +4,11 @@ the document actions (打开 / 补打 / 作废)."""
 from __future__ import annotations
 
 import pytest
-from gui_helpers import click, decide, fill_valid, make_id, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.applications import COL_ID, COL_NAME, COL_NUMBER, IdRole, RowRole
+from tests.helpers.gui import click, decide, fill_valid, make_id, type_text
 
 pytestmark = pytest.mark.gui
 

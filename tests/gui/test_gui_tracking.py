@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from gui_helpers import click, pdf_text, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
@@ -22,7 +21,8 @@ from desktop_app.gui.tracking import (
     OVERDUE_BG,
     RowRole,
 )
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
+from tests.helpers.gui import click, pdf_text, type_text
 
 pytestmark = pytest.mark.gui
 

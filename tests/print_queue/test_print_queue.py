@@ -37,7 +37,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop_app.gui import print_pdf
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
 
 from . import pixels
 from .ipp import JOB_ABORTED, JOB_CANCELED, JOB_COMPLETED, get_jobs

@@ -6,40 +6,23 @@ from __future__ import annotations
 
 import pyrage
 import pytest
-from sqlalchemy import select
 
 from desktop_app.core.models import RequestedItem
 from desktop_app.core.services.auth import SYSTEM
 from desktop_app.sync import envelope as env
 from desktop_app.sync.envelope import PackageError
-from tests.core.helpers import draft, resident_id
-from tests.sync.conftest import (
+from tests.helpers.sync import (
     OTHER_KEY,
     SYMLINK,
     all_members,
     craft,
     db_digest,
+    feedback,
     make_return,
+    referred_task,
     return_manifest,
     township_code,
 )
-
-
-def referred_task(services, township) -> RequestedItem:
-    r = services.intake.decide(draft(services, items=("MEDICAL",), id_number=resident_id(seed=9)),
-                               "accept", township)
-    services.handling.issue_handover_list("HEALTHCARE", township)
-    with services.ctx.db.read() as s:
-        return s.scalar(select(RequestedItem).where(
-            RequestedItem.application_id == r.application_id))
-
-
-def feedback(task_uuid, **over):
-    rec = {"task_uuid": task_uuid, "result": "done", "result_on": "2026-11-24",
-           "result_text": "已报销", "amount_fen": 60000, "period_from": None, "period_to": None,
-           "signed_by": "王医保", "signed_on": "2026-11-24", "department": "HEALTHCARE"}
-    rec.update(over)
-    return rec
 
 
 def test_return_package_acks_feedback_and_updates_in_one_go_and_replay_changes_nothing(
