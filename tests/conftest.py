@@ -51,3 +51,11 @@ def township(services):
     from desktop_app.core.services.demo import create_demo_township
 
     return create_demo_township(services)
+
+
+def pytest_collection_modifyitems(items):
+    """Every test on the real PostgreSQL server (the county receiver) is ``slow``: the
+    server is installed/started for the session and each test gets a fresh database."""
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -6,6 +6,7 @@ import ast
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 import desktop_app
@@ -120,6 +121,7 @@ def test_core_runs_without_qt_loaded():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+@pytest.mark.slow
 def test_warm_up_makes_the_first_save_fast():
     """After warm_up the first save of a fresh process costs about a warm save."""
     import subprocess

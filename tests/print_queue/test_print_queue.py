@@ -86,6 +86,7 @@ def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+@pytest.mark.slow
 def test_receipt_printed_through_cups_matches_saved_pdf(qapp, cups_queue, services, township,
                                                         settings, monkeypatch):
     failures: list[print_pdf.PrintError] = []

@@ -123,6 +123,7 @@ def test_reexport_reproduces_the_same_inner_package_byte_for_byte(
     assert "9" in str(exc.value)
 
 
+@pytest.mark.slow
 def test_nothing_to_export_then_incremental_50_changes_is_fast(
         services, synced, county, tmp_path, capsys):
     ids = fill(services, synced, 10)
