@@ -31,9 +31,39 @@ def data_dir(tmp_path, _template_dir) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def populated_template(tmp_path_factory, _template_dir):
+    """Populated templates, built once per session and copied per test like the migrated
+    one: ``populated_template(name, build)`` copies the migrated template, opens it with
+    the services on the tests' clock (see ``clock``), calls ``build(services, clock)``
+    and keeps the folder and what ``build`` returned. A test module uses it by overriding
+    ``data_dir`` to copy that folder instead (its own ``services`` then open the copy)."""
+    from desktop_app.core.services import Services
+
+    built: dict[str, tuple[Path, object]] = {}
+
+    def get(name: str, build) -> tuple[Path, object]:
+        if name not in built:
+            folder = tmp_path_factory.mktemp(f"template-{name}") / "data"
+            shutil.copytree(_template_dir, folder)
+            clock = Clock(NOW)
+            services = Services.open(folder, clock=clock)
+            try:
+                value = build(services, clock)
+            finally:
+                services.close()
+            built[name] = (folder, value)
+        return built[name]
+
+    return get
+
+
+NOW = datetime(2026, 11, 24, 10, 0)  # the tests' "now" unless a test moves the clock
+
+
 @pytest.fixture
 def clock() -> Clock:
-    return Clock(datetime(2026, 11, 24, 10, 0))
+    return Clock(NOW)
 
 
 @pytest.fixture

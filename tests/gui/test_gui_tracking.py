@@ -4,6 +4,7 @@ ceiling with escalation, re-checks, and every string translated."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 
 import pytest
@@ -86,16 +87,36 @@ def screen(window, dialogs):
     return tracking
 
 
-@pytest.fixture
-def late(services, township, clock, window):
+def _late(services, clock):
     """张三: 医疗救助 accepted in June (overdue now); 王五: 法律援助 accepted today;
     赵六: 流浪乞讨人员救助 due today (due soon)."""
+    from desktop_app.core.services.demo import create_demo_township
+
+    township = create_demo_township(services)  # as the ``township`` fixture does
     clock.now = datetime(2026, 6, 1, 10, 0)
     old = accept(services, township, ("MEDICAL",))
     clock.now = TODAY
     new = accept(services, township, ("LEGAL_AID",), name="王五", id_number=resident_id(seed=7))
     soon = accept(services, township, ("VAGRANT",), name="赵六", id_number=resident_id(seed=9),
                   members=[])
+    return old, new, soon
+
+
+@pytest.fixture
+def data_dir(request, tmp_path, _template_dir, populated_template):
+    """Tests using ``late`` start from a copy of a template holding those three decisions
+    (built once per session) instead of making them again."""
+    source = populated_template("late", _late)[0] if "late" in request.fixturenames else _template_dir
+    folder = tmp_path / "data"
+    shutil.copytree(source, folder)
+    return folder
+
+
+@pytest.fixture
+def late(data_dir, populated_template, services, township, clock, window):
+    """The three decisions of :func:`_late`, already in ``data_dir``'s database."""
+    assert clock.now == TODAY
+    old, new, soon = populated_template("late", _late)[1]
     if window.tracking is not None:
         window.tracking.refresh()
     return old, new, soon
