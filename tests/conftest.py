@@ -83,9 +83,34 @@ def township(services):
     return create_demo_township(services)
 
 
+#: Its rounds mostly wait for the writer processes: they run on a thread from the start of
+#: the session (tests/helpers/crash.py) and the test, run last, checks what they left.
+CRASH_TEST = "tests/core/test_crash.py::test_sigkilled_writer_loses_no_reported_save"
+
+
 def pytest_collection_modifyitems(items):
     """Every test on the real PostgreSQL server (the county receiver) is ``slow``: the
-    server is installed/started for the session and each test gets a fresh database."""
+    server is installed/started for the session and each test gets a fresh database.
+    The crash test goes last (see ``CRASH_TEST``)."""
     for item in items:
         if "pg_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+    crash = [item for item in items if item.nodeid == CRASH_TEST]
+    for item in crash:
+        items.remove(item)
+        items.append(item)
+
+
+def pytest_collection_finish(session):
+    if not session.config.option.collectonly and any(i.nodeid == CRASH_TEST for i in session.items):
+        from tests.helpers import crash
+
+        crash.start_in_background()
+
+
+def pytest_sessionfinish(session):
+    import sys
+
+    crash = sys.modules.get("tests.helpers.crash")
+    if crash is not None:
+        crash.stop_background()  # only if the test never took its run (an early end)

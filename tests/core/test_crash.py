@@ -2,165 +2,36 @@
 random moments, hundreds of times. Afterwards every save that reported success is
 there, nothing is half-written, the numbers have no gaps, and ``check`` passes.
 
-Rounds: ``CRASH_ROUNDS`` (default 220); each round forks a fresh writer from a warm
-fork server (``crash_writer.py``). The kill is timed from the writer's own reports, not
-from the wall clock, so it lands at the same places on an idle or a loaded machine: a
-few rounds while the writer opens the folder; the others after its "open" handshake
-and 0 or 1 reported saves, a random fraction (0-110 %) of a save's measured duration
-later — inside the transaction, in the commit, between the commit and the PDF files,
-while writing a file, and between saves. Only rounds killed after the handshake count
-towards ``CRASH_ROUNDS``; the total is bounded (twice that).
+The rounds (``tests/helpers/crash.py``: ``CRASH_ROUNDS``, default 220, kills timed from
+the writer's own reports so they land alike on an idle or a loaded machine) run on a
+thread started with the session; this test runs last, waits for them and checks.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import queue
-import random
-import signal
-import subprocess
-import sys
-import threading
-import time
+import shutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from desktop_app.core.models import Application, Document, Event, HouseholdMember
 from desktop_app.core.rules import numbering
-
-WRITER = Path(__file__).with_name("crash_writer.py")
-ROOT = Path(__file__).resolve().parents[2]
-ROUNDS = int(os.environ.get("CRASH_ROUNDS", "220"))
-EARLY = 0.1  # share of rounds killed while the writer opens the folder (before the handshake)
-WAIT = 120.0  # seconds to wait for one report before calling the writer stuck
+from tests.helpers.crash import ROUNDS, CrashRun, WriterFailed, take_background
 
 pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)"),
               pytest.mark.slow]
 
 
-def _township(data: Path) -> None:
-    from desktop_app.core.services import Services
-    from desktop_app.core.services.demo import create_demo_township
-
-    services = Services.open(data)
+def test_sigkilled_writer_loses_no_reported_save(tmp_path, record_property):
+    run = take_background() or CrashRun(tmp_path).start()
     try:
-        create_demo_township(services)
-    finally:
-        services.close()  # releases the folder's lock for the writers
-
-
-class Writer:
-    """The fork server's reports, read on a thread so every wait has a timeout."""
-
-    def __init__(self, server: subprocess.Popen, stderr: Path) -> None:
-        self.stderr = stderr
-        self.server = server
-        self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.server.stdout:
-            self.lines.put((time.perf_counter(), line.strip()))
-        self.lines.put((time.perf_counter(), "eof"))
-
-    def next(self) -> tuple[float, str, str]:
-        try:
-            at, line = self.lines.get(timeout=WAIT)
-        except queue.Empty:
-            pytest.fail(f"no report from the writer in {WAIT:.0f} s:\n" + self.stderr.read_text()[-3000:])
-        if line == "eof":
-            pytest.fail("the writer's server ended:\n" + self.stderr.read_text()[-3000:])
-        tag, _, arg = line.partition(" ")
-        return at, tag, arg
-
-
-class Estimate:
-    """A running estimate of how long a phase takes (mean of the recent observations)."""
-
-    def __init__(self, first: float) -> None:
-        self.value = first
-
-    def add(self, seconds: float) -> None:
-        self.value = 0.8 * self.value + 0.2 * seconds
-
-
-def test_sigkilled_writer_loses_no_reported_save(tmp_path, record_property):  # noqa: C901 - one loop, read top to bottom
-    data, success = tmp_path / "data", tmp_path / "success.txt"
-    _township(data)
-    stderr = tmp_path / "writer-stderr.txt"
-    errors = open(stderr, "w")  # noqa: SIM115
-    server = subprocess.Popen([sys.executable, str(WRITER), str(data), str(success)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
-                              text=True, cwd=ROOT)
-    writer = Writer(server, stderr)
-    rng = random.Random(20261124)
-    started = time.perf_counter()
-    outcomes: Counter[str] = Counter()
-    piped: list[int] = []  # saves the writer reported on the pipe (after fsyncing them)
-    rnd = 0
-    try:
-        _, tag, arg = writer.next()
-        assert tag == "ready", (tag, arg)
-        save, opening = Estimate(float(arg)), Estimate(float(arg) / 4)
-        while outcomes["counted"] < ROUNDS and rnd < 2 * ROUNDS:
-            server.stdin.write(f"go {rnd * 10_000}\n")
-            server.stdin.flush()
-            rnd += 1
-            early = rng.random() < EARLY
-            saves_first = 1 if rng.random() < 0.2 else 0
-            pid = forked = opened = last = None
-            seen = 0
-            while True:  # the writer's reports up to the kill point of this round
-                at, tag, arg = writer.next()
-                if tag == "pid":
-                    pid, forked = int(arg), at
-                elif tag == "open":
-                    opened = last = at
-                elif tag == "saved":
-                    piped.append(int(arg))
-                    save.add(at - last)
-                    last, seen = at, seen + 1
-                elif tag == "status":
-                    pytest.fail(f"writer ended before it was killed (status {arg}):\n"
-                                + stderr.read_text()[-3000:])
-                if pid is None:
-                    continue
-                if opened is None and early:
-                    kill_at = forked + rng.uniform(0, opening.value)
-                    break
-                if opened is not None and seen >= saves_first:
-                    if forked is not None and seen == 0:
-                        opening.add(opened - forked)
-                    kill_at = last + rng.uniform(0, 1.1 * save.value)
-                    break
-            time.sleep(max(0.0, kill_at - time.perf_counter()))
-            os.kill(pid, signal.SIGKILL)
-            handshake = opened is not None
-            while True:  # everything the child wrote comes before the server's status line
-                _, tag, arg = writer.next()
-                if tag == "open":
-                    handshake = True
-                elif tag == "saved":
-                    piped.append(int(arg))
-                elif tag == "status":
-                    status = int(arg)
-                    break
-            if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
-                outcomes["killed"] += 1
-                # A round killed before the writer's handshake is extra, not one of ROUNDS.
-                outcomes["counted" if handshake else "early"] += 1
-            else:  # the writer failed by itself (e.g. could not open the folder)
-                errors.flush()
-                pytest.fail(f"writer exited with status {status}:\n" + stderr.read_text()[-3000:])
-    finally:
-        server.stdin.close()
-        server.wait(timeout=30)
-        errors.close()
-    elapsed = time.perf_counter() - started
+        run.wait()
+    except WriterFailed as exc:
+        pytest.fail(f"{exc} (folder {run.folder})")
+    data, success, outcomes, piped = run.data, run.success, run.outcomes, run.piped
 
     raw = success.read_text() if success.exists() else ""
     reported = [int(x) for x in raw.split("\n")[:-1]]  # a torn last line is not a report
@@ -214,14 +85,16 @@ def test_sigkilled_writer_loses_no_reported_save(tmp_path, record_property):  # 
     leftovers = [p.name for p in (data / "documents").rglob("*.part")]
 
     counts = {
-        "rounds": rnd, "sigkills": outcomes["killed"], "after_handshake": outcomes["counted"],
+        "rounds": run.rounds, "sigkills": outcomes["killed"], "after_handshake": outcomes["counted"],
         "while_opening": outcomes["early"], "reported_saves": len(reported), "piped_saves": len(piped),
         "applications_in_db": n_apps, "committed_not_reported": n_apps - len(reported),
         "pdf_files": len(pdfs), "pdfs_missing_to_rerender": report.documents_missing,
-        "leftover_temp_files": len(leftovers), "seconds": round(elapsed, 1),
+        "leftover_temp_files": len(leftovers), "seconds": round(run.elapsed, 1),
     }
     record_property("crash_counts", json.dumps(counts))
     print("\ncrash test:", json.dumps(counts))
     assert outcomes["killed"] >= 200 or ROUNDS < 200
     assert outcomes["counted"] >= ROUNDS, counts
     assert len(reported) > 0 and len(piped) > 0
+    if run.folder != tmp_path:
+        shutil.rmtree(run.folder, ignore_errors=True)
