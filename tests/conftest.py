@@ -13,6 +13,15 @@ from tests.helpers.clock import Clock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The tests' folders on tmpfs when the machine has one: every commit fsyncs (SQLite with
+# synchronous=FULL), which on a shared disk costs more than many tests themselves; on
+# /dev/shm an fsync returns at once. What the tests check is unchanged (durability
+# against a killed process, as in the crash test, is the page cache's either way).
+# An explicit --basetemp or PYTEST_DEBUG_TEMPROOT wins.
+_SHM = Path("/dev/shm")
+if "PYTEST_DEBUG_TEMPROOT" not in os.environ and _SHM.is_dir() and os.access(_SHM, os.W_OK):
+    os.environ["PYTEST_DEBUG_TEMPROOT"] = str(_SHM)
+
 
 @pytest.fixture(scope="session")
 def _template_dir(tmp_path_factory) -> Path:

@@ -206,9 +206,11 @@ _background: CrashRun | None = None
 
 
 def start_in_background() -> CrashRun:
-    """Start the rounds now, in a folder of their own (the test removes it once passed)."""
+    """Start the rounds now, in a folder of their own beside the session's tmp_path folders
+    (the test removes it once passed)."""
     global _background
-    _background = CrashRun(Path(tempfile.mkdtemp(prefix="pytest-crash-"))).start()
+    root = os.environ.get("PYTEST_DEBUG_TEMPROOT") or tempfile.gettempdir()  # as tmp_path's
+    _background = CrashRun(Path(tempfile.mkdtemp(prefix="pytest-crash-", dir=root))).start()
     return _background
 
 
