@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from datetime import datetime
@@ -33,27 +34,41 @@ def _template_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def data_dir(tmp_path, _template_dir) -> Path:
-    """A data folder holding a database built by the real migrations."""
+def data_dir(request, tmp_path, _template_dir, populated_template) -> Path:
+    """A data folder holding a database built by the real migrations — or, when the test
+    uses a fixture its module lists in ``POPULATED``, a copy of that fixture's populated
+    template (see ``populated_template``)."""
+    source = _template_dir
+    for name, build in getattr(request.module, "POPULATED", {}).items():
+        if name in request.fixturenames:
+            source = populated_template(build)[0]
+            break
     folder = tmp_path / "data"
-    shutil.copytree(_template_dir, folder)
+    shutil.copytree(source, folder)
     return folder
 
 
 @pytest.fixture(scope="session")
 def populated_template(tmp_path_factory, _template_dir):
     """Populated templates, built once per session and copied per test like the migrated
-    one: ``populated_template(name, build)`` copies the migrated template, opens it with
-    the services on the tests' clock (see ``clock``), calls ``build(services, clock)``
-    and keeps the folder and what ``build`` returned. A test module uses it by overriding
-    ``data_dir`` to copy that folder instead (its own ``services`` then open the copy)."""
+    one. ``populated_template(build)`` copies the migrated template, opens it with the
+    services on the tests' clock (see ``clock``), calls ``build(services, clock)`` once and
+    keeps the folder and what ``build`` returned.
+
+    A test module lists its populated fixtures, ``POPULATED = {"late": _late}``: a test
+    using ``late`` gets a ``data_dir`` copied from ``_late``'s template, and the fixture
+    returns ``populated_template(_late, data_dir)[1]`` instead of making the same decisions
+    again (``build`` sets up the demo township itself, as the ``township`` fixture would).
+    The template itself is never written to: tests get copies and relocated values."""
     from desktop_app.core.services import Services
 
-    built: dict[str, tuple[Path, object]] = {}
+    built: dict[object, tuple[Path, object]] = {}
 
-    def get(name: str, build) -> tuple[Path, object]:
-        if name not in built:
-            folder = tmp_path_factory.mktemp(f"template-{name}") / "data"
+    def get(build, data_dir: Path | None = None) -> tuple[Path, object]:
+        """``data_dir``: the test's copy; paths into the template in the returned value
+        (documents' files, …) are moved there."""
+        if build not in built:
+            folder = tmp_path_factory.mktemp(f"template-{build.__name__.strip('_')}") / "data"
             shutil.copytree(_template_dir, folder)
             clock = Clock(NOW)
             services = Services.open(folder, clock=clock)
@@ -61,10 +76,28 @@ def populated_template(tmp_path_factory, _template_dir):
                 value = build(services, clock)
             finally:
                 services.close()
-            built[name] = (folder, value)
-        return built[name]
+            built[build] = (folder, value)
+        folder, value = built[build]
+        return folder, value if data_dir is None else _relocate(value, folder, data_dir)
 
     return get
+
+
+def _relocate(value, old: Path, new: Path):
+    """``value`` with every path under ``old`` moved under ``new`` (dataclasses, lists,
+    tuples and dicts rebuilt; anything else kept)."""
+    if isinstance(value, Path):
+        return new / value.relative_to(old) if value.is_relative_to(old) else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _relocate(getattr(value, f.name), old, new)
+                                             for f in dataclasses.fields(value) if f.init})
+    if isinstance(value, list):
+        return [_relocate(v, old, new) for v in value]
+    if type(value) is tuple:
+        return tuple(_relocate(v, old, new) for v in value)
+    if isinstance(value, dict):
+        return {k: _relocate(v, old, new) for k, v in value.items()}
+    return value
 
 
 NOW = datetime(2026, 11, 24, 10, 0)  # the tests' "now" unless a test moves the clock

@@ -4,7 +4,6 @@ ceiling with escalation, re-checks, and every string translated."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 
 import pytest
@@ -102,21 +101,14 @@ def _late(services, clock):
     return old, new, soon
 
 
-@pytest.fixture
-def data_dir(request, tmp_path, _template_dir, populated_template):
-    """Tests using ``late`` start from a copy of a template holding those three decisions
-    (built once per session) instead of making them again."""
-    source = populated_template("late", _late)[0] if "late" in request.fixturenames else _template_dir
-    folder = tmp_path / "data"
-    shutil.copytree(source, folder)
-    return folder
+POPULATED = {"late": _late}
 
 
 @pytest.fixture
-def late(data_dir, populated_template, services, township, clock, window):
+def late(populated_template, data_dir, services, township, clock, window):
     """The three decisions of :func:`_late`, already in ``data_dir``'s database."""
     assert clock.now == TODAY
-    old, new, soon = populated_template("late", _late)[1]
+    old, new, soon = populated_template(_late, data_dir)[1]
     if window.tracking is not None:
         window.tracking.refresh()
     return old, new, soon
