@@ -4,6 +4,8 @@ refused with a one-line reason while the database stays unchanged."""
 
 from __future__ import annotations
 
+import shutil
+
 import pyrage
 import pytest
 
@@ -11,6 +13,7 @@ from desktop_app.core.models import RequestedItem
 from desktop_app.core.services.auth import SYSTEM
 from desktop_app.sync import envelope as env
 from desktop_app.sync.envelope import PackageError
+from desktop_app.sync.keys import KeyStore
 from tests.helpers.sync import (
     OTHER_KEY,
     SYMLINK,
@@ -203,10 +206,46 @@ CASES = ["flipped_byte", "truncated", "truncated_header", "wrong_recipient", "un
          "unknown_task", "feedback_invalid", "skipped_sequence", "ack_unknown"]
 
 
+def _referred(services, clock):
+    """What every bad-package case starts from: the demo township with the county's keys
+    imported (the county's key store beside the template's data folder) and a task
+    referred on a handover list."""
+    from desktop_app.core.services.demo import create_demo_township
+
+    township = create_demo_township(services)  # as the ``township`` fixture does
+    root = services.ctx.db.data_dir.parent
+    county = KeyStore(root / "county-keys").ensure()  # as the ``county`` fixture does
+    county.public_keys("county", "420106", "测试县民政局").write(root / "county-public.json")
+    services.sync.import_county_keys(root / "county-public.json", SYSTEM)  # as ``synced``
+    return township, referred_task(services, township)
+
+
+POPULATED = {"referred": _referred}  # built once per session (tests/conftest.py)
+
+
+@pytest.fixture
+def county(request, tmp_path, populated_template) -> KeyStore:
+    """The county's key store; with ``referred``, the one whose keys its template imported."""
+    if "referred" in request.fixturenames:
+        root = populated_template(_referred)[0].parent
+        shutil.copytree(root / "county-keys", tmp_path / "county-keys")
+        shutil.copy(root / "county-public.json", tmp_path / "county-public.json")
+        return KeyStore(tmp_path / "county-keys").ensure()
+    ks = KeyStore(tmp_path / "county-keys").ensure()
+    ks.public_keys("county", "420106", "测试县民政局").write(tmp_path / "county-public.json")
+    return ks
+
+
+@pytest.fixture
+def referred(populated_template, data_dir, services, township, county):
+    """(township admin id, referred task) of :func:`_referred`, in ``data_dir`` already."""
+    return populated_template(_referred, data_dir)[1]
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_bad_package_is_refused_with_one_line_and_nothing_changes(
-        name, services, synced, county, tmp_path):
-    task = referred_task(services, synced)
+        name, services, referred, county, tmp_path):
+    _, task = referred
     recipient = services.sync.keys.ensure().age_recipient
     path, reason = _case(name, services, county, tmp_path, task, recipient)
     before = db_digest(services.ctx.db.data_dir)
