@@ -135,8 +135,9 @@ def pytest_collection_modifyitems(items):
     server is installed/started for the session and each test gets a fresh database.
     The crash test goes last (see ``CRASH_TEST``)."""
     for item in items:
-        if "pg_server" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.slow)
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "pg_server" in getattr(item, "fixturenames", ()) or params.get("county_url") == "postgresql":
+            item.add_marker(pytest.mark.slow)  # (county_url asks for the server at run time)
     crash = [item for item in items if item.nodeid == CRASH_TEST]
     for item in crash:
         items.remove(item)
