@@ -5,6 +5,10 @@
 #   bash dev.sh test [ARGS…]  set up, then run the whole test suite (ARGS go to pytest)
 #   bash dev.sh bundle        set up, build the PyInstaller bundle (dist/desktop-app) from
 #                             build.spec and run the bundle's own --self-test
+#   bash dev.sh lint          set up, then ruff, mypy and the import contracts (.importlinter)
+#   bash dev.sh county [ARGS…] set up, then run the county receiver (another organisation's
+#                             program, `county-receiver`; e.g. `bash dev.sh county --help`);
+#                             its tests: `bash dev.sh test tests/county`
 #
 # Needs only python3. Run as root on Debian/Ubuntu, it installs the missing system
 # libraries (venv support, Qt's runtime libraries, poppler-utils for the PDF tests);
@@ -72,6 +76,19 @@ case "$mode" in
         export QT_QPA_PLATFORM=offscreen
         exec .venv/bin/python -m pytest -q "$@"
         ;;
+    lint)
+        setup_venv "[test]"
+        status=0
+        .venv/bin/ruff check . || status=1
+        .venv/bin/mypy || status=1
+        .venv/bin/lint-imports --no-cache || status=1
+        [ "$status" = 0 ] && echo "dev.sh: ruff, mypy and import contracts passed" >&2
+        exit "$status"
+        ;;
+    county)
+        setup_venv "[county]"
+        exec .venv/bin/county-receiver "$@"
+        ;;
     bundle)
         install_system "$BUNDLE_TOOLS"
         setup_venv "[bundle]"
@@ -86,7 +103,8 @@ case "$mode" in
              "$(find dist/desktop-app -type f | wc -l) files" >&2
         ;;
     *)
-        echo "usage: bash dev.sh app [--demo] | bash dev.sh test [pytest args] | bash dev.sh bundle" >&2
+        echo "usage: bash dev.sh app [--demo] | bash dev.sh test [pytest args] | bash dev.sh bundle |" \
+             "bash dev.sh lint | bash dev.sh county [county-receiver args]" >&2
         exit 2
         ;;
 esac

@@ -101,7 +101,6 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "must change it at the next login")
     ur.add_argument("username")
     ur.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
-    _add_county_parser(sub)
     return p
 
 
@@ -295,9 +294,10 @@ def _sync_error(exc) -> CliError:
 
 
 def cmd_export(args) -> int:
+    from sync_contract.envelope import PackageError
+
     from .core.services.auth import SYSTEM
-    from .sync.envelope import PackageError
-    from .sync.service import ExportsPaused
+    from .core.services.sync.service import ExportsPaused
 
     services = _services(args)
     try:
@@ -333,8 +333,9 @@ def cmd_exports(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from sync_contract.envelope import PackageError
+
     from .core.services.auth import SYSTEM
-    from .sync.envelope import PackageError
 
     services = _services(args)
     try:
@@ -350,9 +351,10 @@ def cmd_import(args) -> int:
 
 
 def cmd_keys(args) -> int:
+    from sync_contract.envelope import PackageError
+    from sync_contract.keys import public_key_b64, short_fingerprint
+
     from .core.services.auth import SYSTEM
-    from .sync.envelope import PackageError
-    from .sync.keys import public_key_b64, short_fingerprint
 
     services = _services(args)
     try:
@@ -412,7 +414,7 @@ def cmd_users(args) -> int:
                                          ("locked", u.locked_until is not None)) if on]
                 print(f"{u.username}\t{u.name}\t{u.role}\t{state}\t{','.join(flags)}")
         elif args.users_command == "add":
-            u = accounts.add_user(args.name, args.username, args.role, _read_password(args), SYSTEM)
+            u = accounts.add_user(args.name, args.username, args.role, _read_password(args), SYSTEM).value
             print(f"added {u.username} ({u.role}); the password must be changed at first login")
         else:
             try:
@@ -424,168 +426,6 @@ def cmd_users(args) -> int:
     finally:
         services.close()
     return 0
-
-
-# -- county receiver (docs/county.md) ---------------------------------------------------
-def _add_county_parser(sub) -> None:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=None, metavar="URL",
-                        help="county database URL (default sqlite:///county.sqlite3; "
-                             "PostgreSQL: postgresql+psycopg://user:pw@host/db)")
-    common.add_argument("--keys", type=Path, default=Path("county-keys"), metavar="DIR",
-                        help="the county's key folder (default ./county-keys)")
-    c = sub.add_parser("county", help="county receiver: keygen | register | townships | ingest | "
-                                      "feedback | make-return")
-    csub = c.add_subparsers(dest="county_command", metavar="ACTION", required=True)
-    kg = csub.add_parser("keygen", parents=[common],
-                         help="create the county's keys and the public key file for townships")
-    kg.add_argument("--code", help="the county's division code (6 digits); needed the first time")
-    kg.add_argument("--name", help="the county office's name")
-    kg.add_argument("--out", type=Path, help="also write the public key file here")
-    rg = csub.add_parser("register", parents=[common],
-                         help="register a township's public signing key")
-    rg.add_argument("--township", required=True, metavar="CODE", help="12-digit township code")
-    rg.add_argument("--name", help="township name (default: from the key file)")
-    rg.add_argument("--verify-key", required=True, metavar="FILE|TEXT",
-                    help="the township's public key file (desktop-app keys export FILE), or its "
-                         "Ed25519 public key as base64 / PEM")
-    rg.add_argument("--age-recipient", action="append", default=[], metavar="AGE1…",
-                    help="the township's age recipient for return packages (when not in a file)")
-    rg.add_argument("--fingerprint", help="fingerprint read out by the township (keys show); "
-                                          "checked against the key")
-    rg.add_argument("--replace", action="store_true", help="replace a registered key")
-    csub.add_parser("townships", parents=[common],
-                    help="registered townships: last package, unacknowledged, pending feedback")
-    ig = csub.add_parser("ingest", parents=[common],
-                         help="verify and apply township export packages (.twpkg)")
-    ig.add_argument("packages", nargs="+", type=Path, metavar="PACKAGE")
-    fb = csub.add_parser("feedback", parents=[common],
-                         help="record department feedback (回执 result) for a referred task")
-    fb.add_argument("--task", required=True, metavar="UUID", help="the task's requested_item uuid")
-    fb.add_argument("--result", required=True, choices=("done", "refused", "returned"))
-    fb.add_argument("--date", required=True, help="result day, YYYY-MM-DD")
-    fb.add_argument("--amount", metavar="YUAN", help="amount granted (done only)")
-    fb.add_argument("--text", default="", help="result text (required for refused/returned)")
-    fb.add_argument("--department", help="department code (default: the task's department)")
-    fb.add_argument("--signed-by", default="", help="签收人 when the task is not signed yet")
-    fb.add_argument("--signed-on", help="签收 day (default: the result day)")
-    fb.add_argument("--period-from", help="assistance period start (done only)")
-    fb.add_argument("--period-to", help="assistance period end (done only)")
-    mr = csub.add_parser("make-return", parents=[common],
-                         help="build the return package (.twret) for one township")
-    mr.add_argument("--township", required=True, metavar="CODE")
-    mr.add_argument("--out", required=True, type=Path, metavar="FILE",
-                    help="the package file, or a folder to write it into")
-    mr.add_argument("--feedback", type=Path, metavar="FILE.json",
-                    help="record these feedback records first (a JSON list)")
-    mr.add_argument("--updates", type=Path, metavar="FILE.json",
-                    help='updates to send: {"holiday_year": [...], "standards": [...], '
-                         '"village": [...], "catalogue": [...]}')
-    mr.add_argument("--holiday-year", type=int, action="append", default=[], metavar="YEAR",
-                    help="send YEAR's holiday calendar from chinesecalendar")
-    mr.add_argument("--reexport", type=int, metavar="SEQ",
-                    help="produce return package SEQ again (same content)")
-
-
-def _yuan_to_fen(text: str) -> int:
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        raise CliError(f"--amount: not an amount in yuan: {text}") from None
-    fen = value * 100
-    if value < 0 or fen != fen.to_integral_value():
-        raise CliError(f"--amount: yuan with at most two decimals, ≥ 0: {text}")
-    return int(fen)
-
-
-def _read_json(path: Path, what: str):
-    import json
-
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise CliError(f"{what} {path}: {str(exc).splitlines()[0]}") from None
-
-
-def cmd_county(args) -> int:
-    from .sync.county import DEFAULT_URL, County
-    from .sync.envelope import PackageError
-    from .sync.keys import short_fingerprint
-
-    action = args.county_command
-    county = County(args.db or DEFAULT_URL, args.keys)
-    try:
-        if action == "keygen":
-            pub, created = county.keygen(args.code, args.name)
-            if args.out:
-                pub.write(args.out)
-            print(f"{'created' if created else 'kept the existing'} county keys in {args.keys}")
-            print(f"public key file for townships (desktop-app keys import-county FILE): "
-                  f"{args.keys / 'county.json'}" + (f" and {args.out}" if args.out else ""))
-            print(f"  county {pub.code} {pub.name}")
-            print(f"  age recipient: {pub.age_recipients[0]}")
-            print(f"  ed25519 verify key: {pub.to_json()['ed25519_public_key']}")
-            print(f"  fingerprint: {short_fingerprint(pub.fingerprint)}  ({pub.fingerprint})")
-            return 0
-        if action == "register":
-            tw = county.register(args.township, args.verify_key, name=args.name,
-                                 age_recipients=args.age_recipient,
-                                 expect_fingerprint=args.fingerprint, replace=args.replace)
-            print(f"registered township {tw.code} {tw.name}: signing key "
-                  f"{short_fingerprint(tw.fingerprint)}; age "
-                  f"{', '.join(tw.age_recipients) or '(none: no return packages until given)'}")
-            return 0
-        if action == "townships":
-            for t in county.townships():
-                print(f"{t.code}\t{t.name}\t{short_fingerprint(t.fingerprint)}\t"
-                      f"last package {t.last_package}\tunacknowledged {t.unacknowledged}\t"
-                      f"feedback to send {t.pending_feedback}\tlast return {t.last_return}")
-            return 0
-        if action == "ingest":
-            failed = 0
-            for path in args.packages:
-                try:
-                    print(county.ingest(path).message)
-                except PackageError as exc:
-                    failed += 1
-                    print(f"desktop-app: {path.name}: {str(exc).splitlines()[0]}", file=sys.stderr)
-            return 1 if failed else 0
-        if action == "feedback":
-            res = county.record_feedback(
-                args.task, args.result, args.date, text=args.text,
-                amount_fen=_yuan_to_fen(args.amount) if args.amount else None,
-                department=args.department, signed_by=args.signed_by, signed_on=args.signed_on,
-                period_from=args.period_from, period_to=args.period_to)
-            if res.already_sent:
-                print(f"the same feedback for task {res.task_uuid} was already sent in return "
-                      f"package {res.already_sent}; nothing changed")
-                return 0
-            print(f"{'replaced' if res.replaced else 'recorded'} feedback {res.record['result']} "
-                  f"for task {res.task_uuid} of {res.township_code}; it goes with the next "
-                  "return package")
-            return 0
-        # make-return
-        if args.reexport is not None:
-            print(county.remake_return(args.township, args.reexport, args.out).message)
-            return 0
-        updates = _read_json(args.updates, "--updates") if args.updates else {}
-        if args.holiday_year:
-            if not isinstance(updates, dict):
-                raise CliError("--updates: a JSON object expected")
-            updates = dict(updates)
-            updates["holiday_year"] = list(updates.get("holiday_year", [])) + [
-                county.holiday_year_from_calendar(y) for y in args.holiday_year]
-        feedback = _read_json(args.feedback, "--feedback") if args.feedback else None
-        result = county.make_return(args.township, args.out, updates=updates, feedback=feedback)
-        print(result.message if result else
-              f"nothing to return to {args.township} (no new acknowledgements, feedback or updates)")
-        return 0
-    except PackageError as exc:
-        raise _sync_error(exc) from None
-    finally:
-        county.close()
 
 
 def self_test() -> int:
@@ -615,8 +455,7 @@ def run_gui(args) -> int:
 COMMANDS = {"demo": cmd_demo, "print": cmd_print, "search": cmd_search, "check": cmd_check,
             "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore,
             "confirm-exports": cmd_confirm_exports, "users": cmd_users, "overdue": cmd_overdue,
-            "export": cmd_export, "exports": cmd_exports, "import": cmd_import, "keys": cmd_keys,
-            "county": cmd_county}
+            "export": cmd_export, "exports": cmd_exports, "import": cmd_import, "keys": cmd_keys}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -126,7 +126,7 @@ def step_sync() -> str:
     from jsonschema import Draft202012Validator
     from pyrage import x25519
 
-    from .sync.envelope import SCHEMA_DIR
+    from sync_contract.envelope import SCHEMA_DIR
 
     identity = x25519.Identity.generate()
     secret = "self-test 自检".encode()

@@ -28,10 +28,13 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from sync_contract.fs import atomic_writer
 
 from .db import DB_FILENAME, HEAD_REVISION, backup_sqlite, fsync_dir
 from .errors import DatabaseError
@@ -128,8 +131,8 @@ def plan_thinning(names: Iterable[BackupName], keep: dict[str, int] | None = Non
     regular = [b for b in items if b.regular]
     kept.update(b.name for b in regular[:max(1, policy["recent"])])
 
-    def newest_per(period, limit: int) -> None:
-        seen: list = []
+    def newest_per(period: Callable[[datetime], object], limit: int) -> None:
+        seen: list[object] = []
         for b in regular:
             key = period(b.when)
             if key in seen:
@@ -208,7 +211,7 @@ def inspect_backup(path: Path, *, verify: bool = False) -> BackupInfo:
     parsed = parse_backup_name(path.name)
     kind = parsed.kind if parsed else "unknown"
     created = parsed.when if parsed else datetime.fromtimestamp(path.stat().st_mtime)
-    base = {"path": path, "name": path.name, "kind": kind,
+    base: dict[str, Any] = {"path": path, "name": path.name, "kind": kind,
             "kind_label": KIND_LABELS.get(kind, "备份"), "created": created,
             "size": path.stat().st_size}
     try:
@@ -288,21 +291,15 @@ def copy_verified(src: Path, dest_dir: Path) -> Path:
         raise MirrorMissing(f"备份镜像目录 {dest_dir} 不存在（U 盘或第二块硬盘未连接？）；"
                             "本机备份已完成")
     dest = dest_dir / src.name
-    tmp = dest_dir / f".{src.name}.{os.getpid()}.part"
     try:
-        with open(src, "rb") as fin, open(tmp, "wb") as fout:
+        with open(src, "rb") as fin, atomic_writer(dest) as fout:
             shutil.copyfileobj(fin, fout, 1 << 20)
             fout.flush()
-            os.fsync(fout.fileno())
-        if _sha256(tmp) != _sha256(src):
-            raise BackupError(f"备份镜像校验失败：{dest}")
-        os.replace(tmp, dest)
-        fsync_dir(dest_dir)
+            if _sha256(Path(fout.name)) != _sha256(src):
+                raise BackupError(f"备份镜像校验失败：{dest}")
     except BackupError:
-        tmp.unlink(missing_ok=True)
         raise
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise BackupError(_space_message(dest_dir, exc).replace("备份失败", "备份镜像失败")) from exc
     return dest
 
@@ -337,7 +334,7 @@ def _current_is_healthy(db_path: Path) -> bool:
     try:
         conn = sqlite3.connect(str(db_path))
         try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except sqlite3.Error:

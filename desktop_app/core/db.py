@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from sync_contract.fs import fsync_dir, replace_durably
 
 from .. import PACKAGE_DIR
 from . import lock
@@ -37,7 +38,7 @@ MIGRATIONS_DIR = PACKAGE_DIR / "core" / "migrations"
 HEAD_REVISION = "0005"
 
 
-def _set_pragmas(dbapi_conn: sqlite3.Connection, _record) -> None:
+def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (the
     # SQLAlchemy pysqlite recipe): reads inside a unit of work then see one snapshot.
     dbapi_conn.isolation_level = None
@@ -54,21 +55,6 @@ def make_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; a no-op where directories cannot be
-    opened, e.g. Windows, whose ``MoveFileEx`` is durable enough for us)."""
-    try:
-        fd = os.open(str(folder), os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def backup_sqlite(source: Path | sqlite3.Connection, dest: Path) -> Path:
@@ -98,10 +84,7 @@ def backup_sqlite(source: Path | sqlite3.Connection, dest: Path) -> Path:
                 src.close()
         if ok != "ok":
             raise DatabaseError(f"备份校验失败：{tmp}（{ok}）")
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        tmp.replace(dest)
-        fsync_dir(dest.parent)
+        replace_durably(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + "-journal").unlink(missing_ok=True)

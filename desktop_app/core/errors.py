@@ -11,46 +11,12 @@ to the field named by ``field``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import ParamSpec, TypeVar
 
-
-class ValidationError(ValueError):
-    """One invalid value.
-
-    :param field: machine name of the field (e.g. ``"id_number"``); the GUI uses it
-        to put the message next to the right widget.
-    :param code: stable machine-readable reason (e.g. ``"checksum"``) for tests
-        and for callers that want to react to a particular problem.
-    :param message: human-readable explanation in Chinese, e.g. "身份证号码校验位错误".
-    :param line: optional 1-based line number, for problems found in files.
-    """
-
-    def __init__(self, field: str, code: str, message: str, *, line: int | None = None):
-        super().__init__(message)
-        self.field = field
-        self.code = code
-        self.message = message
-        self.line = line
-
-    def __str__(self) -> str:
-        return self.message
-
-    def __repr__(self) -> str:
-        extra = f", line={self.line}" if self.line is not None else ""
-        return f"ValidationError({self.field!r}, {self.code!r}, {self.message!r}{extra})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ValidationError):
-            return NotImplemented
-        return (self.field, self.code, self.message, self.line) == (
-            other.field,
-            other.code,
-            other.message,
-            other.line,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.field, self.code, self.message, self.line))
+# One class for both ends: the contract's record rules (catalogue, standards, holiday
+# years, task transitions) raise it and the township catches it.
+from sync_contract.errors import ValidationError as ValidationError  # re-exported
 
 
 class ValidationErrors(ValueError):
@@ -110,7 +76,13 @@ class PermissionDenied(PermissionError):
         return self.message
 
 
-def collect(errors: list[ValidationError], fn, *args, **kwargs):
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def collect(
+    errors: list[ValidationError], fn: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs
+) -> _T | None:
     """Call validator ``fn``; on failure add its error(s) to ``errors`` and return None.
 
     Lets a service check a whole form and report every problem at once.

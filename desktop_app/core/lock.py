@@ -16,6 +16,7 @@ import os
 import sys
 import threading
 from pathlib import Path
+from typing import IO, Any
 
 from .errors import DatabaseError
 
@@ -34,14 +35,14 @@ class AlreadyOpenError(DatabaseError):
 
 
 _mutex = threading.Lock()
-_held: dict[str, list] = {}  # resolved folder -> [file object, reference count]
+_held: dict[str, list[Any]] = {}  # resolved folder -> [file object, reference count]
 
 
 def _key(folder: Path) -> str:
     return os.path.normcase(str(Path(folder).resolve()))
 
 
-def _try_lock(fh) -> bool:
+def _try_lock(fh: IO[bytes]) -> bool:
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import msvcrt
 
@@ -62,7 +63,7 @@ def _try_lock(fh) -> bool:
     return True
 
 
-def _unlock(fh) -> None:
+def _unlock(fh: IO[bytes]) -> None:
     if sys.platform == "win32":  # pragma: no cover
         import msvcrt
 

@@ -2,9 +2,88 @@
 
 Values are the Chinese terms printed on the official forms; they are data, shown
 as they are, and never translated.
+
+The state codes the core stores (application, item, task and material statuses,
+decisions) are enums of their stored strings: ``ApplicationStatus.ACCEPTED`` *is* the
+string ``"accepted"`` (equal, same hash, same JSON, same f-string), so a value read
+back from the database compares equal to the member and nothing stored or exported
+changes.  The ``(code, label)`` tuples below keep plain strings.
 """
 
 from __future__ import annotations
+
+from enum import Enum
+
+from sync_contract import tasks as _contract_tasks
+
+
+class StrValue(str, Enum):
+    """Base of the state-code enums: Python 3.10's spelling of 3.11's ``StrEnum``.
+
+    ``str()`` and ``format()`` give the value (a plain ``(str, Enum)`` gives
+    ``"ApplicationStatus.ACCEPTED"`` from 3.11 on), so a member can go wherever the
+    string went: a column, a JSON record, a message.
+    """
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return str.__format__(str(self), format_spec)
+
+
+class ApplicationStatus(StrValue):
+    """``Application.status``."""
+
+    ACCEPTED = "accepted"
+    PENDING_MATERIALS = "pending_materials"
+    REJECTED = "rejected"
+    VOIDED = "voided"
+    WITHDRAWN = "withdrawn"
+    CLOSED = "closed"
+
+
+class Decision(StrValue):
+    """``Application.decision``: 受理 / 一次性告知 / 不予受理."""
+
+    ACCEPT = "accept"
+    NOTICE = "notice"
+    REJECT = "reject"
+
+
+class ItemStatus(StrValue):
+    """``RequestedItem.status``: the item's fate at intake."""
+
+    REQUESTED = "requested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class TaskStatus(StrValue):
+    """``RequestedItem.task_status``: the handling task of an accepted item (跟踪督办).
+
+    ``to_refer → referred → signed → done / refused`` (or ``returned → to_refer``);
+    items the township handles itself: ``in_progress → done / refused``.
+    """
+
+    TO_REFER = "to_refer"
+    REFERRED = "referred"
+    SIGNED = "signed"
+    IN_PROGRESS = "in_progress"
+    RETURNED = "returned"
+    DONE = "done"
+    REFUSED = "refused"
+
+
+class MaterialStatus(StrValue):
+    """``Material.status`` of a requested item's material."""
+
+    RECEIVED = "received"
+    COMMITTED = "committed"
+    SHARED = "shared"
+    MISSING = "missing"
+    NA = "na"
 
 RELATIONS = ("本人", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "外孙子女",
              "兄弟", "姐妹", "祖父母", "外祖父母", "儿媳", "女婿", "其他")
@@ -44,26 +123,26 @@ SOURCE_LABELS = dict(SOURCES)
 
 #: Material statuses (code, label printed on forms).
 MATERIAL_STATUSES = (
-    ("received", "已收取"),
-    ("committed", "告知承诺"),
-    ("shared", "信息共享免提交"),
-    ("missing", "缺少"),
-    ("na", "不适用"),  # only for conditional materials whose condition does not apply
+    (MaterialStatus.RECEIVED.value, "已收取"),
+    (MaterialStatus.COMMITTED.value, "告知承诺"),
+    (MaterialStatus.SHARED.value, "信息共享免提交"),
+    (MaterialStatus.MISSING.value, "缺少"),
+    (MaterialStatus.NA.value, "不适用"),  # only for conditional materials whose condition does not apply
 )
 MATERIAL_LABELS = dict(MATERIAL_STATUSES)
 
 #: Application statuses (code, label).
 STATUSES = (
-    ("accepted", "已受理"),
-    ("pending_materials", "待补正"),
-    ("rejected", "不予受理"),
-    ("voided", "已作废"),
-    ("withdrawn", "已撤回"),
-    ("closed", "已办结"),
+    (ApplicationStatus.ACCEPTED.value, "已受理"),
+    (ApplicationStatus.PENDING_MATERIALS.value, "待补正"),
+    (ApplicationStatus.REJECTED.value, "不予受理"),
+    (ApplicationStatus.VOIDED.value, "已作废"),
+    (ApplicationStatus.WITHDRAWN.value, "已撤回"),
+    (ApplicationStatus.CLOSED.value, "已办结"),
 )
 STATUS_LABELS = dict(STATUSES)
 
-DECISIONS = ("accept", "notice", "reject")
+DECISIONS = tuple(d.value for d in Decision)
 
 
 #: 求助原因 categories (code, label): temporary assistance for the same cause is
@@ -92,7 +171,7 @@ TASK_STATUSES = (
 )
 TASK_STATUS_LABELS = dict(TASK_STATUSES)
 OPEN_TASK_STATUSES = ("to_refer", "referred", "signed", "in_progress", "returned")
-FINAL_TASK_STATUSES = ("done", "refused")
+FINAL_TASK_STATUSES = _contract_tasks.FINAL_TASK_STATUSES  # the sync contract relies on them
 
 #: Results a department (or the township) reports for a task (from the 回执).
 TASK_RESULTS = (("done", "已办结"), ("refused", "不予办理"), ("returned", "退回"))

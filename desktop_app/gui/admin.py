@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,11 +28,16 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
 from .admin_settings import SettingsPage
-from .backup_view import BackupsPage, ask_yes_no
+from .backup_view import BackupsPage
+from .dialogs import ask_yes_no
+from .errors import message_of, present
 from .labels import role_label
-from .login import HINT_STYLE, busy_cursor, failure_text, password_edit, policy_text
-from .tasks import TaskRunner, show_denied
+from .login import HINT_STYLE, busy_cursor, password_edit, policy_text
+from .tasks import TaskRunner
 from .widgets import ErrorLabel, RowsModel, open_file, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +54,13 @@ def role_combo(current: str = "clerk") -> QComboBox:
 
 
 class _FormDialog(QDialog):
-    """A small form whose OK runs ``self.apply()``; errors stay in the dialog."""
+    """A small form whose OK runs the service call ``self.operation()`` returns on the
+    write lane (the dialog waits, painting); errors stay in the dialog."""
 
-    def __init__(self, parent: QWidget | None, title: str, intro: str = "") -> None:
+    def __init__(self, parent: QWidget | None, title: str, intro: str = "", *,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
+        self.tasks = tasks
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         self.result_value: Any = None
@@ -78,16 +85,19 @@ class _FormDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.layout_.addWidget(buttons)
 
-    def apply(self) -> Any:  # pragma: no cover - overridden
+    def operation(self) -> Callable[[], Any]:  # pragma: no cover - overridden
+        """Read the form (GUI thread) and return the service call to run."""
         raise NotImplementedError
 
     def submit(self) -> bool:
         try:
+            call = self.operation()
             with busy_cursor():
-                self.result_value = self.apply()
+                outcome = (self.tasks.call(call) if self.tasks is not None else call())
         except (ValidationErrors, ValidationError, PermissionDenied, LookupError) as exc:
-            self.error.show_messages([failure_text(exc)])
+            self.error.show_messages([message_of(exc) or str(exc)])
             return False
+        self.result_value = outcome.value
         self.accept()
         return True
 
@@ -99,8 +109,9 @@ class _FormDialog(QDialog):
 
 
 class NewUserDialog(_FormDialog):
-    def __init__(self, accounts, actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent, self.tr("New account"))
+    def __init__(self, accounts, actor, parent: QWidget | None = None, *,
+                 tasks: TaskRunner | None = None) -> None:
+        super().__init__(parent, self.tr("New account"), tasks=tasks)
         self.setObjectName("newUserDialog")
         self.accounts, self.actor = accounts, actor
         self.name = QLineEdit()
@@ -123,18 +134,20 @@ class NewUserDialog(_FormDialog):
         hint.setStyleSheet(HINT_STYLE)
         self.extra.addWidget(hint)
 
-    def apply(self):
+    def operation(self):
         self._passwords_match(self.password, self.repeat)
-        return self.accounts.add_user(self.name.text(), self.username.text(),
-                                      self.role.currentData(), self.password.text() or None,
-                                      self.actor)
+        accounts, actor = self.accounts, self.actor
+        name, username, role = self.name.text(), self.username.text(), self.role.currentData()
+        password = self.password.text() or None
+        return lambda: accounts.add_user(name, username, role, password, actor)
 
 
 class ResetPasswordDialog(_FormDialog):
-    def __init__(self, accounts, actor, user, parent: QWidget | None = None) -> None:
+    def __init__(self, accounts, actor, user, parent: QWidget | None = None, *,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent, self.tr("Reset password"), self.tr(
             "New password for %1 (%2). They must change it at their next login; a lockout is "
-            "lifted.").replace("%1", user.name).replace("%2", user.username))
+            "lifted.").replace("%1", user.name).replace("%2", user.username), tasks=tasks)
         self.setObjectName("resetPasswordDialog")
         self.accounts, self.actor, self.user = accounts, actor, user
         self.password = password_edit("resetPassword")
@@ -146,22 +159,27 @@ class ResetPasswordDialog(_FormDialog):
         hint.setStyleSheet(HINT_STYLE)
         self.extra.addWidget(hint)
 
-    def apply(self):
+    def operation(self):
         self._passwords_match(self.password, self.repeat)
-        return self.accounts.reset_password(self.user.id, self.password.text(), self.actor)
+        accounts, actor, user_id, password = (self.accounts, self.actor, self.user.id,
+                                              self.password.text())
+        return lambda: accounts.reset_password(user_id, password, actor)
 
 
 class RoleDialog(_FormDialog):
-    def __init__(self, accounts, actor, user, parent: QWidget | None = None) -> None:
+    def __init__(self, accounts, actor, user, parent: QWidget | None = None, *,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent, self.tr("Change role"), self.tr("Role of %1 (%2):")
-                         .replace("%1", user.name).replace("%2", user.username))
+                         .replace("%1", user.name).replace("%2", user.username), tasks=tasks)
         self.setObjectName("roleDialog")
         self.accounts, self.actor, self.user = accounts, actor, user
         self.role = role_combo(user.role)
         self.form.addRow(self.tr("Role"), self.role)
 
-    def apply(self):
-        return self.accounts.update_user(self.user.id, self.actor, role=self.role.currentData())
+    def operation(self):
+        accounts, actor, user_id, role = (self.accounts, self.actor, self.user.id,
+                                          self.role.currentData())
+        return lambda: accounts.update_user(user_id, actor, role=role)
 
 
 def run_dialog(dialog: QDialog) -> bool:
@@ -171,16 +189,17 @@ def run_dialog(dialog: QDialog) -> bool:
 
 
 class UsersPage(QWidget):
-    """账户: list, add, reset a password, change a role, (de)activate."""
+    """账户: list, add, reset a password, change a role, (de)activate. The changes go
+    out on the change bus (the main window re-reads the logged-in user)."""
 
-    changed = Signal()
-
-    def __init__(self, services, actor: Callable[[], Any], parent: QWidget | None = None, *,
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
+                 parent: QWidget | None = None, *,
                  run: Callable[[QDialog], bool] = run_dialog,
                  ask: Callable[[QWidget, str, str], bool] = ask_yes_no) -> None:
         super().__init__(parent)
         self.setObjectName("usersPage")
         self.services = services
+        self.tasks = tasks
         self.actor = actor
         self.run = run
         self.ask = ask
@@ -264,13 +283,12 @@ class UsersPage(QWidget):
         self.active_button.setText(self.tr("Activate") if user is not None and not user.active
                                    else self.tr("Deactivate"))
 
-    def _done(self) -> None:
+    def _done(self, _outcome: Any = None) -> None:
         self.error.clear_message()
         self.reload()
-        self.changed.emit()
 
     def add_user(self) -> NewUserDialog:
-        dialog = NewUserDialog(self.services.accounts, self.actor(), self)
+        dialog = NewUserDialog(self.services.accounts, self.actor(), self, tasks=self.tasks)
         if self.run(dialog):
             self._done()
             self.select_user(dialog.result_value.username)
@@ -279,13 +297,13 @@ class UsersPage(QWidget):
     def reset_password(self) -> None:
         user = self.selected()
         if user is not None and self.run(ResetPasswordDialog(self.services.accounts, self.actor(),
-                                                             user, self)):
+                                                             user, self, tasks=self.tasks)):
             self._done()
 
     def change_role(self) -> None:
         user = self.selected()
         if user is not None and self.run(RoleDialog(self.services.accounts, self.actor(), user,
-                                                    self)):
+                                                    self, tasks=self.tasks)):
             self._done()
 
     def toggle_active(self) -> None:
@@ -296,32 +314,24 @@ class UsersPage(QWidget):
                 "Deactivate %1 (%2)? They can no longer log in; their records stay.")
                 .replace("%1", user.name).replace("%2", user.username)):
             return
-        try:
-            self.services.accounts.update_user(user.id, self.actor(), active=not user.active)
-        except PermissionDenied as exc:
-            show_denied(self, exc)
-            return
-        except (ValidationErrors, ValidationError) as exc:
-            self.error.show_messages([failure_text(exc)])
-            return
-        self._done()
+        accounts, actor, user_id, active = (self.services.accounts, self.actor(), user.id,
+                                            not user.active)
+        self.tasks.run(lambda: accounts.update_user(user_id, actor, active=active), self._done,
+                       lambda exc: present(self, exc, label=self.error), owner=self)
 
 
 class AdminScreen(QWidget):
-    """系统管理 with three tabs. ``settingsChanged`` after a saved setting."""
+    """系统管理 with three tabs (accounts, settings, backups); their changes go out on
+    the change bus."""
 
-    settingsChanged = Signal()
-
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], Any],
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
                  parent: QWidget | None = None, *,
                  opener: Callable[[Path], object] = open_file) -> None:
         super().__init__(parent)
         self.setObjectName("adminScreen")
-        self.users = UsersPage(services, actor)
-        self.settings = SettingsPage(services, actor)
+        self.users = UsersPage(services, tasks, actor)
+        self.settings = SettingsPage(services, tasks, actor)
         self.backups = BackupsPage(services, tasks, actor, opener=opener)
-        self.settings.saved.connect(self.settingsChanged)
-        self.settings.saved.connect(self.backups.refresh)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("adminTabs")
         self.tabs.addTab(self.users, self.tr("Accounts"))

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -27,12 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
+from ..core.errors import ValidationError, ValidationErrors
 from ..core.rules.values import parse_amount
+from ..core.services.context import Changes
+from .errors import present
 from .login import HINT_STYLE
 from .standards_editor import StandardsEditor
-from .tasks import show_denied
+from .tasks import TaskRunner
 from .widgets import ErrorLabel, FieldErrors, yuan
+
+if TYPE_CHECKING:
+    from ..core.services import Services
 
 KEEP = (("recent", 1, 50), ("daily", 0, 60), ("weekly", 0, 52), ("monthly", 0, 120))
 APPEAL = (("review_days", 1, 365), ("reconsideration_days", 1, 365), ("litigation_months", 1, 24))
@@ -50,16 +55,26 @@ def _spin(lo: int, hi: int, name: str) -> QSpinBox:
     return box
 
 
+@dataclass
+class SavedSettings:
+    """What 保存 wrote: the settings' changes (for the change bus) and the values the
+    services refused."""
+
+    changes: Changes
+    errors: list[ValidationError]
+
+
 class SettingsPage(QWidget):
-    """``saved`` after at least one setting changed."""
+    """系统设置; a save's changes go out on the change bus (the idle lock, the backups
+    page and the banners follow them)."""
 
-    saved = Signal()
-
-    def __init__(self, services, actor: Callable[[], Any], parent: QWidget | None = None, *,
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
+                 parent: QWidget | None = None, *,
                  choose: Callable[[QWidget, str, str], str] = choose_folder) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self.services = services
+        self.tasks = tasks
         self.actor = actor
         self.choose = choose
         self.general_error = ErrorLabel()
@@ -329,27 +344,35 @@ class SettingsPage(QWidget):
         except ValidationErrors as exc:
             self.errors.show(exc.errors)
             return False
-        errors: list[ValidationError] = []
-        changed = False
-        for key, value in values.items():
-            if value == self.values.get(key):
-                continue
-            try:
-                changed |= bool(self.services.settings.update(key, value, self.actor()))
-            except PermissionDenied as exc:
-                show_denied(self, exc)
-                return False
-            except ValidationErrors as exc:
-                errors += exc.errors
-        if errors:
-            self.errors.show(errors)
-            self.values = self.services.settings.editable()
-            return False
-        self.load()
-        self.status.setText(self.tr("Settings saved.") if changed else self.tr("Nothing changed."))
-        if changed:
-            self.saved.emit()
-        return True
+        settings, actor = self.services.settings, self.actor()
+        wanted = {k: v for k, v in values.items() if v != self.values.get(k)}
+
+        def write() -> SavedSettings:
+            errors: list[ValidationError] = []
+            written: list[Changes] = []
+            for key, value in wanted.items():
+                try:
+                    written.append(settings.update(key, value, actor))
+                except ValidationErrors as exc:
+                    errors += exc.errors
+            return SavedSettings(Changes.combine(written), errors)
+
+        done: list[bool] = []
+
+        def saved(result: SavedSettings) -> None:
+            if result.errors:
+                self.errors.show(result.errors)
+                self.values = self.services.settings.editable()
+                done.append(False)
+                return
+            self.load()
+            self.status.setText(self.tr("Settings saved.") if result.changes
+                                else self.tr("Nothing changed."))
+            done.append(True)
+
+        self.tasks.run(write, saved, lambda exc: (done.append(False), present(self, exc)),
+                       owner=self)
+        return done[0] if done else True  # (a real runner: still saving)
 
     def choose_mirror(self) -> None:
         path = self.choose(self, self.tr("Choose the backup mirror folder"), self.mirror.text())

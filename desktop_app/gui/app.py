@@ -10,11 +10,15 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+if TYPE_CHECKING:
+    from ..core.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +102,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> b
     return loaded
 
 
-def build_main_window(services, actor=None, *, tasks=None, data_dir: Path | None = None,
+def build_main_window(services: Services, actor=None, *, tasks=None, data_dir: Path | None = None,
                       demo: bool = False, synchronous: bool = False, opener=None):
     """The main window over ``services`` for the logged-in ``actor`` (``None``: the
     window opens with the login overlay). Tests pass ``synchronous=True``."""
@@ -113,11 +117,13 @@ def build_main_window(services, actor=None, *, tasks=None, data_dir: Path | None
     return window
 
 
-def _fill_demo(services, parent=None) -> None:
-    """Demo mode on an empty folder: the demo township and some applications."""
+def _fill_demo(services: Services, tasks, parent=None) -> None:
+    """Demo mode on an empty folder: the demo township and some applications, written
+    on the write lane while a progress dialog shows how far it got."""
     from PySide6.QtWidgets import QProgressDialog
 
     from ..core.services import demo as demo_data
+    from .tasks import Job
 
     progress = QProgressDialog(
         QCoreApplication.translate("App", "Creating demo applications…"), "", 0, 100, parent)
@@ -125,13 +131,18 @@ def _fill_demo(services, parent=None) -> None:
     progress.setMinimumDuration(500)
     progress.setWindowTitle(QCoreApplication.translate("App", "Demo mode"))
 
-    def report(fraction: float, _message: str) -> None:
-        progress.setValue(int(fraction * 100))
-        QCoreApplication.processEvents()
+    job = Job()
+    job.signals.progressed.connect(lambda fraction, _message: progress.setValue(
+        int(fraction * 100)))
 
-    demo_data.create_demo_township(services)
-    demo_data.fill_demo(services, DEMO_APPLICATIONS, progress=report)
-    progress.close()
+    def fill() -> None:
+        demo_data.create_demo_township(services)
+        demo_data.fill_demo(services, DEMO_APPLICATIONS, progress=job.progress)
+
+    try:
+        tasks.call(fill)
+    finally:
+        progress.close()
 
 
 def install_excepthook(parent_getter=lambda: None):
@@ -148,7 +159,7 @@ def install_excepthook(parent_getter=lambda: None):
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)
         if isinstance(exc, PermissionDenied):
-            from .tasks import show_denied
+            from .errors import show_denied
 
             show_denied(parent_getter(), exc)
             return
@@ -249,38 +260,23 @@ def _startup_check(window, data_dir: Path, ask=None) -> bool:
 INLINE_CHECK_BYTES = 128 * 1024 * 1024
 
 
-class _DeferredCheck:
-    """``startup.check_data_folder`` on a thread of its own (not the writer thread:
-    saves must not queue behind a minute of reading); the result is delivered on the
-    GUI thread."""
+def deferred_check(tasks, data_dir: Path, on_problem) -> None:
+    """``startup.check_data_folder`` on the runner's read lane (not the write lane:
+    saves must not queue behind a minute of reading); ``on_problem(problem)`` on the
+    GUI thread if it found one."""
+    from ..core import startup
 
-    def __init__(self, data_dir: Path, on_problem) -> None:
-        import threading
-
-        from PySide6.QtCore import QObject, Signal
-
-        class Relay(QObject):
-            done = Signal(object)
-
-        self.relay = Relay()
-        self.relay.done.connect(lambda problem: problem is not None and on_problem(problem))
-        self.thread = threading.Thread(target=self._run, args=(data_dir,), daemon=True,
-                                       name="startup-check")
-        self.thread.start()
-
-    def _run(self, data_dir: Path) -> None:
-        from ..core import startup
-
-        try:
-            problem = startup.check_data_folder(data_dir)
-        except Exception as exc:
-            log.warning("deferred start-up check failed to run: %r", exc)
-            return
+    def found(problem) -> None:
         log.info("deferred start-up check: %s", "ok" if problem is None else problem.kind)
-        self.relay.done.emit(problem)
+        if problem is not None:
+            on_problem(problem)
+
+    tasks.run(lambda: startup.check_data_folder(data_dir), found,
+              lambda exc: log.warning("deferred start-up check failed to run: %r", exc),
+              lane="read")
 
 
-def _damaged_while_open(app: QApplication, window, services, data_dir: Path, problem) -> None:
+def _damaged_while_open(app: QApplication, window, services: Services, data_dir: Path, problem) -> None:
     """The deferred check found the database damaged: finish a save in flight, offer
     the newest good backup (as at start-up), then close the program."""
     from PySide6.QtWidgets import QDialog
@@ -332,30 +328,32 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
         QMessageBox.critical(window, QCoreApplication.translate("App", "Cannot open the data folder"),
                              str(exc))
         return 1
+    from ..core.warmup import warm_up
+
+    # Fonts, ReportLab and pypinyin load on the read lane while the clerk logs in (the
+    # login itself runs on the write lane), so the first receipt of the day costs what
+    # every other one does. Queued before the deferred check, which may read a minute.
+    window.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %r", exc),
+                     lane="read")
     damaged: list = []
-    checker = None  # (kept referenced until the program ends)
     if deferred:
-        checker = _DeferredCheck(data_dir, lambda problem: (
+        deferred_check(window.tasks, data_dir, lambda problem: (
             damaged.append(problem),
             _damaged_while_open(app, window, services, data_dir, problem)))
     try:
         if demo and not services.setup.is_initialized():
-            _fill_demo(services, window)
+            _fill_demo(services, window.tasks, window)
         if not services.setup.is_initialized():
             from .setup_dialog import SetupDialog
 
-            dialog = SetupDialog(services, window)
+            dialog = SetupDialog(services, window, tasks=window.tasks)
             accepted = dialog.exec() == SetupDialog.DialogCode.Accepted
             shiboken6.delete(dialog)
             if not accepted:
                 return 0
-        from ..core.warmup import warm_up
         from .login import sign_in
 
-        # Fonts, ReportLab and pypinyin load on the writer thread while the clerk logs
-        # in, so the first receipt of the day costs what every other one does.
-        window.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %r", exc))
-        actor = sign_in(services, window, demo=demo)
+        actor = sign_in(services, window, demo=demo, tasks=window.tasks)
         if actor is None or damaged:
             return 1 if damaged else 0
         window.attach(services, actor)
@@ -366,5 +364,4 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
             window.start_auto_backups()
         return app.exec()
     finally:
-        del checker
         services.close()

@@ -9,7 +9,7 @@ database stays instant however many rows match.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,7 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
+from .errors import describe
 from .widgets import date_range_edits, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+    from .tasks import ChangeBus
 
 log = logging.getLogger(__name__)
 
@@ -165,14 +170,18 @@ class ApplicationsModel(QAbstractTableModel):
 
 
 class ApplicationsScreen(QWidget):
-    """办件查询; ``openApplication(id)`` on double-click or Enter."""
+    """办件查询; ``openApplication(id)`` on double-click or Enter. With the runner's
+    change ``bus`` the list follows every change to applications."""
 
     openApplication = Signal(int)
 
-    def __init__(self, services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("applicationsScreen")
         self.services = services
+        if bus is not None:
+            bus.changed.connect(self._on_changes)
         self.search = QLineEdit()
         self.search.setObjectName("searchEdit")
         self.search.setClearButtonEnabled(True)
@@ -259,15 +268,20 @@ class ApplicationsScreen(QWidget):
         self.timer.stop()
         try:
             ids = self.services.queries.search_ids(self.search.text(), self.filters(), SEARCH_LIMIT)
-        except Exception:
-            log.exception("search failed")
-            ids = []
+        except Exception as exc:
+            self.model.set_ids([])
+            self.count.setText(describe(exc))  # not "0 applications"
+            return
         self.model.set_ids(ids)
         if len(ids) >= SEARCH_LIMIT:
             self.count.setText(self.tr("Showing the newest %1; narrow the search to see others.")
                                .replace("%1", str(len(ids))))
         else:
             self.count.setText(self.tr("%1 application(s)").replace("%1", str(len(ids))))
+
+    def _on_changes(self, changes, _origin) -> None:
+        if changes.applications or changes.everything:
+            self.applications_changed(changes)
 
     def applications_changed(self, changes) -> None:
         """React to a change notice: re-run the search (new rows may now match)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -36,10 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
-from ..core.errors import PermissionDenied
+from .errors import present
 from .labels import action_label, role_label
-from .tasks import TaskRunner, show_denied, show_error
+from .tasks import READ, TaskRunner
 from .widgets import date_range_edits, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +293,7 @@ class AuditModel(QAbstractTableModel):
 class AuditScreen(QWidget):
     """操作日志 with filters, paging and the integrity check."""
 
-    def __init__(self, services, tasks: TaskRunner, actor, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, tasks: TaskRunner, actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditScreen")
         self.services = services
@@ -396,10 +400,8 @@ class AuditScreen(QWidget):
     def _query(self, before_seq: int | None):
         try:
             return self.services.audit.query(self.actor(), self.audit_filter(before_seq), PAGE)
-        except PermissionDenied as exc:
-            show_denied(self, exc)
         except Exception as exc:
-            show_error(self, exc)
+            present(self, exc)
         return None
 
     def run_query(self) -> None:
@@ -441,7 +443,8 @@ class AuditScreen(QWidget):
         self.check_result.setStyleSheet("")
         self.check_result.show()
         audit = self.services.audit
-        self.tasks.run(audit.check, self._checked, self._check_failed)
+        # A long read (the whole chain): the read lane, so saves do not wait behind it.
+        self.tasks.run(audit.check, self._checked, self._check_failed, owner=self, lane=READ)
 
     def _checked(self, report) -> None:
         self.check_button.setEnabled(True)
@@ -459,4 +462,4 @@ class AuditScreen(QWidget):
     def _check_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)
         self.check_result.hide()
-        show_error(self, error)
+        present(self, error)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -29,15 +29,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.errors import PermissionDenied
-from .tasks import TaskRunner, show_denied, show_error
+from .dialogs import ask_yes_no
+from .errors import present
+from .tasks import READ, TaskRunner
 from .widgets import ListTableModel, open_file, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -103,11 +106,6 @@ class BackupsModel(ListTableModel):
             return None
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
-
-
 class BackupsPage(QWidget):
     """备份与恢复 (administrators). ``restoreStarting()`` just before the database is
     replaced, ``restored(RestoreResult)`` after; the main window covers its screens
@@ -117,7 +115,7 @@ class BackupsPage(QWidget):
     restored = Signal(object)
     restoreFailed = Signal()
 
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], Any],
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
                  parent: QWidget | None = None, *,
                  ask: Callable[[QWidget, str, str], bool] = ask_yes_no,
                  opener: Callable[[Path], object] = open_file) -> None:
@@ -174,19 +172,32 @@ class BackupsPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.mirror)
         layout.addWidget(self.status)
+        tasks.bus.changed.connect(self._on_changes)
         self.refresh()
 
     # -- listing -------------------------------------------------------------------------------
+    def _on_changes(self, changes, origin) -> None:
+        """A backup written elsewhere (the automatic ones) or the mirror folder setting."""
+        if origin is not self and (changes.backups or changes.settings):
+            self.refresh()
+
     def refresh(self) -> None:
         backups = self.services.backups
         self.refresh_button.setEnabled(False)
+        # Reading (and verifying) the backup files is a long read: the read lane.
         self.tasks.run(lambda: (backups.list(verify=True), backups.mirror_dir(),
-                                backups.list_mirror()), self._listed, self._failed)
+                                backups.list_mirror()), self._listed, self._failed, owner=self,
+                       lane=READ)
 
     def _listed(self, result) -> None:
         rows, mirror_dir, mirrored = result
         self.refresh_button.setEnabled(True)
+        selected = self.selected()
         self.model.set_rows(rows)
+        if selected is not None:  # the same backup stays selected
+            row = next((i for i, r in enumerate(rows) if r.path == selected.path), -1)
+            if row >= 0:
+                self.view.selectRow(row)
         if mirror_dir is None:
             self.mirror.setText(self.tr("No mirror folder is set: backups stay on this disk only. "
                                         "An administrator can set one under Settings."))
@@ -214,7 +225,8 @@ class BackupsPage(QWidget):
         backups, actor = self.services.backups, self.actor()
         self.backup_button.setEnabled(False)
         self.status.setText(self.tr("Backing up…"))
-        self.tasks.run(lambda: backups.backup_now(actor), self._backed_up, self._failed)
+        self.tasks.run(lambda: backups.backup_now(actor), self._backed_up, self._failed,
+                       owner=self)
 
     def _backed_up(self, report) -> None:
         self.backup_button.setEnabled(True)
@@ -229,10 +241,7 @@ class BackupsPage(QWidget):
         self.backup_button.setEnabled(True)
         self.refresh_button.setEnabled(True)
         self.status.setText("")
-        if isinstance(error, PermissionDenied):
-            show_denied(self, error)
-        else:
-            show_error(self, error)
+        present(self, error)
 
     # -- restore -------------------------------------------------------------------------------
     def restore_selected(self) -> bool:
@@ -251,7 +260,7 @@ class BackupsPage(QWidget):
         backups, actor = self.services.backups, self.actor()
         self.restoreStarting.emit()
         self.tasks.run(lambda: backups.restore(info.path, actor), self._restored,
-                       self._restore_failed)
+                       self._restore_failed, owner=self)
         return True
 
     def _restored(self, result) -> None:
@@ -266,13 +275,12 @@ class ExportsBanner(QFrame):
     """A strip across the main window while exports are paused after a restore;
     administrators confirm the restored data is current (``confirm_exports``)."""
 
-    changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportsBanner")
         self.setStyleSheet(BANNER_STYLE)
         self.services = None
+        self.tasks: TaskRunner | None = None
         self.actor: Callable[[], Any] = lambda: None
         self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
         self.text = QLabel()
@@ -287,8 +295,13 @@ class ExportsBanner(QFrame):
         layout.addWidget(self.button)
         self.hide()
 
-    def bind(self, services, actor: Callable[[], Any]) -> None:
-        self.services, self.actor = services, actor
+    def bind(self, services: Services, actor: Callable[[], Any], tasks: TaskRunner) -> None:
+        self.services, self.actor, self.tasks = services, actor, tasks
+        tasks.bus.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes, _origin) -> None:
+        if changes.settings or changes.exports or changes.everything:
+            self.refresh()
 
     def refresh(self) -> None:
         info = None
@@ -316,13 +329,9 @@ class ExportsBanner(QFrame):
                 "Is the restored data complete and current? Exports will send it to the county "
                 "again.")):
             return
-        try:
-            self.services.backups.confirm_exports(self.actor())
-        except PermissionDenied as exc:
-            show_denied(self, exc)
-            return
-        self.refresh()
-        self.changed.emit()
+        backups, actor = self.services.backups, self.actor()
+        # Its changes (settings, exports) reach this banner and the sync screen on the bus.
+        self.tasks.run(lambda: backups.confirm_exports(actor), owner=self)
 
 
 class AutoBackups(QObject):
@@ -331,7 +340,7 @@ class AutoBackups(QObject):
 
     reported = Signal(str, bool)
 
-    def __init__(self, services, tasks: TaskRunner, parent: QObject | None = None, *,
+    def __init__(self, services: Services, tasks: TaskRunner, parent: QObject | None = None, *,
                  interval_ms: int = HOURLY_MS) -> None:
         super().__init__(parent)
         self.services = services
@@ -351,9 +360,11 @@ class AutoBackups(QObject):
                        self._report, self._crashed)
 
     def at_exit(self):
-        """Called after the task runner drained (the last save is in)."""
+        """Called after the task runner drained (the last save is in); the exit backup
+        runs on the write lane too (the caller drains it again)."""
         self.timer.stop()
-        report = self.services.backups.auto_backup("exit")
+        backups = self.services.backups
+        report = self.tasks.call(lambda: backups.auto_backup("exit"))
         if report.error or report.mirror_error:
             log.warning("exit backup: %s %s", report.error, report.mirror_error)
         return report

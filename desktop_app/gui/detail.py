@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -17,7 +18,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -41,9 +41,14 @@ from ..core import vocab
 from ..core.rules.identity import IdType
 from ..core.services.auth import FULL_ID_ANY, FULL_ID_OWN, VOID
 from .dialogs import ask_void_reason
+from .errors import present
 from .labels import action_label, due_text, item_status_label
-from .tasks import TaskRunner, show_error, show_failure
+from .tasks import TaskRunner
 from .widgets import ErrorLabel, RowsModel, open_file, yuan
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -134,11 +139,10 @@ class TaskModel(RowsModel):
 
 
 class DetailView(QWidget):
-    """Everything about one application; ``changed(Changes)`` after 补打 / 作废."""
+    """Everything about one application. Reloads itself after its own operations and
+    when a change notice on the bus touches the application."""
 
-    changed = Signal(object)
-
-    def __init__(self, services, tasks: TaskRunner, application_id: int,
+    def __init__(self, services: Services, tasks: TaskRunner, application_id: int,
                  actor: Callable[[], object], parent: QWidget | None = None, *,
                  opener: Callable[[Path], object] = open_file,
                  ask_reason: Callable[[QWidget], str | None] = ask_void_reason,
@@ -155,6 +159,7 @@ class DetailView(QWidget):
         self.ask_reason = ask_reason
         self.ask_confirmation = ask_confirmation or self._ask_confirmation
         self.full_ids: dict[int, str] | None = None  # position -> number, once unmasked
+        tasks.bus.changed.connect(self._on_changes)
 
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
@@ -524,13 +529,13 @@ class DetailView(QWidget):
         dialog = SupplementDialog(self.services, self.tasks, self.detail, self.actor, self,
                                   opener=self.opener)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.decided.connect(self._supplemented)
-        dialog.open()
+        dialog.open()  # its decision reaches this view on the change bus
         return dialog
 
-    def _supplemented(self, result) -> None:
-        self.reload()
-        self.changed.emit(result.changes)
+    def _on_changes(self, changes, origin) -> None:
+        """The change bus: reload once when someone else changed this application."""
+        if origin is not self and changes.touches(self.application_id):
+            self.reload()
 
     # -- document actions ---------------------------------------------------------------------
     def _clerk(self):
@@ -539,11 +544,17 @@ class DetailView(QWidget):
             self.error.show_messages([self.tr("Log in first.")])
         return clerk
 
+    def _original_pdf(self, doc) -> Path:
+        """The issued PDF; a missing file (or a bulk-loaded document's first rendering,
+        which is recorded) is rendered on the write lane."""
+        documents, doc_id = self.services.documents, doc.id
+        return self.tasks.call(lambda: documents.original_pdf(doc_id))
+
     def open_document(self, doc) -> None:
         try:
-            path = self.services.documents.original_pdf(doc.id)
+            path = self._original_pdf(doc)
         except Exception as exc:
-            show_error(self, exc)
+            present(self, exc)
             return
         self.opener(path)
 
@@ -551,9 +562,9 @@ class DetailView(QWidget):
         """Print the saved PDF (the same file the window issued) with the print dialog;
         a printer failure is shown and the document stays saved."""
         try:
-            path = self.services.documents.original_pdf(doc.id)
+            path = self._original_pdf(doc)
         except Exception as exc:
-            show_error(self, exc)
+            present(self, exc)
             return 0
         return self.print_pdf(self, path, doc.number, opener=self.opener)
 
@@ -562,13 +573,13 @@ class DetailView(QWidget):
         if clerk is None:
             return
         documents = self.services.documents
-        self.tasks.run(lambda: documents.reprint(doc.id, clerk), self._reprinted, self._failed)
+        self.tasks.run(lambda: documents.reprint(doc.id, clerk), self._reprinted, self._failed,
+                       owner=self)
 
-    def _reprinted(self, info) -> None:
+    def _reprinted(self, outcome) -> None:
         self.error.clear_message()
         self.reload()
-        self.changed.emit(_changes(info.application_id))
-        self.opener(Path(info.path))
+        self.opener(Path(outcome.value.path))
 
     def void(self, doc) -> None:
         clerk = self._clerk()
@@ -587,12 +598,12 @@ class DetailView(QWidget):
                 return
         documents = self.services.documents
         self.tasks.run(lambda: documents.void(doc.id, reason, clerk, confirmed_by=confirmed_by),
-                       self._voided, self._failed)
+                       self._voided, self._failed, owner=self)
 
     def _ask_confirmation(self, parent: QWidget, what: str):
         from .login import ask_confirmation
 
-        return ask_confirmation(self.services, parent, what, VOID)
+        return ask_confirmation(self.services, parent, what, VOID, tasks=self.tasks)
 
     # -- 办理结果告知书 ---------------------------------------------------------------------
     def issue_result_notice(self) -> None:
@@ -602,13 +613,12 @@ class DetailView(QWidget):
         handling, app_id = self.services.handling, self.application_id
         self.result_notice_button.setEnabled(False)
         self.tasks.run(lambda: handling.issue_result_notice(app_id, clerk),
-                       self._notice_issued, self._notice_failed)
+                       self._notice_issued, self._notice_failed, owner=self)
 
-    def _notice_issued(self, info) -> None:
+    def _notice_issued(self, outcome) -> None:
         self.error.clear_message()
         self.reload()
-        self.changed.emit(_changes(self.application_id))
-        self.opener(Path(info.path))
+        self.opener(Path(outcome.value.path))
 
     def _notice_failed(self, error: BaseException) -> None:
         self.reload()
@@ -626,27 +636,22 @@ class DetailView(QWidget):
         if actor is None:
             return
         queries, app_id = self.services.queries, self.application_id
-        self.tasks.run(lambda: queries.full_ids(app_id, actor), self._show_full_ids, self._failed)
+        self.tasks.run(lambda: queries.full_ids(app_id, actor), self._show_full_ids, self._failed,
+                       owner=self)
 
-    def _show_full_ids(self, ids) -> None:
-        self.full_ids = {i.position: i.id_number for i in ids}
+    def _show_full_ids(self, outcome) -> None:
+        self.full_ids = {i.position: i.id_number for i in outcome.value}
         self.full_id_button.setText(self.tr("Hide full ID numbers"))
         self.reload()
-        self.changed.emit(_changes(self.application_id))
 
-    def _voided(self, info) -> None:
+    def _voided(self, _outcome) -> None:
         self.error.clear_message()
         self.reload()
-        self.changed.emit(_changes(info.application_id))
 
     def _failed(self, error: BaseException) -> None:
-        show_failure(self, self.error, error)
+        present(self, error, label=self.error)
 
 
-def _changes(application_id: int):
-    from ..core.services import Changes
-
-    return Changes(applications={application_id})
 
 
 class DetailDialog(QDialog):

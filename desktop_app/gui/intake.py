@@ -12,6 +12,7 @@ import itertools
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -37,13 +38,19 @@ from PySide6.QtWidgets import (
 
 from ..core import vocab
 from ..core.errors import ValidationError, ValidationErrors
+from ..core.rules.values import live_yuan
 from .dialogs import ask_reject_reasons
+from .errors import present
 from .intake_assessment import AssessmentPanel, WarningsPanel
 from .intake_items import ItemsPanel, MaterialsPanel
 from .intake_person import MembersPanel, PersonFields, combo, field_box
 from .intake_result import ResultPage
-from .tasks import TaskRunner, show_error
-from .widgets import ErrorLabel, FieldErrors, open_file, parse_yuan, yuan
+from .tasks import TaskRunner
+from .widgets import ErrorLabel, FieldErrors, open_file, yuan
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +61,12 @@ REFRESH_MS = 300
 
 
 class IntakeScreen(QWidget):
-    """受理登记. ``actor()`` is the logged-in user; ``saved`` carries ``Changes``."""
+    """受理登记. ``actor()`` is the logged-in user; a decision's changes go out on the
+    runner's change bus."""
 
-    saved = Signal(object)
     openApplication = Signal(int)
 
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], object],
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], object],
                  parent: QWidget | None = None, *,
                  ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
                  opener: Callable[[Path], object] = open_file) -> None:
@@ -76,8 +83,9 @@ class IntakeScreen(QWidget):
 
         self.stack = QStackedWidget()
         self.form = QWidget()
-        self.result = ResultPage(opener,
-                                 resolve=lambda d: services.documents.original_pdf(d.id))
+        documents = services.documents
+        self.result = ResultPage(opener, resolve=lambda d: tasks.call(
+            lambda: documents.original_pdf(d.id)))
         self.result.newApplication.connect(self.new_application)
         self.result.openApplication.connect(self.openApplication)
         self.stack.addWidget(self.form)
@@ -510,7 +518,7 @@ class IntakeScreen(QWidget):
     def _update_totals(self) -> None:
         total, bad = 0, False
         for edit in self.incomes.values():
-            value = parse_yuan(edit.text())
+            value = live_yuan(edit.text())
             if value is None:
                 bad = True
             else:
@@ -569,7 +577,7 @@ class IntakeScreen(QWidget):
         # on the same worker right after (see ``_decided``).
         self.tasks.run(lambda: intake.decide(draft, decision, clerk, reasons,
                                              defer_secondary=True),
-                       self._decided, self._failed)
+                       self._decided, self._failed, owner=self)
 
     def _decided(self, result) -> None:
         self._materials_changed()
@@ -580,7 +588,6 @@ class IntakeScreen(QWidget):
             log.exception("cannot load the detail of application %s", result.application_id)
         self.result.show_result(result, detail)
         self.stack.setCurrentWidget(self.result)
-        self.saved.emit(result.changes)
         # "…并打印": open the decision's document in the viewer, ready to print.
         primary = next((d for d in result.documents if d.kind in PRIMARY_KINDS), None)
         if primary is not None:
@@ -595,12 +602,7 @@ class IntakeScreen(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._materials_changed()
-        if isinstance(error, ValidationErrors):
-            self.errors.show(error.errors)
-        elif isinstance(error, ValidationError):
-            self.errors.show([error])
-        else:
-            show_error(self, error)
+        present(self, error, fields=self.errors)
 
     def _busy(self, busy: bool) -> None:
         for b in (self.accept_button, self.notice_button, self.reject_button, self.clear_button):

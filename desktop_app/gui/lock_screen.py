@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.errors import PermissionDenied
-from .login import LoginForm, busy_cursor, failure_text, password_edit
+from .dialogs import ask_yes_no
+from .errors import message_of
+from .login import LoginForm, busy_cursor, password_edit
+from .tasks import TaskRunner, call_on_writer
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -92,11 +94,6 @@ class IdleWatcher(QObject):
             app.removeEventFilter(self)
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
-
-
 class LockOverlay(QWidget):
     """Covers the main window. ``unlocked(actor)``: the same user is back;
     ``switched(actor)``: another user logged in (unsaved input may be discarded)."""
@@ -115,6 +112,7 @@ class LockOverlay(QWidget):
         self.setStyleSheet("#lockOverlay { background: #37474f; }"
                            "#lockPanel { background: palette(window); border-radius: 8px; }")
         self.services = services
+        self.tasks: TaskRunner | None = None  # the main window's runner (the write lane)
         self.demo = demo
         self.has_unsaved_input = has_unsaved_input
         self.ask = ask
@@ -271,12 +269,13 @@ class LockOverlay(QWidget):
     def unlock(self) -> bool:
         from ..core.services import LoginFailed
 
+        accounts, me, password = self.services.accounts, self.actor, self.password.text()
         try:
             with busy_cursor():
-                actor = self.services.accounts.unlock(self.actor, self.password.text())
+                actor = call_on_writer(self.tasks, lambda: accounts.unlock(me, password)).value
         except (LoginFailed, PermissionDenied) as exc:
             self.password.clear()
-            self.unlock_error.setText(failure_text(exc))
+            self.unlock_error.setText(message_of(exc) or str(exc))
             self.unlock_error.show()
             return False
         self.release()
@@ -293,12 +292,11 @@ class LockOverlay(QWidget):
         same = self.actor is not None and username == self.actor.username
         if self.mode == self.LOCK and not same and not self.may_discard():
             return False
+        accounts, me, password = self.services.accounts, self.actor, self.form.password.text()
         try:
             with busy_cursor():
-                if same:
-                    actor = self.services.accounts.unlock(self.actor, self.form.password.text())
-                else:
-                    actor = self.services.accounts.login(username, self.form.password.text())
+                actor = call_on_writer(self.tasks, (lambda: accounts.unlock(me, password)) if same
+                                       else (lambda: accounts.login(username, password))).value
         except (LoginFailed, PermissionDenied) as exc:
             self.form.show_failure(exc)
             return False
@@ -327,7 +325,8 @@ class LockOverlay(QWidget):
 
         from .login import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(self.services, actor, self, old_password=old_password)
+        dialog = ChangePasswordDialog(self.services, actor, self, old_password=old_password,
+                                      tasks=self.tasks)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return dialog.actor if accepted else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import contextmanager
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -28,8 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
+from .errors import message_of
 from .labels import role_label
+from .tasks import TaskRunner, call_on_writer
 from .widgets import ErrorLabel
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 HINT_STYLE = "color: #546e7a;"
 DEMO_HINT_STYLE = "background: #fff3e0; border: 1px solid #ffb74d; padding: 6px;"
@@ -56,21 +62,6 @@ def policy_text() -> str:
     return QCoreApplication.translate(
         "Login", "8 to 64 characters with at least one letter and one digit; not the username, "
         "not a run like 12345678, not a well-known password.")
-
-
-def failure_text(error: BaseException) -> str:
-    """A refused login, unlock or confirmation in plain words (lockouts say until when)."""
-    code = getattr(error, "code", "")
-    until: datetime | None = getattr(error, "locked_until", None)
-    if code == "locked" and until is not None:
-        when = until.strftime("%H:%M") if until.date() == datetime.now().date() else \
-            until.strftime("%Y-%m-%d %H:%M")
-        return QCoreApplication.translate(
-            "Login", "Too many wrong passwords: this account is locked until %1. Try again "
-            "then, or ask an administrator to reset the password.").replace("%1", when)
-    if isinstance(error, ValidationErrors):
-        return "\n".join(e.message for e in error.errors)
-    return str(getattr(error, "message", "") or error)
 
 
 def demo_hint() -> str:
@@ -123,7 +114,7 @@ class LoginForm(QWidget):
         return self.username.currentData() or ""
 
     def show_failure(self, error: BaseException) -> None:
-        self.error.show_messages([failure_text(error)])
+        self.error.show_messages([message_of(error) or str(error)])
         self.password.clear()
         self.password.setFocus()
 
@@ -135,10 +126,11 @@ class LoginDialog(QDialog):
     """登录 at start-up. ``actor`` is set when accepted; Enter submits. An account
     that must change its password (reset by an administrator) does so here."""
 
-    def __init__(self, services, parent: QWidget | None = None, *, demo: bool = False,
-                 message: str = "") -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *, demo: bool = False,
+                 message: str = "", tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
+        self.tasks = tasks
         self.services = services
         self.actor = None
         self.setWindowTitle(self.tr("Log in"))
@@ -182,9 +174,11 @@ class LoginDialog(QDialog):
         if not username:
             self.form.error.show_messages([self.tr("There is no account to log in with.")])
             return
+        accounts = self.services.accounts
         try:
             with busy_cursor():
-                actor = self.services.accounts.login(username, password)
+                actor = call_on_writer(self.tasks,
+                                       lambda: accounts.login(username, password)).value
         except (LoginFailed, PermissionDenied) as exc:
             self.form.show_failure(exc)
             return
@@ -198,16 +192,19 @@ class LoginDialog(QDialog):
         self.accept()
 
     def change_password(self, actor, old_password: str):
-        dialog = ChangePasswordDialog(self.services, actor, self, old_password=old_password)
+        dialog = ChangePasswordDialog(self.services, actor, self, old_password=old_password,
+                                      tasks=self.tasks)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class FirstPasswordDialog(QDialog):
     """First run: the administrator named at setup chooses a password (twice)."""
 
-    def __init__(self, services, admin, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, admin, parent: QWidget | None = None, *,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstPasswordDialog")
+        self.tasks = tasks
         self.services = services
         self.admin = admin
         self.actor = None
@@ -251,9 +248,11 @@ class FirstPasswordDialog(QDialog):
             return
         try:
             with busy_cursor():
-                self.actor = self.services.accounts.set_first_password(self.admin.id, password)
+                accounts, admin_id = self.services.accounts, self.admin.id
+                self.actor = call_on_writer(
+                    self.tasks, lambda: accounts.set_first_password(admin_id, password)).value
         except (ValidationErrors, ValidationError, PermissionDenied) as exc:
-            self.error.show_messages([failure_text(exc)])
+            self.error.show_messages([message_of(exc) or str(exc)])
             self.password.setFocus()
             return
         self.accept()
@@ -262,10 +261,11 @@ class FirstPasswordDialog(QDialog):
 class ChangePasswordDialog(QDialog):
     """修改密码. With ``old_password`` (just typed at the login) only the new one is asked."""
 
-    def __init__(self, services, actor, parent: QWidget | None = None, *,
-                 old_password: str | None = None) -> None:
+    def __init__(self, services: Services, actor, parent: QWidget | None = None, *,
+                 old_password: str | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
+        self.tasks = tasks
         self.services = services
         self.actor = actor
         self.old_given = old_password
@@ -319,9 +319,11 @@ class ChangePasswordDialog(QDialog):
         old = self.old_given if self.old_given is not None else self.old.text()
         try:
             with busy_cursor():
-                self.actor = self.services.accounts.change_password(self.actor, old, new)
+                accounts, actor = self.services.accounts, self.actor
+                self.actor = call_on_writer(
+                    self.tasks, lambda: accounts.change_password(actor, old, new)).value
         except (LoginFailed, ValidationErrors, ValidationError, PermissionDenied) as exc:
-            self.error.show_messages([failure_text(exc)])
+            self.error.show_messages([message_of(exc) or str(exc)])
             return
         self.accept()
 
@@ -330,9 +332,11 @@ class ConfirmDialog(QDialog):
     """A supervisor types their own username and password at the clerk's screen
     (``AccountService.confirm``); ``actor`` is the confirming supervisor."""
 
-    def __init__(self, services, parent: QWidget | None, what: str, permission: str) -> None:
+    def __init__(self, services: Services, parent: QWidget | None, what: str, permission: str, *,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmDialog")
+        self.tasks = tasks
         self.services = services
         self.permission = permission
         self.actor = None
@@ -373,31 +377,35 @@ class ConfirmDialog(QDialog):
 
         try:
             with busy_cursor():
-                self.actor = self.services.accounts.confirm(
-                    self.username.text().strip(), self.password.text(), self.permission)
+                accounts, permission = self.services.accounts, self.permission
+                username, password = self.username.text().strip(), self.password.text()
+                self.actor = call_on_writer(
+                    self.tasks, lambda: accounts.confirm(username, password, permission)).value
         except (LoginFailed, PermissionDenied) as exc:
-            self.error.show_messages([failure_text(exc)])
+            self.error.show_messages([message_of(exc) or str(exc)])
             self.password.clear()
             return
         self.accept()
 
 
-def ask_confirmation(services, parent: QWidget | None, what: str, permission: str):
+def ask_confirmation(services: Services, parent: QWidget | None, what: str, permission: str, *,
+                     tasks: TaskRunner | None = None):
     """The confirming supervisor's actor, or ``None`` if cancelled."""
-    dialog = ConfirmDialog(services, parent, what, permission)
+    dialog = ConfirmDialog(services, parent, what, permission, tasks=tasks)
     return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def sign_in(services, parent: QWidget | None = None, *, demo: bool = False,
-            exec_dialog: Callable[[QDialog], int] = lambda d: d.exec()):
+def sign_in(services: Services, parent: QWidget | None = None, *, demo: bool = False,
+            exec_dialog: Callable[[QDialog], int] = lambda d: d.exec(),
+            tasks: TaskRunner | None = None):
     """At start-up: the first administrator's password (first run) or the login.
     Returns the :class:`Actor`, or ``None`` if the user quit."""
     admin = services.accounts.needs_first_password()
     dialog: QDialog
     if admin is not None:
-        dialog = FirstPasswordDialog(services, admin, parent)
+        dialog = FirstPasswordDialog(services, admin, parent, tasks=tasks)
     else:
-        dialog = LoginDialog(services, parent, demo=demo)
+        dialog = LoginDialog(services, parent, demo=demo, tasks=tasks)
     accepted = exec_dialog(dialog) == QDialog.DialogCode.Accepted
     actor = dialog.actor if accepted else None  # type: ignore[attr-defined]
     dialog.deleteLater()

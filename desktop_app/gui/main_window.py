@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -31,10 +32,15 @@ from ..core.services.auth import AUDIT_VIEW, SEPARATE_LIST, SYNC, USERS
 from .applications import ApplicationsScreen
 from .backup_view import ExportsBanner
 from .detail import DetailDialog, DetailView
+from .dialogs import ask_yes_no
 from .intake import IntakeScreen
-from .lock_screen import IdleWatcher, LockOverlay, ask_yes_no
+from .lock_screen import IdleWatcher, LockOverlay
 from .tasks import TaskRunner
 from .widgets import open_file
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -193,24 +199,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     # -- building ---------------------------------------------------------------------------------
-    def attach(self, services, actor) -> None:
+    def attach(self, services: Services, actor) -> None:
         """Build the screens over ``services`` for the logged-in ``actor``."""
         self.services = services
         self.lock_overlay.services = services
-        self.banner.bind(services, self.current_actor)
-        self.banner.changed.connect(self._banner_changed)
+        self.lock_overlay.tasks = self.tasks
+        self.banner.bind(services, self.current_actor, self.tasks)
+        self.tasks.bus.changed.connect(self._on_changes)
         self._show_township()
         self.folder_label.setText(self.tr("Data folder: %1").replace(
             "%1", str(self.data_dir or services.ctx.db.data_dir)))
         self.intake = IntakeScreen(services, self.tasks, self.current_actor, opener=self.opener)
-        self.applications = ApplicationsScreen(services)
+        self.applications = ApplicationsScreen(services, bus=self.tasks.bus)
         self.stack.addWidget(self.intake)
         self.stack.addWidget(self.applications)
         self.stack.setCurrentWidget(self.intake)
         self.stack.removeWidget(self.loading)
         self.loading.setParent(None)
         self.loading.deleteLater()
-        self.intake.saved.connect(self.on_changes)
         self.intake.openApplication.connect(self.open_application)
         self.applications.openApplication.connect(self.open_application)
         self.idle = IdleWatcher(10, self)
@@ -369,10 +375,7 @@ class MainWindow(QMainWindow):
         """Someone logged in on the overlay (a switch, or after 注销 / a restore)."""
         previous = self.actor
         if previous is not None and previous.staff_id != actor.staff_id:
-            try:
-                self.services.accounts.logout(previous)
-            except Exception:
-                log.exception("logout of the previous user failed")
+            self._log_out(previous)
             self._discard_session()
         self._uncover()
         self.set_actor(actor)
@@ -388,20 +391,23 @@ class MainWindow(QMainWindow):
                 self, self.tr("Log out"),
                 self.tr("The open application has not been saved. Log out and discard it?")):
             return False
-        try:
-            self.services.accounts.logout(self.actor)
-        except Exception:
-            log.exception("logout failed")
+        self._log_out(self.actor)
         self._discard_session()
         self._cover()
         self.set_actor(None)
         self.lock_overlay.show_login(self.tr("Logged out."))
         return True
 
+    def _log_out(self, actor) -> None:
+        """Record the logout on the write lane (a failure is logged, never shown)."""
+        accounts = self.services.accounts
+        self.tasks.run(lambda: accounts.logout(actor),
+                       on_error=lambda exc: log.warning("logout failed: %r", exc))
+
     def change_password(self):
         from .login import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(self.services, self.actor, self)
+        dialog = ChangePasswordDialog(self.services, self.actor, self, tasks=self.tasks)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_actor(dialog.actor)
         dialog.deleteLater()
@@ -429,7 +435,6 @@ class MainWindow(QMainWindow):
             self.tracking = TrackingScreen(self.services, self.tasks, self.current_actor,
                                            opener=self.opener)
             self.tracking.openApplication.connect(self.open_application)
-            self.tracking.changed.connect(self.on_changes)
             self.stack.addWidget(self.tracking)
         else:
             self.tracking.refresh()
@@ -457,7 +462,6 @@ class MainWindow(QMainWindow):
         if self.sync_screen is None:
             self.sync_screen = SyncScreen(self.services, self.tasks, self.current_actor,
                                           opener=self.opener)
-            self.sync_screen.changed.connect(self.on_changes)
             self.stack.addWidget(self.sync_screen)
         else:
             self.sync_screen.refresh()
@@ -484,8 +488,6 @@ class MainWindow(QMainWindow):
         if self.admin is None:
             self.admin = AdminScreen(self.services, self.tasks, self.current_actor,
                                      opener=self.opener)
-            self.admin.settingsChanged.connect(self.apply_settings)
-            self.admin.users.changed.connect(self._users_changed)
             backups = self.admin.backups
             backups.restoreStarting.connect(self._restore_starting)
             backups.restored.connect(self._restored)
@@ -515,7 +517,6 @@ class MainWindow(QMainWindow):
             return dialog
         view = DetailView(self.services, self.tasks, application_id, self.current_actor,
                           opener=self.opener)
-        view.changed.connect(self.on_changes)
         dialog = DetailDialog(view, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _=None, i=application_id: self.details.pop(i, None))
@@ -523,15 +524,13 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def on_changes(self, changes) -> None:
-        """One change notice reaches every open view (Anki's OpChanges)."""
-        self.applications.applications_changed(changes)
-        if self.tracking is not None and self.sender() is not self.tracking:
-            self.tracking.refresh()
-        for app_id in getattr(changes, "applications", ()):
-            dialog = self.details.get(app_id)
-            if dialog is not None:
-                dialog.view.reload()
+    def _on_changes(self, changes, _origin) -> None:
+        """The change bus, for what the window itself shows: the idle lock setting and
+        the logged-in user (screens subscribe on their own)."""
+        if changes.settings and self.idle is not None and self.actor is not None:
+            self.apply_settings()
+        if changes.accounts and self.actor is not None:
+            self._users_changed()
 
     # -- restore ----------------------------------------------------------------------------------
     def _restore_starting(self) -> None:
@@ -563,11 +562,6 @@ class MainWindow(QMainWindow):
         self.lock_overlay.release()
         self._uncover()
 
-    def _banner_changed(self) -> None:
-        self.banner.refresh()
-        if self.sync_screen is not None:
-            self.sync_screen.refresh()
-
     # -- closing ----------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         # Let a save in progress finish: the clerk's last application must not be lost.
@@ -578,6 +572,7 @@ class MainWindow(QMainWindow):
         if self.auto_backups is not None:
             self.auto_backups.at_exit()
             self.auto_backups = None
+            self.tasks.shutdown(wait=True)
         if self.idle is not None:
             self.idle.stop()
         for dialog in list(self.details.values()):

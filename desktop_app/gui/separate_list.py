@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,8 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import PermissionDenied
-from .tasks import show_denied, show_error
+from .errors import present
 from .widgets import ErrorLabel, RowsModel, date_range_edits, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +41,7 @@ class SeparateListView(QWidget):
 
     openApplication = Signal(int)
 
-    def __init__(self, services, actor: Callable[[], object],
+    def __init__(self, services: Services, actor: Callable[[], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("separateList")
@@ -121,13 +126,11 @@ class SeparateListView(QWidget):
         except PermissionDenied as exc:
             self.denied = True
             self._set_rows([])
-            self.message.show_messages([exc.message])
-            show_denied(self, exc)
+            present(self, exc, label=self.message)
             return
         except Exception as exc:
-            log.exception("separate list")
             self._set_rows([])
-            show_error(self, exc)
+            present(self, exc)
             return
         self.denied = False
         self.message.clear_message()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -27,7 +28,12 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import ValidationError, ValidationErrors
 from ..core.rules import division
+from .tasks import TaskRunner, call_on_writer
 from .widgets import ErrorLabel, FieldErrors
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 # ``(parent, title, filter) -> path or ""``; replaced in tests.
 FileChooser = Callable[[QWidget, str, str], str]
@@ -41,10 +47,12 @@ def _choose_file(parent: QWidget, title: str, pattern: str) -> str:
 class SetupDialog(QDialog):
     """Collects :class:`SetupInput`; ``initialize`` runs only when everything is valid."""
 
-    def __init__(self, services, parent: QWidget | None = None, *,
-                 choose_file: FileChooser = _choose_file) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 choose_file: FileChooser = _choose_file,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.tasks = tasks
         self.choose_file = choose_file
         self.setObjectName("setupDialog")
         self.setWindowTitle(self.tr("First-run setup"))
@@ -228,8 +236,9 @@ class SetupDialog(QDialog):
         inp = self.setup_input()
         errors = self.services.setup.validate(inp)
         if not errors:
+            setup = self.services.setup
             try:
-                self.services.setup.initialize(inp)
+                call_on_writer(self.tasks, lambda: setup.initialize(inp))
             except ValidationErrors as exc:
                 errors = exc.errors
         if errors:

@@ -41,11 +41,6 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 KEYS = list(FIELDS)
 
 
-def fen_text(fen: int) -> str:
-    whole, cents = divmod(int(fen), 100)
-    return str(whole) if cents == 0 else f"{whole}.{cents:02d}"
-
-
 class StandardsEditor(QWidget):
     """``changed`` after the admin edits, adds or removes an entry."""
 
@@ -154,8 +149,8 @@ class StandardsEditor(QWidget):
         out = [str(entry.get("effective_from", ""))]
         for key in KEYS:
             value = entry.get(key, "")
-            out.append(fen_text(value) if key.endswith("_fen") and isinstance(value, int)
-                       else str(value))
+            out.append(values.format_yuan(value, drop_zero_cents=True, grouping=False)
+                       if key.endswith("_fen") and isinstance(value, int) else str(value))
         return out
 
     def _append(self, texts: list[str], *, entry: dict[str, Any] | None, locked: bool) -> int:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,11 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
-from ..core.errors import ValidationError, ValidationErrors
+from ..core.errors import ValidationError
 from .dialogs import ask_reject_reasons
+from .errors import present
 from .intake_items import MaterialsPanel
-from .tasks import TaskRunner, show_error
+from .tasks import TaskRunner
 from .widgets import ErrorLabel, FieldErrors, open_file
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +51,10 @@ def current_materials(catalog, detail) -> dict[str, dict[str, str]]:
 
 
 class SupplementDialog(QDialog):
-    """补正材料: ``decided(DecisionResult)`` once the new decision is recorded."""
+    """补正材料: the new decision is recorded through the runner; its changes reach the
+    detail view on the change bus."""
 
-    decided = Signal(object)
-
-    def __init__(self, services, tasks: TaskRunner, detail, actor: Callable[[], object],
+    def __init__(self, services: Services, tasks: TaskRunner, detail, actor: Callable[[], object],
                  parent: QWidget | None = None, *,
                  ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
                  opener: Callable[[Path], object] = open_file) -> None:
@@ -124,10 +128,9 @@ class SupplementDialog(QDialog):
         app_id = self.detail.row.id
         self.errors.clear()
         self.tasks.run(lambda: intake.decide_existing(app_id, materials, decision, clerk, reasons),
-                       self._done, self._failed)
+                       self._done, self._failed, owner=self)
 
     def _done(self, result) -> None:
-        self.decided.emit(result)
         primary = next((d for d in result.documents
                         if d.kind in ("receipt", "notice_missing", "notice_reject")), None)
         if primary is not None:
@@ -135,9 +138,4 @@ class SupplementDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ValidationErrors):
-            self.errors.show(error.errors)
-        elif isinstance(error, ValidationError):
-            self.errors.show([error])
-        else:
-            show_error(self, error)
+        present(self, error, fields=self.errors)

@@ -8,8 +8,8 @@
 * **导出记录** — every package: number, time, counts, SHA-256, acknowledged by the
   county; 重新导出 produces a selected package again (same sequence, same content).
 * **导入回执包** — a county return package is verified and applied in one
-  transaction (worker thread); the summary or the one-line reason is shown, and
-  ``changed(Changes)`` lets the main window refresh the tracking screen.
+  transaction (worker thread); the summary or the one-line reason is shown, and the
+  runner publishes its changes on the change bus (the tracking screen refreshes).
 * **密钥** (administrators, ``KEYS``) — import the county's public key file, the
   county's fingerprints once imported, this township's signing key fingerprint
   (short, grouped for reading aloud) and 导出公钥文件 for the county.
@@ -21,12 +21,11 @@ remembered folders live in ``QSettings`` (injectable too).
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -35,7 +34,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSettings,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -50,11 +48,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import PermissionDenied
 from ..core.services.auth import KEYS
 from .detail import local_time
-from .tasks import TaskRunner, show_denied, show_error
+from .errors import is_cancelled, is_refusal, present
+from .tasks import Job, TaskRunner
 from .widgets import ERROR_STYLE, ListTableModel, open_file, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +107,7 @@ def list_sep() -> str:
 
 def grouped(hex_digest: str) -> str:
     """The first 16 hex digits in groups of four, as fingerprints are read aloud."""
-    from ..sync.keys import short_fingerprint
+    from sync_contract.keys import short_fingerprint
 
     return short_fingerprint(hex_digest)
 
@@ -122,14 +124,26 @@ def choose_save(parent: QWidget, title: str, start: str, pattern: str) -> str:
     return QFileDialog.getSaveFileName(parent, title, start, pattern)[0]
 
 
-class ProgressRelay(QObject):
-    """The service's ``progress(stage, done, total)`` called on the worker thread,
-    delivered to the GUI thread as a queued signal."""
+def stage_progress(job: Job, *, reexport: bool = False) -> Callable[[str, int, int], None]:
+    """The service's ``progress(stage, done, total)`` (worker thread) as the job's
+    ``progress(fraction, (stage, done, total))``: one bar over the export's stages."""
+    def report(stage: str, done: int, total: int) -> None:
+        start, width = (0, 100) if reexport else STAGES.get(stage, (0, 100))
+        share = min(done, total) / total if total > 0 else 0.0
+        job.progress((start + width * share) / 100, (stage, int(done), int(total)))
+    return report
 
-    progressed = Signal(str, int, int)
 
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        self.progressed.emit(stage, int(done), int(total))
+@dataclass
+class ImportOutcome:
+    """A return package applied, and the packages it acknowledged."""
+
+    result: Any
+    acked: list[int]
+
+    @property
+    def changes(self):
+        return self.result.changes
 
 
 class ExportLogModel(ListTableModel):
@@ -202,11 +216,9 @@ def _button(text: str, name: str) -> QPushButton:
 
 
 class SyncScreen(QWidget):
-    """同步. ``changed(Changes)`` after a return package was applied."""
+    """同步. A return package's changes go out on the runner's change bus."""
 
-    changed = Signal(object)
-
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], Any],
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
                  parent: QWidget | None = None, *,
                  opener: Callable[[Path], object] = open_file,
                  settings: QSettings | None = None,
@@ -224,11 +236,8 @@ class SyncScreen(QWidget):
         self.choose_open = choose_open
         self.choose_save = choose_save
         self.job: str | None = None           # "export", "reexport", "import" while running
-        self.cancel_event: threading.Event | None = None
+        self.running: Job | None = None       # the export job (its cancel event)
         self.last_path: Path | None = None     # the last package written (打开所在文件夹)
-        # Not parented: the worker may still report while the screen is being deleted.
-        self.relay = ProgressRelay()
-        self.relay.progressed.connect(self._progress)
         me = actor()
         self.can_keys = bool(me is not None and me.can(KEYS))
 
@@ -249,6 +258,7 @@ class SyncScreen(QWidget):
         left.setContentsMargins(0, 0, 0, 0)
         columns.addWidget(left_box)
         columns.addLayout(right, 1)
+        tasks.bus.changed.connect(self._on_changes)
         self.refresh()
         if self.can_keys:
             self.refresh_keys()
@@ -420,6 +430,11 @@ class SyncScreen(QWidget):
                               .replace("%1", str(unacked)) if unacked else "")
         self._selection()
 
+    def _on_changes(self, changes, origin) -> None:
+        """Exports resumed (the banner), a restore, or settings: the status line."""
+        if origin is not self and (changes.exports or changes.settings or changes.everything):
+            self.refresh()
+
     def _keys_missing_text(self) -> str:
         if self.can_keys:
             return self.tr("The county's public keys are not imported yet: import the county's "
@@ -449,15 +464,6 @@ class SyncScreen(QWidget):
             self.export_keys_button.setEnabled(idle)
         self.cancel_button.setEnabled(job in ("export", "reexport"))
         self._selection()
-
-    def _alive(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
-        """A task callback that does nothing once the screen was deleted (user switch)."""
-        def call(value: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(value)
-            elif isinstance(value, BaseException):
-                log.info("sync screen gone; task ended with %r", value)
-        return call
 
     @staticmethod
     def _set(label: QLabel, text: str, style: str = "") -> None:
@@ -500,11 +506,11 @@ class SyncScreen(QWidget):
         folder_path = Path(folder)
         self._remember(SETTINGS_EXPORT, folder_path)
         sync, actor = self.services.sync, self.actor()
-        cancel = threading.Event()
-        self._start("export", cancel)
-        relay = self.relay
-        self.tasks.run(lambda: sync.export(folder_path, actor, progress=relay, cancel=cancel),
-                       self._alive(self._exported), self._alive(self._failed))
+        self.tasks.run_job(
+            lambda job: sync.export(folder_path, actor, progress=stage_progress(job),
+                                    cancel=job.cancel),
+            self._exported, self._failed, owner=self, on_progress=self._progress,
+            job=self._start("export"))
         return True
 
     def reexport(self) -> bool:
@@ -520,16 +526,16 @@ class SyncScreen(QWidget):
         folder_path = Path(folder)
         self._remember(SETTINGS_EXPORT, folder_path)
         sync, actor, seq = self.services.sync, self.actor(), row.package_seq
-        cancel = threading.Event()
-        self._start("reexport", cancel)
-        relay = self.relay
-        self.tasks.run(lambda: sync.reexport(seq, folder_path, actor, progress=relay,
-                                             cancel=cancel),
-                       self._alive(self._exported), self._alive(self._failed))
+        self.tasks.run_job(
+            lambda job: sync.reexport(seq, folder_path, actor,
+                                      progress=stage_progress(job, reexport=True),
+                                      cancel=job.cancel),
+            self._exported, self._failed, owner=self, on_progress=self._progress,
+            job=self._start("reexport"))
         return True
 
-    def _start(self, job: str, cancel: threading.Event) -> None:
-        self.cancel_event = cancel
+    def _start(self, job: str) -> Job:
+        self.running = Job()
         self._set(self.result_label, "")
         self.open_folder_button.setEnabled(False)
         self.progress.setRange(0, 100)
@@ -538,40 +544,40 @@ class SyncScreen(QWidget):
         self.stage_label.show()
         self.progress.show()
         self._busy(job)
+        return self.running
 
     def cancel(self) -> None:
         """取消: the service stops at its next check and removes what it wrote."""
-        if self.cancel_event is not None and not self.cancel_event.is_set():
-            self.cancel_event.set()
+        if self.running is not None and not self.running.cancelled:
+            self.running.request_cancel()
             self.cancel_button.setEnabled(False)
             self.stage_label.setText(self.tr("Cancelling…"))
 
     def shutdown(self) -> None:
         """The screen is going away (user switch, closing): stop a running export."""
-        if self.cancel_event is not None:
-            self.cancel_event.set()
+        if self.running is not None:
+            self.running.request_cancel()
 
-    def _progress(self, stage: str, done: int, total: int) -> None:
+    def _progress(self, fraction: float, message: tuple[str, int, int]) -> None:
+        """The export's progress (GUI thread): ``message`` is ``(stage, done, total)``."""
         if self.job not in ("export", "reexport"):
             return
-        if self.cancel_event is not None and self.cancel_event.is_set():
+        if self.running is not None and self.running.cancelled:
             return
+        stage, done, total = message
         texts = {"records": self.tr("Collecting records… %1"),
                  "compress": self.tr("Compressing… %1"),
                  "encrypt": self.tr("Encrypting for the county… %1")}
-        start, width = STAGES.get(stage, (0, 100))
-        if self.job == "reexport":          # only the encryption stage
-            start, width = 0, 100
         if total > 0:
             share = min(done, total) / total
-            self.progress.setValue(int(start + width * share))
+            self.progress.setValue(int(100 * fraction))
             amount = f"{min(done, total)}/{total}" if stage == "records" else f"{share:.0%}"
         else:
             amount = str(done)
         self.stage_label.setText(texts.get(stage, "%1").replace("%1", amount))
 
     def _finish_job(self) -> None:
-        self.cancel_event = None
+        self.running = None
         self.stage_label.hide()
         self.progress.hide()
         self._busy(None)
@@ -602,28 +608,23 @@ class SyncScreen(QWidget):
         self._set(self.result_label, text, ERROR_STYLE)
 
     def _failed(self, error: BaseException) -> None:
-        from ..core.services.backups import ExportsPaused
-        from ..sync.envelope import Cancelled, PackageError
-
-        job = self.job
         self._finish_job()
-        if isinstance(error, Cancelled):
+        if is_cancelled(error):
             self._set(self.result_label, self.tr(
                 "Export cancelled: no file was written and the export log is unchanged."),
                 WARN_STYLE)
-        elif isinstance(error, ExportsPaused):
-            self._refused(str(error))
-        elif isinstance(error, PackageError):
-            text = error.message
-            if error.reason == "keys_missing":
-                text += "\n" + self._keys_missing_text()
-            self._refused(text)
-        elif isinstance(error, PermissionDenied):
-            show_denied(self, error)
+        elif is_refusal(error):
+            self._refused(self._refusal_text(error))
         else:
-            log.error("%s failed: %r", job, error)
-            show_error(self, error)
+            present(self, error)
         self.refresh()
+
+    def _refusal_text(self, error: BaseException) -> str:
+        """A package error's (or the paused exports') message, and what to do."""
+        text = str(getattr(error, "message", "") or error)
+        if getattr(error, "reason", None) == "keys_missing":
+            text += "\n" + self._keys_missing_text()
+        return text
 
     def _open_folder(self) -> None:
         if self.last_path is not None:
@@ -649,17 +650,17 @@ class SyncScreen(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
 
-        def work():
+        def work() -> ImportOutcome:
             before = {r.package_seq for r in sync.log() if r.acknowledged_at is None}
             result = sync.import_package(source, actor)
             after = {r.package_seq for r in sync.log() if r.acknowledged_at is None}
-            return result, sorted(before - after)
+            return ImportOutcome(result, sorted(before - after))
 
-        self.tasks.run(work, self._alive(self._imported), self._alive(self._import_failed))
+        self.tasks.run(work, self._imported, self._import_failed, owner=self)
         return True
 
-    def _imported(self, outcome) -> None:
-        result, acked = outcome
+    def _imported(self, outcome: ImportOutcome) -> None:
+        result, acked = outcome.result, outcome.acked
         self.progress.hide()
         self.progress.setRange(0, 100)
         self._busy(None)
@@ -690,25 +691,18 @@ class SyncScreen(QWidget):
                      if done else self.tr("No updates."))
         self._set(self.import_result, "\n".join(lines), OK_STYLE)
         self.refresh()
-        self.changed.emit(result.changes)
 
     def _import_failed(self, error: BaseException) -> None:
-        from ..sync.envelope import PackageError
-
         self.progress.hide()
         self.progress.setRange(0, 100)
         self._busy(None)
-        if isinstance(error, PackageError):
-            text = self.tr("Not imported (nothing was changed): %1").replace("%1", error.message)
-            if error.reason == "keys_missing":
-                text += "\n" + self._keys_missing_text()
+        if is_refusal(error):
+            text = self.tr("Not imported (nothing was changed): %1").replace(
+                "%1", self._refusal_text(error))
             self._set(self.import_result, text, ERROR_STYLE)
-        elif isinstance(error, PermissionDenied):
-            self._set(self.import_result, "")
-            show_denied(self, error)
         else:
             self._set(self.import_result, "")
-            show_error(self, error)
+            present(self, error)
         self.refresh()
 
     # -- keys (administrators) -------------------------------------------------------------
@@ -718,7 +712,7 @@ class SyncScreen(QWidget):
             return
         sync = self.services.sync
         self.tasks.run(lambda: (sync.township_keys(), sync.status().county),
-                       self._alive(self._show_keys), self._alive(self._keys_failed))
+                       self._show_keys, self._keys_failed, owner=self)
 
     def _show_keys(self, keys) -> None:
         township, county = keys
@@ -738,14 +732,10 @@ class SyncScreen(QWidget):
         self.county_keys = county
 
     def _keys_failed(self, error: BaseException) -> None:
-        from ..sync.envelope import PackageError
-
-        if isinstance(error, PackageError):
-            self._set(self.keys_result, error.message, ERROR_STYLE)
-        elif isinstance(error, PermissionDenied):
-            show_denied(self, error)
+        if is_refusal(error):
+            self._set(self.keys_result, self._refusal_text(error), ERROR_STYLE)
         else:
-            show_error(self, error)
+            present(self, error)
 
     def import_county_keys(self) -> bool:
         path = self.choose_open(self, self.tr("Choose the county's public key file"),
@@ -767,16 +757,13 @@ class SyncScreen(QWidget):
             self.refresh()
 
         def failed(error: BaseException) -> None:
-            from ..sync.envelope import PackageError
-
-            if isinstance(error, PackageError):
+            if is_refusal(error):
                 self._set(self.keys_result, self.tr("Not imported: %1").replace(
-                    "%1", error.message), ERROR_STYLE)
+                    "%1", self._refusal_text(error)), ERROR_STYLE)
             else:
                 self._keys_failed(error)
 
-        self.tasks.run(lambda: sync.import_county_keys(source, actor), self._alive(done),
-                       self._alive(failed))
+        self.tasks.run(lambda: sync.import_county_keys(source, actor), done, failed, owner=self)
         return True
 
     def export_public_keys(self) -> bool:
@@ -795,9 +782,9 @@ class SyncScreen(QWidget):
                 "Public key file written: %1 (fingerprint %2). Give it to the county.")
                 .replace("%1", str(target)).replace("%2", grouped(pub.fingerprint)), OK_STYLE)
 
-        self.tasks.run(lambda: sync.export_public_keys(target), self._alive(done),
-                       self._alive(self._keys_failed))
+        self.tasks.run(lambda: sync.export_public_keys(target), done, self._keys_failed,
+                       owner=self)
         return True
 
 
-__all__ = ["ExportLogModel", "ProgressRelay", "SyncScreen", "counts_text"]
+__all__ = ["ExportLogModel", "ImportOutcome", "SyncScreen", "counts_text", "stage_progress"]

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -46,12 +46,18 @@ from PySide6.QtWidgets import (
 
 from ..core import vocab
 from ..core.catalog import TOWNSHIP
+from ..core.services.context import Outcome
+from .dialogs import ask_yes_no
+from .errors import present
 from .labels import due_text
-from .lock_screen import ask_yes_no
 from .print_pdf import print_batch
-from .tasks import TaskRunner, show_error, show_failure
+from .tasks import TaskRunner
 from .tracking_dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
 from .widgets import ErrorLabel, ListTableModel, open_file, row_table
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -170,9 +176,8 @@ class TrackingScreen(QWidget):
     """转办跟踪 and 复核提醒."""
 
     openApplication = Signal(int)
-    changed = Signal(object)
 
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], object], *,
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], object], *,
                  opener: Callable[[Path], object] = open_file,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,6 +199,7 @@ class TrackingScreen(QWidget):
         self.tabs.addTab(self._tasks_page(), self.tr("Tracking"))
         self.tabs.addTab(self._reviews_page(), self.tr("Re-checks due"))
         self.tabs.currentChanged.connect(lambda i: self.refresh_reviews() if i == 1 else None)
+        tasks.bus.changed.connect(self._on_changes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
@@ -414,9 +420,9 @@ class TrackingScreen(QWidget):
         selected = self.selected()
         try:
             rows = self.services.handling.tasks(self.task_filter())
-        except Exception:
-            log.exception("tracking: tasks query failed")
+        except Exception as exc:
             rows = []
+            present(self, exc, label=self.error)  # an empty list would look like "no work"
         self.model.set_rows(rows)
         if selected is not None:
             for i, r in enumerate(self.model.rows()):
@@ -534,8 +540,15 @@ class TrackingScreen(QWidget):
             self.openApplication.emit(self.review_rows[row].application_id)
 
     # -- actions ------------------------------------------------------------------------------
-    def _dialog(self, dialog: QDialog, on_recorded) -> QDialog:
-        dialog.recorded.connect(on_recorded)
+    def _on_changes(self, changes, origin) -> None:
+        """The change bus: another screen or one of this screen's dialogs changed data
+        (this screen's own operations refresh it when they are done)."""
+        if origin is not self and (changes.applications or changes.lists or changes.settings
+                                   or changes.everything):
+            self.refresh()
+
+    def _dialog(self, dialog: QDialog) -> QDialog:
+        """A recording dialog: its operation's changes reach this screen on the bus."""
         self.run_dialog(dialog)
         return dialog
 
@@ -543,17 +556,19 @@ class TrackingScreen(QWidget):
         r = self.selected()
         if r is None or r.status != "referred":
             return None
-        return self._dialog(SignDialog(self.services, self.tasks, self.actor, r, self),
-                            lambda changes, r=r: self._recorded(
-                                changes, self.tr("Signature recorded: %1, %2.")
-                                .replace("%1", r.applicant).replace("%2", r.item_name)))
+        return self._dialog(SignDialog(
+            self.services, self.tasks, self.actor, r, self,
+            on_done=lambda _changes, r=r: self._recorded(
+                self.tr("Signature recorded: %1, %2.")
+                .replace("%1", r.applicant).replace("%2", r.item_name))))
 
     def record_feedback(self) -> QDialog | None:
         r = self.selected()
         if r is None or r.status not in ("referred", "signed", "in_progress"):
             return None
-        return self._dialog(FeedbackDialog(self.services, self.tasks, self.actor, r, self),
-                            lambda result, r=r: self._feedback_recorded(r, result))
+        return self._dialog(FeedbackDialog(
+            self.services, self.tasks, self.actor, r, self,
+            on_done=lambda result, r=r: self._feedback_recorded(r, result)))
 
     def _feedback_recorded(self, r, result) -> None:
         label = vocab.TASK_STATUS_LABELS.get(result.task_status, result.task_status)
@@ -562,7 +577,7 @@ class TrackingScreen(QWidget):
         if result.closed:
             text += " " + self.tr("Every item of application %1 has its result: the application "
                                   "is closed.").replace("%1", r.number)
-        self._recorded(result.changes, text)
+        self._recorded(text)
         if result.closed and self.ask(
                 self, self.tr("Application closed"),
                 self.tr("Every item of application %1 has its result and the application is "
@@ -570,26 +585,26 @@ class TrackingScreen(QWidget):
                 .replace("%1", r.number)):
             self.issue_notice(r.application_id, keep_message=True)
 
-    def _recorded(self, changes, text: str, *, keep_message: bool = False) -> None:
+    def _recorded(self, text: str, *, keep_message: bool = False) -> None:
         self.error.clear_message()
         self.message.setText(f"{self.message.text()} {text}" if keep_message else text)
-        self.refresh()
-        self.changed.emit(changes)
 
     def record_emergency(self) -> QDialog | None:
         r = self.selected()
         if r is None or r.item_code != "LINSHI_URGENT" or r.status != "in_progress":
             return None
-        dialog = EmergencyDialog(self.services, self.tasks, self.actor, r, self,
-                                 opener=self.opener)
-        dialog.escalated.connect(lambda info, r=r: self._recorded(
-            _changes(r.application_id),
-            self.tr("Reported to the county for approval; referral slip %1 printed.")
-            .replace("%1", info.number)))
-        return self._dialog(dialog, lambda result, r=r: self._emergency_paid(r, result))
+        return self._dialog(EmergencyDialog(
+            self.services, self.tasks, self.actor, r, self, opener=self.opener,
+            on_done=lambda result, r=r: self._emergency_done(r, result)))
 
-    def _emergency_paid(self, r, result) -> None:
-        self._recorded(_changes(r.application_id), self.tr(
+    def _emergency_done(self, r, result) -> None:
+        """Paid within the ceiling (``EmergencyResult``), or reported to the county (the
+        referral slip's ``Outcome``)."""
+        if isinstance(result, Outcome):
+            self._recorded(self.tr("Reported to the county for approval; referral slip %1 "
+                                   "printed.").replace("%1", result.value.number))
+            return
+        self._recorded(self.tr(
             "Emergency aid recorded (%1); the paperwork is due by %2.")
             .replace("%1", result.document.number)
             .replace("%2", due_text(result.paperwork_due, result.provisional)))
@@ -602,19 +617,21 @@ class TrackingScreen(QWidget):
                 return None
             row = 0
         r = self.review_rows[row]
-        return self._dialog(ReviewDialog(self.services, self.tasks, self.actor, r, self),
-                            lambda changes, r=r: self._review_recorded(r, changes))
-
-    def _review_recorded(self, r, changes) -> None:
-        self.refresh_reviews()
-        self.changed.emit(changes)
+        return self._dialog(ReviewDialog(self.services, self.tasks, self.actor, r, self,
+                                         on_done=lambda _changes: self.refresh_reviews()))
 
     def _run(self, fn, on_done) -> None:
+        """This screen's own operation; when done it refreshes and then ``on_done``."""
         actor = self.actor()
         if actor is None:
             self.error.show_messages([self.tr("Log in first.")])
             return
-        self.tasks.run(lambda: fn(actor), on_done, self._failed)
+
+        def done(result) -> None:
+            self.refresh()
+            on_done(result)
+
+        self.tasks.run(lambda: fn(actor), done, self._failed, owner=self)
 
     def re_refer(self) -> None:
         r = self.selected()
@@ -627,9 +644,9 @@ class TrackingScreen(QWidget):
             return
         handling, task_id = self.services.handling, r.task_id
 
-        def done(info) -> None:
-            self._recorded(_changes(r.application_id),
-                           self.tr("Referral slip %1 printed; the item waits for the next "
+        def done(outcome) -> None:
+            info = outcome.value
+            self._recorded(self.tr("Referral slip %1 printed; the item waits for the next "
                                    "handover list.").replace("%1", info.number))
             self.opener(Path(info.path))
 
@@ -644,28 +661,24 @@ class TrackingScreen(QWidget):
             application_id = r.application_id
         handling = self.services.handling
 
-        def done(info) -> None:
-            self._recorded(_changes(application_id),
-                           self.tr("Result notice %1 printed.").replace("%1", info.number),
+        def done(outcome) -> None:
+            info = outcome.value
+            self._recorded(self.tr("Result notice %1 printed.").replace("%1", info.number),
                            keep_message=keep_message)
             self.opener(Path(info.path))
 
         self._run(lambda actor: handling.issue_result_notice(application_id, actor), done)
 
     def issue_handover_list(self) -> None:
-        from ..core.services import TaskFilter
 
         dept = self.handover_dept.currentData()
         if not dept:
             return
         handling = self.services.handling
-        app_ids = {r.application_id for r in handling.tasks(
-            TaskFilter(department=dept, status="to_refer"))}
 
-        def done(info) -> None:
-            from ..core.services import Changes
-
-            self._recorded(Changes(applications=app_ids), self.tr(
+        def done(outcome) -> None:
+            info = outcome.value
+            self._recorded(self.tr(
                 "Handover list %1 printed for %2: %3 referral slip(s), now referred.")
                 .replace("%1", info.number)
                 .replace("%2", self.services.ctx.catalog.department(info.department).name)
@@ -682,27 +695,22 @@ class TrackingScreen(QWidget):
         if info is None:
             return 0
         try:
-            paths = [self.services.handling.list_pdf(info.id)] + [
-                d.path for d in self.services.handling.list_slips(info.id)]
+            handling, list_id = self.services.handling, info.id
+            paths = self.tasks.call(lambda: [handling.list_pdf(list_id)] + [
+                d.path for d in handling.list_slips(list_id)])
         except Exception as exc:
-            show_error(self, exc)
+            present(self, exc)
             return 0
         return self.print_batch(self, paths, info.number, opener=self.opener)
 
     def _failed(self, error: BaseException) -> None:
-        show_failure(self, self.error, error)
+        present(self, error, label=self.error)
         self.refresh()
 
 
 def _exec(dialog: QDialog) -> None:
     dialog.exec()
     dialog.deleteLater()
-
-
-def _changes(application_id: int):
-    from ..core.services import Changes
-
-    return Changes(applications={application_id})
 
 
 __all__ = ["TasksModel", "TrackingScreen"]

@@ -4,8 +4,9 @@ a re-check (登记复核).
 
 Each dialog calls its service through the :class:`~desktop_app.gui.tasks.TaskRunner`
 and shows the service's :class:`~desktop_app.core.errors.ValidationErrors` next to
-the fields; on success it emits ``recorded(result)`` and closes. Tests fill the
-widgets and call :meth:`submit` without a modal loop.
+the fields; on success it hands the result to its opener's ``on_done`` and closes
+(the runner publishes the changes on the change bus). Tests fill the widgets and
+call :meth:`submit` without a modal loop.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import calendar
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,9 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import vocab
-from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
-from .tasks import TaskRunner, show_denied, show_error
+from ..core.errors import ValidationErrors
+from .errors import present
+from .tasks import TaskRunner
 from .widgets import ErrorLabel, FieldErrors, open_file
+
+if TYPE_CHECKING:
+    from ..core.services import Services
 
 
 def date_edit(day: date, name: str, fmt: str = "yyyy-MM-dd") -> QDateEdit:
@@ -66,11 +72,11 @@ def month_end(d: date) -> date:
 class ServiceDialog(QDialog):
     """A form that sends one service call through the task runner."""
 
-    recorded = Signal(object)
-
-    def __init__(self, services, tasks: TaskRunner, actor: Callable[[], object],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], object],
+                 parent: QWidget | None = None, *,
+                 on_done: Callable[[Any], object] | None = None) -> None:
         super().__init__(parent)
+        self.on_done = on_done
         self.services = services
         self.tasks = tasks
         self.actor = actor
@@ -94,25 +100,18 @@ class ServiceDialog(QDialog):
             self.general.show_messages([self.tr("Log in first.")])
             return
         self.ok.setEnabled(False)
-        self.tasks.run(lambda: fn(actor), self._done, self._failed)
+        self.tasks.run(lambda: fn(actor), self._done, self._failed, owner=self)
 
     def _done(self, result) -> None:
         self.ok.setEnabled(True)
         self.errors.clear()
-        self.recorded.emit(result)
+        if self.on_done is not None:
+            self.on_done(result)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
         self.ok.setEnabled(True)
-        if isinstance(error, ValidationErrors):
-            self.errors.show(error.errors)
-        elif isinstance(error, ValidationError):
-            self.errors.show([error])
-        elif isinstance(error, PermissionDenied):
-            self.general.show_messages([error.message])
-            show_denied(self, error)
-        else:
-            show_error(self, error)
+        present(self, error, fields=self.errors, label=self.general)
 
 
 def _task_line(row) -> QLabel:
@@ -126,8 +125,9 @@ def _task_line(row) -> QLabel:
 class SignDialog(ServiceDialog):
     """登记签收: the 回执 shows who signed for the slip and when."""
 
-    def __init__(self, services, tasks, actor, row, parent=None) -> None:
-        super().__init__(services, tasks, actor, parent)
+    def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
+                 on_done=None) -> None:
+        super().__init__(services, tasks, actor, parent, on_done=on_done)
         self.setObjectName("signDialog")
         self.setWindowTitle(self.tr("Record signature"))
         self.row = row
@@ -154,8 +154,9 @@ class SignDialog(ServiceDialog):
 class FeedbackDialog(ServiceDialog):
     """登记办理结果 from the paper 回执 (or the township's own decision)."""
 
-    def __init__(self, services, tasks, actor, row, parent=None) -> None:
-        super().__init__(services, tasks, actor, parent)
+    def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
+                 on_done=None) -> None:
+        super().__init__(services, tasks, actor, parent, on_done=on_done)
         from ..core.services import Feedback
 
         self.Feedback = Feedback
@@ -281,11 +282,9 @@ class EmergencyDialog(ServiceDialog):
     """先行救助 for a 临时救助（急难型） task: pay within the township's ceiling, or
     report to the county (报县民政局审批) above it."""
 
-    escalated = Signal(object)
-
-    def __init__(self, services, tasks, actor, row, parent=None, *,
-                 opener: Callable[[Path], object] = open_file) -> None:
-        super().__init__(services, tasks, actor, parent)
+    def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
+                 opener: Callable[[Path], object] = open_file, on_done=None) -> None:
+        super().__init__(services, tasks, actor, parent, on_done=on_done)
         self.setObjectName("emergencyDialog")
         self.setWindowTitle(self.tr("Emergency aid paid first"))
         self.row = row
@@ -374,25 +373,25 @@ class EmergencyDialog(ServiceDialog):
         handling, task_id, reason = self.services.handling, self.row.task_id, self.reason.text()
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, ValidationErrors):
-                self.escalate_error.show_messages(e.message for e in error.errors)
-            else:
-                show_error(self, error)
+            present(self, error, label=self.escalate_error)
 
-        def done(info) -> None:
+        def done(outcome) -> None:
             self.escalate_error.clear_message()
-            self.escalated.emit(info)
-            self.opener(Path(info.path))
+            if self.on_done is not None:
+                self.on_done(outcome)
+            self.opener(Path(outcome.value.path))
             self.accept()
 
-        self.tasks.run(lambda: handling.escalate(task_id, reason, actor), done, failed)
+        self.tasks.run(lambda: handling.escalate(task_id, reason, actor), done, failed,
+                       owner=self)
 
 
 class ReviewDialog(ServiceDialog):
     """登记复核 (动态管理): the re-check's date, outcome, class and a note."""
 
-    def __init__(self, services, tasks, actor, row, parent=None) -> None:
-        super().__init__(services, tasks, actor, parent)
+    def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
+                 on_done=None) -> None:
+        super().__init__(services, tasks, actor, parent, on_done=on_done)
         self.setObjectName("reviewDialog")
         self.setWindowTitle(self.tr("Record a re-check"))
         self.row = row

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -199,20 +199,6 @@ class RowsModel(ListTableModel):
 
 
 # -- money -------------------------------------------------------------------------------
-def parse_yuan(text: str) -> Decimal | None:
-    """Lenient parse for live totals only (the service does the real validation)."""
-    text = text.strip().replace(",", "").replace("，", "")
-    if not text:
-        return Decimal(0)
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    if not value.is_finite() or value < 0:
-        return None
-    return value
-
-
 def yuan(value: Decimal | int | None, *, fen: bool = False) -> str:
     """``1234.5`` → ``"1,234.50"``; with ``fen=True`` the value is in fen."""
     if value is None:

@@ -20,7 +20,7 @@ same data and template.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.printing.errors import (
     MissingDataError,
@@ -28,6 +28,9 @@ from desktop_app.printing.errors import (
     PrintingError,
     TemplateError,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.printing.templates import Template
 
 #: document kind -> Chinese title (the template's own ``title`` is what prints)
 DOCUMENT_KINDS: dict[str, str] = {
@@ -60,7 +63,7 @@ def _check_kind(kind: str) -> None:
         raise ValueError(f"unknown document kind {kind!r} (known: {', '.join(DOCUMENT_KINDS)})")
 
 
-def load_template(kind: str):
+def load_template(kind: str) -> Template:
     """The validated template for ``kind`` (raises :class:`TemplateError`)."""
     from desktop_app.printing.templates import load_template as _load
 

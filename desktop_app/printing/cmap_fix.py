@@ -53,7 +53,7 @@ def install() -> None:
             return
         original = current
 
-        def make_to_unicode_cmap(fontname, subset):  # same signature as ReportLab's
+        def make_to_unicode_cmap(fontname: object, subset: object) -> str:  # ReportLab's signature
             return fix_cmap_text(original(fontname, subset))
 
         setattr(make_to_unicode_cmap, _MARK, True)

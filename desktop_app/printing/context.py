@@ -79,7 +79,7 @@ _DERIVED: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
-class Derived(dict):
+class Derived(dict[str, Any]):
     """Computes ``derived.<key>`` on first access (``get`` is what lookups use)."""
 
     def __init__(self, data: dict[str, Any]) -> None:

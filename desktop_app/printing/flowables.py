@@ -6,6 +6,8 @@ so ReportLab is loaded on the first print, not at application start.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -33,14 +35,14 @@ def markup(text: str, prefer: str = BODY_FONT) -> str:
 
 
 def style(name: str, size: float, *, font: str = BODY_FONT, align: str = "left",
-          leading: float = 1.45, first_indent: float = 0.0, **extra) -> ParagraphStyle:
+          leading: float = 1.45, first_indent: float = 0.0, **extra: Any) -> ParagraphStyle:
     """A CJK paragraph style (line breaks allowed between any two characters)."""
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * leading,
                           alignment=ALIGN[align], wordWrap="CJK", firstLineIndent=first_indent,
                           **extra)
 
 
-def paragraph(text: str, st: ParagraphStyle, **kw) -> Paragraph:
+def paragraph(text: str, st: ParagraphStyle, **kw: Any) -> Paragraph:
     return Paragraph(markup(text, st.fontName), st, **kw)
 
 
@@ -92,7 +94,7 @@ def draw_text(canv: Canvas, x: float, y: float, text: str, size: float, *,
     runs = split_runs(text.replace("\n", " "), prefer)
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    width = sum(stringWidth(run, font, size) for font, run in runs)
+    width: float = sum(stringWidth(run, font, size) for font, run in runs)
     if align == "center":
         x -= width / 2
     elif align == "right":
@@ -118,14 +120,14 @@ class TitleLine(Flowable):
         self.text, self.size = text, size
         string_width(text, size, HEADING_FONT)  # fail early on missing glyphs
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         natural = string_width(self.text, self.size, HEADING_FONT) * 1.02
         self.draw_size = self.size if natural <= avail_width else self.size * avail_width / natural
         self.height = self.draw_size * 1.6
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         draw_text(self.canv, self.width / 2, self.draw_size * 0.45, self.text, self.draw_size,
                   prefer=HEADING_FONT, align="center", bold=True)
 
@@ -137,11 +139,11 @@ class CutLine(Flowable):
         super().__init__()
         self.text, self.size = text, size
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, 9 * mm
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         c, mid = self.canv, self.height / 2
         c.saveState()
         c.setDash(4, 3)
@@ -163,11 +165,11 @@ class SignatureLine(Flowable):
         self.label, self.value, self.size, self.line_height = label, value, size, height
         string_width(label + value, size)
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, self.line_height
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         c, base = self.canv, 2.5 * mm
         label_w = draw_text(c, 0, base, self.label, self.size)
         start, end = label_w + 1.5, self.width - 4 * mm
@@ -185,7 +187,8 @@ class SealArea(Flowable):
     sit in the middle of a box at least as tall as a 42 mm seal needs.
     """
 
-    def __init__(self, hint: str, lines: list[str], size: float, width: float, height: float):
+    def __init__(self, hint: str, lines: list[str], size: float, width: float,
+                 height: float) -> None:
         super().__init__()
         self.hint, self.lines, self.size = hint, lines, size
         self.box_width, self.height = width, height
@@ -193,11 +196,11 @@ class SealArea(Flowable):
         for text in [hint, *lines]:
             string_width(text, size)
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = min(self.box_width, avail_width)
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         c, cx = self.canv, self.width / 2
         leading = self.size * 1.8
         y = self.height / 2 + (len(self.lines) - 1) * leading / 2 - self.size * 0.2
@@ -214,9 +217,9 @@ class _QrWidget(QrCodeWidget):
     once for ``getBounds`` and again when drawn; the shapes are the same, so build them
     once. The PDF is byte-identical."""
 
-    _groups: dict[tuple, object] = {}  # the same number on both copies of a receipt
+    _groups: dict[tuple[Any, ...], object] = {}  # the same number on both copies of a receipt
 
-    def draw(self):
+    def draw(self) -> Any:
         key = (self.value, self.barLevel, self.x, self.y, self.barWidth, self.barHeight,
                self.barBorder, self.qrVersion)
         group = self._groups.get(key)
@@ -237,7 +240,7 @@ def qr_drawing(value: str, size: float) -> Drawing:
     return drawing
 
 
-def numbered_canvas(decorate):
+def numbered_canvas(decorate: Callable[[Any, int, int], None]) -> type[Canvas]:
     """A Canvas class that calls ``decorate(canvas, page, page_count)`` on every page.
 
     Pages are held until ``save()`` so that "第 1 页／共 2 页" and the reprint mark
@@ -245,15 +248,15 @@ def numbered_canvas(decorate):
     """
 
     class _NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._held_pages: list[dict] = []
+            self._held_pages: list[dict[str, Any]] = []
 
-        def showPage(self):
+        def showPage(self) -> None:
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 
-        def save(self):
+        def save(self) -> None:
             count = len(self._held_pages)
             for page in self._held_pages:
                 self.__dict__.update(page)

@@ -167,4 +167,5 @@ def string_width(text: str, size: float, prefer: str = BODY_FONT) -> float:
     """Width in points of ``text`` drawn with per-character fallback."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return sum(stringWidth(run, font, size) for font, run in split_runs(text, prefer))
+    width: float = sum(stringWidth(run, font, size) for font, run in split_runs(text, prefer))
+    return width

@@ -76,34 +76,35 @@ class _Builder:
             found = ph.resolve(self.ctx, cond.lstrip("!"))
         except MissingDataError:
             found = None
-        return bool(found) != cond.startswith("!")
+        return bool(found) != bool(cond.startswith("!"))
 
-    def grid_style(self, extra: list | None = None, rules: bool = True) -> TableStyle:
+    def grid_style(self, extra: list[Any] | None = None, rules: bool = True) -> TableStyle:
         # FONTNAME matters even for flowable cells: Table calls setFont for each cell,
         # and the default (Helvetica) would put a non-embedded font into the PDF.
-        cmds = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), BODY_FONT),
-                ("LEFTPADDING", (0, 0), (-1, -1), PAD_H), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_H),
-                ("TOPPADDING", (0, 0), (-1, -1), PAD_V),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_V + 1)]
+        cmds: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), BODY_FONT),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_H), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_H),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD_V),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_V + 1)]
         if rules:
             cmds += [("GRID", (0, 0), (-1, -1), RULE, "black"),
                      ("BOX", (0, 0), (-1, -1), RULE * 1.8, "black")]
         return TableStyle(cmds + (extra or []))
 
     # -- blocks ------------------------------------------------------------------
-    def blocks(self, blocks: list[dict[str, Any]], width: float, where: str) -> list:
-        out: list = []
+    def blocks(self, blocks: list[dict[str, Any]], width: float, where: str) -> list[Any]:
+        out: list[Any] = []
         for i, block in enumerate(blocks):
             w = f"{where}[{i}] ({block['kind']})"
             if self.wanted(block):
                 out.extend(getattr(self, "b_" + block["kind"])(block, width, w))
         return out
 
-    def b_title(self, b: dict, width: float, w: str) -> list:
+    def b_title(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         heading = fl.TitleLine(self.text(b.get("text", self.t.title), w),
                                b.get("size", self.title_size))
         sub_style = fl.style("subtitle", self.body + 1, align="center", leading=1.3)
-        head: list = [heading]
+        head: list[Any] = [heading]
         if b.get("subtitle"):
             head.append(fl.paragraph(self.text(b["subtitle"], w), sub_style))
         note = None
@@ -126,7 +127,7 @@ class _Builder:
                                         ("BOTTOMPADDING", (0, 0), (-1, -1), 1)], rules=False))
         return [table, Spacer(1, 1.5 * mm)]
 
-    def b_paragraph(self, b: dict, width: float, w: str) -> list:
+    def b_paragraph(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         size = b.get("size", self.body)
         font = HEADING_FONT if b.get("font") == "heading" else BODY_FONT
         st = fl.style("para", size, font=font, align=b.get("align", "justify"), leading=1.6,
@@ -135,13 +136,13 @@ class _Builder:
                       spaceAfter=b.get("space_after", 1.2) * mm)
         return [fl.paragraph(self.text(b["text"], w), st)]
 
-    def b_fields(self, b: dict, width: float, w: str) -> list:
+    def b_fields(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         cols = b.get("columns", 2)
         label_w = b.get("label_width_mm", 24) * mm
         value_w = (width - cols * label_w) / cols
         label_st = fl.style("label", self.cell, align="center", leading=1.3)
         value_st = fl.style("value", self.cell, align="left", leading=1.35)
-        rows: list[list[tuple[dict, int, int]]] = [[]]
+        rows: list[list[tuple[dict[str, Any], int, int]]] = [[]]
         used = 0
         for i, item in enumerate(b["items"]):
             span = min(item.get("span", 1), cols)
@@ -152,7 +153,7 @@ class _Builder:
             used += span
         data, spans = [], []
         for r, row in enumerate(rows):
-            cells: list = [""] * (2 * cols)
+            cells: list[Any] = [""] * (2 * cols)
             pos = 0
             for n, (item, span, i) in enumerate(row):
                 if n == len(row) - 1:  # the last field of a row takes what is left
@@ -172,7 +173,7 @@ class _Builder:
         table.setStyle(self.grid_style(spans))
         return [table, Spacer(1, 2 * mm)]
 
-    def b_table(self, b: dict, width: float, w: str) -> list:
+    def b_table(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         cols = b["columns"]
         total = sum(c.get("width", 1) for c in cols)
         widths = [width * c.get("width", 1) / total for c in cols]
@@ -207,7 +208,7 @@ class _Builder:
         table.setStyle(self.grid_style(extra))
         return [table, Spacer(1, 2 * mm)]
 
-    def b_list(self, b: dict, width: float, w: str) -> list:
+    def b_list(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         rows = self.value(b["source"], w)
         if not isinstance(rows, list):
             raise TypeError(f"{self.loc(w)}: data {b['source']!r} must be a list")
@@ -230,7 +231,7 @@ class _Builder:
         out.append(Spacer(1, 1.5 * mm))
         return out
 
-    def b_signatures(self, b: dict, width: float, w: str) -> list:
+    def b_signatures(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         items = b["items"]
         total = sum(i.get("width", 1) for i in items)
         widths = [width * i.get("width", 1) / total for i in items]
@@ -241,21 +242,21 @@ class _Builder:
         table.setStyle(self.grid_style(rules=False))
         return [Spacer(1, b.get("space_before", 0) * mm), table]
 
-    def b_seal(self, b: dict, width: float, w: str) -> list:
+    def b_seal(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         lines = [self.text(line, f"{w}.lines[{n}]") for n, line in enumerate(b.get("lines", []))]
         return [fl.SealArea(self.text(b["text"], w), lines, self.body,
                             b.get("width_mm", 75) * mm, b.get("height_mm", 34) * mm)]
 
-    def b_cut_line(self, b: dict, width: float, w: str) -> list:
+    def b_cut_line(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         return [fl.CutLine(self.text(b.get("text", "（沿此线剪开）"), w))]
 
-    def b_spacer(self, b: dict, width: float, w: str) -> list:
+    def b_spacer(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         return [Spacer(1, b["height_mm"] * mm)]
 
-    def b_page_break(self, b: dict, width: float, w: str) -> list:
+    def b_page_break(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         return [PageBreak()]
 
-    def b_columns(self, b: dict, width: float, w: str) -> list:
+    def b_columns(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         weights = b.get("widths", [1] * len(b["columns"]))
         widths = [width * x / sum(weights) for x in weights]
         cells = [self.blocks(col, cw - 4, f"{w}.columns[{n}]")
@@ -269,10 +270,10 @@ class _Builder:
         return [table]
 
 
-def _decorator(title: str, number: str, reprint: bool, margins: list[float]) -> Callable:
+def _decorator(title: str, number: str, reprint: bool, margins: list[float]) -> Callable[[Any, int, int], None]:
     page_w, page_h = A4
 
-    def decorate(canv, page: int, count: int) -> None:
+    def decorate(canv: Any, page: int, count: int) -> None:
         footer = f"{title}　编号：{number}　　第 {page} 页／共 {count} 页"
         fl.draw_text(canv, page_w / 2, margins[2] * mm * 0.45, footer, 8, align="center")
         if reprint:
@@ -300,8 +301,9 @@ def render(template: Template, data: dict[str, Any]) -> bytes:
     page_w, _ = A4
     width = page_w - (margins[1] + margins[3]) * mm
     builder = _Builder(template, ctx)
-    story: list = []
-    for n, copy in enumerate(template.copies or [None]):
+    story: list[Any] = []
+    copies: list[dict[str, Any] | None] = [*template.copies] or [None]
+    for n, copy in enumerate(copies):
         if copy is not None:
             builder.copy_name = copy["name"]
             ctx["copy"] = {"name": copy["name"], "label": copy["label"]}

@@ -151,7 +151,7 @@ class _Checker:
             raise self.fail(where, f"unknown key(s): {', '.join(unknown)} "
                                    f"(allowed: {', '.join(sorted(required | optional))})")
 
-    def number(self, where: str, obj: dict, key: str, lo: float, hi: float) -> None:
+    def number(self, where: str, obj: dict[str, Any], key: str, lo: float, hi: float) -> None:
         if key in obj:
             v = obj[key]
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not lo <= v <= hi:
@@ -202,7 +202,7 @@ class _Checker:
             self.number(where, block, "columns", 1, 4)
         getattr(self, f"_{kind}", lambda w, b: None)(where, block)
 
-    def _fields(self, where: str, block: dict) -> None:
+    def _fields(self, where: str, block: dict[str, Any]) -> None:
         items = block["items"]
         if not isinstance(items, list) or not items:
             raise self.fail(where, "'items' must be a non-empty list of {label, value}")
@@ -214,14 +214,14 @@ class _Checker:
             self.text(w + ".label", item["label"])
             self.text(w + ".value", item["value"])
 
-    def _source(self, where: str, block: dict) -> str:
+    def _source(self, where: str, block: dict[str, Any]) -> str:
         source = block["source"]
         if not isinstance(source, str):
             raise self.fail(where, "'source' must be a dotted data path")
         self.path_ok(f"{where}.source", tuple(source.split(".")))
         return source
 
-    def _table(self, where: str, block: dict) -> None:
+    def _table(self, where: str, block: dict[str, Any]) -> None:
         source = self._source(where, block)
         cols = block["columns"]
         if not isinstance(cols, list) or not cols:
@@ -235,19 +235,19 @@ class _Checker:
             self.text(w + ".header", col["header"])
             self.text(w + ".value", col["value"], row_source=source)
 
-    def _list(self, where: str, block: dict) -> None:
+    def _list(self, where: str, block: dict[str, Any]) -> None:
         source = self._source(where, block)
         self.text(f"{where}.item", block["item"], row_source=source)
         if block.get("numbering", "arabic") not in NUMBERINGS:
             raise self.fail(where, f"'numbering' must be one of {', '.join(NUMBERINGS)}")
 
-    def _paragraph(self, where: str, block: dict) -> None:
+    def _paragraph(self, where: str, block: dict[str, Any]) -> None:
         if block.get("align", "justify") not in ("left", "center", "right", "justify"):
             raise self.fail(where, "'align' must be left, center, right or justify")
         if block.get("font", "body") not in ("body", "heading"):
             raise self.fail(where, "'font' must be 'body' or 'heading'")
 
-    def _signatures(self, where: str, block: dict) -> None:
+    def _signatures(self, where: str, block: dict[str, Any]) -> None:
         items = block["items"]
         if not isinstance(items, list) or not items:
             raise self.fail(where, "'items' must be a non-empty list of {label}")
@@ -258,14 +258,14 @@ class _Checker:
             self.text(w + ".label", item["label"])
             self.text(w + ".value", item.get("value", ""))
 
-    def _seal(self, where: str, block: dict) -> None:
+    def _seal(self, where: str, block: dict[str, Any]) -> None:
         lines = block.get("lines", [])
         if not isinstance(lines, list):
             raise self.fail(where, "'lines' must be a list of texts")
         for i, line in enumerate(lines):
             self.text(f"{where}.lines[{i}]", line)
 
-    def _columns(self, where: str, block: dict) -> None:
+    def _columns(self, where: str, block: dict[str, Any]) -> None:
         cols = block["columns"]
         if not isinstance(cols, list) or len(cols) < 2:
             raise self.fail(where, "'columns' must be a list of at least two block lists")

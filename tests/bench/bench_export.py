@@ -40,7 +40,7 @@ def rss_mb() -> float:
 
 def _county_keys(services, folder: Path) -> None:
     from desktop_app.core.services.auth import SYSTEM
-    from desktop_app.sync.keys import KeyStore
+    from sync_contract.keys import KeyStore
 
     county = KeyStore(folder).ensure()
     county.public_keys("county", "420106").write(folder / "county.json")

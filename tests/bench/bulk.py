@@ -298,7 +298,7 @@ class _Producer:
                  "reject": ["notice_reject"]}[decision]
         docs = [(k, number, None) for k in kinds]
         if decision == "accept":
-            docs += [("referral", f"{number}-Z{n}", dept)
+            docs += [("referral", numbering.suffixed_number(number, numbering.REFERRAL, n), dept)
                      for n, dept in enumerate(referral_departments(app), 1)]
         for kind, doc_number, dept in docs:
             data = self.documents.build_data(self.fake, app, kind, doc_number, clerk_obj, day,

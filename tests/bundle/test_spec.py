@@ -33,7 +33,10 @@ def test_package_data_ships_translations_schemas_and_migration_scripts():
     dests = {(Path(dest) / Path(source).name).as_posix() for source, dest in found}
     assert "desktop_app/gui/i18n/zh_CN.qm" in dests
     assert "desktop_app/core/migrations/env.py" in dests
-    assert "desktop_app/sync/schemas/manifest.schema.json" in dests
+    contract = _section("def package_data", "datas += package_data()")["package_data"]("sync_contract")
+    schemas = {(Path(dest) / Path(source).name).as_posix() for source, dest in contract}
+    assert "sync_contract/schemas/manifest.schema.json" in schemas
+    assert not any(d.endswith(".py") for d in schemas)    # the contract's modules go into the PYZ
     versions = {p.name for p in (ROOT / "desktop_app/core/migrations/versions").glob("0*.py")}
     assert versions and {f"desktop_app/core/migrations/versions/{v}" for v in versions} <= dests
     # sources and helpers stay out; ordinary modules go into the PYZ, not as files
@@ -62,3 +65,25 @@ def test_package_data_ships_translations_schemas_and_migration_scripts():
 ])
 def test_qt_trim(keep, sep, dest, kept):
     assert keep((dest.replace("/", sep), "/src/" + dest, "BINARY")) is kept
+
+
+def test_the_township_bundle_has_no_county_code():
+    """build.spec excludes the county receiver and what only it uses; it ships the
+    contract's schemas; and nothing the township analyses imports the county (so the
+    exclusion removes nothing the app needs)."""
+    import ast
+
+    excludes = _section("COUNTY_ONLY =", "a = Analysis(")["excludes"]
+    assert {"county_receiver", "psycopg"} <= set(excludes)
+    analysis = SPEC[SPEC.index("a = Analysis("):SPEC.index("# --- trim Qt")]
+    assert 'src("desktop_app", "__main__.py")' in analysis and "county" not in analysis
+    hidden = SPEC[SPEC.index("hidden = ("):SPEC.index("for optional in (")]
+    assert "county" not in hidden and "psycopg" not in hidden
+    datas = SPEC[SPEC.index("datas += package_data()"):SPEC.index("# --- modules imported")]
+    assert 'package_data("sync_contract")' in datas and "county" not in datas
+    for path in [*(ROOT / "desktop_app").rglob("*.py"), *(ROOT / "sync_contract").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0
+                     else [])
+            assert not [n for n in names if n.split(".")[0] in excludes], path

@@ -43,12 +43,12 @@ def test_first_admin_must_set_a_password_before_anyone_logs_in(services):
     with pytest.raises(ValidationErrors) as bad:
         services.accounts.set_first_password(first.id, "12345678")
     assert bad.value.errors[0].field == "password"
-    actor = services.accounts.set_first_password(first.id, "qingshui2026")
+    actor = services.accounts.set_first_password(first.id, "qingshui2026").value
     assert actor.role == "admin" and actor.staff_id == first.id
     assert services.accounts.needs_first_password() is None
     with pytest.raises(PermissionDenied):  # only once, and never for someone else
         services.accounts.set_first_password(first.id, "another2026x")
-    assert services.accounts.login("admin", "qingshui2026").staff_id == first.id
+    assert services.accounts.login("admin", "qingshui2026").value.staff_id == first.id
     assert [a for a, *_ in events(services, "auth.password_set")] == ["auth.password_set"]
 
 
@@ -59,14 +59,14 @@ def test_setup_can_take_the_admin_password_and_checks_the_policy(services):
     assert {e.field for e in errors} == {"admin_username", "admin_password"}
     services.setup.initialize(setup_input(admin_username="wangjg", admin_password="qingshui2026"))
     assert services.accounts.needs_first_password() is None
-    assert services.accounts.login("WangJG ", "qingshui2026").name == "王建国"
+    assert services.accounts.login("WangJG ", "qingshui2026").value.name == "王建国"
     with services.ctx.db.read() as s:
         stored = s.scalars(select(Staff.password_hash)).one()
     assert stored.startswith("scrypt$15$8$1$") and "qingshui2026" not in stored
 
 
 def test_login_success_and_failures_are_audited_without_the_typed_text(services, township):
-    actor = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    actor = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
     assert (actor.name, actor.role, actor.role_label) == ("李秀英", "clerk", "经办人")
     with pytest.raises(LoginFailed) as exc:
         services.accounts.login("clerk1", "wrong-password1")
@@ -87,7 +87,7 @@ def test_login_success_and_failures_are_audited_without_the_typed_text(services,
 def test_lockout_with_back_off_then_unlocks_by_time_or_admin_reset(services, township, clock):
     accounts = services.accounts
     accounts.cost = CHEAP
-    user = accounts.add_user("赵敏", "zhaomin", "clerk", "zm2026xy", township)
+    user = accounts.add_user("赵敏", "zhaomin", "clerk", "zm2026xy", township).value
     for _ in range(passwords.LOCK_AFTER - 1):
         with pytest.raises(LoginFailed) as exc:
             accounts.login("zhaomin", "wrong-pass1")
@@ -105,28 +105,28 @@ def test_lockout_with_back_off_then_unlocks_by_time_or_admin_reset(services, tow
         accounts.login("zhaomin", "wrong-pass1")
     assert exc.value.locked_until == clock.now + timedelta(minutes=2)
     clock.now += timedelta(minutes=2, seconds=1)
-    assert accounts.login("zhaomin", "zm2026xy").staff_id == user.id
+    assert accounts.login("zhaomin", "zm2026xy").value.staff_id == user.id
     assert accounts.find("zhaomin").failed_logins == 0
     # Lock it again, then an administrator's reset lifts the lock (and is logged).
     for _ in range(passwords.LOCK_AFTER):
         with pytest.raises(LoginFailed):
             accounts.login("zhaomin", "wrong-pass1")
     assert accounts.find("zhaomin").locked_until is not None
-    reset = accounts.reset_password(user.id, "newpass2026", township)
+    reset = accounts.reset_password(user.id, "newpass2026", township).value
     assert reset.locked_until is None and reset.must_change_password
     assert ("auth.password_reset", township, {"staff_id": user.id}) in events(services)
-    actor = accounts.login("zhaomin", "newpass2026")
+    actor = accounts.login("zhaomin", "newpass2026").value
     assert actor.must_change_password
     with pytest.raises(ValidationErrors):
         accounts.change_password(actor, "newpass2026", "newpass2026")
-    changed = accounts.change_password(actor, "newpass2026", "mine-2026x")
+    changed = accounts.change_password(actor, "newpass2026", "mine-2026x").value
     assert not changed.must_change_password
-    assert accounts.login("zhaomin", "mine-2026x").staff_id == user.id
+    assert accounts.login("zhaomin", "mine-2026x").value.staff_id == user.id
 
 
 def test_only_admins_reset_passwords_and_manage_users(services, township):
-    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
-    supervisor = services.accounts.login("supervisor", DEMO_PASSWORDS["supervisor"])
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
+    supervisor = services.accounts.login("supervisor", DEMO_PASSWORDS["supervisor"]).value
     for who in (clerk, supervisor, clerk.staff_id):
         with pytest.raises(PermissionDenied) as exc:
             services.accounts.reset_password(township, "hacked2026x", who)
@@ -139,7 +139,7 @@ def test_only_admins_reset_passwords_and_manage_users(services, township):
             services.accounts.users(who)
         with pytest.raises(PermissionDenied):
             services.setup.add_staff("黄蓉", "clerk", who)
-    assert services.accounts.login("admin", DEMO_PASSWORDS["admin"]).staff_id == township
+    assert services.accounts.login("admin", DEMO_PASSWORDS["admin"]).value.staff_id == township
 
 
 def test_add_user_validates_and_update_user_logs_old_and_new(services, township):
@@ -147,7 +147,7 @@ def test_add_user_validates_and_update_user_logs_old_and_new(services, township)
     with pytest.raises(ValidationErrors) as exc:
         services.accounts.add_user("", "clerk1", "boss", "abc", township)
     assert {e.field for e in exc.value.errors} == {"name", "username", "role", "password"}
-    u = services.accounts.add_user("黄蓉", "huangrong", "clerk", "huang2026x", township)
+    u = services.accounts.add_user("黄蓉", "huangrong", "clerk", "huang2026x", township).value
     assert u.must_change_password and u.role_label == "经办人"
     services.accounts.update_user(u.id, township, role="supervisor")
     _, actor, detail = events(services, "staff.change")[-1]
@@ -170,14 +170,14 @@ def test_the_last_admin_can_be_neither_demoted_nor_deactivated(services, townshi
 
 def test_supervisor_confirmation_and_screen_unlock(services, township):
     accounts = services.accounts
-    sup = accounts.confirm("supervisor", DEMO_PASSWORDS["supervisor"])
+    sup = accounts.confirm("supervisor", DEMO_PASSWORDS["supervisor"]).value
     assert sup.role == "supervisor"
     with pytest.raises(PermissionDenied):
         accounts.confirm("clerk2", DEMO_PASSWORDS["clerk2"])
     with pytest.raises(LoginFailed):
         accounts.confirm("supervisor", "wrong-pass1")
-    clerk = accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
-    assert accounts.unlock(clerk, DEMO_PASSWORDS["clerk1"]) == clerk
+    clerk = accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
+    assert accounts.unlock(clerk, DEMO_PASSWORDS["clerk1"]).value == clerk
     with pytest.raises(LoginFailed):
         accounts.unlock(clerk, DEMO_PASSWORDS["clerk2"] + "x")
     actions = [a for a, *_ in events(services)]
@@ -186,7 +186,7 @@ def test_supervisor_confirmation_and_screen_unlock(services, township):
 
 def test_idle_lock_setting_default_and_admin_change(services, township):
     assert services.accounts.idle_lock_minutes() == 10
-    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
     with pytest.raises(PermissionDenied):
         services.settings.update("idle_lock_minutes", 30, clerk)
     with pytest.raises(ValidationErrors):
@@ -200,8 +200,8 @@ def test_idle_lock_setting_default_and_admin_change(services, township):
 
 
 def test_cli_can_reset_a_forgotten_admin_password(services, township):
-    info = services.accounts.reset_password(township, "recovered2026", SYSTEM)
+    info = services.accounts.reset_password(township, "recovered2026", SYSTEM).value
     assert info.must_change_password
     _, actor, detail = events(services, "auth.password_reset")[-1]
     assert actor is None and detail == {"staff_id": township, "via": "cli"}
-    assert services.accounts.login("admin", "recovered2026").must_change_password
+    assert services.accounts.login("admin", "recovered2026").value.must_change_password

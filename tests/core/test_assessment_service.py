@@ -84,7 +84,7 @@ def test_standards_in_force_on_the_intake_date_and_admin_only(services, township
     saved = services.intake.decide(d, "accept", township).application_id
     entries = load_default_entries()
     entries.append({**entries[0], "effective_from": "2026-11-25", "rural_dibao_fen": 70000})
-    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
     with pytest.raises(PermissionDenied):
         services.settings.update("standards", entries, clerk)
     with pytest.raises(ValidationErrors):
@@ -242,7 +242,7 @@ def test_acceptance_issues_one_referral_slip_per_department(services, township):
             select(Event).where(Event.action == "document.issue", Event.application_id == result.application_id))]
         assert [e.get("department") for e in events if e["kind"] == "referral"] == [
             "HEALTHCARE", "EDUCATION"]
-    again = services.documents.reprint(medical.id, township)
+    again = services.documents.reprint(medical.id, township).value
     assert again.print_count == 2 and "补打" in pdf_text(again.path)
     with services.ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(DocumentPrint)

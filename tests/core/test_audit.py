@@ -23,7 +23,7 @@ def _filled(services, clock):
     from desktop_app.core.services.demo import create_demo_township
 
     township = create_demo_township(services)  # as the ``township`` fixture does
-    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
     a = services.intake.decide(draft(services), "accept", clerk)
     b = services.intake.decide(draft(services, name="王五", id_number=resident_id(seed=7)),
                                "reject", township, ["户籍不在本乡镇"])
@@ -175,7 +175,7 @@ def test_missing_pdf_is_not_a_problem(services, filled):
 
 def test_viewer_filters_by_person_application_action_and_date(services, filled, township):
     a, b, clerk = filled
-    sup = services.accounts.login("supervisor", DEMO_PASSWORDS["supervisor"])
+    sup = services.accounts.login("supervisor", DEMO_PASSWORDS["supervisor"]).value
     def q(**kw):
         return services.audit.query(sup, AuditFilter(**kw))
 

@@ -159,7 +159,7 @@ def test_mirror_copy_and_missing_mirror_is_reported_not_fatal(services, township
 # ------------------------------------------------------------------------ restore
 
 def test_restore_keeps_current_pauses_exports_and_never_reuses_numbers(services, township, clock):
-    admin = services.accounts.login("admin", DEMO_PASSWORDS["admin"])
+    admin = services.accounts.login("admin", DEMO_PASSWORDS["admin"]).value
     first = services.intake.decide(draft(services), "accept", admin)
     old = services.backups.backup_now(admin).path
     later = services.intake.decide(draft(services, id_number=resident_id(seed=9)), "accept", admin)
@@ -183,7 +183,7 @@ def test_restore_keeps_current_pauses_exports_and_never_reuses_numbers(services,
         assert s.execute(text("SELECT value FROM change_counter")).scalar() > counter_before
         ev = s.scalars(select(Event).where(Event.action == "system.restore")).one()
     assert ev.actor_id == admin.staff_id
-    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
     with pytest.raises(PermissionDenied):
         services.backups.confirm_exports(clerk)
     assert services.backups.confirm_exports(admin)

@@ -55,7 +55,7 @@ def test_handover_list_covers_waiting_tasks_of_one_department_and_marks_them_ref
     a = accept(services, township)
     b = accept(services, township, items=("MEDICAL",), name="王五", id_number=resident_id(seed=7))
     assert services.handling.departments_to_refer() == {"HEALTHCARE": 2, "EDUCATION": 1}
-    info = services.handling.issue_handover_list("HEALTHCARE", township)
+    info = services.handling.issue_handover_list("HEALTHCARE", township).value
     assert info.count == 2 and info.number.endswith("-QD01") and info.path.exists()
     text = pdf_text(info.path)
     assert "社会救助事项转办清单" in text and "县医保局" in text
@@ -72,7 +72,7 @@ def test_handover_list_covers_waiting_tasks_of_one_department_and_marks_them_ref
     with pytest.raises(ValidationErrors) as err:
         services.handling.issue_handover_list("HEALTHCARE", township)
     assert "没有待转办" in str(err.value)
-    second = services.handling.issue_handover_list("EDUCATION", township)
+    second = services.handling.issue_handover_list("EDUCATION", township).value
     assert second.number.endswith("-QD02")
     with services.ctx.db.read() as s:
         docs = s.scalars(select(ListDocument)).all()
@@ -168,13 +168,13 @@ def test_returned_item_is_referred_again_with_a_new_slip(services, township):
     services.handling.record_feedback(t.task_id, Feedback(
         "returned", "2026-11-24", "缺少住院费用清单原件"), township)
     assert task_of(services, r.application_id, "MEDICAL").status == "returned"
-    doc = services.handling.re_refer(t.task_id, township)
+    doc = services.handling.re_refer(t.task_id, township).value
     assert doc.number == f"{r.number}-Z3" and doc.kind == "referral"
     text = pdf_text(doc.path)
     assert "医疗救助" in text and "县医保局" in text and "教育救助" not in text
     assert task_of(services, r.application_id, "MEDICAL").status == "to_refer"
     assert task_of(services, r.application_id, "EDUCATION").status == "referred"
-    again = services.handling.issue_handover_list("HEALTHCARE", township)
+    again = services.handling.issue_handover_list("HEALTHCARE", township).value
     assert f"{r.number}-Z3" in pdf_text(again.path)
 
 
@@ -187,7 +187,7 @@ def test_township_item_is_handled_and_the_result_notice_lists_each_result(servic
     assert "还没有" in str(err.value)
     services.handling.record_feedback(tasks["LINSHI_EXPENSE"].task_id, Feedback(
         "done", "2026-11-24", "同意给予临时救助", amount="1,200"), township)
-    doc = services.handling.issue_result_notice(r.application_id, township)
+    doc = services.handling.issue_result_notice(r.application_id, township).value
     assert doc.number == f"{r.number}-G1"
     text = pdf_text(doc.path)
     assert "办理结果告知书" in text and "1,200.00" in text and "同意给予临时救助" in text
@@ -195,7 +195,7 @@ def test_township_item_is_handled_and_the_result_notice_lists_each_result(servic
     services.handling.issue_handover_list("HEALTHCARE", township)
     services.handling.record_feedback(tasks["MEDICAL"].task_id, Feedback(
         "refused", "2026-11-24", "不符合医疗救助条件"), township)
-    doc2 = services.handling.issue_result_notice(r.application_id, township)
+    doc2 = services.handling.issue_result_notice(r.application_id, township).value
     assert doc2.number == f"{r.number}-G2"
     text = pdf_text(doc2.path)
     assert "不符合医疗救助条件" in text and "行政复议" in text
@@ -230,7 +230,7 @@ def test_emergency_aid_above_the_ceiling_is_refused_and_can_go_to_the_county(
     assert codes(err.value) == ["ceiling"] and "3,000.00" in str(err.value)
     services.settings.update("emergency_ceiling_fen", "5000", township)
     t = task_of(services, r.application_id, "LINSHI_URGENT")
-    doc = services.handling.escalate(t.task_id, "所需救助金额超过乡镇限额", township)
+    doc = services.handling.escalate(t.task_id, "所需救助金额超过乡镇限额", township).value
     assert doc.kind == "referral" and "县民政局" in pdf_text(doc.path)
     t = task_of(services, r.application_id, "LINSHI_URGENT")
     assert (t.status, t.handler_code) == ("to_refer", "MCA")
@@ -325,7 +325,7 @@ def test_staff_relatives_are_flagged_and_listed_separately_for_supervisors(servi
     accept(services, township, name="王五", id_number=resident_id(seed=7))
     rows = services.handling.staff_relatives(township)
     assert [(x.number, x.note) for x in rows] == [(r.number, "申请人系石桥村村委会主任之兄")]
-    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
     with pytest.raises(PermissionDenied):
         services.handling.staff_relatives(clerk)
 

@@ -158,10 +158,10 @@ def test_search_by_initials_id_fragment_number_and_filters(services, township):
 def test_reprint_counts_and_void_keeps_number(services, township):
     result = services.intake.decide(draft(services), "accept", township)
     receipt = result.documents[0]
-    again = services.documents.reprint(receipt.id, township)
+    again = services.documents.reprint(receipt.id, township).value
     assert again.print_count == 2
     assert "补打" in pdf_text(again.path)
-    voided = services.documents.void(receipt.id, "申请人信息录入错误", township)
+    voided = services.documents.void(receipt.id, "申请人信息录入错误", township).value
     assert voided.voided and voided.number == receipt.number
     assert services.queries.detail(result.application_id).row.status == "voided"
     nxt = services.intake.decide(draft(services), "accept", township)

@@ -20,7 +20,7 @@ def _people(services, clock):
 
     create_demo_township(services)  # as the ``township`` fixture does
     login = services.accounts.login
-    return {u: login(u, DEMO_PASSWORDS[u]) for u in ("admin", "supervisor", "clerk1", "clerk2")}
+    return {u: login(u, DEMO_PASSWORDS[u]).value for u in ("admin", "supervisor", "clerk1", "clerk2")}
 
 
 POPULATED = {"people": _people}  # four scrypt logins, done once per session (tests/conftest.py)
@@ -54,8 +54,8 @@ def test_clerk_cannot_void_alone_but_with_a_supervisor_confirmation(services, pe
     with pytest.raises(PermissionDenied):
         services.intake.void_application(case.application_id, "录入错误", people["clerk1"])
     assert not services.documents.for_application(case.application_id)[0].voided
-    confirmer = services.accounts.confirm("supervisor", DEMO_PASSWORDS["supervisor"])
-    voided = services.documents.void(receipt.id, "录入错误", people["clerk1"], confirmed_by=confirmer)
+    confirmer = services.accounts.confirm("supervisor", DEMO_PASSWORDS["supervisor"]).value
+    voided = services.documents.void(receipt.id, "录入错误", people["clerk1"], confirmed_by=confirmer).value
     assert voided.voided
     with services.ctx.db.read() as s:
         ev = s.scalars(select(Event).where(Event.action == "document.void")).one()
@@ -79,12 +79,12 @@ def test_clerk_records_a_withdrawal(services, people, case):
 
 
 def test_full_ids_own_applications_only_for_clerks(services, people, case):
-    own = services.queries.full_ids(case.application_id, people["clerk1"])
+    own = services.queries.full_ids(case.application_id, people["clerk1"]).value
     assert own[0].id_number == resident_id() and own[0].name == "张三"
     with pytest.raises(PermissionDenied) as exc:
         services.queries.full_ids(case.application_id, people["clerk2"])
     assert "负责人" in exc.value.message
-    assert services.queries.full_ids(case.application_id, people["supervisor"])[0].id_number
+    assert services.queries.full_ids(case.application_id, people["supervisor"]).value[0].id_number
     with services.ctx.db.read() as s:
         views = list(s.scalars(select(Event).where(Event.action == "pii.view_full_id")))
     assert [(e.actor_id, e.application_id) for e in views] == [

@@ -9,7 +9,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.rules.numbering import DocumentNumber, format_number, parse_number
+from desktop_app.core.rules.numbering import (
+    EMERGENCY,
+    REFERRAL,
+    RESULT_NOTICE,
+    DocumentNumber,
+    filing_month,
+    format_number,
+    handover_list_number,
+    next_suffixed_number,
+    parse_number,
+    suffixed_number,
+)
 
 
 def test_format() -> None:
@@ -82,3 +93,39 @@ def test_property_parse_junk_only_validation_error(text: str) -> None:
         parse_number(text)
     except ValidationError:
         pass
+
+
+# -- numbers derived from a receipt number, and the day's handover list --------------------
+def test_suffixed_numbers() -> None:
+    receipt = "330102101-20261124-0001"
+    assert suffixed_number(receipt, REFERRAL, 1) == "330102101-20261124-0001-Z1"
+    assert suffixed_number(receipt, RESULT_NOTICE, 12) == "330102101-20261124-0001-G12"
+    assert suffixed_number(receipt, EMERGENCY, 1) == "330102101-20261124-0001-J1"
+    for bad in (0, -1, True):
+        with pytest.raises(ValueError):
+            suffixed_number(receipt, REFERRAL, bad)
+    with pytest.raises(ValueError):
+        suffixed_number(receipt, "X", 1)
+    assert next_suffixed_number(receipt, REFERRAL, []) == f"{receipt}-Z1"
+    used = [f"{receipt}-Z1", f"{receipt}-Z3", f"{receipt}-G7", f"{receipt}-J9", f"{receipt}-Zx"]
+    assert next_suffixed_number(receipt, REFERRAL, used) == f"{receipt}-Z4"
+    assert next_suffixed_number(receipt, RESULT_NOTICE, used) == f"{receipt}-G8"
+    assert next_suffixed_number(receipt, EMERGENCY, iter(used)) == f"{receipt}-J10"
+
+
+def test_handover_list_number() -> None:
+    day = date(2026, 11, 24)
+    assert handover_list_number("330102101000", day, 1) == "330102101-20261124-QD01"
+    assert handover_list_number("330102101000", day, 3) == "330102101-20261124-QD03"
+    assert handover_list_number("330102101000", day, 100) == "330102101-20261124-QD100"
+    with pytest.raises(ValueError):
+        handover_list_number("330102101000", day, 0)
+    with pytest.raises(ValidationError):
+        handover_list_number("330102101201", day, 1)
+
+
+def test_filing_month() -> None:
+    assert filing_month("330102101-20261124-0001", "misc") == "202611"
+    assert filing_month("330102101-20261124-0001-Z2", "misc") == "202611"
+    assert filing_month("330102101-20261124-QD01", "misc") == "202611"
+    assert filing_month("no number", "misc") == "misc" == filing_month("a-b-c-d-e", "misc")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.rules.values import (
     format_yuan,
+    live_yuan,
     parse_amount,
     per_capita_monthly,
     validate_date,
@@ -115,6 +117,37 @@ def test_property_format_parse_round_trip(fen: int) -> None:
 )
 def test_format_yuan(fen: int, text: str) -> None:
     assert format_yuan(fen) == text
+
+
+@pytest.mark.parametrize(
+    "fen, short, plain",
+    [(0, "0", "0"), (42000, "420", "420"), (42050, "420.50", "420.50"), (5, "0.05", "0.05"),
+     (123456700, "1,234,567", "1234567"), (123456789, "1,234,567.89", "1234567.89"),
+     (-42050, "-420.50", "-420.50")],
+)
+def test_format_yuan_short_forms(fen: int, short: str, plain: str) -> None:
+    assert format_yuan(fen, drop_zero_cents=True) == short
+    assert format_yuan(fen, drop_zero_cents=True, grouping=False) == plain
+    if fen >= 0:
+        assert parse_amount(plain, "f") == fen  # what an edit field shows reads back
+
+
+@settings(max_examples=300)
+@given(st.integers(min_value=0, max_value=100_000_000 * 100))
+def test_property_format_yuan_round_trips(fen: int) -> None:
+    for text in (format_yuan(fen), format_yuan(fen, drop_zero_cents=True),
+                 format_yuan(fen, drop_zero_cents=True, grouping=False)):
+        assert parse_amount(text, "f") == fen
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("", Decimal(0)), ("  ", Decimal(0)), ("12", Decimal(12)), ("1,234.5", Decimal("1234.5")),
+     ("1，000", Decimal(1000)), ("0.125", Decimal("0.125")), ("1e3", Decimal(1000)),
+     ("abc", None), ("-1", None), ("nan", None), ("inf", None), ("1.2.3", None)],
+)
+def test_live_yuan(text: str, value: Decimal | None) -> None:
+    assert live_yuan(text) == value
 
 
 @pytest.mark.parametrize(

@@ -148,8 +148,8 @@ def sync_screens(app, services, window, out: Path) -> None:
 
     from PySide6.QtCore import QSettings
 
-    from desktop_app.sync import envelope as env
-    from desktop_app.sync.keys import KeyStore
+    from sync_contract import envelope as env
+    from sync_contract.keys import KeyStore
 
     work = Path(tempfile.mkdtemp(prefix="sync-shots-"))
     try:
@@ -193,8 +193,8 @@ def trust_screens(app, services, window, out: Path) -> None:
         services.accounts.login("clerk1", "jingban2025")
     except LoginFailed:
         pass
-    clerk = services.accounts.login("clerk1", "jingban2026")
-    supervisor = services.accounts.confirm("supervisor", "fuze2026")
+    clerk = services.accounts.login("clerk1", "jingban2026").value
+    supervisor = services.accounts.confirm("supervisor", "fuze2026").value
     app_id = services.queries.search_ids("")[3]
     doc = services.documents.for_application(app_id)[0]
     services.documents.void(doc.id, "申请人姓名录入错误", clerk, confirmed_by=supervisor)
@@ -281,7 +281,7 @@ def main(out: Path) -> None:
             login.submit()
             login.form.password.setText("guanli")
             shoot(app, login, out / "screen-login.png", (580, 380))
-            actor = services.accounts.login("admin", "guanli2026")
+            actor = services.accounts.login("admin", "guanli2026").value
             login.close()
 
             window = build_main_window(services, actor, data_dir=data, demo=True,

@@ -82,7 +82,7 @@ def main(out: Path) -> None:
         try:
             create_demo_township(services)
             fill_demo(services, 40, seed=7, days=60)
-            actor = services.accounts.login("admin", "guanli2026")
+            actor = services.accounts.login("admin", "guanli2026").value
             window = build_main_window(services, actor, data_dir=data, demo=True,
                                        synchronous=True, opener=lambda path: True)
             fill_intake(window.intake)

@@ -108,7 +108,7 @@ def test_admin_manages_accounts(qtbot, window, services, messages):
 
     users.run = reset
     users.reset_password()
-    assert services.accounts.login("clerk3", "Newpass2026").must_change_password
+    assert services.accounts.login("clerk3", "Newpass2026").value.must_change_password
 
     users.toggle_active()
     assert not services.accounts.find("clerk3").active

@@ -69,7 +69,7 @@ def test_referred_item_goes_from_waiting_to_closed_with_amount_and_timeline(
     assert "已办结" not in view.heading.text()
 
     # The department's path, recorded through the services.
-    handover = services.handling.issue_handover_list("HEALTHCARE", township)
+    handover = services.handling.issue_handover_list("HEALTHCARE", township).value
     task = services.handling.tasks_for_application(r.application_id)[0]
     services.handling.record_signed(task.task_id, "赵六", "2026-11-24", township)
     clock.now = datetime(2026, 11, 26, 9, 0)
@@ -118,7 +118,7 @@ def test_result_notice_button_issues_the_notice_and_lists_it(
     assert view.progress_note.text() == "共 2 项事项，已有 1 项办理完毕"
     assert "已办结" not in view.heading.text()
     changed = []
-    view.changed.connect(changed.append)
+    tasks.bus.changed.connect(lambda changes, origin: origin is view and changed.append(changes))
     click(qtbot, view.result_notice_button)
 
     docs = services.documents.for_application(r.application_id)

@@ -212,7 +212,8 @@ def test_saving_runs_on_the_worker_thread(qtbot, services, admin, opener):
     win.show()
     intake = win.intake
     fill_valid(qtbot, intake)
-    with qtbot.waitSignal(intake.saved, timeout=20000):
+    with qtbot.waitSignal(win.tasks.bus.changed, timeout=20000,
+                          check_params_cb=lambda changes, origin: origin is intake):
         click(qtbot, intake.accept_button)
         assert not intake.accept_button.isEnabled()  # no double submission
     assert intake.stack.currentWidget() is intake.result

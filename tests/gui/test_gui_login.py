@@ -113,7 +113,7 @@ def test_a_reset_password_must_be_changed_at_login(qtbot, services, township, ad
     dialog.form.password.setText("Temp2026x")
     dialog.submit()
     assert dialog.actor is not None and not dialog.actor.must_change_password
-    assert services.accounts.login("clerk1", "Lixiuying88").username == "clerk1"
+    assert services.accounts.login("clerk1", "Lixiuying88").value.username == "clerk1"
 
 
 def test_main_window_shows_the_user_and_changes_the_password(qtbot, window, services):
@@ -129,7 +129,7 @@ def test_main_window_shows_the_user_and_changes_the_password(qtbot, window, serv
     dialog.old.setText("guanli2026")
     dialog.submit()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert services.accounts.login("admin", "Guanli2027x").staff_id == window.actor.staff_id
+    assert services.accounts.login("admin", "Guanli2027x").value.staff_id == window.actor.staff_id
 
 
 # -- what a clerk sees -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.core.services import Feedback
 from desktop_app.core.services.auth import SYSTEM
-from desktop_app.sync.keys import KeyStore
+from sync_contract.keys import KeyStore
 from tests.helpers.drafts import draft, resident_id
 from tests.helpers.gui import actor_for
 

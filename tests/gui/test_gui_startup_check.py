@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from desktop_app.gui.tasks import TaskRunner
 from tests.helpers.gui import decide, make_id
 
 
@@ -35,8 +36,10 @@ def test_deferred_check_reports_damage_and_offers_the_backup(qtbot, services, to
 
     opened = Services.open(data_dir)  # (the app is open on it while the check runs)
     found = []
-    checker = gui_app._DeferredCheck(data_dir, found.append)
+    runner = TaskRunner()
+    gui_app.deferred_check(runner, data_dir, found.append)
     qtbot.waitUntil(lambda: bool(found), timeout=10_000)
+    runner.shutdown()
     problem = found[0]
     assert problem.kind == "integrity" and problem.backup.name == report.path.name
 
@@ -59,7 +62,6 @@ def test_deferred_check_reports_damage_and_offers_the_backup(qtbot, services, to
         assert restored.ctx.db.quick_check() == "ok"
     finally:
         restored.close()
-    del checker
 
 
 def test_small_databases_are_still_checked_before_the_login(data_dir):

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QGroupBox
 from desktop_app.core.services.auth import SYSTEM
 from desktop_app.gui.sync_view import COL_ACK, COL_SEQ, SyncScreen
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.sync import envelope as env
-from desktop_app.sync.keys import KeyStore, read_public_keys, short_fingerprint
+from sync_contract import envelope as env
+from sync_contract.keys import KeyStore, read_public_keys, short_fingerprint
 from tests.helpers.gui import actor_for, click, decide, make_id
 from tests.helpers.sync import db_digest, feedback, make_return, referred_task, township_code
 
@@ -94,7 +94,9 @@ def test_export_writes_the_package_into_the_chosen_folder_and_the_log_shows_it(
     assert "待导出" in screen.status_label.text()
     assert screen.model.rowCount() == 0 and not screen.reexport_button.isEnabled()
     stages = []
-    screen.relay.progressed.connect(lambda stage, done, total: stages.append(stage))
+    shown = screen._progress
+    screen._progress = lambda fraction, message: (stages.append(message[0]),
+                                                  shown(fraction, message))
     screen.chooser.answers.append(str(usb))
     click(qtbot, screen.export_button)
 
@@ -127,9 +129,9 @@ def test_export_runs_on_the_worker_thread_with_progress_on_the_gui_thread(
     calls = []
     original = SyncScreen._progress
 
-    def spy(self, stage, done, total):
-        calls.append((stage, threading.current_thread() is threading.main_thread()))
-        original(self, stage, done, total)
+    def spy(self, fraction, message):
+        calls.append((message[0], threading.current_thread() is threading.main_thread()))
+        original(self, fraction, message)
 
     monkeypatch.setattr(SyncScreen, "_progress", spy)
     runner = TaskRunner()
@@ -155,11 +157,14 @@ def test_cancel_during_export_leaves_no_file_and_no_log_row(
     decide(services, admin, "张三", make_id("19600512", 31))
     before = db_digest(services.ctx.db.data_dir)
 
-    def press_cancel(stage, done, total):
-        if stage == "compress" and screen.cancel_button.isEnabled():
+    shown = screen._progress
+
+    def press_cancel(fraction, message):
+        shown(fraction, message)
+        if message[0] == "compress" and screen.cancel_button.isEnabled():
             screen.cancel_button.click()
 
-    screen.relay.progressed.connect(press_cancel)
+    screen._progress = press_cancel
     screen.chooser.answers.append(str(usb))
     click(qtbot, screen.export_button)
     assert "已取消导出" in screen.result_label.text()
@@ -174,7 +179,7 @@ def test_cancel_during_export_leaves_no_file_and_no_log_row(
 def test_cancel_from_the_gui_while_the_worker_exports(
         qtbot, services, admin, county_keys, usb, tmp_path, monkeypatch):
     """A real worker thread, held inside the export until 取消 was pressed."""
-    from desktop_app.sync import export as exp
+    from desktop_app.core.services.sync import export as exp
 
     entered, release = threading.Event(), threading.Event()
     original = exp.iter_records
@@ -286,7 +291,8 @@ def test_importing_a_return_package_applies_it_and_refreshes_the_screens(
         "holiday_year": [{"year": 2027, "holidays": ["2027-01-01"], "workdays": []}],
     })
     screen.chooser.answers.append(str(ret))
-    with qtbot.waitSignal(screen.changed) as signal:
+    with qtbot.waitSignal(screen.tasks.bus.changed,
+                          check_params_cb=lambda changes, origin: origin is screen) as signal:
         click(qtbot, screen.import_button)
     text = screen.import_result.text()
     assert "已导入第 1 号回执包" in text, text
@@ -320,7 +326,7 @@ def test_a_bad_return_package_shows_one_line_and_changes_nothing(
     bad.write_bytes(bytes(data))
     before = db_digest(services.ctx.db.data_dir)
     changed = []
-    screen.changed.connect(changed.append)
+    screen.tasks.bus.changed.connect(lambda changes, origin: changed.append(changes))
     screen.chooser.answers.append(str(bad))
     click(qtbot, screen.import_button)
     text = screen.import_result.text()

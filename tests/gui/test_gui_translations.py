@@ -289,7 +289,7 @@ def test_trust_screens_are_translated(qtbot, window, services, populated, data_d
     services.settings.update("backup_keep", {"recent": 3, "daily": 7, "weekly": 4, "monthly": 12},
                              admin)
     services.settings.update("backup_mirror_dir", str(mirror), admin)
-    user = services.accounts.add_user("刘芳", "clerk3", "clerk", None, admin)
+    user = services.accounts.add_user("刘芳", "clerk3", "clerk", None, admin).value
     services.accounts.update_user(user.id, admin, role="supervisor")
     services.accounts.reset_password(user.id, "Liufang2026", admin)
     services.backups.backup_now(admin)

@@ -15,8 +15,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from desktop_app.core.models import RequestedItem
-from desktop_app.sync import envelope as env
-from desktop_app.sync.keys import KeyStore
+from sync_contract import envelope as env
+from sync_contract.keys import KeyStore
 from tests.helpers.drafts import draft, resident_id
 
 
@@ -83,7 +83,7 @@ def return_manifest(services, county: KeyStore, seq: int, members: dict[str, byt
         counts[t] = data.count(b"\n")
         sums[env.member_name(t)] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
     pub = county.signing_key.public_key()
-    from desktop_app.sync import keys
+    from sync_contract import keys
 
     man = {"format": "twsync", "format_version": 1, "kind": env.COUNTY_RETURN,
            "township_code": township_code(services), "device_id": county.device_id,

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.sync.keys import KeyStore
-
-# tests/sync/county imports these from here (until it moves to tests/county).
-from tests.helpers.sync import SYMLINK, craft, db_digest  # noqa: F401
+from sync_contract.keys import KeyStore
 
 
 @pytest.fixture

@@ -22,10 +22,10 @@ from sqlalchemy import select, text
 from desktop_app.core.models import Application
 from desktop_app.core.services.auth import SYSTEM
 from desktop_app.core.services.backups import ExportsPaused
-from desktop_app.sync.envelope import Cancelled, PackageError
+from sync_contract.envelope import Cancelled, PackageError
 from tests.helpers.sync import db_digest, fill
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "desktop_app" / "sync" / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[2] / "sync_contract" / "schemas"
 AGE = shutil.which("age")
 
 

@@ -10,8 +10,8 @@ import sqlite3
 import zipfile
 import zlib
 
-from desktop_app.sync import envelope as env
-from desktop_app.sync import export as exp
+from desktop_app.core.services.sync import export as exp
+from sync_contract import envelope as env
 from tests.helpers.sync import fill
 
 TYPES = env.TYPES[env.TOWNSHIP_EXPORT]

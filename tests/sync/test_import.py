@@ -11,9 +11,9 @@ import pytest
 
 from desktop_app.core.models import RequestedItem
 from desktop_app.core.services.auth import SYSTEM
-from desktop_app.sync import envelope as env
-from desktop_app.sync.envelope import PackageError
-from desktop_app.sync.keys import KeyStore
+from sync_contract import envelope as env
+from sync_contract.envelope import PackageError
+from sync_contract.keys import KeyStore
 from tests.helpers.sync import (
     OTHER_KEY,
     SYMLINK,

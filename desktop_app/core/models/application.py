@@ -25,8 +25,10 @@ class Application(Tracked, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     # 办件编号: the number of the first decision document; searchable.
     number: Mapped[str | None] = mapped_column(String(32), unique=True)
-    status: Mapped[str] = mapped_column(String(16), index=True)
-    decision: Mapped[str | None] = mapped_column(String(16))
+    # State codes are stored as their strings; vocab's enums name them (a member is its
+    # string, so `app.status == ApplicationStatus.ACCEPTED` holds for a loaded row).
+    status: Mapped[str] = mapped_column(String(16), index=True)  # vocab.ApplicationStatus
+    decision: Mapped[str | None] = mapped_column(String(16))  # vocab.Decision
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     intake_date: Mapped[date] = mapped_column(Date, index=True)
@@ -139,9 +141,9 @@ class RequestedItem(Tracked, Base):
     limit_days: Mapped[int] = mapped_column(Integer)
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
     due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))  # vocab.ItemStatus
     # -- the handling task (办理事项) once accepted; see services/handling.py --------
-    # vocab.TASK_STATUSES: to_refer → referred → signed → done/refused (or returned →
+    # vocab.TaskStatus: to_refer → referred → signed → done/refused (or returned →
     # to_refer again); township-handled items: in_progress → done/refused.
     task_status: Mapped[str | None] = mapped_column(String(16), index=True)
     referred_on: Mapped[date | None] = mapped_column(Date)
@@ -174,7 +176,7 @@ class Material(Base):
     position: Mapped[int] = mapped_column(Integer)
     code: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(60))
-    status: Mapped[str] = mapped_column(String(12))  # received/committed/shared/missing
+    status: Mapped[str] = mapped_column(String(12))  # vocab.MaterialStatus
 
     item: Mapped[RequestedItem] = relationship(back_populates="materials")
 

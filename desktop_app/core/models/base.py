@@ -10,10 +10,12 @@ any service having to remember it.
 from __future__ import annotations
 
 import uuid as _uuid
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import Integer, MetaData, String, event, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from sync_contract.canonical import utcnow as _contract_utcnow
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -29,8 +31,9 @@ def new_uuid() -> str:
 
 
 def utcnow() -> datetime:
-    """Naive UTC timestamp (SQLite has no time zones; all stored times are UTC)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    """Naive UTC timestamp (SQLite has no time zones; all stored times are UTC): the
+    contract's clock (:func:`sync_contract.canonical.utcnow`) without its zone."""
+    return _contract_utcnow().replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
@@ -57,7 +60,7 @@ def _reserve_change_seqs(session: Session, n: int) -> int:
 
 
 @event.listens_for(Session, "before_flush")
-def _assign_change_sequence(session: Session, _ctx, _instances) -> None:
+def _assign_change_sequence(session: Session, _ctx: object, _instances: object) -> None:
     changed = [o for o in session.new if isinstance(o, Tracked)]
     changed += [
         o for o in session.dirty

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .standards import Standards
+from .values import format_yuan
 
 ELDERLY_AGE = 60
 ADULT_AGE = 18
@@ -83,8 +84,7 @@ class Suggestion:
 
 def yuan(fen: int) -> str:
     """``42000`` → ``"420"``, ``42050`` → ``"420.50"``, thousands separated."""
-    whole, cents = divmod(int(fen), 100)
-    return f"{whole:,}" if cents == 0 else f"{whole:,}.{cents:02d}"
+    return format_yuan(fen, drop_zero_cents=True)
 
 
 def age_on(birth: date | None, day: date) -> int | None:

@@ -15,38 +15,26 @@ import calendar as _calendar
 from dataclasses import dataclass
 from datetime import date
 
+from sync_contract.tasks import (  # noqa: F401 - the task vocabulary is the contract's
+    ACTION_LABELS,
+    STATUS_LABELS,
+    TRANSITIONS,
+    transition_problem,
+)
+
 from ..errors import ValidationError
 from .workdays import WorkCalendar
-
-#: action -> (statuses it may start from, resulting status)
-TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
-    "refer": (frozenset({"to_refer"}), "referred"),
-    "sign": (frozenset({"referred"}), "signed"),
-    # Feedback may come back with the signature on the same 回执 (referred → result).
-    "done": (frozenset({"referred", "signed", "in_progress"}), "done"),
-    "refused": (frozenset({"referred", "signed", "in_progress"}), "refused"),
-    "returned": (frozenset({"referred", "signed"}), "returned"),
-    "re_refer": (frozenset({"returned"}), "to_refer"),
-}
-
-ACTION_LABELS = {"refer": "转办", "sign": "签收", "done": "办结", "refused": "不予办理",
-                 "returned": "退回", "re_refer": "重新转办"}
-STATUS_LABELS = {"to_refer": "待转办", "referred": "已转办", "signed": "已签收",
-                 "in_progress": "办理中", "returned": "退回", "done": "已办结",
-                 "refused": "不予办理"}
 
 
 def next_status(status: str | None, action: str) -> str:
     """The status after ``action``; :class:`ValidationError` (field ``task``) if the
     action does not apply to a task in ``status``."""
-    if action not in TRANSITIONS:
-        raise ValidationError("task", "invalid", "未知的办理操作")
-    allowed, result = TRANSITIONS[action]
-    if status not in allowed:
-        label = STATUS_LABELS.get(status or "", "未受理")
-        raise ValidationError("task", "state",
-                              f"该事项当前为“{label}”，不能{ACTION_LABELS[action]}")
-    return result or status
+    problem = transition_problem(status, action)
+    if problem:
+        raise ValidationError("task", "invalid" if action not in TRANSITIONS else "state", problem)
+    result = TRANSITIONS[action][1] or status
+    assert result is not None  # transition_problem refuses a missing status for every action
+    return result
 
 
 @dataclass(frozen=True)
@@ -129,11 +117,13 @@ def amount_in_words(fen: int) -> str:
     jiao, fen_ = divmod(cents, 10)
     text = ""
     if yuan:
-        sections, n = [], yuan
+        sections: list[int] = []
+        n = yuan
         while n:
             sections.append(n % 10000)
             n //= 10000
-        parts, need_zero = [], False
+        parts: list[str] = []
+        need_zero = False
         for i in range(len(sections) - 1, -1, -1):
             sec = sections[i]
             if sec == 0:

@@ -5,12 +5,18 @@ the first 9 digits of the township's 12-digit 统计用区划代码, the day, an
 day's sequence number, zero-padded to 4 digits and simply wider above 9999
 (``…-10000``).  Allocating the sequence (continuous, never reused) is the job of
 the numbering service, not of this module.
+
+The documents that follow an application carry its receipt number and a suffix:
+``<receipt>-Z1`` (转办单), ``-G1`` (办理结果告知书), ``-J1`` (先行救助记录), counted per
+application and kind.  The day's 转办清单 is ``<code9>-<YYYYMMDD>-QD01``.  This module
+is the one place these formats are written.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
@@ -20,6 +26,15 @@ from desktop_app.core.rules.division import township_kind, validate_township_cod
 FIELD = "number"
 SEQ_WIDTH = 4
 MAX_SEQ_DIGITS = 9
+
+#: Suffix letters of the documents numbered after an application's receipt number.
+REFERRAL = "Z"  # 转办单 (one per receiving department, again when re-referred)
+RESULT_NOTICE = "G"  # 办理结果告知书
+EMERGENCY = "J"  # 临时救助先行救助记录
+SUFFIX_LETTERS = (REFERRAL, RESULT_NOTICE, EMERGENCY)
+#: The day's 转办清单 (handover list): ``<code9>-<YYYYMMDD>-QD<nn>``.
+HANDOVER_LIST = "QD"
+HANDOVER_WIDTH = 2
 
 _RE_NUMBER = re.compile(r"([0-9]{9})-([0-9]{8})-([0-9]{4,9})")
 
@@ -35,8 +50,12 @@ class DocumentNumber(NamedTuple):
         return _compose(self.code9, self.day, self.seq)
 
 
+def _day_prefix(code9: str, day: date) -> str:
+    return f"{code9}-{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def _compose(code9: str, day: date, seq: int) -> str:
-    return f"{code9}-{day.year:04d}{day.month:02d}{day.day:02d}-{seq:0{SEQ_WIDTH}d}"
+    return f"{_day_prefix(code9, day)}-{seq:0{SEQ_WIDTH}d}"
 
 
 def format_number(township_code12: str, day: date, seq: int) -> str:
@@ -79,3 +98,49 @@ def parse_number(text: object) -> DocumentNumber:
     if seq == 0 or (len(seq_text) > SEQ_WIDTH and seq_text[0] == "0"):
         raise _invalid("：流水号无效")
     return DocumentNumber(code9, day, seq)
+
+
+def filing_month(number: str, default: str) -> str:
+    """``"202611"`` for any number of the day 2026-11-24 (``…-0001``, ``…-0001-Z1``,
+    ``…-QD01``): the month folder its PDF is filed under; ``default`` for other text."""
+    if number.count("-") not in (2, 3):
+        return default
+    return number.split("-")[1][:6]
+
+
+# ----------------------------------------------------------------- derived numbers
+
+
+def _positive(n: int, what: str) -> int:
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"{what} must be a positive integer, got {n!r}")
+    return n
+
+
+def suffixed_number(receipt_number: str, letter: str, n: int) -> str:
+    """``suffixed_number("330102101-20261124-0001", REFERRAL, 2)`` → ``"…-0001-Z2"``.
+
+    :raises ValueError: for an unknown letter or ``n < 1``.
+    """
+    if letter not in SUFFIX_LETTERS:
+        raise ValueError(f"unknown document suffix {letter!r}")
+    return f"{receipt_number}-{letter}{_positive(n, 'suffix number')}"
+
+
+def next_suffixed_number(receipt_number: str, letter: str, used: Iterable[str]) -> str:
+    """The next free ``<receipt>-<letter><n>`` after the numbers in ``used`` (other
+    numbers in ``used`` are ignored): one more than the highest, from 1."""
+    prefix = f"{receipt_number}-{letter}"
+    taken = [int(u[len(prefix):]) for u in used
+             if u.startswith(prefix) and u[len(prefix):].isdigit()]
+    return suffixed_number(receipt_number, letter, max(taken, default=0) + 1)
+
+
+def handover_list_number(township_code12: str, day: date, n: int) -> str:
+    """The ``n``-th 转办清单 of ``day``: ``"330102101-20261124-QD01"`` (wider above 99).
+
+    :raises ValidationError: if the township code is invalid.
+    :raises ValueError: if ``n < 1``.
+    """
+    township = validate_township_code(township_code12)
+    return f"{_day_prefix(township.code9, day)}-{HANDOVER_LIST}{_positive(n, 'list number'):0{HANDOVER_WIDTH}d}"

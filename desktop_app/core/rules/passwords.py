@@ -199,4 +199,5 @@ def lockout_delay(failures: int) -> timedelta:
     if failures < LOCK_AFTER:
         return timedelta(0)
     exponent = min(failures - LOCK_AFTER, 16)
-    return min(FIRST_LOCK * (2 ** exponent), MAX_LOCK)
+    delay: timedelta = min(FIRST_LOCK * (2**exponent), MAX_LOCK)
+    return delay

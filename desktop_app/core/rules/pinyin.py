@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations, product
+from typing import Any
 
 from desktop_app.core.rules.chars import is_cjk
 
@@ -93,6 +94,11 @@ def _clean_reading(reading: str) -> str:
     return "".join(ch for ch in reading.lower() if "a" <= ch <= "z")
 
 
+def _drop_unknown(_char: str) -> Any:
+    """pypinyin ``errors`` callback: an empty list drops the character (its stub says str)."""
+    return []
+
+
 @lru_cache(maxsize=8192)
 def char_readings(ch: str) -> tuple[str, ...]:
     """Toneless readings of one character, most common first; ``()`` if unknown."""
@@ -101,7 +107,7 @@ def char_readings(ch: str) -> tuple[str, ...]:
     from pypinyin import Style, pinyin
 
     try:
-        result = pinyin(ch, style=Style.NORMAL, heteronym=True, errors=lambda _: [])
+        result = pinyin(ch, style=Style.NORMAL, heteronym=True, errors=_drop_unknown)
     except Exception:  # pragma: no cover - third-party failure must not stop a search
         return ()
     readings: list[str] = []

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import ntpath
 import posixpath
-from datetime import date
 from typing import Any
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.rules import standards as _standards
+from sync_contract.holidays import holiday_years as _holiday_years
+from sync_contract.holidays import iso_day as _iso_day
 
 IDLE_LOCK_MIN, IDLE_LOCK_MAX = 1, 120
 #: Limits of the backup thinning policy (how many of each to keep).
@@ -77,47 +78,10 @@ def _appeal(key: str, value: Any) -> dict[str, int]:
     return {k: _int(key, value[k], lo, hi, "期限") for k, (lo, hi) in APPEAL_LIMITS.items()}
 
 
-def _iso_day(key: str, text: Any) -> str:
-    if not isinstance(text, str):
-        raise ValidationError(key, "invalid", "日期格式应为 YYYY-MM-DD")
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(key, "invalid", f"日期格式应为 YYYY-MM-DD：{text[:20]}") from None
-    if day.isoformat() != text or not 2000 <= day.year <= 2100:
-        raise ValidationError(key, "invalid", f"日期无效：{text[:20]}")
-    return text
-
-
 def _overrides(key: str, value: Any) -> dict[str, bool]:
     if not isinstance(value, dict):
         raise ValidationError(key, "invalid", "应为 日期→是否工作日 的对照表")
     return {_iso_day(key, k): _bool(key, v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
-
-
-def _holiday_years(key: str, value: Any) -> dict[str, dict[str, list[str]]]:
-    if not isinstance(value, dict):
-        raise ValidationError(key, "invalid", "应为 年份→节假日安排 的对照表")
-    out: dict[str, dict[str, list[str]]] = {}
-    for year, spec in value.items():
-        if not (isinstance(year, str) and year.isascii() and year.isdigit() and len(year) == 4
-                and 2000 <= int(year) <= 2100):
-            raise ValidationError(key, "invalid", "年份应为四位数字")
-        if not isinstance(spec, dict) or not set(spec) <= {"holidays", "workdays"}:
-            raise ValidationError(key, "invalid", f"{year} 年的安排应包含 holidays 和 workdays")
-        days: dict[str, list[str]] = {}
-        for part in ("holidays", "workdays"):
-            items = spec.get(part, [])
-            if not isinstance(items, list):
-                raise ValidationError(key, "invalid", f"{year} 年的 {part} 应为日期列表")
-            clean = sorted({_iso_day(key, d) for d in items})
-            if any(not d.startswith(year) for d in clean):
-                raise ValidationError(key, "invalid", f"{year} 年的安排中有其他年份的日期")
-            days[part] = clean
-        if set(days["holidays"]) & set(days["workdays"]):
-            raise ValidationError(key, "conflict", f"{year} 年有日期同时是节假日和调休工作日")
-        out[year] = days
-    return out
 
 
 REVIEW_KEYS = ("TEKUN", "DIBAO_A", "DIBAO_B", "DIBAO_C")

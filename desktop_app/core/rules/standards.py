@@ -1,145 +1,28 @@
-"""救助标准 with effective dates (DOMAIN §4: all amounts are settings with effective dates).
-
-A standards list is a list of complete entries, each in force from its
-``effective_from`` day until the next entry's. Raising the 低保标准 next year adds an
-entry; applications assessed on an earlier day keep the standards of their day.
-
-Entry fields (JSON, as stored in the ``standards`` setting and in
-``resources/standards.json``)::
-
-    {"effective_from": "2025-01-01",
-     "urban_dibao_fen": 80000, "rural_dibao_fen": 60000,    # 低保标准, fen per month
-     "edge_percent": 150,                  # 低保边缘: below 150 % of the standard
-     "tekun_percent": 130,                 # 特困 basic support ≥ 130 % of the standard
-     "rigid_share_percent": 80,            # 刚性支出 above 80 % of household income
-     "urban_disposable_income_fen": 4200000,  # last year's per-capita disposable
-     "rural_disposable_income_fen": 1800000,  #   income, fen per YEAR
-     "employment_deduction_percent": 30}   # 就业成本扣减 per working member, % of standard
-
-Pure; no I/O except :func:`load_default_entries` (reads the bundled file).
-"""
+"""救助标准 with effective dates (DOMAIN §4): the entries, their parsing and the entry in
+force on a day are part of the sync contract (:mod:`sync_contract.standards`,
+re-exported here); this module adds the township's bundled defaults
+(``resources/standards.json``)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
-from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from desktop_app.core.errors import ValidationError
-
-FORMAT = 1
-SETTING_KEY = "standards"
-
-#: field -> (label, lowest, highest); amounts in fen, ratios in percent.
-FIELDS: dict[str, tuple[str, int, int]] = {
-    "urban_dibao_fen": ("城市低保标准", 1, 10_000_00),
-    "rural_dibao_fen": ("农村低保标准", 1, 10_000_00),
-    "edge_percent": ("低保边缘倍数（%）", 100, 300),
-    "tekun_percent": ("特困供养倍数（%）", 100, 300),
-    "rigid_share_percent": ("刚性支出占收入比例（%）", 1, 1000),
-    "urban_disposable_income_fen": ("上年城镇居民人均可支配收入", 1, 1_000_000_00),
-    "rural_disposable_income_fen": ("上年农村居民人均可支配收入", 1, 1_000_000_00),
-    "employment_deduction_percent": ("就业成本扣减（占低保标准 %）", 0, 100),
-}
+from sync_contract.standards import (
+    FIELDS,
+    FORMAT,
+    SETTING_KEY,
+    Standards,
+    parse_entries,
+    parse_entry,
+    standards_on,
+    validate_setting,
+)
 
 
-@dataclass(frozen=True)
-class Standards:
-    """The standards in force from ``effective_from``."""
-
-    effective_from: date
-    urban_dibao_fen: int
-    rural_dibao_fen: int
-    edge_percent: int = 150
-    tekun_percent: int = 130
-    rigid_share_percent: int = 80
-    urban_disposable_income_fen: int = 0
-    rural_disposable_income_fen: int = 0
-    employment_deduction_percent: int = 30
-
-    def dibao_fen(self, hukou_type: str) -> int:
-        """Monthly 低保标准 for a household of ``hukou_type`` (城镇 → urban, else rural)."""
-        return self.urban_dibao_fen if hukou_type == "城镇" else self.rural_dibao_fen
-
-    def disposable_income_fen(self, hukou_type: str) -> int:
-        """Last year's per-capita disposable income (fen per year) for ``hukou_type``."""
-        return (self.urban_disposable_income_fen if hukou_type == "城镇"
-                else self.rural_disposable_income_fen)
-
-    def to_json(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["effective_from"] = self.effective_from.isoformat()
-        return out
-
-
-def _field_int(where: str, key: str, value: Any) -> int:
-    label, lo, hi = FIELDS[key]
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(SETTING_KEY, "invalid", f"{where}{label}应为整数")
-    if not lo <= value <= hi:
-        raise ValidationError(SETTING_KEY, "range", f"{where}{label}应在 {lo}–{hi} 之间")
-    return value
-
-
-def parse_entry(rec: Any, where: str = "") -> Standards:
-    """One entry from its JSON form; raises :class:`ValidationError` (field ``standards``)."""
-    if not isinstance(rec, dict):
-        raise ValidationError(SETTING_KEY, "invalid", f"{where}标准应为一组字段")
-    missing = [FIELDS[k][0] for k in FIELDS if k not in rec]
-    if "effective_from" not in rec:
-        missing.insert(0, "生效日期")
-    if missing:
-        raise ValidationError(SETTING_KEY, "incomplete", f"{where}缺少：{'、'.join(missing)}")
-    raw = rec["effective_from"]
-    try:
-        day = date.fromisoformat(raw) if isinstance(raw, str) else None
-    except ValueError:
-        day = None
-    if day is None or day.isoformat() != raw or not 2000 <= day.year <= 2100:
-        raise ValidationError(SETTING_KEY, "invalid", f"{where}生效日期应为 YYYY-MM-DD")
-    return Standards(effective_from=day, **{k: _field_int(where, k, rec[k]) for k in FIELDS})
-
-
-def parse_entries(value: Any) -> list[Standards]:
-    """A whole standards list, sorted by date; dates must be unique; at least one entry."""
-    if not isinstance(value, list) or not value:
-        raise ValidationError(SETTING_KEY, "invalid", "救助标准应为至少一条按生效日期的记录")
-    entries = [parse_entry(rec, f"第 {i} 条：") for i, rec in enumerate(value, 1)]
-    entries.sort(key=lambda e: e.effective_from)
-    for a, b in zip(entries, entries[1:]):
-        if a.effective_from == b.effective_from:
-            raise ValidationError(SETTING_KEY, "duplicate",
-                                  f"生效日期 {a.effective_from.isoformat()} 重复")
-    return entries
-
-
-def validate_setting(key: str, value: Any) -> list[dict[str, Any]]:
-    """Settings validator: the normalised (sorted) JSON list to store."""
-    return [e.to_json() for e in parse_entries(value)]
-
-
-def standards_on(entries: list[Standards] | list[dict[str, Any]], day: date) -> Standards:
-    """The entry in force on ``day``: the latest with ``effective_from <= day``.
-
-    Raises :class:`ValidationError` (field ``standards``) when none is in force yet.
-    """
-    parsed = parse_entries(entries) if entries and isinstance(entries[0], dict) else \
-        sorted(entries, key=lambda e: e.effective_from)  # type: ignore[arg-type]
-    current = None
-    for entry in parsed:
-        if entry.effective_from <= day:
-            current = entry
-        else:
-            break
-    if current is None:
-        raise ValidationError(SETTING_KEY, "none_in_force",
-                              f"{day.year}年{day.month}月{day.day}日没有已生效的救助标准，请管理员设置")
-    return current  # type: ignore[return-value]
-
-
-def default_path():
+def default_path() -> Path:
     """``resources/standards.json`` of the running installation."""
     from desktop_app import resources_dir
 
@@ -156,4 +39,9 @@ def _default_entries_json() -> str:
 
 def load_default_entries() -> list[dict[str, Any]]:
     """The bundled default entries (JSON form, validated, sorted); a fresh copy."""
-    return json.loads(_default_entries_json())
+    entries: list[dict[str, Any]] = json.loads(_default_entries_json())
+    return entries
+
+
+__all__ = ["FIELDS", "FORMAT", "SETTING_KEY", "Standards", "default_path", "load_default_entries",
+           "parse_entries", "parse_entry", "standards_on", "validate_setting"]

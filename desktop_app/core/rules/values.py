@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.rules.chars import (
@@ -86,11 +86,39 @@ def parse_amount(
     return fen
 
 
-def format_yuan(fen: int) -> str:
-    """Fen to a yuan string with thousands separators: ``123456`` → ``"1,234.56"``."""
+def format_yuan(fen: int, *, drop_zero_cents: bool = False, grouping: bool = True) -> str:
+    """Fen to a yuan string: ``123456`` → ``"1,234.56"``.
+
+    ``drop_zero_cents`` leaves out ``.00`` (``42000`` → ``"420"``, ``42050`` →
+    ``"420.50"``), as sentences and editable fields show amounts; ``grouping=False``
+    leaves out the thousands separators (what an edit field shows; :func:`parse_amount`
+    reads every form back).
+    """
     sign = "-" if fen < 0 else ""
     yuan, cents = divmod(abs(int(fen)), 100)
-    return f"{sign}{yuan:,}.{cents:02d}"
+    whole = f"{yuan:,}" if grouping else str(yuan)
+    if drop_zero_cents and cents == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole}.{cents:02d}"
+
+
+def live_yuan(text: str) -> Decimal | None:
+    """Lenient reading of a yuan amount while it is being typed (live totals only).
+
+    ``""`` → 0; thousands separators (``,`` ``，``) ignored; ``None`` for anything that is
+    not a finite number ≥ 0.  Not a validation: a form is checked by :func:`parse_amount`
+    when it is saved.
+    """
+    text = text.strip().replace(",", "").replace("，", "")
+    if not text:
+        return Decimal(0)
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value < 0:
+        return None
+    return value
 
 
 def per_capita_monthly(total_monthly_fen: int, members: int) -> int:

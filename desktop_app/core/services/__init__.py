@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .backups import BackupReport, BackupService, ExportsPaused, RestoreResult
     from .context import Changes, ServiceContext, local_now
     from .documents import DocumentInfo, DocumentService
+    from .drafts import ApplicationDraft, ItemInput, MemberInput
     from .handling import (
         EmergencyInput,
         Feedback,
@@ -34,14 +35,7 @@ if TYPE_CHECKING:
         TaskFilter,
         TaskRow,
     )
-    from .intake import (
-        ApplicationDraft,
-        DecisionResult,
-        IntakeService,
-        IntakeWarning,
-        ItemInput,
-        MemberInput,
-    )
+    from .intake import DecisionResult, IntakeService, IntakeWarning
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .settings import SettingsService
     from .setup import SetupInput, SetupService
@@ -59,8 +53,8 @@ _LAZY = {
     "local_now": ".context", "DocumentInfo": ".documents", "DocumentService": ".documents",
     "EmergencyInput": ".handling", "Feedback": ".handling", "FeedbackResult": ".handling",
     "HandlingService": ".handling", "TaskFilter": ".handling", "TaskRow": ".handling",
-    "ApplicationDraft": ".intake", "DecisionResult": ".intake", "IntakeService": ".intake",
-    "IntakeWarning": ".intake", "ItemInput": ".intake", "MemberInput": ".intake",
+    "ApplicationDraft": ".drafts", "DecisionResult": ".intake", "IntakeService": ".intake",
+    "IntakeWarning": ".intake", "ItemInput": ".drafts", "MemberInput": ".drafts",
     "ApplicationDetail": ".queries", "ApplicationRow": ".queries", "FullId": ".queries",
     "QueryService": ".queries", "SearchFilters": ".queries", "SettingsService": ".settings",
     "SetupInput": ".setup", "SetupService": ".setup",
@@ -92,12 +86,11 @@ class Services:
     audit: AuditService
     assessment: AssessmentService
     handling: HandlingService
-    sync: Any = None  # desktop_app.sync.service.SyncService (export/import packages)
+    sync: Any = None  # desktop_app.core.services.sync.service.SyncService (export/import packages)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
                clock: Callable[[], datetime] | None = None) -> Services:
-        from ...sync.service import SyncService
         from ..catalog import load_catalog
         from .accounts import AccountService
         from .assessment import AssessmentService
@@ -110,6 +103,7 @@ class Services:
         from .queries import QueryService
         from .settings import SettingsService
         from .setup import SetupService
+        from .sync.service import SyncService
 
         ctx = ServiceContext(db, catalog or load_catalog(), clock or local_now)
 

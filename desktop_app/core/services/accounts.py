@@ -25,7 +25,7 @@ from ..models import Staff
 from ..rules import passwords, values
 from . import auth
 from .auth import ADMIN, ROLE_LABELS, ROLES, Actor, ActorRef
-from .context import ServiceContext
+from .context import Changes, Outcome, ServiceContext
 from .events import diff, record_event
 
 #: Settings key of the idle auto-lock (minutes; bounds in ``rules/settings.py``).
@@ -112,7 +112,7 @@ class AccountService:
             return int(self.ctx.get_setting(s, IDLE_LOCK_KEY))
 
     # -- first run -----------------------------------------------------------------------
-    def set_first_password(self, staff_id: int, password: str) -> Actor:
+    def set_first_password(self, staff_id: int, password: str) -> Outcome[Actor]:
         """The first administrator chooses their password at first run; logs them in.
 
         Refused once any active administrator has a password (from then on only an
@@ -134,10 +134,10 @@ class AccountService:
             p.must_change_password, p.last_login_at = False, now
             record_event(s, "auth.password_set", actor_id=p.id, staff_id=p.id)
             record_event(s, "auth.login", actor_id=p.id)
-            return auth.actor_from_staff(p)
+            return Outcome(auth.actor_from_staff(p), Changes(accounts=True))
 
     # -- login, unlock, confirmation -------------------------------------------------------
-    def login(self, username: str, password: str) -> Actor:
+    def login(self, username: str, password: str) -> Outcome[Actor]:
         """Check the password; raises :class:`LoginFailed`. The returned actor's
         ``must_change_password`` asks the GUI to make them choose a new one now."""
         staff = self._authenticate(username, password, "auth.login_failed")
@@ -145,22 +145,24 @@ class AccountService:
             p = s.get_one(Staff, staff.id)
             p.last_login_at = self.ctx.clock()
             record_event(s, "auth.login", actor_id=p.id)
-            return auth.actor_from_staff(p)
+            return Outcome(auth.actor_from_staff(p), Changes(accounts=True))  # last login
 
-    def logout(self, actor: Actor) -> None:
-        if actor.staff_id is None:
-            return
-        with self.ctx.db.transaction() as s:
-            record_event(s, "auth.logout", actor_id=actor.staff_id)
+    def logout(self, actor: Actor) -> Outcome[None]:
+        """Recorded in the audit trail only (no screen shows it: no changes)."""
+        if actor.staff_id is not None:
+            with self.ctx.db.transaction() as s:
+                record_event(s, "auth.logout", actor_id=actor.staff_id)
+        return Outcome(None)
 
-    def unlock(self, actor: Actor, password: str) -> Actor:
+    def unlock(self, actor: Actor, password: str) -> Outcome[Actor]:
         """Unlock the screen after the idle lock: the same user's password again."""
         staff = self._authenticate(actor.username, password, "auth.unlock_failed")
         with self.ctx.db.transaction() as s:
             record_event(s, "auth.unlock", actor_id=staff.id)
-            return auth.actor_from_staff(s.get_one(Staff, staff.id))
+            return Outcome(auth.actor_from_staff(s.get_one(Staff, staff.id)))  # audit only
 
-    def confirm(self, username: str, password: str, permission: str = auth.VOID) -> Actor:
+    def confirm(self, username: str, password: str, permission: str = auth.VOID
+                ) -> Outcome[Actor]:
         """A supervisor confirms at the clerk's screen (e.g. a void): their own
         username and password; failures count towards their lockout."""
         staff = self._authenticate(username, password, "auth.confirm_failed")
@@ -172,7 +174,7 @@ class AccountService:
             else:
                 record_event(s, "auth.confirm", actor_id=staff.id, permission=permission)
         actor.require(permission)
-        return actor
+        return Outcome(actor)  # audit only
 
     def _authenticate(self, username: str, password: str, fail_action: str) -> Staff:
         name = (username or "").strip().lower()
@@ -229,7 +231,8 @@ class AccountService:
         passwords.verify_password(password or "", self._dummy_hash)
 
     # -- own password --------------------------------------------------------------------
-    def change_password(self, actor: Actor, old_password: str, new_password: str) -> Actor:
+    def change_password(self, actor: Actor, old_password: str, new_password: str
+                        ) -> Outcome[Actor]:
         staff = self._authenticate(actor.username, old_password, "auth.password_change_failed")
         self._check_policy(new_password, staff.username or "")
         if new_password == old_password:
@@ -240,11 +243,11 @@ class AccountService:
             p.password_hash, p.password_changed_at = hashed, self.ctx.clock()
             p.must_change_password = False
             record_event(s, "auth.password_change", actor_id=p.id)
-            return auth.actor_from_staff(p)
+            return Outcome(auth.actor_from_staff(p), Changes(accounts=True))
 
     # -- administration ------------------------------------------------------------------
     def add_user(self, name: str, username: str, role: str, password: str | None,
-                 by: ActorRef) -> UserInfo:
+                 by: ActorRef) -> Outcome[UserInfo]:
         """A new account. With a password the user must change it at first login; without
         one the account cannot log in until an administrator resets it."""
         errors: list[ValidationError] = []
@@ -277,9 +280,10 @@ class AccountService:
             s.flush()
             record_event(s, "staff.add", actor_id=actor.staff_id, staff_id=person.id, role=role,
                          name=clean_name, username=clean_user, **auth.event_actor(actor))
-            return _info(person)
+            return Outcome(_info(person), Changes(accounts=True))
 
-    def reset_password(self, staff_id: int, new_password: str, by: ActorRef) -> UserInfo:
+    def reset_password(self, staff_id: int, new_password: str, by: ActorRef
+                       ) -> Outcome[UserInfo]:
         """An administrator sets a forgotten password; the user must change it at their
         next login. Also lifts a lockout. Logged with who reset whose password."""
         with self.ctx.db.read() as s:
@@ -298,7 +302,7 @@ class AccountService:
             p.failed_logins, p.locked_until = 0, None
             record_event(s, "auth.password_reset", actor_id=actor.staff_id, staff_id=p.id,
                          **auth.event_actor(actor))
-            return _info(p)
+            return Outcome(_info(p), Changes(accounts=True))
 
     def find(self, username: str) -> UserInfo:
         with self.ctx.db.read() as s:
@@ -308,7 +312,8 @@ class AccountService:
             return _info(p)
 
     def update_user(self, staff_id: int, by: ActorRef, *, role: str | None = None,
-                    active: bool | None = None, name: str | None = None) -> UserInfo:
+                    active: bool | None = None, name: str | None = None
+                    ) -> Outcome[UserInfo]:
         """Change a role, (de)activate, rename. The last active administrator with a
         password can be neither demoted nor deactivated. Logged with old and new values."""
         if role is not None and role not in ROLES:
@@ -325,7 +330,7 @@ class AccountService:
                    "name": clean_name if clean_name is not None else p.name}
             changes = diff(old, new)
             if not changes:
-                return _info(p)
+                return Outcome(_info(p))
             if actor.staff_id == p.id and not new["active"]:
                 raise _errors(ValidationError("active", "self", "不能停用自己的账户"))
             loses_admin = old["role"] == ADMIN and old["active"] and (
@@ -339,7 +344,7 @@ class AccountService:
             p.role, p.active, p.name = new["role"], new["active"], new["name"]
             record_event(s, "staff.change", actor_id=actor.staff_id, staff_id=p.id,
                          changes=changes, **auth.event_actor(actor))
-            return _info(p)
+            return Outcome(_info(p), Changes(accounts=True))
 
     # -- helpers -------------------------------------------------------------------------
     @staticmethod

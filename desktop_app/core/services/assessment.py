@@ -1,7 +1,7 @@
 """救助需求综合评估 as a use case: suggestions for a draft or a saved application.
 
 The intake screen calls :meth:`AssessmentService.assess` with the
-:class:`~.intake.ApplicationDraft` it is editing (nothing is saved; a field that does
+:class:`~.drafts.ApplicationDraft` it is editing (nothing is saved; a field that does
 not parse yet — a half-typed ID number or amount — is simply left out), and the detail
 screen with a saved application's id. The standards are those in force on the
 application's intake date (the draft's ``intake_date``, else today), from the
@@ -20,7 +20,7 @@ from ..rules import assessment, identity, values
 from ..rules.assessment import HouseholdFacts, MemberFacts, Suggestion
 from ..rules.standards import Standards, standards_on
 from .context import ServiceContext
-from .intake import ApplicationDraft, MemberInput
+from .drafts import ApplicationDraft, MemberInput
 
 
 class AssessmentService:

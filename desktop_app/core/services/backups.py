@@ -60,6 +60,7 @@ class BackupReport:
     mirror: Path | None = None
     mirror_error: str = ""         # e.g. the USB stick is not plugged in
     removed: list[str] = field(default_factory=list)  # thinned away
+    changes: Changes = field(default_factory=Changes)  # backups=True when one was written
 
     @property
     def ok(self) -> bool:
@@ -158,7 +159,8 @@ class BackupService:
                 files.thin(target, keep)
             except (MirrorMissing, BackupError) as exc:
                 mirror_error = str(exc)
-        return BackupReport(path=path, removed=removed, mirror=mirror, mirror_error=mirror_error)
+        return BackupReport(path=path, removed=removed, mirror=mirror, mirror_error=mirror_error,
+                            changes=Changes(backups=True))
 
     # -- restore -------------------------------------------------------------------------
     def restore(self, backup: str | Path, by: ActorRef) -> RestoreResult:
@@ -180,7 +182,7 @@ class BackupService:
             self.record_restore(s, info, replaced, when, actor_id, actor.name, actor.username,
                                 **auth.event_actor(actor))
         return RestoreResult(info, replaced.pre_restore, replaced.damaged,
-                             Changes(settings=True))
+                             Changes(settings=True, everything=True))
 
     def record_restore(self, s, info: BackupInfo, replaced: files.Replaced, when,
                        actor_id: int | None, by_name: str, by_username: str = "",
@@ -253,5 +255,5 @@ class BackupService:
             self.ctx.put_setting(s, "exports_paused", None, actor.staff_id)
             record_event(s, "exports.resume", actor_id=actor.staff_id, paused=info,
                          **auth.event_actor(actor))
-        return Changes(settings=True)
+        return Changes(settings=True, exports=True)
 

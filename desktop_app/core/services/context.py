@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +16,8 @@ from ..db import Database
 from ..models import Setting
 from ..rules.standards import load_default_entries
 from ..rules.workdays import WorkCalendar, YearCalendar
+
+T = TypeVar("T")
 
 #: Defaults for settings that are local policy (DOMAIN: make them settings).
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -55,14 +57,63 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 
 @dataclass
 class Changes:
-    """What a use case changed, so open screens refresh only what they show."""
+    """What a use case changed, so open screens refresh only what they show.
+
+    ``applications``/``documents``: ids touched (their tasks included); ``lists``:
+    handover lists issued; ``settings``: a setting (standards, calendars, idle lock,
+    exports paused …); ``accounts``: staff or users; ``backups``: a backup written;
+    ``exports``: the export log or county keys; ``everything``: the database was
+    replaced (a restore) — every screen reloads.
+    """
 
     applications: set[int] = field(default_factory=set)
     documents: set[int] = field(default_factory=set)
+    lists: set[int] = field(default_factory=set)
     settings: bool = False
+    accounts: bool = False
+    backups: bool = False
+    exports: bool = False
+    everything: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.applications or self.documents or self.settings)
+        return bool(self.applications or self.documents or self.lists or self.settings
+                    or self.accounts or self.backups or self.exports or self.everything)
+
+    @property
+    def changes(self) -> Changes:
+        """A verb whose only value is what it changed returns the ``Changes`` itself:
+        like every write verb's result, it carries ``.changes``."""
+        return self
+
+    @classmethod
+    def combine(cls, many: Iterable[Changes]) -> Changes:
+        """Everything several verbs changed (e.g. one save of several settings)."""
+        out = cls()
+        for c in many:
+            out.applications |= c.applications
+            out.documents |= c.documents
+            out.lists |= c.lists
+            for flag in ("settings", "accounts", "backups", "exports", "everything"):
+                setattr(out, flag, getattr(out, flag) or getattr(c, flag))
+        return out
+
+    def touches(self, application_id: int) -> bool:
+        return self.everything or application_id in self.applications
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """A write verb's value and what it changed (Anki's ``OpChangesWith``).
+
+    The rule for the services: every write verb returns a result carrying
+    ``.changes`` — its own result type when it has one (``DecisionResult``,
+    ``FeedbackResult`` …), the ``Changes`` alone when that is all it has to say, and
+    ``Outcome(value, changes)`` when its value is a shared type (``DocumentInfo``,
+    ``UserInfo`` …). The GUI's operation runner publishes ``result.changes``.
+    """
+
+    value: T
+    changes: Changes = field(default_factory=Changes)
 
 
 def local_now() -> datetime:

@@ -244,7 +244,7 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
         for when in times[start:start + batch]:
             draft, decision, reasons = maker.draft(when)
             entries.append((draft, decision, reasons, when))
-        ids = services.intake.record_batch(entries, rng.choice(clerks))
+        ids = services.intake.record_batch(entries, rng.choice(clerks)).value
         advance_demo_tasks(services, ids, rng)
         done += len(entries)
         if progress:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,14 +18,17 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync_contract.fs import atomic_write as _atomic_write
+
 from ... import printing
 from .. import vocab
 from ..errors import ValidationError, ValidationErrors
 from ..models import Application, Document, DocumentPrint, Staff, Township, Village, utcnow
+from ..rules import numbering
 from ..rules.identity import IdType, mask_id
 from . import auth, handling_data
 from .auth import ActorRef
-from .context import ServiceContext
+from .context import Changes, Outcome, ServiceContext
 from .events import record_event
 
 
@@ -55,18 +57,9 @@ class PendingFile:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary name, fsync, rename: never a half file under ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write to a temporary name, fsync, rename: never a half file under ``path``
+    (the project's one atomic write, :func:`sync_contract.fs.atomic_write`)."""
+    _atomic_write(path, data)
 
 
 class DocumentService:
@@ -80,7 +73,7 @@ class DocumentService:
     def _path(self, doc: Document, reprint: int = 0) -> Path:
         suffix = f"-补打{reprint}" if reprint else ""
         # <township>-<YYYYMMDD>-<seq>[-Z<n>] (转办单 numbers carry a suffix)
-        month = doc.number.split("-")[1][:6] if doc.number.count("-") in (2, 3) else "misc"
+        month = numbering.filing_month(doc.number, "misc")
         return self.folder / month / f"{doc.number}-{doc.kind}{suffix}.pdf"
 
     # -- creation (inside the caller's transaction) -----------------------------
@@ -258,7 +251,7 @@ class DocumentService:
         return path
 
     # -- reprint and void ------------------------------------------------------------
-    def reprint(self, document_id: int, by: ActorRef) -> DocumentInfo:
+    def reprint(self, document_id: int, by: ActorRef) -> Outcome[DocumentInfo]:
         """补打: the same content, marked as a reprint, counted and logged.
 
         ``by``: the logged-in :class:`~.auth.Actor` (or a staff id)."""
@@ -279,10 +272,11 @@ class DocumentService:
                          sha256=digest)
             path = self._path(doc, reprint=doc.print_count - 1)
         atomic_write(path, pdf)
-        return self._info(doc, path)
+        return Outcome(self._info(doc, path),
+                       Changes(applications={doc.application_id}, documents={doc.id}))
 
     def void(self, document_id: int, reason: str, by: ActorRef, *,
-             confirmed_by: ActorRef | None = None) -> DocumentInfo:
+             confirmed_by: ActorRef | None = None) -> Outcome[DocumentInfo]:
         """作废: the number stays used, with its reason; a voided decision voids the application.
 
         A supervisor or administrator voids on their own. A clerk may void only with a
@@ -311,7 +305,8 @@ class DocumentService:
                          application_id=doc.application_id, document_id=doc.id,
                          number=doc.number, reason=reason, changes=changes,
                          confirmed_by=confirmer.staff_id)
-            return self._info(doc)
+            return Outcome(self._info(doc),
+                           Changes(applications={doc.application_id}, documents={doc.id}))
 
 
 def void_authority(s: Session, by: ActorRef, confirmed_by: ActorRef | None

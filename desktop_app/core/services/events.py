@@ -21,34 +21,23 @@ store; log *files* never receive event details (see ``core/logs.py``).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from sync_contract.audit import GENESIS, event_hash
+
 from ..models import Event, utcnow
 
-GENESIS = "0" * 64
 #: Triggers created by migration 0002; ``check`` reports any that are missing.
 APPEND_ONLY_TRIGGERS = (
     "event_no_update", "event_no_delete", "event_track_head", "audit_head_no_delete",
     "application_no_delete", "document_no_delete", "document_print_no_delete",
     "staff_no_delete", "emergency_aid_no_delete", "list_document_no_delete",
 )
-
-
-def event_hash(prev_hash: str, seq: int, at: datetime, actor_id: int | None, action: str,
-               application_id: int | None, detail: str) -> str:
-    payload = json.dumps(
-        [prev_hash, seq, at.isoformat(timespec="microseconds"), actor_id, action,
-         application_id, detail],
-        ensure_ascii=False, separators=(",", ":"),
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def record_event(session: Session, action: str, *, actor_id: int | None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -40,7 +40,7 @@ from ..rules import numbering
 from ..rules.values import format_yuan, parse_amount, validate_date, validate_name, validate_text
 from . import auth, handling_data
 from .auth import ActorRef
-from .context import Changes, ServiceContext
+from .context import Changes, Outcome, ServiceContext
 from .documents import DocumentInfo, DocumentService, atomic_write
 from .events import record_event
 
@@ -133,6 +133,7 @@ class EmergencyResult:
     document: DocumentInfo
     paperwork_due: date
     provisional: bool
+    changes: Changes = field(default_factory=Changes)
 
 
 @dataclass(frozen=True)
@@ -302,7 +303,7 @@ class HandlingService:
         return {code: n for code, n in rows}
 
     def issue_handover_list(self, department: str, by: ActorRef, *,
-                            day: date | None = None) -> ListInfo:
+                            day: date | None = None) -> Outcome[ListInfo]:
         """Print the 转办清单 of ``department``: every task waiting for it (待转办), one
         row per slip; those tasks become 已转办 on ``day``. Recorded like a document."""
         day = day or self.ctx.today()
@@ -328,8 +329,7 @@ class HandlingService:
             n = 1 + (s.scalar(select(func.count()).select_from(ListDocument)
                               .where(ListDocument.day == day,
                                      ListDocument.kind == "handover_list")) or 0)
-            code9 = numbering.format_number(town.code, day, 1).rsplit("-", 1)[0]
-            number = f"{code9}-QD{n:02d}"
+            number = numbering.handover_list_number(town.code, day, n)
             rows = handling_data.handover_rows(s, cat, tasks, slips)
             data = {
                 "number": number, "reprint": False, "issued_date": day.isoformat(),
@@ -361,8 +361,9 @@ class HandlingService:
                              list=number, slip=slips.get(t.application_id, ""))
             path = self._list_path(doc)
             info = ListInfo(doc.id, doc.kind, number, department, day, len(rows), path)
+            changes = Changes(applications={t.application_id for t in tasks}, lists={doc.id})
         atomic_write(path, pdf)
-        return info
+        return Outcome(info, changes)
 
     def lists(self, *, day: date | None = None) -> list[ListInfo]:
         with self.ctx.db.read() as s:
@@ -523,7 +524,7 @@ class HandlingService:
                      results={r.item_code: r.task_status for r in accepted})
         return True
 
-    def re_refer(self, task_id: int, by: ActorRef) -> DocumentInfo:
+    def re_refer(self, task_id: int, by: ActorRef) -> Outcome[DocumentInfo]:
         """A returned item (退回) goes to its department again with a new 转办单
         (only the returned items of that department); the task waits for the next list."""
         now = self.ctx.clock()
@@ -541,14 +542,14 @@ class HandlingService:
                 r.signed_by = ""
                 record_event(s, "task.re_refer", actor_id=clerk.id, application_id=app.id,
                              task_id=r.id, item=r.item_code, department=r.handler_code)
-            number = self._next_suffix(s, app, "Z")
+            number = self._next_suffix(s, app, numbering.REFERRAL)
             pending = self.documents.create(s, app, "referral", number, clerk, now,
                                             department=task.handler_code,
                                             item_ids={r.id for r in items})
-        return self.documents.write_files([pending])[0]
+        return _written(self.documents.write_files([pending])[0])
 
     # -- 办理结果告知书 ------------------------------------------------------------------
-    def issue_result_notice(self, application_id: int, by: ActorRef) -> DocumentInfo:
+    def issue_result_notice(self, application_id: int, by: ActorRef) -> Outcome[DocumentInfo]:
         """The applicant's notice of every item's result; needs at least one result."""
         now = self.ctx.clock()
         with self.ctx.db.transaction() as s:
@@ -561,9 +562,9 @@ class HandlingService:
                        if r.status == "accepted"):
                 raise ValidationErrors([ValidationError(
                     "results", "none", "还没有任何事项的办理结果，不能出具告知书")])
-            number = self._next_suffix(s, app, "G")
+            number = self._next_suffix(s, app, numbering.RESULT_NOTICE)
             pending = self.documents.create(s, app, "result_notice", number, clerk, now)
-        return self.documents.write_files([pending])[0]
+        return _written(self.documents.write_files([pending])[0])
 
     # -- 先行救助 ----------------------------------------------------------------------
     def emergency_ceiling(self) -> int:
@@ -619,7 +620,7 @@ class HandlingService:
             cal = self.ctx.calendar(s)
             due = cal.add_workdays(paid_on, int(self.ctx.get_setting(
                 s, "emergency_paperwork_workdays")))
-            number = self._next_suffix(s, app, "J")
+            number = self._next_suffix(s, app, numbering.EMERGENCY)
             aid = EmergencyAid(application_id=app.id, item_id=task.id, number=number,
                                amount_fen=amount, method=inp.method, cause=cause,
                                paid_on=paid_on, paperwork_due=due.date,
@@ -634,9 +635,9 @@ class HandlingService:
             pending = self.documents.create(s, app, "emergency_record", number, clerk, now,
                                             aid=aid)
         info = self.documents.write_files([pending])[0]
-        return EmergencyResult(info, due.date, due.provisional)
+        return EmergencyResult(info, due.date, due.provisional, _written(info).changes)
 
-    def escalate(self, task_id: int, reason: str, by: ActorRef) -> DocumentInfo:
+    def escalate(self, task_id: int, reason: str, by: ActorRef) -> Outcome[DocumentInfo]:
         """Above the township's ceiling: the 急难型 item goes to the county department
         (catalogue ``escalation``) with a 转办单; tracked like every referral."""
         now = self.ctx.clock()
@@ -657,10 +658,10 @@ class HandlingService:
             app = task.application
             record_event(s, "emergency.escalate", actor_id=clerk.id, application_id=app.id,
                          task_id=task.id, department=item.escalation, reason=reason)
-            number = self._next_suffix(s, app, "Z")
+            number = self._next_suffix(s, app, numbering.REFERRAL)
             pending = self.documents.create(s, app, "referral", number, clerk, now,
                                             department=item.escalation, item_ids={task.id})
-        return self.documents.write_files([pending])[0]
+        return _written(self.documents.write_files([pending])[0])
 
     # -- 动态管理 ----------------------------------------------------------------------
     def reviews_due(self, *, within_days: int = 30, today: date | None = None) -> list[ReviewRow]:
@@ -778,8 +779,7 @@ class HandlingService:
             Document.application_id == app.id, Document.number.like(prefix + "%"))).all()
         used += s.scalars(select(EmergencyAid.number).where(
             EmergencyAid.application_id == app.id, EmergencyAid.number.like(prefix + "%"))).all()
-        nums = [int(u[len(prefix):]) for u in used if u[len(prefix):].isdigit()]
-        return f"{prefix}{max(nums, default=0) + 1}"
+        return numbering.next_suffixed_number(app.number, letter, used)
 
 
 def _next(status: str | None, action: str) -> str:
@@ -834,3 +834,8 @@ def _step_text(cat, action: str, d: dict) -> str | None:
     if action == "emergency.escalate":
         return f"{base}：{d.get('reason', '')}"
     return base
+
+
+def _written(info: DocumentInfo) -> Outcome[DocumentInfo]:
+    """A document issued for an application: the application and the document changed."""
+    return Outcome(info, Changes(applications={info.application_id}, documents={info.id}))

@@ -34,61 +34,10 @@ from ..models import (
 from ..rules import identity, numbering, pinyin, routing, values
 from . import auth
 from .auth import ActorRef
-from .context import Changes, ServiceContext
+from .context import Changes, Outcome, ServiceContext
 from .documents import DocumentInfo, DocumentService, void_authority
+from .drafts import ApplicationDraft, ItemInput, MemberInput
 from .events import record_event
-
-
-@dataclass
-class MemberInput:
-    name: str = ""
-    relation: str = "本人"
-    id_type: str = identity.IdType.RESIDENT_ID.name
-    id_number: str = ""
-    no_id_reason: str = ""
-    phone: str = ""
-    hukou_type: str = "农村"
-    hukou_address: str = ""
-    education: str = ""
-    marital: str = ""
-    health: str = "健康"
-    disability_category: str = ""
-    disability_grade: int | None = None
-    employment: str = ""
-    self_care: str = ""
-
-
-@dataclass
-class ItemInput:
-    item_code: str
-    materials: dict[str, str] = field(default_factory=dict)  # material code -> status
-
-
-@dataclass
-class ApplicationDraft:
-    applicant: MemberInput
-    members: list[MemberInput] = field(default_factory=list)  # everyone but the applicant
-    village_id: int | None = None
-    incomes: dict[str, str] = field(default_factory=dict)  # category -> yuan per month (text)
-    housing_area: str = ""
-    house_rating: str = ""
-    vehicles: str = ""
-    deposits: str = ""
-    business: str = ""
-    medical_spending: str = ""
-    education_spending: str = ""
-    items: list[ItemInput] = field(default_factory=list)
-    urgent: bool = False
-    source: str = "walk_in"
-    hardship_reason: str = ""
-    intake_date: date | None = None
-    # Can a legal supporter (赡养/抚养/扶养义务人) support the household? None = not asked.
-    supporters_able: bool | None = None
-    # 求助原因 category (vocab.HARDSHIP_CAUSES), "" = not given.
-    hardship_cause: str = ""
-    # 经办人员或村（居）干部近亲属 (单独登记备案) and who they are related to.
-    staff_relative: bool = False
-    staff_relative_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -386,7 +335,7 @@ class IntakeService:
                               deferred)
 
     def record_batch(self, entries: list[tuple[ApplicationDraft, str, list[str], datetime]],
-                     clerk_id: ActorRef) -> list[int]:
+                     clerk_id: ActorRef) -> Outcome[list[int]]:
         """Record many decided applications in one transaction without rendering PDFs.
 
         For bulk loads (demo data, benchmarks, migrations from paper ledgers): each
@@ -407,7 +356,7 @@ class IntakeService:
                 app = self._create(s, draft, clean, clerk, when)
                 self._apply_decision(s, app, decision, clerk, reasons, when, render=False)
                 ids.append(app.id)
-        return ids
+        return Outcome(ids, Changes(applications=set(ids)))
 
     def _create(self, s: Session, draft: ApplicationDraft, clean: _Clean, clerk: Staff,
                 now: datetime) -> Application:
@@ -566,7 +515,8 @@ class IntakeService:
         if decision == "accept":
             # 转办单: one per receiving county department, numbered <receipt>-Z1, -Z2 …
             for n, dept in enumerate(referral_departments(app), 1):
-                docs.append(self.documents.create(s, app, "referral", f"{number}-Z{n}", clerk, now,
+                slip = numbering.suffixed_number(number, numbering.REFERRAL, n)
+                docs.append(self.documents.create(s, app, "referral", slip, clerk, now,
                                                   render=render and not defer_secondary,
                                                   department=dept))
         return docs

@@ -36,7 +36,7 @@ from ..models import (
 from ..rules.identity import mask_id
 from . import auth
 from .auth import ActorRef
-from .context import ServiceContext
+from .context import Changes, Outcome, ServiceContext
 from .events import record_event
 
 _NUMBER = re.compile(r"^\d{9}-\d{0,8}(-\d{0,6})?$|^\d{9}-$")
@@ -273,7 +273,7 @@ class QueryService:
                 closed_on=a.closed_on,
             )
 
-    def full_ids(self, application_id: int, by: ActorRef) -> list[FullId]:
+    def full_ids(self, application_id: int, by: ActorRef) -> Outcome[list[FullId]]:
         """The unmasked ID numbers of an application's household, logged as
         ``pii.view_full_id``. Supervisors and administrators: any application; a clerk:
         only applications they registered or decided (``docs/roles.md``)."""
@@ -289,4 +289,4 @@ class QueryService:
             members = [FullId(m.position, m.relation, m.name, m.id_number) for m in app.members]
             record_event(s, "pii.view_full_id", actor_id=actor.staff_id, application_id=app.id,
                          members=len(members))
-            return members
+            return Outcome(members, Changes(applications={app.id}))

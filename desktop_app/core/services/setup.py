@@ -11,7 +11,7 @@ from ..models import Staff, Township, Village
 from ..rules import division, passwords, values
 from . import auth
 from .auth import ActorRef
-from .context import Changes, ServiceContext
+from .context import Changes, Outcome, ServiceContext
 from .events import record_event
 
 
@@ -127,7 +127,7 @@ class SetupService:
                          villages=len(inp.villages))
             if hashed:
                 record_event(s, "auth.password_set", actor_id=admin.id, staff_id=admin.id)
-        return Changes(settings=True)
+        return Changes(settings=True, accounts=True, everything=True)
 
     # -- reads -----------------------------------------------------------------
     def township(self) -> TownshipInfo:
@@ -147,7 +147,7 @@ class SetupService:
             rows = s.scalars(select(Staff).where(Staff.active).order_by(Staff.id))
             return [StaffInfo(p.id, p.name, p.role) for p in rows]
 
-    def add_staff(self, name: str, role: str, by: ActorRef) -> StaffInfo:
+    def add_staff(self, name: str, role: str, by: ActorRef) -> Outcome[StaffInfo]:
         """A person without a password (username ``user<id>``); administrators only.
         ``AccountService.add_user`` is the full version (username and password)."""
         name = values.validate_name(name, "name")
@@ -164,4 +164,4 @@ class SetupService:
             person.username = username
             record_event(s, "staff.add", actor_id=actor.staff_id, staff_id=person.id, role=role,
                          name=name, username=person.username, **auth.event_actor(actor))
-            return StaffInfo(person.id, person.name, person.role)
+            return Outcome(StaffInfo(person.id, person.name, person.role), Changes(accounts=True))

@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin.py" line="+328"/>
+        <location filename="../admin.py" line="+337"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="+120"/>
+        <location filename="../app.py" line="+126"/>
         <source>Creating demo applications…</source>
         <extracomment>The benchmark&apos;s start-up probe (gui/probe.py), only when $TOWNSHIP_STARTUP_PROBE is set.</extracomment>
         <translation>正在生成演示办件…</translation>
@@ -33,7 +33,7 @@
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -44,20 +44,20 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../main_window.py" line="+190"/>
+        <location filename="../main_window.py" line="+196"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
     <message>
         <location line="+28"/>
         <location line="+22"/>
-        <location line="+58"/>
+        <location line="+43"/>
         <source>The database is damaged</source>
         <extracomment>Above this size ``PRAGMA quick_check`` (which reads the whole file: ~2 s per GB here) runs on its own thread while the clerk logs in and works, instead of before the login dialog; a problem it finds still offers the newest good backup.</extracomment>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-62"/>
         <source>Restore this backup</source>
         <translation>恢复该备份</translation>
     </message>
@@ -67,7 +67,7 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+90"/>
         <source>Already running</source>
         <translation>程序已在运行</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../applications.py" line="+64"/>
+        <location filename="../applications.py" line="+68"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -128,7 +128,7 @@
 <context>
     <name>ApplicationsScreen</name>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Name, pinyin initials (e.g. zs), part of an ID number, or document number</source>
         <translation>姓名、拼音首字母（如 zs）、身份证号片段或文书编号</translation>
     </message>
@@ -153,7 +153,7 @@
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Showing the newest %1; narrow the search to see others.</source>
         <translation>仅显示最新的 %1 件，请缩小查询范围查看其他办件。</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../audit_view.py" line="+71"/>
+        <location filename="../audit_view.py" line="+74"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -345,7 +345,7 @@
         <translation>紧急</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>account: %1</source>
         <translation>账户：%1</translation>
     </message>
@@ -360,7 +360,7 @@
         <translation>第 %1 次失败</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
@@ -375,7 +375,7 @@
         <translation>用于作废</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>permission</source>
         <translation>权限</translation>
     </message>
@@ -466,7 +466,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location line="-221"/>
+        <location line="-224"/>
         <source>All actions</source>
         <extracomment>(label, action codes or &quot;prefix.&quot; prefixes) for the action filter.</extracomment>
         <translation>全部操作</translation>
@@ -522,7 +522,7 @@
         <translation>导出与导入</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+236"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
@@ -572,7 +572,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
         <source>%1 entries shown</source>
         <translation>已显示 %1 条</translation>
     </message>
@@ -582,7 +582,7 @@
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Everything checks out: the database, %1 audit entries in an unbroken chain, and %2 document files.</source>
         <translation>校验通过：数据库完好，%1 条操作日志链条完整，%2 个文书文件无改动。</translation>
     </message>
@@ -595,7 +595,7 @@
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../backup_view.py" line="+366"/>
+        <location filename="../backup_view.py" line="+376"/>
         <location line="+13"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
@@ -614,7 +614,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location line="-311"/>
+        <location line="-319"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -667,7 +667,7 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location line="+60"/>
+        <location line="+55"/>
         <source>The app backs up the database when it starts, when it closes and once a day, and keeps a thinned series. Restoring replaces all data with the chosen backup; the current data is backed up first, and exports pause until an administrator confirms.</source>
         <translation>程序在启动、退出时以及每天自动备份数据库，并按策略保留。恢复会用所选备份替换全部数据；恢复前会先备份当前数据，恢复后暂停导出，直至管理员确认。</translation>
     </message>
@@ -692,7 +692,7 @@
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+43"/>
         <source>No mirror folder is set: backups stay on this disk only. An administrator can set one under Settings.</source>
         <translation>未设置备份镜像目录：备份只保存在本机硬盘上。管理员可在“设置”中指定。</translation>
     </message>
@@ -712,7 +712,7 @@
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Backup written: %1</source>
         <translation>已写入备份：%1</translation>
     </message>
@@ -722,7 +722,7 @@
         <translation>未能复制到镜像目录：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Replace ALL current data with the backup made on %1 (%2)?
 
 It holds %3 applications, %4 documents and %5 audit entries.
@@ -787,7 +787,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Supervisor&apos;s confirmation</source>
         <translation>负责人确认</translation>
     </message>
@@ -820,7 +820,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../detail.py" line="+668"/>
+        <location filename="../detail.py" line="+669"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -828,7 +828,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailView</name>
     <message>
-        <location line="-476"/>
+        <location line="-468"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1023,12 +1023,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+4"/>
-        <location line="+366"/>
+        <location line="+371"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-368"/>
         <source>Show the household&apos;s complete ID numbers; every viewing is recorded</source>
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
@@ -1198,7 +1198,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>Void %1 %2. Reason: %3</source>
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
@@ -1211,7 +1211,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../print_pdf.py" line="+438"/>
+        <location filename="../print_pdf.py" line="+446"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1234,7 +1234,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+290"/>
+        <location filename="../tracking_dialogs.py" line="+289"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -1312,7 +1312,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync_view.py" line="+140"/>
+        <location filename="../sync_view.py" line="+154"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1360,12 +1360,12 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportsBanner</name>
     <message>
-        <location filename="../backup_view.py" line="+32"/>
+        <location filename="../backup_view.py" line="+31"/>
         <source>Confirm and resume exports</source>
         <translation>确认恢复导出</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Data restored on %1 from the backup made on %2. Exports to the county are paused until an administrator confirms the data is current.</source>
         <translation>已于 %1 从 %2 的备份恢复数据。在管理员确认数据无误之前，暂停向县级导出。</translation>
     </message>
@@ -1383,7 +1383,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="-181"/>
+        <location filename="../tracking_dialogs.py" line="-179"/>
         <source>Record the result</source>
         <translation>登记办理结果</translation>
     </message>
@@ -1471,7 +1471,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>FirstPasswordDialog</name>
     <message>
-        <location filename="../login.py" line="-145"/>
+        <location filename="../login.py" line="-152"/>
         <source>Set the administrator&apos;s password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -1509,7 +1509,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake.py" line="+104"/>
+        <location filename="../intake.py" line="+112"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -1531,12 +1531,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     <message>
         <location line="+6"/>
         <location line="+163"/>
-        <location line="+324"/>
+        <location line="+318"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-477"/>
+        <location line="-471"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1727,12 +1727,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+225"/>
+        <location line="+219"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-148"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
@@ -1772,7 +1772,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>正在保存并生成文书…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>Discard everything entered for this application?</source>
         <translation>放弃本次录入的全部内容吗？</translation>
     </message>
@@ -1780,7 +1780,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ItemsPanel</name>
     <message>
-        <location filename="../intake_items.py" line="+93"/>
+        <location filename="../intake_items.py" line="+94"/>
         <source>Handled by: %1; time limit: %2 working days</source>
         <translation>办理：%1；时限：%2 个工作日</translation>
     </message>
@@ -2048,7 +2048,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../lock_screen.py" line="+142"/>
+        <location filename="../lock_screen.py" line="+140"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -2102,17 +2102,18 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>Login</name>
     <message>
-        <location filename="../login.py" line="-192"/>
+        <location filename="../login.py" line="-183"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../errors.py" line="+89"/>
         <source>Too many wrong passwords: this account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
+        <extracomment>Class names of the package/export refusals (sync contract, backups). Class names of a cancelled job.</extracomment>
         <translation>密码错误次数过多，账户已锁定至 %1。请届时再试，或请管理员重置密码。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../login.py" line="+8"/>
         <source>Demo accounts (invented data, practice only):</source>
         <translation>演示账户（虚构数据，仅供练习）：</translation>
     </message>
@@ -2120,7 +2121,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <location line="+16"/>
         <source>Log in</source>
         <translation>登录</translation>
@@ -2146,7 +2147,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>没有可以登录的账户。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Choose a new password to continue.</source>
         <translation>请先设置新密码再继续。</translation>
     </message>
@@ -2154,7 +2155,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LoginForm</name>
     <message>
-        <location line="-93"/>
+        <location line="-96"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -2262,7 +2263,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>注销/切换用户</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+204"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -2272,12 +2273,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>当前申请尚未保存。注销并丢弃这些输入吗？</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Logged out.</source>
         <translation>已注销。</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+142"/>
         <source>Restoring the backup… Please wait.</source>
         <translation>正在恢复备份…请稍候。</translation>
     </message>
@@ -2287,7 +2288,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-450"/>
         <location line="+61"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
@@ -2319,7 +2320,7 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="-70"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Data folder: %1</source>
         <translation>数据目录：%1</translation>
     </message>
@@ -2373,7 +2374,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../admin.py" line="-226"/>
+        <location filename="../admin.py" line="-225"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
@@ -2616,7 +2617,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+44"/>
+        <location filename="../dialogs.py" line="+50"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -2654,7 +2655,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../admin.py" line="+15"/>
+        <location filename="../admin.py" line="+17"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
@@ -2741,7 +2742,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+172"/>
+        <location filename="../tracking_dialogs.py" line="+170"/>
         <source>Record a re-check</source>
         <translation>登记复核</translation>
     </message>
@@ -2784,7 +2785,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../admin.py" line="+13"/>
+        <location filename="../admin.py" line="+16"/>
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
@@ -2802,7 +2803,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SeparateListView</name>
     <message>
-        <location filename="../separate_list.py" line="+49"/>
+        <location filename="../separate_list.py" line="+54"/>
         <source>Separately registered applications</source>
         <translation>单独登记名单</translation>
     </message>
@@ -2863,7 +2864,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>%1 of %2 applications shown</source>
         <translation>显示 %1 件，共 %2 件</translation>
     </message>
@@ -2876,7 +2877,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="-338"/>
+        <location filename="../tracking_dialogs.py" line="-331"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2894,7 +2895,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin_settings.py" line="+70"/>
+        <location filename="../admin_settings.py" line="+85"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -3128,17 +3129,17 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose the backup mirror folder</source>
         <translation>选择备份镜像目录</translation>
     </message>
@@ -3146,7 +3147,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../setup_dialog.py" line="+50"/>
+        <location filename="../setup_dialog.py" line="+58"/>
         <source>First-run setup</source>
         <translation>首次设置</translation>
     </message>
@@ -3284,7 +3285,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+38"/>
+        <location filename="../tracking_dialogs.py" line="+32"/>
         <source>Record signature</source>
         <translation>登记签收</translation>
     </message>
@@ -3307,7 +3308,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>StandardsEditor</name>
     <message>
-        <location filename="../standards_editor.py" line="+85"/>
+        <location filename="../standards_editor.py" line="+80"/>
         <source>Add entry</source>
         <extracomment>Columns after the date, in the order of ``FIELDS``: amounts in fen are shown in yuan.</extracomment>
         <translation>新增标准</translation>
@@ -3520,7 +3521,7 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../supplement.py" line="+65"/>
+        <location filename="../supplement.py" line="+69"/>
         <source>Supply missing materials — %1</source>
         <translation>补正材料 — %1</translation>
     </message>
@@ -3558,7 +3559,7 @@ deduction (%)</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync_view.py" line="-108"/>
+        <location filename="../sync_view.py" line="-120"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -3604,12 +3605,12 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+604"/>
+        <location line="+603"/>
         <source>villages</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="-590"/>
+        <location line="-589"/>
         <source>no records</source>
         <translation>无记录</translation>
     </message>
@@ -3619,7 +3620,7 @@ deduction (%)</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+163"/>
         <source>Export to the county</source>
         <translation>导出到县级</translation>
     </message>
@@ -3724,7 +3725,7 @@ deduction (%)</source>
         <translation>有 %1 个数据包县级尚未确认。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>The county&apos;s public keys are not imported yet: import the county&apos;s public key file under Keys below.</source>
         <translation>尚未导入县级公钥：请在下方“密钥”处导入县级公钥文件。</translation>
     </message>
@@ -3734,7 +3735,7 @@ deduction (%)</source>
         <translation>尚未导入县级公钥：请管理员导入（同步 → 密钥）。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+57"/>
         <location line="+89"/>
         <source>Nothing to export: no changes since the last package.</source>
         <translation>没有需要导出的内容：上次导出以来没有更改。</translation>
@@ -3755,12 +3756,12 @@ deduction (%)</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Collecting records… %1</source>
         <translation>正在整理记录… %1</translation>
     </message>
@@ -3775,7 +3776,7 @@ deduction (%)</source>
         <translation>正在为县级加密… %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Package No. %1 written again (same content as before):</source>
         <translation>已重新导出第 %1 号包（内容与原包相同）：</translation>
     </message>
@@ -3800,12 +3801,12 @@ deduction (%)</source>
         <translation>请把此文件交给县级（U盘或上传）。如文件丢失，可在导出记录中重新导出。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Export cancelled: no file was written and the export log is unchanged.</source>
         <translation>已取消导出：没有写出任何文件，导出记录未变。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Choose the county&apos;s return package</source>
         <translation>选择县级回执包</translation>
     </message>
@@ -3816,12 +3817,12 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+114"/>
+        <location line="+103"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-97"/>
         <source>Checking and applying %1…</source>
         <translation>正在校验并导入 %1…</translation>
     </message>
@@ -3881,12 +3882,12 @@ deduction (%)</source>
         <translation>没有更新。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Not imported (nothing was changed): %1</source>
         <translation>未导入（未作任何改动）：%1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>County keys: not imported. Exports and return packages need them: import the public key file the county gave you.</source>
         <translation>县级公钥：未导入。导出和回执包都需要县级公钥：请导入县级提供的公钥文件。</translation>
     </message>
@@ -3900,28 +3901,28 @@ encryption key %4</source>
 加密公钥 %4</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Choose the county&apos;s public key file</source>
         <translation>选择县级公钥文件</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Key files</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-20"/>
         <source>County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint with the county.</source>
         <translation>已导入县级公钥：%1 %2，签名公钥指纹 %3。请与县级核对指纹。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Save this township&apos;s public key file</source>
         <translation>保存本乡镇公钥文件</translation>
     </message>
@@ -3934,7 +3935,13 @@ encryption key %4</source>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../tasks.py" line="+115"/>
+        <location filename="../errors.py" line="+20"/>
+        <source>Something went wrong; the details were written to the log.</source>
+        <translation>出错了，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+19"/>
         <source>Operation failed</source>
         <translation>操作失败</translation>
     </message>
@@ -3944,15 +3951,21 @@ encryption key %4</source>
         <translation>操作未能完成。请重试；如仍失败，请告知管理员并保留下方的详细信息。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-11"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
+    </message>
+    <message>
+        <location filename="../tasks.py" line="+289"/>
+        <source>Cancel</source>
+        <extracomment>A job shows the default progress dialog only if it runs longer than this.</extracomment>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking.py" line="+75"/>
+        <location filename="../tracking.py" line="+80"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
@@ -4015,7 +4028,7 @@ encryption key %4</source>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>Tracking</source>
         <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
@@ -4026,7 +4039,7 @@ encryption key %4</source>
         <translation>复核提醒</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Department</source>
         <translation>办理部门</translation>
     </message>
@@ -4100,12 +4113,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+361"/>
+        <location line="+372"/>
         <source>Refer again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-371"/>
         <source>Emergency aid…</source>
         <translation>先行救助…</translation>
     </message>
@@ -4250,12 +4263,12 @@ encryption key %4</source>
         <translation>共 %1 户</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Result recorded: %1, %2 — %3.</source>
         <translation>已登记办理结果：%1，%2——%3。</translation>
     </message>
@@ -4275,22 +4288,22 @@ encryption key %4</source>
         <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Reported to the county for approval; referral slip %1 printed.</source>
         <translation>已报县级审批，转办单 %1 已生成。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Emergency aid recorded (%1); the paperwork is due by %2.</source>
         <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Refer %1 of %2 to %3 again with a new referral slip?</source>
         <translation>以新的转办单将 %2 的%1重新转办给%3？</translation>
     </message>
@@ -4305,7 +4318,7 @@ encryption key %4</source>
         <translation>办理结果告知书 %1 已生成。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Handover list %1 printed for %2: %3 referral slip(s), now referred.</source>
         <translation>%2的转办清单 %1 已生成：%3 份转办单，事项已转办。</translation>
     </message>
@@ -4313,7 +4326,7 @@ encryption key %4</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../admin.py" line="+27"/>
+        <location filename="../admin.py" line="+30"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -4389,7 +4402,7 @@ encryption key %4</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Deactivate account</source>
         <translation>停用账户</translation>
     </message>
@@ -4420,7 +4433,7 @@ encryption key %4</source>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../admin.py" line="-223"/>
+        <location filename="../admin.py" line="-234"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -4430,7 +4443,7 @@ encryption key %4</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>

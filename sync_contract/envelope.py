@@ -1,7 +1,8 @@
 """The sync package envelope (format ``twsync`` v1, docs/sync-format.md).
 
 Shared by the township (export / import of return packages) and the county receiver.
-Qt-free; no database access.
+Qt-free; no database access. Errors, canonical JSON, schemas and keys live in their own
+modules of :mod:`sync_contract` and are re-exported here for callers of the envelope.
 
 Writing is streamed: records (dicts, or lines already encoded as :class:`Chunk`) are
 hashed and DEFLATE-compressed on a second thread into temporary streams while the next
@@ -18,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import queue
 import re
 import shutil
@@ -30,8 +30,6 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -41,6 +39,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pyrage import x25519
 
 from . import keys as _keys
+from .canonical import canonical_json, utc_stamp
+from .errors import Cancelled, PackageError
+from .fs import replace_durably, temp_beside
+from .validation import SCHEMA_DIR, schema_error, validator
 
 FORMAT, FORMAT_VERSION = "twsync", 1
 TOWNSHIP_EXPORT, COUNTY_RETURN = "township-export", "county-return"
@@ -52,7 +54,6 @@ TYPES: dict[str, tuple[str, ...]] = {
 EXTENSIONS = {TOWNSHIP_EXPORT: ".twpkg", COUNTY_RETURN: ".twret"}
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-SCHEMA_DIR = Path(__file__).with_name("schemas")
 GENERATOR = "township-service-window 0.1.0"
 _MEMBER_RE = re.compile(r"^data/([a-z_]+)\.jsonl$")
 _CHUNK = 1 << 20
@@ -69,57 +70,6 @@ class Limits:
     max_line_bytes: int = 16 << 20
 
 
-_MESSAGES = {
-    "file_too_large": ("文件过大", "file too large"),
-    "not_age": ("不是同步包，或文件头已损坏/被截断",
-                "not an age-encrypted package, or its header is damaged/truncated"),
-    "wrong_recipient": ("此包不是加密给本机密钥的", "package is not encrypted to our key"),
-    "decrypt_failed": ("解密失败：文件被截断或损坏", "decryption failed: file truncated or damaged"),
-    "not_zip": ("解密后的内容不是有效的压缩包", "decrypted content is not a valid ZIP archive"),
-    "unsafe_path": ("压缩包含有不安全的路径", "archive entry has an unsafe path"),
-    "bad_entry": ("压缩包含有不允许的条目", "archive has a forbidden entry"),
-    "too_many_entries": ("压缩包条目过多", "too many archive entries"),
-    "member_too_large": ("压缩包中的文件过大", "archive member too large"),
-    "total_too_large": ("压缩包解压后总量过大", "archive too large when uncompressed"),
-    "zip_bomb": ("压缩比异常（疑似压缩炸弹）", "suspicious compression ratio (zip bomb)"),
-    "manifest_invalid": ("清单无效", "manifest invalid"),
-    "unsupported_version": ("不支持的格式版本", "unsupported format version"),
-    "wrong_kind": ("包的类型不对", "wrong package kind"),
-    "wrong_township": ("包不属于本乡镇", "package is for another township"),
-    "unknown_signer": ("签名者未登记", "unknown signer"),
-    "bad_signature": ("签名验证失败", "signature verification failed"),
-    "missing_member": ("缺少数据文件", "data member missing"),
-    "size_mismatch": ("数据文件大小与清单不符", "member size differs from the manifest"),
-    "hash_mismatch": ("数据文件校验值与清单不符（内容被改动）", "member SHA-256 differs from the manifest (altered)"),
-    "count_mismatch": ("记录条数与清单不符", "record count differs from the manifest"),
-    "malformed_record": ("记录不是有效的 JSON", "record is not valid JSON"),
-    "schema_invalid": ("记录不符合格式规范", "record fails the JSON Schema"),
-    "keys_missing": ("缺少密钥", "keys missing"),
-    "keys_invalid": ("密钥文件无效", "key file invalid"),
-    "io_error": ("读写文件失败", "file I/O failed"),
-}
-
-
-class PackageError(Exception):
-    """A package is refused. ``reason``: a code of docs/sync-format.md §9; ``message``:
-    one line, Chinese and English."""
-
-    def __init__(self, reason: str, detail: str = "", *, zh: str | None = None,
-                 en: str | None = None) -> None:
-        base_zh, base_en = _MESSAGES.get(reason, (reason, reason))
-        zh, en = zh or base_zh, en or base_en
-        if detail:
-            detail = " ".join(str(detail).split())[:200]
-            en = f"{en}: {detail}"
-        self.reason = reason
-        self.message = f"{zh} / {en}"
-        super().__init__(self.message)
-
-
-class Cancelled(Exception):
-    """The caller's cancel event was set; nothing was left behind."""
-
-
 # -- canonical forms ------------------------------------------------------------------
 class Chunk:
     """Records already encoded: ``lines`` = their canonical JSON lines (UTF-8, without
@@ -133,11 +83,6 @@ class Chunk:
         self.lines, self.count = lines, len(lines)
 
 
-def canonical_json(obj: Any) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
-
-
 def package_name(township_code: str, seq: int, kind: str = TOWNSHIP_EXPORT) -> str:
     if kind == COUNTY_RETURN:
         return f"{township_code}-R{seq:06d}.twret"
@@ -148,37 +93,15 @@ def member_name(type_: str) -> str:
     return f"data/{type_}.jsonl"
 
 
-def utc_stamp(when: datetime | None = None) -> str:
-    when = when or datetime.now(timezone.utc)
-    if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc)
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 # -- schemas --------------------------------------------------------------------------
-@cache
-def _validator(name: str):
-    from jsonschema import Draft202012Validator
-    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
-
-
-def _schema_error(validator, obj: Any) -> str | None:
-    if validator.is_valid(obj):
-        return None
-    err = min(validator.iter_errors(obj), key=lambda e: len(e.path))
-    where = "/".join(str(p) for p in err.path) or "(record)"
-    return f"{where}: {err.message}"[:160]
-
-
 def validate_record(kind: str, type_: str, record: Any) -> None:
-    problem = _schema_error(_validator(f"{kind}.{type_}.schema.json"), record)
+    problem = schema_error(validator(f"{kind}.{type_}.schema.json"), record)
     if problem:
         raise PackageError("schema_invalid", f"{type_}: {problem}")
 
 
 def validate_manifest(manifest: Any) -> None:
-    problem = _schema_error(_validator("manifest.schema.json"), manifest)
+    problem = schema_error(validator("manifest.schema.json"), manifest)
     if problem:
         raise PackageError("manifest_invalid", problem)
 
@@ -199,24 +122,6 @@ Progress = Callable[[str, int, int], None]   # (stage, done, total); total 0 = u
 def _check(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled()
-
-
-def _fsync_dir(folder: Path) -> None:
-    from desktop_app.core.db import fsync_dir
-    fsync_dir(folder)
-
-
-def _temp_beside(final: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=f".{final.name}.part-", dir=str(final.parent))
-    os.close(fd)
-    return Path(name)
-
-
-def _finish(tmp: Path, final: Path) -> None:
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, final)
-    _fsync_dir(final.parent)
 
 
 def _unlink(path: Path | None) -> None:
@@ -412,17 +317,17 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Ch
             mbytes = canonical_json(full)
             sig = signing_key.sign(mbytes)
             out.parent.mkdir(parents=True, exist_ok=True)
-            tmp_inner = _temp_beside(out)
+            tmp_inner = temp_beside(out)
             total_bytes = sum(m.compressed for m in done_members.values())
             written = 0
             entries: list[tuple[bytes, int, int, int, int]] = []
             with open(tmp_inner, "wb") as raw:
-                for name, data in ((MANIFEST, mbytes), (SIGNATURE, sig)):
+                for head, data in ((MANIFEST, mbytes), (SIGNATURE, sig)):
                     z = zlib.compressobj(compresslevel, zlib.DEFLATED, -15)
                     comp = z.compress(data) + z.flush()
                     crc = zlib.crc32(data)
-                    entries.append((name.encode(), crc, len(comp), len(data), raw.tell()))
-                    raw.write(_zip_header(name.encode(), crc, len(comp), len(data)))
+                    entries.append((head.encode(), crc, len(comp), len(data), raw.tell()))
+                    raw.write(_zip_header(head.encode(), crc, len(comp), len(data)))
                     raw.write(comp)
                 for type_ in TYPES[kind]:
                     m = done_members[type_]
@@ -441,7 +346,7 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Ch
                                 progress("compress", written, total_bytes)
                 raw.write(_zip_central(entries, raw.tell()))
             _check(cancel)
-            _finish(tmp_inner, out)
+            replace_durably(tmp_inner, out)
             tmp_inner = None
         finally:
             if worker.is_alive():
@@ -485,7 +390,8 @@ def encrypt_inner(inner_zip: Path, out_path: Path, recipients: Sequence[str | x2
     if not out_path.parent.is_dir():
         raise PackageError("io_error", f"folder {out_path.parent} does not exist",
                            zh=f"文件夹 {out_path.parent} 不存在")
-    tmp = _temp_beside(out_path)
+    tmp = temp_beside(out_path)
+    leftover: Path | None = tmp  # removed unless renamed into place
     try:
         total = Path(inner_zip).stat().st_size
         with open(inner_zip, "rb") as src, open(tmp, "wb") as dst:
@@ -496,10 +402,10 @@ def encrypt_inner(inner_zip: Path, out_path: Path, recipients: Sequence[str | x2
                 _check(cancel)
                 raise
         _check(cancel)
-        _finish(tmp, out_path)
-        tmp = None
+        replace_durably(tmp, out_path)
+        leftover = None
     finally:
-        _unlink(tmp)
+        _unlink(leftover)
     return out_path
 
 
@@ -524,6 +430,7 @@ def build_package(out_path: Path, members: Mapping[str, Iterable[Mapping[str, An
     if own_inner:
         tmpdir = tempfile.mkdtemp(prefix="twsync-", dir=work_dir)
         inner = Path(tmpdir) / "inner.zip"
+    assert inner is not None
     try:
         built = write_inner(inner, members, manifest, signing_key, work_dir=work_dir,
                             progress=progress, cancel=cancel, expected_total=expected_total,
@@ -683,7 +590,7 @@ def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, type_: 
     lines_ok = True
     bad_json: str | None = None
     schema_problem: str | None = None
-    validator = _validator(f"{kind}.{type_}.schema.json") if validate else None
+    checker = validator(f"{kind}.{type_}.schema.json") if validate else None
     try:
         with zf.open(info) as fh:
             while True:
@@ -705,8 +612,8 @@ def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, type_: 
                 except ValueError as exc:
                     bad_json = f"{type_} line {n}: {exc}"
                     continue
-                if validator is not None:
-                    problem = _schema_error(validator, rec)
+                if checker is not None:
+                    problem = schema_error(checker, rec)
                     if problem:
                         schema_problem = f"{type_} line {n}: {problem}"
     except zipfile.BadZipFile as exc:
@@ -811,7 +718,7 @@ def open_package(path: Path, identities: Sequence[str | x25519.Identity],  # noq
 
 
 __all__ = [
-    "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "TOWNSHIP_EXPORT", "TYPES", "BuiltPackage",
+    "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "SCHEMA_DIR", "TOWNSHIP_EXPORT", "TYPES", "BuiltPackage",
     "Cancelled", "Limits", "OpenedPackage", "PackageError", "build_package", "canonical_json",
     "encrypt_inner", "member_name", "open_package", "package_name", "utc_stamp",
     "validate_manifest", "validate_record", "write_inner",

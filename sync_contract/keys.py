@@ -1,6 +1,7 @@
 """Keys for sync packages: Ed25519 signing keys, age X25519 identities, fingerprints and
 the public key exchange file (docs/sync-format.md §7).
 
+Imports only the contract's errors, schemas and fs helpers (no cycle with the envelope).
 Private key files are written atomically with mode 0600 in a 0700 folder (on Windows the
 file is created in the user's data folder; POSIX modes are not enforced there).
 """
@@ -11,7 +12,6 @@ import base64
 import hashlib
 import json
 import os
-import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +20,10 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pyrage import x25519
+
+from .errors import PackageError
+from .fs import atomic_write
+from .validation import schema_error, validator
 
 SIGNING_FILE, AGE_FILE, DEVICE_FILE, COUNTY_FILE = (
     "signing.key", "age.key", "device.json", "county.json")
@@ -61,22 +65,7 @@ def write_secret(path: Path, data: bytes) -> None:
         os.chmod(path.parent, 0o700)
     except OSError:  # pragma: no cover - e.g. a folder owned by someone else
         pass
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
-    try:
-        os.chmod(tmp, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    from desktop_app.core.db import fsync_dir
-    fsync_dir(path.parent)
+    atomic_write(path, data, mode=0o600)
 
 
 def save_signing_key(path: Path, key: Ed25519PrivateKey) -> None:
@@ -128,8 +117,7 @@ class PublicKeys:
 
     @classmethod
     def from_json(cls, doc: Any, role: str | None = None) -> PublicKeys:
-        from .envelope import PackageError, _schema_error, _validator
-        problem = _schema_error(_validator("public-keys.schema.json"), doc)
+        problem = schema_error(validator("public-keys.schema.json"), doc)
         if problem:
             raise PackageError("keys_invalid", problem)
         if role is not None and doc["role"] != role:
@@ -146,15 +134,11 @@ class PublicKeys:
                    tuple(doc["age_recipients"]))
 
     def write(self, path: Path) -> None:
-        path = Path(path)
-        tmp = path.with_name(f".{path.name}.part")
-        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n",
-                       encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write(path, (json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n")
+                     .encode("utf-8"))
 
 
 def read_public_keys(path: Path, role: str | None = None) -> PublicKeys:
-    from .envelope import PackageError
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:

@@ -11,19 +11,19 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
-from desktop_app.sync import envelope as env
-from desktop_app.sync.county import County
-from desktop_app.sync.county_models import CountyRecord, RecordConflict
-from desktop_app.sync.envelope import PackageError
-from desktop_app.sync.keys import public_key_b64
-from tests.sync.conftest import SYMLINK, craft
-from tests.sync.county.helpers import (
+from county_receiver.models import CountyRecord, RecordConflict
+from county_receiver.receiver import County
+from sync_contract import envelope as env
+from sync_contract.envelope import PackageError
+from sync_contract.keys import public_key_b64
+from tests.county.helpers import (
     build_export,
     export_manifest,
     member_bytes,
     new_county,
     read_package,
 )
+from tests.helpers.sync import SYMLINK, craft
 
 OTHER = Ed25519PrivateKey.generate()
 OTHER_CODE = "110101001000"

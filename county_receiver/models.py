@@ -1,13 +1,15 @@
 """Tables of the county receiver's database (docs/county.md).
 
 SQLAlchemy 2 ORM, portable between SQLite (default) and PostgreSQL: record JSON is
-``JSON`` on SQLite and ``JSONB`` on PostgreSQL. The schema is created on first open
-(``create_all``) and versioned by ``county_meta.schema_version``. Qt-free.
+``JSON`` on SQLite and ``JSONB`` on PostgreSQL. The schema is made and changed by the
+Alembic migrations in ``county_receiver/migrations`` (run at open, :mod:`.db`); a change
+here needs a new revision there. ``county_meta.schema_version`` is kept (= 1) for the
+programs that predate the migrations. Qt-free.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -26,13 +28,11 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from sync_contract.canonical import utcnow
+
 SCHEMA_VERSION = 1
 
 JsonType = JSON().with_variant(JSONB(), "postgresql")
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class CountyBase(DeclarativeBase):

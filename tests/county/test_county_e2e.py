@@ -9,13 +9,13 @@ import json
 
 from sqlalchemy import select
 
-from desktop_app import cli
+from county_receiver import cli
+from county_receiver.receiver import County
 from desktop_app.core.models import RequestedItem
 from desktop_app.core.services import TaskFilter
 from desktop_app.core.services.demo import create_demo_township, fill_demo
-from desktop_app.sync.county import County
-from desktop_app.sync.keys import short_fingerprint
-from tests.sync.conftest import db_digest
+from sync_contract.keys import short_fingerprint
+from tests.helpers.sync import db_digest
 
 
 def _open_referred_tasks(services, n: int):
@@ -37,7 +37,7 @@ def test_end_to_end_on_postgresql_twice_changes_nothing_the_second_time(
     usb.mkdir()
 
     def county(*argv) -> tuple[int, str, str]:
-        rc = cli.main(["--data-dir", str(logs), "county", *map(str, argv)])
+        rc = cli.main(["--data-dir", str(logs), *map(str, argv)])
         out = capsys.readouterr()
         return rc, out.out, out.err
 
@@ -117,7 +117,7 @@ def test_end_to_end_on_postgresql_twice_changes_nothing_the_second_time(
     rc, out, err = county("ingest", second.path, "--db", pg_url, "--keys", keys)
     assert rc == 0 and "requested_item" in out and "updated" in out, err
     with County(pg_url, keys) as c, c.engine.connect() as con:
-        from desktop_app.sync.county_models import CountyRecord
+        from county_receiver.models import CountyRecord
         data = con.scalar(select(CountyRecord.data).where(CountyRecord.uuid == done_uuid))
         assert data["task_status"] == "done" and data["amount_fen"] == 120050
     rc, out, err = county("feedback", "--db", pg_url, "--task", done_uuid, "--result", "done",
@@ -136,35 +136,35 @@ def test_cli_on_the_default_sqlite_database(services, tmp_path, monkeypatch, cap
     admin = create_demo_township(services)
     monkeypatch.chdir(tmp_path)
     logs = ["--data-dir", str(tmp_path / "logs")]
-    assert cli.main([*logs, "county", "keygen", "--code", "420106"]) == 0   # ./county-keys
+    assert cli.main([*logs, "keygen", "--code", "420106"]) == 0   # ./county-keys
     services.sync.import_county_keys(tmp_path / "county-keys" / "county.json", admin)
     pub = services.sync.export_public_keys(tmp_path / "tw.json")
     # register from the bare key (base64) plus the age recipient, as read from `keys show`
-    assert cli.main([*logs, "county", "register", "--township", pub.code, "--verify-key",
+    assert cli.main([*logs, "register", "--township", pub.code, "--verify-key",
                      pub.to_json()["ed25519_public_key"], "--age-recipient",
                      pub.age_recipients[0]]) == 0
     exported = services.sync.export(tmp_path, admin)
     capsys.readouterr()
-    assert cli.main([*logs, "county", "ingest", str(exported.path)]) == 0
+    assert cli.main([*logs, "ingest", str(exported.path)]) == 0
     assert (tmp_path / "county.sqlite3").exists()
-    assert cli.main([*logs, "county", "ingest", str(exported.path)]) == 0
+    assert cli.main([*logs, "ingest", str(exported.path)]) == 0
     assert "already received" in capsys.readouterr().out
     bad = tmp_path / "bad.twpkg"
     data = bytearray(exported.path.read_bytes())
     data[len(data) // 2] ^= 0x40
     bad.write_bytes(bytes(data))
-    assert cli.main([*logs, "county", "ingest", str(bad)]) == 1
+    assert cli.main([*logs, "ingest", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "bad.twpkg" in err and "decryption failed" in err
-    assert cli.main([*logs, "county", "townships"]) == 0
+    assert cli.main([*logs, "townships"]) == 0
     assert "last package 1\tunacknowledged 1" in capsys.readouterr().out
-    assert cli.main([*logs, "county", "make-return", "--township", pub.code,
+    assert cli.main([*logs, "make-return", "--township", pub.code,
                      "--out", str(tmp_path)]) == 0
     made = tmp_path / f"{pub.code}-R000001.twret"
     assert made.exists()
     assert services.sync.import_package(made, admin).applied["ack"] == 1
     # the same return again, from the county's copy: byte-identical inside, applies as a replay
     made.unlink()
-    assert cli.main([*logs, "county", "make-return", "--township", pub.code, "--out",
+    assert cli.main([*logs, "make-return", "--township", pub.code, "--out",
                      str(tmp_path), "--reexport", "1"]) == 0
     assert services.sync.import_package(made, admin).already_applied

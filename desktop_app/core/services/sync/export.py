@@ -24,7 +24,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .envelope import Chunk, canonical_json
+from sync_contract.envelope import Chunk, canonical_json
 
 BATCH = 1000
 

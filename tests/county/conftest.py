@@ -205,12 +205,12 @@ class World:
 
     @property
     def township_keys(self):
-        from desktop_app.sync.keys import KeyStore
+        from sync_contract.keys import KeyStore
         return KeyStore(self.data_dir / "keys")
 
     @property
     def county_recipient(self) -> str:
-        from desktop_app.sync.keys import KeyStore
+        from sync_contract.keys import KeyStore
         return KeyStore(self.county_keys).age_recipient
 
 
@@ -218,12 +218,12 @@ class World:
 def world(tmp_path_factory, _template_dir) -> World:
     from datetime import datetime
 
+    from county_receiver.receiver import County
     from desktop_app.core.services import Services
     from desktop_app.core.services.auth import SYSTEM
     from desktop_app.core.services.demo import create_demo_township, fill_demo
-    from desktop_app.sync.county import County
-    from tests.conftest import Clock
-    from tests.core.helpers import draft, resident_id
+    from tests.helpers.clock import Clock
+    from tests.helpers.drafts import draft, resident_id
 
     root = tmp_path_factory.mktemp("county-world")
     data = root / "township"

@@ -20,20 +20,21 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ..core import vocab
-from ..core.errors import ValidationError
-from ..core.models import RequestedItem, SyncExport, SyncImport, Township, Village, utcnow
-from ..core.rules import handling as rules
-from ..core.rules.settings import validate_setting
-from ..core.services import auth
-from ..core.services.auth import ActorRef
-from ..core.services.backups import ExportsPaused
-from ..core.services.context import Changes, ServiceContext
-from ..core.services.events import record_event
-from . import envelope as env
+from sync_contract import envelope as env
+from sync_contract.envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, Cancelled, PackageError, Progress
+from sync_contract.keys import KeyStore, PublicKeys, short_fingerprint
+
+from ... import vocab
+from ...errors import ValidationError
+from ...models import RequestedItem, SyncExport, SyncImport, Township, Village, utcnow
+from ...rules import handling as rules
+from ...rules.settings import validate_setting
+from .. import auth
+from ..auth import ActorRef
+from ..backups import ExportsPaused
+from ..context import Changes, ServiceContext
+from ..events import record_event
 from . import export as exp
-from .envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, Cancelled, PackageError, Progress
-from .keys import KeyStore, PublicKeys, short_fingerprint
 
 
 @dataclass(frozen=True)
@@ -474,7 +475,7 @@ class _Applier:
         self.settings_changed = True
 
     def catalogue(self, rec: dict) -> None:
-        from ..core.catalog import CatalogError, parse_catalog
+        from ...catalog import CatalogError, parse_catalog
         try:
             parse_catalog(rec["document"], "county return package")
         except CatalogError as exc:

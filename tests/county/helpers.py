@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from desktop_app.sync import envelope as env
-from desktop_app.sync import keys as _keys
-from desktop_app.sync.county import County
-from desktop_app.sync.keys import KeyStore, read_public_keys
+from county_receiver.receiver import County
+from sync_contract import envelope as env
+from sync_contract import keys as _keys
+from sync_contract.keys import KeyStore, read_public_keys
 
 
 def read_package(world, path: Path) -> tuple[dict, dict[str, list[dict]]]:

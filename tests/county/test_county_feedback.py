@@ -8,12 +8,12 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
-from desktop_app.sync import envelope as env
-from desktop_app.sync.county import County
-from desktop_app.sync.county_models import CountyRecord
-from desktop_app.sync.envelope import PackageError
-from desktop_app.sync.keys import KeyStore, public_key_b64, read_public_keys
-from tests.sync.county.helpers import new_county
+from county_receiver.models import CountyRecord
+from county_receiver.receiver import County
+from sync_contract import envelope as env
+from sync_contract.envelope import PackageError
+from sync_contract.keys import KeyStore, public_key_b64, read_public_keys
+from tests.county.helpers import new_county
 
 
 @pytest.fixture

@@ -7,9 +7,12 @@ upsert every record by (township, type, uuid) keeping the newest version, all in
 transaction), records department feedback for referred tasks and builds the return
 package for one township (acknowledgements, feedback, updates).
 
-Every refusal is a :class:`~desktop_app.sync.envelope.PackageError` (one line, Chinese /
+Every refusal is a :class:`~sync_contract.errors.PackageError` (one line, Chinese /
 English) and leaves the database unchanged. The envelope (age, ZIP, signature, limits,
-schemas) is :mod:`desktop_app.sync.envelope`; nothing here touches crypto or ZIP bytes.
+schemas) is :mod:`sync_contract.envelope`; nothing here touches crypto or ZIP bytes. The
+rules the township applies to what the county sends (task transitions, holiday years,
+standards, catalogue) come from :mod:`sync_contract` too: this package imports nothing
+of the township's program. The schema is migrated at open (:mod:`.db`, Alembic).
 """
 
 from __future__ import annotations
@@ -34,22 +37,14 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from . import envelope as env
-from .county_models import (
-    SCHEMA_VERSION,
-    CountyBase,
-    CountyMeta,
-    CountyRecord,
-    DepartmentFeedback,
-    ReceivedPackage,
-    RecordConflict,
-    RegisteredTownship,
-    ReturnPackage,
-    SentUpdate,
-    utcnow,
-)
-from .envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, PackageError
-from .keys import (
+from sync_contract import envelope as env
+from sync_contract.audit import GENESIS
+from sync_contract.audit import record_hash as _event_hash
+from sync_contract.catalog import CatalogError, parse_catalog
+from sync_contract.envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, PackageError
+from sync_contract.errors import ValidationError
+from sync_contract.holidays import holiday_years as _check_holiday_years
+from sync_contract.keys import (
     COUNTY_FILE,
     KeyStore,
     PublicKeys,
@@ -60,14 +55,27 @@ from .keys import (
     short_fingerprint,
     write_secret,
 )
+from sync_contract.standards import validate_setting as _check_standards
+from sync_contract.tasks import FEEDBACK_RESULTS, FINAL_TASK_STATUSES, transition_problem
+
+from .db import NewerSchema, migrate
+from .models import (
+    CountyBase,
+    CountyRecord,
+    DepartmentFeedback,
+    ReceivedPackage,
+    RecordConflict,
+    RegisteredTownship,
+    ReturnPackage,
+    SentUpdate,
+    utcnow,
+)
 
 DEFAULT_URL = "sqlite:///county.sqlite3"
-GENESIS = "0" * 64
 BATCH = 500
 UPDATE_TYPES = ("catalogue", "holiday_year", "standards", "village")
 UPDATE_KEYS = {"catalogue": "version", "holiday_year": "year", "standards": "effective_from",
                "village": "code"}
-FINAL_TASK_STATUSES = ("done", "refused")
 _CODE12 = re.compile(r"^[0-9]{12}$")
 
 
@@ -159,13 +167,6 @@ def _chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _event_hash(rec: Mapping[str, Any]) -> str:
-    payload = json.dumps([rec["prev_hash"], rec["seq"], rec["at"], rec["actor_id"], rec["action"],
-                          rec["application_id"], rec["detail"]],
-                         ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
 def _parse_verify_key(text: str) -> Ed25519PublicKey:
     """base64 of the raw 32 bytes, or a PEM ``PUBLIC KEY``."""
     text = text.strip()
@@ -239,17 +240,10 @@ class County:
                 cur.execute("PRAGMA busy_timeout=10000")
                 cur.close()
         try:
-            CountyBase.metadata.create_all(engine)
-            with Session(engine) as s, s.begin():
-                meta = s.get(CountyMeta, "schema_version")
-                if meta is None:
-                    s.add(CountyMeta(key="schema_version", value=str(SCHEMA_VERSION)))
-                elif int(meta.value) > SCHEMA_VERSION:
-                    raise _fail("db_error", f"county database schema {meta.value} is newer than "
-                                f"this program ({SCHEMA_VERSION})", "县级数据库版本比本程序新")
-        except PackageError:
+            migrate(engine)
+        except NewerSchema as exc:
             engine.dispose()
-            raise
+            raise _fail("db_error", str(exc), "县级数据库版本比本程序新") from None
         except (OperationalError, SQLAlchemyError) as exc:
             engine.dispose()
             first = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
@@ -300,13 +294,13 @@ class County:
         pub_file = self.keys.folder / COUNTY_FILE
         if not self.keys.exists() or not pub_file.exists():
             raise _fail("keys_missing", f"no county keys in {self.keys.folder} "
-                        "(desktop-app county keygen)", f"{self.keys.folder} 中没有县级密钥")
+                        "(county-receiver keygen)", f"{self.keys.folder} 中没有县级密钥")
         return read_public_keys(pub_file, "county")
 
     def _own_keys(self) -> KeyStore:
         if not self.keys.exists():
             raise _fail("keys_missing", f"no county keys in {self.keys.folder} "
-                        "(desktop-app county keygen)", f"{self.keys.folder} 中没有县级密钥")
+                        "(county-receiver keygen)", f"{self.keys.folder} 中没有县级密钥")
         return self.keys
 
     # townships ---------------------------------------------------------------------
@@ -397,7 +391,8 @@ class County:
                 ret = s.scalar(select(func.max(ReturnPackage.package_seq)).where(
                     ReturnPackage.township_id == tw.id)) or 0
                 out.append(TownshipInfo(tw.code, tw.name, tw.fingerprint,
-                                        tuple(tw.age_recipients or ()), last, unacked, pending, ret))
+                                        tuple(tw.age_recipients or ()), last, unacked or 0, pending or 0,
+                                        ret))
         return out
 
     # ingest ------------------------------------------------------------------------
@@ -600,6 +595,7 @@ class County:
             raise _fail("unknown_task", f"task {task_uuid} has not been received from any "
                         "township", f"县级尚未收到事项 {task_uuid}")
         tw = s.get(RegisteredTownship, task.township_id)
+        assert tw is not None  # a received record always belongs to a registered township (FK)
         data = task.data
         handler = data.get("handler_code") or ""
         if handler in ("", "TOWNSHIP"):
@@ -610,7 +606,7 @@ class County:
             raise invalid(f"task {task_uuid} is already {status} at the township",
                           f"该事项在乡镇已是最终状态（{status}）")
         result = item.get("result")
-        if result not in ("done", "refused", "returned"):
+        if result not in FEEDBACK_RESULTS:
             raise invalid(f"result must be done, refused or returned, not {result!r}",
                           "办理结果应为 done / refused / returned")
         department = (item.get("department") or handler).strip()
@@ -641,15 +637,14 @@ class County:
             problems.append(f"result_on before the referral ({referred_on})")
         if signed_by and signed_on and referred_on and signed_on < referred_on:
             problems.append(f"signed_on before the referral ({referred_on})")
-        from ..core.errors import ValidationError
-        from ..core.rules.handling import next_status
-        try:
-            st = status
-            if st == "referred" and signed_by:
-                st = next_status(st, "sign")
-            next_status(st, result)
-        except ValidationError as exc:
-            problems.append(f"task status {status}: {str(exc).splitlines()[0]}")
+        st = status
+        problem = None
+        if st == "referred" and signed_by:
+            problem = transition_problem(st, "sign")
+            st = "signed"
+        problem = problem or transition_problem(st, result)
+        if problem:
+            problems.append(f"task status {status}: {problem.splitlines()[0]}")
         if problems:
             raise invalid(f"task {task_uuid}: " + "; ".join(problems), "；".join(problems))
         rec = {"task_uuid": task_uuid, "result": result, "result_on": result_on.isoformat(),
@@ -714,15 +709,13 @@ class County:
                 except PackageError as exc:
                     raise bad(exc.message.split(" / ", 1)[-1], f"{type_} 不符合格式规范") from None
             out[type_] = list(recs)
-        from ..core.errors import ValidationError
-        from ..core.rules.settings import validate_setting
         try:
             if out.get("holiday_year"):
-                validate_setting("holiday_years", {str(r["year"]): {
+                _check_holiday_years("holiday_years", {str(r["year"]): {
                     "holidays": r["holidays"], "workdays": r["workdays"]}
                     for r in out["holiday_year"]})
             if out.get("standards"):
-                validate_setting("standards", [{**r["entry"], "effective_from": r["effective_from"]}
+                _check_standards("standards", [{**r["entry"], "effective_from": r["effective_from"]}
                                                for r in out["standards"]])
         except ValidationError as exc:
             raise bad(str(exc).splitlines()[0], str(exc).splitlines()[0]) from None
@@ -733,7 +726,6 @@ class County:
         if len(out.get("catalogue", [])) > 1:
             raise bad("at most one catalogue", "事项目录最多一份")
         for rec in out.get("catalogue", []):
-            from ..core.catalog import CatalogError, parse_catalog
             try:
                 parse_catalog(rec["document"], "county updates")
             except CatalogError as exc:
@@ -758,7 +750,7 @@ class County:
         tw = s.scalar(select(RegisteredTownship).where(RegisteredTownship.code == code))
         if tw is None:
             raise _fail("unknown_township", f"township {code} is not registered "
-                        "(desktop-app county register)", f"乡镇 {code} 未登记")
+                        "(county-receiver register)", f"乡镇 {code} 未登记")
         return tw
 
     @staticmethod

@@ -1,0 +1,250 @@
+"""The county receiver's command line: ``county-receiver ACTION …`` (docs/county.md).
+
+Exit codes: 0 ok, 1 failure (one-line reason on stderr), 2 usage. Logs go to the
+receiver's own folder (``--data-dir``, default the user's data folder of
+``TownshipCountyReceiver``), ``logs/county-receiver.log``: actions, township codes,
+sequence numbers, counts and reason codes only — never record content or names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+APP_NAME = "TownshipCountyReceiver"
+PROG = "county-receiver"
+LOG_DIRNAME, LOG_FILENAME = "logs", "county-receiver.log"
+log = logging.getLogger("county_receiver")
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr with exit code 1."""
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+class _Handler(logging.handlers.RotatingFileHandler):
+    """Our file handler (a second setup replaces it instead of adding another)."""
+
+
+def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
+    """Log to ``<data>/logs/county-receiver.log`` (1 MB × 5, rotating); idempotent. A
+    folder that cannot be written logs nowhere (the command still runs)."""
+    root = logging.getLogger()
+    for h in [h for h in root.handlers if isinstance(h, _Handler)]:
+        root.removeHandler(h)
+        h.close()
+    path = Path(data_dir) / LOG_DIRNAME / LOG_FILENAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = _Handler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level > level or root.level == logging.NOTSET:
+        root.setLevel(level)
+    return path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="县级接收端 (county receiver of the township sync packages)")
+    p.add_argument("--data-dir", type=Path,
+                   help="the receiver's own folder for its logs (default: the user's data folder "
+                        f"of {APP_NAME})")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=None, metavar="URL",
+                        help="county database URL (default sqlite:///county.sqlite3; "
+                             "PostgreSQL: postgresql+psycopg://user:pw@host/db)")
+    common.add_argument("--keys", type=Path, default=Path("county-keys"), metavar="DIR",
+                        help="the county's key folder (default ./county-keys)")
+    csub = p.add_subparsers(dest="county_command", metavar="ACTION", required=True)
+    kg = csub.add_parser("keygen", parents=[common],
+                         help="create the county's keys and the public key file for townships")
+    kg.add_argument("--code", help="the county's division code (6 digits); needed the first time")
+    kg.add_argument("--name", help="the county office's name")
+    kg.add_argument("--out", type=Path, help="also write the public key file here")
+    rg = csub.add_parser("register", parents=[common],
+                         help="register a township's public signing key")
+    rg.add_argument("--township", required=True, metavar="CODE", help="12-digit township code")
+    rg.add_argument("--name", help="township name (default: from the key file)")
+    rg.add_argument("--verify-key", required=True, metavar="FILE|TEXT",
+                    help="the township's public key file (desktop-app keys export FILE), or its "
+                         "Ed25519 public key as base64 / PEM")
+    rg.add_argument("--age-recipient", action="append", default=[], metavar="AGE1…",
+                    help="the township's age recipient for return packages (when not in a file)")
+    rg.add_argument("--fingerprint", help="fingerprint read out by the township (keys show); "
+                                          "checked against the key")
+    rg.add_argument("--replace", action="store_true", help="replace a registered key")
+    csub.add_parser("townships", parents=[common],
+                    help="registered townships: last package, unacknowledged, pending feedback")
+    ig = csub.add_parser("ingest", parents=[common],
+                         help="verify and apply township export packages (.twpkg)")
+    ig.add_argument("packages", nargs="+", type=Path, metavar="PACKAGE")
+    fb = csub.add_parser("feedback", parents=[common],
+                         help="record department feedback (回执 result) for a referred task")
+    fb.add_argument("--task", required=True, metavar="UUID", help="the task's requested_item uuid")
+    fb.add_argument("--result", required=True, choices=("done", "refused", "returned"))
+    fb.add_argument("--date", required=True, help="result day, YYYY-MM-DD")
+    fb.add_argument("--amount", metavar="YUAN", help="amount granted (done only)")
+    fb.add_argument("--text", default="", help="result text (required for refused/returned)")
+    fb.add_argument("--department", help="department code (default: the task's department)")
+    fb.add_argument("--signed-by", default="", help="签收人 when the task is not signed yet")
+    fb.add_argument("--signed-on", help="签收 day (default: the result day)")
+    fb.add_argument("--period-from", help="assistance period start (done only)")
+    fb.add_argument("--period-to", help="assistance period end (done only)")
+    mr = csub.add_parser("make-return", parents=[common],
+                         help="build the return package (.twret) for one township")
+    mr.add_argument("--township", required=True, metavar="CODE")
+    mr.add_argument("--out", required=True, type=Path, metavar="FILE",
+                    help="the package file, or a folder to write it into")
+    mr.add_argument("--feedback", type=Path, metavar="FILE.json",
+                    help="record these feedback records first (a JSON list)")
+    mr.add_argument("--updates", type=Path, metavar="FILE.json",
+                    help='updates to send: {"holiday_year": [...], "standards": [...], '
+                         '"village": [...], "catalogue": [...]}')
+    mr.add_argument("--holiday-year", type=int, action="append", default=[], metavar="YEAR",
+                    help="send YEAR's holiday calendar from chinesecalendar")
+    mr.add_argument("--reexport", type=int, metavar="SEQ",
+                    help="produce return package SEQ again (same content)")
+    return p
+
+
+def _yuan_to_fen(text: str) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise CliError(f"--amount: not an amount in yuan: {text}") from None
+    fen = value * 100
+    if value < 0 or fen != fen.to_integral_value():
+        raise CliError(f"--amount: yuan with at most two decimals, ≥ 0: {text}")
+    return int(fen)
+
+
+def _read_json(path: Path, what: str):
+    import json
+
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise CliError(f"{what} {path}: {str(exc).splitlines()[0]}") from None
+
+
+def run(args) -> int:  # noqa: C901 - one branch per action
+    from sync_contract.errors import PackageError
+    from sync_contract.keys import short_fingerprint
+
+    from .receiver import DEFAULT_URL, County
+
+    action = args.county_command
+    county = County(args.db or DEFAULT_URL, args.keys)
+    try:
+        if action == "keygen":
+            pub, created = county.keygen(args.code, args.name)
+            if args.out:
+                pub.write(args.out)
+            log.info("keygen: %s county keys, fingerprint %s", "created" if created else "kept",
+                     short_fingerprint(pub.fingerprint))
+            print(f"{'created' if created else 'kept the existing'} county keys in {args.keys}")
+            print(f"public key file for townships (desktop-app keys import-county FILE): "
+                  f"{args.keys / 'county.json'}" + (f" and {args.out}" if args.out else ""))
+            print(f"  county {pub.code} {pub.name}")
+            print(f"  age recipient: {pub.age_recipients[0]}")
+            print(f"  ed25519 verify key: {pub.to_json()['ed25519_public_key']}")
+            print(f"  fingerprint: {short_fingerprint(pub.fingerprint)}  ({pub.fingerprint})")
+            return 0
+        if action == "register":
+            tw = county.register(args.township, args.verify_key, name=args.name,
+                                 age_recipients=args.age_recipient,
+                                 expect_fingerprint=args.fingerprint, replace=args.replace)
+            log.info("register: township %s, key %s", tw.code, short_fingerprint(tw.fingerprint))
+            print(f"registered township {tw.code} {tw.name}: signing key "
+                  f"{short_fingerprint(tw.fingerprint)}; age "
+                  f"{', '.join(tw.age_recipients) or '(none: no return packages until given)'}")
+            return 0
+        if action == "townships":
+            for t in county.townships():
+                print(f"{t.code}\t{t.name}\t{short_fingerprint(t.fingerprint)}\t"
+                      f"last package {t.last_package}\tunacknowledged {t.unacknowledged}\t"
+                      f"feedback to send {t.pending_feedback}\tlast return {t.last_return}")
+            return 0
+        if action == "ingest":
+            failed = 0
+            for path in args.packages:
+                try:
+                    got = county.ingest(path)
+                except PackageError as exc:
+                    failed += 1
+                    log.warning("ingest refused: %s", exc.reason)
+                    print(f"{PROG}: {path.name}: {str(exc).splitlines()[0]}", file=sys.stderr)
+                    continue
+                log.info("ingest: township %s package %s%s", got.township_code, got.package_seq,
+                         " (already received)" if got.already_received else "")
+                print(got.message)
+            return 1 if failed else 0
+        if action == "feedback":
+            res = county.record_feedback(
+                args.task, args.result, args.date, text=args.text,
+                amount_fen=_yuan_to_fen(args.amount) if args.amount else None,
+                department=args.department, signed_by=args.signed_by, signed_on=args.signed_on,
+                period_from=args.period_from, period_to=args.period_to)
+            log.info("feedback: township %s, result %s", res.township_code, res.record["result"])
+            if res.already_sent:
+                print(f"the same feedback for task {res.task_uuid} was already sent in return "
+                      f"package {res.already_sent}; nothing changed")
+                return 0
+            print(f"{'replaced' if res.replaced else 'recorded'} feedback {res.record['result']} "
+                  f"for task {res.task_uuid} of {res.township_code}; it goes with the next "
+                  "return package")
+            return 0
+        # make-return
+        if args.reexport is not None:
+            made = county.remake_return(args.township, args.reexport, args.out)
+            log.info("make-return: township %s return %s again", made.township_code,
+                     made.package_seq)
+            print(made.message)
+            return 0
+        updates = _read_json(args.updates, "--updates") if args.updates else {}
+        if args.holiday_year:
+            if not isinstance(updates, dict):
+                raise CliError("--updates: a JSON object expected")
+            updates = dict(updates)
+            updates["holiday_year"] = list(updates.get("holiday_year", [])) + [
+                county.holiday_year_from_calendar(y) for y in args.holiday_year]
+        feedback = _read_json(args.feedback, "--feedback") if args.feedback else None
+        result = county.make_return(args.township, args.out, updates=updates, feedback=feedback)
+        if result:
+            log.info("make-return: township %s return %s, counts %s", result.township_code,
+                     result.package_seq, result.counts)
+        print(result.message if result else
+              f"nothing to return to {args.township} (no new acknowledgements, feedback or updates)")
+        return 0
+    except PackageError as exc:
+        log.warning("%s refused: %s", action, exc.reason)
+        raise CliError(str(exc).splitlines()[0]) from None
+    finally:
+        county.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        setup_logging(args.data_dir or default_data_dir())
+        return run(args)
+    except CliError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+
+
+__all__ = ["APP_NAME", "main", "run"]

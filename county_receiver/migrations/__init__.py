@@ -1,0 +1,1 @@
+"""Alembic migrations of the county database (``county_receiver.db.migrate`` runs them)."""

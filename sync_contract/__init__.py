@@ -1,0 +1,14 @@
+"""The sync wire contract (format ``twsync``, docs/sync-format.md), shared by both ends.
+
+The township (``desktop_app``) and the county receiver (``county_receiver``) import this
+package; it imports neither of them, nor Qt. It is the lowest layer:
+
+* :mod:`.errors`      — :class:`~.errors.PackageError` and its message table, ``Cancelled``;
+* :mod:`.canonical`   — canonical JSON, the UTC clock and timestamps;
+* :mod:`.schemas`     — the JSON Schemas (data files) and :mod:`.validation`, their loader;
+* :mod:`.envelope`    — the package writer and reader (age, ZIP, manifest, signature);
+* :mod:`.keys`        — Ed25519 / age keys, fingerprints, the public key exchange file;
+* :mod:`.audit`       — the audit chain: ``GENESIS`` and the event hash;
+* :mod:`.tasks`       — task statuses and transitions the feedback records rely on;
+* :mod:`.fs`          — the one atomic, durable file write.
+"""
