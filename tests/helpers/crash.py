@@ -13,7 +13,8 @@ file, and between saves. Only rounds killed after the handshake count towards
 The rounds mostly wait for the writer, so they run on a thread: ``tests/conftest.py``
 starts them when the session begins (if the crash test is selected) and runs the test
 last; the test waits for them and checks the folder. Run alone, the test starts them
-itself.
+itself. The thread touches no library state of the test process (no SQLAlchemy, no
+Alembic, no Qt): it only writes to and reads from the writer's pipes and sends signals.
 """
 
 from __future__ import annotations
@@ -82,6 +83,9 @@ class CrashRun:
         self._thread = threading.Thread(target=self._run, name="crash-rounds", daemon=True)
 
     def start(self) -> CrashRun:
+        # The township is set up here, on the calling thread: the thread below only talks
+        # to the writer processes (two Alembic runs at once in one process crash it).
+        _township(self.data)
         self._thread.start()
         return self
 
@@ -129,7 +133,6 @@ class CrashRun:
         return at, tag, arg
 
     def _rounds(self) -> None:  # noqa: C901 - one loop, read top to bottom
-        _township(self.data)
         with open(self.stderr, "w") as errors:
             self._server = server = subprocess.Popen(
                 [sys.executable, str(WRITER), str(self.data), str(self.success)],
