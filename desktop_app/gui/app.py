@@ -29,7 +29,10 @@ UI_FAMILIES = ("WenQuanYi Micro Hei", "AR PL UMing CN")
 DEMO_APPLICATIONS = 300
 
 _translators: list[QTranslator] = []
-#: The benchmark's start-up probe (gui/probe.py), only when $TOWNSHIP_STARTUP_PROBE is set.
+#: Start-up hook for measurements (tests/bench/probe.py, not shipped): when
+#: $TOWNSHIP_STARTUP_HOOK names an importable module, its ``install(app)`` runs first and
+#: the object it returns is told ``attached(window)`` once the screens are built (the
+#: automatic backups then stay off: a benchmark times start-up alone). Unset: nothing.
 _probe = None
 
 
@@ -184,10 +187,10 @@ def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) 
 
     global _probe
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    if os.environ.get("TOWNSHIP_STARTUP_PROBE"):
-        from . import probe
+    if os.environ.get("TOWNSHIP_STARTUP_HOOK"):
+        import importlib
 
-        _probe = probe.install(app)
+        _probe = importlib.import_module(os.environ["TOWNSHIP_STARTUP_HOOK"]).install(app)
     app.setApplicationName("township-service-window")
     app.setOrganizationName("township")
     register_fonts(app)  # type: ignore[arg-type]

@@ -5,7 +5,7 @@
     … [--runs 3]: repeat (a fresh copy each time) and print the median
 
 Default: a folder of N realistic applications from the bulk generator
-(``desktop_app.core.services.bulk``: households, incomes, tasks, materials, document
+(``tests/bench/bulk.py``: households, incomes, tasks, materials, document
 snapshots, the audit log — everything an export carries) is made once in ``--source``
 (default ``/tmp/bench-export-<N>``) and copied for each run. The run times a full
 export (records → JSONL → ZIP → age) and the peak RSS before and after it, then adds
@@ -58,7 +58,7 @@ def prepare_source(source: Path, n: int, echo=print) -> None:
             return
         shutil.rmtree(source)
     echo(f"generating {n} applications in {source} …")
-    subprocess.run([sys.executable, "-m", "desktop_app.core.services.bulk", str(source / "data"),
+    subprocess.run([sys.executable, "-m", "tests.bench.bulk", str(source / "data"),
                     "--applications", str(n)], check=True, cwd=ROOT)
     from desktop_app.core.services import Services
 
@@ -75,7 +75,7 @@ def measure(n: int = 100_000, source: Path | None = None, day: int = 200, *,
     prepare_source(source, n, echo)
     from desktop_app.core.services import Services
     from desktop_app.core.services.auth import SYSTEM
-    from desktop_app.core.services.bulk import generate
+    from tests.bench.bulk import generate
 
     work = Path(tempfile.mkdtemp(prefix="bench-export-run-"))
     try:

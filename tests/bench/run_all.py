@@ -7,10 +7,10 @@ A measurement, not a timed test. Steps:
 
 1. The database: ``D`` (default ``/tmp/bench-<N>``) is reused when it holds N
    applications, else generated with the bulk generator
-   (``desktop_app.core.services.bulk``; ``--check`` runs ``desktop-app check`` on it).
+   (``tests/bench/bulk.py``; ``--check`` runs ``desktop-app check`` on it).
 2. Start-up, in fresh processes (``QT_QPA_PLATFORM=offscreen``), ``--starts`` times
    each: a bare PySide6 window (the reference), then ``python -m desktop_app
-   --data-dir D`` with the start-up probe (``desktop_app/gui/probe.py``): first paint
+   --data-dir D`` with the start-up probe (``tests/bench/probe.py``): first paint
    of the main window's frame, the login dialog, a scripted login, the main window
    usable; then opening the applications list and scrolling it. Peak RSS is the
    child's ``ru_maxrss`` (``os.wait4``).
@@ -120,6 +120,7 @@ def gui_env() -> dict:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.pop("TOWNSHIP_STARTUP_PROBE", None)
+    env.pop("TOWNSHIP_STARTUP_HOOK", None)
     return env
 
 
@@ -145,9 +146,11 @@ def bench_start(data_dir: Path, starts: int, app_root: Path | None = None) -> di
         out.write_text("")
         env = gui_env()
         env["TOWNSHIP_STARTUP_PROBE"] = str(out)
+        env["TOWNSHIP_STARTUP_HOOK"] = "tests.bench.probe"  # the app's hook loads the probe
         env["TOWNSHIP_PROBE_LOGIN"] = "admin:guanli2026"
-        if app_root is not None:
-            env["PYTHONPATH"] = str(app_root)
+        # The probe from this checkout (an older app_root reads TOWNSHIP_STARTUP_PROBE and
+        # uses its own desktop_app/gui/probe.py).
+        env["PYTHONPATH"] = os.pathsep.join(str(p) for p in (app_root, ROOT) if p is not None)
         t0, rc, maxrss = run_child([sys.executable, "-m", "desktop_app", "--data-dir",
                                     str(data_dir)], env, timeout=300, cwd=app_root)
         text = out.read_text()
@@ -307,7 +310,7 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="run desktop-app check on the database")
     ap.add_argument("--only", help="comma list: bare,start,search,save,backup,export")
     ap.add_argument("--app-root", type=Path, help="start-up figures of the app in this "
-                                                  "checkout (with gui/probe.py) instead")
+                                                  "checkout (with its start-up hook or gui/probe.py) instead")
     ap.add_argument("--json", type=Path, help="write the raw results here")
     ap.add_argument("--markdown", type=Path, help="write the table as Markdown here")
     args = ap.parse_args()
@@ -325,7 +328,7 @@ def main() -> int:
     if have < n:
         log(f"generating {n - have} applications in {data_dir} …")
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "desktop_app.core.services.bulk", str(data_dir),
+        subprocess.run([sys.executable, "-m", "tests.bench.bulk", str(data_dir),
                         "--applications", str(n - have)], cwd=ROOT, check=True, stdout=sys.stderr)
         res["generate_s"] = time.perf_counter() - t
     if args.check:

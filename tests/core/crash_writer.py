@@ -7,15 +7,28 @@ stdin forks a child that opens the data folder and saves applications through th
 real intake service in a loop, numbering them N, N+1, … (``hardship_reason`` =
 ``crash-<n>``). After ``decide()`` returns — the transaction committed and the PDFs
 written — the child appends ``n`` to SUCCESS_FILE and fsyncs it: only then has the
-save "reported success". The server prints ``pid P`` and, once the child is gone,
-``status S`` (the raw wait status). The test SIGKILLs children at random moments.
-Forking keeps each round at a few milliseconds instead of a second of imports.
+save "reported success".
+
+Everything the test needs to time its kills arrives on stdout, one short line each
+(a single ``write`` below PIPE_BUF, so lines from the server and its child never mix):
+
+- ``ready S``   the server is warm; S = seconds one save took during the warm-up
+- ``pid P``     a child was forked
+- ``open``      the child opened the folder (the handshake: it is about to save)
+- ``saved N``   save N is committed, its PDFs written and N fsynced to SUCCESS_FILE
+- ``status S``  the child is gone (S = the raw wait status); every line the child
+                wrote is before this one in the pipe
+
+The test kills children relative to these reports, so where a kill lands does not
+depend on how loaded the machine is. Forking keeps each round at a few milliseconds
+instead of a second of imports.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -23,13 +36,19 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 
+def say(line: str) -> None:
+    """One line to the test, in a single unbuffered write (atomic on a pipe)."""
+    os.write(1, f"{line}\n".encode())
+
+
 def child(data_dir: Path, success: Path, first: int) -> None:
     from desktop_app.core.services import Services
-    from tests.core.helpers import draft, resident_id
+    from tests.helpers.drafts import draft, resident_id
 
     services = Services.open(data_dir)
     clerk = services.setup.staff()[0].id
     fd = os.open(success, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    say("open")
     n = first
     while True:
         d = draft(services, id_number=resident_id(seed=n), hardship_reason=f"crash-{n}")
@@ -39,18 +58,20 @@ def child(data_dir: Path, success: Path, first: int) -> None:
             services.intake.decide(d, "accept", clerk)
         os.write(fd, f"{n}\n".encode())
         os.fsync(fd)
+        say(f"saved {n}")
         n += 1
 
 
-def warm_up(data_dir: Path) -> None:
+def warm_up(data_dir: Path) -> float:
     """One accept and one reject on a scratch copy, so every child starts warm (SQLAlchemy
-    and ReportLab first-use costs are paid here, not in each of hundreds of children)."""
+    and ReportLab first-use costs are paid here, not in each of hundreds of children).
+    Returns the seconds a warm save took (the test's first estimate of a save)."""
     import shutil
     import tempfile
 
     from desktop_app.core.db import DB_FILENAME, backup_sqlite
     from desktop_app.core.services import Services
-    from tests.core.helpers import draft, resident_id
+    from tests.helpers.drafts import draft, resident_id
 
     scratch = Path(tempfile.mkdtemp(prefix="crash-warm-"))
     try:
@@ -58,9 +79,13 @@ def warm_up(data_dir: Path) -> None:
         services = Services.open(scratch)
         clerk = services.setup.staff()[0].id
         services.intake.decide(draft(services, id_number=resident_id(seed=-1)), "accept", clerk)
+        started = time.perf_counter()
         services.intake.decide(draft(services, id_number=resident_id(seed=-2)), "reject", clerk,
                                ["x"])
+        services.intake.decide(draft(services, id_number=resident_id(seed=-3)), "accept", clerk)
+        seconds = (time.perf_counter() - started) / 2
         services.close()
+        return seconds
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -70,12 +95,11 @@ def main() -> int:
     from desktop_app import printing
     from desktop_app.core.rules import pinyin
     from desktop_app.core.services import Services  # noqa: F401 - imported before forking
-    from tests.core import helpers  # noqa: F401
+    from tests.helpers import drafts  # noqa: F401
 
     printing.warm_up()
     pinyin.search_keys("张三")  # imports pypinyin (0.5 s) once, before forking
-    warm_up(data_dir)
-    print("ready", flush=True)
+    say(f"ready {warm_up(data_dir):.4f}")
     for line in sys.stdin:
         cmd, _, arg = line.strip().partition(" ")
         if cmd != "go":
@@ -90,9 +114,9 @@ def main() -> int:
                 code = 3
             finally:
                 os._exit(code)
-        print(f"pid {pid}", flush=True)
+        say(f"pid {pid}")
         _, status = os.waitpid(pid, 0)
-        print(f"status {status}", flush=True)
+        say(f"status {status}")
     return 0
 
 

@@ -16,7 +16,7 @@ from desktop_app.core.rules import routing
 from desktop_app.core.rules.standards import load_default_entries
 from desktop_app.core.services import MemberInput
 from desktop_app.core.services.demo import DEMO_PASSWORDS
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
 
 
 def rules(suggestions):

@@ -15,18 +15,28 @@ from desktop_app.core.models import Event
 from desktop_app.core.services import AuditFilter
 from desktop_app.core.services.demo import DEMO_PASSWORDS
 from desktop_app.core.services.events import event_hash
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
 
 
-@pytest.fixture
-def filled(services, township):
+def _filled(services, clock):
     """Two decided applications, a reprint and a login: a few dozen events."""
+    from desktop_app.core.services.demo import create_demo_township
+
+    township = create_demo_township(services)  # as the ``township`` fixture does
     clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"]).value
     a = services.intake.decide(draft(services), "accept", clerk)
     b = services.intake.decide(draft(services, name="王五", id_number=resident_id(seed=7)),
                                "reject", township, ["户籍不在本乡镇"])
     services.documents.reprint(a.documents[0].id, clerk)
     return a, b, clerk
+
+
+POPULATED = {"filled": _filled}  # built once per session (tests/conftest.py)
+
+
+@pytest.fixture
+def filled(populated_template, data_dir, services, township):
+    return populated_template(_filled, data_dir)[1]
 
 
 def sql(data_dir, *statements):

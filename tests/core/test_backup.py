@@ -24,7 +24,7 @@ from desktop_app.core.models import Event
 from desktop_app.core.services import ExportsPaused, Services
 from desktop_app.core.services.demo import DEMO_PASSWORDS
 from desktop_app.core.startup import check_data_folder, restore_for_startup
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
 
 TIMES = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)).map(
     lambda d: d.replace(microsecond=0))

@@ -66,6 +66,7 @@ def test_check_reports_tampered_event_log(tmp_path):
     assert r.returncode == 1 and "seq 2" in r.stderr
 
 
+@pytest.mark.slow
 def test_self_test_exits_zero():
     r = run("--self-test")
     assert r.returncode == 0, r.stderr

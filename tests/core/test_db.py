@@ -6,6 +6,7 @@ import ast
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 import desktop_app
@@ -72,7 +73,7 @@ def test_unreadable_database_gives_clear_error(tmp_path):
 
 
 def test_backup_is_consistent_copy(services, township, tmp_path):
-    from tests.core.helpers import draft
+    from tests.helpers.drafts import draft
 
     services.intake.decide(draft(services), "accept", township)
     dest = services.ctx.db.backup(tmp_path / "b" / "copy.sqlite3")
@@ -120,6 +121,7 @@ def test_core_runs_without_qt_loaded():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+@pytest.mark.slow
 def test_warm_up_makes_the_first_save_fast():
     """After warm_up the first save of a fresh process costs about a warm save."""
     import subprocess

@@ -14,7 +14,7 @@ from desktop_app.core.errors import PermissionDenied, ValidationErrors
 from desktop_app.core.models import Application, ListDocument, RequestedItem
 from desktop_app.core.services import EmergencyInput, Feedback, TaskFilter
 from desktop_app.core.services.demo import DEMO_PASSWORDS
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
 
 
 def accept(services, township, items=("DIBAO", "MEDICAL", "EDUCATION"), **kw):

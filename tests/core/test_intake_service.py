@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from desktop_app.core.errors import ValidationErrors
 from desktop_app.core.models import Application, Document, Event
 from desktop_app.core.services import SearchFilters
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
 
 
 def pdf_text(path) -> str:

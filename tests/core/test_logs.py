@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop_app.core import logs
 from desktop_app.core.services.demo import make_id
-from tests.core.helpers import resident_id
+from tests.helpers.drafts import resident_id
 
 ID = resident_id()
 OLD_ID = "110105491231002"

@@ -12,13 +12,23 @@ from desktop_app.core.models import Event
 from desktop_app.core.services import AuditFilter
 from desktop_app.core.services.auth import ROLE_PERMISSIONS, SYSTEM, VOID
 from desktop_app.core.services.demo import DEMO_PASSWORDS
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
+
+
+def _people(services, clock):
+    from desktop_app.core.services.demo import create_demo_township
+
+    create_demo_township(services)  # as the ``township`` fixture does
+    login = services.accounts.login
+    return {u: login(u, DEMO_PASSWORDS[u]).value for u in ("admin", "supervisor", "clerk1", "clerk2")}
+
+
+POPULATED = {"people": _people}  # four scrypt logins, done once per session (tests/conftest.py)
 
 
 @pytest.fixture
-def people(services, township):
-    login = services.accounts.login
-    return {u: login(u, DEMO_PASSWORDS[u]).value for u in ("admin", "supervisor", "clerk1", "clerk2")}
+def people(populated_template, data_dir, services, township):
+    return populated_template(_people, data_dir)[1]
 
 
 @pytest.fixture

@@ -222,8 +222,8 @@ def world(tmp_path_factory, _template_dir) -> World:
     from desktop_app.core.services import Services
     from desktop_app.core.services.auth import SYSTEM
     from desktop_app.core.services.demo import create_demo_township, fill_demo
-    from tests.conftest import Clock
-    from tests.core.helpers import draft, resident_id
+    from tests.helpers.clock import Clock
+    from tests.helpers.drafts import draft, resident_id
 
     root = tmp_path_factory.mktemp("county-world")
     data = root / "township"

@@ -15,7 +15,7 @@ from desktop_app.core.models import RequestedItem
 from desktop_app.core.services import TaskFilter
 from desktop_app.core.services.demo import create_demo_township, fill_demo
 from sync_contract.keys import short_fingerprint
-from tests.sync.conftest import db_digest
+from tests.helpers.sync import db_digest
 
 
 def _open_referred_tasks(services, n: int):

@@ -23,7 +23,7 @@ from tests.county.helpers import (
     new_county,
     read_package,
 )
-from tests.sync.conftest import SYMLINK, craft
+from tests.helpers.sync import SYMLINK, craft
 
 OTHER = Ed25519PrivateKey.generate()
 OTHER_CODE = "110101001000"

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.gui import actor_for, make_window
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _qt_language(qapp):
@@ -46,30 +48,9 @@ def tasks(qtbot):
     return TaskRunner(synchronous=True)
 
 
-def actor_for(services, username: str):
-    """The account's :class:`Actor` as ``login`` returns it, without the ~0.2 s of
-    scrypt (the services re-read the role from the database anyway)."""
-    from desktop_app.core.services import Actor
-
-    info = services.accounts.find(username)
-    return Actor(info.id, info.name, info.role, info.username)
-
-
 @pytest.fixture
 def admin(services, township):
     return actor_for(services, "admin")
-
-
-def make_window(qtbot, services, actor, opener=None, data_dir=None, **kw):
-    from desktop_app.gui.app import build_main_window
-
-    win = build_main_window(services, actor, data_dir=data_dir, synchronous=True, opener=opener,
-                            **kw)
-    win.ask = lambda *a: True  # questions answered "yes" unless a test says otherwise
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 @pytest.fixture

@@ -8,12 +8,11 @@ import sys
 from datetime import timedelta
 
 import pytest
-from conftest import actor_for
-from gui_helpers import decide, make_id
 
 from desktop_app.gui import audit_view
 from desktop_app.gui.audit_view import COL_ACTION, COL_ACTOR, RowRole
 from desktop_app.gui.backup_view import COL_APPS, COL_KIND, InfoRole
+from tests.helpers.gui import actor_for, decide, make_id
 
 pytestmark = pytest.mark.gui
 

@@ -4,22 +4,32 @@ the document actions (打开 / 补打 / 作废)."""
 from __future__ import annotations
 
 import pytest
-from gui_helpers import click, decide, fill_valid, make_id, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.applications import COL_ID, COL_NAME, COL_NUMBER, IdRole, RowRole
+from tests.helpers.gui import click, decide, fill_valid, make_id, type_text
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def people(services, township):
+def _people(services, clock):
+    from desktop_app.core.services.demo import create_demo_township
+
+    township = create_demo_township(services)  # as the ``township`` fixture does
     return [
         decide(services, township, "张三", make_id("19600512", 31)),
         decide(services, township, "李四", make_id("19710203", 52), "notice"),
         decide(services, township, "张三丰", make_id("19450101", 11), "reject", ["不属于本乡镇"]),
     ]
+
+
+POPULATED = {"people": _people}  # built once per session (tests/conftest.py)
+
+
+@pytest.fixture
+def people(populated_template, data_dir, services, township):
+    return populated_template(_people, data_dir)[1]
 
 
 def test_list_model_passes_qmodeltester(qtmodeltester, window, people):

@@ -7,15 +7,14 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
-from conftest import actor_for
-from gui_helpers import click, decide, make_id
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from test_gui_translations import english_in
 
 from desktop_app.core.services import Feedback
 from desktop_app.gui.detail import OVERDUE_COLOR, DetailView
-from tests.core.helpers import draft
+from tests.helpers.drafts import draft
+from tests.helpers.gui import actor_for, click, decide, make_id
 
 pytestmark = pytest.mark.gui
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from gui_helpers import click, fill_valid, pdf_text, type_text
 
 from desktop_app.gui.tracking import RowRole
+from tests.helpers.gui import click, fill_valid, pdf_text, type_text
 
 pytestmark = pytest.mark.gui
 

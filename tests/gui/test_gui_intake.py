@@ -6,8 +6,9 @@ import itertools
 import re
 
 import pytest
-from gui_helpers import choose, click, fill_valid, make_id, pdf_text, type_text
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from tests.helpers.gui import choose, click, fill_valid, make_id, pdf_text, type_text
 
 pytestmark = pytest.mark.gui
 

@@ -4,9 +4,10 @@ or dismisses each; nothing is requested without the clerk's click."""
 from __future__ import annotations
 
 import pytest
-from gui_helpers import choose, click, make_id, type_text, village_named
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.helpers.gui import choose, click, make_id, type_text, village_named
 
 pytestmark = pytest.mark.gui
 
@@ -181,7 +182,7 @@ def test_blank_form_suggests_nothing(qtbot, intake):
 # -- warnings at intake (duplicates, conflicts of interest) ------------------------------------
 def test_duplicate_id_with_an_open_task_is_warned_and_can_be_opened(qtbot, intake, services,
                                                                     township):
-    from gui_helpers import decide
+    from tests.helpers.gui import decide
 
     earlier = decide(services, township, "张三", make_id("19600512", 31))  # 低保 accepted
     assert intake.warnings.isHidden()
@@ -241,8 +242,9 @@ def test_flagged_staff_relative_is_warned_and_needs_a_note(qtbot, intake, servic
 
 def test_panel_and_warnings_are_translated(qtbot, intake, services, township):
     """Every state of the panel (pending, adopted, dismissed) and a warning with its button."""
-    from gui_helpers import decide
     from test_gui_translations import english_in
+
+    from tests.helpers.gui import decide
 
     decide(services, township, "张三", make_id("19600512", 31))
     fill_household(qtbot, intake)

@@ -4,8 +4,6 @@ and what a clerk may see: driven on real widgets over real services."""
 from __future__ import annotations
 
 import pytest
-from conftest import actor_for
-from gui_helpers import click, decide, make_id, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -17,6 +15,7 @@ from desktop_app.gui.login import (
     LoginDialog,
     sign_in,
 )
+from tests.helpers.gui import actor_for, click, decide, make_id, type_text
 
 pytestmark = pytest.mark.gui
 

@@ -8,13 +8,13 @@ import threading
 import time
 
 import pytest
-from gui_helpers import decide, make_id
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from desktop_app.core.errors import PermissionDenied, ValidationError, ValidationErrors
 from desktop_app.core.services.context import Changes, Outcome
 from desktop_app.gui import errors
 from desktop_app.gui.tasks import READ, TaskRunner
+from tests.helpers.gui import decide, make_id
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.gui import print_pdf
 from desktop_app.gui.print_pdf import DocumentActions
-from tests.core.helpers import draft
+from tests.helpers.drafts import draft
 
 pytestmark = pytest.mark.gui
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QPushButton
 
-from tests.core.helpers import draft
+from tests.helpers.drafts import draft
 
 
 def test_detail_prints_the_saved_pdf_of_a_document(qtbot, services, admin, tasks, opener):

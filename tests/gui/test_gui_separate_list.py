@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from conftest import actor_for, make_window
 from PySide6.QtCore import QDate, Qt
 from test_gui_translations import english_in
 
@@ -19,7 +18,8 @@ from desktop_app.gui.separate_list import (
     COL_STATUS,
     SeparateListView,
 )
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
+from tests.helpers.gui import actor_for, make_window
 
 pytestmark = pytest.mark.gui
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
-from gui_helpers import click, type_text
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.setup_dialog import SetupDialog
 from desktop_app.gui.tasks import TaskRunner
+from tests.helpers.gui import click, type_text
 
 pytestmark = pytest.mark.gui
 

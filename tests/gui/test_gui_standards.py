@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from gui_helpers import click
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
+
+from tests.helpers.gui import click
 
 pytestmark = pytest.mark.gui
 

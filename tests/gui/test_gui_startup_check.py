@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from gui_helpers import decide, make_id
-
 from desktop_app.gui.tasks import TaskRunner
+from tests.helpers.gui import decide, make_id
 
 
 def _damage_an_index(db) -> None:

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pyrage
 import pytest
-from conftest import actor_for
-from gui_helpers import click, decide, make_id
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QGroupBox
 
@@ -19,8 +17,8 @@ from desktop_app.gui.sync_view import COL_ACK, COL_SEQ, SyncScreen
 from desktop_app.gui.tasks import TaskRunner
 from sync_contract import envelope as env
 from sync_contract.keys import KeyStore, read_public_keys, short_fingerprint
-from tests.sync.conftest import db_digest, make_return, township_code
-from tests.sync.test_import import feedback, referred_task
+from tests.helpers.gui import actor_for, click, decide, make_id
+from tests.helpers.sync import db_digest, feedback, make_return, referred_task, township_code
 
 pytestmark = pytest.mark.gui
 

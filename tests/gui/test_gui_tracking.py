@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from gui_helpers import click, pdf_text, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
@@ -22,7 +21,8 @@ from desktop_app.gui.tracking import (
     OVERDUE_BG,
     RowRole,
 )
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
+from tests.helpers.gui import click, pdf_text, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -86,16 +86,29 @@ def screen(window, dialogs):
     return tracking
 
 
-@pytest.fixture
-def late(services, township, clock, window):
+def _late(services, clock):
     """张三: 医疗救助 accepted in June (overdue now); 王五: 法律援助 accepted today;
     赵六: 流浪乞讨人员救助 due today (due soon)."""
+    from desktop_app.core.services.demo import create_demo_township
+
+    township = create_demo_township(services)  # as the ``township`` fixture does
     clock.now = datetime(2026, 6, 1, 10, 0)
     old = accept(services, township, ("MEDICAL",))
     clock.now = TODAY
     new = accept(services, township, ("LEGAL_AID",), name="王五", id_number=resident_id(seed=7))
     soon = accept(services, township, ("VAGRANT",), name="赵六", id_number=resident_id(seed=9),
                   members=[])
+    return old, new, soon
+
+
+POPULATED = {"late": _late}
+
+
+@pytest.fixture
+def late(populated_template, data_dir, services, township, clock, window):
+    """The three decisions of :func:`_late`, already in ``data_dir``'s database."""
+    assert clock.now == TODAY
+    old, new, soon = populated_template(_late, data_dir)[1]
     if window.tracking is not None:
         window.tracking.refresh()
     return old, new, soon

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import click, decide, fill_valid, make_id, type_text
 from PySide6 import QtGui
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextDocumentFragment
@@ -41,6 +40,7 @@ from desktop_app.gui.dialogs import ReasonsDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.setup_dialog import SetupDialog
 from desktop_app.gui.tasks import TaskRunner
+from tests.helpers.gui import click, decide, fill_valid, make_id, type_text
 
 pytestmark = pytest.mark.gui
 

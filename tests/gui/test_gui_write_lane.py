@@ -12,12 +12,11 @@ import threading
 import traceback
 
 import pytest
-from conftest import make_window
-from gui_helpers import click, decide, make_id
 
 from desktop_app.core.db import Database
 from desktop_app.core.services.demo import DEMO_PASSWORDS
 from desktop_app.gui.tasks import TaskRunner, on_write_lane
+from tests.helpers.gui import click, decide, make_id, make_window
 
 
 class Guard:

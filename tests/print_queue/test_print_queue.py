@@ -37,7 +37,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop_app.gui import print_pdf
-from tests.core.helpers import draft, resident_id
+from tests.helpers.drafts import draft, resident_id
 
 from . import pixels
 from .ipp import JOB_ABORTED, JOB_CANCELED, JOB_COMPLETED, get_jobs
@@ -86,6 +86,7 @@ def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+@pytest.mark.slow
 def test_receipt_printed_through_cups_matches_saved_pdf(qapp, cups_queue, services, township,
                                                         settings, monkeypatch):
     failures: list[print_pdf.PrintError] = []

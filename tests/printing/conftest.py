@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from printing_helpers import POPPLER, Poppler
+
+from tests.helpers.printing import POPPLER, Poppler
 
 
 @pytest.fixture(scope="session")

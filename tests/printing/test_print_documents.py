@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from printing_helpers import squash
 
 from desktop_app.printing import (
     DOCUMENT_KINDS,
@@ -12,6 +11,7 @@ from desktop_app.printing import (
     render_document,
 )
 from desktop_app.printing.samples import sample
+from tests.helpers.printing import squash
 
 pytestmark = pytest.mark.usefixtures("poppler")
 

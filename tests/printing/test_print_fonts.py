@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from printing_helpers import squash
 
 from desktop_app.printing import MissingGlyphError, cmap_fix, fonts, render_document, unprintable_chars
 from desktop_app.printing.samples import sample
+from tests.helpers.printing import squash
 
 EXT_B = "\U000201D4"  # 𠇔, CJK Extension B: only in AR PL UMing
 ONLY_IN_WQY = "\u2020"  # † : in WenQuanYi Micro Hei, not in UMing

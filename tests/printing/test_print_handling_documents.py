@@ -6,10 +6,10 @@ import copy
 import re
 
 import pytest
-from printing_helpers import squash
 
 from desktop_app.printing import DOCUMENT_KINDS, load_template, render_document
 from desktop_app.printing.samples import sample
+from tests.helpers.printing import squash
 
 pytestmark = pytest.mark.usefixtures("poppler")
 

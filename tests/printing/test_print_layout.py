@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from printing_helpers import squash
 
 import desktop_app.printing
 from desktop_app.printing import render_document
 from desktop_app.printing.samples import sample
+from tests.helpers.printing import squash
 
 MM = 72 / 25.4
 PRINTING_DIR = Path(desktop_app.printing.__file__).parent

@@ -23,8 +23,7 @@ from desktop_app.core.models import Application
 from desktop_app.core.services.auth import SYSTEM
 from desktop_app.core.services.backups import ExportsPaused
 from sync_contract.envelope import Cancelled, PackageError
-from tests.core.helpers import draft, resident_id
-from tests.sync.conftest import db_digest
+from tests.helpers.sync import db_digest, fill
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "sync_contract" / "schemas"
 AGE = shutil.which("age")
@@ -35,16 +34,6 @@ def age_decrypt(identity: Path, package: Path, out: Path) -> Path:
         pytest.skip("Debian `age` not installed (tests/sync/APT_PACKAGES)")
     subprocess.run([AGE, "-d", "-i", str(identity), "-o", str(out), str(package)], check=True)
     return out
-
-
-def fill(services, township, n=3):
-    ids = []
-    for i in range(n):
-        r = services.intake.decide(draft(services, name=f"张{'一二三四五六七八九十'[i % 10]}",
-                                         id_number=resident_id(seed=100 + i),
-                                         items=("DIBAO", "MEDICAL")), "accept", township)
-        ids.append(r.application_id)
-    return ids
 
 
 def test_export_decrypts_with_age_and_verifies_with_bare_cryptography(
@@ -134,6 +123,7 @@ def test_reexport_reproduces_the_same_inner_package_byte_for_byte(
     assert "9" in str(exc.value)
 
 
+@pytest.mark.slow
 def test_nothing_to_export_then_incremental_50_changes_is_fast(
         services, synced, county, tmp_path, capsys):
     ids = fill(services, synced, 10)

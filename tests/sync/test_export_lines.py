@@ -12,7 +12,7 @@ import zlib
 
 from desktop_app.core.services.sync import export as exp
 from sync_contract import envelope as env
-from tests.sync.test_export import fill
+from tests.helpers.sync import fill
 
 TYPES = env.TYPES[env.TOWNSHIP_EXPORT]
 

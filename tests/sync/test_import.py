@@ -4,42 +4,28 @@ refused with a one-line reason while the database stays unchanged."""
 
 from __future__ import annotations
 
+import shutil
+
 import pyrage
 import pytest
-from sqlalchemy import select
 
 from desktop_app.core.models import RequestedItem
 from desktop_app.core.services.auth import SYSTEM
 from sync_contract import envelope as env
 from sync_contract.envelope import PackageError
-from tests.core.helpers import draft, resident_id
-from tests.sync.conftest import (
+from sync_contract.keys import KeyStore
+from tests.helpers.sync import (
     OTHER_KEY,
     SYMLINK,
     all_members,
     craft,
     db_digest,
+    feedback,
     make_return,
+    referred_task,
     return_manifest,
     township_code,
 )
-
-
-def referred_task(services, township) -> RequestedItem:
-    r = services.intake.decide(draft(services, items=("MEDICAL",), id_number=resident_id(seed=9)),
-                               "accept", township)
-    services.handling.issue_handover_list("HEALTHCARE", township)
-    with services.ctx.db.read() as s:
-        return s.scalar(select(RequestedItem).where(
-            RequestedItem.application_id == r.application_id))
-
-
-def feedback(task_uuid, **over):
-    rec = {"task_uuid": task_uuid, "result": "done", "result_on": "2026-11-24",
-           "result_text": "已报销", "amount_fen": 60000, "period_from": None, "period_to": None,
-           "signed_by": "王医保", "signed_on": "2026-11-24", "department": "HEALTHCARE"}
-    rec.update(over)
-    return rec
 
 
 def test_return_package_acks_feedback_and_updates_in_one_go_and_replay_changes_nothing(
@@ -220,10 +206,46 @@ CASES = ["flipped_byte", "truncated", "truncated_header", "wrong_recipient", "un
          "unknown_task", "feedback_invalid", "skipped_sequence", "ack_unknown"]
 
 
+def _referred(services, clock):
+    """What every bad-package case starts from: the demo township with the county's keys
+    imported (the county's key store beside the template's data folder) and a task
+    referred on a handover list."""
+    from desktop_app.core.services.demo import create_demo_township
+
+    township = create_demo_township(services)  # as the ``township`` fixture does
+    root = services.ctx.db.data_dir.parent
+    county = KeyStore(root / "county-keys").ensure()  # as the ``county`` fixture does
+    county.public_keys("county", "420106", "测试县民政局").write(root / "county-public.json")
+    services.sync.import_county_keys(root / "county-public.json", SYSTEM)  # as ``synced``
+    return township, referred_task(services, township)
+
+
+POPULATED = {"referred": _referred}  # built once per session (tests/conftest.py)
+
+
+@pytest.fixture
+def county(request, tmp_path, populated_template) -> KeyStore:
+    """The county's key store; with ``referred``, the one whose keys its template imported."""
+    if "referred" in request.fixturenames:
+        root = populated_template(_referred)[0].parent
+        shutil.copytree(root / "county-keys", tmp_path / "county-keys")
+        shutil.copy(root / "county-public.json", tmp_path / "county-public.json")
+        return KeyStore(tmp_path / "county-keys").ensure()
+    ks = KeyStore(tmp_path / "county-keys").ensure()
+    ks.public_keys("county", "420106", "测试县民政局").write(tmp_path / "county-public.json")
+    return ks
+
+
+@pytest.fixture
+def referred(populated_template, data_dir, services, township, county):
+    """(township admin id, referred task) of :func:`_referred`, in ``data_dir`` already."""
+    return populated_template(_referred, data_dir)[1]
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_bad_package_is_refused_with_one_line_and_nothing_changes(
-        name, services, synced, county, tmp_path):
-    task = referred_task(services, synced)
+        name, services, referred, county, tmp_path):
+    _, task = referred
     recipient = services.sync.keys.ensure().age_recipient
     path, reason = _case(name, services, county, tmp_path, task, recipient)
     before = db_digest(services.ctx.db.data_dir)

@@ -3,11 +3,11 @@ large township) — straight SQL in large transactions instead of the ORM.
 
 :func:`fill_demo` (the ORM path through ``IntakeService.record_batch``) costs ~20 ms
 per application. Here one producer process draws the same demo applications
-(:class:`~.demo._Maker`) and turns each into the rows the services would have
+(:class:`desktop_app.core.services.demo._Maker`) and turns each into the rows the services would have
 written — ``application``, ``household_member``, ``income``, ``requested_item``,
 ``material``, ``search_key``, ``id_fts``, ``document`` (metadata + data snapshot,
 unrendered, like ``record_batch``) and the hash-chained ``event`` log, with tasks
-moved on like :func:`~.demo.advance_demo_tasks` — while the parent process writes the
+moved on like :func:`desktop_app.core.services.demo.advance_demo_tasks` — while the parent process writes the
 previous chunk with ``executemany``.
 
 Invariants kept (``desktop-app check`` must say ok afterwards):
@@ -39,12 +39,12 @@ from types import SimpleNamespace
 
 from sqlalchemy import select
 
-from ..models import Setting, Staff, Township, Village
-from ..rules import handling as task_rules
-from ..rules import numbering, pinyin, routing, values
-from .demo import SIGNERS, _Maker, create_demo_township, demo_times, draw_result
-from .events import GENESIS, event_hash
-from .intake import material_status, referral_departments
+from desktop_app.core.models import Setting, Staff, Township, Village
+from desktop_app.core.rules import handling as task_rules
+from desktop_app.core.rules import numbering, pinyin, routing, values
+from desktop_app.core.services.demo import SIGNERS, _Maker, create_demo_township, demo_times, draw_result
+from desktop_app.core.services.events import GENESIS, event_hash
+from desktop_app.core.services.intake import material_status, referral_departments
 
 CHUNK = 2_000
 TEN_YEARS = 3652
@@ -172,7 +172,7 @@ class _Producer:
             self.months = ctx.get_setting(self.fake, "review_months")
             self.staff = {p.id: SimpleNamespace(id=p.id, name=p.name)
                           for p in s.scalars(select(Staff))}
-        from ... import printing
+        from desktop_app import printing
 
         self.template_version = {}
         for kind in ("receipt", "commitment", "notice_missing", "notice_reject", "referral"):
@@ -349,7 +349,7 @@ class _Producer:
         rows["event"].extend(events)
 
     def _advance(self, events: list, app_id: int, actor: int, start: date, items: list):
-        """:func:`~.demo.advance_demo_tasks` on plain objects (same statuses and events)."""
+        """:func:`desktop_app.core.services.demo.advance_demo_tasks` on plain objects (same statuses and events)."""
         rng, today = self.rng, self.today
         last: datetime | None = None
 
@@ -437,7 +437,7 @@ def _start(conn: sqlite3.Connection) -> _Start:
 def _produce(producer: _Producer, chunks: list[list[tuple[datetime, int]]], queue) -> None:
     # This forked process only ever runs build_data over a _FakeSession, which ignores
     # the statement it is given: skip building ``select(Township)`` per document.
-    from . import documents
+    from desktop_app.core.services import documents
 
     documents.select = lambda *_a, **_k: None  # type: ignore[assignment]
     try:
@@ -523,11 +523,11 @@ def generate(services, n: int, *, seed: int = 0, days: int = TEN_YEARS,
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m desktop_app.core.services.bulk DATA_DIR --applications N``"""
+    """``python -m tests.bench.bulk DATA_DIR --applications N`` (from the repository root)"""
     import argparse
     from pathlib import Path
 
-    from . import Services
+    from desktop_app.core.services import Services
 
     ap = argparse.ArgumentParser(prog="bulk", description=__doc__.splitlines()[0])
     ap.add_argument("data_dir", type=Path)

@@ -1,5 +1,6 @@
-"""Start-up probe for the benchmark (``tests/bench/run_all.py``); inert unless
-``TOWNSHIP_STARTUP_PROBE=<file.json>`` is set.
+"""Start-up probe for the benchmark (``tests/bench/run_all.py``), not shipped: the app
+loads it through its start-up hook, ``TOWNSHIP_STARTUP_HOOK=tests.bench.probe`` (run
+from the repository root), and it writes to ``TOWNSHIP_STARTUP_PROBE=<file.json>``.
 
 It records wall-clock times (``time.time()``, comparable with the parent that spawned
 the process) of: the first paint of the main window's frame, the first paint of the
