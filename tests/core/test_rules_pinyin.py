@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.rules.pinyin import MAX_KEYS, full, initials, search_keys
+from desktop_app.core.rules.pinyin import MAX_KEYS, char_readings, full, initials, search_keys
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,18 @@ def test_property_arbitrary_text(name: str) -> None:
         assert keys[0] == i
 
 
-cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+# The basic CJK block, less the few characters pypinyin has no reading for (10 of them,
+# e.g. 烪 U+70EA): those are skipped by design (see the test below), so a name made of
+# them has fewer initials than characters. Hypothesis found 烪 once, failing a CI run.
+cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5).filter(
+    lambda ch: bool(char_readings(ch)))
+
+
+def test_characters_without_a_reading_are_skipped() -> None:
+    assert char_readings("烪") == ()
+    assert initials("张烪") == "z"
+    assert full("烪张") == "zhang"
+    assert search_keys("烪") == []
 
 
 @settings(max_examples=100, deadline=None)
