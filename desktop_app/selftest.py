@@ -30,6 +30,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from .core.services import Services
 
 # 刘𡈼芳: U+2123C (CJK Extension B) is only in the bundled UMing font.
 RARE_NAME = "刘\U0002123C芳"
@@ -61,7 +65,7 @@ def step_files() -> str:
     return f"resources in {res}, {forms} forms, {len(versions)} migrations"
 
 
-def step_database(folder: Path, state: dict) -> str:
+def step_database(folder: Path, state: dict[str, Services]) -> str:
     from sqlalchemy import select, text
 
     from .core.models import Document
@@ -76,7 +80,8 @@ def step_database(folder: Path, state: dict) -> str:
     fill_demo(services, 1, seed=1)
     with services.ctx.db.read() as s:
         doc_id = s.scalar(select(Document.id).order_by(Document.id).limit(1))
-    _check(doc_id is not None, "the demo application produced no document")
+    if doc_id is None:
+        raise StepFailed("the demo application produced no document")
     pdf = services.documents.original_pdf(doc_id).read_bytes()
     _check(pdf.startswith(b"%PDF"), "the stored receipt is not a PDF")
     return f"schema {revision}, demo receipt {len(pdf)} bytes"
@@ -156,7 +161,7 @@ def step_translation() -> str:
     return "zh_CN.qm and qtbase_zh_CN.qm loaded"
 
 
-def step_gui(state: dict) -> str:
+def step_gui(state: dict[str, Services]) -> str:
     if (not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -169,11 +174,12 @@ def step_gui(state: dict) -> str:
     from .gui.app import UI_FAMILIES, install_translators, register_fonts
     from .gui.login import LoginDialog
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # instance() is typed as the QCoreApplication; in this process it can only be ours
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     families = register_fonts(app)
     _check(set(families) == set(UI_FAMILIES), f"Qt registered fonts {families}")
     install_translators(app, "zh_CN")
-    formats = {bytes(f).decode() for f in QImageReader.supportedImageFormats()}
+    formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
     _check({"png", "jpg", "ico"} <= formats, f"image formats {sorted(formats)}")
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     if sys.platform.startswith("linux"):  # Qt 6 builds Windows printing into QtPrintSupport
@@ -192,7 +198,7 @@ def step_gui(state: dict) -> str:
 
 def run(*, gui: bool = True) -> int:
     folder = Path(tempfile.mkdtemp(prefix="township-selftest-"))
-    state: dict = {}
+    state: dict[str, Services] = {}
     started = time.perf_counter()
     steps = [("files", step_files), ("database", lambda: step_database(folder, state)),
              ("receipt", step_receipt), ("sync", step_sync), ("translation", step_translation)]

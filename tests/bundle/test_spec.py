@@ -41,7 +41,7 @@ def test_package_data_ships_translations_schemas_and_migration_scripts():
     assert versions and {f"desktop_app/core/migrations/versions/{v}" for v in versions} <= dests
     # sources and helpers stay out; ordinary modules go into the PYZ, not as files
     assert not any(d.endswith((".ts", ".sh", ".pyc")) for d in dests)
-    assert "desktop_app/cli.py" not in dests and "desktop_app/gui/app.py" not in dests
+    assert "desktop_app/cli/__init__.py" not in dests and "desktop_app/gui/app.py" not in dests
 
 
 @pytest.mark.parametrize("sep", ["/", "\\"])

@@ -71,3 +71,14 @@ def test_self_test_exits_zero():
     r = run("--self-test")
     assert r.returncode == 0, r.stderr
     assert "self-test ok" in r.stdout
+
+
+def test_commands_load_neither_qt_nor_the_gui(tmp_path):
+    """The verbs stay headless: only ``desktop-app`` without a command opens the GUI."""
+    code = ("import sys\nfrom desktop_app.cli import main\n"
+            f"assert main(['--data-dir', {str(tmp_path / 'd')!r}, 'check']) == 0\n"
+            f"assert main(['--data-dir', {str(tmp_path / 'd')!r}, 'users', 'list']) == 0\n"
+            "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'desktop_app.gui'))]\n"
+            "assert not loaded, loaded\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr

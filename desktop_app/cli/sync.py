@@ -1,0 +1,122 @@
+"""The sync verbs (docs/sync-format.md): ``export`` / ``exports`` (packages for the
+county and their log), ``import`` (a county return package) and ``keys``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import Verb, first_line, open_services
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", type=Path, required=True, help="folder to write the package into")
+    p.add_argument("--reexport", type=int, metavar="SEQ",
+                   help="produce package SEQ again from the export log (same content)")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from sync_contract.envelope import PackageError
+
+    from ..core.services.auth import SYSTEM
+    from ..core.services.sync.service import ExportsPaused
+
+    with open_services(args) as services:
+        try:
+            if args.reexport is not None:
+                result = services.sync.reexport(args.reexport, args.out, SYSTEM)
+            else:
+                result = services.sync.export(args.out, SYSTEM)
+        except (PackageError, ExportsPaused) as exc:
+            raise first_line(exc) from None
+    if result is None:
+        print("nothing to export (no changes since the last package)")
+        return 0
+    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items() if v)
+    print(f"{'re-exported' if result.reexport else 'exported'} package {result.package_seq}: "
+          f"{result.path} (changes {result.change_seq_from}–{result.change_seq_to}; {counts}; "
+          f"sha256 {result.digest[:16]}; {result.seconds:.2f} s)")
+    return 0
+
+
+def cmd_exports(args: argparse.Namespace) -> int:
+    with open_services(args) as services:
+        rows = services.sync.log()
+    for r in rows:
+        ack = r.acknowledged_at.strftime("%Y-%m-%d %H:%M") if r.acknowledged_at else "-"
+        print(f"{r.package_seq:6d}  {r.created_at:%Y-%m-%d %H:%M}Z  {r.records:8d} records  "
+              f"changes {r.change_seq_from}-{r.change_seq_to}  {r.digest[:16]}  ack {ack}")
+    return 0
+
+
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sync_contract.envelope import PackageError
+
+    from ..core.services.auth import SYSTEM
+
+    with open_services(args) as services:
+        try:
+            result = services.sync.import_package(args.file, SYSTEM)
+        except PackageError as exc:
+            raise first_line(exc) from None
+    print(result.message)
+    for note in result.skipped:
+        print(f"  skipped: {note}")
+    return 0
+
+
+def _keys_arguments(p: argparse.ArgumentParser) -> None:
+    actions = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    actions.add_parser("show", help="this township's signing key fingerprint and the county's keys")
+    imp = actions.add_parser("import-county", help="import the county's public key file")
+    imp.add_argument("file", type=Path)
+    exp = actions.add_parser("export", help="write this township's public key file for the county")
+    exp.add_argument("file", type=Path)
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from sync_contract.envelope import PackageError
+    from sync_contract.keys import public_key_b64, short_fingerprint
+
+    from ..core.services.auth import SYSTEM
+
+    with open_services(args) as services:
+        try:
+            if args.keys_command == "import-county":
+                keys = services.sync.import_county_keys(args.file, SYSTEM)
+                print(f"county keys imported: {keys.code} {keys.name} signing key "
+                      f"{short_fingerprint(keys.fingerprint)}; age {', '.join(keys.age_recipients)}")
+                return 0
+            if args.keys_command == "export":
+                pub = services.sync.export_public_keys(args.file)
+                print(f"wrote {args.file}: township {pub.code} signing key "
+                      f"{short_fingerprint(pub.fingerprint)}")
+                return 0
+            pub = services.sync.township_keys()
+            county = services.sync.status().county
+        except PackageError as exc:
+            raise first_line(exc) from None
+    print(f"township {pub.code} {pub.name}")
+    print(f"  signing key fingerprint: {short_fingerprint(pub.fingerprint)}  ({pub.fingerprint})")
+    print(f"  signing public key: {public_key_b64(pub.ed25519)}")
+    print(f"  age recipient: {pub.age_recipients[0]}")
+    print(f"  device id: {pub.device_id}")
+    if county is None:
+        print("county keys: not imported (desktop-app keys import-county FILE)")
+    else:
+        print(f"county {county.code} {county.name}")
+        print(f"  signing key fingerprint: {short_fingerprint(county.fingerprint)}  "
+              f"({county.fingerprint})")
+        print(f"  age recipients: {', '.join(county.age_recipients)}")
+    return 0
+
+
+EXPORT = Verb("export", "export everything changed since the last package to the county (an "
+                        "encrypted, signed .twpkg file)", cmd_export, _export_arguments)
+EXPORTS = Verb("exports", "the export log: number, time, counts, digest, acknowledged", cmd_exports)
+IMPORT = Verb("import", "import a county return package (.twret)", cmd_import, _import_arguments)
+KEYS = Verb("keys", "sync keys: show | import-county FILE | export FILE", cmd_keys, _keys_arguments)
