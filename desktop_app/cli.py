@@ -359,7 +359,7 @@ def cmd_keys(args) -> int:
     services = _services(args)
     try:
         if args.keys_command == "import-county":
-            keys = services.sync.import_county_keys(args.file, SYSTEM)
+            keys = services.sync.import_county_keys(args.file, SYSTEM).value
             print(f"county keys imported: {keys.code} {keys.name} signing key "
                   f"{short_fingerprint(keys.fingerprint)}; age {', '.join(keys.age_recipients)}")
             return 0

@@ -32,7 +32,7 @@ from ...rules.settings import validate_setting
 from .. import auth
 from ..auth import ActorRef
 from ..backups import ExportsPaused
-from ..context import Changes, ServiceContext
+from ..context import Changes, Outcome, ServiceContext
 from ..events import record_event
 from . import export as exp
 
@@ -47,6 +47,9 @@ class ExportResult:
     change_seq_to: int
     seconds: float
     reexport: bool = False
+    #: An export writes the export log (a re-export its audit event): the sync screen's
+    #: log and status change.
+    changes: Changes = field(default_factory=lambda: Changes(exports=True))
 
     @property
     def records(self) -> int:
@@ -138,7 +141,8 @@ class SyncService:
         pub.write(Path(path))
         return pub
 
-    def import_county_keys(self, source: Path, by: ActorRef) -> PublicKeys:
+    def import_county_keys(self, source: Path, by: ActorRef) -> Outcome[PublicKeys]:
+        """Register the county's public keys (its signing key and age recipients)."""
         with self.ctx.db.transaction() as s:
             actor, _ = auth.require(s, by, auth.KEYS)
             old = self.keys.county()
@@ -146,7 +150,7 @@ class SyncService:
             record_event(s, "settings.change", actor_id=actor.staff_id, key="county_keys",
                          old=old.fingerprint if old else None, new=new.fingerprint,
                          **auth.event_actor(actor))
-        return new
+        return Outcome(new, Changes(exports=True))
 
     def status(self) -> SyncStatus:
         ks = self.keys
@@ -357,7 +361,10 @@ class SyncService:
         return ImportResult(n, digest, False, dict(pkg.counts), applier.applied,
                             applier.skipped,
                             Changes(applications=applier.applications,
-                                    settings=applier.settings_changed))
+                                    settings=applier.settings_changed
+                                    or bool(applier.applied["standards"]
+                                            or applier.applied["holiday_year"]),
+                                    exports=bool(applier.applied["ack"])))
 
 
 def _date(v: str | None) -> date | None:
