@@ -36,7 +36,6 @@ class EmergencyResult:
     changes: Changes = field(default_factory=Changes)
 
 
-
 class EmergencyAidVerbs(HandlingBase):
     # -- 先行救助 ----------------------------------------------------------------------
     def emergency_ceiling(self) -> int:

@@ -35,7 +35,6 @@ class ListInfo:
     path: Path
 
 
-
 class HandoverLists(HandlingBase):
     # -- 转办: the day's list per department ----------------------------------------------
     def departments_to_refer(self) -> dict[str, int]:

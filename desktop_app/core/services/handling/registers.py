@@ -28,7 +28,6 @@ class FlaggedRow:
     status: str
 
 
-
 class Registers(HandlingBase):
     # -- 单独登记备案 ----------------------------------------------------------------------
     def staff_relatives(self, by: ActorRef) -> list[FlaggedRow]:

@@ -51,7 +51,6 @@ class FeedbackResult:
     closed: bool
 
 
-
 class TaskResults(HandlingBase):
     # -- 回执: signature and result --------------------------------------------------------
     def record_signed(self, task_id: int, signed_by: str, signed_on: date | str,

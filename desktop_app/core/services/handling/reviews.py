@@ -33,7 +33,6 @@ class ReviewRow:
     item_code: str = ""
 
 
-
 class Reviews(HandlingBase):
     # -- 动态管理 ----------------------------------------------------------------------
     def reviews_due(self, *, within_days: int = 30, today: date | None = None) -> list[ReviewRow]:

@@ -42,7 +42,6 @@ STEP_TEXTS = {
 }
 
 
-
 class Timeline(HandlingBase):
     # -- timeline -----------------------------------------------------------------------
     def timeline(self, application_id: int) -> list[Step]:
@@ -62,7 +61,6 @@ class Timeline(HandlingBase):
                 steps.append(Step(e.at, staff.get(e.actor_id, "系统") if e.actor_id else "系统",
                                   e.action, text))
             return steps
-
 
 
 def _step_text(cat, action: str, d: dict) -> str | None:
