@@ -3,20 +3,25 @@ service, the task and staff lookups, and the small validation helpers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ... import vocab
-from ...errors import ValidationError, ValidationErrors
+from ...errors import PermissionDenied, ValidationError, ValidationErrors
 from ...models import Application, Document, EmergencyAid, RequestedItem, Staff
 from ...rules import handling as rules
 from ...rules import numbering
 from ...rules.values import validate_date
+from ...vocab import ApplicationStatus, ItemStatus
 from .. import auth
 from ..context import Changes, Outcome, ServiceContext
 from ..documents import DocumentInfo, DocumentService
+
+_T = TypeVar("_T")
 
 
 class HandlingBase:
@@ -29,9 +34,9 @@ class HandlingBase:
     @staticmethod
     def _task(s: Session, task_id: int) -> RequestedItem:
         task = s.get(RequestedItem, task_id)
-        if task is None or task.status != "accepted":
+        if task is None or task.status != ItemStatus.ACCEPTED:
             raise LookupError(f"task {task_id} not found")
-        if task.application.status not in ("accepted", "closed"):
+        if task.application.status not in (ApplicationStatus.ACCEPTED, ApplicationStatus.CLOSED):
             raise ValidationErrors([ValidationError(
                 "application", "state",
                 f"该申请已{vocab.STATUS_LABELS.get(task.application.status, '')}，不能办理")])
@@ -40,7 +45,7 @@ class HandlingBase:
     @staticmethod
     def _staff(s: Session, actor: auth.Actor, staff: Staff | None) -> Staff:
         if staff is None:  # the command line acts for nobody in particular
-            raise auth.PermissionDenied(auth.HANDLE, auth.MESSAGES[auth.HANDLE])
+            raise PermissionDenied(auth.HANDLE, auth.MESSAGES[auth.HANDLE])
         return staff
 
     @staticmethod
@@ -52,14 +57,14 @@ class HandlingBase:
     def _next_suffix(s: Session, app: Application, letter: str) -> str:
         """``<receipt>-<letter><n>``: the next free number of this kind for ``app``."""
         prefix = f"{app.number}-{letter}"
-        used = s.scalars(select(Document.number).where(
-            Document.application_id == app.id, Document.number.like(prefix + "%"))).all()
+        used = list(s.scalars(select(Document.number).where(
+            Document.application_id == app.id, Document.number.like(prefix + "%"))))
         used += s.scalars(select(EmergencyAid.number).where(
-            EmergencyAid.application_id == app.id, EmergencyAid.number.like(prefix + "%"))).all()
-        return numbering.next_suffixed_number(app.number, letter, used)
+            EmergencyAid.application_id == app.id, EmergencyAid.number.like(prefix + "%")))
+        return numbering.next_suffixed_number(str(app.number), letter, used)
 
 
-def day_value(value, field: str, label: str, *, today: date) -> date:
+def day_value(value: object, field: str, label: str, *, today: date) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -77,7 +82,8 @@ def next_task_status(status: str | None, action: str) -> str:
         raise ValidationErrors([exc]) from None
 
 
-def collect_error(errors: list[ValidationError], fn):
+def collect_error(errors: list[ValidationError], fn: Callable[[], _T]) -> _T | None:
+    """``fn()``, or None with its error(s) added to ``errors``."""
     try:
         return fn()
     except ValidationError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ... import vocab
 from ...catalog import TOWNSHIP
@@ -12,6 +13,7 @@ from ...errors import ValidationError, ValidationErrors
 from ...models import Application, EmergencyAid
 from ...rules import numbering
 from ...rules.values import format_yuan, parse_amount, validate_text
+from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
 from .. import auth, handling_data
 from ..auth import ActorRef
 from ..context import Changes, Outcome
@@ -42,7 +44,7 @@ class EmergencyAidVerbs(HandlingBase):
         with self.ctx.db.read() as s:
             return int(self.ctx.get_setting(s, "emergency_ceiling_fen"))
 
-    def year_aid(self, application_id: int, year: int | None = None) -> list[dict]:
+    def year_aid(self, application_id: int, year: int | None = None) -> list[dict[str, Any]]:
         """Temporary assistance the household received this year (shown before paying)."""
         with self.ctx.db.read() as s:
             app = s.get_one(Application, application_id)
@@ -68,6 +70,7 @@ class EmergencyAidVerbs(HandlingBase):
                    if inp.paid_on not in (None, "") else today)
         if errors:
             raise ValidationErrors(errors)
+        assert amount is not None and paid_on is not None  # (no error: both are valid)
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             clerk = self._staff(s, actor, staff)
@@ -75,11 +78,11 @@ class EmergencyAidVerbs(HandlingBase):
             if app is None:
                 raise LookupError(f"application {application_id} not found")
             task = next((r for r in app.items if r.item_code == "LINSHI_URGENT"
-                         and r.status == "accepted"), None)
-            if task is None or app.status != "accepted":
+                         and r.status == ItemStatus.ACCEPTED), None)
+            if task is None or app.status != ApplicationStatus.ACCEPTED:
                 raise ValidationErrors([ValidationError(
                     "application", "no_urgent", "该申请没有已受理的急难型临时救助事项")])
-            if task.task_status != "in_progress" or task.handler_code != TOWNSHIP:
+            if task.task_status != TaskStatus.IN_PROGRESS or task.handler_code != TOWNSHIP:
                 raise ValidationErrors([ValidationError(
                     "application", "state", "该急难型临时救助事项已转县级审批或已办结，不能再先行救助")])
             ceiling = int(self.ctx.get_setting(s, "emergency_ceiling_fen"))
@@ -121,11 +124,11 @@ class EmergencyAidVerbs(HandlingBase):
             task = self._task(s, task_id)
             item = self.ctx.catalog.item(task.item_code)
             if not item.escalation or task.handler_code != TOWNSHIP \
-                    or task.task_status != "in_progress":
+                    or task.task_status != TaskStatus.IN_PROGRESS:
                 raise ValidationErrors([ValidationError(
                     "task", "state", "该事项不能报县审批")])
             task.handler_code = task.decider_code = item.escalation
-            task.task_status = "to_refer"
+            task.task_status = TaskStatus.TO_REFER
             app = task.application
             record_event(s, "emergency.escalate", actor_id=clerk.id, application_id=app.id,
                          task_id=task.id, department=item.escalation, reason=reason)

@@ -16,6 +16,7 @@ from ...errors import ValidationError, ValidationErrors
 from ...models import Application, Document, ListDocument, RequestedItem, Township
 from ...rules import handling as rules
 from ...rules import numbering
+from ...vocab import ApplicationStatus, TaskStatus
 from .. import auth, handling_data
 from ..auth import ActorRef
 from ..context import Changes, Outcome
@@ -43,8 +44,8 @@ class HandoverLists(HandlingBase):
             rows = s.execute(
                 select(RequestedItem.handler_code, func.count())
                 .join(Application, Application.id == RequestedItem.application_id)
-                .where(RequestedItem.task_status == "to_refer",
-                       Application.status == "accepted")
+                .where(RequestedItem.task_status == TaskStatus.TO_REFER,
+                       Application.status == ApplicationStatus.ACCEPTED)
                 .group_by(RequestedItem.handler_code)).all()
         return {code: n for code, n in rows}
 
@@ -64,8 +65,8 @@ class HandoverLists(HandlingBase):
             tasks = list(s.scalars(
                 select(RequestedItem).join(Application)
                 .where(RequestedItem.handler_code == department,
-                       RequestedItem.task_status == "to_refer",
-                       Application.status == "accepted")
+                       RequestedItem.task_status == TaskStatus.TO_REFER,
+                       Application.status == ApplicationStatus.ACCEPTED)
                 .order_by(RequestedItem.application_id, RequestedItem.position)))
             if not tasks:
                 raise ValidationErrors([ValidationError(

@@ -6,6 +6,7 @@ from ... import vocab
 from ...errors import ValidationError, ValidationErrors
 from ...models import Application
 from ...rules import numbering
+from ...vocab import ItemStatus
 from .. import auth
 from ..auth import ActorRef
 from ..context import Outcome
@@ -25,7 +26,7 @@ class ResultNotices(HandlingBase):
             if app is None:
                 raise LookupError(f"application {application_id} not found")
             if not any(r.task_status in vocab.FINAL_TASK_STATUSES for r in app.items
-                       if r.status == "accepted"):
+                       if r.status == ItemStatus.ACCEPTED):
                 raise ValidationErrors([ValidationError(
                     "results", "none", "还没有任何事项的办理结果，不能出具告知书")])
             number = self._next_suffix(s, app, numbering.RESULT_NOTICE)

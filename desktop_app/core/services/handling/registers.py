@@ -34,7 +34,7 @@ class Registers(HandlingBase):
         """Applications of relatives of staff or village cadres (supervisors only)."""
         with self.ctx.db.read() as s:
             auth.require(s, by, auth.SEPARATE_LIST)
-            villages = {v.id: v.name for v in s.scalars(select(Village))}
+            villages: dict[int | None, str] = {v.id: v.name for v in s.scalars(select(Village))}
             apps = s.scalars(select(Application).where(Application.staff_relative.is_(True))
                              .order_by(Application.intake_date.desc(), Application.id.desc()))
             return [FlaggedRow(a.id, a.number or "", a.applicant.name,

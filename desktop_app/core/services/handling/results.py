@@ -15,6 +15,7 @@ from ...models import Application
 from ...rules import handling as rules
 from ...rules import numbering
 from ...rules.values import parse_amount, validate_name, validate_text
+from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
 from .. import auth
 from ..auth import ActorRef
 from ..context import Changes, Outcome
@@ -62,6 +63,7 @@ class TaskResults(HandlingBase):
         on = collect_error(errors, lambda: day_value(signed_on, "signed_on", "签收时间", today=today))
         if errors:
             raise ValidationErrors(errors)
+        assert name is not None and on is not None  # (no error: both are valid)
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             task = self._task(s, task_id)
@@ -84,11 +86,12 @@ class TaskResults(HandlingBase):
                                                   today=today))
         text = collect_error(errors, lambda: validate_text(fb.result_text, "result_text",
                                                       200)) or ""
-        amount = None
+        amount: int | None = None
         if fb.amount not in (None, ""):
             amount = (fb.amount if isinstance(fb.amount, int) and not isinstance(fb.amount, bool)
                       else collect_error(errors, lambda: parse_amount(fb.amount, "amount")))
-        p_from = p_to = None
+        p_from: date | None = None
+        p_to: date | None = None
         if fb.period_from not in (None, ""):
             p_from = collect_error(errors, lambda: day_value(fb.period_from, "period_from", "救助起始月",
                                                    today=date.max))
@@ -97,26 +100,28 @@ class TaskResults(HandlingBase):
                                                  today=date.max))
         if p_from and p_to and p_to < p_from:
             errors.append(ValidationError("period_to", "order", "救助截止月不能早于起始月"))
-        if fb.result == "refused" and not (fb.result_text or "").strip():
+        if fb.result == TaskStatus.REFUSED and not (fb.result_text or "").strip():
             errors.append(ValidationError("result_text", "required", "请填写不予办理的理由"))
-        if fb.result == "returned" and not (fb.result_text or "").strip():
+        if fb.result == TaskStatus.RETURNED and not (fb.result_text or "").strip():
             errors.append(ValidationError("result_text", "required", "请填写退回的原因"))
-        if fb.result != "done" and amount:
+        if fb.result != TaskStatus.DONE and amount:
             errors.append(ValidationError("amount", "not_done", "只有已办结的事项才有救助金额"))
         if fb.review_class and fb.review_class not in dict(vocab.REVIEW_CLASSES):
             errors.append(ValidationError("review_class", "invalid", "复核类别应为 A、B 或 C"))
-        signed_by = signed_on = None
+        signed_by: str | None = None
+        signed_on: date | None = None
         if (fb.signed_by or "").strip():
             signed_by = collect_error(errors, lambda: validate_name(fb.signed_by, "signed_by"))
             signed_on = collect_error(errors, lambda: day_value(fb.signed_on or fb.result_on, "signed_on",
                                                       "签收时间", today=today))
         if errors:
             raise ValidationErrors(errors)
+        assert result_on is not None  # (no error: the day is valid)
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             task = self._task(s, task_id)
             status = task.task_status
-            if status == "referred" and signed_by:
+            if status == TaskStatus.REFERRED and signed_by:
                 status = next_task_status(status, "sign")
                 self._not_before(signed_on, task.referred_on, "signed_on",
                                  "签收时间不能早于转办日期")
@@ -128,10 +133,10 @@ class TaskResults(HandlingBase):
                              "反馈时间不能早于受理日期")
             old = task.task_status
             task.task_status, task.result_on, task.result_text = new, result_on, text
-            task.amount_fen = amount if new == "done" else None
-            task.period_from, task.period_to = (p_from, p_to) if new == "done" else (None, None)
+            task.amount_fen = amount if new == TaskStatus.DONE else None
+            task.period_from, task.period_to = (p_from, p_to) if new == TaskStatus.DONE else (None, None)
             task.result_by_id = actor.staff_id
-            if new == "done":
+            if new == TaskStatus.DONE:
                 task.review_class = fb.review_class or ("B" if task.item_code == "DIBAO" else "")
                 months = self.ctx.get_setting(s, "review_months")
                 task.next_review_on = rules.next_review(task.item_code, task.review_class,
@@ -147,13 +152,13 @@ class TaskResults(HandlingBase):
 
     def _close_if_done(self, s: Session, app: Application, actor_id: int | None,
                        today: date) -> bool:
-        accepted = [r for r in app.items if r.status == "accepted"]
-        if app.status != "accepted" or not accepted or any(
+        accepted = [r for r in app.items if r.status == ItemStatus.ACCEPTED]
+        if app.status != ApplicationStatus.ACCEPTED or not accepted or any(
                 r.task_status not in vocab.FINAL_TASK_STATUSES for r in accepted):
             return False
-        app.status, app.closed_on = "closed", today
+        app.status, app.closed_on = ApplicationStatus.CLOSED, today
         record_event(s, "application.close", actor_id=actor_id, application_id=app.id,
-                     changes={"status": ["accepted", "closed"]},
+                     changes={"status": [ApplicationStatus.ACCEPTED, ApplicationStatus.CLOSED]},
                      results={r.item_code: r.task_status for r in accepted})
         return True
 
@@ -168,7 +173,7 @@ class TaskResults(HandlingBase):
             next_task_status(task.task_status, "re_refer")
             app = task.application
             items = [r for r in app.items if r.handler_code == task.handler_code
-                     and r.task_status == "returned"]
+                     and r.task_status == TaskStatus.RETURNED]
             for r in items:
                 r.task_status = next_task_status(r.task_status, "re_refer")
                 r.referred_on = r.signed_on = None

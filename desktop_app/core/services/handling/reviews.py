@@ -12,6 +12,7 @@ from ...errors import ValidationError, ValidationErrors
 from ...models import Application, RequestedItem, Village
 from ...rules import handling as rules
 from ...rules.values import validate_text
+from ...vocab import ApplicationStatus, TaskStatus
 from .. import auth
 from ..auth import ActorRef
 from ..context import Changes
@@ -40,18 +41,23 @@ class Reviews(HandlingBase):
         today = today or self.ctx.today()
         limit = date.fromordinal(today.toordinal() + within_days)
         with self.ctx.db.read() as s:
-            villages = {v.id: v.name for v in s.scalars(select(Village))}
+            villages: dict[int | None, str] = {v.id: v.name for v in s.scalars(select(Village))}
             q = (select(RequestedItem, Application).join(Application)
                  .where(RequestedItem.next_review_on.is_not(None),
                         RequestedItem.next_review_on <= limit,
-                        RequestedItem.task_status == "done",
-                        Application.status.in_(("accepted", "closed")))
+                        RequestedItem.task_status == TaskStatus.DONE,
+                        Application.status.in_((ApplicationStatus.ACCEPTED,
+                                                ApplicationStatus.CLOSED)))
                  .order_by(RequestedItem.next_review_on))
-            return [ReviewRow(r.id, a.id, a.number or "", a.applicant.name,
-                              villages.get(a.village_id, ""),
-                              self.ctx.catalog.item(r.item_code).name, r.review_class,
-                              r.next_review_on, (r.next_review_on - today).days, r.item_code)
-                    for r, a in s.execute(q)]
+            out = []
+            for r, a in s.execute(q):
+                due = r.next_review_on
+                assert due is not None  # the query keeps only tasks with a re-check date
+                out.append(ReviewRow(r.id, a.id, a.number or "", a.applicant.name,
+                                     villages.get(a.village_id, ""),
+                                     self.ctx.catalog.item(r.item_code).name, r.review_class,
+                                     due, (due - today).days, r.item_code))
+            return out
 
     def record_review(self, task_id: int, on: date | str, outcome: str, note: str,
                       by: ActorRef, *, review_class: str = "") -> Changes:
@@ -67,6 +73,7 @@ class Reviews(HandlingBase):
         note = collect_error(errors, lambda: validate_text(note, "note", 200)) or ""
         if errors:
             raise ValidationErrors(errors)
+        assert day is not None  # (no error: the day is valid)
         with self.ctx.db.transaction() as s:
             actor, _ = auth.require(s, by, auth.HANDLE)
             task = self._task(s, task_id)

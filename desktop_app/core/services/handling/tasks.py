@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, selectinload
 
 from ... import vocab
 from ...catalog import TOWNSHIP
 from ...models import Application, RequestedItem, Staff, Village
 from ...rules import handling as rules
+from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
 from .. import handling_data
 from .base import HandlingBase
 
@@ -70,8 +72,9 @@ class TaskQueries(HandlingBase):
         with self.ctx.db.read() as s:
             q = (select(RequestedItem, Application)
                  .join(Application, Application.id == RequestedItem.application_id)
-                 .where(RequestedItem.status == "accepted",
-                        Application.status.in_(("accepted", "closed"))))
+                 .where(RequestedItem.status == ItemStatus.ACCEPTED,
+                        Application.status.in_((ApplicationStatus.ACCEPTED,
+                                                ApplicationStatus.CLOSED))))
             if not flt.include_final:
                 q = q.where(RequestedItem.task_status.in_(vocab.OPEN_TASK_STATUSES))
             if flt.department:
@@ -104,20 +107,21 @@ class TaskQueries(HandlingBase):
             q = (select(RequestedItem, Application)
                  .join(Application, Application.id == RequestedItem.application_id)
                  .where(RequestedItem.application_id == application_id,
-                        RequestedItem.status == "accepted")
+                        RequestedItem.status == ItemStatus.ACCEPTED)
                  .order_by(RequestedItem.position))
             return self._rows(s, s.execute(q).all(), today)
 
-    def _rows(self, s: Session, pairs, today: date) -> list[TaskRow]:
+    def _rows(self, s: Session, pairs: Iterable[Row[RequestedItem, Application]],
+              today: date) -> list[TaskRow]:
         cal = self.ctx.calendar(s)
         soon = int(self.ctx.get_setting(s, "due_soon_workdays"))
         cat = self.ctx.catalog
-        villages = {v.id: v.name for v in s.scalars(select(Village))}
-        staff = {st.id: st.name for st in s.scalars(select(Staff))}
+        villages: dict[int | None, str] = {v.id: v.name for v in s.scalars(select(Village))}
+        staff: dict[int | None, str] = {st.id: st.name for st in s.scalars(select(Staff))}
         out = []
         for req, app in pairs:
-            status = req.task_status or ("in_progress" if req.handler_code == TOWNSHIP
-                                         else "to_refer")
+            status = req.task_status or (TaskStatus.IN_PROGRESS if req.handler_code == TOWNSHIP
+                                         else TaskStatus.TO_REFER)
             if status in vocab.FINAL_TASK_STATUSES:
                 ds = rules.DueState("final", 0)
             else:

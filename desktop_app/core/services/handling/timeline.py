@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
 from .... import printing
 from ... import vocab
+from ...catalog import Catalog
 from ...models import Event, Staff
 from ...rules.values import format_yuan
 from .base import HandlingBase
@@ -63,7 +65,7 @@ class Timeline(HandlingBase):
             return steps
 
 
-def _step_text(cat, action: str, d: dict) -> str | None:
+def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
     if action == "document.issue":
         kind = d.get("kind", "")
         title = printing.DOCUMENT_KINDS.get(kind, kind)

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from sync_contract.catalog import Material as CatalogMaterial
+
 from ...catalog import TOWNSHIP
-from ...errors import ValidationError, ValidationErrors
+from ...errors import PermissionDenied, ValidationError, ValidationErrors
 from ...models import Application, Staff
 from ...rules import identity
+from ...vocab import ItemStatus, MaterialStatus
 from .. import auth
 from ..auth import ActorRef
 from ..context import ServiceContext
@@ -18,10 +21,10 @@ from ..documents import DocumentService
 from ..drafts import ItemInput, MemberInput
 
 
-def material_status(item: ItemInput, material) -> str:
+def material_status(item: ItemInput, material: CatalogMaterial) -> str:
     """The status given for ``material``; unset means missing, or not applicable for a
     conditional material (e.g. 残疾人证 only when a member is disabled)."""
-    return item.materials.get(material.code, "missing" if material.required else "na")
+    return item.materials.get(material.code, MaterialStatus.MISSING if material.required else MaterialStatus.NA)
 
 
 @dataclass
@@ -38,7 +41,7 @@ class CleanDraft:
 def referral_departments(app: Application) -> list[str]:
     """County departments the accepted ``app``'s items are referred to, in item order."""
     return list(dict.fromkeys(r.handler_code for r in app.items
-                              if r.status == "accepted" and r.handler_code != TOWNSHIP))
+                              if r.status == ItemStatus.ACCEPTED and r.handler_code != TOWNSHIP))
 
 
 class IntakeBase:
@@ -51,7 +54,7 @@ class IntakeBase:
     @staticmethod
     def _clerk(s: Session, clerk_id: ActorRef) -> Staff:
         if isinstance(clerk_id, auth.Actor) and clerk_id.system:
-            raise auth.PermissionDenied(auth.DECIDE, auth.MESSAGES[auth.DECIDE])
+            raise PermissionDenied(auth.DECIDE, auth.MESSAGES[auth.DECIDE])
         staff_id = clerk_id.staff_id if isinstance(clerk_id, auth.Actor) else clerk_id
         clerk = s.get(Staff, staff_id) if isinstance(staff_id, int) else None
         if clerk is None or not clerk.active:

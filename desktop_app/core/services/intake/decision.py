@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from ...errors import ValidationErrors
 from ...models import Application, Document, Staff, Township
 from ...rules import numbering, routing
+from ...vocab import ApplicationStatus, Decision, ItemStatus, TaskStatus
 from ..auth import ActorRef
 from ..context import Changes, Outcome
-from ..documents import DocumentInfo
+from ..documents import DocumentInfo, PendingFile
 from ..drafts import ApplicationDraft
 from ..events import record_event
 from .base import referral_departments
@@ -97,32 +98,32 @@ class Decisions(Registration, DraftValidation):
 
     def _apply_decision(self, s: Session, app: Application, decision: str, clerk: Staff,
                         reasons: list[str], now: datetime, *, render: bool = True,
-                        defer_secondary: bool = False):
+                        defer_secondary: bool = False) -> list[PendingFile]:
         number = self._next_number(s, now.date())
         if app.number is None:
             app.number = number
         app.decision, app.decided_by_id, app.decided_at = decision, clerk.id, now
         kinds: list[str]
-        if decision == "accept":
-            app.status = "accepted"
+        if decision == Decision.ACCEPT:
+            app.status = ApplicationStatus.ACCEPTED
             cal = self.ctx.calendar(s)
             confirms = bool(self.ctx.get_setting(s, "township_confirms"))
             for req in app.items:
                 due = cal.add_workdays(now.date(), req.limit_days)
-                req.due_date, req.due_provisional, req.status = due.date, due.provisional, "accepted"
+                req.due_date, req.due_provisional, req.status = due.date, due.provisional, ItemStatus.ACCEPTED
                 # 分类派单: handler and decider from the catalogue in force at acceptance.
                 r = routing.route(self.ctx.catalog, req.item_code, confirms)
                 req.handler_code, req.decider_code = r.handler_code, r.decider_code
-                req.task_status = "to_refer" if r.referred else "in_progress"
+                req.task_status = TaskStatus.TO_REFER if r.referred else TaskStatus.IN_PROGRESS
             kinds = ["receipt", "commitment"]
-        elif decision == "notice":
-            app.status = "pending_materials"
+        elif decision == Decision.NOTICE:
+            app.status = ApplicationStatus.PENDING_MATERIALS
             kinds = ["notice_missing", "commitment"]
         else:
-            app.status = "rejected"
+            app.status = ApplicationStatus.REJECTED
             app.reject_reasons = json.dumps(reasons, ensure_ascii=False)
             for req in app.items:
-                req.status = "rejected"
+                req.status = ItemStatus.REJECTED
             kinds = ["notice_reject"]
         record_event(s, f"application.{decision}", actor_id=clerk.id, application_id=app.id,
                      number=number)
@@ -136,7 +137,7 @@ class Decisions(Registration, DraftValidation):
             primary = kind in ("receipt", "notice_missing", "notice_reject")
             docs.append(self.documents.create(s, app, kind, doc_number, clerk, now,
                                               render=render and (primary or not defer_secondary)))
-        if decision == "accept":
+        if decision == Decision.ACCEPT:
             # 转办单: one per receiving county department, numbered <receipt>-Z1, -Z2 …
             for n, dept in enumerate(referral_departments(app), 1):
                 slip = numbering.suffixed_number(number, numbering.REFERRAL, n)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from ... import vocab
 from ...models import Application, HouseholdMember
 from ...rules import identity
+from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
 from ..drafts import ApplicationDraft
 from .base import IntakeBase
 
@@ -52,7 +53,7 @@ class IntakeWarnings(IntakeBase):
         names = dict((i, n) for n, i in people)
         cat = self.ctx.catalog
         year = (draft.intake_date or self.ctx.today()).year
-        live = ("accepted", "pending_materials", "closed")
+        live = (ApplicationStatus.ACCEPTED, ApplicationStatus.PENDING_MATERIALS, ApplicationStatus.CLOSED)
         with self.ctx.db.read() as s:
             q = (select(HouseholdMember, Application)
                  .join(Application, Application.id == HouseholdMember.application_id)
@@ -62,17 +63,18 @@ class IntakeWarnings(IntakeBase):
                 q = q.where(Application.id != exclude_application_id)
             seen_household: set[str] = set()
             seen_task: set[tuple[int, str]] = set()
-            seen_temp: set[str] = set()
+            seen_temp: set[str | None] = set()
             for member, app in s.execute(q):
                 who = f"{names[member.id_number]}（{identity.mask_id(member.id_number)}）"
                 other_applicant = app.applicant
                 number = app.number or ""
                 for req in app.items:
                     key = (app.id, req.item_code)  # one warning per application and item
-                    open_task = ((req.status == "accepted"
+                    open_task = ((req.status == ItemStatus.ACCEPTED
                                   and req.task_status in vocab.OPEN_TASK_STATUSES
-                                  and app.status == "accepted")
-                                 or (req.status == "requested" and app.status == "pending_materials"))
+                                  and app.status == ApplicationStatus.ACCEPTED)
+                                 or (req.status == ItemStatus.REQUESTED
+                                     and app.status == ApplicationStatus.PENDING_MATERIALS))
                     if req.item_code in codes and open_task and key not in seen_task:
                         seen_task.add(key)
                         out.append(IntakeWarning(
@@ -87,10 +89,11 @@ class IntakeWarnings(IntakeBase):
                         number, app.id))
                 if (draft.hardship_cause and app.hardship_cause == draft.hardship_cause
                         and codes & {"LINSHI_URGENT", "LINSHI_EXPENSE"}
-                        and app.intake_date.year == year and app.status in ("accepted", "closed")
+                        and app.intake_date.year == year
+                        and app.status in (ApplicationStatus.ACCEPTED, ApplicationStatus.CLOSED)
                         and app.number not in seen_temp
                         and any(r.item_code in ("LINSHI_URGENT", "LINSHI_EXPENSE")
-                                and r.status == "accepted" and r.task_status != "refused"
+                                and r.status == ItemStatus.ACCEPTED and r.task_status != TaskStatus.REFUSED
                                 for r in app.items)):
                     seen_temp.add(app.number)
                     cause = vocab.HARDSHIP_CAUSE_LABELS[app.hardship_cause]

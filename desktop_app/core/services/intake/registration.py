@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ...errors import ValidationError, ValidationErrors
 from ...models import Application, HouseholdMember, Income, Material, RequestedItem, SearchKey, Staff, Village
 from ...rules import identity, pinyin, values
+from ...vocab import ItemStatus
 from ..drafts import ApplicationDraft, MemberInput
 from ..events import record_event
 from .base import CleanDraft, IntakeBase, material_status
@@ -45,7 +46,7 @@ class Registration(IntakeBase):
         for pos, it in enumerate(clean.items):
             item = self.ctx.catalog.item(it.item_code)
             req = RequestedItem(position=pos, item_code=item.code, handler_code=item.handler,
-                                limit_days=item.limit_days, status="requested")
+                                limit_days=item.limit_days, status=ItemStatus.REQUESTED)
             for mpos, mat in enumerate(item.materials):
                 req.materials.append(Material(position=mpos, code=mat.code, name=mat.name,
                                               status=material_status(it, mat)))

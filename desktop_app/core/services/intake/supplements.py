@@ -5,6 +5,7 @@ from __future__ import annotations
 from ... import vocab
 from ...errors import ValidationError, ValidationErrors
 from ...models import Application
+from ...vocab import ApplicationStatus
 from ..auth import ActorRef
 from ..context import Changes
 from ..drafts import ItemInput
@@ -23,7 +24,7 @@ class Supplements(Decisions):
             app = s.get(Application, application_id)
             if app is None:
                 raise LookupError(f"application {application_id} not found")
-            if app.status != "pending_materials":
+            if app.status != ApplicationStatus.PENDING_MATERIALS:
                 raise ValidationErrors([ValidationError("status", "not_pending", "该申请不在待补正状态")])
             changed: dict[str, list[str]] = {}
             for req in app.items:

@@ -3,14 +3,20 @@ rules a decision (受理 / 一次性告知 / 不予受理) must meet."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import ParamSpec, TypeVar
 
 from ... import vocab
 from ...errors import ValidationError, collect
 from ...rules import identity, values
+from ...vocab import Decision, MaterialStatus
 from ..context import ServiceContext
 from ..drafts import ApplicationDraft, ItemInput, MemberInput
 from .base import CleanDraft, IntakeBase, material_status
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 
 class DraftValidation(IntakeBase):
@@ -23,7 +29,7 @@ class DraftValidation(IntakeBase):
         errors: list[ValidationError] = []
         today = self.ctx.today()
 
-        def check(fn, *args, **kw):
+        def check(fn: Callable[_P, _T], *args: _P.args, **kw: _P.kwargs) -> _T | None:
             return collect(errors, fn, *args, **kw)
 
         members: list[tuple[MemberInput, identity.IdInfo | None]] = []
@@ -107,13 +113,13 @@ class DraftValidation(IntakeBase):
                 status = material_status(it, mat)
                 if status not in vocab.MATERIAL_LABELS:
                     errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "invalid", "材料状态无效"))
-                elif status == "committed" and not mat.commitment_allowed:
+                elif status == MaterialStatus.COMMITTED and not mat.commitment_allowed:
                     errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "no_commitment",
                                                   f"“{mat.name}”不适用告知承诺"))
-                elif status == "na" and mat.required:
+                elif status == MaterialStatus.NA and mat.required:
                     errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "required",
                                                   f"“{mat.name}”为必备材料"))
-                elif status == "shared" and not mat.data_shared:
+                elif status == MaterialStatus.SHARED and not mat.data_shared:
                     errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "not_shared",
                                                   f"“{mat.name}”不能通过信息共享获取"))
 
@@ -143,7 +149,7 @@ class DraftValidation(IntakeBase):
         for it in items:
             item = ctx.catalog.item(it.item_code)
             for mat in item.materials:
-                if material_status(it, mat) == "missing":
+                if material_status(it, mat) == MaterialStatus.MISSING:
                     out.append((item.name, mat.name))
         return out
 
@@ -152,13 +158,13 @@ class DraftValidation(IntakeBase):
         if decision not in vocab.DECISIONS:
             return [ValidationError("decision", "invalid", "未知的受理决定")]
         missing = self.missing_materials(self.ctx, items) if items else []
-        if decision == "accept" and missing and not urgent:
+        if decision == Decision.ACCEPT and missing and not urgent:
             names = "、".join(m for _, m in missing[:5])
             return [ValidationError("materials", "incomplete",
                                     f"材料不齐（缺少：{names}），不能受理；请出具一次性告知书")]
-        if decision == "notice" and not missing:
+        if decision == Decision.NOTICE and not missing:
             return [ValidationError("materials", "complete", "材料齐全，无需出具一次性告知书")]
-        if decision == "reject":
+        if decision == Decision.REJECT:
             if not reasons:
                 return [ValidationError("reject_reasons", "required", "请填写不予受理的理由")]
             if any(len(r) > 500 for r in reasons):

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from ... import vocab
 from ...errors import ValidationError, ValidationErrors
 from ...models import Application, Document, utcnow
+from ...vocab import ApplicationStatus, ItemStatus
 from .. import auth
 from ..auth import ActorRef
 from ..context import Changes
@@ -27,17 +28,18 @@ class Withdrawals(IntakeBase):
             app = s.get(Application, application_id)
             if app is None:
                 raise LookupError(f"application {application_id} not found")
-            if app.status in ("voided", "withdrawn", "rejected", "closed"):
+            if app.status in (ApplicationStatus.VOIDED, ApplicationStatus.WITHDRAWN,
+                              ApplicationStatus.REJECTED, ApplicationStatus.CLOSED):
                 raise ValidationErrors([ValidationError(
                     "status", "final", f"该申请已{vocab.STATUS_LABELS.get(app.status, app.status)}，不能撤回")])
             old = app.status
-            app.status, app.void_reason = "withdrawn", reason
+            app.status, app.void_reason = ApplicationStatus.WITHDRAWN, reason
             for req in app.items:
-                if req.status in ("requested", "accepted"):
-                    req.status = "withdrawn"
+                if req.status in (ItemStatus.REQUESTED, ItemStatus.ACCEPTED):
+                    req.status = ItemStatus.WITHDRAWN
             record_event(s, "application.withdraw", actor_id=actor.staff_id,
                          application_id=app.id, reason=reason,
-                         changes={"status": [old, "withdrawn"]})
+                         changes={"status": [old, ApplicationStatus.WITHDRAWN]})
         return Changes(applications={application_id})
 
     def void_application(self, application_id: int, reason: str, by: ActorRef, *,
@@ -51,17 +53,17 @@ class Withdrawals(IntakeBase):
             app = s.get(Application, application_id)
             if app is None:
                 raise LookupError(f"application {application_id} not found")
-            if app.status == "voided":
+            if app.status == ApplicationStatus.VOIDED:
                 raise ValidationErrors([ValidationError("status", "voided", "该申请已作废")])
             old = app.status
-            app.status, app.void_reason = "voided", reason
+            app.status, app.void_reason = ApplicationStatus.VOIDED, reason
             docs = list(s.scalars(select(Document).where(
                 Document.application_id == app.id, Document.voided.is_(False))))
             for doc in docs:
                 doc.voided, doc.void_reason, doc.voided_by_id = True, reason, actor.staff_id
                 doc.voided_at = utcnow()
             record_event(s, "application.void", actor_id=actor.staff_id, application_id=app.id,
-                         reason=reason, changes={"status": [old, "voided"]},
+                         reason=reason, changes={"status": [old, ApplicationStatus.VOIDED]},
                          documents=[d.number for d in docs], confirmed_by=confirmer.staff_id)
         return Changes(applications={application_id}, documents={d.id for d in docs})
 
