@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .settings import SettingsService
     from .setup import SetupInput, SetupService
+    from .sync.service import SyncService
 
 
 
@@ -86,7 +87,7 @@ class Services:
     audit: AuditService
     assessment: AssessmentService
     handling: HandlingService
-    sync: Any = None  # desktop_app.core.services.sync.service.SyncService (export/import packages)
+    sync: SyncService  # export/import sync packages (DESIGN §4)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -115,10 +116,11 @@ class Services:
                    handling, SyncService(ctx, handling))
 
     @classmethod
-    def open(cls, data_dir: Path, **kw) -> Services:
+    def open(cls, data_dir: Path, *, catalog: Catalog | None = None,
+             clock: Callable[[], datetime] | None = None) -> Services:
         from ..db import open_database
 
-        return cls.create(open_database(data_dir), **kw)
+        return cls.create(open_database(data_dir), catalog=catalog, clock=clock)
 
     def close(self) -> None:
         self.ctx.db.close()

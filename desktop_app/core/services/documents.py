@@ -37,6 +37,7 @@ from ..models import (
 )
 from ..rules import numbering
 from ..rules.identity import IdType, mask_id
+from ..vocab import ApplicationStatus, MaterialStatus
 from . import auth, handling_data
 from .auth import ActorRef
 from .context import Changes, Outcome, ServiceContext
@@ -186,9 +187,9 @@ class DocumentService:
             })
             for mat in req.materials:
                 row = {"item": item.name, "name": mat.name}
-                if mat.status == "na":
+                if mat.status == MaterialStatus.NA:
                     continue
-                if mat.status == "missing":
+                if mat.status == MaterialStatus.MISSING:
                     data["missing"].append(row)
                 else:
                     data["materials"].append({**row, "status": vocab.MATERIAL_LABELS[mat.status]})
@@ -310,9 +311,9 @@ class DocumentService:
             doc.voided_by_id, doc.voided_at = actor.staff_id, utcnow()
             app = s.get_one(Application, doc.application_id)
             changes: dict[str, list[str]] = {}
-            if doc.kind in ("receipt", "notice_missing", "notice_reject") and app.status != "voided":
-                changes = {"status": [app.status, "voided"]}
-                app.status, app.void_reason = "voided", reason
+            if doc.kind in ("receipt", "notice_missing", "notice_reject") and app.status != ApplicationStatus.VOIDED:
+                changes = {"status": [app.status, ApplicationStatus.VOIDED]}
+                app.status, app.void_reason = ApplicationStatus.VOIDED, reason
             record_event(s, "document.void", actor_id=actor.staff_id,
                          application_id=doc.application_id, document_id=doc.id,
                          number=doc.number, reason=reason, changes=changes,

@@ -15,6 +15,7 @@ from ..models import Application, EmergencyAid, HouseholdMember, RequestedItem
 from ..rules.handling import amount_in_words
 from ..rules.identity import mask_id
 from ..rules.values import format_yuan
+from ..vocab import ApplicationStatus, ItemStatus, MaterialStatus, TaskStatus
 
 #: Items paid monthly: their amount prints as "每月 … 元".
 MONTHLY_ITEMS = frozenset({"DIBAO", "TEKUN", "DIBAO_EDGE", "DISABILITY", "ORPHAN"})
@@ -43,7 +44,7 @@ def result_notice(cat: Catalog, app: Application, appeal: dict[str, Any]) -> dic
     """Every item with its final result (已办结 / 不予办理)."""
     results = []
     for req in app.items:
-        if req.status != "accepted" or req.task_status not in vocab.FINAL_TASK_STATUSES:
+        if req.status != ItemStatus.ACCEPTED or req.task_status not in vocab.FINAL_TASK_STATUSES:
             continue
         item = cat.item(req.item_code)
         results.append({
@@ -51,7 +52,7 @@ def result_notice(cat: Catalog, app: Application, appeal: dict[str, Any]) -> dic
             "department": cat.department(req.decider_code or req.handler_code).name
             if (req.decider_code or req.handler_code) != TOWNSHIP else "乡镇（街道）",
             "outcome": vocab.TASK_STATUS_LABELS[req.task_status],
-            "result": req.result_text or ("同意" if req.task_status == "done" else "不予办理"),
+            "result": req.result_text or ("同意" if req.task_status == TaskStatus.DONE else "不予办理"),
             "amount": amount_text(req.item_code, req.amount_fen),
             "period": period_text(req.period_from, req.period_to),
             "date": req.result_on.isoformat() if req.result_on else "",
@@ -77,7 +78,7 @@ def year_aid(s: Session, app: Application, year: int, *, exclude_aid: int | None
     aid_q = select(EmergencyAid, Application).join(
         Application, Application.id == EmergencyAid.application_id).where(
         EmergencyAid.application_id.in_(apps), extract("year", EmergencyAid.paid_on) == year,
-        Application.status.not_in(("voided",)))
+        Application.status.not_in((ApplicationStatus.VOIDED,)))
     aided_items: set[int] = set()
     for aid, other in s.execute(aid_q):
         aided_items.add(aid.item_id)
@@ -88,9 +89,9 @@ def year_aid(s: Session, app: Application, year: int, *, exclude_aid: int | None
                      "cause": aid.cause, "application_number": other.number or ""})
     task_q = select(RequestedItem, Application).join(Application).where(
         RequestedItem.application_id.in_(apps), RequestedItem.item_code.in_(TEMPORARY_ITEMS),
-        RequestedItem.task_status == "done", RequestedItem.amount_fen.is_not(None),
+        RequestedItem.task_status == TaskStatus.DONE, RequestedItem.amount_fen.is_not(None),
         extract("year", RequestedItem.result_on) == year,
-        Application.status.not_in(("voided",)))
+        Application.status.not_in((ApplicationStatus.VOIDED,)))
     for req, other in s.execute(task_q):
         if req.id in aided_items and req.application_id == app.id:
             continue
@@ -142,7 +143,7 @@ def handover_rows(s: Session, cat: Catalog, tasks: list[RequestedItem],
             "applicant": app.applicant.name,
             "items": "、".join(cat.item(r.item_code).name for r in reqs),
             "materials": sum(1 for r in reqs for m in r.materials
-                             if m.status in ("received", "committed")),
+                             if m.status in (MaterialStatus.RECEIVED, MaterialStatus.COMMITTED)),
             "feedback_date": max(dues).isoformat() if dues else "",
         })
     rows.sort(key=lambda r: r["referral_number"])

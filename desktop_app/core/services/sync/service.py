@@ -29,6 +29,7 @@ from ...errors import ValidationError
 from ...models import RequestedItem, SyncExport, SyncImport, Township, Village, utcnow
 from ...rules import handling as rules
 from ...rules.settings import validate_setting
+from ...vocab import TaskStatus
 from .. import auth
 from ..auth import ActorRef
 from ..backups import ExportsPaused
@@ -422,15 +423,15 @@ class _Applier:
         result_on = _date(rec["result_on"])
         p_from, p_to = _date(rec["period_from"]), _date(rec["period_to"])
         problems = []
-        if result in ("refused", "returned") and not text:
+        if result in (TaskStatus.REFUSED, TaskStatus.RETURNED) and not text:
             problems.append("result_text required")
-        if result != "done" and rec["amount_fen"]:
+        if result != TaskStatus.DONE and rec["amount_fen"]:
             problems.append("amount only with done")
         if p_from and p_to and p_to < p_from:
             problems.append("period_to before period_from")
         status = task.task_status
         try:
-            if status == "referred" and rec["signed_by"].strip():
+            if status == TaskStatus.REFERRED and rec["signed_by"].strip():
                 status = rules.next_status(status, "sign")
                 signed_on = _date(rec["signed_on"]) or result_on
                 if task.referred_on and signed_on < task.referred_on:
@@ -447,10 +448,10 @@ class _Applier:
                       "返回包中的部门反馈不能登记：" + "；".join(problems))
         old = task.task_status
         task.task_status, task.result_on, task.result_text = new, result_on, text
-        task.amount_fen = rec["amount_fen"] if new == "done" else None
-        task.period_from, task.period_to = (p_from, p_to) if new == "done" else (None, None)
+        task.amount_fen = rec["amount_fen"] if new == TaskStatus.DONE else None
+        task.period_from, task.period_to = (p_from, p_to) if new == TaskStatus.DONE else (None, None)
         task.result_by_id = self.actor.staff_id
-        if new == "done":
+        if new == TaskStatus.DONE:
             task.review_class = task.review_class or ("B" if task.item_code == "DIBAO" else "")
             months = self.ctx.get_setting(s, "review_months")
             task.next_review_on = rules.next_review(task.item_code, task.review_class,
