@@ -39,6 +39,8 @@ class EmergencyResult:
 
 
 class EmergencyAidVerbs(HandlingBase):
+    """先行救助 within the ceiling; escalation to the county above it."""
+
     # -- 先行救助 ----------------------------------------------------------------------
     def emergency_ceiling(self) -> int:
         with self.ctx.db.read() as s:
@@ -64,8 +66,7 @@ class EmergencyAidVerbs(HandlingBase):
             errors.append(ValidationError("amount", "range", "请填写先行救助金额"))
         if inp.method not in vocab.AID_METHODS:
             errors.append(ValidationError("method", "invalid", "请选择发放方式"))
-        cause = collect_error(errors, lambda: validate_text(inp.cause, "cause", 200,
-                                                               required=True))
+        cause = collect_error(errors, lambda: validate_text(inp.cause, "cause", 200, required=True))
         paid_on = (collect_error(errors, lambda: day_value(inp.paid_on, "paid_on", "发放日期", today=today))
                    if inp.paid_on not in (None, "") else today)
         if errors:

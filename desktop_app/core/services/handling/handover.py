@@ -37,6 +37,8 @@ class ListInfo:
 
 
 class HandoverLists(HandlingBase):
+    """The day's 转办清单 of a department and the 转办单 on it."""
+
     # -- 转办: the day's list per department ----------------------------------------------
     def departments_to_refer(self) -> dict[str, int]:
         """Departments with tasks waiting to be handed over, and how many."""

@@ -15,6 +15,8 @@ from .base import HandlingBase, written
 
 
 class ResultNotices(HandlingBase):
+    """The 办理结果告知书."""
+
     # -- 办理结果告知书 ------------------------------------------------------------------
     def issue_result_notice(self, application_id: int, by: ActorRef) -> Outcome[DocumentInfo]:
         """The applicant's notice of every item's result; needs at least one result."""

@@ -29,6 +29,8 @@ class FlaggedRow:
 
 
 class Registers(HandlingBase):
+    """The separately registered list (单独登记备案)."""
+
     # -- 单独登记备案 ----------------------------------------------------------------------
     def staff_relatives(self, by: ActorRef) -> list[FlaggedRow]:
         """Applications of relatives of staff or village cadres (supervisors only)."""

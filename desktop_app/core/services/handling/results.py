@@ -53,6 +53,8 @@ class FeedbackResult:
 
 
 class TaskResults(HandlingBase):
+    """What the 回执 says: signed for, the result, closing, re-referral."""
+
     # -- 回执: signature and result --------------------------------------------------------
     def record_signed(self, task_id: int, signed_by: str, signed_on: date | str,
                       by: ActorRef) -> Changes:
@@ -83,9 +85,8 @@ class TaskResults(HandlingBase):
         if fb.result not in dict(vocab.TASK_RESULTS):
             errors.append(ValidationError("result", "invalid", "请选择办理结果"))
         result_on = collect_error(errors, lambda: day_value(fb.result_on, "result_on", "反馈时间",
-                                                  today=today))
-        text = collect_error(errors, lambda: validate_text(fb.result_text, "result_text",
-                                                      200)) or ""
+                                                            today=today))
+        text = collect_error(errors, lambda: validate_text(fb.result_text, "result_text", 200)) or ""
         amount: int | None = None
         if fb.amount not in (None, ""):
             amount = (fb.amount if isinstance(fb.amount, int) and not isinstance(fb.amount, bool)
@@ -94,10 +95,10 @@ class TaskResults(HandlingBase):
         p_to: date | None = None
         if fb.period_from not in (None, ""):
             p_from = collect_error(errors, lambda: day_value(fb.period_from, "period_from", "救助起始月",
-                                                   today=date.max))
+                                                             today=date.max))
         if fb.period_to not in (None, ""):
             p_to = collect_error(errors, lambda: day_value(fb.period_to, "period_to", "救助截止月",
-                                                 today=date.max))
+                                                           today=date.max))
         if p_from and p_to and p_to < p_from:
             errors.append(ValidationError("period_to", "order", "救助截止月不能早于起始月"))
         if fb.result == TaskStatus.REFUSED and not (fb.result_text or "").strip():
@@ -112,8 +113,8 @@ class TaskResults(HandlingBase):
         signed_on: date | None = None
         if (fb.signed_by or "").strip():
             signed_by = collect_error(errors, lambda: validate_name(fb.signed_by, "signed_by"))
-            signed_on = collect_error(errors, lambda: day_value(fb.signed_on or fb.result_on, "signed_on",
-                                                      "签收时间", today=today))
+            signed_on = collect_error(errors, lambda: day_value(fb.signed_on or fb.result_on,
+                                                                "signed_on", "签收时间", today=today))
         if errors:
             raise ValidationErrors(errors)
         assert result_on is not None  # (no error: the day is valid)

@@ -35,6 +35,8 @@ class ReviewRow:
 
 
 class Reviews(HandlingBase):
+    """动态管理: the re-check list and recording a re-check."""
+
     # -- 动态管理 ----------------------------------------------------------------------
     def reviews_due(self, *, within_days: int = 30, today: date | None = None) -> list[ReviewRow]:
         """低保/特困 households whose re-check is due within ``within_days`` (or late)."""

@@ -65,6 +65,8 @@ class TaskFilter:
 
 
 class TaskQueries(HandlingBase):
+    """The task list of the tracking screen and the ``overdue`` command."""
+
     # -- queries ---------------------------------------------------------------------
     def tasks(self, flt: TaskFilter = TaskFilter(), *, today: date | None = None) -> list[TaskRow]:
         """Tasks of accepted (and closed) applications, most urgent first."""

@@ -45,6 +45,8 @@ STEP_TEXTS = {
 
 
 class Timeline(HandlingBase):
+    """An application's steps from the audit log."""
+
     # -- timeline -----------------------------------------------------------------------
     def timeline(self, application_id: int) -> list[Step]:
         """Every step of an application (accepted, referred, signed for, feedback,

@@ -37,6 +37,8 @@ class DecisionResult:
 
 
 class Decisions(Registration, DraftValidation):
+    """The decision: number, routing, documents; bulk recording."""
+
     # -- the decision ----------------------------------------------------------------
     def decide(self, draft: ApplicationDraft, decision: str, clerk_id: ActorRef,
                reject_reasons: list[str] | None = None, *,

@@ -32,6 +32,8 @@ class IntakeWarning:
 
 
 class IntakeWarnings(IntakeBase):
+    """Warnings before deciding (duplicates, conflicts of interest)."""
+
     # -- warnings (duplicates, conflicts of interest) ---------------------------------
     def warnings(self, draft: ApplicationDraft, *, exclude_application_id: int | None = None
                  ) -> list[IntakeWarning]:

@@ -18,6 +18,8 @@ from .base import CleanDraft, IntakeBase, material_status
 
 
 class Registration(IntakeBase):
+    """Writing a validated draft and its search keys."""
+
     def _create(self, s: Session, draft: ApplicationDraft, clean: CleanDraft, clerk: Staff,
                 now: datetime) -> Application:
         if s.get(Village, draft.village_id) is None:

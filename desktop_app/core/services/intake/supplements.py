@@ -14,6 +14,8 @@ from .decision import DecisionResult, Decisions
 
 
 class Supplements(Decisions):
+    """补正 after a one-time notice."""
+
     def decide_existing(self, application_id: int, materials: dict[str, dict[str, str]],
                         decision: str, clerk_id: ActorRef,
                         reject_reasons: list[str] | None = None) -> DecisionResult:

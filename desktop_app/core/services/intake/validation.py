@@ -20,6 +20,8 @@ _T = TypeVar("_T")
 
 
 class DraftValidation(IntakeBase):
+    """Field-by-field validation of a draft and the rules of a decision."""
+
     # -- validation --------------------------------------------------------------
     def validate(self, draft: ApplicationDraft) -> list[ValidationError]:
         errors, _ = self._validate(draft)

@@ -18,6 +18,8 @@ from .base import IntakeBase
 
 
 class Withdrawals(IntakeBase):
+    """撤回 and 作废."""
+
     # -- withdraw and void ---------------------------------------------------------------
     def withdraw(self, application_id: int, reason: str, by: ActorRef) -> Changes:
         """撤回: the applicant withdraws; the application and its numbers stay, with the
