@@ -19,8 +19,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from sync_contract.envelope import PackageError
 
     from ..core.services.auth import SYSTEM
-    from ..core.services.sync.service import ExportsPaused
+    from ..core.services.sync.service import ExportResult, ExportsPaused
 
+    result: ExportResult | None
     with open_services(args) as services:
         try:
             if args.reexport is not None:
@@ -87,7 +88,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     with open_services(args) as services:
         try:
             if args.keys_command == "import-county":
-                keys = services.sync.import_county_keys(args.file, SYSTEM)
+                keys = services.sync.import_county_keys(args.file, SYSTEM).value
                 print(f"county keys imported: {keys.code} {keys.name} signing key "
                       f"{short_fingerprint(keys.fingerprint)}; age {', '.join(keys.age_recipients)}")
                 return 0

@@ -748,7 +748,8 @@ class SyncScreen(QWidget):
         self._remember(SETTINGS_KEYS, source.parent)
         sync, actor = self.services.sync, self.actor()
 
-        def done(county) -> None:
+        def done(outcome) -> None:
+            county = outcome.value
             self._set(self.keys_result, self.tr(
                 "County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint "
                 "with the county.").replace("%1", county.code).replace("%2", county.name)

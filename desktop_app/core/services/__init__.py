@@ -24,14 +24,19 @@ if TYPE_CHECKING:
     from .audit import AuditFilter, AuditRow, AuditService, CheckReport
     from .auth import ROLE_LABELS, SYSTEM, Actor
     from .backups import BackupReport, BackupService, ExportsPaused, RestoreResult
-    from .context import Changes, ServiceContext, local_now
+    from .context import Changes, Outcome, ServiceContext, local_now
     from .documents import DocumentInfo, DocumentService
     from .drafts import ApplicationDraft, ItemInput, MemberInput
     from .handling import (
         EmergencyInput,
+        EmergencyResult,
         Feedback,
         FeedbackResult,
+        FlaggedRow,
         HandlingService,
+        ListInfo,
+        ReviewRow,
+        Step,
         TaskFilter,
         TaskRow,
     )
@@ -39,6 +44,7 @@ if TYPE_CHECKING:
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .settings import SettingsService
     from .setup import SetupInput, SetupService
+    from .sync.service import ExportLogRow, ExportResult, ImportResult, SyncService, SyncStatus
 
 
 
@@ -58,6 +64,11 @@ _LAZY = {
     "ApplicationDetail": ".queries", "ApplicationRow": ".queries", "FullId": ".queries",
     "QueryService": ".queries", "SearchFilters": ".queries", "SettingsService": ".settings",
     "SetupInput": ".setup", "SetupService": ".setup",
+    # results of the write verbs (every one carries ``.changes``) and the read models
+    "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
+    "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
+    "ExportResult": ".sync.service", "ExportLogRow": ".sync.service",
+    "ImportResult": ".sync.service", "SyncStatus": ".sync.service", "SyncService": ".sync.service",
 }
 
 
@@ -86,7 +97,7 @@ class Services:
     audit: AuditService
     assessment: AssessmentService
     handling: HandlingService
-    sync: Any = None  # desktop_app.core.services.sync.service.SyncService (export/import packages)
+    sync: SyncService  # export/import sync packages (DESIGN §4)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -115,10 +126,11 @@ class Services:
                    handling, SyncService(ctx, handling))
 
     @classmethod
-    def open(cls, data_dir: Path, **kw) -> Services:
+    def open(cls, data_dir: Path, *, catalog: Catalog | None = None,
+             clock: Callable[[], datetime] | None = None) -> Services:
         from ..db import open_database
 
-        return cls.create(open_database(data_dir), **kw)
+        return cls.create(open_database(data_dir), catalog=catalog, clock=clock)
 
     def close(self) -> None:
         self.ctx.db.close()
@@ -132,4 +144,6 @@ __all__ = [
     "HandlingService", "IntakeWarning", "ItemInput", "TaskFilter", "TaskRow", "LoginFailed", "MemberInput",
     "PermissionDenied", "RestoreResult", "SearchFilters", "ServiceContext", "Services",
     "SetupInput", "UserInfo",
+    "Outcome", "EmergencyResult", "ListInfo", "ReviewRow", "FlaggedRow", "Step",
+    "ExportResult", "ExportLogRow", "ImportResult", "SyncStatus", "SyncService",
 ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from ..errors import PermissionDenied, ValidationError, ValidationErrors
 from ..models import Staff
@@ -325,9 +326,10 @@ class AccountService:
             if p is None:
                 raise LookupError(f"staff {staff_id} not found")
             old = {"role": p.role, "active": bool(p.active), "name": p.name}
-            new = {"role": role if role is not None else p.role,
-                   "active": bool(active) if active is not None else bool(p.active),
-                   "name": clean_name if clean_name is not None else p.name}
+            new_role = role if role is not None else p.role
+            new_active = bool(active) if active is not None else bool(p.active)
+            new_name = clean_name if clean_name is not None else p.name
+            new = {"role": new_role, "active": new_active, "name": new_name}
             changes = diff(old, new)
             if not changes:
                 return Outcome(_info(p))
@@ -341,7 +343,7 @@ class AccountService:
                     Staff.id != p.id))
                 if not others:
                     raise _errors(ValidationError("role", "last_admin", "至少需要保留一名可登录的管理员"))
-            p.role, p.active, p.name = new["role"], new["active"], new["name"]
+            p.role, p.active, p.name = new_role, new_active, new_name
             record_event(s, "staff.change", actor_id=actor.staff_id, staff_id=p.id,
                          changes=changes, **auth.event_actor(actor))
             return Outcome(_info(p), Changes(accounts=True))
@@ -354,7 +356,7 @@ class AccountService:
             raise ValidationErrors(errors)
 
     @staticmethod
-    def _admin_with_password_exists(s) -> bool:
+    def _admin_with_password_exists(s: Session) -> bool:
         return bool(s.scalar(select(func.count()).select_from(Staff).where(
             Staff.role == ADMIN, Staff.active, Staff.password_hash != "")))
 

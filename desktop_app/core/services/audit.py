@@ -16,8 +16,11 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
 
 from ..models import Application, Document, DocumentPrint, Event, Staff
 from . import auth
@@ -83,7 +86,7 @@ class AuditRow:
     action_label: str
     application_id: int | None
     application_number: str
-    detail: dict
+    detail: dict[str, Any]
 
 
 @dataclass
@@ -123,7 +126,7 @@ class AuditService:
     def query(self, by: ActorRef, flt: AuditFilter | None = None, limit: int = 500) -> list[AuditRow]:
         """Audit rows matching ``flt``, newest first (supervisors and administrators)."""
         flt = flt or AuditFilter()
-        stmt: Select = select(Event).order_by(Event.seq.desc()).limit(max(1, min(limit, 5000)))
+        stmt: Select[Event] = select(Event).order_by(Event.seq.desc()).limit(max(1, min(limit, 5000)))
         if flt.staff_id is not None:
             stmt = stmt.where(Event.actor_id == flt.staff_id)
         if flt.application_id is not None:
@@ -174,7 +177,7 @@ class AuditService:
         report.problems += report.document_mismatches
         return report
 
-    def _check_documents(self, s, report: CheckReport) -> None:
+    def _check_documents(self, s: Session, report: CheckReport) -> None:
         from .documents import DocumentService
 
         recorded: dict[int, str] = {}
@@ -212,7 +215,7 @@ class AuditService:
                         f"document {doc.kind} {doc.number}: file {path.name} changed（补打文件已被修改）")
 
 
-def _file_sha256(path) -> str:
+def _file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):

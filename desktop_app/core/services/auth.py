@@ -19,7 +19,7 @@ say ``"via": "cli"``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import PermissionDenied
 
@@ -137,6 +137,6 @@ def require(session: Session, ref: ActorRef | None, permission: str) -> tuple[Ac
     return actor, staff
 
 
-def event_actor(actor: Actor) -> dict:
+def event_actor(actor: Actor) -> dict[str, Any]:
     """Extra event detail for actions done through the command line."""
     return {"via": "cli"} if actor.system else {}

@@ -21,14 +21,16 @@ and the exports pause that follows a restore.
 
 from __future__ import annotations
 
+import builtins
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, text
+from sqlalchemy import CursorResult, Result, select, text
+from sqlalchemy.orm import Session
 
 from .. import backup as files
 from ..backup import BackupError, BackupInfo, MirrorMissing
@@ -97,7 +99,7 @@ class BackupService:
         """The backups in ``<data>/backups``, newest first, with date and counts."""
         return files.list_backups(self.folder, verify=verify)
 
-    def list_mirror(self, *, verify: bool = False) -> list[BackupInfo]:
+    def list_mirror(self, *, verify: bool = False) -> builtins.list[BackupInfo]:
         folder = self.mirror_dir()
         return files.list_backups(folder, verify=verify) if folder else []
 
@@ -184,7 +186,7 @@ class BackupService:
         return RestoreResult(info, replaced.pre_restore, replaced.damaged,
                              Changes(settings=True, everything=True))
 
-    def record_restore(self, s, info: BackupInfo, replaced: files.Replaced, when,
+    def record_restore(self, s: Session, info: BackupInfo, replaced: files.Replaced, when: datetime,
                        actor_id: int | None, by_name: str, by_username: str = "",
                        **extra: Any) -> None:
         """After the file was replaced: carry numbers forward, pause exports, log it."""
@@ -201,7 +203,7 @@ class BackupService:
             damaged=replaced.damaged.name if replaced.damaged else "",
             by_name=by_name, by_username=by_username, carried_forward=carried, **extra)
 
-    def _carry_forward(self, s, pre_restore: Path | None) -> dict[str, int]:
+    def _carry_forward(self, s: Session, pre_restore: Path | None) -> dict[str, int]:
         """Numbers and change sequences used by the replaced database stay used."""
         days: dict[str, int] = {}
         counter = 0
@@ -224,20 +226,21 @@ class BackupService:
                     days[day] = max(days.get(day, 0), int(m[3]))
         moved = 0
         for day, last in days.items():
-            n = s.execute(text(
+            n = _rowcount(s.execute(text(
                 "INSERT INTO number_series (day, last_seq) VALUES (:d, :n) "
                 "ON CONFLICT (day) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq) "
-                "WHERE excluded.last_seq > last_seq"), {"d": day, "n": last}).rowcount
+                "WHERE excluded.last_seq > last_seq"), {"d": day, "n": last}))
             moved += n or 0
-        bumped = s.execute(text("UPDATE change_counter SET value = :v WHERE id = 1 AND value < :v"),
-                           {"v": counter}).rowcount
+        bumped = _rowcount(s.execute(
+            text("UPDATE change_counter SET value = :v WHERE id = 1 AND value < :v"), {"v": counter}))
         return {"number_days": moved, "change_counter": counter if bumped else 0}
 
     # -- exports pause -------------------------------------------------------------------
     def exports_paused(self) -> dict[str, Any] | None:
         """``{"since", "backup", "backup_created", "by"}`` after a restore, else ``None``."""
         with self.ctx.db.read() as s:
-            return self.ctx.get_setting(s, "exports_paused")
+            paused: dict[str, Any] | None = self.ctx.get_setting(s, "exports_paused")
+            return paused
 
     def ensure_exports_allowed(self) -> None:
         """Exports call this first; raises :class:`ExportsPaused` after a restore."""
@@ -257,3 +260,7 @@ class BackupService:
                          **auth.event_actor(actor))
         return Changes(settings=True, exports=True)
 
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE/INSERT statement touched (a text statement's result is a cursor's)."""
+    return cast("CursorResult[Any]", result).rowcount

@@ -14,9 +14,10 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from ..models import Staff
+from ..models import RequestedItem, Staff
 from ..rules import passwords
 from ..rules.identity import CHECK_CHARS, WEIGHTS
+from ..vocab import ApplicationStatus, Decision, ItemStatus, MaterialStatus, TaskStatus
 from . import Services
 from .events import record_event
 from .intake import ApplicationDraft, ItemInput, MemberInput
@@ -174,23 +175,23 @@ class _Maker:
             c = r.choices(codes, weights)[0]
             if c not in chosen:
                 chosen.append(c)
-        decision = r.choices(("accept", "notice", "reject"), (80, 15, 5))[0]
+        decision = r.choices((Decision.ACCEPT, Decision.NOTICE, Decision.REJECT), (80, 15, 5))[0]
         items = []
         for c in chosen:
-            mats = {}
+            mats: dict[str, str] = {}
             for m in self.catalog.item(c).materials:
                 if not m.required and r.random() < 0.7:
-                    mats[m.code] = "na"
+                    mats[m.code] = MaterialStatus.NA
                     continue
-                options = ["received"] + (["committed"] if m.commitment_allowed else []) + (
-                    ["shared"] if m.data_shared else [])
+                options = [MaterialStatus.RECEIVED] + ([MaterialStatus.COMMITTED] if m.commitment_allowed else []) + (
+                    [MaterialStatus.SHARED] if m.data_shared else [])
                 mats[m.code] = r.choice(options)
             items.append(ItemInput(c, mats))
-        if decision == "notice":
+        if decision == Decision.NOTICE:
             first = items[0]
             required = [m.code for m in self.catalog.item(first.item_code).required_materials]
             for code in required[: r.randrange(1, 3)]:
-                first.materials[code] = "missing"
+                first.materials[code] = MaterialStatus.MISSING
         income = r.randrange(0, 2500)
         draft = ApplicationDraft(
             applicant=applicant, members=members, village_id=r.choice(self.villages).id,
@@ -208,13 +209,13 @@ class _Maker:
         if r.random() < 0.01:
             draft.staff_relative = True
             draft.staff_relative_note = f"申请人系{r.choice(self.villages).name}村（居）委会委员的近亲属"
-        reasons = [r.choice(REJECT_REASONS)] if decision == "reject" else []
+        reasons = [r.choice(REJECT_REASONS)] if decision == Decision.REJECT else []
         return draft, decision, reasons
 
 
 def demo_times(rng: random.Random, n: int, end: date, days: int) -> list[datetime]:
     """``n`` office-hour timestamps on working days within ``days`` before ``end``."""
-    out = []
+    out: list[datetime] = []
     while len(out) < n:
         d = end - timedelta(days=rng.randrange(0, days))
         if d.weekday() >= 5:
@@ -252,7 +253,7 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
     return done
 
 
-def draw_result(req, answer: date, recent: bool, rng: random.Random,
+def draw_result(req: RequestedItem, answer: date, recent: bool, rng: random.Random,
                 months: dict[str, int]) -> str:
     """Draw a demo result for the task ``req`` answered on ``answer`` and set it on the
     task (status, date, text, amount and period, re-check date); returns the result.
@@ -260,19 +261,19 @@ def draw_result(req, answer: date, recent: bool, rng: random.Random,
     from ..rules import handling as rules
 
     ok, no, amounts, monthly = DEMO_RESULTS.get(req.item_code, ("同意", "不符合条件", None, False))
-    result = rng.choices(("done", "refused", "returned"), (80, 15, 5))[0]
-    if result == "returned" and (req.task_status == "in_progress" or not recent):
-        result = "refused"  # (older returns were re-referred and refused)
+    result = rng.choices((TaskStatus.DONE, TaskStatus.REFUSED, TaskStatus.RETURNED), (80, 15, 5))[0]
+    if result == TaskStatus.RETURNED and (req.task_status == TaskStatus.IN_PROGRESS or not recent):
+        result = TaskStatus.REFUSED  # (older returns were re-referred and refused)
     req.task_status = rules.next_status(req.task_status, result)
     req.result_on = answer
-    req.result_text = ok if result == "done" else (
-        no if result == "refused" else "材料不全，请补充后重新转办")
-    if result == "done" and amounts:
+    req.result_text = ok if result == TaskStatus.DONE else (
+        no if result == TaskStatus.REFUSED else "材料不全，请补充后重新转办")
+    if result == TaskStatus.DONE and amounts:
         req.amount_fen = rng.randrange(amounts[0], amounts[1] + 1) * 100
         if monthly:
             req.period_from = date(answer.year + answer.month // 12, answer.month % 12 + 1, 1)
             req.period_to = rules.add_months(req.period_from, 11)
-    if result == "done":
+    if result == TaskStatus.DONE:
         req.review_class = rng.choice("ABBC") if req.item_code == "DIBAO" else ""
         req.next_review_on = rules.next_review(req.item_code, req.review_class, answer, months)
     return result
@@ -292,14 +293,16 @@ def advance_demo_tasks(services: Services, application_ids: list[int], rng: rand
         cal = services.ctx.calendar(s)
         months = services.ctx.get_setting(s, "review_months")
         for app in s.scalars(select(Application).where(Application.id.in_(application_ids))):
-            if app.status != "accepted":
+            if app.status != ApplicationStatus.ACCEPTED:
                 continue
             actor = app.decided_by_id
-            start = app.decided_at.date()
+            decided = app.decided_at
+            assert decided is not None  # (an accepted application was decided)
+            start = decided.date()
             for req in app.items:
-                if req.status != "accepted":
+                if req.status != ItemStatus.ACCEPTED:
                     continue
-                if req.task_status == "to_refer":
+                if req.task_status == TaskStatus.TO_REFER:
                     referred = cal.add_workdays(start, 1).date
                     if referred > today:
                         continue
@@ -330,10 +333,10 @@ def advance_demo_tasks(services: Services, application_ids: list[int], rng: rand
                              result_on=answer.isoformat(), text=req.result_text,
                              amount_fen=req.amount_fen,
                              changes={"task_status": ["", req.task_status]})
-            accepted = [r for r in app.items if r.status == "accepted"]
-            if accepted and all(r.task_status in ("done", "refused") for r in accepted):
-                app.status = "closed"
-                app.closed_on = max(r.result_on for r in accepted)
+            accepted = [r for r in app.items if r.status == ItemStatus.ACCEPTED]
+            if accepted and all(r.task_status in (TaskStatus.DONE, TaskStatus.REFUSED) for r in accepted):
+                app.status = ApplicationStatus.CLOSED
+                app.closed_on = max(r.result_on or date.min for r in accepted)  # (all answered)
                 record_event(s, "application.close", actor_id=actor, application_id=app.id,
-                             changes={"status": ["accepted", "closed"]},
+                             changes={"status": [ApplicationStatus.ACCEPTED, ApplicationStatus.CLOSED]},
                              results={r.item_code: r.task_status for r in accepted})

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,10 +24,20 @@ from sync_contract.fs import atomic_write as _atomic_write
 
 from ... import printing
 from .. import vocab
-from ..errors import ValidationError, ValidationErrors
-from ..models import Application, Document, DocumentPrint, Staff, Township, Village, utcnow
+from ..errors import PermissionDenied, ValidationError, ValidationErrors
+from ..models import (
+    Application,
+    Document,
+    DocumentPrint,
+    EmergencyAid,
+    Staff,
+    Township,
+    Village,
+    utcnow,
+)
 from ..rules import numbering
 from ..rules.identity import IdType, mask_id
+from ..vocab import ApplicationStatus, MaterialStatus
 from . import auth, handling_data
 from .auth import ActorRef
 from .context import Changes, Outcome, ServiceContext
@@ -79,7 +91,7 @@ class DocumentService:
     # -- creation (inside the caller's transaction) -----------------------------
     def create(self, s: Session, app: Application, kind: str, number: str, clerk: Staff,
                now: datetime, *, render: bool = True, department: str | None = None,
-               item_ids: set[int] | None = None, aid=None) -> PendingFile | None:
+               item_ids: set[int] | None = None, aid: EmergencyAid | None = None) -> PendingFile:
         """Record a document; with ``render=False`` (bulk loads) its PDF and hash are
         produced on first open instead. ``department``: the receiving department of a
         ``referral`` (转办单); ``item_ids``: only these items on it (a re-referral);
@@ -103,32 +115,31 @@ class DocumentService:
                      **({"department": department} if department else {}))
         return PendingFile(doc, pdf if render else None, self._path(doc))
 
-    def write_files(self, pending: list[PendingFile]) -> list[DocumentInfo]:
+    def write_files(self, pending: Sequence[PendingFile]) -> list[DocumentInfo]:
         """Write the rendered PDFs after their transaction committed; deferred ones are
         listed too (their file appears when ``render_pending``/``original_pdf`` runs)."""
         out = []
         for p in pending:
-            if p is None:
-                continue
             if p.pdf is not None:
                 atomic_write(p.path, p.pdf)
             out.append(self._info(p.document, p.path))
         return out
 
-    def render_pending(self, document_ids) -> list[Path]:
+    def render_pending(self, document_ids: Iterable[int]) -> list[Path]:
         """Render documents recorded without their PDF (deferred at a decision, bulk
         loads): their first rendering and hash are recorded (``document.render``)."""
         return [self.original_pdf(i) for i in document_ids]
 
     def build_data(self, s: Session, app: Application, kind: str, number: str, clerk: Staff,
                    issued: date, *, department: str | None = None,
-                   item_ids: set[int] | None = None, aid=None) -> dict:
+                   item_ids: set[int] | None = None, aid: EmergencyAid | None = None
+                   ) -> dict[str, Any]:
         town = s.scalars(select(Township)).one()
         cat = self.ctx.catalog
         applicant = app.applicant
         village = s.get(Village, app.village_id) if app.village_id else None
         id_label = IdType[applicant.id_type].label if applicant.id_type in IdType.__members__ else ""
-        data: dict = {
+        data: dict[str, Any] = {
             "number": number,
             "application_number": app.number,
             "reprint": False,
@@ -176,9 +187,9 @@ class DocumentService:
             })
             for mat in req.materials:
                 row = {"item": item.name, "name": mat.name}
-                if mat.status == "na":
+                if mat.status == MaterialStatus.NA:
                     continue
-                if mat.status == "missing":
+                if mat.status == MaterialStatus.MISSING:
                     data["missing"].append(row)
                 else:
                     data["materials"].append({**row, "status": vocab.MATERIAL_LABELS[mat.status]})
@@ -188,6 +199,8 @@ class DocumentService:
         if kind == "result_notice":
             data.update(handling_data.result_notice(cat, app, self.ctx.get_setting(s, "appeal")))
         if kind == "emergency_record":
+            if aid is None:
+                raise ValueError("an emergency record needs its payment")
             data.update(handling_data.emergency_record(
                 s, app, aid, self.ctx.get_setting(s, "emergency_ceiling_fen")))
         if kind == "commitment":
@@ -257,7 +270,7 @@ class DocumentService:
         ``by``: the logged-in :class:`~.auth.Actor` (or a staff id)."""
         with self.ctx.db.transaction() as s:
             actor, _ = auth.require(s, by, auth.REPRINT)
-            by = actor.staff_id
+            by_id = actor.staff_id
             doc = s.get_one(Document, document_id)
             if doc.voided:
                 raise ValidationErrors([ValidationError("document", "voided", "已作废的文书不能补打")])
@@ -266,8 +279,8 @@ class DocumentService:
             pdf = printing.render_document(doc.kind, data)
             digest = hashlib.sha256(pdf).hexdigest()
             doc.print_count += 1
-            doc.prints.append(DocumentPrint(reprint=True, sha256=digest, by_id=by))
-            record_event(s, "document.reprint", actor_id=by, application_id=doc.application_id,
+            doc.prints.append(DocumentPrint(reprint=True, sha256=digest, by_id=by_id))
+            record_event(s, "document.reprint", actor_id=by_id, application_id=doc.application_id,
                          document_id=doc.id, number=doc.number, count=doc.print_count,
                          sha256=digest)
             path = self._path(doc, reprint=doc.print_count - 1)
@@ -297,10 +310,10 @@ class DocumentService:
             doc.voided, doc.void_reason = True, reason
             doc.voided_by_id, doc.voided_at = actor.staff_id, utcnow()
             app = s.get_one(Application, doc.application_id)
-            changes = {}
-            if doc.kind in ("receipt", "notice_missing", "notice_reject") and app.status != "voided":
-                changes = {"status": [app.status, "voided"]}
-                app.status, app.void_reason = "voided", reason
+            changes: dict[str, list[str]] = {}
+            if doc.kind in ("receipt", "notice_missing", "notice_reject") and app.status != ApplicationStatus.VOIDED:
+                changes = {"status": [app.status, ApplicationStatus.VOIDED]}
+                app.status, app.void_reason = ApplicationStatus.VOIDED, reason
             record_event(s, "document.void", actor_id=actor.staff_id,
                          application_id=doc.application_id, document_id=doc.id,
                          number=doc.number, reason=reason, changes=changes,
@@ -327,10 +340,8 @@ def void_authority(s: Session, by: ActorRef, confirmed_by: ActorRef | None
 
 
 def _void_denied() -> Exception:
-    from ..errors import PermissionDenied
-
     return PermissionDenied(auth.VOID, auth.MESSAGES[auth.VOID])
 
 
-def _age(birth, today) -> int:
+def _age(birth: date, today: date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))

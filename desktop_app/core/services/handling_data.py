@@ -4,6 +4,7 @@ shape the templates in forms/ read (see forms/README.md)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from ..models import Application, EmergencyAid, HouseholdMember, RequestedItem
 from ..rules.handling import amount_in_words
 from ..rules.identity import mask_id
 from ..rules.values import format_yuan
+from ..vocab import ApplicationStatus, ItemStatus, MaterialStatus, TaskStatus
 
 #: Items paid monthly: their amount prints as "每月 … 元".
 MONTHLY_ITEMS = frozenset({"DIBAO", "TEKUN", "DIBAO_EDGE", "DISABILITY", "ORPHAN"})
@@ -38,11 +40,11 @@ def amount_text(item_code: str, fen: int | None) -> str:
     return f"每月 {format_yuan(fen)} 元" if item_code in MONTHLY_ITEMS else f"{format_yuan(fen)} 元"
 
 
-def result_notice(cat: Catalog, app: Application, appeal: dict) -> dict:
+def result_notice(cat: Catalog, app: Application, appeal: dict[str, Any]) -> dict[str, Any]:
     """Every item with its final result (已办结 / 不予办理)."""
     results = []
     for req in app.items:
-        if req.status != "accepted" or req.task_status not in vocab.FINAL_TASK_STATUSES:
+        if req.status != ItemStatus.ACCEPTED or req.task_status not in vocab.FINAL_TASK_STATUSES:
             continue
         item = cat.item(req.item_code)
         results.append({
@@ -50,7 +52,7 @@ def result_notice(cat: Catalog, app: Application, appeal: dict) -> dict:
             "department": cat.department(req.decider_code or req.handler_code).name
             if (req.decider_code or req.handler_code) != TOWNSHIP else "乡镇（街道）",
             "outcome": vocab.TASK_STATUS_LABELS[req.task_status],
-            "result": req.result_text or ("同意" if req.task_status == "done" else "不予办理"),
+            "result": req.result_text or ("同意" if req.task_status == TaskStatus.DONE else "不予办理"),
             "amount": amount_text(req.item_code, req.amount_fen),
             "period": period_text(req.period_from, req.period_to),
             "date": req.result_on.isoformat() if req.result_on else "",
@@ -65,18 +67,18 @@ def result_notice(cat: Catalog, app: Application, appeal: dict) -> dict:
 
 
 def year_aid(s: Session, app: Application, year: int, *, exclude_aid: int | None = None
-             ) -> list[dict]:
+             ) -> list[dict[str, Any]]:
     """Temporary assistance the household's members received in ``year``: 先行救助
     payments and 临时救助 results with an amount, oldest first."""
     ids = [m.id_number for m in app.members if m.id_number]
     if not ids:
         return []
     apps = select(HouseholdMember.application_id).where(HouseholdMember.id_number.in_(ids))
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     aid_q = select(EmergencyAid, Application).join(
         Application, Application.id == EmergencyAid.application_id).where(
         EmergencyAid.application_id.in_(apps), extract("year", EmergencyAid.paid_on) == year,
-        Application.status.not_in(("voided",)))
+        Application.status.not_in((ApplicationStatus.VOIDED,)))
     aided_items: set[int] = set()
     for aid, other in s.execute(aid_q):
         aided_items.add(aid.item_id)
@@ -87,21 +89,23 @@ def year_aid(s: Session, app: Application, year: int, *, exclude_aid: int | None
                      "cause": aid.cause, "application_number": other.number or ""})
     task_q = select(RequestedItem, Application).join(Application).where(
         RequestedItem.application_id.in_(apps), RequestedItem.item_code.in_(TEMPORARY_ITEMS),
-        RequestedItem.task_status == "done", RequestedItem.amount_fen.is_not(None),
+        RequestedItem.task_status == TaskStatus.DONE, RequestedItem.amount_fen.is_not(None),
         extract("year", RequestedItem.result_on) == year,
-        Application.status.not_in(("voided",)))
+        Application.status.not_in((ApplicationStatus.VOIDED,)))
     for req, other in s.execute(task_q):
         if req.id in aided_items and req.application_id == app.id:
             continue
-        rows.append({"date": req.result_on.isoformat(), "item": "临时救助",
-                     "amount": format_yuan(req.amount_fen), "fen": req.amount_fen,
+        # (the query keeps only results with a day and an amount)
+        rows.append({"date": req.result_on.isoformat() if req.result_on else "", "item": "临时救助",
+                     "amount": format_yuan(req.amount_fen or 0), "fen": req.amount_fen,
                      "cause": vocab.HARDSHIP_CAUSE_LABELS.get(other.hardship_cause, "")
                      or other.hardship_reason[:40], "application_number": other.number or ""})
     rows.sort(key=lambda r: r["date"])
     return rows
 
 
-def emergency_record(s: Session, app: Application, aid: EmergencyAid, ceiling_fen: int) -> dict:
+def emergency_record(s: Session, app: Application, aid: EmergencyAid, ceiling_fen: int
+                     ) -> dict[str, Any]:
     previous = year_aid(s, app, aid.paid_on.year, exclude_aid=aid.id)
     return {
         "aid": {
@@ -124,12 +128,12 @@ def emergency_record(s: Session, app: Application, aid: EmergencyAid, ceiling_fe
 
 
 def handover_rows(s: Session, cat: Catalog, tasks: list[RequestedItem],
-                  slip_numbers: dict[int, str]) -> list[dict]:
+                  slip_numbers: dict[int, str]) -> list[dict[str, Any]]:
     """One row per application (its slip) on a department's 转办清单."""
     by_app: dict[int, list[RequestedItem]] = {}
     for t in tasks:
         by_app.setdefault(t.application_id, []).append(t)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for app_id, reqs in by_app.items():
         app = s.get_one(Application, app_id)
         dues = [r.due_date for r in reqs if r.due_date]
@@ -139,7 +143,7 @@ def handover_rows(s: Session, cat: Catalog, tasks: list[RequestedItem],
             "applicant": app.applicant.name,
             "items": "、".join(cat.item(r.item_code).name for r in reqs),
             "materials": sum(1 for r in reqs for m in r.materials
-                             if m.status in ("received", "committed")),
+                             if m.status in (MaterialStatus.RECEIVED, MaterialStatus.COMMITTED)),
             "feedback_date": max(dues).isoformat() if dues else "",
         })
     rows.sort(key=lambda r: r["referral_number"])

@@ -17,8 +17,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Integer, Select, and_, column, func, or_, select, text
+from sqlalchemy import ColumnElement, Integer, Select, and_, column, func, or_, select, text
 
 from .. import vocab
 from ..catalog import TOWNSHIP
@@ -100,7 +101,7 @@ class EventView:
     at: datetime
     actor: str
     action: str
-    detail: dict
+    detail: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class QueryService:
                    limit: int = 500) -> list[int]:
         filters = filters or SearchFilters()
         q = query.strip()
-        stmt: Select = select(Application.id)
+        stmt: Select[int] = select(Application.id)
         if q:
             cond = self._match(q)
             if cond is None:
@@ -165,7 +166,7 @@ class QueryService:
             return list(s.scalars(stmt))
 
     @staticmethod
-    def _match(q: str):
+    def _match(q: str) -> ColumnElement[bool] | None:
         if _NUMBER.match(q):
             hi = q + _TOP
             by_app = and_(Application.number >= q, Application.number < hi)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import func, select
 
@@ -13,6 +15,9 @@ from . import auth
 from .auth import ActorRef
 from .context import Changes, Outcome, ServiceContext
 from .events import record_event
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -65,7 +70,7 @@ class SetupService:
     def validate(self, inp: SetupInput) -> list[ValidationError]:
         errors: list[ValidationError] = []
 
-        def check(fn, *args, **kw):
+        def check(fn: Callable[_P, _T], *args: _P.args, **kw: _P.kwargs) -> _T | None:
             return collect(errors, fn, *args, **kw)
 
         check(values.validate_text, inp.township_name, "township_name", 60, required=True)

@@ -21,8 +21,10 @@ built by the Python reference instead, so the output is identical for any data.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
+
+from sqlalchemy.engine.interfaces import DBAPIConnection
 
 from sync_contract.envelope import Chunk, canonical_json
 
@@ -199,7 +201,7 @@ _NESTED: dict[str, tuple[str, str, str, str, list[tuple[str, str, str | None]]]]
 _TABLES = {type_: spec[0].split(" ", 1)[0] for type_, spec in _SPEC.items()}
 
 
-def count_changes(dbapi_conn, lo: int, hi: int) -> dict[str, int]:
+def count_changes(dbapi_conn: DBAPIConnection, lo: int, hi: int) -> dict[str, int]:
     cur = dbapi_conn.cursor()
     out = {}
     for type_, table in _TABLES.items():
@@ -229,36 +231,36 @@ def _record_sql(type_: str, extra: str = "") -> str:
     return f"SELECT {cols} FROM {from_} WHERE " + _where(type_).format(extra=extra)
 
 
-def _children(dbapi_conn, type_: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def _children(dbapi_conn: DBAPIConnection, type_: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     field, from_, parent, order, fields = _NESTED[type_]
     cols = ", ".join(expr for _, expr, _ in fields)
-    convs = [(name, _CONV.get(conv)) for name, _, conv in fields]
+    convs = [(name, _CONV.get(conv or "")) for name, _, conv in fields]
     out: dict[int, list[dict[str, Any]]] = {}
     cur = dbapi_conn.cursor()
     for start in range(0, len(ids), 500):
         part = ids[start:start + 500]
         cur.execute(f"SELECT {parent}, {cols} FROM {from_} WHERE {parent} IN "
                     f"({','.join('?' * len(part))}) ORDER BY {parent}, {order}", part)
-        for r in cur:
+        for r in cur.fetchall():
             out.setdefault(r[0], []).append(
                 {n: (c(v) if c else v) for (n, c), v in zip(convs, r[1:])})
     return out
 
 
-def _dicts(dbapi_conn, type_: str, rows: list[tuple]) -> Iterator[dict[str, Any]]:
+def _dicts(dbapi_conn: DBAPIConnection, type_: str, rows: Sequence[Sequence[Any]]) -> Iterator[dict[str, Any]]:
     fields = _SPEC[type_][3]
     names = [f[0] for f in fields]
-    convs = [_CONV.get(f[2]) for f in fields]
+    convs = [_CONV.get(f[2] or "") for f in fields]
     nested = _NESTED.get(type_)
     children = _children(dbapi_conn, type_, [r[3] for r in rows]) if nested else {}
     for row in rows:
-        rec = {n: (c(v) if c else v) for n, c, v in zip(names, convs, row)}
+        rec: dict[str, Any] = {n: (c(v) if c else v) for n, c, v in zip(names, convs, row)}
         if nested:
             rec[nested[0]] = children.get(rec["local_id"], [])
         yield rec
 
 
-def iter_record_dicts(dbapi_conn, type_: str, lo: int, hi: int) -> Iterator[dict[str, Any]]:
+def iter_record_dicts(dbapi_conn: DBAPIConnection, type_: str, lo: int, hi: int) -> Iterator[dict[str, Any]]:
     """The records of ``type_`` with change_seq in [lo, hi], in export order, as dicts
     built in Python (the reference for the SQL-built lines of :func:`iter_records`)."""
     cur = dbapi_conn.cursor()
@@ -271,7 +273,7 @@ def iter_record_dicts(dbapi_conn, type_: str, lo: int, hi: int) -> Iterator[dict
 
 
 # -- the fast path: canonical JSON lines built by SQLite ----------------------------------
-def _value_sql(expr: str, conv: str | None) -> tuple[str, str | None]:
+def _value_sql(expr: str, conv: str | None) -> tuple[str, object]:
     """(SQL for the JSON value as a json_object argument, SQL condition under which
     SQLite's rendering could differ from Python's → the row goes to the reference)."""
     if conv == "t":
@@ -317,13 +319,15 @@ def _object_sql(fields: list[tuple[str, str, str | None]]) -> tuple[str, list[st
     term is (or on overflow, or for text that reads as a real: a harmless fallback);
     one typeof() call per row instead of one per column. (A BLOB fails in both paths:
     json_object refuses it as ``json.dumps`` does.)"""
-    args, flags, numeric = [], [], []
+    args: list[str] = []
+    flags: list[str] = []
+    numeric: list[str] = []
     for name, expr, conv in sorted(fields):
         value, flag = _value_sql(expr, conv)
         args.append(f"'{name}', {value}")
         if flag is _NUMERIC:
             numeric.append(f"coalesce({expr}, 0)")
-        elif flag:
+        elif isinstance(flag, str) and flag:
             flags.append(flag)
     if numeric:
         flags.insert(0, f"typeof({' + '.join(numeric)}) = 'real'")
@@ -364,7 +368,7 @@ def _line_sql(type_: str) -> str:
             f"FROM {from_} WHERE " + _where(type_).format(extra=""))
 
 
-def iter_records(dbapi_conn, type_: str, lo: int, hi: int) -> Iterator[Chunk]:
+def iter_records(dbapi_conn: DBAPIConnection, type_: str, lo: int, hi: int) -> Iterator[Chunk]:
     """The records of ``type_`` with change_seq in [lo, hi], in export order, as
     :class:`~.envelope.Chunk` objects: a batch of canonical JSON lines (each ending in
     ``\\n``), UTF-8, with the number of records."""
@@ -390,13 +394,13 @@ def iter_records(dbapi_conn, type_: str, lo: int, hi: int) -> Iterator[Chunk]:
         yield Chunk(lines)
 
 
-def audit_head(dbapi_conn) -> dict[str, Any] | None:
+def audit_head(dbapi_conn: DBAPIConnection) -> dict[str, Any] | None:
     row = dbapi_conn.cursor().execute("SELECT seq, hash FROM audit_head ORDER BY id LIMIT 1").fetchone()
     if row is None or not row[0]:
         return None
     return {"seq": int(row[0]), "hash": row[1]}
 
 
-def change_counter(dbapi_conn) -> int:
+def change_counter(dbapi_conn: DBAPIConnection) -> int:
     row = dbapi_conn.cursor().execute("SELECT value FROM change_counter WHERE id = 1").fetchone()
     return int(row[0]) if row else 0

@@ -13,12 +13,15 @@ import json
 import threading
 import time
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy import func, select
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.orm import Session
 
 from sync_contract import envelope as env
 from sync_contract.envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, Cancelled, PackageError, Progress
@@ -29,12 +32,16 @@ from ...errors import ValidationError
 from ...models import RequestedItem, SyncExport, SyncImport, Township, Village, utcnow
 from ...rules import handling as rules
 from ...rules.settings import validate_setting
+from ...vocab import TaskStatus
 from .. import auth
 from ..auth import ActorRef
 from ..backups import ExportsPaused
-from ..context import Changes, ServiceContext
+from ..context import Changes, Outcome, ServiceContext
 from ..events import record_event
 from . import export as exp
+
+if TYPE_CHECKING:
+    from ..handling import HandlingService
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,9 @@ class ExportResult:
     change_seq_to: int
     seconds: float
     reexport: bool = False
+    #: An export writes the export log (a re-export its audit event): the sync screen's
+    #: log and status change.
+    changes: Changes = field(default_factory=lambda: Changes(exports=True))
 
     @property
     def records(self) -> int:
@@ -95,7 +105,7 @@ class SyncStatus:
 
 
 class SyncService:
-    def __init__(self, ctx: ServiceContext, handling=None) -> None:
+    def __init__(self, ctx: ServiceContext, handling: HandlingService | None = None) -> None:
         self.ctx = ctx
         self.handling = handling
         self.limits = env.Limits()
@@ -119,8 +129,8 @@ class SyncService:
         work.mkdir(parents=True, exist_ok=True)
         return work
 
-    def _township_code(self, s) -> str:
-        code = s.scalar(select(Township.code).limit(1))
+    def _township_code(self, s: Session) -> str:
+        code: str | None = s.scalar(select(Township.code).limit(1))
         if not code:
             raise PackageError("keys_missing", "township not set up", zh="尚未完成乡镇初始设置")
         return code
@@ -138,7 +148,8 @@ class SyncService:
         pub.write(Path(path))
         return pub
 
-    def import_county_keys(self, source: Path, by: ActorRef) -> PublicKeys:
+    def import_county_keys(self, source: Path, by: ActorRef) -> Outcome[PublicKeys]:
+        """Register the county's public keys (its signing key and age recipients)."""
         with self.ctx.db.transaction() as s:
             actor, _ = auth.require(s, by, auth.KEYS)
             old = self.keys.county()
@@ -146,14 +157,14 @@ class SyncService:
             record_event(s, "settings.change", actor_id=actor.staff_id, key="county_keys",
                          old=old.fingerprint if old else None, new=new.fingerprint,
                          **auth.event_actor(actor))
-        return new
+        return Outcome(new, Changes(exports=True))
 
     def status(self) -> SyncStatus:
         ks = self.keys
         with self.ctx.db.read() as s:
             paused = self.ctx.get_setting(s, "exports_paused")
             last = s.scalar(select(SyncExport).order_by(SyncExport.package_seq.desc()).limit(1))
-            counter = exp.change_counter(s.connection().connection.dbapi_connection)
+            counter = exp.change_counter(_dbapi(s))
             _, last_to = self._last_exported(s)
         county = None
         try:
@@ -179,14 +190,15 @@ class SyncService:
             rows = s.scalars(select(SyncExport).order_by(SyncExport.package_seq.desc())).all()
             return [self._row(r) for r in rows]
 
-    def _sent_manifest(self, path: Path) -> dict | None:
+    def _sent_manifest(self, path: Path) -> dict[str, Any] | None:
         try:
             with zipfile.ZipFile(path) as zf:
-                return json.loads(zf.read(env.MANIFEST))
+                manifest: dict[str, Any] = json.loads(zf.read(env.MANIFEST))
+                return manifest
         except (OSError, zipfile.BadZipFile, KeyError, ValueError):
             return None
 
-    def _last_exported(self, s) -> tuple[int, int]:
+    def _last_exported(self, s: Session) -> tuple[int, int]:
         """(last package_seq, last change_seq_to) from the log *and* the kept inner ZIPs
         (after a restore the log may be older than what the county already has)."""
         row = s.execute(select(func.max(SyncExport.package_seq),
@@ -236,7 +248,7 @@ class SyncService:
             recipients = self._county_recipients()
             ks = self.keys.ensure()
             with self.ctx.db.read() as s:
-                raw = s.connection().connection.dbapi_connection   # one snapshot from here
+                raw = _dbapi(s)   # one snapshot from here
                 code = self._township_code(s)
                 last_seq, last_to = self._last_exported(s)
                 hi = exp.change_counter(raw)
@@ -255,7 +267,8 @@ class SyncService:
                             "device_id": ks.device_id, "package_seq": seq,
                             "change_seq_from": lo, "change_seq_to": hi,
                             "audit_head": exp.audit_head(raw)}
-                members = {t: exp.iter_records(raw, t, lo, hi) for t in env.TYPES[TOWNSHIP_EXPORT]}
+                members: dict[str, Iterable[Any]] = {
+                    t: exp.iter_records(raw, t, lo, hi) for t in env.TYPES[TOWNSHIP_EXPORT]}
                 built = env.build_package(out_dir / name, members, manifest, ks.signing_key,
                                           recipients, keep_inner=inner,
                                           work_dir=self._work_dir(), progress=progress,
@@ -357,7 +370,17 @@ class SyncService:
         return ImportResult(n, digest, False, dict(pkg.counts), applier.applied,
                             applier.skipped,
                             Changes(applications=applier.applications,
-                                    settings=applier.settings_changed))
+                                    settings=applier.settings_changed
+                                    or bool(applier.applied["standards"]
+                                            or applier.applied["holiday_year"]),
+                                    exports=bool(applier.applied["ack"])))
+
+
+def _dbapi(s: Session) -> DBAPIConnection:
+    """The session's SQLite connection (its transaction's snapshot), for the export's SQL."""
+    raw = s.connection().connection.dbapi_connection
+    assert raw is not None  # (a checked-out connection has one)
+    return raw
 
 
 def _date(v: str | None) -> date | None:
@@ -367,7 +390,7 @@ def _date(v: str | None) -> date | None:
 class _Applier:
     """Applies one verified return package inside the caller's transaction."""
 
-    def __init__(self, svc: SyncService, s, actor: auth.Actor, code: str, seq: int) -> None:
+    def __init__(self, svc: SyncService, s: Session, actor: auth.Actor, code: str, seq: int) -> None:
         self.svc, self.s, self.actor, self.code, self.seq = svc, s, actor, code, seq
         self.ctx = svc.ctx
         self.applied: dict[str, int] = {}
@@ -376,7 +399,7 @@ class _Applier:
         self.settings_changed = False
         self.today = self.ctx.today()
 
-    def fail(self, reason: str, detail: str, zh: str) -> None:
+    def fail(self, reason: str, detail: str, zh: str) -> NoReturn:
         raise PackageError(reason, detail, zh=zh)
 
     def run(self, pkg: env.OpenedPackage) -> None:
@@ -393,7 +416,7 @@ class _Applier:
         self.applied["holiday_year"] = self.holiday_years(list(pkg.iter_records("holiday_year")))
 
     # acks ---------------------------------------------------------------------------
-    def ack(self, rec: dict) -> None:
+    def ack(self, rec: dict[str, Any]) -> None:
         row = self.s.scalar(select(SyncExport).where(SyncExport.package_seq == rec["package_seq"]))
         if row is None or row.digest != rec["sha256"]:
             self.fail("ack_mismatch", f"ack for package {rec['package_seq']} does not match "
@@ -402,7 +425,7 @@ class _Applier:
             row.acknowledged_at, row.ack_return_seq = utcnow(), self.seq
 
     # feedback -----------------------------------------------------------------------
-    def feedback(self, rec: dict) -> None:
+    def feedback(self, rec: dict[str, Any]) -> None:
         s = self.s
         task = s.scalar(select(RequestedItem).where(RequestedItem.uuid == rec["task_uuid"]))
         if task is None:
@@ -413,17 +436,21 @@ class _Applier:
             return
         result, text = rec["result"], rec["result_text"].strip()
         result_on = _date(rec["result_on"])
+        if result_on is None:  # (the schema requires it)
+            self.fail("feedback_invalid", f"task {rec['task_uuid']}: result_on missing",
+                      "返回包中的部门反馈缺少反馈时间")
         p_from, p_to = _date(rec["period_from"]), _date(rec["period_to"])
-        problems = []
-        if result in ("refused", "returned") and not text:
+        problems: list[str] = []
+        if result in (TaskStatus.REFUSED, TaskStatus.RETURNED) and not text:
             problems.append("result_text required")
-        if result != "done" and rec["amount_fen"]:
+        if result != TaskStatus.DONE and rec["amount_fen"]:
             problems.append("amount only with done")
         if p_from and p_to and p_to < p_from:
             problems.append("period_to before period_from")
         status = task.task_status
+        new: str | None
         try:
-            if status == "referred" and rec["signed_by"].strip():
+            if status == TaskStatus.REFERRED and rec["signed_by"].strip():
                 status = rules.next_status(status, "sign")
                 signed_on = _date(rec["signed_on"]) or result_on
                 if task.referred_on and signed_on < task.referred_on:
@@ -440,10 +467,10 @@ class _Applier:
                       "返回包中的部门反馈不能登记：" + "；".join(problems))
         old = task.task_status
         task.task_status, task.result_on, task.result_text = new, result_on, text
-        task.amount_fen = rec["amount_fen"] if new == "done" else None
-        task.period_from, task.period_to = (p_from, p_to) if new == "done" else (None, None)
+        task.amount_fen = rec["amount_fen"] if new == TaskStatus.DONE else None
+        task.period_from, task.period_to = (p_from, p_to) if new == TaskStatus.DONE else (None, None)
         task.result_by_id = self.actor.staff_id
-        if new == "done":
+        if new == TaskStatus.DONE:
             task.review_class = task.review_class or ("B" if task.item_code == "DIBAO" else "")
             months = self.ctx.get_setting(s, "review_months")
             task.next_review_on = rules.next_review(task.item_code, task.review_class,
@@ -474,7 +501,7 @@ class _Applier:
                      new=clean, return_package=self.seq, **auth.event_actor(self.actor))
         self.settings_changed = True
 
-    def catalogue(self, rec: dict) -> None:
+    def catalogue(self, rec: dict[str, Any]) -> None:
         from ...catalog import CatalogError, parse_catalog
         try:
             parse_catalog(rec["document"], "county return package")
@@ -490,7 +517,7 @@ class _Applier:
                          **auth.event_actor(self.actor))
             self.settings_changed = True
 
-    def standards(self, recs: list[dict]) -> int:
+    def standards(self, recs: list[dict[str, Any]]) -> int:
         if not recs:
             return 0
         merged = {e["effective_from"]: e for e in self.ctx.get_setting(self.s, "standards") or []}
@@ -499,7 +526,7 @@ class _Applier:
         self._put("standards", [merged[k] for k in sorted(merged)])
         return len(recs)
 
-    def holiday_years(self, recs: list[dict]) -> int:
+    def holiday_years(self, recs: list[dict[str, Any]]) -> int:
         if not recs:
             return 0
         years = dict(self.ctx.get_setting(self.s, "holiday_years") or {})
@@ -509,7 +536,7 @@ class _Applier:
         self._put("holiday_years", years)
         return len(recs)
 
-    def village(self, rec: dict) -> None:
+    def village(self, rec: dict[str, Any]) -> None:
         if rec["code"][:9] != self.code[:9]:
             self.fail("update_invalid", f"village {rec['code']} is not in township {self.code}",
                       f"村（居）委会代码 {rec['code']} 不属于本乡镇")

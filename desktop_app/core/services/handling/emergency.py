@@ -1,0 +1,139 @@
+"""先行救助 (急难型临时救助): pay at once within the township's ceiling, or escalate
+to the county above it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ... import vocab
+from ...catalog import TOWNSHIP
+from ...errors import ValidationError, ValidationErrors
+from ...models import Application, EmergencyAid
+from ...rules import numbering
+from ...rules.values import format_yuan, parse_amount, validate_text
+from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
+from .. import auth, handling_data
+from ..auth import ActorRef
+from ..context import Changes, Outcome
+from ..documents import DocumentInfo
+from ..events import record_event
+from .base import HandlingBase, collect_error, day_value, written
+
+
+@dataclass(frozen=True)
+class EmergencyInput:
+    amount: str | int
+    method: str
+    cause: str
+    paid_on: date | str | None = None
+
+
+@dataclass(frozen=True)
+class EmergencyResult:
+    document: DocumentInfo
+    paperwork_due: date
+    provisional: bool
+    changes: Changes = field(default_factory=Changes)
+
+
+class EmergencyAidVerbs(HandlingBase):
+    """先行救助 within the ceiling; escalation to the county above it."""
+
+    # -- 先行救助 ----------------------------------------------------------------------
+    def emergency_ceiling(self) -> int:
+        with self.ctx.db.read() as s:
+            return int(self.ctx.get_setting(s, "emergency_ceiling_fen"))
+
+    def year_aid(self, application_id: int, year: int | None = None) -> list[dict[str, Any]]:
+        """Temporary assistance the household received this year (shown before paying)."""
+        with self.ctx.db.read() as s:
+            app = s.get_one(Application, application_id)
+            return handling_data.year_aid(s, app, year or self.ctx.today().year)
+
+    def record_emergency(self, application_id: int, inp: EmergencyInput,
+                         by: ActorRef) -> EmergencyResult:
+        """先行救助: pay at once within the ceiling, print the record, and give the
+        临时救助（急难型） task its paperwork deadline (setting, default 5 working days).
+        Above the ceiling: refused with a message — use :meth:`escalate`."""
+        now = self.ctx.clock()
+        today = now.date()
+        errors: list[ValidationError] = []
+        amount = (inp.amount if isinstance(inp.amount, int) and not isinstance(inp.amount, bool)
+                  else collect_error(errors, lambda: parse_amount(inp.amount, "amount")))
+        if amount is not None and amount <= 0:
+            errors.append(ValidationError("amount", "range", "请填写先行救助金额"))
+        if inp.method not in vocab.AID_METHODS:
+            errors.append(ValidationError("method", "invalid", "请选择发放方式"))
+        cause = collect_error(errors, lambda: validate_text(inp.cause, "cause", 200, required=True))
+        paid_on = (collect_error(errors, lambda: day_value(inp.paid_on, "paid_on", "发放日期", today=today))
+                   if inp.paid_on not in (None, "") else today)
+        if errors:
+            raise ValidationErrors(errors)
+        assert amount is not None and paid_on is not None  # (no error: both are valid)
+        with self.ctx.db.transaction() as s:
+            actor, staff = auth.require(s, by, auth.HANDLE)
+            clerk = self._staff(s, actor, staff)
+            app = s.get(Application, application_id)
+            if app is None:
+                raise LookupError(f"application {application_id} not found")
+            task = next((r for r in app.items if r.item_code == "LINSHI_URGENT"
+                         and r.status == ItemStatus.ACCEPTED), None)
+            if task is None or app.status != ApplicationStatus.ACCEPTED:
+                raise ValidationErrors([ValidationError(
+                    "application", "no_urgent", "该申请没有已受理的急难型临时救助事项")])
+            if task.task_status != TaskStatus.IN_PROGRESS or task.handler_code != TOWNSHIP:
+                raise ValidationErrors([ValidationError(
+                    "application", "state", "该急难型临时救助事项已转县级审批或已办结，不能再先行救助")])
+            ceiling = int(self.ctx.get_setting(s, "emergency_ceiling_fen"))
+            if amount > ceiling:
+                raise ValidationErrors([ValidationError(
+                    "amount", "ceiling",
+                    f"金额 {format_yuan(amount)} 元超过乡镇先行救助限额 {format_yuan(ceiling)} 元，"
+                    "请报县民政局审批")])
+            cal = self.ctx.calendar(s)
+            due = cal.add_workdays(paid_on, int(self.ctx.get_setting(
+                s, "emergency_paperwork_workdays")))
+            number = self._next_suffix(s, app, numbering.EMERGENCY)
+            aid = EmergencyAid(application_id=app.id, item_id=task.id, number=number,
+                               amount_fen=amount, method=inp.method, cause=cause,
+                               paid_on=paid_on, paperwork_due=due.date,
+                               paperwork_provisional=due.provisional, recorded_by_id=clerk.id)
+            s.add(aid)
+            s.flush()
+            # The follow-up task: the same item, now due when the paperwork is.
+            task.due_date, task.due_provisional = due.date, due.provisional
+            record_event(s, "emergency.pay", actor_id=clerk.id, application_id=app.id,
+                         task_id=task.id, number=number, amount_fen=amount, method=inp.method,
+                         paid_on=paid_on.isoformat(), paperwork_due=due.date.isoformat())
+            pending = self.documents.create(s, app, "emergency_record", number, clerk, now,
+                                            aid=aid)
+        info = self.documents.write_files([pending])[0]
+        return EmergencyResult(info, due.date, due.provisional, written(info).changes)
+
+    def escalate(self, task_id: int, reason: str, by: ActorRef) -> Outcome[DocumentInfo]:
+        """Above the township's ceiling: the 急难型 item goes to the county department
+        (catalogue ``escalation``) with a 转办单; tracked like every referral."""
+        now = self.ctx.clock()
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationErrors([ValidationError("reason", "required", "请填写报县审批的理由")])
+        with self.ctx.db.transaction() as s:
+            actor, staff = auth.require(s, by, auth.HANDLE)
+            clerk = self._staff(s, actor, staff)
+            task = self._task(s, task_id)
+            item = self.ctx.catalog.item(task.item_code)
+            if not item.escalation or task.handler_code != TOWNSHIP \
+                    or task.task_status != TaskStatus.IN_PROGRESS:
+                raise ValidationErrors([ValidationError(
+                    "task", "state", "该事项不能报县审批")])
+            task.handler_code = task.decider_code = item.escalation
+            task.task_status = TaskStatus.TO_REFER
+            app = task.application
+            record_event(s, "emergency.escalate", actor_id=clerk.id, application_id=app.id,
+                         task_id=task.id, department=item.escalation, reason=reason)
+            number = self._next_suffix(s, app, numbering.REFERRAL)
+            pending = self.documents.create(s, app, "referral", number, clerk, now,
+                                            department=item.escalation, item_ids={task.id})
+        return written(self.documents.write_files([pending])[0])

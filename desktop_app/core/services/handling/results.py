@@ -1,0 +1,188 @@
+"""回执: the department's signature and result of a task (or the township's own
+decision), closing the application when every task is final, and re-referral of a
+returned item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from ... import vocab
+from ...errors import ValidationError, ValidationErrors
+from ...models import Application
+from ...rules import handling as rules
+from ...rules import numbering
+from ...rules.values import parse_amount, validate_name, validate_text
+from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
+from .. import auth
+from ..auth import ActorRef
+from ..context import Changes, Outcome
+from ..documents import DocumentInfo
+from ..events import record_event
+from .base import HandlingBase, collect_error, day_value, next_task_status, written
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the department's 回执 (or the township's own decision) says.
+
+    ``result``: ``done`` (已办结), ``refused`` (不予办理) or ``returned`` (退回).
+    Dates and the amount may be given as text as typed (``"2026-12-01"``, ``"600"``).
+    ``signed_by``/``signed_on``: the 回执's 签收人 and 签收时间 when the task was not
+    recorded as signed yet.
+    """
+
+    result: str
+    result_on: date | str
+    result_text: str = ""
+    amount: str | int | None = None
+    period_from: date | str | None = None
+    period_to: date | str | None = None
+    signed_by: str = ""
+    signed_on: date | str | None = None
+    review_class: str = ""
+
+
+@dataclass(frozen=True)
+class FeedbackResult:
+    changes: Changes
+    task_status: str
+    closed: bool
+
+
+class TaskResults(HandlingBase):
+    """What the 回执 says: signed for, the result, closing, re-referral."""
+
+    # -- 回执: signature and result --------------------------------------------------------
+    def record_signed(self, task_id: int, signed_by: str, signed_on: date | str,
+                      by: ActorRef) -> Changes:
+        """已签收: the department's 回执 shows who signed for the slip and when."""
+        today = self.ctx.today()
+        errors: list[ValidationError] = []
+        name = collect_error(errors, lambda: validate_name(signed_by, "signed_by"))
+        on = collect_error(errors, lambda: day_value(signed_on, "signed_on", "签收时间", today=today))
+        if errors:
+            raise ValidationErrors(errors)
+        assert name is not None and on is not None  # (no error: both are valid)
+        with self.ctx.db.transaction() as s:
+            actor, staff = auth.require(s, by, auth.HANDLE)
+            task = self._task(s, task_id)
+            new = next_task_status(task.task_status, "sign")
+            self._not_before(on, task.referred_on, "signed_on", "签收时间不能早于转办日期")
+            task.task_status, task.signed_by, task.signed_on = new, name, on
+            record_event(s, "task.sign", actor_id=actor.staff_id,
+                         application_id=task.application_id, task_id=task.id,
+                         item=task.item_code, signed_by=name, signed_on=on.isoformat())
+        return Changes(applications={task.application_id})
+
+    def record_feedback(self, task_id: int, fb: Feedback, by: ActorRef) -> FeedbackResult:
+        """The result from the 回执 (or the township's own decision). Closes the
+        application when every accepted item has its final result."""
+        today = self.ctx.today()
+        errors: list[ValidationError] = []
+        if fb.result not in dict(vocab.TASK_RESULTS):
+            errors.append(ValidationError("result", "invalid", "请选择办理结果"))
+        result_on = collect_error(errors, lambda: day_value(fb.result_on, "result_on", "反馈时间",
+                                                            today=today))
+        text = collect_error(errors, lambda: validate_text(fb.result_text, "result_text", 200)) or ""
+        amount: int | None = None
+        if fb.amount not in (None, ""):
+            amount = (fb.amount if isinstance(fb.amount, int) and not isinstance(fb.amount, bool)
+                      else collect_error(errors, lambda: parse_amount(fb.amount, "amount")))
+        p_from: date | None = None
+        p_to: date | None = None
+        if fb.period_from not in (None, ""):
+            p_from = collect_error(errors, lambda: day_value(fb.period_from, "period_from", "救助起始月",
+                                                             today=date.max))
+        if fb.period_to not in (None, ""):
+            p_to = collect_error(errors, lambda: day_value(fb.period_to, "period_to", "救助截止月",
+                                                           today=date.max))
+        if p_from and p_to and p_to < p_from:
+            errors.append(ValidationError("period_to", "order", "救助截止月不能早于起始月"))
+        if fb.result == TaskStatus.REFUSED and not (fb.result_text or "").strip():
+            errors.append(ValidationError("result_text", "required", "请填写不予办理的理由"))
+        if fb.result == TaskStatus.RETURNED and not (fb.result_text or "").strip():
+            errors.append(ValidationError("result_text", "required", "请填写退回的原因"))
+        if fb.result != TaskStatus.DONE and amount:
+            errors.append(ValidationError("amount", "not_done", "只有已办结的事项才有救助金额"))
+        if fb.review_class and fb.review_class not in dict(vocab.REVIEW_CLASSES):
+            errors.append(ValidationError("review_class", "invalid", "复核类别应为 A、B 或 C"))
+        signed_by: str | None = None
+        signed_on: date | None = None
+        if (fb.signed_by or "").strip():
+            signed_by = collect_error(errors, lambda: validate_name(fb.signed_by, "signed_by"))
+            signed_on = collect_error(errors, lambda: day_value(fb.signed_on or fb.result_on,
+                                                                "signed_on", "签收时间", today=today))
+        if errors:
+            raise ValidationErrors(errors)
+        assert result_on is not None  # (no error: the day is valid)
+        with self.ctx.db.transaction() as s:
+            actor, staff = auth.require(s, by, auth.HANDLE)
+            task = self._task(s, task_id)
+            status = task.task_status
+            if status == TaskStatus.REFERRED and signed_by:
+                status = next_task_status(status, "sign")
+                self._not_before(signed_on, task.referred_on, "signed_on",
+                                 "签收时间不能早于转办日期")
+                task.signed_by, task.signed_on = signed_by, signed_on
+            new = next_task_status(status, fb.result)
+            self._not_before(result_on, task.referred_on, "result_on", "反馈时间不能早于转办日期")
+            decided = task.application.decided_at
+            self._not_before(result_on, decided.date() if decided else None, "result_on",
+                             "反馈时间不能早于受理日期")
+            old = task.task_status
+            task.task_status, task.result_on, task.result_text = new, result_on, text
+            task.amount_fen = amount if new == TaskStatus.DONE else None
+            task.period_from, task.period_to = (p_from, p_to) if new == TaskStatus.DONE else (None, None)
+            task.result_by_id = actor.staff_id
+            if new == TaskStatus.DONE:
+                task.review_class = fb.review_class or ("B" if task.item_code == "DIBAO" else "")
+                months = self.ctx.get_setting(s, "review_months")
+                task.next_review_on = rules.next_review(task.item_code, task.review_class,
+                                                        result_on, months)
+            record_event(s, "task.feedback", actor_id=actor.staff_id,
+                         application_id=task.application_id, task_id=task.id,
+                         item=task.item_code, result=fb.result, result_on=result_on.isoformat(),
+                         text=text, amount_fen=task.amount_fen,
+                         changes={"task_status": [old, new]},
+                         **({"signed_by": signed_by} if signed_by else {}))
+            closed = self._close_if_done(s, task.application, actor.staff_id, today)
+        return FeedbackResult(Changes(applications={task.application_id}), new, closed)
+
+    def _close_if_done(self, s: Session, app: Application, actor_id: int | None,
+                       today: date) -> bool:
+        accepted = [r for r in app.items if r.status == ItemStatus.ACCEPTED]
+        if app.status != ApplicationStatus.ACCEPTED or not accepted or any(
+                r.task_status not in vocab.FINAL_TASK_STATUSES for r in accepted):
+            return False
+        app.status, app.closed_on = ApplicationStatus.CLOSED, today
+        record_event(s, "application.close", actor_id=actor_id, application_id=app.id,
+                     changes={"status": [ApplicationStatus.ACCEPTED, ApplicationStatus.CLOSED]},
+                     results={r.item_code: r.task_status for r in accepted})
+        return True
+
+    def re_refer(self, task_id: int, by: ActorRef) -> Outcome[DocumentInfo]:
+        """A returned item (退回) goes to its department again with a new 转办单
+        (only the returned items of that department); the task waits for the next list."""
+        now = self.ctx.clock()
+        with self.ctx.db.transaction() as s:
+            actor, staff = auth.require(s, by, auth.HANDLE)
+            clerk = self._staff(s, actor, staff)
+            task = self._task(s, task_id)
+            next_task_status(task.task_status, "re_refer")
+            app = task.application
+            items = [r for r in app.items if r.handler_code == task.handler_code
+                     and r.task_status == TaskStatus.RETURNED]
+            for r in items:
+                r.task_status = next_task_status(r.task_status, "re_refer")
+                r.referred_on = r.signed_on = None
+                r.signed_by = ""
+                record_event(s, "task.re_refer", actor_id=clerk.id, application_id=app.id,
+                             task_id=r.id, item=r.item_code, department=r.handler_code)
+            number = self._next_suffix(s, app, numbering.REFERRAL)
+            pending = self.documents.create(s, app, "referral", number, clerk, now,
+                                            department=task.handler_code,
+                                            item_ids={r.id for r in items})
+        return written(self.documents.write_files([pending])[0])

@@ -1,0 +1,99 @@
+"""An application's timeline: every step from the audit log, with who and when."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from .... import printing
+from ... import vocab
+from ...catalog import Catalog
+from ...models import Event, Staff
+from ...rules.values import format_yuan
+from .base import HandlingBase
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of an application's timeline."""
+
+    at: datetime
+    actor: str
+    action: str
+    text: str
+
+
+STEP_TEXTS = {
+    "application.accept": "受理",
+    "application.notice": "出具一次性告知书",
+    "application.reject": "不予受理",
+    "application.close": "办结",
+    "application.withdraw": "申请人撤回",
+    "application.void": "作废",
+    "task.refer": "转办",
+    "task.sign": "部门签收",
+    "task.feedback": "办理结果反馈",
+    "task.re_refer": "重新转办",
+    "task.review": "复核",
+    "emergency.pay": "先行救助",
+    "emergency.escalate": "超出限额转县级审批",
+}
+
+
+class Timeline(HandlingBase):
+    """An application's steps from the audit log."""
+
+    # -- timeline -----------------------------------------------------------------------
+    def timeline(self, application_id: int) -> list[Step]:
+        """Every step of an application (accepted, referred, signed for, feedback,
+        notified, closed …) with who and when, oldest first."""
+        cat = self.ctx.catalog
+        with self.ctx.db.read() as s:
+            staff = {st.id: st.name for st in s.scalars(select(Staff))}
+            events = s.scalars(select(Event).where(Event.application_id == application_id)
+                               .order_by(Event.seq))
+            steps = []
+            for e in events:
+                d = json.loads(e.detail or "{}")
+                text = _step_text(cat, e.action, d)
+                if text is None:
+                    continue
+                steps.append(Step(e.at, staff.get(e.actor_id, "系统") if e.actor_id else "系统",
+                                  e.action, text))
+            return steps
+
+
+def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
+    if action == "document.issue":
+        kind = d.get("kind", "")
+        title = printing.DOCUMENT_KINDS.get(kind, kind)
+        extra = ""
+        if kind == "referral" and d.get("department"):
+            extra = f"（{cat.department(d['department']).name}）"
+        return f"出具{title}{extra} {d.get('number', '')}"
+    if action not in STEP_TEXTS:
+        return None
+    base = STEP_TEXTS[action]
+    item = cat.item(d["item"]).name if cat.has_item(d.get("item") or "") else ""
+    if action == "task.refer":
+        return f"{base}：{item} → {cat.department(d['department']).name}（清单 {d.get('list', '')}）"
+    if action == "task.sign":
+        return f"{base}：{item}，签收人 {d.get('signed_by', '')}，{d.get('signed_on', '')}"
+    if action == "task.feedback":
+        label = dict(vocab.TASK_RESULTS).get(d.get("result", ""), "")
+        amount = f"，{format_yuan(d['amount_fen'])} 元" if d.get("amount_fen") else ""
+        text = f"，{d['text']}" if d.get("text") else ""
+        return f"{base}：{item} {label}{amount}{text}（{d.get('result_on', '')}）"
+    if action == "task.re_refer":
+        return f"{base}：{item}"
+    if action == "task.review":
+        return f"{base}：{item}，{'继续享受' if d.get('outcome') == 'continue' else '停止享受'}"
+    if action == "emergency.pay":
+        return f"{base} {format_yuan(d.get('amount_fen', 0))} 元（{d.get('method', '')}）"
+    if action == "emergency.escalate":
+        return f"{base}：{d.get('reason', '')}"
+    return base

@@ -1,0 +1,63 @@
+"""What every part of the intake service shares: the context, the document service,
+the deciding clerk, a validated draft and the material and routing helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from sync_contract.catalog import Material as CatalogMaterial
+
+from ...catalog import TOWNSHIP
+from ...errors import PermissionDenied, ValidationError, ValidationErrors
+from ...models import Application, Staff
+from ...rules import identity
+from ...vocab import ItemStatus, MaterialStatus
+from .. import auth
+from ..auth import ActorRef
+from ..context import ServiceContext
+from ..documents import DocumentService
+from ..drafts import ItemInput, MemberInput
+
+
+def material_status(item: ItemInput, material: CatalogMaterial) -> str:
+    """The status given for ``material``; unset means missing, or not applicable for a
+    conditional material (e.g. 残疾人证 only when a member is disabled)."""
+    return item.materials.get(material.code, MaterialStatus.MISSING if material.required else MaterialStatus.NA)
+
+
+@dataclass
+class CleanDraft:
+    """A validated draft, ready to write."""
+
+    members: list[tuple[MemberInput, identity.IdInfo | None]]
+    incomes: dict[str, int]
+    monthly_total: int
+    numbers: dict[str, int]
+    items: list[ItemInput]
+
+
+def referral_departments(app: Application) -> list[str]:
+    """County departments the accepted ``app``'s items are referred to, in item order."""
+    return list(dict.fromkeys(r.handler_code for r in app.items
+                              if r.status == ItemStatus.ACCEPTED and r.handler_code != TOWNSHIP))
+
+
+class IntakeBase:
+    """The state the intake verbs share; :class:`~.IntakeService` composes the parts."""
+
+    def __init__(self, ctx: ServiceContext, documents: DocumentService) -> None:
+        self.ctx = ctx
+        self.documents = documents
+
+    @staticmethod
+    def _clerk(s: Session, clerk_id: ActorRef) -> Staff:
+        if isinstance(clerk_id, auth.Actor) and clerk_id.system:
+            raise PermissionDenied(auth.DECIDE, auth.MESSAGES[auth.DECIDE])
+        staff_id = clerk_id.staff_id if isinstance(clerk_id, auth.Actor) else clerk_id
+        clerk = s.get(Staff, staff_id) if isinstance(staff_id, int) else None
+        if clerk is None or not clerk.active:
+            raise ValidationErrors([ValidationError("clerk", "unknown", "经办人不存在或已停用")])
+        auth.actor_from_staff(clerk).require(auth.DECIDE)
+        return clerk

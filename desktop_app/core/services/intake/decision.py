@@ -1,0 +1,161 @@
+"""The window's decision (受理 / 一次性告知 / 不予受理): the receipt number from the
+continuous series, the routing of accepted items, and the documents it issues."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from ...errors import ValidationErrors
+from ...models import Application, Document, Staff, Township
+from ...rules import numbering, routing
+from ...vocab import ApplicationStatus, Decision, ItemStatus, TaskStatus
+from ..auth import ActorRef
+from ..context import Changes, Outcome
+from ..documents import DocumentInfo, PendingFile
+from ..drafts import ApplicationDraft
+from ..events import record_event
+from .base import referral_departments
+from .registration import Registration
+from .validation import DraftValidation
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    application_id: int
+    number: str
+    status: str
+    documents: list[DocumentInfo]
+    changes: Changes
+    #: Documents recorded without their PDF yet (``defer_secondary``): render them with
+    #: ``DocumentService.render_pending`` (the GUI does it on its worker right after).
+    deferred: list[int] = field(default_factory=list)
+
+
+class Decisions(Registration, DraftValidation):
+    """The decision: number, routing, documents; bulk recording."""
+
+    # -- the decision ----------------------------------------------------------------
+    def decide(self, draft: ApplicationDraft, decision: str, clerk_id: ActorRef,
+               reject_reasons: list[str] | None = None, *,
+               defer_secondary: bool = False) -> DecisionResult:
+        """Record the application and the window's decision; issue its documents.
+
+        ``clerk_id``: the logged-in :class:`~.auth.Actor` (or, as before, a staff id).
+
+        ``accept`` needs every material received, committed or data-shared (an urgent
+        case may be accepted first and documented later); ``notice`` needs at least one
+        missing material; ``reject`` needs at least one reason.
+
+        ``defer_secondary``: render only the document handed to the applicant now
+        (receipt / notice) inside the save; the others (承诺书, 转办单) are recorded with
+        their data and rendered afterwards (``DecisionResult.deferred``) — the window's
+        queue waits for one PDF, not four. Their content is fixed by the recorded data
+        either way (rendering is deterministic).
+        """
+        errors, clean = self._validate(draft)
+        reasons = [r.strip() for r in (reject_reasons or []) if r.strip()]
+        errors += self._decision_errors(decision, clean.items, draft.urgent, reasons)
+        if errors:
+            raise ValidationErrors(errors)
+        with self.ctx.db.transaction() as s:
+            clerk = self._clerk(s, clerk_id)
+            app = self._create(s, draft, clean, clerk, self.ctx.clock())
+            docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock(),
+                                        defer_secondary=defer_secondary)
+            self._record_assessment(s, app, clerk)
+        written = self.documents.write_files(docs)
+        deferred = [p.document.id for p in docs if p is not None and p.pdf is None]
+        return DecisionResult(app.id, app.number or "", app.status, written,
+                              Changes(applications={app.id}, documents={d.id for d in written}),
+                              deferred)
+
+    def record_batch(self, entries: list[tuple[ApplicationDraft, str, list[str], datetime]],
+                     clerk_id: ActorRef) -> Outcome[list[int]]:
+        """Record many decided applications in one transaction without rendering PDFs.
+
+        For bulk loads (demo data, benchmarks, migrations from paper ledgers): each
+        entry is (draft, decision, reject reasons, when). Documents are recorded with
+        their data snapshot and rendered on first open. All or nothing.
+        """
+        prepared = []
+        for draft, decision, reasons, when in entries:
+            errors, clean = self._validate(draft)
+            errors += self._decision_errors(decision, clean.items, draft.urgent, reasons)
+            if errors:
+                raise ValidationErrors(errors)
+            prepared.append((draft, clean, decision, reasons, when))
+        ids = []
+        with self.ctx.db.transaction() as s:
+            clerk = self._clerk(s, clerk_id)
+            for draft, clean, decision, reasons, when in prepared:
+                app = self._create(s, draft, clean, clerk, when)
+                self._apply_decision(s, app, decision, clerk, reasons, when, render=False)
+                ids.append(app.id)
+        return Outcome(ids, Changes(applications=set(ids)))
+
+    def _apply_decision(self, s: Session, app: Application, decision: str, clerk: Staff,
+                        reasons: list[str], now: datetime, *, render: bool = True,
+                        defer_secondary: bool = False) -> list[PendingFile]:
+        number = self._next_number(s, now.date())
+        if app.number is None:
+            app.number = number
+        app.decision, app.decided_by_id, app.decided_at = decision, clerk.id, now
+        kinds: list[str]
+        if decision == Decision.ACCEPT:
+            app.status = ApplicationStatus.ACCEPTED
+            cal = self.ctx.calendar(s)
+            confirms = bool(self.ctx.get_setting(s, "township_confirms"))
+            for req in app.items:
+                due = cal.add_workdays(now.date(), req.limit_days)
+                req.due_date, req.due_provisional, req.status = due.date, due.provisional, ItemStatus.ACCEPTED
+                # 分类派单: handler and decider from the catalogue in force at acceptance.
+                r = routing.route(self.ctx.catalog, req.item_code, confirms)
+                req.handler_code, req.decider_code = r.handler_code, r.decider_code
+                req.task_status = TaskStatus.TO_REFER if r.referred else TaskStatus.IN_PROGRESS
+            kinds = ["receipt", "commitment"]
+        elif decision == Decision.NOTICE:
+            app.status = ApplicationStatus.PENDING_MATERIALS
+            kinds = ["notice_missing", "commitment"]
+        else:
+            app.status = ApplicationStatus.REJECTED
+            app.reject_reasons = json.dumps(reasons, ensure_ascii=False)
+            for req in app.items:
+                req.status = ItemStatus.REJECTED
+            kinds = ["notice_reject"]
+        record_event(s, f"application.{decision}", actor_id=clerk.id, application_id=app.id,
+                     number=number)
+        docs = []
+        for kind in kinds:
+            doc_number = app.number if kind == "commitment" else number
+            existing = s.scalar(select(Document.id).where(Document.kind == kind,
+                                                          Document.number == doc_number))
+            if existing is not None:  # commitment already issued at an earlier visit
+                continue
+            primary = kind in ("receipt", "notice_missing", "notice_reject")
+            docs.append(self.documents.create(s, app, kind, doc_number, clerk, now,
+                                              render=render and (primary or not defer_secondary)))
+        if decision == Decision.ACCEPT:
+            # 转办单: one per receiving county department, numbered <receipt>-Z1, -Z2 …
+            for n, dept in enumerate(referral_departments(app), 1):
+                slip = numbering.suffixed_number(number, numbering.REFERRAL, n)
+                docs.append(self.documents.create(s, app, "referral", slip, clerk, now,
+                                                  render=render and not defer_secondary,
+                                                  department=dept))
+        return docs
+
+    def _next_number(self, s: Session, day: date) -> str:
+        """The next number of ``day``'s series: continuous, never reused (one statement,
+        inside the caller's transaction, so a rolled-back decision uses no number)."""
+        code = s.info.get("township_code")
+        if code is None:
+            code = s.info["township_code"] = s.scalars(select(Township.code)).one()
+        seq = s.execute(text(
+            "INSERT INTO number_series (day, last_seq) VALUES (:d, 1) "
+            "ON CONFLICT (day) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"
+        ), {"d": day.isoformat()}).scalar_one()
+        return numbering.format_number(code, day, seq)

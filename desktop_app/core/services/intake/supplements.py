@@ -1,0 +1,49 @@
+"""补正: the applicant comes back with the missing materials after a one-time notice."""
+
+from __future__ import annotations
+
+from ... import vocab
+from ...errors import ValidationError, ValidationErrors
+from ...models import Application
+from ...vocab import ApplicationStatus
+from ..auth import ActorRef
+from ..context import Changes
+from ..drafts import ItemInput
+from ..events import record_event
+from .decision import DecisionResult, Decisions
+
+
+class Supplements(Decisions):
+    """补正 after a one-time notice."""
+
+    def decide_existing(self, application_id: int, materials: dict[str, dict[str, str]],
+                        decision: str, clerk_id: ActorRef,
+                        reject_reasons: list[str] | None = None) -> DecisionResult:
+        """补正: the applicant came back with materials after a one-time notice."""
+        reasons = [r.strip() for r in (reject_reasons or []) if r.strip()]
+        with self.ctx.db.transaction() as s:
+            clerk = self._clerk(s, clerk_id)
+            app = s.get(Application, application_id)
+            if app is None:
+                raise LookupError(f"application {application_id} not found")
+            if app.status != ApplicationStatus.PENDING_MATERIALS:
+                raise ValidationErrors([ValidationError("status", "not_pending", "该申请不在待补正状态")])
+            changed: dict[str, list[str]] = {}
+            for req in app.items:
+                for mat in req.materials:
+                    status = materials.get(req.item_code, {}).get(mat.code, mat.status)
+                    if status not in vocab.MATERIAL_LABELS:
+                        raise ValidationErrors([ValidationError("materials", "invalid", "材料状态无效")])
+                    if status != mat.status:
+                        changed[f"{req.item_code}.{mat.code}"] = [mat.status, status]
+                    mat.status = status
+            items = [ItemInput(r.item_code, {m.code: m.status for m in r.materials}) for r in app.items]
+            errors = self._decision_errors(decision, items, app.urgent, reasons)
+            if errors:
+                raise ValidationErrors(errors)
+            record_event(s, "application.materials", actor_id=clerk.id, application_id=app.id,
+                         changes=changed)
+            docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock())
+        written = self.documents.write_files(docs)
+        return DecisionResult(app.id, app.number or "", app.status, written,
+                              Changes(applications={app.id}, documents={d.id for d in written}))

@@ -1,0 +1,174 @@
+"""Validation of an application draft: every problem keyed by its field path, and the
+rules a decision (受理 / 一次性告知 / 不予受理) must meet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import ParamSpec, TypeVar
+
+from ... import vocab
+from ...errors import ValidationError, collect
+from ...rules import identity, values
+from ...vocab import Decision, MaterialStatus
+from ..context import ServiceContext
+from ..drafts import ApplicationDraft, ItemInput, MemberInput
+from .base import CleanDraft, IntakeBase, material_status
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+class DraftValidation(IntakeBase):
+    """Field-by-field validation of a draft and the rules of a decision."""
+
+    # -- validation --------------------------------------------------------------
+    def validate(self, draft: ApplicationDraft) -> list[ValidationError]:
+        errors, _ = self._validate(draft)
+        return errors
+
+    def _validate(self, draft: ApplicationDraft) -> tuple[list[ValidationError], CleanDraft]:  # noqa: C901 - field-by-field validation, one check per field
+        errors: list[ValidationError] = []
+        today = self.ctx.today()
+
+        def check(fn: Callable[_P, _T], *args: _P.args, **kw: _P.kwargs) -> _T | None:
+            return collect(errors, fn, *args, **kw)
+
+        members: list[tuple[MemberInput, identity.IdInfo | None]] = []
+        seen_ids: dict[str, str] = {}
+        for idx, m in enumerate([draft.applicant, *draft.members]):
+            prefix = "applicant" if idx == 0 else f"members.{idx}"
+            check(values.validate_name, m.name, f"{prefix}.name")
+            if idx > 0 and m.relation not in vocab.RELATIONS:
+                errors.append(ValidationError(f"{prefix}.relation", "invalid", "请选择与申请人关系"))
+            info = self._check_id(m, prefix, today, errors)
+            if info is not None and info.normalized:
+                if info.normalized in seen_ids:
+                    errors.append(ValidationError(
+                        f"{prefix}.id_number", "duplicate",
+                        f"证件号码与家庭成员“{seen_ids[info.normalized]}”重复"))
+                seen_ids[info.normalized] = m.name.strip()
+            check(values.validate_phone, m.phone, f"{prefix}.phone", required=(idx == 0))
+            check(values.validate_text, m.hukou_address, f"{prefix}.hukou_address", 200,
+                  required=(idx == 0))
+            for attr, allowed in (("hukou_type", vocab.HUKOU_TYPES), ("health", vocab.HEALTH),
+                                  ("education", vocab.EDUCATION), ("marital", vocab.MARITAL),
+                                  ("employment", vocab.EMPLOYMENT), ("self_care", vocab.SELF_CARE),
+                                  ("disability_category", vocab.DISABILITY_CATEGORIES)):
+                if getattr(m, attr) not in allowed:
+                    errors.append(ValidationError(f"{prefix}.{attr}", "invalid", "取值无效"))
+            if m.disability_category and m.disability_grade not in vocab.DISABILITY_GRADES:
+                errors.append(ValidationError(f"{prefix}.disability_grade", "required", "请选择残疾等级"))
+            members.append((m, info))
+
+        incomes: dict[str, int] = {}
+        for code, raw in draft.incomes.items():
+            if code not in vocab.INCOME_LABELS:
+                errors.append(ValidationError(f"income.{code}", "invalid", "未知收入类别"))
+                continue
+            fen = check(values.parse_amount, raw, f"income.{code}", allow_empty=True)
+            if fen:
+                incomes[code] = fen
+
+        numbers: dict[str, int] = {}
+        for attr in ("deposits", "medical_spending", "education_spending"):
+            fen = check(values.parse_amount, getattr(draft, attr), attr, allow_empty=True)
+            numbers[attr] = fen or 0
+        for attr, limit in (("housing_area", 100_000), ("vehicles", 100)):
+            raw = getattr(draft, attr).strip()
+            if not raw:
+                numbers[attr] = 0
+            elif not raw.isdigit() or not raw.isascii() or int(raw) > limit:
+                errors.append(ValidationError(attr, "invalid", f"请输入 0 到 {limit} 之间的整数"))
+            else:
+                numbers[attr] = int(raw)
+        if draft.house_rating not in vocab.HOUSE_RATINGS:
+            errors.append(ValidationError("house_rating", "invalid", "房屋等级应为 A、B、C 或 D"))
+        check(values.validate_text, draft.business, "business", 200)
+        check(values.validate_text, draft.hardship_reason, "hardship_reason", 500)
+        if draft.hardship_cause and draft.hardship_cause not in vocab.HARDSHIP_CAUSE_LABELS:
+            errors.append(ValidationError("hardship_cause", "invalid", "请选择求助原因"))
+        if draft.staff_relative and not draft.staff_relative_note.strip():
+            errors.append(ValidationError("staff_relative_note", "required",
+                                          "请说明与哪位经办人员或村（居）干部是何种亲属关系"))
+        check(values.validate_text, draft.staff_relative_note, "staff_relative_note", 200)
+        if draft.supporters_able not in (None, True, False):
+            errors.append(ValidationError("supporters_able", "invalid", "请选择义务人是否有赡养（抚养、扶养）能力"))
+        if draft.source not in vocab.SOURCE_LABELS:
+            errors.append(ValidationError("source", "invalid", "请选择发现途径"))
+        if draft.village_id is None:
+            errors.append(ValidationError("village", "required", "请选择现居住村（社区）"))
+
+        if not draft.items:
+            errors.append(ValidationError("items", "required", "请至少选择一个申请事项"))
+        seen_items: set[str] = set()
+        for it in draft.items:
+            try:
+                item = self.ctx.catalog.item(it.item_code)
+            except KeyError:
+                errors.append(ValidationError("items", "unknown", f"未知事项 {it.item_code}"))
+                continue
+            if it.item_code in seen_items:
+                errors.append(ValidationError("items", "duplicate", f"事项“{item.name}”重复"))
+            seen_items.add(it.item_code)
+            for mat in item.materials:
+                status = material_status(it, mat)
+                if status not in vocab.MATERIAL_LABELS:
+                    errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "invalid", "材料状态无效"))
+                elif status == MaterialStatus.COMMITTED and not mat.commitment_allowed:
+                    errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "no_commitment",
+                                                  f"“{mat.name}”不适用告知承诺"))
+                elif status == MaterialStatus.NA and mat.required:
+                    errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "required",
+                                                  f"“{mat.name}”为必备材料"))
+                elif status == MaterialStatus.SHARED and not mat.data_shared:
+                    errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "not_shared",
+                                                  f"“{mat.name}”不能通过信息共享获取"))
+
+        total = sum(incomes.values())
+        return errors, CleanDraft(members, incomes, total, numbers, list(draft.items))
+
+    @staticmethod
+    def _check_id(m: MemberInput, prefix: str, today: date,
+                  errors: list[ValidationError]) -> identity.IdInfo | None:
+        try:
+            id_type = identity.IdType[m.id_type]
+        except KeyError:
+            errors.append(ValidationError(f"{prefix}.id_type", "invalid", "请选择证件类型"))
+            return None
+        try:
+            return identity.validate_id(id_type, m.id_number, today,
+                                        reason=m.no_id_reason if id_type is identity.IdType.NONE else None)
+        except ValidationError as exc:
+            where = "no_id_reason" if exc.field == identity.REASON_FIELD else "id_number"
+            errors.append(ValidationError(f"{prefix}.{where}", exc.code, exc.message))
+            return None
+
+    @staticmethod
+    def missing_materials(ctx: ServiceContext, items: list[ItemInput]) -> list[tuple[str, str]]:
+        """Every (item name, material name) not received, committed or data-shared."""
+        out = []
+        for it in items:
+            item = ctx.catalog.item(it.item_code)
+            for mat in item.materials:
+                if material_status(it, mat) == MaterialStatus.MISSING:
+                    out.append((item.name, mat.name))
+        return out
+
+    def _decision_errors(self, decision: str, items: list[ItemInput], urgent: bool,
+                         reasons: list[str]) -> list[ValidationError]:
+        if decision not in vocab.DECISIONS:
+            return [ValidationError("decision", "invalid", "未知的受理决定")]
+        missing = self.missing_materials(self.ctx, items) if items else []
+        if decision == Decision.ACCEPT and missing and not urgent:
+            names = "、".join(m for _, m in missing[:5])
+            return [ValidationError("materials", "incomplete",
+                                    f"材料不齐（缺少：{names}），不能受理；请出具一次性告知书")]
+        if decision == Decision.NOTICE and not missing:
+            return [ValidationError("materials", "complete", "材料齐全，无需出具一次性告知书")]
+        if decision == Decision.REJECT:
+            if not reasons:
+                return [ValidationError("reject_reasons", "required", "请填写不予受理的理由")]
+            if any(len(r) > 500 for r in reasons):
+                return [ValidationError("reject_reasons", "too_long", "每条理由不能超过 500 字")]
+        return []

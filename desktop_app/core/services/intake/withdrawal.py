@@ -1,0 +1,79 @@
+"""撤回 and 作废: an application withdrawn by the applicant or voided as registered in
+error; its numbers stay used."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ... import vocab
+from ...errors import ValidationError, ValidationErrors
+from ...models import Application, Document, utcnow
+from ...vocab import ApplicationStatus, ItemStatus
+from .. import auth
+from ..auth import ActorRef
+from ..context import Changes
+from ..documents import void_authority
+from ..events import record_event
+from .base import IntakeBase
+
+
+class Withdrawals(IntakeBase):
+    """撤回 and 作废."""
+
+    # -- withdraw and void ---------------------------------------------------------------
+    def withdraw(self, application_id: int, reason: str, by: ActorRef) -> Changes:
+        """撤回: the applicant withdraws; the application and its numbers stay, with the
+        reason. Any clerk may record it (it is the applicant's act, not a correction)."""
+        reason = self._reason(reason, "withdraw_reason", "撤回原因")
+        with self.ctx.db.transaction() as s:
+            actor, _ = auth.require(s, by, auth.WITHDRAW)
+            app = s.get(Application, application_id)
+            if app is None:
+                raise LookupError(f"application {application_id} not found")
+            if app.status in (ApplicationStatus.VOIDED, ApplicationStatus.WITHDRAWN,
+                              ApplicationStatus.REJECTED, ApplicationStatus.CLOSED):
+                raise ValidationErrors([ValidationError(
+                    "status", "final", f"该申请已{vocab.STATUS_LABELS.get(app.status, app.status)}，不能撤回")])
+            old = app.status
+            app.status, app.void_reason = ApplicationStatus.WITHDRAWN, reason
+            for req in app.items:
+                if req.status in (ItemStatus.REQUESTED, ItemStatus.ACCEPTED):
+                    req.status = ItemStatus.WITHDRAWN
+            record_event(s, "application.withdraw", actor_id=actor.staff_id,
+                         application_id=app.id, reason=reason,
+                         changes={"status": [old, ApplicationStatus.WITHDRAWN]})
+        return Changes(applications={application_id})
+
+    def void_application(self, application_id: int, reason: str, by: ActorRef, *,
+                         confirmed_by: ActorRef | None = None) -> Changes:
+        """作废 an application registered in error, with every document it still has in
+        force; numbers stay used. A supervisor, or a clerk with a supervisor's
+        confirmation (see ``DocumentService.void``)."""
+        reason = self._reason(reason, "void_reason", "作废原因")
+        with self.ctx.db.transaction() as s:
+            actor, confirmer = void_authority(s, by, confirmed_by)
+            app = s.get(Application, application_id)
+            if app is None:
+                raise LookupError(f"application {application_id} not found")
+            if app.status == ApplicationStatus.VOIDED:
+                raise ValidationErrors([ValidationError("status", "voided", "该申请已作废")])
+            old = app.status
+            app.status, app.void_reason = ApplicationStatus.VOIDED, reason
+            docs = list(s.scalars(select(Document).where(
+                Document.application_id == app.id, Document.voided.is_(False))))
+            for doc in docs:
+                doc.voided, doc.void_reason, doc.voided_by_id = True, reason, actor.staff_id
+                doc.voided_at = utcnow()
+            record_event(s, "application.void", actor_id=actor.staff_id, application_id=app.id,
+                         reason=reason, changes={"status": [old, ApplicationStatus.VOIDED]},
+                         documents=[d.number for d in docs], confirmed_by=confirmer.staff_id)
+        return Changes(applications={application_id}, documents={d.id for d in docs})
+
+    @staticmethod
+    def _reason(reason: str, field: str, label: str) -> str:
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationErrors([ValidationError(field, "required", f"请填写{label}")])
+        if len(reason) > 500:
+            raise ValidationErrors([ValidationError(field, "too_long", f"{label}不能超过 500 字")])
+        return reason
