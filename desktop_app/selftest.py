@@ -167,7 +167,7 @@ def step_gui(state: dict) -> str:
     from PySide6.QtWidgets import QApplication
 
     from .gui.app import UI_FAMILIES, install_translators, register_fonts
-    from .gui.login import LoginDialog
+    from .gui.auth.login import LoginDialog
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     families = register_fonts(app)

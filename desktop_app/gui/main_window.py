@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.services.auth import AUDIT_VIEW, SEPARATE_LIST, SYNC, USERS
-from .applications import ApplicationsScreen
-from .backup_view import ExportsBanner
-from .detail import DetailDialog, DetailView
-from .dialogs import ask_yes_no
-from .intake import IntakeScreen
-from .lock_screen import IdleWatcher, LockOverlay
-from .tasks import TaskRunner
-from .widgets import open_file
+from .admin.backups import ExportsBanner
+from .applications.detail import DetailDialog, DetailView
+from .applications.screen import ApplicationsScreen
+from .auth.lock_screen import IdleWatcher, LockOverlay
+from .intake.screen import IntakeScreen
+from .kit.dialogs import ask_yes_no
+from .kit.tasks import TaskRunner
+from .kit.widgets import open_file
 
 if TYPE_CHECKING:
     from ..core.services import Services
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def start_auto_backups(self, interval_ms: int | None = None):
         """Start-up backup off the GUI thread now, then an hourly daily-due check."""
-        from .backup_view import AutoBackups
+        from .admin.backups import AutoBackups
 
         kwargs = {"interval_ms": interval_ms} if interval_ms else {}
         self.auto_backups = AutoBackups(self.services, self.tasks, self, **kwargs)
@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
                        on_error=lambda exc: log.warning("logout failed: %r", exc))
 
     def change_password(self):
-        from .login import ChangePasswordDialog
+        from .auth.login import ChangePasswordDialog
 
         dialog = ChangePasswordDialog(self.services, self.actor, self, tasks=self.tasks)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
 
     def show_tracking(self):
         """转办跟踪 (built on first use, refreshed on every visit)."""
-        from .tracking import TrackingScreen
+        from .tracking.screen import TrackingScreen
 
         if self.tracking is None:
             self.tracking = TrackingScreen(self.services, self.tasks, self.current_actor,
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
 
     def show_separate_list(self):
         """单独登记名单 (supervisors and administrators)."""
-        from .separate_list import SeparateListView
+        from .tracking.separate_list import SeparateListView
 
         if self.separate is None:
             self.separate = SeparateListView(self.services, self.current_actor)
@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
 
     def show_sync(self):
         """同步 (built on first use, refreshed on every visit)."""
-        from .sync_view import SyncScreen
+        from .sync.screen import SyncScreen
 
         if self.sync_screen is None:
             self.sync_screen = SyncScreen(self.services, self.tasks, self.current_actor,
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
 
     def show_audit(self):
         """操作日志 (built on first use; the service refuses a clerk anyway)."""
-        from .audit_view import AuditScreen
+        from .admin.audit import AuditScreen
 
         if self.audit is None:
             self.audit = AuditScreen(self.services, self.tasks, self.current_actor)
@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
         return self.audit
 
     def show_admin(self):
-        from .admin import AdminScreen
+        from .admin.screen import AdminScreen
 
         if self.admin is None:
             self.admin = AdminScreen(self.services, self.tasks, self.current_actor,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from test_gui_translations import english_in
 
 from desktop_app.core.services import Feedback
-from desktop_app.gui.detail import OVERDUE_COLOR, DetailView
+from desktop_app.gui.applications.detail import OVERDUE_COLOR, DetailView
 from tests.core.helpers import draft
 
 pytestmark = pytest.mark.gui

@@ -11,7 +11,7 @@ from conftest import actor_for, make_window
 from PySide6.QtCore import QDate, Qt
 from test_gui_translations import english_in
 
-from desktop_app.gui.separate_list import (
+from desktop_app.gui.tracking.separate_list import (
     COL_DATE,
     COL_NAME,
     COL_NOTE,

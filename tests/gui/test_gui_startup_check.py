@@ -8,7 +8,7 @@ import sqlite3
 
 from gui_helpers import decide, make_id
 
-from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.kit.tasks import TaskRunner
 
 
 def _damage_an_index(db) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin.py" line="+337"/>
+        <location filename="../admin/screen.py" line="+337"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../applications.py" line="+68"/>
+        <location filename="../applications/screen.py" line="+68"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -166,7 +166,7 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../intake_assessment.py" line="+64"/>
+        <location filename="../intake/assessment.py" line="+64"/>
         <source>Needs assessment (suggestions only)</source>
         <translation>救助需求综合评估（仅供参考）</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../audit_view.py" line="+74"/>
+        <location filename="../admin/audit.py" line="+74"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -595,7 +595,7 @@
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../backup_view.py" line="+376"/>
+        <location filename="../admin/backups.py" line="+376"/>
         <location line="+13"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
@@ -743,7 +743,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login.py" line="+272"/>
+        <location filename="../auth/login.py" line="+272"/>
         <location line="+23"/>
         <source>Change password</source>
         <translation>修改密码</translation>
@@ -820,7 +820,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../detail.py" line="+669"/>
+        <location filename="../applications/detail.py" line="+669"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1211,7 +1211,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../print_pdf.py" line="+446"/>
+        <location filename="../kit/print_pdf.py" line="+446"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1234,7 +1234,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+289"/>
+        <location filename="../tracking/dialogs.py" line="+289"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -1312,7 +1312,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync_view.py" line="+154"/>
+        <location filename="../sync/screen.py" line="+154"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1360,7 +1360,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportsBanner</name>
     <message>
-        <location filename="../backup_view.py" line="+31"/>
+        <location filename="../admin/backups.py" line="+31"/>
         <source>Confirm and resume exports</source>
         <translation>确认恢复导出</translation>
     </message>
@@ -1383,7 +1383,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="-179"/>
+        <location filename="../tracking/dialogs.py" line="-179"/>
         <source>Record the result</source>
         <translation>登记办理结果</translation>
     </message>
@@ -1471,7 +1471,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>FirstPasswordDialog</name>
     <message>
-        <location filename="../login.py" line="-152"/>
+        <location filename="../auth/login.py" line="-152"/>
         <source>Set the administrator&apos;s password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -1509,7 +1509,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake.py" line="+112"/>
+        <location filename="../intake/screen.py" line="+112"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -1780,7 +1780,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ItemsPanel</name>
     <message>
-        <location filename="../intake_items.py" line="+94"/>
+        <location filename="../intake/items.py" line="+94"/>
         <source>Handled by: %1; time limit: %2 working days</source>
         <translation>办理：%1；时限：%2 个工作日</translation>
     </message>
@@ -1788,7 +1788,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="+14"/>
+        <location filename="../kit/labels.py" line="+14"/>
         <source>Initial setup</source>
         <translation>初始设置</translation>
     </message>
@@ -2048,7 +2048,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../lock_screen.py" line="+140"/>
+        <location filename="../auth/lock_screen.py" line="+140"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -2102,18 +2102,18 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>Login</name>
     <message>
-        <location filename="../login.py" line="-183"/>
+        <location filename="../auth/login.py" line="-183"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="+89"/>
+        <location filename="../kit/errors.py" line="+89"/>
         <source>Too many wrong passwords: this account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
         <extracomment>Class names of the package/export refusals (sync contract, backups). Class names of a cancelled job.</extracomment>
         <translation>密码错误次数过多，账户已锁定至 %1。请届时再试，或请管理员重置密码。</translation>
     </message>
     <message>
-        <location filename="../login.py" line="+8"/>
+        <location filename="../auth/login.py" line="+8"/>
         <source>Demo accounts (invented data, practice only):</source>
         <translation>演示账户（虚构数据，仅供练习）：</translation>
     </message>
@@ -2328,7 +2328,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../intake_items.py" line="+46"/>
+        <location filename="../intake/items.py" line="+46"/>
         <source>Tick the requested items above; their materials appear here.</source>
         <translation>在上方勾选申请事项后，这里列出所需材料。</translation>
     </message>
@@ -2346,7 +2346,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake_person.py" line="+284"/>
+        <location filename="../intake/person.py" line="+284"/>
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
@@ -2374,7 +2374,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../admin.py" line="-225"/>
+        <location filename="../admin/screen.py" line="-225"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
@@ -2417,7 +2417,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../intake_person.py" line="-247"/>
+        <location filename="../intake/person.py" line="-247"/>
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
@@ -2522,7 +2522,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>PrintPdf</name>
     <message>
-        <location filename="../print_pdf.py" line="-369"/>
+        <location filename="../kit/print_pdf.py" line="-369"/>
         <source>No printer is installed on this computer.</source>
         <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
         <translation>本机未安装打印机。</translation>
@@ -2617,7 +2617,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+50"/>
+        <location filename="../kit/dialogs.py" line="+50"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -2655,7 +2655,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../admin.py" line="+17"/>
+        <location filename="../admin/screen.py" line="+17"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
@@ -2678,7 +2678,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../intake_result.py" line="+51"/>
+        <location filename="../intake/result.py" line="+51"/>
         <source>Documents issued</source>
         <extracomment>The saved PDF of a DocumentInfo (rendered on demand if it is still pending). Prints one saved PDF (print dialog with preview); tests replace it.</extracomment>
         <translation>已出具文书</translation>
@@ -2742,7 +2742,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+170"/>
+        <location filename="../tracking/dialogs.py" line="+170"/>
         <source>Record a re-check</source>
         <translation>登记复核</translation>
     </message>
@@ -2785,7 +2785,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../admin.py" line="+16"/>
+        <location filename="../admin/screen.py" line="+16"/>
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
@@ -2803,7 +2803,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SeparateListView</name>
     <message>
-        <location filename="../separate_list.py" line="+54"/>
+        <location filename="../tracking/separate_list.py" line="+54"/>
         <source>Separately registered applications</source>
         <translation>单独登记名单</translation>
     </message>
@@ -2877,7 +2877,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="-331"/>
+        <location filename="../tracking/dialogs.py" line="-331"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2895,7 +2895,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin_settings.py" line="+85"/>
+        <location filename="../admin/settings.py" line="+85"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -3147,7 +3147,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../setup_dialog.py" line="+58"/>
+        <location filename="../auth/setup_dialog.py" line="+58"/>
         <source>First-run setup</source>
         <translation>首次设置</translation>
     </message>
@@ -3285,7 +3285,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+32"/>
+        <location filename="../tracking/dialogs.py" line="+32"/>
         <source>Record signature</source>
         <translation>登记签收</translation>
     </message>
@@ -3308,7 +3308,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>StandardsEditor</name>
     <message>
-        <location filename="../standards_editor.py" line="+80"/>
+        <location filename="../admin/standards_editor.py" line="+80"/>
         <source>Add entry</source>
         <extracomment>Columns after the date, in the order of ``FIELDS``: amounts in fen are shown in yuan.</extracomment>
         <translation>新增标准</translation>
@@ -3521,7 +3521,7 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../supplement.py" line="+69"/>
+        <location filename="../intake/supplement.py" line="+69"/>
         <source>Supply missing materials — %1</source>
         <translation>补正材料 — %1</translation>
     </message>
@@ -3559,7 +3559,7 @@ deduction (%)</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync_view.py" line="-120"/>
+        <location filename="../sync/screen.py" line="-120"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -3935,7 +3935,7 @@ encryption key %4</source>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../errors.py" line="+20"/>
+        <location filename="../kit/errors.py" line="+20"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
     </message>
@@ -3956,7 +3956,7 @@ encryption key %4</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../tasks.py" line="+289"/>
+        <location filename="../kit/tasks.py" line="+289"/>
         <source>Cancel</source>
         <extracomment>A job shows the default progress dialog only if it runs longer than this.</extracomment>
         <translation>取消</translation>
@@ -3965,7 +3965,7 @@ encryption key %4</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking.py" line="+80"/>
+        <location filename="../tracking/screen.py" line="+80"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
@@ -4326,7 +4326,7 @@ encryption key %4</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../admin.py" line="+30"/>
+        <location filename="../admin/screen.py" line="+30"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -4415,7 +4415,7 @@ encryption key %4</source>
 <context>
     <name>WarningsPanel</name>
     <message>
-        <location filename="../intake_assessment.py" line="+31"/>
+        <location filename="../intake/assessment.py" line="+31"/>
         <source>Please check before deciding:</source>
         <translation>请核实后再办理：</translation>
     </message>
@@ -4433,7 +4433,7 @@ encryption key %4</source>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../admin.py" line="-234"/>
+        <location filename="../admin/screen.py" line="-234"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>

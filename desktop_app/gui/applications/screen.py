@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import vocab
-from .errors import describe
-from .widgets import date_range_edits, row_table
+from ...core import vocab
+from ..kit.errors import describe
+from ..kit.widgets import date_range_edits, row_table
 
 if TYPE_CHECKING:
-    from ..core.services import Services
-    from .tasks import ChangeBus
+    from ...core.services import Services
+    from ..kit.tasks import ChangeBus
 
 log = logging.getLogger(__name__)
 
@@ -255,7 +255,7 @@ class ApplicationsScreen(QWidget):
         self.run_search()
 
     def filters(self):
-        from ..core.services import SearchFilters
+        from ...core.services import SearchFilters
 
         on = self.by_date.isChecked()
         return SearchFilters(

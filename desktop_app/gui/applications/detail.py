@@ -37,17 +37,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import vocab
-from ..core.rules.identity import IdType
-from ..core.services.auth import FULL_ID_ANY, FULL_ID_OWN, VOID
-from .dialogs import ask_void_reason
-from .errors import present
-from .labels import action_label, due_text, item_status_label
-from .tasks import TaskRunner
-from .widgets import ErrorLabel, RowsModel, open_file, yuan
+from ...core import vocab
+from ...core.rules.identity import IdType
+from ...core.services.auth import FULL_ID_ANY, FULL_ID_OWN, VOID
+from ..kit.dialogs import ask_void_reason
+from ..kit.errors import present
+from ..kit.labels import action_label, due_text, item_status_label
+from ..kit.tasks import TaskRunner
+from ..kit.widgets import ErrorLabel, RowsModel, open_file, yuan
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 
 log = logging.getLogger(__name__)
@@ -490,7 +490,7 @@ class DetailView(QWidget):
         self.docs_grid.setColumnStretch(0, 1)
 
     def _event_text(self, detail: dict) -> str:
-        from ..printing import DOCUMENT_KINDS
+        from ...printing import DOCUMENT_KINDS
 
         parts = []
         if "kind" in detail:
@@ -524,7 +524,7 @@ class DetailView(QWidget):
 
     # -- 补正 ----------------------------------------------------------------------------------------
     def open_supplement(self):
-        from .supplement import SupplementDialog
+        from ..intake.supplement import SupplementDialog
 
         dialog = SupplementDialog(self.services, self.tasks, self.detail, self.actor, self,
                                   opener=self.opener)
@@ -601,7 +601,7 @@ class DetailView(QWidget):
                        self._voided, self._failed, owner=self)
 
     def _ask_confirmation(self, parent: QWidget, what: str):
-        from .login import ask_confirmation
+        from ..auth.login import ask_confirmation
 
         return ask_confirmation(self.services, parent, what, VOID, tasks=self.tasks)
 
@@ -676,6 +676,6 @@ class DetailDialog(QDialog):
 
 def _print_document(*args, **kw) -> int:
     """QtPrintSupport and PDFium load on the first print, not with the window."""
-    from .print_pdf import print_document
+    from ..kit.print_pdf import print_document
 
     return print_document(*args, **kw)

@@ -229,7 +229,7 @@ class AssessmentPanel(QGroupBox):
     def _catalog_codes(self) -> set[str]:
         codes = getattr(self, "_codes", None)
         if codes is None:
-            from .intake_items import catalog_items
+            from .items import catalog_items
 
             codes = self._codes = {item.code for item in catalog_items(self.catalog)}
         return codes

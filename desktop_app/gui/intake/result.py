@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import vocab
-from .labels import due_text
+from ...core import vocab
+from ..kit.labels import due_text
 
 
 class ResultPage(QWidget):
@@ -138,6 +138,6 @@ class ResultPage(QWidget):
 
 def _print_document(*args, **kw) -> int:
     """QtPrintSupport and PDFium load on the first print, not with the window."""
-    from .print_pdf import print_document
+    from ..kit.print_pdf import print_document
 
     return print_document(*args, **kw)

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
-from .errors import message_of
-from .labels import role_label
-from .tasks import TaskRunner, call_on_writer
-from .widgets import ErrorLabel
+from ...core.errors import PermissionDenied, ValidationError, ValidationErrors
+from ..kit.errors import message_of
+from ..kit.labels import role_label
+from ..kit.tasks import TaskRunner, call_on_writer
+from ..kit.widgets import ErrorLabel
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 
 HINT_STYLE = "color: #546e7a;"
@@ -65,7 +65,7 @@ def policy_text() -> str:
 
 
 def demo_hint() -> str:
-    from ..core.services.demo import DEMO_ACCOUNTS
+    from ...core.services.demo import DEMO_ACCOUNTS
 
     lines = [QCoreApplication.translate("Login", "Demo accounts (invented data, practice only):")]
     order = {"admin": 0, "supervisor": 1, "clerk": 2}
@@ -168,7 +168,7 @@ class LoginDialog(QDialog):
         self.form.focus()
 
     def submit(self) -> None:
-        from ..core.services import LoginFailed
+        from ...core.services import LoginFailed
 
         username, password = self.form.user(), self.form.password.text()
         if not username:
@@ -308,7 +308,7 @@ class ChangePasswordDialog(QDialog):
         (self.new if old_password is not None else self.old).setFocus()
 
     def submit(self) -> None:
-        from ..core.services import LoginFailed
+        from ...core.services import LoginFailed
 
         new = self.new.text()
         if new != self.repeat.text():
@@ -373,7 +373,7 @@ class ConfirmDialog(QDialog):
         self.username.setFocus()
 
     def submit(self) -> None:
-        from ..core.services import LoginFailed
+        from ...core.services import LoginFailed
 
         try:
             with busy_cursor():

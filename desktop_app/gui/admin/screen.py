@@ -26,18 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
-from .admin_settings import SettingsPage
-from .backup_view import BackupsPage
-from .dialogs import ask_yes_no
-from .errors import message_of, present
-from .labels import role_label
-from .login import HINT_STYLE, busy_cursor, password_edit, policy_text
-from .tasks import TaskRunner
-from .widgets import ErrorLabel, RowsModel, open_file, row_table
+from ...core.errors import PermissionDenied, ValidationError, ValidationErrors
+from ..auth.login import HINT_STYLE, busy_cursor, password_edit, policy_text
+from ..kit.dialogs import ask_yes_no
+from ..kit.errors import message_of, present
+from ..kit.labels import role_label
+from ..kit.tasks import TaskRunner
+from ..kit.widgets import ErrorLabel, RowsModel, open_file, row_table
+from .backups import BackupsPage
+from .settings import SettingsPage
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 log = logging.getLogger(__name__)
 

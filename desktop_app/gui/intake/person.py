@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import vocab
-from ..core.errors import ValidationError
-from ..core.rules import identity
-from ..core.rules.identity import IdType
-from .widgets import ErrorLabel, FieldErrors
+from ...core import vocab
+from ...core.errors import ValidationError
+from ...core.rules import identity
+from ...core.rules.identity import IdType
+from ..kit.widgets import ErrorLabel, FieldErrors
 
 DERIVED_OK = "color: #2e7d32;"
 DERIVED_HINT = "color: #757575;"
@@ -215,7 +215,7 @@ class PersonFields(QObject):
 
     # -- data ----------------------------------------------------------------------------------
     def to_input(self):
-        from ..core.services import MemberInput
+        from ...core.services import MemberInput
 
         none = self.id_kind() is IdType.NONE
         if self.applicant:

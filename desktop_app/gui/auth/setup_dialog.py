@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import ValidationError, ValidationErrors
-from ..core.rules import division
-from .tasks import TaskRunner, call_on_writer
-from .widgets import ErrorLabel, FieldErrors
+from ...core.errors import ValidationError, ValidationErrors
+from ...core.rules import division
+from ..kit.tasks import TaskRunner, call_on_writer
+from ..kit.widgets import ErrorLabel, FieldErrors
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 
 # ``(parent, title, filter) -> path or ""``; replaced in tests.
@@ -223,7 +223,7 @@ class SetupDialog(QDialog):
 
     # -- saving ------------------------------------------------------------------------------
     def setup_input(self):
-        from ..core.services import SetupInput
+        from ...core.services import SetupInput
 
         return SetupInput(
             township_name=self.township_name.text(), township_code=self.township_code.text(),

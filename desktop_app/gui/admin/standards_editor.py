@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import ValidationError, ValidationErrors
-from ..core.rules import values
-from ..core.rules.standards import FIELDS, SETTING_KEY
+from ...core.errors import ValidationError, ValidationErrors
+from ...core.rules import values
+from ...core.rules.standards import FIELDS, SETTING_KEY
 
 HINT_STYLE = "color: #757575;"
 LOCKED_COLOUR = QColor("#616161")

@@ -44,19 +44,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import vocab
-from ..core.catalog import TOWNSHIP
-from ..core.services.context import Outcome
-from .dialogs import ask_yes_no
-from .errors import present
-from .labels import due_text
-from .print_pdf import print_batch
-from .tasks import TaskRunner
-from .tracking_dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
-from .widgets import ErrorLabel, ListTableModel, open_file, row_table
+from ...core import vocab
+from ...core.catalog import TOWNSHIP
+from ...core.services.context import Outcome
+from ..kit.dialogs import ask_yes_no
+from ..kit.errors import present
+from ..kit.labels import due_text
+from ..kit.print_pdf import print_batch
+from ..kit.tasks import TaskRunner
+from ..kit.widgets import ErrorLabel, ListTableModel, open_file, row_table
+from .dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 
 log = logging.getLogger(__name__)
@@ -336,7 +336,7 @@ class TrackingScreen(QWidget):
         return page
 
     def _reviews_page(self) -> QWidget:
-        from .widgets import RowsModel
+        from ..kit.widgets import RowsModel
 
         self.within = QSpinBox()
         self.within.setObjectName("reviewWithin")
@@ -405,7 +405,7 @@ class TrackingScreen(QWidget):
 
     # -- content ------------------------------------------------------------------------------
     def task_filter(self):
-        from ..core.services import TaskFilter
+        from ...core.services import TaskFilter
 
         kind = (self.state.currentData() or ":").split(":")
         return TaskFilter(

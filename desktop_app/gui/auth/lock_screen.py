@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import PermissionDenied
-from .dialogs import ask_yes_no
-from .errors import message_of
+from ...core.errors import PermissionDenied
+from ..kit.dialogs import ask_yes_no
+from ..kit.errors import message_of
+from ..kit.tasks import TaskRunner, call_on_writer
 from .login import LoginForm, busy_cursor, password_edit
-from .tasks import TaskRunner, call_on_writer
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -267,7 +267,7 @@ class LockOverlay(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
     def unlock(self) -> bool:
-        from ..core.services import LoginFailed
+        from ...core.services import LoginFailed
 
         accounts, me, password = self.services.accounts, self.actor, self.password.text()
         try:
@@ -284,7 +284,7 @@ class LockOverlay(QWidget):
 
     def login(self) -> bool:
         """Log in from the form: the locked user again (= unlock), or a user switch."""
-        from ..core.services import LoginFailed
+        from ...core.services import LoginFailed
 
         username = self.form.user()
         if not username:

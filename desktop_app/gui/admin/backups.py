@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .dialogs import ask_yes_no
-from .errors import present
-from .tasks import READ, TaskRunner
-from .widgets import ListTableModel, open_file, row_table
+from ..kit.dialogs import ask_yes_no
+from ..kit.errors import present
+from ..kit.tasks import READ, TaskRunner
+from ..kit.widgets import ListTableModel, open_file, row_table
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -318,7 +318,7 @@ class ExportsBanner(QFrame):
             "until an administrator confirms the data is current.")
             .replace("%1", str(info.get("since", "")).replace("T", " "))
             .replace("%2", str(info.get("backup_created", "")).replace("T", " ")))
-        from ..core.services.auth import EXPORTS_CONFIRM
+        from ...core.services.auth import EXPORTS_CONFIRM
 
         actor = self.actor()
         self.button.setVisible(actor is not None and actor.can(EXPORTS_CONFIRM))

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import PermissionDenied
-from .errors import present
-from .widgets import ErrorLabel, RowsModel, date_range_edits, row_table
+from ...core.errors import PermissionDenied
+from ..kit.errors import present
+from ..kit.widgets import ErrorLabel, RowsModel, date_range_edits, row_table
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 
 log = logging.getLogger(__name__)

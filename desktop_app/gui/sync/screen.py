@@ -48,14 +48,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.services.auth import KEYS
-from .detail import local_time
-from .errors import is_cancelled, is_refusal, present
-from .tasks import Job, TaskRunner
-from .widgets import ERROR_STYLE, ListTableModel, open_file, row_table
+from ...core.services.auth import KEYS
+from ..applications.detail import local_time
+from ..kit.errors import is_cancelled, is_refusal, present
+from ..kit.tasks import Job, TaskRunner
+from ..kit.widgets import ERROR_STYLE, ListTableModel, open_file, row_table
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 
 log = logging.getLogger(__name__)
@@ -417,7 +417,7 @@ class SyncScreen(QWidget):
             lines.append(self.tr("Nothing changed since the last package."))
         style = ""
         if status.paused:
-            from ..core.services.backups import ExportsPaused
+            from ...core.services.backups import ExportsPaused
 
             lines.append(str(ExportsPaused(status.paused)))
             style = WARN_STYLE
@@ -488,7 +488,7 @@ class SyncScreen(QWidget):
         status = getattr(self, "sync_status", None)
         if status is not None:
             if status.paused:
-                from ..core.services.backups import ExportsPaused
+                from ...core.services.backups import ExportsPaused
 
                 self._refused(str(ExportsPaused(status.paused)))
                 return False

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import vocab
-from .widgets import ErrorLabel, FieldErrors
+from ...core import vocab
+from ..kit.widgets import ErrorLabel, FieldErrors
 
 HINT_STYLE = "color: #757575;"
 

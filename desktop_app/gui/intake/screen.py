@@ -36,20 +36,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import vocab
-from ..core.errors import ValidationError, ValidationErrors
-from ..core.rules.values import live_yuan
-from .dialogs import ask_reject_reasons
-from .errors import present
-from .intake_assessment import AssessmentPanel, WarningsPanel
-from .intake_items import ItemsPanel, MaterialsPanel
-from .intake_person import MembersPanel, PersonFields, combo, field_box
-from .intake_result import ResultPage
-from .tasks import TaskRunner
-from .widgets import ErrorLabel, FieldErrors, open_file, yuan
+from ...core import vocab
+from ...core.errors import ValidationError, ValidationErrors
+from ...core.rules.values import live_yuan
+from ..kit.dialogs import ask_reject_reasons
+from ..kit.errors import present
+from ..kit.tasks import TaskRunner
+from ..kit.widgets import ErrorLabel, FieldErrors, open_file, yuan
+from .assessment import AssessmentPanel, WarningsPanel
+from .items import ItemsPanel, MaterialsPanel
+from .person import MembersPanel, PersonFields, combo, field_box
+from .result import ResultPage
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 
 log = logging.getLogger(__name__)
@@ -533,7 +533,7 @@ class IntakeScreen(QWidget):
 
     # -- decisions ---------------------------------------------------------------------------
     def draft(self):
-        from ..core.services import ApplicationDraft, ItemInput
+        from ...core.services import ApplicationDraft, ItemInput
 
         text = {attr: w.text() for attr, w in self.property.items() if isinstance(w, QLineEdit)}
         return ApplicationDraft(

@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import ValidationError, ValidationErrors
-from ..core.rules.values import parse_amount
-from ..core.services.context import Changes
-from .errors import present
-from .login import HINT_STYLE
+from ...core.errors import ValidationError, ValidationErrors
+from ...core.rules.values import parse_amount
+from ...core.services.context import Changes
+from ..auth.login import HINT_STYLE
+from ..kit.errors import present
+from ..kit.tasks import TaskRunner
+from ..kit.widgets import ErrorLabel, FieldErrors, yuan
 from .standards_editor import StandardsEditor
-from .tasks import TaskRunner
-from .widgets import ErrorLabel, FieldErrors, yuan
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 KEEP = (("recent", 1, 50), ("daily", 0, 60), ("weekly", 0, 52), ("monthly", 0, 120))
 APPEAL = (("review_days", 1, 365), ("reconsideration_days", 1, 365), ("litigation_months", 1, 24))

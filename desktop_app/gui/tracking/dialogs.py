@@ -33,14 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import vocab
-from ..core.errors import ValidationErrors
-from .errors import present
-from .tasks import TaskRunner
-from .widgets import ErrorLabel, FieldErrors, open_file
+from ...core import vocab
+from ...core.errors import ValidationErrors
+from ..kit.errors import present
+from ..kit.tasks import TaskRunner
+from ..kit.widgets import ErrorLabel, FieldErrors, open_file
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 
 def date_edit(day: date, name: str, fmt: str = "yyyy-MM-dd") -> QDateEdit:
@@ -157,7 +157,7 @@ class FeedbackDialog(ServiceDialog):
     def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
                  on_done=None) -> None:
         super().__init__(services, tasks, actor, parent, on_done=on_done)
-        from ..core.services import Feedback
+        from ...core.services import Feedback
 
         self.Feedback = Feedback
         self.setObjectName("feedbackDialog")
@@ -291,7 +291,7 @@ class EmergencyDialog(ServiceDialog):
         self.opener = opener
         handling = services.handling
         self.ceiling_fen = handling.emergency_ceiling()
-        from ..core.rules.values import format_yuan
+        from ...core.rules.values import format_yuan
 
         self.ceiling = QLabel(self.tr("Township ceiling for aid paid first: %1 yuan; above it the "
                                       "county civil affairs bureau approves.")
@@ -354,7 +354,7 @@ class EmergencyDialog(ServiceDialog):
         self.resize(620, 520)
 
     def submit(self) -> None:
-        from ..core.services import EmergencyInput
+        from ...core.services import EmergencyInput
 
         inp = EmergencyInput(self.amount.text(), self.method.currentData(), self.cause.text(),
                              self.paid_on.date().toPython())

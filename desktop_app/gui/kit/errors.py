@@ -67,7 +67,7 @@ def is_refusal(error: BaseException) -> bool:
 
 def validation_messages(error: BaseException) -> list[str] | None:
     """The services' messages of a validation failure, else ``None``."""
-    from ..core.errors import ValidationError, ValidationErrors
+    from ...core.errors import ValidationError, ValidationErrors
 
     if isinstance(error, ValidationErrors):
         return [e.message for e in error.errors]
@@ -80,7 +80,7 @@ def message_of(error: BaseException) -> str | None:
     """The Chinese sentence for an expected failure (validation, refusal, package, a
     refused login — lockouts say until when — or a record not found), ``None`` for a
     cancellation or an unexpected failure."""
-    from ..core.errors import PermissionDenied
+    from ...core.errors import PermissionDenied
 
     until: datetime | None = getattr(error, "locked_until", None)
     if getattr(error, "code", "") == "locked" and until is not None:
@@ -103,7 +103,7 @@ def describe(error: BaseException) -> str:
     empty): the expected failure's message, or — logged, scrubbed — a plain note."""
     text = message_of(error)
     if text is None:
-        from ..core.logs import crash_report
+        from ...core.logs import crash_report
 
         log.error("read failed: %s", crash_report(error))
         text = QCoreApplication.translate(
@@ -119,7 +119,7 @@ def present(parent: QWidget | None, error: BaseException, *,
     ``label`` (a screen's one message label) validation messages, refusals and
     package errors go there; a permission refusal also gets its box.
     """
-    from ..core.errors import PermissionDenied, ValidationError, ValidationErrors
+    from ...core.errors import PermissionDenied, ValidationError, ValidationErrors
 
     if is_cancelled(error):
         log.info("operation cancelled")
@@ -152,7 +152,7 @@ def show_denied(parent: QWidget | None, error: BaseException) -> None:
 def show_unexpected(parent: QWidget | None, error: BaseException) -> None:
     """Logged with its traceback and shown in plain words; the details (scrubbed of
     ID and phone numbers) are one click away for the administrator."""
-    from ..core.logs import crash_report, scrub
+    from ...core.logs import crash_report, scrub
 
     log.error("operation failed: %s", crash_report(error))
     title = QCoreApplication.translate("TaskRunner", "Operation failed")

@@ -35,14 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import vocab
-from .errors import present
-from .labels import action_label, role_label
-from .tasks import READ, TaskRunner
-from .widgets import date_range_edits, row_table
+from ...core import vocab
+from ..kit.errors import present
+from ..kit.labels import action_label, role_label
+from ..kit.tasks import READ, TaskRunner
+from ..kit.widgets import date_range_edits, row_table
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 
 log = logging.getLogger(__name__)
@@ -136,7 +136,7 @@ def _setting_value(key: str, value: Any) -> str:
 def describe(detail: dict, names: dict[int, str], catalog=None) -> str:  # noqa: C901 - one branch per audit detail key
     """An audit row's ``detail`` in a line of words (the raw JSON is shown below the
     table for the selected row)."""
-    from ..printing import DOCUMENT_KINDS
+    from ...printing import DOCUMENT_KINDS
 
     parts: list[str] = []
     d = detail or {}
@@ -388,7 +388,7 @@ class AuditScreen(QWidget):
 
     # -- querying ------------------------------------------------------------------------------
     def audit_filter(self, before_seq: int | None = None):
-        from ..core.services import AuditFilter
+        from ...core.services import AuditFilter
 
         on = self.by_date.isChecked()
         return AuditFilter(

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import vocab
-from ..core.errors import ValidationError
-from .dialogs import ask_reject_reasons
-from .errors import present
-from .intake_items import MaterialsPanel
-from .tasks import TaskRunner
-from .widgets import ErrorLabel, FieldErrors, open_file
+from ...core import vocab
+from ...core.errors import ValidationError
+from ..kit.dialogs import ask_reject_reasons
+from ..kit.errors import present
+from ..kit.tasks import TaskRunner
+from ..kit.widgets import ErrorLabel, FieldErrors, open_file
+from .items import MaterialsPanel
 
 if TYPE_CHECKING:
-    from ..core.services import Services
+    from ...core.services import Services
 
 
 log = logging.getLogger(__name__)
