@@ -35,6 +35,7 @@ from .applications.screen import ApplicationsScreen
 from .auth.lock_screen import IdleWatcher, LockOverlay
 from .intake.screen import IntakeScreen
 from .kit.dialogs import ask_yes_no
+from .kit.fmt import fmt
 from .kit.tasks import TaskRunner
 from .kit.widgets import open_file
 
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.township_label.setObjectName("townshipLabel")
         self.backup_label = QLabel()
         self.backup_label.setObjectName("backupStatus")
-        self.folder_label = QLabel(self.tr("Data folder: %1").replace("%1", str(data_dir or "")))
+        self.folder_label = QLabel(fmt(self.tr("Data folder: %1"), str(data_dir or "")))
         self.folder_label.setObjectName("dataFolderLabel")
         status.addWidget(self.township_label)
         status.addWidget(self.backup_label)
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
 
     def _set_title(self, township: str) -> None:
-        title = (self.tr("Social Assistance Window — %1").replace("%1", township) if township
+        title = (fmt(self.tr("Social Assistance Window — %1"), township) if township
                  else QCoreApplication.translate("App", "Social Assistance Window"))
         if self.demo:
             title += self.tr(" [demo]")
@@ -207,8 +208,7 @@ class MainWindow(QMainWindow):
         self.banner.bind(services, self.current_actor, self.tasks)
         self.tasks.bus.changed.connect(self._on_changes)
         self._show_township()
-        self.folder_label.setText(self.tr("Data folder: %1").replace(
-            "%1", str(self.data_dir or services.ctx.db.data_dir)))
+        self.folder_label.setText(fmt(self.tr("Data folder: %1"), str(self.data_dir or services.ctx.db.data_dir)))
         self.intake = IntakeScreen(services, self.tasks, self.current_actor, opener=self.opener)
         self.applications = ApplicationsScreen(services, bus=self.tasks.bus)
         self.stack.addWidget(self.intake)
@@ -554,9 +554,9 @@ class MainWindow(QMainWindow):
         self.banner.refresh()
         b = result.backup
         self.lock_overlay.show_login(
-            self.tr("The data was restored from the backup made on %1 (%2 applications). "
-                    "Accounts now come from that backup: please log in again.")
-            .replace("%1", b.created.strftime("%Y-%m-%d %H:%M")).replace("%2", str(b.applications)))
+            fmt(self.tr("The data was restored from the backup made on %1 (%2 applications). "
+                    "Accounts now come from that backup: please log in again."), b.created.strftime("%Y-%m-%d %H:%M"),
+                        str(b.applications)))
 
     def _restore_failed(self) -> None:
         self.lock_overlay.release()

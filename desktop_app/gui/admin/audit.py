@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...core import vocab
 from ..kit.errors import present
+from ..kit.fmt import fmt
 from ..kit.labels import action_label, role_label
 from ..kit.tasks import READ, TaskRunner
 from ..kit.widgets import date_range_edits, row_table
@@ -114,7 +115,7 @@ def _value(value: Any) -> str:
             return role_label(value)
         return vocab.STATUS_LABELS.get(value, value)
     if isinstance(value, dict):
-        return translate("AuditDetail", "%1 entries").replace("%1", str(len(value)))
+        return fmt(translate("AuditDetail", "%1 entries"), str(len(value)))
     if isinstance(value, list):
         return "、".join(_value(v) for v in value)
     return str(value)
@@ -122,14 +123,12 @@ def _value(value: Any) -> str:
 
 def _setting_value(key: str, value: Any) -> str:
     if key == "backup_keep" and isinstance(value, dict):
-        return (translate("AuditDetail", "%1 recent, %2 days, %3 weeks, %4 months")
-                .replace("%1", str(value.get("recent"))).replace("%2", str(value.get("daily")))
-                .replace("%3", str(value.get("weekly"))).replace("%4", str(value.get("monthly"))))
+        return (fmt(translate("AuditDetail", "%1 recent, %2 days, %3 weeks, %4 months"), str(value.get("recent")),
+                    str(value.get("daily")), str(value.get("weekly")), str(value.get("monthly"))))
     if key == "appeal" and isinstance(value, dict):
-        return (translate("AuditDetail", "review %1 days, reconsideration %2 days, litigation %3 months")
-                .replace("%1", str(value.get("review_days")))
-                .replace("%2", str(value.get("reconsideration_days")))
-                .replace("%3", str(value.get("litigation_months"))))
+        return (fmt(translate("AuditDetail", "review %1 days, reconsideration %2 days, litigation %3 months"),
+                    str(value.get("review_days")), str(value.get("reconsideration_days")),
+                    str(value.get("litigation_months"))))
     return _value(value)
 
 
@@ -156,27 +155,27 @@ def describe(detail: dict, names: dict[int, str], catalog=None) -> str:  # noqa:
         parts.append(translate("AuditDetail", "emergency"))
     if "staff_id" in d:
         who = names.get(d["staff_id"], f"#{d['staff_id']}")
-        parts.append(translate("AuditDetail", "account: %1").replace("%1", who))
+        parts.append(fmt(translate("AuditDetail", "account: %1"), who))
     if "name" in d and "username" in d:
         parts.append(f"{d['name']}（{d['username']}）")
     if "role" in d:
         parts.append(role_label(str(d["role"])))
     if "reason" in d:
         reason = str(d["reason"])
-        parts.append(translate("AuditDetail", "reason: %1").replace("%1", _t(_REASONS[reason]) if reason in _REASONS
+        parts.append(fmt(translate("AuditDetail", "reason: %1"), _t(_REASONS[reason]) if reason in _REASONS
                                                else reason))
     if d.get("failures"):
-        parts.append(translate("AuditDetail", "failure no. %1").replace("%1", str(d["failures"])))
+        parts.append(fmt(translate("AuditDetail", "failure no. %1"), str(d["failures"])))
     if d.get("locked_until"):
         until = str(d["locked_until"]).replace("T", " ")[:16]
-        parts.append(translate("AuditDetail", "locked until %1").replace("%1", until))
+        parts.append(fmt(translate("AuditDetail", "locked until %1"), until))
     if "typed_length" in d:
-        parts.append(translate("AuditDetail", "%1 characters typed as username").replace("%1", str(d["typed_length"])))
+        parts.append(fmt(translate("AuditDetail", "%1 characters typed as username"), str(d["typed_length"])))
     if d.get("permission"):
         parts.append(translate("AuditDetail", "to void") if d["permission"] == "document.void"
                      else translate("AuditDetail", "permission"))
     if d.get("confirmed_by") is not None:
-        parts.append(translate("AuditDetail", "confirmed by %1").replace("%1", names.get(d["confirmed_by"],
+        parts.append(fmt(translate("AuditDetail", "confirmed by %1"), names.get(d["confirmed_by"],
                                                                   f"#{d['confirmed_by']}")))
     if isinstance(d.get("changes"), dict):
         for key, change in d["changes"].items():
@@ -189,23 +188,23 @@ def describe(detail: dict, names: dict[int, str], catalog=None) -> str:  # noqa:
         parts.append(f"{label}：{_setting_value(key, d.get('old'))} → "
                      f"{_setting_value(key, d.get('new'))}")
     if "count" in d:
-        parts.append(translate("AuditDetail", "print no. %1").replace("%1", str(d["count"])))
+        parts.append(fmt(translate("AuditDetail", "print no. %1"), str(d["count"])))
     if "members" in d:
-        parts.append(translate("AuditDetail", "%1 people").replace("%1", str(d["members"])))
+        parts.append(fmt(translate("AuditDetail", "%1 people"), str(d["members"])))
     if "backup" in d:
-        parts.append(translate("AuditDetail", "backup %1").replace("%1", str(d["backup"])))
+        parts.append(fmt(translate("AuditDetail", "backup %1"), str(d["backup"])))
     if d.get("file"):
         parts.append(str(d["file"]))
     if isinstance(d.get("applications"), int):
-        parts.append(translate("AuditDetail", "%1 applications").replace("%1", str(d["applications"])))
+        parts.append(fmt(translate("AuditDetail", "%1 applications"), str(d["applications"])))
     if isinstance(d.get("documents"), list) and d["documents"]:
         parts.append("、".join(str(n) for n in d["documents"]))
     if d.get("mirror_error"):
-        parts.append(translate("AuditDetail", "mirror failed: %1").replace("%1", str(d["mirror_error"])))
+        parts.append(fmt(translate("AuditDetail", "mirror failed: %1"), str(d["mirror_error"])))
     if isinstance(d.get("paused"), dict):
-        parts.append(translate("AuditDetail", "restored from %1").replace("%1", str(d["paused"].get("backup", ""))))
+        parts.append(fmt(translate("AuditDetail", "restored from %1"), str(d["paused"].get("backup", ""))))
     if "villages" in d:
-        parts.append(translate("AuditDetail", "%1 villages").replace("%1", str(d["villages"])))
+        parts.append(fmt(translate("AuditDetail", "%1 villages"), str(d["villages"])))
     if d.get("via") == "cli":
         parts.append(translate("AuditDetail", "command line"))
     if d.get("demo"):
@@ -425,7 +424,7 @@ class AuditScreen(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("%1 entries shown").replace("%1", str(self.model.rowCount())))
+        self.count.setText(fmt(self.tr("%1 entries shown"), str(self.model.rowCount())))
         self.more_button.setEnabled(self.more)
 
     def _show_raw(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -449,9 +448,8 @@ class AuditScreen(QWidget):
     def _checked(self, report) -> None:
         self.check_button.setEnabled(True)
         if report.ok:
-            text = (self.tr("Everything checks out: the database, %1 audit entries in an unbroken "
-                            "chain, and %2 document files.")
-                    .replace("%1", str(report.events)).replace("%2", str(report.documents_checked)))
+            text = (fmt(self.tr("Everything checks out: the database, %1 audit entries in an unbroken "
+                            "chain, and %2 document files."), str(report.events), str(report.documents_checked)))
             self.check_result.setStyleSheet("color: #2e7d32; font-weight: bold;")
         else:
             text = self.tr("Problems found:") + "\n" + "\n".join(report.problems)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..kit.dialogs import ask_yes_no
 from ..kit.errors import present
+from ..kit.fmt import fmt
 from ..kit.tasks import READ, TaskRunner
 from ..kit.widgets import ListTableModel, open_file, row_table
 
@@ -202,11 +203,11 @@ class BackupsPage(QWidget):
             self.mirror.setText(self.tr("No mirror folder is set: backups stay on this disk only. "
                                         "An administrator can set one under Settings."))
         elif not Path(mirror_dir).is_dir():
-            self.mirror.setText(self.tr("Mirror folder %1 is not available (is the USB stick "
-                                        "plugged in?).").replace("%1", str(mirror_dir)))
+            self.mirror.setText(fmt(self.tr("Mirror folder %1 is not available (is the USB stick "
+                                        "plugged in?)."), str(mirror_dir)))
         else:
-            self.mirror.setText(self.tr("Mirror folder %1 holds %2 backup(s).")
-                                .replace("%1", str(mirror_dir)).replace("%2", str(len(mirrored))))
+            self.mirror.setText(fmt(self.tr("Mirror folder %1 holds %2 backup(s)."), str(mirror_dir),
+                                    str(len(mirrored))))
         self._selection()
 
     def selected(self):
@@ -230,10 +231,9 @@ class BackupsPage(QWidget):
 
     def _backed_up(self, report) -> None:
         self.backup_button.setEnabled(True)
-        text = self.tr("Backup written: %1").replace("%1", report.path.name if report.path else "")
+        text = fmt(self.tr("Backup written: %1"), report.path.name if report.path else "")
         if report.mirror_error:
-            text += "\n" + self.tr("Not copied to the mirror folder: %1").replace(
-                "%1", report.mirror_error)
+            text += "\n" + fmt(self.tr("Not copied to the mirror folder: %1"), report.mirror_error)
         self.status.setText(text)
         self.refresh()
 
@@ -248,13 +248,12 @@ class BackupsPage(QWidget):
         info = self.selected()
         if info is None:
             return False
-        text = (self.tr("Replace ALL current data with the backup made on %1 (%2)?\n\n"
+        text = (fmt(self.tr("Replace ALL current data with the backup made on %1 (%2)?\n\n"
                         "It holds %3 applications, %4 documents and %5 audit entries.\n\n"
                         "The current data is backed up first. Afterwards exports pause until an "
-                        "administrator confirms, and everyone must log in again.")
-                .replace("%1", info.created.strftime("%Y-%m-%d %H:%M:%S"))
-                .replace("%2", info.kind_label).replace("%3", str(info.applications))
-                .replace("%4", str(info.documents)).replace("%5", str(info.events)))
+                        "administrator confirms, and everyone must log in again."),
+                            info.created.strftime("%Y-%m-%d %H:%M:%S"), info.kind_label, str(info.applications),
+                            str(info.documents), str(info.events)))
         if not self.ask(self, self.tr("Restore backup"), text):
             return False
         backups, actor = self.services.backups, self.actor()
@@ -313,11 +312,10 @@ class ExportsBanner(QFrame):
         if not info:
             self.hide()
             return
-        self.text.setText(self.tr(
+        self.text.setText(fmt(self.tr(
             "Data restored on %1 from the backup made on %2. Exports to the county are paused "
-            "until an administrator confirms the data is current.")
-            .replace("%1", str(info.get("since", "")).replace("T", " "))
-            .replace("%2", str(info.get("backup_created", "")).replace("T", " ")))
+            "until an administrator confirms the data is current."), str(info.get("since", "")).replace("T", " "),
+                str(info.get("backup_created", "")).replace("T", " ")))
         from ...core.services.auth import EXPORTS_CONFIRM
 
         actor = self.actor()
@@ -373,17 +371,16 @@ class AutoBackups(QObject):
         if report is None or report.skipped:
             return
         if report.error:
-            self.reported.emit(self.tr("Automatic backup failed: %1").replace("%1", report.error),
+            self.reported.emit(fmt(self.tr("Automatic backup failed: %1"), report.error),
                                True)
         elif report.mirror_error:
-            self.reported.emit(self.tr("Backed up, but not copied to the mirror folder: %1")
-                               .replace("%1", report.mirror_error), True)
+            self.reported.emit(fmt(self.tr("Backed up, but not copied to the mirror folder: %1"),
+                                   report.mirror_error), True)
         else:
             from datetime import datetime
 
-            self.reported.emit(self.tr("Backed up at %1").replace(
-                "%1", datetime.now().strftime("%H:%M")), False)
+            self.reported.emit(fmt(self.tr("Backed up at %1"), datetime.now().strftime("%H:%M")), False)
 
     def _crashed(self, error: BaseException) -> None:
         log.error("automatic backup raised: %r", error)
-        self.reported.emit(self.tr("Automatic backup failed: %1").replace("%1", str(error)), True)
+        self.reported.emit(fmt(self.tr("Automatic backup failed: %1"), str(error)), True)

@@ -30,6 +30,7 @@ from ...core.errors import PermissionDenied, ValidationError, ValidationErrors
 from ..auth.login import HINT_STYLE, busy_cursor, password_edit, policy_text
 from ..kit.dialogs import ask_yes_no
 from ..kit.errors import message_of, present
+from ..kit.fmt import fmt
 from ..kit.labels import role_label
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, RowsModel, open_file, row_table
@@ -145,9 +146,9 @@ class NewUserDialog(_FormDialog):
 class ResetPasswordDialog(_FormDialog):
     def __init__(self, accounts, actor, user, parent: QWidget | None = None, *,
                  tasks: TaskRunner | None = None) -> None:
-        super().__init__(parent, self.tr("Reset password"), self.tr(
+        super().__init__(parent, self.tr("Reset password"), fmt(self.tr(
             "New password for %1 (%2). They must change it at their next login; a lockout is "
-            "lifted.").replace("%1", user.name).replace("%2", user.username), tasks=tasks)
+            "lifted."), user.name, user.username), tasks=tasks)
         self.setObjectName("resetPasswordDialog")
         self.accounts, self.actor, self.user = accounts, actor, user
         self.password = password_edit("resetPassword")
@@ -169,8 +170,8 @@ class ResetPasswordDialog(_FormDialog):
 class RoleDialog(_FormDialog):
     def __init__(self, accounts, actor, user, parent: QWidget | None = None, *,
                  tasks: TaskRunner | None = None) -> None:
-        super().__init__(parent, self.tr("Change role"), self.tr("Role of %1 (%2):")
-                         .replace("%1", user.name).replace("%2", user.username), tasks=tasks)
+        super().__init__(parent, self.tr("Change role"), fmt(self.tr("Role of %1 (%2):"), user.name,
+                                                             user.username), tasks=tasks)
         self.setObjectName("roleDialog")
         self.accounts, self.actor, self.user = accounts, actor, user
         self.role = role_combo(user.role)
@@ -245,7 +246,7 @@ class UsersPage(QWidget):
         elif u.must_change_password:
             parts.append(self.tr("must change password"))
         if u.locked_until is not None:
-            parts.append(self.tr("locked until %1").replace("%1", u.locked_until.strftime(
+            parts.append(fmt(self.tr("locked until %1"), u.locked_until.strftime(
                 "%Y-%m-%d %H:%M")))
         return "，".join(parts)
 
@@ -310,9 +311,8 @@ class UsersPage(QWidget):
         user = self.selected()
         if user is None:
             return
-        if user.active and not self.ask(self, self.tr("Deactivate account"), self.tr(
-                "Deactivate %1 (%2)? They can no longer log in; their records stay.")
-                .replace("%1", user.name).replace("%2", user.username)):
+        if user.active and not self.ask(self, self.tr("Deactivate account"), fmt(self.tr(
+                "Deactivate %1 (%2)? They can no longer log in; their records stay."), user.name, user.username)):
             return
         accounts, actor, user_id, active = (self.services.accounts, self.actor(), user.id,
                                             not user.active)

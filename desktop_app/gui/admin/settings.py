@@ -32,6 +32,7 @@ from ...core.rules.values import parse_amount
 from ...core.services.context import Changes
 from ..auth.login import HINT_STYLE
 from ..kit.errors import present
+from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, FieldErrors, yuan
 from .standards_editor import StandardsEditor
@@ -283,9 +284,8 @@ class SettingsPage(QWidget):
             if not parts:
                 continue
             if len(parts) != 2 or not _DAY.fullmatch(parts[0]) or parts[1] not in work | off:
-                raise ValidationError("workday_overrides", "format", self.tr(
-                    "Line %1: write a date and “work” or “off”, e.g. 2026-12-31 off")
-                    .replace("%1", str(n)))
+                raise ValidationError("workday_overrides", "format", fmt(self.tr(
+                    "Line %1: write a date and “work” or “off”, e.g. 2026-12-31 off"), str(n)))
             out[parts[0]] = parts[1] in work
         return out
 
@@ -299,9 +299,8 @@ class SettingsPage(QWidget):
             if not parts:
                 continue
             if len(parts) < 3 or parts[1] not in kinds:
-                raise ValidationError("holiday_years", "format", self.tr(
-                    "Line %1: write the year, “holidays” or “workdays”, then the dates")
-                    .replace("%1", str(n)))
+                raise ValidationError("holiday_years", "format", fmt(self.tr(
+                    "Line %1: write the year, “holidays” or “workdays”, then the dates"), str(n)))
             spec = out.setdefault(parts[0], {"holidays": [], "workdays": []})
             spec[kinds[parts[1]]] += parts[2:]
         return out

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError, ValidationErrors
 from ...core.rules import values
 from ...core.rules.standards import FIELDS, SETTING_KEY
+from ..kit.fmt import fmt
 
 HINT_STYLE = "color: #757575;"
 LOCKED_COLOUR = QColor("#616161")
@@ -189,7 +190,7 @@ class StandardsEditor(QWidget):
                 if day is None:
                     status = self.tr("New") if new else ""
                 elif day > today:
-                    status = self.tr("New, from %1").replace("%1", day.isoformat()) if new \
+                    status = fmt(self.tr("New, from %1"), day.isoformat()) if new \
                         else self.tr("Not yet in force")
                 elif day == current:
                     status = self.tr("In force today")
@@ -204,14 +205,12 @@ class StandardsEditor(QWidget):
         finally:
             self._filling = False
         if current is None:
-            self.in_force.setText(self.tr("Today (%1) no entry is in force: the needs assessment "
-                                          "cannot run until one is added.")
-                                  .replace("%1", today.isoformat()))
+            self.in_force.setText(fmt(self.tr("Today (%1) no entry is in force: the needs assessment "
+                                          "cannot run until one is added."), today.isoformat()))
             self.in_force.setStyleSheet("color: #c62828;")
         else:
-            self.in_force.setText(self.tr("Today (%1) the entry in force from %2 applies.")
-                                  .replace("%1", today.isoformat())
-                                  .replace("%2", current.isoformat()))
+            self.in_force.setText(fmt(self.tr("Today (%1) the entry in force from %2 applies."), today.isoformat(),
+                                      current.isoformat()))
             self.in_force.setStyleSheet("font-weight: bold;")
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
@@ -277,7 +276,7 @@ class StandardsEditor(QWidget):
             if meta["locked"] and meta["entry"] is not None:
                 out.append(dict(meta["entry"]))
                 continue
-            where = self.tr("Row %1").replace("%1", str(row + 1))
+            where = fmt(self.tr("Row %1"), str(row + 1))
             texts = [self.table.item(row, c).text().strip() for c in range(len(KEYS) + 1)]
             entry: dict[str, Any] = {}
             day = None
@@ -286,13 +285,11 @@ class StandardsEditor(QWidget):
             except ValueError:
                 day = None
             if day is None:
-                errors.append(ValidationError(SETTING_KEY, "date", self.tr(
-                    "%1, %2: write the date as YYYY-MM-DD, e.g. 2027-01-01")
-                    .replace("%1", where).replace("%2", headers[0])))
+                errors.append(ValidationError(SETTING_KEY, "date", fmt(self.tr(
+                    "%1, %2: write the date as YYYY-MM-DD, e.g. 2027-01-01"), where, headers[0])))
             elif day < today:
-                errors.append(ValidationError(SETTING_KEY, "past", self.tr(
-                    "%1: a new or changed entry cannot apply before today (%2)")
-                    .replace("%1", where).replace("%2", today.isoformat())))
+                errors.append(ValidationError(SETTING_KEY, "past", fmt(self.tr(
+                    "%1: a new or changed entry cannot apply before today (%2)"), where, today.isoformat())))
             else:
                 entry["effective_from"] = day.isoformat()
             for col, key in enumerate(KEYS, 1):
@@ -302,15 +299,13 @@ class StandardsEditor(QWidget):
                     try:
                         entry[key] = values.parse_amount(text, SETTING_KEY)
                     except ValidationError as exc:
-                        errors.append(ValidationError(SETTING_KEY, exc.code, self.tr(
-                            "%1, %2: %3").replace("%1", where).replace("%2", label)
-                            .replace("%3", exc.message)))
+                        errors.append(ValidationError(SETTING_KEY, exc.code, fmt(self.tr(
+                            "%1, %2: %3"), where, label, exc.message)))
                 elif text.isascii() and text.isdigit():
                     entry[key] = int(text)
                 else:
-                    errors.append(ValidationError(SETTING_KEY, "percent", self.tr(
-                        "%1, %2: enter a whole number of percent")
-                        .replace("%1", where).replace("%2", label)))
+                    errors.append(ValidationError(SETTING_KEY, "percent", fmt(self.tr(
+                        "%1, %2: enter a whole number of percent"), where, label)))
             out.append(entry)
         if errors:
             raise ValidationErrors(errors)

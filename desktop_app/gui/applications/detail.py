@@ -42,6 +42,7 @@ from ...core.rules.identity import IdType
 from ...core.services.auth import FULL_ID_ANY, FULL_ID_OWN, VOID
 from ..kit.dialogs import ask_void_reason
 from ..kit.errors import present
+from ..kit.fmt import fmt
 from ..kit.labels import action_label, due_text, item_status_label
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, RowsModel, open_file, yuan
@@ -300,20 +301,20 @@ class DetailView(QWidget):
             tasks = self.services.handling.tasks_for_application(self.application_id)
         except Exception as exc:
             log.exception("cannot load application %s", self.application_id)
-            self.error.show_messages([self.tr("Cannot load this application: %1").replace("%1", str(exc))])
+            self.error.show_messages([fmt(self.tr("Cannot load this application: %1"), str(exc))])
             return
         self.detail = d
         r = d.row
         urgent = self.tr(" · emergency") if r.urgent else ""
-        closed = (self.tr("  closed on %1").replace("%1", d.closed_on.isoformat())
+        closed = (fmt(self.tr("  closed on %1"), d.closed_on.isoformat())
                   if r.status == "closed" and d.closed_on else "")
         self.heading.setText(f"{r.number}  {r.name}  【{r.status_label}】{closed}{urgent}")
         self.relative_flag.setText(
-            self.tr("Near relative of a staff member or village (residents') committee cadre "
-                    "(registered separately): %1").replace("%1", d.staff_relative_note))
+            fmt(self.tr("Near relative of a staff member or village (residents') committee cadre "
+                    "(registered separately): %1"), d.staff_relative_note))
         self.relative_flag.setVisible(bool(d.staff_relative_note))
         self.supplement_button.setVisible(r.status == "pending_materials")
-        self.setWindowTitle(self.tr("Application %1").replace("%1", r.number))
+        self.setWindowTitle(fmt(self.tr("Application %1"), r.number))
 
         self._clear(self.basic)
         # Members come in position order (0 = the applicant), like the unmasked list.
@@ -351,10 +352,9 @@ class DetailView(QWidget):
 
         self._clear(self.income)
         for label, fen in d.incomes:
-            self.income.addRow(label, QLabel(self.tr("%1 yuan").replace("%1", yuan(fen, fen=True))))
-        total = QLabel(self.tr("%1 yuan a month; %2 yuan per person")
-                       .replace("%1", yuan(d.monthly_income_fen, fen=True))
-                       .replace("%2", yuan(d.per_capita_income_fen, fen=True)))
+            self.income.addRow(label, QLabel(fmt(self.tr("%1 yuan"), yuan(fen, fen=True))))
+        total = QLabel(fmt(self.tr("%1 yuan a month; %2 yuan per person"), yuan(d.monthly_income_fen, fen=True),
+                           yuan(d.per_capita_income_fen, fen=True)))
         total.setStyleSheet("font-weight: bold;")
         self.income.addRow(self.tr("Total"), total)
 
@@ -376,9 +376,8 @@ class DetailView(QWidget):
             self.items_layout.addWidget(head)
             task = next((t for t in self.task_rows if t.item_code == item.code), None)
             status = task.status_label if task is not None else item_status_label(item.status)
-            due = (self.tr("Status: %1    Time limit: %2 working days    Due: %3")
-                   .replace("%1", status).replace("%2", str(item.limit_days))
-                   .replace("%3", due_text(item.due_date, item.provisional)))
+            due = (fmt(self.tr("Status: %1    Time limit: %2 working days    Due: %3"), status, str(item.limit_days),
+                       due_text(item.due_date, item.provisional)))
             due_label = QLabel(due)
             due_label.setObjectName(f"itemDue{n}")
             self.items_layout.addWidget(due_label)
@@ -402,12 +401,10 @@ class DetailView(QWidget):
         for t in tasks:
             status = t.status_label
             if t.state == "overdue":
-                status = (self.tr("%1 · overdue by %2 working day(s)").replace("%1", status)
-                          .replace("%2", str(-t.workdays_left)))
+                status = (fmt(self.tr("%1 · overdue by %2 working day(s)"), status, str(-t.workdays_left)))
             elif t.state == "due_soon":
-                status = (self.tr("%1 · due today").replace("%1", status) if t.workdays_left <= 0
-                          else self.tr("%1 · due in %2 working day(s)").replace("%1", status)
-                          .replace("%2", str(t.workdays_left)))
+                status = (fmt(self.tr("%1 · due today"), status) if t.workdays_left <= 0
+                          else fmt(self.tr("%1 · due in %2 working day(s)"), status, str(t.workdays_left)))
             signed = " ".join(x for x in (t.signed_by, t.signed_on.isoformat()
                                           if t.signed_on else "") if x)
             result = "；".join(x for x in (t.result_text, t.amount, t.period,
@@ -420,10 +417,9 @@ class DetailView(QWidget):
         _fit_height(self.task_view, len(rows))
         final = [t for t in tasks if t.status in vocab.FINAL_TASK_STATUSES]
         late = sum(t.state == "overdue" for t in tasks)
-        note = (self.tr("%1 of %2 items have their final result").replace("%1", str(len(final)))
-                .replace("%2", str(len(tasks))))
+        note = (fmt(self.tr("%1 of %2 items have their final result"), str(len(final)), str(len(tasks))))
         if late:
-            note += self.tr("; %1 overdue").replace("%1", str(late))
+            note += fmt(self.tr("; %1 overdue"), str(late))
         self.progress_note.setText(note)
         self.progress_note.setStyleSheet(f"color: {OVERDUE_COLOR}; font-weight: bold;" if late
                                          else "")
@@ -465,9 +461,9 @@ class DetailView(QWidget):
         self.documents = list(docs)
         for r, doc in enumerate(self.documents):
             if doc.voided:
-                state = self.tr("Voided: %1").replace("%1", doc.void_reason)
+                state = fmt(self.tr("Voided: %1"), doc.void_reason)
             else:
-                state = self.tr("Printed %1 time(s)").replace("%1", str(doc.print_count))
+                state = fmt(self.tr("Printed %1 time(s)"), str(doc.print_count))
             label = QLabel(f"<b>{escape(doc.title)}</b><br>{escape(doc.number)} · {escape(state)}")
             label.setWordWrap(True)
             label.setObjectName(f"document{r}")
@@ -508,9 +504,9 @@ class DetailView(QWidget):
         if detail.get("urgent"):
             parts.append(self.tr("emergency"))
         if "count" in detail:
-            parts.append(self.tr("print no. %1").replace("%1", str(detail["count"])))
+            parts.append(fmt(self.tr("print no. %1"), str(detail["count"])))
         if "reason" in detail:
-            parts.append(self.tr("reason: %1").replace("%1", str(detail["reason"])))
+            parts.append(fmt(self.tr("reason: %1"), str(detail["reason"])))
         if isinstance(detail.get("results"), dict):  # application.close: each item's result
             names = []
             for code, status in detail["results"].items():
@@ -591,8 +587,7 @@ class DetailView(QWidget):
         confirmed_by = None
         if not clerk.can(VOID):
             # A clerk voids only with a supervisor's confirmation typed here.
-            what = (self.tr("Void %1 %2. Reason: %3").replace("%1", doc.title)
-                    .replace("%2", doc.number).replace("%3", reason))
+            what = (fmt(self.tr("Void %1 %2. Reason: %3"), doc.title, doc.number, reason))
             confirmed_by = self.ask_confirmation(self, what)
             if confirmed_by is None:
                 return

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...core import vocab
 from ..kit.errors import describe
+from ..kit.fmt import fmt
 from ..kit.widgets import date_range_edits, row_table
 
 if TYPE_CHECKING:
@@ -274,10 +275,9 @@ class ApplicationsScreen(QWidget):
             return
         self.model.set_ids(ids)
         if len(ids) >= SEARCH_LIMIT:
-            self.count.setText(self.tr("Showing the newest %1; narrow the search to see others.")
-                               .replace("%1", str(len(ids))))
+            self.count.setText(fmt(self.tr("Showing the newest %1; narrow the search to see others."), str(len(ids))))
         else:
-            self.count.setText(self.tr("%1 application(s)").replace("%1", str(len(ids))))
+            self.count.setText(fmt(self.tr("%1 application(s)"), str(len(ids))))
 
     def _on_changes(self, changes, _origin) -> None:
         if changes.applications or changes.everything:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import PermissionDenied
 from ..kit.dialogs import ask_yes_no
 from ..kit.errors import message_of
+from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner, call_on_writer
 from .login import LoginForm, busy_cursor, password_edit
 
@@ -215,9 +216,8 @@ class LockOverlay(QWidget):
         """Locked by idleness: ``actor``'s password unlocks."""
         self.mode, self.actor = self.LOCK, actor
         self.title.setText(self.tr("Screen locked"))
-        self.message.setText(self.tr("%1 (%2) is logged in. The open screen and anything typed "
-                                     "are kept; enter the password to continue.")
-                             .replace("%1", actor.name).replace("%2", actor.role_label))
+        self.message.setText(fmt(self.tr("%1 (%2) is logged in. The open screen and anything typed "
+                                     "are kept; enter the password to continue."), actor.name, actor.role_label))
         self.message.show()
         self.password.clear()
         self.unlock_error.clear()
@@ -315,9 +315,8 @@ class LockOverlay(QWidget):
         if not self.has_unsaved_input():
             return True
         return self.ask(self, self.tr("Switch user"),
-                        self.tr("%1 has unsaved input on the open screen. If another user logs "
-                                "in now, it is discarded. Switch user anyway?")
-                        .replace("%1", self.actor.name))
+                        fmt(self.tr("%1 has unsaved input on the open screen. If another user logs "
+                                "in now, it is discarded. Switch user anyway?"), self.actor.name))
 
     def change_password(self, actor, old_password: str):
         """An administrator reset this password: the user chooses their own first."""

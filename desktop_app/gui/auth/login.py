@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import PermissionDenied, ValidationError, ValidationErrors
 from ..kit.errors import message_of
+from ..kit.fmt import fmt
 from ..kit.labels import role_label
 from ..kit.tasks import TaskRunner, call_on_writer
 from ..kit.widgets import ErrorLabel
@@ -138,7 +139,7 @@ class LoginDialog(QDialog):
             township = services.setup.township().name
         except LookupError:
             township = ""
-        heading = QLabel(self.tr("%1 social assistance window").replace("%1", township)
+        heading = QLabel(fmt(self.tr("%1 social assistance window"), township)
                          if township else self.tr("Social assistance window"))
         heading.setObjectName("loginHeading")
         heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -209,9 +210,8 @@ class FirstPasswordDialog(QDialog):
         self.admin = admin
         self.actor = None
         self.setWindowTitle(self.tr("Set the administrator's password"))
-        intro = QLabel(self.tr("%1 is this computer's first administrator (username %2). Choose "
-                               "a password now; it is needed to log in.")
-                       .replace("%1", admin.name).replace("%2", admin.username))
+        intro = QLabel(fmt(self.tr("%1 is this computer's first administrator (username %2). Choose "
+                               "a password now; it is needed to log in."), admin.name, admin.username))
         intro.setWordWrap(True)
         self.password = password_edit("firstPassword")
         self.repeat = password_edit("firstPasswordRepeat")
@@ -272,8 +272,7 @@ class ChangePasswordDialog(QDialog):
         self.setWindowTitle(self.tr("Change password"))
         text = (self.tr("An administrator set your password. Choose your own now.")
                 if old_password is not None else
-                self.tr("%1, enter your current password and the new one twice.")
-                .replace("%1", actor.name))
+                fmt(self.tr("%1, enter your current password and the new one twice."), actor.name))
         intro = QLabel(text)
         intro.setWordWrap(True)
         self.old = password_edit("oldPassword")

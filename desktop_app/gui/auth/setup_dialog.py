@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError, ValidationErrors
 from ...core.rules import division
+from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner, call_on_writer
 from ..kit.widgets import ErrorLabel, FieldErrors
 
@@ -187,7 +188,7 @@ class SetupDialog(QDialog):
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            self.villages_error.show_messages([self.tr("Cannot read the file: %1").replace("%1", str(exc))])
+            self.villages_error.show_messages([fmt(self.tr("Cannot read the file: %1"), str(exc))])
             return
         try:
             rows = division.parse_villages_csv(data, self.township_code.text().strip())

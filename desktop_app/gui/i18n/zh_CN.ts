@@ -44,7 +44,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../main_window.py" line="+196"/>
+        <location filename="../main_window.py" line="+197"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../applications/screen.py" line="+68"/>
+        <location filename="../applications/screen.py" line="+69"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>仅显示最新的 %1 件，请缩小查询范围查看其他办件。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 application(s)</source>
         <translation>共 %1 件</translation>
     </message>
@@ -166,7 +166,7 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../intake/assessment.py" line="+64"/>
+        <location filename="../intake/assessment.py" line="+66"/>
         <source>Needs assessment (suggestions only)</source>
         <translation>救助需求综合评估（仅供参考）</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../admin/audit.py" line="+74"/>
+        <location filename="../admin/audit.py" line="+75"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -335,12 +335,12 @@
         <translation>最近 %1 份、按日 %2、按周 %3、按月 %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>review %1 days, reconsideration %2 days, litigation %3 months</source>
         <translation>复查 %1 天、行政复议 %2 天、行政诉讼 %3 个月</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>emergency</source>
         <translation>紧急</translation>
     </message>
@@ -466,7 +466,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location line="-224"/>
+        <location line="-222"/>
         <source>All actions</source>
         <extracomment>(label, action codes or &quot;prefix.&quot; prefixes) for the action filter.</extracomment>
         <translation>全部操作</translation>
@@ -522,7 +522,7 @@
         <translation>导出与导入</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+234"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
@@ -587,7 +587,7 @@
         <translation>校验通过：数据库完好，%1 条操作日志链条完整，%2 个文书文件无改动。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Problems found:</source>
         <translation>发现问题：</translation>
     </message>
@@ -595,13 +595,13 @@
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../admin/backups.py" line="+376"/>
-        <location line="+13"/>
+        <location filename="../admin/backups.py" line="+374"/>
+        <location line="+12"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-9"/>
         <source>Backed up, but not copied to the mirror folder: %1</source>
         <translation>已备份，但未能复制到镜像目录：%1</translation>
     </message>
@@ -614,7 +614,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location line="-319"/>
+        <location line="-316"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -722,7 +722,7 @@
         <translation>未能复制到镜像目录：%1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Replace ALL current data with the backup made on %1 (%2)?
 
 It holds %3 applications, %4 documents and %5 audit entries.
@@ -735,7 +735,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 恢复前会先备份当前数据。恢复后暂停导出，直至管理员确认；所有人需重新登录。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -744,12 +744,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../auth/login.py" line="+272"/>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-21"/>
         <source>An administrator set your password. Choose your own now.</source>
         <translation>您的密码由管理员设置，请现在设置自己的密码。</translation>
     </message>
@@ -759,7 +759,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>%1，请输入当前密码，并输入两遍新密码。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
@@ -820,7 +820,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+669"/>
+        <location filename="../applications/detail.py" line="+664"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -828,7 +828,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailView</name>
     <message>
-        <location line="-468"/>
+        <location line="-462"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1023,12 +1023,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+4"/>
-        <location line="+371"/>
+        <location line="+365"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-362"/>
         <source>Show the household&apos;s complete ID numbers; every viewing is recorded</source>
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
@@ -1113,7 +1113,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>每月 %1 元，人均 %2 元</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1123,12 +1123,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>状态：%1    时限：%2 个工作日    办结期限：%3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>%1 · overdue by %2 working day(s)</source>
         <translation>%1 · 已超期 %2 个工作日</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 · due today</source>
         <translation>%1 · 今日到期</translation>
     </message>
@@ -1138,12 +1138,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>%1 · 还剩 %2 个工作日到期</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%1 of %2 items have their final result</source>
         <translation>共 %2 项事项，已有 %1 项办理完毕</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>; %1 overdue</source>
         <translation>，%1 项已超期</translation>
     </message>
@@ -1203,7 +1203,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Hide full ID numbers</source>
         <translation>隐藏完整证件号</translation>
     </message>
@@ -1211,7 +1211,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="+446"/>
+        <location filename="../kit/print_pdf.py" line="+445"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1234,7 +1234,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+289"/>
+        <location filename="../tracking/dialogs.py" line="+290"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -1244,7 +1244,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>乡镇先行救助限额：%1 元；超过限额的报县民政局审批。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Temporary assistance this year (%1 times, %2 yuan):</source>
         <translation>本户今年已获临时救助（%1 次，共 %2 元）：</translation>
     </message>
@@ -1312,7 +1312,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync/screen.py" line="+154"/>
+        <location filename="../sync/screen.py" line="+155"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1342,12 +1342,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>共 %1 条记录，更改序号 %2–%3；文件 %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Acknowledged by the county on %1</source>
         <translation>县级于 %1 确认收到</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1370,7 +1370,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>已于 %1 从 %2 的备份恢复数据。在管理员确认数据无误之前，暂停向县级导出。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Resume exports</source>
         <translation>恢复导出</translation>
     </message>
@@ -1383,7 +1383,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="-179"/>
+        <location filename="../tracking/dialogs.py" line="-178"/>
         <source>Record the result</source>
         <translation>登记办理结果</translation>
     </message>
@@ -1471,7 +1471,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>FirstPasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="-152"/>
+        <location filename="../auth/login.py" line="-150"/>
         <source>Set the administrator&apos;s password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -1481,7 +1481,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>%1 是本机的首位管理员（用户名 %2）。请现在设置登录密码。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1509,7 +1509,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+112"/>
+        <location filename="../intake/screen.py" line="+113"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -1531,12 +1531,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     <message>
         <location line="+6"/>
         <location line="+163"/>
-        <location line="+318"/>
+        <location line="+316"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-469"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1727,17 +1727,17 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+219"/>
+        <location line="+217"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-146"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>%1 material(s) missing: issue a one-time notice, or accept as an emergency.</source>
         <translation>缺少 %1 项材料：请出具一次性告知书，或按急难情形先行受理。</translation>
     </message>
@@ -1757,7 +1757,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>月收入合计 %1 元，共 %2 人，人均 %3 元/月</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source> (some amounts are not valid numbers)</source>
         <translation>（部分金额格式不正确）</translation>
     </message>
@@ -1780,7 +1780,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ItemsPanel</name>
     <message>
-        <location filename="../intake/items.py" line="+94"/>
+        <location filename="../intake/items.py" line="+95"/>
         <source>Handled by: %1; time limit: %2 working days</source>
         <translation>办理：%1；时限：%2 个工作日</translation>
     </message>
@@ -2048,7 +2048,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../auth/lock_screen.py" line="+140"/>
+        <location filename="../auth/lock_screen.py" line="+141"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -2064,12 +2064,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+15"/>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
@@ -2079,7 +2079,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>当前登录：%1（%2）。打开的界面和已输入的内容都会保留；请输入密码继续。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
@@ -2102,12 +2102,12 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>Login</name>
     <message>
-        <location filename="../auth/login.py" line="-183"/>
+        <location filename="../auth/login.py" line="-182"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../kit/errors.py" line="+89"/>
+        <location filename="../kit/errors.py" line="+91"/>
         <source>Too many wrong passwords: this account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
         <extracomment>Class names of the package/export refusals (sync contract, backups). Class names of a cancelled job.</extracomment>
         <translation>密码错误次数过多，账户已锁定至 %1。请届时再试，或请管理员重置密码。</translation>
@@ -2263,7 +2263,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>注销/切换用户</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+203"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -2288,7 +2288,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-449"/>
         <location line="+61"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
@@ -2328,7 +2328,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../intake/items.py" line="+46"/>
+        <location filename="../intake/items.py" line="+45"/>
         <source>Tick the requested items above; their materials appear here.</source>
         <translation>在上方勾选申请事项后，这里列出所需材料。</translation>
     </message>
@@ -2374,7 +2374,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../admin/screen.py" line="-225"/>
+        <location filename="../admin/screen.py" line="-224"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
@@ -2417,7 +2417,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../intake/person.py" line="-247"/>
+        <location filename="../intake/person.py" line="-246"/>
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
@@ -2522,7 +2522,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>PrintPdf</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="-369"/>
+        <location filename="../kit/print_pdf.py" line="-367"/>
         <source>No printer is installed on this computer.</source>
         <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
         <translation>本机未安装打印机。</translation>
@@ -2594,7 +2594,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>正在打印第%1页，共%2页…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
@@ -2609,7 +2609,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>无法将PDF保存到该位置：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Save PDF as</source>
         <translation>PDF另存为</translation>
     </message>
@@ -2678,7 +2678,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../intake/result.py" line="+51"/>
+        <location filename="../intake/result.py" line="+52"/>
         <source>Documents issued</source>
         <extracomment>The saved PDF of a DocumentInfo (rendered on demand if it is still pending). Prints one saved PDF (print dialog with preview); tests replace it.</extracomment>
         <translation>已出具文书</translation>
@@ -2724,7 +2724,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>申请人：%1    现居住地：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
@@ -2742,7 +2742,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+170"/>
+        <location filename="../tracking/dialogs.py" line="+169"/>
         <source>Record a re-check</source>
         <translation>登记复核</translation>
     </message>
@@ -2803,7 +2803,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SeparateListView</name>
     <message>
-        <location filename="../tracking/separate_list.py" line="+54"/>
+        <location filename="../tracking/separate_list.py" line="+55"/>
         <source>Separately registered applications</source>
         <translation>单独登记名单</translation>
     </message>
@@ -2869,7 +2869,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>显示 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 applications</source>
         <translation>共 %1 件</translation>
     </message>
@@ -2877,7 +2877,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="-331"/>
+        <location filename="../tracking/dialogs.py" line="-330"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2895,7 +2895,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin/settings.py" line="+85"/>
+        <location filename="../admin/settings.py" line="+86"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -3098,18 +3098,18 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+53"/>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+31"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-15"/>
         <source>work</source>
         <translation>上班</translation>
     </message>
@@ -3124,12 +3124,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>第 %1 行：请写日期和“上班”或“休息”，如 2026-12-31 休息</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Line %1: write the year, “holidays” or “workdays”, then the dates</source>
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -3147,7 +3147,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../auth/setup_dialog.py" line="+58"/>
+        <location filename="../auth/setup_dialog.py" line="+59"/>
         <source>First-run setup</source>
         <translation>首次设置</translation>
     </message>
@@ -3308,7 +3308,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>StandardsEditor</name>
     <message>
-        <location filename="../admin/standards_editor.py" line="+80"/>
+        <location filename="../admin/standards_editor.py" line="+81"/>
         <source>Add entry</source>
         <extracomment>Columns after the date, in the order of ``FIELDS``: amounts in fen are shown in yuan.</extracomment>
         <translation>新增标准</translation>
@@ -3488,12 +3488,12 @@ deduction (%)</source>
         <translation>今天（%1）没有已生效的救助标准：请新增一条，否则无法进行救助需求评估。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Today (%1) the entry in force from %2 applies.</source>
         <translation>今天（%1）执行自 %2 起生效的标准。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Row %1</source>
         <translation>第 %1 行</translation>
     </message>
@@ -3503,17 +3503,17 @@ deduction (%)</source>
         <translation>%1，%2：日期格式应为“年-月-日”，例如 2027-01-01</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1: a new or changed entry cannot apply before today (%2)</source>
         <translation>%1：新增或修改的标准不能早于今天（%2）生效</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>%1, %2: %3</source>
         <translation>%1，%2：%3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>%1, %2: enter a whole number of percent</source>
         <translation>%1，%2：请填写整数百分比</translation>
     </message>
@@ -3521,7 +3521,7 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../intake/supplement.py" line="+69"/>
+        <location filename="../intake/supplement.py" line="+70"/>
         <source>Supply missing materials — %1</source>
         <translation>补正材料 — %1</translation>
     </message>
@@ -3559,7 +3559,7 @@ deduction (%)</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync/screen.py" line="-120"/>
+        <location filename="../sync/screen.py" line="-118"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -3605,12 +3605,12 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+603"/>
+        <location line="+595"/>
         <source>villages</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="-589"/>
+        <location line="-581"/>
         <source>no records</source>
         <translation>无记录</translation>
     </message>
@@ -3620,7 +3620,7 @@ deduction (%)</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+161"/>
         <source>Export to the county</source>
         <translation>导出到县级</translation>
     </message>
@@ -3710,12 +3710,12 @@ deduction (%)</source>
         <translation>上次导出：第 %1 号包，%2。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 change(s) waiting to be exported.</source>
         <translation>有 %1 处更改待导出。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Nothing changed since the last package.</source>
         <translation>上次导出以来没有更改。</translation>
     </message>
@@ -3791,7 +3791,7 @@ deduction (%)</source>
         <translation>记录：%1（共 %2 条）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Checksum: %1</source>
         <translation>校验值：%1</translation>
     </message>
@@ -3817,22 +3817,22 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+97"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-91"/>
         <source>Checking and applying %1…</source>
         <translation>正在校验并导入 %1…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Return package No. %1 was imported before: nothing changed.</source>
         <translation>第 %1 号回执包已导入过，未作任何改动。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Return package No. %1 imported:</source>
         <translation>已导入第 %1 号回执包：</translation>
     </message>
@@ -3852,7 +3852,7 @@ deduction (%)</source>
         <translation>部门反馈：已登记 %1 个事项。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 feedback entr(ies) skipped: the result was already recorded at the window.</source>
         <translation>%1 条反馈未登记：该事项的结果已在窗口登记。</translation>
     </message>
@@ -3887,7 +3887,7 @@ deduction (%)</source>
         <translation>未导入（未作任何改动）：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>County keys: not imported. Exports and return packages need them: import the public key file the county gave you.</source>
         <translation>县级公钥：未导入。导出和回执包都需要县级公钥：请导入县级提供的公钥文件。</translation>
     </message>
@@ -3901,28 +3901,28 @@ encryption key %4</source>
 加密公钥 %4</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Choose the county&apos;s public key file</source>
         <translation>选择县级公钥文件</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>Key files</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-18"/>
         <source>County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint with the county.</source>
         <translation>已导入县级公钥：%1 %2，签名公钥指纹 %3。请与县级核对指纹。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Save this township&apos;s public key file</source>
         <translation>保存本乡镇公钥文件</translation>
     </message>
@@ -3965,7 +3965,7 @@ encryption key %4</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking/screen.py" line="+80"/>
+        <location filename="../tracking/screen.py" line="+81"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
@@ -4113,12 +4113,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+372"/>
+        <location line="+364"/>
         <source>Refer again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-363"/>
         <source>Emergency aid…</source>
         <translation>先行救助…</translation>
     </message>
@@ -4238,17 +4238,17 @@ encryption key %4</source>
         <translation>共 %1 项，逾期 %2 项，临期 %3 项</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>%1 (%2 item(s))</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 department(s) have referral slips waiting.</source>
         <translation>%1 个部门有待转办的转办单。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Nothing is waiting to be handed over.</source>
         <translation>没有待转办的事项。</translation>
     </message>
@@ -4268,12 +4268,12 @@ encryption key %4</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Result recorded: %1, %2 — %3.</source>
         <translation>已登记办理结果：%1，%2——%3。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Every item of application %1 has its result: the application is closed.</source>
         <translation>申请 %1 的所有事项均有办理结果，申请已办结。</translation>
     </message>
@@ -4288,7 +4288,7 @@ encryption key %4</source>
         <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Reported to the county for approval; referral slip %1 printed.</source>
         <translation>已报县级审批，转办单 %1 已生成。</translation>
     </message>
@@ -4298,7 +4298,7 @@ encryption key %4</source>
         <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -4308,7 +4308,7 @@ encryption key %4</source>
         <translation>以新的转办单将 %2 的%1重新转办给%3？</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Referral slip %1 printed; the item waits for the next handover list.</source>
         <translation>转办单 %1 已生成，该事项等待下一份转办清单。</translation>
     </message>

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..kit.fmt import fmt
+
 HINT_STYLE = "color: #757575;"
 NAME_STYLE = "font-weight: bold;"
 DISMISSED_STYLE = "color: #9e9e9e;"
@@ -151,7 +153,7 @@ class AssessmentPanel(QGroupBox):
         state.setObjectName(f"suggestion.{code}.state")
         adopt = QPushButton(self.tr("Ado&pt"))
         adopt.setObjectName(f"suggestion.{code}.adopt")
-        adopt.setToolTip(self.tr("Tick “%1” in the requested items").replace("%1", name))
+        adopt.setToolTip(fmt(self.tr("Tick “%1” in the requested items"), name))
         dismiss = QPushButton(self.tr("&Dismiss"))
         dismiss.setObjectName(f"suggestion.{code}.dismiss")
         dismiss.setToolTip(self.tr("Not requested this time (remembered for this application)"))
@@ -290,9 +292,9 @@ class WarningsPanel(QFrame):
             button = None
             number = getattr(w, "application_number", "") or ""
             if number:
-                button = QPushButton(self.tr("Open %1").replace("%1", number))
+                button = QPushButton(fmt(self.tr("Open %1"), number))
                 button.setObjectName(f"intakeWarning{n}.open")
-                button.setToolTip(self.tr("Open application %1").replace("%1", number))
+                button.setToolTip(fmt(self.tr("Open application %1"), number))
                 button.clicked.connect(lambda _=False, x=w: self.openApplication.emit(x))
                 row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             self.body.addWidget(line)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import vocab
+from ..kit.fmt import fmt
 from ..kit.widgets import ErrorLabel, FieldErrors
 
 HINT_STYLE = "color: #757575;"
@@ -91,8 +92,7 @@ class ItemsPanel(QWidget):
         except Exception:
             handler = str(getattr(item, "handler", ""))
         limit = getattr(item, "time_limit_workdays", getattr(item, "limit_days", ""))
-        return item.name + "\n" + (self.tr("Handled by: %1; time limit: %2 working days")
-                                    .replace("%1", handler).replace("%2", str(limit)))
+        return item.name + "\n" + (fmt(self.tr("Handled by: %1; time limit: %2 working days"), handler, str(limit)))
 
     def _toggled(self, code: str) -> None:
         if self.boxes[code].isChecked():

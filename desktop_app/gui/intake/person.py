@@ -22,6 +22,7 @@ from ...core import vocab
 from ...core.errors import ValidationError
 from ...core.rules import identity
 from ...core.rules.identity import IdType
+from ..kit.fmt import fmt
 from ..kit.widgets import ErrorLabel, FieldErrors
 
 DERIVED_OK = "color: #2e7d32;"
@@ -101,7 +102,7 @@ class PersonFields(QObject):
         self.grade.setObjectName(f"{prefix}.disability_grade")
         self.grade.addItem(self.tr("Grade"), None)
         for g in vocab.DISABILITY_GRADES:
-            self.grade.addItem(self.tr("Grade %1").replace("%1", str(g)), g)
+            self.grade.addItem(fmt(self.tr("Grade %1"), str(g)), g)
         self.grade.setEnabled(False)
         self.employment = combo(vocab.EMPLOYMENT, name=f"{prefix}.employment", blank=self.tr("Employment"))
         self.self_care = combo(vocab.SELF_CARE, name=f"{prefix}.self_care", blank=self.tr("Self-care"))
@@ -191,7 +192,7 @@ class PersonFields(QObject):
             error.clear_message()
             if number:
                 self.derived.setStyleSheet(DERIVED_HINT)
-                self.derived.setText(self.tr("%1/18").replace("%1", str(len(number))))
+                self.derived.setText(fmt(self.tr("%1/18"), str(len(number))))
             self.changed.emit()
             return
         today = self.today()
@@ -210,8 +211,7 @@ class PersonFields(QObject):
             return self.tr("Valid")
         born = info.birth_date
         age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-        return (self.tr("%1, born %2, age %3")
-                .replace("%1", info.sex or "").replace("%2", born.isoformat()).replace("%3", str(age)))
+        return (fmt(self.tr("%1, born %2, age %3"), info.sex or "", born.isoformat(), str(age)))
 
     # -- data ----------------------------------------------------------------------------------
     def to_input(self):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import vocab
+from ..kit.fmt import fmt
 from ..kit.labels import due_text
 
 
@@ -100,10 +101,9 @@ class ResultPage(QWidget):
             "rejected": self.tr("Not accepted; notice issued"),
         }
         self.title.setText(titles.get(result.status, vocab.STATUS_LABELS.get(result.status, "")))
-        self.number.setText(self.tr("Number: %1").replace("%1", result.number))
+        self.number.setText(fmt(self.tr("Number: %1"), result.number))
         if detail is not None:
-            self.summary.setText(self.tr("Applicant: %1    Lives in: %2")
-                                 .replace("%1", detail.row.name).replace("%2", detail.row.village))
+            self.summary.setText(fmt(self.tr("Applicant: %1    Lives in: %2"), detail.row.name, detail.row.village))
         else:
             self.summary.setText("")
 
@@ -129,7 +129,7 @@ class ResultPage(QWidget):
             self.items_grid.addWidget(QLabel(item.name), r, 0)
             self.items_grid.addWidget(QLabel(item.handler), r, 1)
             if result.status == "accepted":
-                due = QLabel(self.tr("Due %1").replace("%1", due_text(item.due_date, item.provisional)))
+                due = QLabel(fmt(self.tr("Due %1"), due_text(item.due_date, item.provisional)))
                 due.setObjectName(f"resultDue{r}")
                 self.items_grid.addWidget(due, r, 2)
         self.items_grid.setColumnStretch(0, 1)

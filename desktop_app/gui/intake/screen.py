@@ -41,6 +41,7 @@ from ...core.errors import ValidationError, ValidationErrors
 from ...core.rules.values import live_yuan
 from ..kit.dialogs import ask_reject_reasons
 from ..kit.errors import present
+from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, FieldErrors, open_file, yuan
 from .assessment import AssessmentPanel, WarningsPanel
@@ -468,8 +469,7 @@ class IntakeScreen(QWidget):
             self.assessment.show_hint("\n".join(e.message for e in exc.errors))
         except Exception as exc:
             log.exception("assessment failed")
-            self.assessment.show_hint(self.tr("The assessment could not be made: %1")
-                                      .replace("%1", str(exc)))
+            self.assessment.show_hint(fmt(self.tr("The assessment could not be made: %1"), str(exc)))
         else:
             self.assessment.set_suggestions(suggestions)
 
@@ -508,8 +508,8 @@ class IntakeScreen(QWidget):
         if not self.items.chosen():
             self.status.setText("")
         elif missing and not self.urgent.isChecked():
-            self.status.setText(self.tr("%1 material(s) missing: issue a one-time notice, or "
-                                        "accept as an emergency.").replace("%1", str(len(missing))))
+            self.status.setText(fmt(self.tr("%1 material(s) missing: issue a one-time notice, or "
+                                        "accept as an emergency."), str(len(missing))))
         elif missing:
             self.status.setText(self.tr("Emergency: may be accepted with materials missing."))
         else:
@@ -524,9 +524,8 @@ class IntakeScreen(QWidget):
             else:
                 total += value
         people = 1 + len(self.members.rows)
-        text = (self.tr("Total %1 yuan a month; %2 people; %3 yuan per person a month")
-                .replace("%1", yuan(total)).replace("%2", str(people))
-                .replace("%3", yuan(total / people)))
+        text = (fmt(self.tr("Total %1 yuan a month; %2 people; %3 yuan per person a month"), yuan(total), str(people),
+                    yuan(total / people)))
         if bad:
             text += self.tr(" (some amounts are not valid numbers)")
         self.totals.setText(text)

@@ -25,6 +25,7 @@ from ...core import vocab
 from ...core.errors import ValidationError
 from ..kit.dialogs import ask_reject_reasons
 from ..kit.errors import present
+from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, FieldErrors, open_file
 from .items import MaterialsPanel
@@ -66,11 +67,11 @@ class SupplementDialog(QDialog):
         self.actor = actor
         self.ask_reasons = ask_reasons
         self.opener = opener
-        self.setWindowTitle(self.tr("Supply missing materials — %1").replace("%1", detail.row.number))
+        self.setWindowTitle(fmt(self.tr("Supply missing materials — %1"), detail.row.number))
         self.resize(760, 720)
 
-        intro = QLabel(self.tr("%1 has returned after the one-time notice. Record what was brought, "
-                               "then decide again.").replace("%1", detail.row.name))
+        intro = QLabel(fmt(self.tr("%1 has returned after the one-time notice. Record what was brought, "
+                               "then decide again."), detail.row.name))
         intro.setWordWrap(True)
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("supplementError")

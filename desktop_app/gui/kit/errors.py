@@ -32,6 +32,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from .fmt import fmt
+
 log = logging.getLogger(__name__)
 
 #: Class names of the package/export refusals (sync contract, backups).
@@ -86,9 +88,9 @@ def message_of(error: BaseException) -> str | None:
     if getattr(error, "code", "") == "locked" and until is not None:
         when = until.strftime("%H:%M") if until.date() == datetime.now().date() else \
             until.strftime("%Y-%m-%d %H:%M")
-        return QCoreApplication.translate(
+        return fmt(QCoreApplication.translate(
             "Login", "Too many wrong passwords: this account is locked until %1. Try again "
-            "then, or ask an administrator to reset the password.").replace("%1", when)
+            "then, or ask an administrator to reset the password."), when)
     messages = validation_messages(error)
     if messages is not None:
         return "\n".join(messages)

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .fmt import fmt
 from .widgets import open_file
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ class PrintError(Exception):
             self.REFUSED: translate("PrintPdf", "The printer “%1” refused the print job."),
             self.UNREADABLE: translate("PrintPdf", "The saved PDF could not be read for printing."),
         }
-        return texts.get(self.kind, texts[self.REFUSED]).replace("%1", self.printer)
+        return fmt(texts.get(self.kind, texts[self.REFUSED]), self.printer)
 
 
 class PrintCancelled(Exception):
@@ -337,9 +338,8 @@ def print_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str, 
         def progress(done: int, total: int) -> bool:
             progress_dialog.setMaximum(total)
             progress_dialog.setValue(done)
-            progress_dialog.setLabelText(translate("PrintPdf", "Printing page %1 of %2…")
-                                         .replace("%1", str(min(done + 1, total)))
-                                         .replace("%2", str(total)))
+            progress_dialog.setLabelText(fmt(translate("PrintPdf", "Printing page %1 of %2…"),
+                                             str(min(done + 1, total)), str(total)))
             QCoreApplication.processEvents()
             return not progress_dialog.wasCanceled()
     try:
@@ -364,7 +364,7 @@ def preview_dialog(parent: QWidget | None, paths: Sequence[Path | str], title: s
     paths = [Path(p) for p in paths]
     printer = printer or make_printer(title, settings=settings)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(translate("PrintPdf", "Print preview — %1").replace("%1", title))
+    dialog.setWindowTitle(fmt(translate("PrintPdf", "Print preview — %1"), title))
     dialog.resize(900, 1000)
 
     def paint(target: QPrinter) -> None:
@@ -407,8 +407,7 @@ def save_pdf_as(parent: QWidget | None, path: Path | str, *,
     except OSError as exc:
         log.warning("save as failed: %s", exc)
         QMessageBox.warning(parent, translate("PrintPdf", "Save failed"),
-                            translate("PrintPdf", "The PDF could not be saved there: %1")
-                            .replace("%1", str(exc)))
+                            fmt(translate("PrintPdf", "The PDF could not be saved there: %1"), str(exc)))
         return None
     return target
 

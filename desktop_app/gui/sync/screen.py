@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from ...core.services.auth import KEYS
 from ..applications.detail import local_time
 from ..kit.errors import is_cancelled, is_refusal, present
+from ..kit.fmt import fmt
 from ..kit.tasks import Job, TaskRunner
 from ..kit.widgets import ERROR_STYLE, ListTableModel, open_file, row_table
 
@@ -178,12 +179,10 @@ class ExportLogModel(ListTableModel):
                 if col == COL_SHA:
                     return r.digest
                 if col == COL_COUNTS:
-                    return self.tr("%1 records, changes %2–%3; file %4").replace(
-                        "%1", str(r.records)).replace("%2", str(r.change_seq_from)).replace(
-                        "%3", str(r.change_seq_to)).replace("%4", r.file_name)
+                    return fmt(self.tr("%1 records, changes %2–%3; file %4"), str(r.records), str(r.change_seq_from),
+                               str(r.change_seq_to), r.file_name)
                 if col == COL_ACK and r.acknowledged_at:
-                    return self.tr("Acknowledged by the county on %1").replace(
-                        "%1", local_time(r.acknowledged_at))
+                    return fmt(self.tr("Acknowledged by the county on %1"), local_time(r.acknowledged_at))
                 return None
             if role != Qt.ItemDataRole.DisplayRole:
                 return None
@@ -407,12 +406,10 @@ class SyncScreen(QWidget):
         if status.last_export is None:
             lines.append(self.tr("No package exported yet."))
         else:
-            lines.append(self.tr("Last package: No. %1 on %2.").replace(
-                "%1", str(status.last_export.package_seq)).replace(
-                "%2", local_time(status.last_export.created_at)[:16]))
+            lines.append(fmt(self.tr("Last package: No. %1 on %2."), str(status.last_export.package_seq),
+                             local_time(status.last_export.created_at)[:16]))
         if status.pending_changes:
-            lines.append(self.tr("%1 change(s) waiting to be exported.").replace(
-                "%1", str(status.pending_changes)))
+            lines.append(fmt(self.tr("%1 change(s) waiting to be exported."), str(status.pending_changes)))
         else:
             lines.append(self.tr("Nothing changed since the last package."))
         style = ""
@@ -426,8 +423,8 @@ class SyncScreen(QWidget):
             style = WARN_STYLE
         self._set(self.status_label, "\n".join(lines), style)
         unacked = sum(1 for r in rows if r.acknowledged_at is None)
-        self.log_note.setText(self.tr("%1 package(s) not yet acknowledged by the county.")
-                              .replace("%1", str(unacked)) if unacked else "")
+        self.log_note.setText(fmt(self.tr("%1 package(s) not yet acknowledged by the county."),
+                                  str(unacked)) if unacked else "")
         self._selection()
 
     def _on_changes(self, changes, origin) -> None:
@@ -519,7 +516,7 @@ class SyncScreen(QWidget):
         if self.job is not None or row is None:
             return False
         folder = self.choose_folder(
-            self, self.tr("Re-export package %1 into folder").replace("%1", str(row.package_seq)),
+            self, fmt(self.tr("Re-export package %1 into folder"), str(row.package_seq)),
             self._remembered(SETTINGS_EXPORT))
         if not folder:
             return False
@@ -574,7 +571,7 @@ class SyncScreen(QWidget):
             amount = f"{min(done, total)}/{total}" if stage == "records" else f"{share:.0%}"
         else:
             amount = str(done)
-        self.stage_label.setText(texts.get(stage, "%1").replace("%1", amount))
+        self.stage_label.setText(fmt(texts.get(stage, "%1"), amount))
 
     def _finish_job(self) -> None:
         self.running = None
@@ -591,12 +588,11 @@ class SyncScreen(QWidget):
             return
         self.last_path = Path(result.path)
         self.open_folder_button.setEnabled(True)
-        head = (self.tr("Package No. %1 written again (same content as before):") if result.reexport
-                else self.tr("Package No. %1 written:")).replace("%1", str(result.package_seq))
+        head = fmt(self.tr("Package No. %1 written again (same content as before):") if result.reexport
+                else self.tr("Package No. %1 written:"), str(result.package_seq))
         lines = [head, str(result.path),
-                 self.tr("Records: %1 (%2 in all)").replace("%1", counts_text(result.counts))
-                 .replace("%2", str(result.records)),
-                 self.tr("Checksum: %1").replace("%1", grouped(result.digest)),
+                 fmt(self.tr("Records: %1 (%2 in all)"), counts_text(result.counts), str(result.records)),
+                 fmt(self.tr("Checksum: %1"), grouped(result.digest)),
                  self.tr("Hand the file to the county (USB stick or upload). If it gets lost, "
                          "re-export it from the log.")]
         self._set(self.result_label, "\n".join(lines), OK_STYLE)
@@ -644,8 +640,7 @@ class SyncScreen(QWidget):
         source = Path(path)
         self._remember(SETTINGS_IMPORT, source.parent)
         sync, actor = self.services.sync, self.actor()
-        self._set(self.import_result, self.tr("Checking and applying %1…").replace(
-            "%1", source.name))
+        self._set(self.import_result, fmt(self.tr("Checking and applying %1…"), source.name))
         self._busy("import")
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -665,29 +660,27 @@ class SyncScreen(QWidget):
         self.progress.setRange(0, 100)
         self._busy(None)
         if result.already_applied:
-            self._set(self.import_result, self.tr(
-                "Return package No. %1 was imported before: nothing changed.")
-                .replace("%1", str(result.package_seq)), WARN_STYLE)
+            self._set(self.import_result, fmt(self.tr(
+                "Return package No. %1 was imported before: nothing changed."), str(result.package_seq)), WARN_STYLE)
             self.refresh()
             return
         applied = result.applied
-        lines = [self.tr("Return package No. %1 imported:").replace("%1", str(result.package_seq))]
+        lines = [fmt(self.tr("Return package No. %1 imported:"), str(result.package_seq))]
         if acked:
-            lines.append(self.tr("Acknowledged by the county: package(s) %1").replace(
-                "%1", list_sep().join(str(n) for n in acked)))
+            lines.append(fmt(self.tr("Acknowledged by the county: package(s) %1"),
+                             list_sep().join(str(n) for n in acked)))
         else:
             lines.append(self.tr("No new acknowledgements."))
-        lines.append(self.tr("Department feedback recorded for %1 item(s).").replace(
-            "%1", str(applied.get("feedback", 0))))
+        lines.append(fmt(self.tr("Department feedback recorded for %1 item(s)."), str(applied.get("feedback", 0))))
         if result.skipped:
-            lines.append(self.tr("%1 feedback entr(ies) skipped: the result was already "
-                                 "recorded at the window.").replace("%1", str(len(result.skipped))))
+            lines.append(fmt(self.tr("%1 feedback entr(ies) skipped: the result was already "
+                                 "recorded at the window."), str(len(result.skipped))))
         updates = [(self.tr("catalogue"), applied.get("catalogue", 0)),
                    (self.tr("standards"), applied.get("standards", 0)),
                    (self.tr("villages"), applied.get("village", 0)),
                    (self.tr("holiday calendars"), applied.get("holiday_year", 0))]
         done = [f"{name} {n}" for name, n in updates if n]
-        lines.append(self.tr("Updates applied: %1").replace("%1", list_sep().join(done))
+        lines.append(fmt(self.tr("Updates applied: %1"), list_sep().join(done))
                      if done else self.tr("No updates."))
         self._set(self.import_result, "\n".join(lines), OK_STYLE)
         self.refresh()
@@ -697,8 +690,7 @@ class SyncScreen(QWidget):
         self.progress.setRange(0, 100)
         self._busy(None)
         if is_refusal(error):
-            text = self.tr("Not imported (nothing was changed): %1").replace(
-                "%1", self._refusal_text(error))
+            text = fmt(self.tr("Not imported (nothing was changed): %1"), self._refusal_text(error))
             self._set(self.import_result, text, ERROR_STYLE)
         else:
             self._set(self.import_result, "")
@@ -724,11 +716,9 @@ class SyncScreen(QWidget):
                 "County keys: not imported. Exports and return packages need them: import the "
                 "public key file the county gave you."), WARN_STYLE)
         else:
-            self._set(self.county_label, self.tr(
-                "County keys: %1 %2\nsigning key fingerprint %3\nencryption key %4")
-                .replace("%1", county.code).replace("%2", county.name)
-                .replace("%3", grouped(county.fingerprint))
-                .replace("%4", ", ".join(county.age_recipients)))
+            self._set(self.county_label, fmt(self.tr(
+                "County keys: %1 %2\nsigning key fingerprint %3\nencryption key %4"), county.code, county.name,
+                    grouped(county.fingerprint), ", ".join(county.age_recipients)))
         self.county_keys = county
 
     def _keys_failed(self, error: BaseException) -> None:
@@ -749,17 +739,15 @@ class SyncScreen(QWidget):
         sync, actor = self.services.sync, self.actor()
 
         def done(county) -> None:
-            self._set(self.keys_result, self.tr(
+            self._set(self.keys_result, fmt(self.tr(
                 "County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint "
-                "with the county.").replace("%1", county.code).replace("%2", county.name)
-                .replace("%3", grouped(county.fingerprint)), OK_STYLE)
+                "with the county."), county.code, county.name, grouped(county.fingerprint)), OK_STYLE)
             self.refresh_keys()
             self.refresh()
 
         def failed(error: BaseException) -> None:
             if is_refusal(error):
-                self._set(self.keys_result, self.tr("Not imported: %1").replace(
-                    "%1", self._refusal_text(error)), ERROR_STYLE)
+                self._set(self.keys_result, fmt(self.tr("Not imported: %1"), self._refusal_text(error)), ERROR_STYLE)
             else:
                 self._keys_failed(error)
 
@@ -778,9 +766,9 @@ class SyncScreen(QWidget):
         sync = self.services.sync
 
         def done(pub) -> None:
-            self._set(self.keys_result, self.tr(
-                "Public key file written: %1 (fingerprint %2). Give it to the county.")
-                .replace("%1", str(target)).replace("%2", grouped(pub.fingerprint)), OK_STYLE)
+            self._set(self.keys_result, fmt(self.tr(
+                "Public key file written: %1 (fingerprint %2). Give it to the county."), str(target),
+                    grouped(pub.fingerprint)), OK_STYLE)
 
         self.tasks.run(lambda: sync.export_public_keys(target), done, self._keys_failed,
                        owner=self)

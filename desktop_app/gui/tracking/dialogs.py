@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from ...core import vocab
 from ...core.errors import ValidationErrors
 from ..kit.errors import present
+from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, FieldErrors, open_file
 
@@ -293,17 +294,16 @@ class EmergencyDialog(ServiceDialog):
         self.ceiling_fen = handling.emergency_ceiling()
         from ...core.rules.values import format_yuan
 
-        self.ceiling = QLabel(self.tr("Township ceiling for aid paid first: %1 yuan; above it the "
-                                      "county civil affairs bureau approves.")
-                              .replace("%1", format_yuan(self.ceiling_fen)))
+        self.ceiling = QLabel(fmt(self.tr("Township ceiling for aid paid first: %1 yuan; above it the "
+                                      "county civil affairs bureau approves."), format_yuan(self.ceiling_fen)))
         self.ceiling.setObjectName("ceilingLabel")
         self.ceiling.setWordWrap(True)
         aid = handling.year_aid(row.application_id)
         if aid:
             lines = [f"{a['date']}　{a['item']}　{a['amount']} 元　{a['cause']}" for a in aid]
             total = format_yuan(sum(a["fen"] for a in aid))
-            text = (self.tr("Temporary assistance this year (%1 times, %2 yuan):")
-                    .replace("%1", str(len(aid))).replace("%2", total) + "\n" + "\n".join(lines))
+            text = (fmt(self.tr("Temporary assistance this year (%1 times, %2 yuan):"), str(len(aid)),
+                        total) + "\n" + "\n".join(lines))
         else:
             text = self.tr("No temporary assistance to this household this year.")
         self.year = QLabel(text)

@@ -49,6 +49,7 @@ from ...core.catalog import TOWNSHIP
 from ...core.services.context import Outcome
 from ..kit.dialogs import ask_yes_no
 from ..kit.errors import present
+from ..kit.fmt import fmt
 from ..kit.labels import due_text
 from ..kit.print_pdf import print_batch
 from ..kit.tasks import TaskRunner
@@ -96,9 +97,9 @@ class TasksModel(ListTableModel):
         if r.state == "final":
             return "—"
         if r.state == "overdue":
-            return self.tr("Overdue by %1 working day(s)").replace("%1", str(-r.workdays_left))
+            return fmt(self.tr("Overdue by %1 working day(s)"), str(-r.workdays_left))
         if r.state == "due_soon":
-            return self.tr("%1 (due soon)").replace("%1", str(r.workdays_left))
+            return fmt(self.tr("%1 (due soon)"), str(r.workdays_left))
         return str(r.workdays_left)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -431,9 +432,7 @@ class TrackingScreen(QWidget):
                     break
         overdue = sum(1 for r in rows if r.state == "overdue")
         soon = sum(1 for r in rows if r.state == "due_soon")
-        self.count.setText(self.tr("%1 item(s), %2 overdue, %3 due soon")
-                           .replace("%1", str(len(rows))).replace("%2", str(overdue))
-                           .replace("%3", str(soon)))
+        self.count.setText(fmt(self.tr("%1 item(s), %2 overdue, %3 due soon"), str(len(rows)), str(overdue), str(soon)))
         self._refresh_handover()
         self._update_actions()
         if self.tabs.currentIndex() == 1:
@@ -451,15 +450,13 @@ class TrackingScreen(QWidget):
         self.handover_dept.clear()
         for d in cat.departments:
             if d.code in waiting:
-                self.handover_dept.addItem(self.tr("%1 (%2 item(s))").replace("%1", d.name)
-                                           .replace("%2", str(waiting[d.code])), d.code)
+                self.handover_dept.addItem(fmt(self.tr("%1 (%2 item(s))"), d.name, str(waiting[d.code])), d.code)
         self.handover_dept.setCurrentIndex(max(self.handover_dept.findData(current), 0))
         self.handover_dept.blockSignals(False)
         self.handover_dept.setEnabled(bool(waiting))
         self.handover_button.setEnabled(bool(waiting))
         self.handover_info.setText(
-            self.tr("%1 department(s) have referral slips waiting.")
-            .replace("%1", str(len(waiting))) if waiting
+            fmt(self.tr("%1 department(s) have referral slips waiting."), str(len(waiting))) if waiting
             else self.tr("Nothing is waiting to be handed over."))
 
     def refresh_reviews(self) -> None:
@@ -473,9 +470,9 @@ class TrackingScreen(QWidget):
             (r.number, r.applicant, r.village, r.item_name,
              dict(vocab.REVIEW_CLASSES).get(r.review_class, r.review_class),
              r.next_review_on.isoformat(),
-             self.tr("%1 day(s) late").replace("%1", str(-r.days_left)) if r.days_left < 0
+             fmt(self.tr("%1 day(s) late"), str(-r.days_left)) if r.days_left < 0
              else str(r.days_left)) for r in rows])
-        self.review_count.setText(self.tr("%1 household(s)").replace("%1", str(len(rows))))
+        self.review_count.setText(fmt(self.tr("%1 household(s)"), str(len(rows))))
         self.review_button.setEnabled(bool(rows))
 
     def selected(self):
@@ -559,8 +556,7 @@ class TrackingScreen(QWidget):
         return self._dialog(SignDialog(
             self.services, self.tasks, self.actor, r, self,
             on_done=lambda _changes, r=r: self._recorded(
-                self.tr("Signature recorded: %1, %2.")
-                .replace("%1", r.applicant).replace("%2", r.item_name))))
+                fmt(self.tr("Signature recorded: %1, %2."), r.applicant, r.item_name))))
 
     def record_feedback(self) -> QDialog | None:
         r = self.selected()
@@ -572,17 +568,15 @@ class TrackingScreen(QWidget):
 
     def _feedback_recorded(self, r, result) -> None:
         label = vocab.TASK_STATUS_LABELS.get(result.task_status, result.task_status)
-        text = (self.tr("Result recorded: %1, %2 — %3.").replace("%1", r.applicant)
-                .replace("%2", r.item_name).replace("%3", label))
+        text = (fmt(self.tr("Result recorded: %1, %2 — %3."), r.applicant, r.item_name, label))
         if result.closed:
-            text += " " + self.tr("Every item of application %1 has its result: the application "
-                                  "is closed.").replace("%1", r.number)
+            text += " " + fmt(self.tr("Every item of application %1 has its result: the application "
+                                  "is closed."), r.number)
         self._recorded(text)
         if result.closed and self.ask(
                 self, self.tr("Application closed"),
-                self.tr("Every item of application %1 has its result and the application is "
-                        "closed. Print the result notice for the applicant now?")
-                .replace("%1", r.number)):
+                fmt(self.tr("Every item of application %1 has its result and the application is "
+                        "closed. Print the result notice for the applicant now?"), r.number)):
             self.issue_notice(r.application_id, keep_message=True)
 
     def _recorded(self, text: str, *, keep_message: bool = False) -> None:
@@ -601,13 +595,12 @@ class TrackingScreen(QWidget):
         """Paid within the ceiling (``EmergencyResult``), or reported to the county (the
         referral slip's ``Outcome``)."""
         if isinstance(result, Outcome):
-            self._recorded(self.tr("Reported to the county for approval; referral slip %1 "
-                                   "printed.").replace("%1", result.value.number))
+            self._recorded(fmt(self.tr("Reported to the county for approval; referral slip %1 "
+                                   "printed."), result.value.number))
             return
-        self._recorded(self.tr(
-            "Emergency aid recorded (%1); the paperwork is due by %2.")
-            .replace("%1", result.document.number)
-            .replace("%2", due_text(result.paperwork_due, result.provisional)))
+        self._recorded(fmt(self.tr(
+            "Emergency aid recorded (%1); the paperwork is due by %2."), result.document.number,
+                due_text(result.paperwork_due, result.provisional)))
         self.opener(Path(result.document.path))
 
     def record_review(self) -> QDialog | None:
@@ -638,16 +631,15 @@ class TrackingScreen(QWidget):
         if r is None or r.status != "returned":
             return
         if not self.ask(self, self.tr("Refer again"),
-                        self.tr("Refer %1 of %2 to %3 again with a new referral slip?")
-                        .replace("%1", r.item_name).replace("%2", r.applicant)
-                        .replace("%3", r.handler_name)):
+                        fmt(self.tr("Refer %1 of %2 to %3 again with a new referral slip?"), r.item_name, r.applicant,
+                            r.handler_name)):
             return
         handling, task_id = self.services.handling, r.task_id
 
         def done(outcome) -> None:
             info = outcome.value
-            self._recorded(self.tr("Referral slip %1 printed; the item waits for the next "
-                                   "handover list.").replace("%1", info.number))
+            self._recorded(fmt(self.tr("Referral slip %1 printed; the item waits for the next "
+                                   "handover list."), info.number))
             self.opener(Path(info.path))
 
         self._run(lambda actor: handling.re_refer(task_id, actor), done)
@@ -663,7 +655,7 @@ class TrackingScreen(QWidget):
 
         def done(outcome) -> None:
             info = outcome.value
-            self._recorded(self.tr("Result notice %1 printed.").replace("%1", info.number),
+            self._recorded(fmt(self.tr("Result notice %1 printed."), info.number),
                            keep_message=keep_message)
             self.opener(Path(info.path))
 
@@ -678,11 +670,9 @@ class TrackingScreen(QWidget):
 
         def done(outcome) -> None:
             info = outcome.value
-            self._recorded(self.tr(
-                "Handover list %1 printed for %2: %3 referral slip(s), now referred.")
-                .replace("%1", info.number)
-                .replace("%2", self.services.ctx.catalog.department(info.department).name)
-                .replace("%3", str(info.count)))
+            self._recorded(fmt(self.tr(
+                "Handover list %1 printed for %2: %3 referral slip(s), now referred."), info.number,
+                    self.services.ctx.catalog.department(info.department).name, str(info.count)))
             self.last_list = info
             self.batch_button.setEnabled(True)
             self.opener(Path(info.path))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import PermissionDenied
 from ..kit.errors import present
+from ..kit.fmt import fmt
 from ..kit.widgets import ErrorLabel, RowsModel, date_range_edits, row_table
 
 if TYPE_CHECKING:
@@ -149,10 +150,9 @@ class SeparateListView(QWidget):
         self.model.set_rows([(r.number, r.applicant, r.village, r.intake_date.isoformat(),
                               r.items, r.note, r.status) for r in rows])
         if self.by_date.isChecked() and len(rows) != len(self.all_rows):
-            self.count.setText(self.tr("%1 of %2 applications shown")
-                               .replace("%1", str(len(rows))).replace("%2", str(len(self.all_rows))))
+            self.count.setText(fmt(self.tr("%1 of %2 applications shown"), str(len(rows)), str(len(self.all_rows))))
         else:
-            self.count.setText(self.tr("%1 applications").replace("%1", str(len(rows))))
+            self.count.setText(fmt(self.tr("%1 applications"), str(len(rows))))
 
     # -- opening -----------------------------------------------------------------------------
     def _open_index(self, index) -> None:
