@@ -1312,7 +1312,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync/screen.py" line="+155"/>
+        <location filename="../sync/common.py" line="+119"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -3557,9 +3557,200 @@ deduction (%)</source>
     </message>
 </context>
 <context>
+    <name>SyncImportSection</name>
+    <message>
+        <location filename="../sync/receive.py" line="+19"/>
+        <source>Return packages from the county</source>
+        <translation>县级回执包</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A return package from the county carries its acknowledgements of our packages, department feedback for referred items, and updates to the catalogue, standards, villages and holidays. It is applied completely or not at all.</source>
+        <translation>县级回执包包含：县级对本乡镇数据包的确认、转办事项的部门反馈，以及事项目录、救助标准、村（居）和节假日安排的更新。回执包要么全部导入，要么完全不导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import return package…</source>
+        <translation>导入回执包…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the county&apos;s return package</source>
+        <translation>选择县级回执包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return packages</source>
+        <translation>回执包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking and applying %1…</source>
+        <translation>正在校验并导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Return package No. %1 was imported before: nothing changed.</source>
+        <translation>第 %1 号回执包已导入过，未作任何改动。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return package No. %1 imported:</source>
+        <translation>已导入第 %1 号回执包：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acknowledged by the county: package(s) %1</source>
+        <translation>县级已确认：第 %1 号包</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No new acknowledgements.</source>
+        <translation>没有新的确认。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department feedback recorded for %1 item(s).</source>
+        <translation>部门反馈：已登记 %1 个事项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 feedback entr(ies) skipped: the result was already recorded at the window.</source>
+        <translation>%1 条反馈未登记：该事项的结果已在窗口登记。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>catalogue</source>
+        <translation>事项目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>standards</source>
+        <translation>救助标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>villages</source>
+        <translation>村（居）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>holiday calendars</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updates applied: %1</source>
+        <translation>已更新：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No updates.</source>
+        <translation>没有更新。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not imported (nothing was changed): %1</source>
+        <translation>未导入（未作任何改动）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncKeysSection</name>
+    <message>
+        <location filename="../sync/keys.py" line="+22"/>
+        <source>Keys (administrators)</source>
+        <translation>密钥（管理员）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This township&apos;s signing key fingerprint:</source>
+        <translation>本乡镇签名公钥指纹：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give the public key file to the county and read this fingerprint to them on the phone: they check it when registering this township.</source>
+        <translation>请把公钥文件交给县级，并通过电话向县级念出此指纹：县级登记本乡镇时据此核对。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export public key file…</source>
+        <translation>导出公钥文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the county&apos;s public key file…</source>
+        <translation>导入县级公钥文件…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The county&apos;s public keys are not imported yet: import the county&apos;s public key file under Keys below.</source>
+        <translation>尚未导入县级公钥：请在下方“密钥”处导入县级公钥文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The county&apos;s public keys are not imported yet: ask an administrator to import them (Sync → Keys).</source>
+        <translation>尚未导入县级公钥：请管理员导入（同步 → 密钥）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>County keys: not imported. Exports and return packages need them: import the public key file the county gave you.</source>
+        <translation>县级公钥：未导入。导出和回执包都需要县级公钥：请导入县级提供的公钥文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>County keys: %1 %2
+signing key fingerprint %3
+encryption key %4</source>
+        <translation>县级公钥：%1 %2
+签名公钥指纹 %3
+加密公钥 %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose the county&apos;s public key file</source>
+        <translation>选择县级公钥文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+28"/>
+        <source>Key files</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint with the county.</source>
+        <translation>已导入县级公钥：%1 %2，签名公钥指纹 %3。请与县级核对指纹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save this township&apos;s public key file</source>
+        <translation>保存本乡镇公钥文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Public key file written: %1 (fingerprint %2). Give it to the county.</source>
+        <translation>已写出公钥文件：%1（指纹 %2）。请交给县级。</translation>
+    </message>
+</context>
+<context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync/screen.py" line="-118"/>
+        <location filename="../sync/common.py" line="-118"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -3605,12 +3796,11 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+595"/>
         <source>villages</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="-581"/>
+        <location line="+14"/>
         <source>no records</source>
         <translation>无记录</translation>
     </message>
@@ -3620,7 +3810,7 @@ deduction (%)</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location filename="../sync/screen.py" line="+128"/>
         <source>Export to the county</source>
         <translation>导出到县级</translation>
     </message>
@@ -3646,21 +3836,6 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+26"/>
-        <source>Return packages from the county</source>
-        <translation>县级回执包</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A return package from the county carries its acknowledgements of our packages, department feedback for referred items, and updates to the catalogue, standards, villages and holidays. It is applied completely or not at all.</source>
-        <translation>县级回执包包含：县级对本乡镇数据包的确认、转办事项的部门反馈，以及事项目录、救助标准、村（居）和节假日安排的更新。回执包要么全部导入，要么完全不导入。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import return package…</source>
-        <translation>导入回执包…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
         <source>Export log</source>
         <translation>导出记录</translation>
     </message>
@@ -3675,32 +3850,7 @@ deduction (%)</source>
         <translation>数据包在途中丢失时：以相同编号、相同内容重新写出（县级只接收一次）</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Keys (administrators)</source>
-        <translation>密钥（管理员）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This township&apos;s signing key fingerprint:</source>
-        <translation>本乡镇签名公钥指纹：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Give the public key file to the county and read this fingerprint to them on the phone: they check it when registering this township.</source>
-        <translation>请把公钥文件交给县级，并通过电话向县级念出此指纹：县级登记本乡镇时据此核对。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export public key file…</source>
-        <translation>导出公钥文件…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import the county&apos;s public key file…</source>
-        <translation>导入县级公钥文件…</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+33"/>
         <source>No package exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
@@ -3725,17 +3875,7 @@ deduction (%)</source>
         <translation>有 %1 个数据包县级尚未确认。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>The county&apos;s public keys are not imported yet: import the county&apos;s public key file under Keys below.</source>
-        <translation>尚未导入县级公钥：请在下方“密钥”处导入县级公钥文件。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The county&apos;s public keys are not imported yet: ask an administrator to import them (Sync → Keys).</source>
-        <translation>尚未导入县级公钥：请管理员导入（同步 → 密钥）。</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <location line="+89"/>
         <source>Nothing to export: no changes since the last package.</source>
         <translation>没有需要导出的内容：上次导出以来没有更改。</translation>
@@ -3804,132 +3944,6 @@ deduction (%)</source>
         <location line="+14"/>
         <source>Export cancelled: no file was written and the export log is unchanged.</source>
         <translation>已取消导出：没有写出任何文件，导出记录未变。</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Choose the county&apos;s return package</source>
-        <translation>选择县级回执包</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Return packages</source>
-        <translation>回执包</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+97"/>
-        <source>All files</source>
-        <translation>所有文件</translation>
-    </message>
-    <message>
-        <location line="-91"/>
-        <source>Checking and applying %1…</source>
-        <translation>正在校验并导入 %1…</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Return package No. %1 was imported before: nothing changed.</source>
-        <translation>第 %1 号回执包已导入过，未作任何改动。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Return package No. %1 imported:</source>
-        <translation>已导入第 %1 号回执包：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Acknowledged by the county: package(s) %1</source>
-        <translation>县级已确认：第 %1 号包</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No new acknowledgements.</source>
-        <translation>没有新的确认。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Department feedback recorded for %1 item(s).</source>
-        <translation>部门反馈：已登记 %1 个事项。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 feedback entr(ies) skipped: the result was already recorded at the window.</source>
-        <translation>%1 条反馈未登记：该事项的结果已在窗口登记。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>catalogue</source>
-        <translation>事项目录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>standards</source>
-        <translation>救助标准</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>holiday calendars</source>
-        <translation>节假日安排</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Updates applied: %1</source>
-        <translation>已更新：%1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No updates.</source>
-        <translation>没有更新。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Not imported (nothing was changed): %1</source>
-        <translation>未导入（未作任何改动）：%1</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>County keys: not imported. Exports and return packages need them: import the public key file the county gave you.</source>
-        <translation>县级公钥：未导入。导出和回执包都需要县级公钥：请导入县级提供的公钥文件。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>County keys: %1 %2
-signing key fingerprint %3
-encryption key %4</source>
-        <translation>县级公钥：%1 %2
-签名公钥指纹 %3
-加密公钥 %4</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Choose the county&apos;s public key file</source>
-        <translation>选择县级公钥文件</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+28"/>
-        <source>Key files</source>
-        <translation>密钥文件</translation>
-    </message>
-    <message>
-        <location line="-18"/>
-        <source>County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint with the county.</source>
-        <translation>已导入县级公钥：%1 %2，签名公钥指纹 %3。请与县级核对指纹。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Not imported: %1</source>
-        <translation>未导入：%1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Save this township&apos;s public key file</source>
-        <translation>保存本乡镇公钥文件</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Public key file written: %1 (fingerprint %2). Give it to the county.</source>
-        <translation>已写出公钥文件：%1（指纹 %2）。请交给县级。</translation>
     </message>
 </context>
 <context>

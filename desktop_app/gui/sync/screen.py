@@ -22,28 +22,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSettings,
-    Qt,
-)
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +41,32 @@ from ..applications.detail import local_time
 from ..kit.errors import is_cancelled, is_refusal, present
 from ..kit.fmt import fmt
 from ..kit.tasks import Job, TaskRunner
-from ..kit.widgets import ERROR_STYLE, ListTableModel, open_file, row_table
+from ..kit.widgets import ERROR_STYLE, open_file, row_table
+from .common import (
+    COL_ACK,
+    COL_COUNTS,
+    COL_SEQ,
+    COL_SHA,
+    COL_TIME,
+    OK_STYLE,
+    SETTINGS_EXPORT,
+    WARN_STYLE,
+    ExportLogModel,
+    FileChooser,
+    FolderChooser,
+    ImportOutcome,
+    InfoRole,
+    _button,
+    _label,
+    choose_folder,
+    choose_open,
+    choose_save,
+    counts_text,
+    grouped,
+    stage_progress,
+)
+from .keys import SyncKeysSection
+from .receive import SyncImportSection
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -61,160 +74,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_CTX = "SyncScreen"
-InfoRole = Qt.ItemDataRole.UserRole + 1
-COL_SEQ, COL_TIME, COL_COUNTS, COL_SHA, COL_ACK = range(5)
-OK_STYLE = "color: #2e7d32;"
-WARN_STYLE = "color: #e65100;"
-FINGERPRINT_STYLE = "font-size: 15pt; font-weight: bold; letter-spacing: 1px;"
-SETTINGS_EXPORT, SETTINGS_IMPORT, SETTINGS_KEYS = (
-    "sync/export_folder", "sync/import_folder", "sync/keys_folder")
-# Weight of each export stage in the one progress bar (records → compress → encrypt).
-STAGES = {"records": (0, 50), "compress": (50, 35), "encrypt": (85, 15)}
 
-TYPE_LABELS: dict[str, str] = {
-    "application": QT_TRANSLATE_NOOP("SyncScreen", "applications"),
-    "household_member": QT_TRANSLATE_NOOP("SyncScreen", "household members"),
-    "requested_item": QT_TRANSLATE_NOOP("SyncScreen", "requested items"),
-    "document": QT_TRANSLATE_NOOP("SyncScreen", "documents"),
-    "list_document": QT_TRANSLATE_NOOP("SyncScreen", "handover lists"),
-    "emergency_aid": QT_TRANSLATE_NOOP("SyncScreen", "emergency aid"),
-    "event": QT_TRANSLATE_NOOP("SyncScreen", "audit entries"),
-    "staff": QT_TRANSLATE_NOOP("SyncScreen", "staff"),
-    "township": QT_TRANSLATE_NOOP("SyncScreen", "township"),
-    "village": QT_TRANSLATE_NOOP("SyncScreen", "villages"),
-}
-ORDER = ("application", "household_member", "requested_item", "document", "list_document",
-         "emergency_aid", "event", "staff", "township", "village")
-
-FolderChooser = Callable[[QWidget, str, str], str]
-FileChooser = Callable[[QWidget, str, str, str], str]
-
-
-def counts_text(counts: dict[str, int]) -> str:
-    """``{"application": 3, "event": 9}`` → "申请 3，操作日志 9" (types with records only)."""
-    keys = [k for k in ORDER if counts.get(k)] + sorted(
-        k for k in counts if k not in ORDER and counts.get(k))
-    if not keys:
-        return QCoreApplication.translate("SyncScreen", "no records")
-    return list_sep().join(
-        f"{QCoreApplication.translate(_CTX, TYPE_LABELS[k]) if k in TYPE_LABELS else k} "
-        f"{counts[k]}" for k in keys)
-
-
-def list_sep() -> str:
-    return QCoreApplication.translate("SyncScreen", ", ")
-
-
-def grouped(hex_digest: str) -> str:
-    """The first 16 hex digits in groups of four, as fingerprints are read aloud."""
-    from sync_contract.keys import short_fingerprint
-
-    return short_fingerprint(hex_digest)
-
-
-def choose_folder(parent: QWidget, title: str, start: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, title, start)
-
-
-def choose_open(parent: QWidget, title: str, start: str, pattern: str) -> str:
-    return QFileDialog.getOpenFileName(parent, title, start, pattern)[0]
-
-
-def choose_save(parent: QWidget, title: str, start: str, pattern: str) -> str:
-    return QFileDialog.getSaveFileName(parent, title, start, pattern)[0]
-
-
-def stage_progress(job: Job, *, reexport: bool = False) -> Callable[[str, int, int], None]:
-    """The service's ``progress(stage, done, total)`` (worker thread) as the job's
-    ``progress(fraction, (stage, done, total))``: one bar over the export's stages."""
-    def report(stage: str, done: int, total: int) -> None:
-        start, width = (0, 100) if reexport else STAGES.get(stage, (0, 100))
-        share = min(done, total) / total if total > 0 else 0.0
-        job.progress((start + width * share) / 100, (stage, int(done), int(total)))
-    return report
-
-
-@dataclass
-class ImportOutcome:
-    """A return package applied, and the packages it acknowledged."""
-
-    result: Any
-    acked: list[int]
-
-    @property
-    def changes(self):
-        return self.result.changes
-
-
-class ExportLogModel(ListTableModel):
-    """``ExportLogRow`` rows, newest first."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__([], parent)
-        self._headers = [self.tr("No."), self.tr("Exported at"), self.tr("Records"),
-                         self.tr("Checksum"), self.tr("Acknowledged")]
-
-    @property
-    def rows(self) -> list[Any]:
-        return self._rows
-
-    def row_of(self, package_seq: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.package_seq == package_seq), -1)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        try:
-            if role == InfoRole:
-                return r
-            if role == Qt.ItemDataRole.ForegroundRole and col == COL_ACK:
-                return QColor("#2e7d32") if r.acknowledged_at else QColor("#757575")
-            if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_SEQ:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                if col == COL_SHA:
-                    return r.digest
-                if col == COL_COUNTS:
-                    return fmt(self.tr("%1 records, changes %2–%3; file %4"), str(r.records), str(r.change_seq_from),
-                               str(r.change_seq_to), r.file_name)
-                if col == COL_ACK and r.acknowledged_at:
-                    return fmt(self.tr("Acknowledged by the county on %1"), local_time(r.acknowledged_at))
-                return None
-            if role != Qt.ItemDataRole.DisplayRole:
-                return None
-            values = {
-                COL_SEQ: str(r.package_seq),
-                COL_TIME: local_time(r.created_at)[:16],
-                COL_COUNTS: counts_text(r.counts),
-                COL_SHA: grouped(r.digest),
-                COL_ACK: self.tr("Yes") if r.acknowledged_at else self.tr("No"),
-            }
-            return values.get(col)
-        except Exception:
-            log.exception("export log model: row %s column %s", index.row(), col)
-            return None
-
-
-def _label(name: str, *, wrap: bool = True, selectable: bool = False) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(wrap)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    return button
-
-
-class SyncScreen(QWidget):
+class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
     """同步. A return package's changes go out on the runner's change bus."""
 
     def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
@@ -299,26 +160,6 @@ class SyncScreen(QWidget):
         layout.addWidget(self.result_label)
         return box
 
-    def _build_import(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Return packages from the county"))
-        box.setObjectName("importGroup")
-        intro = _label("importIntro")
-        intro.setText(self.tr(
-            "A return package from the county carries its acknowledgements of our packages, "
-            "department feedback for referred items, and updates to the catalogue, standards, "
-            "villages and holidays. It is applied completely or not at all."))
-        self.import_button = _button(self.tr("Import return package…"), "importButton")
-        self.import_button.clicked.connect(self.import_return)
-        self.import_result = _label("importResult", selectable=True)
-        row = QHBoxLayout()
-        row.addWidget(self.import_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(box)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.import_result)
-        return box
-
     def _build_log(self) -> QGroupBox:
         box = QGroupBox(self.tr("Export log"))
         box.setObjectName("logGroup")
@@ -345,42 +186,6 @@ class SyncScreen(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
-        return box
-
-    def _build_keys(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Keys (administrators)"))
-        box.setObjectName("keysGroup")
-        self.township_caption = _label("townshipKeyCaption")
-        self.township_caption.setText(self.tr("This township's signing key fingerprint:"))
-        self.township_fp = _label("townshipFingerprint", wrap=False, selectable=True)
-        self.township_fp.setStyleSheet(FINGERPRINT_STYLE)
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.township_fp.setFont(mono)
-        hint = _label("townshipKeyHint")
-        hint.setText(self.tr(
-            "Give the public key file to the county and read this fingerprint to them on the "
-            "phone: they check it when registering this township."))
-        self.export_keys_button = _button(self.tr("Export public key file…"), "exportKeysButton")
-        self.export_keys_button.clicked.connect(self.export_public_keys)
-        self.county_label = _label("countyKeys", selectable=True)
-        self.import_keys_button = _button(self.tr("Import the county's public key file…"),
-                                          "importCountyKeys")
-        self.import_keys_button.clicked.connect(self.import_county_keys)
-        self.keys_result = _label("keysResult", selectable=True)
-        top = QHBoxLayout()
-        top.addWidget(self.township_caption)
-        top.addWidget(self.township_fp)
-        top.addStretch(1)
-        top.addWidget(self.export_keys_button)
-        county = QHBoxLayout()
-        county.addWidget(self.county_label, 1)
-        county.addWidget(self.import_keys_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(box)
-        layout.addLayout(top)
-        layout.addWidget(hint)
-        layout.addLayout(county)
-        layout.addWidget(self.keys_result)
         return box
 
     # -- state ------------------------------------------------------------------------------
@@ -431,13 +236,6 @@ class SyncScreen(QWidget):
         """Exports resumed (the banner), a restore, or settings: the status line."""
         if origin is not self and (changes.exports or changes.settings or changes.everything):
             self.refresh()
-
-    def _keys_missing_text(self) -> str:
-        if self.can_keys:
-            return self.tr("The county's public keys are not imported yet: import the county's "
-                           "public key file under Keys below.")
-        return self.tr("The county's public keys are not imported yet: ask an administrator "
-                       "to import them (Sync → Keys).")
 
     def selected(self):
         rows = self.view.selectionModel().selectedRows()
@@ -625,154 +423,6 @@ class SyncScreen(QWidget):
     def _open_folder(self) -> None:
         if self.last_path is not None:
             self.opener(self.last_path.parent)
-
-    # -- import ---------------------------------------------------------------------------
-    def import_return(self) -> bool:
-        """导入回执包: choose the file, verify and apply it on the worker thread."""
-        if self.job is not None:
-            return False
-        path = self.choose_open(self, self.tr("Choose the county's return package"),
-                                self._remembered(SETTINGS_IMPORT),
-                                self.tr("Return packages") + " (*.twret);;"
-                                + self.tr("All files") + " (*)")
-        if not path:
-            return False
-        source = Path(path)
-        self._remember(SETTINGS_IMPORT, source.parent)
-        sync, actor = self.services.sync, self.actor()
-        self._set(self.import_result, fmt(self.tr("Checking and applying %1…"), source.name))
-        self._busy("import")
-        self.progress.setRange(0, 0)
-        self.progress.show()
-
-        def work() -> ImportOutcome:
-            before = {r.package_seq for r in sync.log() if r.acknowledged_at is None}
-            result = sync.import_package(source, actor)
-            after = {r.package_seq for r in sync.log() if r.acknowledged_at is None}
-            return ImportOutcome(result, sorted(before - after))
-
-        self.tasks.run(work, self._imported, self._import_failed, owner=self)
-        return True
-
-    def _imported(self, outcome: ImportOutcome) -> None:
-        result, acked = outcome.result, outcome.acked
-        self.progress.hide()
-        self.progress.setRange(0, 100)
-        self._busy(None)
-        if result.already_applied:
-            self._set(self.import_result, fmt(self.tr(
-                "Return package No. %1 was imported before: nothing changed."), str(result.package_seq)), WARN_STYLE)
-            self.refresh()
-            return
-        applied = result.applied
-        lines = [fmt(self.tr("Return package No. %1 imported:"), str(result.package_seq))]
-        if acked:
-            lines.append(fmt(self.tr("Acknowledged by the county: package(s) %1"),
-                             list_sep().join(str(n) for n in acked)))
-        else:
-            lines.append(self.tr("No new acknowledgements."))
-        lines.append(fmt(self.tr("Department feedback recorded for %1 item(s)."), str(applied.get("feedback", 0))))
-        if result.skipped:
-            lines.append(fmt(self.tr("%1 feedback entr(ies) skipped: the result was already "
-                                 "recorded at the window."), str(len(result.skipped))))
-        updates = [(self.tr("catalogue"), applied.get("catalogue", 0)),
-                   (self.tr("standards"), applied.get("standards", 0)),
-                   (self.tr("villages"), applied.get("village", 0)),
-                   (self.tr("holiday calendars"), applied.get("holiday_year", 0))]
-        done = [f"{name} {n}" for name, n in updates if n]
-        lines.append(fmt(self.tr("Updates applied: %1"), list_sep().join(done))
-                     if done else self.tr("No updates."))
-        self._set(self.import_result, "\n".join(lines), OK_STYLE)
-        self.refresh()
-
-    def _import_failed(self, error: BaseException) -> None:
-        self.progress.hide()
-        self.progress.setRange(0, 100)
-        self._busy(None)
-        if is_refusal(error):
-            text = fmt(self.tr("Not imported (nothing was changed): %1"), self._refusal_text(error))
-            self._set(self.import_result, text, ERROR_STYLE)
-        else:
-            self._set(self.import_result, "")
-            present(self, error)
-        self.refresh()
-
-    # -- keys (administrators) -------------------------------------------------------------
-    def refresh_keys(self) -> None:
-        """This township's fingerprint (keys are created on first use) and the county's."""
-        if self.keys_group is None:
-            return
-        sync = self.services.sync
-        self.tasks.run(lambda: (sync.township_keys(), sync.status().county),
-                       self._show_keys, self._keys_failed, owner=self)
-
-    def _show_keys(self, keys) -> None:
-        township, county = keys
-        self.township_keys = township
-        self.township_fp.setText(grouped(township.fingerprint))
-        self.township_fp.setToolTip(township.fingerprint)
-        if county is None:
-            self._set(self.county_label, self.tr(
-                "County keys: not imported. Exports and return packages need them: import the "
-                "public key file the county gave you."), WARN_STYLE)
-        else:
-            self._set(self.county_label, fmt(self.tr(
-                "County keys: %1 %2\nsigning key fingerprint %3\nencryption key %4"), county.code, county.name,
-                    grouped(county.fingerprint), ", ".join(county.age_recipients)))
-        self.county_keys = county
-
-    def _keys_failed(self, error: BaseException) -> None:
-        if is_refusal(error):
-            self._set(self.keys_result, self._refusal_text(error), ERROR_STYLE)
-        else:
-            present(self, error)
-
-    def import_county_keys(self) -> bool:
-        path = self.choose_open(self, self.tr("Choose the county's public key file"),
-                                self._remembered(SETTINGS_KEYS),
-                                self.tr("Key files") + " (*.json);;"
-                                + self.tr("All files") + " (*)")
-        if not path:
-            return False
-        source = Path(path)
-        self._remember(SETTINGS_KEYS, source.parent)
-        sync, actor = self.services.sync, self.actor()
-
-        def done(county) -> None:
-            self._set(self.keys_result, fmt(self.tr(
-                "County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint "
-                "with the county."), county.code, county.name, grouped(county.fingerprint)), OK_STYLE)
-            self.refresh_keys()
-            self.refresh()
-
-        def failed(error: BaseException) -> None:
-            if is_refusal(error):
-                self._set(self.keys_result, fmt(self.tr("Not imported: %1"), self._refusal_text(error)), ERROR_STYLE)
-            else:
-                self._keys_failed(error)
-
-        self.tasks.run(lambda: sync.import_county_keys(source, actor), done, failed, owner=self)
-        return True
-
-    def export_public_keys(self) -> bool:
-        code = getattr(getattr(self, "township_keys", None), "code", "") or "township"
-        start = str(Path(self._remembered(SETTINGS_KEYS)) / f"{code}-public-keys.json")
-        path = self.choose_save(self, self.tr("Save this township's public key file"), start,
-                                self.tr("Key files") + " (*.json)")
-        if not path:
-            return False
-        target = Path(path)
-        self._remember(SETTINGS_KEYS, target.parent)
-        sync = self.services.sync
-
-        def done(pub) -> None:
-            self._set(self.keys_result, fmt(self.tr(
-                "Public key file written: %1 (fingerprint %2). Give it to the county."), str(target),
-                    grouped(pub.fingerprint)), OK_STYLE)
-
-        self.tasks.run(lambda: sync.export_public_keys(target), done, self._keys_failed,
-                       owner=self)
-        return True
 
 
 __all__ = ["ExportLogModel", "ImportOutcome", "SyncScreen", "counts_text", "stage_progress"]
