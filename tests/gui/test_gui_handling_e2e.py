@@ -12,7 +12,7 @@ import re
 import pytest
 from gui_helpers import click, fill_valid, pdf_text, type_text
 
-from desktop_app.gui.tracking.screen import RowRole
+from desktop_app.gui.tracking.model import RowRole
 
 pytestmark = pytest.mark.gui
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop_app.core.services import Feedback
-from desktop_app.gui.tracking.screen import (
+from desktop_app.gui.tracking.model import (
     COL_APPLICANT,
     COL_ITEM,
     COL_LEFT,

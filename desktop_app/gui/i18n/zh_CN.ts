@@ -3979,7 +3979,7 @@ encryption key %4</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking/screen.py" line="+81"/>
+        <location filename="../tracking/model.py" line="+35"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
@@ -4040,9 +4040,77 @@ encryption key %4</source>
     </message>
 </context>
 <context>
+    <name>TrackingActions</name>
+    <message>
+        <location filename="../tracking/actions.py" line="+38"/>
+        <source>Signature recorded: %1, %2.</source>
+        <translation>已登记签收：%1，%2。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Result recorded: %1, %2 — %3.</source>
+        <translation>已登记办理结果：%1，%2——%3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every item of application %1 has its result: the application is closed.</source>
+        <translation>申请 %1 的所有事项均有办理结果，申请已办结。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Application closed</source>
+        <translation>申请已办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every item of application %1 has its result and the application is closed. Print the result notice for the applicant now?</source>
+        <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reported to the county for approval; referral slip %1 printed.</source>
+        <translation>已报县级审批，转办单 %1 已生成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Emergency aid recorded (%1); the paperwork is due by %2.</source>
+        <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Refer again</source>
+        <translation>重新转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refer %1 of %2 to %3 again with a new referral slip?</source>
+        <translation>以新的转办单将 %2 的%1重新转办给%3？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Referral slip %1 printed; the item waits for the next handover list.</source>
+        <translation>转办单 %1 已生成，该事项等待下一份转办清单。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Result notice %1 printed.</source>
+        <translation>办理结果告知书 %1 已生成。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Handover list %1 printed for %2: %3 referral slip(s), now referred.</source>
+        <translation>%2的转办清单 %1 已生成：%3 份转办单，事项已转办。</translation>
+    </message>
+</context>
+<context>
     <name>TrackingScreen</name>
     <message>
-        <location line="+69"/>
+        <location filename="../tracking/screen.py" line="+102"/>
         <source>Tracking</source>
         <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
@@ -4127,12 +4195,11 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+364"/>
         <source>Refer again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="+1"/>
         <source>Emergency aid…</source>
         <translation>先行救助…</translation>
     </message>
@@ -4275,66 +4342,6 @@ encryption key %4</source>
         <location line="+2"/>
         <source>%1 household(s)</source>
         <translation>共 %1 户</translation>
-    </message>
-    <message>
-        <location line="+84"/>
-        <source>Signature recorded: %1, %2.</source>
-        <translation>已登记签收：%1，%2。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Result recorded: %1, %2 — %3.</source>
-        <translation>已登记办理结果：%1，%2——%3。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Every item of application %1 has its result: the application is closed.</source>
-        <translation>申请 %1 的所有事项均有办理结果，申请已办结。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Application closed</source>
-        <translation>申请已办结</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every item of application %1 has its result and the application is closed. Print the result notice for the applicant now?</source>
-        <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Reported to the county for approval; referral slip %1 printed.</source>
-        <translation>已报县级审批，转办单 %1 已生成。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Emergency aid recorded (%1); the paperwork is due by %2.</source>
-        <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Log in first.</source>
-        <translation>请先登录。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Refer %1 of %2 to %3 again with a new referral slip?</source>
-        <translation>以新的转办单将 %2 的%1重新转办给%3？</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Referral slip %1 printed; the item waits for the next handover list.</source>
-        <translation>转办单 %1 已生成，该事项等待下一份转办清单。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Result notice %1 printed.</source>
-        <translation>办理结果告知书 %1 已生成。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Handover list %1 printed for %2: %3 referral slip(s), now referred.</source>
-        <translation>%2的转办清单 %1 已生成：%3 份转办单，事项已转办。</translation>
     </message>
 </context>
 <context>

@@ -15,18 +15,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,122 +39,31 @@ from PySide6.QtWidgets import (
 
 from ...core import vocab
 from ...core.catalog import TOWNSHIP
-from ...core.services.context import Outcome
 from ..kit.dialogs import ask_yes_no
 from ..kit.errors import present
 from ..kit.fmt import fmt
-from ..kit.labels import due_text
 from ..kit.print_pdf import print_batch
 from ..kit.tasks import TaskRunner
-from ..kit.widgets import ErrorLabel, ListTableModel, open_file, row_table
-from .dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
+from ..kit.widgets import ErrorLabel, open_file, row_table
+from .actions import TrackingActions, _exec
+from .model import (
+    COL_APPLICANT,
+    COL_CLERK,
+    COL_DEPARTMENT,
+    COL_DUE,
+    COL_ITEM,
+    COL_LEFT,
+    COL_NUMBER,
+    COL_STATUS,
+    COL_VILLAGE,
+    TasksModel,
+)
 
 if TYPE_CHECKING:
     from ...core.services import Services
 
 
 log = logging.getLogger(__name__)
-
-(COL_NUMBER, COL_APPLICANT, COL_VILLAGE, COL_ITEM, COL_DEPARTMENT, COL_STATUS, COL_DUE,
- COL_LEFT, COL_CLERK) = range(9)
-
-RowRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
-
-OVERDUE_BG, OVERDUE_FG = QColor("#ffcdd2"), QColor("#b71c1c")
-DUE_SOON_BG, DUE_SOON_FG = QColor("#ffe0b2"), QColor("#8a4b00")
-FINAL_FG = QColor("#757575")
-
-
-class TasksModel(ListTableModel):
-    """Rows of :class:`~desktop_app.core.services.handling.TaskRow`; sortable."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([], parent)
-        self._headers = [self.tr("Number"), self.tr("Applicant"), self.tr("Village"),
-                         self.tr("Item"), self.tr("Handled by"), self.tr("Status"),
-                         self.tr("Due date"), self.tr("Working days left"), self.tr("Clerk")]
-        self._sort: tuple[int, Qt.SortOrder] | None = None
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        if self._sort is not None:
-            self._sort_rows(*self._sort)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def left_text(self, r) -> str:
-        if r.state == "final":
-            return "—"
-        if r.state == "overdue":
-            return fmt(self.tr("Overdue by %1 working day(s)"), str(-r.workdays_left))
-        if r.state == "due_soon":
-            return fmt(self.tr("%1 (due soon)"), str(r.workdays_left))
-        return str(r.workdays_left)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r, col = self._rows[index.row()], index.column()
-        try:
-            if role == RowRole:
-                return r
-            if role == SortRole:
-                return self._key(r, col)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush({"overdue": OVERDUE_BG, "due_soon": DUE_SOON_BG}[r.state]) \
-                    if r.state in ("overdue", "due_soon") else None
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush({"overdue": OVERDUE_FG, "due_soon": DUE_SOON_FG,
-                               "final": FINAL_FG}[r.state]) if r.state != "ok" else None
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return self._text(r, col)
-        except Exception:
-            log.exception("tasks model: row %s column %s", index.row(), col)
-        return None
-
-    def _text(self, r, col: int) -> str:
-        if col == COL_NUMBER:
-            return r.number
-        if col == COL_APPLICANT:
-            return r.applicant + (self.tr(" (emergency)") if r.urgent else "")
-        if col == COL_VILLAGE:
-            return r.village
-        if col == COL_ITEM:
-            return r.item_name
-        if col == COL_DEPARTMENT:
-            return r.handler_name
-        if col == COL_STATUS:
-            return r.status_label
-        if col == COL_DUE:
-            return due_text(r.due_date, r.due_provisional)
-        if col == COL_LEFT:
-            return self.left_text(r)
-        if col == COL_CLERK:
-            return r.clerk
-        return ""
-
-    @staticmethod
-    def _key(r, col: int):
-        if col in (COL_DUE, COL_LEFT):
-            return ((r.due_date or date.max).toordinal(), r.task_id)
-        return ({COL_NUMBER: r.number, COL_APPLICANT: r.applicant, COL_VILLAGE: r.village,
-                 COL_ITEM: r.item_name, COL_DEPARTMENT: r.handler_name,
-                 COL_STATUS: r.status_label, COL_CLERK: r.clerk}.get(col, ""), r.task_id)
-
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        self._rows.sort(key=lambda r: self._key(r, column),
-                        reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
-        self._sort_rows(column, order)
-        self.layoutChanged.emit()
 
 
 def _combo(name: str, tip: str) -> QComboBox:
@@ -173,7 +75,7 @@ def _combo(name: str, tip: str) -> QComboBox:
     return combo
 
 
-class TrackingScreen(QWidget):
+class TrackingScreen(TrackingActions, QWidget):
     """转办跟踪 and 复核提醒."""
 
     openApplication = Signal(int)
@@ -543,164 +445,6 @@ class TrackingScreen(QWidget):
         if origin is not self and (changes.applications or changes.lists or changes.settings
                                    or changes.everything):
             self.refresh()
-
-    def _dialog(self, dialog: QDialog) -> QDialog:
-        """A recording dialog: its operation's changes reach this screen on the bus."""
-        self.run_dialog(dialog)
-        return dialog
-
-    def record_signed(self) -> QDialog | None:
-        r = self.selected()
-        if r is None or r.status != "referred":
-            return None
-        return self._dialog(SignDialog(
-            self.services, self.tasks, self.actor, r, self,
-            on_done=lambda _changes, r=r: self._recorded(
-                fmt(self.tr("Signature recorded: %1, %2."), r.applicant, r.item_name))))
-
-    def record_feedback(self) -> QDialog | None:
-        r = self.selected()
-        if r is None or r.status not in ("referred", "signed", "in_progress"):
-            return None
-        return self._dialog(FeedbackDialog(
-            self.services, self.tasks, self.actor, r, self,
-            on_done=lambda result, r=r: self._feedback_recorded(r, result)))
-
-    def _feedback_recorded(self, r, result) -> None:
-        label = vocab.TASK_STATUS_LABELS.get(result.task_status, result.task_status)
-        text = (fmt(self.tr("Result recorded: %1, %2 — %3."), r.applicant, r.item_name, label))
-        if result.closed:
-            text += " " + fmt(self.tr("Every item of application %1 has its result: the application "
-                                  "is closed."), r.number)
-        self._recorded(text)
-        if result.closed and self.ask(
-                self, self.tr("Application closed"),
-                fmt(self.tr("Every item of application %1 has its result and the application is "
-                        "closed. Print the result notice for the applicant now?"), r.number)):
-            self.issue_notice(r.application_id, keep_message=True)
-
-    def _recorded(self, text: str, *, keep_message: bool = False) -> None:
-        self.error.clear_message()
-        self.message.setText(f"{self.message.text()} {text}" if keep_message else text)
-
-    def record_emergency(self) -> QDialog | None:
-        r = self.selected()
-        if r is None or r.item_code != "LINSHI_URGENT" or r.status != "in_progress":
-            return None
-        return self._dialog(EmergencyDialog(
-            self.services, self.tasks, self.actor, r, self, opener=self.opener,
-            on_done=lambda result, r=r: self._emergency_done(r, result)))
-
-    def _emergency_done(self, r, result) -> None:
-        """Paid within the ceiling (``EmergencyResult``), or reported to the county (the
-        referral slip's ``Outcome``)."""
-        if isinstance(result, Outcome):
-            self._recorded(fmt(self.tr("Reported to the county for approval; referral slip %1 "
-                                   "printed."), result.value.number))
-            return
-        self._recorded(fmt(self.tr(
-            "Emergency aid recorded (%1); the paperwork is due by %2."), result.document.number,
-                due_text(result.paperwork_due, result.provisional)))
-        self.opener(Path(result.document.path))
-
-    def record_review(self) -> QDialog | None:
-        row = self.reviews.currentIndex().row()
-        if not 0 <= row < len(self.review_rows):
-            if not self.review_rows:
-                return None
-            row = 0
-        r = self.review_rows[row]
-        return self._dialog(ReviewDialog(self.services, self.tasks, self.actor, r, self,
-                                         on_done=lambda _changes: self.refresh_reviews()))
-
-    def _run(self, fn, on_done) -> None:
-        """This screen's own operation; when done it refreshes and then ``on_done``."""
-        actor = self.actor()
-        if actor is None:
-            self.error.show_messages([self.tr("Log in first.")])
-            return
-
-        def done(result) -> None:
-            self.refresh()
-            on_done(result)
-
-        self.tasks.run(lambda: fn(actor), done, self._failed, owner=self)
-
-    def re_refer(self) -> None:
-        r = self.selected()
-        if r is None or r.status != "returned":
-            return
-        if not self.ask(self, self.tr("Refer again"),
-                        fmt(self.tr("Refer %1 of %2 to %3 again with a new referral slip?"), r.item_name, r.applicant,
-                            r.handler_name)):
-            return
-        handling, task_id = self.services.handling, r.task_id
-
-        def done(outcome) -> None:
-            info = outcome.value
-            self._recorded(fmt(self.tr("Referral slip %1 printed; the item waits for the next "
-                                   "handover list."), info.number))
-            self.opener(Path(info.path))
-
-        self._run(lambda actor: handling.re_refer(task_id, actor), done)
-
-    def issue_notice(self, application_id: int | None = None, *,
-                     keep_message: bool = False) -> None:
-        if not application_id:
-            r = self.selected()
-            if r is None:
-                return
-            application_id = r.application_id
-        handling = self.services.handling
-
-        def done(outcome) -> None:
-            info = outcome.value
-            self._recorded(fmt(self.tr("Result notice %1 printed."), info.number),
-                           keep_message=keep_message)
-            self.opener(Path(info.path))
-
-        self._run(lambda actor: handling.issue_result_notice(application_id, actor), done)
-
-    def issue_handover_list(self) -> None:
-
-        dept = self.handover_dept.currentData()
-        if not dept:
-            return
-        handling = self.services.handling
-
-        def done(outcome) -> None:
-            info = outcome.value
-            self._recorded(fmt(self.tr(
-                "Handover list %1 printed for %2: %3 referral slip(s), now referred."), info.number,
-                    self.services.ctx.catalog.department(info.department).name, str(info.count)))
-            self.last_list = info
-            self.batch_button.setEnabled(True)
-            self.opener(Path(info.path))
-
-        self._run(lambda actor: handling.issue_handover_list(dept, actor), done)
-
-    def print_last_list(self) -> int:
-        """The last handover list and its referral slips, printed as one job."""
-        info = self.last_list
-        if info is None:
-            return 0
-        try:
-            handling, list_id = self.services.handling, info.id
-            paths = self.tasks.call(lambda: [handling.list_pdf(list_id)] + [
-                d.path for d in handling.list_slips(list_id)])
-        except Exception as exc:
-            present(self, exc)
-            return 0
-        return self.print_batch(self, paths, info.number, opener=self.opener)
-
-    def _failed(self, error: BaseException) -> None:
-        present(self, error, label=self.error)
-        self.refresh()
-
-
-def _exec(dialog: QDialog) -> None:
-    dialog.exec()
-    dialog.deleteLater()
 
 
 __all__ = ["TasksModel", "TrackingScreen"]
