@@ -7,21 +7,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QFrame,
@@ -32,20 +23,28 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core import vocab
 from ...core.rules.identity import IdType
-from ...core.services.auth import FULL_ID_ANY, FULL_ID_OWN, VOID
+from ...core.services.auth import FULL_ID_ANY, FULL_ID_OWN
 from ..kit.dialogs import ask_void_reason
-from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.labels import action_label, due_text, item_status_label
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, RowsModel, open_file, yuan
+from .detail_actions import DetailDocumentActions
+from .detail_tables import (
+    DUE_SOON_COLOR,
+    OVERDUE_COLOR,
+    TaskModel,
+    _fit_height,
+    _fit_wrapped,
+    _table,
+    local_time,
+)
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -66,80 +65,8 @@ STEP_ACTIONS: dict[str, str] = {
     "emergency.escalate": QT_TRANSLATE_NOOP("DetailView", "Above the ceiling: sent to the county"),
 }
 
-OVERDUE_COLOR = "#c62828"
-DUE_SOON_COLOR = "#e65100"
-DONE_COLOR = "#2e7d32"
 
-
-def local_time(at: datetime | None) -> str:
-    """Stored times are naive UTC; show them in the machine's local time."""
-    if at is None:
-        return ""
-    return at.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
-def _table(model: RowsModel, min_rows: int = 2) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(False)
-    view.setMinimumHeight(26 * (min_rows + 1) + 6)
-    return view
-
-
-def _fit_height(view: QTableView, rows: int, max_rows: int = 12) -> None:
-    """Tall enough for ``rows`` (up to ``max_rows``) plus a horizontal scroll bar."""
-    shown = max(1, min(rows, max_rows))
-    header = max(view.horizontalHeader().sizeHint().height(), 24)
-    bar = view.horizontalScrollBar().sizeHint().height()
-    view.setFixedHeight(header + 26 * shown + bar + 6)
-
-
-def _fit_wrapped(view: QTableView) -> None:
-    """Rows as tall as their wrapped text and the table as tall as its rows: the
-    detail view's scroll area scrolls, the table never does."""
-    view.resizeRowsToContents()
-    header = max(view.horizontalHeader().sizeHint().height(), 24)
-    rows = sum(view.rowHeight(r) for r in range(view.model().rowCount())) or 26
-    view.setFixedHeight(header + rows + 2 * view.frameWidth() + 2)
-
-
-class TaskModel(RowsModel):
-    """The 办理进度 rows; overdue rows red and bold, rows due soon orange."""
-
-    def __init__(self, headers, parent: QWidget | None = None) -> None:
-        super().__init__(headers, parent=parent)
-        self.states: list[str] = []
-        self.statuses: list[str] = []
-
-    def set_tasks(self, rows, states: list[str], statuses: list[str]) -> None:
-        self.states, self.statuses = list(states), list(statuses)
-        self.set_rows(rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and 0 <= index.row() < len(self.states):
-            state = self.states[index.row()]
-            if role == Qt.ItemDataRole.ForegroundRole:
-                if state == "overdue":
-                    return QBrush(QColor(OVERDUE_COLOR))
-                if state == "due_soon":
-                    return QBrush(QColor(DUE_SOON_COLOR))
-                if self.statuses[index.row()] == "done" and index.column() == 2:
-                    return QBrush(QColor(DONE_COLOR))
-                return None
-            if role == Qt.ItemDataRole.FontRole and state == "overdue":
-                font = QFont()
-                font.setBold(True)
-                return font
-        return super().data(index, role)
-
-
-class DetailView(QWidget):
+class DetailView(DetailDocumentActions, QWidget):
     """Everything about one application. Reloads itself after its own operations and
     when a change notice on the bus touches the application."""
 
@@ -532,121 +459,6 @@ class DetailView(QWidget):
         """The change bus: reload once when someone else changed this application."""
         if origin is not self and changes.touches(self.application_id):
             self.reload()
-
-    # -- document actions ---------------------------------------------------------------------
-    def _clerk(self):
-        clerk = self.actor()
-        if clerk is None:
-            self.error.show_messages([self.tr("Log in first.")])
-        return clerk
-
-    def _original_pdf(self, doc) -> Path:
-        """The issued PDF; a missing file (or a bulk-loaded document's first rendering,
-        which is recorded) is rendered on the write lane."""
-        documents, doc_id = self.services.documents, doc.id
-        return self.tasks.call(lambda: documents.original_pdf(doc_id))
-
-    def open_document(self, doc) -> None:
-        try:
-            path = self._original_pdf(doc)
-        except Exception as exc:
-            present(self, exc)
-            return
-        self.opener(path)
-
-    def print_document(self, doc) -> int:
-        """Print the saved PDF (the same file the window issued) with the print dialog;
-        a printer failure is shown and the document stays saved."""
-        try:
-            path = self._original_pdf(doc)
-        except Exception as exc:
-            present(self, exc)
-            return 0
-        return self.print_pdf(self, path, doc.number, opener=self.opener)
-
-    def reprint(self, doc) -> None:
-        clerk = self._clerk()
-        if clerk is None:
-            return
-        documents = self.services.documents
-        self.tasks.run(lambda: documents.reprint(doc.id, clerk), self._reprinted, self._failed,
-                       owner=self)
-
-    def _reprinted(self, outcome) -> None:
-        self.error.clear_message()
-        self.reload()
-        self.opener(Path(outcome.value.path))
-
-    def void(self, doc) -> None:
-        clerk = self._clerk()
-        if clerk is None:
-            return
-        reason = self.ask_reason(self)
-        if not reason:
-            return
-        confirmed_by = None
-        if not clerk.can(VOID):
-            # A clerk voids only with a supervisor's confirmation typed here.
-            what = (fmt(self.tr("Void %1 %2. Reason: %3"), doc.title, doc.number, reason))
-            confirmed_by = self.ask_confirmation(self, what)
-            if confirmed_by is None:
-                return
-        documents = self.services.documents
-        self.tasks.run(lambda: documents.void(doc.id, reason, clerk, confirmed_by=confirmed_by),
-                       self._voided, self._failed, owner=self)
-
-    def _ask_confirmation(self, parent: QWidget, what: str):
-        from ..auth.login import ask_confirmation
-
-        return ask_confirmation(self.services, parent, what, VOID, tasks=self.tasks)
-
-    # -- 办理结果告知书 ---------------------------------------------------------------------
-    def issue_result_notice(self) -> None:
-        clerk = self._clerk()
-        if clerk is None:
-            return
-        handling, app_id = self.services.handling, self.application_id
-        self.result_notice_button.setEnabled(False)
-        self.tasks.run(lambda: handling.issue_result_notice(app_id, clerk),
-                       self._notice_issued, self._notice_failed, owner=self)
-
-    def _notice_issued(self, outcome) -> None:
-        self.error.clear_message()
-        self.reload()
-        self.opener(Path(outcome.value.path))
-
-    def _notice_failed(self, error: BaseException) -> None:
-        self.reload()
-        self._failed(error)
-
-    # -- full ID numbers ----------------------------------------------------------------------
-    def toggle_full_ids(self) -> None:
-        """Unmask the household's ID numbers (the service checks the role and logs it)."""
-        if self.full_ids is not None:
-            self.full_ids = None
-            self.full_id_button.setText(self.tr("Show full ID numbers"))
-            self.reload()
-            return
-        actor = self._clerk()
-        if actor is None:
-            return
-        queries, app_id = self.services.queries, self.application_id
-        self.tasks.run(lambda: queries.full_ids(app_id, actor), self._show_full_ids, self._failed,
-                       owner=self)
-
-    def _show_full_ids(self, outcome) -> None:
-        self.full_ids = {i.position: i.id_number for i in outcome.value}
-        self.full_id_button.setText(self.tr("Hide full ID numbers"))
-        self.reload()
-
-    def _voided(self, _outcome) -> None:
-        self.error.clear_message()
-        self.reload()
-
-    def _failed(self, error: BaseException) -> None:
-        present(self, error, label=self.error)
-
-
 
 
 class DetailDialog(QDialog):

@@ -820,15 +820,38 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+664"/>
+        <location filename="../applications/detail.py" line="+476"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
 </context>
 <context>
+    <name>DetailDocumentActions</name>
+    <message>
+        <location filename="../applications/detail_actions.py" line="+22"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Void %1 %2. Reason: %3</source>
+        <translation>作废 %1 %2。原因：%3</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Show full ID numbers</source>
+        <translation>显示完整证件号</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Hide full ID numbers</source>
+        <translation>隐藏完整证件号</translation>
+    </message>
+</context>
+<context>
     <name>DetailView</name>
     <message>
-        <location line="-462"/>
+        <location filename="../applications/detail.py" line="-347"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -915,7 +938,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-88"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -956,7 +979,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>超出限额转县级审批</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+42"/>
         <source>Handling progress</source>
         <extracomment>Prints one saved PDF (print dialog, preview from the same file); tests replace it.</extracomment>
         <translation>办理进度</translation>
@@ -1023,12 +1046,11 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+4"/>
-        <location line="+365"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="+3"/>
         <source>Show the household&apos;s complete ID numbers; every viewing is recorded</source>
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
@@ -1191,21 +1213,6 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+2"/>
         <source>reason: %1</source>
         <translation>原因：%1</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Log in first.</source>
-        <translation>请先登录。</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Void %1 %2. Reason: %3</source>
-        <translation>作废 %1 %2。原因：%3</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>Hide full ID numbers</source>
-        <translation>隐藏完整证件号</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
-from ..applications.detail import local_time
+from ..applications.detail_tables import local_time
 from ..kit.fmt import fmt
 from ..kit.tasks import Job
 from ..kit.widgets import ListTableModel

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.services.auth import KEYS
-from ..applications.detail import local_time
+from ..applications.detail_tables import local_time
 from ..kit.errors import is_cancelled, is_refusal, present
 from ..kit.fmt import fmt
 from ..kit.tasks import Job, TaskRunner
