@@ -1514,9 +1514,9 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
-    <name>IntakeScreen</name>
+    <name>IntakeFormLayout</name>
     <message>
-        <location filename="../intake/screen.py" line="+113"/>
+        <location filename="../intake/form.py" line="+41"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -1538,12 +1538,11 @@ The current data is backed up first. Afterwards exports pause until an administr
     <message>
         <location line="+6"/>
         <location line="+163"/>
-        <location line="+316"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-153"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1734,7 +1733,19 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+217"/>
+        <source>Clear form</source>
+        <translation>清空表单</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeScreen</name>
+    <message>
+        <location filename="../intake/screen.py" line="+323"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="-41"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
