@@ -44,7 +44,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../main_window.py" line="+197"/>
+        <location filename="../main_window.py" line="+113"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -2196,12 +2196,51 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>【演示】</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-37"/>
         <source>Opening the data folder…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+229"/>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The open application has not been saved. Log out and discard it?</source>
+        <translation>当前申请尚未保存。注销并丢弃这些输入吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Logged out.</source>
+        <translation>已注销。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Restoring the backup… Please wait.</source>
+        <translation>正在恢复备份…请稍候。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The data was restored from the backup made on %1 (%2 applications). Accounts now come from that backup: please log in again.</source>
+        <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
+    </message>
+    <message>
+        <location line="-286"/>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+30"/>
+        <source>Data folder: %1</source>
+        <translation>数据目录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowNavigation</name>
+    <message>
+        <location filename="../navigation.py" line="+18"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -2256,7 +2295,37 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>经办人员或村（居）干部近亲属的申请，单独登记备案（负责人）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>Audit trail</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who did what and when (supervisors and administrators)</source>
+        <translation>谁在何时做了什么（负责人和管理员）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts, settings, backups and restore (administrators)</source>
+        <translation>账户、设置、备份与恢复（管理员）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invented data for practice and demonstration</source>
+        <translation>虚构数据，仅供练习和演示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The logged-in user; recorded on every decision and document</source>
         <translation>当前登录的用户；记录在每项决定和每份文书上</translation>
     </message>
@@ -2279,68 +2348,6 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+2"/>
         <source>Log out / switch user</source>
         <translation>注销/切换用户</translation>
-    </message>
-    <message>
-        <location line="+203"/>
-        <source>Log out</source>
-        <translation>注销</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The open application has not been saved. Log out and discard it?</source>
-        <translation>当前申请尚未保存。注销并丢弃这些输入吗？</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Logged out.</source>
-        <translation>已注销。</translation>
-    </message>
-    <message>
-        <location line="+142"/>
-        <source>Restoring the backup… Please wait.</source>
-        <translation>正在恢复备份…请稍候。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>The data was restored from the backup made on %1 (%2 applications). Accounts now come from that backup: please log in again.</source>
-        <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
-    </message>
-    <message>
-        <location line="-449"/>
-        <location line="+61"/>
-        <source>Demo mode</source>
-        <translation>演示模式</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Audit trail</source>
-        <translation>操作日志</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Who did what and when (supervisors and administrators)</source>
-        <translation>谁在何时做了什么（负责人和管理员）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Administration</source>
-        <translation>系统管理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accounts, settings, backups and restore (administrators)</source>
-        <translation>账户、设置、备份与恢复（管理员）</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Invented data for practice and demonstration</source>
-        <translation>虚构数据，仅供练习和演示</translation>
-    </message>
-    <message>
-        <location line="-70"/>
-        <location line="+109"/>
-        <source>Data folder: %1</source>
-        <translation>数据目录：%1</translation>
     </message>
 </context>
 <context>
