@@ -1218,7 +1218,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="+445"/>
+        <location filename="../kit/print_pdf.py" line="+446"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1806,7 +1806,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../kit/labels.py" line="+14"/>
+        <location filename="../kit/labels.py" line="+21"/>
         <source>Initial setup</source>
         <translation>初始设置</translation>
     </message>
@@ -2547,7 +2547,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>PrintPdf</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="-367"/>
+        <location filename="../kit/print_pdf.py" line="-368"/>
         <source>No printer is installed on this computer.</source>
         <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
         <translation>本机未安装打印机。</translation>
@@ -2619,7 +2619,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>正在打印第%1页，共%2页…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>

@@ -6,7 +6,14 @@ collects them; :func:`action_label` and friends translate at run time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from collections.abc import Callable
+from typing import cast
+
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication
+
+# Qt's marker for lupdate, typed: it returns its text unchanged (the stubs say object).
+QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
 
 _CTX = "Labels"
 

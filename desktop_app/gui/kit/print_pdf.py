@@ -292,7 +292,7 @@ def show_print_failure(parent: QWidget | None, error: PrintError, path: Path | s
         open_button = box.addButton(translate("PrintPdf", "Open PDF"),
                                     QMessageBox.ButtonRole.ActionRole)
     box.exec()
-    if open_button is not None and box.clickedButton() is open_button:
+    if path is not None and open_button is not None and box.clickedButton() is open_button:
         opener(Path(path))
 
 
@@ -348,7 +348,8 @@ def print_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str, 
     except PrintCancelled:
         return 0
     except PrintError as exc:
-        show_print_failure(parent, exc, paths[0] if len(paths) == 1 else paths[0].parent, opener)
+        show_print_failure(parent, exc, paths[0] if len(paths) == 1 else Path(paths[0]).parent,
+                           opener)
         return 0
     finally:
         if progress_dialog is not None:
