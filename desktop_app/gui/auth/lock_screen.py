@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +35,9 @@ from ..kit.errors import message_of
 from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner, call_on_writer
 from .login import LoginForm, busy_cursor, password_edit
+
+if TYPE_CHECKING:
+    from ...core.services.auth import Actor
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -117,7 +121,7 @@ class LockOverlay(QWidget):
         self.demo = demo
         self.has_unsaved_input = has_unsaved_input
         self.ask = ask
-        self.actor = None
+        self.actor: Actor | None = None
         self.mode = self.LOCK
 
         panel = QFrame()
@@ -192,11 +196,15 @@ class LockOverlay(QWidget):
     # -- geometry ------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parent() and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
+            parent = self.parentWidget()
+            assert parent is not None  # the overlay filters its parent's events
+            self.setGeometry(parent.rect())
         return False
 
     def _cover(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None  # built over the main window
+        self.setGeometry(parent.rect())
         self.show()
         self.raise_()
 
@@ -314,6 +322,7 @@ class LockOverlay(QWidget):
         """No unsaved input, or the user agreed to discard it."""
         if not self.has_unsaved_input():
             return True
+        assert self.actor is not None  # unsaved input belongs to a logged-in user
         return self.ask(self, self.tr("Switch user"),
                         fmt(self.tr("%1 has unsaved input on the open screen. If another user logs "
                                 "in now, it is discarded. Switch user anyway?"), self.actor.name))

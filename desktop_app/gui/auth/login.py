@@ -36,6 +36,7 @@ from ..kit.widgets import ErrorLabel
 
 if TYPE_CHECKING:
     from ...core.services import Services
+    from ...core.services.auth import Actor
 
 
 HINT_STYLE = "color: #546e7a;"
@@ -133,7 +134,7 @@ class LoginDialog(QDialog):
         self.setObjectName("loginDialog")
         self.tasks = tasks
         self.services = services
-        self.actor = None
+        self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Log in"))
         try:
             township = services.setup.township().name
@@ -208,7 +209,7 @@ class FirstPasswordDialog(QDialog):
         self.tasks = tasks
         self.services = services
         self.admin = admin
-        self.actor = None
+        self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Set the administrator's password"))
         intro = QLabel(fmt(self.tr("%1 is this computer's first administrator (username %2). Choose "
                                "a password now; it is needed to log in."), admin.name, admin.username))
@@ -338,7 +339,7 @@ class ConfirmDialog(QDialog):
         self.tasks = tasks
         self.services = services
         self.permission = permission
-        self.actor = None
+        self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Supervisor's confirmation"))
         intro = QLabel(self.tr("Only a supervisor or an administrator may do this. Ask them to "
                                "confirm with their own username and password:"))
@@ -406,6 +407,6 @@ def sign_in(services: Services, parent: QWidget | None = None, *, demo: bool = F
     else:
         dialog = LoginDialog(services, parent, demo=demo, tasks=tasks)
     accepted = exec_dialog(dialog) == QDialog.DialogCode.Accepted
-    actor = dialog.actor if accepted else None  # type: ignore[attr-defined]
+    actor = dialog.actor if accepted else None
     dialog.deleteLater()
     return actor

@@ -743,7 +743,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+272"/>
+        <location filename="../auth/login.py" line="+273"/>
         <location line="+22"/>
         <source>Change password</source>
         <translation>修改密码</translation>
@@ -2066,7 +2066,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../auth/lock_screen.py" line="+141"/>
+        <location filename="../auth/lock_screen.py" line="+145"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -2082,7 +2082,7 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+15"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -2107,7 +2107,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>请先设置新密码再继续。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
