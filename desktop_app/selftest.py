@@ -172,7 +172,7 @@ def step_gui(state: dict[str, Services]) -> str:
     from PySide6.QtWidgets import QApplication
 
     from .gui.app import UI_FAMILIES, install_translators, register_fonts
-    from .gui.login import LoginDialog
+    from .gui.auth.login import LoginDialog
 
     # instance() is typed as the QCoreApplication; in this process it can only be ours
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))

@@ -106,8 +106,8 @@ def build_main_window(services: Services, actor=None, *, tasks=None, data_dir: P
                       demo: bool = False, synchronous: bool = False, opener=None):
     """The main window over ``services`` for the logged-in ``actor`` (``None``: the
     window opens with the login overlay). Tests pass ``synchronous=True``."""
+    from .kit.tasks import TaskRunner
     from .main_window import MainWindow
-    from .tasks import TaskRunner
 
     tasks = tasks or TaskRunner(synchronous=synchronous)
     kwargs = {"opener": opener} if opener is not None else {}
@@ -123,7 +123,7 @@ def _fill_demo(services: Services, tasks, parent=None) -> None:
     from PySide6.QtWidgets import QProgressDialog
 
     from ..core.services import demo as demo_data
-    from .tasks import Job
+    from .kit.tasks import Job
 
     progress = QProgressDialog(
         QCoreApplication.translate("App", "Creating demo applications…"), "", 0, 100, parent)
@@ -159,7 +159,7 @@ def install_excepthook(parent_getter=lambda: None):
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)
         if isinstance(exc, PermissionDenied):
-            from .errors import show_denied
+            from .kit.errors import show_denied
 
             show_denied(parent_getter(), exc)
             return
@@ -198,8 +198,8 @@ def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) 
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Social Assistance Window"))
     setup_logging(Path(data_dir))
 
+    from .kit.tasks import TaskRunner
     from .main_window import MainWindow
-    from .tasks import TaskRunner
 
     tasks = TaskRunner()
     window = MainWindow(tasks, data_dir=Path(data_dir), demo=demo)
@@ -344,14 +344,14 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
         if demo and not services.setup.is_initialized():
             _fill_demo(services, window.tasks, window)
         if not services.setup.is_initialized():
-            from .setup_dialog import SetupDialog
+            from .auth.setup_dialog import SetupDialog
 
             dialog = SetupDialog(services, window, tasks=window.tasks)
             accepted = dialog.exec() == SetupDialog.DialogCode.Accepted
             shiboken6.delete(dialog)
             if not accepted:
                 return 0
-        from .login import sign_in
+        from .auth.login import sign_in
 
         actor = sign_in(services, window, demo=demo, tasks=window.tasks)
         if actor is None or damaged:

@@ -15,28 +15,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.services.auth import AUDIT_VIEW, SEPARATE_LIST, SYNC, USERS
-from .applications import ApplicationsScreen
-from .backup_view import ExportsBanner
-from .detail import DetailDialog, DetailView
-from .dialogs import ask_yes_no
-from .intake import IntakeScreen
-from .lock_screen import IdleWatcher, LockOverlay
-from .tasks import TaskRunner
-from .widgets import open_file
+from .admin.backups import ExportsBanner
+from .applications.detail import DetailDialog, DetailView
+from .applications.screen import ApplicationsScreen
+from .auth.lock_screen import IdleWatcher, LockOverlay
+from .intake.screen import IntakeScreen
+from .kit.dialogs import ask_yes_no
+from .kit.fmt import fmt
+from .kit.tasks import TaskRunner
+from .kit.widgets import open_file
+from .navigation import DEMO_STYLE, MainWindowNavigation
 
 if TYPE_CHECKING:
     from ..core.services import Services
@@ -44,11 +43,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEMO_STYLE = ("background: #c62828; color: white; font-weight: bold; padding: 3px 10px;"
-              "border-radius: 3px;")
 
-
-class MainWindow(QMainWindow):
+class MainWindow(MainWindowNavigation, QMainWindow):
     """Built in two steps so the first paint does not wait for the database:
     the frame (toolbar, status bar, a "opening…" page), then :meth:`attach` with
     the services and the logged-in user builds the screens.
@@ -98,7 +94,7 @@ class MainWindow(QMainWindow):
         self.township_label.setObjectName("townshipLabel")
         self.backup_label = QLabel()
         self.backup_label.setObjectName("backupStatus")
-        self.folder_label = QLabel(self.tr("Data folder: %1").replace("%1", str(data_dir or "")))
+        self.folder_label = QLabel(fmt(self.tr("Data folder: %1"), str(data_dir or "")))
         self.folder_label.setObjectName("dataFolderLabel")
         status.addWidget(self.township_label)
         status.addWidget(self.backup_label)
@@ -112,87 +108,8 @@ class MainWindow(QMainWindow):
         self.lock_overlay.unlocked.connect(self._unlocked)
         self.lock_overlay.switched.connect(self._switch_to)
 
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Navigation"))
-        toolbar.setObjectName("navigation")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
-        group = QActionGroup(self)
-
-        def nav(text: str, name: str, shortcut: str, tip: str, slot) -> QAction:
-            action = QAction(text, self)
-            action.setObjectName(name)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(tip)
-            action.setCheckable(True)
-            action.setEnabled(False)
-            action.triggered.connect(slot)
-            group.addAction(action)
-            toolbar.addAction(action)
-            return action
-
-        self.intake_action = nav(self.tr("New application"), "intakeAction", "Ctrl+N",
-                                 self.tr("Register an application (Ctrl+N)"), self.show_intake)
-        self.search_action = nav(self.tr("Find applications"), "searchAction", "Ctrl+F",
-                                 self.tr("Search and open applications (Ctrl+F)"),
-                                 self.show_applications)
-        self.tracking_action = nav(self.tr("Tracking"), "trackingAction", "Ctrl+T",
-                                   self.tr("Referred and open items, overdue ones first; handover "
-                                           "lists, results and re-checks (Ctrl+T)"),
-                                   self.show_tracking)
-        self.sync_action = nav(self.tr("Sync"), "syncAction", "",
-                               self.tr("Export packages to the county, the export log, and "
-                                       "import the county's return packages"),
-                               self.show_sync)
-        self.separate_action = nav(self.tr("Separate register"), "separateAction", "",
-                                   self.tr("Applications of relatives of staff or village "
-                                           "cadres, registered separately (supervisors)"),
-                                   self.show_separate_list)
-        self.audit_action = nav(self.tr("Audit trail"), "auditAction", "",
-                                self.tr("Who did what and when (supervisors and administrators)"),
-                                self.show_audit)
-        self.admin_action = nav(self.tr("Administration"), "adminAction", "",
-                                self.tr("Accounts, settings, backups and restore (administrators)"),
-                                self.show_admin)
-        self.intake_action.setChecked(True)
-        for action in (self.sync_action, self.separate_action, self.audit_action,
-                       self.admin_action):
-            action.setVisible(False)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        if self.demo:
-            marker = QLabel(self.tr("Demo mode"))
-            marker.setObjectName("demoMarker")
-            marker.setStyleSheet(DEMO_STYLE)
-            marker.setToolTip(self.tr("Invented data for practice and demonstration"))
-            toolbar.addWidget(marker)
-            toolbar.addSeparator()
-        self.user_label = QLabel()
-        self.user_label.setObjectName("userLabel")
-        self.user_label.setToolTip(self.tr("The logged-in user; recorded on every decision and "
-                                           "document"))
-        toolbar.addWidget(self.user_label)
-        self.password_action = QAction(self.tr("Change password"), self)
-        self.password_action.setObjectName("passwordAction")
-        self.password_action.triggered.connect(self.change_password)
-        self.lock_action = QAction(self.tr("Lock"), self)
-        self.lock_action.setObjectName("lockAction")
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setToolTip(self.tr("Lock the screen when leaving the desk (Ctrl+L)"))
-        self.lock_action.triggered.connect(self.lock_screen)
-        self.logout_action = QAction(self.tr("Log out / switch user"), self)
-        self.logout_action.setObjectName("logoutAction")
-        self.logout_action.triggered.connect(self.logout)
-        for action in (self.password_action, self.lock_action, self.logout_action):
-            action.setEnabled(False)
-            toolbar.addAction(action)
-
     def _set_title(self, township: str) -> None:
-        title = (self.tr("Social Assistance Window — %1").replace("%1", township) if township
+        title = (fmt(self.tr("Social Assistance Window — %1"), township) if township
                  else QCoreApplication.translate("App", "Social Assistance Window"))
         if self.demo:
             title += self.tr(" [demo]")
@@ -207,8 +124,7 @@ class MainWindow(QMainWindow):
         self.banner.bind(services, self.current_actor, self.tasks)
         self.tasks.bus.changed.connect(self._on_changes)
         self._show_township()
-        self.folder_label.setText(self.tr("Data folder: %1").replace(
-            "%1", str(self.data_dir or services.ctx.db.data_dir)))
+        self.folder_label.setText(fmt(self.tr("Data folder: %1"), str(self.data_dir or services.ctx.db.data_dir)))
         self.intake = IntakeScreen(services, self.tasks, self.current_actor, opener=self.opener)
         self.applications = ApplicationsScreen(services, bus=self.tasks.bus)
         self.stack.addWidget(self.intake)
@@ -234,7 +150,7 @@ class MainWindow(QMainWindow):
 
     def start_auto_backups(self, interval_ms: int | None = None):
         """Start-up backup off the GUI thread now, then an hourly daily-due check."""
-        from .backup_view import AutoBackups
+        from .admin.backups import AutoBackups
 
         kwargs = {"interval_ms": interval_ms} if interval_ms else {}
         self.auto_backups = AutoBackups(self.services, self.tasks, self, **kwargs)
@@ -405,97 +321,13 @@ class MainWindow(QMainWindow):
                        on_error=lambda exc: log.warning("logout failed: %r", exc))
 
     def change_password(self):
-        from .login import ChangePasswordDialog
+        from .auth.login import ChangePasswordDialog
 
         dialog = ChangePasswordDialog(self.services, self.actor, self, tasks=self.tasks)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_actor(dialog.actor)
         dialog.deleteLater()
         return dialog
-
-    # -- navigation -------------------------------------------------------------------------------
-    def show_intake(self) -> None:
-        """Back to 受理登记: the form as it was left, or a fresh one after a decision."""
-        self.intake_action.setChecked(True)
-        self.stack.setCurrentWidget(self.intake)
-        if self.intake.stack.currentWidget() is self.intake.result:
-            self.intake.new_application()
-
-    def show_applications(self) -> None:
-        self.search_action.setChecked(True)
-        self.stack.setCurrentWidget(self.applications)
-        self.applications.run_search()  # cheap (ids only); picks up imports and demo fills
-        self.applications.focus_search()
-
-    def show_tracking(self):
-        """转办跟踪 (built on first use, refreshed on every visit)."""
-        from .tracking import TrackingScreen
-
-        if self.tracking is None:
-            self.tracking = TrackingScreen(self.services, self.tasks, self.current_actor,
-                                           opener=self.opener)
-            self.tracking.openApplication.connect(self.open_application)
-            self.stack.addWidget(self.tracking)
-        else:
-            self.tracking.refresh()
-        self.tracking_action.setChecked(True)
-        self.stack.setCurrentWidget(self.tracking)
-        self.tracking.view.setFocus()
-        return self.tracking
-
-    def show_separate_list(self):
-        """单独登记名单 (supervisors and administrators)."""
-        from .separate_list import SeparateListView
-
-        if self.separate is None:
-            self.separate = SeparateListView(self.services, self.current_actor)
-            self.separate.openApplication.connect(self.open_application)
-            self.stack.addWidget(self.separate)
-        self.separate_action.setChecked(True)
-        self.stack.setCurrentWidget(self.separate)
-        return self.separate
-
-    def show_sync(self):
-        """同步 (built on first use, refreshed on every visit)."""
-        from .sync_view import SyncScreen
-
-        if self.sync_screen is None:
-            self.sync_screen = SyncScreen(self.services, self.tasks, self.current_actor,
-                                          opener=self.opener)
-            self.stack.addWidget(self.sync_screen)
-        else:
-            self.sync_screen.refresh()
-        self.sync_action.setChecked(True)
-        self.stack.setCurrentWidget(self.sync_screen)
-        return self.sync_screen
-
-    def show_audit(self):
-        """操作日志 (built on first use; the service refuses a clerk anyway)."""
-        from .audit_view import AuditScreen
-
-        if self.audit is None:
-            self.audit = AuditScreen(self.services, self.tasks, self.current_actor)
-            self.stack.addWidget(self.audit)
-        else:
-            self.audit.run_query()
-        self.audit_action.setChecked(True)
-        self.stack.setCurrentWidget(self.audit)
-        return self.audit
-
-    def show_admin(self):
-        from .admin import AdminScreen
-
-        if self.admin is None:
-            self.admin = AdminScreen(self.services, self.tasks, self.current_actor,
-                                     opener=self.opener)
-            backups = self.admin.backups
-            backups.restoreStarting.connect(self._restore_starting)
-            backups.restored.connect(self._restored)
-            backups.restoreFailed.connect(self._restore_failed)
-            self.stack.addWidget(self.admin)
-        self.admin_action.setChecked(True)
-        self.stack.setCurrentWidget(self.admin)
-        return self.admin
 
     def _users_changed(self) -> None:
         """The administrator may have renamed themselves or changed their own role."""
@@ -554,9 +386,9 @@ class MainWindow(QMainWindow):
         self.banner.refresh()
         b = result.backup
         self.lock_overlay.show_login(
-            self.tr("The data was restored from the backup made on %1 (%2 applications). "
-                    "Accounts now come from that backup: please log in again.")
-            .replace("%1", b.created.strftime("%Y-%m-%d %H:%M")).replace("%2", str(b.applications)))
+            fmt(self.tr("The data was restored from the backup made on %1 (%2 applications). "
+                    "Accounts now come from that backup: please log in again."), b.created.strftime("%Y-%m-%d %H:%M"),
+                        str(b.applications)))
 
     def _restore_failed(self) -> None:
         self.lock_overlay.release()

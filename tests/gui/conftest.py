@@ -43,7 +43,7 @@ def opener() -> Opener:
 
 @pytest.fixture
 def tasks(qtbot):
-    from desktop_app.gui.tasks import TaskRunner
+    from desktop_app.gui.kit.tasks import TaskRunner
 
     return TaskRunner(synchronous=True)
 

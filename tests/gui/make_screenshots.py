@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.core.rules.identity import check_char
-from desktop_app.gui.login import LoginDialog
-from desktop_app.gui.widgets import commit_text
+from desktop_app.gui.auth.login import LoginDialog
+from desktop_app.gui.kit.widgets import commit_text
 
 SIZE = (1280, 800)
 
@@ -249,7 +249,7 @@ def main(out: Path) -> None:
     install_translators(app, "zh_CN")
     from desktop_app.core.services import Services
     from desktop_app.core.services.demo import DEMO_TOWNSHIP, create_demo_township, fill_demo
-    from desktop_app.gui.setup_dialog import SetupDialog
+    from desktop_app.gui.auth.setup_dialog import SetupDialog
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

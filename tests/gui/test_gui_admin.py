@@ -9,9 +9,9 @@ from datetime import timedelta
 
 import pytest
 
-from desktop_app.gui import audit_view
-from desktop_app.gui.audit_view import COL_ACTION, COL_ACTOR, RowRole
-from desktop_app.gui.backup_view import COL_APPS, COL_KIND, InfoRole
+from desktop_app.gui.admin import audit as audit_view
+from desktop_app.gui.admin.audit import COL_ACTION, COL_ACTOR, RowRole
+from desktop_app.gui.admin.backups import COL_APPS, COL_KIND, InfoRole
 from tests.helpers.gui import actor_for, decide, make_id
 
 pytestmark = pytest.mark.gui
@@ -230,8 +230,8 @@ def test_backup_now_and_automatic_backups_report_in_the_status_bar(qtbot, window
 
 
 def test_clerk_is_refused_a_restore_with_a_message(qtbot, services, township, messages):
-    from desktop_app.gui.backup_view import BackupsPage
-    from desktop_app.gui.tasks import TaskRunner
+    from desktop_app.gui.admin.backups import BackupsPage
+    from desktop_app.gui.kit.tasks import TaskRunner
 
     services.backups.backup_now(actor_for(services, "admin"))
     clerk = actor_for(services, "clerk1")

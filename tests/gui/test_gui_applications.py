@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.gui.applications import COL_ID, COL_NAME, COL_NUMBER, IdRole, RowRole
+from desktop_app.gui.applications.screen import COL_ID, COL_NAME, COL_NUMBER, IdRole, RowRole
 from tests.helpers.gui import click, decide, fill_valid, make_id, type_text
 
 pytestmark = pytest.mark.gui

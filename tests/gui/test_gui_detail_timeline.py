@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from test_gui_translations import english_in
 
 from desktop_app.core.services import Feedback
-from desktop_app.gui.detail import OVERDUE_COLOR, DetailView
+from desktop_app.gui.applications.detail import OVERDUE_COLOR, DetailView
 from tests.helpers.drafts import draft
 from tests.helpers.gui import actor_for, click, decide, make_id
 

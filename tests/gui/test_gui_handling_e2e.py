@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from desktop_app.gui.tracking import RowRole
+from desktop_app.gui.tracking.model import RowRole
 from tests.helpers.gui import click, fill_valid, pdf_text, type_text
 
 pytestmark = pytest.mark.gui

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.core.services.auth import VOID
-from desktop_app.gui.login import (
+from desktop_app.gui.auth.login import (
     ChangePasswordDialog,
     ConfirmDialog,
     FirstPasswordDialog,

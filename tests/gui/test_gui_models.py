@@ -111,7 +111,7 @@ def test_export_log_model(qtbot, qtmodeltester, window, services, township, tmp_
 def separate_list(qapp, services, township):
     """The supervisor's 单独登记名单 over one flagged and one ordinary application; kept
     until after the model tester lets go of its model."""
-    from desktop_app.gui.separate_list import SeparateListView
+    from desktop_app.gui.tracking.separate_list import SeparateListView
 
     accept(services, township, staff_relative=True, staff_relative_note="申请人系村委会主任之兄")
     accept(services, township, name="王五", id_number=resident_id(seed=7))

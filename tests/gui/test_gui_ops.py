@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 
 from desktop_app.core.errors import PermissionDenied, ValidationError, ValidationErrors
 from desktop_app.core.services.context import Changes, Outcome
-from desktop_app.gui import errors
-from desktop_app.gui.tasks import READ, TaskRunner
+from desktop_app.gui.kit import errors
+from desktop_app.gui.kit.tasks import READ, TaskRunner
 from tests.helpers.gui import decide, make_id
 
 
@@ -183,7 +183,7 @@ def test_an_unexpected_failure_is_logged_and_shown_without_personal_data(message
 
 # -- one reload per change -----------------------------------------------------------------------
 def test_the_detail_view_reloads_once_per_change(qtbot, window, services, admin, monkeypatch):
-    from desktop_app.gui.detail import DetailView
+    from desktop_app.gui.applications.detail import DetailView
 
     decide(services, admin, "张三", make_id("19600512", 31))
     row = services.queries.search("张三")[0]

@@ -1,4 +1,4 @@
-"""Printing from the document screens (desktop_app.gui.print_pdf).
+"""Printing from the document screens (desktop_app.gui.kit.print_pdf).
 
 The printer is a QPrinter writing a PDF file (or one that cannot write at all)
 so these run anywhere; the real CUPS queue is tested in tests/print_queue.
@@ -15,8 +15,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop_app.gui import print_pdf
-from desktop_app.gui.print_pdf import DocumentActions
+from desktop_app.gui.kit import print_pdf
+from desktop_app.gui.kit.print_pdf import DocumentActions
 from tests.helpers.drafts import draft
 
 pytestmark = pytest.mark.gui

@@ -11,7 +11,7 @@ from tests.helpers.drafts import draft
 
 
 def test_detail_prints_the_saved_pdf_of_a_document(qtbot, services, admin, tasks, opener):
-    from desktop_app.gui.detail import DetailView
+    from desktop_app.gui.applications.detail import DetailView
 
     result = services.intake.decide(draft(services, items=("MEDICAL",)), "accept", admin)
     calls = []
@@ -27,7 +27,7 @@ def test_detail_prints_the_saved_pdf_of_a_document(qtbot, services, admin, tasks
 
 def test_tracking_prints_the_list_and_its_slips_as_one_job(qtbot, services, admin, tasks,
                                                            opener):
-    from desktop_app.gui.tracking import TrackingScreen
+    from desktop_app.gui.tracking.screen import TrackingScreen
 
     a = services.intake.decide(draft(services, items=("MEDICAL",)), "accept", admin)
     screen = TrackingScreen(services, tasks, lambda: admin, opener=opener)
@@ -46,7 +46,7 @@ def test_tracking_prints_the_list_and_its_slips_as_one_job(qtbot, services, admi
 
 
 def test_intake_result_page_prints_each_issued_document(qtbot, services, admin, opener):
-    from desktop_app.gui.intake_result import ResultPage
+    from desktop_app.gui.intake.result import ResultPage
 
     result = services.intake.decide(draft(services, items=("MEDICAL",)), "accept", admin)
     page = ResultPage(opener)

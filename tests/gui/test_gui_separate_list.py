@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from test_gui_translations import english_in
 
-from desktop_app.gui.separate_list import (
+from desktop_app.gui.tracking.separate_list import (
     COL_DATE,
     COL_NAME,
     COL_NOTE,

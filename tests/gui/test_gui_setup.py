@@ -7,8 +7,8 @@ import threading
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.gui.setup_dialog import SetupDialog
-from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.auth.setup_dialog import SetupDialog
+from desktop_app.gui.kit.tasks import TaskRunner
 from tests.helpers.gui import click, type_text
 
 pytestmark = pytest.mark.gui
@@ -168,7 +168,7 @@ def test_run_gui_logs_in_and_opens_main_window(qtbot, services, township, data_d
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.gui import app as gui_app
-    from desktop_app.gui.login import LoginDialog
+    from desktop_app.gui.auth.login import LoginDialog
     from desktop_app.gui.main_window import MainWindow
 
     services.close()

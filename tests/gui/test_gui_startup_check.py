@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.kit.tasks import TaskRunner
 from tests.helpers.gui import decide, make_id
 
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QGroupBox
 
 from desktop_app.core.services.auth import SYSTEM
-from desktop_app.gui.sync_view import COL_ACK, COL_SEQ, SyncScreen
-from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.kit.tasks import TaskRunner
+from desktop_app.gui.sync.screen import COL_ACK, COL_SEQ, SyncScreen
 from sync_contract import envelope as env
 from sync_contract.keys import KeyStore, read_public_keys, short_fingerprint
 from tests.helpers.gui import actor_for, click, decide, make_id

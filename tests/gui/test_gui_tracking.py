@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop_app.core.services import Feedback
-from desktop_app.gui.tracking import (
+from desktop_app.gui.tracking.model import (
     COL_APPLICANT,
     COL_ITEM,
     COL_LEFT,
@@ -409,7 +409,7 @@ def test_tracking_screen_and_dialogs_are_translated(qtbot, screen, services, tow
 
 
 def test_event_labels_of_handling_actions_are_translated():
-    from desktop_app.gui.labels import action_label
+    from desktop_app.gui.kit.labels import action_label
 
     for code in ("task.refer", "task.sign", "task.feedback", "task.re_refer", "task.review",
                  "emergency.pay", "emergency.escalate", "application.close"):

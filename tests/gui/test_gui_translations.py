@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 import desktop_app.gui
-from desktop_app.gui.dialogs import ReasonsDialog
+from desktop_app.gui.auth.setup_dialog import SetupDialog
+from desktop_app.gui.kit.dialogs import ReasonsDialog
+from desktop_app.gui.kit.tasks import TaskRunner
 from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.setup_dialog import SetupDialog
-from desktop_app.gui.tasks import TaskRunner
 from tests.helpers.gui import click, decide, fill_valid, make_id, type_text
 
 pytestmark = pytest.mark.gui
@@ -90,7 +90,7 @@ def test_sources_have_no_untranslated_strings(tmp_path):
         pytest.skip("pyside6-lupdate not installed")
     ts = tmp_path / "zh_CN.ts"
     shutil.copy(I18N / "zh_CN.ts", ts)
-    sources = sorted(str(p) for p in GUI_DIR.glob("*.py"))
+    sources = sorted(str(p) for p in GUI_DIR.rglob("*.py"))  # sub-packages too
     subprocess.run([lupdate, "-no-obsolete", *sources, "-ts", str(ts)], check=True,
                    capture_output=True)
     new = [f"{ctx}: {src!r}" for ctx, src, msg in _messages(ts)
@@ -259,8 +259,8 @@ def test_trust_screens_are_translated(qtbot, window, services, populated, data_d
 
     from desktop_app.core.services import LoginFailed
     from desktop_app.core.services.auth import VOID
-    from desktop_app.gui.admin import NewUserDialog, ResetPasswordDialog, RoleDialog
-    from desktop_app.gui.login import (
+    from desktop_app.gui.admin.screen import NewUserDialog, ResetPasswordDialog, RoleDialog
+    from desktop_app.gui.auth.login import (
         ChangePasswordDialog,
         ConfirmDialog,
         FirstPasswordDialog,

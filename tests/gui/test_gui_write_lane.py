@@ -15,7 +15,7 @@ import pytest
 
 from desktop_app.core.db import Database
 from desktop_app.core.services.demo import DEMO_PASSWORDS
-from desktop_app.gui.tasks import TaskRunner, on_write_lane
+from desktop_app.gui.kit.tasks import TaskRunner, on_write_lane
 from tests.helpers.gui import click, decide, make_id, make_window
 
 
@@ -83,7 +83,7 @@ def test_a_real_runner_writes_on_its_writer_thread(qtbot, services, township, ad
 
 def test_login_lock_switch_and_logout_write_on_the_write_lane(
         qtbot, services, township, opener, data_dir, messages, guard):
-    from desktop_app.gui.login import ChangePasswordDialog, sign_in
+    from desktop_app.gui.auth.login import ChangePasswordDialog, sign_in
 
     window = make_window(qtbot, services, None, opener, data_dir)
 
@@ -173,7 +173,7 @@ def test_screens_of_the_daily_work_write_on_the_write_lane(qtbot, window, servic
 def test_first_run_setup_writes_on_the_write_lane(qtbot, services, guard):
     from test_gui_setup import fill
 
-    from desktop_app.gui.setup_dialog import SetupDialog
+    from desktop_app.gui.auth.setup_dialog import SetupDialog
 
     runner = TaskRunner(synchronous=True)
     dialog = SetupDialog(services, tasks=runner)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop_app.core.rules.identity import check_char
-from desktop_app.gui.widgets import commit_text
+from desktop_app.gui.kit.widgets import commit_text
 
 REGION = "522201"  # the demo township's county
 

@@ -36,7 +36,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop_app.gui import print_pdf
+from desktop_app.gui.kit import print_pdf
 from tests.helpers.drafts import draft, resident_id
 
 from . import pixels

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerate the GUI translations:
-#   1. pyside6-lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP string of
-#      desktop_app/gui/*.py into zh_CN.ts (existing translations are kept; strings no
-#      longer in the code are dropped with -no-obsolete);
+#   1. pyside6-lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP string of every
+#      .py file under desktop_app/gui (sub-packages included) into zh_CN.ts (existing
+#      translations are kept; strings no longer in the code are dropped with -no-obsolete);
 #   2. translate the new entries (Qt Linguist: pyside6-linguist zh_CN.ts), then
 #   3. pyside6-lrelease compiles zh_CN.ts into zh_CN.qm, which the app loads.
 # tests/gui/test_translations.py fails while any entry is unfinished or any visible
@@ -24,7 +24,9 @@ find_tool() {
 
 if [ "${1:-}" != "--release-only" ]; then
     lupdate=$(find_tool pyside6-lupdate)
-    (cd "$gui" && "$lupdate" -no-obsolete -locations relative -source-language en -target-language zh_CN ./*.py -ts i18n/zh_CN.ts)
+    # every module of the gui package and its sub-packages, in a stable order
+    mapfile -t sources < <(cd "$gui" && find . -name '*.py' -not -path './i18n/*' | LC_ALL=C sort)
+    (cd "$gui" && "$lupdate" -no-obsolete -locations relative -source-language en -target-language zh_CN "${sources[@]}" -ts i18n/zh_CN.ts)
 fi
 lrelease=$(find_tool pyside6-lrelease)
 "$lrelease" "$here/zh_CN.ts" -qm "$here/zh_CN.qm"

@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin.py" line="+337"/>
+        <location filename="../admin/screen.py" line="+337"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -22,9 +22,9 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="+126"/>
+        <location filename="../app.py" line="+129"/>
         <source>Creating demo applications…</source>
-        <extracomment>The benchmark&apos;s start-up probe (gui/probe.py), only when $TOWNSHIP_STARTUP_PROBE is set.</extracomment>
+        <extracomment>Start-up hook for measurements (tests/bench/probe.py, not shipped): when $TOWNSHIP_STARTUP_HOOK names an importable module, its ``install(app)`` runs first and the object it returns is told ``attached(window)`` once the screens are built (the automatic backups then stay off: a benchmark times start-up alone). Unset: nothing.</extracomment>
         <translation>正在生成演示办件…</translation>
     </message>
     <message>
@@ -44,7 +44,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../main_window.py" line="+196"/>
+        <location filename="../main_window.py" line="+113"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../applications.py" line="+68"/>
+        <location filename="../applications/screen.py" line="+69"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>仅显示最新的 %1 件，请缩小查询范围查看其他办件。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 application(s)</source>
         <translation>共 %1 件</translation>
     </message>
@@ -166,7 +166,7 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../intake_assessment.py" line="+64"/>
+        <location filename="../intake/assessment.py" line="+66"/>
         <source>Needs assessment (suggestions only)</source>
         <translation>救助需求综合评估（仅供参考）</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../audit_view.py" line="+74"/>
+        <location filename="../admin/audit.py" line="+75"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -335,12 +335,12 @@
         <translation>最近 %1 份、按日 %2、按周 %3、按月 %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>review %1 days, reconsideration %2 days, litigation %3 months</source>
         <translation>复查 %1 天、行政复议 %2 天、行政诉讼 %3 个月</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>emergency</source>
         <translation>紧急</translation>
     </message>
@@ -466,7 +466,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location line="-224"/>
+        <location line="-222"/>
         <source>All actions</source>
         <extracomment>(label, action codes or &quot;prefix.&quot; prefixes) for the action filter.</extracomment>
         <translation>全部操作</translation>
@@ -522,7 +522,7 @@
         <translation>导出与导入</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+234"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
@@ -587,7 +587,7 @@
         <translation>校验通过：数据库完好，%1 条操作日志链条完整，%2 个文书文件无改动。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Problems found:</source>
         <translation>发现问题：</translation>
     </message>
@@ -595,13 +595,13 @@
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../backup_view.py" line="+376"/>
-        <location line="+13"/>
+        <location filename="../admin/backups.py" line="+374"/>
+        <location line="+12"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-9"/>
         <source>Backed up, but not copied to the mirror folder: %1</source>
         <translation>已备份，但未能复制到镜像目录：%1</translation>
     </message>
@@ -614,7 +614,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location line="-319"/>
+        <location line="-316"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -722,7 +722,7 @@
         <translation>未能复制到镜像目录：%1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Replace ALL current data with the backup made on %1 (%2)?
 
 It holds %3 applications, %4 documents and %5 audit entries.
@@ -735,7 +735,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 恢复前会先备份当前数据。恢复后暂停导出，直至管理员确认；所有人需重新登录。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -743,13 +743,13 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login.py" line="+272"/>
-        <location line="+23"/>
+        <location filename="../auth/login.py" line="+273"/>
+        <location line="+22"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-21"/>
         <source>An administrator set your password. Choose your own now.</source>
         <translation>您的密码由管理员设置，请现在设置自己的密码。</translation>
     </message>
@@ -759,7 +759,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>%1，请输入当前密码，并输入两遍新密码。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
@@ -820,15 +820,38 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../detail.py" line="+669"/>
+        <location filename="../applications/detail.py" line="+476"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
 </context>
 <context>
+    <name>DetailDocumentActions</name>
+    <message>
+        <location filename="../applications/detail_actions.py" line="+22"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Void %1 %2. Reason: %3</source>
+        <translation>作废 %1 %2。原因：%3</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Show full ID numbers</source>
+        <translation>显示完整证件号</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Hide full ID numbers</source>
+        <translation>隐藏完整证件号</translation>
+    </message>
+</context>
+<context>
     <name>DetailView</name>
     <message>
-        <location line="-468"/>
+        <location filename="../applications/detail.py" line="-347"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -915,7 +938,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-88"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -956,7 +979,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>超出限额转县级审批</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+42"/>
         <source>Handling progress</source>
         <extracomment>Prints one saved PDF (print dialog, preview from the same file); tests replace it.</extracomment>
         <translation>办理进度</translation>
@@ -1023,12 +1046,11 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+4"/>
-        <location line="+371"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="+3"/>
         <source>Show the household&apos;s complete ID numbers; every viewing is recorded</source>
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
@@ -1113,7 +1135,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>每月 %1 元，人均 %2 元</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1123,12 +1145,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>状态：%1    时限：%2 个工作日    办结期限：%3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>%1 · overdue by %2 working day(s)</source>
         <translation>%1 · 已超期 %2 个工作日</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 · due today</source>
         <translation>%1 · 今日到期</translation>
     </message>
@@ -1138,12 +1160,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>%1 · 还剩 %2 个工作日到期</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%1 of %2 items have their final result</source>
         <translation>共 %2 项事项，已有 %1 项办理完毕</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>; %1 overdue</source>
         <translation>，%1 项已超期</translation>
     </message>
@@ -1192,26 +1214,11 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>reason: %1</source>
         <translation>原因：%1</translation>
     </message>
-    <message>
-        <location line="+31"/>
-        <source>Log in first.</source>
-        <translation>请先登录。</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Void %1 %2. Reason: %3</source>
-        <translation>作废 %1 %2。原因：%3</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Hide full ID numbers</source>
-        <translation>隐藏完整证件号</translation>
-    </message>
 </context>
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../print_pdf.py" line="+446"/>
+        <location filename="../kit/print_pdf.py" line="+446"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1234,7 +1241,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+289"/>
+        <location filename="../tracking/dialogs.py" line="+290"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -1244,7 +1251,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>乡镇先行救助限额：%1 元；超过限额的报县民政局审批。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Temporary assistance this year (%1 times, %2 yuan):</source>
         <translation>本户今年已获临时救助（%1 次，共 %2 元）：</translation>
     </message>
@@ -1312,7 +1319,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync_view.py" line="+154"/>
+        <location filename="../sync/common.py" line="+119"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1342,12 +1349,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>共 %1 条记录，更改序号 %2–%3；文件 %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Acknowledged by the county on %1</source>
         <translation>县级于 %1 确认收到</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1360,7 +1367,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportsBanner</name>
     <message>
-        <location filename="../backup_view.py" line="+31"/>
+        <location filename="../admin/backups.py" line="+31"/>
         <source>Confirm and resume exports</source>
         <translation>确认恢复导出</translation>
     </message>
@@ -1370,7 +1377,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>已于 %1 从 %2 的备份恢复数据。在管理员确认数据无误之前，暂停向县级导出。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Resume exports</source>
         <translation>恢复导出</translation>
     </message>
@@ -1383,7 +1390,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="-179"/>
+        <location filename="../tracking/dialogs.py" line="-178"/>
         <source>Record the result</source>
         <translation>登记办理结果</translation>
     </message>
@@ -1471,7 +1478,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>FirstPasswordDialog</name>
     <message>
-        <location filename="../login.py" line="-152"/>
+        <location filename="../auth/login.py" line="-150"/>
         <source>Set the administrator&apos;s password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -1481,7 +1488,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>%1 是本机的首位管理员（用户名 %2）。请现在设置登录密码。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1507,9 +1514,9 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
-    <name>IntakeScreen</name>
+    <name>IntakeFormLayout</name>
     <message>
-        <location filename="../intake.py" line="+112"/>
+        <location filename="../intake/form.py" line="+41"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -1531,12 +1538,11 @@ The current data is backed up first. Afterwards exports pause until an administr
     <message>
         <location line="+6"/>
         <location line="+163"/>
-        <location line="+318"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-153"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1727,17 +1733,29 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+219"/>
+        <source>Clear form</source>
+        <translation>清空表单</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeScreen</name>
+    <message>
+        <location filename="../intake/screen.py" line="+323"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="-41"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-146"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>%1 material(s) missing: issue a one-time notice, or accept as an emergency.</source>
         <translation>缺少 %1 项材料：请出具一次性告知书，或按急难情形先行受理。</translation>
     </message>
@@ -1757,7 +1775,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>月收入合计 %1 元，共 %2 人，人均 %3 元/月</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source> (some amounts are not valid numbers)</source>
         <translation>（部分金额格式不正确）</translation>
     </message>
@@ -1780,7 +1798,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ItemsPanel</name>
     <message>
-        <location filename="../intake_items.py" line="+94"/>
+        <location filename="../intake/items.py" line="+95"/>
         <source>Handled by: %1; time limit: %2 working days</source>
         <translation>办理：%1；时限：%2 个工作日</translation>
     </message>
@@ -1788,7 +1806,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="+14"/>
+        <location filename="../kit/labels.py" line="+21"/>
         <source>Initial setup</source>
         <translation>初始设置</translation>
     </message>
@@ -2048,7 +2066,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../lock_screen.py" line="+140"/>
+        <location filename="../auth/lock_screen.py" line="+145"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -2064,12 +2082,12 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+15"/>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
@@ -2079,7 +2097,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>当前登录：%1（%2）。打开的界面和已输入的内容都会保留；请输入密码继续。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
@@ -2089,7 +2107,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>请先设置新密码再继续。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
@@ -2102,18 +2120,18 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>Login</name>
     <message>
-        <location filename="../login.py" line="-183"/>
+        <location filename="../auth/login.py" line="-182"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="+89"/>
+        <location filename="../kit/errors.py" line="+91"/>
         <source>Too many wrong passwords: this account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
         <extracomment>Class names of the package/export refusals (sync contract, backups). Class names of a cancelled job.</extracomment>
         <translation>密码错误次数过多，账户已锁定至 %1。请届时再试，或请管理员重置密码。</translation>
     </message>
     <message>
-        <location filename="../login.py" line="+8"/>
+        <location filename="../auth/login.py" line="+8"/>
         <source>Demo accounts (invented data, practice only):</source>
         <translation>演示账户（虚构数据，仅供练习）：</translation>
     </message>
@@ -2178,12 +2196,51 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>【演示】</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-37"/>
         <source>Opening the data folder…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+229"/>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The open application has not been saved. Log out and discard it?</source>
+        <translation>当前申请尚未保存。注销并丢弃这些输入吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Logged out.</source>
+        <translation>已注销。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Restoring the backup… Please wait.</source>
+        <translation>正在恢复备份…请稍候。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The data was restored from the backup made on %1 (%2 applications). Accounts now come from that backup: please log in again.</source>
+        <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
+    </message>
+    <message>
+        <location line="-286"/>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+30"/>
+        <source>Data folder: %1</source>
+        <translation>数据目录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowNavigation</name>
+    <message>
+        <location filename="../navigation.py" line="+18"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -2238,7 +2295,37 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>经办人员或村（居）干部近亲属的申请，单独登记备案（负责人）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>Audit trail</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who did what and when (supervisors and administrators)</source>
+        <translation>谁在何时做了什么（负责人和管理员）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts, settings, backups and restore (administrators)</source>
+        <translation>账户、设置、备份与恢复（管理员）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invented data for practice and demonstration</source>
+        <translation>虚构数据，仅供练习和演示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The logged-in user; recorded on every decision and document</source>
         <translation>当前登录的用户；记录在每项决定和每份文书上</translation>
     </message>
@@ -2262,73 +2349,11 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>Log out / switch user</source>
         <translation>注销/切换用户</translation>
     </message>
-    <message>
-        <location line="+204"/>
-        <source>Log out</source>
-        <translation>注销</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The open application has not been saved. Log out and discard it?</source>
-        <translation>当前申请尚未保存。注销并丢弃这些输入吗？</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Logged out.</source>
-        <translation>已注销。</translation>
-    </message>
-    <message>
-        <location line="+142"/>
-        <source>Restoring the backup… Please wait.</source>
-        <translation>正在恢复备份…请稍候。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>The data was restored from the backup made on %1 (%2 applications). Accounts now come from that backup: please log in again.</source>
-        <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
-    </message>
-    <message>
-        <location line="-450"/>
-        <location line="+61"/>
-        <source>Demo mode</source>
-        <translation>演示模式</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Audit trail</source>
-        <translation>操作日志</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Who did what and when (supervisors and administrators)</source>
-        <translation>谁在何时做了什么（负责人和管理员）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Administration</source>
-        <translation>系统管理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accounts, settings, backups and restore (administrators)</source>
-        <translation>账户、设置、备份与恢复（管理员）</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Invented data for practice and demonstration</source>
-        <translation>虚构数据，仅供练习和演示</translation>
-    </message>
-    <message>
-        <location line="-70"/>
-        <location line="+109"/>
-        <source>Data folder: %1</source>
-        <translation>数据目录：%1</translation>
-    </message>
 </context>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../intake_items.py" line="+46"/>
+        <location filename="../intake/items.py" line="+45"/>
         <source>Tick the requested items above; their materials appear here.</source>
         <translation>在上方勾选申请事项后，这里列出所需材料。</translation>
     </message>
@@ -2346,7 +2371,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake_person.py" line="+284"/>
+        <location filename="../intake/person.py" line="+284"/>
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
@@ -2374,7 +2399,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../admin.py" line="-225"/>
+        <location filename="../admin/screen.py" line="-224"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
@@ -2417,7 +2442,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../intake_person.py" line="-247"/>
+        <location filename="../intake/person.py" line="-246"/>
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
@@ -2522,7 +2547,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>PrintPdf</name>
     <message>
-        <location filename="../print_pdf.py" line="-369"/>
+        <location filename="../kit/print_pdf.py" line="-368"/>
         <source>No printer is installed on this computer.</source>
         <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
         <translation>本机未安装打印机。</translation>
@@ -2609,7 +2634,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>无法将PDF保存到该位置：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Save PDF as</source>
         <translation>PDF另存为</translation>
     </message>
@@ -2617,7 +2642,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+50"/>
+        <location filename="../kit/dialogs.py" line="+50"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -2655,7 +2680,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../admin.py" line="+17"/>
+        <location filename="../admin/screen.py" line="+17"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
@@ -2678,7 +2703,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../intake_result.py" line="+51"/>
+        <location filename="../intake/result.py" line="+52"/>
         <source>Documents issued</source>
         <extracomment>The saved PDF of a DocumentInfo (rendered on demand if it is still pending). Prints one saved PDF (print dialog with preview); tests replace it.</extracomment>
         <translation>已出具文书</translation>
@@ -2724,7 +2749,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>申请人：%1    现居住地：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
@@ -2742,7 +2767,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+170"/>
+        <location filename="../tracking/dialogs.py" line="+169"/>
         <source>Record a re-check</source>
         <translation>登记复核</translation>
     </message>
@@ -2785,7 +2810,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../admin.py" line="+16"/>
+        <location filename="../admin/screen.py" line="+16"/>
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
@@ -2803,7 +2828,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SeparateListView</name>
     <message>
-        <location filename="../separate_list.py" line="+54"/>
+        <location filename="../tracking/separate_list.py" line="+55"/>
         <source>Separately registered applications</source>
         <translation>单独登记名单</translation>
     </message>
@@ -2869,7 +2894,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>显示 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 applications</source>
         <translation>共 %1 件</translation>
     </message>
@@ -2877,7 +2902,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="-331"/>
+        <location filename="../tracking/dialogs.py" line="-330"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2895,7 +2920,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin_settings.py" line="+85"/>
+        <location filename="../admin/settings.py" line="+86"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -3098,18 +3123,18 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
     <message>
         <location line="+53"/>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+31"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-15"/>
         <source>work</source>
         <translation>上班</translation>
     </message>
@@ -3124,12 +3149,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>第 %1 行：请写日期和“上班”或“休息”，如 2026-12-31 休息</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Line %1: write the year, “holidays” or “workdays”, then the dates</source>
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -3147,7 +3172,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../setup_dialog.py" line="+58"/>
+        <location filename="../auth/setup_dialog.py" line="+59"/>
         <source>First-run setup</source>
         <translation>首次设置</translation>
     </message>
@@ -3285,7 +3310,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../tracking_dialogs.py" line="+32"/>
+        <location filename="../tracking/dialogs.py" line="+32"/>
         <source>Record signature</source>
         <translation>登记签收</translation>
     </message>
@@ -3308,7 +3333,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>StandardsEditor</name>
     <message>
-        <location filename="../standards_editor.py" line="+80"/>
+        <location filename="../admin/standards_editor.py" line="+81"/>
         <source>Add entry</source>
         <extracomment>Columns after the date, in the order of ``FIELDS``: amounts in fen are shown in yuan.</extracomment>
         <translation>新增标准</translation>
@@ -3488,12 +3513,12 @@ deduction (%)</source>
         <translation>今天（%1）没有已生效的救助标准：请新增一条，否则无法进行救助需求评估。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Today (%1) the entry in force from %2 applies.</source>
         <translation>今天（%1）执行自 %2 起生效的标准。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Row %1</source>
         <translation>第 %1 行</translation>
     </message>
@@ -3503,17 +3528,17 @@ deduction (%)</source>
         <translation>%1，%2：日期格式应为“年-月-日”，例如 2027-01-01</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1: a new or changed entry cannot apply before today (%2)</source>
         <translation>%1：新增或修改的标准不能早于今天（%2）生效</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>%1, %2: %3</source>
         <translation>%1，%2：%3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>%1, %2: enter a whole number of percent</source>
         <translation>%1，%2：请填写整数百分比</translation>
     </message>
@@ -3521,7 +3546,7 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../supplement.py" line="+69"/>
+        <location filename="../intake/supplement.py" line="+70"/>
         <source>Supply missing materials — %1</source>
         <translation>补正材料 — %1</translation>
     </message>
@@ -3557,9 +3582,200 @@ deduction (%)</source>
     </message>
 </context>
 <context>
+    <name>SyncImportSection</name>
+    <message>
+        <location filename="../sync/receive.py" line="+19"/>
+        <source>Return packages from the county</source>
+        <translation>县级回执包</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A return package from the county carries its acknowledgements of our packages, department feedback for referred items, and updates to the catalogue, standards, villages and holidays. It is applied completely or not at all.</source>
+        <translation>县级回执包包含：县级对本乡镇数据包的确认、转办事项的部门反馈，以及事项目录、救助标准、村（居）和节假日安排的更新。回执包要么全部导入，要么完全不导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import return package…</source>
+        <translation>导入回执包…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the county&apos;s return package</source>
+        <translation>选择县级回执包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return packages</source>
+        <translation>回执包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking and applying %1…</source>
+        <translation>正在校验并导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Return package No. %1 was imported before: nothing changed.</source>
+        <translation>第 %1 号回执包已导入过，未作任何改动。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return package No. %1 imported:</source>
+        <translation>已导入第 %1 号回执包：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acknowledged by the county: package(s) %1</source>
+        <translation>县级已确认：第 %1 号包</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No new acknowledgements.</source>
+        <translation>没有新的确认。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department feedback recorded for %1 item(s).</source>
+        <translation>部门反馈：已登记 %1 个事项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 feedback entr(ies) skipped: the result was already recorded at the window.</source>
+        <translation>%1 条反馈未登记：该事项的结果已在窗口登记。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>catalogue</source>
+        <translation>事项目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>standards</source>
+        <translation>救助标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>villages</source>
+        <translation>村（居）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>holiday calendars</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updates applied: %1</source>
+        <translation>已更新：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No updates.</source>
+        <translation>没有更新。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not imported (nothing was changed): %1</source>
+        <translation>未导入（未作任何改动）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncKeysSection</name>
+    <message>
+        <location filename="../sync/keys.py" line="+22"/>
+        <source>Keys (administrators)</source>
+        <translation>密钥（管理员）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This township&apos;s signing key fingerprint:</source>
+        <translation>本乡镇签名公钥指纹：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give the public key file to the county and read this fingerprint to them on the phone: they check it when registering this township.</source>
+        <translation>请把公钥文件交给县级，并通过电话向县级念出此指纹：县级登记本乡镇时据此核对。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export public key file…</source>
+        <translation>导出公钥文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the county&apos;s public key file…</source>
+        <translation>导入县级公钥文件…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The county&apos;s public keys are not imported yet: import the county&apos;s public key file under Keys below.</source>
+        <translation>尚未导入县级公钥：请在下方“密钥”处导入县级公钥文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The county&apos;s public keys are not imported yet: ask an administrator to import them (Sync → Keys).</source>
+        <translation>尚未导入县级公钥：请管理员导入（同步 → 密钥）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>County keys: not imported. Exports and return packages need them: import the public key file the county gave you.</source>
+        <translation>县级公钥：未导入。导出和回执包都需要县级公钥：请导入县级提供的公钥文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>County keys: %1 %2
+signing key fingerprint %3
+encryption key %4</source>
+        <translation>县级公钥：%1 %2
+签名公钥指纹 %3
+加密公钥 %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose the county&apos;s public key file</source>
+        <translation>选择县级公钥文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+29"/>
+        <source>Key files</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint with the county.</source>
+        <translation>已导入县级公钥：%1 %2，签名公钥指纹 %3。请与县级核对指纹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save this township&apos;s public key file</source>
+        <translation>保存本乡镇公钥文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Public key file written: %1 (fingerprint %2). Give it to the county.</source>
+        <translation>已写出公钥文件：%1（指纹 %2）。请交给县级。</translation>
+    </message>
+</context>
+<context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync_view.py" line="-120"/>
+        <location filename="../sync/common.py" line="-118"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -3605,12 +3821,11 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+603"/>
         <source>villages</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="-589"/>
+        <location line="+14"/>
         <source>no records</source>
         <translation>无记录</translation>
     </message>
@@ -3620,7 +3835,7 @@ deduction (%)</source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location filename="../sync/screen.py" line="+128"/>
         <source>Export to the county</source>
         <translation>导出到县级</translation>
     </message>
@@ -3646,21 +3861,6 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+26"/>
-        <source>Return packages from the county</source>
-        <translation>县级回执包</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A return package from the county carries its acknowledgements of our packages, department feedback for referred items, and updates to the catalogue, standards, villages and holidays. It is applied completely or not at all.</source>
-        <translation>县级回执包包含：县级对本乡镇数据包的确认、转办事项的部门反馈，以及事项目录、救助标准、村（居）和节假日安排的更新。回执包要么全部导入，要么完全不导入。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import return package…</source>
-        <translation>导入回执包…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
         <source>Export log</source>
         <translation>导出记录</translation>
     </message>
@@ -3675,32 +3875,7 @@ deduction (%)</source>
         <translation>数据包在途中丢失时：以相同编号、相同内容重新写出（县级只接收一次）</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Keys (administrators)</source>
-        <translation>密钥（管理员）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This township&apos;s signing key fingerprint:</source>
-        <translation>本乡镇签名公钥指纹：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Give the public key file to the county and read this fingerprint to them on the phone: they check it when registering this township.</source>
-        <translation>请把公钥文件交给县级，并通过电话向县级念出此指纹：县级登记本乡镇时据此核对。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export public key file…</source>
-        <translation>导出公钥文件…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import the county&apos;s public key file…</source>
-        <translation>导入县级公钥文件…</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+33"/>
         <source>No package exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
@@ -3710,12 +3885,12 @@ deduction (%)</source>
         <translation>上次导出：第 %1 号包，%2。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1 change(s) waiting to be exported.</source>
         <translation>有 %1 处更改待导出。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Nothing changed since the last package.</source>
         <translation>上次导出以来没有更改。</translation>
     </message>
@@ -3725,17 +3900,7 @@ deduction (%)</source>
         <translation>有 %1 个数据包县级尚未确认。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>The county&apos;s public keys are not imported yet: import the county&apos;s public key file under Keys below.</source>
-        <translation>尚未导入县级公钥：请在下方“密钥”处导入县级公钥文件。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The county&apos;s public keys are not imported yet: ask an administrator to import them (Sync → Keys).</source>
-        <translation>尚未导入县级公钥：请管理员导入（同步 → 密钥）。</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <location line="+89"/>
         <source>Nothing to export: no changes since the last package.</source>
         <translation>没有需要导出的内容：上次导出以来没有更改。</translation>
@@ -3791,7 +3956,7 @@ deduction (%)</source>
         <translation>记录：%1（共 %2 条）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Checksum: %1</source>
         <translation>校验值：%1</translation>
     </message>
@@ -3805,137 +3970,11 @@ deduction (%)</source>
         <source>Export cancelled: no file was written and the export log is unchanged.</source>
         <translation>已取消导出：没有写出任何文件，导出记录未变。</translation>
     </message>
-    <message>
-        <location line="+24"/>
-        <source>Choose the county&apos;s return package</source>
-        <translation>选择县级回执包</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Return packages</source>
-        <translation>回执包</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+103"/>
-        <source>All files</source>
-        <translation>所有文件</translation>
-    </message>
-    <message>
-        <location line="-97"/>
-        <source>Checking and applying %1…</source>
-        <translation>正在校验并导入 %1…</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Return package No. %1 was imported before: nothing changed.</source>
-        <translation>第 %1 号回执包已导入过，未作任何改动。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Return package No. %1 imported:</source>
-        <translation>已导入第 %1 号回执包：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Acknowledged by the county: package(s) %1</source>
-        <translation>县级已确认：第 %1 号包</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No new acknowledgements.</source>
-        <translation>没有新的确认。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Department feedback recorded for %1 item(s).</source>
-        <translation>部门反馈：已登记 %1 个事项。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 feedback entr(ies) skipped: the result was already recorded at the window.</source>
-        <translation>%1 条反馈未登记：该事项的结果已在窗口登记。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>catalogue</source>
-        <translation>事项目录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>standards</source>
-        <translation>救助标准</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>holiday calendars</source>
-        <translation>节假日安排</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Updates applied: %1</source>
-        <translation>已更新：%1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No updates.</source>
-        <translation>没有更新。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Not imported (nothing was changed): %1</source>
-        <translation>未导入（未作任何改动）：%1</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>County keys: not imported. Exports and return packages need them: import the public key file the county gave you.</source>
-        <translation>县级公钥：未导入。导出和回执包都需要县级公钥：请导入县级提供的公钥文件。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>County keys: %1 %2
-signing key fingerprint %3
-encryption key %4</source>
-        <translation>县级公钥：%1 %2
-签名公钥指纹 %3
-加密公钥 %4</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Choose the county&apos;s public key file</source>
-        <translation>选择县级公钥文件</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+30"/>
-        <source>Key files</source>
-        <translation>密钥文件</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint with the county.</source>
-        <translation>已导入县级公钥：%1 %2，签名公钥指纹 %3。请与县级核对指纹。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not imported: %1</source>
-        <translation>未导入：%1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Save this township&apos;s public key file</source>
-        <translation>保存本乡镇公钥文件</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Public key file written: %1 (fingerprint %2). Give it to the county.</source>
-        <translation>已写出公钥文件：%1（指纹 %2）。请交给县级。</translation>
-    </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../errors.py" line="+20"/>
+        <location filename="../kit/errors.py" line="+20"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
     </message>
@@ -3956,7 +3995,7 @@ encryption key %4</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../tasks.py" line="+289"/>
+        <location filename="../kit/tasks.py" line="+289"/>
         <source>Cancel</source>
         <extracomment>A job shows the default progress dialog only if it runs longer than this.</extracomment>
         <translation>取消</translation>
@@ -3965,7 +4004,7 @@ encryption key %4</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking.py" line="+80"/>
+        <location filename="../tracking/model.py" line="+35"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
@@ -4026,9 +4065,77 @@ encryption key %4</source>
     </message>
 </context>
 <context>
+    <name>TrackingActions</name>
+    <message>
+        <location filename="../tracking/actions.py" line="+38"/>
+        <source>Signature recorded: %1, %2.</source>
+        <translation>已登记签收：%1，%2。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Result recorded: %1, %2 — %3.</source>
+        <translation>已登记办理结果：%1，%2——%3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every item of application %1 has its result: the application is closed.</source>
+        <translation>申请 %1 的所有事项均有办理结果，申请已办结。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Application closed</source>
+        <translation>申请已办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every item of application %1 has its result and the application is closed. Print the result notice for the applicant now?</source>
+        <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reported to the county for approval; referral slip %1 printed.</source>
+        <translation>已报县级审批，转办单 %1 已生成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Emergency aid recorded (%1); the paperwork is due by %2.</source>
+        <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Refer again</source>
+        <translation>重新转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refer %1 of %2 to %3 again with a new referral slip?</source>
+        <translation>以新的转办单将 %2 的%1重新转办给%3？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Referral slip %1 printed; the item waits for the next handover list.</source>
+        <translation>转办单 %1 已生成，该事项等待下一份转办清单。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Result notice %1 printed.</source>
+        <translation>办理结果告知书 %1 已生成。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Handover list %1 printed for %2: %3 referral slip(s), now referred.</source>
+        <translation>%2的转办清单 %1 已生成：%3 份转办单，事项已转办。</translation>
+    </message>
+</context>
+<context>
     <name>TrackingScreen</name>
     <message>
-        <location line="+69"/>
+        <location filename="../tracking/screen.py" line="+102"/>
         <source>Tracking</source>
         <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
@@ -4113,12 +4220,11 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+372"/>
         <source>Refer again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="+1"/>
         <source>Emergency aid…</source>
         <translation>先行救助…</translation>
     </message>
@@ -4238,17 +4344,17 @@ encryption key %4</source>
         <translation>共 %1 项，逾期 %2 项，临期 %3 项</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>%1 (%2 item(s))</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 department(s) have referral slips waiting.</source>
         <translation>%1 个部门有待转办的转办单。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Nothing is waiting to be handed over.</source>
         <translation>没有待转办的事项。</translation>
     </message>
@@ -4262,71 +4368,11 @@ encryption key %4</source>
         <source>%1 household(s)</source>
         <translation>共 %1 户</translation>
     </message>
-    <message>
-        <location line="+84"/>
-        <source>Signature recorded: %1, %2.</source>
-        <translation>已登记签收：%1，%2。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Result recorded: %1, %2 — %3.</source>
-        <translation>已登记办理结果：%1，%2——%3。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every item of application %1 has its result: the application is closed.</source>
-        <translation>申请 %1 的所有事项均有办理结果，申请已办结。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Application closed</source>
-        <translation>申请已办结</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every item of application %1 has its result and the application is closed. Print the result notice for the applicant now?</source>
-        <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Reported to the county for approval; referral slip %1 printed.</source>
-        <translation>已报县级审批，转办单 %1 已生成。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Emergency aid recorded (%1); the paperwork is due by %2.</source>
-        <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Log in first.</source>
-        <translation>请先登录。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Refer %1 of %2 to %3 again with a new referral slip?</source>
-        <translation>以新的转办单将 %2 的%1重新转办给%3？</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Referral slip %1 printed; the item waits for the next handover list.</source>
-        <translation>转办单 %1 已生成，该事项等待下一份转办清单。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Result notice %1 printed.</source>
-        <translation>办理结果告知书 %1 已生成。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Handover list %1 printed for %2: %3 referral slip(s), now referred.</source>
-        <translation>%2的转办清单 %1 已生成：%3 份转办单，事项已转办。</translation>
-    </message>
 </context>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../admin.py" line="+30"/>
+        <location filename="../admin/screen.py" line="+30"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -4415,7 +4461,7 @@ encryption key %4</source>
 <context>
     <name>WarningsPanel</name>
     <message>
-        <location filename="../intake_assessment.py" line="+31"/>
+        <location filename="../intake/assessment.py" line="+31"/>
         <source>Please check before deciding:</source>
         <translation>请核实后再办理：</translation>
     </message>
@@ -4433,7 +4479,7 @@ encryption key %4</source>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../admin.py" line="-234"/>
+        <location filename="../admin/screen.py" line="-234"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>

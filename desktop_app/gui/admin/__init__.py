@@ -1,0 +1,1 @@
+"""The administration screen: users, settings, standards, the audit trail and backups."""

@@ -1,0 +1,1 @@
+"""The applications screen (查询) and the application detail."""

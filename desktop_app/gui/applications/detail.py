@@ -1,0 +1,488 @@
+"""办件详情: one application — applicant and household, income, requested items with
+due dates and materials, the handling progress of each accepted item (办理进度), its
+documents (打开 / 补打 / 作废, 出具办理结果告知书) and one timeline (办理时间线) that folds
+the handling steps into the application's event history."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import vocab
+from ...core.rules.identity import IdType
+from ...core.services.auth import FULL_ID_ANY, FULL_ID_OWN
+from ..kit.dialogs import ask_void_reason
+from ..kit.fmt import fmt
+from ..kit.labels import action_label, due_text, item_status_label
+from ..kit.tasks import TaskRunner
+from ..kit.widgets import ErrorLabel, RowsModel, open_file, yuan
+from .detail_actions import DetailDocumentActions
+from .detail_tables import (
+    DUE_SOON_COLOR,
+    OVERDUE_COLOR,
+    TaskModel,
+    _fit_height,
+    _fit_wrapped,
+    _table,
+    local_time,
+)
+
+if TYPE_CHECKING:
+    from ...core.services import Services
+
+
+log = logging.getLogger(__name__)
+
+#: Handling steps (协同办理) and their names in the timeline's action column; the
+#: core's timeline text starts with the same words ("转办：医疗救助 → 县医保局 …").
+STEP_ACTIONS: dict[str, str] = {
+    "application.close": QT_TRANSLATE_NOOP("DetailView", "Closed"),
+    "task.refer": QT_TRANSLATE_NOOP("DetailView", "Referred"),
+    "task.sign": QT_TRANSLATE_NOOP("DetailView", "Signed for by the department"),
+    "task.feedback": QT_TRANSLATE_NOOP("DetailView", "Result reported"),
+    "task.re_refer": QT_TRANSLATE_NOOP("DetailView", "Referred again"),
+    "task.review": QT_TRANSLATE_NOOP("DetailView", "Re-check"),
+    "emergency.pay": QT_TRANSLATE_NOOP("DetailView", "Emergency aid paid first"),
+    "emergency.escalate": QT_TRANSLATE_NOOP("DetailView", "Above the ceiling: sent to the county"),
+}
+
+
+class DetailView(DetailDocumentActions, QWidget):
+    """Everything about one application. Reloads itself after its own operations and
+    when a change notice on the bus touches the application."""
+
+    def __init__(self, services: Services, tasks: TaskRunner, application_id: int,
+                 actor: Callable[[], object], parent: QWidget | None = None, *,
+                 opener: Callable[[Path], object] = open_file,
+                 ask_reason: Callable[[QWidget], str | None] = ask_void_reason,
+                 ask_confirmation: Callable[..., object] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailView")
+        self.services = services
+        self.tasks = tasks
+        self.application_id = application_id
+        self.actor = actor
+        self.opener = opener
+        #: Prints one saved PDF (print dialog, preview from the same file); tests replace it.
+        self.print_pdf: Callable[..., int] = _print_document
+        self.ask_reason = ask_reason
+        self.ask_confirmation = ask_confirmation or self._ask_confirmation
+        self.full_ids: dict[int, str] | None = None  # position -> number, once unmasked
+        tasks.bus.changed.connect(self._on_changes)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("detailHeading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = ErrorLabel()
+        self.error.setObjectName("detailError")
+        self.relative_flag = QLabel()
+        self.relative_flag.setObjectName("staffRelativeFlag")
+        self.relative_flag.setWordWrap(True)
+        self.relative_flag.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.relative_flag.setStyleSheet(
+            f"color: {OVERDUE_COLOR}; background: #fff3e0; border: 1px solid {DUE_SOON_COLOR};"
+            " padding: 4px 8px; font-weight: bold;")
+        self.relative_flag.setVisible(False)
+
+        self.progress_box = QGroupBox(self.tr("Handling progress"))
+        self.progress_box.setObjectName("progressBox")
+        self.task_model = TaskModel([
+            self.tr("Item"), self.tr("Handled by"), self.tr("Status"), self.tr("Due"),
+            self.tr("Referred on"), self.tr("Signed for"), self.tr("Result")])
+        self.task_view = _table(self.task_model, 1)
+        self.task_view.setObjectName("taskView")
+        self.result_notice_button = QPushButton(self.tr("Issue the notice of results"))
+        self.result_notice_button.setObjectName("resultNoticeButton")
+        self.result_notice_button.setToolTip(self.tr(
+            "Print the notice of handling results for the applicant: every item's result so far"))
+        self.result_notice_button.clicked.connect(self.issue_result_notice)
+        self.progress_note = QLabel()
+        self.progress_note.setObjectName("progressNote")
+        progress_layout = QVBoxLayout(self.progress_box)
+        progress_layout.addWidget(self.task_view)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_note, 1)
+        progress_row.addWidget(self.result_notice_button)
+        progress_layout.addLayout(progress_row)
+        self.progress_box.setVisible(False)
+
+        self.basic_box = QGroupBox(self.tr("Applicant"))
+        self.basic = QFormLayout(self.basic_box)
+        self.members_model = RowsModel([
+            self.tr("Relation"), self.tr("Name"), self.tr("ID number"), self.tr("Sex, birth date"),
+            self.tr("Hukou"), self.tr("Health"), self.tr("Disability"), self.tr("Employment")])
+        self.members_view = _table(self.members_model)
+        self.members_view.setObjectName("membersView")
+        members_box = QGroupBox(self.tr("Household"))
+        QVBoxLayout(members_box).addWidget(self.members_view)
+        self.income_box = QGroupBox(self.tr("Monthly income"))
+        self.income = QFormLayout(self.income_box)
+
+        self.items_box = QGroupBox(self.tr("Requested items"))
+        self.items_layout = QVBoxLayout(self.items_box)
+        self.docs_box = QGroupBox(self.tr("Documents"))
+        self.docs_grid = QGridLayout(self.docs_box)
+        self.events_model = RowsModel([self.tr("Time"), self.tr("By"), self.tr("Action"),
+                                       self.tr("Details")])
+        self.events_view = _table(self.events_model, 4)
+        self.events_view.setObjectName("eventsView")
+        # The details column takes the rest of the width and wraps; no text is cut off.
+        self.events_view.setWordWrap(True)
+        self.events_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events_view.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch)
+        # Row heights follow the column's width once the resize is over (during it
+        # the rows still measure the old width).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(lambda: _fit_wrapped(self.events_view))
+        self.events_view.horizontalHeader().sectionResized.connect(
+            lambda index, _old, _new: index == 3 and self._refit.start())
+        events_box = QGroupBox(self.tr("Handling timeline"))
+        events_box.setObjectName("timelineBox")
+        QVBoxLayout(events_box).addWidget(self.events_view)
+
+        left = QVBoxLayout()
+        for w in (self.basic_box, self.income_box, self.items_box):
+            left.addWidget(w)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        for w in (members_box, self.docs_box, events_box):
+            right.addWidget(w)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 4)
+        columns.addLayout(right, 5)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        self.supplement_button = QPushButton(self.tr("Supply missing materials…"))
+        self.supplement_button.setObjectName("supplementButton")
+        self.supplement_button.setToolTip(self.tr(
+            "The applicant brought what the one-time notice asked for: record it and decide again"))
+        self.supplement_button.clicked.connect(self.open_supplement)
+        self.supplement_button.setVisible(False)
+        head.addWidget(self.supplement_button)
+        self.full_id_button = QPushButton(self.tr("Show full ID numbers"))
+        self.full_id_button.setObjectName("fullIdButton")
+        self.full_id_button.setToolTip(self.tr(
+            "Show the household's complete ID numbers; every viewing is recorded"))
+        self.full_id_button.clicked.connect(self.toggle_full_ids)
+        actor_now = actor()
+        self.full_id_button.setVisible(actor_now is not None and (
+            actor_now.can(FULL_ID_ANY) or actor_now.can(FULL_ID_OWN)))
+        head.addWidget(self.full_id_button)
+        body_layout.addLayout(head)
+        body_layout.addWidget(self.error)
+        body_layout.addWidget(self.relative_flag)
+        body_layout.addWidget(self.progress_box)
+        body_layout.addLayout(columns, 1)
+        scroll = self.scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.reload()
+
+    # -- filling ---------------------------------------------------------------------------------
+    @staticmethod
+    def _clear(layout) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # gone from findChild at once
+                widget.deleteLater()
+            elif item.layout() is not None:
+                DetailView._clear(item.layout())
+
+    def reload(self) -> None:
+        try:
+            d = self.services.queries.detail(self.application_id)
+            docs = self.services.documents.for_application(self.application_id)
+            tasks = self.services.handling.tasks_for_application(self.application_id)
+        except Exception as exc:
+            log.exception("cannot load application %s", self.application_id)
+            self.error.show_messages([fmt(self.tr("Cannot load this application: %1"), str(exc))])
+            return
+        self.detail = d
+        r = d.row
+        urgent = self.tr(" · emergency") if r.urgent else ""
+        closed = (fmt(self.tr("  closed on %1"), d.closed_on.isoformat())
+                  if r.status == "closed" and d.closed_on else "")
+        self.heading.setText(f"{r.number}  {r.name}  【{r.status_label}】{closed}{urgent}")
+        self.relative_flag.setText(
+            fmt(self.tr("Near relative of a staff member or village (residents') committee cadre "
+                    "(registered separately): %1"), d.staff_relative_note))
+        self.relative_flag.setVisible(bool(d.staff_relative_note))
+        self.supplement_button.setVisible(r.status == "pending_materials")
+        self.setWindowTitle(fmt(self.tr("Application %1"), r.number))
+
+        self._clear(self.basic)
+        # Members come in position order (0 = the applicant), like the unmasked list.
+        shown = ([self.full_ids[k] for k in sorted(self.full_ids)]
+                 if self.full_ids and len(self.full_ids) == len(d.members) else None)
+        rows = [
+            (self.tr("Name"), r.name),
+            (self.tr("ID number"), (shown[0] if shown else "") or r.id_masked),
+            (self.tr("Phone"), d.phone), (self.tr("Hukou address"), d.hukou_address),
+            (self.tr("Lives in"), r.village), (self.tr("Intake date"), r.intake_date.isoformat()),
+            (self.tr("How the need was found"), d.source),
+            (self.tr("Reason for seeking help"), d.hardship_cause),
+            (self.tr("Cause of hardship"), d.hardship_reason),
+        ]
+        if d.reject_reasons:
+            rows.append((self.tr("Reasons for not accepting"), "；".join(d.reject_reasons)))
+        if d.void_reason:
+            rows.append((self.tr("Void reason"), d.void_reason))
+        for label, value in rows:
+            text = QLabel(value or "—")
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.basic.addRow(label, text)
+
+        resident = IdType.RESIDENT_ID.label
+        self.members_model.set_rows([
+            (m.relation, m.name,
+             ((shown[n] if shown else '') or m.id_masked) if m.id_type == resident
+             else f"{m.id_type} {(shown[n] if shown else '') or m.id_masked}",
+             " ".join(x for x in (m.sex, m.birth_date.isoformat() if m.birth_date else "") if x),
+             m.hukou_type, m.health, m.disability, m.employment)
+            for n, m in enumerate(d.members)])
+        self.members_view.resizeColumnsToContents()
+        _fit_height(self.members_view, len(d.members))
+
+        self._clear(self.income)
+        for label, fen in d.incomes:
+            self.income.addRow(label, QLabel(fmt(self.tr("%1 yuan"), yuan(fen, fen=True))))
+        total = QLabel(fmt(self.tr("%1 yuan a month; %2 yuan per person"), yuan(d.monthly_income_fen, fen=True),
+                           yuan(d.per_capita_income_fen, fen=True)))
+        total.setStyleSheet("font-weight: bold;")
+        self.income.addRow(self.tr("Total"), total)
+
+        self.task_rows = list(tasks)
+        self._fill_items(d)
+        self._fill_tasks(self.task_rows)
+        self._fill_documents(docs)
+        rows = self._timeline(d)
+        self.events_model.set_rows(rows)
+        for column in range(3):
+            self.events_view.resizeColumnToContents(column)
+        _fit_wrapped(self.events_view)
+
+    def _fill_items(self, d) -> None:
+        self._clear(self.items_layout)
+        for n, item in enumerate(d.items):
+            head = QLabel(f"{item.name}（{item.handler}）")
+            head.setStyleSheet("font-weight: bold;")
+            self.items_layout.addWidget(head)
+            task = next((t for t in self.task_rows if t.item_code == item.code), None)
+            status = task.status_label if task is not None else item_status_label(item.status)
+            due = (fmt(self.tr("Status: %1    Time limit: %2 working days    Due: %3"), status, str(item.limit_days),
+                       due_text(item.due_date, item.provisional)))
+            due_label = QLabel(due)
+            due_label.setObjectName(f"itemDue{n}")
+            self.items_layout.addWidget(due_label)
+            # Materials grouped by status, one wrapped line each: compact and scannable.
+            groups: dict[str, list[str]] = {}
+            for name, status in item.materials:
+                groups.setdefault(status, []).append(name)
+            for status, names in groups.items():
+                line = QLabel(f"{status}：{'、'.join(names)}")
+                line.setWordWrap(True)
+                line.setContentsMargins(16, 0, 0, 0)
+                if status == vocab.MATERIAL_LABELS["missing"]:
+                    line.setStyleSheet("color: #c62828; font-weight: bold;")
+                elif status == vocab.MATERIAL_LABELS.get("na"):
+                    line.setStyleSheet("color: #757575;")
+                self.items_layout.addWidget(line)
+
+    def _fill_tasks(self, tasks) -> None:
+        """办理进度: one row per accepted item, from the handling service."""
+        rows = []
+        for t in tasks:
+            status = t.status_label
+            if t.state == "overdue":
+                status = (fmt(self.tr("%1 · overdue by %2 working day(s)"), status, str(-t.workdays_left)))
+            elif t.state == "due_soon":
+                status = (fmt(self.tr("%1 · due today"), status) if t.workdays_left <= 0
+                          else fmt(self.tr("%1 · due in %2 working day(s)"), status, str(t.workdays_left)))
+            signed = " ".join(x for x in (t.signed_by, t.signed_on.isoformat()
+                                          if t.signed_on else "") if x)
+            result = "；".join(x for x in (t.result_text, t.amount, t.period,
+                                          t.result_on.isoformat() if t.result_on else "") if x)
+            rows.append((t.item_name, t.handler_name, status, due_text(t.due_date, t.due_provisional),
+                         t.referred_on.isoformat() if t.referred_on else "—",
+                         signed or "—", result or "—"))
+        self.task_model.set_tasks(rows, [t.state for t in tasks], [t.status for t in tasks])
+        self.task_view.resizeColumnsToContents()
+        _fit_height(self.task_view, len(rows))
+        final = [t for t in tasks if t.status in vocab.FINAL_TASK_STATUSES]
+        late = sum(t.state == "overdue" for t in tasks)
+        note = (fmt(self.tr("%1 of %2 items have their final result"), str(len(final)), str(len(tasks))))
+        if late:
+            note += fmt(self.tr("; %1 overdue"), str(late))
+        self.progress_note.setText(note)
+        self.progress_note.setStyleSheet(f"color: {OVERDUE_COLOR}; font-weight: bold;" if late
+                                         else "")
+        self.result_notice_button.setEnabled(bool(final))
+        self.progress_box.setVisible(bool(tasks))
+
+    def _timeline(self, d) -> list[tuple[str, str, str, str]]:
+        """One history: every event of the application, the handling steps worded by
+        the handling service's timeline (转办、签收、反馈、办结 …)."""
+        try:
+            steps = list(self.services.handling.timeline(self.application_id))
+        except Exception:
+            log.exception("timeline of application %s", self.application_id)
+            steps = []
+        rows = []
+        pending = 0
+        for e in d.events:
+            step = None
+            # The timeline is the events it can word, in the same order.
+            if pending < len(steps) and (steps[pending].action, steps[pending].at) == (e.action, e.at):
+                step = steps[pending]
+                pending += 1
+            # Handling steps in the words their timeline text starts with.
+            label = (self.tr(STEP_ACTIONS[e.action]) if e.action in STEP_ACTIONS
+                     else action_label(e.action))
+            text = step.text if step is not None else ""
+            if text.startswith(label + "："):
+                text = text[len(label) + 1:]
+            elif text == label:
+                text = ""
+            if not text:
+                text = self._event_text(e.detail)
+            rows.append((local_time(e.at), (step.actor if step is not None else e.actor) or "—",
+                         label, text))
+        return rows
+
+    def _fill_documents(self, docs) -> None:
+        self._clear(self.docs_grid)
+        self.documents = list(docs)
+        for r, doc in enumerate(self.documents):
+            if doc.voided:
+                state = fmt(self.tr("Voided: %1"), doc.void_reason)
+            else:
+                state = fmt(self.tr("Printed %1 time(s)"), str(doc.print_count))
+            label = QLabel(f"<b>{escape(doc.title)}</b><br>{escape(doc.number)} · {escape(state)}")
+            label.setWordWrap(True)
+            label.setObjectName(f"document{r}")
+            if doc.voided:
+                label.setStyleSheet("color: #9e9e9e;")
+            self.docs_grid.addWidget(label, r, 0)
+            buttons = QHBoxLayout()
+            for text, name, slot, enabled in (
+                (self.tr("Open"), "open", self.open_document, True),
+                (self.tr("Print…"), "print", self.print_document, not doc.voided),
+                (self.tr("Reprint"), "reprint", self.reprint, not doc.voided),
+                (self.tr("Void…"), "void", self.void, not doc.voided),
+            ):
+                b = QPushButton(text)
+                b.setObjectName(f"{name}Document{r}")
+                b.setEnabled(enabled)
+                b.clicked.connect(lambda _=False, d=doc, s=slot: s(d))
+                buttons.addWidget(b)
+            self.docs_grid.addLayout(buttons, r, 1)
+        self.docs_grid.setColumnStretch(0, 1)
+
+    def _event_text(self, detail: dict) -> str:
+        from ...printing import DOCUMENT_KINDS
+
+        parts = []
+        if "kind" in detail:
+            parts.append(DOCUMENT_KINDS.get(detail["kind"], detail["kind"]))
+        if "number" in detail:
+            parts.append(str(detail["number"]))
+        if "items" in detail:
+            names = []
+            for code in detail["items"]:
+                try:
+                    names.append(self.services.ctx.catalog.item(code).short_name)
+                except Exception:
+                    names.append(str(code))
+            parts.append("、".join(names))
+        if detail.get("urgent"):
+            parts.append(self.tr("emergency"))
+        if "count" in detail:
+            parts.append(fmt(self.tr("print no. %1"), str(detail["count"])))
+        if "reason" in detail:
+            parts.append(fmt(self.tr("reason: %1"), str(detail["reason"])))
+        if isinstance(detail.get("results"), dict):  # application.close: each item's result
+            names = []
+            for code, status in detail["results"].items():
+                try:
+                    name = self.services.ctx.catalog.item(code).short_name
+                except Exception:
+                    name = str(code)
+                names.append(f"{name} {vocab.TASK_STATUS_LABELS.get(status, status)}")
+            parts.append("、".join(names))
+        return "  ".join(parts)
+
+    # -- 补正 ----------------------------------------------------------------------------------------
+    def open_supplement(self):
+        from ..intake.supplement import SupplementDialog
+
+        dialog = SupplementDialog(self.services, self.tasks, self.detail, self.actor, self,
+                                  opener=self.opener)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # its decision reaches this view on the change bus
+        return dialog
+
+    def _on_changes(self, changes, origin) -> None:
+        """The change bus: reload once when someone else changed this application."""
+        if origin is not self and changes.touches(self.application_id):
+            self.reload()
+
+
+class DetailDialog(QDialog):
+    """A window around :class:`DetailView` (several may be open to compare)."""
+
+    def __init__(self, view: DetailView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailDialog")
+        self.view = view
+        self.setWindowTitle(view.windowTitle())
+        self.resize(1280, 800)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(view)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+
+
+def _print_document(*args, **kw) -> int:
+    """QtPrintSupport and PDFium load on the first print, not with the window."""
+    from ..kit.print_pdf import print_document
+
+    return print_document(*args, **kw)

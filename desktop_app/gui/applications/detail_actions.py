@@ -1,0 +1,129 @@
+"""The document actions of the application detail: open, print, reprint, void, the
+notice of results and full ID numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from ...core.services.auth import VOID
+from ..kit.errors import present
+from ..kit.fmt import fmt
+
+
+class DetailDocumentActions:
+    """Part of :class:`DetailView` (a mixin: it uses the screen's widgets and services)."""
+
+    # -- document actions ---------------------------------------------------------------------
+    def _clerk(self):
+        clerk = self.actor()
+        if clerk is None:
+            self.error.show_messages([self.tr("Log in first.")])
+        return clerk
+
+    def _original_pdf(self, doc) -> Path:
+        """The issued PDF; a missing file (or a bulk-loaded document's first rendering,
+        which is recorded) is rendered on the write lane."""
+        documents, doc_id = self.services.documents, doc.id
+        return self.tasks.call(lambda: documents.original_pdf(doc_id))
+
+    def open_document(self, doc) -> None:
+        try:
+            path = self._original_pdf(doc)
+        except Exception as exc:
+            present(self, exc)
+            return
+        self.opener(path)
+
+    def print_document(self, doc) -> int:
+        """Print the saved PDF (the same file the window issued) with the print dialog;
+        a printer failure is shown and the document stays saved."""
+        try:
+            path = self._original_pdf(doc)
+        except Exception as exc:
+            present(self, exc)
+            return 0
+        return self.print_pdf(self, path, doc.number, opener=self.opener)
+
+    def reprint(self, doc) -> None:
+        clerk = self._clerk()
+        if clerk is None:
+            return
+        documents = self.services.documents
+        self.tasks.run(lambda: documents.reprint(doc.id, clerk), self._reprinted, self._failed,
+                       owner=self)
+
+    def _reprinted(self, outcome) -> None:
+        self.error.clear_message()
+        self.reload()
+        self.opener(Path(outcome.value.path))
+
+    def void(self, doc) -> None:
+        clerk = self._clerk()
+        if clerk is None:
+            return
+        reason = self.ask_reason(self)
+        if not reason:
+            return
+        confirmed_by = None
+        if not clerk.can(VOID):
+            # A clerk voids only with a supervisor's confirmation typed here.
+            what = (fmt(self.tr("Void %1 %2. Reason: %3"), doc.title, doc.number, reason))
+            confirmed_by = self.ask_confirmation(self, what)
+            if confirmed_by is None:
+                return
+        documents = self.services.documents
+        self.tasks.run(lambda: documents.void(doc.id, reason, clerk, confirmed_by=confirmed_by),
+                       self._voided, self._failed, owner=self)
+
+    def _ask_confirmation(self, parent: QWidget, what: str):
+        from ..auth.login import ask_confirmation
+
+        return ask_confirmation(self.services, parent, what, VOID, tasks=self.tasks)
+
+    # -- 办理结果告知书 ---------------------------------------------------------------------
+    def issue_result_notice(self) -> None:
+        clerk = self._clerk()
+        if clerk is None:
+            return
+        handling, app_id = self.services.handling, self.application_id
+        self.result_notice_button.setEnabled(False)
+        self.tasks.run(lambda: handling.issue_result_notice(app_id, clerk),
+                       self._notice_issued, self._notice_failed, owner=self)
+
+    def _notice_issued(self, outcome) -> None:
+        self.error.clear_message()
+        self.reload()
+        self.opener(Path(outcome.value.path))
+
+    def _notice_failed(self, error: BaseException) -> None:
+        self.reload()
+        self._failed(error)
+
+    # -- full ID numbers ----------------------------------------------------------------------
+    def toggle_full_ids(self) -> None:
+        """Unmask the household's ID numbers (the service checks the role and logs it)."""
+        if self.full_ids is not None:
+            self.full_ids = None
+            self.full_id_button.setText(self.tr("Show full ID numbers"))
+            self.reload()
+            return
+        actor = self._clerk()
+        if actor is None:
+            return
+        queries, app_id = self.services.queries, self.application_id
+        self.tasks.run(lambda: queries.full_ids(app_id, actor), self._show_full_ids, self._failed,
+                       owner=self)
+
+    def _show_full_ids(self, outcome) -> None:
+        self.full_ids = {i.position: i.id_number for i in outcome.value}
+        self.full_id_button.setText(self.tr("Hide full ID numbers"))
+        self.reload()
+
+    def _voided(self, _outcome) -> None:
+        self.error.clear_message()
+        self.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        present(self, error, label=self.error)

@@ -1,0 +1,1 @@
+"""The intake screen (受理) and its panels, and the supplement dialog."""

@@ -1,0 +1,290 @@
+"""受理登记, what is asked for: the requested items (from the catalogue) and the
+materials checklist of each chosen item."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import vocab
+from ..kit.fmt import fmt
+from ..kit.widgets import ErrorLabel, FieldErrors
+
+HINT_STYLE = "color: #757575;"
+
+
+def catalog_items(catalog: Any) -> list[Any]:
+    """The catalogue's items in display order, whatever container the catalogue uses."""
+    items = catalog.items
+    if callable(items):
+        items = items()
+    if isinstance(items, dict):
+        items = list(items.values())
+    return list(items)
+
+
+def material_choices(material: Any) -> list[str]:
+    """Statuses the clerk may pick for a material.
+
+    告知承诺 only where a signed commitment may replace it, 信息共享免提交 only where
+    a platform can look it up (DOMAIN §1: never demand such proof), 不适用 only for a
+    conditional material (e.g. 残疾人证 when nobody is disabled).
+    """
+    out = ["received"]
+    if getattr(material, "commitment_allowed", False):
+        out.append("committed")
+    if getattr(material, "data_shared", False):
+        out.append("shared")
+    out.append("missing")
+    if not getattr(material, "required", True):
+        out.append("na")
+    return out
+
+
+STATUS_STYLE = {  # every status has its own rule: an emptied style sheet may not repolish
+    "received": "QComboBox { color: #1b5e20; }",
+    "committed": "QComboBox { color: #1b5e20; }",
+    "shared": "QComboBox { color: #1b5e20; }",
+    "missing": "QComboBox { color: #c62828; font-weight: bold; }",
+    "na": "QComboBox { color: #757575; }",
+}
+
+
+class ItemsPanel(QWidget):
+    """A checkbox per catalogue item, in two columns."""
+
+    selectionChanged = Signal()
+
+    def __init__(self, catalog: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("itemsPanel")
+        self.catalog = catalog
+        self.boxes: dict[str, QCheckBox] = {}
+        self.order: list[str] = []
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        items = catalog_items(catalog)
+        rows = (len(items) + 1) // 2
+        for n, item in enumerate(items):
+            box = QCheckBox(item.name if len(item.name) <= 14 else item.short_name)
+            box.setObjectName(f"item.{item.code}")
+            box.setToolTip(self._tooltip(item))
+            box.toggled.connect(lambda _on, code=item.code: self._toggled(code))
+            self.boxes[item.code] = box
+            grid.addWidget(box, n % rows, n // rows)
+        self._chosen: list[str] = []
+
+    def _tooltip(self, item: Any) -> str:
+        try:
+            handler = self.catalog.department(item.handler).name
+        except Exception:
+            handler = str(getattr(item, "handler", ""))
+        limit = getattr(item, "time_limit_workdays", getattr(item, "limit_days", ""))
+        return item.name + "\n" + (fmt(self.tr("Handled by: %1; time limit: %2 working days"), handler, str(limit)))
+
+    def _toggled(self, code: str) -> None:
+        if self.boxes[code].isChecked():
+            if code not in self._chosen:
+                self._chosen.append(code)
+        elif code in self._chosen:
+            self._chosen.remove(code)
+        self.selectionChanged.emit()
+
+    def chosen(self) -> list[str]:
+        """Item codes in the order the clerk ticked them (printed in that order)."""
+        return list(self._chosen)
+
+    def set_chosen(self, codes: list[str]) -> None:
+        for box in self.boxes.values():
+            box.setChecked(False)
+        for code in codes:
+            self.boxes[code].setChecked(True)
+
+    def focus_chain(self) -> list[QWidget]:
+        return list(self.boxes.values())
+
+
+class MaterialsPanel(QWidget):
+    """Per chosen item: each material with 已收取 / 告知承诺 / 信息共享免提交 / 缺少 /
+    不适用 (only the choices the catalogue allows for that material).
+
+    Statuses are kept per item while the clerk ticks items on and off, so nothing
+    set is lost.
+    """
+
+    changed = Signal()
+
+    def __init__(self, catalog: Any, errors: FieldErrors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("materialsPanel")
+        self.catalog = catalog
+        self.field_errors = errors
+        self.state: dict[str, dict[str, str]] = {}
+        self.combos: dict[tuple[str, str], QComboBox] = {}
+        self._focusables: list[QWidget] = []
+        self._items: list[str] = []
+        self.body = QVBoxLayout()
+        self.body.setSpacing(6)
+        self.hint = QLabel(self.tr("Tick the requested items above; their materials appear here."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(HINT_STYLE)
+        self.error = ErrorLabel()
+        self.error.setObjectName("materials.error")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addLayout(self.body)
+        layout.addWidget(self.error)
+        errors.register("materials", None, self.error)
+        self._blocks: list[QWidget] = []
+        self._syncing = False
+
+    def _default(self, material: Any) -> str:
+        if not getattr(material, "required", True):
+            return "na"
+        return "shared" if getattr(material, "data_shared", False) else "missing"
+
+    def _inherited(self, code: str, material: Any) -> str:
+        """A new item takes the status of the same material in an item already ticked."""
+        for other in self._items:
+            status = self.state.get(other, {}).get(material.code)
+            if other != code and status and status in material_choices(material):
+                return status
+        return self._default(material)
+
+    def set_items(self, codes: list[str]) -> None:
+        for block in self._blocks:
+            block.setParent(None)
+            block.deleteLater()
+        self._blocks.clear()
+        self.combos.clear()
+        self._focusables.clear()
+        self.field_errors.unregister_prefix("materials")
+        self.field_errors.register("materials", None, self.error)
+        self.hint.setVisible(not codes)
+        for code in codes:
+            item = self.catalog.item(code)
+            state = self.state.get(code)
+            if state is None:
+                state = self.state[code] = {m.code: self._inherited(code, m) for m in item.materials}
+            block = self._block(item, state)
+            self.body.addWidget(block)
+            self._blocks.append(block)
+            if code not in self._items:
+                self._items.append(code)
+        self._items = list(codes)
+        self.changed.emit()
+
+    def _block(self, item: Any, state: dict[str, str]) -> QWidget:
+        block = QWidget()
+        block.setObjectName(f"materials.{item.code}")
+        grid = QGridLayout(block)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(1)
+        title = QLabel(item.name)
+        title.setStyleSheet("font-weight: bold;")
+        all_button = QPushButton(self.tr("All received"))
+        all_button.setObjectName(f"allReceived.{item.code}")
+        all_button.setToolTip(self.tr("Mark every required material of this item as received"))
+        all_button.clicked.connect(lambda _=False, c=item.code: self.mark_all(c, "received"))
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(all_button)
+        grid.addLayout(head, 0, 0, 1, 2)
+        self._focusables.append(all_button)
+        item_error = ErrorLabel()
+        self.field_errors.register(f"materials.{item.code}", None, item_error)
+        row = 1
+        for mat in item.materials:
+            condition = getattr(mat, "condition", "")
+            name = QLabel(f"{mat.name}（{condition}）" if condition else mat.name)
+            name.setWordWrap(True)
+            note = getattr(mat, "note", "")
+            if note:
+                name.setToolTip(note)
+            box = QComboBox()
+            box.setObjectName(f"material.{item.code}.{mat.code}")
+            for status in material_choices(mat):
+                box.addItem(vocab.MATERIAL_LABELS[status], status)
+            box.setCurrentIndex(max(box.findData(state.get(mat.code)), 0))
+            box.setStyleSheet(STATUS_STYLE.get(box.currentData(), ""))
+            box.currentIndexChanged.connect(
+                lambda _i, b=box, c=item.code, m=mat.code: self._set(c, m, b.currentData()))
+            name.setBuddy(box)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(box, row, 1)
+            self.combos[(item.code, mat.code)] = box
+            self._focusables.append(box)
+            mat_error = ErrorLabel()
+            grid.addWidget(mat_error, row + 1, 0, 1, 2)
+            self.field_errors.register(f"materials.{item.code}.{mat.code}", box, mat_error)
+            row += 2
+        grid.addWidget(item_error, row, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        return block
+
+    def _set(self, item: str, material: str, status: str) -> None:
+        self.state.setdefault(item, {})[material] = status
+        box = self.combos.get((item, material))
+        if box is not None:
+            box.setStyleSheet(STATUS_STYLE.get(status, ""))
+        if not self._syncing:
+            # The same paper serves every item that asks for it: enter it once.
+            self._syncing = True
+            try:
+                for other in self._items:
+                    if other == item:
+                        continue
+                    for mat in self.catalog.item(other).materials:
+                        if mat.code == material and status in material_choices(mat):
+                            self.set_status(other, material, status)
+            finally:
+                self._syncing = False
+        self.changed.emit()
+
+    def mark_all(self, item_code: str, status: str) -> None:
+        """Every required material gets ``status``; conditional ones keep theirs."""
+        item = self.catalog.item(item_code)
+        for mat in item.materials:
+            if getattr(mat, "required", True) and status in material_choices(mat):
+                self.set_status(item_code, mat.code, status)
+
+    def set_status(self, item_code: str, material_code: str, status: str) -> None:
+        self.state.setdefault(item_code, {})[material_code] = status
+        box = self.combos.get((item_code, material_code))
+        if box is not None and box.findData(status) >= 0:
+            box.setCurrentIndex(box.findData(status))
+        self.changed.emit()
+
+    def materials_for(self, code: str) -> dict[str, str]:
+        return dict(self.state.get(code, {}))
+
+    def missing(self) -> list[str]:
+        """Names of the materials still missing (for the buttons' hints)."""
+        out = []
+        for code in self._items:
+            for mat in self.catalog.item(code).materials:
+                if self.state.get(code, {}).get(mat.code) == "missing":
+                    out.append(mat.name)
+        return out
+
+    def reset(self) -> None:
+        self.state.clear()
+        self.set_items([])
+
+    def focus_chain(self) -> list[QWidget]:
+        return list(self._focusables)

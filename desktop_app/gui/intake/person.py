@@ -1,0 +1,383 @@
+"""受理登记, the people: one person's fields (applicant or member) with a live
+identity check, and the household-members panel (add / remove rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import vocab
+from ...core.errors import ValidationError
+from ...core.rules import identity
+from ...core.rules.identity import IdType
+from ..kit.fmt import fmt
+from ..kit.widgets import ErrorLabel, FieldErrors
+
+DERIVED_OK = "color: #2e7d32;"
+DERIVED_HINT = "color: #757575;"
+
+
+def combo(values: tuple, *, name: str = "", blank: str = "") -> QComboBox:
+    """A combo over stored vocabulary values (Chinese data, shown as it is)."""
+    box = QComboBox()
+    if name:
+        box.setObjectName(name)
+    for value in values:
+        box.addItem(str(value) if value != "" else blank, value)
+    return box
+
+
+def field_box(widget: QWidget, error: ErrorLabel, extra: QWidget | None = None) -> QWidget:
+    """The widget with its error label underneath (and an optional note beside it)."""
+    box = QWidget()
+    col = QVBoxLayout(box)
+    col.setContentsMargins(0, 0, 0, 0)
+    col.setSpacing(1)
+    if extra is None:
+        col.addWidget(widget)
+    else:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(widget, 1)
+        row.addWidget(extra)
+        col.addLayout(row)
+    col.addWidget(error)
+    return box
+
+
+class PersonFields(QObject):
+    """The widgets of one person; :meth:`to_input` builds a ``MemberInput``.
+
+    The same object serves the applicant (laid out as a form) and each household
+    member (laid out as a two-line row); the layouts live with their owners.
+    """
+
+    changed = Signal()
+
+    def __init__(self, prefix: str, today: Callable[[], date], *, applicant: bool,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.today = today
+        self.applicant = applicant
+        self.relation = combo(tuple(r for r in vocab.RELATIONS if r != "本人"), name=f"{prefix}.relation")
+        self.name = QLineEdit()
+        self.name.setObjectName(f"{prefix}.name")
+        self.name.setPlaceholderText(self.tr("Name as on the ID card"))
+        self.id_type = QComboBox()
+        self.id_type.setObjectName(f"{prefix}.id_type")
+        for kind in IdType:
+            self.id_type.addItem(kind.label, kind.name)
+        self.id_number = QLineEdit()
+        self.id_number.setObjectName(f"{prefix}.id_number")
+        self.id_number.setPlaceholderText(self.tr("18 characters; the last may be X"))
+        self.derived = QLabel()
+        self.derived.setObjectName(f"{prefix}.derived")
+        self.reason = QLineEdit()
+        self.reason.setObjectName(f"{prefix}.no_id_reason")
+        self.reason.setPlaceholderText(self.tr("Why there is no ID, e.g. 流浪乞讨人员"))
+        self.phone = QLineEdit()
+        self.phone.setObjectName(f"{prefix}.phone")
+        self.phone.setPlaceholderText(self.tr("Mobile or landline with area code"))
+        self.hukou_address = QLineEdit()
+        self.hukou_address.setObjectName(f"{prefix}.hukou_address")
+        self.hukou_address.setPlaceholderText(self.tr("Registered residence (户籍) address"))
+        self.hukou_type = combo(vocab.HUKOU_TYPES, name=f"{prefix}.hukou_type")
+        self.health = combo(vocab.HEALTH, name=f"{prefix}.health")
+        self.disability = combo(vocab.DISABILITY_CATEGORIES, name=f"{prefix}.disability_category",
+                                blank=self.tr("No disability"))
+        self.grade = QComboBox()
+        self.grade.setObjectName(f"{prefix}.disability_grade")
+        self.grade.addItem(self.tr("Grade"), None)
+        for g in vocab.DISABILITY_GRADES:
+            self.grade.addItem(fmt(self.tr("Grade %1"), str(g)), g)
+        self.grade.setEnabled(False)
+        self.employment = combo(vocab.EMPLOYMENT, name=f"{prefix}.employment", blank=self.tr("Employment"))
+        self.self_care = combo(vocab.SELF_CARE, name=f"{prefix}.self_care", blank=self.tr("Self-care"))
+
+        for box, tip in ((self.relation, self.tr("Relation to the applicant")),
+                         (self.hukou_type, self.tr("Hukou type")), (self.health, self.tr("Health")),
+                         (self.disability, self.tr("Disability category")),
+                         (self.grade, self.tr("Disability grade")),
+                         (self.employment, self.tr("Employment")),
+                         (self.self_care, self.tr("Self-care ability"))):
+            box.setToolTip(tip)
+
+        self.errors: dict[str, ErrorLabel] = {}
+        for attr in ("relation", "name", "id_number", "no_id_reason", "phone", "hukou_address",
+                     "disability", "status"):
+            label = ErrorLabel()
+            label.setObjectName(f"{prefix}.{attr}.error")
+            self.errors[attr] = label
+
+        self.id_type.currentIndexChanged.connect(self._id_type_changed)
+        self.id_number.textChanged.connect(self.check_id)
+        self.disability.currentIndexChanged.connect(self._disability_changed)
+        self._id_type_changed()
+
+    # -- error registration -----------------------------------------------------------------
+    def register(self, errors: FieldErrors) -> None:
+        p, e = self.prefix, self.errors
+        errors.register(f"{p}.relation", self.relation, e["relation"])
+        errors.register(f"{p}.name", self.name, e["name"])
+        errors.register(f"{p}.id_type", self.id_type, e["id_number"])
+        errors.register(f"{p}.id_number", self.id_number, e["id_number"])
+        reason_widget = self.reason if self.applicant else self.id_number
+        errors.register(f"{p}.no_id_reason", reason_widget, e["no_id_reason"] if self.applicant
+                        else e["id_number"])
+        errors.register(f"{p}.phone", self.phone, e["phone"])
+        errors.register(f"{p}.hukou_address", self.hukou_address, e["hukou_address"])
+        for attr, widget in (("hukou_type", self.hukou_type), ("health", self.health),
+                             ("education", None), ("marital", None),
+                             ("employment", self.employment), ("self_care", self.self_care)):
+            errors.register(f"{p}.{attr}", widget, e["status"])
+        errors.register(f"{p}.disability_category", self.disability, e["disability"])
+        errors.register(f"{p}.disability_grade", self.grade, e["disability"])
+
+    def focus_chain(self) -> list[QWidget]:
+        head = [] if self.applicant else [self.relation]
+        ids = [self.name, self.id_type, self.id_number, self.reason]
+        tail = [self.hukou_type, self.health, self.disability, self.grade, self.employment,
+                self.self_care]
+        if self.applicant:
+            return ids + [self.phone, self.hukou_address] + tail
+        return head + ids + tail
+
+    # -- behaviour -------------------------------------------------------------------------
+    def id_kind(self) -> IdType:
+        return IdType[self.id_type.currentData()]
+
+    def _id_type_changed(self) -> None:
+        none = self.id_kind() is IdType.NONE
+        if self.applicant:
+            self.id_number.setEnabled(not none)
+            self.reason.setVisible(none)
+        else:
+            # A member's "number" field takes the reason when there is no ID.
+            self.reason.setVisible(False)
+            self.id_number.setPlaceholderText(
+                self.tr("Why there is no ID") if none else self.tr("18 characters; the last may be X"))
+        self.check_id()
+
+    def _disability_changed(self) -> None:
+        has = bool(self.disability.currentData())
+        self.grade.setEnabled(has)
+        if not has:
+            self.grade.setCurrentIndex(0)
+
+    def check_id(self) -> None:
+        """Live check while typing: derived sex and birth date, or the problem."""
+        kind = self.id_kind()
+        error = self.errors["id_number"]
+        self.derived.setText("")
+        if kind in (IdType.NONE, IdType.OTHER):
+            error.clear_message()
+            self.changed.emit()
+            return
+        number = identity.normalize_number(self.id_number.text())
+        wanted = 18
+        if not number or (len(number) < wanted and not (kind is IdType.FOREIGN_PR and len(number) == 15)):
+            error.clear_message()
+            if number:
+                self.derived.setStyleSheet(DERIVED_HINT)
+                self.derived.setText(fmt(self.tr("%1/18"), str(len(number))))
+            self.changed.emit()
+            return
+        today = self.today()
+        try:
+            info = identity.validate_id(kind, number, today)
+        except ValidationError as exc:
+            error.show_messages([exc.message])
+        else:
+            error.clear_message()
+            self.derived.setStyleSheet(DERIVED_OK)
+            self.derived.setText(self.describe(info, today))
+        self.changed.emit()
+
+    def describe(self, info: identity.IdInfo, today: date) -> str:
+        if info.birth_date is None:
+            return self.tr("Valid")
+        born = info.birth_date
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        return (fmt(self.tr("%1, born %2, age %3"), info.sex or "", born.isoformat(), str(age)))
+
+    # -- data ----------------------------------------------------------------------------------
+    def to_input(self):
+        from ...core.services import MemberInput
+
+        none = self.id_kind() is IdType.NONE
+        if self.applicant:
+            number, reason = self.id_number.text(), self.reason.text()
+            if none:
+                number = ""
+        else:
+            number, reason = ("", self.id_number.text()) if none else (self.id_number.text(), "")
+        return MemberInput(
+            name=self.name.text(), relation="本人" if self.applicant else self.relation.currentData(),
+            id_type=self.id_type.currentData(), id_number=number, no_id_reason=reason,
+            phone=self.phone.text() if self.applicant else "",
+            hukou_type=self.hukou_type.currentData(),
+            hukou_address=self.hukou_address.text() if self.applicant else "",
+            health=self.health.currentData(), disability_category=self.disability.currentData(),
+            disability_grade=self.grade.currentData(), employment=self.employment.currentData(),
+            self_care=self.self_care.currentData(),
+        )
+
+    def load(self, value) -> None:
+        """Put a ``MemberInput`` back into the widgets (used when rows are renumbered)."""
+        def pick(box: QComboBox, data) -> None:
+            i = box.findData(data)
+            if i >= 0:
+                box.setCurrentIndex(i)
+
+        pick(self.relation, value.relation)
+        self.name.setText(value.name)
+        pick(self.id_type, value.id_type)
+        none = value.id_type == IdType.NONE.name
+        if self.applicant:
+            self.id_number.setText(value.id_number)
+            self.reason.setText(value.no_id_reason)
+        else:
+            self.id_number.setText(value.no_id_reason if none else value.id_number)
+        self.phone.setText(value.phone)
+        self.hukou_address.setText(value.hukou_address)
+        pick(self.hukou_type, value.hukou_type)
+        pick(self.health, value.health)
+        pick(self.disability, value.disability_category)
+        pick(self.grade, value.disability_grade)
+        pick(self.employment, value.employment)
+        pick(self.self_care, value.self_care)
+
+    def widgets(self) -> list[QWidget]:
+        return [self.relation, self.name, self.id_type, self.id_number, self.derived, self.reason,
+                self.phone, self.hukou_address, self.hukou_type, self.health, self.disability,
+                self.grade, self.employment, self.self_care, *self.errors.values()]
+
+
+class MembersPanel(QWidget):
+    """Household members other than the applicant: one two-line row each."""
+
+    countChanged = Signal(int)
+    layoutChanged = Signal()
+
+    def __init__(self, errors: FieldErrors, today: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("membersPanel")
+        self.field_errors = errors
+        self.today = today
+        self.rows: list[tuple[PersonFields, QWidget]] = []
+        self.grid_box = QVBoxLayout()
+        self.grid_box.setSpacing(4)
+        self.empty = QLabel(self.tr("Only the applicant so far. Add everyone who lives in the "
+                                    "household and shares its income."))
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet(DERIVED_HINT)
+        self.add_button = QPushButton(self.tr("Add member"))
+        self.add_button.setObjectName("addMember")
+        self.add_button.setToolTip(self.tr("Add a household member (Alt+M)"))
+        self.add_button.clicked.connect(lambda: self.add_member())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.grid_box)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def add_member(self) -> PersonFields:
+        index = len(self.rows) + 1
+        person = PersonFields(f"members.{index}", self.today, applicant=False, parent=self)
+        card = QWidget()
+        card.setObjectName(f"memberRow{index}")
+        grid = QGridLayout(card)
+        grid.setContentsMargins(0, 4, 0, 4)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        number_label = QLabel(str(index))
+        number_label.setStyleSheet("font-weight: bold;")
+        grid.addWidget(number_label, 0, 0)
+        grid.addWidget(person.relation, 0, 1)
+        grid.addWidget(person.name, 0, 2)
+        grid.addWidget(person.id_type, 0, 3)
+        grid.addWidget(person.id_number, 0, 4)
+        grid.addWidget(person.derived, 0, 5, 1, 2)
+        person.derived.setMinimumWidth(130)
+        # Long labels (外国人永久居留身份证) may elide in the narrow row; the popup shows them whole.
+        person.id_type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        person.id_type.setMinimumContentsLength(6)
+        remove = QPushButton(self.tr("Remove"))
+        remove.setObjectName(f"removeMember{index}")
+        remove.setToolTip(self.tr("Remove this member"))
+        second = QHBoxLayout()  # its own row: not tied to the columns above
+        second.setSpacing(6)
+        for widget in (person.hukou_type, person.health, person.disability, person.grade,
+                       person.employment, person.self_care):
+            second.addWidget(widget)
+        second.addStretch(1)
+        second.addWidget(remove)
+        grid.addLayout(second, 1, 1, 1, 6)
+        errors = QVBoxLayout()
+        for label in person.errors.values():
+            errors.addWidget(label)
+        grid.addLayout(errors, 2, 1, 1, 6)
+        for unused in (person.reason, person.phone, person.hukou_address):
+            unused.setParent(card)  # owned by the row (a parentless widget outlives Qt)
+            unused.hide()
+        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(4, 2)
+        person.name.setMinimumWidth(90)
+        person.id_number.setMinimumWidth(170)
+        self.grid_box.addWidget(card)
+        self.rows.append((person, card))
+        person.register(self.field_errors)
+        remove.clicked.connect(lambda _=False, c=card: self.remove_card(c))
+        self.empty.setVisible(False)
+        self.countChanged.emit(len(self.rows))
+        self.layoutChanged.emit()
+        person.relation.setFocus()
+        return person
+
+    def remove_card(self, card: QWidget) -> None:
+        kept = [(p, c) for p, c in self.rows if c is not card]
+        # Keep what was typed: rebuild the remaining rows' values under new numbers.
+        values = [p.to_input() for p, _ in kept]
+        self.clear()
+        for value in values:
+            self.add_member().load(value)
+        self.countChanged.emit(len(self.rows))
+        self.layoutChanged.emit()
+        self.add_button.setFocus()
+
+    def clear(self) -> None:
+        for person, card in self.rows:
+            self.field_errors.unregister_prefix(person.prefix)
+            card.setParent(None)
+            card.deleteLater()
+            person.deleteLater()
+        self.rows.clear()
+        self.empty.setVisible(True)
+        self.countChanged.emit(0)
+
+    def inputs(self) -> list:
+        return [p.to_input() for p, _ in self.rows]
+
+    def focus_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = []
+        for person, card in self.rows:
+            chain += [w for w in person.focus_chain() if w is not person.reason]
+            chain += card.findChildren(QPushButton)
+        return chain + [self.add_button]

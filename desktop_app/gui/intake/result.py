@@ -1,0 +1,143 @@
+"""受理登记, after the decision: the issued number, the documents (open each PDF),
+the promised due dates, and the way on to the next applicant."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import vocab
+from ..kit.fmt import fmt
+from ..kit.labels import due_text
+
+
+class ResultPage(QWidget):
+    newApplication = Signal()
+    openApplication = Signal(int)
+
+    def __init__(self, opener: Callable[[Path], object], parent: QWidget | None = None, *,
+                 resolve: Callable[[object], Path] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("intakeResult")
+        self.opener = opener
+        #: The saved PDF of a DocumentInfo (rendered on demand if it is still pending).
+        self.resolve: Callable[[object], Path] = resolve or (lambda d: Path(d.path))
+        #: Prints one saved PDF (print dialog with preview); tests replace it.
+        self.print_pdf: Callable[..., int] = _print_document
+        self.application_id: int | None = None
+        self.documents: list = []
+
+        self.title = QLabel()
+        self.title.setObjectName("resultTitle")
+        self.title.setStyleSheet("font-size: 20pt; font-weight: bold; color: #2e7d32;")
+        self.number = QLabel()
+        self.number.setObjectName("resultNumber")
+        self.number.setStyleSheet("font-size: 14pt;")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.docs_box = QGroupBox(self.tr("Documents issued"))
+        self.docs_grid = QGridLayout(self.docs_box)
+        self.items_box = QGroupBox(self.tr("Requested items"))
+        self.items_grid = QGridLayout(self.items_box)
+
+        self.new_button = QPushButton(self.tr("&New application"))
+        self.new_button.setObjectName("resultNew")
+        self.new_button.setDefault(True)
+        self.detail_button = QPushButton(self.tr("View application"))
+        self.detail_button.setObjectName("resultDetail")
+        self.new_button.clicked.connect(self.newApplication)
+        self.detail_button.clicked.connect(
+            lambda: self.application_id is not None and self.openApplication.emit(self.application_id))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.detail_button)
+        buttons.addWidget(self.new_button)
+
+        inner = QVBoxLayout()
+        inner.addWidget(self.title)
+        inner.addWidget(self.number)
+        inner.addWidget(self.summary)
+        inner.addWidget(self.docs_box)
+        inner.addWidget(self.items_box)
+        inner.addLayout(buttons)
+        inner.addStretch(1)
+        frame = QFrame()
+        frame.setMaximumWidth(900)
+        frame.setLayout(inner)
+        layout = QHBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(frame, 4)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _clear(grid: QGridLayout) -> None:
+        while grid.count():
+            item = grid.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # gone from findChild at once
+                widget.deleteLater()
+
+    def show_result(self, result, detail=None) -> None:
+        self.application_id = result.application_id
+        self.documents = list(result.documents)
+        titles = {
+            "accepted": self.tr("Accepted"),
+            "pending_materials": self.tr("One-time notice issued"),
+            "rejected": self.tr("Not accepted; notice issued"),
+        }
+        self.title.setText(titles.get(result.status, vocab.STATUS_LABELS.get(result.status, "")))
+        self.number.setText(fmt(self.tr("Number: %1"), result.number))
+        if detail is not None:
+            self.summary.setText(fmt(self.tr("Applicant: %1    Lives in: %2"), detail.row.name, detail.row.village))
+        else:
+            self.summary.setText("")
+
+        self._clear(self.docs_grid)
+        for r, doc in enumerate(self.documents):
+            self.docs_grid.addWidget(QLabel(doc.title), r, 0)
+            self.docs_grid.addWidget(QLabel(doc.number), r, 1)
+            button = QPushButton(self.tr("Open PDF"))
+            button.setObjectName(f"openDocument{r}")
+            button.clicked.connect(lambda _=False, d=doc: self.opener(self.resolve(d)))
+            self.docs_grid.addWidget(button, r, 2)
+            printer = QPushButton(self.tr("Print…"))
+            printer.setObjectName(f"printDocument{r}")
+            printer.clicked.connect(lambda _=False, d=doc: self.print_pdf(
+                self, self.resolve(d), d.number, opener=self.opener))
+            self.docs_grid.addWidget(printer, r, 3)
+        self.docs_grid.setColumnStretch(0, 1)
+
+        self._clear(self.items_grid)
+        items = detail.items if detail is not None else []
+        self.items_box.setVisible(bool(items))
+        for r, item in enumerate(items):
+            self.items_grid.addWidget(QLabel(item.name), r, 0)
+            self.items_grid.addWidget(QLabel(item.handler), r, 1)
+            if result.status == "accepted":
+                due = QLabel(fmt(self.tr("Due %1"), due_text(item.due_date, item.provisional)))
+                due.setObjectName(f"resultDue{r}")
+                self.items_grid.addWidget(due, r, 2)
+        self.items_grid.setColumnStretch(0, 1)
+        self.new_button.setFocus()
+
+
+def _print_document(*args, **kw) -> int:
+    """QtPrintSupport and PDFium load on the first print, not with the window."""
+    from ..kit.print_pdf import print_document
+
+    return print_document(*args, **kw)

@@ -1,0 +1,327 @@
+"""受理登记: the clerk's main screen.
+
+The form is entered once ("一表登记"); the service validates it and records the
+window's decision (受理 / 一次性告知 / 不予受理) with its documents. Every problem
+is shown next to its field, the first bad field gets focus, nothing typed is lost.
+Saving (database + PDF) runs on the task runner's worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import ValidationError, ValidationErrors
+from ...core.rules.values import live_yuan
+from ..kit.dialogs import ask_reject_reasons
+from ..kit.errors import present
+from ..kit.fmt import fmt
+from ..kit.tasks import TaskRunner
+from ..kit.widgets import ErrorLabel, FieldErrors, open_file, yuan
+from .form import IntakeFormLayout
+from .result import ResultPage
+
+if TYPE_CHECKING:
+    from ...core.services import Services
+
+
+log = logging.getLogger(__name__)
+
+# The document each decision hands to the applicant (opened at once for printing).
+PRIMARY_KINDS = ("receipt", "notice_missing", "notice_reject")
+# The assessment and the warnings follow the form this long after the last edit.
+REFRESH_MS = 300
+
+
+class IntakeScreen(IntakeFormLayout, QWidget):
+    """受理登记. ``actor()`` is the logged-in user; a decision's changes go out on the
+    runner's change bus."""
+
+    openApplication = Signal(int)
+
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], object],
+                 parent: QWidget | None = None, *,
+                 ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
+                 opener: Callable[[Path], object] = open_file) -> None:
+        super().__init__(parent)
+        self.setObjectName("intakeScreen")
+        self.services = services
+        self.tasks = tasks
+        self.actor = actor
+        self.ask_reasons = ask_reasons
+        self.today = services.ctx.today
+        self.general_error = ErrorLabel()
+        self.general_error.setObjectName("intakeGeneralError")
+        self.errors = FieldErrors(self.general_error)
+
+        self.stack = QStackedWidget()
+        self.form = QWidget()
+        documents = services.documents
+        self.result = ResultPage(opener, resolve=lambda d: tasks.call(
+            lambda: documents.original_pdf(d.id)))
+        self.result.newApplication.connect(self.new_application)
+        self.result.openApplication.connect(self.openApplication)
+        self.stack.addWidget(self.form)
+        self.stack.addWidget(self.result)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh_assessment)
+        self._build_form()
+        tasks.busyChanged.connect(self._busy)
+        QShortcut(QKeySequence("Alt+M"), self, activated=self.members.add_member)
+        self._fix_tab_order()
+        self._update_totals()
+
+    # -- live updates -----------------------------------------------------------------------
+    def _watch(self, root: QWidget) -> None:
+        """Refresh the assessment after any edit of the fields under ``root`` (rows added
+        later are watched when they appear)."""
+        widgets = root.findChildren(QLineEdit) + root.findChildren(QComboBox) + \
+            root.findChildren(QAbstractButton)
+        for w in widgets:
+            if w.property("assessWatched") or isinstance(w, QPushButton):
+                continue
+            w.setProperty("assessWatched", True)
+            if isinstance(w, QLineEdit):
+                w.textChanged.connect(self.schedule_refresh)
+            elif isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(self.schedule_refresh)
+            else:
+                w.toggled.connect(self.schedule_refresh)
+
+    def schedule_refresh(self) -> None:
+        """Re-assess shortly after the clerk stops typing."""
+        self.refresh_timer.start()
+
+    def _has_household_data(self) -> bool:
+        a = self.applicant
+        return bool(a.name.text().strip() or a.id_number.text().strip() or self.members.rows
+                    or any(e.text().strip() for e in self.incomes.values()))
+
+    def refresh_assessment(self) -> None:
+        """Run the needs assessment (pure and quick) on the form as it stands."""
+        self.refresh_timer.stop()
+        self.assessment.set_requested(self.items.chosen())
+        draft = self.draft()
+        self._refresh_warnings(draft)
+        if not self._has_household_data():
+            self.assessment.show_empty()
+            return
+        try:
+            suggestions = self.services.assessment.assess(draft)
+        except ValidationErrors as exc:
+            self.assessment.show_hint("\n".join(e.message for e in exc.errors))
+        except Exception as exc:
+            log.exception("assessment failed")
+            self.assessment.show_hint(fmt(self.tr("The assessment could not be made: %1"), str(exc)))
+        else:
+            self.assessment.set_suggestions(suggestions)
+
+    def _refresh_warnings(self, draft) -> None:
+        """Possible duplicates and conflicts of interest: shown, never blocking."""
+        try:
+            warnings = self.services.intake.warnings(draft if draft is not None else self.draft())
+        except Exception:
+            log.exception("intake warnings failed")
+            warnings = []
+        self.warnings.set_warnings(warnings)
+
+    def _adopt(self, code: str) -> None:
+        box = self.items.boxes.get(code)
+        if box is not None:
+            box.setChecked(True)
+            box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_warning(self, warning) -> None:
+        app_id = getattr(warning, "application_id", None)
+        if app_id is None:
+            number = warning.application_number
+            rows = [r for r in self.services.queries.search(number, limit=20) if r.number == number]
+            app_id = rows[0].id if rows else None
+        if app_id is not None:
+            self.openApplication.emit(app_id)
+
+    def _items_changed(self) -> None:
+        self.materials.set_items(self.items.chosen())
+        self.assessment.set_requested(self.items.chosen())
+        self.schedule_refresh()
+        self._fix_tab_order()
+
+    def _materials_changed(self) -> None:
+        missing = self.materials.missing()
+        if not self.items.chosen():
+            self.status.setText("")
+        elif missing and not self.urgent.isChecked():
+            self.status.setText(fmt(self.tr("%1 material(s) missing: issue a one-time notice, or "
+                                        "accept as an emergency."), str(len(missing))))
+        elif missing:
+            self.status.setText(self.tr("Emergency: may be accepted with materials missing."))
+        else:
+            self.status.setText(self.tr("Materials complete: the application can be accepted."))
+
+    def _update_totals(self) -> None:
+        total, bad = 0, False
+        for edit in self.incomes.values():
+            value = live_yuan(edit.text())
+            if value is None:
+                bad = True
+            else:
+                total += value
+        people = 1 + len(self.members.rows)
+        text = (fmt(self.tr("Total %1 yuan a month; %2 people; %3 yuan per person a month"), yuan(total), str(people),
+                    yuan(total / people)))
+        if bad:
+            text += self.tr(" (some amounts are not valid numbers)")
+        self.totals.setText(text)
+
+    # -- decisions ---------------------------------------------------------------------------
+    def draft(self):
+        from ...core.services import ApplicationDraft, ItemInput
+
+        text = {attr: w.text() for attr, w in self.property.items() if isinstance(w, QLineEdit)}
+        return ApplicationDraft(
+            applicant=self.applicant.to_input(), members=self.members.inputs(),
+            village_id=self.village.currentData(),
+            incomes={code: edit.text() for code, edit in self.incomes.items() if edit.text().strip()},
+            housing_area=text["housing_area"], house_rating=self.house_rating.currentData(),
+            vehicles=text["vehicles"], deposits=text["deposits"], business=text["business"],
+            medical_spending=text["medical_spending"], education_spending=text["education_spending"],
+            items=[ItemInput(code, self.materials.materials_for(code)) for code in self.items.chosen()],
+            urgent=self.urgent.isChecked(), source=self.source.currentData(),
+            hardship_reason=self.hardship.text(), supporters_able=self.supporters_able(),
+            hardship_cause=self.hardship_cause.currentData(),
+            staff_relative=self.staff_relative.isChecked(),
+            staff_relative_note=self.staff_note.text() if self.staff_relative.isChecked() else "",
+        )
+
+    def submit(self, decision: str) -> None:
+        if self.tasks.busy:
+            return
+        clerk = self.actor()
+        if clerk is None:
+            self.errors.show([ValidationError("clerk", "required",
+                                              self.tr("Log in first."))])
+            return
+        draft = self.draft()
+        errors = self.services.intake.validate(draft)
+        if errors:
+            self.errors.show(errors)
+            return
+        self.errors.clear()
+        reasons: list[str] = []
+        if decision == "reject":
+            answer = self.ask_reasons(self)
+            if answer is None:
+                return
+            reasons = answer
+        self.status.setText(self.tr("Saving and printing…"))
+        intake = self.services.intake
+        # Only the applicant's document is rendered inside the save; the others follow
+        # on the same worker right after (see ``_decided``).
+        self.tasks.run(lambda: intake.decide(draft, decision, clerk, reasons,
+                                             defer_secondary=True),
+                       self._decided, self._failed, owner=self)
+
+    def _decided(self, result) -> None:
+        self._materials_changed()
+        detail = None
+        try:
+            detail = self.services.queries.detail(result.application_id)
+        except Exception:
+            log.exception("cannot load the detail of application %s", result.application_id)
+        self.result.show_result(result, detail)
+        self.stack.setCurrentWidget(self.result)
+        # "…并打印": open the decision's document in the viewer, ready to print.
+        primary = next((d for d in result.documents if d.kind in PRIMARY_KINDS), None)
+        if primary is not None:
+            self.result.opener(Path(primary.path))
+        if result.deferred:
+            # 承诺书 and 转办单: rendered now on the writer thread, after the receipt is
+            # in the clerk's hands; opening one earlier renders it on demand.
+            documents, ids = self.services.documents, list(result.deferred)
+            self.tasks.run(lambda: documents.render_pending(ids), None,
+                           lambda exc: log.warning("deferred rendering failed (rendered on "
+                                                   "first open instead): %s", exc))
+
+    def _failed(self, error: BaseException) -> None:
+        self._materials_changed()
+        present(self, error, fields=self.errors)
+
+    def _busy(self, busy: bool) -> None:
+        for b in (self.accept_button, self.notice_button, self.reject_button, self.clear_button):
+            b.setEnabled(not busy)
+
+    # -- clearing ------------------------------------------------------------------------------
+    def has_input(self) -> bool:
+        return bool(self.applicant.name.text().strip() or self.applicant.id_number.text().strip()
+                    or self.members.rows or self.items.chosen())
+
+    def confirm_clear(self) -> None:
+        if self.has_input():
+            answer = QMessageBox.question(
+                self, self.tr("Clear form"),
+                self.tr("Discard everything entered for this application?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.clear_form()
+
+    def clear_form(self) -> None:
+        self.errors.clear()
+        p = self.applicant
+        for edit in (p.name, p.id_number, p.reason, p.phone, p.hukou_address, self.hardship,
+                     self.staff_note, *self.incomes.values()):
+            edit.clear()
+        for w in self.property.values():
+            if isinstance(w, QLineEdit):
+                w.clear()
+        for box in (p.id_type, p.hukou_type, p.health, p.disability, p.employment, p.self_care,
+                    self.village, self.house_rating, self.source, self.hardship_cause):
+            box.setCurrentIndex(0)
+        self.urgent.setChecked(False)
+        self.staff_relative.setChecked(False)
+        self.set_supporters_able(None)
+        self.members.clear()
+        self.items.set_chosen([])
+        self.materials.reset()
+        self.assessment.reset()
+        self.refresh_timer.stop()
+        self.warnings.set_warnings([])
+        self._fix_tab_order()
+        self._update_totals()
+
+    def new_application(self) -> None:
+        self.clear_form()
+        self.stack.setCurrentWidget(self.form)
+        self.applicant.name.setFocus()
+
+    def show_form(self) -> None:
+        self.stack.setCurrentWidget(self.form)
+
+    def reload_villages(self) -> None:
+        current = self.village.currentData()
+        self.village.clear()
+        self.village.addItem(self.tr("Choose…"), None)
+        for v in self.services.setup.villages():
+            self.village.addItem(v.name, v.id)
+        index = self.village.findData(current)
+        self.village.setCurrentIndex(max(index, 0))

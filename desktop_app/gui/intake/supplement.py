@@ -1,0 +1,142 @@
+"""补正: the applicant returns with the materials a one-time notice asked for.
+
+The clerk updates the checklist and decides again (受理 / 再次告知 / 不予受理);
+``IntakeService.decide_existing`` records it and issues the documents.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import vocab
+from ...core.errors import ValidationError
+from ..kit.dialogs import ask_reject_reasons
+from ..kit.errors import present
+from ..kit.fmt import fmt
+from ..kit.tasks import TaskRunner
+from ..kit.widgets import ErrorLabel, FieldErrors, open_file
+from .items import MaterialsPanel
+
+if TYPE_CHECKING:
+    from ...core.services import Services
+
+
+log = logging.getLogger(__name__)
+
+_STATUS_BY_LABEL = {label: code for code, label in vocab.MATERIAL_STATUSES}
+
+
+def current_materials(catalog, detail) -> dict[str, dict[str, str]]:
+    """``{item code: {material code: status}}`` from an application's detail view."""
+    out: dict[str, dict[str, str]] = {}
+    for item in detail.items:
+        by_name = {m.name: m.code for m in catalog.item(item.code).materials}
+        for name, label in item.materials:
+            code = by_name.get(name)
+            if code is not None:
+                out.setdefault(item.code, {})[code] = _STATUS_BY_LABEL.get(label, "missing")
+    return out
+
+
+class SupplementDialog(QDialog):
+    """补正材料: the new decision is recorded through the runner; its changes reach the
+    detail view on the change bus."""
+
+    def __init__(self, services: Services, tasks: TaskRunner, detail, actor: Callable[[], object],
+                 parent: QWidget | None = None, *,
+                 ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
+                 opener: Callable[[Path], object] = open_file) -> None:
+        super().__init__(parent)
+        self.setObjectName("supplementDialog")
+        self.services = services
+        self.tasks = tasks
+        self.detail = detail
+        self.actor = actor
+        self.ask_reasons = ask_reasons
+        self.opener = opener
+        self.setWindowTitle(fmt(self.tr("Supply missing materials — %1"), detail.row.number))
+        self.resize(760, 720)
+
+        intro = QLabel(fmt(self.tr("%1 has returned after the one-time notice. Record what was brought, "
+                               "then decide again."), detail.row.name))
+        intro.setWordWrap(True)
+        self.general_error = ErrorLabel()
+        self.general_error.setObjectName("supplementError")
+        self.errors = FieldErrors(self.general_error)
+        self.materials = MaterialsPanel(services.ctx.catalog, self.errors)
+        self.materials.state.update(current_materials(services.ctx.catalog, detail))
+        self.materials.set_items([item.code for item in detail.items])
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.materials)
+
+        self.accept_button = QPushButton(self.tr("&Accept and print receipt"))
+        self.accept_button.setObjectName("supplementAccept")
+        self.accept_button.setDefault(True)
+        self.notice_button = QPushButton(self.tr("Issue another one-time &notice"))
+        self.notice_button.setObjectName("supplementNotice")
+        self.reject_button = QPushButton(self.tr("&Reject…"))
+        self.reject_button.setObjectName("supplementReject")
+        cancel = QPushButton(self.tr("Cancel"))
+        self.accept_button.clicked.connect(lambda: self.submit("accept"))
+        self.notice_button.clicked.connect(lambda: self.submit("notice"))
+        self.reject_button.clicked.connect(lambda: self.submit("reject"))
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (cancel, self.reject_button, self.notice_button, self.accept_button):
+            buttons.addWidget(b)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+        tasks.busyChanged.connect(self._busy)
+
+    def _busy(self, busy: bool) -> None:
+        for b in (self.accept_button, self.notice_button, self.reject_button):
+            b.setEnabled(not busy)
+
+    def submit(self, decision: str) -> None:
+        if self.tasks.busy:
+            return
+        clerk = self.actor()
+        if clerk is None:
+            self.errors.show([ValidationError("clerk", "required", self.tr("Log in first."))])
+            return
+        reasons: list[str] = []
+        if decision == "reject":
+            answer = self.ask_reasons(self)
+            if answer is None:
+                return
+            reasons = answer
+        materials = {code: self.materials.materials_for(code) for code in self.materials.state}
+        intake = self.services.intake
+        app_id = self.detail.row.id
+        self.errors.clear()
+        self.tasks.run(lambda: intake.decide_existing(app_id, materials, decision, clerk, reasons),
+                       self._done, self._failed, owner=self)
+
+    def _done(self, result) -> None:
+        primary = next((d for d in result.documents
+                        if d.kind in ("receipt", "notice_missing", "notice_reject")), None)
+        if primary is not None:
+            self.opener(Path(primary.path))
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        present(self, error, fields=self.errors)

@@ -1,0 +1,1 @@
+"""The county sync screen: export, import and keys."""

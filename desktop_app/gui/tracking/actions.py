@@ -1,0 +1,177 @@
+"""What the tracking screen records and prints: signatures, department results, emergency
+aid, reviews, re-referrals, notices and handover lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog
+
+from ...core import vocab
+from ...core.services.context import Outcome
+from ..kit.errors import present
+from ..kit.fmt import fmt
+from ..kit.labels import due_text
+from .dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
+
+
+def _exec(dialog: QDialog) -> None:
+    dialog.exec()
+    dialog.deleteLater()
+
+
+class TrackingActions:
+    """Part of :class:`TrackingScreen` (a mixin: it uses the screen's widgets and services)."""
+
+    def _dialog(self, dialog: QDialog) -> QDialog:
+        """A recording dialog: its operation's changes reach this screen on the bus."""
+        self.run_dialog(dialog)
+        return dialog
+
+    def record_signed(self) -> QDialog | None:
+        r = self.selected()
+        if r is None or r.status != "referred":
+            return None
+        return self._dialog(SignDialog(
+            self.services, self.tasks, self.actor, r, self,
+            on_done=lambda _changes, r=r: self._recorded(
+                fmt(self.tr("Signature recorded: %1, %2."), r.applicant, r.item_name))))
+
+    def record_feedback(self) -> QDialog | None:
+        r = self.selected()
+        if r is None or r.status not in ("referred", "signed", "in_progress"):
+            return None
+        return self._dialog(FeedbackDialog(
+            self.services, self.tasks, self.actor, r, self,
+            on_done=lambda result, r=r: self._feedback_recorded(r, result)))
+
+    def _feedback_recorded(self, r, result) -> None:
+        label = vocab.TASK_STATUS_LABELS.get(result.task_status, result.task_status)
+        text = (fmt(self.tr("Result recorded: %1, %2 — %3."), r.applicant, r.item_name, label))
+        if result.closed:
+            text += " " + fmt(self.tr("Every item of application %1 has its result: the application "
+                                  "is closed."), r.number)
+        self._recorded(text)
+        if result.closed and self.ask(
+                self, self.tr("Application closed"),
+                fmt(self.tr("Every item of application %1 has its result and the application is "
+                        "closed. Print the result notice for the applicant now?"), r.number)):
+            self.issue_notice(r.application_id, keep_message=True)
+
+    def _recorded(self, text: str, *, keep_message: bool = False) -> None:
+        self.error.clear_message()
+        self.message.setText(f"{self.message.text()} {text}" if keep_message else text)
+
+    def record_emergency(self) -> QDialog | None:
+        r = self.selected()
+        if r is None or r.item_code != "LINSHI_URGENT" or r.status != "in_progress":
+            return None
+        return self._dialog(EmergencyDialog(
+            self.services, self.tasks, self.actor, r, self, opener=self.opener,
+            on_done=lambda result, r=r: self._emergency_done(r, result)))
+
+    def _emergency_done(self, r, result) -> None:
+        """Paid within the ceiling (``EmergencyResult``), or reported to the county (the
+        referral slip's ``Outcome``)."""
+        if isinstance(result, Outcome):
+            self._recorded(fmt(self.tr("Reported to the county for approval; referral slip %1 "
+                                   "printed."), result.value.number))
+            return
+        self._recorded(fmt(self.tr(
+            "Emergency aid recorded (%1); the paperwork is due by %2."), result.document.number,
+                due_text(result.paperwork_due, result.provisional)))
+        self.opener(Path(result.document.path))
+
+    def record_review(self) -> QDialog | None:
+        row = self.reviews.currentIndex().row()
+        if not 0 <= row < len(self.review_rows):
+            if not self.review_rows:
+                return None
+            row = 0
+        r = self.review_rows[row]
+        return self._dialog(ReviewDialog(self.services, self.tasks, self.actor, r, self,
+                                         on_done=lambda _changes: self.refresh_reviews()))
+
+    def _run(self, fn, on_done) -> None:
+        """This screen's own operation; when done it refreshes and then ``on_done``."""
+        actor = self.actor()
+        if actor is None:
+            self.error.show_messages([self.tr("Log in first.")])
+            return
+
+        def done(result) -> None:
+            self.refresh()
+            on_done(result)
+
+        self.tasks.run(lambda: fn(actor), done, self._failed, owner=self)
+
+    def re_refer(self) -> None:
+        r = self.selected()
+        if r is None or r.status != "returned":
+            return
+        if not self.ask(self, self.tr("Refer again"),
+                        fmt(self.tr("Refer %1 of %2 to %3 again with a new referral slip?"), r.item_name, r.applicant,
+                            r.handler_name)):
+            return
+        handling, task_id = self.services.handling, r.task_id
+
+        def done(outcome) -> None:
+            info = outcome.value
+            self._recorded(fmt(self.tr("Referral slip %1 printed; the item waits for the next "
+                                   "handover list."), info.number))
+            self.opener(Path(info.path))
+
+        self._run(lambda actor: handling.re_refer(task_id, actor), done)
+
+    def issue_notice(self, application_id: int | None = None, *,
+                     keep_message: bool = False) -> None:
+        if not application_id:
+            r = self.selected()
+            if r is None:
+                return
+            application_id = r.application_id
+        handling = self.services.handling
+
+        def done(outcome) -> None:
+            info = outcome.value
+            self._recorded(fmt(self.tr("Result notice %1 printed."), info.number),
+                           keep_message=keep_message)
+            self.opener(Path(info.path))
+
+        self._run(lambda actor: handling.issue_result_notice(application_id, actor), done)
+
+    def issue_handover_list(self) -> None:
+
+        dept = self.handover_dept.currentData()
+        if not dept:
+            return
+        handling = self.services.handling
+
+        def done(outcome) -> None:
+            info = outcome.value
+            self._recorded(fmt(self.tr(
+                "Handover list %1 printed for %2: %3 referral slip(s), now referred."), info.number,
+                    self.services.ctx.catalog.department(info.department).name, str(info.count)))
+            self.last_list = info
+            self.batch_button.setEnabled(True)
+            self.opener(Path(info.path))
+
+        self._run(lambda actor: handling.issue_handover_list(dept, actor), done)
+
+    def print_last_list(self) -> int:
+        """The last handover list and its referral slips, printed as one job."""
+        info = self.last_list
+        if info is None:
+            return 0
+        try:
+            handling, list_id = self.services.handling, info.id
+            paths = self.tasks.call(lambda: [handling.list_pdf(list_id)] + [
+                d.path for d in handling.list_slips(list_id)])
+        except Exception as exc:
+            present(self, exc)
+            return 0
+        return self.print_batch(self, paths, info.number, opener=self.opener)
+
+    def _failed(self, error: BaseException) -> None:
+        present(self, error, label=self.error)
+        self.refresh()
