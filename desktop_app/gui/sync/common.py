@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -16,14 +17,20 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QProgressBar, QPushButton, QWidget
 
 from ..applications.detail_tables import local_time
 from ..kit.fmt import fmt
-from ..kit.tasks import Job
+from ..kit.tasks import Job, TaskRunner
 from ..kit.widgets import ListTableModel
 
+if TYPE_CHECKING:
+    from ...core.services import Services
+
 log = logging.getLogger(__name__)
+
+# Qt's marker for lupdate, typed: it returns its text unchanged (the stubs say object).
+QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
 
 _CTX = "SyncScreen"
 InfoRole = Qt.ItemDataRole.UserRole + 1
@@ -53,6 +60,29 @@ ORDER = ("application", "household_member", "requested_item", "document", "list_
 
 FolderChooser = Callable[[QWidget, str, str], str]
 FileChooser = Callable[[QWidget, str, str, str], str]
+
+
+if TYPE_CHECKING:
+    class SyncHost(QWidget):
+        """For the type checker only: what the sections (mixins) use of :class:`SyncScreen`."""
+
+        services: Services
+        tasks: TaskRunner
+        actor: Callable[[], Any]
+        choose_open: FileChooser
+        choose_save: FileChooser
+        job: str | None
+        can_keys: bool
+        keys_group: QGroupBox | None
+        progress: QProgressBar
+
+        def refresh(self) -> None: ...
+        def _busy(self, job: str | None) -> None: ...
+        @staticmethod
+        def _set(label: QLabel, text: str, style: str = "") -> None: ...
+        def _remembered(self, key: str) -> str: ...
+        def _remember(self, key: str, folder: Path) -> None: ...
+        def _refusal_text(self, error: BaseException) -> str: ...
 
 
 def counts_text(counts: dict[str, int]) -> str:

@@ -4,6 +4,7 @@ this township's fingerprint and its public key file."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -14,8 +15,13 @@ from ..kit.fmt import fmt
 from ..kit.widgets import ERROR_STYLE
 from .common import FINGERPRINT_STYLE, OK_STYLE, SETTINGS_KEYS, WARN_STYLE, _button, _label, grouped
 
+if TYPE_CHECKING:
+    from .common import SyncHost as _Base
+else:
+    _Base = object
 
-class SyncKeysSection:
+
+class SyncKeysSection(_Base):
     """Part of :class:`SyncScreen` (a mixin: it uses the screen's widgets and services)."""
 
     def _build_keys(self) -> QGroupBox:

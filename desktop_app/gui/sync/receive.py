@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout
 
@@ -11,8 +12,13 @@ from ..kit.fmt import fmt
 from ..kit.widgets import ERROR_STYLE
 from .common import OK_STYLE, SETTINGS_IMPORT, WARN_STYLE, ImportOutcome, _button, _label, list_sep
 
+if TYPE_CHECKING:
+    from .common import SyncHost as _Base
+else:
+    _Base = object
 
-class SyncImportSection:
+
+class SyncImportSection(_Base):
     """Part of :class:`SyncScreen` (a mixin: it uses the screen's widgets and services)."""
 
     def _build_import(self) -> QGroupBox:
