@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -38,11 +38,13 @@ from PySide6.QtWidgets import (
 from ...core import vocab
 from ..kit.errors import present
 from ..kit.fmt import fmt
-from ..kit.labels import action_label, role_label
+from ..kit.labels import QT_TRANSLATE_NOOP, action_label, role_label
 from ..kit.tasks import READ, TaskRunner
 from ..kit.widgets import date_range_edits, row_table
 
 if TYPE_CHECKING:
+    from sync_contract.catalog import Catalog
+
     from ...core.services import Services
 
 
@@ -220,7 +222,7 @@ class AuditModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self.texts: list[str] = []
         self.names: dict[int, str] = {}
-        self.catalog = None
+        self.catalog: Catalog | None = None
         self._headers = [self.tr("Time"), self.tr("By"), self.tr("Action"),
                          self.tr("Application"), self.tr("Details")]
 
@@ -315,7 +317,7 @@ class AuditScreen(QWidget):
             self.action.addItem(QCoreApplication.translate("AuditScreen", label), codes)
         self.by_date = QCheckBox(self.tr("Date"))
         self.by_date.setObjectName("auditByDate")
-        today = QDate(services.ctx.today())
+        today = QDate(cast(Any, services.ctx.today()))  # PySide6 takes a date (the stubs do not say)
         self.date_from, self.date_to = date_range_edits(today.addDays(-7), today,
                                                         ("auditFrom", "auditTo"))
         self.by_date.toggled.connect(self.date_from.setEnabled)
@@ -393,8 +395,8 @@ class AuditScreen(QWidget):
         return AuditFilter(
             staff_id=self.person.currentData(), application_number=self.number.text().strip(),
             actions=tuple(self.action.currentData() or ()),
-            date_from=self.date_from.date().toPython() if on else None,
-            date_to=self.date_to.date().toPython() if on else None, before_seq=before_seq)
+            date_from=cast(date, self.date_from.date().toPython()) if on else None,
+            date_to=cast(date, self.date_to.date().toPython()) if on else None, before_seq=before_seq)
 
     def _query(self, before_seq: int | None):
         try:

@@ -278,7 +278,7 @@ class ExportsBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("exportsBanner")
         self.setStyleSheet(BANNER_STYLE)
-        self.services = None
+        self.services: Services | None = None
         self.tasks: TaskRunner | None = None
         self.actor: Callable[[], Any] = lambda: None
         self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
@@ -327,6 +327,7 @@ class ExportsBanner(QFrame):
                 "Is the restored data complete and current? Exports will send it to the county "
                 "again.")):
             return
+        assert self.services is not None and self.tasks is not None  # shown only once bound
         backups, actor = self.services.backups, self.actor()
         # Its changes (settings, exports) reach this banner and the sync screen on the bus.
         self.tasks.run(lambda: backups.confirm_exports(actor), owner=self)

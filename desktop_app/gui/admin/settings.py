@@ -369,8 +369,11 @@ class SettingsPage(QWidget):
                                 else self.tr("Nothing changed."))
             done.append(True)
 
-        self.tasks.run(write, saved, lambda exc: (done.append(False), present(self, exc)),
-                       owner=self)
+        def failed(exc: BaseException) -> None:
+            done.append(False)
+            present(self, exc)
+
+        self.tasks.run(write, saved, failed, owner=self)
         return done[0] if done else True  # (a real runner: still saving)
 
     def choose_mirror(self) -> None:

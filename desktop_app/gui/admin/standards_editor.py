@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -61,7 +61,7 @@ class StandardsEditor(QWidget):
         self.table.setObjectName("standardsTable")
         self.table.setHorizontalHeaderLabels(self._headers())
         for col, tip in enumerate(self._header_tips()):
-            self.table.horizontalHeaderItem(col).setToolTip(tip)
+            cast(QTableWidgetItem, self.table.horizontalHeaderItem(col)).setToolTip(tip)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -176,7 +176,7 @@ class StandardsEditor(QWidget):
         today = self.today()
         dated = []
         for row in range(self.table.rowCount()):
-            text = self.table.item(row, 0).text().strip()
+            text = cast(QTableWidgetItem, self.table.item(row, 0)).text().strip()
             try:
                 day = date.fromisoformat(text) if _DAY.fullmatch(text) else None
             except ValueError:
@@ -196,12 +196,12 @@ class StandardsEditor(QWidget):
                     status = self.tr("In force today")
                 else:
                     status = self.tr("Superseded")
-                item = self.table.item(row, len(KEYS) + 1)
+                item = cast(QTableWidgetItem, self.table.item(row, len(KEYS) + 1))
                 item.setText(status)
                 font = QFont(item.font())
                 font.setBold(day is not None and day == current)
                 for col in range(self.table.columnCount()):
-                    self.table.item(row, col).setFont(font)
+                    cast(QTableWidgetItem, self.table.item(row, col)).setFont(font)
         finally:
             self._filling = False
         if current is None:
@@ -234,7 +234,7 @@ class StandardsEditor(QWidget):
         latest = today
         if self.table.rowCount():
             last = self.table.rowCount() - 1
-            texts = [self.table.item(last, c).text() for c in range(len(KEYS) + 1)]
+            texts = [cast(QTableWidgetItem, self.table.item(last, c)).text() for c in range(len(KEYS) + 1)]
             try:
                 latest = max(today, date.fromisoformat(texts[0].strip()))
             except ValueError:
@@ -277,7 +277,8 @@ class StandardsEditor(QWidget):
                 out.append(dict(meta["entry"]))
                 continue
             where = fmt(self.tr("Row %1"), str(row + 1))
-            texts = [self.table.item(row, c).text().strip() for c in range(len(KEYS) + 1)]
+            texts = [cast(QTableWidgetItem, self.table.item(row, c)).text().strip()
+                     for c in range(len(KEYS) + 1)]
             entry: dict[str, Any] = {}
             day = None
             try:
