@@ -9,9 +9,9 @@ import logging
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -32,7 +32,7 @@ from ...core.rules.identity import IdType
 from ...core.services.auth import FULL_ID_ANY, FULL_ID_OWN
 from ..kit.dialogs import ask_void_reason
 from ..kit.fmt import fmt
-from ..kit.labels import action_label, due_text, item_status_label
+from ..kit.labels import QT_TRANSLATE_NOOP, action_label, due_text, item_status_label
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, RowsModel, open_file, yuan
 from .detail_actions import DetailDocumentActions
@@ -191,7 +191,7 @@ class DetailView(DetailDocumentActions, QWidget):
         self.full_id_button.setToolTip(self.tr(
             "Show the household's complete ID numbers; every viewing is recorded"))
         self.full_id_button.clicked.connect(self.toggle_full_ids)
-        actor_now = actor()
+        actor_now: Any = actor()
         self.full_id_button.setVisible(actor_now is not None and (
             actor_now.can(FULL_ID_ANY) or actor_now.can(FULL_ID_OWN)))
         head.addWidget(self.full_id_button)
@@ -200,7 +200,7 @@ class DetailView(DetailDocumentActions, QWidget):
         body_layout.addWidget(self.relative_flag)
         body_layout.addWidget(self.progress_box)
         body_layout.addLayout(columns, 1)
-        scroll = self.scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()  # type: ignore[method-assign, assignment]  # hides QWidget.scroll()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -247,7 +247,7 @@ class DetailView(DetailDocumentActions, QWidget):
         # Members come in position order (0 = the applicant), like the unmasked list.
         shown = ([self.full_ids[k] for k in sorted(self.full_ids)]
                  if self.full_ids and len(self.full_ids) == len(d.members) else None)
-        rows = [
+        rows: list[Any] = [  # (label, value); reused below for the timeline rows
             (self.tr("Name"), r.name),
             (self.tr("ID number"), (shown[0] if shown else "") or r.id_masked),
             (self.tr("Phone"), d.phone), (self.tr("Hukou address"), d.hukou_address),

@@ -3,16 +3,45 @@ notice of results and full ID numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ...core.services.auth import VOID
 from ..kit.errors import present
 from ..kit.fmt import fmt
 
+if TYPE_CHECKING:
+    from ...core.services import Services
+    from ..kit.tasks import TaskRunner
+    from ..kit.widgets import ErrorLabel
 
-class DetailDocumentActions:
+    class _DetailHost(QWidget):
+        """For the type checker only: what the mixin uses of :class:`DetailView`."""
+
+        services: Services
+        tasks: TaskRunner
+        application_id: int
+        actor: Callable[[], Any]
+        opener: Callable[[Path], object]
+        print_pdf: Callable[..., int]
+        ask_reason: Callable[[QWidget], str | None]
+        ask_confirmation: Callable[..., Any]
+        full_ids: dict[int, str] | None
+        error: ErrorLabel
+        result_notice_button: QPushButton
+        full_id_button: QPushButton
+
+        def reload(self) -> None: ...
+
+    _Base = _DetailHost
+else:
+    _Base = object
+
+
+class DetailDocumentActions(_Base):
     """Part of :class:`DetailView` (a mixin: it uses the screen's widgets and services)."""
 
     # -- document actions ---------------------------------------------------------------------

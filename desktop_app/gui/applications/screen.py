@@ -9,7 +9,8 @@ database stays instant however many rows match.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -190,7 +191,7 @@ class ApplicationsScreen(QWidget):
             "Name, pinyin initials (e.g. zs), part of an ID number, or document number"))
         self.by_date = QCheckBox(self.tr("Intake date"))
         self.by_date.setObjectName("byDate")
-        today = QDate(services.ctx.today())
+        today = QDate(cast(Any, services.ctx.today()))  # PySide6 takes a date (the stubs do not say)
         self.date_from, self.date_to = date_range_edits(today.addMonths(-1), today,
                                                         ("dateFrom", "dateTo"))
         self.status = QComboBox()
@@ -260,8 +261,8 @@ class ApplicationsScreen(QWidget):
 
         on = self.by_date.isChecked()
         return SearchFilters(
-            date_from=self.date_from.date().toPython() if on else None,
-            date_to=self.date_to.date().toPython() if on else None,
+            date_from=cast(date, self.date_from.date().toPython()) if on else None,
+            date_to=cast(date, self.date_to.date().toPython()) if on else None,
             status=self.status.currentData(), village_id=self.village.currentData(),
         )
 
@@ -285,7 +286,7 @@ class ApplicationsScreen(QWidget):
 
     def applications_changed(self, changes) -> None:
         """React to a change notice: re-run the search (new rows may now match)."""
-        ids = getattr(changes, "applications", set())
+        ids: set[int] = getattr(changes, "applications", set())
         if ids and set(ids) <= set(self.model.ids()):
             self.model.refresh(set(ids))
         else:
