@@ -3,9 +3,11 @@ aid, reviews, re-referrals, notices and handover lists."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QTableView, QWidget
 
 from ...core import vocab
 from ...core.services.context import Outcome
@@ -14,13 +16,44 @@ from ..kit.fmt import fmt
 from ..kit.labels import due_text
 from .dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
 
+if TYPE_CHECKING:
+    from ...core.services import Services
+    from ..kit.tasks import TaskRunner
+    from ..kit.widgets import ErrorLabel
+
+    class _TrackingHost(QWidget):
+        """For the type checker only: what the mixin uses of :class:`TrackingScreen`."""
+
+        services: Services
+        tasks: TaskRunner
+        actor: Callable[[], Any]
+        opener: Callable[[Path], object]
+        run_dialog: Callable[[QDialog], object]
+        print_batch: Callable[..., int]
+        ask: Callable[[QWidget, str, str], bool]
+        last_list: Any
+        error: ErrorLabel
+        message: QLabel
+        handover_dept: QComboBox
+        batch_button: QPushButton
+        reviews: QTableView
+        review_rows: list[Any]
+
+        def selected(self) -> Any: ...
+        def refresh(self) -> None: ...
+        def refresh_reviews(self) -> None: ...
+
+    _Base = _TrackingHost
+else:
+    _Base = object
+
 
 def _exec(dialog: QDialog) -> None:
     dialog.exec()
     dialog.deleteLater()
 
 
-class TrackingActions:
+class TrackingActions(_Base):
     """Part of :class:`TrackingScreen` (a mixin: it uses the screen's widgets and services)."""
 
     def _dialog(self, dialog: QDialog) -> QDialog:

@@ -15,7 +15,7 @@ import calendar
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 
 def date_edit(day: date, name: str, fmt: str = "yyyy-MM-dd") -> QDateEdit:
-    edit = QDateEdit(QDate(day))
+    edit = QDateEdit(QDate(cast(Any, day)))  # PySide6 takes a date (the stubs do not say)
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(fmt)
@@ -73,7 +73,7 @@ def month_end(d: date) -> date:
 class ServiceDialog(QDialog):
     """A form that sends one service call through the task runner."""
 
-    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], object],
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
                  parent: QWidget | None = None, *,
                  on_done: Callable[[Any], object] | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +95,7 @@ class ServiceDialog(QDialog):
     def submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def _run(self, fn: Callable[[object], object]) -> None:
+    def _run(self, fn: Callable[[Any], object]) -> None:
         actor = self.actor()
         if actor is None:
             self.general.show_messages([self.tr("Log in first.")])
@@ -148,12 +148,14 @@ class SignDialog(ServiceDialog):
 
     def submit(self) -> None:
         handling, task_id = self.services.handling, self.row.task_id
-        name, on = self.signed_by.text(), self.signed_on.date().toPython()
+        name, on = self.signed_by.text(), cast(date, self.signed_on.date().toPython())
         self._run(lambda actor: handling.record_signed(task_id, name, on, actor))
 
 
 class FeedbackDialog(ServiceDialog):
     """登记办理结果 from the paper 回执 (or the township's own decision)."""
+
+    result: QComboBox  # type: ignore[assignment]  # the result field hides QDialog.result()
 
     def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
                  on_done=None) -> None:
@@ -255,8 +257,8 @@ class FeedbackDialog(ServiceDialog):
 
     def set_period(self, start: date, end: date) -> None:
         self.has_period.setCurrentIndex(1)
-        self.period_from.setDate(QDate(start))
-        self.period_to.setDate(QDate(end))
+        self.period_from.setDate(QDate(cast(Any, start)))  # PySide6 takes a date (the stubs do not say)
+        self.period_to.setDate(QDate(cast(Any, end)))
 
     def feedback(self):
         done = self.result.currentData() == "done"
@@ -264,13 +266,13 @@ class FeedbackDialog(ServiceDialog):
         signing = self.sign_box.isVisibleTo(self) and self.signed_by.text().strip()
         return self.Feedback(
             result=self.result.currentData(),
-            result_on=self.result_on.date().toPython(),
+            result_on=cast(date, self.result_on.date().toPython()),
             result_text=self.result_text.text(),
             amount=self.amount.text() if done else None,
-            period_from=self.period_from.date().toPython().replace(day=1) if period else None,
-            period_to=month_end(self.period_to.date().toPython()) if period else None,
+            period_from=cast(date, self.period_from.date().toPython()).replace(day=1) if period else None,
+            period_to=month_end(cast(date, self.period_to.date().toPython())) if period else None,
             signed_by=self.signed_by.text() if signing else "",
-            signed_on=self.signed_on.date().toPython() if signing else None,
+            signed_on=cast(date, self.signed_on.date().toPython()) if signing else None,
             review_class=self.review_class.currentData() if self.row.item_code == "DIBAO" else "",
         )
 
@@ -357,7 +359,7 @@ class EmergencyDialog(ServiceDialog):
         from ...core.services import EmergencyInput
 
         inp = EmergencyInput(self.amount.text(), self.method.currentData(), self.cause.text(),
-                             self.paid_on.date().toPython())
+                             cast(date, self.paid_on.date().toPython()))
         handling, app_id = self.services.handling, self.row.application_id
         self._run(lambda actor: handling.record_emergency(app_id, inp, actor))
 
@@ -427,7 +429,7 @@ class ReviewDialog(ServiceDialog):
 
     def submit(self) -> None:
         handling, task_id = self.services.handling, self.row.task_id
-        on, outcome = self.on.date().toPython(), self.outcome.currentData()
+        on, outcome = cast(date, self.on.date().toPython()), self.outcome.currentData()
         cls, note = self.review_class.currentData(), self.note.text()
         self._run(lambda actor: handling.record_review(task_id, on, outcome, note, actor,
                                                        review_class=cls))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -37,7 +38,7 @@ class TasksModel(ListTableModel):
                          self.tr("Due date"), self.tr("Working days left"), self.tr("Clerk")]
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         if self._sort is not None:

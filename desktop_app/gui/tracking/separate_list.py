@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -42,7 +42,7 @@ class SeparateListView(QWidget):
 
     openApplication = Signal(int)
 
-    def __init__(self, services: Services, actor: Callable[[], object],
+    def __init__(self, services: Services, actor: Callable[[], Any],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("separateList")
@@ -62,7 +62,7 @@ class SeparateListView(QWidget):
 
         self.by_date = QCheckBox(self.tr("Intake date"))
         self.by_date.setObjectName("separateByDate")
-        today = QDate(services.ctx.today())
+        today = QDate(cast(Any, services.ctx.today()))  # PySide6 takes a date (the stubs do not say)
         self.date_from, self.date_to = date_range_edits(
             today.addYears(-1), today, ("separateFrom", "separateTo"))
         self.by_date.toggled.connect(self.date_from.setEnabled)
