@@ -4,6 +4,9 @@ other circumstances, the decision buttons and the tab order."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,13 +27,39 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import vocab
-from ..kit.widgets import ErrorLabel
+from ..kit.widgets import ErrorLabel, FieldErrors
 from .assessment import AssessmentPanel, WarningsPanel
 from .items import ItemsPanel, MaterialsPanel
 from .person import MembersPanel, PersonFields, combo, field_box
 
+if TYPE_CHECKING:
+    from ...core.services import Services
 
-class IntakeFormLayout:
+    class _IntakeHost(QWidget):
+        """For the type checker only: what the mixin uses of :class:`IntakeScreen`."""
+
+        services: Services
+        errors: FieldErrors
+        today: Callable[[], date]
+        form: QWidget
+        general_error: ErrorLabel
+
+        def _adopt(self, code: str) -> None: ...
+        def _open_warning(self, warning: Any) -> None: ...
+        def _items_changed(self) -> None: ...
+        def _materials_changed(self) -> None: ...
+        def _watch(self, root: QWidget) -> None: ...
+        def _update_totals(self) -> None: ...
+        def schedule_refresh(self) -> None: ...
+        def submit(self, decision: str) -> None: ...
+        def confirm_clear(self) -> None: ...
+
+    _Base = _IntakeHost
+else:
+    _Base = object
+
+
+class IntakeFormLayout(_Base):
     """Part of :class:`IntakeScreen` (a mixin: it uses the screen's widgets and services)."""
 
     # -- layout ------------------------------------------------------------------------------
@@ -228,7 +257,7 @@ class IntakeFormLayout:
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
         self.house_rating = combo(vocab.HOUSE_RATINGS, name="house_rating", blank=self.tr("Not rated"))
-        self.property: dict[str, QWidget] = {}
+        self.property: dict[str, QWidget] = {}  # type: ignore[assignment]  # hides QObject.property()
         specs = [
             ("housing_area", self.tr("Housing area (m²)")),
             ("house_rating", self.tr("House safety rating")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,12 +29,12 @@ class ResultPage(QWidget):
     openApplication = Signal(int)
 
     def __init__(self, opener: Callable[[Path], object], parent: QWidget | None = None, *,
-                 resolve: Callable[[object], Path] | None = None) -> None:
+                 resolve: Callable[[Any], Path] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("intakeResult")
         self.opener = opener
         #: The saved PDF of a DocumentInfo (rendered on demand if it is still pending).
-        self.resolve: Callable[[object], Path] = resolve or (lambda d: Path(d.path))
+        self.resolve: Callable[[Any], Path] = resolve or (lambda d: Path(d.path))
         #: Prints one saved PDF (print dialog with preview); tests replace it.
         self.print_pdf: Callable[..., int] = _print_document
         self.application_id: int | None = None
@@ -87,6 +88,7 @@ class ResultPage(QWidget):
     def _clear(grid: QGridLayout) -> None:
         while grid.count():
             item = grid.takeAt(0)
+            assert item is not None  # the layout still has items
             widget = item.widget()
             if widget is not None:
                 widget.setParent(None)  # gone from findChild at once

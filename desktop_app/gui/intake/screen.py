@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -54,7 +55,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
 
     openApplication = Signal(int)
 
-    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], object],
+    def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
                  parent: QWidget | None = None, *,
                  ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
                  opener: Callable[[Path], object] = open_file) -> None:
@@ -88,7 +89,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.refresh_timer.timeout.connect(self.refresh_assessment)
         self._build_form()
         tasks.busyChanged.connect(self._busy)
-        QShortcut(QKeySequence("Alt+M"), self, activated=self.members.add_member)
+        QShortcut(QKeySequence("Alt+M"), self, activated=self.members.add_member)  # type: ignore[call-overload]  # signal keyword
         self._fix_tab_order()
         self._update_totals()
 
@@ -180,7 +181,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
             self.status.setText(self.tr("Materials complete: the application can be accepted."))
 
     def _update_totals(self) -> None:
-        total, bad = 0, False
+        total, bad = cast(Decimal, 0), False  # an int 0 until the first amount
         for edit in self.incomes.values():
             value = live_yuan(edit.text())
             if value is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,7 +55,7 @@ class SupplementDialog(QDialog):
     """补正材料: the new decision is recorded through the runner; its changes reach the
     detail view on the change bus."""
 
-    def __init__(self, services: Services, tasks: TaskRunner, detail, actor: Callable[[], object],
+    def __init__(self, services: Services, tasks: TaskRunner, detail, actor: Callable[[], Any],
                  parent: QWidget | None = None, *,
                  ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
                  opener: Callable[[Path], object] = open_file) -> None:
