@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -186,14 +186,14 @@ def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) 
     from ..core.logs import setup_logging, teardown_logging
 
     global _probe
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))  # a widgets app
     if os.environ.get("TOWNSHIP_STARTUP_HOOK"):
         import importlib
 
         _probe = importlib.import_module(os.environ["TOWNSHIP_STARTUP_HOOK"]).install(app)
     app.setApplicationName("township-service-window")
     app.setOrganizationName("township")
-    register_fonts(app)  # type: ignore[arg-type]
+    register_fonts(app)
     install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Social Assistance Window"))
     setup_logging(Path(data_dir))
@@ -337,9 +337,11 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
                      lane="read")
     damaged: list = []
     if deferred:
-        deferred_check(window.tasks, data_dir, lambda problem: (
-            damaged.append(problem),
-            _damaged_while_open(app, window, services, data_dir, problem)))
+        def on_damaged(problem) -> None:
+            damaged.append(problem)
+            _damaged_while_open(app, window, services, data_dir, problem)
+
+        deferred_check(window.tasks, data_dir, on_damaged)
     try:
         if demo and not services.setup.is_initialized():
             _fill_demo(services, window.tasks, window)
