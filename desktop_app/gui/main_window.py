@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -39,6 +39,8 @@ from .navigation import DEMO_STYLE, MainWindowNavigation
 
 if TYPE_CHECKING:
     from ..core.services import Services
+    from ..core.services.auth import Actor
+    from .admin.backups import AutoBackups
 
 
 log = logging.getLogger(__name__)
@@ -54,8 +56,8 @@ class MainWindow(MainWindowNavigation, QMainWindow):
                  demo: bool = False, opener: Callable[[Path], object] = open_file) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.services = None
-        self.actor = None
+        self.services: Services = cast("Services", None)  # None until attach()
+        self.actor: Actor | None = None
         self.tasks = tasks
         self.demo = demo
         self.opener = opener
@@ -67,7 +69,7 @@ class MainWindow(MainWindowNavigation, QMainWindow):
         self.separate = None
         self.sync_screen = None
         self.idle: IdleWatcher | None = None
-        self.auto_backups = None
+        self.auto_backups: AutoBackups | None = None
         self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
         self._hidden_windows: list[QWidget] = []
         self._focus: QWidget | None = None
@@ -194,6 +196,7 @@ class MainWindow(MainWindowNavigation, QMainWindow):
             self.idle.resume()
 
     def apply_settings(self) -> None:
+        assert self.idle is not None  # called once the screens are built
         try:
             self.idle.set_minutes(self.services.accounts.idle_lock_minutes())
         except Exception:
@@ -231,7 +234,7 @@ class MainWindow(MainWindowNavigation, QMainWindow):
 
     # -- lock, log out, switch --------------------------------------------------------------------
     def _own_windows(self) -> list[QWidget]:
-        out = []
+        out: list[QWidget] = []
         for w in QApplication.topLevelWidgets():
             if w is self or not w.isVisible() or not isinstance(w, QDialog):
                 continue
@@ -248,13 +251,13 @@ class MainWindow(MainWindowNavigation, QMainWindow):
             self._hidden_windows = self._own_windows()
         for w in self._hidden_windows:
             w.hide()
-        self.centralWidget().setEnabled(False)
+        cast(QWidget, self.centralWidget()).setEnabled(False)
         self.toolbar.setEnabled(False)
         if self.idle is not None:
             self.idle.pause()
 
     def _uncover(self) -> None:
-        self.centralWidget().setEnabled(True)
+        cast(QWidget, self.centralWidget()).setEnabled(True)
         self.toolbar.setEnabled(True)
         for w in self._hidden_windows:
             try:
@@ -333,6 +336,7 @@ class MainWindow(MainWindowNavigation, QMainWindow):
         """The administrator may have renamed themselves or changed their own role."""
         from ..core.services.auth import Actor
 
+        assert self.actor is not None  # called while someone is logged in
         try:
             me = self.services.accounts.find(self.actor.username)
         except LookupError:

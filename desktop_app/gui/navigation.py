@@ -3,15 +3,60 @@ and log out, and the screens each action opens (built on first use)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QToolBar, QWidget
 
 DEMO_STYLE = ("background: #c62828; color: white; font-weight: bold; padding: 3px 10px;"
               "border-radius: 3px;")
 
+if TYPE_CHECKING:
+    from ..core.services import Services
+    from .admin.audit import AuditScreen
+    from .admin.screen import AdminScreen
+    from .applications.detail import DetailDialog
+    from .applications.screen import ApplicationsScreen
+    from .intake.screen import IntakeScreen
+    from .kit.tasks import TaskRunner
+    from .sync.screen import SyncScreen
+    from .tracking.screen import TrackingScreen
+    from .tracking.separate_list import SeparateListView
 
-class MainWindowNavigation:
+    class _WindowHost(QMainWindow):
+        """For the type checker only: what the mixin uses of :class:`MainWindow`."""
+
+        services: Services
+        tasks: TaskRunner
+        opener: Callable[[Path], object]
+        demo: bool
+        stack: QStackedWidget
+        intake: IntakeScreen
+        applications: ApplicationsScreen
+        tracking: TrackingScreen | None
+        separate: SeparateListView | None
+        sync_screen: SyncScreen | None
+        audit: AuditScreen | None
+        admin: AdminScreen | None
+
+        def current_actor(self) -> Any: ...
+        def open_application(self, application_id: int) -> DetailDialog: ...
+        def change_password(self) -> Any: ...
+        def lock_screen(self) -> bool: ...
+        def logout(self) -> bool: ...
+        def _restore_starting(self) -> None: ...
+        def _restored(self, result: Any) -> None: ...
+        def _restore_failed(self) -> None: ...
+
+    _Base = _WindowHost
+else:
+    _Base = object
+
+
+class MainWindowNavigation(_Base):
     """Part of :class:`MainWindow` (a mixin: it uses the window's widgets and services)."""
 
     def _build_toolbar(self) -> None:
