@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -29,6 +31,7 @@ def test_entry_point_is_installed():
         "pip install -e . installs the county-receiver script")
 
 
+@pytest.mark.slow  # a dozen county-receiver processes, each importing the receiver afresh
 def test_county_receiver_process(tmp_path):
     data = tmp_path / "receiver-data"
     r = _run("--help", cwd=tmp_path)
