@@ -44,7 +44,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../main_window.py" line="+113"/>
+        <location filename="../main_window.py" line="+115"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../applications/screen.py" line="+69"/>
+        <location filename="../applications/screen.py" line="+70"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../admin/audit.py" line="+75"/>
+        <location filename="../admin/audit.py" line="+77"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -595,7 +595,7 @@
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../admin/backups.py" line="+374"/>
+        <location filename="../admin/backups.py" line="+375"/>
         <location line="+12"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
@@ -614,7 +614,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location line="-316"/>
+        <location line="-317"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -828,7 +828,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDocumentActions</name>
     <message>
-        <location filename="../applications/detail_actions.py" line="+22"/>
+        <location filename="../applications/detail_actions.py" line="+51"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -1241,7 +1241,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+290"/>
+        <location filename="../tracking/dialogs.py" line="+292"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -1319,7 +1319,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync/common.py" line="+119"/>
+        <location filename="../sync/common.py" line="+149"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1516,7 +1516,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>IntakeFormLayout</name>
     <message>
-        <location filename="../intake/form.py" line="+41"/>
+        <location filename="../intake/form.py" line="+70"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -1740,7 +1740,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+323"/>
+        <location filename="../intake/screen.py" line="+325"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
@@ -2125,7 +2125,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../kit/errors.py" line="+91"/>
+        <location filename="../kit/errors.py" line="+96"/>
         <source>Too many wrong passwords: this account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
         <extracomment>Class names of the package/export refusals (sync contract, backups). Class names of a cancelled job.</extracomment>
         <translation>密码错误次数过多，账户已锁定至 %1。请届时再试，或请管理员重置密码。</translation>
@@ -2201,7 +2201,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+230"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -2216,7 +2216,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>已注销。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Restoring the backup… Please wait.</source>
         <translation>正在恢复备份…请稍候。</translation>
     </message>
@@ -2226,7 +2226,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-288"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -2240,7 +2240,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>MainWindowNavigation</name>
     <message>
-        <location filename="../navigation.py" line="+18"/>
+        <location filename="../navigation.py" line="+63"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -2371,7 +2371,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake/person.py" line="+284"/>
+        <location filename="../intake/person.py" line="+285"/>
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
@@ -2394,6 +2394,144 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+2"/>
         <source>Remove this member</source>
         <translation>删除该成员</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../kit/messages.py" line="+24"/>
+        <source>Enter the amount</source>
+        <translation>请填写金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount cannot be negative</source>
+        <translation>金额不能为负数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount is not a valid number (example: 1234.56)</source>
+        <translation>金额格式不正确（例：1234.56）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount has at most two decimals (to the fen)</source>
+        <translation>金额最多保留两位小数（到分）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount cannot exceed %1 yuan</source>
+        <translation>金额不能超过%1元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The household has at least 1 member</source>
+        <translation>家庭人口数应至少为1人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contains invisible control characters; enter it again</source>
+        <translation>含有不可见的控制字符，请重新输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This field is required</source>
+        <translation>此项必填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most %1 characters (now %2)</source>
+        <translation>不能超过%1个字（当前%2个）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The name contains invisible control characters</source>
+        <translation>姓名含有不可见的控制字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name cannot contain digits</source>
+        <translation>姓名不能包含数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name contains an unsupported character: %1</source>
+        <translation>姓名含有不支持的字符“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the name</source>
+        <translation>请填写姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name has at most %1 characters (now %2)</source>
+        <translation>姓名不能超过%1个字（当前%2个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name must contain Chinese characters or letters</source>
+        <translation>姓名应包含汉字或字母</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The middle dot · in the name is in the wrong place</source>
+        <translation>姓名中的间隔号“·”位置不对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the phone number</source>
+        <translation>请填写联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A phone number has only digits (a landline may add - and an extension)</source>
+        <translation>电话号码只能包含数字（固话可加“-”和分机号）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A mobile number cannot have an extension</source>
+        <translation>手机号码不能带分机号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the area code to a landline number, e.g. 0571-12345678</source>
+        <translation>固定电话请加区号，如0571-12345678</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A mobile number has 11 digits and starts with 1</source>
+        <translation>手机号码应为11位数字，以1开头</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The phone number is not valid (mobile: 11 digits; landline e.g. 0571-12345678)</source>
+        <translation>电话号码格式不正确（手机11位，固话如0571-12345678）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the date</source>
+        <translation>请填写日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the date as 2026-11-24</source>
+        <translation>日期格式应为“2026-11-24”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This date does not exist (%1-%2-%3)</source>
+        <translation>日期不存在（%1年%2月%3日）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date cannot be after %1</source>
+        <translation>日期不能晚于%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date cannot be before %1</source>
+        <translation>日期不能早于%1</translation>
     </message>
 </context>
 <context>
@@ -2703,7 +2841,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../intake/result.py" line="+52"/>
+        <location filename="../intake/result.py" line="+53"/>
         <source>Documents issued</source>
         <extracomment>The saved PDF of a DocumentInfo (rendered on demand if it is still pending). Prints one saved PDF (print dialog with preview); tests replace it.</extracomment>
         <translation>已出具文书</translation>
@@ -2724,7 +2862,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>查看办件</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
@@ -2902,7 +3040,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="-330"/>
+        <location filename="../tracking/dialogs.py" line="-332"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3164,7 +3302,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Choose the backup mirror folder</source>
         <translation>选择备份镜像目录</translation>
     </message>
@@ -3333,7 +3471,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>StandardsEditor</name>
     <message>
-        <location filename="../admin/standards_editor.py" line="+81"/>
+        <location filename="../admin/standards_editor.py" line="+82"/>
         <source>Add entry</source>
         <extracomment>Columns after the date, in the order of ``FIELDS``: amounts in fen are shown in yuan.</extracomment>
         <translation>新增标准</translation>
@@ -3523,7 +3661,7 @@ deduction (%)</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1, %2: write the date as YYYY-MM-DD, e.g. 2027-01-01</source>
         <translation>%1，%2：日期格式应为“年-月-日”，例如 2027-01-01</translation>
     </message>
@@ -3584,7 +3722,7 @@ deduction (%)</source>
 <context>
     <name>SyncImportSection</name>
     <message>
-        <location filename="../sync/receive.py" line="+19"/>
+        <location filename="../sync/receive.py" line="+25"/>
         <source>Return packages from the county</source>
         <translation>县级回执包</translation>
     </message>
@@ -3687,7 +3825,7 @@ deduction (%)</source>
 <context>
     <name>SyncKeysSection</name>
     <message>
-        <location filename="../sync/keys.py" line="+22"/>
+        <location filename="../sync/keys.py" line="+28"/>
         <source>Keys (administrators)</source>
         <translation>密钥（管理员）</translation>
     </message>
@@ -3775,7 +3913,7 @@ encryption key %4</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync/common.py" line="-118"/>
+        <location filename="../sync/common.py" line="-141"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -3825,7 +3963,7 @@ encryption key %4</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+37"/>
         <source>no records</source>
         <translation>无记录</translation>
     </message>
@@ -4004,7 +4142,7 @@ encryption key %4</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking/model.py" line="+35"/>
+        <location filename="../tracking/model.py" line="+36"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
@@ -4067,7 +4205,7 @@ encryption key %4</source>
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../tracking/actions.py" line="+38"/>
+        <location filename="../tracking/actions.py" line="+71"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>

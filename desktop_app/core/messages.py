@@ -1,0 +1,57 @@
+"""The township's message table: message key -> Chinese template.
+
+Validators raise ``ValidationError(field, code, key=…, params=…)`` instead of writing a
+finished sentence; :mod:`sync_contract.messages` renders the template below into the
+error's ``message`` (what the command line, the logs and anything without Qt show),
+and the GUI translates the key (``desktop_app/gui/kit/messages.py``: an English source
+per key whose zh_CN translation equals the template here, so the clerk reads the same
+words). Templates use ``{name}`` placeholders filled from ``params``.
+
+A key is ``<subject>.<problem>``; it never changes once used (a new wording is a new
+template, not a new key). ``tests/core/test_messages.py`` checks that every key raised
+has a template here and a translated GUI source rendering to the same text.
+"""
+
+from __future__ import annotations
+
+from sync_contract.messages import register, render
+
+#: key -> Chinese template (``{name}`` placeholders).
+TEMPLATES: dict[str, str] = {
+    # rules/values.py — money
+    "amount.required": "请填写金额",
+    "amount.negative": "金额不能为负数",
+    "amount.format": "金额格式不正确（例：1234.56）",
+    "amount.decimals": "金额最多保留两位小数（到分）",
+    "amount.too_large": "金额不能超过{max}元",
+    "members.too_few": "家庭人口数应至少为1人",
+    # rules/values.py — free text
+    "text.control_char": "含有不可见的控制字符，请重新输入",
+    "text.required": "此项必填",
+    "text.too_long": "不能超过{max}个字（当前{length}个）",
+    # rules/values.py — names
+    "name.control_char": "姓名含有不可见的控制字符",
+    "name.digit": "姓名不能包含数字",
+    "name.invalid_char": "姓名含有不支持的字符“{char}”",
+    "name.required": "请填写姓名",
+    "name.too_long": "姓名不能超过{max}个字（当前{length}个）",
+    "name.no_letters": "姓名应包含汉字或字母",
+    "name.middle_dot": "姓名中的间隔号“·”位置不对",
+    # rules/values.py — phone numbers
+    "phone.required": "请填写联系电话",
+    "phone.digits_only": "电话号码只能包含数字（固话可加“-”和分机号）",
+    "phone.mobile_extension": "手机号码不能带分机号",
+    "phone.area_code": "固定电话请加区号，如0571-12345678",
+    "phone.mobile_length": "手机号码应为11位数字，以1开头",
+    "phone.format": "电话号码格式不正确（手机11位，固话如0571-12345678）",
+    # rules/values.py — dates
+    "date.required": "请填写日期",
+    "date.format": "日期格式应为“2026-11-24”",
+    "date.nonexistent": "日期不存在（{year}年{month}月{day}日）",
+    "date.too_late": "日期不能晚于{date}",
+    "date.too_early": "日期不能早于{date}",
+}
+
+register(TEMPLATES)
+
+__all__ = ["TEMPLATES", "render"]

@@ -1,0 +1,43 @@
+"""Message keys: the Chinese text of a :class:`~sync_contract.errors.ValidationError`
+raised with ``key=`` and ``params=`` instead of a finished sentence.
+
+A key is a stable dotted name (``"amount.negative"``); its template is Chinese with named
+placeholders (``"金额不能超过{max}元"``) filled by :meth:`str.format` from ``params``.
+The GUI translates the key itself (``desktop_app/gui/kit/messages.py``: an English
+source per key whose zh_CN translation equals the template here); everything without
+Qt — the command line, the county receiver, the logs — shows the text rendered here.
+
+The contract's own record rules register their templates in :data:`TEMPLATES` below;
+the township registers its table (``desktop_app/core/messages.py``) with
+:func:`register` when ``desktop_app.core.errors`` is imported. A key has one template:
+registering a different text for a key already known is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+#: key -> Chinese template with ``{name}`` placeholders (the contract's own keys).
+TEMPLATES: dict[str, str] = {}
+
+
+def register(templates: Mapping[str, str]) -> None:
+    """Add ``templates`` to :data:`TEMPLATES` (idempotent; a changed text is refused)."""
+    for key, text in templates.items():
+        known = TEMPLATES.get(key)
+        if known is not None and known != text:
+            raise ValueError(f"message key {key!r} already has another template")
+        TEMPLATES[key] = text
+
+
+def render(key: str, params: Mapping[str, object] | None = None) -> str:
+    """The Chinese text of ``key`` filled with ``params`` (an unknown key gives the key
+    itself: a missing template must not turn a validation failure into a crash —
+    the tests check that every key raised has one)."""
+    template = TEMPLATES.get(key)
+    if template is None:
+        return key
+    return template.format_map(dict(params or {}))
+
+
+__all__ = ["TEMPLATES", "register", "render"]

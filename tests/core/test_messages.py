@@ -1,0 +1,134 @@
+"""Message keys (issue #10): validators raise ``ValidationError(field, code, key=…,
+params=…)``; the core's table (``desktop_app/core/messages.py``) gives the Chinese text
+the command line and the logs show. The GUI's side (English sources, zh_CN) is checked
+in ``tests/gui/test_gui_messages.py``."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+import desktop_app
+from desktop_app.core.errors import ValidationError, ValidationErrors
+from desktop_app.core.messages import TEMPLATES
+from sync_contract import messages as contract_messages
+
+ROOT = Path(desktop_app.__file__).parent.parent
+#: Where validation errors are raised (the core, the wire contract, the county).
+RAISING = [ROOT / "desktop_app" / "core", ROOT / "sync_contract", ROOT / "county_receiver"]
+KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+#: Modules migrated to keys: no ValidationError there carries a literal Chinese text.
+MIGRATED = ["desktop_app/core/rules/values.py"]
+#: Calls that take a message key: the error class and the validators' helpers around it.
+RAISERS = {"ValidationError", "_fail", "_line_error"}
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _name(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else None
+
+
+def keys_raised() -> dict[str, list[str]]:
+    """Every ``key="…"`` literal passed to a raiser (:data:`RAISERS`) in the raising
+    packages -> where."""
+    found: dict[str, list[str]] = {}
+    for base in RAISING:
+        for path in sorted(base.rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call) or _name(node.func) not in RAISERS:
+                    continue
+                for kw in node.keywords:
+                    if kw.arg == "key" and isinstance(kw.value, ast.Constant) \
+                            and isinstance(kw.value.value, str):
+                        found.setdefault(kw.value.value, []).append(
+                            f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_keys_are_found_and_well_formed():
+    raised = keys_raised()
+    assert len(raised) >= 20
+    assert [k for k in raised if not KEY.match(k)] == []
+
+
+def test_every_key_raised_has_a_template():
+    missing = {k: where for k, where in keys_raised().items() if k not in contract_messages.TEMPLATES}
+    assert missing == {}
+
+
+def test_every_template_is_used():
+    assert sorted(set(TEMPLATES) - set(keys_raised())) == []
+
+
+def test_township_table_is_registered_with_the_contract():
+    for key, text in TEMPLATES.items():
+        assert contract_messages.TEMPLATES[key] == text
+
+
+def test_registering_another_text_for_a_key_is_refused():
+    key = next(iter(TEMPLATES))
+    contract_messages.register({key: TEMPLATES[key]})  # the same text again: fine
+    with pytest.raises(ValueError):
+        contract_messages.register({key: TEMPLATES[key] + "！"})
+
+
+@pytest.mark.parametrize("path", MIGRATED)
+def test_migrated_modules_raise_no_literal_chinese(path):
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    literal = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _name(node.func) in RAISERS:
+            for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+                for sub in ast.walk(arg):
+                    if isinstance(sub, ast.Constant) and isinstance(sub.value, str) \
+                            and CJK.search(sub.value):
+                        literal.append(node.lineno)
+    assert literal == []
+
+
+@pytest.mark.parametrize(("key", "params", "text"), [
+    ("amount.negative", {}, "金额不能为负数"),
+    ("amount.too_large", {"max": "100,000,000.00"}, "金额不能超过100,000,000.00元"),
+    ("text.too_long", {"max": 200, "length": 201}, "不能超过200个字（当前201个）"),
+    ("date.nonexistent", {"year": 2026, "month": 2, "day": 30}, "日期不存在（2026年2月30日）"),
+    ("name.invalid_char", {"char": "{x}%1"}, "姓名含有不支持的字符“{x}%1”"),
+])
+def test_key_gives_the_chinese_message(key, params, text):
+    err = ValidationError("f", "c", key=key, params=params)
+    assert (err.message, str(err), err.key, err.params) == (text, text, key, params)
+    assert ValidationErrors([err]).args[0] == text
+
+
+def test_message_without_key_is_kept():
+    err = ValidationError("f", "c", "原来的中文")
+    assert (err.message, err.key, err.params) == ("原来的中文", None, {})
+    assert repr(err) == "ValidationError('f', 'c', '原来的中文')"
+
+
+def test_an_explicit_message_wins_and_equality_ignores_the_key():
+    err = ValidationError("f", "negative", "金额不能为负数", key="amount.negative")
+    assert err.message == "金额不能为负数"
+    assert err == ValidationError("f", "negative", key="amount.negative")
+    assert err == ValidationError("f", "negative", "金额不能为负数")
+
+
+def test_unknown_key_falls_back_to_the_key_and_no_message_no_key_is_refused():
+    assert ValidationError("f", "c", key="no.such_key").message == "no.such_key"
+    with pytest.raises(TypeError):
+        ValidationError("f", "c")
+
+
+def test_every_placeholder_is_named():
+    assert {k: t for k, t in TEMPLATES.items()
+            if any(not n.isidentifier() for n in placeholders(t))} == {}
