@@ -22,7 +22,7 @@ ROOT = Path(desktop_app.__file__).parent.parent
 RAISING = [ROOT / "desktop_app" / "core", ROOT / "sync_contract", ROOT / "county_receiver"]
 KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 #: Modules migrated to keys: no ValidationError there carries a literal Chinese text.
-MIGRATED = ["desktop_app/core/rules/values.py"]
+MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
 RAISERS = {"ValidationError", "_fail", "_line_error"}
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -34,14 +34,27 @@ def _name(func: ast.expr) -> str | None:
     return func.attr if isinstance(func, ast.Attribute) else None
 
 
+def _is_key_table(node: ast.Assign | ast.AnnAssign) -> bool:
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    return any(isinstance(t, ast.Name) and t.id.endswith("_MESSAGE_KEYS") for t in targets)
+
+
 def keys_raised() -> dict[str, list[str]]:
-    """Every ``key="…"`` literal passed to a raiser (:data:`RAISERS`) in the raising
-    packages -> where."""
+    """Every ``key="…"`` literal passed to a raiser (:data:`RAISERS`), and every dotted
+    string of a module table named ``*_MESSAGE_KEYS``, in the raising packages -> where."""
     found: dict[str, list[str]] = {}
     for base in RAISING:
         for path in sorted(base.rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
+                if isinstance(node, ast.Assign | ast.AnnAssign) and _is_key_table(node):
+                    # a module table of keys a raise picks from (``_CHECK_18_MESSAGE_KEYS``)
+                    assert node.value is not None
+                    for sub in ast.walk(node.value):
+                        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) \
+                                and "." in sub.value:
+                            found.setdefault(sub.value, []).append(
+                                f"{path.relative_to(ROOT)}:{sub.lineno}")
                 if not isinstance(node, ast.Call) or _name(node.func) not in RAISERS:
                     continue
                 for kw in node.keywords:

@@ -2533,6 +2533,146 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>The date cannot be before %1</source>
         <translation>日期不能早于%1</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown kind of identity document</source>
+        <translation>未知的证件类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the document number</source>
+        <translation>请填写证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The birth date in the number does not exist (%1-%2-%3)</source>
+        <translation>号码中的出生日期无效（%1年%2月%3日）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The birth date in the number is after today</source>
+        <translation>号码中的出生日期晚于今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The birth date in the number is before %1</source>
+        <translation>号码中的出生日期早于%1年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A resident ID number has 18 characters (now %1)</source>
+        <translation>身份证号码应为18位（当前%1位）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A resident ID number is 17 digits and a digit or X</source>
+        <translation>身份证号码应为17位数字加1位数字或X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check character of the resident ID number is wrong</source>
+        <translation>身份证号码校验位错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>15-digit resident ID numbers are no longer used; enter the 18-digit number</source>
+        <translation>15位旧身份证号码已停止使用，请填写18位号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is the number of a residence permit for Hong Kong, Macao and Taiwan residents; choose that document kind</source>
+        <translation>这是港澳台居民居住证号码，请将证件类型选为“港澳台居民居住证”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is the number of a foreigner&apos;s permanent residence ID card; choose that document kind</source>
+        <translation>这是外国人永久居留身份证号码，请将证件类型选为“外国人永久居留身份证”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The region code of the resident ID number is not valid (the first digit is 1-6)</source>
+        <translation>身份证号码的地址码无效（首位应为1–6）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A residence permit number has 18 characters (now %1)</source>
+        <translation>居住证号码应为18位（当前%1位）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A residence permit number is 17 digits and a digit or X</source>
+        <translation>居住证号码应为17位数字加1位数字或X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check character of the residence permit number is wrong</source>
+        <translation>居住证号码校验位错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Hong Kong, Macao and Taiwan residence permit number starts with 810000, 820000 or 830000</source>
+        <translation>港澳台居民居住证号码应以810000、820000或830000开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A permanent residence ID number has 18 characters (now %1)</source>
+        <translation>永久居留身份证号码应为18位（当前%1位）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A permanent residence ID number is 17 digits and a digit or X</source>
+        <translation>永久居留身份证号码应为17位数字加1位数字或X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check character of the permanent residence ID number is wrong</source>
+        <translation>永久居留身份证号码校验位错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An old permanent residence ID number is 3 letters and 12 digits</source>
+        <translation>旧版永久居留身份证号码应为3位字母加12位数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A permanent residence ID number has 18 characters (the old kind 15), now %1</source>
+        <translation>永久居留身份证号码应为18位（旧版15位），当前%1位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new permanent residence ID number starts with 9</source>
+        <translation>新版永久居留身份证号码应以9开头</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document number has at most %1 characters (now %2)</source>
+        <translation>证件号码不能超过%1个字符（当前%2个）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document number contains characters that cannot be read</source>
+        <translation>证件号码含有无法识别的字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With no identity document, leave the document number empty</source>
+        <translation>选择“无证件”时不能填写证件号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without an identity document, give the reason (e.g. a homeless person)</source>
+        <translation>无证件时必须说明原因（如：流浪乞讨人员）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reason has at most %1 characters</source>
+        <translation>原因不能超过%1个字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reason contains characters that cannot be read</source>
+        <translation>原因含有无法识别的字符</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

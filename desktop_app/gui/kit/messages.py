@@ -72,6 +72,71 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "This date does not exist (%1-%2-%3)"), ("year", "month", "day")),
     "date.too_late": (QT_TRANSLATE_NOOP("Messages", "The date cannot be after %1"), ("date",)),
     "date.too_early": (QT_TRANSLATE_NOOP("Messages", "The date cannot be before %1"), ("date",)),
+    # identity documents
+    "id_type.unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown kind of identity document"), ()),
+    "id.required": (QT_TRANSLATE_NOOP("Messages", "Enter the document number"), ()),
+    "id.birth_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The birth date in the number does not exist (%1-%2-%3)"),
+        ("year", "month", "day")),
+    "id.birth_future": (QT_TRANSLATE_NOOP(
+        "Messages", "The birth date in the number is after today"), ()),
+    "id.birth_too_early": (QT_TRANSLATE_NOOP(
+        "Messages", "The birth date in the number is before %1"), ("year",)),
+    "id.resident.length": (QT_TRANSLATE_NOOP(
+        "Messages", "A resident ID number has 18 characters (now %1)"), ("length",)),
+    "id.resident.format": (QT_TRANSLATE_NOOP(
+        "Messages", "A resident ID number is 17 digits and a digit or X"), ()),
+    "id.resident.checksum": (QT_TRANSLATE_NOOP(
+        "Messages", "The check character of the resident ID number is wrong"), ()),
+    "id.resident.legacy_15": (QT_TRANSLATE_NOOP(
+        "Messages", "15-digit resident ID numbers are no longer used; enter the 18-digit "
+        "number"), ()),
+    "id.resident.is_hmt": (QT_TRANSLATE_NOOP(
+        "Messages", "This is the number of a residence permit for Hong Kong, Macao and "
+        "Taiwan residents; choose that document kind"), ()),
+    "id.resident.is_foreign": (QT_TRANSLATE_NOOP(
+        "Messages", "This is the number of a foreigner's permanent residence ID card; "
+        "choose that document kind"), ()),
+    "id.resident.region": (QT_TRANSLATE_NOOP(
+        "Messages", "The region code of the resident ID number is not valid (the first "
+        "digit is 1-6)"), ()),
+    "id.hmt.length": (QT_TRANSLATE_NOOP(
+        "Messages", "A residence permit number has 18 characters (now %1)"), ("length",)),
+    "id.hmt.format": (QT_TRANSLATE_NOOP(
+        "Messages", "A residence permit number is 17 digits and a digit or X"), ()),
+    "id.hmt.checksum": (QT_TRANSLATE_NOOP(
+        "Messages", "The check character of the residence permit number is wrong"), ()),
+    "id.hmt.region": (QT_TRANSLATE_NOOP(
+        "Messages", "A Hong Kong, Macao and Taiwan residence permit number starts with "
+        "810000, 820000 or 830000"), ()),
+    "id.foreign.length": (QT_TRANSLATE_NOOP(
+        "Messages", "A permanent residence ID number has 18 characters (now %1)"),
+        ("length",)),
+    "id.foreign.format": (QT_TRANSLATE_NOOP(
+        "Messages", "A permanent residence ID number is 17 digits and a digit or X"), ()),
+    "id.foreign.checksum": (QT_TRANSLATE_NOOP(
+        "Messages", "The check character of the permanent residence ID number is wrong"), ()),
+    "id.foreign.old_format": (QT_TRANSLATE_NOOP(
+        "Messages", "An old permanent residence ID number is 3 letters and 12 digits"), ()),
+    "id.foreign.old_or_new_length": (QT_TRANSLATE_NOOP(
+        "Messages", "A permanent residence ID number has 18 characters (the old kind 15), "
+        "now %1"), ("length",)),
+    "id.foreign.new_prefix": (QT_TRANSLATE_NOOP(
+        "Messages", "A new permanent residence ID number starts with 9"), ()),
+    "id.other.too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The document number has at most %1 characters (now %2)"),
+        ("max", "length")),
+    "id.other.invalid_char": (QT_TRANSLATE_NOOP(
+        "Messages", "The document number contains characters that cannot be read"), ()),
+    "id.none.must_be_empty": (QT_TRANSLATE_NOOP(
+        "Messages", "With no identity document, leave the document number empty"), ()),
+    "id_reason.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Without an identity document, give the reason (e.g. a homeless "
+        "person)"), ()),
+    "id_reason.too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The reason has at most %1 characters"), ("max",)),
+    "id_reason.invalid_char": (QT_TRANSLATE_NOOP(
+        "Messages", "The reason contains characters that cannot be read"), ()),
 }
 
 
