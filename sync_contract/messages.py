@@ -2,7 +2,8 @@
 raised with ``key=`` and ``params=`` instead of a finished sentence.
 
 A key is a stable dotted name (``"amount.negative"``); its template is Chinese with named
-placeholders (``"金额不能超过{max}元"``) filled by :meth:`str.format` from ``params``.
+placeholders (``"金额不能超过{max}元"``) filled by :meth:`str.format` from ``params``;
+a parameter may itself be a :class:`Message` (a problem found on a line of a file).
 The GUI translates the key itself (``desktop_app/gui/kit/messages.py``: an English
 source per key whose zh_CN translation equals the template here); everything without
 Qt — the command line, the county receiver, the logs — shows the text rendered here.
@@ -16,9 +17,25 @@ registering a different text for a key already known is refused.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 #: key -> Chinese template with ``{name}`` placeholders (the contract's own keys).
 TEMPLATES: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message by key, used as a parameter of another (``"第{line}行：{problem}"``):
+    formatted it renders its own template, and the GUI translates it as a key too."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return render(self.key, self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def register(templates: Mapping[str, str]) -> None:
@@ -40,4 +57,4 @@ def render(key: str, params: Mapping[str, object] | None = None) -> str:
     return template.format_map(dict(params or {}))
 
 
-__all__ = ["TEMPLATES", "register", "render"]
+__all__ = ["TEMPLATES", "Message", "register", "render"]

@@ -14,7 +14,7 @@ has a template here and a translated GUI source rendering to the same text.
 
 from __future__ import annotations
 
-from sync_contract.messages import register, render
+from sync_contract.messages import Message, register, render
 
 #: key -> Chinese template (``{name}`` placeholders).
 TEMPLATES: dict[str, str] = {
@@ -79,8 +79,30 @@ TEMPLATES: dict[str, str] = {
     "id_reason.required": "无证件时必须说明原因（如：流浪乞讨人员）",
     "id_reason.too_long": "原因不能超过{max}个字",
     "id_reason.invalid_char": "原因含有无法识别的字符",
+    # rules/division.py — division codes and the villages CSV
+    "division.township.required": "请填写乡镇（街道）区划代码",
+    "division.township.format": "乡镇（街道）区划代码应为12位数字（当前“{code}”）",
+    "division.township.county": "乡镇（街道）区划代码的前6位（县级代码）无效",
+    "division.township.township_part": "乡镇（街道）区划代码第7–9位应在001–599之间",
+    "division.township.village_part": "乡镇（街道）区划代码最后3位应为000（这像是村/居委会的代码）",
+    "division.village.required": "请填写村（居）委会区划代码",
+    "division.village.format": "村（居）委会区划代码应为12位数字（当前“{code}”）",
+    "division.village.county": "村（居）委会区划代码的前6位（县级代码）无效",
+    "division.village.other_township": "村（居）委会区划代码前9位应与本乡镇（街道）代码{code9}一致",
+    "division.village.village_part": "村（居）委会区划代码最后3位应在001–599之间",
+    "division.csv.encoding": "无法识别文件编码，请另存为UTF-8或GBK编码的CSV文件",
+    "division.csv.line": "第{line}行：{problem}",
+    "division.csv.syntax": "CSV格式错误（{error}）",
+    "division.csv.name_required": "缺少村（居）委会名称",
+    "division.csv.name_too_long": "名称不能超过{max}个字",
+    "division.csv.name_invalid": "名称含有无法识别的字符",
+    "division.csv.columns": "每行应为两列：代码,名称",
+    "division.csv.duplicate_code": "代码{code}与第{first}行重复",
+    "division.csv.duplicate_name": "名称“{name}”与第{first}行重复",
+    "division.csv.empty": "文件中没有村（居）委会记录",
+    "division.csv.too_many": "记录过多（{rows}行，最多{max}行）",
 }
 
 register(TEMPLATES)
 
-__all__ = ["TEMPLATES", "render"]
+__all__ = ["TEMPLATES", "Message", "render"]

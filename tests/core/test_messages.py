@@ -14,7 +14,7 @@ import pytest
 
 import desktop_app
 from desktop_app.core.errors import ValidationError, ValidationErrors
-from desktop_app.core.messages import TEMPLATES
+from desktop_app.core.messages import TEMPLATES, Message
 from sync_contract import messages as contract_messages
 
 ROOT = Path(desktop_app.__file__).parent.parent
@@ -22,9 +22,12 @@ ROOT = Path(desktop_app.__file__).parent.parent
 RAISING = [ROOT / "desktop_app" / "core", ROOT / "sync_contract", ROOT / "county_receiver"]
 KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 #: Modules migrated to keys: no ValidationError there carries a literal Chinese text.
-MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity.py"]
+MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity.py",
+            "desktop_app/core/rules/division.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
 RAISERS = {"ValidationError", "_fail", "_line_error"}
+#: A message used as another's parameter: ``Message("division.csv.columns", {…})``.
+NESTED = "Message"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -55,6 +58,11 @@ def keys_raised() -> dict[str, list[str]]:
                                 and "." in sub.value:
                             found.setdefault(sub.value, []).append(
                                 f"{path.relative_to(ROOT)}:{sub.lineno}")
+                if isinstance(node, ast.Call) and _name(node.func) == NESTED and node.args \
+                        and isinstance(node.args[0], ast.Constant) \
+                        and isinstance(node.args[0].value, str):
+                    found.setdefault(node.args[0].value, []).append(
+                        f"{path.relative_to(ROOT)}:{node.lineno}")
                 if not isinstance(node, ast.Call) or _name(node.func) not in RAISERS:
                     continue
                 for kw in node.keywords:
@@ -101,7 +109,7 @@ def test_migrated_modules_raise_no_literal_chinese(path):
     tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
     literal = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _name(node.func) in RAISERS:
+        if isinstance(node, ast.Call) and _name(node.func) in {*RAISERS, NESTED}:
             for arg in [*node.args, *(kw.value for kw in node.keywords)]:
                 for sub in ast.walk(arg):
                     if isinstance(sub, ast.Constant) and isinstance(sub.value, str) \
@@ -121,6 +129,14 @@ def test_key_gives_the_chinese_message(key, params, text):
     err = ValidationError("f", "c", key=key, params=params)
     assert (err.message, str(err), err.key, err.params) == (text, text, key, params)
     assert ValidationErrors([err]).args[0] == text
+
+
+def test_a_message_as_a_parameter_renders_its_own_template():
+    problem = Message("division.csv.duplicate_code", {"code": "330102001001", "first": 2})
+    err = ValidationError("villages_csv", "duplicate_code", key="division.csv.line",
+                          params={"line": 5, "problem": problem}, line=5)
+    assert err.message == "第5行：代码330102001001与第2行重复"
+    assert str(problem) == f"{problem}" == "代码330102001001与第2行重复"
 
 
 def test_message_without_key_is_kept():

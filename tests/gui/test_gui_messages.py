@@ -18,7 +18,7 @@ from desktop_app.core.messages import TEMPLATES
 from desktop_app.gui.kit.errors import describe, message_of, present, validation_messages
 from desktop_app.gui.kit.messages import SOURCES, text_of, translate_key
 from desktop_app.gui.kit.widgets import ErrorLabel
-from sync_contract.messages import render
+from sync_contract.messages import Message, render
 
 pytestmark = pytest.mark.gui
 
@@ -68,6 +68,14 @@ def test_gui_renders_the_core_text(key):
     assert translate_key(key, params) == render(key, params)
     err = ValidationError("f", "c", key=key, params=params)
     assert text_of(err) == err.message
+
+
+def test_a_message_parameter_is_translated_too():
+    problem = Message("division.csv.duplicate_name", {"name": "东村", "first": 3})
+    err = ValidationError("villages_csv", "duplicate_name", key="division.csv.line",
+                          params={"line": 7, "problem": problem}, line=7)
+    assert text_of(err) == err.message == "第7行：名称“东村”与第3行重复"
+    assert translate_key("division.csv.line", {"line": 7, "problem": "原样"}) == "第7行：原样"
 
 
 def test_unknown_key_is_none():

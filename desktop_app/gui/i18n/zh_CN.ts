@@ -2399,7 +2399,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../kit/messages.py" line="+24"/>
+        <location filename="../kit/messages.py" line="+26"/>
         <source>Enter the amount</source>
         <translation>请填写金额</translation>
     </message>
@@ -2672,6 +2672,111 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+2"/>
         <source>The reason contains characters that cannot be read</source>
         <translation>原因含有无法识别的字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the township (subdistrict) division code</source>
+        <translation>请填写乡镇（街道）区划代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The township (subdistrict) division code has 12 digits (now: %1)</source>
+        <translation>乡镇（街道）区划代码应为12位数字（当前“%1”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first 6 digits (county code) of the township (subdistrict) division code are not valid</source>
+        <translation>乡镇（街道）区划代码的前6位（县级代码）无效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Digits 7-9 of the township (subdistrict) division code are 001-599</source>
+        <translation>乡镇（街道）区划代码第7–9位应在001–599之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last 3 digits of the township (subdistrict) division code are 000 (this looks like a village or residents&apos; committee code)</source>
+        <translation>乡镇（街道）区划代码最后3位应为000（这像是村/居委会的代码）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the village (residents&apos;) committee division code</source>
+        <translation>请填写村（居）委会区划代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The village (residents&apos;) committee division code has 12 digits (now: %1)</source>
+        <translation>村（居）委会区划代码应为12位数字（当前“%1”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first 6 digits (county code) of the village (residents&apos;) committee division code are not valid</source>
+        <translation>村（居）委会区划代码的前6位（县级代码）无效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first 9 digits of the village (residents&apos;) committee division code must match this township&apos;s code %1</source>
+        <translation>村（居）委会区划代码前9位应与本乡镇（街道）代码%1一致</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last 3 digits of the village (residents&apos;) committee division code are 001-599</source>
+        <translation>村（居）委会区划代码最后3位应在001–599之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file encoding is not recognised; save it as a UTF-8 or GBK CSV file</source>
+        <translation>无法识别文件编码，请另存为UTF-8或GBK编码的CSV文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %1: %2</source>
+        <translation>第%1行：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV format error (%1)</source>
+        <translation>CSV格式错误（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The village (residents&apos;) committee name is missing</source>
+        <translation>缺少村（居）委会名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name has at most %1 characters</source>
+        <translation>名称不能超过%1个字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name contains characters that cannot be read</source>
+        <translation>名称含有无法识别的字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each line has two columns: code,name</source>
+        <translation>每行应为两列：代码,名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code %1 repeats line %2</source>
+        <translation>代码%1与第%2行重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name %1 repeats line %2</source>
+        <translation>名称“%1”与第%2行重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file has no village (residents&apos;) committee records</source>
+        <translation>文件中没有村（居）委会记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many records (%1 lines, at most %2)</source>
+        <translation>记录过多（%1行，最多%2行）</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@ for an error raised without a key — its Chinese ``message``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 
 from .fmt import fmt
@@ -137,6 +139,56 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The reason has at most %1 characters"), ("max",)),
     "id_reason.invalid_char": (QT_TRANSLATE_NOOP(
         "Messages", "The reason contains characters that cannot be read"), ()),
+    # division codes and the villages CSV
+    "division.township.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the township (subdistrict) division code"), ()),
+    "division.township.format": (QT_TRANSLATE_NOOP(
+        "Messages", "The township (subdistrict) division code has 12 digits (now: %1)"),
+        ("code",)),
+    "division.township.county": (QT_TRANSLATE_NOOP(
+        "Messages", "The first 6 digits (county code) of the township (subdistrict) "
+        "division code are not valid"), ()),
+    "division.township.township_part": (QT_TRANSLATE_NOOP(
+        "Messages", "Digits 7-9 of the township (subdistrict) division code are "
+        "001-599"), ()),
+    "division.township.village_part": (QT_TRANSLATE_NOOP(
+        "Messages", "The last 3 digits of the township (subdistrict) division code are 000 "
+        "(this looks like a village or residents' committee code)"), ()),
+    "division.village.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the village (residents') committee division code"), ()),
+    "division.village.format": (QT_TRANSLATE_NOOP(
+        "Messages", "The village (residents') committee division code has 12 digits "
+        "(now: %1)"), ("code",)),
+    "division.village.county": (QT_TRANSLATE_NOOP(
+        "Messages", "The first 6 digits (county code) of the village (residents') "
+        "committee division code are not valid"), ()),
+    "division.village.other_township": (QT_TRANSLATE_NOOP(
+        "Messages", "The first 9 digits of the village (residents') committee division "
+        "code must match this township's code %1"), ("code9",)),
+    "division.village.village_part": (QT_TRANSLATE_NOOP(
+        "Messages", "The last 3 digits of the village (residents') committee division code "
+        "are 001-599"), ()),
+    "division.csv.encoding": (QT_TRANSLATE_NOOP(
+        "Messages", "The file encoding is not recognised; save it as a UTF-8 or GBK CSV "
+        "file"), ()),
+    "division.csv.line": (QT_TRANSLATE_NOOP("Messages", "Line %1: %2"), ("line", "problem")),
+    "division.csv.syntax": (QT_TRANSLATE_NOOP("Messages", "CSV format error (%1)"), ("error",)),
+    "division.csv.name_required": (QT_TRANSLATE_NOOP(
+        "Messages", "The village (residents') committee name is missing"), ()),
+    "division.csv.name_too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The name has at most %1 characters"), ("max",)),
+    "division.csv.name_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The name contains characters that cannot be read"), ()),
+    "division.csv.columns": (QT_TRANSLATE_NOOP(
+        "Messages", "Each line has two columns: code,name"), ()),
+    "division.csv.duplicate_code": (QT_TRANSLATE_NOOP(
+        "Messages", "Code %1 repeats line %2"), ("code", "first")),
+    "division.csv.duplicate_name": (QT_TRANSLATE_NOOP(
+        "Messages", "Name %1 repeats line %2"), ("name", "first")),
+    "division.csv.empty": (QT_TRANSLATE_NOOP(
+        "Messages", "The file has no village (residents') committee records"), ()),
+    "division.csv.too_many": (QT_TRANSLATE_NOOP(
+        "Messages", "Too many records (%1 lines, at most %2)"), ("rows", "max")),
 }
 
 
@@ -148,7 +200,18 @@ def translate_key(key: str, params: dict[str, object] | None = None) -> str | No
         return None
     source, names = entry
     values = params or {}
-    return fmt(QCoreApplication.translate(_CTX, source), *(values.get(n, "") for n in names))
+    return fmt(QCoreApplication.translate(_CTX, source),
+               *(_value(values.get(n, "")) for n in names))
+
+
+def _value(value: object) -> object:
+    """A parameter that is itself a message (``Message(key, params)``) is translated too."""
+    key, params = getattr(value, "key", None), getattr(value, "params", None)
+    if isinstance(key, str) and isinstance(params, Mapping):
+        text = translate_key(key, dict(params))
+        if text is not None:
+            return text
+    return value
 
 
 def text_of(error: object) -> str:
