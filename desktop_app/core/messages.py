@@ -101,6 +101,31 @@ TEMPLATES: dict[str, str] = {
     "division.csv.duplicate_name": "名称“{name}”与第{first}行重复",
     "division.csv.empty": "文件中没有村（居）委会记录",
     "division.csv.too_many": "记录过多（{rows}行，最多{max}行）",
+    # rules/settings.py — the settings an administrator may change
+    "setting.unknown": "不能修改此设置",
+    "setting.integer": "{label}应为整数",
+    "setting.integer_between": "{label}应为 {lo}–{hi} 之间的整数",
+    "setting.range": "{label}应在 {lo}–{hi} 之间",
+    "setting.yes_no": "应为“是”或“否”",
+    "setting.mirror.not_path": "备份镜像目录应为文件夹路径",
+    "setting.mirror.too_long": "路径不能超过 {max} 个字符",
+    "setting.mirror.invisible": "路径含有不可见字符",
+    "setting.mirror.relative": "请填写完整路径（如 {windows} 或 {posix}）",
+    "setting.keep.parts": "备份保留策略应包含 {recent}、{daily}、{weekly}、{monthly}",
+    "setting.appeal.incomplete": "救济期限设置不完整",
+    "setting.overrides.not_table": "应为 日期→是否工作日 的对照表",
+    "setting.review.parts": "复核周期应包含 特困、低保A/B/C类 四项",
+    # rules/settings.py — the settings' names (parameters of the messages above)
+    "setting.label.idle_lock_minutes": "自动锁屏时间（分钟）",
+    "setting.label.backup_recent": "最近备份份数",
+    "setting.label.backup_daily": "按日保留份数",
+    "setting.label.backup_weekly": "按周保留份数",
+    "setting.label.backup_monthly": "按月保留份数",
+    "setting.label.appeal_period": "期限",
+    "setting.label.review_months": "复核周期（月）",
+    "setting.label.emergency_ceiling": "先行救助限额（分）",
+    "setting.label.emergency_paperwork_workdays": "先行救助补办手续时限（工作日）",
+    "setting.label.due_soon_workdays": "临期提醒（工作日）",
 }
 
 register(TEMPLATES)

@@ -2778,6 +2778,121 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>Too many records (%1 lines, at most %2)</source>
         <translation>记录过多（%1行，最多%2行）</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>This setting cannot be changed</source>
+        <translation>不能修改此设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be a whole number</source>
+        <translation>%1应为整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be a whole number from %2 to %3</source>
+        <translation>%1应为 %2–%3 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 must be from %2 to %3</source>
+        <translation>%1应在 %2–%3 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must be yes or no</source>
+        <translation>应为“是”或“否”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup mirror must be a folder path</source>
+        <translation>备份镜像目录应为文件夹路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The path has at most %1 characters</source>
+        <translation>路径不能超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The path contains invisible characters</source>
+        <translation>路径含有不可见字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the full path (e.g. %1 or %2)</source>
+        <translation>请填写完整路径（如 %1 或 %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup keeping policy must list %1, %2, %3 and %4</source>
+        <translation>备份保留策略应包含 %1、%2、%3、%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The appeal periods are incomplete</source>
+        <translation>救济期限设置不完整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must be a table of dates and whether each is a working day</source>
+        <translation>应为 日期→是否工作日 的对照表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The review periods must cover extreme poverty and subsistence allowance classes A, B and C</source>
+        <translation>复核周期应包含 特困、低保A/B/C类 四项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic screen lock (minutes)</source>
+        <translation>自动锁屏时间（分钟）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recent backups kept</source>
+        <translation>最近备份份数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily backups kept</source>
+        <translation>按日保留份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly backups kept</source>
+        <translation>按周保留份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly backups kept</source>
+        <translation>按月保留份数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The period</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review period (months)</source>
+        <translation>复核周期（月）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emergency aid ceiling (fen)</source>
+        <translation>先行救助限额（分）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emergency aid paperwork deadline (working days)</source>
+        <translation>先行救助补办手续时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due-soon reminder (working days)</source>
+        <translation>临期提醒（工作日）</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

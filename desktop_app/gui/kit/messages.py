@@ -189,6 +189,49 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The file has no village (residents') committee records"), ()),
     "division.csv.too_many": (QT_TRANSLATE_NOOP(
         "Messages", "Too many records (%1 lines, at most %2)"), ("rows", "max")),
+    # settings
+    "setting.unknown": (QT_TRANSLATE_NOOP("Messages", "This setting cannot be changed"), ()),
+    "setting.integer": (QT_TRANSLATE_NOOP("Messages", "%1 must be a whole number"), ("label",)),
+    "setting.integer_between": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 must be a whole number from %2 to %3"), ("label", "lo", "hi")),
+    "setting.range": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 must be from %2 to %3"), ("label", "lo", "hi")),
+    "setting.yes_no": (QT_TRANSLATE_NOOP("Messages", "Must be yes or no"), ()),
+    "setting.mirror.not_path": (QT_TRANSLATE_NOOP(
+        "Messages", "The backup mirror must be a folder path"), ()),
+    "setting.mirror.too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The path has at most %1 characters"), ("max",)),
+    "setting.mirror.invisible": (QT_TRANSLATE_NOOP(
+        "Messages", "The path contains invisible characters"), ()),
+    "setting.mirror.relative": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the full path (e.g. %1 or %2)"), ("windows", "posix")),
+    "setting.keep.parts": (QT_TRANSLATE_NOOP(
+        "Messages", "The backup keeping policy must list %1, %2, %3 and %4"),
+        ("recent", "daily", "weekly", "monthly")),
+    "setting.appeal.incomplete": (QT_TRANSLATE_NOOP(
+        "Messages", "The appeal periods are incomplete"), ()),
+    "setting.overrides.not_table": (QT_TRANSLATE_NOOP(
+        "Messages", "Must be a table of dates and whether each is a working day"), ()),
+    "setting.review.parts": (QT_TRANSLATE_NOOP(
+        "Messages", "The review periods must cover extreme poverty and subsistence "
+        "allowance classes A, B and C"), ()),
+    "setting.label.idle_lock_minutes": (QT_TRANSLATE_NOOP(
+        "Messages", "Automatic screen lock (minutes)"), ()),
+    "setting.label.backup_recent": (QT_TRANSLATE_NOOP(
+        "Messages", "Recent backups kept"), ()),
+    "setting.label.backup_daily": (QT_TRANSLATE_NOOP("Messages", "Daily backups kept"), ()),
+    "setting.label.backup_weekly": (QT_TRANSLATE_NOOP("Messages", "Weekly backups kept"), ()),
+    "setting.label.backup_monthly": (QT_TRANSLATE_NOOP(
+        "Messages", "Monthly backups kept"), ()),
+    "setting.label.appeal_period": (QT_TRANSLATE_NOOP("Messages", "The period"), ()),
+    "setting.label.review_months": (QT_TRANSLATE_NOOP(
+        "Messages", "Review period (months)"), ()),
+    "setting.label.emergency_ceiling": (QT_TRANSLATE_NOOP(
+        "Messages", "Emergency aid ceiling (fen)"), ()),
+    "setting.label.emergency_paperwork_workdays": (QT_TRANSLATE_NOOP(
+        "Messages", "Emergency aid paperwork deadline (working days)"), ()),
+    "setting.label.due_soon_workdays": (QT_TRANSLATE_NOOP(
+        "Messages", "Due-soon reminder (working days)"), ()),
 }
 
 
