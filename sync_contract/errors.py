@@ -93,6 +93,12 @@ class ValidationError(ValueError):
         self.key = key
         self.params: dict[str, object] = dict(params or {})
 
+    def with_field(self, field: str) -> ValidationError:
+        """The same problem reported on another field (a validator's error moved to the
+        form's field name): code, message, line, key and params are kept."""
+        return ValidationError(field, self.code, self.message, line=self.line, key=self.key,
+                               params=self.params)
+
     def __str__(self) -> str:
         return self.message
 

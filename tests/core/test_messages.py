@@ -139,6 +139,15 @@ def test_a_message_as_a_parameter_renders_its_own_template():
     assert str(problem) == f"{problem}" == "代码330102001001与第2行重复"
 
 
+def test_with_field_keeps_the_key():
+    err = ValidationError("id_number", "length", key="id.resident.length", params={"length": 3},
+                          line=4)
+    moved = err.with_field("members.0.id_number")
+    assert (moved.field, moved.code, moved.message, moved.line, moved.key, moved.params) == (
+        "members.0.id_number", "length", "身份证号码应为18位（当前3位）", 4,
+        "id.resident.length", {"length": 3})
+
+
 def test_message_without_key_is_kept():
     err = ValidationError("f", "c", "原来的中文")
     assert (err.message, err.key, err.params) == ("原来的中文", None, {})

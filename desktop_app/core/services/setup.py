@@ -82,7 +82,7 @@ class SetupService:
         user = check(passwords.validate_username, inp.admin_username, "admin_username")
         if inp.admin_password is not None:
             for err in passwords.check_password(inp.admin_password, user or ""):
-                errors.append(ValidationError("admin_password", err.code, err.message))
+                errors.append(err.with_field("admin_password"))
         check(values.validate_text, inp.office_name, "office_name", 80)
         seen_codes: set[str] = set()
         seen_names: set[str] = set()

@@ -141,7 +141,7 @@ class DraftValidation(IntakeBase):
                                         reason=m.no_id_reason if id_type is identity.IdType.NONE else None)
         except ValidationError as exc:
             where = "no_id_reason" if exc.field == identity.REASON_FIELD else "id_number"
-            errors.append(ValidationError(f"{prefix}.{where}", exc.code, exc.message))
+            errors.append(exc.with_field(f"{prefix}.{where}"))
             return None
 
     @staticmethod
