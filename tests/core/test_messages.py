@@ -23,7 +23,8 @@ RAISING = [ROOT / "desktop_app" / "core", ROOT / "sync_contract", ROOT / "county
 KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 #: Modules migrated to keys: no ValidationError there carries a literal Chinese text.
 MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity.py",
-            "desktop_app/core/rules/division.py", "desktop_app/core/rules/settings.py"]
+            "desktop_app/core/rules/division.py", "desktop_app/core/rules/settings.py",
+            "desktop_app/core/services/intake/validation.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
 RAISERS = {"ValidationError", "_fail", "_line_error"}
 #: A message used as another's parameter: ``Message("division.csv.columns", {…})``.

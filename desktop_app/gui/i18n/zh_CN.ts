@@ -2893,6 +2893,131 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>Due-soon reminder (working days)</source>
         <translation>临期提醒（工作日）</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the relation to the applicant</source>
+        <translation>请选择与申请人关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document number repeats that of household member %1</source>
+        <translation>证件号码与家庭成员“%1”重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid value</source>
+        <translation>取值无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the disability grade</source>
+        <translation>请选择残疾等级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown kind of income</source>
+        <translation>未知收入类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a whole number from 0 to %1</source>
+        <translation>请输入 0 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The housing grade is A, B, C or D</source>
+        <translation>房屋等级应为 A、B、C 或 D</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the cause of hardship</source>
+        <translation>请选择求助原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say which staff member or village cadre is a relative, and how</source>
+        <translation>请说明与哪位经办人员或村（居）干部是何种亲属关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose whether those obliged to support the applicant are able to</source>
+        <translation>请选择义务人是否有赡养（抚养、扶养）能力</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose how the case came to notice</source>
+        <translation>请选择发现途径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the village (community) of residence</source>
+        <translation>请选择现居住村（社区）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least one item to apply for</source>
+        <translation>请至少选择一个申请事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown item %1</source>
+        <translation>未知事项 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item %1 is chosen twice</source>
+        <translation>事项“%1”重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid material status</source>
+        <translation>材料状态无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be replaced by a written commitment</source>
+        <translation>“%1”不适用告知承诺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a required material</source>
+        <translation>“%1”为必备材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be obtained through data sharing</source>
+        <translation>“%1”不能通过信息共享获取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the kind of identity document</source>
+        <translation>请选择证件类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown acceptance decision</source>
+        <translation>未知的受理决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Materials are missing (%1); the application cannot be accepted. Issue a one-time notice</source>
+        <translation>材料不齐（缺少：%1），不能受理；请出具一次性告知书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The materials are complete; no one-time notice is needed</source>
+        <translation>材料齐全，无需出具一次性告知书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the reasons for not accepting</source>
+        <translation>请填写不予受理的理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each reason has at most %1 characters</source>
+        <translation>每条理由不能超过 %1 字</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

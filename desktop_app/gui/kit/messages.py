@@ -232,6 +232,55 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Emergency aid paperwork deadline (working days)"), ()),
     "setting.label.due_soon_workdays": (QT_TRANSLATE_NOOP(
         "Messages", "Due-soon reminder (working days)"), ()),
+    # an application draft and a decision
+    "intake.relation_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the relation to the applicant"), ()),
+    "intake.duplicate_id": (QT_TRANSLATE_NOOP(
+        "Messages", "The document number repeats that of household member %1"), ("name",)),
+    "intake.value_invalid": (QT_TRANSLATE_NOOP("Messages", "Invalid value"), ()),
+    "intake.disability_grade_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the disability grade"), ()),
+    "intake.income_unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown kind of income"), ()),
+    "intake.number_between": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter a whole number from 0 to %1"), ("limit",)),
+    "intake.house_rating": (QT_TRANSLATE_NOOP(
+        "Messages", "The housing grade is A, B, C or D"), ()),
+    "intake.hardship_cause_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the cause of hardship"), ()),
+    "intake.staff_relative_note_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Say which staff member or village cadre is a relative, and how"), ()),
+    "intake.supporters_able_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose whether those obliged to support the applicant are able to"), ()),
+    "intake.source_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose how the case came to notice"), ()),
+    "intake.village_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the village (community) of residence"), ()),
+    "intake.items_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose at least one item to apply for"), ()),
+    "intake.item_unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown item %1"), ("code",)),
+    "intake.item_duplicate": (QT_TRANSLATE_NOOP(
+        "Messages", "Item %1 is chosen twice"), ("name",)),
+    "intake.material.status_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "Invalid material status"), ()),
+    "intake.material.no_commitment": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 cannot be replaced by a written commitment"), ("name",)),
+    "intake.material.required": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 is a required material"), ("name",)),
+    "intake.material.not_shared": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 cannot be obtained through data sharing"), ("name",)),
+    "intake.id_type_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the kind of identity document"), ()),
+    "intake.decision.unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "Unknown acceptance decision"), ()),
+    "intake.decision.materials_missing": (QT_TRANSLATE_NOOP(
+        "Messages", "Materials are missing (%1); the application cannot be accepted. Issue "
+        "a one-time notice"), ("names",)),
+    "intake.decision.materials_complete": (QT_TRANSLATE_NOOP(
+        "Messages", "The materials are complete; no one-time notice is needed"), ()),
+    "intake.decision.reasons_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Give the reasons for not accepting"), ()),
+    "intake.decision.reason_too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "Each reason has at most %1 characters"), ("max",)),
 }
 
 
