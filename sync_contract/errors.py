@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .messages import render
+from .messages import Message, render
 
 #: reason code -> (Chinese, English) base message
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -92,6 +92,11 @@ class ValidationError(ValueError):
         self.line = line
         self.key = key
         self.params: dict[str, object] = dict(params or {})
+
+    def problem(self) -> Message | str:
+        """This error's text as a parameter of another message (``"第{line}行：{problem}"``):
+        its key and params, or — raised without a key — its message."""
+        return Message(self.key, self.params) if self.key else self.message
 
     def with_field(self, field: str) -> ValidationError:
         """The same problem reported on another field (a validator's error moved to the

@@ -152,6 +152,14 @@ TEMPLATES: dict[str, str] = {
     "intake.decision.materials_complete": "材料齐全，无需出具一次性告知书",
     "intake.decision.reasons_required": "请填写不予受理的理由",
     "intake.decision.reason_too_long": "每条理由不能超过 {max} 字",
+    # services/setup.py — first-run setup and staff
+    "setup.village.line": "第 {line} 行：{problem}",
+    "setup.village.name_required": "村（社区）名称不能为空",
+    "setup.village.duplicate_code": "村（社区）代码 {code} 重复",
+    "setup.village.duplicate_name": "村（社区）名称 {name} 重复",
+    "setup.villages_required": "请至少录入一个村（社区）",
+    "setup.already_done": "本机已完成初始设置",
+    "setup.role_unknown": "未知角色",
 }
 
 register(TEMPLATES)

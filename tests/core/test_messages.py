@@ -24,7 +24,8 @@ KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 #: Modules migrated to keys: no ValidationError there carries a literal Chinese text.
 MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity.py",
             "desktop_app/core/rules/division.py", "desktop_app/core/rules/settings.py",
-            "desktop_app/core/services/intake/validation.py"]
+            "desktop_app/core/services/intake/validation.py",
+            "desktop_app/core/services/setup.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
 RAISERS = {"ValidationError", "_fail", "_line_error"}
 #: A message used as another's parameter: ``Message("division.csv.columns", {…})``.
@@ -147,6 +148,15 @@ def test_with_field_keeps_the_key():
     assert (moved.field, moved.code, moved.message, moved.line, moved.key, moved.params) == (
         "members.0.id_number", "length", "身份证号码应为18位（当前3位）", 4,
         "id.resident.length", {"length": 3})
+
+
+def test_problem_is_the_error_as_a_parameter():
+    keyed = ValidationError("f", "c", key="id.hmt.region")
+    assert keyed.problem() == Message("id.hmt.region", {})
+    assert ValidationError("f", "c", "没有键").problem() == "没有键"
+    line = ValidationError("villages", "c", key="setup.village.line",
+                           params={"line": 2, "problem": keyed.problem()})
+    assert line.message == "第 2 行：港澳台居民居住证号码应以810000、820000或830000开头"
 
 
 def test_message_without_key_is_kept():

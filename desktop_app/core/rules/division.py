@@ -265,8 +265,7 @@ def _check_row(
     try:
         code = validate_village_code(cells[0], township_code).code
     except ValidationError as exc:
-        problem = Message(exc.key, exc.params) if exc.key else exc.message
-        errors.append(_line_error(line, exc.code, problem))
+        errors.append(_line_error(line, exc.code, exc.problem()))
     name, name_error = _check_name(line, cells[1])
     if name_error:
         errors.append(name_error)

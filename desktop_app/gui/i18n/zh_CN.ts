@@ -3018,6 +3018,41 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>Each reason has at most %1 characters</source>
         <translation>每条理由不能超过 %1 字</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Village %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The village (community) name cannot be empty</source>
+        <translation>村（社区）名称不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village (community) code %1 is entered twice</source>
+        <translation>村（社区）代码 %1 重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village (community) name %1 is entered twice</source>
+        <translation>村（社区）名称 %1 重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter at least one village (community)</source>
+        <translation>请至少录入一个村（社区）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer has already been set up</source>
+        <translation>本机已完成初始设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown role</source>
+        <translation>未知角色</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -281,6 +281,19 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Give the reasons for not accepting"), ()),
     "intake.decision.reason_too_long": (QT_TRANSLATE_NOOP(
         "Messages", "Each reason has at most %1 characters"), ("max",)),
+    # first-run setup and staff
+    "setup.village.line": (QT_TRANSLATE_NOOP("Messages", "Village %1: %2"), ("line", "problem")),
+    "setup.village.name_required": (QT_TRANSLATE_NOOP(
+        "Messages", "The village (community) name cannot be empty"), ()),
+    "setup.village.duplicate_code": (QT_TRANSLATE_NOOP(
+        "Messages", "Village (community) code %1 is entered twice"), ("code",)),
+    "setup.village.duplicate_name": (QT_TRANSLATE_NOOP(
+        "Messages", "Village (community) name %1 is entered twice"), ("name",)),
+    "setup.villages_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter at least one village (community)"), ()),
+    "setup.already_done": (QT_TRANSLATE_NOOP(
+        "Messages", "This computer has already been set up"), ()),
+    "setup.role_unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown role"), ()),
 }
 
 
