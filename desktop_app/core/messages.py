@@ -159,7 +159,12 @@ TEMPLATES: dict[str, str] = {
     "setup.village.duplicate_name": "村（社区）名称 {name} 重复",
     "setup.villages_required": "请至少录入一个村（社区）",
     "setup.already_done": "本机已完成初始设置",
-    "setup.role_unknown": "未知角色",
+    # services/accounts.py (and setup) — staff accounts
+    "staff.role_unknown": "未知角色",
+    "staff.password_same": "新密码不能与原密码相同",
+    "staff.username_taken": "该用户名已被使用",
+    "staff.deactivate_self": "不能停用自己的账户",
+    "staff.last_admin": "至少需要保留一名可登录的管理员",
 }
 
 register(TEMPLATES)

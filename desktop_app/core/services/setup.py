@@ -168,7 +168,7 @@ class SetupService:
         ``AccountService.add_user`` is the full version (username and password)."""
         name = values.validate_name(name, "name")
         if role not in auth.ROLES:
-            raise ValidationErrors([ValidationError("role", "invalid", key="setup.role_unknown")])
+            raise ValidationErrors([ValidationError("role", "invalid", key="staff.role_unknown")])
         with self.ctx.db.transaction() as s:
             actor, _ = auth.require(s, by, auth.USERS)
             person = Staff(name=name, role=role)

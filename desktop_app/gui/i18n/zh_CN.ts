@@ -3049,9 +3049,29 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>本机已完成初始设置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unknown role</source>
         <translation>未知角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new password cannot be the same as the old one</source>
+        <translation>新密码不能与原密码相同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This user name is already taken</source>
+        <translation>该用户名已被使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You cannot deactivate your own account</source>
+        <translation>不能停用自己的账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least one administrator who can log in must remain</source>
+        <translation>至少需要保留一名可登录的管理员</translation>
     </message>
 </context>
 <context>

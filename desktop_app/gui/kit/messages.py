@@ -293,7 +293,16 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Enter at least one village (community)"), ()),
     "setup.already_done": (QT_TRANSLATE_NOOP(
         "Messages", "This computer has already been set up"), ()),
-    "setup.role_unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown role"), ()),
+    # staff accounts
+    "staff.role_unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown role"), ()),
+    "staff.password_same": (QT_TRANSLATE_NOOP(
+        "Messages", "The new password cannot be the same as the old one"), ()),
+    "staff.username_taken": (QT_TRANSLATE_NOOP(
+        "Messages", "This user name is already taken"), ()),
+    "staff.deactivate_self": (QT_TRANSLATE_NOOP(
+        "Messages", "You cannot deactivate your own account"), ()),
+    "staff.last_admin": (QT_TRANSLATE_NOOP(
+        "Messages", "At least one administrator who can log in must remain"), ()),
 }
 
 
