@@ -165,6 +165,11 @@ TEMPLATES: dict[str, str] = {
     "staff.username_taken": "该用户名已被使用",
     "staff.deactivate_self": "不能停用自己的账户",
     "staff.last_admin": "至少需要保留一名可登录的管理员",
+    # services/documents.py — reprinting and voiding documents
+    "document.voided_no_reprint": "已作废的文书不能补打",
+    "document.void_reason_required": "请填写作废原因",
+    "document.void_reason_too_long": "作废原因不能超过 {max} 字",
+    "document.already_voided": "该文书已作废",
 }
 
 register(TEMPLATES)

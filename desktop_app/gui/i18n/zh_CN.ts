@@ -3073,6 +3073,26 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>At least one administrator who can log in must remain</source>
         <translation>至少需要保留一名可登录的管理员</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>A voided document cannot be reprinted</source>
+        <translation>已作废的文书不能补打</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the reason for voiding</source>
+        <translation>请填写作废原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reason for voiding has at most %1 characters</source>
+        <translation>作废原因不能超过 %1 字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This document has already been voided</source>
+        <translation>该文书已作废</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

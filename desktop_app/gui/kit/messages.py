@@ -303,6 +303,15 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "You cannot deactivate your own account"), ()),
     "staff.last_admin": (QT_TRANSLATE_NOOP(
         "Messages", "At least one administrator who can log in must remain"), ()),
+    # reprinting and voiding documents
+    "document.voided_no_reprint": (QT_TRANSLATE_NOOP(
+        "Messages", "A voided document cannot be reprinted"), ()),
+    "document.void_reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Give the reason for voiding"), ()),
+    "document.void_reason_too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The reason for voiding has at most %1 characters"), ("max",)),
+    "document.already_voided": (QT_TRANSLATE_NOOP(
+        "Messages", "This document has already been voided"), ()),
 }
 
 
