@@ -170,6 +170,8 @@ TEMPLATES: dict[str, str] = {
     "document.void_reason_required": "请填写作废原因",
     "document.void_reason_too_long": "作废原因不能超过 {max} 字",
     "document.already_voided": "该文书已作废",
+    # services/intake/supplements.py — supplying missing materials
+    "intake.not_pending": "该申请不在待补正状态",
 }
 
 register(TEMPLATES)

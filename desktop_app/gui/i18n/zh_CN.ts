@@ -3093,6 +3093,11 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>This document has already been voided</source>
         <translation>该文书已作废</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>This application is not waiting for missing materials</source>
+        <translation>该申请不在待补正状态</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

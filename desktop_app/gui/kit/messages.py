@@ -312,6 +312,9 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The reason for voiding has at most %1 characters"), ("max",)),
     "document.already_voided": (QT_TRANSLATE_NOOP(
         "Messages", "This document has already been voided"), ()),
+    # supplying missing materials
+    "intake.not_pending": (QT_TRANSLATE_NOOP(
+        "Messages", "This application is not waiting for missing materials"), ()),
 }
 
 
