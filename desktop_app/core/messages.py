@@ -172,6 +172,8 @@ TEMPLATES: dict[str, str] = {
     "document.already_voided": "该文书已作废",
     # services/intake/supplements.py — supplying missing materials
     "intake.not_pending": "该申请不在待补正状态",
+    # services/intake/registration.py — registering an application
+    "intake.village_unknown": "村（社区）不存在",
 }
 
 register(TEMPLATES)

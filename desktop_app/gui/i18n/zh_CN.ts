@@ -3098,6 +3098,11 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>This application is not waiting for missing materials</source>
         <translation>该申请不在待补正状态</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>This village (community) does not exist</source>
+        <translation>村（社区）不存在</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

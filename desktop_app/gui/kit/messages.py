@@ -315,6 +315,9 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     # supplying missing materials
     "intake.not_pending": (QT_TRANSLATE_NOOP(
         "Messages", "This application is not waiting for missing materials"), ()),
+    # registering an application
+    "intake.village_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "This village (community) does not exist"), ()),
 }
 
 
