@@ -174,6 +174,8 @@ TEMPLATES: dict[str, str] = {
     "intake.not_pending": "该申请不在待补正状态",
     # services/intake/registration.py — registering an application
     "intake.village_unknown": "村（社区）不存在",
+    # services/intake/base.py — the clerk of a decision
+    "intake.clerk_unknown": "经办人不存在或已停用",
 }
 
 register(TEMPLATES)

@@ -3103,6 +3103,11 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>This village (community) does not exist</source>
         <translation>村（社区）不存在</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The clerk does not exist or has been deactivated</source>
+        <translation>经办人不存在或已停用</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

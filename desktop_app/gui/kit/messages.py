@@ -318,6 +318,9 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     # registering an application
     "intake.village_unknown": (QT_TRANSLATE_NOOP(
         "Messages", "This village (community) does not exist"), ()),
+    # the clerk of a decision
+    "intake.clerk_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "The clerk does not exist or has been deactivated"), ()),
 }
 
 
