@@ -176,6 +176,8 @@ TEMPLATES: dict[str, str] = {
     "intake.village_unknown": "村（社区）不存在",
     # services/intake/base.py — the clerk of a decision
     "intake.clerk_unknown": "经办人不存在或已停用",
+    # services/settings.py — settings kept by the program
+    "setting.reserved": "此设置由程序维护，不能直接修改",
 }
 
 register(TEMPLATES)

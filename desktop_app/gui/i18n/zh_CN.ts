@@ -3108,6 +3108,11 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>The clerk does not exist or has been deactivated</source>
         <translation>经办人不存在或已停用</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The program keeps this setting; it cannot be changed directly</source>
+        <translation>此设置由程序维护，不能直接修改</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -321,6 +321,9 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     # the clerk of a decision
     "intake.clerk_unknown": (QT_TRANSLATE_NOOP(
         "Messages", "The clerk does not exist or has been deactivated"), ()),
+    # settings kept by the program
+    "setting.reserved": (QT_TRANSLATE_NOOP(
+        "Messages", "The program keeps this setting; it cannot be changed directly"), ()),
 }
 
 
