@@ -178,6 +178,9 @@ TEMPLATES: dict[str, str] = {
     "intake.clerk_unknown": "经办人不存在或已停用",
     # services/settings.py — settings kept by the program
     "setting.reserved": "此设置由程序维护，不能直接修改",
+    # services/handling/base.py — what the handling verbs share
+    "handling.application_state": "该申请已{status}，不能办理",
+    "handling.labelled": "{label}：{problem}",
 }
 
 register(TEMPLATES)

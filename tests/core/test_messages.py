@@ -30,7 +30,8 @@ MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity
             "desktop_app/core/services/intake/supplements.py",
             "desktop_app/core/services/intake/registration.py",
             "desktop_app/core/services/intake/base.py",
-            "desktop_app/core/services/settings.py"]
+            "desktop_app/core/services/settings.py",
+            "desktop_app/core/services/handling/base.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
 RAISERS = {"ValidationError", "_fail", "_line_error"}
 #: A message used as another's parameter: ``Message("division.csv.columns", {…})``.

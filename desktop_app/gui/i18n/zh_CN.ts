@@ -3113,6 +3113,16 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>The program keeps this setting; it cannot be changed directly</source>
         <translation>此设置由程序维护，不能直接修改</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>This application is %1 and cannot be handled</source>
+        <translation>该申请已%1，不能办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

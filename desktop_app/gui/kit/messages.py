@@ -324,6 +324,11 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     # settings kept by the program
     "setting.reserved": (QT_TRANSLATE_NOOP(
         "Messages", "The program keeps this setting; it cannot be changed directly"), ()),
+    # handling: what the verbs share
+    "handling.application_state": (QT_TRANSLATE_NOOP(
+        "Messages", "This application is %1 and cannot be handled"), ("status",)),
+    "handling.labelled": (QT_TRANSLATE_NOOP(
+        "Messages", "%1: %2"), ("label", "problem")),
 }
 
 
