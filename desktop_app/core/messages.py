@@ -181,6 +181,20 @@ TEMPLATES: dict[str, str] = {
     # services/handling/base.py — what the handling verbs share
     "handling.application_state": "该申请已{status}，不能办理",
     "handling.labelled": "{label}：{problem}",
+    # services/handling/results.py — the department's reply (回执)
+    "handling.label.signed_on": "签收时间",
+    "handling.label.result_on": "反馈时间",
+    "handling.label.period_from": "救助起始月",
+    "handling.label.period_to": "救助截止月",
+    "handling.result_required": "请选择办理结果",
+    "handling.period_order": "救助截止月不能早于起始月",
+    "handling.refusal_reason_required": "请填写不予办理的理由",
+    "handling.return_reason_required": "请填写退回的原因",
+    "handling.amount_not_done": "只有已办结的事项才有救助金额",
+    "handling.review_class": "复核类别应为 A、B 或 C",
+    "handling.signed_before_referral": "签收时间不能早于转办日期",
+    "handling.result_before_referral": "反馈时间不能早于转办日期",
+    "handling.result_before_acceptance": "反馈时间不能早于受理日期",
 }
 
 register(TEMPLATES)

@@ -31,9 +31,10 @@ MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity
             "desktop_app/core/services/intake/registration.py",
             "desktop_app/core/services/intake/base.py",
             "desktop_app/core/services/settings.py",
-            "desktop_app/core/services/handling/base.py"]
+            "desktop_app/core/services/handling/base.py",
+            "desktop_app/core/services/handling/results.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
-RAISERS = {"ValidationError", "_fail", "_line_error"}
+RAISERS = {"ValidationError", "_fail", "_line_error", "day_value", "_not_before"}
 #: A message used as another's parameter: ``Message("division.csv.columns", {…})``.
 NESTED = "Message"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

@@ -3123,6 +3123,71 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Date signed for</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date of the reply</source>
+        <translation>反馈时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First month of aid</source>
+        <translation>救助起始月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last month of aid</source>
+        <translation>救助截止月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the result</source>
+        <translation>请选择办理结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last month of aid cannot be before the first</source>
+        <translation>救助截止月不能早于起始月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the reason for refusing</source>
+        <translation>请填写不予办理的理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the reason for returning</source>
+        <translation>请填写退回的原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only a completed item has an aid amount</source>
+        <translation>只有已办结的事项才有救助金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The review class is A, B or C</source>
+        <translation>复核类别应为 A、B 或 C</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date signed for cannot be before the referral</source>
+        <translation>签收时间不能早于转办日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reply cannot be dated before the referral</source>
+        <translation>反馈时间不能早于转办日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reply cannot be dated before the acceptance</source>
+        <translation>反馈时间不能早于受理日期</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -329,6 +329,33 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "This application is %1 and cannot be handled"), ("status",)),
     "handling.labelled": (QT_TRANSLATE_NOOP(
         "Messages", "%1: %2"), ("label", "problem")),
+    # handling: the department's reply
+    "handling.label.signed_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Date signed for"), ()),
+    "handling.label.result_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Date of the reply"), ()),
+    "handling.label.period_from": (QT_TRANSLATE_NOOP(
+        "Messages", "First month of aid"), ()),
+    "handling.label.period_to": (QT_TRANSLATE_NOOP(
+        "Messages", "Last month of aid"), ()),
+    "handling.result_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the result"), ()),
+    "handling.period_order": (QT_TRANSLATE_NOOP(
+        "Messages", "The last month of aid cannot be before the first"), ()),
+    "handling.refusal_reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Give the reason for refusing"), ()),
+    "handling.return_reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Give the reason for returning"), ()),
+    "handling.amount_not_done": (QT_TRANSLATE_NOOP(
+        "Messages", "Only a completed item has an aid amount"), ()),
+    "handling.review_class": (QT_TRANSLATE_NOOP(
+        "Messages", "The review class is A, B or C"), ()),
+    "handling.signed_before_referral": (QT_TRANSLATE_NOOP(
+        "Messages", "The date signed for cannot be before the referral"), ()),
+    "handling.result_before_referral": (QT_TRANSLATE_NOOP(
+        "Messages", "The reply cannot be dated before the referral"), ()),
+    "handling.result_before_acceptance": (QT_TRANSLATE_NOOP(
+        "Messages", "The reply cannot be dated before the acceptance"), ()),
 }
 
 
