@@ -195,6 +195,15 @@ TEMPLATES: dict[str, str] = {
     "handling.signed_before_referral": "签收时间不能早于转办日期",
     "handling.result_before_referral": "反馈时间不能早于转办日期",
     "handling.result_before_acceptance": "反馈时间不能早于受理日期",
+    # services/handling/emergency.py — emergency aid (先行救助) and referral to the county
+    "emergency.amount_required": "请填写先行救助金额",
+    "emergency.method_required": "请选择发放方式",
+    "emergency.label.paid_on": "发放日期",
+    "emergency.no_urgent_item": "该申请没有已受理的急难型临时救助事项",
+    "emergency.item_closed": "该急难型临时救助事项已转县级审批或已办结，不能再先行救助",
+    "emergency.above_ceiling": "金额 {amount} 元超过乡镇先行救助限额 {ceiling} 元，请报县民政局审批",
+    "emergency.escalation_reason_required": "请填写报县审批的理由",
+    "emergency.cannot_escalate": "该事项不能报县审批",
 }
 
 register(TEMPLATES)

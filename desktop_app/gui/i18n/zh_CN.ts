@@ -3188,6 +3188,46 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>The reply cannot be dated before the acceptance</source>
         <translation>反馈时间不能早于受理日期</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the amount of emergency aid</source>
+        <translation>请填写先行救助金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose how the aid is paid</source>
+        <translation>请选择发放方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date paid</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This application has no accepted item of urgent temporary assistance</source>
+        <translation>该申请没有已受理的急难型临时救助事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This urgent temporary assistance item has gone to the county for approval or is closed; emergency aid can no longer be paid</source>
+        <translation>该急难型临时救助事项已转县级审批或已办结，不能再先行救助</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The amount of %1 yuan is above the township&apos;s emergency aid ceiling of %2 yuan; refer it to the county civil affairs bureau for approval</source>
+        <translation>金额 %1 元超过乡镇先行救助限额 %2 元，请报县民政局审批</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the reason for referring to the county</source>
+        <translation>请填写报县审批的理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item cannot be referred to the county for approval</source>
+        <translation>该事项不能报县审批</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -356,6 +356,25 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The reply cannot be dated before the referral"), ()),
     "handling.result_before_acceptance": (QT_TRANSLATE_NOOP(
         "Messages", "The reply cannot be dated before the acceptance"), ()),
+    # handling: emergency aid and referral to the county
+    "emergency.amount_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the amount of emergency aid"), ()),
+    "emergency.method_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose how the aid is paid"), ()),
+    "emergency.label.paid_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Date paid"), ()),
+    "emergency.no_urgent_item": (QT_TRANSLATE_NOOP(
+        "Messages", "This application has no accepted item of urgent temporary assistance"), ()),
+    "emergency.item_closed": (QT_TRANSLATE_NOOP(
+        "Messages", "This urgent temporary assistance item has gone to the county for approval "
+        "or is closed; emergency aid can no longer be paid"), ()),
+    "emergency.above_ceiling": (QT_TRANSLATE_NOOP(
+        "Messages", "The amount of %1 yuan is above the township's emergency aid ceiling of %2 "
+        "yuan; refer it to the county civil affairs bureau for approval"), ("amount", "ceiling")),
+    "emergency.escalation_reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Give the reason for referring to the county"), ()),
+    "emergency.cannot_escalate": (QT_TRANSLATE_NOOP(
+        "Messages", "This item cannot be referred to the county for approval"), ()),
 }
 
 
