@@ -204,6 +204,10 @@ TEMPLATES: dict[str, str] = {
     "emergency.above_ceiling": "金额 {amount} 元超过乡镇先行救助限额 {ceiling} 元，请报县民政局审批",
     "emergency.escalation_reason_required": "请填写报县审批的理由",
     "emergency.cannot_escalate": "该事项不能报县审批",
+    # services/handling/reviews.py — periodic reviews
+    "review.label.review_on": "复核日期",
+    "review.outcome_required": "请选择复核结论",
+    "review.not_needed": "该事项无需复核",
 }
 
 register(TEMPLATES)

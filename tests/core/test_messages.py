@@ -33,7 +33,8 @@ MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity
             "desktop_app/core/services/settings.py",
             "desktop_app/core/services/handling/base.py",
             "desktop_app/core/services/handling/results.py",
-            "desktop_app/core/services/handling/emergency.py"]
+            "desktop_app/core/services/handling/emergency.py",
+            "desktop_app/core/services/handling/reviews.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
 RAISERS = {"ValidationError", "_fail", "_line_error", "day_value", "_not_before"}
 #: A message used as another's parameter: ``Message("division.csv.columns", {…})``.

@@ -3228,6 +3228,21 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>This item cannot be referred to the county for approval</source>
         <translation>该事项不能报县审批</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Date of the review</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the outcome of the review</source>
+        <translation>请选择复核结论</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item needs no review</source>
+        <translation>该事项无需复核</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -375,6 +375,13 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Give the reason for referring to the county"), ()),
     "emergency.cannot_escalate": (QT_TRANSLATE_NOOP(
         "Messages", "This item cannot be referred to the county for approval"), ()),
+    # handling: periodic reviews
+    "review.label.review_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Date of the review"), ()),
+    "review.outcome_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the outcome of the review"), ()),
+    "review.not_needed": (QT_TRANSLATE_NOOP(
+        "Messages", "This item needs no review"), ()),
 }
 
 
