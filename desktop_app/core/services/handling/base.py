@@ -51,12 +51,10 @@ class HandlingBase:
 
     @staticmethod
     def _not_before(day: date | None, earliest: date | None, field: str,
-                    message: Message | str) -> None:
-        """``message``: by key (``Message``), or a plain text for a caller not yet keyed."""
+                    message: Message) -> None:
         if day and earliest and day < earliest:
-            error = (ValidationError(field, "order", key=message.key, params=message.params)
-                     if isinstance(message, Message) else ValidationError(field, "order", message))
-            raise ValidationErrors([error])
+            raise ValidationErrors([ValidationError(field, "order", key=message.key,
+                                                    params=message.params)])
 
     @staticmethod
     def _next_suffix(s: Session, app: Application, letter: str) -> str:
@@ -69,7 +67,7 @@ class HandlingBase:
         return numbering.next_suffixed_number(str(app.number), letter, used)
 
 
-def day_value(value: object, field: str, label: Message | str, *, today: date) -> date:
+def day_value(value: object, field: str, label: Message, *, today: date) -> date:
     """A date not after ``today``; a problem is told as ``<label>：<problem>``."""
     if isinstance(value, datetime):
         return value.date()
