@@ -208,6 +208,13 @@ TEMPLATES: dict[str, str] = {
     "review.label.review_on": "复核日期",
     "review.outcome_required": "请选择复核结论",
     "review.not_needed": "该事项无需复核",
+    # services/intake/withdrawal.py — withdrawing and voiding an application
+    "withdrawal.final": "该申请已{status}，不能撤回",
+    "withdrawal.already_voided": "该申请已作废",
+    "withdrawal.reason_required": "请填写{label}",
+    "withdrawal.reason_too_long": "{label}不能超过 {max} 字",
+    "withdrawal.label.withdraw_reason": "撤回原因",
+    "withdrawal.label.void_reason": "作废原因",
 }
 
 register(TEMPLATES)

@@ -34,9 +34,10 @@ MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity
             "desktop_app/core/services/handling/base.py",
             "desktop_app/core/services/handling/results.py",
             "desktop_app/core/services/handling/emergency.py",
-            "desktop_app/core/services/handling/reviews.py"]
+            "desktop_app/core/services/handling/reviews.py",
+            "desktop_app/core/services/intake/withdrawal.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
-RAISERS = {"ValidationError", "_fail", "_line_error", "day_value", "_not_before"}
+RAISERS = {"ValidationError", "_fail", "_line_error", "day_value", "_not_before", "_reason"}
 #: A message used as another's parameter: ``Message("division.csv.columns", {…})``.
 NESTED = "Message"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

@@ -3243,6 +3243,36 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>This item needs no review</source>
         <translation>该事项无需复核</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>This application is %1 and cannot be withdrawn</source>
+        <translation>该申请已%1，不能撤回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This application has already been voided</source>
+        <translation>该申请已作废</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the %1</source>
+        <translation>请填写%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 has at most %2 characters</source>
+        <translation>%1不能超过 %2 字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reason for withdrawing</source>
+        <translation>撤回原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reason for voiding</source>
+        <translation>作废原因</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -382,6 +382,19 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Choose the outcome of the review"), ()),
     "review.not_needed": (QT_TRANSLATE_NOOP(
         "Messages", "This item needs no review"), ()),
+    # withdrawing and voiding an application
+    "withdrawal.final": (QT_TRANSLATE_NOOP(
+        "Messages", "This application is %1 and cannot be withdrawn"), ("status",)),
+    "withdrawal.already_voided": (QT_TRANSLATE_NOOP(
+        "Messages", "This application has already been voided"), ()),
+    "withdrawal.reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the %1"), ("label",)),
+    "withdrawal.reason_too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The %1 has at most %2 characters"), ("label", "max")),
+    "withdrawal.label.withdraw_reason": (QT_TRANSLATE_NOOP(
+        "Messages", "reason for withdrawing"), ()),
+    "withdrawal.label.void_reason": (QT_TRANSLATE_NOOP(
+        "Messages", "reason for voiding"), ()),
 }
 
 
