@@ -215,6 +215,9 @@ TEMPLATES: dict[str, str] = {
     "withdrawal.reason_too_long": "{label}不能超过 {max} 字",
     "withdrawal.label.withdraw_reason": "撤回原因",
     "withdrawal.label.void_reason": "作废原因",
+    # services/handling/handover.py — handover lists
+    "handover.department_unknown": "未知的部门",
+    "handover.nothing_to_refer": "{department}没有待转办的事项",
 }
 
 register(TEMPLATES)

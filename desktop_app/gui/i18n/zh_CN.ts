@@ -3273,6 +3273,16 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>reason for voiding</source>
         <translation>作废原因</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown department</source>
+        <translation>未知的部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no items waiting to be referred</source>
+        <translation>%1没有待转办的事项</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

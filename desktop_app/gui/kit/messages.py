@@ -395,6 +395,11 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "reason for withdrawing"), ()),
     "withdrawal.label.void_reason": (QT_TRANSLATE_NOOP(
         "Messages", "reason for voiding"), ()),
+    # handling: handover lists
+    "handover.department_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "Unknown department"), ()),
+    "handover.nothing_to_refer": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 has no items waiting to be referred"), ("department",)),
 }
 
 
