@@ -218,6 +218,8 @@ TEMPLATES: dict[str, str] = {
     # services/handling/handover.py — handover lists
     "handover.department_unknown": "未知的部门",
     "handover.nothing_to_refer": "{department}没有待转办的事项",
+    # services/handling/notices.py — result notices
+    "notice.no_results": "还没有任何事项的办理结果，不能出具告知书",
 }
 
 register(TEMPLATES)

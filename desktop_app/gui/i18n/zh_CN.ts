@@ -3283,6 +3283,11 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>%1 has no items waiting to be referred</source>
         <translation>%1没有待转办的事项</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>No item has a result yet; the notice cannot be issued</source>
+        <translation>还没有任何事项的办理结果，不能出具告知书</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -400,6 +400,9 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Unknown department"), ()),
     "handover.nothing_to_refer": (QT_TRANSLATE_NOOP(
         "Messages", "%1 has no items waiting to be referred"), ("department",)),
+    # handling: result notices
+    "notice.no_results": (QT_TRANSLATE_NOOP(
+        "Messages", "No item has a result yet; the notice cannot be issued"), ()),
 }
 
 
