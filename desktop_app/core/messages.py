@@ -220,6 +220,11 @@ TEMPLATES: dict[str, str] = {
     "handover.nothing_to_refer": "{department}没有待转办的事项",
     # services/handling/notices.py — result notices
     "notice.no_results": "还没有任何事项的办理结果，不能出具告知书",
+    # rules/workdays.py — working-day calendars
+    "calendar.day_wrong_year": "{day}不属于{year}年",
+    "calendar.holiday_and_workday": "{day}不能同时是假日和调休工作日",
+    "calendar.data_wrong_year": "{year}年的日历数据标注为{marked}年",
+    "calendar.out_of_range": "期限超出可计算的日期范围",
 }
 
 register(TEMPLATES)

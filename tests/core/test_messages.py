@@ -37,7 +37,8 @@ MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity
             "desktop_app/core/services/handling/reviews.py",
             "desktop_app/core/services/intake/withdrawal.py",
             "desktop_app/core/services/handling/handover.py",
-            "desktop_app/core/services/handling/notices.py"]
+            "desktop_app/core/services/handling/notices.py",
+            "desktop_app/core/rules/workdays.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
 RAISERS = {"ValidationError", "_fail", "_line_error", "day_value", "_not_before", "_reason"}
 #: A message used as another's parameter: ``Message("division.csv.columns", {…})``.

@@ -3288,6 +3288,26 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>No item has a result yet; the notice cannot be issued</source>
         <translation>还没有任何事项的办理结果，不能出具告知书</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not in %2</source>
+        <translation>%1不属于%2年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be both a holiday and a swapped working day</source>
+        <translation>%1不能同时是假日和调休工作日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The calendar data for %1 is marked as %2</source>
+        <translation>%1年的日历数据标注为%2年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The deadline is beyond the range of dates that can be computed</source>
+        <translation>期限超出可计算的日期范围</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -403,6 +403,15 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     # handling: result notices
     "notice.no_results": (QT_TRANSLATE_NOOP(
         "Messages", "No item has a result yet; the notice cannot be issued"), ()),
+    # working-day calendars
+    "calendar.day_wrong_year": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 is not in %2"), ("day", "year")),
+    "calendar.holiday_and_workday": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 cannot be both a holiday and a swapped working day"), ("day",)),
+    "calendar.data_wrong_year": (QT_TRANSLATE_NOOP(
+        "Messages", "The calendar data for %1 is marked as %2"), ("year", "marked")),
+    "calendar.out_of_range": (QT_TRANSLATE_NOOP(
+        "Messages", "The deadline is beyond the range of dates that can be computed"), ()),
 }
 
 
