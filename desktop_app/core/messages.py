@@ -225,6 +225,11 @@ TEMPLATES: dict[str, str] = {
     "calendar.holiday_and_workday": "{day}不能同时是假日和调休工作日",
     "calendar.data_wrong_year": "{year}年的日历数据标注为{marked}年",
     "calendar.out_of_range": "期限超出可计算的日期范围",
+    # rules/numbering.py — receipt and document numbers
+    "number.format": "编号格式不正确（应如330102101-20261124-0001）",
+    "number.township": "编号格式不正确：前9位不是有效的乡镇（街道）代码（应如330102101-20261124-0001）",
+    "number.date": "编号格式不正确：日期不存在（应如330102101-20261124-0001）",
+    "number.sequence": "编号格式不正确：流水号无效（应如330102101-20261124-0001）",
 }
 
 register(TEMPLATES)

@@ -3308,6 +3308,26 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>The deadline is beyond the range of dates that can be computed</source>
         <translation>期限超出可计算的日期范围</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The number is not valid (e.g. 330102101-20261124-0001)</source>
+        <translation>编号格式不正确（应如330102101-20261124-0001）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number is not valid: the first 9 digits are not a township (subdistrict) code (e.g. 330102101-20261124-0001)</source>
+        <translation>编号格式不正确：前9位不是有效的乡镇（街道）代码（应如330102101-20261124-0001）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number is not valid: the date does not exist (e.g. 330102101-20261124-0001)</source>
+        <translation>编号格式不正确：日期不存在（应如330102101-20261124-0001）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number is not valid: the serial number is not valid (e.g. 330102101-20261124-0001)</source>
+        <translation>编号格式不正确：流水号无效（应如330102101-20261124-0001）</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

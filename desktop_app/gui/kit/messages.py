@@ -412,6 +412,18 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The calendar data for %1 is marked as %2"), ("year", "marked")),
     "calendar.out_of_range": (QT_TRANSLATE_NOOP(
         "Messages", "The deadline is beyond the range of dates that can be computed"), ()),
+    # receipt and document numbers
+    "number.format": (QT_TRANSLATE_NOOP(
+        "Messages", "The number is not valid (e.g. 330102101-20261124-0001)"), ()),
+    "number.township": (QT_TRANSLATE_NOOP(
+        "Messages", "The number is not valid: the first 9 digits are not a township (subdistrict) "
+        "code (e.g. 330102101-20261124-0001)"), ()),
+    "number.date": (QT_TRANSLATE_NOOP(
+        "Messages", "The number is not valid: the date does not exist (e.g. "
+        "330102101-20261124-0001)"), ()),
+    "number.sequence": (QT_TRANSLATE_NOOP(
+        "Messages", "The number is not valid: the serial number is not valid (e.g. "
+        "330102101-20261124-0001)"), ()),
 }
 
 
