@@ -230,6 +230,20 @@ TEMPLATES: dict[str, str] = {
     "number.township": "编号格式不正确：前9位不是有效的乡镇（街道）代码（应如330102101-20261124-0001）",
     "number.date": "编号格式不正确：日期不存在（应如330102101-20261124-0001）",
     "number.sequence": "编号格式不正确：流水号无效（应如330102101-20261124-0001）",
+    # rules/passwords.py — passwords and user names
+    "password.invalid": "密码格式无效",
+    "password.required": "请输入密码",
+    "password.charset": "密码只能包含英文字母、数字和键盘符号（不能含中文或全角字符）",
+    "password.too_short": "密码至少 {min} 位",
+    "password.too_long": "密码不能超过 {max} 位",
+    "password.spaces": "密码首尾不能是空格",
+    "password.classes": "密码须同时包含字母和数字",
+    "password.trivial": "密码过于简单（重复或连续的字符）",
+    "password.common": "该密码过于常见，请换一个",
+    "password.contains_username": "密码不能包含用户名",
+    "username.invalid": "用户名格式无效",
+    "username.required": "请输入用户名",
+    "username.format": "用户名须为 2–32 位英文字母、数字或 . _ -，并以字母开头",
 }
 
 register(TEMPLATES)

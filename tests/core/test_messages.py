@@ -39,10 +39,11 @@ MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity
             "desktop_app/core/services/handling/handover.py",
             "desktop_app/core/services/handling/notices.py",
             "desktop_app/core/rules/workdays.py",
-            "desktop_app/core/rules/numbering.py"]
+            "desktop_app/core/rules/numbering.py",
+            "desktop_app/core/rules/passwords.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
 RAISERS = {"ValidationError", "_fail", "_line_error", "day_value", "_not_before", "_reason",
-           "_invalid"}
+           "_invalid", "_err"}
 #: A message used as another's parameter: ``Message("division.csv.columns", {…})``.
 NESTED = "Message"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

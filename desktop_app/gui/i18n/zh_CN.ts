@@ -3328,6 +3328,71 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>The number is not valid: the serial number is not valid (e.g. 330102101-20261124-0001)</source>
         <translation>编号格式不正确：流水号无效（应如330102101-20261124-0001）</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The password is not valid</source>
+        <translation>密码格式无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the password</source>
+        <translation>请输入密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password has only English letters, digits and keyboard symbols (no Chinese or full-width characters)</source>
+        <translation>密码只能包含英文字母、数字和键盘符号（不能含中文或全角字符）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A password has at least %1 characters</source>
+        <translation>密码至少 %1 位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password has at most %1 characters</source>
+        <translation>密码不能超过 %1 位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password cannot begin or end with a space</source>
+        <translation>密码首尾不能是空格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password must contain both letters and digits</source>
+        <translation>密码须同时包含字母和数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password is too simple (repeated or consecutive characters)</source>
+        <translation>密码过于简单（重复或连续的字符）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This password is too common; choose another</source>
+        <translation>该密码过于常见，请换一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password cannot contain the user name</source>
+        <translation>密码不能包含用户名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user name is not valid</source>
+        <translation>用户名格式无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the user name</source>
+        <translation>请输入用户名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A user name is 2-32 English letters, digits or . _ - and starts with a letter</source>
+        <translation>用户名须为 2–32 位英文字母、数字或 . _ -，并以字母开头</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

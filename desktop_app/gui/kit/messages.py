@@ -424,6 +424,34 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "number.sequence": (QT_TRANSLATE_NOOP(
         "Messages", "The number is not valid: the serial number is not valid (e.g. "
         "330102101-20261124-0001)"), ()),
+    # passwords and user names
+    "password.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The password is not valid"), ()),
+    "password.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the password"), ()),
+    "password.charset": (QT_TRANSLATE_NOOP(
+        "Messages", "A password has only English letters, digits and keyboard symbols (no "
+        "Chinese or full-width characters)"), ()),
+    "password.too_short": (QT_TRANSLATE_NOOP(
+        "Messages", "A password has at least %1 characters"), ("min",)),
+    "password.too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "A password has at most %1 characters"), ("max",)),
+    "password.spaces": (QT_TRANSLATE_NOOP(
+        "Messages", "A password cannot begin or end with a space"), ()),
+    "password.classes": (QT_TRANSLATE_NOOP(
+        "Messages", "A password must contain both letters and digits"), ()),
+    "password.trivial": (QT_TRANSLATE_NOOP(
+        "Messages", "The password is too simple (repeated or consecutive characters)"), ()),
+    "password.common": (QT_TRANSLATE_NOOP(
+        "Messages", "This password is too common; choose another"), ()),
+    "password.contains_username": (QT_TRANSLATE_NOOP(
+        "Messages", "A password cannot contain the user name"), ()),
+    "username.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The user name is not valid"), ()),
+    "username.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the user name"), ()),
+    "username.format": (QT_TRANSLATE_NOOP(
+        "Messages", "A user name is 2-32 English letters, digits or . _ - and starts with a letter"), ()),
 }
 
 
