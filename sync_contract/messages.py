@@ -19,8 +19,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-#: key -> Chinese template with ``{name}`` placeholders (the contract's own keys).
-TEMPLATES: dict[str, str] = {}
+#: key -> Chinese template with ``{name}`` placeholders: the contract's own keys here; the
+#: township's are added by :func:`register`.
+TEMPLATES: dict[str, str] = {
+    # holidays.py — the holiday-years setting both ends share
+    "holidays.day_format": "日期格式应为 {pattern}",
+    "holidays.day_format_of": "日期格式应为 {pattern}：{text}",
+    "holidays.day_invalid": "日期无效：{text}",
+    "holidays.not_table": "应为 年份→节假日安排 的对照表",
+    "holidays.year_format": "年份应为四位数字",
+    "holidays.year_parts": "{year} 年的安排应包含 {holidays} 和 {workdays}",
+    "holidays.part_not_list": "{year} 年的 {part} 应为日期列表",
+    "holidays.other_year": "{year} 年的安排中有其他年份的日期",
+    "holidays.conflict": "{year} 年有日期同时是节假日和调休工作日",
+}
 
 
 @dataclass(frozen=True)

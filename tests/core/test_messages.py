@@ -40,7 +40,8 @@ MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity
             "desktop_app/core/services/handling/notices.py",
             "desktop_app/core/rules/workdays.py",
             "desktop_app/core/rules/numbering.py",
-            "desktop_app/core/rules/passwords.py"]
+            "desktop_app/core/rules/passwords.py",
+            "sync_contract/holidays.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
 RAISERS = {"ValidationError", "_fail", "_line_error", "day_value", "_not_before", "_reason",
            "_invalid", "_err"}
@@ -107,7 +108,7 @@ def test_every_key_raised_has_a_template():
 
 
 def test_every_template_is_used():
-    assert sorted(set(TEMPLATES) - set(keys_raised())) == []
+    assert sorted(set(contract_messages.TEMPLATES) - set(keys_raised())) == []
 
 
 def test_township_table_is_registered_with_the_contract():
@@ -195,5 +196,5 @@ def test_unknown_key_falls_back_to_the_key_and_no_message_no_key_is_refused():
 
 
 def test_every_placeholder_is_named():
-    assert {k: t for k, t in TEMPLATES.items()
+    assert {k: t for k, t in contract_messages.TEMPLATES.items()
             if any(not n.isidentifier() for n in placeholders(t))} == {}

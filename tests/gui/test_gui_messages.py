@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
+import desktop_app.core.messages
 import desktop_app.gui
 from desktop_app.core.errors import ValidationError, ValidationErrors
-from desktop_app.core.messages import TEMPLATES
 from desktop_app.gui.kit.errors import describe, message_of, present, validation_messages
 from desktop_app.gui.kit.messages import SOURCES, text_of, translate_key
 from desktop_app.gui.kit.widgets import ErrorLabel
-from sync_contract.messages import Message, render
+from sync_contract.messages import TEMPLATES, Message, render
 
 pytestmark = pytest.mark.gui
 

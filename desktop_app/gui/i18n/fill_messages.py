@@ -1,6 +1,7 @@
 """Fill the zh_CN translations of the ``Messages`` context from the core's message table.
 
-Each message key has a Chinese template in ``desktop_app/core/messages.py`` and an
+Each message key has a Chinese template (``sync_contract/messages.py`` for the contract's
+own, ``desktop_app/core/messages.py`` for the township's) and an
 English source in ``desktop_app/gui/kit/messages.py``; the translation of the source is
 the template with ``{name}`` written as the source's ``%n``. Run after update.sh added
 new keys, then run update.sh again to compile the .qm::
@@ -20,8 +21,9 @@ import re
 import sys
 from pathlib import Path
 
-from desktop_app.core.messages import TEMPLATES
+import desktop_app.core.messages  # noqa: F401  (registers the township's templates)
 from desktop_app.gui.kit.messages import SOURCES
+from sync_contract.messages import TEMPLATES
 
 TS = Path(__file__).with_name("zh_CN.ts")
 

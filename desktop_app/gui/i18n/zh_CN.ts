@@ -3393,6 +3393,51 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>A user name is 2-32 English letters, digits or . _ - and starts with a letter</source>
         <translation>用户名须为 2–32 位英文字母、数字或 . _ -，并以字母开头</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the date as %1</source>
+        <translation>日期格式应为 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the date as %1: %2</source>
+        <translation>日期格式应为 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid date: %1</source>
+        <translation>日期无效：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be a table of years and their holiday arrangements</source>
+        <translation>应为 年份→节假日安排 的对照表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A year has four digits</source>
+        <translation>年份应为四位数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The arrangement for %1 must contain %2 and %3</source>
+        <translation>%1 年的安排应包含 %2 和 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%2 of %1 must be a list of dates</source>
+        <translation>%1 年的 %2 应为日期列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The arrangement for %1 has dates of another year</source>
+        <translation>%1 年的安排中有其他年份的日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In %1 a date is both a holiday and a swapped working day</source>
+        <translation>%1 年有日期同时是节假日和调休工作日</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

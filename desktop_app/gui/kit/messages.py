@@ -452,6 +452,23 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Enter the user name"), ()),
     "username.format": (QT_TRANSLATE_NOOP(
         "Messages", "A user name is 2-32 English letters, digits or . _ - and starts with a letter"), ()),
+    # the holiday-years setting (sync_contract/holidays.py)
+    "holidays.day_format": (QT_TRANSLATE_NOOP("Messages", "Write the date as %1"), ("pattern",)),
+    "holidays.day_format_of": (QT_TRANSLATE_NOOP(
+        "Messages", "Write the date as %1: %2"), ("pattern", "text")),
+    "holidays.day_invalid": (QT_TRANSLATE_NOOP("Messages", "Invalid date: %1"), ("text",)),
+    "holidays.not_table": (QT_TRANSLATE_NOOP(
+        "Messages", "Must be a table of years and their holiday arrangements"), ()),
+    "holidays.year_format": (QT_TRANSLATE_NOOP("Messages", "A year has four digits"), ()),
+    "holidays.year_parts": (QT_TRANSLATE_NOOP(
+        "Messages", "The arrangement for %1 must contain %2 and %3"),
+        ("year", "holidays", "workdays")),
+    "holidays.part_not_list": (QT_TRANSLATE_NOOP(
+        "Messages", "%2 of %1 must be a list of dates"), ("year", "part")),
+    "holidays.other_year": (QT_TRANSLATE_NOOP(
+        "Messages", "The arrangement for %1 has dates of another year"), ("year",)),
+    "holidays.conflict": (QT_TRANSLATE_NOOP(
+        "Messages", "In %1 a date is both a holiday and a swapped working day"), ("year",)),
 }
 
 
