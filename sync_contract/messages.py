@@ -32,6 +32,25 @@ TEMPLATES: dict[str, str] = {
     "holidays.part_not_list": "{year} 年的 {part} 应为日期列表",
     "holidays.other_year": "{year} 年的安排中有其他年份的日期",
     "holidays.conflict": "{year} 年有日期同时是节假日和调休工作日",
+    # standards.py — the aid standards both ends share
+    "standards.entry": "第 {entry} 条：{problem}",
+    "standards.integer": "{label}应为整数",
+    "standards.range": "{label}应在 {lo}–{hi} 之间",
+    "standards.not_record": "标准应为一组字段",
+    "standards.missing": "缺少：{missing}",
+    "standards.effective_from": "生效日期应为 {pattern}",
+    "standards.empty": "救助标准应为至少一条按生效日期的记录",
+    "standards.duplicate": "生效日期 {day} 重复",
+    "standards.none_in_force": "{year}年{month}月{day}日没有已生效的救助标准，请管理员设置",
+    "standards.field.effective_from": "生效日期",
+    "standards.field.urban_dibao_fen": "城市低保标准",
+    "standards.field.rural_dibao_fen": "农村低保标准",
+    "standards.field.edge_percent": "低保边缘倍数（%）",
+    "standards.field.tekun_percent": "特困供养倍数（%）",
+    "standards.field.rigid_share_percent": "刚性支出占收入比例（%）",
+    "standards.field.urban_disposable_income_fen": "上年城镇居民人均可支配收入",
+    "standards.field.rural_disposable_income_fen": "上年农村居民人均可支配收入",
+    "standards.field.employment_deduction_percent": "就业成本扣减（占低保标准 %）",
 }
 
 

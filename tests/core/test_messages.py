@@ -41,7 +41,8 @@ MIGRATED = ["desktop_app/core/rules/values.py", "desktop_app/core/rules/identity
             "desktop_app/core/rules/workdays.py",
             "desktop_app/core/rules/numbering.py",
             "desktop_app/core/rules/passwords.py",
-            "sync_contract/holidays.py"]
+            "sync_contract/holidays.py",
+            "sync_contract/standards.py"]
 #: Calls that take a message key: the error class and the validators' helpers around it.
 RAISERS = {"ValidationError", "_fail", "_line_error", "day_value", "_not_before", "_reason",
            "_invalid", "_err"}
@@ -193,6 +194,13 @@ def test_unknown_key_falls_back_to_the_key_and_no_message_no_key_is_refused():
     assert ValidationError("f", "c", key="no.such_key").message == "no.such_key"
     with pytest.raises(TypeError):
         ValidationError("f", "c")
+
+
+def test_standards_field_names_repeat_the_labels():
+    from sync_contract import standards
+
+    for key, (label, _, _) in standards.FIELDS.items():
+        assert contract_messages.TEMPLATES[standards.FIELD_MESSAGE_KEYS[key]] == label
 
 
 def test_every_placeholder_is_named():

@@ -3438,6 +3438,96 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>In %1 a date is both a holiday and a swapped working day</source>
         <translation>%1 年有日期同时是节假日和调休工作日</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Entry %1: %2</source>
+        <translation>第 %1 条：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be a whole number (standards)</source>
+        <translation>%1应为整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 must be from %2 to %3 (standards)</source>
+        <translation>%1应在 %2–%3 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A standards entry must be a set of fields</source>
+        <translation>标准应为一组字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the effective date as %1</source>
+        <translation>生效日期应为 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The aid standards need at least one entry by effective date</source>
+        <translation>救助标准应为至少一条按生效日期的记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Effective date %1 appears twice</source>
+        <translation>生效日期 %1 重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No aid standards are in force on %1-%2-%3; ask the administrator to set them</source>
+        <translation>%1年%2月%3日没有已生效的救助标准，请管理员设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urban subsistence allowance standard</source>
+        <translation>城市低保标准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rural subsistence allowance standard</source>
+        <translation>农村低保标准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Near-poverty multiple (%)</source>
+        <translation>低保边缘倍数（%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extreme poverty support multiple (%)</source>
+        <translation>特困供养倍数（%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rigid spending share of income (%)</source>
+        <translation>刚性支出占收入比例（%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last year&apos;s urban per-capita disposable income</source>
+        <translation>上年城镇居民人均可支配收入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last year&apos;s rural per-capita disposable income</source>
+        <translation>上年农村居民人均可支配收入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Employment cost deduction (% of the standard)</source>
+        <translation>就业成本扣减（占低保标准 %）</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -469,6 +469,41 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The arrangement for %1 has dates of another year"), ("year",)),
     "holidays.conflict": (QT_TRANSLATE_NOOP(
         "Messages", "In %1 a date is both a holiday and a swapped working day"), ("year",)),
+    # the aid standards (sync_contract/standards.py)
+    "standards.entry": (QT_TRANSLATE_NOOP("Messages", "Entry %1: %2"), ("entry", "problem")),
+    "standards.integer": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 must be a whole number (standards)"), ("label",)),
+    "standards.range": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 must be from %2 to %3 (standards)"), ("label", "lo", "hi")),
+    "standards.not_record": (QT_TRANSLATE_NOOP(
+        "Messages", "A standards entry must be a set of fields"), ()),
+    "standards.missing": (QT_TRANSLATE_NOOP("Messages", "Missing: %1"), ("missing",)),
+    "standards.effective_from": (QT_TRANSLATE_NOOP(
+        "Messages", "Write the effective date as %1"), ("pattern",)),
+    "standards.empty": (QT_TRANSLATE_NOOP(
+        "Messages", "The aid standards need at least one entry by effective date"), ()),
+    "standards.duplicate": (QT_TRANSLATE_NOOP(
+        "Messages", "Effective date %1 appears twice"), ("day",)),
+    "standards.none_in_force": (QT_TRANSLATE_NOOP(
+        "Messages", "No aid standards are in force on %1-%2-%3; ask the administrator to "
+        "set them"), ("year", "month", "day")),
+    "standards.field.effective_from": (QT_TRANSLATE_NOOP("Messages", "Effective date"), ()),
+    "standards.field.urban_dibao_fen": (QT_TRANSLATE_NOOP(
+        "Messages", "Urban subsistence allowance standard"), ()),
+    "standards.field.rural_dibao_fen": (QT_TRANSLATE_NOOP(
+        "Messages", "Rural subsistence allowance standard"), ()),
+    "standards.field.edge_percent": (QT_TRANSLATE_NOOP(
+        "Messages", "Near-poverty multiple (%)"), ()),
+    "standards.field.tekun_percent": (QT_TRANSLATE_NOOP(
+        "Messages", "Extreme poverty support multiple (%)"), ()),
+    "standards.field.rigid_share_percent": (QT_TRANSLATE_NOOP(
+        "Messages", "Rigid spending share of income (%)"), ()),
+    "standards.field.urban_disposable_income_fen": (QT_TRANSLATE_NOOP(
+        "Messages", "Last year's urban per-capita disposable income"), ()),
+    "standards.field.rural_disposable_income_fen": (QT_TRANSLATE_NOOP(
+        "Messages", "Last year's rural per-capita disposable income"), ()),
+    "standards.field.employment_deduction_percent": (QT_TRANSLATE_NOOP(
+        "Messages", "Employment cost deduction (% of the standard)"), ()),
 }
 
 
