@@ -32,6 +32,9 @@ TEMPLATES: dict[str, str] = {
     "holidays.part_not_list": "{year} 年的 {part} 应为日期列表",
     "holidays.other_year": "{year} 年的安排中有其他年份的日期",
     "holidays.conflict": "{year} 年有日期同时是节假日和调休工作日",
+    # tasks.py — referred-task transitions
+    "tasks.unknown_action": "未知的办理操作",
+    "tasks.not_allowed": "该事项当前为“{status}”，不能{action}",
     # standards.py — the aid standards both ends share
     "standards.entry": "第 {entry} 条：{problem}",
     "standards.integer": "{label}应为整数",

@@ -3528,6 +3528,16 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>Employment cost deduction (% of the standard)</source>
         <translation>就业成本扣减（占低保标准 %）</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown handling action</source>
+        <translation>未知的办理操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This item is now %1; it cannot be given: %2</source>
+        <translation>该事项当前为“%1”，不能%2</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -504,6 +504,10 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Last year's rural per-capita disposable income"), ()),
     "standards.field.employment_deduction_percent": (QT_TRANSLATE_NOOP(
         "Messages", "Employment cost deduction (% of the standard)"), ()),
+    # referred-task transitions (sync_contract/tasks.py)
+    "tasks.unknown_action": (QT_TRANSLATE_NOOP("Messages", "Unknown handling action"), ()),
+    "tasks.not_allowed": (QT_TRANSLATE_NOOP(
+        "Messages", "This item is now %1; it cannot be given: %2"), ("status", "action")),
 }
 
 
