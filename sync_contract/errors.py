@@ -7,6 +7,10 @@ it), so both ends catch the same class."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from .messages import Message, render
+
 #: reason code -> (Chinese, English) base message
 MESSAGES: dict[str, tuple[str, str]] = {
     "file_too_large": ("文件过大", "file too large"),
@@ -66,16 +70,39 @@ class ValidationError(ValueError):
         to put the message next to the right widget.
     :param code: stable machine-readable reason (e.g. ``"checksum"``) for tests
         and for callers that want to react to a particular problem.
-    :param message: human-readable explanation in Chinese, e.g. "身份证号码校验位错误".
+    :param message: human-readable explanation in Chinese, e.g. "身份证号码校验位错误";
+        may be left out when ``key`` is given: it is then rendered from the message
+        table (:mod:`sync_contract.messages`).
     :param line: optional 1-based line number, for problems found in files.
+    :param key: optional stable message key (e.g. ``"amount.negative"``) the GUI
+        translates; ``params`` holds the values its placeholders name.
     """
 
-    def __init__(self, field: str, code: str, message: str, *, line: int | None = None):
+    def __init__(self, field: str, code: str, message: str | None = None, *,
+                 line: int | None = None, key: str | None = None,
+                 params: Mapping[str, object] | None = None):
+        if message is None:
+            if key is None:
+                raise TypeError("ValidationError needs a message or a key")
+            message = render(key, params)
         super().__init__(message)
         self.field = field
         self.code = code
         self.message = message
         self.line = line
+        self.key = key
+        self.params: dict[str, object] = dict(params or {})
+
+    def problem(self) -> Message | str:
+        """This error's text as a parameter of another message (``"第{line}行：{problem}"``):
+        its key and params, or — raised without a key — its message."""
+        return Message(self.key, self.params) if self.key else self.message
+
+    def with_field(self, field: str) -> ValidationError:
+        """The same problem reported on another field (a validator's error moved to the
+        form's field name): code, message, line, key and params are kept."""
+        return ValidationError(field, self.code, self.message, line=self.line, key=self.key,
+                               params=self.params)
 
     def __str__(self) -> str:
         return self.message

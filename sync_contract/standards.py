@@ -29,9 +29,14 @@ from datetime import date
 from typing import Any, cast
 
 from .errors import ValidationError
+from .messages import Message
 
 FORMAT = 1
 SETTING_KEY = "standards"
+#: How the effective day is written (told in a message; not a word to translate).
+DAY_PATTERN = "YYYY-MM-DD"
+#: Between the names of missing fields (a Chinese enumeration comma).
+LIST_SEPARATOR = "\u3001"
 
 #: field -> (label, lowest, highest); amounts in fen, ratios in percent.
 FIELDS: dict[str, tuple[str, int, int]] = {
@@ -75,44 +80,71 @@ class Standards:
         return out
 
 
-def _field_int(where: str, key: str, value: Any) -> int:
-    label, lo, hi = FIELDS[key]
+#: Message keys of the fields' names (their templates repeat the labels of FIELDS).
+FIELD_MESSAGE_KEYS: dict[str, str] = {
+    "effective_from": "standards.field.effective_from",
+    "urban_dibao_fen": "standards.field.urban_dibao_fen",
+    "rural_dibao_fen": "standards.field.rural_dibao_fen",
+    "edge_percent": "standards.field.edge_percent",
+    "tekun_percent": "standards.field.tekun_percent",
+    "rigid_share_percent": "standards.field.rigid_share_percent",
+    "urban_disposable_income_fen": "standards.field.urban_disposable_income_fen",
+    "rural_disposable_income_fen": "standards.field.rural_disposable_income_fen",
+    "employment_deduction_percent": "standards.field.employment_deduction_percent",
+}
+
+
+def _fail(code: str, entry: int | None, *, key: str,
+          params: dict[str, object] | None = None) -> ValidationError:
+    """A problem of entry number ``entry`` (``第 n 条：…``), or of the one entry checked."""
+    if entry is None:
+        return ValidationError(SETTING_KEY, code, key=key, params=params)
+    return ValidationError(SETTING_KEY, code, key="standards.entry",
+                           params={"entry": entry, "problem": Message(key, params or {})})
+
+
+def _field_int(entry: int | None, key: str, value: Any) -> int:
+    _label, lo, hi = FIELDS[key]
+    label = Message(FIELD_MESSAGE_KEYS[key])
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(SETTING_KEY, "invalid", f"{where}{label}应为整数")
+        raise _fail("invalid", entry, key="standards.integer", params={"label": label})
     if not lo <= value <= hi:
-        raise ValidationError(SETTING_KEY, "range", f"{where}{label}应在 {lo}–{hi} 之间")
+        raise _fail("range", entry, key="standards.range",
+                    params={"label": label, "lo": lo, "hi": hi})
     return value
 
 
-def parse_entry(rec: Any, where: str = "") -> Standards:
-    """One entry from its JSON form; raises :class:`ValidationError` (field ``standards``)."""
+def parse_entry(rec: Any, entry: int | None = None) -> Standards:
+    """One entry from its JSON form (``entry``: its number in a list, told in the
+    messages); raises :class:`ValidationError` (field ``standards``)."""
     if not isinstance(rec, dict):
-        raise ValidationError(SETTING_KEY, "invalid", f"{where}标准应为一组字段")
-    missing = [FIELDS[k][0] for k in FIELDS if k not in rec]
-    if "effective_from" not in rec:
-        missing.insert(0, "生效日期")
+        raise _fail("invalid", entry, key="standards.not_record")
+    missing = [str(Message(FIELD_MESSAGE_KEYS[k])) for k in ("effective_from", *FIELDS)
+               if k not in rec]
     if missing:
-        raise ValidationError(SETTING_KEY, "incomplete", f"{where}缺少：{'、'.join(missing)}")
+        raise _fail("incomplete", entry, key="standards.missing",
+                    params={"missing": LIST_SEPARATOR.join(missing)})
     raw = rec["effective_from"]
     try:
         day = date.fromisoformat(raw) if isinstance(raw, str) else None
     except ValueError:
         day = None
     if day is None or day.isoformat() != raw or not 2000 <= day.year <= 2100:
-        raise ValidationError(SETTING_KEY, "invalid", f"{where}生效日期应为 YYYY-MM-DD")
-    return Standards(effective_from=day, **{k: _field_int(where, k, rec[k]) for k in FIELDS})
+        raise _fail("invalid", entry, key="standards.effective_from",
+                    params={"pattern": DAY_PATTERN})
+    return Standards(effective_from=day, **{k: _field_int(entry, k, rec[k]) for k in FIELDS})
 
 
 def parse_entries(value: Any) -> list[Standards]:
     """A whole standards list, sorted by date; dates must be unique; at least one entry."""
     if not isinstance(value, list) or not value:
-        raise ValidationError(SETTING_KEY, "invalid", "救助标准应为至少一条按生效日期的记录")
-    entries = [parse_entry(rec, f"第 {i} 条：") for i, rec in enumerate(value, 1)]
+        raise ValidationError(SETTING_KEY, "invalid", key="standards.empty")
+    entries = [parse_entry(rec, i) for i, rec in enumerate(value, 1)]
     entries.sort(key=lambda e: e.effective_from)
     for a, b in zip(entries, entries[1:]):
         if a.effective_from == b.effective_from:
-            raise ValidationError(SETTING_KEY, "duplicate",
-                                  f"生效日期 {a.effective_from.isoformat()} 重复")
+            raise ValidationError(SETTING_KEY, "duplicate", key="standards.duplicate",
+                                  params={"day": a.effective_from.isoformat()})
     return entries
 
 
@@ -138,6 +170,6 @@ def standards_on(entries: list[Standards] | list[dict[str, Any]], day: date) -> 
         else:
             break
     if current is None:
-        raise ValidationError(SETTING_KEY, "none_in_force",
-                              f"{day.year}年{day.month}月{day.day}日没有已生效的救助标准，请管理员设置")
+        raise ValidationError(SETTING_KEY, "none_in_force", key="standards.none_in_force",
+                              params={"year": day.year, "month": day.month, "day": day.day})
     return current

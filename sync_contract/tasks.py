@@ -8,6 +8,8 @@ agree: the township's ``core.rules.handling`` uses these tables.
 
 from __future__ import annotations
 
+from .messages import Message
+
 #: action -> (statuses it may start from, resulting status)
 TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
     "refer": (frozenset({"to_refer"}), "referred"),
@@ -31,16 +33,27 @@ FINAL_TASK_STATUSES = ("done", "refused")
 FEEDBACK_RESULTS = ("done", "refused", "returned")
 
 
-def transition_problem(status: str | None, action: str) -> str | None:
-    """``None`` if ``action`` applies to a task in ``status``, else why not (Chinese)."""
+#: The status label of a task not accepted (no status yet).
+NOT_ACCEPTED_LABEL = "未受理"
+
+
+def transition_message(status: str | None, action: str) -> Message | None:
+    """``None`` if ``action`` applies to a task in ``status``, else why not, by key."""
     if action not in TRANSITIONS:
-        return "未知的办理操作"
+        return Message("tasks.unknown_action")
     allowed, _ = TRANSITIONS[action]
     if status not in allowed:
-        label = STATUS_LABELS.get(status or "", "未受理")
-        return f"该事项当前为“{label}”，不能{ACTION_LABELS[action]}"
+        return Message("tasks.not_allowed", {
+            "status": STATUS_LABELS.get(status or "", NOT_ACCEPTED_LABEL),
+            "action": ACTION_LABELS[action]})
     return None
 
 
+def transition_problem(status: str | None, action: str) -> str | None:
+    """``None`` if ``action`` applies to a task in ``status``, else why not (Chinese)."""
+    message = transition_message(status, action)
+    return None if message is None else str(message)
+
+
 __all__ = ["ACTION_LABELS", "FEEDBACK_RESULTS", "FINAL_TASK_STATUSES", "STATUS_LABELS",
-           "TRANSITIONS", "transition_problem"]
+           "TRANSITIONS", "transition_message", "transition_problem"]

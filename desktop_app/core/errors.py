@@ -6,7 +6,9 @@ imported CSV file) and want to report every problem in one go.
 
 Both derive from :class:`ValueError`, so code that only cares "was the input
 bad?" can catch ``ValueError``.  Messages are in Chinese: the GUI shows them next
-to the field named by ``field``.
+to the field named by ``field``.  An error raised with a message ``key`` (and
+``params``) gets its Chinese text from the table in :mod:`desktop_app.core.messages`;
+the GUI translates the key.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from typing import ParamSpec, TypeVar
 # One class for both ends: the contract's record rules (catalogue, standards, holiday
 # years, task transitions) raise it and the township catches it.
 from sync_contract.errors import ValidationError as ValidationError  # re-exported
+
+# The township's message table is registered with the contract's before any validator
+# raises ``ValidationError(…, key=…)`` (they all import it from here).
+from . import messages as _messages  # noqa: F401
 
 
 class ValidationErrors(ValueError):

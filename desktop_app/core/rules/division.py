@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from desktop_app.core.errors import ValidationError, ValidationErrors
+from desktop_app.core.messages import Message
 from desktop_app.core.rules.chars import MIDDLE_DOTS, is_cjk
 
 TOWNSHIP_FIELD = "township_code"
@@ -112,27 +113,36 @@ def _normalize_code(code: object) -> str:
     return "".join(text.split())
 
 
-def _check_12(code: str, field: str, what: str) -> None:
+#: Message keys of the 12-digit checks, per field: required, format, county part.
+_CHECK_12_MESSAGE_KEYS: dict[str, tuple[str, str, str]] = {
+    TOWNSHIP_FIELD: ("division.township.required", "division.township.format",
+                     "division.township.county"),
+    VILLAGE_FIELD: ("division.village.required", "division.village.format",
+                    "division.village.county"),
+}
+
+
+def _check_12(code: str, field: str) -> None:
+    required, format_, county = _CHECK_12_MESSAGE_KEYS[field]
     if not code:
-        raise ValidationError(field, "required", f"请填写{what}")
+        raise ValidationError(field, "required", key=required)
     if not _RE_12.fullmatch(code):
-        raise ValidationError(field, "format", f"{what}应为12位数字（当前“{code[:20]}”）")
+        raise ValidationError(field, "format", key=format_, params={"code": code[:20]})
     if code[0] not in "123456":
-        raise ValidationError(field, "county", f"{what}的前6位（县级代码）无效")
+        raise ValidationError(field, "county", key=county)
 
 
 def validate_township_code(code: object) -> TownshipCode:
     """Validate a 12-digit township code (township part 001–599, village part 000)."""
     text = _normalize_code(code)
-    what = "乡镇（街道）区划代码"
-    _check_12(text, TOWNSHIP_FIELD, what)
+    _check_12(text, TOWNSHIP_FIELD)
     kind = township_kind(int(text[6:9]))
     if kind is None:
-        raise ValidationError(TOWNSHIP_FIELD, "township_part", f"{what}第7–9位应在001–599之间")
+        raise ValidationError(TOWNSHIP_FIELD, "township_part",
+                              key="division.township.township_part")
     if text[9:] != "000":
-        raise ValidationError(
-            TOWNSHIP_FIELD, "village_part", f"{what}最后3位应为000（这像是村/居委会的代码）"
-        )
+        raise ValidationError(TOWNSHIP_FIELD, "village_part",
+                              key="division.township.village_part")
     return TownshipCode(text, text[:6], text[6:9], kind)
 
 
@@ -140,17 +150,15 @@ def validate_village_code(code: object, township_code: object) -> VillageCode:
     """Validate a village code belonging to ``township_code`` (same first 9 digits)."""
     township = validate_township_code(township_code)
     text = _normalize_code(code)
-    what = "村（居）委会区划代码"
-    _check_12(text, VILLAGE_FIELD, what)
+    _check_12(text, VILLAGE_FIELD)
     if text[:9] != township.code9:
-        raise ValidationError(
-            VILLAGE_FIELD,
-            "other_township",
-            f"{what}前9位应与本乡镇（街道）代码{township.code9}一致",
-        )
+        raise ValidationError(VILLAGE_FIELD, "other_township",
+                              key="division.village.other_township",
+                              params={"code9": township.code9})
     kind = village_kind(int(text[9:]))
     if kind is None:
-        raise ValidationError(VILLAGE_FIELD, "village_part", f"{what}最后3位应在001–599之间")
+        raise ValidationError(VILLAGE_FIELD, "village_part",
+                              key="division.village.village_part")
     return VillageCode(text, township.code, text[9:], kind)
 
 
@@ -199,17 +207,14 @@ def decode_text(data: bytes | str) -> str:
         return utf8
     if gbk is not None:
         return gbk
-    raise ValidationErrors(
-        [
-            ValidationError(
-                CSV_FIELD, "encoding", "无法识别文件编码，请另存为UTF-8或GBK编码的CSV文件"
-            )
-        ]
-    )
+    raise ValidationErrors([ValidationError(CSV_FIELD, "encoding", key="division.csv.encoding")])
 
 
-def _line_error(line: int, code: str, message: str) -> ValidationError:
-    return ValidationError(CSV_FIELD, code, f"第{line}行：{message}", line=line)
+def _line_error(line: int, code: str, problem: Message | str) -> ValidationError:
+    """A problem on line ``line`` of the file (``problem``: the message by key; a plain
+    string only for an error raised without a key)."""
+    return ValidationError(CSV_FIELD, code, key="division.csv.line",
+                           params={"line": line, "problem": problem}, line=line)
 
 
 def _read_rows(text: str) -> list[tuple[int, list[str]]]:
@@ -222,7 +227,8 @@ def _read_rows(text: str) -> list[tuple[int, list[str]]]:
                 rows.append((reader.line_num, cells))
     except csv.Error as exc:
         raise ValidationErrors(
-            [_line_error(reader.line_num + 1, "csv", f"CSV格式错误（{exc}）")]
+            [_line_error(reader.line_num + 1, "csv",
+                         Message("division.csv.syntax", {"error": exc}))]
         ) from None
     return rows
 
@@ -239,11 +245,12 @@ def _is_header(cells: list[str]) -> bool:
 def _check_name(line: int, raw: str) -> tuple[str | None, ValidationError | None]:
     name = " ".join(raw.split())
     if not name:
-        return None, _line_error(line, "name_required", "缺少村（居）委会名称")
+        return None, _line_error(line, "name_required", Message("division.csv.name_required"))
     if len(name) > VILLAGE_NAME_MAX_LEN:
-        return None, _line_error(line, "name_too_long", f"名称不能超过{VILLAGE_NAME_MAX_LEN}个字")
+        return None, _line_error(line, "name_too_long", Message(
+            "division.csv.name_too_long", {"max": VILLAGE_NAME_MAX_LEN}))
     if any(unicodedata.category(ch).startswith("C") for ch in name):
-        return None, _line_error(line, "name_invalid", "名称含有无法识别的字符")
+        return None, _line_error(line, "name_invalid", Message("division.csv.name_invalid"))
     return name, None
 
 
@@ -252,13 +259,13 @@ def _check_row(
 ) -> tuple[tuple[str, str] | None, list[ValidationError]]:
     extra = [c for c in cells[2:] if c.strip()]
     if len(cells) < 2 or extra:
-        return None, [_line_error(line, "columns", "每行应为两列：代码,名称")]
+        return None, [_line_error(line, "columns", Message("division.csv.columns"))]
     errors: list[ValidationError] = []
     code: str | None = None
     try:
         code = validate_village_code(cells[0], township_code).code
     except ValidationError as exc:
-        errors.append(_line_error(line, exc.code, exc.message))
+        errors.append(_line_error(line, exc.code, exc.problem()))
     name, name_error = _check_name(line, cells[1])
     if name_error:
         errors.append(name_error)
@@ -273,15 +280,13 @@ def _find_duplicates(parsed: list[tuple[int, str, str]]) -> list[ValidationError
     first_name: dict[str, int] = {}
     for line, code, name in parsed:
         if code in first_code:
-            errors.append(
-                _line_error(line, "duplicate_code", f"代码{code}与第{first_code[code]}行重复")
-            )
+            errors.append(_line_error(line, "duplicate_code", Message(
+                "division.csv.duplicate_code", {"code": code, "first": first_code[code]})))
         else:
             first_code[code] = line
         if name in first_name:
-            errors.append(
-                _line_error(line, "duplicate_name", f"名称“{name}”与第{first_name[name]}行重复")
-            )
+            errors.append(_line_error(line, "duplicate_name", Message(
+                "division.csv.duplicate_name", {"name": name, "first": first_name[name]})))
         else:
             first_name[name] = line
     return errors
@@ -303,15 +308,10 @@ def parse_villages_csv(data: bytes | str, township_code: object) -> list[tuple[s
     if rows and _is_header(rows[0][1]):
         rows = rows[1:]
     if not rows:
-        raise ValidationErrors([ValidationError(CSV_FIELD, "empty", "文件中没有村（居）委会记录")])
+        raise ValidationErrors([ValidationError(CSV_FIELD, "empty", key="division.csv.empty")])
     if len(rows) > MAX_CSV_ROWS:
-        raise ValidationErrors(
-            [
-                ValidationError(
-                    CSV_FIELD, "too_many", f"记录过多（{len(rows)}行，最多{MAX_CSV_ROWS}行）"
-                )
-            ]
-        )
+        raise ValidationErrors([ValidationError(CSV_FIELD, "too_many", key="division.csv.too_many",
+                                                params={"rows": len(rows), "max": MAX_CSV_ROWS})])
     errors: list[ValidationError] = []
     parsed: list[tuple[int, str, str]] = []
     for line, cells in rows:

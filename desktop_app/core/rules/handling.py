@@ -19,6 +19,7 @@ from sync_contract.tasks import (  # noqa: F401 - the task vocabulary is the con
     ACTION_LABELS,
     STATUS_LABELS,
     TRANSITIONS,
+    transition_message,
     transition_problem,
 )
 
@@ -29,9 +30,10 @@ from .workdays import WorkCalendar
 def next_status(status: str | None, action: str) -> str:
     """The status after ``action``; :class:`ValidationError` (field ``task``) if the
     action does not apply to a task in ``status``."""
-    problem = transition_problem(status, action)
+    problem = transition_message(status, action)
     if problem:
-        raise ValidationError("task", "invalid" if action not in TRANSITIONS else "state", problem)
+        raise ValidationError("task", "invalid" if action not in TRANSITIONS else "state",
+                              key=problem.key, params=problem.params)
     result = TRANSITIONS[action][1] or status
     assert result is not None  # transition_problem refuses a missing status for every action
     return result

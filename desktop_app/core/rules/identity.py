@@ -85,8 +85,17 @@ class IdInfo:
     reason: str | None = None
 
 
-def _fail(code: str, message: str, field: str = FIELD) -> ValidationError:
-    return ValidationError(field, code, message)
+def _fail(code: str, *, key: str, params: dict[str, object] | None = None,
+          field: str = FIELD) -> ValidationError:
+    return ValidationError(field, code, key=key, params=params)
+
+
+#: Message keys of the 18-character checks, per document kind: length, format, checksum.
+_CHECK_18_MESSAGE_KEYS: dict[str, tuple[str, str, str]] = {
+    "resident": ("id.resident.length", "id.resident.format", "id.resident.checksum"),
+    "hmt": ("id.hmt.length", "id.hmt.format", "id.hmt.checksum"),
+    "foreign": ("id.foreign.length", "id.foreign.format", "id.foreign.checksum"),
+}
 
 
 def check_char(first17: str) -> str:
@@ -110,27 +119,26 @@ def _parse_birth(digits: str, today: date) -> date:
     try:
         born = date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        raise _fail(
-            "birth_date", f"号码中的出生日期无效（{digits[0:4]}年{digits[4:6]}月{digits[6:8]}日）"
-        ) from None
+        raise _fail("birth_date", key="id.birth_invalid",
+                    params={"year": digits[0:4], "month": digits[4:6], "day": digits[6:8]}) from None
     if born > today:
-        raise _fail("birth_future", "号码中的出生日期晚于今天")
+        raise _fail("birth_future", key="id.birth_future")
     if born.year < MIN_BIRTH_YEAR:
-        raise _fail("birth_too_early", f"号码中的出生日期早于{MIN_BIRTH_YEAR}年")
+        raise _fail("birth_too_early", key="id.birth_too_early", params={"year": MIN_BIRTH_YEAR})
     return born
 
 
-def _check_18(number: str, label: str) -> None:
+def _check_18(number: str, kind: str) -> None:
     """Length, character set and check character of an 18-character number."""
     if len(number) != 18:
-        raise _fail("length", f"{label}号码应为18位（当前{len(number)}位）")
+        raise _fail("length", key=_CHECK_18_MESSAGE_KEYS[kind][0], params={"length": len(number)})
     if not _RE_18.fullmatch(number):
-        raise _fail("format", f"{label}号码应为17位数字加1位数字或X")
+        raise _fail("format", key=_CHECK_18_MESSAGE_KEYS[kind][1])
 
 
-def _verify_checksum(number: str, label: str) -> None:
+def _verify_checksum(number: str, kind: str) -> None:
     if check_char(number[:17]) != number[17]:
-        raise _fail("checksum", f"{label}号码校验位错误")
+        raise _fail("checksum", key=_CHECK_18_MESSAGE_KEYS[kind][2])
 
 
 def _sex_from(number: str) -> str:
@@ -138,46 +146,44 @@ def _sex_from(number: str) -> str:
 
 
 def _validate_resident(number: str, today: date) -> IdInfo:
-    label = "身份证"
+    kind = "resident"
     if len(number) == 15 and number.isdigit():
-        raise _fail("legacy_15", "15位旧身份证号码已停止使用，请填写18位号码")
-    _check_18(number, label)
+        raise _fail("legacy_15", key="id.resident.legacy_15")
+    _check_18(number, kind)
     first = number[0]
     if first == "8" and number[:6] in HMT_PREFIXES:
-        raise _fail("region", "这是港澳台居民居住证号码，请将证件类型选为“港澳台居民居住证”")
+        raise _fail("region", key="id.resident.is_hmt")
     if first == "9":
-        raise _fail(
-            "region", "这是外国人永久居留身份证号码，请将证件类型选为“外国人永久居留身份证”"
-        )
+        raise _fail("region", key="id.resident.is_foreign")
     if first not in "123456":
-        raise _fail("region", "身份证号码的地址码无效（首位应为1–6）")
+        raise _fail("region", key="id.resident.region")
     born = _parse_birth(number[6:14], today)
-    _verify_checksum(number, label)
+    _verify_checksum(number, kind)
     return IdInfo(IdType.RESIDENT_ID, number, _sex_from(number), born, number[:6])
 
 
 def _validate_hmt(number: str, today: date) -> IdInfo:
-    label = "居住证"
-    _check_18(number, label)
+    kind = "hmt"
+    _check_18(number, kind)
     if number[:6] not in HMT_PREFIXES:
-        raise _fail("region", "港澳台居民居住证号码应以810000、820000或830000开头")
+        raise _fail("region", key="id.hmt.region")
     born = _parse_birth(number[6:14], today)
-    _verify_checksum(number, label)
+    _verify_checksum(number, kind)
     return IdInfo(IdType.HMT_PERMIT, number, _sex_from(number), born, number[:6])
 
 
 def _validate_foreign(number: str, today: date) -> IdInfo:
-    label = "永久居留身份证"
+    kind = "foreign"
     if len(number) == 15:
         if not _RE_FOREIGN_OLD.fullmatch(number):
-            raise _fail("format", "旧版永久居留身份证号码应为3位字母加12位数字")
+            raise _fail("format", key="id.foreign.old_format")
         return IdInfo(IdType.FOREIGN_PR, number)
     if len(number) != 18:
-        raise _fail("length", f"永久居留身份证号码应为18位（旧版15位），当前{len(number)}位")
-    _check_18(number, label)
+        raise _fail("length", key="id.foreign.old_or_new_length", params={"length": len(number)})
+    _check_18(number, kind)
     if number[0] != "9":
-        raise _fail("format", "新版永久居留身份证号码应以9开头")
-    _verify_checksum(number, label)
+        raise _fail("format", key="id.foreign.new_prefix")
+    _verify_checksum(number, kind)
     return IdInfo(IdType.FOREIGN_PR, number)
 
 
@@ -193,24 +199,26 @@ def _has_control(text: str) -> bool:
 def _validate_other(number: str | None) -> IdInfo:
     text = _clean_free_text(number)
     if not text:
-        raise _fail("required", "请填写证件号码")
+        raise _fail("required", key="id.required")
     if len(text) > OTHER_MAX_LEN:
-        raise _fail("too_long", f"证件号码不能超过{OTHER_MAX_LEN}个字符（当前{len(text)}个）")
+        raise _fail("too_long", key="id.other.too_long",
+                    params={"max": OTHER_MAX_LEN, "length": len(text)})
     if _has_control(text):
-        raise _fail("invalid_char", "证件号码含有无法识别的字符")
+        raise _fail("invalid_char", key="id.other.invalid_char")
     return IdInfo(IdType.OTHER, text)
 
 
 def _validate_none(number: str | None, reason: str | None) -> IdInfo:
     if normalize_number(number):
-        raise _fail("must_be_empty", "选择“无证件”时不能填写证件号码")
+        raise _fail("must_be_empty", key="id.none.must_be_empty")
     text = _clean_free_text(reason)
     if not text:
-        raise _fail("required", "无证件时必须说明原因（如：流浪乞讨人员）", REASON_FIELD)
+        raise _fail("required", key="id_reason.required", field=REASON_FIELD)
     if len(text) > REASON_MAX_LEN:
-        raise _fail("too_long", f"原因不能超过{REASON_MAX_LEN}个字", REASON_FIELD)
+        raise _fail("too_long", key="id_reason.too_long", params={"max": REASON_MAX_LEN},
+                    field=REASON_FIELD)
     if _has_control(text):
-        raise _fail("invalid_char", "原因含有无法识别的字符", REASON_FIELD)
+        raise _fail("invalid_char", key="id_reason.invalid_char", field=REASON_FIELD)
     return IdInfo(IdType.NONE, "", reason=text)
 
 
@@ -221,7 +229,7 @@ def coerce_id_type(id_type: IdType | str) -> IdType:
     try:
         return IdType(str(id_type))
     except ValueError:
-        raise ValidationError("id_type", "unknown", "未知的证件类型") from None
+        raise ValidationError("id_type", "unknown", key="id_type.unknown") from None
 
 
 def validate_id(
@@ -249,7 +257,7 @@ def validate_id(
         return _validate_none(number, reason)
     normalized = normalize_number(number)
     if not normalized:
-        raise _fail("required", "请填写证件号码")
+        raise _fail("required", key="id.required")
     if kind is IdType.RESIDENT_ID:
         return _validate_resident(normalized, ref)
     if kind is IdType.HMT_PERMIT:

@@ -70,10 +70,8 @@ def format_number(township_code12: str, day: date, seq: int) -> str:
     return _compose(township.code9, day, seq)
 
 
-def _invalid(detail: str) -> ValidationError:
-    return ValidationError(
-        FIELD, "format", f"编号格式不正确{detail}（应如330102101-20261124-0001）"
-    )
+def _invalid(key: str) -> ValidationError:
+    return ValidationError(FIELD, "format", key=key)
 
 
 def parse_number(text: object) -> DocumentNumber:
@@ -86,17 +84,17 @@ def parse_number(text: object) -> DocumentNumber:
     body = body.replace("—", "-").replace("－", "-")
     match = _RE_NUMBER.fullmatch(body)
     if not match:
-        raise _invalid("")
+        raise _invalid(key="number.format")
     code9, ymd, seq_text = match.groups()
     if code9[0] not in "123456" or township_kind(int(code9[6:9])) is None:
-        raise _invalid("：前9位不是有效的乡镇（街道）代码")
+        raise _invalid(key="number.township")
     try:
         day = date(int(ymd[:4]), int(ymd[4:6]), int(ymd[6:]))
     except ValueError:
-        raise _invalid("：日期不存在") from None
+        raise _invalid(key="number.date") from None
     seq = int(seq_text)
     if seq == 0 or (len(seq_text) > SEQ_WIDTH and seq_text[0] == "0"):
-        raise _invalid("：流水号无效")
+        raise _invalid(key="number.sequence")
     return DocumentNumber(code9, day, seq)
 
 

@@ -64,8 +64,8 @@ _COMMON = frozenset({
 _USERNAME = re.compile(r"[a-z][a-z0-9._-]{1,31}")
 
 
-def _err(code: str, message: str) -> ValidationError:
-    return ValidationError(FIELD, code, message)
+def _err(code: str, *, key: str, params: dict[str, object] | None = None) -> ValidationError:
+    return ValidationError(FIELD, code, key=key, params=params)
 
 
 def _is_run(text: str) -> bool:
@@ -79,29 +79,29 @@ def _is_run(text: str) -> bool:
 def check_password(password: object, username: str = "") -> list[ValidationError]:
     """Every reason ``password`` is not acceptable (empty list: acceptable)."""
     if not isinstance(password, str):
-        return [_err("invalid", "密码格式无效")]
+        return [_err("invalid", key="password.invalid")]
     errors: list[ValidationError] = []
     if not password:
-        return [_err("required", "请输入密码")]
+        return [_err("required", key="password.required")]
     if any(not (" " <= ch <= "~") for ch in password):
-        errors.append(_err("charset", "密码只能包含英文字母、数字和键盘符号（不能含中文或全角字符）"))
+        errors.append(_err("charset", key="password.charset"))
     if len(password) < MIN_LENGTH:
-        errors.append(_err("too_short", f"密码至少 {MIN_LENGTH} 位"))
+        errors.append(_err("too_short", key="password.too_short", params={"min": MIN_LENGTH}))
     elif len(password) > MAX_LENGTH:
-        errors.append(_err("too_long", f"密码不能超过 {MAX_LENGTH} 位"))
+        errors.append(_err("too_long", key="password.too_long", params={"max": MAX_LENGTH}))
     if password != password.strip():
-        errors.append(_err("spaces", "密码首尾不能是空格"))
+        errors.append(_err("spaces", key="password.spaces"))
     if not any(ch.isascii() and ch.isalpha() for ch in password) or not any(
             ch.isascii() and ch.isdigit() for ch in password):
-        errors.append(_err("classes", "密码须同时包含字母和数字"))
+        errors.append(_err("classes", key="password.classes"))
     lowered = password.lower()
     if len(set(password)) == 1 or _is_run(lowered):
-        errors.append(_err("trivial", "密码过于简单（重复或连续的字符）"))
+        errors.append(_err("trivial", key="password.trivial"))
     elif lowered in _COMMON:
-        errors.append(_err("common", "该密码过于常见，请换一个"))
+        errors.append(_err("common", key="password.common"))
     user = username.strip().lower()
     if len(user) >= 3 and user in lowered:
-        errors.append(_err("username", "密码不能包含用户名"))
+        errors.append(_err("username", key="password.contains_username"))
     return errors
 
 
@@ -116,13 +116,12 @@ def validate_password(password: object, username: str = "") -> str:
 def validate_username(text: object, field: str = "username") -> str:
     """Login name: 2–32 of ``a-z 0-9 . _ -``, starting with a letter; case-folded."""
     if not isinstance(text, str):
-        raise ValidationError(field, "invalid", "用户名格式无效")
+        raise ValidationError(field, "invalid", key="username.invalid")
     name = text.strip().lower()
     if not name:
-        raise ValidationError(field, "required", "请输入用户名")
+        raise ValidationError(field, "required", key="username.required")
     if not _USERNAME.fullmatch(name):
-        raise ValidationError(field, "invalid",
-                              "用户名须为 2–32 位英文字母、数字或 . _ -，并以字母开头")
+        raise ValidationError(field, "invalid", key="username.format")
     return name
 
 

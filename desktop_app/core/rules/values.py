@@ -1,7 +1,8 @@
 """Field-level value rules: money, names, free text, phone numbers, dates.
 
 Every validator takes the GUI ``field`` name and raises
-:class:`~desktop_app.core.errors.ValidationError` with a Chinese message; none
+:class:`~desktop_app.core.errors.ValidationError` with a message key (its Chinese
+text: ``desktop_app/core/messages.py``); none
 raises anything else on arbitrary text.  Money is handled as integer fen (分)
 throughout — never floats.
 """
@@ -65,19 +66,20 @@ def parse_amount(
     if not body:
         if allow_empty:
             return 0
-        raise ValidationError(field, "required", "请填写金额")
+        raise ValidationError(field, "required", key="amount.required")
     if body[0] in "-−":
-        raise ValidationError(field, "negative", "金额不能为负数")
+        raise ValidationError(field, "negative", key="amount.negative")
     if body[0] == "+":
         body = body[1:]
     match = _RE_AMOUNT.fullmatch(body)
     if not match or not any(ch.isdigit() for ch in body):
-        raise ValidationError(field, "format", "金额格式不正确（例：1234.56）")
+        raise ValidationError(field, "format", key="amount.format")
     whole = match["int"].replace(",", "") or "0"
     frac = match["frac"] or ""
     if len(frac) > 2:
-        raise ValidationError(field, "decimals", "金额最多保留两位小数（到分）")
-    too_large = ValidationError(field, "too_large", f"金额不能超过{format_yuan(max_yuan * 100)}元")
+        raise ValidationError(field, "decimals", key="amount.decimals")
+    too_large = ValidationError(field, "too_large", key="amount.too_large",
+                                params={"max": format_yuan(max_yuan * 100)})
     if len(whole.lstrip("0")) > 15:
         raise too_large
     fen = int(whole) * 100 + int(frac.ljust(2, "0"))
@@ -127,7 +129,7 @@ def per_capita_monthly(total_monthly_fen: int, members: int) -> int:
     :raises ValidationError: ``field="members"`` if ``members < 1``.
     """
     if isinstance(members, bool) or not isinstance(members, int) or members < 1:
-        raise ValidationError("members", "invalid", "家庭人口数应至少为1人")
+        raise ValidationError("members", "invalid", key="members.too_few")
     exact = Decimal(int(total_monthly_fen)) / Decimal(members)
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
@@ -145,7 +147,7 @@ def _clean_chars(text: str, field: str) -> str:
         if ch in ZERO_WIDTH:
             continue
         if is_forbidden_control(ch) and not ch.isspace():
-            raise ValidationError(field, "control_char", "含有不可见的控制字符，请重新输入")
+            raise ValidationError(field, "control_char", key="text.control_char")
         out.append(ch)
     return "".join(out)
 
@@ -175,10 +177,11 @@ def validate_text(
     value = _collapse_lines(cleaned) if multiline else " ".join(cleaned.split())
     if not value:
         if required:
-            raise ValidationError(field, "required", "此项必填")
+            raise ValidationError(field, "required", key="text.required")
         return ""
     if len(value) > max_len:
-        raise ValidationError(field, "too_long", f"不能超过{max_len}个字（当前{len(value)}个）")
+        raise ValidationError(field, "too_long", key="text.too_long",
+                              params={"max": max_len, "length": len(value)})
     return value
 
 
@@ -211,10 +214,10 @@ def _check_name_char(ch: str, field: str) -> None:
     if is_cjk(ch) or _is_latin_letter(ch) or ch in (MIDDLE_DOT, " ", "-", "'", "."):
         return
     if is_forbidden_control(ch):
-        raise ValidationError(field, "control_char", "姓名含有不可见的控制字符")
+        raise ValidationError(field, "control_char", key="name.control_char")
     if unicodedata.category(ch).startswith("N"):
-        raise ValidationError(field, "digit", "姓名不能包含数字")
-    raise ValidationError(field, "invalid_char", f"姓名含有不支持的字符“{ch}”")
+        raise ValidationError(field, "digit", key="name.digit")
+    raise ValidationError(field, "invalid_char", key="name.invalid_char", params={"char": ch})
 
 
 def validate_name(text: object, field: str) -> str:
@@ -227,17 +230,16 @@ def validate_name(text: object, field: str) -> str:
     """
     value = _normalize_name("" if text is None else str(text))
     if not value:
-        raise ValidationError(field, "required", "请填写姓名")
+        raise ValidationError(field, "required", key="name.required")
     for ch in value:
         _check_name_char(ch, field)
     if len(value) > NAME_MAX_LEN:
-        raise ValidationError(
-            field, "too_long", f"姓名不能超过{NAME_MAX_LEN}个字（当前{len(value)}个）"
-        )
+        raise ValidationError(field, "too_long", key="name.too_long",
+                              params={"max": NAME_MAX_LEN, "length": len(value)})
     if not any(is_cjk(ch) or _is_latin_letter(ch) for ch in value):
-        raise ValidationError(field, "no_letters", "姓名应包含汉字或字母")
+        raise ValidationError(field, "no_letters", key="name.no_letters")
     if value[0] == MIDDLE_DOT or value[-1] == MIDDLE_DOT or MIDDLE_DOT * 2 in value:
-        raise ValidationError(field, "middle_dot", "姓名中的间隔号“·”位置不对")
+        raise ValidationError(field, "middle_dot", key="name.middle_dot")
     return value
 
 
@@ -288,15 +290,15 @@ def validate_phone(
     body = _phone_text(text)
     if not body:
         if required:
-            raise ValidationError(field, "required", "请填写联系电话")
+            raise ValidationError(field, "required", key="phone.required")
         return ""
     body, ext = _split_extension(body)
     digits = _strip_country(re.sub(r"^\+|[-()（）]", "", body))
     if not digits.isascii() or not digits.isdigit():
-        raise ValidationError(field, "format", "电话号码只能包含数字（固话可加“-”和分机号）")
+        raise ValidationError(field, "format", key="phone.digits_only")
     if _RE_MOBILE.fullmatch(digits):
         if ext:
-            raise ValidationError(field, "extension", "手机号码不能带分机号")
+            raise ValidationError(field, "extension", key="phone.mobile_extension")
         return digits
     landline = _RE_LANDLINE.fullmatch(digits)
     if landline:
@@ -305,10 +307,10 @@ def validate_phone(
     if allow_service and not ext and _RE_SERVICE.fullmatch(digits):
         return digits
     if not digits.startswith("0") and 7 <= len(digits) <= 8:
-        raise ValidationError(field, "area_code", "固定电话请加区号，如0571-12345678")
+        raise ValidationError(field, "area_code", key="phone.area_code")
     if digits.startswith("1"):
-        raise ValidationError(field, "mobile", "手机号码应为11位数字，以1开头")
-    raise ValidationError(field, "format", "电话号码格式不正确（手机11位，固话如0571-12345678）")
+        raise ValidationError(field, "mobile", key="phone.mobile_length")
+    raise ValidationError(field, "format", key="phone.format")
 
 
 # ----------------------------------------------------------------------- dates
@@ -332,16 +334,15 @@ def _coerce_date(value: object, field: str) -> date:
         return value
     text = "" if value is None else str(value)
     if not text.strip():
-        raise ValidationError(field, "required", "请填写日期")
+        raise ValidationError(field, "required", key="date.required")
     parts = _date_parts(text)
     if parts is None:
-        raise ValidationError(field, "format", "日期格式应为“2026-11-24”")
+        raise ValidationError(field, "format", key="date.format")
     try:
         return date(*parts)
     except ValueError:
-        raise ValidationError(
-            field, "invalid", f"日期不存在（{parts[0]}年{parts[1]}月{parts[2]}日）"
-        ) from None
+        raise ValidationError(field, "invalid", key="date.nonexistent",
+                              params={"year": parts[0], "month": parts[1], "day": parts[2]}) from None
 
 
 def validate_date(
@@ -355,7 +356,9 @@ def validate_date(
     ``2026年11月24日`` (or take a ``date``) and check the optional bounds."""
     day = _coerce_date(value, field)
     if not_after is not None and day > not_after:
-        raise ValidationError(field, "too_late", f"日期不能晚于{not_after.isoformat()}")
+        raise ValidationError(field, "too_late", key="date.too_late",
+                              params={"date": not_after.isoformat()})
     if not_before is not None and day < not_before:
-        raise ValidationError(field, "too_early", f"日期不能早于{not_before.isoformat()}")
+        raise ValidationError(field, "too_early", key="date.too_early",
+                              params={"date": not_before.isoformat()})
     return day

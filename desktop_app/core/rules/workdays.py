@@ -87,14 +87,12 @@ class YearCalendar:
         object.__setattr__(self, "workdays", frozenset(_as_date(d) for d in self.workdays))
         wrong = sorted(d for d in self.holidays | self.workdays if d.year != self.year)
         if wrong:
-            raise ValidationError(
-                CALENDAR_FIELD, "wrong_year", f"{wrong[0].isoformat()}不属于{self.year}年"
-            )
+            raise ValidationError(CALENDAR_FIELD, "wrong_year", key="calendar.day_wrong_year",
+                                  params={"day": wrong[0].isoformat(), "year": self.year})
         both = sorted(self.holidays & self.workdays)
         if both:
-            raise ValidationError(
-                CALENDAR_FIELD, "conflict", f"{both[0].isoformat()}不能同时是假日和调休工作日"
-            )
+            raise ValidationError(CALENDAR_FIELD, "conflict", key="calendar.holiday_and_workday",
+                                  params={"day": both[0].isoformat()})
 
     def is_workday(self, d: date) -> bool:
         if d in self.workdays:
@@ -169,9 +167,8 @@ class WorkCalendar:
         extra = dict(extra_years or {})
         for year, cal in extra.items():
             if cal.year != year:
-                raise ValidationError(
-                    CALENDAR_FIELD, "wrong_year", f"{year}年的日历数据标注为{cal.year}年"
-                )
+                raise ValidationError(CALENDAR_FIELD, "wrong_year", key="calendar.data_wrong_year",
+                                      params={"year": year, "marked": cal.year})
         self._extra = MappingProxyType(extra)
         self._override_years = frozenset(d.year for d in self._overrides)
         self._classify = lru_cache(maxsize=cache_size)(self._classify_uncached)
@@ -236,7 +233,7 @@ class WorkCalendar:
         try:
             return d + ONE_DAY
         except OverflowError:
-            raise ValidationError("date", "out_of_range", "期限超出可计算的日期范围") from None
+            raise ValidationError("date", "out_of_range", key="calendar.out_of_range") from None
 
     def workdays_between(self, a: date, b: date) -> int:
         """Working days in ``(a, b]``; negative (``-workdays in (b, a]``) when ``b < a``.

@@ -237,7 +237,7 @@ class AccountService:
         staff = self._authenticate(actor.username, old_password, "auth.password_change_failed")
         self._check_policy(new_password, staff.username or "")
         if new_password == old_password:
-            raise _errors(ValidationError("password", "same", "新密码不能与原密码相同"))
+            raise _errors(ValidationError("password", "same", key="staff.password_same"))
         hashed = passwords.hash_password(new_password, cost=self.cost)
         with self.ctx.db.transaction() as s:
             p = s.get_one(Staff, staff.id)
@@ -262,13 +262,13 @@ class AccountService:
         except ValidationError as exc:
             errors.append(exc)
         if role not in ROLES:
-            errors.append(ValidationError("role", "invalid", "未知角色"))
+            errors.append(ValidationError("role", "invalid", key="staff.role_unknown"))
         if password is not None:
             errors += passwords.check_password(password, clean_user)
         with self.ctx.db.read() as s:
             auth.require(s, by, auth.USERS)
             if clean_user and s.scalar(select(Staff.id).where(Staff.username == clean_user)):
-                errors.append(ValidationError("username", "exists", "该用户名已被使用"))
+                errors.append(ValidationError("username", "exists", key="staff.username_taken"))
         if errors:
             raise ValidationErrors(errors)
         hashed = passwords.hash_password(password, cost=self.cost) if password else ""
@@ -318,7 +318,7 @@ class AccountService:
         """Change a role, (de)activate, rename. The last active administrator with a
         password can be neither demoted nor deactivated. Logged with old and new values."""
         if role is not None and role not in ROLES:
-            raise _errors(ValidationError("role", "invalid", "未知角色"))
+            raise _errors(ValidationError("role", "invalid", key="staff.role_unknown"))
         clean_name = values.validate_name(name, "name") if name is not None else None
         with self.ctx.db.transaction() as s:
             actor, _ = auth.require(s, by, auth.USERS)
@@ -334,7 +334,7 @@ class AccountService:
             if not changes:
                 return Outcome(_info(p))
             if actor.staff_id == p.id and not new["active"]:
-                raise _errors(ValidationError("active", "self", "不能停用自己的账户"))
+                raise _errors(ValidationError("active", "self", key="staff.deactivate_self"))
             loses_admin = old["role"] == ADMIN and old["active"] and (
                 new["role"] != ADMIN or not new["active"])
             if loses_admin and p.password_hash:
@@ -342,7 +342,7 @@ class AccountService:
                     Staff.role == ADMIN, Staff.active, Staff.password_hash != "",
                     Staff.id != p.id))
                 if not others:
-                    raise _errors(ValidationError("role", "last_admin", "至少需要保留一名可登录的管理员"))
+                    raise _errors(ValidationError("role", "last_admin", key="staff.last_admin"))
             p.role, p.active, p.name = new_role, new_active, new_name
             record_event(s, "staff.change", actor_id=actor.staff_id, staff_id=p.id,
                          changes=changes, **auth.event_actor(actor))

@@ -43,6 +43,8 @@ from .auth import ActorRef
 from .context import Changes, Outcome, ServiceContext
 from .events import record_event
 
+#: The longest reason for voiding a document (characters).
+VOID_REASON_MAX_LEN = 500
 
 @dataclass(frozen=True)
 class DocumentInfo:
@@ -273,7 +275,8 @@ class DocumentService:
             by_id = actor.staff_id
             doc = s.get_one(Document, document_id)
             if doc.voided:
-                raise ValidationErrors([ValidationError("document", "voided", "已作废的文书不能补打")])
+                raise ValidationErrors([ValidationError("document", "voided",
+                                                        key="document.voided_no_reprint")])
             data = json.loads(doc.data)
             data["reprint"] = True
             pdf = printing.render_document(doc.kind, data)
@@ -299,14 +302,18 @@ class DocumentService:
         """
         reason = reason.strip()
         if not reason:
-            raise ValidationErrors([ValidationError("void_reason", "required", "请填写作废原因")])
-        if len(reason) > 500:
-            raise ValidationErrors([ValidationError("void_reason", "too_long", "作废原因不能超过 500 字")])
+            raise ValidationErrors([ValidationError("void_reason", "required",
+                                                    key="document.void_reason_required")])
+        if len(reason) > VOID_REASON_MAX_LEN:
+            raise ValidationErrors([ValidationError("void_reason", "too_long",
+                                                    key="document.void_reason_too_long",
+                                                    params={"max": VOID_REASON_MAX_LEN})])
         with self.ctx.db.transaction() as s:
             actor, confirmer = void_authority(s, by, confirmed_by)
             doc = s.get_one(Document, document_id)
             if doc.voided:
-                raise ValidationErrors([ValidationError("document", "voided", "该文书已作废")])
+                raise ValidationErrors([ValidationError("document", "voided",
+                                                        key="document.already_voided")])
             doc.voided, doc.void_reason = True, reason
             doc.voided_by_id, doc.voided_at = actor.staff_id, utcnow()
             app = s.get_one(Application, doc.application_id)

@@ -28,7 +28,7 @@ class SettingsService:
     def update(self, key: str, value: Any, by: ActorRef) -> Changes:
         """Change one setting (administrators only); logged as ``settings.change``."""
         if key in RESERVED:
-            raise ValidationErrors([ValidationError(key, "reserved", "此设置由程序维护，不能直接修改")])
+            raise ValidationErrors([ValidationError(key, "reserved", key="setting.reserved")])
         try:
             clean = validate_setting(key, value)
         except ValidationError as exc:

@@ -9,12 +9,21 @@ from typing import ParamSpec, TypeVar
 from sqlalchemy import func, select
 
 from ..errors import ValidationError, ValidationErrors, collect
+from ..messages import Message
 from ..models import Staff, Township, Village
 from ..rules import division, passwords, values
 from . import auth
 from .auth import ActorRef
 from .context import Changes, Outcome, ServiceContext
 from .events import record_event
+
+
+def _line_error(n: int, code: str, problem: Message | str, *,
+                line: int | None = None) -> ValidationError:
+    """A problem with the ``n``-th village typed in the setup's village list."""
+    return ValidationError("villages", code, key="setup.village.line",
+                           params={"line": n, "problem": problem}, line=line)
+
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -82,7 +91,7 @@ class SetupService:
         user = check(passwords.validate_username, inp.admin_username, "admin_username")
         if inp.admin_password is not None:
             for err in passwords.check_password(inp.admin_password, user or ""):
-                errors.append(ValidationError("admin_password", err.code, err.message))
+                errors.append(err.with_field("admin_password"))
         check(values.validate_text, inp.office_name, "office_name", 80)
         seen_codes: set[str] = set()
         seen_names: set[str] = set()
@@ -92,18 +101,19 @@ class SetupService:
                 try:
                     division.validate_village_code(code, inp.township_code.strip())
                 except ValidationError as exc:
-                    errors.append(ValidationError("villages", exc.code, f"第 {n} 行：{exc.message}",
-                                                  line=n))
+                    errors.append(_line_error(n, exc.code, exc.problem(), line=n))
             if not name:
-                errors.append(ValidationError("villages", "village_name", f"第 {n} 行：村（社区）名称不能为空"))
+                errors.append(_line_error(n, "village_name", Message("setup.village.name_required")))
             if code in seen_codes:
-                errors.append(ValidationError("villages", "duplicate_code", f"第 {n} 行：村（社区）代码 {code} 重复"))
+                errors.append(_line_error(n, "duplicate_code", Message(
+                    "setup.village.duplicate_code", {"code": code})))
             if name in seen_names:
-                errors.append(ValidationError("villages", "duplicate_name", f"第 {n} 行：村（社区）名称 {name} 重复"))
+                errors.append(_line_error(n, "duplicate_name", Message(
+                    "setup.village.duplicate_name", {"name": name})))
             seen_codes.add(code)
             seen_names.add(name)
         if not inp.villages:
-            errors.append(ValidationError("villages", "required", "请至少录入一个村（社区）"))
+            errors.append(ValidationError("villages", "required", key="setup.villages_required"))
         return errors
 
     def initialize(self, inp: SetupInput) -> Changes:
@@ -113,7 +123,8 @@ class SetupService:
         hashed = passwords.hash_password(inp.admin_password) if inp.admin_password else ""
         with self.ctx.db.transaction() as s:
             if s.scalar(select(func.count()).select_from(Township)):
-                raise ValidationErrors([ValidationError("township_code", "exists", "本机已完成初始设置")])
+                raise ValidationErrors([ValidationError("township_code", "exists",
+                                                        key="setup.already_done")])
             name = inp.township_name.strip()
             s.add(Township(
                 code=inp.township_code.strip(), name=name,
@@ -157,7 +168,7 @@ class SetupService:
         ``AccountService.add_user`` is the full version (username and password)."""
         name = values.validate_name(name, "name")
         if role not in auth.ROLES:
-            raise ValidationErrors([ValidationError("role", "invalid", "未知角色")])
+            raise ValidationErrors([ValidationError("role", "invalid", key="staff.role_unknown")])
         with self.ctx.db.transaction() as s:
             actor, _ = auth.require(s, by, auth.USERS)
             person = Staff(name=name, role=role)

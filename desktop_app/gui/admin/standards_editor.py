@@ -33,6 +33,7 @@ from ...core.errors import ValidationError, ValidationErrors
 from ...core.rules import values
 from ...core.rules.standards import FIELDS, SETTING_KEY
 from ..kit.fmt import fmt
+from ..kit.messages import text_of
 
 HINT_STYLE = "color: #757575;"
 LOCKED_COLOUR = QColor("#616161")
@@ -301,7 +302,7 @@ class StandardsEditor(QWidget):
                         entry[key] = values.parse_amount(text, SETTING_KEY)
                     except ValidationError as exc:
                         errors.append(ValidationError(SETTING_KEY, exc.code, fmt(self.tr(
-                            "%1, %2: %3"), where, label, exc.message)))
+                            "%1, %2: %3"), where, label, text_of(exc))))
                 elif text.isascii() and text.isdigit():
                     entry[key] = int(text)
                 else:

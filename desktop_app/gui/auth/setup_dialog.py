@@ -193,7 +193,7 @@ class SetupDialog(QDialog):
         try:
             rows = division.parse_villages_csv(data, self.township_code.text().strip())
         except ValidationErrors as exc:
-            self.errors.show([ValidationError("villages_csv", e.code, e.message) for e in exc.errors])
+            self.errors.show([e.with_field("villages_csv") for e in exc.errors])
             return
         except ValidationError as exc:  # the township code itself is wrong
             self.errors.show([exc])

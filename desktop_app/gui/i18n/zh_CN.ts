@@ -44,7 +44,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../main_window.py" line="+113"/>
+        <location filename="../main_window.py" line="+115"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../applications/screen.py" line="+69"/>
+        <location filename="../applications/screen.py" line="+70"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../admin/audit.py" line="+75"/>
+        <location filename="../admin/audit.py" line="+77"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -595,7 +595,7 @@
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../admin/backups.py" line="+374"/>
+        <location filename="../admin/backups.py" line="+375"/>
         <location line="+12"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
@@ -614,7 +614,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location line="-316"/>
+        <location line="-317"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -828,7 +828,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>DetailDocumentActions</name>
     <message>
-        <location filename="../applications/detail_actions.py" line="+22"/>
+        <location filename="../applications/detail_actions.py" line="+51"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -1241,7 +1241,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+290"/>
+        <location filename="../tracking/dialogs.py" line="+292"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -1319,7 +1319,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync/common.py" line="+119"/>
+        <location filename="../sync/common.py" line="+149"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -1516,7 +1516,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>IntakeFormLayout</name>
     <message>
-        <location filename="../intake/form.py" line="+41"/>
+        <location filename="../intake/form.py" line="+70"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -1740,7 +1740,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+323"/>
+        <location filename="../intake/screen.py" line="+325"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
@@ -2125,7 +2125,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../kit/errors.py" line="+91"/>
+        <location filename="../kit/errors.py" line="+96"/>
         <source>Too many wrong passwords: this account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
         <extracomment>Class names of the package/export refusals (sync contract, backups). Class names of a cancelled job.</extracomment>
         <translation>密码错误次数过多，账户已锁定至 %1。请届时再试，或请管理员重置密码。</translation>
@@ -2201,7 +2201,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+230"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -2216,7 +2216,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>已注销。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Restoring the backup… Please wait.</source>
         <translation>正在恢复备份…请稍候。</translation>
     </message>
@@ -2226,7 +2226,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-288"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -2240,7 +2240,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>MainWindowNavigation</name>
     <message>
-        <location filename="../navigation.py" line="+18"/>
+        <location filename="../navigation.py" line="+63"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -2371,7 +2371,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake/person.py" line="+284"/>
+        <location filename="../intake/person.py" line="+285"/>
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
@@ -2394,6 +2394,1149 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+2"/>
         <source>Remove this member</source>
         <translation>删除该成员</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../kit/messages.py" line="+26"/>
+        <source>Enter the amount</source>
+        <translation>请填写金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount cannot be negative</source>
+        <translation>金额不能为负数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount is not a valid number (example: 1234.56)</source>
+        <translation>金额格式不正确（例：1234.56）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount has at most two decimals (to the fen)</source>
+        <translation>金额最多保留两位小数（到分）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount cannot exceed %1 yuan</source>
+        <translation>金额不能超过%1元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The household has at least 1 member</source>
+        <translation>家庭人口数应至少为1人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contains invisible control characters; enter it again</source>
+        <translation>含有不可见的控制字符，请重新输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This field is required</source>
+        <translation>此项必填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most %1 characters (now %2)</source>
+        <translation>不能超过%1个字（当前%2个）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The name contains invisible control characters</source>
+        <translation>姓名含有不可见的控制字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name cannot contain digits</source>
+        <translation>姓名不能包含数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name contains an unsupported character: %1</source>
+        <translation>姓名含有不支持的字符“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the name</source>
+        <translation>请填写姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name has at most %1 characters (now %2)</source>
+        <translation>姓名不能超过%1个字（当前%2个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name must contain Chinese characters or letters</source>
+        <translation>姓名应包含汉字或字母</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The middle dot · in the name is in the wrong place</source>
+        <translation>姓名中的间隔号“·”位置不对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the phone number</source>
+        <translation>请填写联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A phone number has only digits (a landline may add - and an extension)</source>
+        <translation>电话号码只能包含数字（固话可加“-”和分机号）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A mobile number cannot have an extension</source>
+        <translation>手机号码不能带分机号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the area code to a landline number, e.g. 0571-12345678</source>
+        <translation>固定电话请加区号，如0571-12345678</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A mobile number has 11 digits and starts with 1</source>
+        <translation>手机号码应为11位数字，以1开头</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The phone number is not valid (mobile: 11 digits; landline e.g. 0571-12345678)</source>
+        <translation>电话号码格式不正确（手机11位，固话如0571-12345678）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the date</source>
+        <translation>请填写日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the date as 2026-11-24</source>
+        <translation>日期格式应为“2026-11-24”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This date does not exist (%1-%2-%3)</source>
+        <translation>日期不存在（%1年%2月%3日）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date cannot be after %1</source>
+        <translation>日期不能晚于%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date cannot be before %1</source>
+        <translation>日期不能早于%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown kind of identity document</source>
+        <translation>未知的证件类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the document number</source>
+        <translation>请填写证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The birth date in the number does not exist (%1-%2-%3)</source>
+        <translation>号码中的出生日期无效（%1年%2月%3日）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The birth date in the number is after today</source>
+        <translation>号码中的出生日期晚于今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The birth date in the number is before %1</source>
+        <translation>号码中的出生日期早于%1年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A resident ID number has 18 characters (now %1)</source>
+        <translation>身份证号码应为18位（当前%1位）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A resident ID number is 17 digits and a digit or X</source>
+        <translation>身份证号码应为17位数字加1位数字或X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check character of the resident ID number is wrong</source>
+        <translation>身份证号码校验位错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>15-digit resident ID numbers are no longer used; enter the 18-digit number</source>
+        <translation>15位旧身份证号码已停止使用，请填写18位号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is the number of a residence permit for Hong Kong, Macao and Taiwan residents; choose that document kind</source>
+        <translation>这是港澳台居民居住证号码，请将证件类型选为“港澳台居民居住证”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is the number of a foreigner&apos;s permanent residence ID card; choose that document kind</source>
+        <translation>这是外国人永久居留身份证号码，请将证件类型选为“外国人永久居留身份证”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The region code of the resident ID number is not valid (the first digit is 1-6)</source>
+        <translation>身份证号码的地址码无效（首位应为1–6）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A residence permit number has 18 characters (now %1)</source>
+        <translation>居住证号码应为18位（当前%1位）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A residence permit number is 17 digits and a digit or X</source>
+        <translation>居住证号码应为17位数字加1位数字或X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check character of the residence permit number is wrong</source>
+        <translation>居住证号码校验位错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Hong Kong, Macao and Taiwan residence permit number starts with 810000, 820000 or 830000</source>
+        <translation>港澳台居民居住证号码应以810000、820000或830000开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A permanent residence ID number has 18 characters (now %1)</source>
+        <translation>永久居留身份证号码应为18位（当前%1位）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A permanent residence ID number is 17 digits and a digit or X</source>
+        <translation>永久居留身份证号码应为17位数字加1位数字或X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check character of the permanent residence ID number is wrong</source>
+        <translation>永久居留身份证号码校验位错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An old permanent residence ID number is 3 letters and 12 digits</source>
+        <translation>旧版永久居留身份证号码应为3位字母加12位数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A permanent residence ID number has 18 characters (the old kind 15), now %1</source>
+        <translation>永久居留身份证号码应为18位（旧版15位），当前%1位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new permanent residence ID number starts with 9</source>
+        <translation>新版永久居留身份证号码应以9开头</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document number has at most %1 characters (now %2)</source>
+        <translation>证件号码不能超过%1个字符（当前%2个）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document number contains characters that cannot be read</source>
+        <translation>证件号码含有无法识别的字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With no identity document, leave the document number empty</source>
+        <translation>选择“无证件”时不能填写证件号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without an identity document, give the reason (e.g. a homeless person)</source>
+        <translation>无证件时必须说明原因（如：流浪乞讨人员）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reason has at most %1 characters</source>
+        <translation>原因不能超过%1个字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reason contains characters that cannot be read</source>
+        <translation>原因含有无法识别的字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the township (subdistrict) division code</source>
+        <translation>请填写乡镇（街道）区划代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The township (subdistrict) division code has 12 digits (now: %1)</source>
+        <translation>乡镇（街道）区划代码应为12位数字（当前“%1”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first 6 digits (county code) of the township (subdistrict) division code are not valid</source>
+        <translation>乡镇（街道）区划代码的前6位（县级代码）无效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Digits 7-9 of the township (subdistrict) division code are 001-599</source>
+        <translation>乡镇（街道）区划代码第7–9位应在001–599之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last 3 digits of the township (subdistrict) division code are 000 (this looks like a village or residents&apos; committee code)</source>
+        <translation>乡镇（街道）区划代码最后3位应为000（这像是村/居委会的代码）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the village (residents&apos;) committee division code</source>
+        <translation>请填写村（居）委会区划代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The village (residents&apos;) committee division code has 12 digits (now: %1)</source>
+        <translation>村（居）委会区划代码应为12位数字（当前“%1”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first 6 digits (county code) of the village (residents&apos;) committee division code are not valid</source>
+        <translation>村（居）委会区划代码的前6位（县级代码）无效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first 9 digits of the village (residents&apos;) committee division code must match this township&apos;s code %1</source>
+        <translation>村（居）委会区划代码前9位应与本乡镇（街道）代码%1一致</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last 3 digits of the village (residents&apos;) committee division code are 001-599</source>
+        <translation>村（居）委会区划代码最后3位应在001–599之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file encoding is not recognised; save it as a UTF-8 or GBK CSV file</source>
+        <translation>无法识别文件编码，请另存为UTF-8或GBK编码的CSV文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %1: %2</source>
+        <translation>第%1行：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV format error (%1)</source>
+        <translation>CSV格式错误（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The village (residents&apos;) committee name is missing</source>
+        <translation>缺少村（居）委会名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name has at most %1 characters</source>
+        <translation>名称不能超过%1个字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name contains characters that cannot be read</source>
+        <translation>名称含有无法识别的字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each line has two columns: code,name</source>
+        <translation>每行应为两列：代码,名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code %1 repeats line %2</source>
+        <translation>代码%1与第%2行重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name %1 repeats line %2</source>
+        <translation>名称“%1”与第%2行重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file has no village (residents&apos;) committee records</source>
+        <translation>文件中没有村（居）委会记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many records (%1 lines, at most %2)</source>
+        <translation>记录过多（%1行，最多%2行）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This setting cannot be changed</source>
+        <translation>不能修改此设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be a whole number</source>
+        <translation>%1应为整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be a whole number from %2 to %3</source>
+        <translation>%1应为 %2–%3 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 must be from %2 to %3</source>
+        <translation>%1应在 %2–%3 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must be yes or no</source>
+        <translation>应为“是”或“否”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup mirror must be a folder path</source>
+        <translation>备份镜像目录应为文件夹路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The path has at most %1 characters</source>
+        <translation>路径不能超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The path contains invisible characters</source>
+        <translation>路径含有不可见字符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the full path (e.g. %1 or %2)</source>
+        <translation>请填写完整路径（如 %1 或 %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup keeping policy must list %1, %2, %3 and %4</source>
+        <translation>备份保留策略应包含 %1、%2、%3、%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The appeal periods are incomplete</source>
+        <translation>救济期限设置不完整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must be a table of dates and whether each is a working day</source>
+        <translation>应为 日期→是否工作日 的对照表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The review periods must cover extreme poverty and subsistence allowance classes A, B and C</source>
+        <translation>复核周期应包含 特困、低保A/B/C类 四项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic screen lock (minutes)</source>
+        <translation>自动锁屏时间（分钟）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recent backups kept</source>
+        <translation>最近备份份数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily backups kept</source>
+        <translation>按日保留份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly backups kept</source>
+        <translation>按周保留份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly backups kept</source>
+        <translation>按月保留份数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The period</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review period (months)</source>
+        <translation>复核周期（月）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emergency aid ceiling (fen)</source>
+        <translation>先行救助限额（分）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emergency aid paperwork deadline (working days)</source>
+        <translation>先行救助补办手续时限（工作日）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due-soon reminder (working days)</source>
+        <translation>临期提醒（工作日）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the relation to the applicant</source>
+        <translation>请选择与申请人关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document number repeats that of household member %1</source>
+        <translation>证件号码与家庭成员“%1”重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid value</source>
+        <translation>取值无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the disability grade</source>
+        <translation>请选择残疾等级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown kind of income</source>
+        <translation>未知收入类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a whole number from 0 to %1</source>
+        <translation>请输入 0 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The housing grade is A, B, C or D</source>
+        <translation>房屋等级应为 A、B、C 或 D</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the cause of hardship</source>
+        <translation>请选择求助原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say which staff member or village cadre is a relative, and how</source>
+        <translation>请说明与哪位经办人员或村（居）干部是何种亲属关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose whether those obliged to support the applicant are able to</source>
+        <translation>请选择义务人是否有赡养（抚养、扶养）能力</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose how the case came to notice</source>
+        <translation>请选择发现途径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the village (community) of residence</source>
+        <translation>请选择现居住村（社区）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least one item to apply for</source>
+        <translation>请至少选择一个申请事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown item %1</source>
+        <translation>未知事项 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item %1 is chosen twice</source>
+        <translation>事项“%1”重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid material status</source>
+        <translation>材料状态无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be replaced by a written commitment</source>
+        <translation>“%1”不适用告知承诺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a required material</source>
+        <translation>“%1”为必备材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be obtained through data sharing</source>
+        <translation>“%1”不能通过信息共享获取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the kind of identity document</source>
+        <translation>请选择证件类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown acceptance decision</source>
+        <translation>未知的受理决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Materials are missing (%1); the application cannot be accepted. Issue a one-time notice</source>
+        <translation>材料不齐（缺少：%1），不能受理；请出具一次性告知书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The materials are complete; no one-time notice is needed</source>
+        <translation>材料齐全，无需出具一次性告知书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the reasons for not accepting</source>
+        <translation>请填写不予受理的理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each reason has at most %1 characters</source>
+        <translation>每条理由不能超过 %1 字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Village %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The village (community) name cannot be empty</source>
+        <translation>村（社区）名称不能为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village (community) code %1 is entered twice</source>
+        <translation>村（社区）代码 %1 重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Village (community) name %1 is entered twice</source>
+        <translation>村（社区）名称 %1 重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter at least one village (community)</source>
+        <translation>请至少录入一个村（社区）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer has already been set up</source>
+        <translation>本机已完成初始设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown role</source>
+        <translation>未知角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new password cannot be the same as the old one</source>
+        <translation>新密码不能与原密码相同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This user name is already taken</source>
+        <translation>该用户名已被使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You cannot deactivate your own account</source>
+        <translation>不能停用自己的账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least one administrator who can log in must remain</source>
+        <translation>至少需要保留一名可登录的管理员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A voided document cannot be reprinted</source>
+        <translation>已作废的文书不能补打</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the reason for voiding</source>
+        <translation>请填写作废原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reason for voiding has at most %1 characters</source>
+        <translation>作废原因不能超过 %1 字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This document has already been voided</source>
+        <translation>该文书已作废</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This application is not waiting for missing materials</source>
+        <translation>该申请不在待补正状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This village (community) does not exist</source>
+        <translation>村（社区）不存在</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clerk does not exist or has been deactivated</source>
+        <translation>经办人不存在或已停用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The program keeps this setting; it cannot be changed directly</source>
+        <translation>此设置由程序维护，不能直接修改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This application is %1 and cannot be handled</source>
+        <translation>该申请已%1，不能办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date signed for</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date of the reply</source>
+        <translation>反馈时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First month of aid</source>
+        <translation>救助起始月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last month of aid</source>
+        <translation>救助截止月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the result</source>
+        <translation>请选择办理结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last month of aid cannot be before the first</source>
+        <translation>救助截止月不能早于起始月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the reason for refusing</source>
+        <translation>请填写不予办理的理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the reason for returning</source>
+        <translation>请填写退回的原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only a completed item has an aid amount</source>
+        <translation>只有已办结的事项才有救助金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The review class is A, B or C</source>
+        <translation>复核类别应为 A、B 或 C</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date signed for cannot be before the referral</source>
+        <translation>签收时间不能早于转办日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reply cannot be dated before the referral</source>
+        <translation>反馈时间不能早于转办日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reply cannot be dated before the acceptance</source>
+        <translation>反馈时间不能早于受理日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the amount of emergency aid</source>
+        <translation>请填写先行救助金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose how the aid is paid</source>
+        <translation>请选择发放方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date paid</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This application has no accepted item of urgent temporary assistance</source>
+        <translation>该申请没有已受理的急难型临时救助事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This urgent temporary assistance item has gone to the county for approval or is closed; emergency aid can no longer be paid</source>
+        <translation>该急难型临时救助事项已转县级审批或已办结，不能再先行救助</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The amount of %1 yuan is above the township&apos;s emergency aid ceiling of %2 yuan; refer it to the county civil affairs bureau for approval</source>
+        <translation>金额 %1 元超过乡镇先行救助限额 %2 元，请报县民政局审批</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the reason for referring to the county</source>
+        <translation>请填写报县审批的理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item cannot be referred to the county for approval</source>
+        <translation>该事项不能报县审批</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date of the review</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the outcome of the review</source>
+        <translation>请选择复核结论</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item needs no review</source>
+        <translation>该事项无需复核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This application is %1 and cannot be withdrawn</source>
+        <translation>该申请已%1，不能撤回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This application has already been voided</source>
+        <translation>该申请已作废</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the %1</source>
+        <translation>请填写%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 has at most %2 characters</source>
+        <translation>%1不能超过 %2 字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reason for withdrawing</source>
+        <translation>撤回原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reason for voiding</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown department</source>
+        <translation>未知的部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no items waiting to be referred</source>
+        <translation>%1没有待转办的事项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No item has a result yet; the notice cannot be issued</source>
+        <translation>还没有任何事项的办理结果，不能出具告知书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not in %2</source>
+        <translation>%1不属于%2年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be both a holiday and a swapped working day</source>
+        <translation>%1不能同时是假日和调休工作日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The calendar data for %1 is marked as %2</source>
+        <translation>%1年的日历数据标注为%2年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The deadline is beyond the range of dates that can be computed</source>
+        <translation>期限超出可计算的日期范围</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number is not valid (e.g. 330102101-20261124-0001)</source>
+        <translation>编号格式不正确（应如330102101-20261124-0001）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number is not valid: the first 9 digits are not a township (subdistrict) code (e.g. 330102101-20261124-0001)</source>
+        <translation>编号格式不正确：前9位不是有效的乡镇（街道）代码（应如330102101-20261124-0001）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number is not valid: the date does not exist (e.g. 330102101-20261124-0001)</source>
+        <translation>编号格式不正确：日期不存在（应如330102101-20261124-0001）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number is not valid: the serial number is not valid (e.g. 330102101-20261124-0001)</source>
+        <translation>编号格式不正确：流水号无效（应如330102101-20261124-0001）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The password is not valid</source>
+        <translation>密码格式无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the password</source>
+        <translation>请输入密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password has only English letters, digits and keyboard symbols (no Chinese or full-width characters)</source>
+        <translation>密码只能包含英文字母、数字和键盘符号（不能含中文或全角字符）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A password has at least %1 characters</source>
+        <translation>密码至少 %1 位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password has at most %1 characters</source>
+        <translation>密码不能超过 %1 位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password cannot begin or end with a space</source>
+        <translation>密码首尾不能是空格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password must contain both letters and digits</source>
+        <translation>密码须同时包含字母和数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password is too simple (repeated or consecutive characters)</source>
+        <translation>密码过于简单（重复或连续的字符）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This password is too common; choose another</source>
+        <translation>该密码过于常见，请换一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A password cannot contain the user name</source>
+        <translation>密码不能包含用户名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user name is not valid</source>
+        <translation>用户名格式无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the user name</source>
+        <translation>请输入用户名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A user name is 2-32 English letters, digits or . _ - and starts with a letter</source>
+        <translation>用户名须为 2–32 位英文字母、数字或 . _ -，并以字母开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the date as %1</source>
+        <translation>日期格式应为 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the date as %1: %2</source>
+        <translation>日期格式应为 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid date: %1</source>
+        <translation>日期无效：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be a table of years and their holiday arrangements</source>
+        <translation>应为 年份→节假日安排 的对照表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A year has four digits</source>
+        <translation>年份应为四位数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The arrangement for %1 must contain %2 and %3</source>
+        <translation>%1 年的安排应包含 %2 和 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%2 of %1 must be a list of dates</source>
+        <translation>%1 年的 %2 应为日期列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The arrangement for %1 has dates of another year</source>
+        <translation>%1 年的安排中有其他年份的日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In %1 a date is both a holiday and a swapped working day</source>
+        <translation>%1 年有日期同时是节假日和调休工作日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entry %1: %2</source>
+        <translation>第 %1 条：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be a whole number (standards)</source>
+        <translation>%1应为整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 must be from %2 to %3 (standards)</source>
+        <translation>%1应在 %2–%3 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A standards entry must be a set of fields</source>
+        <translation>标准应为一组字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the effective date as %1</source>
+        <translation>生效日期应为 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The aid standards need at least one entry by effective date</source>
+        <translation>救助标准应为至少一条按生效日期的记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Effective date %1 appears twice</source>
+        <translation>生效日期 %1 重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No aid standards are in force on %1-%2-%3; ask the administrator to set them</source>
+        <translation>%1年%2月%3日没有已生效的救助标准，请管理员设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urban subsistence allowance standard</source>
+        <translation>城市低保标准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rural subsistence allowance standard</source>
+        <translation>农村低保标准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Near-poverty multiple (%)</source>
+        <translation>低保边缘倍数（%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extreme poverty support multiple (%)</source>
+        <translation>特困供养倍数（%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rigid spending share of income (%)</source>
+        <translation>刚性支出占收入比例（%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last year&apos;s urban per-capita disposable income</source>
+        <translation>上年城镇居民人均可支配收入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last year&apos;s rural per-capita disposable income</source>
+        <translation>上年农村居民人均可支配收入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Employment cost deduction (% of the standard)</source>
+        <translation>就业成本扣减（占低保标准 %）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown handling action</source>
+        <translation>未知的办理操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This item is now %1; it cannot be given: %2</source>
+        <translation>该事项当前为“%1”，不能%2</translation>
     </message>
 </context>
 <context>
@@ -2703,7 +3846,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../intake/result.py" line="+52"/>
+        <location filename="../intake/result.py" line="+53"/>
         <source>Documents issued</source>
         <extracomment>The saved PDF of a DocumentInfo (rendered on demand if it is still pending). Prints one saved PDF (print dialog with preview); tests replace it.</extracomment>
         <translation>已出具文书</translation>
@@ -2724,7 +3867,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>查看办件</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
@@ -2902,7 +4045,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="-330"/>
+        <location filename="../tracking/dialogs.py" line="-332"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3164,7 +4307,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Choose the backup mirror folder</source>
         <translation>选择备份镜像目录</translation>
     </message>
@@ -3333,7 +4476,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>StandardsEditor</name>
     <message>
-        <location filename="../admin/standards_editor.py" line="+81"/>
+        <location filename="../admin/standards_editor.py" line="+82"/>
         <source>Add entry</source>
         <extracomment>Columns after the date, in the order of ``FIELDS``: amounts in fen are shown in yuan.</extracomment>
         <translation>新增标准</translation>
@@ -3523,7 +4666,7 @@ deduction (%)</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1, %2: write the date as YYYY-MM-DD, e.g. 2027-01-01</source>
         <translation>%1，%2：日期格式应为“年-月-日”，例如 2027-01-01</translation>
     </message>
@@ -3584,7 +4727,7 @@ deduction (%)</source>
 <context>
     <name>SyncImportSection</name>
     <message>
-        <location filename="../sync/receive.py" line="+19"/>
+        <location filename="../sync/receive.py" line="+25"/>
         <source>Return packages from the county</source>
         <translation>县级回执包</translation>
     </message>
@@ -3687,7 +4830,7 @@ deduction (%)</source>
 <context>
     <name>SyncKeysSection</name>
     <message>
-        <location filename="../sync/keys.py" line="+22"/>
+        <location filename="../sync/keys.py" line="+28"/>
         <source>Keys (administrators)</source>
         <translation>密钥（管理员）</translation>
     </message>
@@ -3775,7 +4918,7 @@ encryption key %4</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync/common.py" line="-118"/>
+        <location filename="../sync/common.py" line="-141"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -3825,7 +4968,7 @@ encryption key %4</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+37"/>
         <source>no records</source>
         <translation>无记录</translation>
     </message>
@@ -4004,7 +5147,7 @@ encryption key %4</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking/model.py" line="+35"/>
+        <location filename="../tracking/model.py" line="+36"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
@@ -4067,7 +5210,7 @@ encryption key %4</source>
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../tracking/actions.py" line="+38"/>
+        <location filename="../tracking/actions.py" line="+71"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>

@@ -23,6 +23,7 @@ from ...core.errors import ValidationError
 from ...core.rules import identity
 from ...core.rules.identity import IdType
 from ..kit.fmt import fmt
+from ..kit.messages import text_of
 from ..kit.widgets import ErrorLabel, FieldErrors
 
 DERIVED_OK = "color: #2e7d32;"
@@ -199,7 +200,7 @@ class PersonFields(QObject):
         try:
             info = identity.validate_id(kind, number, today)
         except ValidationError as exc:
-            error.show_messages([exc.message])
+            error.show_messages([text_of(exc)])
         else:
             error.clear_message()
             self.derived.setStyleSheet(DERIVED_OK)

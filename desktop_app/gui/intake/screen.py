@@ -32,6 +32,7 @@ from ...core.rules.values import live_yuan
 from ..kit.dialogs import ask_reject_reasons
 from ..kit.errors import present
 from ..kit.fmt import fmt
+from ..kit.messages import text_of
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, FieldErrors, open_file, yuan
 from .form import IntakeFormLayout
@@ -131,7 +132,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         try:
             suggestions = self.services.assessment.assess(draft)
         except ValidationErrors as exc:
-            self.assessment.show_hint("\n".join(e.message for e in exc.errors))
+            self.assessment.show_hint("\n".join(text_of(e) for e in exc.errors))
         except Exception as exc:
             log.exception("assessment failed")
             self.assessment.show_hint(fmt(self.tr("The assessment could not be made: %1"), str(exc)))

@@ -17,8 +17,10 @@ anything else                          logged (scrubbed of personal data) and a
 
 Package errors are matched by shape (``reason`` and ``message``) and by class name,
 not imported: the sync contract lives in its own package the GUI does not need to
-load for this. Messages are Chinese because the services write them in Chinese;
-the box titles go through the translation.
+load for this. A validation error raised with a message ``key`` is translated here
+(``kit/messages.py``: the key's English source, ``%1``… filled from its ``params``); one
+without a key shows the Chinese ``message`` the core wrote. Other refusals are Chinese
+because the services write them in Chinese; the box titles go through the translation.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .fmt import fmt
+from .messages import text_of
 
 log = logging.getLogger(__name__)
 
@@ -68,13 +71,15 @@ def is_refusal(error: BaseException) -> bool:
 
 
 def validation_messages(error: BaseException) -> list[str] | None:
-    """The services' messages of a validation failure, else ``None``."""
+    """The messages of a validation failure, else ``None``: an error raised with a
+    message key is translated (``messages.text_of``), one without shows its Chinese
+    ``message``."""
     from ...core.errors import ValidationError, ValidationErrors
 
     if isinstance(error, ValidationErrors):
-        return [e.message for e in error.errors]
+        return [text_of(e) for e in error.errors]
     if isinstance(error, ValidationError):
-        return [error.message]
+        return [text_of(error)]
     return None
 
 

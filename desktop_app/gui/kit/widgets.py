@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .messages import text_of
+
 log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #c62828;"
@@ -121,11 +123,11 @@ class FieldErrors:
         for err in errors:
             path = self._resolve(err.field)
             if path is None:
-                general.append(err.message)
+                general.append(text_of(err))
                 continue
             slot = self._slots[path]
             bad_paths.add(path)
-            by_label.setdefault(id(slot.label), (slot.label, []))[1].append(err.message)
+            by_label.setdefault(id(slot.label), (slot.label, []))[1].append(text_of(err))
         for label, messages in by_label.values():
             label.show_messages(messages)
         self.general.show_messages(general)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ... import vocab
 from ...errors import PermissionDenied, ValidationError, ValidationErrors
+from ...messages import Message
 from ...models import Application, Document, EmergencyAid, RequestedItem, Staff
 from ...rules import handling as rules
 from ...rules import numbering
@@ -38,8 +39,8 @@ class HandlingBase:
             raise LookupError(f"task {task_id} not found")
         if task.application.status not in (ApplicationStatus.ACCEPTED, ApplicationStatus.CLOSED):
             raise ValidationErrors([ValidationError(
-                "application", "state",
-                f"该申请已{vocab.STATUS_LABELS.get(task.application.status, '')}，不能办理")])
+                "application", "state", key="handling.application_state",
+                params={"status": vocab.STATUS_LABELS.get(task.application.status, "")})])
         return task
 
     @staticmethod
@@ -49,9 +50,11 @@ class HandlingBase:
         return staff
 
     @staticmethod
-    def _not_before(day: date | None, earliest: date | None, field: str, message: str) -> None:
+    def _not_before(day: date | None, earliest: date | None, field: str,
+                    message: Message) -> None:
         if day and earliest and day < earliest:
-            raise ValidationErrors([ValidationError(field, "order", message)])
+            raise ValidationErrors([ValidationError(field, "order", key=message.key,
+                                                    params=message.params)])
 
     @staticmethod
     def _next_suffix(s: Session, app: Application, letter: str) -> str:
@@ -64,7 +67,8 @@ class HandlingBase:
         return numbering.next_suffixed_number(str(app.number), letter, used)
 
 
-def day_value(value: object, field: str, label: str, *, today: date) -> date:
+def day_value(value: object, field: str, label: Message, *, today: date) -> date:
+    """A date not after ``today``; a problem is told as ``<label>：<problem>``."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -72,7 +76,8 @@ def day_value(value: object, field: str, label: str, *, today: date) -> date:
     try:
         return validate_date(value, field, not_after=today)
     except ValidationError as exc:
-        raise ValidationError(field, exc.code, f"{label}：{exc.message}") from None
+        raise ValidationError(field, exc.code, key="handling.labelled",
+                              params={"label": label, "problem": exc.problem()}) from None
 
 
 def next_task_status(status: str | None, action: str) -> str:

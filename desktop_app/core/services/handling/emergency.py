@@ -10,6 +10,7 @@ from typing import Any
 from ... import vocab
 from ...catalog import TOWNSHIP
 from ...errors import ValidationError, ValidationErrors
+from ...messages import Message
 from ...models import Application, EmergencyAid
 from ...rules import numbering
 from ...rules.values import format_yuan, parse_amount, validate_text
@@ -63,11 +64,12 @@ class EmergencyAidVerbs(HandlingBase):
         amount = (inp.amount if isinstance(inp.amount, int) and not isinstance(inp.amount, bool)
                   else collect_error(errors, lambda: parse_amount(inp.amount, "amount")))
         if amount is not None and amount <= 0:
-            errors.append(ValidationError("amount", "range", "请填写先行救助金额"))
+            errors.append(ValidationError("amount", "range", key="emergency.amount_required"))
         if inp.method not in vocab.AID_METHODS:
-            errors.append(ValidationError("method", "invalid", "请选择发放方式"))
+            errors.append(ValidationError("method", "invalid", key="emergency.method_required"))
         cause = collect_error(errors, lambda: validate_text(inp.cause, "cause", 200, required=True))
-        paid_on = (collect_error(errors, lambda: day_value(inp.paid_on, "paid_on", "发放日期", today=today))
+        paid_on = (collect_error(errors, lambda: day_value(
+            inp.paid_on, "paid_on", Message("emergency.label.paid_on"), today=today))
                    if inp.paid_on not in (None, "") else today)
         if errors:
             raise ValidationErrors(errors)
@@ -82,16 +84,15 @@ class EmergencyAidVerbs(HandlingBase):
                          and r.status == ItemStatus.ACCEPTED), None)
             if task is None or app.status != ApplicationStatus.ACCEPTED:
                 raise ValidationErrors([ValidationError(
-                    "application", "no_urgent", "该申请没有已受理的急难型临时救助事项")])
+                    "application", "no_urgent", key="emergency.no_urgent_item")])
             if task.task_status != TaskStatus.IN_PROGRESS or task.handler_code != TOWNSHIP:
                 raise ValidationErrors([ValidationError(
-                    "application", "state", "该急难型临时救助事项已转县级审批或已办结，不能再先行救助")])
+                    "application", "state", key="emergency.item_closed")])
             ceiling = int(self.ctx.get_setting(s, "emergency_ceiling_fen"))
             if amount > ceiling:
                 raise ValidationErrors([ValidationError(
-                    "amount", "ceiling",
-                    f"金额 {format_yuan(amount)} 元超过乡镇先行救助限额 {format_yuan(ceiling)} 元，"
-                    "请报县民政局审批")])
+                    "amount", "ceiling", key="emergency.above_ceiling",
+                    params={"amount": format_yuan(amount), "ceiling": format_yuan(ceiling)})])
             cal = self.ctx.calendar(s)
             due = cal.add_workdays(paid_on, int(self.ctx.get_setting(
                 s, "emergency_paperwork_workdays")))
@@ -118,7 +119,8 @@ class EmergencyAidVerbs(HandlingBase):
         now = self.ctx.clock()
         reason = (reason or "").strip()
         if not reason:
-            raise ValidationErrors([ValidationError("reason", "required", "请填写报县审批的理由")])
+            raise ValidationErrors([ValidationError("reason", "required",
+                                                    key="emergency.escalation_reason_required")])
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             clerk = self._staff(s, actor, staff)
@@ -127,7 +129,7 @@ class EmergencyAidVerbs(HandlingBase):
             if not item.escalation or task.handler_code != TOWNSHIP \
                     or task.task_status != TaskStatus.IN_PROGRESS:
                 raise ValidationErrors([ValidationError(
-                    "task", "state", "该事项不能报县审批")])
+                    "task", "state", key="emergency.cannot_escalate")])
             task.handler_code = task.decider_code = item.escalation
             task.task_status = TaskStatus.TO_REFER
             app = task.application

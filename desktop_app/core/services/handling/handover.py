@@ -63,7 +63,8 @@ class HandoverLists(HandlingBase):
             try:
                 dept = cat.department(department)
             except KeyError:
-                raise ValidationErrors([ValidationError("department", "unknown", "未知的部门")]) from None
+                raise ValidationErrors([ValidationError("department", "unknown",
+                                                        key="handover.department_unknown")]) from None
             tasks = list(s.scalars(
                 select(RequestedItem).join(Application)
                 .where(RequestedItem.handler_code == department,
@@ -72,7 +73,8 @@ class HandoverLists(HandlingBase):
                 .order_by(RequestedItem.application_id, RequestedItem.position)))
             if not tasks:
                 raise ValidationErrors([ValidationError(
-                    "department", "empty", f"{dept.name}没有待转办的事项")])
+                    "department", "empty", key="handover.nothing_to_refer",
+                    params={"department": dept.name})])
             slips = self._latest_slips(s, {t.application_id for t in tasks}, department)
             town = s.scalars(select(Township)).one()
             n = 1 + (s.scalar(select(func.count()).select_from(ListDocument)

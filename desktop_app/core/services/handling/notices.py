@@ -30,7 +30,7 @@ class ResultNotices(HandlingBase):
             if not any(r.task_status in vocab.FINAL_TASK_STATUSES for r in app.items
                        if r.status == ItemStatus.ACCEPTED):
                 raise ValidationErrors([ValidationError(
-                    "results", "none", "还没有任何事项的办理结果，不能出具告知书")])
+                    "results", "none", key="notice.no_results")])
             number = self._next_suffix(s, app, numbering.RESULT_NOTICE)
             pending = self.documents.create(s, app, "result_notice", number, clerk, now)
         return written(self.documents.write_files([pending])[0])

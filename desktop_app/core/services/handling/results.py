@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ... import vocab
 from ...errors import ValidationError, ValidationErrors
+from ...messages import Message
 from ...models import Application
 from ...rules import handling as rules
 from ...rules import numbering
@@ -52,6 +53,10 @@ class FeedbackResult:
     closed: bool
 
 
+SIGNED_ON = Message("handling.label.signed_on")
+SIGNED_BEFORE_REFERRAL = Message("handling.signed_before_referral")
+
+
 class TaskResults(HandlingBase):
     """What the 回执 says: signed for, the result, closing, re-referral."""
 
@@ -62,7 +67,7 @@ class TaskResults(HandlingBase):
         today = self.ctx.today()
         errors: list[ValidationError] = []
         name = collect_error(errors, lambda: validate_name(signed_by, "signed_by"))
-        on = collect_error(errors, lambda: day_value(signed_on, "signed_on", "签收时间", today=today))
+        on = collect_error(errors, lambda: day_value(signed_on, "signed_on", SIGNED_ON, today=today))
         if errors:
             raise ValidationErrors(errors)
         assert name is not None and on is not None  # (no error: both are valid)
@@ -70,7 +75,7 @@ class TaskResults(HandlingBase):
             actor, staff = auth.require(s, by, auth.HANDLE)
             task = self._task(s, task_id)
             new = next_task_status(task.task_status, "sign")
-            self._not_before(on, task.referred_on, "signed_on", "签收时间不能早于转办日期")
+            self._not_before(on, task.referred_on, "signed_on", SIGNED_BEFORE_REFERRAL)
             task.task_status, task.signed_by, task.signed_on = new, name, on
             record_event(s, "task.sign", actor_id=actor.staff_id,
                          application_id=task.application_id, task_id=task.id,
@@ -83,9 +88,9 @@ class TaskResults(HandlingBase):
         today = self.ctx.today()
         errors: list[ValidationError] = []
         if fb.result not in dict(vocab.TASK_RESULTS):
-            errors.append(ValidationError("result", "invalid", "请选择办理结果"))
-        result_on = collect_error(errors, lambda: day_value(fb.result_on, "result_on", "反馈时间",
-                                                            today=today))
+            errors.append(ValidationError("result", "invalid", key="handling.result_required"))
+        result_on = collect_error(errors, lambda: day_value(
+            fb.result_on, "result_on", Message("handling.label.result_on"), today=today))
         text = collect_error(errors, lambda: validate_text(fb.result_text, "result_text", 200)) or ""
         amount: int | None = None
         if fb.amount not in (None, ""):
@@ -94,27 +99,29 @@ class TaskResults(HandlingBase):
         p_from: date | None = None
         p_to: date | None = None
         if fb.period_from not in (None, ""):
-            p_from = collect_error(errors, lambda: day_value(fb.period_from, "period_from", "救助起始月",
-                                                             today=date.max))
+            p_from = collect_error(errors, lambda: day_value(
+                fb.period_from, "period_from", Message("handling.label.period_from"), today=date.max))
         if fb.period_to not in (None, ""):
-            p_to = collect_error(errors, lambda: day_value(fb.period_to, "period_to", "救助截止月",
-                                                           today=date.max))
+            p_to = collect_error(errors, lambda: day_value(
+                fb.period_to, "period_to", Message("handling.label.period_to"), today=date.max))
         if p_from and p_to and p_to < p_from:
-            errors.append(ValidationError("period_to", "order", "救助截止月不能早于起始月"))
+            errors.append(ValidationError("period_to", "order", key="handling.period_order"))
         if fb.result == TaskStatus.REFUSED and not (fb.result_text or "").strip():
-            errors.append(ValidationError("result_text", "required", "请填写不予办理的理由"))
+            errors.append(ValidationError("result_text", "required",
+                                          key="handling.refusal_reason_required"))
         if fb.result == TaskStatus.RETURNED and not (fb.result_text or "").strip():
-            errors.append(ValidationError("result_text", "required", "请填写退回的原因"))
+            errors.append(ValidationError("result_text", "required",
+                                          key="handling.return_reason_required"))
         if fb.result != TaskStatus.DONE and amount:
-            errors.append(ValidationError("amount", "not_done", "只有已办结的事项才有救助金额"))
+            errors.append(ValidationError("amount", "not_done", key="handling.amount_not_done"))
         if fb.review_class and fb.review_class not in dict(vocab.REVIEW_CLASSES):
-            errors.append(ValidationError("review_class", "invalid", "复核类别应为 A、B 或 C"))
+            errors.append(ValidationError("review_class", "invalid", key="handling.review_class"))
         signed_by: str | None = None
         signed_on: date | None = None
         if (fb.signed_by or "").strip():
             signed_by = collect_error(errors, lambda: validate_name(fb.signed_by, "signed_by"))
             signed_on = collect_error(errors, lambda: day_value(fb.signed_on or fb.result_on,
-                                                                "signed_on", "签收时间", today=today))
+                                                                "signed_on", SIGNED_ON, today=today))
         if errors:
             raise ValidationErrors(errors)
         assert result_on is not None  # (no error: the day is valid)
@@ -124,14 +131,14 @@ class TaskResults(HandlingBase):
             status = task.task_status
             if status == TaskStatus.REFERRED and signed_by:
                 status = next_task_status(status, "sign")
-                self._not_before(signed_on, task.referred_on, "signed_on",
-                                 "签收时间不能早于转办日期")
+                self._not_before(signed_on, task.referred_on, "signed_on", SIGNED_BEFORE_REFERRAL)
                 task.signed_by, task.signed_on = signed_by, signed_on
             new = next_task_status(status, fb.result)
-            self._not_before(result_on, task.referred_on, "result_on", "反馈时间不能早于转办日期")
+            self._not_before(result_on, task.referred_on, "result_on",
+                             Message("handling.result_before_referral"))
             decided = task.application.decided_at
             self._not_before(result_on, decided.date() if decided else None, "result_on",
-                             "反馈时间不能早于受理日期")
+                             Message("handling.result_before_acceptance"))
             old = task.task_status
             task.task_status, task.result_on, task.result_text = new, result_on, text
             task.amount_fen = amount if new == TaskStatus.DONE else None

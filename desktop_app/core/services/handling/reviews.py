@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ... import vocab
 from ...errors import ValidationError, ValidationErrors
+from ...messages import Message
 from ...models import Application, RequestedItem, Village
 from ...rules import handling as rules
 from ...rules.values import validate_text
@@ -67,11 +68,12 @@ class Reviews(HandlingBase):
         ``stop`` (benefit ends; no more reminders)."""
         today = self.ctx.today()
         errors: list[ValidationError] = []
-        day = collect_error(errors, lambda: day_value(on, "review_on", "复核日期", today=today))
+        day = collect_error(errors, lambda: day_value(
+            on, "review_on", Message("review.label.review_on"), today=today))
         if outcome not in ("continue", "stop"):
-            errors.append(ValidationError("outcome", "invalid", "请选择复核结论"))
+            errors.append(ValidationError("outcome", "invalid", key="review.outcome_required"))
         if review_class and review_class not in dict(vocab.REVIEW_CLASSES):
-            errors.append(ValidationError("review_class", "invalid", "复核类别应为 A、B 或 C"))
+            errors.append(ValidationError("review_class", "invalid", key="handling.review_class"))
         note = collect_error(errors, lambda: validate_text(note, "note", 200)) or ""
         if errors:
             raise ValidationErrors(errors)
@@ -80,7 +82,7 @@ class Reviews(HandlingBase):
             actor, _ = auth.require(s, by, auth.HANDLE)
             task = self._task(s, task_id)
             if task.next_review_on is None:
-                raise ValidationErrors([ValidationError("task", "state", "该事项无需复核")])
+                raise ValidationErrors([ValidationError("task", "state", key="review.not_needed")])
             old = task.next_review_on
             if review_class:
                 task.review_class = review_class

@@ -58,6 +58,6 @@ class IntakeBase:
         staff_id = clerk_id.staff_id if isinstance(clerk_id, auth.Actor) else clerk_id
         clerk = s.get(Staff, staff_id) if isinstance(staff_id, int) else None
         if clerk is None or not clerk.active:
-            raise ValidationErrors([ValidationError("clerk", "unknown", "经办人不存在或已停用")])
+            raise ValidationErrors([ValidationError("clerk", "unknown", key="intake.clerk_unknown")])
         auth.actor_from_staff(clerk).require(auth.DECIDE)
         return clerk

@@ -23,7 +23,7 @@ class Registration(IntakeBase):
     def _create(self, s: Session, draft: ApplicationDraft, clean: CleanDraft, clerk: Staff,
                 now: datetime) -> Application:
         if s.get(Village, draft.village_id) is None:
-            raise ValidationErrors([ValidationError("village", "unknown", "村（社区）不存在")])
+            raise ValidationErrors([ValidationError("village", "unknown", key="intake.village_unknown")])
         app = Application(
             status="draft", intake_date=draft.intake_date or now.date(),
             village_id=draft.village_id, source=draft.source, urgent=draft.urgent,

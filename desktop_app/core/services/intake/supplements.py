@@ -27,13 +27,15 @@ class Supplements(Decisions):
             if app is None:
                 raise LookupError(f"application {application_id} not found")
             if app.status != ApplicationStatus.PENDING_MATERIALS:
-                raise ValidationErrors([ValidationError("status", "not_pending", "该申请不在待补正状态")])
+                raise ValidationErrors([ValidationError("status", "not_pending",
+                                                        key="intake.not_pending")])
             changed: dict[str, list[str]] = {}
             for req in app.items:
                 for mat in req.materials:
                     status = materials.get(req.item_code, {}).get(mat.code, mat.status)
                     if status not in vocab.MATERIAL_LABELS:
-                        raise ValidationErrors([ValidationError("materials", "invalid", "材料状态无效")])
+                        raise ValidationErrors([ValidationError(
+                            "materials", "invalid", key="intake.material.status_invalid")])
                     if status != mat.status:
                         changed[f"{req.item_code}.{mat.code}"] = [mat.status, status]
                     mat.status = status

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from ... import vocab
 from ...errors import ValidationError, ValidationErrors
+from ...messages import Message
 from ...models import Application, Document, utcnow
 from ...vocab import ApplicationStatus, ItemStatus
 from .. import auth
@@ -16,6 +17,9 @@ from ..documents import void_authority
 from ..events import record_event
 from .base import IntakeBase
 
+#: The longest reason for withdrawing or voiding an application (characters).
+REASON_MAX_LEN = 500
+
 
 class Withdrawals(IntakeBase):
     """撤回 and 作废."""
@@ -24,7 +28,7 @@ class Withdrawals(IntakeBase):
     def withdraw(self, application_id: int, reason: str, by: ActorRef) -> Changes:
         """撤回: the applicant withdraws; the application and its numbers stay, with the
         reason. Any clerk may record it (it is the applicant's act, not a correction)."""
-        reason = self._reason(reason, "withdraw_reason", "撤回原因")
+        reason = self._reason(reason, "withdraw_reason", Message("withdrawal.label.withdraw_reason"))
         with self.ctx.db.transaction() as s:
             actor, _ = auth.require(s, by, auth.WITHDRAW)
             app = s.get(Application, application_id)
@@ -33,7 +37,8 @@ class Withdrawals(IntakeBase):
             if app.status in (ApplicationStatus.VOIDED, ApplicationStatus.WITHDRAWN,
                               ApplicationStatus.REJECTED, ApplicationStatus.CLOSED):
                 raise ValidationErrors([ValidationError(
-                    "status", "final", f"该申请已{vocab.STATUS_LABELS.get(app.status, app.status)}，不能撤回")])
+                    "status", "final", key="withdrawal.final",
+                    params={"status": vocab.STATUS_LABELS.get(app.status, app.status)})])
             old = app.status
             app.status, app.void_reason = ApplicationStatus.WITHDRAWN, reason
             for req in app.items:
@@ -49,14 +54,14 @@ class Withdrawals(IntakeBase):
         """作废 an application registered in error, with every document it still has in
         force; numbers stay used. A supervisor, or a clerk with a supervisor's
         confirmation (see ``DocumentService.void``)."""
-        reason = self._reason(reason, "void_reason", "作废原因")
+        reason = self._reason(reason, "void_reason", Message("withdrawal.label.void_reason"))
         with self.ctx.db.transaction() as s:
             actor, confirmer = void_authority(s, by, confirmed_by)
             app = s.get(Application, application_id)
             if app is None:
                 raise LookupError(f"application {application_id} not found")
             if app.status == ApplicationStatus.VOIDED:
-                raise ValidationErrors([ValidationError("status", "voided", "该申请已作废")])
+                raise ValidationErrors([ValidationError("status", "voided", key="withdrawal.already_voided")])
             old = app.status
             app.status, app.void_reason = ApplicationStatus.VOIDED, reason
             docs = list(s.scalars(select(Document).where(
@@ -70,10 +75,12 @@ class Withdrawals(IntakeBase):
         return Changes(applications={application_id}, documents={d.id for d in docs})
 
     @staticmethod
-    def _reason(reason: str, field: str, label: str) -> str:
+    def _reason(reason: str, field: str, label: Message) -> str:
         reason = (reason or "").strip()
         if not reason:
-            raise ValidationErrors([ValidationError(field, "required", f"请填写{label}")])
-        if len(reason) > 500:
-            raise ValidationErrors([ValidationError(field, "too_long", f"{label}不能超过 500 字")])
+            raise ValidationErrors([ValidationError(field, "required", key="withdrawal.reason_required",
+                                                    params={"label": label})])
+        if len(reason) > REASON_MAX_LEN:
+            raise ValidationErrors([ValidationError(field, "too_long", key="withdrawal.reason_too_long",
+                                                    params={"label": label, "max": REASON_MAX_LEN})])
         return reason

@@ -1,0 +1,251 @@
+"""The township's message table: message key -> Chinese template.
+
+Validators raise ``ValidationError(field, code, key=…, params=…)`` instead of writing a
+finished sentence; :mod:`sync_contract.messages` renders the template below into the
+error's ``message`` (what the command line, the logs and anything without Qt show),
+and the GUI translates the key (``desktop_app/gui/kit/messages.py``: an English source
+per key whose zh_CN translation equals the template here, so the clerk reads the same
+words). Templates use ``{name}`` placeholders filled from ``params``.
+
+A key is ``<subject>.<problem>``; it never changes once used (a new wording is a new
+template, not a new key). ``tests/core/test_messages.py`` checks that every key raised
+has a template here and a translated GUI source rendering to the same text.
+"""
+
+from __future__ import annotations
+
+from sync_contract.messages import Message, register, render
+
+#: key -> Chinese template (``{name}`` placeholders).
+TEMPLATES: dict[str, str] = {
+    # rules/values.py — money
+    "amount.required": "请填写金额",
+    "amount.negative": "金额不能为负数",
+    "amount.format": "金额格式不正确（例：1234.56）",
+    "amount.decimals": "金额最多保留两位小数（到分）",
+    "amount.too_large": "金额不能超过{max}元",
+    "members.too_few": "家庭人口数应至少为1人",
+    # rules/values.py — free text
+    "text.control_char": "含有不可见的控制字符，请重新输入",
+    "text.required": "此项必填",
+    "text.too_long": "不能超过{max}个字（当前{length}个）",
+    # rules/values.py — names
+    "name.control_char": "姓名含有不可见的控制字符",
+    "name.digit": "姓名不能包含数字",
+    "name.invalid_char": "姓名含有不支持的字符“{char}”",
+    "name.required": "请填写姓名",
+    "name.too_long": "姓名不能超过{max}个字（当前{length}个）",
+    "name.no_letters": "姓名应包含汉字或字母",
+    "name.middle_dot": "姓名中的间隔号“·”位置不对",
+    # rules/values.py — phone numbers
+    "phone.required": "请填写联系电话",
+    "phone.digits_only": "电话号码只能包含数字（固话可加“-”和分机号）",
+    "phone.mobile_extension": "手机号码不能带分机号",
+    "phone.area_code": "固定电话请加区号，如0571-12345678",
+    "phone.mobile_length": "手机号码应为11位数字，以1开头",
+    "phone.format": "电话号码格式不正确（手机11位，固话如0571-12345678）",
+    # rules/values.py — dates
+    "date.required": "请填写日期",
+    "date.format": "日期格式应为“2026-11-24”",
+    "date.nonexistent": "日期不存在（{year}年{month}月{day}日）",
+    "date.too_late": "日期不能晚于{date}",
+    "date.too_early": "日期不能早于{date}",
+    # rules/identity.py — identity documents
+    "id_type.unknown": "未知的证件类型",
+    "id.required": "请填写证件号码",
+    "id.birth_invalid": "号码中的出生日期无效（{year}年{month}月{day}日）",
+    "id.birth_future": "号码中的出生日期晚于今天",
+    "id.birth_too_early": "号码中的出生日期早于{year}年",
+    "id.resident.length": "身份证号码应为18位（当前{length}位）",
+    "id.resident.format": "身份证号码应为17位数字加1位数字或X",
+    "id.resident.checksum": "身份证号码校验位错误",
+    "id.resident.legacy_15": "15位旧身份证号码已停止使用，请填写18位号码",
+    "id.resident.is_hmt": "这是港澳台居民居住证号码，请将证件类型选为“港澳台居民居住证”",
+    "id.resident.is_foreign": "这是外国人永久居留身份证号码，请将证件类型选为“外国人永久居留身份证”",
+    "id.resident.region": "身份证号码的地址码无效（首位应为1–6）",
+    "id.hmt.length": "居住证号码应为18位（当前{length}位）",
+    "id.hmt.format": "居住证号码应为17位数字加1位数字或X",
+    "id.hmt.checksum": "居住证号码校验位错误",
+    "id.hmt.region": "港澳台居民居住证号码应以810000、820000或830000开头",
+    "id.foreign.length": "永久居留身份证号码应为18位（当前{length}位）",
+    "id.foreign.format": "永久居留身份证号码应为17位数字加1位数字或X",
+    "id.foreign.checksum": "永久居留身份证号码校验位错误",
+    "id.foreign.old_format": "旧版永久居留身份证号码应为3位字母加12位数字",
+    "id.foreign.old_or_new_length": "永久居留身份证号码应为18位（旧版15位），当前{length}位",
+    "id.foreign.new_prefix": "新版永久居留身份证号码应以9开头",
+    "id.other.too_long": "证件号码不能超过{max}个字符（当前{length}个）",
+    "id.other.invalid_char": "证件号码含有无法识别的字符",
+    "id.none.must_be_empty": "选择“无证件”时不能填写证件号码",
+    "id_reason.required": "无证件时必须说明原因（如：流浪乞讨人员）",
+    "id_reason.too_long": "原因不能超过{max}个字",
+    "id_reason.invalid_char": "原因含有无法识别的字符",
+    # rules/division.py — division codes and the villages CSV
+    "division.township.required": "请填写乡镇（街道）区划代码",
+    "division.township.format": "乡镇（街道）区划代码应为12位数字（当前“{code}”）",
+    "division.township.county": "乡镇（街道）区划代码的前6位（县级代码）无效",
+    "division.township.township_part": "乡镇（街道）区划代码第7–9位应在001–599之间",
+    "division.township.village_part": "乡镇（街道）区划代码最后3位应为000（这像是村/居委会的代码）",
+    "division.village.required": "请填写村（居）委会区划代码",
+    "division.village.format": "村（居）委会区划代码应为12位数字（当前“{code}”）",
+    "division.village.county": "村（居）委会区划代码的前6位（县级代码）无效",
+    "division.village.other_township": "村（居）委会区划代码前9位应与本乡镇（街道）代码{code9}一致",
+    "division.village.village_part": "村（居）委会区划代码最后3位应在001–599之间",
+    "division.csv.encoding": "无法识别文件编码，请另存为UTF-8或GBK编码的CSV文件",
+    "division.csv.line": "第{line}行：{problem}",
+    "division.csv.syntax": "CSV格式错误（{error}）",
+    "division.csv.name_required": "缺少村（居）委会名称",
+    "division.csv.name_too_long": "名称不能超过{max}个字",
+    "division.csv.name_invalid": "名称含有无法识别的字符",
+    "division.csv.columns": "每行应为两列：代码,名称",
+    "division.csv.duplicate_code": "代码{code}与第{first}行重复",
+    "division.csv.duplicate_name": "名称“{name}”与第{first}行重复",
+    "division.csv.empty": "文件中没有村（居）委会记录",
+    "division.csv.too_many": "记录过多（{rows}行，最多{max}行）",
+    # rules/settings.py — the settings an administrator may change
+    "setting.unknown": "不能修改此设置",
+    "setting.integer": "{label}应为整数",
+    "setting.integer_between": "{label}应为 {lo}–{hi} 之间的整数",
+    "setting.range": "{label}应在 {lo}–{hi} 之间",
+    "setting.yes_no": "应为“是”或“否”",
+    "setting.mirror.not_path": "备份镜像目录应为文件夹路径",
+    "setting.mirror.too_long": "路径不能超过 {max} 个字符",
+    "setting.mirror.invisible": "路径含有不可见字符",
+    "setting.mirror.relative": "请填写完整路径（如 {windows} 或 {posix}）",
+    "setting.keep.parts": "备份保留策略应包含 {recent}、{daily}、{weekly}、{monthly}",
+    "setting.appeal.incomplete": "救济期限设置不完整",
+    "setting.overrides.not_table": "应为 日期→是否工作日 的对照表",
+    "setting.review.parts": "复核周期应包含 特困、低保A/B/C类 四项",
+    # rules/settings.py — the settings' names (parameters of the messages above)
+    "setting.label.idle_lock_minutes": "自动锁屏时间（分钟）",
+    "setting.label.backup_recent": "最近备份份数",
+    "setting.label.backup_daily": "按日保留份数",
+    "setting.label.backup_weekly": "按周保留份数",
+    "setting.label.backup_monthly": "按月保留份数",
+    "setting.label.appeal_period": "期限",
+    "setting.label.review_months": "复核周期（月）",
+    "setting.label.emergency_ceiling": "先行救助限额（分）",
+    "setting.label.emergency_paperwork_workdays": "先行救助补办手续时限（工作日）",
+    "setting.label.due_soon_workdays": "临期提醒（工作日）",
+    # services/intake/validation.py — an application draft and a decision
+    "intake.relation_required": "请选择与申请人关系",
+    "intake.duplicate_id": "证件号码与家庭成员“{name}”重复",
+    "intake.value_invalid": "取值无效",
+    "intake.disability_grade_required": "请选择残疾等级",
+    "intake.income_unknown": "未知收入类别",
+    "intake.number_between": "请输入 0 到 {limit} 之间的整数",
+    "intake.house_rating": "房屋等级应为 A、B、C 或 D",
+    "intake.hardship_cause_required": "请选择求助原因",
+    "intake.staff_relative_note_required": "请说明与哪位经办人员或村（居）干部是何种亲属关系",
+    "intake.supporters_able_required": "请选择义务人是否有赡养（抚养、扶养）能力",
+    "intake.source_required": "请选择发现途径",
+    "intake.village_required": "请选择现居住村（社区）",
+    "intake.items_required": "请至少选择一个申请事项",
+    "intake.item_unknown": "未知事项 {code}",
+    "intake.item_duplicate": "事项“{name}”重复",
+    "intake.material.status_invalid": "材料状态无效",
+    "intake.material.no_commitment": "“{name}”不适用告知承诺",
+    "intake.material.required": "“{name}”为必备材料",
+    "intake.material.not_shared": "“{name}”不能通过信息共享获取",
+    "intake.id_type_required": "请选择证件类型",
+    "intake.decision.unknown": "未知的受理决定",
+    "intake.decision.materials_missing": "材料不齐（缺少：{names}），不能受理；请出具一次性告知书",
+    "intake.decision.materials_complete": "材料齐全，无需出具一次性告知书",
+    "intake.decision.reasons_required": "请填写不予受理的理由",
+    "intake.decision.reason_too_long": "每条理由不能超过 {max} 字",
+    # services/setup.py — first-run setup and staff
+    "setup.village.line": "第 {line} 行：{problem}",
+    "setup.village.name_required": "村（社区）名称不能为空",
+    "setup.village.duplicate_code": "村（社区）代码 {code} 重复",
+    "setup.village.duplicate_name": "村（社区）名称 {name} 重复",
+    "setup.villages_required": "请至少录入一个村（社区）",
+    "setup.already_done": "本机已完成初始设置",
+    # services/accounts.py (and setup) — staff accounts
+    "staff.role_unknown": "未知角色",
+    "staff.password_same": "新密码不能与原密码相同",
+    "staff.username_taken": "该用户名已被使用",
+    "staff.deactivate_self": "不能停用自己的账户",
+    "staff.last_admin": "至少需要保留一名可登录的管理员",
+    # services/documents.py — reprinting and voiding documents
+    "document.voided_no_reprint": "已作废的文书不能补打",
+    "document.void_reason_required": "请填写作废原因",
+    "document.void_reason_too_long": "作废原因不能超过 {max} 字",
+    "document.already_voided": "该文书已作废",
+    # services/intake/supplements.py — supplying missing materials
+    "intake.not_pending": "该申请不在待补正状态",
+    # services/intake/registration.py — registering an application
+    "intake.village_unknown": "村（社区）不存在",
+    # services/intake/base.py — the clerk of a decision
+    "intake.clerk_unknown": "经办人不存在或已停用",
+    # services/settings.py — settings kept by the program
+    "setting.reserved": "此设置由程序维护，不能直接修改",
+    # services/handling/base.py — what the handling verbs share
+    "handling.application_state": "该申请已{status}，不能办理",
+    "handling.labelled": "{label}：{problem}",
+    # services/handling/results.py — the department's reply (回执)
+    "handling.label.signed_on": "签收时间",
+    "handling.label.result_on": "反馈时间",
+    "handling.label.period_from": "救助起始月",
+    "handling.label.period_to": "救助截止月",
+    "handling.result_required": "请选择办理结果",
+    "handling.period_order": "救助截止月不能早于起始月",
+    "handling.refusal_reason_required": "请填写不予办理的理由",
+    "handling.return_reason_required": "请填写退回的原因",
+    "handling.amount_not_done": "只有已办结的事项才有救助金额",
+    "handling.review_class": "复核类别应为 A、B 或 C",
+    "handling.signed_before_referral": "签收时间不能早于转办日期",
+    "handling.result_before_referral": "反馈时间不能早于转办日期",
+    "handling.result_before_acceptance": "反馈时间不能早于受理日期",
+    # services/handling/emergency.py — emergency aid (先行救助) and referral to the county
+    "emergency.amount_required": "请填写先行救助金额",
+    "emergency.method_required": "请选择发放方式",
+    "emergency.label.paid_on": "发放日期",
+    "emergency.no_urgent_item": "该申请没有已受理的急难型临时救助事项",
+    "emergency.item_closed": "该急难型临时救助事项已转县级审批或已办结，不能再先行救助",
+    "emergency.above_ceiling": "金额 {amount} 元超过乡镇先行救助限额 {ceiling} 元，请报县民政局审批",
+    "emergency.escalation_reason_required": "请填写报县审批的理由",
+    "emergency.cannot_escalate": "该事项不能报县审批",
+    # services/handling/reviews.py — periodic reviews
+    "review.label.review_on": "复核日期",
+    "review.outcome_required": "请选择复核结论",
+    "review.not_needed": "该事项无需复核",
+    # services/intake/withdrawal.py — withdrawing and voiding an application
+    "withdrawal.final": "该申请已{status}，不能撤回",
+    "withdrawal.already_voided": "该申请已作废",
+    "withdrawal.reason_required": "请填写{label}",
+    "withdrawal.reason_too_long": "{label}不能超过 {max} 字",
+    "withdrawal.label.withdraw_reason": "撤回原因",
+    "withdrawal.label.void_reason": "作废原因",
+    # services/handling/handover.py — handover lists
+    "handover.department_unknown": "未知的部门",
+    "handover.nothing_to_refer": "{department}没有待转办的事项",
+    # services/handling/notices.py — result notices
+    "notice.no_results": "还没有任何事项的办理结果，不能出具告知书",
+    # rules/workdays.py — working-day calendars
+    "calendar.day_wrong_year": "{day}不属于{year}年",
+    "calendar.holiday_and_workday": "{day}不能同时是假日和调休工作日",
+    "calendar.data_wrong_year": "{year}年的日历数据标注为{marked}年",
+    "calendar.out_of_range": "期限超出可计算的日期范围",
+    # rules/numbering.py — receipt and document numbers
+    "number.format": "编号格式不正确（应如330102101-20261124-0001）",
+    "number.township": "编号格式不正确：前9位不是有效的乡镇（街道）代码（应如330102101-20261124-0001）",
+    "number.date": "编号格式不正确：日期不存在（应如330102101-20261124-0001）",
+    "number.sequence": "编号格式不正确：流水号无效（应如330102101-20261124-0001）",
+    # rules/passwords.py — passwords and user names
+    "password.invalid": "密码格式无效",
+    "password.required": "请输入密码",
+    "password.charset": "密码只能包含英文字母、数字和键盘符号（不能含中文或全角字符）",
+    "password.too_short": "密码至少 {min} 位",
+    "password.too_long": "密码不能超过 {max} 位",
+    "password.spaces": "密码首尾不能是空格",
+    "password.classes": "密码须同时包含字母和数字",
+    "password.trivial": "密码过于简单（重复或连续的字符）",
+    "password.common": "该密码过于常见，请换一个",
+    "password.contains_username": "密码不能包含用户名",
+    "username.invalid": "用户名格式无效",
+    "username.required": "请输入用户名",
+    "username.format": "用户名须为 2–32 位英文字母、数字或 . _ -，并以字母开头",
+}
+
+register(TEMPLATES)
+
+__all__ = ["TEMPLATES", "Message", "render"]

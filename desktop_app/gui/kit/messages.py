@@ -1,0 +1,547 @@
+"""The GUI's side of message keys: each key the core raises (``ValidationError(…,
+key=…, params=…)``, table in ``desktop_app/core/messages.py``) has an English source
+here, marked with ``QT_TRANSLATE_NOOP`` in the ``Messages`` context so lupdate collects
+it, and the names of its parameters in the order of its ``%1``, ``%2``, …
+placeholders. The zh_CN translation of each source is the core's Chinese template
+(``{name}`` written as ``%n``), so the clerk reads the same words the command line prints.
+
+:func:`text_of` is how the GUI shows one validation error: the translated key, or —
+for an error raised without a key — its Chinese ``message``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from .fmt import fmt
+from .labels import QT_TRANSLATE_NOOP
+
+_CTX = "Messages"
+
+# key -> (English source, parameter names in %1, %2, … order)
+SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    # money
+    "amount.required": (QT_TRANSLATE_NOOP("Messages", "Enter the amount"), ()),
+    "amount.negative": (QT_TRANSLATE_NOOP("Messages", "The amount cannot be negative"), ()),
+    "amount.format": (QT_TRANSLATE_NOOP(
+        "Messages", "The amount is not a valid number (example: 1234.56)"), ()),
+    "amount.decimals": (QT_TRANSLATE_NOOP(
+        "Messages", "The amount has at most two decimals (to the fen)"), ()),
+    "amount.too_large": (QT_TRANSLATE_NOOP(
+        "Messages", "The amount cannot exceed %1 yuan"), ("max",)),
+    "members.too_few": (QT_TRANSLATE_NOOP(
+        "Messages", "The household has at least 1 member"), ()),
+    # free text
+    "text.control_char": (QT_TRANSLATE_NOOP(
+        "Messages", "Contains invisible control characters; enter it again"), ()),
+    "text.required": (QT_TRANSLATE_NOOP("Messages", "This field is required"), ()),
+    "text.too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "At most %1 characters (now %2)"), ("max", "length")),
+    # names
+    "name.control_char": (QT_TRANSLATE_NOOP(
+        "Messages", "The name contains invisible control characters"), ()),
+    "name.digit": (QT_TRANSLATE_NOOP("Messages", "The name cannot contain digits"), ()),
+    "name.invalid_char": (QT_TRANSLATE_NOOP(
+        "Messages", "The name contains an unsupported character: %1"), ("char",)),
+    "name.required": (QT_TRANSLATE_NOOP("Messages", "Enter the name"), ()),
+    "name.too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The name has at most %1 characters (now %2)"), ("max", "length")),
+    "name.no_letters": (QT_TRANSLATE_NOOP(
+        "Messages", "The name must contain Chinese characters or letters"), ()),
+    "name.middle_dot": (QT_TRANSLATE_NOOP(
+        "Messages", "The middle dot · in the name is in the wrong place"), ()),
+    # phone numbers
+    "phone.required": (QT_TRANSLATE_NOOP("Messages", "Enter the phone number"), ()),
+    "phone.digits_only": (QT_TRANSLATE_NOOP(
+        "Messages", "A phone number has only digits (a landline may add - and an "
+        "extension)"), ()),
+    "phone.mobile_extension": (QT_TRANSLATE_NOOP(
+        "Messages", "A mobile number cannot have an extension"), ()),
+    "phone.area_code": (QT_TRANSLATE_NOOP(
+        "Messages", "Add the area code to a landline number, e.g. 0571-12345678"), ()),
+    "phone.mobile_length": (QT_TRANSLATE_NOOP(
+        "Messages", "A mobile number has 11 digits and starts with 1"), ()),
+    "phone.format": (QT_TRANSLATE_NOOP(
+        "Messages", "The phone number is not valid (mobile: 11 digits; landline e.g. "
+        "0571-12345678)"), ()),
+    # dates
+    "date.required": (QT_TRANSLATE_NOOP("Messages", "Enter the date"), ()),
+    "date.format": (QT_TRANSLATE_NOOP(
+        "Messages", "Write the date as 2026-11-24"), ()),
+    "date.nonexistent": (QT_TRANSLATE_NOOP(
+        "Messages", "This date does not exist (%1-%2-%3)"), ("year", "month", "day")),
+    "date.too_late": (QT_TRANSLATE_NOOP("Messages", "The date cannot be after %1"), ("date",)),
+    "date.too_early": (QT_TRANSLATE_NOOP("Messages", "The date cannot be before %1"), ("date",)),
+    # identity documents
+    "id_type.unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown kind of identity document"), ()),
+    "id.required": (QT_TRANSLATE_NOOP("Messages", "Enter the document number"), ()),
+    "id.birth_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The birth date in the number does not exist (%1-%2-%3)"),
+        ("year", "month", "day")),
+    "id.birth_future": (QT_TRANSLATE_NOOP(
+        "Messages", "The birth date in the number is after today"), ()),
+    "id.birth_too_early": (QT_TRANSLATE_NOOP(
+        "Messages", "The birth date in the number is before %1"), ("year",)),
+    "id.resident.length": (QT_TRANSLATE_NOOP(
+        "Messages", "A resident ID number has 18 characters (now %1)"), ("length",)),
+    "id.resident.format": (QT_TRANSLATE_NOOP(
+        "Messages", "A resident ID number is 17 digits and a digit or X"), ()),
+    "id.resident.checksum": (QT_TRANSLATE_NOOP(
+        "Messages", "The check character of the resident ID number is wrong"), ()),
+    "id.resident.legacy_15": (QT_TRANSLATE_NOOP(
+        "Messages", "15-digit resident ID numbers are no longer used; enter the 18-digit "
+        "number"), ()),
+    "id.resident.is_hmt": (QT_TRANSLATE_NOOP(
+        "Messages", "This is the number of a residence permit for Hong Kong, Macao and "
+        "Taiwan residents; choose that document kind"), ()),
+    "id.resident.is_foreign": (QT_TRANSLATE_NOOP(
+        "Messages", "This is the number of a foreigner's permanent residence ID card; "
+        "choose that document kind"), ()),
+    "id.resident.region": (QT_TRANSLATE_NOOP(
+        "Messages", "The region code of the resident ID number is not valid (the first "
+        "digit is 1-6)"), ()),
+    "id.hmt.length": (QT_TRANSLATE_NOOP(
+        "Messages", "A residence permit number has 18 characters (now %1)"), ("length",)),
+    "id.hmt.format": (QT_TRANSLATE_NOOP(
+        "Messages", "A residence permit number is 17 digits and a digit or X"), ()),
+    "id.hmt.checksum": (QT_TRANSLATE_NOOP(
+        "Messages", "The check character of the residence permit number is wrong"), ()),
+    "id.hmt.region": (QT_TRANSLATE_NOOP(
+        "Messages", "A Hong Kong, Macao and Taiwan residence permit number starts with "
+        "810000, 820000 or 830000"), ()),
+    "id.foreign.length": (QT_TRANSLATE_NOOP(
+        "Messages", "A permanent residence ID number has 18 characters (now %1)"),
+        ("length",)),
+    "id.foreign.format": (QT_TRANSLATE_NOOP(
+        "Messages", "A permanent residence ID number is 17 digits and a digit or X"), ()),
+    "id.foreign.checksum": (QT_TRANSLATE_NOOP(
+        "Messages", "The check character of the permanent residence ID number is wrong"), ()),
+    "id.foreign.old_format": (QT_TRANSLATE_NOOP(
+        "Messages", "An old permanent residence ID number is 3 letters and 12 digits"), ()),
+    "id.foreign.old_or_new_length": (QT_TRANSLATE_NOOP(
+        "Messages", "A permanent residence ID number has 18 characters (the old kind 15), "
+        "now %1"), ("length",)),
+    "id.foreign.new_prefix": (QT_TRANSLATE_NOOP(
+        "Messages", "A new permanent residence ID number starts with 9"), ()),
+    "id.other.too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The document number has at most %1 characters (now %2)"),
+        ("max", "length")),
+    "id.other.invalid_char": (QT_TRANSLATE_NOOP(
+        "Messages", "The document number contains characters that cannot be read"), ()),
+    "id.none.must_be_empty": (QT_TRANSLATE_NOOP(
+        "Messages", "With no identity document, leave the document number empty"), ()),
+    "id_reason.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Without an identity document, give the reason (e.g. a homeless "
+        "person)"), ()),
+    "id_reason.too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The reason has at most %1 characters"), ("max",)),
+    "id_reason.invalid_char": (QT_TRANSLATE_NOOP(
+        "Messages", "The reason contains characters that cannot be read"), ()),
+    # division codes and the villages CSV
+    "division.township.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the township (subdistrict) division code"), ()),
+    "division.township.format": (QT_TRANSLATE_NOOP(
+        "Messages", "The township (subdistrict) division code has 12 digits (now: %1)"),
+        ("code",)),
+    "division.township.county": (QT_TRANSLATE_NOOP(
+        "Messages", "The first 6 digits (county code) of the township (subdistrict) "
+        "division code are not valid"), ()),
+    "division.township.township_part": (QT_TRANSLATE_NOOP(
+        "Messages", "Digits 7-9 of the township (subdistrict) division code are "
+        "001-599"), ()),
+    "division.township.village_part": (QT_TRANSLATE_NOOP(
+        "Messages", "The last 3 digits of the township (subdistrict) division code are 000 "
+        "(this looks like a village or residents' committee code)"), ()),
+    "division.village.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the village (residents') committee division code"), ()),
+    "division.village.format": (QT_TRANSLATE_NOOP(
+        "Messages", "The village (residents') committee division code has 12 digits "
+        "(now: %1)"), ("code",)),
+    "division.village.county": (QT_TRANSLATE_NOOP(
+        "Messages", "The first 6 digits (county code) of the village (residents') "
+        "committee division code are not valid"), ()),
+    "division.village.other_township": (QT_TRANSLATE_NOOP(
+        "Messages", "The first 9 digits of the village (residents') committee division "
+        "code must match this township's code %1"), ("code9",)),
+    "division.village.village_part": (QT_TRANSLATE_NOOP(
+        "Messages", "The last 3 digits of the village (residents') committee division code "
+        "are 001-599"), ()),
+    "division.csv.encoding": (QT_TRANSLATE_NOOP(
+        "Messages", "The file encoding is not recognised; save it as a UTF-8 or GBK CSV "
+        "file"), ()),
+    "division.csv.line": (QT_TRANSLATE_NOOP("Messages", "Line %1: %2"), ("line", "problem")),
+    "division.csv.syntax": (QT_TRANSLATE_NOOP("Messages", "CSV format error (%1)"), ("error",)),
+    "division.csv.name_required": (QT_TRANSLATE_NOOP(
+        "Messages", "The village (residents') committee name is missing"), ()),
+    "division.csv.name_too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The name has at most %1 characters"), ("max",)),
+    "division.csv.name_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The name contains characters that cannot be read"), ()),
+    "division.csv.columns": (QT_TRANSLATE_NOOP(
+        "Messages", "Each line has two columns: code,name"), ()),
+    "division.csv.duplicate_code": (QT_TRANSLATE_NOOP(
+        "Messages", "Code %1 repeats line %2"), ("code", "first")),
+    "division.csv.duplicate_name": (QT_TRANSLATE_NOOP(
+        "Messages", "Name %1 repeats line %2"), ("name", "first")),
+    "division.csv.empty": (QT_TRANSLATE_NOOP(
+        "Messages", "The file has no village (residents') committee records"), ()),
+    "division.csv.too_many": (QT_TRANSLATE_NOOP(
+        "Messages", "Too many records (%1 lines, at most %2)"), ("rows", "max")),
+    # settings
+    "setting.unknown": (QT_TRANSLATE_NOOP("Messages", "This setting cannot be changed"), ()),
+    "setting.integer": (QT_TRANSLATE_NOOP("Messages", "%1 must be a whole number"), ("label",)),
+    "setting.integer_between": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 must be a whole number from %2 to %3"), ("label", "lo", "hi")),
+    "setting.range": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 must be from %2 to %3"), ("label", "lo", "hi")),
+    "setting.yes_no": (QT_TRANSLATE_NOOP("Messages", "Must be yes or no"), ()),
+    "setting.mirror.not_path": (QT_TRANSLATE_NOOP(
+        "Messages", "The backup mirror must be a folder path"), ()),
+    "setting.mirror.too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The path has at most %1 characters"), ("max",)),
+    "setting.mirror.invisible": (QT_TRANSLATE_NOOP(
+        "Messages", "The path contains invisible characters"), ()),
+    "setting.mirror.relative": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the full path (e.g. %1 or %2)"), ("windows", "posix")),
+    "setting.keep.parts": (QT_TRANSLATE_NOOP(
+        "Messages", "The backup keeping policy must list %1, %2, %3 and %4"),
+        ("recent", "daily", "weekly", "monthly")),
+    "setting.appeal.incomplete": (QT_TRANSLATE_NOOP(
+        "Messages", "The appeal periods are incomplete"), ()),
+    "setting.overrides.not_table": (QT_TRANSLATE_NOOP(
+        "Messages", "Must be a table of dates and whether each is a working day"), ()),
+    "setting.review.parts": (QT_TRANSLATE_NOOP(
+        "Messages", "The review periods must cover extreme poverty and subsistence "
+        "allowance classes A, B and C"), ()),
+    "setting.label.idle_lock_minutes": (QT_TRANSLATE_NOOP(
+        "Messages", "Automatic screen lock (minutes)"), ()),
+    "setting.label.backup_recent": (QT_TRANSLATE_NOOP(
+        "Messages", "Recent backups kept"), ()),
+    "setting.label.backup_daily": (QT_TRANSLATE_NOOP("Messages", "Daily backups kept"), ()),
+    "setting.label.backup_weekly": (QT_TRANSLATE_NOOP("Messages", "Weekly backups kept"), ()),
+    "setting.label.backup_monthly": (QT_TRANSLATE_NOOP(
+        "Messages", "Monthly backups kept"), ()),
+    "setting.label.appeal_period": (QT_TRANSLATE_NOOP("Messages", "The period"), ()),
+    "setting.label.review_months": (QT_TRANSLATE_NOOP(
+        "Messages", "Review period (months)"), ()),
+    "setting.label.emergency_ceiling": (QT_TRANSLATE_NOOP(
+        "Messages", "Emergency aid ceiling (fen)"), ()),
+    "setting.label.emergency_paperwork_workdays": (QT_TRANSLATE_NOOP(
+        "Messages", "Emergency aid paperwork deadline (working days)"), ()),
+    "setting.label.due_soon_workdays": (QT_TRANSLATE_NOOP(
+        "Messages", "Due-soon reminder (working days)"), ()),
+    # an application draft and a decision
+    "intake.relation_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the relation to the applicant"), ()),
+    "intake.duplicate_id": (QT_TRANSLATE_NOOP(
+        "Messages", "The document number repeats that of household member %1"), ("name",)),
+    "intake.value_invalid": (QT_TRANSLATE_NOOP("Messages", "Invalid value"), ()),
+    "intake.disability_grade_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the disability grade"), ()),
+    "intake.income_unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown kind of income"), ()),
+    "intake.number_between": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter a whole number from 0 to %1"), ("limit",)),
+    "intake.house_rating": (QT_TRANSLATE_NOOP(
+        "Messages", "The housing grade is A, B, C or D"), ()),
+    "intake.hardship_cause_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the cause of hardship"), ()),
+    "intake.staff_relative_note_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Say which staff member or village cadre is a relative, and how"), ()),
+    "intake.supporters_able_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose whether those obliged to support the applicant are able to"), ()),
+    "intake.source_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose how the case came to notice"), ()),
+    "intake.village_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the village (community) of residence"), ()),
+    "intake.items_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose at least one item to apply for"), ()),
+    "intake.item_unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown item %1"), ("code",)),
+    "intake.item_duplicate": (QT_TRANSLATE_NOOP(
+        "Messages", "Item %1 is chosen twice"), ("name",)),
+    "intake.material.status_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "Invalid material status"), ()),
+    "intake.material.no_commitment": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 cannot be replaced by a written commitment"), ("name",)),
+    "intake.material.required": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 is a required material"), ("name",)),
+    "intake.material.not_shared": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 cannot be obtained through data sharing"), ("name",)),
+    "intake.id_type_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the kind of identity document"), ()),
+    "intake.decision.unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "Unknown acceptance decision"), ()),
+    "intake.decision.materials_missing": (QT_TRANSLATE_NOOP(
+        "Messages", "Materials are missing (%1); the application cannot be accepted. Issue "
+        "a one-time notice"), ("names",)),
+    "intake.decision.materials_complete": (QT_TRANSLATE_NOOP(
+        "Messages", "The materials are complete; no one-time notice is needed"), ()),
+    "intake.decision.reasons_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Give the reasons for not accepting"), ()),
+    "intake.decision.reason_too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "Each reason has at most %1 characters"), ("max",)),
+    # first-run setup and staff
+    "setup.village.line": (QT_TRANSLATE_NOOP("Messages", "Village %1: %2"), ("line", "problem")),
+    "setup.village.name_required": (QT_TRANSLATE_NOOP(
+        "Messages", "The village (community) name cannot be empty"), ()),
+    "setup.village.duplicate_code": (QT_TRANSLATE_NOOP(
+        "Messages", "Village (community) code %1 is entered twice"), ("code",)),
+    "setup.village.duplicate_name": (QT_TRANSLATE_NOOP(
+        "Messages", "Village (community) name %1 is entered twice"), ("name",)),
+    "setup.villages_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter at least one village (community)"), ()),
+    "setup.already_done": (QT_TRANSLATE_NOOP(
+        "Messages", "This computer has already been set up"), ()),
+    # staff accounts
+    "staff.role_unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown role"), ()),
+    "staff.password_same": (QT_TRANSLATE_NOOP(
+        "Messages", "The new password cannot be the same as the old one"), ()),
+    "staff.username_taken": (QT_TRANSLATE_NOOP(
+        "Messages", "This user name is already taken"), ()),
+    "staff.deactivate_self": (QT_TRANSLATE_NOOP(
+        "Messages", "You cannot deactivate your own account"), ()),
+    "staff.last_admin": (QT_TRANSLATE_NOOP(
+        "Messages", "At least one administrator who can log in must remain"), ()),
+    # reprinting and voiding documents
+    "document.voided_no_reprint": (QT_TRANSLATE_NOOP(
+        "Messages", "A voided document cannot be reprinted"), ()),
+    "document.void_reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Give the reason for voiding"), ()),
+    "document.void_reason_too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The reason for voiding has at most %1 characters"), ("max",)),
+    "document.already_voided": (QT_TRANSLATE_NOOP(
+        "Messages", "This document has already been voided"), ()),
+    # supplying missing materials
+    "intake.not_pending": (QT_TRANSLATE_NOOP(
+        "Messages", "This application is not waiting for missing materials"), ()),
+    # registering an application
+    "intake.village_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "This village (community) does not exist"), ()),
+    # the clerk of a decision
+    "intake.clerk_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "The clerk does not exist or has been deactivated"), ()),
+    # settings kept by the program
+    "setting.reserved": (QT_TRANSLATE_NOOP(
+        "Messages", "The program keeps this setting; it cannot be changed directly"), ()),
+    # handling: what the verbs share
+    "handling.application_state": (QT_TRANSLATE_NOOP(
+        "Messages", "This application is %1 and cannot be handled"), ("status",)),
+    "handling.labelled": (QT_TRANSLATE_NOOP(
+        "Messages", "%1: %2"), ("label", "problem")),
+    # handling: the department's reply
+    "handling.label.signed_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Date signed for"), ()),
+    "handling.label.result_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Date of the reply"), ()),
+    "handling.label.period_from": (QT_TRANSLATE_NOOP(
+        "Messages", "First month of aid"), ()),
+    "handling.label.period_to": (QT_TRANSLATE_NOOP(
+        "Messages", "Last month of aid"), ()),
+    "handling.result_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the result"), ()),
+    "handling.period_order": (QT_TRANSLATE_NOOP(
+        "Messages", "The last month of aid cannot be before the first"), ()),
+    "handling.refusal_reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Give the reason for refusing"), ()),
+    "handling.return_reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Give the reason for returning"), ()),
+    "handling.amount_not_done": (QT_TRANSLATE_NOOP(
+        "Messages", "Only a completed item has an aid amount"), ()),
+    "handling.review_class": (QT_TRANSLATE_NOOP(
+        "Messages", "The review class is A, B or C"), ()),
+    "handling.signed_before_referral": (QT_TRANSLATE_NOOP(
+        "Messages", "The date signed for cannot be before the referral"), ()),
+    "handling.result_before_referral": (QT_TRANSLATE_NOOP(
+        "Messages", "The reply cannot be dated before the referral"), ()),
+    "handling.result_before_acceptance": (QT_TRANSLATE_NOOP(
+        "Messages", "The reply cannot be dated before the acceptance"), ()),
+    # handling: emergency aid and referral to the county
+    "emergency.amount_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the amount of emergency aid"), ()),
+    "emergency.method_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose how the aid is paid"), ()),
+    "emergency.label.paid_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Date paid"), ()),
+    "emergency.no_urgent_item": (QT_TRANSLATE_NOOP(
+        "Messages", "This application has no accepted item of urgent temporary assistance"), ()),
+    "emergency.item_closed": (QT_TRANSLATE_NOOP(
+        "Messages", "This urgent temporary assistance item has gone to the county for approval "
+        "or is closed; emergency aid can no longer be paid"), ()),
+    "emergency.above_ceiling": (QT_TRANSLATE_NOOP(
+        "Messages", "The amount of %1 yuan is above the township's emergency aid ceiling of %2 "
+        "yuan; refer it to the county civil affairs bureau for approval"), ("amount", "ceiling")),
+    "emergency.escalation_reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Give the reason for referring to the county"), ()),
+    "emergency.cannot_escalate": (QT_TRANSLATE_NOOP(
+        "Messages", "This item cannot be referred to the county for approval"), ()),
+    # handling: periodic reviews
+    "review.label.review_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Date of the review"), ()),
+    "review.outcome_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the outcome of the review"), ()),
+    "review.not_needed": (QT_TRANSLATE_NOOP(
+        "Messages", "This item needs no review"), ()),
+    # withdrawing and voiding an application
+    "withdrawal.final": (QT_TRANSLATE_NOOP(
+        "Messages", "This application is %1 and cannot be withdrawn"), ("status",)),
+    "withdrawal.already_voided": (QT_TRANSLATE_NOOP(
+        "Messages", "This application has already been voided"), ()),
+    "withdrawal.reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the %1"), ("label",)),
+    "withdrawal.reason_too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "The %1 has at most %2 characters"), ("label", "max")),
+    "withdrawal.label.withdraw_reason": (QT_TRANSLATE_NOOP(
+        "Messages", "reason for withdrawing"), ()),
+    "withdrawal.label.void_reason": (QT_TRANSLATE_NOOP(
+        "Messages", "reason for voiding"), ()),
+    # handling: handover lists
+    "handover.department_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "Unknown department"), ()),
+    "handover.nothing_to_refer": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 has no items waiting to be referred"), ("department",)),
+    # handling: result notices
+    "notice.no_results": (QT_TRANSLATE_NOOP(
+        "Messages", "No item has a result yet; the notice cannot be issued"), ()),
+    # working-day calendars
+    "calendar.day_wrong_year": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 is not in %2"), ("day", "year")),
+    "calendar.holiday_and_workday": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 cannot be both a holiday and a swapped working day"), ("day",)),
+    "calendar.data_wrong_year": (QT_TRANSLATE_NOOP(
+        "Messages", "The calendar data for %1 is marked as %2"), ("year", "marked")),
+    "calendar.out_of_range": (QT_TRANSLATE_NOOP(
+        "Messages", "The deadline is beyond the range of dates that can be computed"), ()),
+    # receipt and document numbers
+    "number.format": (QT_TRANSLATE_NOOP(
+        "Messages", "The number is not valid (e.g. 330102101-20261124-0001)"), ()),
+    "number.township": (QT_TRANSLATE_NOOP(
+        "Messages", "The number is not valid: the first 9 digits are not a township (subdistrict) "
+        "code (e.g. 330102101-20261124-0001)"), ()),
+    "number.date": (QT_TRANSLATE_NOOP(
+        "Messages", "The number is not valid: the date does not exist (e.g. "
+        "330102101-20261124-0001)"), ()),
+    "number.sequence": (QT_TRANSLATE_NOOP(
+        "Messages", "The number is not valid: the serial number is not valid (e.g. "
+        "330102101-20261124-0001)"), ()),
+    # passwords and user names
+    "password.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The password is not valid"), ()),
+    "password.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the password"), ()),
+    "password.charset": (QT_TRANSLATE_NOOP(
+        "Messages", "A password has only English letters, digits and keyboard symbols (no "
+        "Chinese or full-width characters)"), ()),
+    "password.too_short": (QT_TRANSLATE_NOOP(
+        "Messages", "A password has at least %1 characters"), ("min",)),
+    "password.too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "A password has at most %1 characters"), ("max",)),
+    "password.spaces": (QT_TRANSLATE_NOOP(
+        "Messages", "A password cannot begin or end with a space"), ()),
+    "password.classes": (QT_TRANSLATE_NOOP(
+        "Messages", "A password must contain both letters and digits"), ()),
+    "password.trivial": (QT_TRANSLATE_NOOP(
+        "Messages", "The password is too simple (repeated or consecutive characters)"), ()),
+    "password.common": (QT_TRANSLATE_NOOP(
+        "Messages", "This password is too common; choose another"), ()),
+    "password.contains_username": (QT_TRANSLATE_NOOP(
+        "Messages", "A password cannot contain the user name"), ()),
+    "username.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The user name is not valid"), ()),
+    "username.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the user name"), ()),
+    "username.format": (QT_TRANSLATE_NOOP(
+        "Messages", "A user name is 2-32 English letters, digits or . _ - and starts with a letter"), ()),
+    # the holiday-years setting (sync_contract/holidays.py)
+    "holidays.day_format": (QT_TRANSLATE_NOOP("Messages", "Write the date as %1"), ("pattern",)),
+    "holidays.day_format_of": (QT_TRANSLATE_NOOP(
+        "Messages", "Write the date as %1: %2"), ("pattern", "text")),
+    "holidays.day_invalid": (QT_TRANSLATE_NOOP("Messages", "Invalid date: %1"), ("text",)),
+    "holidays.not_table": (QT_TRANSLATE_NOOP(
+        "Messages", "Must be a table of years and their holiday arrangements"), ()),
+    "holidays.year_format": (QT_TRANSLATE_NOOP("Messages", "A year has four digits"), ()),
+    "holidays.year_parts": (QT_TRANSLATE_NOOP(
+        "Messages", "The arrangement for %1 must contain %2 and %3"),
+        ("year", "holidays", "workdays")),
+    "holidays.part_not_list": (QT_TRANSLATE_NOOP(
+        "Messages", "%2 of %1 must be a list of dates"), ("year", "part")),
+    "holidays.other_year": (QT_TRANSLATE_NOOP(
+        "Messages", "The arrangement for %1 has dates of another year"), ("year",)),
+    "holidays.conflict": (QT_TRANSLATE_NOOP(
+        "Messages", "In %1 a date is both a holiday and a swapped working day"), ("year",)),
+    # the aid standards (sync_contract/standards.py)
+    "standards.entry": (QT_TRANSLATE_NOOP("Messages", "Entry %1: %2"), ("entry", "problem")),
+    "standards.integer": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 must be a whole number (standards)"), ("label",)),
+    "standards.range": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 must be from %2 to %3 (standards)"), ("label", "lo", "hi")),
+    "standards.not_record": (QT_TRANSLATE_NOOP(
+        "Messages", "A standards entry must be a set of fields"), ()),
+    "standards.missing": (QT_TRANSLATE_NOOP("Messages", "Missing: %1"), ("missing",)),
+    "standards.effective_from": (QT_TRANSLATE_NOOP(
+        "Messages", "Write the effective date as %1"), ("pattern",)),
+    "standards.empty": (QT_TRANSLATE_NOOP(
+        "Messages", "The aid standards need at least one entry by effective date"), ()),
+    "standards.duplicate": (QT_TRANSLATE_NOOP(
+        "Messages", "Effective date %1 appears twice"), ("day",)),
+    "standards.none_in_force": (QT_TRANSLATE_NOOP(
+        "Messages", "No aid standards are in force on %1-%2-%3; ask the administrator to "
+        "set them"), ("year", "month", "day")),
+    "standards.field.effective_from": (QT_TRANSLATE_NOOP("Messages", "Effective date"), ()),
+    "standards.field.urban_dibao_fen": (QT_TRANSLATE_NOOP(
+        "Messages", "Urban subsistence allowance standard"), ()),
+    "standards.field.rural_dibao_fen": (QT_TRANSLATE_NOOP(
+        "Messages", "Rural subsistence allowance standard"), ()),
+    "standards.field.edge_percent": (QT_TRANSLATE_NOOP(
+        "Messages", "Near-poverty multiple (%)"), ()),
+    "standards.field.tekun_percent": (QT_TRANSLATE_NOOP(
+        "Messages", "Extreme poverty support multiple (%)"), ()),
+    "standards.field.rigid_share_percent": (QT_TRANSLATE_NOOP(
+        "Messages", "Rigid spending share of income (%)"), ()),
+    "standards.field.urban_disposable_income_fen": (QT_TRANSLATE_NOOP(
+        "Messages", "Last year's urban per-capita disposable income"), ()),
+    "standards.field.rural_disposable_income_fen": (QT_TRANSLATE_NOOP(
+        "Messages", "Last year's rural per-capita disposable income"), ()),
+    "standards.field.employment_deduction_percent": (QT_TRANSLATE_NOOP(
+        "Messages", "Employment cost deduction (% of the standard)"), ()),
+    # referred-task transitions (sync_contract/tasks.py)
+    "tasks.unknown_action": (QT_TRANSLATE_NOOP("Messages", "Unknown handling action"), ()),
+    "tasks.not_allowed": (QT_TRANSLATE_NOOP(
+        "Messages", "This item is now %1; it cannot be given: %2"), ("status", "action")),
+}
+
+
+def translate_key(key: str, params: dict[str, object] | None = None) -> str | None:
+    """The translated text of message ``key`` with ``params`` filled in, ``None`` for a
+    key the GUI does not know."""
+    entry = SOURCES.get(key)
+    if entry is None:
+        return None
+    source, names = entry
+    values = params or {}
+    return fmt(QCoreApplication.translate(_CTX, source),
+               *(_value(values.get(n, "")) for n in names))
+
+
+def _value(value: object) -> object:
+    """A parameter that is itself a message (``Message(key, params)``) is translated too."""
+    key, params = getattr(value, "key", None), getattr(value, "params", None)
+    if isinstance(key, str) and isinstance(params, Mapping):
+        text = translate_key(key, dict(params))
+        if text is not None:
+            return text
+    return value
+
+
+def text_of(error: object) -> str:
+    """What the clerk reads for one validation error: its key translated, else (no key,
+    or a key the GUI does not know) the core's Chinese ``message``."""
+    key = getattr(error, "key", None)
+    if key:
+        text = translate_key(key, getattr(error, "params", None))
+        if text is not None:
+            return text
+    return str(getattr(error, "message", "") or error)
+
+
+__all__ = ["SOURCES", "text_of", "translate_key"]

@@ -1,0 +1,94 @@
+"""Message keys: the Chinese text of a :class:`~sync_contract.errors.ValidationError`
+raised with ``key=`` and ``params=`` instead of a finished sentence.
+
+A key is a stable dotted name (``"amount.negative"``); its template is Chinese with named
+placeholders (``"金额不能超过{max}元"``) filled by :meth:`str.format` from ``params``;
+a parameter may itself be a :class:`Message` (a problem found on a line of a file).
+The GUI translates the key itself (``desktop_app/gui/kit/messages.py``: an English
+source per key whose zh_CN translation equals the template here); everything without
+Qt — the command line, the county receiver, the logs — shows the text rendered here.
+
+The contract's own record rules register their templates in :data:`TEMPLATES` below;
+the township registers its table (``desktop_app/core/messages.py``) with
+:func:`register` when ``desktop_app.core.errors`` is imported. A key has one template:
+registering a different text for a key already known is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+#: key -> Chinese template with ``{name}`` placeholders: the contract's own keys here; the
+#: township's are added by :func:`register`.
+TEMPLATES: dict[str, str] = {
+    # holidays.py — the holiday-years setting both ends share
+    "holidays.day_format": "日期格式应为 {pattern}",
+    "holidays.day_format_of": "日期格式应为 {pattern}：{text}",
+    "holidays.day_invalid": "日期无效：{text}",
+    "holidays.not_table": "应为 年份→节假日安排 的对照表",
+    "holidays.year_format": "年份应为四位数字",
+    "holidays.year_parts": "{year} 年的安排应包含 {holidays} 和 {workdays}",
+    "holidays.part_not_list": "{year} 年的 {part} 应为日期列表",
+    "holidays.other_year": "{year} 年的安排中有其他年份的日期",
+    "holidays.conflict": "{year} 年有日期同时是节假日和调休工作日",
+    # tasks.py — referred-task transitions
+    "tasks.unknown_action": "未知的办理操作",
+    "tasks.not_allowed": "该事项当前为“{status}”，不能{action}",
+    # standards.py — the aid standards both ends share
+    "standards.entry": "第 {entry} 条：{problem}",
+    "standards.integer": "{label}应为整数",
+    "standards.range": "{label}应在 {lo}–{hi} 之间",
+    "standards.not_record": "标准应为一组字段",
+    "standards.missing": "缺少：{missing}",
+    "standards.effective_from": "生效日期应为 {pattern}",
+    "standards.empty": "救助标准应为至少一条按生效日期的记录",
+    "standards.duplicate": "生效日期 {day} 重复",
+    "standards.none_in_force": "{year}年{month}月{day}日没有已生效的救助标准，请管理员设置",
+    "standards.field.effective_from": "生效日期",
+    "standards.field.urban_dibao_fen": "城市低保标准",
+    "standards.field.rural_dibao_fen": "农村低保标准",
+    "standards.field.edge_percent": "低保边缘倍数（%）",
+    "standards.field.tekun_percent": "特困供养倍数（%）",
+    "standards.field.rigid_share_percent": "刚性支出占收入比例（%）",
+    "standards.field.urban_disposable_income_fen": "上年城镇居民人均可支配收入",
+    "standards.field.rural_disposable_income_fen": "上年农村居民人均可支配收入",
+    "standards.field.employment_deduction_percent": "就业成本扣减（占低保标准 %）",
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message by key, used as a parameter of another (``"第{line}行：{problem}"``):
+    formatted it renders its own template, and the GUI translates it as a key too."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return render(self.key, self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def register(templates: Mapping[str, str]) -> None:
+    """Add ``templates`` to :data:`TEMPLATES` (idempotent; a changed text is refused)."""
+    for key, text in templates.items():
+        known = TEMPLATES.get(key)
+        if known is not None and known != text:
+            raise ValueError(f"message key {key!r} already has another template")
+        TEMPLATES[key] = text
+
+
+def render(key: str, params: Mapping[str, object] | None = None) -> str:
+    """The Chinese text of ``key`` filled with ``params`` (an unknown key gives the key
+    itself: a missing template must not turn a validation failure into a crash —
+    the tests check that every key raised has one)."""
+    template = TEMPLATES.get(key)
+    if template is None:
+        return key
+    return template.format_map(dict(params or {}))
+
+
+__all__ = ["TEMPLATES", "Message", "register", "render"]
