@@ -54,6 +54,37 @@ TEMPLATES: dict[str, str] = {
     "standards.field.urban_disposable_income_fen": "上年城镇居民人均可支配收入",
     "standards.field.rural_disposable_income_fen": "上年农村居民人均可支配收入",
     "standards.field.employment_deduction_percent": "就业成本扣减（占低保标准 %）",
+    # faults.py — one fault vocabulary for files and folders, both ends
+    "fault.disk_full": "{action}失败：{folder} 空间不足（磁盘已满）。请删除不需要的文件或换一个"
+                       "U盘/文件夹后重试。{outcome}",
+    "fault.read_only": "{action}失败：{folder} 是只读的（U盘写保护开关是否打开？）。请换一个可写"
+                       "的U盘/文件夹后重试。{outcome}",
+    "fault.permission": "{action}失败：没有权限写入或读取 {folder}。请换一个文件夹，或请管理员"
+                        "检查该文件夹的权限。{outcome}",
+    "fault.device_removed": "{action}失败：{folder} 所在的设备已断开或出错（U盘是否被拔出？）。"
+                            "请重新插好后重试。{outcome}",
+    "fault.path_missing": "{action}失败：找不到 {folder}（U盘是否已插好、路径是否正确？）。"
+                          "{outcome}",
+    "fault.not_a_folder": "{action}失败：{folder} 不是文件夹。请重新选择。{outcome}",
+    "fault.name_too_long": "{action}失败：{folder} 的路径或文件名太长。请选择层级较浅的文件夹。"
+                           "{outcome}",
+    "fault.busy": "{action}失败：{folder} 中的文件正被其他程序占用。请关闭占用它的程序后重试。"
+                  "{outcome}",
+    "fault.other": "{action}失败：无法读写 {folder}（系统错误 {code}）。请换一个文件夹后重试；"
+                   "如仍失败请告诉管理员。{outcome}",
+    "fault.action.export": "导出同步包",
+    "fault.action.import": "导入同步包",
+    "fault.action.backup": "备份",
+    "fault.action.restore": "恢复备份",
+    "fault.action.save_pdf": "保存PDF",
+    "fault.action.print_to_file": "打印到文件",
+    "fault.action.keys": "读写密钥文件",
+    "fault.action.lock": "锁定数据目录",
+    "fault.action.log": "写日志",
+    "fault.action.open_data": "打开数据目录",
+    "fault.action.write_file": "写入文件",
+    "fault.outcome.nothing_written": "未留下任何不完整的文件。",
+    "fault.outcome.nothing_changed": "数据未作任何更改。",
 }
 
 

@@ -2125,7 +2125,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../kit/errors.py" line="+96"/>
+        <location filename="../kit/errors.py" line="+97"/>
         <source>Too many wrong passwords: this account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
         <extracomment>Class names of the package/export refusals (sync contract, backups). Class names of a cancelled job.</extracomment>
         <translation>密码错误次数过多，账户已锁定至 %1。请届时再试，或请管理员重置密码。</translation>
@@ -3527,6 +3527,116 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+2"/>
         <source>Employment cost deduction (% of the standard)</source>
         <translation>就业成本扣减（占低保标准 %）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: %2 is full. Delete files you do not need or use another USB stick or folder, then try again. %3</source>
+        <translation>%1失败：%2 空间不足（磁盘已满）。请删除不需要的文件或换一个U盘/文件夹后重试。%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: %2 is read-only (is the USB stick&apos;s write-protect switch on?). Use a writable USB stick or folder and try again. %3</source>
+        <translation>%1失败：%2 是只读的（U盘写保护开关是否打开？）。请换一个可写的U盘/文件夹后重试。%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 failed: no permission to write or read %2. Choose another folder, or ask the administrator to check its permissions. %3</source>
+        <translation>%1失败：没有权限写入或读取 %2。请换一个文件夹，或请管理员检查该文件夹的权限。%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: the device holding %2 was disconnected or failed (was the USB stick pulled out?). Plug it in again and retry. %3</source>
+        <translation>%1失败：%2 所在的设备已断开或出错（U盘是否被拔出？）。请重新插好后重试。%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: %2 cannot be found (is the USB stick plugged in, is the path right?). %3</source>
+        <translation>%1失败：找不到 %2（U盘是否已插好、路径是否正确？）。%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: %2 is not a folder. Choose again. %3</source>
+        <translation>%1失败：%2 不是文件夹。请重新选择。%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: the path or file name of %2 is too long. Choose a folder nearer the top. %3</source>
+        <translation>%1失败：%2 的路径或文件名太长。请选择层级较浅的文件夹。%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: a file in %2 is in use by another program. Close that program and try again. %3</source>
+        <translation>%1失败：%2 中的文件正被其他程序占用。请关闭占用它的程序后重试。%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 failed: cannot read or write %2 (system error %3). Try another folder; if it keeps failing, tell the administrator. %4</source>
+        <translation>%1失败：无法读写 %2（系统错误 %3）。请换一个文件夹后重试；如仍失败请告诉管理员。%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting the sync package</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing the sync package</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restoring the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the PDF</source>
+        <translation>保存PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing to a file</source>
+        <translation>打印到文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading or writing the key file</source>
+        <translation>读写密钥文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locking the data folder</source>
+        <translation>锁定数据目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the log</source>
+        <translation>写日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening the data folder</source>
+        <translation>打开数据目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the file</source>
+        <translation>写入文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No incomplete file was left behind.</source>
+        <translation>未留下任何不完整的文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing in the data was changed.</source>
+        <translation>数据未作任何更改。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5117,7 +5227,7 @@ encryption key %4</source>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../kit/errors.py" line="+20"/>
+        <location filename="../kit/errors.py" line="+21"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
     </message>

@@ -7,8 +7,9 @@ the error                              what the clerk sees
                                        fields (``fields``), on the screen's message
                                        label (``label``), or in a warning box
 ``PermissionDenied``                   a "not allowed" box with the refusal
-a package / export refusal             its message on the label (or a warning box)
-(``PackageError``, ``ExportsPaused``)
+a package / export refusal, a file      its message on the label (or a warning box)
+fault (``PackageError``,
+``ExportsPaused``, ``FileFault``)
 a cancellation (``Cancelled``)         nothing: the screen says "cancelled" itself
 anything else                          logged (scrubbed of personal data) and a
                                        box in plain words, the scrubbed details
@@ -40,7 +41,7 @@ from .messages import text_of
 log = logging.getLogger(__name__)
 
 #: Class names of the package/export refusals (sync contract, backups).
-REFUSAL_NAMES = frozenset({"PackageError", "ExportsPaused"})
+REFUSAL_NAMES = frozenset({"PackageError", "ExportsPaused", "FileFault"})
 #: Class names of a cancelled job.
 CANCELLED_NAMES = frozenset({"Cancelled", "CancelledError"})
 
@@ -99,8 +100,9 @@ def message_of(error: BaseException) -> str | None:
     messages = validation_messages(error)
     if messages is not None:
         return "\n".join(messages)
-    if isinstance(error, PermissionDenied | LookupError) or is_refusal(error) \
-            or "LoginFailed" in _names(error):
+    if is_refusal(error):
+        return text_of(error)  # a file fault has a message key; a package error its text
+    if isinstance(error, PermissionDenied | LookupError) or "LoginFailed" in _names(error):
         return str(getattr(error, "message", "") or error)
     return None
 

@@ -504,6 +504,51 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Last year's rural per-capita disposable income"), ()),
     "standards.field.employment_deduction_percent": (QT_TRANSLATE_NOOP(
         "Messages", "Employment cost deduction (% of the standard)"), ()),
+    # file and folder faults, both ends (sync_contract/faults.py)
+    "fault.disk_full": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 failed: %2 is full. Delete files you do not need or use another USB "
+        "stick or folder, then try again. %3"), ("action", "folder", "outcome")),
+    "fault.read_only": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 failed: %2 is read-only (is the USB stick's write-protect switch "
+        "on?). Use a writable USB stick or folder and try again. %3"),
+        ("action", "folder", "outcome")),
+    "fault.permission": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 failed: no permission to write or read %2. Choose another folder, or "
+        "ask the administrator to check its permissions. %3"), ("action", "folder", "outcome")),
+    "fault.device_removed": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 failed: the device holding %2 was disconnected or failed (was the USB "
+        "stick pulled out?). Plug it in again and retry. %3"), ("action", "folder", "outcome")),
+    "fault.path_missing": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 failed: %2 cannot be found (is the USB stick plugged in, is the path "
+        "right?). %3"), ("action", "folder", "outcome")),
+    "fault.not_a_folder": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 failed: %2 is not a folder. Choose again. %3"),
+        ("action", "folder", "outcome")),
+    "fault.name_too_long": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 failed: the path or file name of %2 is too long. Choose a folder "
+        "nearer the top. %3"), ("action", "folder", "outcome")),
+    "fault.busy": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 failed: a file in %2 is in use by another program. Close that program "
+        "and try again. %3"), ("action", "folder", "outcome")),
+    "fault.other": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 failed: cannot read or write %2 (system error %3). Try another folder; "
+        "if it keeps failing, tell the administrator. %4"),
+        ("action", "folder", "code", "outcome")),
+    "fault.action.export": (QT_TRANSLATE_NOOP("Messages", "Exporting the sync package"), ()),
+    "fault.action.import": (QT_TRANSLATE_NOOP("Messages", "Importing the sync package"), ()),
+    "fault.action.backup": (QT_TRANSLATE_NOOP("Messages", "The backup"), ()),
+    "fault.action.restore": (QT_TRANSLATE_NOOP("Messages", "Restoring the backup"), ()),
+    "fault.action.save_pdf": (QT_TRANSLATE_NOOP("Messages", "Saving the PDF"), ()),
+    "fault.action.print_to_file": (QT_TRANSLATE_NOOP("Messages", "Printing to a file"), ()),
+    "fault.action.keys": (QT_TRANSLATE_NOOP("Messages", "Reading or writing the key file"), ()),
+    "fault.action.lock": (QT_TRANSLATE_NOOP("Messages", "Locking the data folder"), ()),
+    "fault.action.log": (QT_TRANSLATE_NOOP("Messages", "Writing the log"), ()),
+    "fault.action.open_data": (QT_TRANSLATE_NOOP("Messages", "Opening the data folder"), ()),
+    "fault.action.write_file": (QT_TRANSLATE_NOOP("Messages", "Writing the file"), ()),
+    "fault.outcome.nothing_written": (QT_TRANSLATE_NOOP(
+        "Messages", "No incomplete file was left behind."), ()),
+    "fault.outcome.nothing_changed": (QT_TRANSLATE_NOOP(
+        "Messages", "Nothing in the data was changed."), ()),
     # referred-task transitions (sync_contract/tasks.py)
     "tasks.unknown_action": (QT_TRANSLATE_NOOP("Messages", "Unknown handling action"), ()),
     "tasks.not_allowed": (QT_TRANSLATE_NOOP(
