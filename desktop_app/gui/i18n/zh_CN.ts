@@ -1241,7 +1241,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+292"/>
+        <location filename="../tracking/dialogs.py" line="+291"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -4155,7 +4155,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="-332"/>
+        <location filename="../tracking/dialogs.py" line="-331"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
