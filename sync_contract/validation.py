@@ -51,7 +51,7 @@ def pointer(path: Iterable[Any]) -> str:
     return "".join(out)
 
 
-def _describe_schema_error(err: Any) -> tuple[str, str]:  # noqa: C901 - one text per keyword
+def _describe_schema_error(err: Any) -> tuple[str, str]:
     """(English, Chinese) of a jsonschema error built from the keyword and the schema's
     value only (``err.message`` quotes the instance)."""
     kw, want = err.validator, err.validator_value
