@@ -8,15 +8,18 @@ kinds — must be:
 * free of control characters: no C0 (U+0000–U+001F), DEL (U+007F) or C1
   (U+0080–U+009F) — except TAB and LF in the few fields whose schema allows several
   lines (``"x-text": {"multiline": true}``); CR is never allowed (lines end with LF);
-* in Unicode NFC (composed) — except fields whose exact bytes are hashed
-  (``"x-text": {"nfc": false}``: the event ``detail``, which cannot be re-normalised
-  without breaking the audit chain);
+* in Unicode NFC (composed);
 * not started by a combining mark (Unicode category M*), nor a line of it: a lone mark
   has nothing to attach to, NFC cannot fix it, and shown after a label it lands on the
   label's last character — refused, not stripped, since the receiver never changes what
   the sender signed;
 * at most :data:`MAX_CHARS` characters (``"x-text": {"maxChars": n}`` raises it for one
   field), whatever the field's ``maxLength``.
+
+A field whose exact bytes are hashed (``"x-text": {"verbatim": true}``: the event
+``detail``, part of the audit chain) can never be corrected, so it is held only to what
+no receiver can store — no surrogates, no C0 controls, the length: neither NFC nor
+DEL/C1 is checked there (records written before this rule must stay valid).
 
 The rule is checked before the JSON Schema (so a bad text in any field — a code, a
 date, a name — gives the same reason, ``text_invalid``) by
@@ -37,16 +40,19 @@ MAX_CHARS = 10_000
 
 #: C0 controls except TAB/LF, DEL, C1 controls, surrogates: never allowed.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: The same for verbatim (hashed) text: C0 except TAB/LF, surrogates.
+_FORBIDDEN_VERBATIM = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff]")
 _LINE_BREAK = re.compile("[\t\n]")
 _LINE_START = re.compile("[\t\n](.)", re.DOTALL)
 
 
 @dataclass(frozen=True)
 class TextRule:
-    """What one field allows: several lines (TAB, LF), non-NFC text, more characters."""
+    """What one field allows: several lines (TAB, LF); ``verbatim``: hashed bytes (no
+    NFC, DEL/C1 check); more characters."""
 
     multiline: bool = False
-    nfc: bool = True
+    verbatim: bool = False
     max_chars: int = MAX_CHARS
 
     @classmethod
@@ -55,7 +61,7 @@ class TextRule:
         if not isinstance(annotation, Mapping):
             return DEFAULT
         return cls(multiline=bool(annotation.get("multiline", False)),
-                   nfc=bool(annotation.get("nfc", True)),
+                   verbatim=bool(annotation.get("verbatim", False)),
                    max_chars=int(annotation.get("maxChars", MAX_CHARS)))
 
 
@@ -82,7 +88,7 @@ def text_problem(value: str, rule: TextRule = DEFAULT) -> str | None:
     or ``None``."""
     if len(value) > rule.max_chars:
         return "too_long"
-    bad = _FORBIDDEN.search(value)
+    bad = (_FORBIDDEN_VERBATIM if rule.verbatim else _FORBIDDEN).search(value)
     if bad is not None:
         return "surrogate" if "\ud800" <= bad.group() <= "\udfff" else "control_char"
     if not rule.multiline and _LINE_BREAK.search(value):
@@ -91,7 +97,7 @@ def text_problem(value: str, rule: TextRule = DEFAULT) -> str | None:
                   or (rule.multiline and any(_is_mark(m.group(1))
                                              for m in _LINE_START.finditer(value)))):
         return "combining_start"
-    if rule.nfc and not unicodedata.is_normalized("NFC", value):
+    if not rule.verbatim and not unicodedata.is_normalized("NFC", value):
         return "not_nfc"
     return None
 

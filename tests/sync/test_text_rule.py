@@ -41,7 +41,7 @@ from tests.helpers.text_rule import (
 
 KIND = env.COUNTY_RETURN
 ML = TextRule(multiline=True)
-VERBATIM = TextRule(nfc=False, max_chars=262_144)
+VERBATIM = TextRule(verbatim=True, max_chars=262_144)
 
 
 # -- the rule -------------------------------------------------------------------------
@@ -69,6 +69,9 @@ VERBATIM = TextRule(nfc=False, max_chars=262_144)
     ("a\n\u0301b", ML, "combining_start"),       # a line of a multi-line text
     ("e\u0301", DEFAULT, "not_nfc"),
     ("e\u0301", VERBATIM, None),                 # hashed bytes: never re-normalised
+    ("a\x85\x7fb", VERBATIM, None),              # nor DEL/C1 (written before the rule)
+    ("a\x00b", VERBATIM, "control_char"),         # but nothing a receiver cannot store
+    ("\ud800", VERBATIM, "surrogate"),
     ("\uf900", DEFAULT, "not_nfc"),              # CJK compatibility ideograph
     ("\u200b", DEFAULT, None),                   # format characters are not the wire's business
 ])
