@@ -34,7 +34,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import x25519
 from sqlalchemy import create_engine, event, func, select, update
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    IntegrityError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session
 
 from sync_contract import envelope as env
@@ -57,6 +63,8 @@ from sync_contract.keys import (
 )
 from sync_contract.standards import validate_setting as _check_standards
 from sync_contract.tasks import FEEDBACK_RESULTS, FINAL_TASK_STATUSES, transition_problem
+from sync_contract.text import describe, text_problem
+from sync_contract.validation import pointer, validator
 
 from .db import NewerSchema, migrate
 from .models import (
@@ -81,6 +89,15 @@ _CODE12 = re.compile(r"^[0-9]{12}$")
 
 def _fail(reason: str, en: str, zh: str) -> PackageError:
     return PackageError(reason, zh=zh, en=en)
+
+
+def _check_name(name: str | None, what: str) -> None:
+    """A name typed at the county (township, county) follows the contract's text rule
+    (it travels in key files); ``keys_invalid`` naming the rule, never the value."""
+    code = text_problem(name) if name else None
+    if code is not None:
+        zh, en = describe(code)
+        raise _fail("keys_invalid", f"{what}: {en}", f"{what}：{zh}")
 
 
 # -- results --------------------------------------------------------------------------
@@ -284,6 +301,7 @@ class County:
             raise _fail("keys_invalid", "give the county's division code (--code, 6 digits)",
                         "请提供县级行政区划代码（--code，6 位数字）")
         name = name if name is not None else (old.name if old else "")
+        _check_name(name, "name")
         self.keys.ensure()
         pub = self.keys.public_keys("county", code, name)
         write_secret(pub_file, (json.dumps(pub.to_json(), ensure_ascii=False, indent=2) + "\n")
@@ -312,8 +330,9 @@ class County:
         ``age_recipients`` for return packages. ``expect_fingerprint``: the fingerprint as
         read over the phone (short or full), checked against the key."""
         if not _CODE12.match(code or ""):
-            raise _fail("keys_invalid", f"township code must be 12 digits: {code!r}",
+            raise _fail("keys_invalid", "township code must be 12 digits",
                         "乡镇代码应为 12 位数字")
+        _check_name(name, "name")
         recipients = list(age_recipients)
         device_id = ""
         text = str(verify_key)
@@ -456,6 +475,9 @@ class County:
             except OperationalError as exc:
                 raise _fail("db_error", f"database error: {str(exc.orig).splitlines()[0]}",
                             "数据库错误，未接收") from None
+            except DataError:     # the database refused a value: its text may quote it
+                raise _fail("db_error", "the database refused a value of the package",
+                            "数据库拒收包中的数据，未接收") from None
         return IngestResult(code, n, digest, False, applied, conflicts)
 
     def _check_chain(self, s: Session, tw: RegisteredTownship, pkg: env.OpenedPackage) -> None:
@@ -587,7 +609,11 @@ class County:
                  "period_to", "signed_by", "signed_on", "department"}
         extra = set(item) - known
         if extra:
-            raise invalid(f"unknown field(s) {sorted(extra)}", f"未知字段 {sorted(extra)}")
+            names = sorted(pointer([k])[1:] for k in extra)    # odd names shown as "?"
+            raise invalid(f"unknown field(s) {names}", f"未知字段 {names}")
+        bad = validator("county-return.feedback.schema.json").text_problem(item)
+        if bad is not None:     # before any query: PostgreSQL refuses NUL and surrogates
+            raise _fail("text_invalid", f"field {bad}", f"字段 {bad.where}{bad.zh}")
         task_uuid = str(item.get("task_uuid") or "").strip().lower()
         task = s.scalar(select(CountyRecord).where(CountyRecord.type == "requested_item",
                                                    CountyRecord.uuid == task_uuid))

@@ -244,6 +244,8 @@ TEMPLATES: dict[str, str] = {
     "username.invalid": "用户名格式无效",
     "username.required": "请输入用户名",
     "username.format": "用户名须为 2–32 位英文字母、数字或 . _ -，并以字母开头",
+    # issue 11 — one text rule (rules/values.py)
+    "text.combining_start": "开头是单独的附加符号（如声调符号），请删除后重新输入",
 }
 
 register(TEMPLATES)

@@ -35,7 +35,7 @@ from ..models import (
     Village,
     utcnow,
 )
-from ..rules import numbering
+from ..rules import numbering, values
 from ..rules.identity import IdType, mask_id
 from ..vocab import ApplicationStatus, MaterialStatus
 from . import auth, handling_data
@@ -300,7 +300,10 @@ class DocumentService:
         ``AccountService.confirm(username, password)`` at the clerk's screen. Raises
         :class:`~desktop_app.core.errors.PermissionDenied` otherwise.
         """
-        reason = reason.strip()
+        try:
+            reason = values.plain_text(reason, "void_reason")
+        except ValidationError as exc:
+            raise ValidationErrors([exc]) from None
         if not reason:
             raise ValidationErrors([ValidationError("void_reason", "required",
                                                     key="document.void_reason_required")])

@@ -3648,6 +3648,11 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>This item is now %1; it cannot be given: %2</source>
         <translation>该事项当前为“%1”，不能%2</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Starts with a lone accent mark (combining mark); delete it and enter it again</source>
+        <translation>开头是单独的附加符号（如声调符号），请删除后重新输入</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

@@ -553,6 +553,10 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "tasks.unknown_action": (QT_TRANSLATE_NOOP("Messages", "Unknown handling action"), ()),
     "tasks.not_allowed": (QT_TRANSLATE_NOOP(
         "Messages", "This item is now %1; it cannot be given: %2"), ("status", "action")),
+    # issue 11 — one text rule (rules/values.py)
+    "text.combining_start": (QT_TRANSLATE_NOOP(
+        "Messages", "Starts with a lone accent mark (combining mark); delete it and enter "
+        "it again"), ()),
 }
 
 
