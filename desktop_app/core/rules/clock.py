@@ -116,7 +116,7 @@ def all_backwards(events: Iterable[tuple[int, datetime, str]],
         if latest is not None and at < latest[1] - tolerance:
             out.append(Backwards(seq, at, action, latest[0], latest[1]))
             latest = (seq, at)
-        elif latest is None or at > latest[1]:
+        elif latest is None or at >= latest[1]:
             latest = (seq, at)
     return out
 
