@@ -20,7 +20,8 @@ hide the numbers already handed out).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -82,10 +83,21 @@ def limits(ctx: ServiceContext, s: Session) -> rules.ClockLimits:
     return rules.ClockLimits.of(ctx.get_setting(s, "clock_check"))
 
 
+def program_date() -> date:
+    """The program's date: :data:`rules.RELEASE_DATE`, or the day its files were written
+    when that is later (a fresh install or checkout is never an "old program")."""
+    try:
+        written = datetime.fromtimestamp(Path(__file__).stat().st_mtime).date()
+    except (OSError, ValueError, OverflowError):
+        return rules.RELEASE_DATE
+    return max(rules.RELEASE_DATE, written)
+
+
 def status_in(ctx: ServiceContext, s: Session) -> ClockStatus:
     """The clock's state, read inside ``s``."""
     local_now = ctx.clock()
-    verdict = rules.judge(to_utc(local_now), newest_record(s), limits(ctx, s))
+    verdict = rules.judge(to_utc(local_now), newest_record(s), limits(ctx, s),
+                          released=program_date())
     return ClockStatus(verdict.state, local_now.replace(tzinfo=None),
                        _local(verdict.newest) if verdict.newest is not None else None, verdict.gap)
 
