@@ -65,7 +65,7 @@ def test_behind_is_a_modal_in_chinese_and_rendered_at_1366x768(qtbot, services, 
     text = box.text()
     assert "电脑时钟显示为 2026-11-23 08:00" in text
     assert "最近一条记录的时间是 2026-11-24 10:00" in text and "慢了 1 天 2 小时" in text
-    assert "Windows 时钟改为正确的北京时间" in text and "已记入操作日志" in text
+    assert "系统时间改为正确的北京时间" in text and "已记入操作日志" in text
     buttons = {b.objectName(): b.text() for b in box.buttons()}
     assert buttons == {"clockQuitButton": "退出并校正时钟", "clockContinueButton": "继续（只能查询）"}
     assert box.defaultButton().objectName() == "clockQuitButton"
@@ -124,7 +124,7 @@ def test_the_presenter_shows_the_refusal_in_chinese(qtbot, services, township, c
         services.intake.decide(draft(services, name="王五"), "accept", township)
     except Exception as exc:  # noqa: BLE001 - what the screen's on_error receives
         present(window, exc)
-    assert "早于最近一条记录的时间" in messages.texts() and "Windows 时钟" in messages.texts()
+    assert "早于最近一条记录的时间" in messages.texts() and "系统时间" in messages.texts()
 
 
 def test_run_gui_warns_before_the_login(qtbot, services, township, data_dir):
@@ -147,3 +147,32 @@ def test_run_gui_warns_before_the_login(qtbot, services, township, data_dir):
         again.close()
     assert len(recorded) == 1 and recorded[0]["choice"] == "quit"
     assert recorded[0]["state"] == "behind"
+
+
+def test_audit_screen_check_shows_time_running_backwards(qtbot, window, services, township, clock):
+    from desktop_app.core.services.demo import DEMO_PASSWORDS
+    from tests.helpers.drafts import draft
+
+    services.intake.decide(draft(services), "accept", township)
+    screen = window.show_audit()
+    screen.run_check()
+    assert "校验通过" in screen.check_result.text()
+    clock.now = T0 - timedelta(days=2)
+    services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])  # stamped two days back
+    screen.run_check()
+    shown = screen.check_result.text()
+    assert "电脑时钟曾被调回" in shown and "2026-11-22 10:00" in shown
+    assert "发现问题" in shown
+
+
+def test_audit_screen_check_shows_an_acknowledged_setback_as_a_note(qtbot, window, services,
+                                                                    township, clock):
+    from tests.helpers.drafts import draft
+
+    services.intake.decide(draft(services), "accept", township)
+    clock.now = T0 - timedelta(days=2)
+    services.clock.acknowledge(services.clock.status(), "continue")  # the start-up warning
+    screen = window.show_audit()
+    screen.run_check()
+    shown = screen.check_result.text()
+    assert "校验通过" in shown and "说明：" in shown and "启动时已提示并记录" in shown

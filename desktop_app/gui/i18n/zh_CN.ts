@@ -591,6 +591,11 @@
         <source>Problems found:</source>
         <translation>发现问题：</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Noted:</source>
+        <translation>说明：</translation>
+    </message>
 </context>
 <context>
     <name>AutoBackups</name>
@@ -829,7 +834,7 @@ This warning is recorded in the audit log.</source>
 
 时钟偏慢期间不能出具回执或其他文书，否则文书的日期会早于已经出具的文书。
 
-处理办法：退出程序，把 Windows 时钟改为正确的北京时间（右键单击任务栏上的时间，选择“调整日期/时间”），然后重新打开本程序。
+处理办法：退出程序，把电脑的系统时间改为正确的北京时间（右键单击屏幕右下角的时间，选择“调整日期/时间”），然后重新打开本程序。
 
 本次提示已记入操作日志。</translation>
     </message>
@@ -861,7 +866,7 @@ This warning is recorded in the audit log.</source>
 
 如果日期不对，现在出具的回执和文书都会带上错误的日期。
 
-处理办法：如果日期不对，请退出程序，把 Windows 时钟改为正确的北京时间（右键单击任务栏上的时间，选择“调整日期/时间”）；如果日期确实无误（例如长时间放假后），请继续。
+处理办法：如果日期不对，请退出程序，把电脑的系统时间改为正确的北京时间（右键单击屏幕右下角的时间，选择“调整日期/时间”）；如果日期确实无误（例如长时间放假后），请继续。
 
 本次提示已记入操作日志。</translation>
     </message>
@@ -3748,7 +3753,7 @@ This warning is recorded in the audit log.</source>
     <message>
         <location line="+3"/>
         <source>The computer clock (%1) is earlier than the newest record (%2); to keep document dates from going backwards, no document can be issued now. Set the Windows clock to the correct Beijing time, then try again</source>
-        <translation>电脑时钟显示的时间（%1）早于最近一条记录的时间（%2），为避免文书日期倒退，暂不能出具文书。请先把 Windows 时钟改为正确的北京时间，再重新办理</translation>
+        <translation>电脑时钟显示的时间（%1）早于最近一条记录的时间（%2），为避免文书日期倒退，暂不能出具文书。请先把电脑的系统时间改为正确的北京时间，再重新办理</translation>
     </message>
     <message>
         <location line="+4"/>
