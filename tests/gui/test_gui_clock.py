@@ -118,12 +118,12 @@ def test_the_presenter_shows_the_refusal_in_chinese(qtbot, services, township, c
 
     services.intake.decide(draft(services), "accept", township)  # a receipt at T0
     clock.now = T0 - timedelta(days=1)
+    from desktop_app.core.errors import ValidationErrors
     from desktop_app.gui.kit.errors import present
 
-    try:
+    with pytest.raises(ValidationErrors) as caught:  # what the screen's on_error receives
         services.intake.decide(draft(services, name="王五"), "accept", township)
-    except Exception as exc:  # noqa: BLE001 - what the screen's on_error receives
-        present(window, exc)
+    present(window, caught.value)
     assert "早于最近一条记录的时间" in messages.texts() and "系统时间" in messages.texts()
 
 

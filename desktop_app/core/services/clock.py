@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -132,7 +133,7 @@ class ClockService:
             raise ValueError(f"unknown choice {choice!r}")
         with self.ctx.db.transaction() as s:
             actor_id = None
-            extra: dict[str, object] = {}
+            extra: dict[str, Any] = {}
             if by is not None:
                 actor, _ = auth.resolve(s, by)
                 actor_id, extra = actor.staff_id, auth.event_actor(actor)
