@@ -112,19 +112,23 @@ def test_startup_check_is_silent_when_the_clock_is_right(qtbot, services, townsh
     assert _events(services) == []
 
 
-def test_the_presenter_shows_the_refusal_in_chinese(qtbot, services, township, clock,
-                                                              window, messages):
-    from tests.helpers.drafts import draft
+def test_intake_save_with_the_clock_set_back_shows_the_refusal_and_keeps_the_form(
+        qtbot, window, intake, services, township, clock, tmp_path):
+    from tests.helpers.gui import click, decide, fill_valid, make_id
 
-    services.intake.decide(draft(services), "accept", township)  # a receipt at T0
+    decide(services, township, "王五", make_id("19580101", 17))  # a receipt at T0
     clock.now = T0 - timedelta(days=1)
-    from desktop_app.core.errors import ValidationErrors
-    from desktop_app.gui.kit.errors import present
-
-    with pytest.raises(ValidationErrors) as caught:  # what the screen's on_error receives
-        services.intake.decide(draft(services, name="王五"), "accept", township)
-    present(window, caught.value)
-    assert "早于最近一条记录的时间" in messages.texts() and "系统时间" in messages.texts()
+    fill_valid(qtbot, intake)
+    before = services.queries.count()
+    click(qtbot, intake.accept_button)
+    assert services.queries.count() == before
+    assert intake.stack.currentWidget() is intake.form
+    shown = intake.general_error.text()
+    assert "电脑时钟显示的时间（2026-11-23 10:00）早于最近一条记录的时间（2026-11-24 10:00）" in shown
+    assert "系统时间改为正确的北京时间" in shown and not intake.general_error.isHidden()
+    assert intake.applicant.name.text() == "张三"  # nothing typed is lost
+    window.resize(1366, 768)
+    window.grab().save(str(tmp_path / "intake-clock-behind.png"))
 
 
 def test_run_gui_warns_before_the_login(qtbot, services, township, data_dir):
