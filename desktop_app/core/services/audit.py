@@ -191,8 +191,10 @@ class AuditService:
 
         with self.ctx.db.read() as s:
             tolerance = limits(self.ctx, s).tolerance
-            steps = all_backwards(s.execute(select(Event.seq, Event.at, Event.action)
-                                            .order_by(Event.seq)).all(), tolerance)
+            # Streamed (a Core cursor, not ORM rows): memory stays flat on a big trail.
+            rows = s.connection().execute(select(Event.seq, Event.at, Event.action)
+                                          .order_by(Event.seq))
+            steps = all_backwards(((r[0], r[1], r[2]) for r in rows), tolerance)
         for step in steps:
             text = (f"audit time runs backwards at seq {step.seq}: 操作日志第 {step.seq} 条的时间"
                     f"（{_local(step.at):%Y-%m-%d %H:%M}）早于第 {step.after_seq} 条"
