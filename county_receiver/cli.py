@@ -105,8 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     mr = csub.add_parser("make-return", parents=[common],
                          help="build the return package (.twret) for one township")
     mr.add_argument("--township", required=True, metavar="CODE")
-    mr.add_argument("--out", required=True, type=Path, metavar="FILE",
-                    help="the package file, or a folder to write it into")
+    mr.add_argument("--out", required=True, metavar="FILE",
+                    help="the package file (…/NAME.twret), or an existing folder to write it into")
     mr.add_argument("--feedback", type=Path, metavar="FILE.json",
                     help="record these feedback records first (a JSON list)")
     mr.add_argument("--updates", type=Path, metavar="FILE.json",
@@ -141,6 +141,27 @@ def _read_json(path: Path, what: str):
         raise CliError(f"{what} {path}: {str(exc).splitlines()[0]}") from None
 
 
+RETURN_SUFFIX = ".twret"
+
+
+def return_target(raw: str) -> Path:
+    """``make-return --out``: an existing folder, or a file whose name ends in ``.twret``
+    in an existing folder. A folder that does not exist (``--out new/`` or ``--out new``)
+    is refused — never written as a file named like the folder."""
+    out = Path(raw)
+    if out.is_dir():
+        return out
+    looks_like_folder = raw.endswith(("/", "\\")) or out.suffix.lower() != RETURN_SUFFIX
+    if looks_like_folder:
+        raise CliError(f"文件夹 {out} 不存在，未写入任何文件（要写成文件，文件名须以 {RETURN_SUFFIX} 结尾）"
+                       f" / folder {out} does not exist; nothing written (a file name must end "
+                       f"in {RETURN_SUFFIX})")
+    if not out.parent.is_dir():
+        raise CliError(f"文件夹 {out.parent} 不存在，未写入任何文件 / folder {out.parent} does not "
+                       "exist; nothing written")
+    return out
+
+
 def run(args) -> int:  # noqa: C901 - one branch per action
     from sync_contract.errors import PackageError
     from sync_contract.keys import short_fingerprint
@@ -148,6 +169,7 @@ def run(args) -> int:  # noqa: C901 - one branch per action
     from .receiver import DEFAULT_URL, County
 
     action = args.county_command
+    out = return_target(args.out) if action == "make-return" else Path()  # before any file
     county = County(args.db or DEFAULT_URL, args.keys)
     try:
         if action == "keygen":
@@ -210,7 +232,7 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             return 0
         # make-return
         if args.reexport is not None:
-            made = county.remake_return(args.township, args.reexport, args.out)
+            made = county.remake_return(args.township, args.reexport, out)
             log.info("make-return: township %s return %s again", made.township_code,
                      made.package_seq)
             print(made.message)
@@ -223,7 +245,7 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             updates["holiday_year"] = list(updates.get("holiday_year", [])) + [
                 county.holiday_year_from_calendar(y) for y in args.holiday_year]
         feedback = _read_json(args.feedback, "--feedback") if args.feedback else None
-        result = county.make_return(args.township, args.out, updates=updates, feedback=feedback)
+        result = county.make_return(args.township, out, updates=updates, feedback=feedback)
         if result:
             log.info("make-return: township %s return %s, counts %s", result.township_code,
                      result.package_seq, result.counts)

@@ -61,6 +61,7 @@ from sync_contract.keys import (
     short_fingerprint,
     write_secret,
 )
+from sync_contract.seqs import seq_range
 from sync_contract.standards import validate_setting as _check_standards
 from sync_contract.tasks import FEEDBACK_RESULTS, FINAL_TASK_STATUSES, transition_problem
 from sync_contract.text import describe, text_problem
@@ -452,7 +453,7 @@ class County:
                     last = s.scalar(select(func.max(ReceivedPackage.package_seq)).where(
                         ReceivedPackage.township_id == tw.id)) or 0
                     if n != last + 1:
-                        missing = (f"{last + 1}" if n == last + 2 else f"{last + 1}–{n - 1}")
+                        missing = seq_range(last + 1, n - 1)
                         raise _fail("sequence_gap", f"expected package {last + 1} of {code}, got "
                                     f"{n}: missing {missing}",
                                     f"缺少 {code} 第 {missing} 号包，请先接收")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -121,6 +121,10 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     _closed: bool = False
+    #: The services' clock (local time), set by their ``ServiceContext``: a write's audit
+    #: events are stamped by it (``events.record_event``), so the whole program reads one
+    #: injectable clock. ``None``: the wall clock.
+    clock: Callable[[], datetime] | None = None
 
     @property
     def path(self) -> Path:
@@ -130,6 +134,8 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any error."""
         with self.sessions.begin() as session:
+            if self.clock is not None:
+                session.info["clock"] = self.clock
             yield session
 
     @contextlib.contextmanager

@@ -345,6 +345,10 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
     try:
         if demo and not services.setup.is_initialized():
             _fill_demo(services, window.tasks, window)
+        from .auth.clock_warning import check_clock_at_startup
+
+        if not check_clock_at_startup(window, services, window.tasks):  # issue 11: the clock
+            return 0
         if not services.setup.is_initialized():
             from .auth.setup_dialog import SetupDialog
 

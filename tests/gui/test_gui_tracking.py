@@ -91,8 +91,8 @@ def _late(services, clock):
     赵六: 流浪乞讨人员救助 due today (due soon)."""
     from desktop_app.core.services.demo import create_demo_township
 
+    clock.now = datetime(2026, 6, 1, 10, 0)  # before any record: the clock never goes back
     township = create_demo_township(services)  # as the ``township`` fixture does
-    clock.now = datetime(2026, 6, 1, 10, 0)
     old = accept(services, township, ("MEDICAL",))
     clock.now = TODAY
     new = accept(services, township, ("LEGAL_AID",), name="王五", id_number=resident_id(seed=7))

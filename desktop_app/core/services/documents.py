@@ -40,6 +40,7 @@ from ..rules.identity import IdType, mask_id
 from ..vocab import ApplicationStatus, MaterialStatus
 from . import auth, handling_data
 from .auth import ActorRef
+from .clock import ensure_clock_allows_issue
 from .context import Changes, Outcome, ServiceContext
 from .events import record_event
 
@@ -98,6 +99,7 @@ class DocumentService:
         produced on first open instead. ``department``: the receiving department of a
         ``referral`` (转办单); ``item_ids``: only these items on it (a re-referral);
         ``aid``: the :class:`EmergencyAid` of an ``emergency_record``."""
+        ensure_clock_allows_issue(self.ctx, s)  # no document dated before an issued one
         data = self.build_data(s, app, kind, number, clerk, now.date(), department=department,
                                item_ids=item_ids, aid=aid)
         pdf = printing.render_document(kind, data) if render else b""

@@ -591,6 +591,11 @@
         <source>Problems found:</source>
         <translation>发现问题：</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Noted:</source>
+        <translation>说明：</translation>
+    </message>
 </context>
 <context>
     <name>AutoBackups</name>
@@ -785,9 +790,106 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>ClockWarning</name>
+    <message>
+        <location filename="../auth/clock_warning.py" line="+37"/>
+        <source>%1 days %2 hours</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 hours %2 minutes</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The computer clock is behind</source>
+        <translation>电脑时钟慢了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computer clock says %1, but the newest record in this program is from %2: the clock is %3 behind.
+
+While the clock is behind, no receipt or other document can be issued: it would be dated before documents already issued.
+
+What to do: quit, set the Windows clock to the correct Beijing time (right-click the time on the taskbar, then “Adjust date/time”), and start the program again.
+
+This warning is recorded in the audit log.</source>
+        <translation>电脑时钟显示为 %1，但本程序中最近一条记录的时间是 %2，时钟慢了 %3。
+
+时钟偏慢期间不能出具回执或其他文书，否则文书的日期会早于已经出具的文书。
+
+处理办法：退出程序，把电脑的系统时间改为正确的北京时间（右键单击屏幕右下角的时间，选择“调整日期/时间”），然后重新打开本程序。
+
+本次提示已记入操作日志。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the newest record in this program is from %1</source>
+        <translation>本程序中最近一条记录的时间是 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this program holds no records yet</source>
+        <translation>本程序中还没有任何记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computer clock is far ahead</source>
+        <translation>电脑时钟超前太多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computer clock says %1; %2, and this program was released long before. The clock is %3 ahead.
+
+If the date is wrong, every receipt and document issued now carries the wrong date.
+
+What to do: if the date is wrong, quit and set the Windows clock to the correct Beijing time (right-click the time on the taskbar, then “Adjust date/time”). If the date is right (for example after a long closure), continue.
+
+This warning is recorded in the audit log.</source>
+        <translation>电脑时钟显示为 %1；%2，而本程序的发布日期远早于此。时钟超前了 %3。
+
+如果日期不对，现在出具的回执和文书都会带上错误的日期。
+
+处理办法：如果日期不对，请退出程序，把电脑的系统时间改为正确的北京时间（右键单击屏幕右下角的时间，选择“调整日期/时间”）；如果日期确实无误（例如长时间放假后），请继续。
+
+本次提示已记入操作日志。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Quit and correct the clock</source>
+        <translation>退出并校正时钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Continue (look-up only)</source>
+        <translation>继续（只能查询）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date is right, continue</source>
+        <translation>日期无误，继续</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
-        <location line="+28"/>
+        <location filename="../auth/login.py" line="+28"/>
         <source>Supervisor&apos;s confirmation</source>
         <translation>负责人确认</translation>
     </message>
@@ -3652,6 +3754,26 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+3"/>
         <source>Starts with a lone accent mark (combining mark); delete it and enter it again</source>
         <translation>开头是单独的附加符号（如声调符号），请删除后重新输入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The computer clock (%1) is earlier than the newest record (%2); to keep document dates from going backwards, no document can be issued now. Set the Windows clock to the correct Beijing time, then try again</source>
+        <translation>电脑时钟显示的时间（%1）早于最近一条记录的时间（%2），为避免文书日期倒退，暂不能出具文书。请先把电脑的系统时间改为正确的北京时间，再重新办理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The clock check needs the tolerance (minutes) and the days ahead</source>
+        <translation>时钟检查设置应包含允许误差（分钟）和超前提醒天数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock tolerance (minutes)</source>
+        <translation>时钟允许误差（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days ahead before a clock warning</source>
+        <translation>时钟超前提醒天数</translation>
     </message>
 </context>
 <context>

@@ -557,6 +557,15 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "text.combining_start": (QT_TRANSLATE_NOOP(
         "Messages", "Starts with a lone accent mark (combining mark); delete it and enter "
         "it again"), ()),
+    # issue 11 — clock sanity
+    "clock.behind": (QT_TRANSLATE_NOOP(
+        "Messages", "The computer clock (%1) is earlier than the newest record (%2); to keep "
+        "document dates from going backwards, no document can be issued now. Set the Windows "
+        "clock to the correct Beijing time, then try again"), ("clock", "newest")),
+    "setting.clock.parts": (QT_TRANSLATE_NOOP(
+        "Messages", "The clock check needs the tolerance (minutes) and the days ahead"), ()),
+    "setting.label.clock_tolerance": (QT_TRANSLATE_NOOP("Messages", "Clock tolerance (minutes)"), ()),
+    "setting.label.clock_ahead": (QT_TRANSLATE_NOOP("Messages", "Days ahead before a clock warning"), ()),
 }
 
 
