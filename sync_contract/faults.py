@@ -57,6 +57,10 @@ _ACTION_MESSAGE_KEYS = {
     "log": "fault.action.log",
     "open_data": "fault.action.open_data",
     "write_file": "fault.action.write_file",
+    # issue 11 — faults (the county's two writes)
+    "ingest": "fault.action.ingest",
+    "make_return": "fault.action.make_return",
+    "mirror": "fault.action.mirror",
 }
 
 #: what was left behind -> message key

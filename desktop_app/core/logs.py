@@ -11,6 +11,13 @@ traceback. Names cannot be recognised by a pattern, so the rules for code are:
   ``hide_parameters=True``), and the filter also drops any ``[parameters: …]`` block;
 * crash reports go through :func:`scrub` (the GUI's excepthook writes the scrubbed
   traceback to the log; nothing else is written anywhere).
+
+A log folder that cannot be written (a read-only or full disk, a removed drive) never
+stops the app: :func:`setup_logging` then logs warnings to stderr, one scrubbed line each
+and never a traceback, and :func:`log_folder` returns ``None`` so no message points the
+user at a log folder that holds nothing. A file that fails later (the disk fills up)
+falls back the same way, with one line saying why (the fault vocabulary,
+``sync_contract/faults.py``).
 """
 
 from __future__ import annotations
@@ -18,8 +25,10 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
 import traceback
 from pathlib import Path
+from typing import TextIO
 
 LOG_DIRNAME = "logs"
 LOG_FILENAME = "app.log"
@@ -68,44 +77,123 @@ class PiiFilter(logging.Filter):
         return True
 
 
+def first_line(record: logging.LogRecord) -> str:
+    """The record as one line for a console: level, logger, the message's first line
+    (already scrubbed by :class:`PiiFilter`); never a traceback."""
+    lines = str(record.msg).strip().splitlines()
+    return f"{record.levelname} {record.name}: {lines[0] if lines else ''}"
+
+
 class _Marker(logging.handlers.RotatingFileHandler):
-    """Our file handler (so a second setup replaces it instead of adding another)."""
+    """Our file handler (so a second setup replaces it instead of adding another).
+
+    When the file cannot be written it falls back to stderr for good: one line saying
+    why (in the fault vocabulary), then each warning as one line. It never prints a
+    traceback of its own failure (``logging``'s default ``handleError`` would)."""
+
+    stream_fallback: TextIO | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.stream_fallback is not None:
+            self._to_stderr(record)
+            return
+        super().emit(record)  # failures land in handleError
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        exc = sys.exc_info()[1]
+        if not isinstance(exc, OSError):
+            return  # a record that cannot be formatted is dropped, silently
+        from sync_contract.faults import fault
+
+        self.stream_fallback = sys.stderr
+        try:
+            if self.stream is not None:
+                self.stream.close()
+        except OSError:
+            pass
+        self.stream = None  # type: ignore[assignment]
+        self._write_line(str(fault(exc, Path(self.baseFilename).parent, "log")))
+        self._to_stderr(record)
+
+    def _to_stderr(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            self._write_line(first_line(record))
+
+    def _write_line(self, text: str) -> None:
+        stream = self.stream_fallback or sys.stderr
+        try:
+            stream.write(text + "\n")
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass  # no console either (a windowed app): nowhere to log
 
 
-def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
+class _Console(logging.Handler):
+    """Warnings as one scrubbed line each on stderr, when the log folder is unwritable."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(first_line(record) + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
+def _remove_ours(root: logging.Logger) -> None:
+    for h in list(root.handlers):
+        if isinstance(h, _Marker | _Console):
+            root.removeHandler(h)
+            h.close()
+
+
+def _writable(path: Path) -> bool:
+    """Whether the log file can be opened for appending (created if missing)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8"):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
     """Log to ``<data>/logs/app.log`` (1 MB × 5, rotating) through :class:`PiiFilter`.
 
     Idempotent: calling it again (another folder, a test) replaces the handler.
-    Returns the log file's path; a folder that cannot be written logs nowhere.
+    Returns the log file's path, or ``None`` when the folder cannot be written: then
+    warnings go to stderr, one scrubbed line each (see the module).
     """
     folder = Path(data_dir) / LOG_DIRNAME
     path = folder / LOG_FILENAME
     root = logging.getLogger()
-    for h in list(root.handlers):
-        if isinstance(h, _Marker):
-            root.removeHandler(h)
-            h.close()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
+    _remove_ours(root)
+    handler: logging.Handler
+    if _writable(path):
         handler = _Marker(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
                           delay=True)
-    except OSError:
-        return path
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    else:
+        handler = _Console(logging.WARNING)
     handler.addFilter(PiiFilter())
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    return path
+    return path if isinstance(handler, _Marker) else None
+
+
+def log_folder() -> Path | None:
+    """The folder the log is written to; ``None`` when logging fell back to stderr (or
+    is not set up): messages then must not send the user to a log folder."""
+    for h in logging.getLogger().handlers:
+        if isinstance(h, _Marker) and h.stream_fallback is None:
+            return Path(h.baseFilename).parent
+    return None
 
 
 def teardown_logging() -> None:
-    root = logging.getLogger()
-    for h in list(root.handlers):
-        if isinstance(h, _Marker):
-            root.removeHandler(h)
-            h.close()
+    _remove_ours(logging.getLogger())
 
 
 def crash_report(exc: BaseException) -> str:

@@ -19,6 +19,7 @@ from desktop_app.cli import main
 from desktop_app.core import backup as files
 from desktop_app.core import db as dbmod
 from desktop_app.core.backup import BackupError, BackupName
+from sync_contract.faults import FileFault
 from desktop_app.core.errors import PermissionDenied
 from desktop_app.core.models import Event
 from desktop_app.core.services import ExportsPaused, Services
@@ -299,7 +300,7 @@ def test_backup_mirror_and_export_to_a_full_disk(services, township, tiny_tmpfs)
     # A backup folder that runs out of space: the backups folder itself on the tmpfs.
     backups = services.ctx.db.data_dir / "backups"
     backups.symlink_to(tiny_tmpfs, target_is_directory=True)
-    with pytest.raises(BackupError) as exc:
+    with pytest.raises(FileFault) as exc:
         services.backups.backup_now(township)
     assert "空间不足" in str(exc.value)
     assert os.listdir(tiny_tmpfs) == []  # no partial file, under any name
@@ -337,7 +338,7 @@ def test_injected_enospc_during_backup_leaves_no_partial_file(services, township
 
     monkeypatch.setattr(os, "fsync", full)
     before = db_digest(services)
-    with pytest.raises(BackupError) as exc:
+    with pytest.raises(FileFault) as exc:
         services.backups.backup_now(township)
     assert "空间不足" in str(exc.value)
     assert os.listdir(services.backups.folder) == []

@@ -553,6 +553,10 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "tasks.unknown_action": (QT_TRANSLATE_NOOP("Messages", "Unknown handling action"), ()),
     "tasks.not_allowed": (QT_TRANSLATE_NOOP(
         "Messages", "This item is now %1; it cannot be given: %2"), ("status", "action")),
+    # issue 11 — faults
+    "fault.action.ingest": (QT_TRANSLATE_NOOP("Messages", "Receiving the sync package"), ()),
+    "fault.action.make_return": (QT_TRANSLATE_NOOP("Messages", "Making the return package"), ()),
+    "fault.action.mirror": (QT_TRANSLATE_NOOP("Messages", "Mirroring the backup"), ()),
 }
 
 
