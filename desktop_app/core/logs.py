@@ -23,12 +23,11 @@ falls back the same way, with one line saying why (the fault vocabulary,
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
-import sys
 import traceback
 from pathlib import Path
-from typing import TextIO
+
+from sync_contract.logfile import ConsoleHandler, FallbackFileHandler, writable
 
 LOG_DIRNAME = "logs"
 LOG_FILENAME = "app.log"
@@ -77,66 +76,13 @@ class PiiFilter(logging.Filter):
         return True
 
 
-def first_line(record: logging.LogRecord) -> str:
-    """The record as one line for a console: level, logger, the message's first line
-    (already scrubbed by :class:`PiiFilter`); never a traceback."""
-    lines = str(record.msg).strip().splitlines()
-    return f"{record.levelname} {record.name}: {lines[0] if lines else ''}"
+class _Marker(FallbackFileHandler):
+    """Our file handler (so a second setup replaces it instead of adding another); it
+    falls back to stderr when the file cannot be written (``sync_contract/logfile.py``)."""
 
 
-class _Marker(logging.handlers.RotatingFileHandler):
-    """Our file handler (so a second setup replaces it instead of adding another).
-
-    When the file cannot be written it falls back to stderr for good: one line saying
-    why (in the fault vocabulary), then each warning as one line. It never prints a
-    traceback of its own failure (``logging``'s default ``handleError`` would)."""
-
-    stream_fallback: TextIO | None = None
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if self.stream_fallback is not None:
-            self._to_stderr(record)
-            return
-        super().emit(record)  # failures land in handleError
-
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
-        exc = sys.exc_info()[1]
-        if not isinstance(exc, OSError):
-            return  # a record that cannot be formatted is dropped, silently
-        from sync_contract.faults import fault
-
-        self.stream_fallback = sys.stderr
-        try:
-            if self.stream is not None:
-                self.stream.close()
-        except OSError:
-            pass
-        self.stream = None  # type: ignore[assignment]
-        self._write_line(str(fault(exc, Path(self.baseFilename).parent, "log")))
-        self._to_stderr(record)
-
-    def _to_stderr(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.WARNING:
-            self._write_line(first_line(record))
-
-    def _write_line(self, text: str) -> None:
-        stream = self.stream_fallback or sys.stderr
-        try:
-            stream.write(text + "\n")
-            stream.flush()
-        except (OSError, ValueError, AttributeError):
-            pass  # no console either (a windowed app): nowhere to log
-
-
-class _Console(logging.Handler):
-    """Warnings as one scrubbed line each on stderr, when the log folder is unwritable."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            sys.stderr.write(first_line(record) + "\n")
-            sys.stderr.flush()
-        except (OSError, ValueError, AttributeError):
-            pass
+class _Console(ConsoleHandler):
+    """Our console handler, when the log folder cannot be written at all."""
 
 
 def _remove_ours(root: logging.Logger) -> None:
@@ -144,17 +90,6 @@ def _remove_ours(root: logging.Logger) -> None:
         if isinstance(h, _Marker | _Console):
             root.removeHandler(h)
             h.close()
-
-
-def _writable(path: Path) -> bool:
-    """Whether the log file can be opened for appending (created if missing)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8"):
-            pass
-    except OSError:
-        return False
-    return True
 
 
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
@@ -169,7 +104,7 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
     root = logging.getLogger()
     _remove_ours(root)
     handler: logging.Handler
-    if _writable(path):
+    if writable(path):
         handler = _Marker(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
                           delay=True)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -187,8 +122,8 @@ def log_folder() -> Path | None:
     """The folder the log is written to; ``None`` when logging fell back to stderr (or
     is not set up): messages then must not send the user to a log folder."""
     for h in logging.getLogger().handlers:
-        if isinstance(h, _Marker) and h.stream_fallback is None:
-            return Path(h.baseFilename).parent
+        if isinstance(h, _Marker):
+            return h.folder
     return None
 
 

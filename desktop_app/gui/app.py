@@ -166,11 +166,16 @@ def install_excepthook(parent_getter=lambda: None):
         log.error("unexpected error:\n%s", crash_report(exc))
         if isinstance(exc, KeyboardInterrupt) or QApplication.instance() is None:
             return
+        from ..core.logs import log_folder
+
         QMessageBox.critical(
             parent_getter(), QCoreApplication.translate("App", "Unexpected error"),
             QCoreApplication.translate(
                 "App", "Something went wrong. What you saved is safe. The details were written "
-                "to the log file; if it happens again, tell the administrator."))
+                "to the log file; if it happens again, tell the administrator.")
+            if log_folder() is not None else QCoreApplication.translate(
+                "App", "Something went wrong. What you saved is safe. If it happens again, "
+                "tell the administrator."))
 
     sys.excepthook = hook
     return previous
@@ -325,8 +330,14 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
                                 "Switch to that window.") + "\n\n" + str(exc))
         return 1
     except (DatabaseError, OSError) as exc:
+        from sync_contract.faults import fault
+
+        from .kit.errors import message_of
+
+        if isinstance(exc, OSError):  # read-only, full, missing: one sentence, no errno
+            exc = fault(exc, data_dir, "open_data", outcome="nothing_changed")
         QMessageBox.critical(window, QCoreApplication.translate("App", "Cannot open the data folder"),
-                             str(exc))
+                             message_of(exc) or str(exc))
         return 1
     from ..core.warmup import warm_up
 
