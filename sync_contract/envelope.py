@@ -456,6 +456,7 @@ class _CappedWriter(io.RawIOBase):
 
     def __init__(self, fh: BinaryIO, cap: int, folder: Path | None = None) -> None:
         self.fh, self.cap, self.n, self.folder = fh, cap, 0, folder
+        self.fault: FileFault | None = None  # what failed, whatever pyrage wraps it in
 
     def writable(self) -> bool:
         return True
@@ -467,8 +468,9 @@ class _CappedWriter(io.RawIOBase):
         try:
             return self.fh.write(b)
         except OSError as exc:
-            raise fault(exc, self.folder or Path(tempfile.gettempdir()), "import",
-                        outcome="nothing_changed") from None
+            self.fault = fault(exc, self.folder or Path(tempfile.gettempdir()), "import",
+                               outcome="nothing_changed")
+            raise self.fault from None
 
 
 class _Source(io.RawIOBase):
@@ -477,21 +479,26 @@ class _Source(io.RawIOBase):
 
     def __init__(self, fh: BinaryIO, path: Path) -> None:
         self.fh, self.path = fh, path
+        self.fault: FileFault | None = None  # what failed, whatever pyrage wraps it in
 
     def readable(self) -> bool:
         return True
+
+    def _failed(self, exc: OSError) -> FileFault:
+        self.fault = fault(exc, self.path, "import", outcome="nothing_changed")
+        return self.fault
 
     def readinto(self, b) -> int:
         try:
             return self.fh.readinto(b)  # type: ignore[attr-defined]
         except OSError as exc:
-            raise fault(exc, self.path, "import", outcome="nothing_changed") from None
+            raise self._failed(exc) from None
 
     def read(self, n: int = -1) -> bytes:
         try:
             return self.fh.read(n)
         except OSError as exc:
-            raise fault(exc, self.path, "import", outcome="nothing_changed") from None
+            raise self._failed(exc) from None
 
 
 def _unsafe(name: str) -> bool:
@@ -564,25 +571,33 @@ def _decrypt(path: Path, out: Path, identities: Sequence[str | x25519.Identity],
         src_fh = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise fault(exc, path, "import", outcome="nothing_changed") from None
+    source, sink = _Source(src_fh, path), None
     try:
         with src_fh, open(out, "wb") as dst:
-            pyrage.decrypt_io(_Source(src_fh, path),
-                              _CappedWriter(dst, limits.max_package_bytes, out.parent), idents)
+            sink = _CappedWriter(dst, limits.max_package_bytes, out.parent)
+            pyrage.decrypt_io(source, sink, idents)
     except (PackageError, FileFault):
         raise
-    except pyrage.DecryptError as exc:
+    except Exception as exc:
+        failed = source.fault or (sink.fault if sink is not None else None)
+        if failed is not None:  # pyrage wrapped our read/write error in its own
+            raise failed from None
+        raise _decrypt_error(exc, out) from None
+
+
+def _decrypt_error(exc: Exception, out: Path) -> PackageError | FileFault:
+    """The error to raise for pyrage's failure ``exc``."""
+    if isinstance(exc, pyrage.DecryptError):
         text = str(exc)
-        if "No matching keys" in text:
-            raise PackageError("wrong_recipient") from None
-        raise PackageError("not_age", text) from None
-    except OSError as exc:
+        return PackageError("wrong_recipient") if "No matching keys" in text \
+            else PackageError("not_age", text)
+    if isinstance(exc, OSError):
         if isinstance(exc.__context__, PackageError | FileFault):
-            raise exc.__context__ from None
+            return exc.__context__
         if exc.errno is not None:  # the temporary inner ZIP (opening or closing it)
-            raise fault(exc, out.parent, "import", outcome="nothing_changed") from None
-        raise PackageError("decrypt_failed") from None
-    except Exception as exc:  # pyrage surfaces other failures as generic errors
-        raise PackageError("decrypt_failed", type(exc).__name__) from None
+            return fault(exc, out.parent, "import", outcome="nothing_changed")
+        return PackageError("decrypt_failed")
+    return PackageError("decrypt_failed", type(exc).__name__)  # pyrage's generic errors
 
 
 def _check_entries(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
