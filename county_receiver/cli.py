@@ -290,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     traceback, and the log gets reason codes only."""
     from sqlalchemy.exc import DBAPIError
 
-    from sync_contract.faults import FileFault
+    from sync_contract.faults import FileFault, fault
 
     from .receiver import db_problem
 
@@ -304,6 +304,13 @@ def main(argv: list[str] | None = None) -> int:
     except FileFault as exc:
         log.warning("%s failed: io_error (%s)", args.county_command, exc.kind)
         print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # e.g. keygen --out onto a write-protected stick
+        where = Path(exc.filename).parent if isinstance(exc.filename, str) else \
+            (args.data_dir or default_data_dir())
+        problem = fault(exc, where, "write_file")
+        log.warning("%s failed: io_error (%s)", args.county_command, problem.kind)
+        print(f"{PROG}: {problem}", file=sys.stderr)
         return 1
     except DBAPIError as exc:
         log.error("%s failed: database error %s at %s", args.county_command, db_problem(exc),
