@@ -240,3 +240,32 @@ def test_a_database_error_quoting_a_name_is_told_without_it(world, site, tmp_pat
     assert "ingest failed: database error _PgError (SQLSTATE 22P02)" in log
     for secret in ("王小五", "110105194912310021", "DETAIL", "CONTEXT"):
         assert secret not in line and secret not in log
+
+
+@pytest.mark.slow
+def test_postgresql_never_echoes_a_refused_name(world, pg_url, tmp_path):
+    """A member name PostgreSQL cannot store (``\\u0000`` in JSON: "unsupported Unicode
+    escape sequence", whose CONTEXT line quotes the JSON around it, names included):
+    refused in one line — by the text rule of the contract or by the database — and the
+    name reaches neither the console nor the log."""
+    from tests.county.helpers import build_export, read_package
+
+    county = new_county(pg_url, world)
+    county.close()
+    man, recs = read_package(world, world.packages[0])
+    members = [r for r in recs["household_member"] if r.get("name")]
+    assert members
+    victim = members[0]["name"]
+    members[0]["name"] = victim + "\u0000甲"
+    bad = build_export(tmp_path / "bad.twpkg", world, 1, recs, lo=man["change_seq_from"],
+                       hi=man["change_seq_to"], audit_head=man["audit_head"])
+    before = digest(pg_url)
+    data = tmp_path / "county-data"
+    r = ingest(world, pg_url, data, bad, cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    line = assert_one_chinese_line(r.stderr)
+    assert victim not in line and "甲" not in line
+    assert digest(pg_url) == before
+    log = (data / "logs" / "county-receiver.log").read_text(encoding="utf-8")
+    assert victim not in log and "CONTEXT" not in log and "DETAIL" not in log
+    clean(world, data)
