@@ -36,7 +36,7 @@ from sqlalchemy import create_engine, event, func, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
-    DataError,
+    DBAPIError,
     IntegrityError,
     OperationalError,
     SQLAlchemyError,
@@ -49,6 +49,7 @@ from sync_contract.audit import record_hash as _event_hash
 from sync_contract.catalog import CatalogError, parse_catalog
 from sync_contract.envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, PackageError
 from sync_contract.errors import ValidationError
+from sync_contract.faults import FileFault, fault, is_fault
 from sync_contract.holidays import holiday_years as _check_holiday_years
 from sync_contract.keys import (
     COUNTY_FILE,
@@ -218,6 +219,22 @@ def row_digest(engine: Engine) -> str:
             for r in rows:
                 h.update(r.encode())
     return h.hexdigest()
+
+
+def db_problem(exc: BaseException) -> str:
+    """A database error by the driver's class and SQLSTATE, never its text (PostgreSQL's
+    message, DETAIL and CONTEXT lines quote the values it refused)."""
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "diag", None), "sqlstate", None)
+    return type(orig).__name__ + (f" (SQLSTATE {state})" if state else "")
+
+
+def _write_fault(exc: BaseException, folder: Path) -> BaseException:
+    """A failed package write as the fault vocabulary's sentence naming the folder (a
+    ``PackageError`` or anything that is not a file fault stays as it is)."""
+    if isinstance(exc, PackageError | FileFault) or not is_fault(exc):
+        return exc
+    return fault(exc, folder, "make_return")
 
 
 # -- the receiver ---------------------------------------------------------------------
@@ -473,12 +490,9 @@ class County:
             except IntegrityError:
                 raise _fail("sequence_conflict", f"package {n} of {code} was received at the "
                             "same time by another process", f"{code} 第 {n} 号包正被同时接收") from None
-            except OperationalError as exc:
-                raise _fail("db_error", f"database error: {str(exc.orig).splitlines()[0]}",
+            except DBAPIError as exc:  # told by class and SQLSTATE: its text quotes values
+                raise _fail("db_error", f"database error: {db_problem(exc)}",
                             "数据库错误，未接收") from None
-            except DataError:     # the database refused a value: its text may quote it
-                raise _fail("db_error", "the database refused a value of the package",
-                            "数据库拒收包中的数据，未接收") from None
         return IngestResult(code, n, digest, False, applied, conflicts)
 
     def _check_chain(self, s: Session, tw: RegisteredTownship, pkg: env.OpenedPackage) -> None:
@@ -843,11 +857,17 @@ class County:
                     "package_seq": seq}
         if created_at:
             manifest["created_at"] = created_at
-        tmpdir = tempfile.mkdtemp(prefix="twsync-ret-", dir=self.work_dir)
+        try:
+            tmpdir = tempfile.mkdtemp(prefix="twsync-ret-", dir=self.work_dir)
+        except OSError as exc:
+            raise fault(exc, self.work_dir or tempfile.gettempdir(), "make_return") from None
         try:
             inner = Path(tmpdir) / "inner.zip"
-            built = env.build_package(path, members, manifest, ks.signing_key, recipients,
-                                      keep_inner=inner, work_dir=self.work_dir, validate=True)
+            try:
+                built = env.build_package(path, members, manifest, ks.signing_key, recipients,
+                                          keep_inner=inner, work_dir=self.work_dir, validate=True)
+            except Exception as exc:  # a full or read-only folder: nothing under the final name
+                raise _write_fault(exc, path.parent) from None
             try:
                 with Session(self.engine) as s, s.begin():
                     s.add(ReturnPackage(township_id=tw_id, package_seq=seq, digest=built.digest,
@@ -890,15 +910,24 @@ class County:
             raise _fail("keys_missing", f"no age recipient registered for township {code}",
                         f"乡镇 {code} 未登记 age 接收方公钥")
         path = self._out_path(Path(out), code, seq)
-        tmpdir = tempfile.mkdtemp(prefix="twsync-ret-", dir=self.work_dir)
+        try:
+            tmpdir = tempfile.mkdtemp(prefix="twsync-ret-", dir=self.work_dir)
+        except OSError as exc:
+            raise fault(exc, self.work_dir or tempfile.gettempdir(), "make_return") from None
         try:
             inner = Path(tmpdir) / "inner.zip"
-            inner.write_bytes(data)
-            env.encrypt_inner(inner, path, recipients)
+            try:
+                inner.write_bytes(data)
+            except OSError as exc:
+                raise fault(exc, Path(tmpdir).parent, "make_return") from None
+            try:
+                env.encrypt_inner(inner, path, recipients)
+            except Exception as exc:
+                raise _write_fault(exc, path.parent) from None
         finally:
             shutil.rmtree(tmpdir, ignore_errors=True)
         return ReturnResult(code, seq, path, digest, counts, reexport=True)
 
 
 __all__ = ["DEFAULT_URL", "County", "FeedbackResult", "IngestResult", "ReturnResult",
-           "TownshipInfo", "normalise_url", "row_digest"]
+           "TownshipInfo", "db_problem", "normalise_url", "row_digest"]

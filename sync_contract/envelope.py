@@ -41,6 +41,7 @@ from pyrage import x25519
 from . import keys as _keys
 from .canonical import canonical_json, utc_stamp
 from .errors import MESSAGES, Cancelled, PackageError
+from .faults import FileFault, fault
 from .fs import replace_durably, temp_beside
 from .validation import SCHEMA_DIR, Problem, schema_error, validator
 
@@ -464,8 +465,12 @@ def build_package(out_path: Path, members: Mapping[str, Iterable[Mapping[str, An
 
 # -- reading --------------------------------------------------------------------------
 class _CappedWriter(io.RawIOBase):
-    def __init__(self, fh: BinaryIO, cap: int) -> None:
-        self.fh, self.cap, self.n = fh, cap, 0
+    """The decrypted inner ZIP's temporary file: at most ``cap`` bytes; a write the disk
+    refuses is the fault vocabulary's sentence naming the work folder (issue #11)."""
+
+    def __init__(self, fh: BinaryIO, cap: int, folder: Path | None = None) -> None:
+        self.fh, self.cap, self.n, self.folder = fh, cap, 0, folder
+        self.fault: FileFault | None = None  # what failed, whatever pyrage wraps it in
 
     def writable(self) -> bool:
         return True
@@ -474,7 +479,40 @@ class _CappedWriter(io.RawIOBase):
         self.n += len(b)
         if self.n > self.cap:
             raise PackageError("file_too_large", f"more than {self.cap} bytes decrypted")
-        return self.fh.write(b)
+        try:
+            return self.fh.write(b)
+        except OSError as exc:
+            self.fault = fault(exc, self.folder or Path(tempfile.gettempdir()), "import",
+                               outcome="nothing_changed")
+            raise self.fault from None
+
+
+class _Source(io.RawIOBase):
+    """The package file as the decryption reads it: an OS error (a USB stick pulled out
+    mid-read, an unreadable sector) is the fault vocabulary's sentence naming the file."""
+
+    def __init__(self, fh: BinaryIO, path: Path) -> None:
+        self.fh, self.path = fh, path
+        self.fault: FileFault | None = None  # what failed, whatever pyrage wraps it in
+
+    def readable(self) -> bool:
+        return True
+
+    def _failed(self, exc: OSError) -> FileFault:
+        self.fault = fault(exc, self.path, "import", outcome="nothing_changed")
+        return self.fault
+
+    def readinto(self, b) -> int:
+        try:
+            return self.fh.readinto(b)  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def read(self, n: int = -1) -> bytes:
+        try:
+            return self.fh.read(n)
+        except OSError as exc:
+            raise self._failed(exc) from None
 
 
 def _unsafe(name: str) -> bool:
@@ -554,23 +592,36 @@ def _decrypt(path: Path, out: Path, identities: Sequence[str | x25519.Identity],
     if not idents:
         raise PackageError("keys_missing", "no age identity")
     try:
-        with open(path, "rb") as src, open(out, "wb") as dst:
-            pyrage.decrypt_io(src, _CappedWriter(dst, limits.max_package_bytes), idents)
-    except PackageError:
-        raise
-    except pyrage.DecryptError as exc:
-        text = str(exc)
-        if "No matching keys" in text:
-            raise PackageError("wrong_recipient") from None
-        raise PackageError("not_age", text) from None
+        src_fh = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
-        if isinstance(exc.__context__, PackageError):
-            raise exc.__context__ from None
-        if exc.errno is not None:
-            raise PackageError("io_error", exc.strerror or str(exc)) from None
-        raise PackageError("decrypt_failed") from None
-    except Exception as exc:  # pyrage surfaces other failures as generic errors
-        raise PackageError("decrypt_failed", type(exc).__name__) from None
+        raise fault(exc, path, "import", outcome="nothing_changed") from None
+    source, sink = _Source(src_fh, path), None
+    try:
+        with src_fh, open(out, "wb") as dst:
+            sink = _CappedWriter(dst, limits.max_package_bytes, out.parent)
+            pyrage.decrypt_io(source, sink, idents)
+    except (PackageError, FileFault):
+        raise
+    except Exception as exc:
+        failed = source.fault or (sink.fault if sink is not None else None)
+        if failed is not None:  # pyrage wrapped our read/write error in its own
+            raise failed from None
+        raise _decrypt_error(exc, out) from None
+
+
+def _decrypt_error(exc: Exception, out: Path) -> PackageError | FileFault:
+    """The error to raise for pyrage's failure ``exc``."""
+    if isinstance(exc, pyrage.DecryptError):
+        text = str(exc)
+        return PackageError("wrong_recipient") if "No matching keys" in text \
+            else PackageError("not_age", text)
+    if isinstance(exc, OSError):
+        if isinstance(exc.__context__, PackageError | FileFault):
+            return exc.__context__
+        if exc.errno is not None:  # the temporary inner ZIP (opening or closing it)
+            return fault(exc, out.parent, "import", outcome="nothing_changed")
+        return PackageError("decrypt_failed")
+    return PackageError("decrypt_failed", type(exc).__name__)  # pyrage's generic errors
 
 
 def _check_entries(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
@@ -686,17 +737,25 @@ def open_package(path: Path, identities: Sequence[str | x25519.Identity],  # noq
                  work_dir: Path | None = None) -> OpenedPackage:
     """Decrypt and verify a package completely (docs/sync-format.md §9 order).
 
-    Raises :class:`PackageError`; on success the caller must :meth:`~OpenedPackage.close`
-    the result (or use ``with``).
+    Raises :class:`PackageError`, or a :class:`~sync_contract.faults.FileFault` (outcome
+    "nothing changed") when the package file cannot be read — a USB stick pulled out, a
+    missing or unreadable file — or the work folder cannot be written. On success the
+    caller must :meth:`~OpenedPackage.close` the result (or use ``with``). The decrypted
+    inner ZIP lives in a new 0700 folder under ``work_dir`` (the system's temp folder
+    when ``None``), removed on every failure and by ``close``.
     """
     path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise PackageError("io_error", f"{path.name}: {exc.strerror}") from None
+        raise fault(exc, path, "import", outcome="nothing_changed") from None
     if size > limits.max_package_bytes:
         raise PackageError("file_too_large", f"{size} bytes")
-    tmpdir = tempfile.mkdtemp(prefix="twsync-in-", dir=work_dir)
+    try:
+        tmpdir = tempfile.mkdtemp(prefix="twsync-in-", dir=work_dir)  # mode 0700
+    except OSError as exc:
+        raise fault(exc, work_dir or tempfile.gettempdir(), "import",
+                    outcome="nothing_changed") from None
     try:
         inner = Path(tmpdir) / "inner.zip"
         _decrypt(path, inner, identities, limits)

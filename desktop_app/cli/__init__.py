@@ -70,18 +70,22 @@ def main(argv: list[str] | None = None) -> int:
 def _unexpected(exc: Exception) -> int:
     """Exit code 1 and one line on stderr: the first line of a known core error, else the
     exception's type and scrubbed first line (the full report goes to the log folder)."""
-    from ..core.errors import DatabaseError, PermissionDenied, ValidationError, ValidationErrors
-    from ..core.logs import crash_report, scrub
+    from sync_contract.faults import FileFault
 
-    if isinstance(exc, (ValidationError, ValidationErrors, DatabaseError, PermissionDenied)):
+    from ..core.errors import DatabaseError, PermissionDenied, ValidationError, ValidationErrors
+    from ..core.logs import crash_report, log_folder, scrub
+
+    if isinstance(exc, (ValidationError, ValidationErrors, DatabaseError, PermissionDenied,
+                        FileFault)):  # a FileFault: one Chinese sentence naming the folder
         print(f"desktop-app: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 1
     import logging
 
     logging.getLogger("desktop_app.cli").error("unexpected error\n%s", crash_report(exc))
+    folder = log_folder()  # never send the user to a log folder that cannot be written
     print(f"desktop-app: unexpected error {type(exc).__name__}: "
-          f"{scrub(str(exc)).splitlines()[0] if str(exc) else ''} (details in the log folder)",
-          file=sys.stderr)
+          f"{scrub(str(exc)).splitlines()[0] if str(exc) else ''}"
+          + (f" (details in {folder})" if folder else ""), file=sys.stderr)
     return 1
 
 

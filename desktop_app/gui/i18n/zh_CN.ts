@@ -33,7 +33,7 @@
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -41,6 +41,11 @@
         <location line="+1"/>
         <source>Something went wrong. What you saved is safe. The details were written to the log file; if it happens again, tell the administrator.</source>
         <translation>程序出现意外错误。已保存的内容不受影响。详细情况已写入日志文件；如再次出现，请告知管理员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong. What you saved is safe. If it happens again, tell the administrator.</source>
+        <translation>程序出现意外错误。已保存的内容不受影响。如再次出现，请告知管理员。</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -67,7 +72,7 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Already running</source>
         <translation>程序已在运行</translation>
     </message>
@@ -77,7 +82,7 @@
         <translation>程序已在运行，正在使用该数据目录。请切换到已打开的窗口。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Cannot open the data folder</source>
         <translation>无法打开数据目录</translation>
     </message>
@@ -1320,7 +1325,7 @@ This warning is recorded in the audit log.</source>
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="+446"/>
+        <location filename="../kit/print_pdf.py" line="+447"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -3775,6 +3780,21 @@ This warning is recorded in the audit log.</source>
         <source>Days ahead before a clock warning</source>
         <translation>时钟超前提醒天数</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Receiving the sync package</source>
+        <translation>接收同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Making the return package</source>
+        <translation>生成返回包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mirroring the backup</source>
+        <translation>备份镜像</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
@@ -3927,7 +3947,7 @@ This warning is recorded in the audit log.</source>
 <context>
     <name>PrintPdf</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="-368"/>
+        <location filename="../kit/print_pdf.py" line="-370"/>
         <source>No printer is installed on this computer.</source>
         <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
         <translation>本机未安装打印机。</translation>
@@ -4004,14 +4024,9 @@ This warning is recorded in the audit log.</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The PDF could not be saved there: %1</source>
-        <translation>无法将PDF保存到该位置：%1</translation>
     </message>
     <message>
         <location line="+6"/>

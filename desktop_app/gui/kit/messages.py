@@ -566,6 +566,10 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The clock check needs the tolerance (minutes) and the days ahead"), ()),
     "setting.label.clock_tolerance": (QT_TRANSLATE_NOOP("Messages", "Clock tolerance (minutes)"), ()),
     "setting.label.clock_ahead": (QT_TRANSLATE_NOOP("Messages", "Days ahead before a clock warning"), ()),
+    # issue 11 — faults
+    "fault.action.ingest": (QT_TRANSLATE_NOOP("Messages", "Receiving the sync package"), ()),
+    "fault.action.make_return": (QT_TRANSLATE_NOOP("Messages", "Making the return package"), ()),
+    "fault.action.mirror": (QT_TRANSLATE_NOOP("Messages", "Mirroring the backup"), ()),
 }
 
 
