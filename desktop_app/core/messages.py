@@ -248,7 +248,9 @@ TEMPLATES: dict[str, str] = {
     "text.combining_start": "开头是单独的附加符号（如声调符号），请删除后重新输入",
     # issue 11 — clock sanity (core/rules/clock.py, core/services/clock.py)
     "clock.behind": "电脑时钟显示的时间（{clock}）早于最近一条记录的时间（{newest}），"
-                    "为避免文书日期倒退，暂不能出具文书。请先把电脑的系统时间改为正确的北京时间，再重新办理",
+                    "为避免文书日期倒退，暂不能出具文书。请先把电脑的系统时间改为正确的北京时间，再重新办理；"
+                    "如电脑时间本来就对（是之前的记录日期有误），请管理员在“设置→电脑时钟”中确认",
+    "clock.not_behind": "电脑时钟没有早于最近的记录，无需确认",
     "setting.clock.parts": "时钟检查设置应包含允许误差（分钟）和超前提醒天数",
     "setting.label.clock_tolerance": "时钟允许误差（分钟）",
     "setting.label.clock_ahead": "时钟超前提醒天数",

@@ -257,3 +257,56 @@ def test_a_setback_warned_at_start_up_is_a_note_not_a_problem(services, township
     assert "1 acknowledged clock set-back(s)" in out
     report = services.audit.check()
     assert report.ok and len(report.notes) == 1
+
+
+# ------------------------------------------------- an administrator confirms the clock
+def _ahead_then_corrected(services, township, clock) -> None:
+    """Receipts issued while the clock ran 30 days ahead (and numbered on that day), then
+    the clock corrected: it is now *behind* those records."""
+    clock.now = T0 + 30 * DAY
+    _decide(services, township, 3)
+    clock.now = T0 + 5 * MIN
+
+
+def test_an_administrator_confirms_a_clock_that_ran_ahead(services, township, clock, data_dir,
+                                                         capsys):
+    _ahead_then_corrected(services, township, clock)
+    assert services.clock.status().behind
+    with pytest.raises(ValidationErrors, match="请管理员在“设置→电脑时钟”中确认"):
+        _decide(services, township, 5)
+    services.clock.confirm(township)
+    assert services.clock.status().ok
+    issued = _decide(services, township, 5)  # the window works again, dated today
+    assert issued.number
+    with services.ctx.db.read() as s:
+        ev = s.scalars(select(Event).where(Event.action == "system.clock_confirmed")).one()
+    import json
+    detail = json.loads(ev.detail)
+    assert (detail["clock"], detail["newest"], detail["gap_minutes"]) == (
+        "2026-11-24T10:05:00", "2026-12-24T10:00:00", 30 * 24 * 60 - 5)
+    assert ev.actor_id == township and ACTION_LABELS["system.clock_confirmed"] == "管理员确认电脑时钟"
+    # the backward step is a note (confirmed), not a problem for every later check
+    code, out, err = _run_check(data_dir, capsys)
+    assert code == 0, err
+    assert "管理员已确认电脑时钟" in out
+    # a clock set back again after the confirmation is caught again
+    clock.now = T0 - DAY
+    assert services.clock.status().behind
+    with pytest.raises(ValidationErrors):
+        _decide(services, township, 7)
+
+
+def test_only_an_administrator_confirms_and_only_a_clock_behind(services, township, clock):
+    from desktop_app.core.errors import PermissionDenied
+    from desktop_app.core.services.demo import DEMO_PASSWORDS
+
+    clerk = services.accounts.login("clerk1", DEMO_PASSWORDS["clerk1"])
+    _decide(services, township, 3)
+    with pytest.raises(ValidationErrors) as caught:  # the clock is fine: nothing to confirm
+        services.clock.confirm(township)
+    assert caught.value.errors[0].key == "clock.not_behind"
+    _ahead_then_corrected(services, township, clock)
+    before = _counts(services)
+    with pytest.raises(PermissionDenied):
+        services.clock.confirm(clerk)
+    assert _counts(services) == before and services.clock.status().behind

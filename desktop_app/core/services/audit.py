@@ -63,6 +63,7 @@ ACTION_LABELS = {
     "export": "导出",
     "import": "导入",
     "system.clock_warning": "电脑时钟异常提醒",
+    "system.clock_confirmed": "管理员确认电脑时钟",
 }
 
 
@@ -187,7 +188,7 @@ class AuditService:
         """Audit time running backwards (the PC's clock was set back): each place, the
         first one not explained by a recorded start-up clock warning is a problem."""
         from ..rules.clock import all_backwards
-        from .clock import CLOCK_EVENT, limits
+        from .clock import CLOCK_EVENT, CONFIRM_EVENT, limits
 
         with self.ctx.db.read() as s:
             tolerance = limits(self.ctx, s).tolerance
@@ -201,6 +202,8 @@ class AuditService:
                     f"（{_local(step.after_at):%Y-%m-%d %H:%M}），电脑时钟曾被调回")
             if step.action == CLOCK_EVENT:
                 report.notes.append(f"{text}（启动时已提示并记录）")
+            elif step.action == CONFIRM_EVENT:
+                report.notes.append(f"{text}（管理员已确认电脑时钟）")
             elif not any(p.startswith("audit time runs backwards") for p in report.problems):
                 report.problems.append(text)
 

@@ -11,6 +11,10 @@ hide the numbers already handed out).
   start-up warning;
 * :meth:`ClockService.acknowledge` — the clerk saw the warning: ``system.clock_warning``
   in the audit trail (what the clock said, the newest record, the choice);
+* :meth:`ClockService.confirm` — an administrator states that the clock is right and the
+  newer records are the wrong ones (documents issued while the clock was far ahead):
+  ``system.clock_confirmed`` with both times; from then on the newest record is measured
+  from that event, so the window can issue documents again (audited; docs/trust.md);
 * :func:`ensure_clock_allows_issue` — inside a transaction that is about to number or
   date a document: a clock *behind* the newest record is refused (``clock.behind``), so
   no receipt is dated before one already issued. A clock far *ahead* is not refused
@@ -36,6 +40,8 @@ from .context import Changes, ServiceContext
 from .events import record_event, to_utc
 
 CLOCK_EVENT = "system.clock_warning"
+#: An administrator confirmed the clock while it was behind the newest record.
+CONFIRM_EVENT = "system.clock_confirmed"
 #: What the clerk chose in the start-up warning.
 CHOICES = ("continue", "quit")
 
@@ -70,14 +76,39 @@ def _minute(t: datetime) -> str:
 
 def newest_record(s: Session) -> datetime | None:
     """The newest record's time, naive UTC: the newest audit event or the start of the
-    newest day of the receipt numbers, whichever is later."""
-    newest = s.scalar(select(func.max(Event.at)))
-    day = s.scalar(select(func.max(NumberSeries.day)))
+    newest day of the receipt numbers, whichever is later.
+
+    After an administrator's :meth:`ClockService.confirm` only what came after it counts:
+    the events from the confirmation on, and number days after the (wrong) newest record
+    it set aside — the days numbered while the clock was ahead stay in the series (their
+    numbers are never handed out again), they just no longer stop the window."""
+    confirmed = s.execute(select(Event.seq, Event.detail).where(Event.action == CONFIRM_EVENT)
+                          .order_by(Event.seq.desc()).limit(1)).first()
+    events = select(func.max(Event.at))
+    days = select(func.max(NumberSeries.day))
+    if confirmed is not None:
+        events = events.where(Event.seq >= confirmed[0])
+        set_aside = _set_aside(confirmed[1])
+        if set_aside is not None:
+            days = days.where(NumberSeries.day > _local(set_aside).date())
+    newest = s.scalar(events)
+    day = s.scalar(days)
     if day is not None:
         start = to_utc(datetime.combine(day, time.min))
         if newest is None or start > newest:
             newest = start
     return newest
+
+
+def _set_aside(detail: str | None) -> datetime | None:
+    """The newest record (naive UTC) a confirmation set aside, from its event detail."""
+    import json
+
+    try:
+        value = json.loads(detail or "{}").get("newest_utc")
+        return datetime.fromisoformat(value) if value else None
+    except (ValueError, TypeError, AttributeError):
+        return None
 
 
 def limits(ctx: ServiceContext, s: Session) -> rules.ClockLimits:
@@ -143,6 +174,29 @@ class ClockService:
                          gap_minutes=int(seen.gap.total_seconds() // 60), choice=choice, **extra)
         return Changes()
 
+    def confirm(self, by: ActorRef) -> Changes:
+        """An administrator confirms that the PC's clock is right although it is behind
+        the newest record (the newer records were dated by a clock that ran ahead).
 
-__all__ = ["CHOICES", "CLOCK_EVENT", "ClockService", "ClockStatus", "ensure_clock_allows_issue",
+        Refused unless the clock is behind now (``clock.not_behind``: nothing to confirm)
+        and for anyone but an administrator. Recorded as ``system.clock_confirmed`` with
+        the clock, the newest record set aside and the gap; documents may be issued again
+        from then on. The audit trail keeps the backward step (``check`` reports it as a
+        note, not a problem)."""
+        with self.ctx.db.transaction() as s:
+            actor, _ = auth.require(s, by, auth.SETTINGS)
+            st = status_in(self.ctx, s)
+            if not st.behind or st.newest is None:
+                raise ValidationErrors([ValidationError("clock", "not_behind",
+                                                        key="clock.not_behind")])
+            record_event(s, CONFIRM_EVENT, actor_id=actor.staff_id,
+                         clock=st.clock.isoformat(timespec="seconds"),
+                         newest=st.newest.isoformat(timespec="seconds"),
+                         newest_utc=to_utc(st.newest).isoformat(timespec="seconds"),
+                         gap_minutes=int(st.gap.total_seconds() // 60),
+                         **auth.event_actor(actor))
+        return Changes(settings=True)
+
+
+__all__ = ["CHOICES", "CLOCK_EVENT", "CONFIRM_EVENT", "ClockService", "ClockStatus", "ensure_clock_allows_issue",
            "newest_record", "status_in"]

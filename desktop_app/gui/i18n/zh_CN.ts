@@ -3762,11 +3762,16 @@ This warning is recorded in the audit log.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>The computer clock (%1) is earlier than the newest record (%2); to keep document dates from going backwards, no document can be issued now. Set the Windows clock to the correct Beijing time, then try again</source>
-        <translation>电脑时钟显示的时间（%1）早于最近一条记录的时间（%2），为避免文书日期倒退，暂不能出具文书。请先把电脑的系统时间改为正确的北京时间，再重新办理</translation>
+        <source>The computer clock (%1) is earlier than the newest record (%2); to keep document dates from going backwards, no document can be issued now. Set the Windows clock to the correct Beijing time, then try again; if the computer&apos;s time was right (the earlier records are misdated), ask an administrator to confirm it under Settings &gt; Computer clock</source>
+        <translation>电脑时钟显示的时间（%1）早于最近一条记录的时间（%2），为避免文书日期倒退，暂不能出具文书。请先把电脑的系统时间改为正确的北京时间，再重新办理；如电脑时间本来就对（是之前的记录日期有误），请管理员在“设置→电脑时钟”中确认</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>The computer clock is not earlier than the newest record; there is nothing to confirm</source>
+        <translation>电脑时钟没有早于最近的记录，无需确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The clock check needs the tolerance (minutes) and the days ahead</source>
         <translation>时钟检查设置应包含允许误差（分钟）和超前提醒天数</translation>
     </message>
@@ -4315,7 +4320,7 @@ This warning is recorded in the audit log.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin/settings.py" line="+86"/>
+        <location filename="../admin/settings.py" line="+88"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -4503,6 +4508,41 @@ This warning is recorded in the audit log.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Computer clock</source>
+        <translation>电脑时钟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tolerance</source>
+        <translation>允许误差</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>minutes; warn when ahead of the newest record by</source>
+        <translation>分钟；比最近的记录超前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>days, then warn</source>
+        <translation>天时提醒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock check</source>
+        <translation>时钟检查</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confirm the clock is right…</source>
+        <translation>确认时钟正确…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Assistance standards (by effective date)</source>
         <translation>救助标准（按生效日期）</translation>
     </message>
@@ -4518,13 +4558,13 @@ This warning is recorded in the audit log.</source>
     </message>
     <message>
         <location line="+53"/>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+30"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
@@ -4549,7 +4589,7 @@ This warning is recorded in the audit log.</source>
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -4559,7 +4599,41 @@ This warning is recorded in the audit log.</source>
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
+        <source>The clock (%1) is earlier than the newest record (%2): no document can be issued. Set the Windows clock to Beijing time; only if the clock is right and the newer records were dated by a clock that ran ahead, confirm it here.</source>
+        <translation>电脑时钟（%1）早于最近一条记录（%2），暂不能出具文书。请把电脑的系统时间改为北京时间；只有电脑时间确实正确、较新的记录是在时钟超前时登记的，才在此确认。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The clock (%1) is far ahead of the newest record (%2) and of this program&apos;s date. Check the date.</source>
+        <translation>电脑时钟（%1）远远超前于最近一条记录（%2）和本程序的日期，请核对日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clock (%1) agrees with the newest record (%2).</source>
+        <translation>电脑时钟（%1）与最近一条记录（%2）一致。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confirm the computer clock</source>
+        <translation>确认电脑时钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm only if the computer&apos;s date and time are right now and the newer records were dated while the clock ran ahead.
+
+Documents will be issued with today&apos;s date again, earlier than those records. The confirmation is recorded in the audit trail with your name and both times, and goes to the county with the next package.</source>
+        <translation>只有在电脑当前的日期和时间确实正确、较新的记录是在时钟超前时登记的情况下，才能确认。
+
+确认后将重新按今天的日期出具文书（早于那些记录）。本次确认连同您的姓名和两个时间记录在操作日志中，并随下一个同步包报送县级。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clock confirmed; documents can be issued again.</source>
+        <translation>已确认电脑时钟，可以重新出具文书。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Choose the backup mirror folder</source>
         <translation>选择备份镜像目录</translation>
     </message>

@@ -561,7 +561,12 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "clock.behind": (QT_TRANSLATE_NOOP(
         "Messages", "The computer clock (%1) is earlier than the newest record (%2); to keep "
         "document dates from going backwards, no document can be issued now. Set the Windows "
-        "clock to the correct Beijing time, then try again"), ("clock", "newest")),
+        "clock to the correct Beijing time, then try again; if the computer's time was right "
+        "(the earlier records are misdated), ask an administrator to confirm it under "
+        "Settings > Computer clock"), ("clock", "newest")),
+    "clock.not_behind": (QT_TRANSLATE_NOOP(
+        "Messages", "The computer clock is not earlier than the newest record; there is "
+        "nothing to confirm"), ()),
     "setting.clock.parts": (QT_TRANSLATE_NOOP(
         "Messages", "The clock check needs the tolerance (minutes) and the days ahead"), ()),
     "setting.label.clock_tolerance": (QT_TRANSLATE_NOOP("Messages", "Clock tolerance (minutes)"), ()),
