@@ -768,9 +768,12 @@ class _Applier:
         n = rec["package_seq"]
         row = self.s.scalar(select(SyncExport).where(SyncExport.package_seq == n))
         if row is None:
-            # The county has a package this log lacks (a log restored from an older
-            # backup whose kept copies are gone too): noted, never a refusal that would
-            # block every later return package.
+            last = self.s.scalar(select(func.max(SyncExport.package_seq))) or 0
+            if n > last:
+                self.fail("ack_mismatch", f"ack for package {n}, which this township never made",
+                          f"县级确认的第 {n} 号包本乡镇从未生成（是否导入了其他乡镇的回执包？）")
+            # A gap in the log (restored from an older backup, kept copies gone too): the
+            # county has it; noted, never a refusal that would block every later return.
             self.skipped.append(f"ack {n}: not in the export log")
             return
         if row.digest != rec["sha256"]:
