@@ -27,6 +27,7 @@ from sync_contract.keys import short_fingerprint
 from ...models import SyncExport
 from .. import auth
 from ..auth import ActorRef
+from ..context import Changes
 from .kept import sha256_file, verify_zip_members
 
 if TYPE_CHECKING:
@@ -46,6 +47,11 @@ class DoctorReport:
     findings: list[Finding] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)      # what was fixed (Chinese)
     undelivered: list[int] = field(default_factory=list)  # still to hand over after this run
+
+    @property
+    def changes(self) -> Changes:
+        """The sync screen's log and status may have changed (rows adopted, delivered)."""
+        return Changes(exports=True)
 
     @property
     def ok(self) -> bool:

@@ -121,6 +121,10 @@ class RecoveryReport:
     converted: list[int] = field(default_factory=list)     # legacy inner ZIPs encrypted
     undelivered: list[int] = field(default_factory=list)   # to copy again ("prepared")
 
+    @property
+    def changes(self) -> Changes:
+        return Changes(exports=bool(self.adopted or self.converted or self.undelivered))
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -436,11 +440,13 @@ class SyncService:
             part = copy_part(src, final, progress=progress, cancel=cancel)
         except OSError as exc:
             raise fault(exc, out_dir, "export") from None
+        crash_point("usb_part_written")
         try:
             finish_part(part, final)
         except OSError as exc:
             _unlink_quiet(part)
             raise fault(exc, out_dir, "export") from None
+        crash_point("renamed")
         with self.ctx.db.transaction() as s:
             r = s.scalar(select(SyncExport).where(SyncExport.package_seq == seq))
             assert r is not None
