@@ -20,8 +20,9 @@ fresh program start):
    "delivered") or after a random delay up to 1.3 × a measured export (landing in the
    record collection, the compression, the encryption, the USB copy …);
 3. the next export, which must succeed (it re-offers what the killed one left undone);
-4. the county ingests every ``.twpkg`` in the USB folder in number order (each one it
-   has seen before must be byte-identical to the earlier copy) and moves it out;
+4. after the killed export and again after the next one, the county ingests every
+   ``.twpkg`` in the USB folder in number order (one it has seen before must be
+   byte-identical to the earlier copy: same number, same package) and moves it out;
 5. every few rounds the county makes a return package and a child imports it; a refusal
    fails the run.
 
@@ -204,6 +205,7 @@ def main(config: Path) -> int:  # noqa: C901 - one loop of rounds, step by step
                 took = time.perf_counter() - t0
                 stats["export_seconds"].append(round(took, 3))
                 export_time = 0.7 * export_time + 0.3 * took
+            ingest()                              # what the killed export completed
             t0 = time.perf_counter()
             clean(do_export, cfg, None)           # the next export: must succeed
             took = time.perf_counter() - t0

@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)"),
               pytest.mark.slow]
 
-ROUNDS = int(os.environ.get("EXPORT_KILL_ROUNDS", "105"))
+ROUNDS = int(os.environ.get("EXPORT_KILL_ROUNDS", "102"))
 KILLER = Path(__file__).with_name("export_killer.py")
 
 
@@ -77,7 +77,8 @@ def test_sigkilled_exports_lose_nothing(services, township, tmp_path, record_pro
     summary = json.loads((tmp_path / "summary.json").read_text())
     errors = (tmp_path / "errors.txt").read_text() if (tmp_path / "errors.txt").exists() else ""
     with capsys.disabled():
-        brief = {k: v for k, v in summary.items() if k != "export_seconds"}
+        brief = {k: v for k, v in summary.items()
+                 if k not in ("export_seconds", "attempts", "change_ids")}
         print(f"\n[kill test] {json.dumps(brief, ensure_ascii=False)}")
     record_property("export_kill", summary)
     assert proc.returncode == 0, (proc.stderr[-3000:], errors[-3000:])
@@ -85,6 +86,10 @@ def test_sigkilled_exports_lose_nothing(services, township, tmp_path, record_pro
     # every named point was hit (the USB write and right after the rename among them)
     assert {"usb_part_written", "renamed", "recorded", "logged"} <= set(summary["kills_at_point"])
     assert summary["kills_by_delay"] >= 20
+    # the county was handed packages it already had (a copy completed before the kill,
+    # then re-offered): byte-identical each time (checked by the driver)
+    if ROUNDS >= 100:
+        assert summary["ingested_again"] > 0
 
     from desktop_app.core.services import Services
 

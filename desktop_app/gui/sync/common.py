@@ -215,9 +215,9 @@ def _button(text: str, name: str) -> QPushButton:
 
 def undelivered_text(package_seq: int) -> str:
     """第 N 号包未完成写出，已重新生成，请交给县级 (the export copies it again)."""
-    return fmt(QCoreApplication.translate(
-        _CTX, "Package No. %1 was not written out completely; it has been made again — "
-              "hand it to the county."), str(package_seq))
+    text = QCoreApplication.translate(
+        "SyncScreen", "Package No. %1 was not written out completely; made again: hand it to the county.")
+    return fmt(text, str(package_seq))
 
 
 def recover_at_startup(services: Services, tasks: TaskRunner, parent: QWidget,
@@ -229,14 +229,14 @@ def recover_at_startup(services: Services, tasks: TaskRunner, parent: QWidget,
         if not report.undelivered:
             return
         text = "\n".join([undelivered_text(n) for n in report.undelivered] + [
-            QCoreApplication.translate(_CTX, "The next export (Sync → Export…) writes it again.")])
+            QCoreApplication.translate("SyncScreen", "The next export writes it again.")])
         if notify is not None:
             notify(text)
             return
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning,
-                          QCoreApplication.translate(_CTX, "Sync"), text,
+                          QCoreApplication.translate("SyncScreen", "Sync"), text,
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("syncRecoveryNotice")
         box.open()

@@ -61,7 +61,7 @@ class DoctorReport:
         self.findings.append(Finding(level, text))
 
     def lines(self) -> list[str]:
-        marks = {OK: "✓", INFO: "·", WARN: "!", ERROR: "✗"}
+        marks = {OK: "✓", INFO: "·", WARN: "！", ERROR: "✗"}
         out = [f"{marks[f.level]} {f.text}" for f in self.findings]
         out += [f"✓ 已修复：{t}" for t in self.fixed]
         return out
@@ -189,8 +189,8 @@ def _log(report: DoctorReport, rows: list[ExportLogRow]) -> None:
         return
     seqs = [r.package_seq for r in rows]
     acked = sum(1 for r in rows if r.acknowledged_at is not None)
-    report.add(OK, f"导出记录：共 {len(rows)} 个包（第 {seqs[0]}–{seqs[-1]} 号），"
-                   f"县级已确认 {acked} 个")
+    span = f"第 {seqs[0]} 号" if len(seqs) == 1 else f"第 {seqs[0]}–{seqs[-1]} 号"
+    report.add(OK, f"导出记录：共 {len(rows)} 个包（{span}），县级已确认 {acked} 个")
     missing = sorted(set(range(1, seqs[-1] + 1)) - set(seqs))
     if missing:
         report.add(WARN, "导出记录缺少：" + _seqs(missing) + "（恢复备份后可能出现；县级若已收到则无碍）")
