@@ -125,10 +125,13 @@ class KeptStore:
                 out[int(m["seq"])] = path
         return out
 
-    def records(self) -> dict[int, KeptRecord | None]:
-        """seq -> record (None: unreadable)."""
+    def records(self, after: int = 0) -> dict[int, KeptRecord | None]:
+        """seq -> record (None: unreadable), for the packages numbered above ``after``
+        (only those files are read: the status line asks for the few past the log)."""
         out: dict[int, KeptRecord | None] = {}
         for seq, path in self.files("json").items():
+            if seq <= after:
+                continue
             try:
                 out[seq] = KeptRecord.from_json(path.read_bytes())
             except (OSError, ValueError, KeyError, TypeError):

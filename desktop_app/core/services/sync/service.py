@@ -256,7 +256,7 @@ class SyncService:
                                func.max(SyncExport.change_seq_to))).one()
         seq, to = int(row[0] or 0), int(row[1] or 0)
         kept = self.kept
-        for n, rec in kept.records().items():
+        for n, rec in sorted(kept.records(after=seq).items()):
             if rec is not None and n > seq:
                 seq, to = n, max(to, rec.change_seq_to)
         for n, path in kept.files("zip").items():
@@ -392,8 +392,9 @@ class SyncService:
         with self.ctx.db.read() as s:
             seqs = set(s.scalars(select(SyncExport.package_seq)
                                  .where(SyncExport.state == PREPARED)))
-            logged = set(s.scalars(select(SyncExport.package_seq)))
-        seqs |= {n for n, rec in self.kept.records().items() if rec and n not in logged}
+            last = s.scalar(select(func.max(SyncExport.package_seq))) or 0
+        # committed packages the log lacks (adopted by the next recovery)
+        seqs |= {n for n, rec in self.kept.records(after=last).items() if rec}
         return sorted(seqs)
 
     @staticmethod
