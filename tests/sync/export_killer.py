@@ -130,6 +130,9 @@ def main(config: Path) -> int:  # noqa: C901 - one loop of rounds, step by step
     os.environ["KILLER_ERRORS"] = cfg["errors"]
     import desktop_app.core.services  # noqa: F401 - warm the imports once for every child
     import tests.helpers.drafts  # noqa: F401
+    from desktop_app.core.warmup import warm_up
+
+    warm_up()   # fonts, ReportLab and pypinyin loaded once, not in every forked child
     from county_receiver.receiver import County
 
     rng = random.Random(cfg["seed"])
@@ -142,12 +145,21 @@ def main(config: Path) -> int:  # noqa: C901 - one loop of rounds, step by step
     started = time.perf_counter()
     export_time = 0.6
 
+    phase = stats.setdefault("phase_seconds", {})
+
     def clean(fn, *args) -> None:
+        t = time.perf_counter()
         status = _wait(_child(fn, *args))
+        phase[fn.__name__] = round(phase.get(fn.__name__, 0) + time.perf_counter() - t, 2)
         if status != 0:
             raise Failed(f"{fn.__name__}{args[1:]} failed: status {status}")
 
     def ingest() -> None:
+        t = time.perf_counter()
+        _ingest()
+        phase["ingest"] = round(phase.get("ingest", 0) + time.perf_counter() - t, 2)
+
+    def _ingest() -> None:
         for path in sorted(usb.glob("*.twpkg")):
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             if path.name in seen:
