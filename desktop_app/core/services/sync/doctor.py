@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from sqlalchemy import select
 
@@ -30,8 +30,9 @@ from ..auth import ActorRef
 from ..context import Changes
 from .kept import sha256_file, verify_zip_members
 
-if TYPE_CHECKING:
-    from .service import ExportLogRow, SyncService
+#: ``SyncService`` and its ``ExportLogRow`` (not imported: the service imports this module)
+SyncService = Any
+ExportLogRow = Any
 
 OK, INFO, WARN, ERROR = "ok", "info", "warn", "error"
 
@@ -151,7 +152,8 @@ def _reoffer(svc: SyncService, code: str, actor: auth.Actor, seqs: list[int], ou
             report.add(ERROR, str(exc).split(" / ")[0])
             continue
         report.fixed.append(f"第 {n} 号包已重新写出到 {out_dir}，请交给县级")
-    return svc.undelivered()
+    left: list[int] = svc.undelivered()
+    return left
 
 
 def _check(cancel: threading.Event | None) -> None:
