@@ -393,3 +393,59 @@ def test_doctor_explains_and_fixes(services, synced, tmp_path, monkeypatch, caps
     assert any("第 1 号包的留存副本已损坏" in f.text for f in report.findings)
     Args.out = None
     assert doctor_command(services, Args(), SYSTEM) == 2
+
+
+# -- real faults: a full tmpfs and a read-only bind mount (root) ------------------------------
+@pytest.fixture
+def mounts(tmp_path):
+    """A full 2 MB tmpfs and a read-only bind mount (root only; skipped otherwise)."""
+    import subprocess
+
+    full, ro_src, ro = tmp_path / "full", tmp_path / "ro-src", tmp_path / "ro"
+    for d in (full, ro_src, ro):
+        d.mkdir()
+    done = []
+    try:
+        for cmd in (["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(full)],
+                    ["mount", "--bind", str(ro_src), str(ro)],
+                    ["mount", "-o", "remount,ro,bind", str(ro)]):
+            r = subprocess.run(cmd, capture_output=True)
+            if r.returncode != 0:
+                pytest.skip("cannot mount here (not root?); the injected faults cover it")
+            done.append(cmd[-1])
+        # fill the tmpfs but for a few KiB
+        with open(full / "filler", "wb") as fh:
+            try:
+                while True:
+                    fh.write(b"\0" * 65536)
+                    fh.flush()
+            except OSError:
+                pass
+        os.truncate(full / "filler", (full / "filler").stat().st_size - 4096)
+        yield full, ro
+    finally:
+        for path in reversed(sorted(set(done))):
+            subprocess.run(["umount", "-l", path], check=False)
+
+
+@pytest.mark.slow
+def test_export_to_a_full_disk_and_a_read_only_folder(services, synced, mounts, capsys):
+    fill(services, synced, 3)
+    full, ro = mounts
+    before = db_digest(services.ctx.db.data_dir)
+    for folder, words in ((full, "空间不足"), (ro, "只读")):
+        with pytest.raises(FileFault) as exc:
+            services.sync.export(folder, synced)
+        assert words in str(exc.value) and "\n" not in str(exc.value)
+        assert [p.name for p in folder.iterdir()] in ([], ["filler"])
+        assert services.sync.log() == [] and db_digest(services.ctx.db.data_dir) == before
+    from desktop_app.cli.sync import export_command
+
+    class Args:
+        out = full
+        reexport = None
+
+    from desktop_app.cli.common import CliError
+    with pytest.raises(CliError) as cli:
+        export_command(services, Args(), SYSTEM)
+    assert "空间不足" in str(cli.value)
