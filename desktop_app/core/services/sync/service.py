@@ -317,7 +317,15 @@ class SyncService:
         adopt: list[KeptRecord] = [rec for seq, rec in sorted(records.items())
                                    if rec is not None and seq not in rows]
         for seq, path in sorted(kept.files("zip").items()):
-            converted = self._convert_legacy(code, seq, path, rows.get(seq))
+            done = rows.get(seq)
+            if done is not None and done.package_sha256 is not None:
+                # converted before (killed before the plaintext was removed): keep the
+                # kept .twpkg as it is (it may have been handed over already)
+                if (kept.package(code, seq).exists()
+                        and sha256_file(kept.package(code, seq))[0] == done.package_sha256):
+                    _unlink_quiet(path)
+                continue
+            converted = self._convert_legacy(code, seq, path, done)
             if converted is None:
                 continue
             if seq in rows:
