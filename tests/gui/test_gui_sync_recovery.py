@@ -99,3 +99,21 @@ def test_start_up_recovery_tells_the_clerk(
     recover_at_startup(services, window.tasks, window, notify=told.append)
     qtbot.wait(300)
     assert told == []
+
+
+def test_a_full_usb_stick_is_one_chinese_line_on_the_screen(
+        qtbot, screen, services, county_keys, usb, admin, monkeypatch):  # noqa: F811
+    import errno
+
+    decide(services, admin, "张三", make_id("19600512", 31))
+
+    def full(src, final, **kw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(svc_mod, "copy_part", full)
+    screen.chooser.answers.append(str(usb))
+    click(qtbot, screen.export_button)
+    text = screen.result_label.text()
+    assert "空间不足" in text and str(usb) in text and "Errno" not in text
+    assert os.listdir(usb) == [] and services.sync.log() == []
+    assert screen.model.rowCount() == 0
