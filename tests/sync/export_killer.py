@@ -101,11 +101,7 @@ def do_export(cfg: dict, point: str | None) -> None:
         os.environ["TWSYNC_TEST_KILL_AT"] = point
     services = Services.open(Path(cfg["data"]))
     try:
-        res = services.sync.export(Path(cfg["usb"]), SYSTEM)
-        if os.environ.get("KILLER_DEBUG"):
-            with open(os.environ["KILLER_ERRORS"], "a") as fh:
-                fh.write(f"export {point}: {res and (res.package_seq, res.reoffered)} "
-                         f"{services.sync.status().pending_changes}\n")
+        services.sync.export(Path(cfg["usb"]), SYSTEM)
     finally:
         services.close()
 

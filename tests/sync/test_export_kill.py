@@ -70,7 +70,6 @@ def test_sigkilled_exports_lose_nothing(services, township, tmp_path, record_pro
     (tmp_path / "config.json").write_text(json.dumps(cfg))
     env = {**os.environ, "TMPDIR": str(tmp), "PYTHONPATH": str(KILLER.parents[2])}
     env.pop("TWSYNC_TEST_KILL_AT", None)
-    env["KILLER_DEBUG"] = os.environ.get("KILLER_DEBUG", "")
     proc = subprocess.run([sys.executable, str(KILLER), str(tmp_path / "config.json")],
                           env=env, capture_output=True, text=True, timeout=600)
     assert (tmp_path / "summary.json").exists(), proc.stderr[-3000:]
