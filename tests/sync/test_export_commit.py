@@ -395,6 +395,28 @@ def test_doctor_explains_and_fixes(services, synced, tmp_path, monkeypatch, caps
     assert doctor_command(services, Args(), SYSTEM) == 2
 
 
+def test_cli_exports_and_sync_doctor_verbs(services, synced, tmp_path, monkeypatch, capsys):
+    from desktop_app import cli
+
+    fill(services, synced, 1)
+    out = usb(tmp_path)
+    kill_at(monkeypatch, "logged")
+    with pytest.raises(Killed):
+        services.sync.export(out, synced)
+    monkeypatch.undo()
+    data = services.ctx.db.data_dir
+    services.close()
+    assert cli.main(["--data-dir", str(data), "exports"]) == 0
+    said = capsys.readouterr().out
+    assert "NOT DELIVERED" in said and "第 1 号包未完成写出，已重新生成，请交给县级" in said
+    assert cli.main(["--data-dir", str(data), "sync-doctor", "--dry-run"]) == 2
+    assert "第 1 号包未完成写出" in capsys.readouterr().out
+    assert cli.main(["--data-dir", str(data), "sync-doctor", "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "第 1 号包已重新写出" in said and "✗" not in said
+    assert cli.main(["--data-dir", str(data), "sync-doctor", "--out", str(tmp_path / "no")]) == 0
+
+
 # -- real faults: a full tmpfs and a read-only bind mount (root) ------------------------------
 @pytest.fixture
 def mounts(tmp_path):

@@ -41,7 +41,7 @@ def _files(*folders: Path) -> list[Path]:
 def test_sigkilled_exports_lose_nothing(services, township, tmp_path, record_property, capsys):
     from county_receiver.models import CountyRecord, ReceivedPackage
     from county_receiver.receiver import County
-    from desktop_app.core.models import Event, SyncExport, SyncImport
+    from desktop_app.core.models import Application, Event, SyncExport, SyncImport
     from desktop_app.core.services.auth import SYSTEM
     from tests.helpers.drafts import resident_id
 
@@ -99,6 +99,7 @@ def test_sigkilled_exports_lose_nothing(services, township, tmp_path, record_pro
             log = list(s.scalars(select(SyncExport).order_by(SyncExport.package_seq)))
             events = s.scalar(select(func.count()).select_from(Event))
             imports = s.scalar(select(func.count()).select_from(SyncImport))
+            township_apps = s.scalar(select(func.count()).select_from(Application))
         status = township_svc.sync.status()
         assert status.pending_changes == 0 and status.undelivered == ()
         assert all(r.state == "delivered" for r in log)
@@ -114,6 +115,9 @@ def test_sigkilled_exports_lose_nothing(services, township, tmp_path, record_pro
                 assert b.change_seq_from == a.change_seq_to + 1
             # 2. every change exactly once: no conflicts, every audit event exactly once
             assert sum(v.get("conflict", 0) for p in pkgs for v in p.applied.values()) == 0
+            # no record version arrived twice (a duplicate would count as unchanged/older)
+            outcomes = {k for p in pkgs for v in p.applied.values() for k in v}
+            assert outcomes <= {"new", "updated"}, outcomes
             ev = sorted(cs.scalars(select(CountyRecord.event_seq).where(
                 CountyRecord.type == "event")))
             # the events after the last package are the bookkeeping of the last export and
@@ -125,6 +129,7 @@ def test_sigkilled_exports_lose_nothing(services, township, tmp_path, record_pro
                              if (a["hardship_reason"] or "").startswith("kill-"))
             want = sorted(f"kill-{n}" for n in summary["change_ids"])
             assert reasons == want
+            assert len(apps) == township_apps
     finally:
         township_svc.close()
         county.close()
