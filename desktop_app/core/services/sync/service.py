@@ -3,8 +3,13 @@ from the log, import county return packages, manage keys (docs/sync-format.md).
 
 ``Services.sync`` is a :class:`SyncService`. Long operations take ``progress(stage,
 done, total)`` and a ``threading.Event`` to cancel; a cancelled export leaves no file
-and no log entry. Errors are :class:`PackageError` (one line, Chinese / English) or
-``ExportsPaused`` after a restore.
+and no log entry. Errors are :class:`PackageError` (one line, Chinese / English),
+``FileFault`` (a write fault, one Chinese line) or ``ExportsPaused`` after a restore.
+
+An export is a two-phase commit that survives a kill at any instruction (kept encrypted
+copy + record + ``prepared`` log row, then the final name in the chosen folder and
+``delivered``; :meth:`SyncService.recover` reconciles after a crash; docs/sync-format.md
+§8a); :meth:`SyncService.doctor` explains the state in Chinese.
 """
 
 from __future__ import annotations
