@@ -110,8 +110,10 @@ def run(svc: SyncService, by: ActorRef, *, fix: bool = True, out_dir: Path | Non
     if undelivered and out_dir is not None and fix and not paused:
         undelivered = _reoffer(svc, code, actor, undelivered, Path(out_dir), report,
                                progress, cancel)
+    where = {r.package_seq: r.out_dir for r in rows}
     for n in undelivered:
-        report.add(WARN, f"第 {n} 号包未完成写出，下次导出时会自动重新生成，请交给县级")
+        was = f"（上次写往 {where[n]}）" if where.get(n) else ""
+        report.add(WARN, f"第 {n} 号包未完成写出{was}，下次导出时会自动重新生成，请交给县级")
     report.undelivered = undelivered
     pending = svc.status().pending_changes
     if pending:
