@@ -24,7 +24,7 @@ from .launch import run_gui, self_test
 VERBS: tuple[Verb, ...] = (
     records.DEMO, records.PRINT, records.SEARCH, trust.CHECK, records.OVERDUE,
     trust.BACKUP, trust.BACKUPS, trust.RESTORE, trust.CONFIRM_EXPORTS,
-    sync.EXPORT, sync.EXPORTS, sync.IMPORT, sync.KEYS, trust.USERS,
+    sync.EXPORT, sync.EXPORTS, sync.DOCTOR, sync.IMPORT, sync.KEYS, trust.USERS,
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}
 

@@ -1,12 +1,18 @@
 """The sync verbs (docs/sync-format.md): ``export`` / ``exports`` (packages for the
-county and their log), ``import`` (a county return package) and ``keys``."""
+county and their log), ``sync-doctor`` (同步检查), ``import`` (a county return package)
+and ``keys``. Each ``*_command`` takes the opened services and the acting user."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import Verb, first_line, open_services
+
+if TYPE_CHECKING:
+    from ..core.services import Services
+    from ..core.services.auth import ActorRef
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
@@ -16,22 +22,36 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from sync_contract.envelope import PackageError
-
     from ..core.services.auth import SYSTEM
+
+    with open_services(args) as services:
+        return export_command(services, args, SYSTEM)
+
+
+def export_command(services: Services, args: argparse.Namespace, actor: ActorRef) -> int:
+    """``export --out F [--reexport N]``: package(s) into F; first every package whose
+    earlier copy never completed (told as "第 N 号包未完成写出，已重新生成，请交给县级")."""
+    from sync_contract.envelope import PackageError
+    from sync_contract.faults import FileFault
+
     from ..core.services.sync.service import ExportResult, ExportsPaused
 
     result: ExportResult | None
-    with open_services(args) as services:
-        try:
-            if args.reexport is not None:
-                result = services.sync.reexport(args.reexport, args.out, SYSTEM)
-            else:
-                result = services.sync.export(args.out, SYSTEM)
-        except (PackageError, ExportsPaused) as exc:
-            raise first_line(exc) from None
+    try:
+        if args.reexport is not None:
+            result = services.sync.reexport(args.reexport, args.out, actor)
+        else:
+            result = services.sync.export(args.out, actor)
+    except (PackageError, ExportsPaused, FileFault) as exc:
+        raise first_line(exc) from None
     if result is None:
-        print("nothing to export (no changes since the last package)")
+        print("没有需要导出的更改 / nothing to export (no changes since the last package)")
+        return 0
+    for seq in result.reoffered:
+        print(f"{services.sync.undelivered_message([seq])} / package {seq} was not written "
+              f"completely before; written again: {args.out}")
+    if result.reoffered and result.package_seq in result.reoffered:
+        print("没有新的更改 / no new changes since the last package")
         return 0
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items() if v)
     print(f"{'re-exported' if result.reexport else 'exported'} package {result.package_seq}: "
@@ -41,13 +61,56 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_exports(args: argparse.Namespace) -> int:
+    from ..core.services.auth import SYSTEM
+
     with open_services(args) as services:
-        rows = services.sync.log()
+        return exports_command(services, args, SYSTEM)
+
+
+def exports_command(services: Services, args: argparse.Namespace, actor: ActorRef) -> int:
+    """``exports``: the export log, one line per package, and the packages to hand over."""
+    from ..core.services.sync.service import PREPARED
+
+    rows = services.sync.log()
     for r in rows:
         ack = r.acknowledged_at.strftime("%Y-%m-%d %H:%M") if r.acknowledged_at else "-"
+        state = "  NOT DELIVERED" if r.state == PREPARED else ""
         print(f"{r.package_seq:6d}  {r.created_at:%Y-%m-%d %H:%M}Z  {r.records:8d} records  "
-              f"changes {r.change_seq_from}-{r.change_seq_to}  {r.digest[:16]}  ack {ack}")
+              f"changes {r.change_seq_from}-{r.change_seq_to}  {r.digest[:16]}  ack {ack}{state}")
+    undelivered = services.sync.undelivered()
+    if undelivered:
+        print(f"{services.sync.undelivered_message(undelivered)} "
+              "(desktop-app export --out FOLDER)")
     return 0
+
+
+def _doctor_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", type=Path, metavar="FOLDER",
+                   help="also write every package whose copy never completed into FOLDER")
+    p.add_argument("--dry-run", action="store_true",
+                   help="only explain; change nothing (no temp files swept, nothing adopted)")
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from ..core.services.auth import SYSTEM
+
+    with open_services(args) as services:
+        return doctor_command(services, args, SYSTEM)
+
+
+def doctor_command(services: Services, args: argparse.Namespace, actor: ActorRef) -> int:
+    """``sync-doctor``: the sync state in Chinese, safe fixes applied; exit 0 when all is
+    well, 2 when something needs the clerk (printed), 1 on failure."""
+    from sync_contract.envelope import PackageError
+    from sync_contract.faults import FileFault
+
+    try:
+        report = services.sync.doctor(actor, fix=not args.dry_run, out_dir=args.out)
+    except (PackageError, FileFault) as exc:
+        raise first_line(exc) from None
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 2
 
 
 def _import_arguments(p: argparse.ArgumentParser) -> None:
@@ -119,5 +182,8 @@ def cmd_keys(args: argparse.Namespace) -> int:
 EXPORT = Verb("export", "export everything changed since the last package to the county (an "
                         "encrypted, signed .twpkg file)", cmd_export, _export_arguments)
 EXPORTS = Verb("exports", "the export log: number, time, counts, digest, acknowledged", cmd_exports)
+DOCTOR = Verb("sync-doctor", "explain the sync state (export log, kept copies, packages not "
+                             "written completely, temp files, keys) and fix what is safe",
+              cmd_doctor, _doctor_arguments)
 IMPORT = Verb("import", "import a county return package (.twret)", cmd_import, _import_arguments)
 KEYS = Verb("keys", "sync keys: show | import-county FILE | export FILE", cmd_keys, _keys_arguments)

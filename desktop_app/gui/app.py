@@ -387,6 +387,10 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
             _probe.attached(window)
         else:
             window.start_auto_backups()
+            # a package whose copy never completed (a crash during export) is re-offered
+            from .sync.common import recover_at_startup
+
+            recover_at_startup(services, window.tasks, window)
         return app.exec()
     finally:
         services.close()

@@ -243,6 +243,15 @@ def world(tmp_path_factory, _template_dir) -> World:
         second = svc.sync.export(out, SYSTEM)
     finally:
         svc.close()
-    inner = [data / "sync" / "sent" / f"{pub.code}-{n:06d}.zip" for n in (1, 2)]
+    # the inner ZIPs (the township keeps only the encrypted packages): decrypted here
+    import pyrage
+
+    from sync_contract.keys import KeyStore
+    ident = KeyStore(root / "county-keys").age_identity
+    inner = []
+    for n, pkg in ((1, first.path), (2, second.path)):
+        target = root / f"inner-{n}.zip"
+        target.write_bytes(pyrage.decrypt(pkg.read_bytes(), [ident]))
+        inner.append(target)
     return World(data, pub.code, root / "county-keys", root / "township-public.json",
                  [first.path, second.path], inner)

@@ -170,7 +170,9 @@ def test_cancel_during_export_leaves_no_file_and_no_log_row(
     assert "已取消导出" in screen.result_label.text()
     assert "没有写出任何文件" in screen.result_label.text()
     assert packages(usb) == []
-    assert list(services.sync.sent_dir.iterdir()) == []
+    sent, tmp = services.sync.sent_dir, services.sync.kept.tmp
+    assert not sent.exists() or list(sent.iterdir()) == []
+    assert not tmp.exists() or list(tmp.iterdir()) == []
     assert services.sync.log() == [] and screen.model.rowCount() == 0
     assert db_digest(services.ctx.db.data_dir) == before
     assert screen.export_button.isEnabled() and screen.progress.isHidden()
@@ -271,7 +273,7 @@ def test_reexport_from_the_log_writes_the_same_package_again(
         return pyrage.decrypt(path.read_bytes(), [county_keys.age_identity])
 
     assert inner(again / name) == inner(usb / name)     # same sequence, same content
-    assert (again / name).read_bytes() != (usb / name).read_bytes()  # encrypted afresh
+    assert (again / name).read_bytes() == (usb / name).read_bytes()  # the kept copy
     assert [r.package_seq for r in services.sync.log()] == [2, 1]
 
 

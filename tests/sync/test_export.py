@@ -112,7 +112,8 @@ def test_reexport_reproduces_the_same_inner_package_byte_for_byte(
     (tmp_path / "b").mkdir()
     again = services.sync.reexport(1, tmp_path / "b", synced)
     assert again.package_seq == 1 and again.digest == first.digest
-    assert first.path.read_bytes() != again.path.read_bytes()          # age is randomised
+    # the kept encrypted package, copied byte for byte (same number => same bytes)
+    assert first.path.read_bytes() == again.path.read_bytes()
     one = age_decrypt(county.folder / "age.key", first.path, tmp_path / "1.zip").read_bytes()
     two = age_decrypt(county.folder / "age.key", again.path, tmp_path / "2.zip").read_bytes()
     assert one == two
@@ -128,9 +129,9 @@ def test_nothing_to_export_then_incremental_50_changes_is_fast(
         services, synced, county, tmp_path, capsys):
     ids = fill(services, synced, 10)
     assert services.sync.export(tmp_path, synced).package_seq == 1
-    second = services.sync.export(tmp_path, synced)   # only the `export` event itself
-    assert second.counts["event"] == 1 and second.records == 1
-    assert services.sync.export(tmp_path, synced) .records == 1
+    # only the `export` event itself: not a change (no empty packages)
+    assert services.sync.status().pending_changes == 0
+    assert services.sync.export(tmp_path, synced) is None
     # 50 changes: edit 50 tracked rows in one transaction through the ORM
     with services.ctx.db.transaction() as s:
         apps = s.scalars(select(Application).where(Application.id.in_(ids))).all()
@@ -150,7 +151,7 @@ def test_nothing_to_export_then_incremental_50_changes_is_fast(
     res = services.sync.export(tmp_path, synced)
     elapsed = time.perf_counter() - t
     assert n == 50
-    assert res.records == n + 1 and before == n + 1      # + the previous export event
+    assert res.records == n + 1 and before == n          # + the previous export event
     with capsys.disabled():
         print(f"\n[bench] incremental export of {res.records} changes: {elapsed * 1000:.0f} ms")
     assert elapsed < 1.0
@@ -172,7 +173,9 @@ def test_cancel_leaves_no_file_and_no_log_entry(services, synced, tmp_path):
                              synced, progress=progress, cancel=cancel)
     assert "records" in seen and "compress" in seen
     assert list((tmp_path / "out").iterdir()) == []
-    assert list(services.sync.sent_dir.iterdir()) == []
+    sent, tmp = services.sync.sent_dir, services.sync.kept.tmp
+    assert not sent.exists() or list(sent.iterdir()) == []
+    assert not tmp.exists() or list(tmp.iterdir()) == []
     assert services.sync.log() == []
     assert db_digest(services.ctx.db.data_dir) == before
     # cancelled early, during the records
@@ -229,4 +232,4 @@ def test_cli_export_keys_and_log(services, synced, county, tmp_path, capsys):
     assert cli.main(["--data-dir", str(data_dir), "exports"]) == 0
     assert "changes" in capsys.readouterr().out
     assert cli.main(["--data-dir", str(data_dir), "export", "--out", str(tmp_path / "nope")]) == 1
-    assert "不存在" in capsys.readouterr().err
+    assert "找不到" in capsys.readouterr().err

@@ -29,6 +29,14 @@ class SyncExport(Base):
     by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
     ack_return_seq: Mapped[int | None] = mapped_column(Integer)
+    #: "prepared" (made, kept and logged; the copy in the chosen folder not known to be
+    #: complete: re-offered by the next export) or "delivered" (docs/sync-format.md §8a)
+    state: Mapped[str] = mapped_column(String(12), default="delivered",
+                                       server_default="delivered")
+    package_sha256: Mapped[str | None] = mapped_column(String(64))   # the kept .twpkg
+    package_bytes: Mapped[int | None] = mapped_column(Integer)
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    out_dir: Mapped[str | None] = mapped_column(Text)
 
 
 class SyncImport(Base):

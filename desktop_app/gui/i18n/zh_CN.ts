@@ -1451,7 +1451,7 @@ This warning is recorded in the audit log.</source>
         <translation>县级已确认</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>%1 records, changes %2–%3; file %4</source>
         <translation>共 %1 条记录，更改序号 %2–%3；文件 %4</translation>
     </message>
@@ -1461,14 +1461,19 @@ This warning is recorded in the audit log.</source>
         <translation>县级于 %1 确认收到</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not written</source>
+        <translation>未写出</translation>
     </message>
 </context>
 <context>
@@ -5051,6 +5056,14 @@ deduction (%)</source>
     </message>
 </context>
 <context>
+    <name>SyncDoctorDialog</name>
+    <message>
+        <location filename="../sync/screen.py" line="+485"/>
+        <source>Sync check</source>
+        <translation>同步检查</translation>
+    </message>
+</context>
+<context>
     <name>SyncImportSection</name>
     <message>
         <location filename="../sync/receive.py" line="+25"/>
@@ -5244,7 +5257,7 @@ encryption key %4</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync/common.py" line="-141"/>
+        <location filename="../sync/common.py" line="-146"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -5304,7 +5317,23 @@ encryption key %4</source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../sync/screen.py" line="+128"/>
+        <location line="+118"/>
+        <source>Package No. %1 was not written out completely; made again: hand it to the county.</source>
+        <translation>第 %1 号包未完成写出，已重新生成，请交给县级</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../sync/screen.py" line="-251"/>
+        <source>The next export writes it again.</source>
+        <translation>下次导出时会一并重新写出。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../sync/screen.py" line="-102"/>
         <source>Export to the county</source>
         <translation>导出到县级</translation>
     </message>
@@ -5344,7 +5373,17 @@ encryption key %4</source>
         <translation>数据包在途中丢失时：以相同编号、相同内容重新写出（县级只接收一次）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+3"/>
+        <source>Sync check…</source>
+        <translation>同步检查…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explain the state of sync (export log, kept copies, packages not written out completely, leftover temporary files, keys) and fix what can be fixed safely</source>
+        <translation>说明同步状况（导出记录、留存副本、未完成写出的包、遗留的临时文件、密钥），并修复可以安全修复的问题</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>No package exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
@@ -5364,18 +5403,18 @@ encryption key %4</source>
         <translation>上次导出以来没有更改。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>%1 package(s) not yet acknowledged by the county.</source>
         <translation>有 %1 个数据包县级尚未确认。</translation>
     </message>
     <message>
         <location line="+63"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Nothing to export: no changes since the last package.</source>
-        <translation>没有需要导出的内容：上次导出以来没有更改。</translation>
+        <translation>没有需要导出的更改（上次导出以来没有新的更改）。</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>Export the package into folder</source>
         <translation>选择导出数据包的文件夹</translation>
     </message>
@@ -5410,7 +5449,12 @@ encryption key %4</source>
         <translation>正在为县级加密… %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>Writing into the folder… %1</source>
+        <translation>正在写入文件夹… %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Package No. %1 written again (same content as before):</source>
         <translation>已重新导出第 %1 号包（内容与原包相同）：</translation>
     </message>
@@ -5438,6 +5482,26 @@ encryption key %4</source>
         <location line="+14"/>
         <source>Export cancelled: no file was written and the export log is unchanged.</source>
         <translation>已取消导出：没有写出任何文件，导出记录未变。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Checking sync…</source>
+        <translation>正在检查同步…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync check</source>
+        <translation>同步检查</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync check finished: all is well.</source>
+        <translation>同步检查完成：一切正常。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync check finished: see the report.</source>
+        <translation>同步检查完成：请查看报告。</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ FINGERPRINT_STYLE = "font-size: 15pt; font-weight: bold; letter-spacing: 1px;"
 SETTINGS_EXPORT, SETTINGS_IMPORT, SETTINGS_KEYS = (
     "sync/export_folder", "sync/import_folder", "sync/keys_folder")
 # Weight of each export stage in the one progress bar (records → compress → encrypt).
-STAGES = {"records": (0, 50), "compress": (50, 35), "encrypt": (85, 15)}
+STAGES = {"records": (0, 45), "compress": (45, 30), "encrypt": (75, 15), "copy": (90, 10)}
 
 TYPE_LABELS: dict[str, str] = {
     "application": QT_TRANSLATE_NOOP("SyncScreen", "applications"),
@@ -166,6 +166,8 @@ class ExportLogModel(ListTableModel):
             if role == InfoRole:
                 return r
             if role == Qt.ItemDataRole.ForegroundRole and col == COL_ACK:
+                if r.state == "prepared" and not r.acknowledged_at:
+                    return QColor("#e65100")
                 return QColor("#2e7d32") if r.acknowledged_at else QColor("#757575")
             if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_SEQ:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -177,6 +179,8 @@ class ExportLogModel(ListTableModel):
                                str(r.change_seq_to), r.file_name)
                 if col == COL_ACK and r.acknowledged_at:
                     return fmt(self.tr("Acknowledged by the county on %1"), local_time(r.acknowledged_at))
+                if col == COL_ACK and r.state == "prepared":
+                    return undelivered_text(r.package_seq)
                 return None
             if role != Qt.ItemDataRole.DisplayRole:
                 return None
@@ -185,7 +189,8 @@ class ExportLogModel(ListTableModel):
                 COL_TIME: local_time(r.created_at)[:16],
                 COL_COUNTS: counts_text(r.counts),
                 COL_SHA: grouped(r.digest),
-                COL_ACK: self.tr("Yes") if r.acknowledged_at else self.tr("No"),
+                COL_ACK: (self.tr("Yes") if r.acknowledged_at
+                          else self.tr("Not written") if r.state == "prepared" else self.tr("No")),
             }
             return values.get(col)
         except Exception:
@@ -206,3 +211,37 @@ def _button(text: str, name: str) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
     return button
+
+
+def undelivered_text(package_seq: int) -> str:
+    """第 N 号包未完成写出，已重新生成，请交给县级 (the export copies it again)."""
+    text = QCoreApplication.translate(
+        "SyncScreen", "Package No. %1 was not written out completely; made again: hand it to the county.")
+    return fmt(text, str(package_seq))
+
+
+def recover_at_startup(services: Services, tasks: TaskRunner, parent: QWidget,
+                       notify: Callable[[str], None] | None = None) -> None:
+    """At start-up, on the write lane: reconcile the export log with the kept copies
+    after a crash (``SyncService.recover``: temporary files swept, a package whose copy
+    never completed is re-offered) and tell the clerk about every such package."""
+    def done(report: Any) -> None:
+        if not report.undelivered:
+            return
+        text = "\n".join([undelivered_text(n) for n in report.undelivered] + [
+            QCoreApplication.translate("SyncScreen", "The next export writes it again.")])
+        if notify is not None:
+            notify(text)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("SyncScreen", "Sync"), text,
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("syncRecoveryNotice")
+        box.open()
+
+    def failed(exc: BaseException) -> None:
+        log.warning("sync recovery at start-up failed: %s", type(exc).__name__)
+
+    tasks.run(services.sync.recover, done, failed, owner=parent)

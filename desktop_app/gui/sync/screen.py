@@ -27,10 +27,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -64,6 +67,7 @@ from .common import (
     counts_text,
     grouped,
     stage_progress,
+    undelivered_text,
 )
 from .keys import SyncKeysSection
 from .receive import SyncImportSection
@@ -179,9 +183,16 @@ class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
             "A package lost on the way: write it again with the same number and the same "
             "content (the county accepts it once)"))
         self.reexport_button.clicked.connect(self.reexport)
+        self.doctor_button = _button(self.tr("Sync check…"), "syncDoctorButton")
+        self.doctor_button.setToolTip(self.tr(
+            "Explain the state of sync (export log, kept copies, packages not written out "
+            "completely, leftover temporary files, keys) and fix what can be fixed safely"))
+        self.doctor_button.clicked.connect(self.doctor)
+        self.doctor_dialog: SyncDoctorDialog | None = None
         self.log_note = _label("logNote")
         row = QHBoxLayout()
         row.addWidget(self.reexport_button)
+        row.addWidget(self.doctor_button)
         row.addWidget(self.log_note, 1)
         layout = QVBoxLayout(box)
         layout.addWidget(self.view, 1)
@@ -218,6 +229,10 @@ class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
         else:
             lines.append(self.tr("Nothing changed since the last package."))
         style = ""
+        if status.undelivered:
+            lines += [undelivered_text(n) for n in status.undelivered]
+            lines.append(self.tr("The next export writes it again."))
+            style = WARN_STYLE
         if status.paused:
             from ...core.services.backups import ExportsPaused
 
@@ -252,7 +267,7 @@ class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
     def _busy(self, job: str | None) -> None:
         self.job = job
         idle = job is None
-        for b in (self.export_button, self.import_button):
+        for b in (self.export_button, self.import_button, self.doctor_button):
             b.setEnabled(idle)
         if self.keys_group is not None:
             self.import_keys_button.setEnabled(idle)
@@ -290,7 +305,7 @@ class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
             if status.county is None:
                 self._refused(self._keys_missing_text())
                 return False
-            if not status.pending_changes:
+            if not status.pending_changes and not status.undelivered:
                 self._set(self.result_label, self.tr("Nothing to export: no changes since the "
                                                      "last package."))
                 return False
@@ -362,7 +377,8 @@ class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
         stage, done, total = message
         texts = {"records": self.tr("Collecting records… %1"),
                  "compress": self.tr("Compressing… %1"),
-                 "encrypt": self.tr("Encrypting for the county… %1")}
+                 "encrypt": self.tr("Encrypting for the county… %1"),
+                 "copy": self.tr("Writing into the folder… %1")}
         if total > 0:
             share = min(done, total) / total
             self.progress.setValue(int(100 * fraction))
@@ -386,9 +402,10 @@ class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
             return
         self.last_path = Path(result.path)
         self.open_folder_button.setEnabled(True)
+        again = [undelivered_text(n) for n in result.reoffered]
         head = fmt(self.tr("Package No. %1 written again (same content as before):") if result.reexport
                 else self.tr("Package No. %1 written:"), str(result.package_seq))
-        lines = [head, str(result.path),
+        lines = [*again, head, str(result.path),
                  fmt(self.tr("Records: %1 (%2 in all)"), counts_text(result.counts), str(result.records)),
                  fmt(self.tr("Checksum: %1"), grouped(result.digest)),
                  self.tr("Hand the file to the county (USB stick or upload). If it gets lost, "
@@ -420,9 +437,62 @@ class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
             text += "\n" + self._keys_missing_text()
         return text
 
+    # -- sync check -----------------------------------------------------------------------
+    def doctor(self) -> bool:
+        """同步检查: the service explains the sync state and fixes what is safe (write
+        lane, off the GUI thread); the report opens in a dialog."""
+        if self.job is not None:
+            return False
+        sync, actor = self.services.sync, self.actor()
+        self._busy("doctor")
+        self._set(self.result_label, self.tr("Checking sync…"))
+        self.tasks.run_job(lambda job: sync.doctor(actor, cancel=job.cancel),
+                           self._doctor_done, self._doctor_failed, owner=self,
+                           title=self.tr("Sync check"))
+        return True
+
+    def _doctor_done(self, report) -> None:
+        self._busy(None)
+        self._set(self.result_label, self.tr("Sync check finished: all is well.") if report.ok
+                  else self.tr("Sync check finished: see the report."),
+                  OK_STYLE if report.ok else WARN_STYLE)
+        if self.doctor_dialog is not None:
+            self.doctor_dialog.close()
+        self.doctor_dialog = SyncDoctorDialog("\n".join(report.lines()), self)
+        self.doctor_dialog.open()
+        self.refresh()
+
+    def _doctor_failed(self, error: BaseException) -> None:
+        self._busy(None)
+        self._set(self.result_label, "")
+        if is_refusal(error):
+            self._refused(self._refusal_text(error))
+        elif not is_cancelled(error):
+            present(self, error)
+        self.refresh()
+
     def _open_folder(self) -> None:
         if self.last_path is not None:
             self.opener(self.last_path.parent)
 
 
-__all__ = ["ExportLogModel", "ImportOutcome", "SyncScreen", "counts_text", "stage_progress"]
+class SyncDoctorDialog(QDialog):
+    """The sync check's report: one line per finding, selectable, with 关闭."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncDoctorDialog")
+        self.setWindowTitle(self.tr("Sync check"))
+        self.text = QPlainTextEdit(text)
+        self.text.setObjectName("syncDoctorReport")
+        self.text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+
+
+__all__ = ["ExportLogModel", "ImportOutcome", "SyncDoctorDialog", "SyncScreen", "counts_text",
+           "stage_progress"]

@@ -211,6 +211,30 @@ def count_changes(dbapi_conn: DBAPIConnection, lo: int, hi: int) -> dict[str, in
     return out
 
 
+#: Audit actions that are sync bookkeeping, not changes: an export's (or re-export's)
+#: own ``export`` event and an ``import`` event alone never make a package worth
+#: carrying (they travel with the next real change).
+BOOKKEEPING_ACTIONS = ("export", "import")
+
+
+def count_real_changes(dbapi_conn: DBAPIConnection, lo: int, hi: int) -> int:
+    """Tracked rows with change_seq in [lo, hi] other than sync bookkeeping events."""
+    if hi < lo:
+        return 0
+    cur = dbapi_conn.cursor()
+    n = 0
+    for type_, table in _TABLES.items():
+        if type_ == "event":
+            marks = ",".join("?" * len(BOOKKEEPING_ACTIONS))
+            n += cur.execute(f"SELECT count(*) FROM event WHERE change_seq BETWEEN ? AND ? "
+                             f"AND action NOT IN ({marks})",
+                             (lo, hi, *BOOKKEEPING_ACTIONS)).fetchone()[0]
+        else:
+            n += cur.execute(f"SELECT count(*) FROM {table} WHERE change_seq BETWEEN ? AND ?",
+                             (lo, hi)).fetchone()[0]
+    return int(n)
+
+
 # -- the Python reference: records as dicts ---------------------------------------------
 def _where(type_: str) -> str:
     """The change_seq range (parameters ?1, ?2) and the export order."""

@@ -3,16 +3,25 @@ from the log, import county return packages, manage keys (docs/sync-format.md).
 
 ``Services.sync`` is a :class:`SyncService`. Long operations take ``progress(stage,
 done, total)`` and a ``threading.Event`` to cancel; a cancelled export leaves no file
-and no log entry. Errors are :class:`PackageError` (one line, Chinese / English) or
-``ExportsPaused`` after a restore.
+and no log entry. Errors are :class:`PackageError` (one line, Chinese / English),
+``FileFault`` (a write fault, one Chinese line) or ``ExportsPaused`` after a restore.
+
+An export is a two-phase commit that survives a kill at any instruction (kept encrypted
+copy + record + ``prepared`` log row, then the final name in the chosen folder and
+``delivered``; :meth:`SyncService.recover` reconciles after a crash; docs/sync-format.md
+§8a); :meth:`SyncService.doctor` explains the state in Chinese.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import hashlib
 import json
+import shutil
+import tempfile
 import threading
 import time
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from sync_contract import envelope as env
 from sync_contract.envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, Cancelled, PackageError, Progress
+from sync_contract.faults import fault
 from sync_contract.keys import KeyStore, PublicKeys, short_fingerprint
 from sync_contract.seqs import seq_range
 
@@ -39,10 +49,33 @@ from ..auth import ActorRef
 from ..backups import ExportsPaused
 from ..context import Changes, Outcome, ServiceContext
 from ..events import record_event
+from . import doctor as _doctor
 from . import export as exp
+from .doctor import DoctorReport
+from .kept import (
+    KeptRecord,
+    KeptStore,
+    copy_part,
+    crash_point,
+    finish_part,
+    manifest_of_zip,
+    sha256_file,
+    sweep_parts,
+    verify_zip_members,
+)
 
 if TYPE_CHECKING:
     from ..handling import HandlingService
+
+
+#: Export-log states (docs/sync-format.md §8a).
+PREPARED, DELIVERED = "prepared", "delivered"
+
+
+def _unlink_quiet(path: Path | None) -> None:
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 @dataclass(frozen=True)
@@ -55,6 +88,8 @@ class ExportResult:
     change_seq_to: int
     seconds: float
     reexport: bool = False
+    #: packages copied again first because their earlier copy never completed
+    reoffered: tuple[int, ...] = ()
     #: An export writes the export log (a re-export its audit event): the sync screen's
     #: log and status change.
     changes: Changes = field(default_factory=lambda: Changes(exports=True))
@@ -75,6 +110,26 @@ class ExportLogRow:
     change_seq_to: int
     file_name: str
     acknowledged_at: datetime | None
+    state: str = DELIVERED
+    package_sha256: str | None = None
+    package_bytes: int | None = None
+    delivered_at: datetime | None = None
+    out_dir: str | None = None
+
+
+@dataclass
+class RecoveryReport:
+    """What :meth:`SyncService.recover` found and did."""
+
+    swept: int = 0                                         # temporary files removed
+    removed_unfinished: list[int] = field(default_factory=list)   # kept copies never committed
+    adopted: list[int] = field(default_factory=list)       # log rows rebuilt from records
+    converted: list[int] = field(default_factory=list)     # legacy inner ZIPs encrypted
+    undelivered: list[int] = field(default_factory=list)   # to copy again ("prepared")
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(exports=bool(self.adopted or self.converted or self.undelivered))
 
 
 @dataclass(frozen=True)
@@ -102,7 +157,8 @@ class SyncStatus:
     county: PublicKeys | None
     paused: dict[str, Any] | None
     last_export: ExportLogRow | None
-    pending_changes: int                 # change sequences not yet exported
+    pending_changes: int                 # changes not yet exported (sync bookkeeping excluded)
+    undelivered: tuple[int, ...] = ()    # packages the next export copies again
 
 
 class SyncService:
@@ -126,9 +182,7 @@ class SyncService:
         return KeyStore(self.ctx.db.data_dir / "keys")
 
     def _work_dir(self) -> Path:
-        work = self.folder / "tmp"
-        work.mkdir(parents=True, exist_ok=True)
-        return work
+        return self.kept.work_dir()
 
     def _township_code(self, s: Session) -> str:
         code: str | None = s.scalar(select(Township.code).limit(1))
@@ -165,15 +219,18 @@ class SyncService:
         with self.ctx.db.read() as s:
             paused = self.ctx.get_setting(s, "exports_paused")
             last = s.scalar(select(SyncExport).order_by(SyncExport.package_seq.desc()).limit(1))
-            counter = exp.change_counter(_dbapi(s))
+            raw = _dbapi(s)
+            counter = exp.change_counter(raw)
             _, last_to = self._last_exported(s)
+            pending = exp.count_real_changes(raw, last_to + 1, counter)
         county = None
         try:
             county = ks.county()
         except PackageError:
             county = None
         return SyncStatus(ks.fingerprint if ks.exists() else None, county, paused,
-                          self._row(last) if last else None, max(0, counter - last_to))
+                          self._row(last) if last else None, pending,
+                          tuple(self.undelivered()))
 
     @staticmethod
     def short(fp: str) -> str:
@@ -184,40 +241,38 @@ class SyncService:
     def _row(r: SyncExport) -> ExportLogRow:
         return ExportLogRow(r.package_seq, r.created_at, json.loads(r.counts), r.records,
                             r.digest, r.change_seq_from, r.change_seq_to, r.file_name,
-                            r.acknowledged_at)
+                            r.acknowledged_at, r.state or DELIVERED, r.package_sha256,
+                            r.package_bytes, r.delivered_at, r.out_dir)
 
     def log(self) -> list[ExportLogRow]:
         with self.ctx.db.read() as s:
             rows = s.scalars(select(SyncExport).order_by(SyncExport.package_seq.desc())).all()
             return [self._row(r) for r in rows]
 
-    def _sent_manifest(self, path: Path) -> dict[str, Any] | None:
-        try:
-            with zipfile.ZipFile(path) as zf:
-                manifest: dict[str, Any] = json.loads(zf.read(env.MANIFEST))
-                return manifest
-        except (OSError, zipfile.BadZipFile, KeyError, ValueError):
-            return None
+    # -- the kept copies and the two-phase export (docs/sync-format.md §8a) ---------------
+    @property
+    def kept(self) -> KeptStore:
+        return KeptStore(self.folder)
 
     def _last_exported(self, s: Session) -> tuple[int, int]:
-        """(last package_seq, last change_seq_to) from the log *and* the kept inner ZIPs
-        (after a restore the log may be older than what the county already has)."""
+        """(last package_seq, last change_seq_to) from the log *and* the kept records and
+        legacy inner ZIPs (a crash or a restore may leave a package the log lacks; the
+        next export adopts it, see :meth:`recover`)."""
         row = s.execute(select(func.max(SyncExport.package_seq),
                                func.max(SyncExport.change_seq_to))).one()
         seq, to = int(row[0] or 0), int(row[1] or 0)
-        if self.sent_dir.is_dir():
-            for path in self.sent_dir.glob("*.zip"):
-                stem = path.stem.rsplit("-", 1)[-1]
-                if not stem.isdigit() or int(stem) <= seq:
-                    continue
-                man = self._sent_manifest(path)
-                if man and man.get("kind") == TOWNSHIP_EXPORT:
-                    seq = max(seq, int(man["package_seq"]))
-                    to = max(to, int(man.get("change_seq_to") or 0))
+        kept = self.kept
+        for n, rec in sorted(kept.records(after=seq).items()):
+            if rec is not None and n > seq:
+                seq, to = n, max(to, rec.change_seq_to)
+        for n, path in kept.files("zip").items():
+            if n <= seq:
+                continue
+            found = manifest_of_zip(path)
+            if found and found[0].get("kind") == TOWNSHIP_EXPORT:
+                seq = max(seq, int(found[0]["package_seq"]))
+                to = max(to, int(found[0].get("change_seq_to") or 0))
         return seq, to
-
-    def _inner_path(self, code: str, seq: int) -> Path:
-        return self.sent_dir / f"{code}-{seq:06d}.zip"
 
     def _ensure_allowed(self) -> None:
         with self.ctx.db.read() as s:
@@ -233,11 +288,222 @@ class SyncService:
                                zh="尚未导入县级公钥（设置 → 密钥）")
         return list(county.age_recipients)
 
+    def _code_or_none(self) -> str | None:
+        with self.ctx.db.read() as s:
+            code: str | None = s.scalar(select(Township.code).limit(1))
+        return code or None
+
+    def recover(self, by: ActorRef | None = None) -> RecoveryReport:
+        """Reconcile the export log with the kept copies after a crash (run at start-up
+        and before every export; idempotent):
+
+        * temporary files a crash left (``sync/tmp/``, ``sent/*.part``) are removed;
+        * a kept ``.twpkg`` without its record (phase one never finished, the package
+          never left this PC) is removed;
+        * a record without a log row (killed between the record and the log commit, or a
+          log restored from an older backup) is adopted into the log as ``prepared``;
+        * a plaintext inner ZIP of an earlier version is encrypted into a kept
+          ``.twpkg`` (verified first) and removed; one the log lacks is adopted;
+        * every ``prepared`` package is reported: the next export copies it again
+          ("第 N 号包未完成写出，已重新生成，请交给县级").
+        """
+        code = self._code_or_none()
+        report = RecoveryReport()
+        if code is None:
+            return report
+        kept = self.kept
+        report.swept = len(kept.sweep())
+        with self.ctx.db.read() as s:
+            rows = {r.package_seq: self._row(r) for r in s.scalars(select(SyncExport))}
+        records = kept.records()
+        for seq, path in sorted(kept.files("twpkg").items()):
+            if seq not in records and seq not in rows:
+                _unlink_quiet(path)
+                report.removed_unfinished.append(seq)
+        adopt: list[KeptRecord] = [rec for seq, rec in sorted(records.items())
+                                   if rec is not None and seq not in rows]
+        for seq, path in sorted(kept.files("zip").items()):
+            done = rows.get(seq)
+            if done is not None and done.package_sha256 is not None:
+                # converted before (killed before the plaintext was removed): keep the
+                # kept .twpkg as it is (it may have been handed over already)
+                if (kept.package(code, seq).exists()
+                        and sha256_file(kept.package(code, seq))[0] == done.package_sha256):
+                    _unlink_quiet(path)
+                continue
+            converted = self._convert_legacy(code, seq, path, done)
+            if converted is None:
+                continue
+            if seq in rows:
+                with self.ctx.db.transaction() as s:
+                    r = s.scalar(select(SyncExport).where(SyncExport.package_seq == seq))
+                    if r is not None:
+                        r.package_sha256, r.package_bytes = (converted.package_sha256,
+                                                             converted.package_bytes)
+                report.converted.append(seq)
+            elif all(a.package_seq != seq for a in adopt):
+                adopt.append(converted)
+                report.converted.append(seq)
+            _unlink_quiet(path)
+        if adopt:
+            staff_id = None
+            with self.ctx.db.transaction() as s:
+                if by is not None:
+                    actor, _ = auth.resolve(s, by)
+                    staff_id = actor.staff_id
+                for rec in sorted(adopt, key=lambda r: r.package_seq):
+                    s.add(SyncExport(
+                        package_seq=rec.package_seq, manifest_created=rec.manifest_created,
+                        change_seq_from=rec.change_seq_from, change_seq_to=rec.change_seq_to,
+                        counts=json.dumps(rec.counts, sort_keys=True),
+                        records=sum(rec.counts.values()), digest=rec.digest,
+                        file_name=rec.file_name, by_id=staff_id, state=PREPARED,
+                        package_sha256=rec.package_sha256, package_bytes=rec.package_bytes))
+                    record_event(s, "export", actor_id=staff_id, package_seq=rec.package_seq,
+                                 digest=rec.digest, change_seq=[rec.change_seq_from,
+                                                                rec.change_seq_to],
+                                 counts=rec.counts, recovered=True)
+                    report.adopted.append(rec.package_seq)
+        with self.ctx.db.read() as s:
+            report.undelivered = list(s.scalars(
+                select(SyncExport.package_seq).where(SyncExport.state == PREPARED)
+                .order_by(SyncExport.package_seq)))
+        return report
+
+    def _convert_legacy(self, code: str, seq: int, path: Path,
+                        row: ExportLogRow | None) -> KeptRecord | None:
+        """A verified legacy inner ZIP encrypted into a kept ``.twpkg`` + record."""
+        found = manifest_of_zip(path)
+        if found is None or not verify_zip_members(path):
+            return None
+        man, mbytes = found
+        digest = hashlib.sha256(mbytes).hexdigest()
+        if (man.get("kind") != TOWNSHIP_EXPORT or int(man.get("package_seq", -1)) != seq
+                or (row is not None and row.digest != digest)):
+            return None
+        try:
+            recipients = self._county_recipients()
+        except PackageError:
+            return None
+        kept = self.kept
+        target = kept.package(code, seq)
+        try:
+            env.encrypt_inner(path, target, recipients)
+            sha, size = sha256_file(target)
+            rec = KeptRecord(seq, env.package_name(code, seq), digest, sha, size,
+                             int(man["change_seq_from"]), int(man["change_seq_to"]),
+                             {str(k): int(v) for k, v in man["counts"].items()},
+                             str(man["created_at"]))
+            kept.write_record(code, rec)
+        except (OSError, PackageError):
+            _unlink_quiet(target)
+            return None
+        return rec
+
+    def undelivered(self) -> list[int]:
+        """Packages made and logged whose copy in the chosen folder is not known to be
+        complete (the next export copies them again). Cheap."""
+        with self.ctx.db.read() as s:
+            seqs = set(s.scalars(select(SyncExport.package_seq)
+                                 .where(SyncExport.state == PREPARED)))
+            last = s.scalar(select(func.max(SyncExport.package_seq))) or 0
+        # committed packages the log lacks (adopted by the next recovery)
+        seqs |= {n for n, rec in self.kept.records(after=last).items() if rec}
+        return sorted(seqs)
+
+    @staticmethod
+    def undelivered_message(seqs: Iterable[int]) -> str:
+        """The clerk's line for packages re-offered after an unfinished export."""
+        return "；".join(f"第 {n} 号包未完成写出，已重新生成，请交给县级" for n in seqs)
+
+    def _verify_kept(self, code: str, row: SyncExport | ExportLogRow) -> Path:
+        """The kept ``.twpkg`` of ``row``, checked against the log's SHA-256; a clear
+        :class:`PackageError` when it is missing or damaged."""
+        n = row.package_seq
+        path = self.kept.package(code, n)
+        if not path.exists():
+            raise PackageError(
+                "kept_missing", f"the kept copy of package {n} ({path.name}) is missing",
+                zh=f"第 {n} 号包在导出记录中，但本机留存的副本（{path.name}）已缺失，不能重新导出；"
+                   "请运行“同步检查”，如县级尚未收到此包请联系县级")
+        try:
+            sha, size = sha256_file(path)
+        except OSError as exc:
+            raise fault(exc, path.parent, "export", outcome="nothing_changed") from None
+        if sha != row.package_sha256 or (row.package_bytes is not None
+                                         and size != row.package_bytes):
+            raise PackageError(
+                "kept_damaged", f"the kept copy of package {n} differs from the export log",
+                zh=f"第 {n} 号包的留存副本已损坏（校验值与导出记录不符），不能重新导出；"
+                   "请运行“同步检查”，如县级尚未收到此包请联系县级")
+        return path
+
+    def _deliver(self, code: str, seq: int, out_dir: Path, actor: auth.Actor, *,
+                 progress: Progress | None, cancel: threading.Event | None,
+                 event: dict[str, Any] | None = None) -> Path:
+        """Copy the kept package ``seq`` into ``out_dir`` (temporary + fsync + rename +
+        folder fsync) and mark its log row delivered."""
+        with self.ctx.db.read() as s:
+            row = s.scalar(select(SyncExport).where(SyncExport.package_seq == seq))
+            if row is None:
+                raise PackageError("io_error", f"package {seq} is not in the export log",
+                                   zh=f"导出记录中没有第 {seq} 号包")
+            info = self._row(row)
+        src = self._verify_kept(code, info)
+        final = out_dir / info.file_name
+        try:
+            part = copy_part(src, final, progress=progress, cancel=cancel)
+        except OSError as exc:
+            raise fault(exc, out_dir, "export") from None
+        crash_point("usb_part_written")
+        try:
+            finish_part(part, final)
+        except OSError as exc:
+            _unlink_quiet(part)
+            raise fault(exc, out_dir, "export") from None
+        crash_point("renamed")
+        with self.ctx.db.transaction() as s:
+            r = s.scalar(select(SyncExport).where(SyncExport.package_seq == seq))
+            assert r is not None
+            if r.state != DELIVERED:
+                r.state, r.delivered_at = DELIVERED, utcnow()
+            r.out_dir = str(out_dir)
+            if event is not None:
+                record_event(s, "export", actor_id=actor.staff_id, package_seq=seq,
+                             digest=info.digest, **event, **auth.event_actor(actor))
+        return final
+
+    def doctor(self, by: ActorRef, *, fix: bool = True, out_dir: Path | None = None,
+               progress: Progress | None = None,
+               cancel: threading.Event | None = None) -> DoctorReport:
+        """同步检查: the sync state explained in Chinese, safe fixes applied (see
+        :mod:`.doctor`)."""
+        if not self._lock.acquire(blocking=False):
+            raise PackageError("io_error", "an export is running", zh="另一个导出正在进行")
+        try:
+            return _doctor.run(self, by, fix=fix, out_dir=out_dir, progress=progress,
+                               cancel=cancel)
+        finally:
+            self._lock.release()
+
     # -- export ------------------------------------------------------------------------
+    def has_changes(self) -> bool:
+        """Anything worth a package (a cheap read; the sync screen asks before the clerk
+        chooses a folder): a real change since the last package, or a package to
+        re-offer."""
+        return self.status().pending_changes > 0 or bool(self.undelivered())
+
     def export(self, out_dir: Path, by: ActorRef, *, progress: Progress | None = None,
                cancel: threading.Event | None = None) -> ExportResult | None:
-        """Export everything changed since the last package into ``out_dir``.
-        ``None`` when there is nothing to export."""
+        """Export everything changed since the last package into ``out_dir`` — after
+        copying there again every package whose earlier copy never completed.
+
+        Two phases (docs/sync-format.md §8a): the package is built and encrypted into
+        the data folder, copied into ``out_dir`` under a temporary name and fsync'd,
+        then its record and its log row are committed, then it is renamed to its final
+        name and marked delivered. A kill at any point loses nothing: :meth:`recover`
+        finishes or removes the half-done part. ``None`` when there is nothing to export
+        and nothing to re-offer (:attr:`NOTHING_TO_EXPORT`)."""
         started = time.perf_counter()
         out_dir = Path(out_dir)
         if not self._lock.acquire(blocking=False):
@@ -246,34 +512,97 @@ class SyncService:
             self._ensure_allowed()
             with self.ctx.db.read() as s:
                 actor, _ = auth.require(s, by, auth.SYNC)
+                code = self._township_code(s)
             recipients = self._county_recipients()
             ks = self.keys.ensure()
-            with self.ctx.db.read() as s:
-                raw = _dbapi(s)   # one snapshot from here
-                code = self._township_code(s)
-                last_seq, last_to = self._last_exported(s)
-                hi = exp.change_counter(raw)
-                lo = last_to + 1
-                if hi < lo:
+            if not out_dir.is_dir():
+                raise fault(FileNotFoundError(errno.ENOENT, "missing"), out_dir, "export")
+            recovered = self.recover(actor)
+            sweep_parts(out_dir, lambda n: n.startswith(f"{code}-") and n.endswith(".twpkg"))
+            reoffered: list[tuple[int, Path]] = []
+            for seq in recovered.undelivered:
+                path = self._deliver(code, seq, out_dir, actor, progress=progress,
+                                     cancel=cancel, event={"reoffered": True})
+                reoffered.append((seq, path))
+            made = self._export_new(code, out_dir, actor, ks, recipients,
+                                    progress=progress, cancel=cancel)
+            notes = tuple(seq for seq, _ in reoffered)
+            if made is None:
+                if not reoffered:
                     return None
-                counts = exp.count_changes(raw, lo, hi)
-                total = sum(counts.values())
-                if total == 0:
-                    return None
-                seq = last_seq + 1
-                name = env.package_name(code, seq)
-                self.sent_dir.mkdir(parents=True, exist_ok=True)
-                inner = self._inner_path(code, seq)
-                manifest = {"kind": TOWNSHIP_EXPORT, "township_code": code,
-                            "device_id": ks.device_id, "package_seq": seq,
-                            "change_seq_from": lo, "change_seq_to": hi,
-                            "audit_head": exp.audit_head(raw)}
-                members: dict[str, Iterable[Any]] = {
-                    t: exp.iter_records(raw, t, lo, hi) for t in env.TYPES[TOWNSHIP_EXPORT]}
-                built = env.build_package(out_dir / name, members, manifest, ks.signing_key,
-                                          recipients, keep_inner=inner,
-                                          work_dir=self._work_dir(), progress=progress,
-                                          cancel=cancel, expected_total=total)
+                seq, path = reoffered[-1]
+                with self.ctx.db.read() as s:
+                    row = s.scalar(select(SyncExport).where(SyncExport.package_seq == seq))
+                    assert row is not None
+                    info = self._row(row)
+                return ExportResult(seq, path, info.digest, info.counts, info.change_seq_from,
+                                    info.change_seq_to, time.perf_counter() - started,
+                                    reexport=True, reoffered=notes)
+            return ExportResult(made.package_seq, made.path, made.digest, made.counts,
+                                made.change_seq_from, made.change_seq_to,
+                                time.perf_counter() - started, reoffered=notes)
+        finally:
+            self._lock.release()
+
+    def _export_new(self, code: str, out_dir: Path, actor: auth.Actor, ks: KeyStore,
+                    recipients: list[str], *, progress: Progress | None,
+                    cancel: threading.Event | None) -> ExportResult | None:
+        kept = self.kept
+        with self.ctx.db.read() as s:
+            raw = _dbapi(s)   # one snapshot from here
+            last_seq, last_to = self._last_exported(s)
+            hi = exp.change_counter(raw)
+            lo = last_to + 1
+            if hi < lo or exp.count_real_changes(raw, lo, hi) == 0:
+                return None
+            counts = exp.count_changes(raw, lo, hi)
+            total = sum(counts.values())
+            seq = last_seq + 1
+            name = env.package_name(code, seq)
+            manifest = {"kind": TOWNSHIP_EXPORT, "township_code": code,
+                        "device_id": ks.device_id, "package_seq": seq,
+                        "change_seq_from": lo, "change_seq_to": hi,
+                        "audit_head": exp.audit_head(raw)}
+            members: dict[str, Iterable[Any]] = {
+                t: exp.iter_records(raw, t, lo, hi) for t in env.TYPES[TOWNSHIP_EXPORT]}
+            package = kept.package(code, seq)
+            try:
+                work = Path(tempfile.mkdtemp(prefix="export-", dir=kept.work_dir()))
+            except OSError as exc:
+                raise fault(exc, kept.tmp, "export") from None
+            try:
+                inner = work / "inner.zip"
+                built = env.write_inner(inner, members, manifest, ks.signing_key,
+                                        work_dir=work, progress=progress, cancel=cancel,
+                                        expected_total=total)
+                kept.sent.mkdir(parents=True, exist_ok=True)
+                env.encrypt_inner(inner, package, recipients, progress=progress,
+                                  cancel=cancel)
+            except OSError as exc:
+                _unlink_quiet(package)
+                raise fault(exc, kept.sent.parent, "export") from None
+            except BaseException:
+                _unlink_quiet(package)
+                raise
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+        crash_point("kept_written")
+        final = out_dir / name
+        part: Path | None = None
+        try:
+            sha, size = sha256_file(package)
+            try:
+                part = copy_part(package, final, progress=progress, cancel=cancel)
+            except OSError as exc:
+                raise fault(exc, out_dir, "export") from None
+            crash_point("usb_part_written")
+            rec = KeptRecord(seq, name, built.digest, sha, size, lo, hi, dict(built.counts),
+                             str(built.manifest["created_at"]))
+            try:
+                kept.write_record(code, rec)          # the commit point of phase one
+            except OSError as exc:
+                raise fault(exc, kept.sent, "export") from None
+            crash_point("recorded")
             try:
                 with self.ctx.db.transaction() as s:
                     s.add(SyncExport(
@@ -281,24 +610,40 @@ class SyncService:
                         change_seq_from=lo, change_seq_to=hi,
                         counts=json.dumps(built.counts, sort_keys=True),
                         records=sum(built.counts.values()), digest=built.digest,
-                        file_name=name, by_id=actor.staff_id))
+                        file_name=name, by_id=actor.staff_id, state=PREPARED,
+                        package_sha256=sha, package_bytes=size, out_dir=str(out_dir)))
                     record_event(s, "export", actor_id=actor.staff_id, package_seq=seq,
                                  digest=built.digest, change_seq=[lo, hi], counts=built.counts,
                                  **auth.event_actor(actor))
             except BaseException:
-                env._unlink(out_dir / name)
-                env._unlink(inner)
+                _unlink_quiet(kept.record_path(code, seq))
                 raise
-            return ExportResult(seq, out_dir / name, built.digest, built.counts, lo, hi,
-                                time.perf_counter() - started)
-        finally:
-            self._lock.release()
+        except BaseException:
+            _unlink_quiet(part)
+            _unlink_quiet(package)
+            raise
+        crash_point("logged")
+        try:
+            finish_part(part, final)
+        except OSError as exc:
+            _unlink_quiet(part)
+            # logged as prepared: the next export copies it again
+            raise fault(exc, out_dir, "export") from None
+        crash_point("renamed")
+        with self.ctx.db.transaction() as s:
+            r = s.scalar(select(SyncExport).where(SyncExport.package_seq == seq))
+            assert r is not None
+            r.state, r.delivered_at = DELIVERED, utcnow()
+        crash_point("delivered")
+        return ExportResult(seq, final, built.digest, built.counts, lo, hi, 0.0)
 
     def reexport(self, package_seq: int, out_dir: Path, by: ActorRef, *,
                  progress: Progress | None = None,
                  cancel: threading.Event | None = None) -> ExportResult:
-        """Produce package ``package_seq`` again: same manifest and data (byte for byte),
-        encrypted afresh to the county's current recipients."""
+        """Produce package ``package_seq`` again: the kept encrypted package, checked
+        against the export log's SHA-256 and copied byte for byte (a package from before
+        the two-phase export: its kept inner ZIP, checked member by member, encrypted
+        afresh). Missing or damaged: a clear :class:`PackageError` saying what to do."""
         started = time.perf_counter()
         out_dir = Path(out_dir)
         self._ensure_allowed()
@@ -306,26 +651,49 @@ class SyncService:
             actor, _ = auth.require(s, by, auth.SYNC)
             code = self._township_code(s)
             row = s.scalar(select(SyncExport).where(SyncExport.package_seq == package_seq))
-        recipients = self._county_recipients()
-        inner = self._inner_path(code, package_seq)
-        man = self._sent_manifest(inner) if inner.exists() else None
-        if man is None:
+            info = self._row(row) if row is not None else None
+        if info is None:
             raise PackageError("io_error", f"package {package_seq} is not in the export log",
                                zh=f"导出记录中没有第 {package_seq} 号包")
-        with zipfile.ZipFile(inner) as zf:
-            import hashlib
-            digest = hashlib.sha256(zf.read(env.MANIFEST)).hexdigest()
-        if row is not None and row.digest != digest:
-            raise PackageError("hash_mismatch", f"kept copy of package {package_seq} differs "
-                               "from the log", zh=f"第 {package_seq} 号包的留存副本与导出记录不符")
-        name = env.package_name(code, package_seq)
-        env.encrypt_inner(inner, out_dir / name, recipients, progress=progress, cancel=cancel)
-        with self.ctx.db.transaction() as s:
-            record_event(s, "export", actor_id=actor.staff_id, package_seq=package_seq,
-                         digest=digest, reexport=True, **auth.event_actor(actor))
-        return ExportResult(package_seq, out_dir / name, digest, dict(man["counts"]),
-                            man["change_seq_from"], man["change_seq_to"],
+        if not out_dir.is_dir():
+            raise fault(FileNotFoundError(errno.ENOENT, "missing"), out_dir, "export")
+        if info.package_sha256 is not None:
+            path = self._deliver(code, package_seq, out_dir, actor, progress=progress,
+                                 cancel=cancel, event={"reexport": True})
+        else:
+            path = self._reexport_legacy(code, info, out_dir, actor, progress=progress,
+                                         cancel=cancel)
+        return ExportResult(package_seq, path, info.digest, dict(info.counts),
+                            info.change_seq_from, info.change_seq_to,
                             time.perf_counter() - started, reexport=True)
+
+    def _reexport_legacy(self, code: str, info: ExportLogRow, out_dir: Path,
+                         actor: auth.Actor, *, progress: Progress | None,
+                         cancel: threading.Event | None) -> Path:
+        n = info.package_seq
+        inner = self.kept.legacy_inner(code, n)
+        if not inner.exists():
+            raise PackageError(
+                "kept_missing", f"the kept copy of package {n} is missing",
+                zh=f"第 {n} 号包在导出记录中，但本机留存的副本已缺失，不能重新导出；"
+                   "请运行“同步检查”，如县级尚未收到此包请联系县级")
+        found = manifest_of_zip(inner)
+        if (found is None or hashlib.sha256(found[1]).hexdigest() != info.digest
+                or not verify_zip_members(inner)):
+            raise PackageError(
+                "kept_damaged", f"the kept copy of package {n} differs from the export log",
+                zh=f"第 {n} 号包的留存副本已损坏（校验值与导出记录不符），不能重新导出；"
+                   "请运行“同步检查”，如县级尚未收到此包请联系县级")
+        recipients = self._county_recipients()
+        final = out_dir / info.file_name
+        try:
+            env.encrypt_inner(inner, final, recipients, progress=progress, cancel=cancel)
+        except OSError as exc:
+            raise fault(exc, out_dir, "export") from None
+        with self.ctx.db.transaction() as s:
+            record_event(s, "export", actor_id=actor.staff_id, package_seq=n,
+                         digest=info.digest, reexport=True, **auth.event_actor(actor))
+        return final
 
     # -- import (county return packages) ------------------------------------------------
     def import_package(self, path: Path, by: ActorRef) -> ImportResult:
@@ -418,10 +786,23 @@ class _Applier:
 
     # acks ---------------------------------------------------------------------------
     def ack(self, rec: dict[str, Any]) -> None:
-        row = self.s.scalar(select(SyncExport).where(SyncExport.package_seq == rec["package_seq"]))
-        if row is None or row.digest != rec["sha256"]:
-            self.fail("ack_mismatch", f"ack for package {rec['package_seq']} does not match "
-                      "our export log", f"县级确认的第 {rec['package_seq']} 号包与本乡镇导出记录不符")
+        n = rec["package_seq"]
+        row = self.s.scalar(select(SyncExport).where(SyncExport.package_seq == n))
+        if row is None:
+            last = self.s.scalar(select(func.max(SyncExport.package_seq))) or 0
+            if n > last:
+                self.fail("ack_mismatch", f"ack for package {n}, which this township never made",
+                          f"县级确认的第 {n} 号包本乡镇从未生成（是否导入了其他乡镇的回执包？）")
+            # A gap in the log (restored from an older backup, kept copies gone too): the
+            # county has it; noted, never a refusal that would block every later return.
+            self.skipped.append(f"ack {n}: not in the export log")
+            return
+        if row.digest != rec["sha256"]:
+            self.fail("ack_mismatch", f"ack for package {n} does not match our export log",
+                      f"县级确认的第 {n} 号包与本乡镇导出记录不符（内容不同），请运行“同步检查”并联系县级")
+        if row.state != DELIVERED:
+            # the county has it: its copy was complete after all
+            row.state, row.delivered_at = DELIVERED, row.delivered_at or utcnow()
         if row.acknowledged_at is None:
             row.acknowledged_at, row.ack_return_seq = utcnow(), self.seq
 
@@ -557,5 +938,5 @@ class _Applier:
         self.settings_changed = True
 
 
-__all__ = ["Cancelled", "ExportLogRow", "ExportResult", "ExportsPaused", "ImportResult",
-           "PackageError", "SyncService", "SyncStatus"]
+__all__ = ["DELIVERED", "PREPARED", "Cancelled", "ExportLogRow", "ExportResult", "ExportsPaused",
+           "ImportResult", "PackageError", "RecoveryReport", "SyncService", "SyncStatus"]
