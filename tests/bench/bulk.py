@@ -455,15 +455,27 @@ def generate(services, n: int, *, seed: int = 0, days: int = TEN_YEARS,
     """Add ``n`` decided applications over the last ``days`` days (default ten years)
     to the folder behind ``services`` (setting up the demo township first if needed)."""
     t0 = time.perf_counter()
-    admin = create_demo_township(services)
+    rng = random.Random(seed)
+    # A history, as a real township's would be: nothing after now (the clock check would
+    # see the PC's clock behind the records) and the set-up before the first application
+    # (``check`` would see the audit time running backwards).
+    now = services.ctx.clock().replace(tzinfo=None)
+    times = [min(t, now - timedelta(minutes=1))
+             for t in demo_times(rng, n, services.ctx.today(), days)]
+    clock = services.ctx.clock
+    if times:
+        first = times[0] - timedelta(days=1)
+        services.ctx.clock = lambda: first
+    try:
+        admin = create_demo_township(services)
+    finally:
+        services.ctx.clock = clock
     clerks = [p.id for p in services.setup.staff() if p.role != "supervisor"] or [admin]
     raw = services.ctx.db.engine.raw_connection()
     conn: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
     conn.execute("PRAGMA cache_size = -1000000")  # 1 GB page cache while loading
     conn.execute("PRAGMA synchronous = OFF")       # (this connection only; a crash = redo)
     start = _start(conn)
-    rng = random.Random(seed)
-    times = demo_times(rng, n, services.ctx.today(), days)
     entries = []
     day_seq = dict(start.day_seq)
     for when in times:
