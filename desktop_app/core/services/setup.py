@@ -133,8 +133,8 @@ class SetupService:
         if errors:
             raise ValidationErrors(errors)
         hashed = passwords.hash_password(inp.admin_password) if inp.admin_password else ""
-        code = new_recovery_code()
-        code_hash = passwords.hash_password(normalize_recovery_code(code))
+        recovery_code = new_recovery_code()
+        code_hash = passwords.hash_password(normalize_recovery_code(recovery_code))
         with self.ctx.db.transaction() as s:
             if s.scalar(select(func.count()).select_from(Township)):
                 raise ValidationErrors([ValidationError("township_code", "exists",
@@ -158,7 +158,7 @@ class SetupService:
             if hashed:
                 record_event(s, "auth.password_set", actor_id=admin.id, staff_id=admin.id)
             store_recovery_code(s, code_hash, self.ctx.clock(), admin.id)
-        return SetupResult(Changes(settings=True, accounts=True, everything=True), code)
+        return SetupResult(Changes(settings=True, accounts=True, everything=True), recovery_code)
 
     # -- reads -----------------------------------------------------------------
     def township(self) -> TownshipInfo:
