@@ -316,7 +316,8 @@ class AccountService:
                 staff = admins[0] if len(admins) == 1 else None
                 if len(admins) > 1:
                     raise _errors(ValidationError("username", "which_admin",
-                                                  key="recovery.which_admin"))
+                                                  key="recovery.which_admin",
+                                                  params={"option": "--user"}))
             has_code = _valid_code(s) is not None
         if staff is None:
             self._dummy_verify(code)

@@ -556,11 +556,10 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     # issue 11 — CLI authentication, recovery code, county key import
     "recovery.which_admin": (QT_TRANSLATE_NOOP(
         "Messages", "This computer has several administrators: name the administrator account "
-        "to recover with --user"), ()),
+        "to recover with %1"), ("option",)),
     "county_keys.not_county": (QT_TRANSLATE_NOOP(
         "Messages", "The code %1 in the key file is not a county division code (6 digits, e.g. "
-        "522201); not imported. Ask the county to regenerate it with county-receiver keygen "
-        "--code"), ("code",)),
+        "522201); not imported. Ask the county to regenerate it with %2"), ("code", "command")),
     "county_keys.other_county": (QT_TRANSLATE_NOOP(
         "Messages", "This key file belongs to %1 %2; this township (%3) is not in that county. "
         "Not imported: ask your county's civil affairs office for the right public key file"),

@@ -61,7 +61,8 @@ def check_county(keys: PublicKeys, township_code: str) -> str:
     county = county_part(keys.code)
     if county is None or county.endswith("00"):
         raise ValidationError(FIELD, "not_county", key="county_keys.not_county",
-                              params={"code": keys.code})
+                              params={"code": keys.code,
+                                      "command": "county-receiver keygen --code"})
     if township_code[:6] != county:
         raise ValidationError(FIELD, "other_county", key="county_keys.other_county",
                               params={"code": county, "name": keys.name or "",
