@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from desktop_app.cli import main
-from tests.helpers.cli import as_user
 from desktop_app.core import backup as files
 from desktop_app.core import db as dbmod
 from desktop_app.core.backup import BackupError, BackupName
@@ -25,6 +24,7 @@ from desktop_app.core.models import Event
 from desktop_app.core.services import ExportsPaused, Services
 from desktop_app.core.services.demo import DEMO_PASSWORDS
 from desktop_app.core.startup import check_data_folder, restore_for_startup
+from tests.helpers.cli import as_user
 from tests.helpers.drafts import draft, resident_id
 
 TIMES = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)).map(

@@ -127,8 +127,8 @@ class RecoveryCodeDialog(QDialog):
         return True
 
     def save_code(self) -> bool:
-        from sync_contract.fs import atomic_write
         from sync_contract.faults import fault
+        from sync_contract.fs import atomic_write
 
         start = str(Path.home() / "recovery-code.txt")
         path = self.choose_save(self, self.tr("Save the recovery code"), start)
