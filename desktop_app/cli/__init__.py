@@ -167,7 +167,8 @@ def _unexpected(exc: Exception, args: argparse.Namespace) -> int:
 
     known = (ValidationError, ValidationErrors, DatabaseError, PermissionDenied, PackageError,
              ExportsPaused, LoginFailed, FileFault, LookupError)
-    if isinstance(exc, known):
+    bug = isinstance(exc, (KeyError, IndexError))   # lookups that failed in the code itself
+    if isinstance(exc, known) and not bug:
         text = str(exc).strip()
         _say(f"desktop-app: {text.splitlines()[0] if text else type(exc).__name__}")
         return 1

@@ -330,8 +330,8 @@ class AccountService:
         if not has_code:
             with self.ctx.db.transaction() as s:
                 record_event(s, fail, actor_id=staff.id, reason="no_code", **extra)
-            raise LoginFailed("no_code", "本机没有有效的恢复码：请另一位管理员重置密码，"
-                                         "或从设置时保存的恢复码所在的备份中恢复")
+            raise LoginFailed("no_code", "本机没有有效的管理员恢复码：请另一位管理员重置密码，"
+                                         "或恢复一个记得管理员密码的备份")
         with self.ctx.db.read() as s:
             row = _valid_code(s)
             stored, row_id = (row.code_hash, row.id) if row is not None else ("", 0)
