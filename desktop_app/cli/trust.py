@@ -75,10 +75,11 @@ def _restore_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """An administrator's verb — except when the current database cannot be opened at
-    all: then nobody can log in, and (as the GUI's start-up check offers) whoever runs
-    it may put a backup in place; the damaged files are kept aside and the restore is
-    recorded (``via: startup``)."""
+    """An administrator's verb — except when there is nobody to log in: the current
+    database cannot be opened at all (as the GUI's start-up check offers, whoever runs
+    it may put a backup in place; the damaged files are kept aside), or the folder holds
+    no township yet (a new PC restoring its backup). Those restores are recorded as the
+    start-up check's (``via: startup``)."""
     from ..core import backup as files
     from ..core.startup import check_data_folder, restore_for_startup
 
@@ -87,18 +88,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not path.exists() and path.parent == Path("."):
         path = data / files.BACKUP_DIRNAME / path
     problem = check_data_folder(data)
+    nobody = problem is not None
     if problem is None:
         with open_services(args) as services:
-            sign_in(args, services, auth.RESTORE)
+            if services.setup.is_initialized():
+                sign_in(args, services, auth.RESTORE)
+            else:
+                nobody = True
     info = files.check_restorable(path)
     if not args.yes:
         print(_describe(info))
         print(f"desktop-app: 恢复将用 {info.name}（{info.created:%Y-%m-%d %H:%M}）替换 {data} "
               "中的数据库；确认请加 --yes", file=sys.stderr)
         return 2
-    if problem is not None:  # the current database cannot be opened: keep its files aside
+    if nobody:  # a database that cannot be opened (its files kept aside), or no township
         replaced = restore_for_startup(data, path, by_name="命令行")
-        kept = replaced.damaged
+        kept = replaced.damaged or replaced.pre_restore
     else:
         with open_services(args) as services:
             result = services.backups.restore(path, args.actor)

@@ -167,6 +167,27 @@ def test_demo_into_a_real_township_is_refused(world, mp, services, capsys):
     assert sql(folder, "SELECT count(*) FROM staff") == [(1,)]
 
 
+def test_restore_needs_no_login_only_when_nobody_could_log_in(world, mp, tmp_path, capsys):
+    d = world / "d"
+    assert main(as_user(mp, d, "clerk1") + ["backup"]) == 0
+    backup = d / "backups" / backup_name(d)
+    # a new PC: an empty folder takes the backup without a login (there is no one yet)
+    fresh = tmp_path / "fresh"
+    feed(mp)
+    assert main(["--data-dir", str(fresh), "restore", str(backup), "--yes"]) == 0, \
+        capsys.readouterr().err
+    assert sql(fresh, "SELECT count(*) FROM staff") == sql(d, "SELECT count(*) FROM staff")
+    # from then on, the restored township's administrator is needed
+    assert main(["--data-dir", str(fresh), "restore", str(backup), "--yes"]) == 1
+    assert "--user" in capsys.readouterr().err
+    # a database that cannot be opened: nobody can log in, the start-up check's way
+    (fresh / "township.sqlite3").write_bytes(b"garbage" * 1000)
+    for suffix in ("-wal", "-shm"):
+        (fresh / f"township.sqlite3{suffix}").unlink(missing_ok=True)
+    assert main(["--data-dir", str(fresh), "restore", str(backup), "--yes"]) == 0
+    assert list((fresh / "backups").glob("damaged-*"))
+
+
 def test_commands_on_a_folder_without_setup_say_so(tmp_path, mp, capsys):
     assert main(["--data-dir", str(tmp_path / "new"), "--user", "admin", "--password-stdin",
                  "users", "list"]) == 1
