@@ -143,3 +143,41 @@ def test_another_countys_keys_are_refused_before_any_confirmation(
     assert asked == [] and services.sync.status().county is None
     text = keys_screen.keys_result.text()
     assert text.startswith("未导入") and "420106" in text and "522201101000" in text
+
+
+# -- the recovery code at the login screen ------------------------------------------------
+def test_forgotten_admin_password_at_the_login_screen(qtbot, services, township, monkeypatch):
+    from desktop_app.gui.auth import login
+
+    code = services.accounts.issue_recovery_code(township).value
+    shown: list[str] = []
+
+    def run_dialog(dlg) -> int:
+        """The dialog as the administrator fills it: a wrong code first, then the right one."""
+        dlg.show_code = lambda parent, new_code, name: shown.append(new_code)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        assert dlg.admin.currentData() == "admin"
+        dlg.code.setText("0000-0000-0000-0000-000Z" if code[0] != "0" else "1" * 20)
+        dlg.password.setText("huifu2026x")
+        dlg.repeat.setText("huifu2026x")
+        click(qtbot, dlg.ok_button)
+        assert dlg.isVisible() and "恢复码错误" in dlg.error.text()
+        dlg.code.setText(code.lower())
+        dlg.password.setText("huifu2026x")
+        dlg.repeat.setText("huifu2026x")
+        click(qtbot, dlg.ok_button)
+        return dlg.result()
+
+    monkeypatch.setattr(login.RecoverAdminDialog, "exec", run_dialog)
+    dialog = login.LoginDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click(qtbot, dialog.recover_button)
+    assert dialog.result() == login.LoginDialog.DialogCode.Accepted
+    assert dialog.actor.username == "admin" and len(shown) == 1 and shown[0] != code
+    assert services.accounts.login("admin", "huifu2026x").value.username == "admin"
+    # the code was used up
+    from desktop_app.core.services import LoginFailed
+    with pytest.raises(LoginFailed):
+        services.accounts.recover_admin(code, "huifu2027y")

@@ -277,6 +277,14 @@ class AccountService:
             row = _valid_code(s)
             return row.created_at if row is not None else None
 
+    def recovery_accounts(self) -> list[tuple[str, str]]:
+        """(username, name) of the active administrators: whose password the recovery
+        code can set (the login screen's "forgot the administrator password")."""
+        with self.ctx.db.read() as s:
+            rows = s.execute(select(Staff.username, Staff.name).where(
+                Staff.role == ADMIN, Staff.active).order_by(Staff.id))
+            return [(u or "", n) for u, n in rows]
+
     def issue_recovery_code(self, by: ActorRef) -> Outcome[str]:
         """A new recovery code (administrators): the previous one stops working. Returns
         the code itself — shown once, to be printed or written down; only its salted

@@ -31,6 +31,8 @@ from ..kit.widgets import ERROR_STYLE
 RECOVER_COMMAND = "desktop-app recover-admin"
 #: ``(parent, title, suggested path) -> path or ""``; replaced in tests.
 SaveChooser = Callable[[QWidget, str, str], str]
+#: ``(parent, code, township) -> None``: shows a recovery code once; replaced in tests.
+CodeShower = Callable[[QWidget, str, str], None]
 #: ``(parent, text) -> printed?``; replaced in tests.
 TextPrinter = Callable[[QWidget, str], bool]
 

@@ -32,7 +32,7 @@ from ...core.rules import division
 from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner, call_on_writer
 from ..kit.widgets import ErrorLabel, FieldErrors
-from .recovery_code import show_recovery_code
+from .recovery_code import CodeShower, show_recovery_code
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
 
 # ``(parent, title, filter) -> path or ""``; replaced in tests.
 FileChooser = Callable[[QWidget, str, str], str]
-# ``(parent, code, township) -> None``: shows the recovery code once; replaced in tests.
-CodeShower = Callable[[QWidget, str, str], None]
 
 
 def _choose_file(parent: QWidget, title: str, pattern: str) -> str:

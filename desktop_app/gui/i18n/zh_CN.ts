@@ -743,7 +743,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+273"/>
+        <location filename="../auth/login.py" line="+380"/>
         <location line="+22"/>
         <source>Change password</source>
         <translation>修改密码</translation>
@@ -1528,7 +1528,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>FirstPasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="-150"/>
+        <location filename="../auth/login.py" line="-239"/>
         <source>Set the administrator&apos;s password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -2185,7 +2185,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>Login</name>
     <message>
-        <location filename="../auth/login.py" line="-182"/>
+        <location filename="../auth/login.py" line="-198"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
@@ -2225,7 +2225,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>Forgot the administrator password…</source>
+        <translation>忘记管理员密码…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>There is no account to log in with.</source>
         <translation>没有可以登录的账户。</translation>
     </message>
@@ -2238,7 +2243,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LoginForm</name>
     <message>
-        <location line="-96"/>
+        <location line="-102"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -4016,11 +4021,59 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>RecoverAdminDialog</name>
+    <message>
+        <location filename="../auth/login.py" line="+199"/>
+        <source>Forgot the administrator password</source>
+        <translation>忘记管理员密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the administrator recovery code shown at the first-run setup (printed or saved then) and choose a new password. The code works once; a new one is shown afterwards. A wrong code counts as a wrong password of that administrator.</source>
+        <translation>请输入首次设置时显示（当时已打印或保存）的管理员恢复码，并设置新密码。恢复码只能使用一次，用后会显示新的恢复码。输错恢复码按该管理员输错密码计算。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the password and log in</source>
+        <translation>设置密码并登录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../auth/recovery_code.py" line="+69"/>
+        <location filename="../auth/recovery_code.py" line="+71"/>
         <source>Administrator recovery code</source>
-        <extracomment>``(parent, title, suggested path) -&gt; path or &quot;&quot;``; replaced in tests. ``(parent, text) -&gt; printed?``; replaced in tests.</extracomment>
+        <extracomment>``(parent, title, suggested path) -&gt; path or &quot;&quot;``; replaced in tests. ``(parent, code, township) -&gt; None``: shows a recovery code once; replaced in tests. ``(parent, text) -&gt; printed?``; replaced in tests.</extracomment>
         <translation>管理员恢复码</translation>
     </message>
     <message>
@@ -4584,7 +4637,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../auth/setup_dialog.py" line="+65"/>
+        <location filename="../auth/setup_dialog.py" line="+63"/>
         <source>First-run setup</source>
         <translation>首次设置</translation>
     </message>
