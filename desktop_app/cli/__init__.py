@@ -88,9 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
         verb_parser = sub.add_parser(verb.name, help=verb.help)
         if verb.arguments is not None:
             verb.arguments(verb_parser)
-        if verb.access != OPEN:
-            for leaf in _leaf_parsers(verb_parser):
-                add_login_options(leaf)
+        for leaf in _leaf_parsers(verb_parser):  # open verbs accept (and ignore) them too
+            add_login_options(leaf)
     return p
 
 

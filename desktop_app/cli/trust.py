@@ -189,13 +189,6 @@ def _show_code(code: str) -> None:
     print(code)
 
 
-def _recover_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--password-stdin", action="store_true", default=argparse.SUPPRESS,
-                   help="read the recovery code and then the new password from stdin")
-    p.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
-                   help="the administrator account to recover (needed when there are several)")
-
-
 def cmd_recover_admin(args: argparse.Namespace) -> int:
     """A forgotten administrator password: the recovery code (on paper, from the setup),
     then a new password. Works once per code; a wrong code counts as a failed login."""
@@ -232,5 +225,7 @@ RECOVERY_CODE = Verb("recovery-code", "issue a new administrator recovery code (
                      access=auth.USERS)
 RECOVER_ADMIN = Verb("recover-admin", "forgotten administrator password: type the recovery code "
                                       "from the setup, choose a new password (works once; a new "
-                                      "code is shown)", cmd_recover_admin, _recover_arguments,
+                                      "code is shown; --user: which administrator, when there are several; "
+                                      "--password-stdin: the code, then the new password)",
+                     cmd_recover_admin,
                      access=OPEN)
