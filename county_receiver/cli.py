@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
+
+from sync_contract.logfile import ConsoleHandler, FallbackFileHandler, writable
 
 APP_NAME = "TownshipCountyReceiver"
 PROG = "county-receiver"
@@ -30,28 +31,53 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-class _Handler(logging.handlers.RotatingFileHandler):
-    """Our file handler (a second setup replaces it instead of adding another)."""
+class _Handler(FallbackFileHandler):
+    """Our file handler (a second setup replaces it instead of adding another); it falls
+    back to stderr when the file cannot be written (``sync_contract/logfile.py``)."""
+
+
+class _Console(ConsoleHandler):
+    """Our console handler, when the log folder cannot be written at all."""
+
+
+class _NoTracebacks(logging.Filter):
+    """The county logs actions, codes, sequence numbers, counts and reason codes: never a
+    traceback or an exception's text (a database error quotes the values it refused —
+    PostgreSQL's DETAIL and CONTEXT lines name the household member)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True
 
 
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
     """Log to ``<data>/logs/county-receiver.log`` (1 MB × 5, rotating); idempotent. A
-    folder that cannot be written logs nowhere (the command still runs)."""
+    folder that cannot be written logs warnings to stderr, one line each (the command
+    still runs); returns ``None`` then."""
     root = logging.getLogger()
-    for h in [h for h in root.handlers if isinstance(h, _Handler)]:
+    for h in [h for h in root.handlers if isinstance(h, _Handler | _Console)]:
         root.removeHandler(h)
         h.close()
     path = Path(data_dir) / LOG_DIRNAME / LOG_FILENAME
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = _Handler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler: logging.Handler
+    if writable(path):
+        handler = _Handler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    else:
+        handler = _Console()
+    handler.addFilter(_NoTracebacks())
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
-    return path
+    return path if isinstance(handler, _Handler) else None
+
+
+def _where(exc: BaseException) -> str:
+    """Where ``exc`` was raised (file:line of the innermost frames), for the log."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)[-3:]
+    return " < ".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,8 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     mr = csub.add_parser("make-return", parents=[common],
                          help="build the return package (.twret) for one township")
     mr.add_argument("--township", required=True, metavar="CODE")
-    mr.add_argument("--out", required=True, type=Path, metavar="FILE",
-                    help="the package file, or a folder to write it into")
+    mr.add_argument("--out", required=True, metavar="FILE",
+                    help="the package file (…/NAME.twret), or an existing folder to write it into")
     mr.add_argument("--feedback", type=Path, metavar="FILE.json",
                     help="record these feedback records first (a JSON list)")
     mr.add_argument("--updates", type=Path, metavar="FILE.json",
@@ -141,14 +167,48 @@ def _read_json(path: Path, what: str):
         raise CliError(f"{what} {path}: {str(exc).splitlines()[0]}") from None
 
 
+RETURN_SUFFIX = ".twret"
+
+
+def return_target(raw: str) -> Path:
+    """``make-return --out``: an existing folder, or a file whose name ends in ``.twret``
+    in an existing folder. A folder that does not exist (``--out new/`` or ``--out new``)
+    is refused — never written as a file named like the folder."""
+    out = Path(raw)
+    if out.is_dir():
+        return out
+    looks_like_folder = raw.endswith(("/", "\\")) or out.suffix.lower() != RETURN_SUFFIX
+    if looks_like_folder:
+        raise CliError(f"文件夹 {out} 不存在，未写入任何文件（要写成文件，文件名须以 {RETURN_SUFFIX} 结尾）"
+                       f" / folder {out} does not exist; nothing written (a file name must end "
+                       f"in {RETURN_SUFFIX})")
+    if not out.parent.is_dir():
+        raise CliError(f"文件夹 {out.parent} 不存在，未写入任何文件 / folder {out.parent} does not "
+                       "exist; nothing written")
+    return out
+
+
 def run(args) -> int:  # noqa: C901 - one branch per action
     from sync_contract.errors import PackageError
+    from sync_contract.faults import FileFault, fault
     from sync_contract.keys import short_fingerprint
 
     from .receiver import DEFAULT_URL, County
+    from .workdir import WorkDir
 
     action = args.county_command
-    county = County(args.db or DEFAULT_URL, args.keys)
+    out = return_target(args.out) if action == "make-return" else Path()  # before any file
+    work = None
+    if action in ("ingest", "make-return"):  # decrypted packages: in our own 0700 folder
+        data = args.data_dir or default_data_dir()
+        try:
+            work = WorkDir(data)
+        except OSError as exc:
+            raise fault(exc, data, "ingest" if action == "ingest" else "make_return",
+                        outcome="nothing_changed") from None
+        if work.swept:
+            log.info("work folder: removed %d left by an interrupted command", len(work.swept))
+    county = County(args.db or DEFAULT_URL, args.keys, work_dir=work.path if work else None)
     try:
         if action == "keygen":
             pub, created = county.keygen(args.code, args.name)
@@ -189,6 +249,11 @@ def run(args) -> int:  # noqa: C901 - one branch per action
                     log.warning("ingest refused: %s", exc.reason)
                     print(f"{PROG}: {path.name}: {str(exc).splitlines()[0]}", file=sys.stderr)
                     continue
+                except FileFault as exc:  # unreadable package, full work folder: one sentence
+                    failed += 1
+                    log.warning("ingest refused: io_error (%s)", exc.kind)
+                    print(f"{PROG}: {path.name}: {exc}", file=sys.stderr)
+                    continue
                 log.info("ingest: township %s package %s%s", got.township_code, got.package_seq,
                          " (already received)" if got.already_received else "")
                 print(got.message)
@@ -210,7 +275,7 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             return 0
         # make-return
         if args.reexport is not None:
-            made = county.remake_return(args.township, args.reexport, args.out)
+            made = county.remake_return(args.township, args.reexport, out)
             log.info("make-return: township %s return %s again", made.township_code,
                      made.package_seq)
             print(made.message)
@@ -223,7 +288,7 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             updates["holiday_year"] = list(updates.get("holiday_year", [])) + [
                 county.holiday_year_from_calendar(y) for y in args.holiday_year]
         feedback = _read_json(args.feedback, "--feedback") if args.feedback else None
-        result = county.make_return(args.township, args.out, updates=updates, feedback=feedback)
+        result = county.make_return(args.township, out, updates=updates, feedback=feedback)
         if result:
             log.info("make-return: township %s return %s, counts %s", result.township_code,
                      result.package_seq, result.counts)
@@ -233,17 +298,53 @@ def run(args) -> int:  # noqa: C901 - one branch per action
     except PackageError as exc:
         log.warning("%s refused: %s", action, exc.reason)
         raise CliError(str(exc).splitlines()[0]) from None
+    except FileFault as exc:
+        log.warning("%s failed: io_error (%s)", action, exc.kind)
+        raise CliError(str(exc)) from None
     finally:
         county.close()
+        if work is not None:
+            work.close()
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one action; every failure is one line on stderr (exit code 1), never a
+    traceback, and the log gets reason codes only."""
+    from sqlalchemy.exc import DBAPIError
+
+    from sync_contract.faults import FileFault, fault
+
+    from .receiver import db_problem
+
     args = build_parser().parse_args(argv)
     try:
         setup_logging(args.data_dir or default_data_dir())
         return run(args)
     except CliError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    except FileFault as exc:
+        log.warning("%s failed: io_error (%s)", args.county_command, exc.kind)
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # e.g. keygen --out onto a write-protected stick
+        where = Path(exc.filename).parent if isinstance(exc.filename, str) else \
+            (args.data_dir or default_data_dir())
+        problem = fault(exc, where, "write_file")
+        log.warning("%s failed: io_error (%s)", args.county_command, problem.kind)
+        print(f"{PROG}: {problem}", file=sys.stderr)
+        return 1
+    except DBAPIError as exc:
+        log.error("%s failed: database error %s at %s", args.county_command, db_problem(exc),
+                  _where(exc))
+        print(f"{PROG}: 数据库错误（{db_problem(exc)}），本次操作未完成 / database error "
+              f"{db_problem(exc)}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # one line, no traceback: its text may quote a record's values
+        log.error("%s failed: unexpected %s at %s", args.county_command, type(exc).__name__,
+                  _where(exc))
+        print(f"{PROG}: 意外错误（{type(exc).__name__}），请告诉管理员 / unexpected error "
+              f"{type(exc).__name__}", file=sys.stderr)
         return 1
 
 

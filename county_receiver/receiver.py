@@ -34,7 +34,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import x25519
 from sqlalchemy import create_engine, event, func, select, update
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session
 
 from sync_contract import envelope as env
@@ -43,6 +49,7 @@ from sync_contract.audit import record_hash as _event_hash
 from sync_contract.catalog import CatalogError, parse_catalog
 from sync_contract.envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, PackageError
 from sync_contract.errors import ValidationError
+from sync_contract.faults import FileFault, fault, is_fault
 from sync_contract.holidays import holiday_years as _check_holiday_years
 from sync_contract.keys import (
     COUNTY_FILE,
@@ -55,8 +62,11 @@ from sync_contract.keys import (
     short_fingerprint,
     write_secret,
 )
+from sync_contract.seqs import seq_range
 from sync_contract.standards import validate_setting as _check_standards
 from sync_contract.tasks import FEEDBACK_RESULTS, FINAL_TASK_STATUSES, transition_problem
+from sync_contract.text import describe, text_problem
+from sync_contract.validation import pointer, validator
 
 from .db import NewerSchema, migrate
 from .models import (
@@ -81,6 +91,15 @@ _CODE12 = re.compile(r"^[0-9]{12}$")
 
 def _fail(reason: str, en: str, zh: str) -> PackageError:
     return PackageError(reason, zh=zh, en=en)
+
+
+def _check_name(name: str | None, what: str) -> None:
+    """A name typed at the county (township, county) follows the contract's text rule
+    (it travels in key files); ``keys_invalid`` naming the rule, never the value."""
+    code = text_problem(name) if name else None
+    if code is not None:
+        zh, en = describe(code)
+        raise _fail("keys_invalid", f"{what}: {en}", f"{what}：{zh}")
 
 
 # -- results --------------------------------------------------------------------------
@@ -202,6 +221,22 @@ def row_digest(engine: Engine) -> str:
     return h.hexdigest()
 
 
+def db_problem(exc: BaseException) -> str:
+    """A database error by the driver's class and SQLSTATE, never its text (PostgreSQL's
+    message, DETAIL and CONTEXT lines quote the values it refused)."""
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "diag", None), "sqlstate", None)
+    return type(orig).__name__ + (f" (SQLSTATE {state})" if state else "")
+
+
+def _write_fault(exc: BaseException, folder: Path) -> BaseException:
+    """A failed package write as the fault vocabulary's sentence naming the folder (a
+    ``PackageError`` or anything that is not a file fault stays as it is)."""
+    if isinstance(exc, PackageError | FileFault) or not is_fault(exc):
+        return exc
+    return fault(exc, folder, "make_return")
+
+
 # -- the receiver ---------------------------------------------------------------------
 class County:
     """The county receiver on one database URL with the key folder ``keys_dir``."""
@@ -284,6 +319,7 @@ class County:
             raise _fail("keys_invalid", "give the county's division code (--code, 6 digits)",
                         "请提供县级行政区划代码（--code，6 位数字）")
         name = name if name is not None else (old.name if old else "")
+        _check_name(name, "name")
         self.keys.ensure()
         pub = self.keys.public_keys("county", code, name)
         write_secret(pub_file, (json.dumps(pub.to_json(), ensure_ascii=False, indent=2) + "\n")
@@ -312,8 +348,9 @@ class County:
         ``age_recipients`` for return packages. ``expect_fingerprint``: the fingerprint as
         read over the phone (short or full), checked against the key."""
         if not _CODE12.match(code or ""):
-            raise _fail("keys_invalid", f"township code must be 12 digits: {code!r}",
+            raise _fail("keys_invalid", "township code must be 12 digits",
                         "乡镇代码应为 12 位数字")
+        _check_name(name, "name")
         recipients = list(age_recipients)
         device_id = ""
         text = str(verify_key)
@@ -433,7 +470,7 @@ class County:
                     last = s.scalar(select(func.max(ReceivedPackage.package_seq)).where(
                         ReceivedPackage.township_id == tw.id)) or 0
                     if n != last + 1:
-                        missing = (f"{last + 1}" if n == last + 2 else f"{last + 1}–{n - 1}")
+                        missing = seq_range(last + 1, n - 1)
                         raise _fail("sequence_gap", f"expected package {last + 1} of {code}, got "
                                     f"{n}: missing {missing}",
                                     f"缺少 {code} 第 {missing} 号包，请先接收")
@@ -453,8 +490,8 @@ class County:
             except IntegrityError:
                 raise _fail("sequence_conflict", f"package {n} of {code} was received at the "
                             "same time by another process", f"{code} 第 {n} 号包正被同时接收") from None
-            except OperationalError as exc:
-                raise _fail("db_error", f"database error: {str(exc.orig).splitlines()[0]}",
+            except DBAPIError as exc:  # told by class and SQLSTATE: its text quotes values
+                raise _fail("db_error", f"database error: {db_problem(exc)}",
                             "数据库错误，未接收") from None
         return IngestResult(code, n, digest, False, applied, conflicts)
 
@@ -587,7 +624,11 @@ class County:
                  "period_to", "signed_by", "signed_on", "department"}
         extra = set(item) - known
         if extra:
-            raise invalid(f"unknown field(s) {sorted(extra)}", f"未知字段 {sorted(extra)}")
+            names = sorted(pointer([k])[1:] for k in extra)    # odd names shown as "?"
+            raise invalid(f"unknown field(s) {names}", f"未知字段 {names}")
+        bad = validator("county-return.feedback.schema.json").text_problem(item)
+        if bad is not None:     # before any query: PostgreSQL refuses NUL and surrogates
+            raise _fail("text_invalid", f"field {bad}", f"字段 {bad.where}{bad.zh}")
         task_uuid = str(item.get("task_uuid") or "").strip().lower()
         task = s.scalar(select(CountyRecord).where(CountyRecord.type == "requested_item",
                                                    CountyRecord.uuid == task_uuid))
@@ -816,11 +857,17 @@ class County:
                     "package_seq": seq}
         if created_at:
             manifest["created_at"] = created_at
-        tmpdir = tempfile.mkdtemp(prefix="twsync-ret-", dir=self.work_dir)
+        try:
+            tmpdir = tempfile.mkdtemp(prefix="twsync-ret-", dir=self.work_dir)
+        except OSError as exc:
+            raise fault(exc, self.work_dir or tempfile.gettempdir(), "make_return") from None
         try:
             inner = Path(tmpdir) / "inner.zip"
-            built = env.build_package(path, members, manifest, ks.signing_key, recipients,
-                                      keep_inner=inner, work_dir=self.work_dir, validate=True)
+            try:
+                built = env.build_package(path, members, manifest, ks.signing_key, recipients,
+                                          keep_inner=inner, work_dir=self.work_dir, validate=True)
+            except Exception as exc:  # a full or read-only folder: nothing under the final name
+                raise _write_fault(exc, path.parent) from None
             try:
                 with Session(self.engine) as s, s.begin():
                     s.add(ReturnPackage(township_id=tw_id, package_seq=seq, digest=built.digest,
@@ -863,15 +910,24 @@ class County:
             raise _fail("keys_missing", f"no age recipient registered for township {code}",
                         f"乡镇 {code} 未登记 age 接收方公钥")
         path = self._out_path(Path(out), code, seq)
-        tmpdir = tempfile.mkdtemp(prefix="twsync-ret-", dir=self.work_dir)
+        try:
+            tmpdir = tempfile.mkdtemp(prefix="twsync-ret-", dir=self.work_dir)
+        except OSError as exc:
+            raise fault(exc, self.work_dir or tempfile.gettempdir(), "make_return") from None
         try:
             inner = Path(tmpdir) / "inner.zip"
-            inner.write_bytes(data)
-            env.encrypt_inner(inner, path, recipients)
+            try:
+                inner.write_bytes(data)
+            except OSError as exc:
+                raise fault(exc, Path(tmpdir).parent, "make_return") from None
+            try:
+                env.encrypt_inner(inner, path, recipients)
+            except Exception as exc:
+                raise _write_fault(exc, path.parent) from None
         finally:
             shutil.rmtree(tmpdir, ignore_errors=True)
         return ReturnResult(code, seq, path, digest, counts, reexport=True)
 
 
 __all__ = ["DEFAULT_URL", "County", "FeedbackResult", "IngestResult", "ReturnResult",
-           "TownshipInfo", "normalise_url", "row_digest"]
+           "TownshipInfo", "db_problem", "normalise_url", "row_digest"]

@@ -40,9 +40,10 @@ from pyrage import x25519
 
 from . import keys as _keys
 from .canonical import canonical_json, utc_stamp
-from .errors import Cancelled, PackageError
+from .errors import MESSAGES, Cancelled, PackageError
+from .faults import FileFault, fault
 from .fs import replace_durably, temp_beside
-from .validation import SCHEMA_DIR, schema_error, validator
+from .validation import SCHEMA_DIR, Problem, schema_error, validator
 
 FORMAT, FORMAT_VERSION = "twsync", 1
 TOWNSHIP_EXPORT, COUNTY_RETURN = "township-export", "county-return"
@@ -93,11 +94,25 @@ def member_name(type_: str) -> str:
     return f"data/{type_}.jsonl"
 
 
-# -- schemas --------------------------------------------------------------------------
+# -- schemas ---------------------------------------------------------------------------
+def _record_error(problem: Problem, type_: str, line: int | None = None) -> PackageError:
+    """The refusal of one record: its type, number (= line) and field, and the rule
+    broken — never the value."""
+    base_zh, base_en = MESSAGES[problem.reason]
+    if line is None:
+        return PackageError(problem.reason, f"{type_} record, field {problem}",
+                            zh=f"{base_zh}：{type_} 记录的字段 {problem.where}{problem.zh}")
+    return PackageError(problem.reason, f"{type_} record {line} (line {line}), field {problem}",
+                        zh=f"{base_zh}：{type_} 第 {line} 条记录（第 {line} 行）的字段 "
+                           f"{problem.where}{problem.zh}")
+
+
 def validate_record(kind: str, type_: str, record: Any) -> None:
-    problem = schema_error(validator(f"{kind}.{type_}.schema.json"), record)
+    """The text rule and the schema of ``kind``/``type_``; :class:`PackageError`
+    (``text_invalid`` / ``schema_invalid``) naming the field otherwise."""
+    problem = validator(f"{kind}.{type_}.schema.json").problem(record)
     if problem:
-        raise PackageError("schema_invalid", f"{type_}: {problem}")
+        raise _record_error(problem, type_)
 
 
 def validate_manifest(manifest: Any) -> None:
@@ -450,8 +465,12 @@ def build_package(out_path: Path, members: Mapping[str, Iterable[Mapping[str, An
 
 # -- reading --------------------------------------------------------------------------
 class _CappedWriter(io.RawIOBase):
-    def __init__(self, fh: BinaryIO, cap: int) -> None:
-        self.fh, self.cap, self.n = fh, cap, 0
+    """The decrypted inner ZIP's temporary file: at most ``cap`` bytes; a write the disk
+    refuses is the fault vocabulary's sentence naming the work folder (issue #11)."""
+
+    def __init__(self, fh: BinaryIO, cap: int, folder: Path | None = None) -> None:
+        self.fh, self.cap, self.n, self.folder = fh, cap, 0, folder
+        self.fault: FileFault | None = None  # what failed, whatever pyrage wraps it in
 
     def writable(self) -> bool:
         return True
@@ -460,7 +479,40 @@ class _CappedWriter(io.RawIOBase):
         self.n += len(b)
         if self.n > self.cap:
             raise PackageError("file_too_large", f"more than {self.cap} bytes decrypted")
-        return self.fh.write(b)
+        try:
+            return self.fh.write(b)
+        except OSError as exc:
+            self.fault = fault(exc, self.folder or Path(tempfile.gettempdir()), "import",
+                               outcome="nothing_changed")
+            raise self.fault from None
+
+
+class _Source(io.RawIOBase):
+    """The package file as the decryption reads it: an OS error (a USB stick pulled out
+    mid-read, an unreadable sector) is the fault vocabulary's sentence naming the file."""
+
+    def __init__(self, fh: BinaryIO, path: Path) -> None:
+        self.fh, self.path = fh, path
+        self.fault: FileFault | None = None  # what failed, whatever pyrage wraps it in
+
+    def readable(self) -> bool:
+        return True
+
+    def _failed(self, exc: OSError) -> FileFault:
+        self.fault = fault(exc, self.path, "import", outcome="nothing_changed")
+        return self.fault
+
+    def readinto(self, b) -> int:
+        try:
+            return self.fh.readinto(b)  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def read(self, n: int = -1) -> bytes:
+        try:
+            return self.fh.read(n)
+        except OSError as exc:
+            raise self._failed(exc) from None
 
 
 def _unsafe(name: str) -> bool:
@@ -469,9 +521,19 @@ def _unsafe(name: str) -> bool:
     return any(part in ("..", "") for part in name.split("/")) or "\x00" in name
 
 
+#: What ``zipfile`` raises reading a damaged member (bad CRC-32, bad local header,
+#: corrupt or truncated DEFLATE data).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError)
+
+
 def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
-    with zf.open(info) as fh:
-        data = fh.read(cap + 1)
+    """A small member (manifest, signature) read whole; a damaged one is ``not_zip``."""
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(cap + 1)
+    except _DAMAGED as exc:
+        raise PackageError("not_zip", f"{info.filename[:80]} is damaged: "
+                           f"{type(exc).__name__}: {str(exc)[:80]}") from None
     if len(data) > cap:
         raise PackageError("member_too_large", info.filename)
     return data
@@ -530,23 +592,36 @@ def _decrypt(path: Path, out: Path, identities: Sequence[str | x25519.Identity],
     if not idents:
         raise PackageError("keys_missing", "no age identity")
     try:
-        with open(path, "rb") as src, open(out, "wb") as dst:
-            pyrage.decrypt_io(src, _CappedWriter(dst, limits.max_package_bytes), idents)
-    except PackageError:
-        raise
-    except pyrage.DecryptError as exc:
-        text = str(exc)
-        if "No matching keys" in text:
-            raise PackageError("wrong_recipient") from None
-        raise PackageError("not_age", text) from None
+        src_fh = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
-        if isinstance(exc.__context__, PackageError):
-            raise exc.__context__ from None
-        if exc.errno is not None:
-            raise PackageError("io_error", exc.strerror or str(exc)) from None
-        raise PackageError("decrypt_failed") from None
-    except Exception as exc:  # pyrage surfaces other failures as generic errors
-        raise PackageError("decrypt_failed", type(exc).__name__) from None
+        raise fault(exc, path, "import", outcome="nothing_changed") from None
+    source, sink = _Source(src_fh, path), None
+    try:
+        with src_fh, open(out, "wb") as dst:
+            sink = _CappedWriter(dst, limits.max_package_bytes, out.parent)
+            pyrage.decrypt_io(source, sink, idents)
+    except (PackageError, FileFault):
+        raise
+    except Exception as exc:
+        failed = source.fault or (sink.fault if sink is not None else None)
+        if failed is not None:  # pyrage wrapped our read/write error in its own
+            raise failed from None
+        raise _decrypt_error(exc, out) from None
+
+
+def _decrypt_error(exc: Exception, out: Path) -> PackageError | FileFault:
+    """The error to raise for pyrage's failure ``exc``."""
+    if isinstance(exc, pyrage.DecryptError):
+        text = str(exc)
+        return PackageError("wrong_recipient") if "No matching keys" in text \
+            else PackageError("not_age", text)
+    if isinstance(exc, OSError):
+        if isinstance(exc.__context__, PackageError | FileFault):
+            return exc.__context__
+        if exc.errno is not None:  # the temporary inner ZIP (opening or closing it)
+            return fault(exc, out.parent, "import", outcome="nothing_changed")
+        return PackageError("decrypt_failed")
+    return PackageError("decrypt_failed", type(exc).__name__)  # pyrage's generic errors
 
 
 def _check_entries(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
@@ -584,12 +659,16 @@ def _check_entries(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.Zip
 
 def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, type_: str,  # noqa: C901 - one check per member fault
                   expect: Mapping[str, Any], count: int, limits: Limits, validate: bool) -> None:
+    """Size, SHA-256, line count, line length, JSON, text rule and schema of one member
+    (in this order of reporting; the whole member is read before the first is told)."""
     if info.file_size != expect["size"]:
         raise PackageError("size_mismatch", f"{info.filename}: {info.file_size} != {expect['size']}")
     h, size, n = hashlib.sha256(), 0, 0
-    lines_ok = True
-    bad_json: str | None = None
-    schema_problem: str | None = None
+    long_line: int | None = None        # the first line longer than the limit
+    in_long_line = False                # reading the rest of that line
+    unterminated = False
+    bad_json: tuple[int, str] | None = None
+    problem: tuple[int, Problem] | None = None
     checker = validator(f"{kind}.{type_}.schema.json") if validate else None
     try:
         with zf.open(info) as fh:
@@ -601,37 +680,54 @@ def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, type_: 
                 if size > expect["size"] or size > limits.max_member_bytes:
                     raise PackageError("size_mismatch", f"{info.filename}: more bytes than declared")
                 h.update(line)
-                n += 1
-                if len(line) > limits.max_line_bytes or not line.endswith(b"\n"):
-                    lines_ok = False
+                if in_long_line:                   # the rest of an over-long line
+                    in_long_line = not line.endswith(b"\n")
                     continue
-                if bad_json or schema_problem:
+                n += 1
+                if len(line) > limits.max_line_bytes:
+                    long_line = long_line or n
+                    in_long_line = not line.endswith(b"\n")
+                    continue
+                if not line.endswith(b"\n"):
+                    unterminated = True
+                    continue
+                if bad_json or problem or long_line:
                     continue
                 try:
-                    rec = json.loads(line)
-                except ValueError as exc:
-                    bad_json = f"{type_} line {n}: {exc}"
+                    rec = json.loads(line.decode("utf-8"))
+                except UnicodeDecodeError as exc:
+                    bad_json = (n, f"not UTF-8 (byte {exc.start + 1})")
+                    continue
+                except (ValueError, RecursionError) as exc:   # the message quotes no value
+                    bad_json = (n, f"{getattr(exc, 'msg', type(exc).__name__)} "
+                                   f"(column {getattr(exc, 'colno', '?')})")
                     continue
                 if checker is not None:
-                    problem = schema_error(checker, rec)
-                    if problem:
-                        schema_problem = f"{type_} line {n}: {problem}"
-    except zipfile.BadZipFile as exc:
-        raise PackageError("hash_mismatch", f"{info.filename}: {exc}") from None
-    except zlib.error as exc:
-        raise PackageError("hash_mismatch", f"{info.filename}: {exc}") from None
+                    found = checker.problem(rec)
+                    if found:
+                        problem = (n, found)
+    except _DAMAGED as exc:
+        raise PackageError("hash_mismatch", f"{info.filename}: damaged: {type(exc).__name__}: "
+                           f"{str(exc)[:80]}") from None
     if size != expect["size"]:
         raise PackageError("size_mismatch", f"{info.filename}: {size} != {expect['size']}")
     if h.hexdigest() != expect["sha256"]:
         raise PackageError("hash_mismatch", info.filename)
+    if long_line is not None:
+        raise PackageError("line_too_long", f"{type_} record {long_line} (line {long_line}): "
+                           f"more than {limits.max_line_bytes} bytes",
+                           zh=f"{MESSAGES['line_too_long'][0]}：{type_} 第 {long_line} 行超过 "
+                              f"{limits.max_line_bytes} 字节")
     if n != count:
         raise PackageError("count_mismatch", f"{type_}: {n} lines, manifest says {count}")
-    if not lines_ok:
-        raise PackageError("malformed_record", f"{type_}: line too long or not newline-terminated")
+    if unterminated:
+        raise PackageError("malformed_record", f"{type_}: last line not newline-terminated")
     if bad_json:
-        raise PackageError("malformed_record", bad_json)
-    if schema_problem:
-        raise PackageError("schema_invalid", schema_problem)
+        raise PackageError("malformed_record", f"{type_} record {bad_json[0]} "
+                           f"(line {bad_json[0]}): {bad_json[1]}",
+                           zh=f"{MESSAGES['malformed_record'][0]}：{type_} 第 {bad_json[0]} 行")
+    if problem:
+        raise _record_error(problem[1], type_, problem[0])
 
 
 def open_package(path: Path, identities: Sequence[str | x25519.Identity],  # noqa: C901 - the verification order of DESIGN §4, step by step
@@ -641,17 +737,25 @@ def open_package(path: Path, identities: Sequence[str | x25519.Identity],  # noq
                  work_dir: Path | None = None) -> OpenedPackage:
     """Decrypt and verify a package completely (docs/sync-format.md §9 order).
 
-    Raises :class:`PackageError`; on success the caller must :meth:`~OpenedPackage.close`
-    the result (or use ``with``).
+    Raises :class:`PackageError`, or a :class:`~sync_contract.faults.FileFault` (outcome
+    "nothing changed") when the package file cannot be read — a USB stick pulled out, a
+    missing or unreadable file — or the work folder cannot be written. On success the
+    caller must :meth:`~OpenedPackage.close` the result (or use ``with``). The decrypted
+    inner ZIP lives in a new 0700 folder under ``work_dir`` (the system's temp folder
+    when ``None``), removed on every failure and by ``close``.
     """
     path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise PackageError("io_error", f"{path.name}: {exc.strerror}") from None
+        raise fault(exc, path, "import", outcome="nothing_changed") from None
     if size > limits.max_package_bytes:
         raise PackageError("file_too_large", f"{size} bytes")
-    tmpdir = tempfile.mkdtemp(prefix="twsync-in-", dir=work_dir)
+    try:
+        tmpdir = tempfile.mkdtemp(prefix="twsync-in-", dir=work_dir)  # mode 0700
+    except OSError as exc:
+        raise fault(exc, work_dir or tempfile.gettempdir(), "import",
+                    outcome="nothing_changed") from None
     try:
         inner = Path(tmpdir) / "inner.zip"
         _decrypt(path, inner, identities, limits)

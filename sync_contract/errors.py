@@ -37,6 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "count_mismatch": ("记录条数与清单不符", "record count differs from the manifest"),
     "malformed_record": ("记录不是有效的 JSON", "record is not valid JSON"),
     "schema_invalid": ("记录不符合格式规范", "record fails the JSON Schema"),
+    "text_invalid": ("记录中的文字不符合文本规则", "record text breaks the text rule"),
+    "line_too_long": ("数据文件中有一行过长", "a record line is longer than the limit"),
     "keys_missing": ("缺少密钥", "keys missing"),
     "keys_invalid": ("密钥文件无效", "key file invalid"),
     "io_error": ("读写文件失败", "file I/O failed"),

@@ -23,6 +23,7 @@ township's GUI has an English source per key, ``desktop_app/gui/kit/messages.py`
 from __future__ import annotations
 
 import errno
+import re
 import sqlite3
 from pathlib import Path
 
@@ -57,6 +58,10 @@ _ACTION_MESSAGE_KEYS = {
     "log": "fault.action.log",
     "open_data": "fault.action.open_data",
     "write_file": "fault.action.write_file",
+    # issue 11 — faults (the county's two writes)
+    "ingest": "fault.action.ingest",
+    "make_return": "fault.action.make_return",
+    "mirror": "fault.action.mirror",
 }
 
 #: what was left behind -> message key
@@ -149,9 +154,20 @@ def _rebuild(kind: str, folder: str, action: str, params: dict[str, object],
     return FileFault(kind, folder, action, outcome=outcome, code=code)
 
 
+#: An OS error wrapped as text by a library (pyrage's ``EncryptError: OSError: [Errno 28]
+#: No space left on device``).
+_WRAPPED_ERRNO = re.compile(r"\[Errno (\d{1,5})\]")
+
+
+def _wrapped_errno(exc: BaseException) -> int | None:
+    m = _WRAPPED_ERRNO.search(str(exc))
+    return int(m[1]) if m else None
+
+
 def classify(exc: BaseException) -> str | None:
-    """The fault kind of ``exc`` (an ``OSError`` or a SQLite error about its file), or
-    ``None`` when it is not a file-system fault."""
+    """The fault kind of ``exc`` (an ``OSError``, a SQLite error about its file, or a
+    library's error that wraps an OS error as ``[Errno N]`` text), or ``None`` when it is
+    not a file-system fault."""
     if isinstance(exc, FileFault):
         return exc.kind
     if isinstance(exc, OSError):
@@ -162,6 +178,9 @@ def classify(exc: BaseException) -> str | None:
     if isinstance(exc, sqlite3.Error):
         text = str(exc).lower()
         return next((kind for words, kind in _SQLITE_KINDS if words in text), None)
+    code = _wrapped_errno(exc)
+    if code is not None:
+        return _ERRNO_KINDS.get(code, "other")
     return None
 
 
@@ -171,7 +190,7 @@ def fault(exc: BaseException, folder: Path | str, action: str, *,
     if isinstance(exc, FileFault):
         return exc
     kind = classify(exc) or "other"
-    code = exc.errno if isinstance(exc, OSError) else None
+    code = exc.errno if isinstance(exc, OSError) else _wrapped_errno(exc)
     return FileFault(kind, folder, action, outcome=outcome, code=code)
 
 

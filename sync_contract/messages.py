@@ -85,6 +85,10 @@ TEMPLATES: dict[str, str] = {
     "fault.action.write_file": "写入文件",
     "fault.outcome.nothing_written": "未留下任何不完整的文件。",
     "fault.outcome.nothing_changed": "数据未作任何更改。",
+    # issue 11 — faults (the county's two writes)
+    "fault.action.ingest": "接收同步包",
+    "fault.action.make_return": "生成返回包",
+    "fault.action.mirror": "备份镜像",
 }
 
 

@@ -160,7 +160,7 @@ def _unexpected(exc: Exception, args: argparse.Namespace) -> int:
     from sync_contract.faults import FileFault, fault, is_fault
 
     from ..core.errors import DatabaseError, PermissionDenied, ValidationError, ValidationErrors
-    from ..core.logs import LOG_DIRNAME, crash_report
+    from ..core.logs import crash_report, log_folder
     from ..core.services.accounts import LoginFailed
     from ..core.services.backups import ExportsPaused
 
@@ -176,8 +176,9 @@ def _unexpected(exc: Exception, args: argparse.Namespace) -> int:
         where = exc.filename if isinstance(exc.filename, str) else data_dir(args)
         _say(f"desktop-app: {fault(exc, where, 'write_file', outcome='nothing_changed')}")
         return 1
-    _say(f"desktop-app: 意外错误（{type(exc).__name__}），操作未完成；详细信息已记入 "
-         f"{data_dir(args) / LOG_DIRNAME}，请告知管理员")
+    folder = log_folder()  # never send the user to a log folder that cannot be written
+    _say(f"desktop-app: 意外错误（{type(exc).__name__}），操作未完成" +
+         (f"；详细信息已记入 {folder}，请告知管理员" if folder else "；请告知管理员"))
     return 1
 
 

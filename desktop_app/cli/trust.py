@@ -40,7 +40,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(p, file=sys.stderr)
     if report.problems:
         raise CliError(report.problems[0])
-    print(f"ok: quick_check ok, audit chain intact ({report.events} events), "
+    for note in report.notes:  # clock set back, warned and recorded at start-up
+        print(f"note: {note}")
+    times = (f"{len(report.notes)} acknowledged clock set-back(s)" if report.notes
+             else "times in order")
+    print(f"ok: quick_check ok, audit chain intact ({report.events} events, {times}), "
           f"{report.documents_checked} document files verified, "
           f"{report.documents_missing} to re-render, {report.documents_pending} not yet rendered")
     return 0

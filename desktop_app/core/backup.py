@@ -22,18 +22,19 @@ this module is what the start-up check uses when the database cannot even be ope
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import re
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sync_contract.faults import FileFault, fault, is_fault
 from sync_contract.fs import atomic_writer
 
 from .db import DB_FILENAME, HEAD_REVISION, backup_sqlite, fsync_dir
@@ -63,6 +64,21 @@ class BackupError(DatabaseError):
 
 class MirrorMissing(BackupError):
     """The mirror folder (USB stick, second drive) is not there."""
+
+
+def _failed(exc: BaseException, folder: Path, action: str, *,
+            outcome: str = "nothing_written") -> BackupError | FileFault:
+    """``exc`` as the error to raise: a :class:`~sync_contract.faults.FileFault` for a
+    file-system fault (disk full, read-only, removed, no permission: one Chinese sentence
+    naming the folder, translated by the GUI by key), else a :class:`BackupError` naming
+    the folder (the first line of the reason only)."""
+    if isinstance(exc, BackupError | FileFault):
+        return exc
+    if is_fault(exc):
+        return fault(exc, folder, action, outcome=outcome)
+    lines = str(exc).strip().splitlines()
+    verb = {"backup": "备份", "mirror": "备份镜像", "restore": "恢复备份"}.get(action, "备份")
+    return BackupError(f"{verb}失败：无法写入 {folder}（{lines[0] if lines else type(exc).__name__}）")
 
 
 # ----------------------------------------------------------------------------- names
@@ -257,24 +273,16 @@ def newest_good_backup(folders: Iterable[Path]) -> BackupInfo | None:
 
 # --------------------------------------------------------------------------- writing
 
-def _space_message(folder: Path, exc: BaseException) -> str:
-    text = str(exc)
-    full = (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "full" in text.lower()
-    if full:
-        return f"备份失败：{folder} 空间不足（磁盘已满），未写入任何不完整的文件"
-    return f"备份失败：无法写入 {folder}（{text}）"
-
-
 def write_backup(db_path: Path | sqlite3.Connection, folder: Path, kind: str,
                  when: datetime) -> Path:
-    """A verified backup of ``db_path`` in ``folder``; raises :class:`BackupError`."""
+    """A verified backup of ``db_path`` in ``folder``; raises :class:`BackupError`, or a
+    :class:`~sync_contract.faults.FileFault` when the disk stops it (nothing is left
+    under any name)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         return backup_sqlite(db_path, unique_backup_path(folder, when, kind))
-    except BackupError:
-        raise
     except (OSError, sqlite3.Error, DatabaseError) as exc:
-        raise BackupError(_space_message(folder, exc)) from exc
+        raise _failed(exc, folder, "backup") from None
 
 
 def _sha256(path: Path) -> str:
@@ -285,22 +293,41 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+#: A mirror copy's temporary file (``sync_contract.fs.temp_beside``) older than this is
+#: one a killed backup left behind: removed before the next copy.
+STALE_MIRROR_SECONDS = 600
+
+
+def sweep_mirror(dest_dir: Path, *, now: float | None = None) -> list[str]:
+    """Remove stale temporary copies (``.backup-….part``) a killed mirror copy left."""
+    now = time.time() if now is None else now
+    removed = []
+    for pattern in (".backup-*.part", ".pre-*.part"):
+        for path in dest_dir.glob(pattern):
+            try:
+                if path.is_file() and now - path.stat().st_mtime > STALE_MIRROR_SECONDS:
+                    path.unlink()
+                    removed.append(path.name)
+            except OSError:
+                pass
+    return removed
+
+
 def copy_verified(src: Path, dest_dir: Path) -> Path:
     """Copy a (closed) backup file into ``dest_dir`` atomically and check its hash."""
     if not dest_dir.is_dir():
         raise MirrorMissing(f"备份镜像目录 {dest_dir} 不存在（U 盘或第二块硬盘未连接？）；"
                             "本机备份已完成")
     dest = dest_dir / src.name
+    sweep_mirror(dest_dir)
     try:
         with open(src, "rb") as fin, atomic_writer(dest) as fout:
             shutil.copyfileobj(fin, fout, 1 << 20)
             fout.flush()
             if _sha256(Path(fout.name)) != _sha256(src):
                 raise BackupError(f"备份镜像校验失败：{dest}")
-    except BackupError:
-        raise
     except OSError as exc:
-        raise BackupError(_space_message(dest_dir, exc).replace("备份失败", "备份镜像失败")) from exc
+        raise _failed(exc, dest_dir, "mirror") from None
     return dest
 
 
@@ -360,7 +387,7 @@ def replace_database(data_dir: Path, backup: Path, when: datetime) -> Replaced:
         backup_sqlite(backup, part)  # a consistent, checked copy on the target disk
     except (OSError, sqlite3.Error, DatabaseError) as exc:
         part.unlink(missing_ok=True)
-        raise BackupError(_space_message(data_dir, exc).replace("备份失败", "恢复失败")) from exc
+        raise _failed(exc, data_dir, "restore", outcome="nothing_changed") from None
     try:
         if _current_is_healthy(db_path):
             pre = write_backup(db_path, folder, "pre-restore", when)
@@ -371,6 +398,9 @@ def replace_database(data_dir: Path, backup: Path, when: datetime) -> Replaced:
                 src = Path(str(db_path) + suffix)
                 if src.exists():
                     os.replace(src, damaged / src.name)
+    except (OSError, sqlite3.Error, DatabaseError) as exc:
+        part.unlink(missing_ok=True)
+        raise _failed(exc, folder, "restore", outcome="nothing_changed") from None
     except BaseException:
         part.unlink(missing_ok=True)
         raise

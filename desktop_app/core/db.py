@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +25,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync_contract.faults import fault, is_fault
 from sync_contract.fs import fsync_dir, replace_durably
 
 from .. import PACKAGE_DIR
@@ -92,6 +93,33 @@ def backup_sqlite(source: Path | sqlite3.Connection, dest: Path) -> Path:
     return dest
 
 
+#: Temporary files a killed process may leave in the data folder, by folder (relative to
+#: it) and name pattern: backup and restore copies of the whole database, PDFs and other
+#: atomic writes (``.<name>.<random>.part``). The export's ``sync/tmp`` is swept by the
+#: sync service.
+TEMP_PATTERNS: tuple[tuple[str, str], ...] = (
+    (".", DB_FILENAME + ".restore.part"), (".", DB_FILENAME + ".restore.part-journal"),
+    ("backups", "*.sqlite3.part"), ("backups", "*.sqlite3.part-journal"),
+    ("backups", ".*.part"), ("documents", ".*.part"), ("documents/*", ".*.part"),
+)
+
+
+def sweep_temp(data_dir: Path) -> list[Path]:
+    """Remove what a killed backup, restore or PDF write left behind (they hold personal
+    data). Call with the folder's lock held: no other process writes these. Returns what
+    was removed; a file that cannot be removed is left (the next start tries again)."""
+    removed = []
+    for sub, pattern in TEMP_PATTERNS:
+        for path in Path(data_dir).glob(f"{sub}/{pattern}" if sub != "." else pattern):
+            try:
+                if path.is_file():
+                    path.unlink()
+                    removed.append(path)
+            except OSError:
+                pass
+    return removed
+
+
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         has = conn.execute(
@@ -121,6 +149,10 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     _closed: bool = False
+    #: The services' clock (local time), set by their ``ServiceContext``: a write's audit
+    #: events are stamped by it (``events.record_event``), so the whole program reads one
+    #: injectable clock. ``None``: the wall clock.
+    clock: Callable[[], datetime] | None = None
 
     @property
     def path(self) -> Path:
@@ -130,6 +162,8 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any error."""
         with self.sessions.begin() as session:
+            if self.clock is not None:
+                session.info["clock"] = self.clock
             yield session
 
     @contextlib.contextmanager
@@ -174,6 +208,9 @@ def _open_engine(data_dir: Path, *, migrate: bool) -> Engine:
         revision = _current_revision(engine)
     except Exception as exc:  # sqlite3.DatabaseError: file is not a database, …
         engine.dispose()
+        orig = getattr(exc, "orig", exc)
+        if is_fault(orig):  # a read-only, full or vanished folder: say so, in one sentence
+            raise fault(orig, data_dir, "open_data", outcome="nothing_changed") from None
         raise DatabaseError(f"无法读取数据目录 {data_dir} 中的数据库文件 {path}：{exc}") from exc
     if revision != HEAD_REVISION:
         if not migrate:
@@ -181,11 +218,18 @@ def _open_engine(data_dir: Path, *, migrate: bool) -> Engine:
             raise DatabaseError(f"数据库 {path} 版本为 {revision}，需要升级到 {HEAD_REVISION}")
         if existed and revision is not None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup_sqlite(path, data_dir / "backups" / f"pre-migration-{revision}-{stamp}.sqlite3")
+            try:
+                backup_sqlite(path, data_dir / "backups" / f"pre-migration-{revision}-{stamp}.sqlite3")
+            except (OSError, sqlite3.Error) as exc:
+                engine.dispose()
+                raise fault(exc, data_dir / "backups", "backup", outcome="nothing_changed") from None
         try:
             run_migrations(engine)
-        except Exception:
+        except Exception as exc:
             engine.dispose()
+            orig = getattr(exc, "orig", exc)
+            if is_fault(orig):
+                raise fault(orig, data_dir, "open_data", outcome="nothing_changed") from None
             raise
     return engine
 
@@ -200,9 +244,11 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError(f"无法创建数据目录 {data_dir}：{exc.strerror}") from exc
-    lock.acquire(data_dir)
+        raise fault(exc, data_dir, "open_data", outcome="nothing_changed") from None
+    first = lock.acquire(data_dir)
     try:
+        if first:  # no other handle of this process is writing a backup right now
+            sweep_temp(data_dir)
         engine = _open_engine(data_dir, migrate=migrate)
     except BaseException:
         lock.release(data_dir)
@@ -212,5 +258,5 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
 
 __all__ = [
     "DB_FILENAME", "HEAD_REVISION", "AlreadyOpenError", "Database", "DatabaseError",
-    "backup_sqlite", "fsync_dir", "make_engine", "open_database", "run_migrations",
+    "backup_sqlite", "fsync_dir", "make_engine", "open_database", "run_migrations", "sweep_temp",
 ]

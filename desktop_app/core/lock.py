@@ -18,6 +18,8 @@ import threading
 from pathlib import Path
 from typing import IO, Any
 
+from sync_contract.faults import fault
+
 from .errors import DatabaseError
 
 LOCK_NAME = ".lock"
@@ -59,7 +61,7 @@ def _try_lock(fh: IO[bytes]) -> bool:
     except BlockingIOError:
         return False
     except OSError as exc:  # e.g. a file system without locks: refuse rather than risk it
-        raise OSError(exc.errno, f"无法锁定数据目录 {fh.name}：{exc.strerror}") from exc
+        raise fault(exc, Path(fh.name).parent, "lock", outcome="nothing_changed") from None
     return True
 
 
@@ -78,32 +80,42 @@ def _unlock(fh: IO[bytes]) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-def acquire(folder: Path) -> None:
-    """Lock ``folder`` for this process (again, if already held: counted).
+def acquire(folder: Path) -> bool:
+    """Lock ``folder`` for this process (again, if already held: counted); True when
+    this call took the lock (no other handle of this process had it).
 
-    Raises :class:`AlreadyOpenError` when another process holds it.
+    Raises :class:`AlreadyOpenError` when another process holds it, and a
+    :class:`~sync_contract.faults.FileFault` (one Chinese sentence naming the folder) when
+    the lock file cannot be opened: a read-only, missing or full data folder.
     """
     key = _key(folder)
     with _mutex:
         entry = _held.get(key)
         if entry is not None:
             entry[1] += 1
-            return
+            return False
         path = Path(folder) / LOCK_NAME
         # "a+" never truncates: the other process's note stays readable while it runs.
-        fh = open(path, "a+b")  # noqa: SIM115 - held until release()
+        try:
+            fh = open(path, "a+b")  # noqa: SIM115 - held until release()
+        except OSError as exc:
+            raise fault(exc, Path(folder), "open_data", outcome="nothing_changed") from None
         try:
             if not _try_lock(fh):
                 raise AlreadyOpenError(Path(folder))
             if sys.platform != "win32":
                 fh.seek(0)
                 fh.truncate()
-                fh.write(f"pid {os.getpid()}\n".encode())
-                fh.flush()
+                try:
+                    fh.write(f"pid {os.getpid()}\n".encode())
+                    fh.flush()
+                except OSError:  # a full disk: the lock is held; the note is only a courtesy
+                    pass
         except BaseException:
             fh.close()
             raise
         _held[key] = [fh, 1]
+        return True
 
 
 def release(folder: Path) -> None:

@@ -11,15 +11,23 @@ traceback. Names cannot be recognised by a pattern, so the rules for code are:
   ``hide_parameters=True``), and the filter also drops any ``[parameters: …]`` block;
 * crash reports go through :func:`scrub` (the GUI's excepthook writes the scrubbed
   traceback to the log; nothing else is written anywhere).
+
+A log folder that cannot be written (a read-only or full disk, a removed drive) never
+stops the app: :func:`setup_logging` then logs warnings to stderr, one scrubbed line each
+and never a traceback, and :func:`log_folder` returns ``None`` so no message points the
+user at a log folder that holds nothing. A file that fails later (the disk fills up)
+falls back the same way, with one line saying why (the fault vocabulary,
+``sync_contract/faults.py``).
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import traceback
 from pathlib import Path
+
+from sync_contract.logfile import ConsoleHandler, FallbackFileHandler, writable
 
 LOG_DIRNAME = "logs"
 LOG_FILENAME = "app.log"
@@ -68,44 +76,59 @@ class PiiFilter(logging.Filter):
         return True
 
 
-class _Marker(logging.handlers.RotatingFileHandler):
-    """Our file handler (so a second setup replaces it instead of adding another)."""
+class _Marker(FallbackFileHandler):
+    """Our file handler (so a second setup replaces it instead of adding another); it
+    falls back to stderr when the file cannot be written (``sync_contract/logfile.py``)."""
 
 
-def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
+class _Console(ConsoleHandler):
+    """Our console handler, when the log folder cannot be written at all."""
+
+
+def _remove_ours(root: logging.Logger) -> None:
+    for h in list(root.handlers):
+        if isinstance(h, _Marker | _Console):
+            root.removeHandler(h)
+            h.close()
+
+
+def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
     """Log to ``<data>/logs/app.log`` (1 MB × 5, rotating) through :class:`PiiFilter`.
 
     Idempotent: calling it again (another folder, a test) replaces the handler.
-    Returns the log file's path; a folder that cannot be written logs nowhere.
+    Returns the log file's path, or ``None`` when the folder cannot be written: then
+    warnings go to stderr, one scrubbed line each (see the module).
     """
     folder = Path(data_dir) / LOG_DIRNAME
     path = folder / LOG_FILENAME
     root = logging.getLogger()
-    for h in list(root.handlers):
-        if isinstance(h, _Marker):
-            root.removeHandler(h)
-            h.close()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
+    _remove_ours(root)
+    handler: logging.Handler
+    if writable(path):
         handler = _Marker(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
                           delay=True)
-    except OSError:
-        return path
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    else:
+        handler = _Console(logging.WARNING)
     handler.addFilter(PiiFilter())
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    return path
+    return path if isinstance(handler, _Marker) else None
+
+
+def log_folder() -> Path | None:
+    """The folder the log is written to; ``None`` when logging fell back to stderr (or
+    is not set up): messages then must not send the user to a log folder."""
+    for h in logging.getLogger().handlers:
+        if isinstance(h, _Marker):
+            return h.folder
+    return None
 
 
 def teardown_logging() -> None:
-    root = logging.getLogger()
-    for h in list(root.handlers):
-        if isinstance(h, _Marker):
-            root.removeHandler(h)
-            h.close()
+    _remove_ours(logging.getLogger())
 
 
 def crash_report(exc: BaseException) -> str:

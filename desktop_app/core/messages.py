@@ -251,6 +251,16 @@ TEMPLATES: dict[str, str] = {
     "county_keys.other_county": "此密钥文件属于 {code} {name}，本乡镇（{township}）不属于该县，"
                                 "未导入；请向本县民政部门索取正确的公钥文件",
     "county_keys.changed": "确认后密钥文件被改动（指纹不同），未导入；请重新选择文件",
+    # issue 11 — one text rule (rules/values.py)
+    "text.combining_start": "开头是单独的附加符号（如声调符号），请删除后重新输入",
+    # issue 11 — clock sanity (core/rules/clock.py, core/services/clock.py)
+    "clock.behind": "电脑时钟显示的时间（{clock}）早于最近一条记录的时间（{newest}），"
+                    "为避免文书日期倒退，暂不能出具文书。请先把电脑的系统时间改为正确的北京时间，再重新办理；"
+                    "如电脑时间本来就对（是之前的记录日期有误），请管理员在“设置→电脑时钟”中确认",
+    "clock.not_behind": "电脑时钟没有早于最近的记录，无需确认",
+    "setting.clock.parts": "时钟检查设置应包含允许误差（分钟）和超前提醒天数",
+    "setting.label.clock_tolerance": "时钟允许误差（分钟）",
+    "setting.label.clock_ahead": "时钟超前提醒天数",
 }
 
 register(TEMPLATES)

@@ -166,11 +166,16 @@ def install_excepthook(parent_getter=lambda: None):
         log.error("unexpected error:\n%s", crash_report(exc))
         if isinstance(exc, KeyboardInterrupt) or QApplication.instance() is None:
             return
+        from ..core.logs import log_folder
+
         QMessageBox.critical(
             parent_getter(), QCoreApplication.translate("App", "Unexpected error"),
             QCoreApplication.translate(
                 "App", "Something went wrong. What you saved is safe. The details were written "
-                "to the log file; if it happens again, tell the administrator."))
+                "to the log file; if it happens again, tell the administrator.")
+            if log_folder() is not None else QCoreApplication.translate(
+                "App", "Something went wrong. What you saved is safe. If it happens again, "
+                "tell the administrator."))
 
     sys.excepthook = hook
     return previous
@@ -298,7 +303,10 @@ def _damaged_while_open(app: QApplication, window, services: Services, data_dir:
     app.exit(1)
 
 
-def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
+def _open_services(window, data_dir: Path):
+    """The services of ``data_dir`` and whether its full check was deferred (a large
+    database is checked on the read lane after the window shows), or ``(None, False)``
+    when the folder cannot be opened — the clerk has been told why."""
     from ..core.db import DB_FILENAME, DatabaseError
     from ..core.lock import AlreadyOpenError
     from ..core.services import Services
@@ -307,26 +315,37 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
     deferred = db_file.exists() and db_file.stat().st_size > INLINE_CHECK_BYTES
     try:
         if not deferred and not _startup_check(window, data_dir):
-            return 1
+            return None, False
         try:
-            services = Services.open(data_dir)
+            return Services.open(data_dir), deferred
         except DatabaseError:
             if not deferred:
                 raise
             # Unreadable: the full check now, and its offer of a backup.
-            deferred = False
             if not _startup_check(window, data_dir):
-                return 1
-            services = Services.open(data_dir)
+                return None, False
+            return Services.open(data_dir), False
     except AlreadyOpenError as exc:
         QMessageBox.warning(window, QCoreApplication.translate("App", "Already running"),
                             QCoreApplication.translate(
                                 "App", "The program is already running with this data folder. "
                                 "Switch to that window.") + "\n\n" + str(exc))
-        return 1
+        return None, False
     except (DatabaseError, OSError) as exc:
+        from sync_contract.faults import fault
+
+        from .kit.errors import message_of
+
+        if isinstance(exc, OSError):  # read-only, full, missing: one sentence, no errno
+            exc = fault(exc, data_dir, "open_data", outcome="nothing_changed")
         QMessageBox.critical(window, QCoreApplication.translate("App", "Cannot open the data folder"),
-                             str(exc))
+                             message_of(exc) or str(exc))
+        return None, False
+
+
+def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
+    services, deferred = _open_services(window, data_dir)
+    if services is None:
         return 1
     from ..core.warmup import warm_up
 
@@ -345,6 +364,10 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
     try:
         if demo and not services.setup.is_initialized():
             _fill_demo(services, window.tasks, window)
+        from .auth.clock_warning import check_clock_at_startup
+
+        if not check_clock_at_startup(window, services, window.tasks):  # issue 11: the clock
+            return 0
         if not services.setup.is_initialized():
             from .auth.setup_dialog import SetupDialog
 

@@ -24,6 +24,7 @@ from desktop_app.core.models import Event
 from desktop_app.core.services import ExportsPaused, Services
 from desktop_app.core.services.demo import DEMO_PASSWORDS
 from desktop_app.core.startup import check_data_folder, restore_for_startup
+from sync_contract.faults import FileFault
 from tests.helpers.cli import as_user
 from tests.helpers.drafts import draft, resident_id
 
@@ -303,7 +304,7 @@ def test_backup_mirror_and_export_to_a_full_disk(services, township, tiny_tmpfs)
     # A backup folder that runs out of space: the backups folder itself on the tmpfs.
     backups = services.ctx.db.data_dir / "backups"
     backups.symlink_to(tiny_tmpfs, target_is_directory=True)
-    with pytest.raises(BackupError) as exc:
+    with pytest.raises(FileFault) as exc:
         services.backups.backup_now(township)
     assert "空间不足" in str(exc.value)
     assert os.listdir(tiny_tmpfs) == []  # no partial file, under any name
@@ -341,7 +342,7 @@ def test_injected_enospc_during_backup_leaves_no_partial_file(services, township
 
     monkeypatch.setattr(os, "fsync", full)
     before = db_digest(services)
-    with pytest.raises(BackupError) as exc:
+    with pytest.raises(FileFault) as exc:
         services.backups.backup_now(township)
     assert "空间不足" in str(exc.value)
     assert os.listdir(services.backups.folder) == []

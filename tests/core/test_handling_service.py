@@ -204,9 +204,21 @@ def test_township_item_is_handled_and_the_result_notice_lists_each_result(servic
 # ----------------------------------------------------------------------- 先行救助
 
 
+@pytest.fixture
+def township_on(services, clock):
+    """The demo township set up on a given day: the clock never goes back past a record
+    (a document dated before an issued one is refused, core/services/clock.py)."""
+    from desktop_app.core.services.demo import create_demo_township
+
+    def make(when: datetime) -> int:
+        clock.now = when
+        return create_demo_township(services)
+    return make
+
+
 def test_emergency_aid_within_the_ceiling_prints_its_record_and_sets_the_paperwork_due(
-        services, township, clock):
-    clock.now = datetime(2026, 9, 29, 15, 0)  # Tuesday before National Day
+        services, township_on, clock):
+    township = township_on(datetime(2026, 9, 29, 15, 0))  # Tuesday before National Day
     r = accept(services, township, items=("LINSHI_URGENT",), urgent=True,
                hardship_cause="accident")
     out = services.handling.record_emergency(r.application_id, EmergencyInput(
@@ -254,8 +266,8 @@ def test_previous_aid_this_year_appears_on_the_next_record(services, township, c
 # -------------------------------------------------------------- tracking and overdue
 
 
-def test_overdue_and_due_soon_across_the_2026_spring_festival(services, township, clock):
-    clock.now = datetime(2026, 2, 10, 9, 0)
+def test_overdue_and_due_soon_across_the_2026_spring_festival(services, township_on, clock):
+    township = township_on(datetime(2026, 2, 10, 9, 0))
     r = accept(services, township, items=("LEGAL_AID",))
     t = task_of(services, r.application_id, "LEGAL_AID")
     limit = services.ctx.catalog.item("LEGAL_AID").limit_days
@@ -411,7 +423,7 @@ def test_review_record_moves_the_next_date_or_stops_reminders(services, township
 # ------------------------------------------------------------------ overdue command
 
 
-def test_overdue_command_lists_the_late_tasks_for_the_supervisor(services, township, clock,
+def test_overdue_command_lists_the_late_tasks_for_the_supervisor(services, township_on, clock,
                                                                  capsys, monkeypatch):
     from desktop_app.cli import main as cli_main
     from tests.helpers.cli import as_user
@@ -419,7 +431,7 @@ def test_overdue_command_lists_the_late_tasks_for_the_supervisor(services, towns
     def main(argv):  # as the supervisor
         return cli_main(as_user(monkeypatch, argv[1], "supervisor") + argv[2:])
 
-    clock.now = datetime(2026, 2, 10, 9, 0)  # before the Spring Festival
+    township = township_on(datetime(2026, 2, 10, 9, 0))  # before the Spring Festival
     late = accept(services, township, items=("LEGAL_AID", "MEDICAL"))
     clock.now = datetime(2026, 11, 24, 9, 0)
     fresh = accept(services, township, items=("MEDICAL",), name="王五",

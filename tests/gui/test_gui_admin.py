@@ -171,6 +171,32 @@ def test_settings_page_edits_the_handling_settings(qtbot, window, services):
     assert services.settings.get("emergency_ceiling_fen") == 500_000
 
 
+def test_settings_page_shows_the_clock_and_an_administrator_confirms_it(qtbot, window, services,
+                                                                       township, clock, messages):
+    """Issue #11: receipts issued while the clock ran ahead, then the clock corrected — the
+    window refuses documents until an administrator confirms the clock on 设置."""
+    page = window.show_admin().settings
+    assert page.clock["tolerance_minutes"].value() == 10 and page.clock["ahead_days"].value() == 60
+    assert not page.confirm_clock_button.isEnabled() and "一致" in page.clock_state.text()
+    now = clock.now
+    clock.now = now + timedelta(days=30)
+    decide(services, township, "王五", make_id("19800101", 3))
+    clock.now = now
+    page.load()
+    assert page.confirm_clock_button.isEnabled() and "早于最近一条记录" in page.clock_state.text()
+    messages.answer_yes = False
+    page.confirm_clock()
+    assert services.clock.status().behind  # declined: nothing recorded
+    messages.answer_yes = True
+    page.confirm_clock()
+    qtbot.waitUntil(lambda: not page.confirm_clock_button.isEnabled())
+    assert services.clock.status().ok and "一致" in page.clock_state.text()
+    assert "记录在操作日志" in messages.shown[-1][1]
+    page.clock["tolerance_minutes"].setValue(20)
+    assert page.save()
+    assert services.settings.get("clock_check") == {"tolerance_minutes": 20, "ahead_days": 60}
+
+
 # -- backup and restore -------------------------------------------------------------------------
 def test_restore_lists_backups_replaces_data_and_pauses_exports(qtbot, window, services, township,
                                                                admin, clock):

@@ -94,7 +94,7 @@ def test_accept_refer_track_feedback_close_and_notify(qtbot, window, services, o
     click(qtbot, screen.buttons["feedbackAction"])
     dialog = shown[-1]
     assert not dialog.sign_box.isVisible()
-    dialog.result.setCurrentIndex(dialog.result.findData("refused"))
+    dialog.result_box.setCurrentIndex(dialog.result_box.findData("refused"))
     type_text(qtbot, dialog.result_text, "子女已享受国家助学金")
     click(qtbot, dialog.ok)
     assert not dialog.isVisible(), dialog.general.text()

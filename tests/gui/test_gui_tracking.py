@@ -91,8 +91,8 @@ def _late(services, clock):
     赵六: 流浪乞讨人员救助 due today (due soon)."""
     from desktop_app.core.services.demo import create_demo_township
 
+    clock.now = datetime(2026, 6, 1, 10, 0)  # before any record: the clock never goes back
     township = create_demo_township(services)  # as the ``township`` fixture does
-    clock.now = datetime(2026, 6, 1, 10, 0)
     old = accept(services, township, ("MEDICAL",))
     clock.now = TODAY
     new = accept(services, township, ("LEGAL_AID",), name="王五", id_number=resident_id(seed=7))
@@ -268,14 +268,14 @@ def test_feedback_validation_errors_show_at_the_fields_and_nothing_is_saved(
     select(screen, "MEDICAL")
     screen.record_feedback()
     dialog = dialogs.last
-    dialog.result.setCurrentIndex(dialog.result.findData("refused"))
+    dialog.result_box.setCurrentIndex(dialog.result_box.findData("refused"))
     assert not dialog.amount.isEnabled()
     click(qtbot, dialog.ok)
     assert dialog.isVisible()
     label = dialog.errors._slots["result_text"].label
     assert not label.isHidden() and "不予办理的理由" in label.text()
     # A wrong amount on a completed result, with the period reversed.
-    dialog.result.setCurrentIndex(dialog.result.findData("done"))
+    dialog.result_box.setCurrentIndex(dialog.result_box.findData("done"))
     type_text(qtbot, dialog.amount, "abc")
     dialog.set_period(datetime(2027, 3, 1).date(), datetime(2027, 1, 1).date())
     click(qtbot, dialog.ok)
@@ -393,7 +393,7 @@ def test_tracking_screen_and_dialogs_are_translated(qtbot, screen, services, tow
     select(screen, "MEDICAL")
     screen.record_signed()
     screen.record_feedback()
-    dialogs.last.result.setCurrentIndex(dialogs.last.result.findData("refused"))
+    dialogs.last.result_box.setCurrentIndex(dialogs.last.result_box.findData("refused"))
     dialogs.last.submit()
     select(screen, "LINSHI_URGENT")
     screen.record_emergency()

@@ -69,7 +69,7 @@ def fill_valid(qtbot, intake, *, name: str = "张三", id_number: str | None = N
         type_text(qtbot, member.id_number, make_id("19620303", 42))
     type_text(qtbot, intake.incomes["wage"], "800")
     type_text(qtbot, intake.incomes["farming"], "150.50")
-    type_text(qtbot, intake.property["housing_area"], "60")
+    type_text(qtbot, intake.property_fields["housing_area"], "60")
     choose(intake.house_rating, data="C")
     type_text(qtbot, intake.hardship, "因病致贫")
     for code in items:

@@ -55,3 +55,14 @@ def test_other_errors_are_not_faults_and_faults_survive_pickling():
     f = fault(OSError(errno.ENOSPC, "x"), "/mnt", "backup")
     g = pickle.loads(pickle.dumps(f))
     assert (g.kind, g.message, g.errno) == (f.kind, f.message, errno.ENOSPC)
+
+
+def test_an_os_error_wrapped_as_text_by_a_library_is_understood():
+    class EncryptError(Exception):  # pyrage's, when the output file's write fails
+        pass
+
+    exc = EncryptError("OSError: [Errno 28] No space left on device (os error 28)")
+    f = fault(exc, "/media/usb", "make_return")
+    assert f.kind == "disk_full" and f.errno == errno.ENOSPC and is_fault(exc)
+    assert f.message.startswith("生成返回包失败：/media/usb 空间不足")
+    assert not is_fault(EncryptError("No matching keys"))

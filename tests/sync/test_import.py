@@ -62,7 +62,8 @@ def test_return_package_acks_feedback_and_updates_in_one_go_and_replay_changes_n
     r3 = make_return(tmp_path / "r3.twret", services, county, 3, {})
     with pytest.raises(PackageError) as exc:
         services.sync.import_package(r3, SYSTEM)
-    assert exc.value.reason == "sequence_gap" and "2" in exc.value.message
+    assert exc.value.reason == "sequence_gap" and "缺少第 2 号返回包" in exc.value.message
+    assert "missing 2 " in exc.value.message + " " and "–" not in exc.value.message  # issue 11
     r2 = make_return(tmp_path / "r2.twret", services, county, 2, {})
     assert services.sync.import_package(r2, SYSTEM).package_seq == 2
 

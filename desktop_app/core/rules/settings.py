@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.messages import Message
+from desktop_app.core.rules import clock as _clock
 from desktop_app.core.rules import standards as _standards
 from sync_contract.holidays import holiday_years as _holiday_years
 from sync_contract.holidays import iso_day as _iso_day
@@ -131,6 +132,8 @@ VALIDATORS = {
         k, v, 1, 30, Message("setting.label.emergency_paperwork_workdays")),
     "due_soon_workdays": lambda k, v: _int(k, v, 0, 20, Message("setting.label.due_soon_workdays")),
     "review_months": _review_months,
+    # issue 11 — clock sanity (core/rules/clock.py)
+    "clock_check": _clock.validate_limits,
 }
 
 

@@ -152,6 +152,25 @@ def _clean_chars(text: str, field: str) -> str:
     return "".join(out)
 
 
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC (composed), the form the sync contract requires
+    (``sync_contract/text.py``): what the window stores is normalised silently — a
+    decomposed "é" or a CJK compatibility ideograph pasted from elsewhere looks the
+    same to the clerk, and the county would refuse the package otherwise."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("M")
+
+
+def _check_line_starts(text: str, field: str) -> None:
+    """A combining mark alone at the start of the text (or of a line) has nothing to
+    sit on: refused (the sync contract refuses it too), never silently dropped."""
+    if any(line and _is_mark(line[0]) for line in text.split("\n")):
+        raise ValidationError(field, "combining_start", key="text.combining_start")
+
+
 def _collapse_lines(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(lines).strip()
@@ -169,12 +188,15 @@ def validate_text(
 
     Single-line text has all whitespace runs (incl. newlines) collapsed to one
     space; ``multiline`` keeps line breaks.  Zero-width characters are dropped,
-    other control characters rejected.  Returns ``""`` for empty optional text.
+    other control characters (and lone surrogates) rejected, the text normalised to
+    NFC; a combining mark alone at the start is rejected.  Returns ``""`` for empty
+    optional text.  The result follows the sync contract's text rule.
     """
     raw = "" if text is None else str(text)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     cleaned = _clean_chars(raw, field)
-    value = _collapse_lines(cleaned) if multiline else " ".join(cleaned.split())
+    value = nfc(_collapse_lines(cleaned) if multiline else " ".join(cleaned.split()))
+    _check_line_starts(value, field)
     if not value:
         if required:
             raise ValidationError(field, "required", key="text.required")
@@ -182,6 +204,18 @@ def validate_text(
     if len(value) > max_len:
         raise ValidationError(field, "too_long", key="text.too_long",
                               params={"max": max_len, "length": len(value)})
+    return value
+
+
+def plain_text(text: object, field: str) -> str:
+    """One line of text kept as typed (a reason): trimmed, zero-width characters
+    dropped, control characters rejected (tabs and line breaks become spaces), NFC, no
+    lone combining mark at the start — the sync contract's text rule, without the
+    whitespace folding of :func:`validate_text`. Length and "required" are the caller's."""
+    raw = "" if text is None else str(text)
+    cleaned = _clean_chars(raw.replace("\r\n", " "), field)
+    value = nfc("".join(" " if is_forbidden_control(ch) else ch for ch in cleaned).strip())
+    _check_line_starts(value, field)
     return value
 
 
@@ -226,9 +260,10 @@ def validate_name(text: object, field: str) -> str:
     Required; trimmed; at most 30 characters; Chinese (incl. Ext-B and later),
     Latin letters, spaces between Latin words, ``-``/``'``/``.`` and the middle
     dot ``·`` of ethnic-minority names (``•``, ``・``, ``．`` … are unified to
-    ``·``).  No digits or control characters.
+    ``·``).  No digits or control characters.  Normalised to NFC first (a decomposed
+    "é" is one letter).
     """
-    value = _normalize_name("" if text is None else str(text))
+    value = _normalize_name(nfc("" if text is None else str(text)))
     if not value:
         raise ValidationError(field, "required", key="name.required")
     for ch in value:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .audit import AuditFilter, AuditRow, AuditService, CheckReport
     from .auth import ROLE_LABELS, SYSTEM, Actor
     from .backups import BackupReport, BackupService, ExportsPaused, RestoreResult
+    from .clock import ClockService, ClockStatus
     from .context import Changes, Outcome, ServiceContext, local_now
     from .documents import DocumentInfo, DocumentService
     from .drafts import ApplicationDraft, ItemInput, MemberInput
@@ -64,6 +65,7 @@ _LAZY = {
     "ApplicationDetail": ".queries", "ApplicationRow": ".queries", "FullId": ".queries",
     "QueryService": ".queries", "SearchFilters": ".queries", "SettingsService": ".settings",
     "SetupInput": ".setup", "SetupService": ".setup",
+    "ClockService": ".clock", "ClockStatus": ".clock",
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -98,6 +100,7 @@ class Services:
     assessment: AssessmentService
     handling: HandlingService
     sync: SyncService  # export/import sync packages (DESIGN §4)
+    clock: ClockService  # the PC's clock against the newest record (issue 11)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -107,6 +110,7 @@ class Services:
         from .assessment import AssessmentService
         from .audit import AuditService
         from .backups import BackupService
+        from .clock import ClockService
         from .context import ServiceContext, local_now
         from .documents import DocumentService
         from .handling import HandlingService
@@ -123,7 +127,7 @@ class Services:
         return cls(ctx, SetupService(ctx), IntakeService(ctx, documents), documents,
                    QueryService(ctx), AccountService(ctx), SettingsService(ctx),
                    BackupService(ctx), AuditService(ctx), AssessmentService(ctx),
-                   handling, SyncService(ctx, handling))
+                   handling, SyncService(ctx, handling), ClockService(ctx))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,
@@ -146,4 +150,5 @@ __all__ = [
     "SetupInput", "UserInfo",
     "Outcome", "EmergencyResult", "ListInfo", "ReviewRow", "FlaggedRow", "Step",
     "ExportResult", "ExportLogRow", "ImportResult", "SyncStatus", "SyncService",
+    "ClockService", "ClockStatus",
 ]

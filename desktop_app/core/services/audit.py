@@ -65,6 +65,8 @@ ACTION_LABELS = {
     "exports.resume": "确认恢复导出",
     "export": "导出",
     "import": "导入",
+    "system.clock_warning": "电脑时钟异常提醒",
+    "system.clock_confirmed": "管理员确认电脑时钟",
 }
 
 
@@ -103,6 +105,10 @@ class CheckReport:
     documents_pending: int = 0           # bulk-loaded, never rendered: skipped
     events: int = 0
     problems: list[str] = field(default_factory=list)
+    #: The audit trail's time ran backwards where the start-up clock warning was shown
+    #: and recorded (the first event at the set-back time is ``system.clock_warning``):
+    #: reported, not a problem.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -178,7 +184,31 @@ class AuditService:
         for t in triggers:
             report.problems.append(f"append-only trigger missing: {t}（防篡改触发器缺失）")
         report.problems += report.document_mismatches
+        self._check_times(report)
         return report
+
+    def _check_times(self, report: CheckReport) -> None:
+        """Audit time running backwards (the PC's clock was set back): each place, the
+        first one not explained by a recorded start-up clock warning is a problem."""
+        from ..rules.clock import all_backwards
+        from .clock import CLOCK_EVENT, CONFIRM_EVENT, limits
+
+        with self.ctx.db.read() as s:
+            tolerance = limits(self.ctx, s).tolerance
+            # Streamed (a Core cursor, not ORM rows): memory stays flat on a big trail.
+            rows = s.connection().execute(select(Event.seq, Event.at, Event.action)
+                                          .order_by(Event.seq))
+            steps = all_backwards(((r[0], r[1], r[2]) for r in rows), tolerance)
+        for step in steps:
+            text = (f"audit time runs backwards at seq {step.seq}: 操作日志第 {step.seq} 条的时间"
+                    f"（{_local(step.at):%Y-%m-%d %H:%M}）早于第 {step.after_seq} 条"
+                    f"（{_local(step.after_at):%Y-%m-%d %H:%M}），电脑时钟曾被调回")
+            if step.action == CLOCK_EVENT:
+                report.notes.append(f"{text}（启动时已提示并记录）")
+            elif step.action == CONFIRM_EVENT:
+                report.notes.append(f"{text}（管理员已确认电脑时钟）")
+            elif not any(p.startswith("audit time runs backwards") for p in report.problems):
+                report.problems.append(text)
 
     def _check_documents(self, s: Session, report: CheckReport) -> None:
         from .documents import DocumentService

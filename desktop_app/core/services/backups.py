@@ -32,6 +32,8 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Result, select, text
 from sqlalchemy.orm import Session
 
+from sync_contract.faults import FileFault
+
 from .. import backup as files
 from ..backup import BackupError, BackupInfo, MirrorMissing
 from ..models import Staff
@@ -134,12 +136,13 @@ class BackupService:
                     if info.fingerprint is not None and info.fingerprint == self.fingerprint():
                         return BackupReport(skipped=True)
             return self._write(kind)
-        except BackupError as exc:
+        except (BackupError, FileFault) as exc:
             return BackupReport(error=str(exc))
 
     def backup_now(self, by: ActorRef) -> BackupReport:
-        """A manual backup; raises :class:`BackupError` if the backup itself fails (a
-        mirror problem is reported in the result)."""
+        """A manual backup; raises :class:`BackupError` (or a
+        :class:`~sync_contract.faults.FileFault`: disk full, read-only, removed) if the
+        backup itself fails (a mirror problem is reported in the result)."""
         with self.ctx.db.read() as s:
             actor, _ = auth.require(s, by, auth.BACKUP)
         report = self._write("manual")
@@ -159,7 +162,7 @@ class BackupService:
             try:
                 mirror = files.copy_verified(path, target)
                 files.thin(target, keep)
-            except (MirrorMissing, BackupError) as exc:
+            except (MirrorMissing, BackupError, FileFault) as exc:
                 mirror_error = str(exc)
         return BackupReport(path=path, removed=removed, mirror=mirror, mirror_error=mirror_error,
                             changes=Changes(backups=True))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..catalog import Catalog, load_catalog
 from ..db import Database
 from ..models import Setting
+from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
 from ..rules.standards import load_default_entries
 from ..rules.workdays import WorkCalendar, YearCalendar
 
@@ -49,6 +50,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "due_soon_workdays": 3,
     # 动态管理: months between re-checks — 特困, and 低保 households by class A/B/C.
     "review_months": {"TEKUN": 12, "DIBAO_A": 12, "DIBAO_B": 12, "DIBAO_C": 6},
+    # Clock sanity (core/rules/clock.py, docs/trust.md): a clock more than
+    # `tolerance_minutes` earlier than the newest record is "behind" (documents refused);
+    # more than `ahead_days` after the newest record and the release date is "far ahead"
+    # (a warning). Defaults decided 2026-12-07, reasoning in core/rules/clock.py.
+    "clock_check": dict(DEFAULT_CLOCK_LIMITS),
     # Set by a restore: exports wait until an administrator confirms (a stale copy
     # must not overwrite the county's newer data). None when exports may run.
     "exports_paused": None,
@@ -125,6 +131,10 @@ class ServiceContext:
     db: Database
     catalog: Catalog = field(default_factory=load_catalog)
     clock: Callable[[], datetime] = local_now
+
+    def __post_init__(self) -> None:
+        # Audit events follow this clock too (``events.event_time``): one clock for all.
+        self.db.clock = lambda: self.clock()
 
     def today(self) -> date:
         return self.clock().date()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync_contract.faults import FileFault, fault
 from sync_contract.fs import atomic_write as _atomic_write
 
 from ... import printing
@@ -35,11 +37,12 @@ from ..models import (
     Village,
     utcnow,
 )
-from ..rules import numbering
+from ..rules import numbering, values
 from ..rules.identity import IdType, mask_id
 from ..vocab import ApplicationStatus, MaterialStatus
 from . import auth, handling_data
 from .auth import ActorRef
+from .clock import ensure_clock_allows_issue
 from .context import Changes, Outcome, ServiceContext
 from .events import record_event
 
@@ -70,10 +73,16 @@ class PendingFile:
     path: Path
 
 
+log = logging.getLogger(__name__)
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary name, fsync, rename: never a half file under ``path``
-    (the project's one atomic write, :func:`sync_contract.fs.atomic_write`)."""
-    _atomic_write(path, data)
+    (the project's one atomic write, :func:`sync_contract.fs.atomic_write`); a full or
+    read-only disk is a :class:`~sync_contract.faults.FileFault` naming the folder."""
+    try:
+        _atomic_write(path, data)
+    except OSError as exc:
+        raise fault(exc, path.parent, "save_pdf") from None
 
 
 class DocumentService:
@@ -98,6 +107,7 @@ class DocumentService:
         produced on first open instead. ``department``: the receiving department of a
         ``referral`` (转办单); ``item_ids``: only these items on it (a re-referral);
         ``aid``: the :class:`EmergencyAid` of an ``emergency_record``."""
+        ensure_clock_allows_issue(self.ctx, s)  # no document dated before an issued one
         data = self.build_data(s, app, kind, number, clerk, now.date(), department=department,
                                item_ids=item_ids, aid=aid)
         pdf = printing.render_document(kind, data) if render else b""
@@ -123,7 +133,14 @@ class DocumentService:
         out = []
         for p in pending:
             if p.pdf is not None:
-                atomic_write(p.path, p.pdf)
+                try:
+                    atomic_write(p.path, p.pdf)
+                except FileFault as exc:
+                    # The decision is committed; the file is re-rendered (deterministically)
+                    # when the document is opened, so a full disk must not look like a
+                    # failed decision the clerk would register again.
+                    log.warning("document %s: file not written (%s); rendered again on open",
+                                p.document.number, exc.kind)
             out.append(self._info(p.document, p.path))
         return out
 
@@ -300,7 +317,10 @@ class DocumentService:
         ``AccountService.confirm(username, password)`` at the clerk's screen. Raises
         :class:`~desktop_app.core.errors.PermissionDenied` otherwise.
         """
-        reason = reason.strip()
+        try:
+            reason = values.plain_text(reason, "void_reason")
+        except ValidationError as exc:
+            raise ValidationErrors([exc]) from None
         if not reason:
             raise ValidationErrors([ValidationError("void_reason", "required",
                                                     key="document.void_reason_required")])

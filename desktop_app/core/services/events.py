@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import select, text
@@ -51,7 +52,7 @@ def record_event(session: Session, action: str, *, actor_id: int | None,
                 select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)).first()
         head = tuple(head) if head else (0, GENESIS)
     seq, prev = head[0] + 1, head[1]
-    at = utcnow()
+    at = event_time(session)
     body = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
     ev = Event(
         at=at, actor_id=actor_id, action=action, application_id=application_id, detail=body,
@@ -61,6 +62,20 @@ def record_event(session: Session, action: str, *, actor_id: int | None,
     session.add(ev)
     session.info["event_head"] = (seq, ev.hash)
     return ev
+
+
+def event_time(session: Session) -> datetime:
+    """Now for an event, naive UTC: the services' clock when the session carries it
+    (``Database.clock``, one injectable clock for records and events), else the wall clock."""
+    clock = session.info.get("clock")
+    if clock is None:
+        return utcnow()
+    return to_utc(clock())
+
+
+def to_utc(local: datetime) -> datetime:
+    """A local naive (or aware) time as naive UTC, as events store it."""
+    return local.astimezone(timezone.utc).replace(tzinfo=None)
 
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:

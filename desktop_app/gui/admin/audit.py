@@ -457,6 +457,8 @@ class AuditScreen(QWidget):
         else:
             text = self.tr("Problems found:") + "\n" + "\n".join(report.problems)
             self.check_result.setStyleSheet("color: #c62828; font-weight: bold;")
+        if report.notes:  # the clock was set back, warned and recorded at start-up (issue 11)
+            text += "\n" + self.tr("Noted:") + "\n" + "\n".join(report.notes)
         self.check_result.setText(text)
         self.report = report
 

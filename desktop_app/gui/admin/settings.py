@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ValidationError, ValidationErrors
+from ...core.rules.clock import LIMITS_RANGE as CLOCK_RANGE
 from ...core.rules.values import parse_amount
 from ...core.services.context import Changes
 from ..auth.login import HINT_STYLE
+from ..kit.dialogs import ask_yes_no
 from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner
@@ -196,6 +198,34 @@ class SettingsPage(QWidget):
         self._row(handling_form, "review_months", self.tr("Re-check every"), review_row,
                   self.review["TEKUN"])
 
+        clock_box = QGroupBox(self.tr("Computer clock"))
+        clock_box.setObjectName("clockBox")
+        clock_form = QFormLayout(clock_box)
+        self.clock = {key: _spin(lo, hi, f"clock.{key}") for key, (lo, hi) in CLOCK_RANGE.items()}
+        clock_row = QWidget()
+        row = QHBoxLayout(clock_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("tolerance")))
+        row.addWidget(self.clock["tolerance_minutes"])
+        row.addWidget(QLabel(self.tr("minutes; warn when ahead of the newest record by")))
+        row.addWidget(self.clock["ahead_days"])
+        row.addWidget(QLabel(self.tr("days, then warn")))
+        row.addStretch(1)
+        self._row(clock_form, "clock_check", self.tr("Clock check"), clock_row,
+                  self.clock["tolerance_minutes"])
+        self.clock_state = QLabel()
+        self.clock_state.setObjectName("clockState")
+        self.clock_state.setWordWrap(True)
+        self.confirm_clock_button = QPushButton(self.tr("Confirm the clock is right…"))
+        self.confirm_clock_button.setObjectName("confirmClock")
+        self.confirm_clock_button.clicked.connect(self.confirm_clock)
+        state_row = QWidget()
+        row = QHBoxLayout(state_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.clock_state, 1)
+        row.addWidget(self.confirm_clock_button)
+        clock_form.addRow(self.tr("Now"), state_row)
+
         standards_box = QGroupBox(self.tr("Assistance standards (by effective date)"))
         standards_box.setObjectName("standardsBox")
         standards_col = QVBoxLayout(standards_box)
@@ -221,7 +251,7 @@ class SettingsPage(QWidget):
 
         body = QWidget()
         col = QVBoxLayout(body)
-        for box in (lock_box, backup_box, rules_box, handling_box, standards_box):
+        for box in (lock_box, backup_box, rules_box, handling_box, clock_box, standards_box):
             col.addWidget(box)
         col.addStretch(1)
         scroll = QScrollArea()
@@ -272,6 +302,9 @@ class SettingsPage(QWidget):
         self.due_soon.setValue(int(v["due_soon_workdays"]))
         for key, box in self.review.items():
             box.setValue(int(v["review_months"][key]))
+        for key, box in self.clock.items():
+            box.setValue(int(v["clock_check"][key]))
+        self.show_clock()
         self.errors.clear()
         self.status.clear()
 
@@ -317,6 +350,7 @@ class SettingsPage(QWidget):
             "emergency_paperwork_workdays": self.paperwork.value(),
             "due_soon_workdays": self.due_soon.value(),
             "review_months": {key: box.value() for key, box in self.review.items()},
+            "clock_check": {key: box.value() for key, box in self.clock.items()},
         }
         try:
             values["emergency_ceiling_fen"] = parse_amount(self.ceiling.text(),
@@ -375,6 +409,43 @@ class SettingsPage(QWidget):
 
         self.tasks.run(write, saved, failed, owner=self)
         return done[0] if done else True  # (a real runner: still saving)
+
+    # -- the computer clock ------------------------------------------------------------------
+    def show_clock(self) -> None:
+        """What the clock says against the newest record (two indexed look-ups); the
+        confirmation is offered only while the clock is behind."""
+        st = self.services.clock.status()
+        when = st.clock.strftime("%Y-%m-%d %H:%M")
+        newest = st.newest.strftime("%Y-%m-%d %H:%M") if st.newest else "—"
+        if st.behind:
+            text = fmt(self.tr("The clock (%1) is earlier than the newest record (%2): no document "
+                               "can be issued. Set the Windows clock to Beijing time; only if the "
+                               "clock is right and the newer records were dated by a clock that "
+                               "ran ahead, confirm it here."), when, newest)
+        elif st.state == "ahead":
+            text = fmt(self.tr("The clock (%1) is far ahead of the newest record (%2) and of this "
+                               "program's date. Check the date."), when, newest)
+        else:
+            text = fmt(self.tr("The clock (%1) agrees with the newest record (%2)."), when, newest)
+        self.clock_state.setText(text)
+        self.confirm_clock_button.setEnabled(st.behind)
+
+    def confirm_clock(self) -> None:
+        if not ask_yes_no(self, self.tr("Confirm the computer clock"), self.tr(
+                "Confirm only if the computer's date and time are right now and the newer "
+                "records were dated while the clock ran ahead.\n\nDocuments will be issued "
+                "with today's date again, earlier than those records. The confirmation is "
+                "recorded in the audit trail with your name and both times, and goes to the "
+                "county with the next package.")):
+            return
+        actor = self.actor()
+
+        def done(_changes: Changes) -> None:
+            self.show_clock()
+            self.status.setText(self.tr("Clock confirmed; documents can be issued again."))
+
+        self.tasks.run(lambda: self.services.clock.confirm(actor), done,
+                       lambda exc: present(self, exc, label=self.general_error), owner=self)
 
     def choose_mirror(self) -> None:
         path = self.choose(self, self.tr("Choose the backup mirror folder"), self.mirror.text())

@@ -200,7 +200,7 @@ class DetailView(DetailDocumentActions, QWidget):
         body_layout.addWidget(self.relative_flag)
         body_layout.addWidget(self.progress_box)
         body_layout.addLayout(columns, 1)
-        scroll = self.scroll = QScrollArea()  # type: ignore[method-assign, assignment]  # hides QWidget.scroll()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)

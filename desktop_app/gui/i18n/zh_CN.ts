@@ -33,7 +33,7 @@
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -41,6 +41,11 @@
         <location line="+1"/>
         <source>Something went wrong. What you saved is safe. The details were written to the log file; if it happens again, tell the administrator.</source>
         <translation>程序出现意外错误。已保存的内容不受影响。详细情况已写入日志文件；如再次出现，请告知管理员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong. What you saved is safe. If it happens again, tell the administrator.</source>
+        <translation>程序出现意外错误。已保存的内容不受影响。如再次出现，请告知管理员。</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -67,7 +72,7 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Already running</source>
         <translation>程序已在运行</translation>
     </message>
@@ -77,7 +82,7 @@
         <translation>程序已在运行，正在使用该数据目录。请切换到已打开的窗口。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Cannot open the data folder</source>
         <translation>无法打开数据目录</translation>
     </message>
@@ -591,6 +596,11 @@
         <source>Problems found:</source>
         <translation>发现问题：</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Noted:</source>
+        <translation>说明：</translation>
+    </message>
 </context>
 <context>
     <name>AutoBackups</name>
@@ -785,9 +795,106 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>ClockWarning</name>
+    <message>
+        <location filename="../auth/clock_warning.py" line="+37"/>
+        <source>%1 days %2 hours</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 hours %2 minutes</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The computer clock is behind</source>
+        <translation>电脑时钟慢了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computer clock says %1, but the newest record in this program is from %2: the clock is %3 behind.
+
+While the clock is behind, no receipt or other document can be issued: it would be dated before documents already issued.
+
+What to do: quit, set the Windows clock to the correct Beijing time (right-click the time on the taskbar, then “Adjust date/time”), and start the program again.
+
+This warning is recorded in the audit log.</source>
+        <translation>电脑时钟显示为 %1，但本程序中最近一条记录的时间是 %2，时钟慢了 %3。
+
+时钟偏慢期间不能出具回执或其他文书，否则文书的日期会早于已经出具的文书。
+
+处理办法：退出程序，把电脑的系统时间改为正确的北京时间（右键单击屏幕右下角的时间，选择“调整日期/时间”），然后重新打开本程序。
+
+本次提示已记入操作日志。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the newest record in this program is from %1</source>
+        <translation>本程序中最近一条记录的时间是 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this program holds no records yet</source>
+        <translation>本程序中还没有任何记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computer clock is far ahead</source>
+        <translation>电脑时钟超前太多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computer clock says %1; %2, and this program was released long before. The clock is %3 ahead.
+
+If the date is wrong, every receipt and document issued now carries the wrong date.
+
+What to do: if the date is wrong, quit and set the Windows clock to the correct Beijing time (right-click the time on the taskbar, then “Adjust date/time”). If the date is right (for example after a long closure), continue.
+
+This warning is recorded in the audit log.</source>
+        <translation>电脑时钟显示为 %1；%2，而本程序的发布日期远早于此。时钟超前了 %3。
+
+如果日期不对，现在出具的回执和文书都会带上错误的日期。
+
+处理办法：如果日期不对，请退出程序，把电脑的系统时间改为正确的北京时间（右键单击屏幕右下角的时间，选择“调整日期/时间”）；如果日期确实无误（例如长时间放假后），请继续。
+
+本次提示已记入操作日志。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Quit and correct the clock</source>
+        <translation>退出并校正时钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Continue (look-up only)</source>
+        <translation>继续（只能查询）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date is right, continue</source>
+        <translation>日期无误，继续</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
-        <location line="+28"/>
+        <location filename="../auth/login.py" line="+28"/>
         <source>Supervisor&apos;s confirmation</source>
         <translation>负责人确认</translation>
     </message>
@@ -1268,7 +1375,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="+446"/>
+        <location filename="../kit/print_pdf.py" line="+447"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1291,7 +1398,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+292"/>
+        <location filename="../tracking/dialogs.py" line="+291"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -3738,6 +3845,51 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>The key file changed after it was confirmed (another fingerprint); not imported. Choose the file again</source>
         <translation>确认后密钥文件被改动（指纹不同），未导入；请重新选择文件</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Starts with a lone accent mark (combining mark); delete it and enter it again</source>
+        <translation>开头是单独的附加符号（如声调符号），请删除后重新输入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The computer clock (%1) is earlier than the newest record (%2); to keep document dates from going backwards, no document can be issued now. Set the Windows clock to the correct Beijing time, then try again; if the computer&apos;s time was right (the earlier records are misdated), ask an administrator to confirm it under Settings &gt; Computer clock</source>
+        <translation>电脑时钟显示的时间（%1）早于最近一条记录的时间（%2），为避免文书日期倒退，暂不能出具文书。请先把电脑的系统时间改为正确的北京时间，再重新办理；如电脑时间本来就对（是之前的记录日期有误），请管理员在“设置→电脑时钟”中确认</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The computer clock is not earlier than the newest record; there is nothing to confirm</source>
+        <translation>电脑时钟没有早于最近的记录，无需确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clock check needs the tolerance (minutes) and the days ahead</source>
+        <translation>时钟检查设置应包含允许误差（分钟）和超前提醒天数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock tolerance (minutes)</source>
+        <translation>时钟允许误差（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days ahead before a clock warning</source>
+        <translation>时钟超前提醒天数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receiving the sync package</source>
+        <translation>接收同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Making the return package</source>
+        <translation>生成返回包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mirroring the backup</source>
+        <translation>备份镜像</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
@@ -3890,7 +4042,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PrintPdf</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="-368"/>
+        <location filename="../kit/print_pdf.py" line="-370"/>
         <source>No printer is installed on this computer.</source>
         <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
         <translation>本机未安装打印机。</translation>
@@ -3967,14 +4119,9 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The PDF could not be saved there: %1</source>
-        <translation>无法将PDF保存到该位置：%1</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4077,7 +4224,14 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>管理员恢复码</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+2"/>
+        <source>If the administrator&apos;s password is ever forgotten, this code sets a new one on this computer (command: %1). It works once; a new code is then shown.
+Print it or write it down now and keep it locked away from this computer: it is shown only this once, and it is not stored anywhere in readable form.</source>
+        <translation>如果忘记了管理员密码，可以在本机用此恢复码设置新密码（命令：%1）。恢复码只能使用一次，用后会显示新的恢复码。
+请现在打印或抄写下来，与电脑分开锁好保管：它只显示这一次，任何地方都不保存可读的恢复码。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -4092,14 +4246,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>我已妥善保管</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>If the administrator&apos;s password is ever forgotten, this code sets a new one on this computer (command: %1). It works once; a new code is then shown.
-Print it or write it down now and keep it locked away from this computer: it is shown only this once, and it is not stored anywhere in readable form.</source>
-        <translation>如果忘记了管理员密码，可以在本机用此恢复码设置新密码（命令：%1）。恢复码只能使用一次，用后会显示新的恢复码。
-请现在打印或抄写下来，与电脑分开锁好保管：它只显示这一次，任何地方都不保存可读的恢复码。</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+18"/>
         <source>Township Service Window: administrator recovery code
 
 Township: %1
@@ -4367,7 +4514,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="-332"/>
+        <location filename="../tracking/dialogs.py" line="-331"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4385,7 +4532,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin/settings.py" line="+86"/>
+        <location filename="../admin/settings.py" line="+88"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -4573,6 +4720,41 @@ type this code and choose a new password. The code works once; write down the ne
     </message>
     <message>
         <location line="+3"/>
+        <source>Computer clock</source>
+        <translation>电脑时钟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tolerance</source>
+        <translation>允许误差</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>minutes; warn when ahead of the newest record by</source>
+        <translation>分钟；比最近的记录超前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>days, then warn</source>
+        <translation>天时提醒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock check</source>
+        <translation>时钟检查</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confirm the clock is right…</source>
+        <translation>确认时钟正确…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Assistance standards (by effective date)</source>
         <translation>救助标准（按生效日期）</translation>
     </message>
@@ -4588,13 +4770,13 @@ type this code and choose a new password. The code works once; write down the ne
     </message>
     <message>
         <location line="+53"/>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+30"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
@@ -4619,7 +4801,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -4629,7 +4811,41 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
+        <source>The clock (%1) is earlier than the newest record (%2): no document can be issued. Set the Windows clock to Beijing time; only if the clock is right and the newer records were dated by a clock that ran ahead, confirm it here.</source>
+        <translation>电脑时钟（%1）早于最近一条记录（%2），暂不能出具文书。请把电脑的系统时间改为北京时间；只有电脑时间确实正确、较新的记录是在时钟超前时登记的，才在此确认。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The clock (%1) is far ahead of the newest record (%2) and of this program&apos;s date. Check the date.</source>
+        <translation>电脑时钟（%1）远远超前于最近一条记录（%2）和本程序的日期，请核对日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clock (%1) agrees with the newest record (%2).</source>
+        <translation>电脑时钟（%1）与最近一条记录（%2）一致。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confirm the computer clock</source>
+        <translation>确认电脑时钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm only if the computer&apos;s date and time are right now and the newer records were dated while the clock ran ahead.
+
+Documents will be issued with today&apos;s date again, earlier than those records. The confirmation is recorded in the audit trail with your name and both times, and goes to the county with the next package.</source>
+        <translation>只有在电脑当前的日期和时间确实正确、较新的记录是在时钟超前时登记的情况下，才能确认。
+
+确认后将重新按今天的日期出具文书（早于那些记录）。本次确认连同您的姓名和两个时间记录在操作日志中，并随下一个同步包报送县级。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clock confirmed; documents can be issued again.</source>
+        <translation>已确认电脑时钟，可以重新出具文书。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Choose the backup mirror folder</source>
         <translation>选择备份镜像目录</translation>
     </message>

@@ -257,7 +257,7 @@ class IntakeFormLayout(_Base):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
         self.house_rating = combo(vocab.HOUSE_RATINGS, name="house_rating", blank=self.tr("Not rated"))
-        self.property: dict[str, QWidget] = {}  # type: ignore[assignment]  # hides QObject.property()
+        self.property_fields: dict[str, QWidget] = {}
         specs = [
             ("housing_area", self.tr("Housing area (m²)")),
             ("house_rating", self.tr("House safety rating")),
@@ -275,7 +275,7 @@ class IntakeFormLayout(_Base):
                 widget.setObjectName(attr)
             error = ErrorLabel()
             self.errors.register(attr, widget, error)
-            self.property[attr] = widget
+            self.property_fields[attr] = widget
             row, col = divmod(r, 2)
             grid.addWidget(QLabel(label), row, col * 2)
             grid.addWidget(field_box(widget, error), row, col * 2 + 1)
@@ -373,7 +373,7 @@ class IntakeFormLayout(_Base):
         chain: list[QWidget] = [p.name, p.id_type, p.id_number, p.reason, p.phone, p.hukou_address, self.village,
                  p.hukou_type, p.health, p.disability, p.grade, p.employment, p.self_care]
         chain += self.members.focus_chain() + list(self.supporters.values())
-        chain += list(self.incomes.values()) + list(self.property.values())
+        chain += list(self.incomes.values()) + list(self.property_fields.values())
         chain += self.items.focus_chain() + self.assessment.focus_chain()
         chain += self._other_chain()
         chain += self.materials.focus_chain() + self.warnings.focus_chain()

@@ -200,7 +200,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
     def draft(self):
         from ...core.services import ApplicationDraft, ItemInput
 
-        text = {attr: w.text() for attr, w in self.property.items() if isinstance(w, QLineEdit)}
+        text = {attr: w.text() for attr, w in self.property_fields.items() if isinstance(w, QLineEdit)}
         return ApplicationDraft(
             applicant=self.applicant.to_input(), members=self.members.inputs(),
             village_id=self.village.currentData(),
@@ -293,7 +293,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         for edit in (p.name, p.id_number, p.reason, p.phone, p.hukou_address, self.hardship,
                      self.staff_note, *self.incomes.values()):
             edit.clear()
-        for w in self.property.values():
+        for w in self.property_fields.values():
             if isinstance(w, QLineEdit):
                 w.clear()
         for box in (p.id_type, p.hukou_type, p.health, p.disability, p.employment, p.self_care,

@@ -567,6 +567,28 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "county_keys.changed": (QT_TRANSLATE_NOOP(
         "Messages", "The key file changed after it was confirmed (another fingerprint); not "
         "imported. Choose the file again"), ()),
+    # issue 11 — one text rule (rules/values.py)
+    "text.combining_start": (QT_TRANSLATE_NOOP(
+        "Messages", "Starts with a lone accent mark (combining mark); delete it and enter "
+        "it again"), ()),
+    # issue 11 — clock sanity
+    "clock.behind": (QT_TRANSLATE_NOOP(
+        "Messages", "The computer clock (%1) is earlier than the newest record (%2); to keep "
+        "document dates from going backwards, no document can be issued now. Set the Windows "
+        "clock to the correct Beijing time, then try again; if the computer's time was right "
+        "(the earlier records are misdated), ask an administrator to confirm it under "
+        "Settings > Computer clock"), ("clock", "newest")),
+    "clock.not_behind": (QT_TRANSLATE_NOOP(
+        "Messages", "The computer clock is not earlier than the newest record; there is "
+        "nothing to confirm"), ()),
+    "setting.clock.parts": (QT_TRANSLATE_NOOP(
+        "Messages", "The clock check needs the tolerance (minutes) and the days ahead"), ()),
+    "setting.label.clock_tolerance": (QT_TRANSLATE_NOOP("Messages", "Clock tolerance (minutes)"), ()),
+    "setting.label.clock_ahead": (QT_TRANSLATE_NOOP("Messages", "Days ahead before a clock warning"), ()),
+    # issue 11 — faults
+    "fault.action.ingest": (QT_TRANSLATE_NOOP("Messages", "Receiving the sync package"), ()),
+    "fault.action.make_return": (QT_TRANSLATE_NOOP("Messages", "Making the return package"), ()),
+    "fault.action.mirror": (QT_TRANSLATE_NOOP("Messages", "Mirroring the backup"), ()),
 }
 
 

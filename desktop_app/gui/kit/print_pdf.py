@@ -26,7 +26,6 @@ renders in about 0.1 s at 600 dpi; a batch shows a progress dialog with 取消.
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -403,12 +402,14 @@ def save_pdf_as(parent: QWidget | None, path: Path | str, *,
     target = Path(target)
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(".pdf")
+    from ...printing.output import copy_pdf
+    from .messages import text_of
+
     try:
-        shutil.copyfile(path, target)
-    except OSError as exc:
-        log.warning("save as failed: %s", exc)
-        QMessageBox.warning(parent, translate("PrintPdf", "Save failed"),
-                            fmt(translate("PrintPdf", "The PDF could not be saved there: %1"), str(exc)))
+        copy_pdf(path, target)  # atomic: a full or write-protected stick leaves no half file
+    except OSError as exc:  # a FileFault: one sentence naming the folder, translated by key
+        log.warning("save as failed: %s", getattr(exc, "kind", type(exc).__name__))
+        QMessageBox.warning(parent, translate("PrintPdf", "Save failed"), text_of(exc))
         return None
     return target
 

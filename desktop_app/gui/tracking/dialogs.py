@@ -155,7 +155,6 @@ class SignDialog(ServiceDialog):
 class FeedbackDialog(ServiceDialog):
     """登记办理结果 from the paper 回执 (or the township's own decision)."""
 
-    result: QComboBox  # type: ignore[assignment]  # the result field hides QDialog.result()
 
     def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
                  on_done=None) -> None:
@@ -167,12 +166,12 @@ class FeedbackDialog(ServiceDialog):
         self.setWindowTitle(self.tr("Record the result"))
         self.row = row
         today = services.ctx.today()
-        self.result = QComboBox()
-        self.result.setObjectName("result")
+        self.result_box = QComboBox()
+        self.result_box.setObjectName("result")
         for code, label in vocab.TASK_RESULTS:
             if code == "returned" and not row.referred:
                 continue  # the township's own items are not returned to itself
-            self.result.addItem(label, code)
+            self.result_box.addItem(label, code)
         self.result_on = date_edit(today, "resultOn")
         self.result_text = QLineEdit()
         self.result_text.setObjectName("resultText")
@@ -199,7 +198,7 @@ class FeedbackDialog(ServiceDialog):
         self._period_toggled()
 
         form = QFormLayout()
-        form.addRow(self.tr("Result"), field(self.result, self.errors, "result", "task"))
+        form.addRow(self.tr("Result"), field(self.result_box, self.errors, "result", "task"))
         form.addRow(self.tr("Feedback date"), field(self.result_on, self.errors, "result_on"))
         form.addRow(self.tr("Result / reason"), field(self.result_text, self.errors, "result_text"))
         form.addRow(self.tr("Amount (yuan)"), field(self.amount, self.errors, "amount"))
@@ -236,7 +235,7 @@ class FeedbackDialog(ServiceDialog):
         layout.addWidget(self.general)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.result.currentIndexChanged.connect(self._result_changed)
+        self.result_box.currentIndexChanged.connect(self._result_changed)
         self._result_changed()
         self.resize(620, 520 if row.status == "referred" else 400)
 
@@ -246,7 +245,7 @@ class FeedbackDialog(ServiceDialog):
         self.period_to.setEnabled(on)
 
     def _result_changed(self) -> None:
-        done = self.result.currentData() == "done"
+        done = self.result_box.currentData() == "done"
         self.amount.setEnabled(done)
         self.has_period.setEnabled(done)
         if done:
@@ -261,11 +260,11 @@ class FeedbackDialog(ServiceDialog):
         self.period_to.setDate(QDate(cast(Any, end)))
 
     def feedback(self):
-        done = self.result.currentData() == "done"
+        done = self.result_box.currentData() == "done"
         period = done and bool(self.has_period.currentData())
         signing = self.sign_box.isVisibleTo(self) and self.signed_by.text().strip()
         return self.Feedback(
-            result=self.result.currentData(),
+            result=self.result_box.currentData(),
             result_on=cast(date, self.result_on.date().toPython()),
             result_text=self.result_text.text(),
             amount=self.amount.text() if done else None,

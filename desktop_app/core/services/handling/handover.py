@@ -19,6 +19,7 @@ from ...rules import numbering
 from ...vocab import ApplicationStatus, TaskStatus
 from .. import auth, handling_data
 from ..auth import ActorRef
+from ..clock import ensure_clock_allows_issue
 from ..context import Changes, Outcome
 from ..documents import DocumentInfo, atomic_write
 from ..events import record_event
@@ -59,6 +60,7 @@ class HandoverLists(HandlingBase):
         cat = self.ctx.catalog
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
+            ensure_clock_allows_issue(self.ctx, s)  # no list dated before an issued one
             clerk = self._staff(s, actor, staff)
             try:
                 dept = cat.department(department)

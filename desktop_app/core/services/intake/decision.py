@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ...errors import ValidationErrors
 from ...models import Application, Document, Staff, Township
-from ...rules import numbering, routing
+from ...rules import numbering, routing, values
 from ...vocab import ApplicationStatus, Decision, ItemStatus, TaskStatus
 from ..auth import ActorRef
 from ..context import Changes, Outcome
@@ -58,7 +58,7 @@ class Decisions(Registration, DraftValidation):
         either way (rendering is deterministic).
         """
         errors, clean = self._validate(draft)
-        reasons = [r.strip() for r in (reject_reasons or []) if r.strip()]
+        reasons = [values.nfc(r.strip()) for r in (reject_reasons or []) if r.strip()]
         errors += self._decision_errors(decision, clean.items, draft.urgent, reasons)
         if errors:
             raise ValidationErrors(errors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ... import vocab
 from ...errors import ValidationError, ValidationErrors
 from ...models import Application
+from ...rules import values
 from ...vocab import ApplicationStatus
 from ..auth import ActorRef
 from ..context import Changes
@@ -20,7 +21,7 @@ class Supplements(Decisions):
                         decision: str, clerk_id: ActorRef,
                         reject_reasons: list[str] | None = None) -> DecisionResult:
         """补正: the applicant came back with materials after a one-time notice."""
-        reasons = [r.strip() for r in (reject_reasons or []) if r.strip()]
+        reasons = [values.nfc(r.strip()) for r in (reject_reasons or []) if r.strip()]
         with self.ctx.db.transaction() as s:
             clerk = self._clerk(s, clerk_id)
             app = s.get(Application, application_id)

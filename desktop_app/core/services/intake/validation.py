@@ -55,6 +55,7 @@ class DraftValidation(IntakeBase):
             check(values.validate_phone, m.phone, f"{prefix}.phone", required=(idx == 0))
             check(values.validate_text, m.hukou_address, f"{prefix}.hukou_address", 200,
                   required=(idx == 0))
+            check(values.validate_text, m.no_id_reason, f"{prefix}.no_id_reason", 100)
             for attr, allowed in (("hukou_type", vocab.HUKOU_TYPES), ("health", vocab.HEALTH),
                                   ("education", vocab.EDUCATION), ("marital", vocab.MARITAL),
                                   ("employment", vocab.EMPLOYMENT), ("self_care", vocab.SELF_CARE),
@@ -187,6 +188,11 @@ class DraftValidation(IntakeBase):
             if not reasons:
                 return [ValidationError("reject_reasons", "required",
                                     key="intake.decision.reasons_required")]
+            for reason in reasons:      # the sync contract's text rule (issue 11)
+                try:
+                    values.plain_text(reason, "reject_reasons")
+                except ValidationError as exc:
+                    return [exc]
             if any(len(r) > REJECT_REASON_MAX_LEN for r in reasons):
                 return [ValidationError("reject_reasons", "too_long",
                                         key="intake.decision.reason_too_long",

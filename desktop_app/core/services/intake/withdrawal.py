@@ -9,6 +9,7 @@ from ... import vocab
 from ...errors import ValidationError, ValidationErrors
 from ...messages import Message
 from ...models import Application, Document, utcnow
+from ...rules import values
 from ...vocab import ApplicationStatus, ItemStatus
 from .. import auth
 from ..auth import ActorRef
@@ -76,7 +77,10 @@ class Withdrawals(IntakeBase):
 
     @staticmethod
     def _reason(reason: str, field: str, label: Message) -> str:
-        reason = (reason or "").strip()
+        try:
+            reason = values.plain_text(reason, field)
+        except ValidationError as exc:
+            raise ValidationErrors([exc]) from None
         if not reason:
             raise ValidationErrors([ValidationError(field, "required", key="withdrawal.reason_required",
                                                     params={"label": label})])

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from sync_contract import envelope as env
 from sync_contract.envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, Cancelled, PackageError, Progress
 from sync_contract.keys import COUNTY_FILE, KeyStore, PublicKeys, short_fingerprint, write_secret
+from sync_contract.seqs import seq_range
 
 from ... import vocab
 from ...errors import ValidationError
@@ -376,10 +377,10 @@ class SyncService:
                         "other content", zh=f"第 {n} 号返回包已导入过，但内容不同（冲突），未导入")
                 last = s.scalar(select(func.max(SyncImport.package_seq))) or 0
                 if n != last + 1:
+                    missing = seq_range(last + 1, n - 1)
                     raise PackageError(
                         "sequence_gap", f"expected return package {last + 1}, got {n}: "
-                        f"missing {last + 1}–{n - 1}",
-                        zh=f"缺少第 {last + 1}–{n - 1} 号返回包，请先导入")
+                        f"missing {missing}", zh=f"缺少第 {missing} 号返回包，请先导入")
                 applier = _Applier(self, s, actor, code, n)
                 applier.run(pkg)
                 s.add(SyncImport(package_seq=n, digest=digest,
