@@ -447,3 +447,28 @@ def test_an_unexpected_failure_is_one_chinese_line_and_scrubbed_into_the_log(wor
     assert "张三丰" not in err and "110105194912310021" not in err
     log = (world / "d" / "logs" / "app.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "110105194912310021" not in log
+
+
+def test_a_code_replaced_while_it_is_checked_is_refused_and_recorded(services, township,
+                                                                     monkeypatch):
+    from desktop_app.core.services import accounts as mod
+    from desktop_app.core.services.accounts import LoginFailed
+
+    code = services.accounts.issue_recovery_code(township).value
+    real, raced = mod.new_recovery_code, []
+
+    def racing() -> str:   # another administrator issues a new code meanwhile
+        if not raced:
+            raced.append(True)
+            services.accounts.issue_recovery_code(township)
+        return real()
+
+    monkeypatch.setattr(mod, "new_recovery_code", racing)
+    with pytest.raises(LoginFailed):
+        services.accounts.recover_admin(code, "xinmima2026")
+    monkeypatch.undo()
+    assert raced
+    folder = services.ctx.db.data_dir
+    assert [e["reason"] for e in events(folder, "auth.recovery_failed")] == ["code_changed"]
+    assert events(folder, "auth.recovery_used") == []
+    assert services.accounts.login("admin", DEMO_PASSWORDS["admin"]).value.username == "admin"

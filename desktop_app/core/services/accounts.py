@@ -351,20 +351,22 @@ class AccountService:
         new_hash = passwords.hash_password(normalize_recovery_code(new_code), cost=self.cost)
         with self.ctx.db.transaction() as s:
             row = _valid_code(s)
-            if row is None or row.id != row_id:  # used or replaced meanwhile
-                record_event(s, fail, actor_id=staff.id, reason="code_changed", **extra)
-                raise LoginFailed("bad_credentials", RECOVERY_FAILURE)
-            row.retired_at, row.retired_why = now, "used"
-            p = s.get_one(Staff, staff.id)
-            p.password_hash, p.password_changed_at = hashed, now
-            p.must_change_password = False
-            p.failed_logins, p.locked_until = 0, None
-            record_event(s, "auth.recovery_used", actor_id=p.id, staff_id=p.id, **extra)
-            store_recovery_code(s, new_hash, now, p.id, **extra)
-            actor = auth.actor_from_staff(p)
-            if via:
-                actor = replace(actor, via=via)
-            return Outcome(Recovery(actor, new_code), Changes(accounts=True))
+            if row is not None and row.id == row_id:
+                row.retired_at, row.retired_why = now, "used"
+                p = s.get_one(Staff, staff.id)
+                p.password_hash, p.password_changed_at = hashed, now
+                p.must_change_password = False
+                p.failed_logins, p.locked_until = 0, None
+                record_event(s, "auth.recovery_used", actor_id=p.id, staff_id=p.id, **extra)
+                store_recovery_code(s, new_hash, now, p.id, **extra)
+                actor = auth.actor_from_staff(p)
+                if via:
+                    actor = replace(actor, via=via)
+                return Outcome(Recovery(actor, new_code), Changes(accounts=True))
+        # used or replaced between the check and now (another window): refused, recorded
+        with self.ctx.db.transaction() as s:
+            record_event(s, fail, actor_id=staff.id, reason="code_changed", **extra)
+        raise LoginFailed("bad_credentials", RECOVERY_FAILURE)
 
     # -- administration ------------------------------------------------------------------
     def add_user(self, name: str, username: str, role: str, password: str | None,
