@@ -380,20 +380,23 @@ def test_interactive_confirmation_of_county_keys(world, mp, capsys):
     assert main(argv) == 0 and (d / "keys" / "county.json").exists()
 
 
-@pytest.mark.parametrize("code,ok", [
-    ("522201", True), ("522201000000", True),
-    ("420106", False), ("522200", False), ("52220110", False), ("522201101000", False),
+@pytest.mark.parametrize("code,township,ok", [
+    ("522201", "522201101000", True), ("522201000000", "522201101000", True),
+    ("420106", "522201101000", False), ("522200", "522201101000", False),   # the prefecture
+    ("520000", "522201101000", False),                                      # the province
+    ("52220110", "522201101000", False), ("522201101000", "522201101000", False),
+    ("441900", "441900003000", True),   # 东莞: towns directly under the prefecture-level city
 ])
-def test_county_code_rule(code, ok, tmp_path):
+def test_county_code_rule(code, township, ok, tmp_path):
     from desktop_app.core.errors import ValidationError
     from desktop_app.core.services.sync.county_keys import check_county
 
     keys = KeyStore(tmp_path / "k").ensure().public_keys("county", code, "某县")
     if ok:
-        assert check_county(keys, "522201101000") == "522201"
+        assert check_county(keys, township) == code[:6]
     else:
         with pytest.raises(ValidationError) as exc:
-            check_county(keys, "522201101000")
+            check_county(keys, township)
         assert exc.value.code in ("other_county", "not_county") and code in str(exc.value)
 
 

@@ -5,8 +5,11 @@ The public key exchange file (``sync_contract/keys.py``, ``public-keys.schema.js
 always carries ``code``: the county writes its 6-digit division code (GB/T 2260, the
 first six digits of every township and village code under it; ``county-receiver keygen
 --code``). A 12-digit code is accepted when it is a county written out in full
-(``420106000000``). A file without a code is refused by the schema as invalid; a code of
-any other shape, or of another county, is refused here — the county fixes its file
+(``420106000000``). The township's first six digits must equal it — which also covers the
+towns directly under a prefecture-level city without counties (东莞 441900, 中山 442000,
+儋州 460400: their "county" code ends in 00), while a prefecture's or province's code is
+another county's for every other township. A file without a code is refused by the schema
+as invalid; a code of any other shape, or of another county, is refused here — the county fixes its file
 (``county-receiver keygen --code NNNNNN``), the township never overrides the check.
 """
 
@@ -59,7 +62,7 @@ def check_county(keys: PublicKeys, township_code: str) -> str:
     """The county part of ``keys.code``; raises :class:`ValidationError` when it is not a
     county code or this township (``township_code``, 12 digits) is not in that county."""
     county = county_part(keys.code)
-    if county is None or county.endswith("00"):
+    if county is None:
         raise ValidationError(FIELD, "not_county", key="county_keys.not_county",
                               params={"code": keys.code,
                                       "command": "county-receiver keygen --code"})
