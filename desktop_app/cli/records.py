@@ -9,7 +9,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .common import CliError, Verb, open_services
+from ..core.services import auth
+from .common import ANY_USER, OWN, CliError, Verb, open_services, sign_in
 
 DOC_KINDS = {"receipt": "receipt", "notice-missing": "notice_missing",
              "notice-reject": "notice_reject", "commitment": "commitment",
@@ -24,11 +25,22 @@ def _demo_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ..core.services.demo import fill_demo
+    """Into an empty folder: no login (nobody exists yet) — it creates the demo township
+    and its four demo accounts (README). Into the demo township: its administrator logs
+    in. Into any other (real) township: refused — demo accounts with published passwords
+    must never appear there."""
+    from ..core.services.demo import DEMO_TOWNSHIP, fill_demo
 
     if args.applications < 0:
-        raise CliError("--applications must be ≥ 0")
+        raise CliError("--applications 不能小于 0")
     with open_services(args) as services:
+        if services.setup.is_initialized():
+            township = services.setup.township()
+            if (township.code, township.name) != (DEMO_TOWNSHIP.township_code,
+                                                  DEMO_TOWNSHIP.township_name):
+                raise CliError(f"{services.ctx.db.data_dir} 是正式数据（{township.name}），"
+                               "不能加入演示数据；demo 只用于空文件夹或演示文件夹")
+            sign_in(args, services, auth.USERS)
         started = time.perf_counter()
         n = fill_demo(services, args.applications, seed=args.seed, days=args.days,
                       progress=lambda f, msg: print(f"\r{msg}", end="", file=sys.stderr))
@@ -110,9 +122,11 @@ def cmd_overdue(args: argparse.Namespace) -> int:
     return 0
 
 
-DEMO = Verb("demo", "fill the data folder with synthetic applications", cmd_demo, _demo_arguments)
-PRINT = Verb("print", "write a document's PDF by its number", cmd_print, _print_arguments)
+DEMO = Verb("demo", "fill the data folder with synthetic applications (an empty folder: no "
+                    "login; the demo folder: its admin)", cmd_demo, _demo_arguments, access=OWN)
+PRINT = Verb("print", "write a document's PDF by its number", cmd_print, _print_arguments,
+             access=auth.REPRINT)
 SEARCH = Verb("search", "search applications (name, pinyin initials, ID fragment, number)",
-              cmd_search, _search_arguments)
+              cmd_search, _search_arguments, access=ANY_USER)
 OVERDUE = Verb("overdue", "handling tasks past their due date (跟踪督办), a plain list for the "
-                          "supervisor", cmd_overdue, _overdue_arguments)
+                          "supervisor", cmd_overdue, _overdue_arguments, access=ANY_USER)

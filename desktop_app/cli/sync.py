@@ -5,10 +5,12 @@ and ``keys``. Each ``*_command`` takes the opened services and the acting user."
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import Verb, first_line, open_services
+from ..core.services import auth
+from .common import OPEN, Verb, first_line, interactive, open_services
 
 if TYPE_CHECKING:
     from ..core.services import Services
@@ -22,10 +24,8 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..core.services.auth import SYSTEM
-
     with open_services(args) as services:
-        return export_command(services, args, SYSTEM)
+        return export_command(services, args, args.actor)
 
 
 def export_command(services: Services, args: argparse.Namespace, actor: ActorRef) -> int:
@@ -92,10 +92,8 @@ def _doctor_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from ..core.services.auth import SYSTEM
-
     with open_services(args) as services:
-        return doctor_command(services, args, SYSTEM)
+        return doctor_command(services, args, args.actor)
 
 
 def doctor_command(services: Services, args: argparse.Namespace, actor: ActorRef) -> int:
@@ -120,11 +118,9 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from sync_contract.envelope import PackageError
 
-    from ..core.services.auth import SYSTEM
-
     with open_services(args) as services:
         try:
-            result = services.sync.import_package(args.file, SYSTEM)
+            result = services.sync.import_package(args.file, args.actor)
         except PackageError as exc:
             raise first_line(exc) from None
     print(result.message)
@@ -136,8 +132,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _keys_arguments(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     actions.add_parser("show", help="this township's signing key fingerprint and the county's keys")
-    imp = actions.add_parser("import-county", help="import the county's public key file")
+    imp = actions.add_parser("import-county", help="import the county's public key file: shows "
+                                                   "its county and fingerprint, then asks")
     imp.add_argument("file", type=Path)
+    imp.add_argument("--yes", action="store_true",
+                     help="import after showing it, without asking (the fingerprint was checked "
+                          "with the county)")
     exp = actions.add_parser("export", help="write this township's public key file for the county")
     exp.add_argument("file", type=Path)
 
@@ -146,21 +146,17 @@ def cmd_keys(args: argparse.Namespace) -> int:
     from sync_contract.envelope import PackageError
     from sync_contract.keys import public_key_b64, short_fingerprint
 
-    from ..core.services.auth import SYSTEM
-
+    actor = args.actor
     with open_services(args) as services:
         try:
             if args.keys_command == "import-county":
-                keys = services.sync.import_county_keys(args.file, SYSTEM).value
-                print(f"county keys imported: {keys.code} {keys.name} signing key "
-                      f"{short_fingerprint(keys.fingerprint)}; age {', '.join(keys.age_recipients)}")
-                return 0
+                return _import_county(args, services)
             if args.keys_command == "export":
                 pub = services.sync.export_public_keys(args.file)
                 print(f"wrote {args.file}: township {pub.code} signing key "
                       f"{short_fingerprint(pub.fingerprint)}")
                 return 0
-            pub = services.sync.township_keys()
+            pub = services.sync.township_keys(actor)
             county = services.sync.status().county
         except PackageError as exc:
             raise first_line(exc) from None
@@ -179,11 +175,45 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_county(args: argparse.Namespace, services: Services) -> int:
+    """Show whose keys they are and their fingerprint, then ask (or ``--yes``)."""
+    from sync_contract.keys import short_fingerprint
+
+    seen = services.sync.preview_county_keys(args.file, args.actor)
+    keys = seen.keys
+    print(f"县级公钥文件：{keys.code} {keys.name}（本乡镇 {seen.township_code} 属于该县）")
+    print(f"  签名公钥指纹：{short_fingerprint(keys.fingerprint)}  ({keys.fingerprint})")
+    print(f"  加密公钥：{', '.join(keys.age_recipients)}")
+    if seen.replaces and seen.previous is not None:
+        print(f"注意：将替换已导入的县级公钥（指纹 {short_fingerprint(seen.previous.fingerprint)}，"
+              f"{seen.previous.code} {seen.previous.name}）。今后导出的同步包将加密给新的密钥，"
+              "只有新密钥的持有者能够解密。")
+    elif seen.unchanged:
+        print("与已导入的县级公钥相同。")
+    print("请与县级电话核对上面的指纹后再导入。")
+    if not args.yes:
+        if getattr(args, "password_stdin", False) or not interactive():
+            print("desktop-app: 尚未导入；核对指纹后加 --yes 导入", file=sys.stderr)
+            return 2
+        answer = input("确认导入？输入 yes 确认：").strip().lower()
+        if answer not in ("yes", "y", "是"):
+            print("desktop-app: 未导入", file=sys.stderr)
+            return 2
+    services.sync.import_county_keys(args.file, args.actor, expect_fingerprint=keys.fingerprint)
+    print(f"county keys imported: {keys.code} {keys.name} signing key "
+          f"{short_fingerprint(keys.fingerprint)}; age {', '.join(keys.age_recipients)}")
+    return 0
+
+
 EXPORT = Verb("export", "export everything changed since the last package to the county (an "
-                        "encrypted, signed .twpkg file)", cmd_export, _export_arguments)
-EXPORTS = Verb("exports", "the export log: number, time, counts, digest, acknowledged", cmd_exports)
+                        "encrypted, signed .twpkg file)", cmd_export, _export_arguments,
+              access=auth.SYNC)
+EXPORTS = Verb("exports", "the export log: number, time, counts, digest, acknowledged", cmd_exports,
+               access=OPEN)
 DOCTOR = Verb("sync-doctor", "explain the sync state (export log, kept copies, packages not "
                              "written completely, temp files, keys) and fix what is safe",
-              cmd_doctor, _doctor_arguments)
-IMPORT = Verb("import", "import a county return package (.twret)", cmd_import, _import_arguments)
-KEYS = Verb("keys", "sync keys: show | import-county FILE | export FILE", cmd_keys, _keys_arguments)
+              cmd_doctor, _doctor_arguments, access=auth.SYNC)
+IMPORT = Verb("import", "import a county return package (.twret)", cmd_import, _import_arguments,
+              access=auth.SYNC)
+KEYS = Verb("keys", "sync keys (administrators): show | import-county FILE [--yes] | export FILE",
+            cmd_keys, _keys_arguments, access=auth.KEYS)

@@ -244,6 +244,13 @@ TEMPLATES: dict[str, str] = {
     "username.invalid": "用户名格式无效",
     "username.required": "请输入用户名",
     "username.format": "用户名须为 2–32 位英文字母、数字或 . _ -，并以字母开头",
+    # issue 11 — CLI authentication, recovery code, county key import
+    "recovery.which_admin": "本机有多位管理员：请用 {option} 指定要恢复密码的管理员账户",
+    "county_keys.not_county": "密钥文件中的代码 {code} 不是县级行政区划代码（应为 6 位，如 "
+                              "522201），未导入；请县级用 {command} 重新生成",
+    "county_keys.other_county": "此密钥文件属于 {code} {name}，本乡镇（{township}）不属于该县，"
+                                "未导入；请向本县民政部门索取正确的公钥文件",
+    "county_keys.changed": "确认后密钥文件被改动（指纹不同），未导入；请重新选择文件",
     # issue 11 — one text rule (rules/values.py)
     "text.combining_start": "开头是单独的附加符号（如声调符号），请删除后重新输入",
     # issue 11 — clock sanity (core/rules/clock.py, core/services/clock.py)

@@ -43,7 +43,7 @@ def _county_keys(services, folder: Path) -> None:
     from sync_contract.keys import KeyStore
 
     county = KeyStore(folder).ensure()
-    county.public_keys("county", "420106").write(folder / "county.json")
+    county.public_keys("county", "522201").write(folder / "county.json")  # the demo county
     services.sync.import_county_keys(folder / "county.json", SYSTEM)
 
 

@@ -193,8 +193,10 @@ def bench_backup(data_dir: Path) -> dict:
     folder = data_dir / "backups"
     before = set(folder.glob("*")) if folder.exists() else set()
     t = time.perf_counter()
+    # the demo township's administrator (tests/bench/bulk.py sets it up; README lists it)
     proc = subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir),
-                           "backup"], cwd=ROOT, capture_output=True, text=True, timeout=3600)
+                           "--user", "admin", "--password-stdin", "backup"], cwd=ROOT,
+                          input="guanli2026\n", capture_output=True, text=True, timeout=3600)
     seconds = time.perf_counter() - t
     if proc.returncode:
         raise RuntimeError(f"backup failed: {proc.stderr.strip()}")

@@ -25,6 +25,7 @@ from desktop_app.core.services import ExportsPaused, Services
 from desktop_app.core.services.demo import DEMO_PASSWORDS
 from desktop_app.core.startup import check_data_folder, restore_for_startup
 from sync_contract.faults import FileFault
+from tests.helpers.cli import as_user
 from tests.helpers.drafts import draft, resident_id
 
 TIMES = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)).map(
@@ -246,27 +247,30 @@ def test_unreadable_file_is_reported_with_folder_and_file(tmp_path):
 
 # ------------------------------------------------------------------------ CLI
 
-def test_cli_backup_list_and_restore_needs_yes(tmp_path, capsys):
+def test_cli_backup_list_and_restore_needs_yes(tmp_path, capsys, monkeypatch):
     data = tmp_path / "d"
     assert main(["--data-dir", str(data), "demo", "--applications", "2"]) == 0
-    assert main(["--data-dir", str(data), "backup"]) == 0
+    assert main(as_user(monkeypatch, data, "clerk1") + ["backup"]) == 0
     name = Path(capsys.readouterr().out.strip().splitlines()[-1]).name
-    assert main(["--data-dir", str(data), "demo", "--applications", "3", "--seed", "4"]) == 0
+    assert main(as_user(monkeypatch, data) + ["demo", "--applications", "3", "--seed", "4"]) == 0
     assert main(["--data-dir", str(data), "backups"]) == 0
     assert "2 applications" in capsys.readouterr().out
-    assert main(["--data-dir", str(data), "restore", name]) == 2
+    assert main(as_user(monkeypatch, data) + ["restore", name]) == 2
     assert "--yes" in capsys.readouterr().err
     conn = sqlite3.connect(data / dbmod.DB_FILENAME)
     assert conn.execute("SELECT count(*) FROM application").fetchone() == (5,)
     conn.close()
-    assert main(["--data-dir", str(data), "restore", name, "--yes"]) == 0
+    # a clerk may back up but not restore
+    assert main(as_user(monkeypatch, data, "clerk1") + ["restore", name, "--yes"]) == 1
+    assert "只有管理员可以恢复备份" in capsys.readouterr().err
+    assert main(as_user(monkeypatch, data) + ["restore", name, "--yes"]) == 0
     assert "exports are paused" in capsys.readouterr().out
     conn = sqlite3.connect(data / dbmod.DB_FILENAME)
     assert conn.execute("SELECT count(*) FROM application").fetchone() == (2,)
     conn.close()
-    assert main(["--data-dir", str(data), "confirm-exports"]) == 0
+    assert main(as_user(monkeypatch, data) + ["confirm-exports"]) == 0
     assert main(["--data-dir", str(data), "check"]) == 0
-    assert main(["--data-dir", str(data), "restore", "no-such-backup.sqlite3", "--yes"]) == 1
+    assert main(as_user(monkeypatch, data) + ["restore", "no-such-backup.sqlite3", "--yes"]) == 1
 
 
 # ---------------------------------------------------------------------- full disks

@@ -35,7 +35,7 @@ from tests.helpers.faults import (
     seeded_secrets,
     tmpfs,
 )
-from tests.helpers.sync import db_digest, make_return
+from tests.helpers.sync import data_digest, db_digest, make_return
 
 NAMES = ("赵一明", "钱二明", "孙三明")
 
@@ -52,7 +52,7 @@ def folder(tmp_path, _template_dir):
     data = tmp_path / "township"
     shutil.copytree(_template_dir, data)
     county = KeyStore(tmp_path / "county-keys").ensure()
-    county.public_keys("county", "420106", "测试县民政局").write(tmp_path / "county-public.json")
+    county.public_keys("county", "522201", "测试县民政局").write(tmp_path / "county-public.json")
     services = Services.open(data)
     try:
         admin = create_demo_township(services)
@@ -87,7 +87,7 @@ def first_receipt(data: Path) -> str:
 @pytest.mark.parametrize("mount", ["full", "read_only"])
 def test_backup_onto_a_full_or_read_only_disk(folder, tmp_path, mount):
     data, _ = folder
-    before, secret = db_digest(data), secrets(data)
+    before, secret = data_digest(data), secrets(data)
     target = tmp_path / "disk"
     src = tmp_path / "src"
     src.mkdir()
@@ -104,7 +104,7 @@ def test_backup_onto_a_full_or_read_only_disk(folder, tmp_path, mount):
         assert listing(target) == files_before  # no backup, no .part
         no_parts(target, data)
     (data / "backups").unlink()
-    assert db_digest(data) == before
+    assert data_digest(data) == before
     assert assert_logs_clean([data / "logs"], secret) >= 1
 
 
@@ -120,13 +120,13 @@ def test_restore_onto_a_full_disk_changes_nothing(folder, tmp_path):
         moved = small / "township"
         moved.mkdir()
         shutil.copy(data / "township.sqlite3", moved / "township.sqlite3")
-        before = db_digest(moved)
+        before = data_digest(moved)
         fill(small, 200 * 1024)  # room to open the database, not for the restored copy
         r = desktop_app(moved, "restore", str(backup), "--yes")
         assert r.returncode == 1, r.stdout + r.stderr
         assert_one_chinese_line(r.stderr, "恢复备份失败", "空间不足", "数据未作任何更改")
         no_parts(small)
-        assert db_digest(moved) == before
+        assert data_digest(moved) == before
         assert assert_logs_clean([moved / "logs"], secret) >= 1
 
 
@@ -136,14 +136,14 @@ def test_read_only_data_folder_is_one_chinese_line(folder, tmp_path):
     r = desktop_app(data, "backup")
     assert r.returncode == 0, r.stderr
     name = Path(r.stdout.strip()).name
-    before = db_digest(data)
+    before = data_digest(data)
     with read_only(data, tmp_path / "ro") as ro:
         for args in (["backup"], ["exports"], ["check"], ["restore", name, "--yes"]):
             r = desktop_app(ro, *args)
             assert r.returncode == 1, (args, r.stdout, r.stderr)
             line = assert_one_chinese_line(r.stderr, "打开数据目录失败", str(ro), "只读")
             assert str(ro / "logs") not in line  # never pointed at a log folder it cannot write
-    assert db_digest(data) == before
+    assert data_digest(data) == before
 
 
 def test_the_lock_file_of_a_read_only_folder_is_a_fault(tmp_path, monkeypatch):
@@ -175,7 +175,7 @@ def test_the_lock_file_of_a_read_only_folder_is_a_fault(tmp_path, monkeypatch):
 def test_print_to_file_onto_a_full_or_read_only_disk(folder, tmp_path, mount):
     data, _ = folder
     number = first_receipt(data)
-    before, secret = db_digest(data), secrets(data)
+    before, secret = data_digest(data), secrets(data)
     src = tmp_path / "src"
     src.mkdir()
     ctx = tmpfs(tmp_path / "disk") if mount == "full" else read_only(src, tmp_path / "disk")
@@ -188,7 +188,7 @@ def test_print_to_file_onto_a_full_or_read_only_disk(folder, tmp_path, mount):
         line = assert_one_chinese_line(r.stderr, "打印到文件失败", str(disk))
         assert ("空间不足" if mount == "full" else "只读") in line
         assert listing(disk) == files_before
-    assert db_digest(data) == before
+    assert data_digest(data) == before
     assert assert_logs_clean([data / "logs"], secret) >= 1
 
 
@@ -198,7 +198,7 @@ def test_print_to_file_onto_a_full_or_read_only_disk(folder, tmp_path, mount):
 @pytest.mark.parametrize("mount", ["full", "read_only"])
 def test_export_onto_a_full_or_read_only_usb_stick(folder, tmp_path, mount):
     data, _ = folder
-    before, secret = db_digest(data), secrets(data)
+    before, secret = data_digest(data), secrets(data)
     src = tmp_path / "src"
     src.mkdir()
     ctx = tmpfs(tmp_path / "usb") if mount == "full" else read_only(src, tmp_path / "usb")
@@ -212,7 +212,7 @@ def test_export_onto_a_full_or_read_only_usb_stick(folder, tmp_path, mount):
         assert ("空间不足" if mount == "full" else "只读") in line
         assert listing(usb) == files_before
     no_parts(data / "sync")
-    assert db_digest(data) == before
+    assert data_digest(data) == before
     assert assert_logs_clean([data / "logs"], secret) >= 1
 
 
@@ -253,7 +253,7 @@ def test_import_of_a_package_whose_stick_was_pulled_out(folder, tmp_path):
         package = make_return(tmp_path / "r1.twret", services, county, 1, {})
     finally:
         services.close()
-    before, secret = db_digest(data), secrets(data)
+    before, secret = data_digest(data), secrets(data)
     with tmpfs(tmp_path / "usb") as usb:
         shutil.copy(package, usb / package.name)
         chosen = usb / package.name
@@ -261,7 +261,7 @@ def test_import_of_a_package_whose_stick_was_pulled_out(folder, tmp_path):
     r = desktop_app(data, "import", str(chosen))
     assert r.returncode == 1, r.stdout + r.stderr
     assert_one_chinese_line(r.stderr, "导入同步包失败", "找不到", "数据未作任何更改")
-    assert db_digest(data) == before
+    assert data_digest(data) == before
     no_parts(data)
     assert assert_logs_clean([data / "logs"], secret) >= 1
 
@@ -273,7 +273,7 @@ def test_a_read_error_mid_package_is_the_device_fault(services, township, tmp_pa
     from sync_contract import envelope as env
 
     county = KeyStore(tmp_path / "county-keys").ensure()
-    county.public_keys("county", "420106", "测试县民政局").write(tmp_path / "county-public.json")
+    county.public_keys("county", "522201", "测试县民政局").write(tmp_path / "county-public.json")
     services.sync.import_county_keys(tmp_path / "county-public.json", SYSTEM)
     package = make_return(tmp_path / "r1.twret", services, county, 1, {})
     before = db_digest(services.ctx.db.data_dir)

@@ -424,8 +424,12 @@ def test_review_record_moves_the_next_date_or_stops_reminders(services, township
 
 
 def test_overdue_command_lists_the_late_tasks_for_the_supervisor(services, township_on, clock,
-                                                                 capsys):
-    from desktop_app.cli import main
+                                                                 capsys, monkeypatch):
+    from desktop_app.cli import main as cli_main
+    from tests.helpers.cli import as_user
+
+    def main(argv):  # as the supervisor
+        return cli_main(as_user(monkeypatch, argv[1], "supervisor") + argv[2:])
 
     township = township_on(datetime(2026, 2, 10, 9, 0))  # before the Spring Festival
     late = accept(services, township, items=("LEGAL_AID", "MEDICAL"))

@@ -228,7 +228,7 @@ def world(tmp_path_factory, _template_dir) -> World:
     root = tmp_path_factory.mktemp("county-world")
     data = root / "township"
     shutil.copytree(_template_dir, data)
-    County("sqlite://", root / "county-keys").keygen("420106", "测试县民政局")
+    County("sqlite://", root / "county-keys").keygen("522201", "测试县民政局")
     svc = Services.open(data, clock=Clock(datetime(2026, 11, 24, 10, 0)))
     try:
         fill_demo(svc, 25, seed=11)

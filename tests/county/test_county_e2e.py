@@ -41,7 +41,7 @@ def test_end_to_end_on_postgresql_twice_changes_nothing_the_second_time(
         out = capsys.readouterr()
         return rc, out.out, out.err
 
-    rc, out, err = county("keygen", "--keys", keys, "--code", "420106", "--name", "测试县民政局")
+    rc, out, err = county("keygen", "--keys", keys, "--code", "522201", "--name", "测试县民政局")
     assert rc == 0, err
     assert "age recipient: age1" in out and "ed25519 verify key:" in out
     services.sync.import_county_keys(keys / "county.json", admin)   # what keygen wrote
@@ -136,7 +136,7 @@ def test_cli_on_the_default_sqlite_database(services, tmp_path, monkeypatch, cap
     admin = create_demo_township(services)
     monkeypatch.chdir(tmp_path)
     logs = ["--data-dir", str(tmp_path / "logs")]
-    assert cli.main([*logs, "keygen", "--code", "420106"]) == 0   # ./county-keys
+    assert cli.main([*logs, "keygen", "--code", "522201"]) == 0   # ./county-keys
     services.sync.import_county_keys(tmp_path / "county-keys" / "county.json", admin)
     pub = services.sync.export_public_keys(tmp_path / "tw.json")
     # register from the bare key (base64) plus the age recipient, as read from `keys show`

@@ -19,6 +19,8 @@ TOWNSHIP = "522201101000"
 @pytest.fixture
 def dialog(qtbot, services):
     dlg = SetupDialog(services)
+    dlg.shown_codes = []   # the recovery code dialog: tests/gui/test_gui_recovery_code.py
+    dlg.show_code = lambda parent, code, township: dlg.shown_codes.append((code, township))
     qtbot.addWidget(dlg)
     dlg.show()
     return dlg

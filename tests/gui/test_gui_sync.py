@@ -362,8 +362,11 @@ def test_keys_section_imports_county_keys_and_shows_the_fingerprints(
     assert screen.keys_result.text().startswith("未导入")
     assert services.sync.status().county is None
 
+    shown = []
+    screen.ask_county_keys = lambda parent, preview: shown.append(preview) or True
     screen.chooser.answers.append(str(tmp_path / "county-public.json"))
     click(qtbot, screen.import_keys_button)
+    assert [p.fingerprint for p in shown] == [county.fingerprint]   # confirmed first
     fp = short_fingerprint(county.fingerprint)
     assert fp in screen.county_label.text() and county.age_recipient in screen.county_label.text()
     assert "测试县民政局" in screen.county_label.text() and fp in screen.keys_result.text()

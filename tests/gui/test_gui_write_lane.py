@@ -176,7 +176,7 @@ def test_first_run_setup_writes_on_the_write_lane(qtbot, services, guard):
     from desktop_app.gui.auth.setup_dialog import SetupDialog
 
     runner = TaskRunner(synchronous=True)
-    dialog = SetupDialog(services, tasks=runner)
+    dialog = SetupDialog(services, tasks=runner, show_code=lambda *args: None)
     qtbot.addWidget(dialog)
     dialog.show()
     fill(qtbot, dialog, [("522201101201", "石桥村")])

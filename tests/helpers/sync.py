@@ -36,6 +36,40 @@ def db_digest(data_dir: Path) -> str:
         con.close()
 
 
+#: What a command-line login writes (its audit events, the chain head, the change counter
+#: and the staff row's login bookkeeping) — left out by :func:`data_digest`.
+_LOGIN_WRITES = {"audit_head", "change_counter"}
+_STAFF_LOGIN_COLUMNS = {"last_login_at", "failed_logins", "locked_until", "version",
+                        "change_seq"}
+
+
+def data_digest(data_dir: Path) -> str:
+    """:func:`db_digest` without what logging a user in writes: for "nothing changed"
+    checks around a ``desktop-app`` command, which logs its user in first (docs/roles.md)."""
+    con = sqlite3.connect(f"file:{data_dir / 'township.sqlite3'}?mode=ro", uri=True)
+    try:
+        h = hashlib.sha256()
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        for t in tables:
+            if t in _LOGIN_WRITES:
+                continue
+            h.update(t.encode())
+            if t == "staff":
+                cols = [c[1] for c in con.execute("PRAGMA table_info(staff)")
+                        if c[1] not in _STAFF_LOGIN_COLUMNS]
+                query = f'SELECT {", ".join(cols)} FROM staff'
+            elif t == "event":
+                query = "SELECT * FROM event WHERE action NOT LIKE 'auth.%'"
+            else:
+                query = f'SELECT * FROM "{t}"'
+            for row in sorted(repr(r) for r in con.execute(query)):
+                h.update(row.encode())
+        return h.hexdigest()
+    finally:
+        con.close()
+
+
 def township_code(services) -> str:
     from sqlalchemy import select
 

@@ -11,7 +11,7 @@ from sync_contract.keys import KeyStore
 @pytest.fixture
 def county(tmp_path) -> KeyStore:
     ks = KeyStore(tmp_path / "county-keys").ensure()
-    ks.public_keys("county", "420106", "测试县民政局").write(tmp_path / "county-public.json")
+    ks.public_keys("county", "522201", "测试县民政局").write(tmp_path / "county-public.json")
     return ks
 
 

@@ -214,22 +214,24 @@ def test_after_a_restored_log_numbering_continues_from_the_kept_packages(
     assert nxt.package_seq == 2 and nxt.change_seq_from == first.change_seq_to + 1
 
 
-def test_cli_export_keys_and_log(services, synced, county, tmp_path, capsys):
+def test_cli_export_keys_and_log(services, synced, county, tmp_path, capsys, monkeypatch):
     from desktop_app import cli
+    from tests.helpers.cli import as_user
 
     fill(services, synced, 1)
     data_dir = services.ctx.db.data_dir
     services.close()
     out = tmp_path / "usb"
     out.mkdir()
-    assert cli.main(["--data-dir", str(data_dir), "keys", "show"]) == 0
+    assert cli.main(as_user(monkeypatch, data_dir) + ["keys", "show"]) == 0
     shown = capsys.readouterr().out
-    assert "signing key fingerprint" in shown and "county 420106" in shown
-    assert cli.main(["--data-dir", str(data_dir), "export", "--out", str(out)]) == 0
+    assert "signing key fingerprint" in shown and "county 522201" in shown
+    assert cli.main(as_user(monkeypatch, data_dir, "clerk1") + ["export", "--out", str(out)]) == 0
     assert "exported package 1" in capsys.readouterr().out
-    assert cli.main(["--data-dir", str(data_dir), "export", "--out", str(out),
-                     "--reexport", "1"]) == 0
+    assert cli.main(as_user(monkeypatch, data_dir, "clerk1") + [
+        "export", "--out", str(out), "--reexport", "1"]) == 0
     assert cli.main(["--data-dir", str(data_dir), "exports"]) == 0
     assert "changes" in capsys.readouterr().out
-    assert cli.main(["--data-dir", str(data_dir), "export", "--out", str(tmp_path / "nope")]) == 1
+    assert cli.main(as_user(monkeypatch, data_dir, "clerk1") + [
+        "export", "--out", str(tmp_path / "nope")]) == 1
     assert "找不到" in capsys.readouterr().err

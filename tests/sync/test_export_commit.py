@@ -23,6 +23,7 @@ from desktop_app.core.services.sync import kept as kept_mod
 from desktop_app.core.services.sync import service as svc_mod
 from sync_contract.envelope import PackageError
 from sync_contract.faults import FileFault
+from tests.helpers.cli import as_user
 from tests.helpers.sync import db_digest, fill, make_return
 
 
@@ -409,12 +410,15 @@ def test_cli_exports_and_sync_doctor_verbs(services, synced, tmp_path, monkeypat
     assert cli.main(["--data-dir", str(data), "exports"]) == 0
     said = capsys.readouterr().out
     assert "NOT DELIVERED" in said and "第 1 号包未完成写出，已重新生成，请交给县级" in said
-    assert cli.main(["--data-dir", str(data), "sync-doctor", "--dry-run"]) == 2
+    assert cli.main(["--data-dir", str(data), "sync-doctor", "--dry-run"]) == 1  # who are you?
+    assert "需要登录" in capsys.readouterr().err
+    assert cli.main(as_user(monkeypatch, data, "clerk1") + ["sync-doctor", "--dry-run"]) == 2
     assert "第 1 号包未完成写出" in capsys.readouterr().out
-    assert cli.main(["--data-dir", str(data), "sync-doctor", "--out", str(out)]) == 0
+    assert cli.main(as_user(monkeypatch, data, "clerk1") + ["sync-doctor", "--out", str(out)]) == 0
     said = capsys.readouterr().out
     assert "第 1 号包已重新写出" in said and "✗" not in said
-    assert cli.main(["--data-dir", str(data), "sync-doctor", "--out", str(tmp_path / "no")]) == 0
+    assert cli.main(as_user(monkeypatch, data, "clerk1") + [
+        "sync-doctor", "--out", str(tmp_path / "no")]) == 0
 
 
 # -- real faults: a full tmpfs and a read-only bind mount (root) ------------------------------

@@ -216,7 +216,7 @@ def _referred(services, clock):
     township = create_demo_township(services)  # as the ``township`` fixture does
     root = services.ctx.db.data_dir.parent
     county = KeyStore(root / "county-keys").ensure()  # as the ``county`` fixture does
-    county.public_keys("county", "420106", "测试县民政局").write(root / "county-public.json")
+    county.public_keys("county", "522201", "测试县民政局").write(root / "county-public.json")
     services.sync.import_county_keys(root / "county-public.json", SYSTEM)  # as ``synced``
     return township, referred_task(services, township)
 
@@ -233,7 +233,7 @@ def county(request, tmp_path, populated_template) -> KeyStore:
         shutil.copy(root / "county-public.json", tmp_path / "county-public.json")
         return KeyStore(tmp_path / "county-keys").ensure()
     ks = KeyStore(tmp_path / "county-keys").ensure()
-    ks.public_keys("county", "420106", "测试县民政局").write(tmp_path / "county-public.json")
+    ks.public_keys("county", "522201", "测试县民政局").write(tmp_path / "county-public.json")
     return ks
 
 
@@ -272,8 +272,9 @@ def test_conflicting_replay_is_refused(services, synced, county, tmp_path):
     assert db_digest(services.ctx.db.data_dir) == before
 
 
-def test_cli_import_reports_one_line(services, synced, county, tmp_path, capsys):
+def test_cli_import_reports_one_line(services, synced, county, tmp_path, capsys, monkeypatch):
     from desktop_app import cli
+    from tests.helpers.cli import as_user
 
     good = make_return(tmp_path / "r.twret", services, county, 1, {})
     bad = tmp_path / "bad.twret"
@@ -282,9 +283,11 @@ def test_cli_import_reports_one_line(services, synced, county, tmp_path, capsys)
     bad.write_bytes(bytes(data))
     data_dir = services.ctx.db.data_dir
     services.close()
-    assert cli.main(["--data-dir", str(data_dir), "import", str(bad)]) == 1
+    assert cli.main(["--data-dir", str(data_dir), "import", str(bad)]) == 1  # no user
+    assert "--user" in capsys.readouterr().err
+    assert cli.main(as_user(monkeypatch, data_dir, "clerk1") + ["import", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "decryption failed" in err
-    assert cli.main(["--data-dir", str(data_dir), "import", str(good)]) == 0
-    assert cli.main(["--data-dir", str(data_dir), "import", str(good)]) == 0
+    assert cli.main(as_user(monkeypatch, data_dir, "clerk1") + ["import", str(good)]) == 0
+    assert cli.main(as_user(monkeypatch, data_dir, "clerk1") + ["import", str(good)]) == 0
     assert "already applied" in capsys.readouterr().out

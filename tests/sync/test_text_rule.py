@@ -155,7 +155,7 @@ def town(tmp_path_factory, _template_dir):
     svc = Services.open(data, clock=Clock(datetime(2026, 11, 24, 10, 0)))
     admin = create_demo_township(svc)
     county = KeyStore(root / "county-keys").ensure()
-    county.public_keys("county", "420106", "测试县民政局").write(root / "county-public.json")
+    county.public_keys("county", "522201", "测试县民政局").write(root / "county-public.json")
     svc.sync.import_county_keys(root / "county-public.json", SYSTEM)
     svc.sync.keys.ensure()
     base = _base_records(township_code(svc))

@@ -12,11 +12,12 @@ from .application import (
 from .base import Base, Tracked, new_uuid, utcnow
 from .document import Document, DocumentPrint, ListDocument, NumberSeries
 from .event import AuditHead, Event
+from .recovery import AdminRecovery
 from .sync import SyncExport, SyncImport
 from .township import ChangeCounter, Setting, Staff, Township, Village
 
 __all__ = [
-    "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
+    "AdminRecovery", "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
     "Event", "ListDocument",
     "HouseholdMember", "Income", "Material", "NumberSeries", "RequestedItem", "SearchKey",
     "Setting", "Staff", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",

@@ -10,15 +10,17 @@ again from the database inside the service's transaction, so a user who was
 demoted or deactivated a minute ago loses the right at once, and a check never
 depends on which buttons a screen showed.
 
-:data:`SYSTEM` stands for the machine's administrator using the command line (who
-can read the data folder anyway): it may do the administrative verbs in
-:data:`SYSTEM_PERMISSIONS` and nothing at the window; its events have no staff id and
-say ``"via": "cli"``.
+:data:`SYSTEM` stands for the program itself acting without a person (tests, internal
+maintenance): it may do the administrative verbs in :data:`SYSTEM_PERMISSIONS` and
+nothing at the window; its events have no staff id and say ``"via": "cli"``. The
+command line does **not** use it: every CLI verb that reads personal data or changes
+anything logs a user in (``desktop-app --user NAME``) and acts as that user's
+:class:`Actor` with ``via="cli"`` (docs/roles.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import PermissionDenied
@@ -89,6 +91,9 @@ class Actor:
     username: str = ""
     must_change_password: bool = False
     system: bool = False
+    #: How the user reached the service: ``"cli"`` for the command line (its events say
+    #: so), empty at the window.
+    via: str = ""
 
     @property
     def role_label(self) -> str:
@@ -128,7 +133,10 @@ def resolve(session: Session, ref: ActorRef | None) -> tuple[Actor, Staff | None
     staff = session.get(Staff, staff_id)
     if staff is None or not staff.active:
         raise PermissionDenied("login", "账户不存在或已停用")
-    return actor_from_staff(staff), staff
+    actor = actor_from_staff(staff)
+    if isinstance(ref, Actor) and ref.via:
+        actor = replace(actor, via=ref.via)
+    return actor, staff
 
 
 def require(session: Session, ref: ActorRef | None, permission: str) -> tuple[Actor, Staff | None]:
@@ -139,4 +147,6 @@ def require(session: Session, ref: ActorRef | None, permission: str) -> tuple[Ac
 
 def event_actor(actor: Actor) -> dict[str, Any]:
     """Extra event detail for actions done through the command line."""
-    return {"via": "cli"} if actor.system else {}
+    if actor.system:
+        return {"via": "cli"}
+    return {"via": actor.via} if actor.via else {}

@@ -1,4 +1,5 @@
-"""First run: the township's identity, its villages and the first administrator."""
+"""First run: the township's identity, its villages, the first administrator and the
+administrator recovery code."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..messages import Message
 from ..models import Staff, Township, Village
 from ..rules import division, passwords, values
 from . import auth
+from .accounts import new_recovery_code, normalize_recovery_code, store_recovery_code
 from .auth import ActorRef
 from .context import Changes, Outcome, ServiceContext
 from .events import record_event
@@ -43,6 +45,16 @@ class SetupInput:
     #: GUI to have one set before anyone can log in.
     admin_username: str = "admin"
     admin_password: str | None = None
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    """What :meth:`SetupService.initialize` did: its changes and the first administrator
+    recovery code — shown once by the setup screen, to be printed or written down and
+    kept apart from the computer (only its salted hash is stored; docs/roles.md)."""
+
+    changes: Changes
+    recovery_code: str
 
 
 @dataclass(frozen=True)
@@ -116,11 +128,13 @@ class SetupService:
             errors.append(ValidationError("villages", "required", key="setup.villages_required"))
         return errors
 
-    def initialize(self, inp: SetupInput) -> Changes:
+    def initialize(self, inp: SetupInput) -> SetupResult:
         errors = self.validate(inp)
         if errors:
             raise ValidationErrors(errors)
         hashed = passwords.hash_password(inp.admin_password) if inp.admin_password else ""
+        recovery_code = new_recovery_code()
+        code_hash = passwords.hash_password(normalize_recovery_code(recovery_code))
         with self.ctx.db.transaction() as s:
             if s.scalar(select(func.count()).select_from(Township)):
                 raise ValidationErrors([ValidationError("township_code", "exists",
@@ -143,7 +157,8 @@ class SetupService:
                          villages=len(inp.villages))
             if hashed:
                 record_event(s, "auth.password_set", actor_id=admin.id, staff_id=admin.id)
-        return Changes(settings=True, accounts=True, everything=True)
+            store_recovery_code(s, code_hash, self.ctx.clock(), admin.id)
+        return SetupResult(Changes(settings=True, accounts=True, everything=True), recovery_code)
 
     # -- reads -----------------------------------------------------------------
     def township(self) -> TownshipInfo:

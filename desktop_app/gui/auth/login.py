@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from ..kit.fmt import fmt
 from ..kit.labels import role_label
 from ..kit.tasks import TaskRunner, call_on_writer
 from ..kit.widgets import ErrorLabel
+from .recovery_code import CodeShower, show_recovery_code
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -160,11 +162,17 @@ class LoginDialog(QDialog):
         quit_button.setAutoDefault(False)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        self.recover_button = QPushButton(self.tr("Forgot the administrator password…"))
+        self.recover_button.setObjectName("recoverAdmin")
+        self.recover_button.setAutoDefault(False)
+        self.recover_button.setFlat(True)
+        self.recover_button.clicked.connect(self.recover)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.message)
         layout.addWidget(self.form)
         layout.addStretch(1)
+        layout.addWidget(self.recover_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self.form.focus()
@@ -192,6 +200,16 @@ class LoginDialog(QDialog):
                 return
         self.actor = actor
         self.accept()
+
+    def recover(self) -> bool:
+        """The administrator recovery code sets a new administrator password; logged in
+        as that administrator when it worked (the next code was shown)."""
+        dialog = RecoverAdminDialog(self.services, self, tasks=self.tasks)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        self.actor = dialog.actor
+        self.accept()
+        return True
 
     def change_password(self, actor, old_password: str):
         dialog = ChangePasswordDialog(self.services, actor, self, old_password=old_password,
@@ -257,6 +275,95 @@ class FirstPasswordDialog(QDialog):
             self.password.setFocus()
             return
         self.accept()
+
+
+class RecoverAdminDialog(QDialog):
+    """忘记管理员密码: the recovery code from the setup and a new password (twice).
+
+    ``AccountService.recover_admin``: a wrong code counts as a failed login of that
+    administrator; on success the code is used up and the next one is shown once
+    (``show_code``) before the dialog closes with ``actor`` logged in."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 tasks: TaskRunner | None = None,
+                 show_code: CodeShower = show_recovery_code) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoverAdminDialog")
+        self.services = services
+        self.tasks = tasks
+        self.show_code = show_code
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Forgot the administrator password"))
+        intro = QLabel(self.tr(
+            "Type the administrator recovery code shown at the first-run setup (printed or "
+            "saved then) and choose a new password. The code works once; a new one is shown "
+            "afterwards. A wrong code counts as a wrong password of that administrator."))
+        intro.setWordWrap(True)
+        self.admin = QComboBox()
+        self.admin.setObjectName("recoverAdminUser")
+        for username, name in services.accounts.recovery_accounts():
+            self.admin.addItem(f"{name}（{username}）", username)
+        self.code = QLineEdit()
+        self.code.setObjectName("recoveryCodeInput")
+        self.code.setMaxLength(40)
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.code.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.password = password_edit("recoverPassword")
+        self.repeat = password_edit("recoverPasswordRepeat")
+        policy = QLabel(policy_text())
+        policy.setWordWrap(True)
+        policy.setStyleSheet(HINT_STYLE)
+        self.error = ErrorLabel()
+        self.error.setObjectName("recoverError")
+        form = QFormLayout()
+        form.addRow(self.tr("Administrator"), self.admin)
+        form.addRow(self.tr("Recovery code"), self.code)
+        form.addRow(self.tr("New password"), self.password)
+        form.addRow(self.tr("Repeat"), self.repeat)
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(self.tr("Set the password and log in"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("recoverOk")
+        self.ok_button.setDefault(True)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(policy)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        self.code.setFocus()
+
+    def submit(self) -> bool:
+        from ...core.services import LoginFailed
+
+        password = self.password.text()
+        if password != self.repeat.text():
+            self.error.show_messages([self.tr("The two passwords differ.")])
+            self.repeat.clear()
+            self.repeat.setFocus()
+            return False
+        accounts = self.services.accounts
+        code, username = self.code.text(), self.admin.currentData() or None
+        try:
+            with busy_cursor():
+                result = call_on_writer(self.tasks, lambda: accounts.recover_admin(
+                    code, password, username)).value
+        except (LoginFailed, ValidationErrors, ValidationError, PermissionDenied) as exc:
+            self.error.show_messages([message_of(exc) or str(exc)])
+            self.code.setFocus()
+            return False
+        try:
+            township = self.services.setup.township().name
+        except LookupError:
+            township = ""
+        self.show_code(self, result.new_code, township)
+        self.actor = result.actor
+        self.accept()
+        return True
 
 
 class ChangePasswordDialog(QDialog):

@@ -1,4 +1,5 @@
-"""首次设置: the township's identity, its villages and the first administrator."""
+"""首次设置: the township's identity, its villages and the first administrator; once saved,
+the administrator recovery code is shown (once) to be printed or saved."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from ...core.rules import division
 from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner, call_on_writer
 from ..kit.widgets import ErrorLabel, FieldErrors
+from .recovery_code import CodeShower, show_recovery_code
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -50,11 +52,13 @@ class SetupDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None, *,
                  choose_file: FileChooser = _choose_file,
-                 tasks: TaskRunner | None = None) -> None:
+                 tasks: TaskRunner | None = None,
+                 show_code: CodeShower = show_recovery_code) -> None:
         super().__init__(parent)
         self.services = services
         self.tasks = tasks
         self.choose_file = choose_file
+        self.show_code = show_code
         self.setObjectName("setupDialog")
         self.setWindowTitle(self.tr("First-run setup"))
         self.resize(860, 720)
@@ -236,17 +240,19 @@ class SetupDialog(QDialog):
     def save(self) -> None:
         inp = self.setup_input()
         errors = self.services.setup.validate(inp)
+        result = None
         if not errors:
             setup = self.services.setup
             try:
-                call_on_writer(self.tasks, lambda: setup.initialize(inp))
+                result = call_on_writer(self.tasks, lambda: setup.initialize(inp))
             except ValidationErrors as exc:
                 errors = exc.errors
-        if errors:
+        if errors or result is None:
             self.errors.show(errors)
             self._mark_bad_rows()
             return
         self.errors.clear()
+        self.show_code(self, result.recovery_code, inp.township_name.strip())
         self.accept()
 
     def keyPressEvent(self, event) -> None:

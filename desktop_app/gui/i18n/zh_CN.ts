@@ -230,7 +230,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../admin/audit.py" line="+77"/>
+        <location filename="../admin/audit.py" line="+78"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -471,7 +471,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location line="-222"/>
+        <location line="-223"/>
         <source>All actions</source>
         <extracomment>(label, action codes or &quot;prefix.&quot; prefixes) for the action filter.</extracomment>
         <translation>全部操作</translation>
@@ -502,7 +502,7 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -753,7 +753,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+273"/>
+        <location filename="../auth/login.py" line="+380"/>
         <location line="+22"/>
         <source>Change password</source>
         <translation>修改密码</translation>
@@ -917,6 +917,56 @@ This warning is recorded in the audit log.</source>
         <location line="+2"/>
         <source>Confirm</source>
         <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CountyKeysDialog</name>
+    <message>
+        <location filename="../sync/keys.py" line="+55"/>
+        <source>Import the county&apos;s public keys</source>
+        <translation>导入县级公钥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This key file belongs to %1 %2. This township (%3) is in that county.
+Read the fingerprint below to the county on the phone and import only if it matches what they read to you.</source>
+        <translation>此密钥文件属于 %1 %2，本乡镇（%3）属于该县。
+请与县级电话核对下面的指纹，与对方念出的一致才导入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signing key fingerprint:</source>
+        <translation>签名公钥指纹：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Encryption key: %1</source>
+        <translation>加密公钥：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This replaces the county key imported before (%1 %2, fingerprint %3). Every package exported from now on will be encrypted to the new key: only the holder of the new key can read it.</source>
+        <translation>将替换此前导入的县级公钥（%1 %2，指纹 %3）。今后导出的每个同步包都将加密给新的密钥：只有新密钥的持有者能够解密。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This is the county key already imported.</source>
+        <translation>与已导入的县级公钥相同。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every package exported from now on will be encrypted to this key.</source>
+        <translation>今后导出的每个同步包都将加密给此密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1590,7 +1640,7 @@ This warning is recorded in the audit log.</source>
 <context>
     <name>FirstPasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="-150"/>
+        <location filename="../auth/login.py" line="-239"/>
         <source>Set the administrator&apos;s password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -1944,13 +1994,13 @@ This warning is recorded in the audit log.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+47"/>
+        <location line="+51"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-58"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -2088,6 +2138,21 @@ This warning is recorded in the audit log.</source>
         <location line="+1"/>
         <source>Password reset by an administrator</source>
         <translation>管理员重置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator recovery code issued</source>
+        <translation>生成管理员恢复码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator password set with the recovery code</source>
+        <translation>用恢复码重设管理员密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovery code refused</source>
+        <translation>恢复码被拒绝</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2232,7 +2297,7 @@ This warning is recorded in the audit log.</source>
 <context>
     <name>Login</name>
     <message>
-        <location filename="../auth/login.py" line="-182"/>
+        <location filename="../auth/login.py" line="-198"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
@@ -2272,7 +2337,12 @@ This warning is recorded in the audit log.</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>Forgot the administrator password…</source>
+        <translation>忘记管理员密码…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>There is no account to log in with.</source>
         <translation>没有可以登录的账户。</translation>
     </message>
@@ -2285,7 +2355,7 @@ This warning is recorded in the audit log.</source>
 <context>
     <name>LoginForm</name>
     <message>
-        <location line="-96"/>
+        <location line="-102"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -3762,6 +3832,26 @@ This warning is recorded in the audit log.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>This computer has several administrators: name the administrator account to recover with %1</source>
+        <translation>本机有多位管理员：请用 %1 指定要恢复密码的管理员账户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The code %1 in the key file is not a county division code (6 digits, e.g. 522201); not imported. Ask the county to regenerate it with %2</source>
+        <translation>密钥文件中的代码 %1 不是县级行政区划代码（应为 6 位，如 522201），未导入；请县级用 %2 重新生成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This key file belongs to %1 %2; this township (%3) is not in that county. Not imported: ask your county&apos;s civil affairs office for the right public key file</source>
+        <translation>此密钥文件属于 %1 %2，本乡镇（%3）不属于该县，未导入；请向本县民政部门索取正确的公钥文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key file changed after it was confirmed (another fingerprint); not imported. Choose the file again</source>
+        <translation>确认后密钥文件被改动（指纹不同），未导入；请重新选择文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Starts with a lone accent mark (combining mark); delete it and enter it again</source>
         <translation>开头是单独的附加符号（如声调符号），请删除后重新输入</translation>
     </message>
@@ -4080,6 +4170,128 @@ This warning is recorded in the audit log.</source>
         <location line="+1"/>
         <source>Why is this document voided? Its number stays used and the reason is kept.</source>
         <translation>作废原因？该文书编号不再使用，原因将被保留。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverAdminDialog</name>
+    <message>
+        <location filename="../auth/login.py" line="+199"/>
+        <source>Forgot the administrator password</source>
+        <translation>忘记管理员密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the administrator recovery code shown at the first-run setup (printed or saved then) and choose a new password. The code works once; a new one is shown afterwards. A wrong code counts as a wrong password of that administrator.</source>
+        <translation>请输入首次设置时显示（当时已打印或保存）的管理员恢复码，并设置新密码。恢复码只能使用一次，用后会显示新的恢复码。输错恢复码按该管理员输错密码计算。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the password and log in</source>
+        <translation>设置密码并登录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../auth/recovery_code.py" line="+71"/>
+        <source>Administrator recovery code</source>
+        <extracomment>``(parent, title, suggested path) -&gt; path or &quot;&quot;``; replaced in tests. ``(parent, code, township) -&gt; None``: shows a recovery code once; replaced in tests. ``(parent, text) -&gt; printed?``; replaced in tests.</extracomment>
+        <translation>管理员恢复码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If the administrator&apos;s password is ever forgotten, this code sets a new one on this computer (command: %1). It works once; a new code is then shown.
+Print it or write it down now and keep it locked away from this computer: it is shown only this once, and it is not stored anywhere in readable form.</source>
+        <translation>如果忘记了管理员密码，可以在本机用此恢复码设置新密码（命令：%1）。恢复码只能使用一次，用后会显示新的恢复码。
+请现在打印或抄写下来，与电脑分开锁好保管：它只显示这一次，任何地方都不保存可读的恢复码。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as a file…</source>
+        <translation>保存为文件…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I have kept the code</source>
+        <translation>我已妥善保管</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Township Service Window: administrator recovery code
+
+Township: %1
+Issued: %2
+
+    %3
+
+If the administrator&apos;s password is forgotten: on this computer run
+    %4
+type this code and choose a new password. The code works once; write down the new code that is then shown. Keep this sheet locked away.</source>
+        <translation>社会救助一门受理窗口：管理员恢复码
+
+乡镇：%1
+生成时间：%2
+
+    %3
+
+忘记管理员密码时：在本机运行
+    %4
+输入此恢复码并设置新密码。恢复码只能使用一次；请抄下届时显示的新恢复码。请将本页锁好保管。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the recovery code</source>
+        <translation>保存恢复码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved to %1. Keep that file away from this computer.</source>
+        <translation>已保存到 %1。请将该文件与电脑分开保管。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print or write down the code, then click &quot;I have kept the code&quot;.</source>
+        <translation>请先打印或抄写恢复码，然后点击“我已妥善保管”。</translation>
     </message>
 </context>
 <context>
@@ -4646,7 +4858,7 @@ Documents will be issued with today&apos;s date again, earlier than those record
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../auth/setup_dialog.py" line="+59"/>
+        <location filename="../auth/setup_dialog.py" line="+63"/>
         <source>First-run setup</source>
         <translation>首次设置</translation>
     </message>
@@ -5169,8 +5381,9 @@ deduction (%)</source>
 <context>
     <name>SyncKeysSection</name>
     <message>
-        <location filename="../sync/keys.py" line="+28"/>
+        <location filename="../sync/keys.py" line="+32"/>
         <source>Keys (administrators)</source>
+        <extracomment>``(parent, preview) -&gt; bool``: asks the administrator to confirm; tests replace it.</extracomment>
         <translation>密钥（管理员）</translation>
     </message>
     <message>
@@ -5218,18 +5431,18 @@ encryption key %4</source>
 加密公钥 %4</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+27"/>
         <source>Choose the county&apos;s public key file</source>
         <translation>选择县级公钥文件</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Key files</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-33"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
@@ -5239,12 +5452,17 @@ encryption key %4</source>
         <translation>已导入县级公钥：%1 %2，签名公钥指纹 %3。请与县级核对指纹。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-16"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+24"/>
+        <source>Not imported: the county&apos;s keys were not confirmed.</source>
+        <translation>未导入：县级公钥未经确认。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Save this township&apos;s public key file</source>
         <translation>保存本乡镇公钥文件</translation>
     </message>

@@ -52,6 +52,10 @@ ACTIONS: dict[str, str] = {
     "auth.password_change": QT_TRANSLATE_NOOP("Labels", "Password changed"),
     "auth.password_change_failed": QT_TRANSLATE_NOOP("Labels", "Password change failed"),
     "auth.password_reset": QT_TRANSLATE_NOOP("Labels", "Password reset by an administrator"),
+    "auth.recovery_code_issued": QT_TRANSLATE_NOOP("Labels", "Administrator recovery code issued"),
+    "auth.recovery_used": QT_TRANSLATE_NOOP("Labels", "Administrator password set with the "
+                                                      "recovery code"),
+    "auth.recovery_failed": QT_TRANSLATE_NOOP("Labels", "Recovery code refused"),
     "staff.change": QT_TRANSLATE_NOOP("Labels", "Account changed"),
     "settings.change": QT_TRANSLATE_NOOP("Labels", "Setting changed"),
     "backup.create": QT_TRANSLATE_NOOP("Labels", "Manual backup"),

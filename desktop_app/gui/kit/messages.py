@@ -553,6 +553,20 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "tasks.unknown_action": (QT_TRANSLATE_NOOP("Messages", "Unknown handling action"), ()),
     "tasks.not_allowed": (QT_TRANSLATE_NOOP(
         "Messages", "This item is now %1; it cannot be given: %2"), ("status", "action")),
+    # issue 11 — CLI authentication, recovery code, county key import
+    "recovery.which_admin": (QT_TRANSLATE_NOOP(
+        "Messages", "This computer has several administrators: name the administrator account "
+        "to recover with %1"), ("option",)),
+    "county_keys.not_county": (QT_TRANSLATE_NOOP(
+        "Messages", "The code %1 in the key file is not a county division code (6 digits, e.g. "
+        "522201); not imported. Ask the county to regenerate it with %2"), ("code", "command")),
+    "county_keys.other_county": (QT_TRANSLATE_NOOP(
+        "Messages", "This key file belongs to %1 %2; this township (%3) is not in that county. "
+        "Not imported: ask your county's civil affairs office for the right public key file"),
+        ("code", "name", "township")),
+    "county_keys.changed": (QT_TRANSLATE_NOOP(
+        "Messages", "The key file changed after it was confirmed (another fingerprint); not "
+        "imported. Choose the file again"), ()),
     # issue 11 — one text rule (rules/values.py)
     "text.combining_start": (QT_TRANSLATE_NOOP(
         "Messages", "Starts with a lone accent mark (combining mark); delete it and enter "

@@ -1,28 +1,130 @@
 """The 密钥 section of the sync screen (administrators): the county's public keys,
-this township's fingerprint and its public key file."""
+this township's fingerprint and its public key file.
+
+Importing the county's key file decides who can read every package exported from then
+on, so it is read and checked first (``SyncService.preview_county_keys``: an
+administrator's, the county's code must be this township's county), then shown in
+:class:`CountyKeysDialog` — the county's code and name, the fingerprint to check with
+the county on the phone, and, when it replaces a registered key, that future packages
+will be encrypted to the new one — and imported only when confirmed there, with the
+fingerprint that was shown (a file changed meanwhile is refused).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..kit.errors import is_refusal, present
+from ..kit.errors import is_refusal, present, validation_messages
 from ..kit.fmt import fmt
 from ..kit.widgets import ERROR_STYLE
 from .common import FINGERPRINT_STYLE, OK_STYLE, SETTINGS_KEYS, WARN_STYLE, _button, _label, grouped
 
 if TYPE_CHECKING:
+    from ...core.services.sync.county_keys import CountyKeysPreview
     from .common import SyncHost as _Base
 else:
     _Base = object
 
 
+def _four_groups(hex_digest: str) -> str:
+    """The whole fingerprint in groups of four, two lines of eight groups."""
+    groups = [hex_digest[i:i + 4] for i in range(0, len(hex_digest), 4)]
+    return "\n".join(" ".join(groups[i:i + 8]) for i in range(0, len(groups), 8))
+
+
+class CountyKeysDialog(QDialog):
+    """Confirm the county's public key file before it is imported."""
+
+    def __init__(self, preview: CountyKeysPreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countyKeysDialog")
+        self.setWindowTitle(self.tr("Import the county's public keys"))
+        keys = preview.keys
+        intro = QLabel(fmt(self.tr(
+            "This key file belongs to %1 %2. This township (%3) is in that county.\n"
+            "Read the fingerprint below to the county on the phone and import only if it "
+            "matches what they read to you."), preview.county_code, keys.name,
+            preview.township_code))
+        intro.setObjectName("countyKeysIntro")
+        intro.setWordWrap(True)
+        caption = QLabel(self.tr("Signing key fingerprint:"))
+        self.fingerprint = QLabel(grouped(keys.fingerprint))
+        self.fingerprint.setObjectName("countyKeysFingerprint")
+        self.fingerprint.setStyleSheet(FINGERPRINT_STYLE)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        full = QLabel(_four_groups(keys.fingerprint))
+        full.setObjectName("countyKeysFullFingerprint")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        full.setFont(mono)
+        full.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        recipients = QLabel(fmt(self.tr("Encryption key: %1"), ", ".join(keys.age_recipients)))
+        recipients.setWordWrap(True)
+        recipients.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning = QLabel()
+        self.warning.setObjectName("countyKeysWarning")
+        self.warning.setWordWrap(True)
+        if preview.replaces and preview.previous is not None:
+            self.warning.setText(fmt(self.tr(
+                "This replaces the county key imported before (%1 %2, fingerprint %3). Every "
+                "package exported from now on will be encrypted to the new key: only the "
+                "holder of the new key can read it."), preview.previous.code,
+                preview.previous.name, grouped(preview.previous.fingerprint)))
+            self.warning.setStyleSheet(ERROR_STYLE)
+        elif preview.unchanged:
+            self.warning.setText(self.tr("This is the county key already imported."))
+        else:
+            self.warning.setText(self.tr(
+                "Every package exported from now on will be encrypted to this key."))
+            self.warning.setStyleSheet(WARN_STYLE)
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton(self.tr("Import"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("confirmCountyKeys")
+        self.cancel_button = buttons.addButton(self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("cancelCountyKeys")
+        self.cancel_button.setDefault(True)   # Enter does not import by accident
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(caption)
+        layout.addWidget(self.fingerprint)
+        layout.addWidget(full)
+        layout.addWidget(recipients)
+        layout.addWidget(self.warning)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+
+
+def confirm_county_keys(parent: QWidget | None, preview: CountyKeysPreview) -> bool:
+    dialog = CountyKeysDialog(preview, parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
 class SyncKeysSection(_Base):
     """Part of :class:`SyncScreen` (a mixin: it uses the screen's widgets and services)."""
+
+    #: ``(parent, preview) -> bool``: asks the administrator to confirm; tests replace it.
+    ask_county_keys: Callable[[Any, Any], bool] = staticmethod(confirm_county_keys)
 
     def _build_keys(self) -> QGroupBox:
         box = QGroupBox(self.tr("Keys (administrators)"))
@@ -97,6 +199,22 @@ class SyncKeysSection(_Base):
         else:
             present(self, error)
 
+    def _not_imported(self, error: BaseException) -> None:
+        """A bad file, another county's keys, a refusal: said on the section's label."""
+        from ...core.errors import PermissionDenied
+
+        messages = validation_messages(error)
+        if is_refusal(error):
+            text = self._refusal_text(error)
+        elif messages:
+            text = "\n".join(messages)
+        elif isinstance(error, PermissionDenied):
+            text = str(error)
+        else:
+            self._keys_failed(error)
+            return
+        self._set(self.keys_result, fmt(self.tr("Not imported: %1"), text), ERROR_STYLE)
+
     def import_county_keys(self) -> bool:
         path = self.choose_open(self, self.tr("Choose the county's public key file"),
                                 self._remembered(SETTINGS_KEYS),
@@ -116,13 +234,18 @@ class SyncKeysSection(_Base):
             self.refresh_keys()
             self.refresh()
 
-        def failed(error: BaseException) -> None:
-            if is_refusal(error):
-                self._set(self.keys_result, fmt(self.tr("Not imported: %1"), self._refusal_text(error)), ERROR_STYLE)
-            else:
-                self._keys_failed(error)
+        def confirm(preview) -> None:
+            if not self.ask_county_keys(self, preview):
+                self._set(self.keys_result, self.tr(
+                    "Not imported: the county's keys were not confirmed."), WARN_STYLE)
+                return
+            fingerprint = preview.fingerprint
+            self.tasks.run(lambda: sync.import_county_keys(
+                source, actor, expect_fingerprint=fingerprint), done, self._not_imported,
+                owner=self)
 
-        self.tasks.run(lambda: sync.import_county_keys(source, actor), done, failed, owner=self)
+        self.tasks.run(lambda: sync.preview_county_keys(source, actor), confirm,
+                       self._not_imported, owner=self, lane="read")
         return True
 
     def export_public_keys(self) -> bool:

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from sync_contract import envelope as env
 from sync_contract.envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, Cancelled, PackageError, Progress
 from sync_contract.faults import fault
-from sync_contract.keys import KeyStore, PublicKeys, short_fingerprint
+from sync_contract.keys import COUNTY_FILE, KeyStore, PublicKeys, short_fingerprint, write_secret
 from sync_contract.seqs import seq_range
 
 from ... import vocab
@@ -49,8 +49,10 @@ from ..auth import ActorRef
 from ..backups import ExportsPaused
 from ..context import Changes, Outcome, ServiceContext
 from ..events import record_event
+from . import county_keys
 from . import doctor as _doctor
 from . import export as exp
+from .county_keys import CountyKeysPreview
 from .doctor import DoctorReport
 from .kept import (
     KeptRecord,
@@ -203,15 +205,38 @@ class SyncService:
         pub.write(Path(path))
         return pub
 
-    def import_county_keys(self, source: Path, by: ActorRef) -> Outcome[PublicKeys]:
-        """Register the county's public keys (its signing key and age recipients)."""
+    def preview_county_keys(self, source: Path, by: ActorRef) -> CountyKeysPreview:
+        """Read and check the county's public key file without writing anything: its
+        code, name and fingerprint, the key it would replace (shown for confirmation).
+        Administrators only; refuses another county's keys (``county_keys.py``)."""
+        with self.ctx.db.read() as s:
+            auth.require(s, by, auth.KEYS)
+            township = self._township_code(s)
+        return county_keys.preview(self.keys, Path(source), township)
+
+    def import_county_keys(self, source: Path, by: ActorRef, *,
+                           expect_fingerprint: str | None = None) -> Outcome[PublicKeys]:
+        """Register the county's public keys (its signing key and age recipients): every
+        future package is encrypted to them. Administrators only; the file must name
+        this township's county (``county_keys.check_county``). ``expect_fingerprint``:
+        the fingerprint the administrator confirmed on the screen — a file changed since
+        is refused. Audited (``settings.change``, key ``county_keys``) with the old and
+        new fingerprints and the county's code."""
         with self.ctx.db.transaction() as s:
             actor, _ = auth.require(s, by, auth.KEYS)
-            old = self.keys.county()
-            new = self.keys.import_county(Path(source))
+            seen = county_keys.preview(self.keys, Path(source), self._township_code(s))
+            new = seen.keys
+            if expect_fingerprint is not None and new.fingerprint != expect_fingerprint:
+                raise ValidationError(county_keys.FIELD, "changed", key="county_keys.changed")
+            old = seen.previous
             record_event(s, "settings.change", actor_id=actor.staff_id, key="county_keys",
                          old=old.fingerprint if old else None, new=new.fingerprint,
+                         county_code=seen.county_code, replaced=seen.replaces,
                          **auth.event_actor(actor))
+            # Last: a failed write rolls the event back; the file is replaced atomically.
+            write_secret(self.keys.folder / COUNTY_FILE,
+                         (json.dumps(new.to_json(), ensure_ascii=False, indent=2) + "\n")
+                         .encode("utf-8"))
         return Outcome(new, Changes(exports=True))
 
     def status(self) -> SyncStatus:
