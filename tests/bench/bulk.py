@@ -25,6 +25,8 @@ renders them, exactly as for ``record_batch``.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import multiprocessing as mp
 import random
@@ -180,6 +182,9 @@ class _Producer:
         self.documents = services.documents
         self.s = start
         self._workdays: dict[tuple[date, int], object] = {}
+        self.pending: list[tuple] = []  # events not yet chained, by time (``flush``)
+        self._tie = itertools.count()
+        self.now = _utc(ctx.clock().replace(tzinfo=None)) - timedelta(minutes=1)
 
     # -- helpers -----------------------------------------------------------------------
     def add_workdays(self, day: date, n: int):
@@ -193,21 +198,34 @@ class _Producer:
         self.s.change_seq += 1
         return self.s.change_seq
 
-    def _event(self, out: list, at: datetime, actor: int | None, action: str,
+    def _event(self, _out: list, at: datetime, actor: int | None, action: str,
                app_id: int | None, **detail) -> None:
-        st = self.s
+        """Queue an event at ``at`` (never after now): the trail is written in time order
+        (:meth:`flush`), as a township's clock would have stamped it — follow-ups (a
+        referral, a feedback) come days after later applications."""
         body = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
-        seq, prev = st.event_seq + 1, st.event_hash
-        h = event_hash(prev, seq, at, actor, action, app_id, body)
-        out.append((st.event_id, _ts(at), actor, action, app_id, body, prev, h, seq,
-                    str(_uuid.uuid4()), 1, self._seq()))
-        st.event_id += 1
-        st.event_seq, st.event_hash = seq, h
+        heapq.heappush(self.pending, (min(at, self.now), next(self._tie), actor, action,
+                                      app_id, body))
+
+    def flush(self, out: list, until: datetime | None) -> None:
+        """Chain the queued events up to ``until`` (all with ``None``) into ``out``."""
+        st = self.s
+        while self.pending and (until is None or self.pending[0][0] <= until):
+            at, _, actor, action, app_id, body = heapq.heappop(self.pending)
+            seq, prev = st.event_seq + 1, st.event_hash
+            h = event_hash(prev, seq, at, actor, action, app_id, body)
+            out.append((st.event_id, _ts(at), actor, action, app_id, body, prev, h, seq,
+                        str(_uuid.uuid4()), 1, self._seq()))
+            st.event_id += 1
+            st.event_seq, st.event_hash = seq, h
 
     # -- one chunk ------------------------------------------------------------------------
     def chunk(self, entries: list[tuple[datetime, int]]) -> dict[str, list[tuple]]:
         rows: dict[str, list[tuple]] = {t: [] for t in _TABLES}
         for when, day_seq in entries:
+            # Applications come in time order and none was created more than 15 minutes
+            # before its decision: every queued event before that is final.
+            self.flush(rows["event"], _utc(when) - timedelta(minutes=15))
             self.one(rows, when, day_seq)
         return rows
 
@@ -443,6 +461,9 @@ def _produce(producer: _Producer, chunks: list[list[tuple[datetime, int]]], queu
     try:
         for entries in chunks:
             queue.put(("rows", producer.chunk(entries), producer.s.change_seq))
+        rest: dict[str, list[tuple]] = {t: [] for t in _TABLES}
+        producer.flush(rest["event"], None)  # the follow-ups still queued
+        queue.put(("rows", rest, producer.s.change_seq))
         queue.put(("done", None, producer.s.change_seq))
     except BaseException as exc:
         import traceback
