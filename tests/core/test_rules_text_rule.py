@@ -120,3 +120,29 @@ def test_reject_reasons_and_void_reasons_follow_the_rule(services, township):
     with pytest.raises(ValidationErrors) as exc:
         services.intake.void_application(res.application_id, "登记\x07错误", township)
     assert [e.key for e in exc.value.errors] == ["text.control_char"]
+
+
+def test_setup_stores_township_and_village_names_by_the_text_rule(data_dir):
+    """Issue #11: what set-up stores goes to the county in every package — NFC, trimmed,
+    and a control character in a village name is refused on its line, nothing written."""
+    from desktop_app.core.errors import ValidationErrors
+    from desktop_app.core.services import Services
+    from desktop_app.core.services.setup import SetupInput
+
+    services = Services.open(data_dir)
+    try:
+        base = dict(township_name="  e\u0301镇 ", township_code="522201101000",
+                    window_phone="0856-5222011", supervision_phone="12345",
+                    admin_name="张三", admin_username="admin", admin_password="Guanli-2026x",
+                    office_name="")
+        bad = SetupInput(**base, villages=[("522201101201", "一村\u0000")])
+        with pytest.raises(ValidationErrors) as caught:
+            services.setup.initialize(bad)
+        assert [e.code for e in caught.value.errors] == ["control_char"]
+        assert "第 1 行" in caught.value.errors[0].message or "第1行" in caught.value.errors[0].message
+        assert not services.setup.is_initialized()
+        services.setup.initialize(SetupInput(**base, villages=[("522201101201", " u\u0308村 ")]))
+        assert services.setup.township().name == "\u00e9镇"
+        assert [v.name for v in services.setup.villages()] == ["\u00fc村"]
+    finally:
+        services.close()

@@ -116,6 +116,11 @@ class SetupService:
                     errors.append(_line_error(n, exc.code, exc.problem(), line=n))
             if not name:
                 errors.append(_line_error(n, "village_name", Message("setup.village.name_required")))
+            else:
+                try:  # the text rule both ends share (it goes to the county in every package)
+                    name = values.validate_text(name, "villages", 60)
+                except ValidationError as exc:
+                    errors.append(_line_error(n, exc.code, exc.problem(), line=n))
             if code in seen_codes:
                 errors.append(_line_error(n, "duplicate_code", Message(
                     "setup.village.duplicate_code", {"code": code})))
@@ -139,19 +144,22 @@ class SetupService:
             if s.scalar(select(func.count()).select_from(Township)):
                 raise ValidationErrors([ValidationError("township_code", "exists",
                                                         key="setup.already_done")])
-            name = inp.township_name.strip()
+            # stored as validated: trimmed, NFC (the text rule the county checks too)
+            name = values.validate_text(inp.township_name, "township_name", 60, required=True)
+            office = values.validate_text(inp.office_name, "office_name", 80)
             s.add(Township(
                 code=inp.township_code.strip(), name=name,
-                office_name=inp.office_name.strip() or f"{name}社会救助服务窗口",
+                office_name=office or f"{name}社会救助服务窗口",
                 window_phone=inp.window_phone.strip(), supervision_phone=inp.supervision_phone.strip(),
             ))
-            admin = Staff(name=inp.admin_name.strip(), role="admin",
+            admin = Staff(name=values.validate_name(inp.admin_name, "admin_name"), role="admin",
                           username=passwords.validate_username(inp.admin_username),
                           password_hash=hashed,
                           password_changed_at=self.ctx.clock() if hashed else None)
             s.add(admin)
             for code, vname in inp.villages:
-                s.add(Village(code=code.strip(), name=vname.strip(), valid_from=self.ctx.today()))
+                s.add(Village(code=code.strip(), name=values.validate_text(vname, "villages", 60),
+                              valid_from=self.ctx.today()))
             s.flush()
             record_event(s, "setup", actor_id=admin.id, township_code=inp.township_code.strip(),
                          villages=len(inp.villages))
