@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from desktop_app.core.models import Application, Document, Event, HouseholdMember
 from desktop_app.core.rules import numbering
 from tests.helpers.crash import ROUNDS, CrashRun, WriterFailed, take_background
+from tests.helpers.faults import seeded_secrets
 
 pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)"),
               pytest.mark.slow]
@@ -84,6 +85,20 @@ def test_sigkilled_writer_loses_no_reported_save(tmp_path, record_property):
         number, kind = pdf.stem.rsplit("-", 1)[0], pdf.stem.rsplit("-", 1)[1]
         assert (number, kind) in doc_files, pdf.name
     leftovers = [p.name for p in (data / "documents").rglob("*.part")]
+    # 6. Personal data only where it belongs (issue #11): the database (and its backups)
+    #    and the issued documents; no temp file, log or other file holds a seeded name or
+    #    ID number after hundreds of kills.
+    seeded = {v.encode() for v in seeded_secrets(data / "township.sqlite3")}
+    db_files = {data / f"township.sqlite3{x}" for x in ("", "-wal", "-shm", "-journal")}
+    exposed, scanned = [], 0
+    for path in data.rglob("*"):
+        if not path.is_file() or path in db_files or path.parent == data / "backups" \
+                or (path.suffix == ".pdf" and data / "documents" in path.parents):
+            continue
+        scanned += 1
+        raw = path.read_bytes()
+        if any(v in raw for v in seeded):
+            exposed.append(str(path.relative_to(data)))
 
     counts = {
         "rounds": run.rounds, "sigkills": outcomes["killed"], "after_handshake": outcomes["counted"],
@@ -98,5 +113,6 @@ def test_sigkilled_writer_loses_no_reported_save(tmp_path, record_property):
     assert outcomes["counted"] >= ROUNDS, counts
     assert len(reported) > 0 and len(piped) > 0
     assert leftovers == [], leftovers
+    assert len(seeded) > 10 and scanned > 0 and exposed == [], exposed
     if run.folder != tmp_path:
         shutil.rmtree(run.folder, ignore_errors=True)
