@@ -63,12 +63,13 @@ def _check_kind(kind: str) -> None:
         raise ValueError(f"unknown document kind {kind!r} (known: {', '.join(DOCUMENT_KINDS)})")
 
 
-def load_template(kind: str) -> Template:
-    """The validated template for ``kind`` (raises :class:`TemplateError`)."""
+def load_template(kind: str, version: int | None = None) -> Template:
+    """The validated template for ``kind`` (raises :class:`TemplateError`); with
+    ``version``, that earlier revision (``forms/archive/<kind>.v<N>.json``)."""
     from desktop_app.printing.templates import load_template as _load
 
     _check_kind(kind)
-    return _load(kind)
+    return _load(kind, version=version)
 
 
 def template_version(kind: str) -> int:
@@ -76,8 +77,12 @@ def template_version(kind: str) -> int:
     return load_template(kind).version
 
 
-def render_document(kind: str, data: dict[str, Any]) -> bytes:
+def render_document(kind: str, data: dict[str, Any], version: int | None = None) -> bytes:
     """Render document ``kind`` filled with ``data``; returns PDF bytes.
+
+    ``version``: the template revision a document was issued with (its
+    ``template_version``); re-rendering an issued document with it gives the same
+    bytes after the current template changed. Default: the current template.
 
     Raises :class:`TemplateError` (bad template), :class:`MissingDataError`
     (a needed key is absent) or :class:`MissingGlyphError` (a character no
@@ -85,7 +90,7 @@ def render_document(kind: str, data: dict[str, Any]) -> bytes:
     """
     from desktop_app.printing.layout import render
 
-    return render(load_template(kind), data)
+    return render(load_template(kind, version), data)
 
 
 def unprintable_chars(text: str) -> list[str]:

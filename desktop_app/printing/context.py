@@ -15,6 +15,8 @@ from desktop_app.printing.errors import MissingDataError
 SUPPORTER_ROLE = "赡养（抚养、扶养）义务人"
 MEMBER_ROLE = "家庭成员"
 APPLICANT_ROLE = "申请人"
+GUARDIAN_ROLE = "监护人（代未成年申请人签字）"
+MINOR_APPLICANT_ROLE = "申请人（未成年，由监护人代签）"
 
 
 def _need(data: dict[str, Any], path: str) -> Any:
@@ -68,6 +70,43 @@ def _signers(data: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _applicant_row(data: dict[str, Any]) -> dict[str, Any] | None:
+    members = _need(data, "members")
+    own = [m for m in members if m.get("relation") == "本人"]
+    return own[0] if own else (members[0] if members else None)
+
+
+def _applicant_minor(data: dict[str, Any]) -> bool:
+    # Only an explicit ``adult: false`` makes a minor (unknown adulthood = adult, above).
+    row = _applicant_row(data)
+    return row is not None and row.get("adult", True) is False
+
+
+def _guardian_candidates(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """For a minor applicant: the adult household members, one of whom signs as guardian."""
+    if not _applicant_minor(data):
+        return []
+    return [m for m in _adult_members(data) if m.get("relation") != "本人"]
+
+
+def _authorisers(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of the authorisation table: every adult member and every supporter; a
+    minor applicant first (the guardian signs for them), and -- when no adult lives in
+    the household -- a row for the guardian to fill in by hand. Never empty.
+
+    Legal supporters (and, later, a recorded guardian) are rows of their own: when the
+    core supplies ``supporters`` (or a guardian record) they appear here unchanged."""
+    rows = _signers(data)
+    if not _applicant_minor(data):
+        return rows
+    applicant = _applicant_row(data)
+    rows.insert(0, {**(applicant or {}), "role": MINOR_APPLICANT_ROLE})
+    if not _guardian_candidates(data):
+        rows.append({"name": "", "relation": "", "id_number": "", "id_number_masked": "",
+                     "adult": True, "role": GUARDIAN_ROLE})
+    return rows
+
+
 _DERIVED: dict[str, Callable[[dict[str, Any]], Any]] = {
     "item_names": _item_names,
     "has_provisional": lambda d: any(i.get("provisional") for i in _need(d, "items")),
@@ -75,6 +114,11 @@ _DERIVED: dict[str, Callable[[dict[str, Any]], Any]] = {
     "government": lambda d: government_name(_need(d, "township.name")),
     "adult_members": _adult_members,
     "signers": _signers,
+    "applicant_minor": _applicant_minor,
+    "guardian_candidates": _guardian_candidates,
+    "guardian_names": lambda d: "、".join(m["name"] for m in _guardian_candidates(d)),
+    "guardian_needed": lambda d: _applicant_minor(d) and not _guardian_candidates(d),
+    "authorisers": _authorisers,
     "material_count": lambda d: len(_need(d, "materials")),
 }
 

@@ -189,7 +189,9 @@ class _Builder:
             for j, (c, cw) in enumerate(zip(cols, widths)):
                 st = fl.style(f"td{j}", self.cell, align=c.get("align", "center"), leading=1.3)
                 text = self.text(c["value"], f"{w}.columns[{j}]", row=row, index=i)
-                cells.append(fl.fitted(text, st, cw - 2 * PAD_H, max_lines))
+                # ``wrap``: never set smaller or cut (names): the text wraps, the row grows.
+                cells.append(fl.fitted(text, st, cw - 2 * PAD_H,
+                                       None if c.get("wrap") else max_lines))
             data.append(cells)
         extra = []
         if not rows and b.get("empty_text"):
@@ -197,6 +199,7 @@ class _Builder:
             data.append([fl.paragraph(self.text(b["empty_text"], w), st)] + [""] * (len(cols) - 1))
             extra.append(("SPAN", (0, 1), (-1, 1)))
         data += [[""] * len(cols) for _ in range(b.get("min_rows", 0) - (len(data) - 1))]
+        data += [[""] * len(cols) for _ in range(b.get("blank_rows", 0))]
         heights = None
         if b.get("row_height_mm"):
             heights = [None] + [b["row_height_mm"] * mm] * (len(data) - 1)

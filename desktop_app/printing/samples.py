@@ -91,15 +91,16 @@ def commitment() -> dict[str, Any]:
     data = copy.deepcopy(_BASE)
     data["items"] = copy.deepcopy(_ITEMS[:1])
     data["members"] = [
-        {"name": "张三", "relation": "本人", "id_number_masked": "110105********0021",
-         "adult": True},
-        {"name": "王𠇔", "relation": "配偶", "id_number_masked": "110105********0048",
-         "adult": True},  # 𠇔 U+201D4 (CJK Ext-B)
-        {"name": "张小明", "relation": "子", "id_number_masked": "110105********0035",
-         "adult": False},
+        {"name": "张三", "relation": "本人", "id_number": "110105194912310021",
+         "id_number_masked": "110105********0021", "adult": True},
+        {"name": "王𠇔", "relation": "配偶", "id_number": "110105195003150048",
+         "id_number_masked": "110105********0048", "adult": True},  # 𠇔 U+201D4 (CJK Ext-B)
+        {"name": "张小明", "relation": "子", "id_number": "110105201206010035",
+         "id_number_masked": "110105********0035", "adult": False},
     ]
     data["supporters"] = [
-        {"name": "张大", "relation": "子", "id_number_masked": "110105********0013"},
+        {"name": "张大", "relation": "子", "id_number": "110105197201020013",
+         "id_number_masked": "110105********0013"},
     ]
     return data
 

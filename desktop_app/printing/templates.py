@@ -41,7 +41,8 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
             "provisional", "ceiling"},
     "previous": None, "year_count": None, "year_total": None, "hardship_reason": None,
     "derived": {"item_names", "has_provisional", "provisional_years", "government",
-                "adult_members", "signers", "material_count"},
+                "adult_members", "signers", "material_count", "applicant_minor",
+                "guardian_candidates", "guardian_names", "guardian_needed", "authorisers"},
     "copy": None,  # checked against the template's own copies
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
@@ -51,6 +52,7 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "reasons": set(),  # plain strings: use {.}
     "members": _MEMBER, "supporters": _MEMBER,
     "derived.adult_members": _MEMBER, "derived.signers": _MEMBER,
+    "derived.guardian_candidates": _MEMBER, "derived.authorisers": _MEMBER,
     "results": {"name", "department", "outcome", "result", "amount", "period", "date", "note"},
     "rows": {"referral_number", "application_number", "applicant", "items", "materials",
              "feedback_date"},
@@ -65,7 +67,8 @@ BLOCKS: dict[str, tuple[set[str], set[str], set[str]]] = {
     "paragraph": ({"text"}, {"indent", "align", "size", "font", "space_before", "space_after"},
                   {"text"}),
     "fields": ({"items"}, {"columns", "label_width_mm", "max_lines"}, set()),
-    "table": ({"source", "columns"}, {"empty_text", "max_lines", "row_height_mm", "min_rows"},
+    "table": ({"source", "columns"}, {"empty_text", "max_lines", "row_height_mm", "min_rows",
+                                      "blank_rows"},
               {"empty_text"}),
     "list": ({"source", "item"}, {"numbering", "empty_text", "max_lines"}, {"empty_text"}),
     "signatures": ({"items"}, {"space_before"}, set()),
@@ -198,6 +201,7 @@ class _Checker:
             self.number(where, block, key, 0, 250)
         self.number(where, block, "max_lines", 1, 100)
         self.number(where, block, "min_rows", 0, 100)
+        self.number(where, block, "blank_rows", 0, 100)
         if kind == "fields":
             self.number(where, block, "columns", 1, 4)
         getattr(self, f"_{kind}", lambda w, b: None)(where, block)
@@ -228,7 +232,9 @@ class _Checker:
             raise self.fail(where, "'columns' must be a non-empty list of {header, value}")
         for i, col in enumerate(cols):
             w = f"{where}.columns[{i}]"
-            self.keys(w, col, {"header", "value"}, {"width", "align"})
+            self.keys(w, col, {"header", "value"}, {"width", "align", "wrap"})
+            if not isinstance(col.get("wrap", False), bool):
+                raise self.fail(w, "'wrap' must be true or false")
             self.number(w, col, "width", 0.1, 100)
             if col.get("align", "center") not in ("left", "center", "right"):
                 raise self.fail(w, "'align' must be left, center or right")
@@ -349,9 +355,30 @@ def template_path(kind: str, directory: Path | None = None) -> Path:
     return (directory or forms_dir()) / f"{kind}.json"
 
 
-def load_template(kind: str, directory: Path | None = None) -> Template:
-    """Read and validate ``forms/<kind>.json`` (cached until the file changes)."""
-    path = template_path(kind, directory)
+def archived_path(kind: str, version: int, directory: Path | None = None) -> Path:
+    """Where an earlier version of a template is kept: ``forms/archive/<kind>.v<N>.json``."""
+    return (directory or forms_dir()) / "archive" / f"{kind}.v{version}.json"
+
+
+def load_template(kind: str, directory: Path | None = None, version: int | None = None) -> Template:
+    """Read and validate ``forms/<kind>.json`` (cached until the file changes).
+
+    With ``version``: that revision of the template -- the current file if it has
+    that version, else ``forms/archive/<kind>.v<version>.json``. A document is
+    re-rendered with the version it was issued with, so its bytes (and hash) stay
+    the same after the template changed.
+    """
+    current = _load(kind, template_path(kind, directory))
+    if version is None or version == current.version:
+        return current
+    old = _load(kind, archived_path(kind, version, directory))
+    if old.version != version:
+        raise TemplateError(f"'version' is {old.version} but the file is for version {version}",
+                            path=str(old.path))
+    return old
+
+
+def _load(kind: str, path: Path) -> Template:
     try:
         stamp = path.stat().st_mtime_ns
     except FileNotFoundError:

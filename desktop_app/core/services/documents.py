@@ -225,7 +225,10 @@ class DocumentService:
         if kind == "commitment":
             today = issued
             data["members"] = [
+                # The commitment is the office copy sent to the 核对 centre: full numbers
+                # (template v2 prints ``id_number``; v1 printed the masked one).
                 {"name": m.name, "relation": m.relation,
+                 "id_number": m.id_number or "无",
                  "id_number_masked": mask_id(m.id_number) if m.id_number else "无",
                  "adult": m.birth_date is None or _age(m.birth_date, today) >= 18}
                 for m in app.members
@@ -264,7 +267,7 @@ class DocumentService:
             path = self._path(doc)
             if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == doc.sha256:
                 return path
-            pdf = printing.render_document(doc.kind, json.loads(doc.data))
+            pdf = printing.render_document(doc.kind, json.loads(doc.data), _version(doc))
         digest = hashlib.sha256(pdf).hexdigest()
         if doc.sha256 and digest != doc.sha256:
             raise RuntimeError(f"文书 {doc.number} 重新生成的内容与存档哈希不一致")
@@ -294,9 +297,15 @@ class DocumentService:
             if doc.voided:
                 raise ValidationErrors([ValidationError("document", "voided",
                                                         key="document.voided_no_reprint")])
+            if _shows_household_ids(doc):
+                app = s.get_one(Application, doc.application_id)
+                own = actor.staff_id is not None and actor.staff_id in (app.created_by_id,
+                                                                       app.decided_by_id)
+                if not (actor.can(auth.FULL_ID_ANY) or (own and actor.can(auth.FULL_ID_OWN))):
+                    raise PermissionDenied(auth.FULL_ID_ANY, auth.MESSAGES[auth.FULL_ID_ANY])
             data = json.loads(doc.data)
             data["reprint"] = True
-            pdf = printing.render_document(doc.kind, data)
+            pdf = printing.render_document(doc.kind, data, _version(doc))
             digest = hashlib.sha256(pdf).hexdigest()
             doc.print_count += 1
             doc.prints.append(DocumentPrint(reprint=True, sha256=digest, by_id=by_id))
@@ -368,6 +377,19 @@ def void_authority(s: Session, by: ActorRef, confirmed_by: ActorRef | None
 
 def _void_denied() -> Exception:
     return PermissionDenied(auth.VOID, auth.MESSAGES[auth.VOID])
+
+
+def _version(doc: Document) -> int | None:
+    """The template revision a document was issued with (re-rendered with it, so the
+    bytes match the recorded hash after the template changed)."""
+    return int(doc.template_version) if doc.template_version.isdigit() else None
+
+
+def _shows_household_ids(doc: Document) -> bool:
+    """A 承诺书/核对授权书 from template v2 on prints every member's full ID number: a
+    reprint follows the full-ID rule (docs/roles.md), like ``QueryService.full_ids``."""
+    version = _version(doc)
+    return doc.kind == "commitment" and version is not None and version >= 2
 
 
 def _age(birth: date, today: date) -> int:
