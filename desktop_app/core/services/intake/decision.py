@@ -58,7 +58,8 @@ class Decisions(Registration, DraftValidation):
         either way (rendering is deterministic).
         """
         errors, clean = self._validate(draft)
-        reasons = [values.nfc(r.strip()) for r in (reject_reasons or []) if r.strip()]
+        reasons = [values.plain_text(r, "reject_reasons") for r in (reject_reasons or [])
+                   if r.strip()]
         errors += self._decision_errors(decision, clean.items, draft.urgent, reasons)
         if errors:
             raise ValidationErrors(errors)

@@ -27,10 +27,10 @@ class Registration(IntakeBase):
         app = Application(
             status="draft", intake_date=draft.intake_date or now.date(),
             village_id=draft.village_id, source=draft.source, urgent=draft.urgent,
-            hardship_reason=values.nfc(draft.hardship_reason.strip()),
+            hardship_reason=values.validate_text(draft.hardship_reason, "hardship_reason", 500),
             housing_area_m2=clean.numbers["housing_area"], house_rating=draft.house_rating,
             vehicles=clean.numbers["vehicles"], deposits_fen=clean.numbers["deposits"],
-            business=values.nfc(draft.business.strip()),
+            business=values.validate_text(draft.business, "business", 200),
             medical_spending_fen=clean.numbers["medical_spending"],
             education_spending_fen=clean.numbers["education_spending"],
             monthly_income_fen=clean.monthly_total,
@@ -38,7 +38,8 @@ class Registration(IntakeBase):
             supporters_able=draft.supporters_able,
             hardship_cause=draft.hardship_cause,
             staff_relative=bool(draft.staff_relative),
-            staff_relative_note=(values.nfc(draft.staff_relative_note.strip())
+            staff_relative_note=(values.validate_text(draft.staff_relative_note,
+                                                      "staff_relative_note", 200)
                                  if draft.staff_relative else ""),
             created_by_id=clerk.id,
         )
@@ -87,11 +88,12 @@ class Registration(IntakeBase):
     @staticmethod
     def _member(pos: int, m: MemberInput, info: identity.IdInfo | None) -> HouseholdMember:
         return HouseholdMember(
-            position=pos, relation="本人" if pos == 0 else m.relation, name=values.nfc(m.name.strip()),
+            position=pos, relation="本人" if pos == 0 else m.relation, name=values.plain_text(m.name, "name"),
             id_type=m.id_type, id_number=info.normalized if info else "",
-            no_id_reason=values.nfc(m.no_id_reason.strip()), sex=(info.sex or "") if info else "",
+            no_id_reason=values.validate_text(m.no_id_reason, "no_id_reason", 100),
+            sex=(info.sex or "") if info else "",
             birth_date=info.birth_date if info else None, phone=m.phone.strip(),
-            hukou_type=m.hukou_type, hukou_address=values.nfc(m.hukou_address.strip()),
+            hukou_type=m.hukou_type, hukou_address=values.validate_text(m.hukou_address, "hukou_address", 200),
             education=m.education, marital=m.marital, health=m.health,
             disability_category=m.disability_category,
             disability_grade=m.disability_grade if m.disability_category else None,

@@ -21,7 +21,8 @@ class Supplements(Decisions):
                         decision: str, clerk_id: ActorRef,
                         reject_reasons: list[str] | None = None) -> DecisionResult:
         """补正: the applicant came back with materials after a one-time notice."""
-        reasons = [values.nfc(r.strip()) for r in (reject_reasons or []) if r.strip()]
+        reasons = [values.plain_text(r, "reject_reasons") for r in (reject_reasons or [])
+                   if r.strip()]
         with self.ctx.db.transaction() as s:
             clerk = self._clerk(s, clerk_id)
             app = s.get(Application, application_id)

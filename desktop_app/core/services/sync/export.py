@@ -20,7 +20,10 @@ built by the Python reference instead, so the output is identical for any data.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -428,3 +431,75 @@ def audit_head(dbapi_conn: DBAPIConnection) -> dict[str, Any] | None:
 def change_counter(dbapi_conn: DBAPIConnection) -> int:
     row = dbapi_conn.cursor().execute("SELECT value FROM change_counter WHERE id = 1").fetchone()
     return int(row[0]) if row else 0
+
+
+# -- the text rule before a package is made (issue #11) -------------------------------------
+#: JSON escapes of characters the wire's text rule refuses in most fields (controls) —
+#: a line holding one is parsed and checked; so is one that is not NFC, holds a string
+#: starting with a combining mark, or is long enough to hold an over-long string.
+_ESCAPES = (b"\\u00", b"\\t", b"\\n", b"\\r", b"\\b", b"\\f", b"\x7f")
+_C1 = re.compile("[\x80-\x9f]")
+_LONG_LINE = 10_000
+
+
+@functools.lru_cache(maxsize=1)
+def _mark_after_quote() -> re.Pattern[str]:
+    """``"`` followed by a combining mark (Unicode category M): a string that starts with
+    one. Built once per process from the Unicode database (about 0.2 s)."""
+    marks: list[str] = []
+    start = prev = -2
+    for cp in range(0x110000):
+        if unicodedata.category(chr(cp)).startswith("M"):
+            if cp != prev + 1:
+                if start >= 0:
+                    marks.append(f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+                start = cp
+            prev = cp
+    marks.append(f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+    return re.compile('"[' + "".join(marks) + "]")
+
+
+def _suspicious(line: bytes) -> bool:
+    if len(line) > _LONG_LINE or any(e in line for e in _ESCAPES):
+        return True
+    if line.isascii():
+        return False
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return (not unicodedata.is_normalized("NFC", text) or bool(_C1.search(text))
+            or bool(_mark_after_quote().search(text)))
+
+
+def guard_text(type_: str, chunks: Iterator[Chunk]) -> Iterator[Chunk]:
+    """``chunks`` unchanged, after checking every record that could break the sync
+    contract's text rule (:mod:`sync_contract.text`) with the county's own validator: a
+    record stored before the rule, or through a path that did not clean its text, must
+    stop this export with the record and field named — a package the county refuses
+    would block every later one (a package number is never reused)."""
+    from sync_contract.envelope import TOWNSHIP_EXPORT, validate_record
+    from sync_contract.errors import PackageError
+
+    for chunk in chunks:
+        for line in chunk.lines:
+            if not _suspicious(line):
+                continue
+            try:
+                record = json.loads(line)
+            except (UnicodeDecodeError, ValueError):
+                raise PackageError("text_invalid", f"{type_} record is not valid UTF-8 text",
+                                   zh=f"导出已停止，未生成同步包：{type_} 记录含有无效的文字编码，"
+                                      "请告诉管理员") from None
+            try:
+                validate_record(TOWNSHIP_EXPORT, type_, record)
+            except PackageError as exc:
+                if exc.reason != "text_invalid":
+                    raise
+                uuid = record.get("uuid", "?") if isinstance(record, dict) else "?"
+                raise PackageError(
+                    "text_invalid", f"{type_} {uuid}: {exc.message}",
+                    zh=f"导出已停止，未生成同步包：{type_} 记录 {uuid} 的文字不符合同步文本规则"
+                       f"（{exc.message.split(' / ')[0]}），县级会拒收。请告诉管理员修正该记录后再导出"
+                ) from None
+        yield chunk

@@ -589,7 +589,8 @@ class SyncService:
                         "change_seq_from": lo, "change_seq_to": hi,
                         "audit_head": exp.audit_head(raw)}
             members: dict[str, Iterable[Any]] = {
-                t: exp.iter_records(raw, t, lo, hi) for t in env.TYPES[TOWNSHIP_EXPORT]}
+                t: exp.guard_text(t, exp.iter_records(raw, t, lo, hi))
+                for t in env.TYPES[TOWNSHIP_EXPORT]}
             package = kept.package(code, seq)
             try:
                 work = Path(tempfile.mkdtemp(prefix="export-", dir=kept.work_dir()))
