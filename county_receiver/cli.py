@@ -223,6 +223,8 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             print(f"  age recipient: {pub.age_recipients[0]}")
             print(f"  ed25519 verify key: {pub.to_json()['ed25519_public_key']}")
             print(f"  fingerprint: {short_fingerprint(pub.fingerprint)}  ({pub.fingerprint})")
+            print(f"  key set fingerprint (read this to the townships; 密钥指纹，签名+加密公钥): "
+                  f"{short_fingerprint(pub.key_set_fingerprint)}  ({pub.key_set_fingerprint})")
             return 0
         if action == "register":
             tw = county.register(args.township, args.verify_key, name=args.name,

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pyrage import x25519
 
+from .canonical import canonical_json
 from .errors import PackageError
 from .fs import atomic_write
 from .validation import schema_error, validator
@@ -107,7 +108,19 @@ class PublicKeys:
 
     @property
     def fingerprint(self) -> str:
+        """The signing key's fingerprint (what a township registers at the county)."""
         return fingerprint(self.ed25519)
+
+    @property
+    def key_set_fingerprint(self) -> str:
+        """SHA-256 over everything a package's safety depends on: the role, the code,
+        the signing key *and* the encryption recipients (sorted). The county key file is
+        checked by this one on the phone — a file whose age recipients were swapped keeps
+        the signing key's fingerprint but not this one (issue #11 review)."""
+        body = canonical_json({"format": "twsync-key-set", "role": self.role, "code": self.code,
+                               "ed25519_public_key": public_key_b64(self.ed25519),
+                               "age_recipients": sorted(self.age_recipients)})
+        return hashlib.sha256(body).hexdigest()
 
     def to_json(self) -> dict[str, Any]:
         return {"format": "twsync-keys", "format_version": 1, "role": self.role,

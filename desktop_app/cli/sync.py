@@ -182,10 +182,12 @@ def _import_county(args: argparse.Namespace, services: Services) -> int:
     seen = services.sync.preview_county_keys(args.file, args.actor)
     keys = seen.keys
     print(f"县级公钥文件：{keys.code} {keys.name}（本乡镇 {seen.township_code} 属于该县）")
-    print(f"  签名公钥指纹：{short_fingerprint(keys.fingerprint)}  ({keys.fingerprint})")
+    print(f"  密钥指纹（签名+加密公钥，请电话核对）：{short_fingerprint(seen.fingerprint)}  "
+          f"({seen.fingerprint})")
+    print(f"  签名公钥指纹：{short_fingerprint(keys.fingerprint)}")
     print(f"  加密公钥：{', '.join(keys.age_recipients)}")
     if seen.replaces and seen.previous is not None:
-        print(f"注意：将替换已导入的县级公钥（指纹 {short_fingerprint(seen.previous.fingerprint)}，"
+        print(f"注意：将替换已导入的县级公钥（指纹 {short_fingerprint(seen.previous.key_set_fingerprint)}，"
               f"{seen.previous.code} {seen.previous.name}）。今后导出的同步包将加密给新的密钥，"
               "只有新密钥的持有者能够解密。")
     elif seen.unchanged:
@@ -199,7 +201,7 @@ def _import_county(args: argparse.Namespace, services: Services) -> int:
         if answer not in ("yes", "y", "是"):
             print("desktop-app: 未导入", file=sys.stderr)
             return 2
-    services.sync.import_county_keys(args.file, args.actor, expect_fingerprint=keys.fingerprint)
+    services.sync.import_county_keys(args.file, args.actor, expect_fingerprint=seen.fingerprint)
     print(f"county keys imported: {keys.code} {keys.name} signing key "
           f"{short_fingerprint(keys.fingerprint)}; age {', '.join(keys.age_recipients)}")
     return 0

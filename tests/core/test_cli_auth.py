@@ -19,7 +19,7 @@ import pytest
 from desktop_app import cli
 from desktop_app.cli import main
 from desktop_app.core.services.demo import DEMO_PASSWORDS
-from sync_contract.keys import KeyStore, short_fingerprint
+from sync_contract.keys import KeyStore, read_public_keys, short_fingerprint
 from tests.helpers.cli import as_user, feed, login_argv
 
 CODE = re.compile(r"^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$", re.M)
@@ -337,10 +337,13 @@ def test_county_keys_are_shown_checked_and_confirmed(world, mp, capsys):
     d = world / "d"
     county = json.loads((world / "county.json").read_text(encoding="utf-8"))
     fp = short_fingerprint(county["fingerprint"])
+    key_set = read_public_keys(world / "county.json", "county").key_set_fingerprint
+    kfp = short_fingerprint(key_set)
     # without --yes and no terminal: shown, not imported (exit 2)
     assert main(as_user(mp, d) + ["keys", "import-county", str(world / "county.json")]) == 2
     out = capsys.readouterr()
-    assert fp in out.out and "522201 碧江区民政局" in out.out and "--yes" in out.err
+    assert fp in out.out and kfp in out.out and "签名+加密" in out.out
+    assert "522201 碧江区民政局" in out.out and "--yes" in out.err
     assert not (d / "keys" / "county.json").exists()
     # a clerk: refused
     assert main(as_user(mp, d, "clerk1") + ["keys", "import-county", str(world / "county.json"),
@@ -361,10 +364,51 @@ def test_county_keys_are_shown_checked_and_confirmed(world, mp, capsys):
     new.public_keys("county", "522201000000", "碧江区民政局").write(world / "new.json")
     assert main(as_user(mp, d) + ["keys", "import-county", str(world / "new.json"), "--yes"]) == 0
     out = capsys.readouterr().out
-    assert "将替换" in out and fp in out and "今后导出的同步包将加密给新的密钥" in out
+    assert "将替换" in out and kfp in out and "今后导出的同步包将加密给新的密钥" in out
     change = [e for e in events(d, "settings.change") if e.get("key") == "county_keys"]
-    assert change[-1]["old"] == county["fingerprint"] and change[-1]["new"] == new.fingerprint
+    new_set = read_public_keys(world / "new.json", "county").key_set_fingerprint
+    assert change[-1]["old"] == key_set and change[-1]["new"] == new_set
+    assert change[-1]["old_signing"] == county["fingerprint"]
+    assert change[-1]["new_signing"] == new.fingerprint
     assert change[-1]["replaced"] is True and change[-1]["via"] == "cli"
+
+
+def test_swapped_encryption_keys_are_a_different_key_set(world, mp, capsys):
+    """Review of #11: the genuine county file with only its age recipients swapped keeps
+    the signing key's fingerprint — the key-set fingerprint the administrator checks on
+    the phone changes, the import says it replaces the keys, and a file swapped between
+    the preview and the import is refused."""
+    from desktop_app.core.errors import ValidationError
+    from desktop_app.core.services import Services
+    from desktop_app.core.services.demo import DEMO_PASSWORDS
+
+    d = world / "d"
+    assert main(as_user(mp, d) + ["keys", "import-county", str(world / "county.json"),
+                                  "--yes"]) == 0
+    capsys.readouterr()
+    doc = json.loads((world / "county.json").read_text(encoding="utf-8"))
+    attacker = KeyStore(world / "attacker").ensure()
+    doc["age_recipients"] = [attacker.age_recipient]
+    swapped = world / "swapped.json"
+    swapped.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    genuine = read_public_keys(world / "county.json", "county")
+    forged = read_public_keys(swapped, "county")
+    assert forged.fingerprint == genuine.fingerprint  # the signing key is the same
+    assert forged.key_set_fingerprint != genuine.key_set_fingerprint
+    assert main(as_user(mp, d) + ["keys", "import-county", str(swapped)]) == 2
+    out = capsys.readouterr().out
+    assert "将替换" in out and short_fingerprint(forged.key_set_fingerprint) in out
+    assert "与已导入的县级公钥相同" not in out
+    services = Services.open(d)
+    try:
+        admin = services.accounts.login("admin", DEMO_PASSWORDS["admin"]).value
+        seen = services.sync.preview_county_keys(world / "county.json", admin)
+        assert seen.unchanged and not seen.replaces
+        with pytest.raises(ValidationError):  # the file changed after it was shown
+            services.sync.import_county_keys(swapped, admin, expect_fingerprint=seen.fingerprint)
+        assert services.sync.keys.county().age_recipients == genuine.age_recipients
+    finally:
+        services.close()
 
 
 def test_interactive_confirmation_of_county_keys(world, mp, capsys):

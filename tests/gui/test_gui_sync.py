@@ -366,8 +366,9 @@ def test_keys_section_imports_county_keys_and_shows_the_fingerprints(
     screen.ask_county_keys = lambda parent, preview: shown.append(preview) or True
     screen.chooser.answers.append(str(tmp_path / "county-public.json"))
     click(qtbot, screen.import_keys_button)
-    assert [p.fingerprint for p in shown] == [county.fingerprint]   # confirmed first
-    fp = short_fingerprint(county.fingerprint)
+    key_set = read_public_keys(tmp_path / "county-public.json", "county").key_set_fingerprint
+    assert [p.fingerprint for p in shown] == [key_set]   # confirmed first: signing + encryption
+    fp = short_fingerprint(key_set)
     assert fp in screen.county_label.text() and county.age_recipient in screen.county_label.text()
     assert "测试县民政局" in screen.county_label.text() and fp in screen.keys_result.text()
     assert services.sync.status().county.fingerprint == county.fingerprint
@@ -416,9 +417,10 @@ def test_sync_screen_is_translated(qtbot, window, screen, services, county_keys,
     screen.view.selectRow(0)
     row = services.sync.log()[0]
     own = services.sync.keys.fingerprint
+    county_set = services.sync.status().county.key_set_fingerprint
     data = (str(tmp_path), str(usb), row.digest, short_fingerprint(row.digest), row.file_name,
             own, short_fingerprint(own), short_fingerprint(county_keys.fingerprint),
-            county_keys.age_recipient)
+            short_fingerprint(county_set), county_keys.age_recipient)
     assert not english_in(screen, data), english_in(screen, data)
     assert not english_in(window.toolbar, data)
     assert env.package_name(township_code(services), 1) == row.file_name

@@ -940,8 +940,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+6"/>
-        <source>Signing key fingerprint:</source>
-        <translation>签名公钥指纹：</translation>
+        <source>Key fingerprint (signing and encryption keys):</source>
+        <translation>密钥指纹（签名公钥和加密公钥）：</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -5424,10 +5424,10 @@ deduction (%)</source>
     <message>
         <location line="+4"/>
         <source>County keys: %1 %2
-signing key fingerprint %3
+key fingerprint %3
 encryption key %4</source>
         <translation>县级公钥：%1 %2
-签名公钥指纹 %3
+密钥指纹 %3
 加密公钥 %4</translation>
     </message>
     <message>
@@ -5437,27 +5437,27 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Key files</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint with the county.</source>
-        <translation>已导入县级公钥：%1 %2，签名公钥指纹 %3。请与县级核对指纹。</translation>
-    </message>
-    <message>
-        <location line="-16"/>
+        <location line="-6"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>County keys imported: %1 %2, key fingerprint %3. Check the fingerprint with the county.</source>
+        <translation>已导入县级公钥：%1 %2，密钥指纹 %3。请与县级核对指纹。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Not imported: the county&apos;s keys were not confirmed.</source>
         <translation>未导入：县级公钥未经确认。</translation>
     </message>

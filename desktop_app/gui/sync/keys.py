@@ -61,12 +61,12 @@ class CountyKeysDialog(QDialog):
             preview.township_code))
         intro.setObjectName("countyKeysIntro")
         intro.setWordWrap(True)
-        caption = QLabel(self.tr("Signing key fingerprint:"))
-        self.fingerprint = QLabel(grouped(keys.fingerprint))
+        caption = QLabel(self.tr("Key fingerprint (signing and encryption keys):"))
+        self.fingerprint = QLabel(grouped(preview.fingerprint))
         self.fingerprint.setObjectName("countyKeysFingerprint")
         self.fingerprint.setStyleSheet(FINGERPRINT_STYLE)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        full = QLabel(_four_groups(keys.fingerprint))
+        full = QLabel(_four_groups(preview.fingerprint))
         full.setObjectName("countyKeysFullFingerprint")
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
@@ -83,7 +83,7 @@ class CountyKeysDialog(QDialog):
                 "This replaces the county key imported before (%1 %2, fingerprint %3). Every "
                 "package exported from now on will be encrypted to the new key: only the "
                 "holder of the new key can read it."), preview.previous.code,
-                preview.previous.name, grouped(preview.previous.fingerprint)))
+                preview.previous.name, grouped(preview.previous.key_set_fingerprint)))
             self.warning.setStyleSheet(ERROR_STYLE)
         elif preview.unchanged:
             self.warning.setText(self.tr("This is the county key already imported."))
@@ -189,8 +189,8 @@ class SyncKeysSection(_Base):
                 "public key file the county gave you."), WARN_STYLE)
         else:
             self._set(self.county_label, fmt(self.tr(
-                "County keys: %1 %2\nsigning key fingerprint %3\nencryption key %4"), county.code, county.name,
-                    grouped(county.fingerprint), ", ".join(county.age_recipients)))
+                "County keys: %1 %2\nkey fingerprint %3\nencryption key %4"), county.code, county.name,
+                    grouped(county.key_set_fingerprint), ", ".join(county.age_recipients)))
         self.county_keys = county
 
     def _keys_failed(self, error: BaseException) -> None:
@@ -229,8 +229,9 @@ class SyncKeysSection(_Base):
         def done(outcome) -> None:
             county = outcome.value
             self._set(self.keys_result, fmt(self.tr(
-                "County keys imported: %1 %2, signing key fingerprint %3. Check the fingerprint "
-                "with the county."), county.code, county.name, grouped(county.fingerprint)), OK_STYLE)
+                "County keys imported: %1 %2, key fingerprint %3. Check the fingerprint "
+                "with the county."), county.code, county.name, grouped(county.key_set_fingerprint)),
+                OK_STYLE)
             self.refresh_keys()
             self.refresh()
 

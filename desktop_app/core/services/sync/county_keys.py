@@ -37,16 +37,21 @@ class CountyKeysPreview:
 
     @property
     def fingerprint(self) -> str:
-        return self.keys.fingerprint
+        """What the administrator checks with the county on the phone and confirms: the
+        key set's fingerprint (signing key *and* encryption recipients, code, role)."""
+        return self.keys.key_set_fingerprint
 
     @property
     def replaces(self) -> bool:
-        """A different county key is registered now: future packages change recipient."""
-        return self.previous is not None and self.previous.fingerprint != self.keys.fingerprint
+        """Different county keys (signing or encryption) are registered now: future
+        packages change recipient."""
+        return self.previous is not None and \
+            self.previous.key_set_fingerprint != self.keys.key_set_fingerprint
 
     @property
     def unchanged(self) -> bool:
-        return self.previous is not None and self.previous.fingerprint == self.keys.fingerprint
+        return self.previous is not None and \
+            self.previous.key_set_fingerprint == self.keys.key_set_fingerprint
 
 
 def county_part(code: str) -> str | None:

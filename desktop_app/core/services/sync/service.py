@@ -226,11 +226,15 @@ class SyncService:
             actor, _ = auth.require(s, by, auth.KEYS)
             seen = county_keys.preview(self.keys, Path(source), self._township_code(s))
             new = seen.keys
-            if expect_fingerprint is not None and new.fingerprint != expect_fingerprint:
+            if expect_fingerprint is not None and new.key_set_fingerprint != expect_fingerprint:
                 raise ValidationError(county_keys.FIELD, "changed", key="county_keys.changed")
             old = seen.previous
             record_event(s, "settings.change", actor_id=actor.staff_id, key="county_keys",
-                         old=old.fingerprint if old else None, new=new.fingerprint,
+                         old=old.key_set_fingerprint if old else None,
+                         new=new.key_set_fingerprint,
+                         old_signing=old.fingerprint if old else None, new_signing=new.fingerprint,
+                         old_recipients=list(old.age_recipients) if old else None,
+                         new_recipients=list(new.age_recipients),
                          county_code=seen.county_code, replaced=seen.replaces,
                          **auth.event_actor(actor))
             # Last: a failed write rolls the event back; the file is replaced atomically.
