@@ -24,6 +24,7 @@ from desktop_app.core.services.sync import service as svc_mod
 from sync_contract.envelope import PackageError
 from sync_contract.faults import FileFault
 from tests.helpers.cli import as_user
+from tests.helpers.drafts import draft, resident_id
 from tests.helpers.sync import db_digest, fill, make_return
 
 
@@ -475,3 +476,37 @@ def test_export_to_a_full_disk_and_a_read_only_folder(services, synced, mounts, 
     with pytest.raises(CliError) as cli:
         export_command(services, Args(), SYSTEM)
     assert "空间不足" in str(cli.value)
+
+
+def test_a_restore_without_a_pre_restore_copy_never_hides_new_changes(
+        services, synced, tmp_path):
+    """Review of #11: package 1, a backup, package 2, then the backup restored over a
+    damaged database (no pre-restore copy carries the change counter forward). A change
+    made afterwards must reach the county, not vanish inside package 2's range."""
+    from desktop_app.core.startup import restore_for_startup
+
+    out = usb(tmp_path)
+    fill(services, synced, 1)
+    services.sync.export(out, synced)
+    backup = services.backups.backup_now(synced).path
+    fill(services, synced, 1)
+    second = services.sync.export(out, synced)
+    data = services.ctx.db.data_dir
+    services.close()
+    restore_for_startup(data, backup)
+    from desktop_app.core.services import Services
+
+    again = Services.open(data)
+    try:
+        again.backups.confirm_exports(synced)
+        app = again.intake.decide(draft(again, name="赵六", id_number=resident_id(seed=77)),
+                                  "accept", synced).application_id
+        with again.ctx.db.read() as s:
+            seq = s.scalar(text("SELECT change_seq FROM application WHERE id = :i"), {"i": app})
+        assert seq > second.change_seq_to  # numbered after everything already sent
+        assert again.sync.status().pending_changes > 0
+        third = again.sync.export(out, synced)
+        assert third is not None and third.package_seq == 3
+        assert third.change_seq_from == second.change_seq_to + 1 <= seq <= third.change_seq_to
+    finally:
+        again.close()

@@ -234,6 +234,11 @@ class BackupService:
                 "ON CONFLICT (day) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq) "
                 "WHERE excluded.last_seq > last_seq"), {"d": day, "n": last}))
             moved += n or 0
+        # Changes already packaged for the county (the kept records survive a restore):
+        # new changes must be numbered after them, or they would never be exported.
+        from .sync.kept import KeptStore
+
+        counter = max(counter, KeptStore(self.ctx.db.data_dir / "sync").highest_change_seq())
         bumped = _rowcount(s.execute(
             text("UPDATE change_counter SET value = :v WHERE id = 1 AND value < :v"), {"v": counter}))
         return {"number_days": moved, "change_counter": counter if bumped else 0}

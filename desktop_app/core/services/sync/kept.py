@@ -125,6 +125,14 @@ class KeptStore:
                 out[int(m["seq"])] = path
         return out
 
+    def highest_change_seq(self) -> int:
+        """The highest ``change_seq_to`` of the kept records (0 without any): every
+        change up to it is in a package the county may hold, so the change counter must
+        never be below it — after a restore of an older database a new change numbered
+        within it would never be exported (issue #11 review)."""
+        return max((r.change_seq_to for r in self.records().values() if r is not None),
+                   default=0)
+
     def records(self, after: int = 0) -> dict[int, KeptRecord | None]:
         """seq -> record (None: unreadable), for the packages numbered above ``after``
         (only those files are read: the status line asks for the few past the log)."""

@@ -28,7 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session
 
@@ -128,6 +128,7 @@ class RecoveryReport:
     adopted: list[int] = field(default_factory=list)       # log rows rebuilt from records
     converted: list[int] = field(default_factory=list)     # legacy inner ZIPs encrypted
     undelivered: list[int] = field(default_factory=list)   # to copy again ("prepared")
+    counter_raised_to: int = 0                             # change counter moved past sent
 
     @property
     def changes(self) -> Changes:
@@ -393,11 +394,27 @@ class SyncService:
                                                                 rec.change_seq_to],
                                  counts=rec.counts, recovered=True)
                     report.adopted.append(rec.package_seq)
+        report.counter_raised_to = self._raise_counter()
         with self.ctx.db.read() as s:
             report.undelivered = list(s.scalars(
                 select(SyncExport.package_seq).where(SyncExport.state == PREPARED)
                 .order_by(SyncExport.package_seq)))
         return report
+
+    def _raise_counter(self) -> int:
+        """The change counter never below the changes already packaged (export-log rows
+        and kept records): a restore of an older database — with no pre-restore copy to
+        carry the counter forward, e.g. a damaged one — would otherwise number new changes
+        inside a range already sent, and they would never be exported. Returns the new
+        value when it was raised, else 0."""
+        top = self.kept.highest_change_seq()
+        with self.ctx.db.transaction() as s:
+            logged = s.scalar(select(func.max(SyncExport.change_seq_to))) or 0
+            top = max(top, int(logged))
+            result = s.execute(text("UPDATE change_counter SET value = :v "
+                                    "WHERE id = 1 AND value < :v"), {"v": top})
+            moved = int(getattr(result, "rowcount", 0) or 0)
+        return top if moved else 0
 
     def _convert_legacy(self, code: str, seq: int, path: Path,
                         row: ExportLogRow | None) -> KeptRecord | None:
