@@ -115,6 +115,17 @@ def validate_record(kind: str, type_: str, record: Any) -> None:
         raise _record_error(problem, type_)
 
 
+def _version_seen(manifest: Mapping[str, Any]) -> str:
+    """What a package says its format is — only when it is short and printable: the
+    manifest is not checked yet (no schema, no signature), so its text is never echoed."""
+    fmt, version = manifest.get("format"), manifest.get("format_version")
+    shown_fmt = fmt if isinstance(fmt, str) and len(fmt) <= 20 and fmt.isascii() \
+        and fmt.isprintable() else "(absent or invalid)"
+    shown_version = version if isinstance(version, int) and not isinstance(version, bool) \
+        and abs(version) < 10**6 else "(absent or invalid)"
+    return f"format {shown_fmt}, version {shown_version}; this program reads {FORMAT} {FORMAT_VERSION}"
+
+
 def validate_manifest(manifest: Any) -> None:
     problem = schema_error(validator("manifest.schema.json"), manifest)
     if problem:
@@ -778,8 +789,7 @@ def open_package(path: Path, identities: Sequence[str | x25519.Identity],  # noq
                 raise PackageError("manifest_invalid", "not an object")
             if (manifest.get("format") != FORMAT
                     or manifest.get("format_version") != FORMAT_VERSION):
-                raise PackageError("unsupported_version",
-                                   f"{manifest.get('format')!r} {manifest.get('format_version')!r}")
+                raise PackageError("unsupported_version", _version_seen(manifest))
             validate_manifest(manifest)
             sig = _read_capped(zf, entries[SIGNATURE], 64)
             trusted = _trusted_map(trusted_keys)

@@ -185,7 +185,10 @@ class SyncService:
         return KeyStore(self.ctx.db.data_dir / "keys")
 
     def _work_dir(self) -> Path:
-        return self.kept.work_dir()
+        try:
+            return self.kept.work_dir()
+        except OSError as exc:  # reading a package needs a private folder to decrypt into
+            raise fault(exc, self.kept.tmp, "import", outcome="nothing_changed") from None
 
     def _township_code(self, s: Session) -> str:
         code: str | None = s.scalar(select(Township.code).limit(1))
@@ -199,11 +202,18 @@ class SyncService:
         with self.ctx.db.read() as s:
             code = self._township_code(s)
             name = s.scalar(select(Township.name).limit(1)) or ""
-        return self.keys.ensure().public_keys("township", code, name)
+        try:
+            keys = self.keys.ensure()
+        except OSError as exc:  # the data folder's keys/ cannot be written
+            raise fault(exc, self.keys.folder, "keys") from None
+        return keys.public_keys("township", code, name)
 
     def export_public_keys(self, path: Path) -> PublicKeys:
         pub = self.township_keys()
-        pub.write(Path(path))
+        try:
+            pub.write(Path(path))
+        except OSError as exc:  # a full or write-protected stick: one sentence
+            raise fault(exc, Path(path).parent, "keys") from None
         return pub
 
     def preview_county_keys(self, source: Path, by: ActorRef) -> CountyKeysPreview:
@@ -239,9 +249,12 @@ class SyncService:
                          county_code=seen.county_code, replaced=seen.replaces,
                          **auth.event_actor(actor))
             # Last: a failed write rolls the event back; the file is replaced atomically.
-            write_secret(self.keys.folder / COUNTY_FILE,
-                         (json.dumps(new.to_json(), ensure_ascii=False, indent=2) + "\n")
-                         .encode("utf-8"))
+            try:
+                write_secret(self.keys.folder / COUNTY_FILE,
+                             (json.dumps(new.to_json(), ensure_ascii=False, indent=2) + "\n")
+                             .encode("utf-8"))
+            except OSError as exc:
+                raise fault(exc, self.keys.folder, "keys") from None
         return Outcome(new, Changes(exports=True))
 
     def status(self) -> SyncStatus:
@@ -560,7 +573,10 @@ class SyncService:
                 actor, _ = auth.require(s, by, auth.SYNC)
                 code = self._township_code(s)
             recipients = self._county_recipients()
-            ks = self.keys.ensure()
+            try:
+                ks = self.keys.ensure()
+            except OSError as exc:
+                raise fault(exc, self.keys.folder, "keys") from None
             if not out_dir.is_dir():
                 raise fault(FileNotFoundError(errno.ENOENT, "missing"), out_dir, "export")
             recovered = self.recover(actor)
