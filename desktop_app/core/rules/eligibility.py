@@ -154,16 +154,17 @@ def parse_entry(rec: Any, entry: int = 1) -> Policy:
         if not isinstance(rec[name], bool):
             raise _bad(entry, name)
         values[name] = rec[name]
-    grades = rec["incapable_grades"]
+    values["incapable_grades"] = _grades(entry, rec["incapable_grades"])
+    return Policy(**values)
+
+
+def _grades(entry: int, grades: Any) -> tuple[tuple[str, int], ...]:
     if (not isinstance(grades, dict)
             or any(k not in DISABILITY_CATEGORIES or not k for k in grades)
             or any(isinstance(g, bool) or not isinstance(g, int) or not 0 <= g <= 4
                    for g in grades.values())):
         raise _bad(entry, "incapable_grades")
-    values["incapable_grades"] = tuple(sorted(grades.items()))
-    if values["adult_age"] >= values["elderly_age"]:
-        raise _bad(entry, "adult_age")
-    return Policy(**values)
+    return tuple(sorted(grades.items()))
 
 
 def parse_entries(value: Any) -> list[Policy]:
