@@ -171,22 +171,97 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../intake/assessment.py" line="+66"/>
+        <location filename="../intake/assessment.py" line="+72"/>
         <source>Needs assessment (suggestions only)</source>
         <translation>救助需求综合评估（仅供参考）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+32"/>
         <source>Suggestions from the entered household data; whether an item is requested is for the applicant and the clerk.</source>
         <translation>以上根据已填写的家庭情况自动提示；是否申请由申请人和经办人决定。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Enter the household, its incomes and circumstances: the items it may qualify for appear here.</source>
         <translation>填写家庭成员、收入和困难情况后，这里提示可能符合的救助事项。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
+        <source>Standard</source>
+        <translation>低保标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gross income</source>
+        <translation>毛收入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not counted / deducted</source>
+        <translation>不计入／扣减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net income (compared)</source>
+        <translation>计算收入（用于比较）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subsistence top-up</source>
+        <translation>低保补差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Property</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2 yuan a person a month (%3); edge %4 yuan</source>
+        <translation>%1 每人每月 %2 元（%3）；低保边缘 %4 元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 yuan a month in total, %2 yuan per person (%3 people)</source>
+        <translation>家庭月收入 %1 元，人均 %2 元（%3 人）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 yuan a month in total, %2 yuan per person</source>
+        <translation>家庭月收入 %1 元，人均 %2 元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × %2 people − %3 = %4 yuan a month</source>
+        <translation>%1 元 × %2 人 − %3 元 = %4 元/月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None (net income not below the standard)</source>
+        <translation>无（计算收入不低于低保标准）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not counted: %1 %2 yuan</source>
+        <translation>不计入%1 %2 元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>employment cost deducted: %1 yuan</source>
+        <translation>扣除就业成本 %1 元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>No item suggested for the household as entered.</source>
         <translation>按已填写的情况，暂无提示的救助事项。</translation>
     </message>
@@ -1902,7 +1977,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+325"/>
+        <location filename="../intake/screen.py" line="+326"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
@@ -1912,7 +1987,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
@@ -1933,11 +2008,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+11"/>
-        <source>Total %1 yuan a month; %2 people; %3 yuan per person a month</source>
-        <translation>月收入合计 %1 元，共 %2 人，人均 %3 元/月</translation>
+        <source>Total %1 yuan a month; %2 people; gross %3 yuan per person a month (before lines not counted and deductions, see the assessment)</source>
+        <translation>合计每月 %1 元；%2 人；人均毛收入每月 %3 元（未扣除不计入的收入和就业成本，见需求评估）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source> (some amounts are not valid numbers)</source>
         <translation>（部分金额格式不正确）</translation>
     </message>
@@ -3894,6 +3969,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Mirroring the backup</source>
         <translation>备份镜像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Eligibility rules, entry %1: “%2” is not valid; check it and enter it again</source>
+        <translation>救助评估规则第 %1 条的“%2”不正确，请检查后重新填写</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two eligibility rule entries take effect on %1; one entry per day</source>
+        <translation>救助评估规则中有两条的生效日期都是 %1，每个日期只能有一条</translation>
     </message>
 </context>
 <context>
