@@ -289,3 +289,43 @@ def test_decision_logs_adopted_and_dismissed_suggestions(services, township):
     actions = [e.action for e in services.queries.detail(result.application_id).events]
     assert actions[:2] == ["application.create", "application.accept"]
     assert "application.assessment" in actions
+
+
+def test_eligibility_setting_is_dated_validated_and_used(services, township):
+    """Issue 12: the local rules are a dated setting; a new entry changes the result from
+    its day (here: 养老金 lines not counted), a bad entry is refused and nothing written."""
+    from desktop_app.core.rules.eligibility import DEFAULT_ENTRY
+
+    d = draft(services, incomes={"pension": "1300"})  # 650 a head: 低保边缘
+    assert rules(services.assessment.assess(d)) == ["dibao_edge"]
+    later = {**DEFAULT_ENTRY, "effective_from": "2026-11-25",
+             "excluded_incomes": ["allowance", "pension"]}
+    with pytest.raises(ValidationErrors):
+        services.settings.update("eligibility", [DEFAULT_ENTRY, {**later, "max_vehicles": "x"}],
+                                 township)
+    assert len(services.settings.editable()["eligibility"]) == 1
+    services.settings.update("eligibility", [DEFAULT_ENTRY, later], township)
+    assert rules(services.assessment.assess(d)) == ["dibao_edge"]  # intake day 24th
+    d.intake_date = date(2026, 11, 25)
+    a = services.assessment.evaluate(d)
+    assert [s.rule_id for s in a.suggestions] == ["dibao"]
+    assert (a.figures.gross_fen, a.figures.net_fen) == (130000, 0)
+    assert "不计入养老金 1,300 元" in a.suggestions[0].reason
+
+
+def test_property_and_village_basis_from_a_saved_application(services, township):
+    d = draft(services, incomes={"pension": "500"}, vehicles="2")
+    assert "dibao" not in rules(services.assessment.assess(d))
+    d.vehicles = "1"
+    saved = services.intake.decide(d, "accept", township).application_id
+    a = services.assessment.evaluate(saved)
+    assert a.property.ok and "机动车 1 辆，限 1 辆" in a.property.text()
+    assert a.figures.basis.why == "按申请人户籍"
+    # the helper's village is 清水社区 (village part 001, a 居委会): with the village
+    # basis the rural-hukou household is measured against the urban standard
+    from desktop_app.core.rules.eligibility import DEFAULT_ENTRY
+
+    services.settings.update("eligibility", [{**DEFAULT_ENTRY, "standard_basis": "village"}],
+                             township)
+    a = services.assessment.evaluate(saved)
+    assert a.figures.basis.why == "按所在地为居委会" and a.figures.standard_fen == 80000
