@@ -283,6 +283,7 @@ def test_decision_logs_adopted_and_dismissed_suggestions(services, township):
     detail = json.loads(ev.detail)
     assert detail["adopted"] == ["DIBAO"] and detail["dismissed"] == ["HOUSING"]
     assert detail["standards_from"] == "2025-01-01"
+    assert detail["eligibility_from"] == "2021-01-01"  # issue 12: the local rules' entry
     first = detail["suggestions"][0]
     assert (first["item"], first["rule"]) == ("DIBAO", "dibao")
     assert first["reason"].startswith("人均月收入 250 元，低于农村低保标准 600 元")

@@ -49,13 +49,13 @@ class AssessmentService:
         with self.ctx.db.read() as s:
             if isinstance(source, ApplicationDraft):
                 day = source.intake_date or self.ctx.today()
-                facts = self.facts_from_draft(source, day, _village_code(s, source.village_id))
+                facts = self.facts_from_draft(source, day, village_code_of(s, source.village_id))
             else:
                 app = s.get(Application, source)
                 if app is None:
                     raise LookupError(f"application {source} not found")
                 day = app.intake_date
-                facts = self.facts_from_application(app, _village_code(s, app.village_id))
+                facts = self.facts_from_application(app, village_code_of(s, app.village_id))
             st = self._standards(s, day)
             policy = self._policy(s, day)
         return assessment.evaluate(facts, st, day, policy)
@@ -131,7 +131,8 @@ class AssessmentService:
         )
 
 
-def _village_code(s: Session, village_id: int | None) -> str:
+def village_code_of(s: Session, village_id: int | None) -> str:
+    """The 12-digit code of the application's village ("" without one)."""
     if village_id is None:
         return ""
     village = s.get(Village, village_id)
