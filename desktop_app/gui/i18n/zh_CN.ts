@@ -1471,6 +1471,149 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>EligibilityEditor</name>
+    <message>
+        <location filename="../admin/eligibility_editor.py" line="+68"/>
+        <source>the applicant&apos;s hukou</source>
+        <translation>申请人户籍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the village: residents&apos; committee urban, villagers&apos; committee rural</source>
+        <translation>所在村（居）：居委会按城市，村委会按农村</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urban or rural standard by</source>
+        <translation>城乡低保标准依据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the household&apos;s own standard</source>
+        <translation>本户适用的低保标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the urban standard</source>
+        <translation>城市低保标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extreme-poverty support based on</source>
+        <translation>特困供养标准基数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Income not counted</source>
+        <translation>不计入家庭收入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a shop or business is allowed</source>
+        <translation>允许拥有店铺或经营实体</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>deposits per person (months of the standard)</source>
+        <translation>人均存款（低保标准月数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vehicles</source>
+        <translation>机动车（辆）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>housing per person (m²)</source>
+        <translation>人均住房（m²）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Property limits</source>
+        <translation>财产限额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>grades 1–2 only</source>
+        <translation>仅一、二级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grades 1–2, intellectual and mental grade 3</source>
+        <translation>一、二级，及三级智力、精神残疾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grades 1–2, intellectual and mental grades 3–4</source>
+        <translation>一、二级，及三、四级智力、精神残疾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care subsidy for</source>
+        <translation>护理补贴范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>subsistence households</source>
+        <translation>低保家庭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>subsistence and edge households</source>
+        <translation>低保家庭和低保边缘家庭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any low-income household</source>
+        <translation>所有低收入家庭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Living subsidy for</source>
+        <translation>生活补贴范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to the fen</source>
+        <translation>精确到分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>up to the yuan</source>
+        <translation>按元向上取整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to the nearest yuan</source>
+        <translation>按元四舍五入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top-up rounded</source>
+        <translation>补差取整</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a change applies from this day; applications taken earlier keep the rules of their day</source>
+        <translation>修改自该日起生效；此前受理的申请仍按当日规则评估</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changes effective from</source>
+        <translation>修改生效日期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shown: the rules in force today (from %1).</source>
+        <translation>显示的是今天执行的规则（自 %1 起）。</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyDialog</name>
     <message>
         <location filename="../tracking/dialogs.py" line="+291"/>
@@ -4622,7 +4765,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin/settings.py" line="+88"/>
+        <location filename="../admin/settings.py" line="+89"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -4849,6 +4992,11 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>救助标准（按生效日期）</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Needs assessment rules (by effective date)</source>
+        <translation>救助需求评估规则（按生效日期）</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
@@ -4859,14 +5007,14 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+32"/>
+        <location line="+54"/>
+        <location line="+33"/>
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+33"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
@@ -4891,7 +5039,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
