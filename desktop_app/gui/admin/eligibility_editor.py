@@ -43,7 +43,7 @@ def _spin(lo: int, hi: int, name: str, special: str = "") -> QSpinBox:
     return box
 
 
-def _combo(name: str, choices: list[tuple[str, str]]) -> QComboBox:
+def _combo(name: str, choices: list[tuple[Any, str]]) -> QComboBox:
     box = QComboBox()
     box.setObjectName(name)
     for value, label in choices:
@@ -177,7 +177,8 @@ class EligibilityEditor(QWidget):
         entry = self.form_entry()
         if entry == self.current:
             return self.original
-        day = self.effective.date().toPython().isoformat()
+        q = self.effective.date()
+        day = date(q.year(), q.month(), q.day()).isoformat()
         entry["effective_from"] = day
         kept = [e for e in self.original if e["effective_from"] != day]
         return sorted(kept + [entry], key=lambda e: e["effective_from"])
