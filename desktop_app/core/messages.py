@@ -261,6 +261,9 @@ TEMPLATES: dict[str, str] = {
     "setting.clock.parts": "时钟检查设置应包含允许误差（分钟）和超前提醒天数",
     "setting.label.clock_tolerance": "时钟允许误差（分钟）",
     "setting.label.clock_ahead": "时钟超前提醒天数",
+    # issue 12 — eligibility rules (core/rules/eligibility.py)
+    "setting.eligibility.invalid": "救助评估规则第 {entry} 条的“{name}”不正确，请检查后重新填写",
+    "setting.eligibility.duplicate": "救助评估规则中有两条的生效日期都是 {day}，每个日期只能有一条",
 }
 
 register(TEMPLATES)

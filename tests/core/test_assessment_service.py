@@ -27,7 +27,9 @@ def test_draft_is_assessed_before_saving_and_nothing_is_written(services, townsh
     d = draft(services, incomes={"pension": "500"})  # 2 people, 250 a head
     out = services.assessment.assess(d)
     assert rules(out) == ["dibao"]
-    assert out[0].reason == "人均月收入 250 元，低于农村低保标准 600 元"
+    # issue 12: the reason now also carries the basis, the property test and the 补差
+    assert out[0].reason == ("人均月收入 250 元，低于农村低保标准 600 元（按申请人户籍）；"
+                             "财产符合当地规定；拟补差 600 元 × 2 人 − 家庭月收入 500 元 = 700 元/月")
     with services.ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Application)) == 0
 
@@ -97,7 +99,8 @@ def test_standards_in_force_on_the_intake_date_and_admin_only(services, township
     assert rules(out) == ["dibao_edge"] and "农村低保标准 600 元" in out[0].reason
     # ... a draft dated the 25th, or assessed on the 25th, uses the new one.
     d.intake_date = date(2026, 11, 25)
-    assert services.assessment.assess(d)[0].reason == "人均月收入 650 元，低于农村低保标准 700 元"
+    assert services.assessment.assess(d)[0].reason.startswith(
+        "人均月收入 650 元，低于农村低保标准 700 元")
     d.intake_date = None
     clock.now = datetime(2026, 11, 25, 9, 0)
     assert rules(services.assessment.assess(d)) == ["dibao"]
@@ -280,8 +283,50 @@ def test_decision_logs_adopted_and_dismissed_suggestions(services, township):
     detail = json.loads(ev.detail)
     assert detail["adopted"] == ["DIBAO"] and detail["dismissed"] == ["HOUSING"]
     assert detail["standards_from"] == "2025-01-01"
-    assert detail["suggestions"][0] == {"item": "DIBAO", "rule": "dibao",
-                                        "reason": "人均月收入 250 元，低于农村低保标准 600 元"}
+    assert detail["eligibility_from"] == "2021-01-01"  # issue 12: the local rules' entry
+    first = detail["suggestions"][0]
+    assert (first["item"], first["rule"]) == ("DIBAO", "dibao")
+    assert first["reason"].startswith("人均月收入 250 元，低于农村低保标准 600 元")
     actions = [e.action for e in services.queries.detail(result.application_id).events]
     assert actions[:2] == ["application.create", "application.accept"]
     assert "application.assessment" in actions
+
+
+def test_eligibility_setting_is_dated_validated_and_used(services, township):
+    """Issue 12: the local rules are a dated setting; a new entry changes the result from
+    its day (here: 养老金 lines not counted), a bad entry is refused and nothing written."""
+    from desktop_app.core.rules.eligibility import DEFAULT_ENTRY
+
+    d = draft(services, incomes={"pension": "1300"})  # 650 a head: 低保边缘
+    assert rules(services.assessment.assess(d)) == ["dibao_edge"]
+    later = {**DEFAULT_ENTRY, "effective_from": "2026-11-25",
+             "excluded_incomes": ["allowance", "pension"]}
+    with pytest.raises(ValidationErrors):
+        services.settings.update("eligibility", [DEFAULT_ENTRY, {**later, "max_vehicles": "x"}],
+                                 township)
+    assert len(services.settings.editable()["eligibility"]) == 1
+    services.settings.update("eligibility", [DEFAULT_ENTRY, later], township)
+    assert rules(services.assessment.assess(d)) == ["dibao_edge"]  # intake day 24th
+    d.intake_date = date(2026, 11, 25)
+    a = services.assessment.evaluate(d)
+    assert [s.rule_id for s in a.suggestions] == ["dibao"]
+    assert (a.figures.gross_fen, a.figures.net_fen) == (130000, 0)
+    assert "不计入养老金 1,300 元" in a.suggestions[0].reason
+
+
+def test_property_and_village_basis_from_a_saved_application(services, township):
+    d = draft(services, incomes={"pension": "500"}, vehicles="2")
+    assert "dibao" not in rules(services.assessment.assess(d))
+    d.vehicles = "1"
+    saved = services.intake.decide(d, "accept", township).application_id
+    a = services.assessment.evaluate(saved)
+    assert a.property.ok and "机动车 1 辆，限 1 辆" in a.property.text()
+    assert a.figures.basis.why == "按申请人户籍"
+    # the helper's village is 清水社区 (village part 001, a 居委会): with the village
+    # basis the rural-hukou household is measured against the urban standard
+    from desktop_app.core.rules.eligibility import DEFAULT_ENTRY
+
+    services.settings.update("eligibility", [{**DEFAULT_ENTRY, "standard_basis": "village"}],
+                             township)
+    a = services.assessment.evaluate(saved)
+    assert a.figures.basis.why == "按所在地为居委会" and a.figures.standard_fen == 80000

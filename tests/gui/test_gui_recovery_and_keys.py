@@ -15,7 +15,7 @@ from desktop_app.gui.auth.setup_dialog import SetupDialog
 from desktop_app.gui.kit.tasks import TaskRunner
 from desktop_app.gui.sync.keys import CountyKeysDialog
 from desktop_app.gui.sync.screen import SyncScreen
-from sync_contract.keys import KeyStore, short_fingerprint
+from sync_contract.keys import KeyStore, read_public_keys, short_fingerprint
 from tests.helpers.gui import click
 
 pytestmark = pytest.mark.gui
@@ -114,7 +114,8 @@ def test_county_keys_are_imported_only_when_confirmed_with_the_fingerprint(
     click(qtbot, keys_screen.import_keys_button)
     assert services.sync.status().county is None
     assert "未导入" in keys_screen.keys_result.text()
-    assert seen[0].fingerprint.text() == short_fingerprint(county.fingerprint)
+    key_set = read_public_keys(path, "county").key_set_fingerprint  # signing + encryption keys
+    assert seen[0].fingerprint.text() == short_fingerprint(key_set)
     text = seen[0].findChild(type(seen[0].fingerprint), "countyKeysIntro").text()
     assert "522201" in text and "碧江区民政局" in text and "522201101000" in text
 
@@ -129,7 +130,7 @@ def test_county_keys_are_imported_only_when_confirmed_with_the_fingerprint(
     keys_screen.answers.append(str(new_path))
     click(qtbot, keys_screen.import_keys_button)
     warning = seen[-1].warning.text()
-    assert short_fingerprint(county.fingerprint) in warning and "新的密钥" in warning
+    assert short_fingerprint(key_set) in warning and "新的密钥" in warning
     assert services.sync.status().county.fingerprint == new.fingerprint
 
 

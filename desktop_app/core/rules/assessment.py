@@ -1,38 +1,34 @@
-"""救助需求综合评估: suggest the items a household likely qualifies for (DOMAIN §4).
+"""救助需求综合评估: suggest the items a household likely qualifies for (DOMAIN §4, §9).
 
-Suggest, never decide: :func:`assess` returns :class:`Suggestion` s, each with a
-plain-Chinese reason that quotes the numbers it compared, for the clerk to adopt
-or dismiss. Pure; the standards come in as :class:`~.standards.Standards` (those in
-force on the application's intake date).
+Suggest, never decide: :func:`evaluate` returns an :class:`Assessment` — the income
+calculation, the property test and the :class:`Suggestion` s, each with a
+plain-Chinese reason that quotes the numbers it compared, for the clerk to adopt or
+dismiss. Pure; the amounts come in as :class:`~.standards.Standards` (county-sent)
+and the local rules as :class:`~.eligibility.Policy` (township setting
+``eligibility``), both the entries in force on the application's intake date.
+docs/eligibility.md lists every rule with its source, settings and defaults.
 
-How the figures are computed (documented choices, kept simple):
-
-* **Household standard**: the applicant's hukou type picks the urban (城镇) or rural
-  (农村) 低保标准 and disposable income.
-* **Income**: the sum of the monthly income categories, less the employment cost
-  deduction: ``employment_deduction_percent`` of the 低保标准 for each member who
-  works (在职、灵活就业、务农), at most the household's wage, business and farming
-  income. Comparisons are exact in fen (``income < standard × members``); the
-  per-capita figure printed is rounded to the fen.
-* **Age** is full years on the assessment day; a member without a birth date is
-  never treated as a child or an elderly person.
-* **Severe disability** (单人户): grade 1–2 of any category, or grade 3 智力/精神.
-* **No capacity to work** (特困): employment 无劳动能力, aged 60 or over, under 18
-  (or 18 and over while 在校), or disability 一至三级智力/精神、一二级肢体、一级视力、
-  一二级多重.
-* **低收入 household**: one that any of the 低保 / 低保边缘 / 特困 / 刚性支出 rules
-  suggests; education, medical (by spending) and 残疾人生活补贴 need it.
-* **孤儿/事实无人抚养**: a member under 18 none of whose parents *in the household* can
-  raise them (parents absent, or all 重病 / 无劳动能力 / severely disabled). Parents are
-  read from the relations to the applicant: for 子/女 the applicant and 配偶; for
-  孙子/孙女/外孙子女 the 子/女/儿媳/女婿; for the applicant and 兄弟/姐妹 the
-  父亲/母亲. A 孙辈 minor whose parents are not in the household is suggested too:
-  the window must check whether the parents are deceased, missing, in prison… .
-* 特困 is only suggested when the clerk recorded that no legal supporter can
-  support (``supporters_able is False``); unknown (``None``) suggests nothing.
-
-One item may be suggested by more than one rule (e.g. ``DISABILITY`` for the living
-and the care subsidy); :func:`suggested_items` gives the distinct codes in order.
+* **Standard** (:func:`household_basis`): urban (城市) or rural (农村) 低保标准 by the
+  applicant's hukou, or by the village code (居委会 1xx urban, 村委会 2xx rural; any
+  other code falls back to the hukou), per ``standard_basis``.
+* **Income** (:func:`income_figures`): every monthly line, less the lines of
+  ``excluded_incomes`` (57号: social-assistance money, 两项补贴, reward-type income …
+  are not counted), less the employment-cost deduction — ``employment_deduction_percent``
+  of the standard per member whose employment is in ``deduction_employments``, at most
+  the income of the ``deduction_incomes`` lines (铜仁: "对低保对象当年务工收入适当扣减").
+  Gross (all lines) and net (counted less deduction) per capita are both given, half-up to
+  the fen; comparisons are exact in fen. 补差 = standard × members − net, rounded per
+  ``topup_rounding``.
+* **Property** (:func:`property_test`): deposits per person, vehicles, housing area per
+  person, business entities, against the local limits; 低保, 低保边缘, 单人户 and 特困 are
+  only suggested when it passes.
+* **特困** (:func:`tekun_candidates`) is per person: elderly, disabled (grades per
+  ``incapable_grades``) or minor, no capacity to work, household income below the
+  standard, property within limits, no able legal supporter **in the household**
+  (spouse, parent or adult child aged 18–59 who is not ill, severely disabled, unable
+  to work or a student), and the clerk recorded that no supporter outside the household
+  can support (``supporters_able is False``; unknown suggests nothing). A person 18–59
+  who is only 在校 is not incapable (43号).
 """
 
 from __future__ import annotations
@@ -41,14 +37,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from .division import VillageKind, village_kind
+from .eligibility import Policy
 from .standards import Standards
 from .values import format_yuan
 
-ELDERLY_AGE = 60
-ADULT_AGE = 18
-SCHOOL_AGES = (6, 18)  # inclusive: 6- to 18-year-olds 在校 → 教育救助
-WORKING = ("在职", "灵活就业", "务农")
-EARNED_INCOME = ("wage", "business", "farming")
+DEFAULT_POLICY = Policy(effective_from=date(2021, 1, 1))
+INCOME_LABELS = {"wage": "工资性收入", "farming": "种植养殖收入", "business": "经营性收入",
+                 "property": "财产租赁变卖收入", "land": "土地流转收入", "pension": "养老金",
+                 "support": "赡扶抚养费", "allowance": "生活补助", "other": "其他收入"}
+_GRADES = {1: "一", 2: "二", 3: "三", 4: "四"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +59,7 @@ class MemberFacts:
     disability_category: str = ""
     disability_grade: int | None = None
     employment: str = ""
+    education: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,12 @@ class HouseholdFacts:
     house_rating: str = ""
     medical_spending_fen: int = 0    # last 12 months
     education_spending_fen: int = 0  # last 12 months
-    supporters_able: bool | None = None  # can a legal supporter (义务人) support them?
+    supporters_able: bool | None = None  # can a supporter outside the household support?
+    housing_area_m2: int = 0
+    vehicles: int = 0
+    deposits_fen: int = 0
+    business: str = ""
+    village_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,143 +91,336 @@ def yuan(fen: int) -> str:
     return format_yuan(fen, drop_zero_cents=True)
 
 
+def _half_up(total: int, n: int) -> int:
+    return (2 * total + n) // (2 * n)
+
+
 def age_on(birth: date | None, day: date) -> int | None:
     if birth is None:
         return None
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def is_severely_disabled(m: MemberFacts) -> bool:
+def disability_text(m: MemberFacts) -> str:
+    return f"{m.disability_category}{_GRADES.get(m.disability_grade or 0, '')}级残疾"
+
+
+def _graded(m: MemberFacts, any_grade: int, mental_grade: int) -> bool:
+    """``m``'s disability grade is at most ``any_grade`` (any category) or at most
+    ``mental_grade`` (智力/精神)."""
     g = m.disability_grade
     if not m.disability_category or g is None:
         return False
-    return g <= 2 or (g == 3 and m.disability_category in ("智力", "精神"))
+    return g <= any_grade or (m.disability_category in ("智力", "精神") and g <= mental_grade)
 
 
-def _disability_text(m: MemberFacts) -> str:
-    grades = {1: "一", 2: "二", 3: "三", 4: "四"}
-    return f"{m.disability_category}{grades.get(m.disability_grade or 0, '')}级残疾"
+def is_severely_disabled(m: MemberFacts, p: Policy = DEFAULT_POLICY) -> bool:
+    """单人户 sense (seed 001 汉中): grades 1–2, or grade 3 智力/精神 (settings)."""
+    return _graded(m, p.single_grade_any, p.single_grade_mental)
 
 
-def incapacity(m: MemberFacts, day: date) -> str | None:
-    """Why ``m`` has no capacity to work (特困 sense), or None."""
-    age = age_on(m.birth_date, day)
-    g, cat = m.disability_grade, m.disability_category
-    if cat and g is not None and (
-            (cat in ("智力", "精神") and g <= 3) or (cat in ("肢体", "多重") and g <= 2)
-            or (cat == "视力" and g == 1)):
-        return _disability_text(m)
-    if age is not None and age >= ELDERLY_AGE:
-        return f"{age} 岁，为 {ELDERLY_AGE} 周岁以上老年人"
-    if age is not None and age < ADULT_AGE:
-        return f"{age} 岁，为未满 {ADULT_AGE} 周岁的未成年人"
-    if age is not None and m.employment == "在校":
-        return f"{age} 岁，年满 {ADULT_AGE} 周岁仍在校就读"
-    if m.employment == "无劳动能力":
-        return "无劳动能力"
-    return None
+# -- the standard ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Basis:
+    hukou_type: str   # "城镇" or "农村": which standard
+    label: str        # "城市" / "农村" (as the standards are named)
+    why: str          # "按申请人户籍（城镇）" / "按村（居）代码（居委会）"
 
 
+def household_basis(h: HouseholdFacts, p: Policy) -> Basis:
+    """Which standard (urban/rural) the household is measured against, and why."""
+    hukou = h.members[0].hukou_type if h.members else "农村"
+    if p.standard_basis == "village" and len(h.village_code) == 12 and h.village_code.isdigit():
+        kind = village_kind(int(h.village_code[9:]))
+        if kind is VillageKind.RESIDENTS:
+            return Basis("城镇", "城市", "按所在地为居委会")
+        if kind is VillageKind.VILLAGERS:
+            return Basis("农村", "农村", "按所在地为村委会")
+    if hukou == "城镇":
+        return Basis("城镇", "城市", "按申请人户籍")
+    return Basis("农村", "农村", "按申请人户籍")
+
+
+# -- income -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class IncomeFigures:
     members: int
-    gross_fen: int
+    gross_fen: int                       # all lines
+    excluded: tuple[tuple[str, int], ...]  # (category, fen) not counted
     deduction_fen: int
-    net_fen: int
+    deduction_workers: int
     standard_fen: int
-    hukou_label: str
+    basis: Basis
+    topup_rounding: str = "fen"
+
+    @property
+    def excluded_fen(self) -> int:
+        return sum(v for _c, v in self.excluded)
+
+    @property
+    def counted_fen(self) -> int:
+        return self.gross_fen - self.excluded_fen
+
+    @property
+    def net_fen(self) -> int:
+        return self.counted_fen - self.deduction_fen
+
+    @property
+    def hukou_label(self) -> str:
+        return self.basis.label
+
+    @property
+    def gross_per_capita_fen(self) -> int:
+        return _half_up(self.gross_fen, self.members)
 
     @property
     def per_capita_fen(self) -> int:
-        return (2 * self.net_fen + self.members) // (2 * self.members)  # half-up
+        """Net per-capita monthly income: what is compared with the standards."""
+        return _half_up(self.net_fen, self.members)
+
+    @property
+    def topup_fen(self) -> int:
+        """低保 补差: standard × members − net income (≥ 0), rounded per the setting."""
+        raw = max(0, self.standard_fen * self.members - self.net_fen)
+        if self.topup_rounding == "yuan_up":
+            return -(-raw // 100) * 100
+        if self.topup_rounding == "yuan_half_up":
+            return (raw + 50) // 100 * 100
+        return raw
 
     def text(self) -> str:
         t = f"人均月收入 {yuan(self.per_capita_fen)} 元"
+        parts = []
+        if self.excluded:
+            parts.append("不计入" + "、".join(f"{INCOME_LABELS.get(c, c)} {yuan(v)} 元"
+                                              for c, v in self.excluded))
         if self.deduction_fen:
-            t += f"（已扣除就业成本 {yuan(self.deduction_fen)} 元）"
+            parts.append(f"已扣除就业成本 {yuan(self.deduction_fen)} 元")
+        if parts:
+            t += f"（{'，'.join(parts)}）"
         return t
 
+    def topup_text(self) -> str:
+        how = {"fen": "", "yuan_up": "，按元向上取整", "yuan_half_up": "，按元四舍五入"}
+        return (f"拟补差 {yuan(self.standard_fen)} 元 × {self.members} 人 − 家庭月收入 "
+                f"{yuan(self.net_fen)} 元 = {yuan(self.topup_fen)} 元/月"
+                f"{how.get(self.topup_rounding, '')}")
 
-def income_figures(h: HouseholdFacts, st: Standards) -> IncomeFigures:
-    hukou = h.members[0].hukou_type if h.members else "农村"
-    standard = st.dibao_fen(hukou)
-    gross = sum(int(v) for v in h.incomes_fen.values())
-    earned = sum(int(h.incomes_fen.get(c, 0)) for c in EARNED_INCOME)
-    workers = sum(1 for m in h.members if m.employment in WORKING)
+
+def income_figures(h: HouseholdFacts, st: Standards, p: Policy = DEFAULT_POLICY) -> IncomeFigures:
+    basis = household_basis(h, p)
+    standard = st.dibao_fen(basis.hukou_type)
+    lines = {c: int(v) for c, v in h.incomes_fen.items() if int(v)}
+    gross = sum(lines.values())
+    excluded = tuple((c, v) for c, v in lines.items() if c in p.excluded_incomes)
+    deductible = sum(v for c, v in lines.items()
+                     if c in p.deduction_incomes and c not in p.excluded_incomes)
+    workers = sum(1 for m in h.members if m.employment in p.deduction_employments)
     per_worker = standard * st.employment_deduction_percent // 100
-    deduction = min(earned, workers * per_worker)
-    return IncomeFigures(max(len(h.members), 1), gross, deduction, gross - deduction, standard,
-                         "城市" if hukou == "城镇" else "农村")
+    deduction = min(deductible, workers * per_worker)
+    return IncomeFigures(max(len(h.members), 1), gross, excluded, deduction, workers if deduction else 0,
+                         standard, basis, p.topup_rounding)
 
 
-def assess(h: HouseholdFacts, st: Standards, day: date) -> list[Suggestion]:  # noqa: C901 - one rule per item, in policy order
-    """Every item ``h`` likely qualifies for on ``day`` under ``st``, with reasons."""
-    if not h.members:
-        return []
-    out: list[Suggestion] = []
-    f = income_figures(h, st)
+# -- property -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PropertyResult:
+    exceeded: tuple[str, ...]  # one text per limit exceeded, with the numbers
+    checked: tuple[str, ...]   # one text per limit within, with the numbers
+
+    @property
+    def ok(self) -> bool:
+        return not self.exceeded
+
+    def text(self) -> str:
+        """With every limit's numbers (the panel's figures)."""
+        if self.exceeded:
+            return "财产超过当地规定：" + "；".join(self.exceeded)
+        return "财产符合当地规定" + (f"（{'；'.join(self.checked)}）" if self.checked else "")
+
+    def short(self) -> str:
+        """For a reason: only the limits exceeded have numbers."""
+        return self.text() if self.exceeded else "财产符合当地规定"
+
+
+def property_test(h: HouseholdFacts, standard_fen: int, p: Policy) -> PropertyResult:
+    """Deposits, vehicles, housing area and business against the local limits."""
+    n = max(len(h.members), 1)
+    over: list[str] = []
+    within: list[str] = []
+    if p.deposit_months_per_person:
+        limit = standard_fen * p.deposit_months_per_person * n
+        text = (f"存款 {yuan(h.deposits_fen)} 元，限额 {yuan(standard_fen)} 元 × "
+                f"{p.deposit_months_per_person} 个月 × {n} 人 = {yuan(limit)} 元")
+        (over if h.deposits_fen > limit else within).append(text)
+    if p.max_vehicles >= 0:
+        text = f"机动车 {h.vehicles} 辆，限 {p.max_vehicles} 辆"
+        (over if h.vehicles > p.max_vehicles else within).append(text)
+    if p.max_housing_m2_per_person:
+        limit_m2 = p.max_housing_m2_per_person * n
+        text = (f"住房 {h.housing_area_m2} 平方米，限 {p.max_housing_m2_per_person} 平方米 × "
+                f"{n} 人 = {limit_m2} 平方米")
+        (over if h.housing_area_m2 > limit_m2 else within).append(text)
+    if h.business.strip() and not p.business_allowed:
+        over.append("登记有经营实体（当地规定不得拥有，请核实）")
+    return PropertyResult(tuple(over), tuple(within))
+
+
+# -- people -----------------------------------------------------------------------------
+def incapacity(m: MemberFacts, day: date, p: Policy = DEFAULT_POLICY) -> str | None:
+    """Why ``m`` is a 特困 subject with no capacity to work (43号), or None.
+
+    Elderly (≥ 60), minor (< 18), disabled at the grades of ``incapable_grades``, or
+    recorded 无劳动能力. A person 18–59 who is only 在校 is *not* incapable: a 特困
+    minor keeps the support past 18 while in school, but that is a review of an
+    existing 特困 person, not a new suggestion.
+    """
+    age = age_on(m.birth_date, day)
+    g, cat = m.disability_grade, m.disability_category
+    if cat and g is not None and g <= p.incapable_grade(cat):
+        return disability_text(m)
+    if age is not None and age >= p.elderly_age:
+        return f"{age} 岁，为 {p.elderly_age} 周岁以上老年人"
+    if age is not None and age < p.adult_age:
+        return f"{age} 岁，为未满 {p.adult_age} 周岁的未成年人"
+    if m.employment == "无劳动能力":
+        return "登记为无劳动能力（请核实）"
+    return None
+
+
+#: Relations to the applicant -> the relations (to the applicant) of that person's
+#: spouse, parents and children in the household: the legal supporters (义务人) who
+#: may live with them (婚姻法/民法典: spouse, parents of minors, adult children).
+_SUPPORTERS = {
+    "本人": ("配偶", "子", "女", "父亲", "母亲"),
+    "配偶": ("本人", "子", "女"),
+    "子": ("本人", "配偶", "儿媳", "女婿", "孙子", "孙女", "外孙子女"),
+    "女": ("本人", "配偶", "儿媳", "女婿", "孙子", "孙女", "外孙子女"),
+    "父亲": ("母亲", "本人", "兄弟", "姐妹"), "母亲": ("父亲", "本人", "兄弟", "姐妹"),
+    "孙子": ("子", "女", "儿媳", "女婿"), "孙女": ("子", "女", "儿媳", "女婿"),
+    "外孙子女": ("子", "女", "儿媳", "女婿"),
+    "兄弟": ("父亲", "母亲"), "姐妹": ("父亲", "母亲"),
+    "儿媳": ("子", "孙子", "孙女"), "女婿": ("女", "外孙子女"),
+    "祖父母": ("父亲", "母亲"), "外祖父母": ("父亲", "母亲"),
+}
+
+
+def able_supporter(s: MemberFacts, day: date, p: Policy) -> bool:
+    """An able-bodied supporter: aged 18–59, not 重病, not severely disabled, not
+    无劳动能力 and not a student."""
+    age = age_on(s.birth_date, day)
+    return (age is not None and p.adult_age <= age < p.elderly_age and s.health != "重病"
+            and not is_severely_disabled(s, p) and s.employment not in ("无劳动能力", "在校"))
+
+
+def supporters_in_household(m: MemberFacts, h: HouseholdFacts, day: date,
+                            p: Policy) -> list[MemberFacts]:
+    """The able legal supporters of ``m`` living in the household."""
+    rel = _SUPPORTERS.get(m.relation, ())
+    return [s for s in h.members if s is not m and s.relation in rel and able_supporter(s, day, p)]
+
+
+def tekun_candidates(h: HouseholdFacts, day: date, p: Policy) -> list[tuple[MemberFacts, str]]:
+    """Members who are 特困 subjects and have no able supporter in the household, with
+    why they cannot work. (Income, property and supporters outside are the caller's.)"""
+    out = []
+    for m in h.members:
+        why = incapacity(m, day, p)
+        if why and not supporters_in_household(m, h, day, p):
+            out.append((m, why))
+    return out
+
+
+# -- the assessment -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Assessment:
+    figures: IncomeFigures
+    property: PropertyResult
+    suggestions: list[Suggestion]
+    dibao_standard_fen: int
+    edge_standard_fen: int
+
+
+def assess(h: HouseholdFacts, st: Standards, day: date,
+           p: Policy = DEFAULT_POLICY) -> list[Suggestion]:
+    """Every item ``h`` likely qualifies for on ``day``, with reasons."""
+    return evaluate(h, st, day, p).suggestions if h.members else []
+
+
+def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one rule per item, in policy order
+             p: Policy = DEFAULT_POLICY) -> Assessment:
+    """The income figures, the property test and the suggestions for ``h`` on ``day``."""
+    f = income_figures(h, st, p)
     n, std = f.members, f.standard_fen
     edge_std = std * st.edge_percent // 100
+    prop = property_test(h, std, p)
+    out: list[Suggestion] = []
+    if not h.members:
+        return Assessment(f, prop, out, std, edge_std)
     std_text = f"{f.hukou_label}低保标准 {yuan(std)} 元"
     below_std = f.net_fen < std * n
     below_edge = f.net_fen * 100 < std * st.edge_percent * n
+    poor = prop.ok
     low_income = False
 
     # 低保
-    if below_std:
+    if below_std and poor:
         low_income = True
-        out.append(Suggestion("DIBAO", f"{f.text()}，低于{std_text}", "dibao"))
+        out.append(Suggestion(
+            "DIBAO", f"{f.text()}，低于{std_text}（{f.basis.why}）；{prop.short()}；{f.topup_text()}",
+            "dibao"))
     # 低保边缘 and 单人户
-    elif below_edge:
+    elif below_edge and poor:
         low_income = True
         out.append(Suggestion(
             "DIBAO_EDGE",
             f"{f.text()}，不低于{std_text}，但低于低保边缘标准 {yuan(edge_std)} 元"
-            f"（低保标准的 {st.edge_percent / 100:g} 倍）", "dibao_edge"))
-        single = [m for m in h.members if is_severely_disabled(m) or m.health == "重病"]
+            f"（低保标准的 {st.edge_percent / 100:g} 倍）；{prop.short()}", "dibao_edge"))
+        single = [m for m in h.members if is_severely_disabled(m, p) or m.health == "重病"]
         if single:
-            who = "、".join(f"{m.name}（{_disability_text(m) if is_severely_disabled(m) else '患重病'}）"
+            who = "、".join(f"{m.name}（{disability_text(m) if is_severely_disabled(m, p) else '患重病'}）"
                            for m in single)
             out.append(Suggestion(
                 "DIBAO", f"低保边缘家庭（{f.text()}，低于 {yuan(edge_std)} 元）中，{who}"
                          "可按单人户申请纳入低保", "dibao_single"))
 
-    # 特困
-    if below_std and h.supporters_able is False:
-        unable = [(m, incapacity(m, day)) for m in h.members]
-        unable = [(m, why) for m, why in unable if why]
-        if unable:
-            low_income = True
-            who = "；".join(f"{m.name} {why}" for m, why in unable)
-            out.append(Suggestion(
-                "TEKUN",
-                f"{who}；{f.text()}，低于{std_text}；无具备赡养、抚养、扶养能力的法定义务人。"
-                f"基本生活标准不低于 {yuan(std * st.tekun_percent // 100)} 元/月"
-                f"（低保标准的 {st.tekun_percent / 100:g} 倍）", "tekun"))
+    # 特困 (per person)
+    tekun = tekun_candidates(h, day, p) if below_std and poor and h.supporters_able is False else []
+    if tekun:
+        low_income = True
+        base = st.urban_dibao_fen if p.tekun_base == "urban" else std
+        base_label = "城市" if p.tekun_base == "urban" else f.hukou_label
+        who = "；".join(f"{m.name} {why}" for m, why in tekun)
+        out.append(Suggestion(
+            "TEKUN",
+            f"{who}；户内无有赡养、抚养、扶养能力的法定义务人，且登记为户外义务人无履行能力；"
+            f"{f.text()}，低于{std_text}。基本生活标准不低于 {yuan(base * st.tekun_percent // 100)} 元/月"
+            f"（{base_label}低保标准 {yuan(base)} 元的 {st.tekun_percent / 100:g} 倍）", "tekun"))
 
     # 刚性支出困难
     rigid = h.medical_spending_fen + h.education_spending_fen
     if not below_edge and rigid > 0:
-        hukou = h.members[0].hukou_type
+        hukou = f.basis.hukou_type
         disposable = st.disposable_income_fen(hukou)
         annual_total = f.net_fen * 12
-        # per-capita annual income < disposable income, compared exactly: total < d × n
         if annual_total < disposable * n and rigid * 100 > annual_total * st.rigid_share_percent:
             low_income = True
             label = "城镇" if hukou == "城镇" else "农村"
             out.append(Suggestion(
                 "RIGID",
-                f"人均年收入 {yuan((2 * annual_total + n) // (2 * n))} 元，低于上年{label}居民人均"
+                f"人均年收入 {yuan(_half_up(annual_total, n))} 元，低于上年{label}居民人均"
                 f"可支配收入 {yuan(disposable)} 元；近 12 个月刚性支出 {yuan(rigid)} 元"
                 f"（医疗 {yuan(h.medical_spending_fen)} 元、教育 {yuan(h.education_spending_fen)} 元），"
                 f"超过家庭年收入 {yuan(annual_total)} 元的 {st.rigid_share_percent}%", "rigid"))
 
-    # 教育救助
+    # 教育救助: every student of school age, whatever the stage (not stopping at 18)
     pupils = []
     for m in h.members:
         age = age_on(m.birth_date, day)
-        if age is not None and SCHOOL_AGES[0] <= age <= SCHOOL_AGES[1] and m.employment == "在校":
-            pupils.append(f"{m.name}（{age} 岁，在校）")
+        if (age is not None and p.education_age_min <= age <= p.education_age_max
+                and m.employment == "在校"):
+            stage = f"，{m.education}" if m.education and m.education != "学龄前" else ""
+            pupils.append(f"{m.name}（{age} 岁，在校{stage}）")
     if pupils and low_income:
         out.append(Suggestion("EDUCATION", f"低收入家庭中有在校学生：{'、'.join(pupils)}", "education"))
 
@@ -238,30 +435,63 @@ def assess(h: HouseholdFacts, st: Standards, day: date) -> list[Suggestion]:  # 
         out.append(Suggestion("MEDICAL", f"低收入家庭近 12 个月医疗支出 {yuan(h.medical_spending_fen)} 元",
                               "medical_spending"))
 
-    # 住房救助
+    # 住房救助 (农村危房改造: rural low-income households)
     if h.house_rating in ("C", "D"):
-        out.append(Suggestion("HOUSING", f"住房安全鉴定为 {h.house_rating} 级危房", "housing"))
+        rural = f.basis.hukou_type == "农村"
+        if not p.housing_rural_only or (rural and low_income):
+            out.append(Suggestion(
+                "HOUSING", f"住房安全鉴定为 {h.house_rating} 级危房；{f.basis.label}低收入家庭",
+                "housing"))
+
+    # 就业救助: 零就业家庭
+    out += _employment(h, day, p)
 
     # 残疾人两项补贴
+    living_ok = {"dibao": below_std and poor, "dibao_edge": below_edge and poor,
+                 "low_income": low_income}[p.living_subsidy_scope]
     disabled = [m for m in h.members if m.disability_category and m.disability_grade]
-    if disabled and low_income:
+    if disabled and living_ok:
+        scope = {"dibao": "低保家庭", "dibao_edge": "低保或低保边缘家庭",
+                 "low_income": "低收入家庭"}[p.living_subsidy_scope]
         out.append(Suggestion(
-            "DISABILITY", f"{'、'.join(f'{m.name}（{_disability_text(m)}）' for m in disabled)}，"
-                          "家庭为低收入家庭，可申请困难残疾人生活补贴", "disability_living"))
-    severe = [m for m in disabled if (m.disability_grade or 9) <= 2]
-    if severe:
+            "DISABILITY", f"{'、'.join(f'{m.name}（{disability_text(m)}）' for m in disabled)}，"
+                          f"家庭为{scope}，可申请困难残疾人生活补贴", "disability_living"))
+    care = [m for m in disabled if _graded(m, p.care_grade_any, p.care_grade_mental)]
+    if care:
+        scope = f"一至{_GRADES.get(p.care_grade_any, p.care_grade_any)}级"
+        if p.care_grade_mental > p.care_grade_any:
+            scope += f"（智力、精神残疾一至{_GRADES.get(p.care_grade_mental)}级）"
         out.append(Suggestion(
-            "DISABILITY", f"{'、'.join(f'{m.name}（{_disability_text(m)}）' for m in severe)}，"
-                          "为一、二级重度残疾人，可申请重度残疾人护理补贴", "disability_care"))
+            "DISABILITY", f"{'、'.join(f'{m.name}（{disability_text(m)}）' for m in care)}，"
+                          f"属护理补贴范围{scope}，可申请重度残疾人护理补贴", "disability_care"))
 
     # 孤儿 / 事实无人抚养儿童
-    orphans = [m for m in h.members if _unraised(m, h.members, day)]
+    orphans = [m for m in h.members if _parents_unable(m, h, day, p)]
     if orphans:
         who = "、".join(f"{m.name}（{age_on(m.birth_date, day)} 岁）" for m in orphans)
         out.append(Suggestion(
-            "ORPHAN", f"未成年人 {who} 在本户中没有能够抚养的父母（父母不在本户，或患重病、"
-                      "重度残疾、无劳动能力），请核实是否为孤儿或事实无人抚养儿童", "orphan"))
-    return out
+            "ORPHAN", f"未成年人 {who} 在本户的父母均重度残疾或患重病，不能履行抚养义务。"
+                      "请核实：父母双方均死亡、失踪，或一方重残、重病、服刑、强制隔离戒毒、失联，"
+                      "另一方也处于上述情形之一（民发〔2019〕62号）；父母外出务工不属于",
+            "orphan"))
+    return Assessment(f, prop, out, std, edge_std)
+
+
+def _employment(h: HouseholdFacts, day: date, p: Policy) -> list[Suggestion]:
+    """零就业家庭: members of working age able to work, none of them employed."""
+    working_age = []
+    for m in h.members:
+        age = age_on(m.birth_date, day)
+        if age is not None and p.adult_age <= age < p.elderly_age:
+            working_age.append(m)
+    if any(m.employment in ("在职", "灵活就业", "务农") for m in working_age):
+        return []
+    seekers = [m for m in working_age if m.employment in ("登记失业", "未登记失业")
+               and m.health != "重病" and not is_severely_disabled(m, p)]
+    if not seekers:
+        return []
+    return [Suggestion("EMPLOYMENT", f"零就业家庭：法定劳动年龄内成员 {'、'.join(m.name for m in seekers)}"
+                                     f"失业，户内无人就业", "employment")]
 
 
 _PARENTS = {
@@ -272,18 +502,15 @@ _PARENTS = {
 }
 
 
-def _able_parent(p: MemberFacts, day: date) -> bool:
-    age = age_on(p.birth_date, day)
-    return not (p.health == "重病" or p.employment == "无劳动能力" or is_severely_disabled(p)
-                or (age is not None and age < ADULT_AGE))
-
-
-def _unraised(m: MemberFacts, members: tuple[MemberFacts, ...], day: date) -> bool:
+def _parents_unable(m: MemberFacts, h: HouseholdFacts, day: date, p: Policy) -> bool:
+    """A minor with at least one parent in the household and every parent there
+    重残 or 重病 (the part of 62号 the data can show). A minor without a parent in the
+    household is most often left behind (parents working away) and is not suggested."""
     age = age_on(m.birth_date, day)
-    if age is None or age >= ADULT_AGE or m.relation not in _PARENTS:
+    if age is None or age >= p.adult_age or m.relation not in _PARENTS:
         return False
-    parents = [p for p in members if p is not m and p.relation in _PARENTS[m.relation]]
-    return not any(_able_parent(p, day) for p in parents)
+    parents = [x for x in h.members if x is not m and x.relation in _PARENTS[m.relation]]
+    return bool(parents) and all(x.health == "重病" or is_severely_disabled(x, p) for x in parents)
 
 
 def suggested_items(suggestions: list[Suggestion]) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Any
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.messages import Message
 from desktop_app.core.rules import clock as _clock
+from desktop_app.core.rules import eligibility as _eligibility
 from desktop_app.core.rules import standards as _standards
 from sync_contract.holidays import holiday_years as _holiday_years
 from sync_contract.holidays import iso_day as _iso_day
@@ -134,6 +135,8 @@ VALIDATORS = {
     "review_months": _review_months,
     # issue 11 — clock sanity (core/rules/clock.py)
     "clock_check": _clock.validate_limits,
+    # issue 12 — local eligibility rules with effective dates (rules/eligibility.py)
+    "eligibility": _eligibility.validate_setting,
 }
 
 

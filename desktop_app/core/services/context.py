@@ -15,6 +15,7 @@ from ..catalog import Catalog, load_catalog
 from ..db import Database
 from ..models import Setting
 from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
+from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
 from ..rules.standards import load_default_entries
 from ..rules.workdays import WorkCalendar, YearCalendar
 
@@ -55,6 +56,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # more than `ahead_days` after the newest record and the release date is "far ahead"
     # (a warning). Defaults decided 2026-12-07, reasoning in core/rules/clock.py.
     "clock_check": dict(DEFAULT_CLOCK_LIMITS),
+    # Local eligibility rules (income not counted, deductions, property limits, which
+    # standard, 特困 base, 两项补贴 grades …) with effective dates; each default and its
+    # source in core/rules/eligibility.py and docs/eligibility.md. Add an entry, never
+    # rewrite one. Township-local: the sync format does not carry it.
+    "eligibility": [dict(DEFAULT_ELIGIBILITY)],
     # Set by a restore: exports wait until an administrator confirms (a stale copy
     # must not overwrite the county's newer data). None when exports may run.
     "exports_paused": None,

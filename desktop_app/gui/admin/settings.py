@@ -37,6 +37,7 @@ from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, FieldErrors, yuan
+from .eligibility_editor import EligibilityEditor
 from .standards_editor import StandardsEditor
 
 if TYPE_CHECKING:
@@ -236,6 +237,17 @@ class SettingsPage(QWidget):
         standards_col.addWidget(self.standards_error)
         self.errors.register("standards", self.standards.table, self.standards_error)
 
+        # issue 12 — local eligibility rules (admin/eligibility_editor.py)
+        eligibility_box = QGroupBox(self.tr("Needs assessment rules (by effective date)"))
+        eligibility_box.setObjectName("eligibilityBox")
+        eligibility_col = QVBoxLayout(eligibility_box)
+        self.eligibility = EligibilityEditor(services.ctx.today)
+        self.eligibility_error = ErrorLabel()
+        self.eligibility_error.setObjectName("eligibilityError")
+        eligibility_col.addWidget(self.eligibility)
+        eligibility_col.addWidget(self.eligibility_error)
+        self.errors.register("eligibility", self.eligibility.basis, self.eligibility_error)
+
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("saveSettings")
         self.save_button.clicked.connect(self.save)
@@ -251,7 +263,8 @@ class SettingsPage(QWidget):
 
         body = QWidget()
         col = QVBoxLayout(body)
-        for box in (lock_box, backup_box, rules_box, handling_box, clock_box, standards_box):
+        for box in (lock_box, backup_box, rules_box, handling_box, clock_box, standards_box,
+                    eligibility_box):
             col.addWidget(box)
         col.addStretch(1)
         scroll = QScrollArea()
@@ -297,6 +310,7 @@ class SettingsPage(QWidget):
                     lines.append(f"{year} {word} " + " ".join(spec[part]))
         self.holidays.setPlainText("\n".join(lines))
         self.standards.set_entries(v["standards"])
+        self.eligibility.set_entries(v["eligibility"])
         self.ceiling.setText(yuan(int(v["emergency_ceiling_fen"]), fen=True))
         self.paperwork.setValue(int(v["emergency_paperwork_workdays"]))
         self.due_soon.setValue(int(v["due_soon_workdays"]))
@@ -351,6 +365,7 @@ class SettingsPage(QWidget):
             "due_soon_workdays": self.due_soon.value(),
             "review_months": {key: box.value() for key, box in self.review.items()},
             "clock_check": {key: box.value() for key, box in self.clock.items()},
+            "eligibility": self.eligibility.entries(),
         }
         try:
             values["emergency_ceiling_fen"] = parse_amount(self.ceiling.text(),

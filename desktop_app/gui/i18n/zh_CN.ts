@@ -171,22 +171,97 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../intake/assessment.py" line="+66"/>
+        <location filename="../intake/assessment.py" line="+72"/>
         <source>Needs assessment (suggestions only)</source>
         <translation>救助需求综合评估（仅供参考）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+32"/>
         <source>Suggestions from the entered household data; whether an item is requested is for the applicant and the clerk.</source>
         <translation>以上根据已填写的家庭情况自动提示；是否申请由申请人和经办人决定。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Enter the household, its incomes and circumstances: the items it may qualify for appear here.</source>
         <translation>填写家庭成员、收入和困难情况后，这里提示可能符合的救助事项。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
+        <source>Standard</source>
+        <translation>低保标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gross income</source>
+        <translation>毛收入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not counted / deducted</source>
+        <translation>不计入／扣减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net income (compared)</source>
+        <translation>计算收入（用于比较）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subsistence top-up</source>
+        <translation>低保补差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Property</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2 yuan a person a month (%3); edge %4 yuan</source>
+        <translation>%1 每人每月 %2 元（%3）；低保边缘 %4 元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 yuan a month in total, %2 yuan per person (%3 people)</source>
+        <translation>家庭月收入 %1 元，人均 %2 元（%3 人）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 yuan a month in total, %2 yuan per person</source>
+        <translation>家庭月收入 %1 元，人均 %2 元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × %2 people − %3 = %4 yuan a month</source>
+        <translation>%1 元 × %2 人 − %3 元 = %4 元/月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None (net income not below the standard)</source>
+        <translation>无（计算收入不低于低保标准）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not counted: %1 %2 yuan</source>
+        <translation>不计入%1 %2 元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>employment cost deducted: %1 yuan</source>
+        <translation>扣除就业成本 %1 元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>No item suggested for the household as entered.</source>
         <translation>按已填写的情况，暂无提示的救助事项。</translation>
     </message>
@@ -1396,6 +1471,149 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>EligibilityEditor</name>
+    <message>
+        <location filename="../admin/eligibility_editor.py" line="+68"/>
+        <source>the applicant&apos;s hukou</source>
+        <translation>申请人户籍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the village: residents&apos; committee urban, villagers&apos; committee rural</source>
+        <translation>所在村（居）：居委会按城市，村委会按农村</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urban or rural standard by</source>
+        <translation>城乡低保标准依据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the household&apos;s own standard</source>
+        <translation>本户适用的低保标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the urban standard</source>
+        <translation>城市低保标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extreme-poverty support based on</source>
+        <translation>特困供养标准基数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Income not counted</source>
+        <translation>不计入家庭收入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a shop or business is allowed</source>
+        <translation>允许拥有店铺或经营实体</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>deposits per person (months of the standard)</source>
+        <translation>人均存款（低保标准月数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vehicles</source>
+        <translation>机动车（辆）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>housing per person (m²)</source>
+        <translation>人均住房（m²）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Property limits</source>
+        <translation>财产限额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>grades 1–2 only</source>
+        <translation>仅一、二级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grades 1–2, intellectual and mental grade 3</source>
+        <translation>一、二级，及三级智力、精神残疾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grades 1–2, intellectual and mental grades 3–4</source>
+        <translation>一、二级，及三、四级智力、精神残疾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care subsidy for</source>
+        <translation>护理补贴范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>subsistence households</source>
+        <translation>低保家庭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>subsistence and edge households</source>
+        <translation>低保家庭和低保边缘家庭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any low-income household</source>
+        <translation>所有低收入家庭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Living subsidy for</source>
+        <translation>生活补贴范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to the fen</source>
+        <translation>精确到分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>up to the yuan</source>
+        <translation>按元向上取整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to the nearest yuan</source>
+        <translation>按元四舍五入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top-up rounded</source>
+        <translation>补差取整</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a change applies from this day; applications taken earlier keep the rules of their day</source>
+        <translation>修改自该日起生效；此前受理的申请仍按当日规则评估</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changes effective from</source>
+        <translation>修改生效日期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shown: the rules in force today (from %1).</source>
+        <translation>显示的是今天执行的规则（自 %1 起）。</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyDialog</name>
     <message>
         <location filename="../tracking/dialogs.py" line="+291"/>
@@ -1902,7 +2120,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+325"/>
+        <location filename="../intake/screen.py" line="+326"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
@@ -1912,7 +2130,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
@@ -1933,11 +2151,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+11"/>
-        <source>Total %1 yuan a month; %2 people; %3 yuan per person a month</source>
-        <translation>月收入合计 %1 元，共 %2 人，人均 %3 元/月</translation>
+        <source>Total %1 yuan a month; %2 people; gross %3 yuan per person a month (before lines not counted and deductions, see the assessment)</source>
+        <translation>合计每月 %1 元；%2 人；人均毛收入每月 %3 元（未扣除不计入的收入和就业成本，见需求评估）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source> (some amounts are not valid numbers)</source>
         <translation>（部分金额格式不正确）</translation>
     </message>
@@ -3895,6 +4113,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>Mirroring the backup</source>
         <translation>备份镜像</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Eligibility rules, entry %1: “%2” is not valid; check it and enter it again</source>
+        <translation>救助评估规则第 %1 条的“%2”不正确，请检查后重新填写</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two eligibility rule entries take effect on %1; one entry per day</source>
+        <translation>救助评估规则中有两条的生效日期都是 %1，每个日期只能有一条</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
@@ -4537,7 +4765,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin/settings.py" line="+88"/>
+        <location filename="../admin/settings.py" line="+89"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -4764,6 +4992,11 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>救助标准（按生效日期）</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Needs assessment rules (by effective date)</source>
+        <translation>救助需求评估规则（按生效日期）</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
@@ -4774,14 +5007,14 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+32"/>
+        <location line="+54"/>
+        <location line="+33"/>
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+33"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
@@ -4806,7 +5039,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>

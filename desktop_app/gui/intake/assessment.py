@@ -5,6 +5,11 @@ reason and two buttons. 采纳 ticks the item in the requested items (the clerk'
 click, nothing else ever ticks it); 不采纳 greys the suggestion out and is
 remembered for this draft. Items already requested show as adopted.
 
+Above the suggestions, the figures behind them, labelled: the standard and why it
+applies, gross and net household income per person (lines not counted, the
+employment-cost deduction), the 低保 补差 and the property test — the numbers of
+``rules.assessment.evaluate``, never recomputed here.
+
 Also the intake warnings (possible duplicates, conflicts of interest): amber,
 never blocking; a warning naming an application offers to open it.
 """
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.rules.assessment import INCOME_LABELS, yuan
 from ..kit.fmt import fmt
 
 HINT_STYLE = "color: #757575;"
@@ -73,6 +79,26 @@ class AssessmentPanel(QGroupBox):
         self.hint.setObjectName("assessmentHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(HINT_STYLE)
+        self.figures = QFrame()
+        self.figures.setObjectName("assessmentFigures")
+        self.figures_grid = QGridLayout(self.figures)
+        self.figures_grid.setContentsMargins(0, 0, 0, 4)
+        self.figures_grid.setHorizontalSpacing(8)
+        self.figures_grid.setVerticalSpacing(1)
+        self.figure_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for n, (key, title) in enumerate(self._figure_titles()):
+            name = QLabel(title)
+            name.setObjectName(f"figure.{key}.name")
+            name.setStyleSheet(HINT_STYLE)
+            value = QLabel()
+            value.setObjectName(f"figure.{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.figures_grid.addWidget(name, n, 0, Qt.AlignmentFlag.AlignTop)
+            self.figures_grid.addWidget(value, n, 1)
+            self.figure_labels[key] = (name, value)
+        self.figures_grid.setColumnStretch(1, 1)
+        self.figures.setVisible(False)
         self.body = QVBoxLayout()
         self.body.setSpacing(4)
         self.footer = QLabel(self.tr("Suggestions from the entered household data; whether an "
@@ -82,6 +108,7 @@ class AssessmentPanel(QGroupBox):
         self.footer.setStyleSheet(HINT_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
+        layout.addWidget(self.figures)
         layout.addLayout(self.body)
         layout.addWidget(self.footer)
         self.show_empty()
@@ -98,8 +125,51 @@ class AssessmentPanel(QGroupBox):
         self.show_hint(self.tr("Enter the household, its incomes and circumstances: the items "
                                "it may qualify for appear here."))
 
+    def _figure_titles(self) -> list[tuple[str, str]]:
+        return [("standard", self.tr("Standard")),
+                ("gross", self.tr("Gross income")),
+                ("adjustments", self.tr("Not counted / deducted")),
+                ("net", self.tr("Net income (compared)")),
+                ("topup", self.tr("Subsistence top-up")),
+                ("property", self.tr("Property"))]
+
+    def set_assessment(self, assessment: Any) -> None:
+        """Show an ``Assessment`` (rules.assessment): its figures, then its suggestions."""
+        f, prop = assessment.figures, assessment.property
+        values = {
+            "standard": fmt(self.tr("%1 %2 yuan a person a month (%3); edge %4 yuan"),
+                            f.hukou_label, yuan(f.standard_fen), f.basis.why,
+                            yuan(assessment.edge_standard_fen)),
+            "gross": fmt(self.tr("%1 yuan a month in total, %2 yuan per person (%3 people)"),
+                         yuan(f.gross_fen), yuan(f.gross_per_capita_fen), f.members),
+            "adjustments": self._adjustments(f),
+            "net": fmt(self.tr("%1 yuan a month in total, %2 yuan per person"),
+                       yuan(f.net_fen), yuan(f.per_capita_fen)),
+            "topup": (fmt(self.tr("%1 × %2 people − %3 = %4 yuan a month"), yuan(f.standard_fen),
+                          f.members, yuan(f.net_fen), yuan(f.topup_fen))
+                      if f.topup_fen else self.tr("None (net income not below the standard)")),
+            "property": prop.text(),
+        }
+        for key, (_name, value) in self.figure_labels.items():
+            value.setText(values[key])
+            value.setStyleSheet("" if key != "property" or prop.ok else WARNING_TEXT_STYLE)
+        self.figures.setVisible(True)
+        self.set_suggestions(assessment.suggestions)
+
+    def _adjustments(self, f: Any) -> str:
+        parts = [fmt(self.tr("not counted: %1 %2 yuan"), INCOME_LABELS.get(code, code), yuan(fen))
+                 for code, fen in f.excluded]
+        if f.deduction_fen:
+            parts.append(fmt(self.tr("employment cost deducted: %1 yuan"), yuan(f.deduction_fen)))
+        return self.tr("; ").join(parts) if parts else self.tr("None")
+
+    def figure_texts(self) -> dict[str, str]:
+        """The figures as shown (tests)."""
+        return {key: value.text() for key, (_n, value) in self.figure_labels.items()}
+
     def show_hint(self, text: str) -> None:
         """No suggestions to show (nothing entered yet, or the assessment failed)."""
+        self.figures.setVisible(False)
         self._set_rows({})
         self.hint.setText(text)
         self.hint.setVisible(True)

@@ -130,14 +130,14 @@ class IntakeScreen(IntakeFormLayout, QWidget):
             self.assessment.show_empty()
             return
         try:
-            suggestions = self.services.assessment.assess(draft)
+            result = self.services.assessment.evaluate(draft)
         except ValidationErrors as exc:
             self.assessment.show_hint("\n".join(text_of(e) for e in exc.errors))
         except Exception as exc:
             log.exception("assessment failed")
             self.assessment.show_hint(fmt(self.tr("The assessment could not be made: %1"), str(exc)))
         else:
-            self.assessment.set_suggestions(suggestions)
+            self.assessment.set_assessment(result)
 
     def _refresh_warnings(self, draft) -> None:
         """Possible duplicates and conflicts of interest: shown, never blocking."""
@@ -190,8 +190,9 @@ class IntakeScreen(IntakeFormLayout, QWidget):
             else:
                 total += value
         people = 1 + len(self.members.rows)
-        text = (fmt(self.tr("Total %1 yuan a month; %2 people; %3 yuan per person a month"), yuan(total), str(people),
-                    yuan(total / people)))
+        text = (fmt(self.tr("Total %1 yuan a month; %2 people; gross %3 yuan per person a month "
+                            "(before lines not counted and deductions, see the assessment)"),
+                    yuan(total), str(people), yuan(total / people)))
         if bad:
             text += self.tr(" (some amounts are not valid numbers)")
         self.totals.setText(text)

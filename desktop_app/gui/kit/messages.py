@@ -589,6 +589,12 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "fault.action.ingest": (QT_TRANSLATE_NOOP("Messages", "Receiving the sync package"), ()),
     "fault.action.make_return": (QT_TRANSLATE_NOOP("Messages", "Making the return package"), ()),
     "fault.action.mirror": (QT_TRANSLATE_NOOP("Messages", "Mirroring the backup"), ()),
+    # issue 12 — eligibility rules
+    "setting.eligibility.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "Eligibility rules, entry %1: “%2” is not valid; check it and enter it again"),
+        ("entry", "name")),
+    "setting.eligibility.duplicate": (QT_TRANSLATE_NOOP(
+        "Messages", "Two eligibility rule entries take effect on %1; one entry per day"), ("day",)),
 }
 
 

@@ -58,11 +58,11 @@ class Decisions(Registration, DraftValidation):
         either way (rendering is deterministic).
         """
         errors, clean = self._validate(draft)
-        reasons = [values.plain_text(r, "reject_reasons") for r in (reject_reasons or [])
-                   if r.strip()]
-        errors += self._decision_errors(decision, clean.items, draft.urgent, reasons)
+        raw_reasons = [r for r in (reject_reasons or []) if r.strip()]
+        errors += self._decision_errors(decision, clean.items, draft.urgent, raw_reasons)
         if errors:
             raise ValidationErrors(errors)
+        reasons = self._clean_reasons(raw_reasons)
         with self.ctx.db.transaction() as s:
             clerk = self._clerk(s, clerk_id)
             app = self._create(s, draft, clean, clerk, self.ctx.clock())
@@ -74,6 +74,12 @@ class Decisions(Registration, DraftValidation):
         return DecisionResult(app.id, app.number or "", app.status, written,
                               Changes(applications={app.id}, documents={d.id for d in written}),
                               deferred)
+
+    @staticmethod
+    def _clean_reasons(raw: list[str]) -> list[str]:
+        """Validated reasons as stored: the text rule's clean form (tabs and line breaks
+        become spaces, NFC) — what goes to the county (issue #11 review)."""
+        return [values.plain_text(r, "reject_reasons") for r in raw]
 
     def record_batch(self, entries: list[tuple[ApplicationDraft, str, list[str], datetime]],
                      clerk_id: ActorRef) -> Outcome[list[int]]:

@@ -68,18 +68,22 @@ class Registration(IntakeBase):
         which suggested items were requested (adopted) and which were not (dismissed).
         Skipped when no standards are in force on the intake date."""
         from ...rules.assessment import assess
+        from ...rules.eligibility import policy_on
         from ...rules.standards import standards_on
-        from ..assessment import AssessmentService
+        from ..assessment import AssessmentService, village_code_of
 
         try:
             st = standards_on(self.ctx.get_setting(s, "standards"), app.intake_date)
+            policy = policy_on(self.ctx.get_setting(s, "eligibility"), app.intake_date)
         except ValidationError:
             return
-        suggestions = assess(AssessmentService.facts_from_application(app), st, app.intake_date)
+        facts = AssessmentService.facts_from_application(app, village_code_of(s, app.village_id))
+        suggestions = assess(facts, st, app.intake_date, policy)
         requested = [r.item_code for r in app.items]
         suggested = list(dict.fromkeys(x.item_code for x in suggestions))
         record_event(s, "application.assessment", actor_id=clerk.id, application_id=app.id,
                      standards_from=st.effective_from.isoformat(),
+                     eligibility_from=policy.effective_from.isoformat(),
                      suggestions=[{"item": x.item_code, "rule": x.rule_id, "reason": x.reason}
                                   for x in suggestions],
                      adopted=[c for c in suggested if c in requested],

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ... import vocab
 from ...errors import ValidationError, ValidationErrors
 from ...models import Application
-from ...rules import values
 from ...vocab import ApplicationStatus
 from ..auth import ActorRef
 from ..context import Changes
@@ -21,8 +20,7 @@ class Supplements(Decisions):
                         decision: str, clerk_id: ActorRef,
                         reject_reasons: list[str] | None = None) -> DecisionResult:
         """补正: the applicant came back with materials after a one-time notice."""
-        reasons = [values.plain_text(r, "reject_reasons") for r in (reject_reasons or [])
-                   if r.strip()]
+        reasons = [r for r in (reject_reasons or []) if r.strip()]
         with self.ctx.db.transaction() as s:
             clerk = self._clerk(s, clerk_id)
             app = s.get(Application, application_id)
@@ -47,7 +45,8 @@ class Supplements(Decisions):
                 raise ValidationErrors(errors)
             record_event(s, "application.materials", actor_id=clerk.id, application_id=app.id,
                          changes=changed)
-            docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock())
+            docs = self._apply_decision(s, app, decision, clerk, self._clean_reasons(reasons),
+                                        self.ctx.clock())
         written = self.documents.write_files(docs)
         return DecisionResult(app.id, app.number or "", app.status, written,
                               Changes(applications={app.id}, documents={d.id for d in written}))

@@ -1,0 +1,54 @@
+"""救助评估规则 in 系统管理 → 设置 (issue 12): the rules in force are shown; a change is
+saved as a new entry from the chosen day (tomorrow at the earliest) and the assessment
+of a draft dated that day follows it; saving without a change writes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate
+
+from tests.helpers.drafts import draft
+from tests.helpers.gui import click
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def settings(window):
+    screen = window.show_admin()
+    screen.tabs.setCurrentWidget(screen.settings)
+    return screen.settings
+
+
+def test_shows_the_rules_in_force(settings):
+    e = settings.eligibility
+    assert "2021-01-01" in e.in_force.text()
+    assert e.basis.currentData() == "hukou" and e.basis.currentText() == "申请人户籍"
+    assert e.excluded["allowance"].isChecked() and not e.excluded["pension"].isChecked()
+    assert e.vehicles.value() == 1 and e.deposits.value() == 24
+    assert e.housing.value() == 0 and e.housing.text() == "不限"
+    assert e.effective.date() == QDate(2026, 11, 25)  # tomorrow (the test clock: 11-24)
+    assert e.entries() is e.original  # nothing changed
+
+
+def test_a_change_becomes_a_dated_entry_the_assessment_follows(qtbot, settings, services):
+    e = settings.eligibility
+    d = draft(services, incomes={"pension": "1300"})  # 650 a head: 低保边缘
+    assert [s.rule_id for s in services.assessment.assess(d)] == ["dibao_edge"]
+    e.excluded["pension"].setChecked(True)
+    e.vehicles.setValue(0)
+    click(qtbot, settings.save_button)
+    qtbot.waitUntil(lambda: settings.status.text() != "", timeout=3000)
+    stored = services.settings.editable()["eligibility"]
+    assert [x["effective_from"] for x in stored] == ["2021-01-01", "2026-11-25"]
+    assert set(stored[1]["excluded_incomes"]) == {"pension", "allowance"}
+    assert stored[1]["max_vehicles"] == 0 and stored[0]["max_vehicles"] == 1
+    # the application day keeps its rules; a draft dated the 25th uses the new ones
+    assert [s.rule_id for s in services.assessment.assess(d)] == ["dibao_edge"]
+    d.intake_date = date(2026, 11, 25)
+    assert [s.rule_id for s in services.assessment.assess(d)] == ["dibao"]
+    # the form still shows today's rules; saving again changes nothing
+    assert not e.excluded["pension"].isChecked()
+    assert e.entries() is e.original
