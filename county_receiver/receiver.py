@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -50,6 +51,7 @@ from sync_contract.catalog import CatalogError, parse_catalog
 from sync_contract.envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, PackageError
 from sync_contract.errors import ValidationError
 from sync_contract.faults import FileFault, fault, is_fault
+from sync_contract.fs import replace_durably, temp_beside
 from sync_contract.holidays import holiday_years as _check_holiday_years
 from sync_contract.keys import (
     COUNTY_FILE,
@@ -238,6 +240,21 @@ def _write_fault(exc: BaseException, folder: Path) -> BaseException:
 
 
 # -- the receiver ---------------------------------------------------------------------
+def _stage_beside(built: Path, final: Path) -> Path:
+    """A durable copy of ``built`` next to ``final`` under a temporary name (removed on
+    failure); renamed to ``final`` only once the return is recorded."""
+    part = temp_beside(final)
+    try:
+        with open(built, "rb") as src, open(part, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+            dst.flush()
+            os.fsync(dst.fileno())
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return part
+
+
 class County:
     """The county receiver on one database URL with the key folder ``keys_dir``."""
 
@@ -863,37 +880,56 @@ class County:
             raise fault(exc, self.work_dir or tempfile.gettempdir(), "make_return") from None
         try:
             inner = Path(tmpdir) / "inner.zip"
+            built_at = Path(tmpdir) / path.name
             try:
-                built = env.build_package(path, members, manifest, ks.signing_key, recipients,
-                                          keep_inner=inner, work_dir=self.work_dir, validate=True)
+                # Built in our own work folder, then copied next to the final name under a
+                # temporary one: the final name appears only once the return is recorded
+                # (the township's order, docs/sync-format.md §8a) — a crash before the
+                # commit leaves no return N on the stick that the county has no record of.
+                built = env.build_package(built_at, members, manifest, ks.signing_key,
+                                          recipients, keep_inner=inner, work_dir=self.work_dir,
+                                          validate=True)
+                part = _stage_beside(built_at, path)
             except Exception as exc:  # a full or read-only folder: nothing under the final name
                 raise _write_fault(exc, path.parent) from None
             try:
-                with Session(self.engine) as s, s.begin():
-                    s.add(ReturnPackage(township_id=tw_id, package_seq=seq, digest=built.digest,
-                                        manifest=built.manifest, inner_zip=inner.read_bytes(),
-                                        file_name=path.name[:200]))
-                    if acks:
-                        s.execute(update(ReceivedPackage)
-                                  .where(ReceivedPackage.id.in_([a.id for a in acks]))
-                                  .values(ack_return_seq=seq))
-                    for type_, key, h in sent:
-                        s.add(SentUpdate(township_id=tw_id, type=type_, key=key, sha256=h,
-                                         return_seq=seq))
-                    if fb_ids:
-                        s.execute(update(DepartmentFeedback)
-                                  .where(DepartmentFeedback.id.in_(fb_ids))
-                                  .values(return_seq=seq))
+                self._record_return(tw_id, seq, built, inner, path, [a.id for a in acks], sent,
+                                    fb_ids)
             except BaseException as exc:
-                env._unlink(path)
+                part.unlink(missing_ok=True)  # only our own temporary copy, never the final name
                 if isinstance(exc, IntegrityError):
                     raise _fail("sequence_conflict", f"return package {seq} for {code} was made "
                                 "at the same time by another process; run again",
                                 f"第 {seq} 号返回包正被同时生成，请重试") from None
                 raise
+            try:
+                replace_durably(part, path)
+            except OSError as exc:
+                # Recorded: `remake-return` writes it again (the inner ZIP is kept).
+                part.unlink(missing_ok=True)
+                raise _write_fault(exc, path.parent) from None
         finally:
             shutil.rmtree(tmpdir, ignore_errors=True)
         return ReturnResult(code, seq, path, built.digest, dict(built.counts))
+
+    def _record_return(self, tw_id: int, seq: int, built: env.BuiltPackage, inner: Path,
+                       path: Path, ack_ids: list[int], sent: list[tuple[str, str, str]],
+                       fb_ids: list[int]) -> None:
+        """Record return ``seq`` (its inner ZIP kept for ``remake-return``), the packages
+        it acknowledges, the updates and the feedback it carries — one transaction."""
+        with Session(self.engine) as s, s.begin():
+            s.add(ReturnPackage(township_id=tw_id, package_seq=seq, digest=built.digest,
+                                manifest=built.manifest, inner_zip=inner.read_bytes(),
+                                file_name=path.name[:200]))
+            if ack_ids:
+                s.execute(update(ReceivedPackage).where(ReceivedPackage.id.in_(ack_ids))
+                          .values(ack_return_seq=seq))
+            for type_, key, h in sent:
+                s.add(SentUpdate(township_id=tw_id, type=type_, key=key, sha256=h,
+                                 return_seq=seq))
+            if fb_ids:
+                s.execute(update(DepartmentFeedback).where(DepartmentFeedback.id.in_(fb_ids))
+                          .values(return_seq=seq))
 
     def remake_return(self, code: str, seq: int, out: Path | str) -> ReturnResult:
         """Produce return package ``seq`` again (same content, encrypted afresh)."""

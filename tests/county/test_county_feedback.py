@@ -137,3 +137,30 @@ def test_make_return_updates_and_nothing_to_send(county, world, tmp_path):
     assert again.digest == res.digest and again.reexport
     with pytest.raises(pyrage.DecryptError):      # encrypted to the township only
         pyrage.decrypt(again.path.read_bytes(), [pyrage.x25519.Identity.generate()])
+
+
+def test_a_return_reaches_its_final_name_only_once_recorded(county, world, tmp_path, monkeypatch):
+    """Review of #11: the county's return is staged next to its final name and renamed
+    only after its database commit — a failure (or a kill) before the commit leaves no
+    return N on the stick that the county has no record of, and no temporary file."""
+    from county_receiver.receiver import County
+
+    code = world.code
+    out = tmp_path / "out"
+    out.mkdir()
+    upd = {"holiday_year": [{"year": 2027, "holidays": ["2027-01-01"], "workdays": []}]}
+    seen_on_stick: list[list[str]] = []
+
+    def failing_commit(self, *args, **kwargs):
+        seen_on_stick.append(sorted(p.name for p in out.iterdir()))
+        raise RuntimeError("killed before the commit")
+
+    monkeypatch.setattr(County, "_record_return", failing_commit)
+    with pytest.raises(RuntimeError):
+        county.make_return(code, out, updates=upd)
+    assert len(seen_on_stick) == 1 and len(seen_on_stick[0]) == 1
+    assert seen_on_stick[0][0].endswith(".part")  # staged under a temporary name only
+    assert list(out.iterdir()) == []               # and removed: nothing under any name
+    monkeypatch.undo()
+    res = county.make_return(code, out, updates=upd)
+    assert res.package_seq == 1 and [p.name for p in out.iterdir()] == [res.path.name]
