@@ -126,6 +126,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(result.message)
     for note in result.skipped:
         print(f"  skipped: {note}")
+    for notice in result.notices:
+        print(f"注意：{notice}")
     return 0
 
 

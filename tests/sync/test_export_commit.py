@@ -510,3 +510,30 @@ def test_a_restore_without_a_pre_restore_copy_never_hides_new_changes(
         assert third.change_seq_from == second.change_seq_to + 1 <= seq <= third.change_seq_to
     finally:
         again.close()
+
+
+def test_an_ack_beyond_the_log_is_recorded_and_exports_wait_for_the_county(
+        services, synced, county, tmp_path, capsys):
+    """Review of #11: a county return acknowledging a package above this township's log
+    (an older backup restored, another PC) is imported — its feedback must not be lost —
+    with a notice; exports then wait with a clear reason instead of making a package with
+    a number the county already holds."""
+    from tests.helpers.sync import make_return as county_return
+
+    out = usb(tmp_path)
+    fill(services, synced, 1)
+    services.sync.export(out, synced)
+    ret = county_return(tmp_path / "r1.twret", services, county, 1,
+                        {"ack": [{"package_seq": 5, "sha256": "0" * 64}]})
+    result = services.sync.import_package(ret, synced)
+    assert not result.already_applied
+    assert any("县级已收到第 5 号同步包" in n and "只到第 1 号" in n for n in result.notices)
+    fill(services, synced, 1)
+    before = db_digest(services.ctx.db.data_dir)
+    with pytest.raises(PackageError) as caught:
+        services.sync.export(out, synced)
+    assert caught.value.reason == "county_ahead" and "暂不导出" in caught.value.message
+    assert db_digest(services.ctx.db.data_dir) == before
+    assert [p.name for p in out.iterdir()] == [services.sync.log()[0].file_name]
+    report = services.sync.doctor(synced, fix=False)
+    assert any("县级已收到第 5 号同步包" in line for line in report.lines())

@@ -194,9 +194,6 @@ def _case(name, services, county, tmp_path, task, township_recipient):  # noqa: 
     if name == "skipped_sequence":
         make_return(p, services, county, 2, {"feedback": [feedback(task.uuid)]})
         return p, "sequence_gap"
-    if name == "ack_unknown":
-        make_return(p, services, county, 1, {"ack": [{"package_seq": 7, "sha256": "0" * 64}]})
-        return p, "ack_mismatch"
     raise AssertionError(name)
 
 
@@ -204,7 +201,7 @@ CASES = ["flipped_byte", "truncated", "truncated_header", "wrong_recipient", "un
          "bad_signature", "altered_data", "dotdot", "absolute", "symlink", "zip_bomb",
          "oversized_member", "unknown_version", "malformed_manifest", "malformed_json",
          "schema_invalid", "count_mismatch", "wrong_township", "export_kind", "not_a_zip",
-         "unknown_task", "feedback_invalid", "skipped_sequence", "ack_unknown"]
+         "unknown_task", "feedback_invalid", "skipped_sequence"]
 
 
 def _referred(services, clock):

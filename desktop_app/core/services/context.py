@@ -64,6 +64,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # Set by a restore: exports wait until an administrator confirms (a stale copy
     # must not overwrite the county's newer data). None when exports may run.
     "exports_paused": None,
+    # A county acknowledgement for a package above the export log (sync service): the
+    # county holds it; exports wait until it is sorted out (issue #11 review).
+    "county_holds": None,
 }
 
 

@@ -5571,12 +5571,12 @@ deduction (%)</source>
         <translation>部门反馈：已登记 %1 个事项。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 feedback entr(ies) skipped: the result was already recorded at the window.</source>
         <translation>%1 条反馈未登记：该事项的结果已在窗口登记。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>catalogue</source>
         <translation>事项目录</translation>
     </message>

@@ -87,9 +87,11 @@ class SyncImportSection(_Base):
         else:
             lines.append(self.tr("No new acknowledgements."))
         lines.append(fmt(self.tr("Department feedback recorded for %1 item(s)."), str(applied.get("feedback", 0))))
-        if result.skipped:
+        skipped = [x for x in result.skipped if x.startswith("feedback")]
+        if skipped:
             lines.append(fmt(self.tr("%1 feedback entr(ies) skipped: the result was already "
-                                 "recorded at the window."), str(len(result.skipped))))
+                                 "recorded at the window."), str(len(skipped))))
+        lines += result.notices  # the core's Chinese notes (an acknowledgement beyond the log)
         updates = [(self.tr("catalogue"), applied.get("catalogue", 0)),
                    (self.tr("standards"), applied.get("standards", 0)),
                    (self.tr("villages"), applied.get("village", 0)),

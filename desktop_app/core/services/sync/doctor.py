@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sync_contract.envelope import PackageError, Progress
 from sync_contract.keys import short_fingerprint
@@ -81,8 +81,14 @@ def run(svc: SyncService, by: ActorRef, *, fix: bool = True, out_dir: Path | Non
     _keys(svc, report)
     with svc.ctx.db.read() as s:
         paused = svc.ctx.get_setting(s, "exports_paused")
+        holds = svc.ctx.get_setting(s, "county_holds") or {}
+        last = s.scalar(select(func.max(SyncExport.package_seq))) or 0
     if paused:
         report.add(WARN, "恢复备份后导出已暂停：需管理员确认“恢复导出”后才能导出")
+    if int(holds.get("package_seq", 0)) > last:
+        report.add(ERROR, f"县级已收到第 {holds['package_seq']} 号同步包（见第 {holds.get('return_seq')} 号"
+                          f"回执包），但本机的导出记录只到第 {last} 号：可能恢复了较早的备份或换了电脑。"
+                          "导出已暂停，以免县级拒收；请与县级联系，核对本乡镇在县级的记录后再处理")
     kept = svc.kept
     _recover(svc, actor, report, fix)
     with svc.ctx.db.read() as s:

@@ -144,6 +144,8 @@ class ImportResult:
     applied: dict[str, int] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
+    #: What the clerk must know (Chinese), e.g. the county holds a package this log lacks.
+    notices: list[str] = field(default_factory=list)
 
     @property
     def message(self) -> str:
@@ -414,6 +416,18 @@ class SyncService:
                 .order_by(SyncExport.package_seq)))
         return report
 
+    def _ensure_county_not_ahead(self, s: Session, last_seq: int) -> None:
+        """The county holds a package above this log (an acknowledgement said so): a new
+        package with a number it already has would be refused there, so exports wait
+        (``county_ahead``) until an administrator and the county sort it out."""
+        holds = self.ctx.get_setting(s, "county_holds") or {}
+        n = int(holds.get("package_seq", 0))
+        if n > last_seq:
+            raise PackageError(
+                "county_ahead", f"the county holds package {n}; this export log ends at {last_seq}",
+                zh=f"县级已收到第 {n} 号同步包，但本机的导出记录只到第 {last_seq} 号（是否恢复了较早的备份"
+                   "或换了电脑？）。为免县级拒收，暂不导出：请与县级联系核对")
+
     def _raise_counter(self) -> int:
         """The change counter never below the changes already packaged (export-log rows
         and kept records): a restore of an older database — with no pre-restore copy to
@@ -613,6 +627,7 @@ class SyncService:
         with self.ctx.db.read() as s:
             raw = _dbapi(s)   # one snapshot from here
             last_seq, last_to = self._last_exported(s)
+            self._ensure_county_not_ahead(s, last_seq)
             hi = exp.change_counter(raw)
             lo = last_to + 1
             if hi < lo or exp.count_real_changes(raw, lo, hi) == 0:
@@ -805,7 +820,8 @@ class SyncService:
                                     settings=applier.settings_changed
                                     or bool(applier.applied["standards"]
                                             or applier.applied["holiday_year"]),
-                                    exports=bool(applier.applied["ack"])))
+                                    exports=bool(applier.applied["ack"]) or bool(applier.notices)),
+                            applier.notices)
 
 
 def _dbapi(s: Session) -> DBAPIConnection:
@@ -827,6 +843,7 @@ class _Applier:
         self.ctx = svc.ctx
         self.applied: dict[str, int] = {}
         self.skipped: list[str] = []
+        self.notices: list[str] = []
         self.applications: set[int] = set()
         self.settings_changed = False
         self.today = self.ctx.today()
@@ -854,10 +871,27 @@ class _Applier:
         if row is None:
             last = self.s.scalar(select(func.max(SyncExport.package_seq))) or 0
             if n > last:
-                self.fail("ack_mismatch", f"ack for package {n}, which this township never made",
-                          f"县级确认的第 {n} 号包本乡镇从未生成（是否导入了其他乡镇的回执包？）")
+                # The county — whose signature on this return for this township was
+                # verified — holds package n, which this log never recorded: an older
+                # backup restored, or another PC. Never refused (that would block every
+                # later return); recorded, and exports wait until it is sorted out with
+                # the county (a package n again would be refused there).
+                holds = self.ctx.get_setting(self.s, "county_holds") or {}
+                if n > int(holds.get("package_seq", 0)):
+                    self.ctx.put_setting(self.s, "county_holds",
+                                         {"package_seq": n, "sha256": rec["sha256"],
+                                          "return_seq": self.seq, "log_last": last},
+                                         self.actor.staff_id)
+                    self.settings_changed = True
+                self.notices.append(
+                    f"县级已收到第 {n} 号同步包，但本机的导出记录只到第 {last} 号（是否恢复了较早的备份或"
+                    "换了电脑？）。已记下；导出暂停，请与县级联系核对，由管理员运行“同步检查”。")
+                self.skipped.append(f"ack {n}: beyond the export log (last {last})")
+                return
             # A gap in the log (restored from an older backup, kept copies gone too): the
             # county has it; noted, never a refusal that would block every later return.
+            self.notices.append(f"县级确认的第 {n} 号包不在本机的导出记录中（可能恢复了较早的备份），"
+                                "已记下，未作改动。")
             self.skipped.append(f"ack {n}: not in the export log")
             return
         if row.digest != rec["sha256"]:
