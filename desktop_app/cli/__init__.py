@@ -43,7 +43,7 @@ from .launch import run_gui, self_test
 VERBS: tuple[Verb, ...] = (
     records.DEMO, records.PRINT, records.SEARCH, trust.CHECK, records.OVERDUE,
     trust.BACKUP, trust.BACKUPS, trust.RESTORE, trust.CONFIRM_EXPORTS,
-    sync.EXPORT, sync.EXPORTS, sync.DOCTOR, sync.IMPORT, sync.KEYS, trust.USERS, trust.PASSWD,
+    sync.EXPORT, sync.EXPORTS, sync.DOCTOR, sync.SETTLE, sync.IMPORT, sync.KEYS, trust.USERS, trust.PASSWD,
     trust.RECOVERY_CODE, trust.RECOVER_ADMIN,
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}

@@ -209,11 +209,41 @@ def _import_county(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
+def _settle_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("package_seq", type=int, help="the package whose kept copy is missing/damaged")
+    p.add_argument("--county-has", choices=("yes", "no"), required=True,
+                   help="what the county said: it received the package (yes) or not (no)")
+
+
+def cmd_settle(args: argparse.Namespace) -> int:
+    """``sync-settle N --county-has yes|no``: an undelivered package whose kept copy is
+    gone — marked delivered (the county has it) or made again from the same changes."""
+    from sync_contract.envelope import PackageError
+    from sync_contract.faults import FileFault
+
+    with open_services(args) as services:
+        try:
+            services.sync.settle_undelivered(args.package_seq, args.county_has == "yes",
+                                             args.actor)
+        except (PackageError, FileFault) as exc:
+            raise first_line(exc) from None
+    if args.county_has == "yes":
+        print(f"第 {args.package_seq} 号包已按县级已收到处理 / package {args.package_seq} "
+              "marked delivered")
+    else:
+        print(f"第 {args.package_seq} 号包已重新生成，下次导出时写出，请交给县级 / package "
+              f"{args.package_seq} made again; the next export writes it")
+    return 0
+
+
 EXPORT = Verb("export", "export everything changed since the last package to the county (an "
                         "encrypted, signed .twpkg file)", cmd_export, _export_arguments,
               access=auth.SYNC)
 EXPORTS = Verb("exports", "the export log: number, time, counts, digest, acknowledged", cmd_exports,
                access=OPEN)
+SETTLE = Verb("sync-settle", "administrators: settle a package whose kept copy is missing or "
+                             "damaged, after asking the county (--county-has yes|no)",
+              cmd_settle, _settle_arguments, access=auth.KEYS)
 DOCTOR = Verb("sync-doctor", "explain the sync state (export log, kept copies, packages not "
                              "written completely, temp files, keys) and fix what is safe",
               cmd_doctor, _doctor_arguments, access=auth.SYNC)

@@ -537,3 +537,42 @@ def test_an_ack_beyond_the_log_is_recorded_and_exports_wait_for_the_county(
     assert [p.name for p in out.iterdir()] == [services.sync.log()[0].file_name]
     report = services.sync.doctor(synced, fix=False)
     assert any("县级已收到第 5 号同步包" in line for line in report.lines())
+
+
+@pytest.mark.parametrize("county_has", [True, False])
+def test_a_lost_kept_copy_is_settled_by_an_administrator_after_asking_the_county(
+        services, synced, county, tmp_path, monkeypatch, county_has):
+    """Review of #11: an undelivered package whose kept copy was lost would stop every
+    later export; the administrator asks the county and settles it — delivered, or made
+    again from the same changes — and exports go on."""
+    from desktop_app.core.errors import PermissionDenied
+    from tests.helpers.gui import actor_for
+
+    fill(services, synced, 1)
+    out = usb(tmp_path)
+    kill_at(monkeypatch, "logged")
+    with pytest.raises(Killed):
+        services.sync.export(out, synced)
+    monkeypatch.undo()
+    (row,) = services.sync.log()
+    assert row.state == "prepared"
+    code = services.sync.township_keys().code
+    services.sync.kept.package(code, 1).unlink()            # an antivirus took it
+    fill(services, synced, 1)
+    with pytest.raises(PackageError) as caught:
+        services.sync.export(out, synced)
+    assert caught.value.reason == "kept_missing" and "sync-settle 1" in caught.value.message
+    with pytest.raises(PermissionDenied):
+        services.sync.settle_undelivered(1, county_has, actor_for(services, "clerk1"))
+    services.sync.settle_undelivered(1, county_has, synced)
+    result = services.sync.export(out, synced)
+    log = {r.package_seq: r for r in services.sync.log()}
+    assert result is not None and set(log) == {1, 2}
+    assert all(r.state == "delivered" for r in log.values())
+    assert log[2].change_seq_from == log[1].change_seq_to + 1     # no gap, nothing twice
+    if not county_has:   # made again: the same changes, a new kept copy, written out
+        assert log[1].digest != row.digest and log[1].change_seq_to == row.change_seq_to
+        assert services.sync.kept.package(code, 1).exists()
+        assert (out / log[1].file_name).exists()
+    with pytest.raises(PackageError):                        # nothing left to settle
+        services.sync.settle_undelivered(1, county_has, synced)

@@ -64,6 +64,7 @@ ACTION_LABELS = {
     "system.restore": "恢复备份",
     "exports.resume": "确认恢复导出",
     "export": "导出",
+    "export.settled": "同步包补救处理",
     "import": "导入",
     "system.clock_warning": "电脑时钟异常提醒",
     "system.clock_confirmed": "管理员确认电脑时钟",

@@ -498,7 +498,8 @@ class SyncService:
             raise PackageError(
                 "kept_missing", f"the kept copy of package {n} ({path.name}) is missing",
                 zh=f"第 {n} 号包在导出记录中，但本机留存的副本（{path.name}）已缺失，不能重新导出；"
-                   "请运行“同步检查”，如县级尚未收到此包请联系县级")
+                   f"请向县级核实是否收到第 {n} 号包，再由管理员处理（desktop-app sync-settle {n} "
+                   "--county-has yes 或 no）")
         try:
             sha, size = sha256_file(path)
         except OSError as exc:
@@ -508,7 +509,8 @@ class SyncService:
             raise PackageError(
                 "kept_damaged", f"the kept copy of package {n} differs from the export log",
                 zh=f"第 {n} 号包的留存副本已损坏（校验值与导出记录不符），不能重新导出；"
-                   "请运行“同步检查”，如县级尚未收到此包请联系县级")
+                   f"请向县级核实是否收到第 {n} 号包，再由管理员处理（desktop-app sync-settle {n} "
+                   "--county-has yes 或 no）")
         return path
 
     def _deliver(self, code: str, seq: int, out_dir: Path, actor: auth.Actor, *,
@@ -632,41 +634,15 @@ class SyncService:
             lo = last_to + 1
             if hi < lo or exp.count_real_changes(raw, lo, hi) == 0:
                 return None
-            counts = exp.count_changes(raw, lo, hi)
-            total = sum(counts.values())
             seq = last_seq + 1
             name = env.package_name(code, seq)
-            manifest = {"kind": TOWNSHIP_EXPORT, "township_code": code,
-                        "device_id": ks.device_id, "package_seq": seq,
-                        "change_seq_from": lo, "change_seq_to": hi,
-                        "audit_head": exp.audit_head(raw)}
-            members: dict[str, Iterable[Any]] = {
-                t: exp.guard_text(t, exp.iter_records(raw, t, lo, hi))
-                for t in env.TYPES[TOWNSHIP_EXPORT]}
             package = kept.package(code, seq)
-            try:
-                work = Path(tempfile.mkdtemp(prefix="export-", dir=kept.work_dir()))
-            except OSError as exc:
-                raise fault(exc, kept.tmp, "export") from None
-            try:
-                inner = work / "inner.zip"
-                built = env.write_inner(inner, members, manifest, ks.signing_key,
-                                        work_dir=work, progress=progress, cancel=cancel,
-                                        expected_total=total)
-                kept.sent.mkdir(parents=True, exist_ok=True)
-                env.encrypt_inner(inner, package, recipients, progress=progress,
-                                  cancel=cancel)
-            except OSError as exc:
-                _unlink_quiet(package)
-                raise fault(exc, kept.sent.parent, "export") from None
-            except BaseException:
-                _unlink_quiet(package)
-                raise
-            finally:
-                shutil.rmtree(work, ignore_errors=True)
+            built = self._build_kept(raw, code, seq, lo, hi, ks, recipients,
+                                     progress=progress, cancel=cancel)
         crash_point("kept_written")
         final = out_dir / name
         part: Path | None = None
+        committed = False  # the log row is durable: nothing of this package is removed
         try:
             sha, size = sha256_file(package)
             try:
@@ -693,12 +669,15 @@ class SyncService:
                     record_event(s, "export", actor_id=actor.staff_id, package_seq=seq,
                                  digest=built.digest, change_seq=[lo, hi], counts=built.counts,
                                  **auth.event_actor(actor))
+                committed = True
             except BaseException:
-                _unlink_quiet(kept.record_path(code, seq))
+                if not committed:  # (a Ctrl+C after the commit keeps what is logged)
+                    _unlink_quiet(kept.record_path(code, seq))
                 raise
         except BaseException:
-            _unlink_quiet(part)
-            _unlink_quiet(package)
+            if not committed:
+                _unlink_quiet(part)
+                _unlink_quiet(package)
             raise
         crash_point("logged")
         try:
@@ -714,6 +693,118 @@ class SyncService:
             r.state, r.delivered_at = DELIVERED, utcnow()
         crash_point("delivered")
         return ExportResult(seq, final, built.digest, built.counts, lo, hi, 0.0)
+
+    def _build_kept(self, raw: DBAPIConnection, code: str, seq: int, lo: int, hi: int,
+                    ks: KeyStore, recipients: list[str], *, progress: Progress | None,
+                    cancel: threading.Event | None) -> env.BuiltPackage:
+        """Package ``seq`` of the changes ``lo``–``hi`` (read from the snapshot ``raw``),
+        encrypted into the kept copy ``sent/<code>-<seq>.twpkg``; the plaintext only in a
+        private temporary folder, removed whatever happens."""
+        kept = self.kept
+        counts = exp.count_changes(raw, lo, hi)
+        manifest = {"kind": TOWNSHIP_EXPORT, "township_code": code,
+                    "device_id": ks.device_id, "package_seq": seq,
+                    "change_seq_from": lo, "change_seq_to": hi,
+                    "audit_head": exp.audit_head(raw)}
+        members: dict[str, Iterable[Any]] = {
+            t: exp.guard_text(t, exp.iter_records(raw, t, lo, hi))
+            for t in env.TYPES[TOWNSHIP_EXPORT]}
+        package = kept.package(code, seq)
+        try:
+            work = Path(tempfile.mkdtemp(prefix="export-", dir=kept.work_dir()))
+        except OSError as exc:
+            raise fault(exc, kept.tmp, "export") from None
+        try:
+            inner = work / "inner.zip"
+            built = env.write_inner(inner, members, manifest, ks.signing_key,
+                                    work_dir=work, progress=progress, cancel=cancel,
+                                    expected_total=sum(counts.values()))
+            kept.sent.mkdir(parents=True, exist_ok=True)
+            env.encrypt_inner(inner, package, recipients, progress=progress, cancel=cancel)
+        except OSError as exc:
+            _unlink_quiet(package)
+            raise fault(exc, kept.sent.parent, "export") from None
+        except BaseException:
+            _unlink_quiet(package)
+            raise
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return built
+
+    def settle_undelivered(self, package_seq: int, county_has: bool, by: ActorRef, *,
+                           progress: Progress | None = None,
+                           cancel: threading.Event | None = None) -> Outcome[int]:
+        """An undelivered package whose kept copy is missing or damaged (an antivirus, a
+        disk error, someone tidying ``sync/sent``) would stop every later export. An
+        administrator asks the county and settles it:
+
+        * ``county_has``: the county received package N — it is marked delivered;
+        * otherwise package N is made again from the same change range (the records as
+          they are now; the audit events are unchanged) into a new kept copy, and the next
+          export writes it out — the county never had the old one, so no two different
+          packages N reach it.
+
+        Refused for a package that is delivered or whose kept copy is fine (nothing to
+        settle). Audited (``export.settled``)."""
+        with self.ctx.db.read() as s:
+            actor, _ = auth.require(s, by, auth.KEYS)
+            code = self._township_code(s)
+            row = s.scalar(select(SyncExport).where(SyncExport.package_seq == package_seq))
+            info = self._row(row) if row is not None else None
+        if info is None or info.state != PREPARED:
+            raise PackageError("io_error", f"package {package_seq} is not waiting to be written",
+                               zh=f"第 {package_seq} 号包不是“未完成写出”的包，无需处理")
+        try:
+            self._verify_kept(code, info)
+        except PackageError as exc:
+            if exc.reason not in ("kept_missing", "kept_damaged"):
+                raise
+        else:
+            raise PackageError("io_error", f"the kept copy of package {package_seq} is fine",
+                               zh=f"第 {package_seq} 号包的留存副本完好，下次导出会重新写出，无需处理")
+        if not self._lock.acquire(blocking=False):
+            raise PackageError("io_error", "an export is running", zh="另一个导出正在进行")
+        try:
+            if county_has:
+                with self.ctx.db.transaction() as s:
+                    r = s.scalar(select(SyncExport).where(SyncExport.package_seq == package_seq))
+                    assert r is not None
+                    r.state, r.delivered_at = DELIVERED, utcnow()
+                    record_event(s, "export.settled", actor_id=actor.staff_id,
+                                 package_seq=package_seq, county_has=True,
+                                 **auth.event_actor(actor))
+                return Outcome(package_seq, Changes(exports=True))
+            ks = self.keys.ensure()
+            recipients = self._county_recipients()
+            kept = self.kept
+            for stale in (kept.package(code, package_seq), kept.record_path(code, package_seq)):
+                _unlink_quiet(stale)
+            with self.ctx.db.read() as s:
+                built = self._build_kept(_dbapi(s), code, package_seq, info.change_seq_from,
+                                         info.change_seq_to, ks, recipients,
+                                         progress=progress, cancel=cancel)
+            package = kept.package(code, package_seq)
+            sha, size = sha256_file(package)
+            rec = KeptRecord(package_seq, info.file_name, built.digest, sha, size,
+                             info.change_seq_from, info.change_seq_to, dict(built.counts),
+                             str(built.manifest["created_at"]))
+            try:
+                kept.write_record(code, rec)
+                with self.ctx.db.transaction() as s:
+                    r = s.scalar(select(SyncExport).where(SyncExport.package_seq == package_seq))
+                    assert r is not None
+                    r.digest, r.package_sha256, r.package_bytes = built.digest, sha, size
+                    r.manifest_created = built.manifest["created_at"]
+                    r.counts = json.dumps(built.counts, sort_keys=True)
+                    r.records = sum(built.counts.values())
+                    record_event(s, "export.settled", actor_id=actor.staff_id,
+                                 package_seq=package_seq, county_has=False, digest=built.digest,
+                                 **auth.event_actor(actor))
+            except OSError as exc:
+                raise fault(exc, kept.sent, "export") from None
+            return Outcome(package_seq, Changes(exports=True))
+        finally:
+            self._lock.release()
 
     def reexport(self, package_seq: int, out_dir: Path, by: ActorRef, *,
                  progress: Progress | None = None,
@@ -761,7 +852,8 @@ class SyncService:
             raise PackageError(
                 "kept_damaged", f"the kept copy of package {n} differs from the export log",
                 zh=f"第 {n} 号包的留存副本已损坏（校验值与导出记录不符），不能重新导出；"
-                   "请运行“同步检查”，如县级尚未收到此包请联系县级")
+                   f"请向县级核实是否收到第 {n} 号包，再由管理员处理（desktop-app sync-settle {n} "
+                   "--county-has yes 或 no）")
         recipients = self._county_recipients()
         final = out_dir / info.file_name
         try:
