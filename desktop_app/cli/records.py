@@ -63,6 +63,8 @@ def cmd_print(args: argparse.Namespace) -> int:
             doc = services.documents.find(DOC_KINDS[args.kind], args.number)
         except LookupError as exc:
             raise CliError(str(exc)) from exc
+        if doc.voided:  # as the window: a voided document is not handed out again
+            raise CliError(f"{doc.title} {doc.number} 已作废，不能再打印（作废原因：{doc.void_reason}）")
         path = services.documents.original_pdf(doc.id)
         copy_pdf(path, args.out, action="print_to_file")  # a fault: one sentence, no file
     print(args.out)

@@ -83,7 +83,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     database cannot be opened at all (as the GUI's start-up check offers, whoever runs
     it may put a backup in place; the damaged files are kept aside), or the folder holds
     no township yet (a new PC restoring its backup). Those restores are recorded as the
-    start-up check's (``via: startup``)."""
+    command line's without a login (``via: cli``, ``reason: no_login``)."""
     from ..core import backup as files
     from ..core.startup import check_data_folder, restore_for_startup
 
@@ -106,7 +106,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
               "中的数据库；确认请加 --yes", file=sys.stderr)
         return 2
     if nobody:  # a database that cannot be opened (its files kept aside), or no township
-        replaced = restore_for_startup(data, path, by_name="命令行")
+        replaced = restore_for_startup(data, path, by_name="命令行（未登录）", via="cli",
+                                       reason="no_login")
         kept = replaced.damaged or replaced.pre_restore
     else:
         with open_services(args) as services:

@@ -77,8 +77,11 @@ def check_data_folder(data_dir: Path, extra_backup_dirs: Iterable[Path] = ()) ->
     return StartupProblem(kind, data_dir, path, detail, files.newest_good_backup(folders))
 
 
-def restore_for_startup(data_dir: Path, backup: Path, *, by_name: str = "启动检查") -> files.Replaced:
-    """Replace the damaged database with ``backup`` and record it (exports paused)."""
+def restore_for_startup(data_dir: Path, backup: Path, *, by_name: str = "启动检查",
+                        via: str = "startup", reason: str = "startup_check") -> files.Replaced:
+    """Replace the damaged database with ``backup`` and record it (exports paused);
+    ``via``/``reason`` say who did it (the command line without a login: ``cli`` /
+    ``no_login``)."""
     from .services import Services
 
     data_dir = Path(data_dir)
@@ -91,7 +94,7 @@ def restore_for_startup(data_dir: Path, backup: Path, *, by_name: str = "启动�
         try:
             with services.ctx.db.transaction() as s:
                 services.backups.record_restore(s, info, replaced, when, None, by_name,
-                                                reason="startup_check", via="startup")
+                                                reason=reason, via=via)
         finally:
             services.close()
     finally:

@@ -43,6 +43,21 @@ def test_demo_then_print_receipt_by_number(tmp_path, capsys, monkeypatch):
     assert main(as_user(monkeypatch, data, "clerk1") + ["search", name[:1]]) == 0
     assert number in capsys.readouterr().out
     assert main(["--data-dir", str(data), "check"]) == 0
+    # a voided document is not handed out again (as at the window; review of #11)
+    from desktop_app.core.services import Services
+    from desktop_app.core.services.demo import DEMO_PASSWORDS
+
+    services = Services.open(data)
+    try:
+        admin = services.accounts.login("admin", DEMO_PASSWORDS["admin"]).value
+        doc = services.documents.find("receipt", number)
+        services.documents.void(doc.id, "登记错误", admin)
+    finally:
+        services.close()
+    capsys.readouterr()
+    assert main(as_user(monkeypatch, data, "clerk1") + [
+        "print", "receipt", number, "--out", str(tmp_path / "r3.pdf")]) == 1
+    assert "已作废" in capsys.readouterr().err and not (tmp_path / "r3.pdf").exists()
 
 
 def test_unknown_number_fails_with_one_line(tmp_path):

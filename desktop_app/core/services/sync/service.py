@@ -494,12 +494,15 @@ class SyncService:
         :class:`PackageError` when it is missing or damaged."""
         n = row.package_seq
         path = self.kept.package(code, n)
+        if row.state == PREPARED:   # never written out completely: the county is asked
+            todo = (f"请向县级核实是否收到第 {n} 号包，再由管理员处理（desktop-app sync-settle {n} "
+                    "--county-has yes 或 no）")
+        else:
+            todo = "请运行“同步检查”；县级如仍需要此包，请与县级联系"
         if not path.exists():
             raise PackageError(
                 "kept_missing", f"the kept copy of package {n} ({path.name}) is missing",
-                zh=f"第 {n} 号包在导出记录中，但本机留存的副本（{path.name}）已缺失，不能重新导出；"
-                   f"请向县级核实是否收到第 {n} 号包，再由管理员处理（desktop-app sync-settle {n} "
-                   "--county-has yes 或 no）")
+                zh=f"第 {n} 号包在导出记录中，但本机留存的副本（{path.name}）已缺失，不能重新导出；{todo}")
         try:
             sha, size = sha256_file(path)
         except OSError as exc:
@@ -508,9 +511,7 @@ class SyncService:
                                          and size != row.package_bytes):
             raise PackageError(
                 "kept_damaged", f"the kept copy of package {n} differs from the export log",
-                zh=f"第 {n} 号包的留存副本已损坏（校验值与导出记录不符），不能重新导出；"
-                   f"请向县级核实是否收到第 {n} 号包，再由管理员处理（desktop-app sync-settle {n} "
-                   "--county-has yes 或 no）")
+                zh=f"第 {n} 号包的留存副本已损坏（校验值与导出记录不符），不能重新导出；{todo}")
         return path
 
     def _deliver(self, code: str, seq: int, out_dir: Path, actor: auth.Actor, *,
@@ -852,8 +853,7 @@ class SyncService:
             raise PackageError(
                 "kept_damaged", f"the kept copy of package {n} differs from the export log",
                 zh=f"第 {n} 号包的留存副本已损坏（校验值与导出记录不符），不能重新导出；"
-                   f"请向县级核实是否收到第 {n} 号包，再由管理员处理（desktop-app sync-settle {n} "
-                   "--county-has yes 或 no）")
+                   "请运行“同步检查”，如县级尚未收到此包请联系县级")
         recipients = self._county_recipients()
         final = out_dir / info.file_name
         try:
