@@ -574,5 +574,19 @@ def test_a_lost_kept_copy_is_settled_by_an_administrator_after_asking_the_county
         assert log[1].digest != row.digest and log[1].change_seq_to == row.change_seq_to
         assert services.sync.kept.package(code, 1).exists()
         assert (out / log[1].file_name).exists()
+        # its audit head is where its own events end (the county checks it against them),
+        # not the newest event of today's database
+        import json
+        import zipfile
+
+        from .test_export import age_decrypt
+        inner = age_decrypt(county.folder / "age.key", out / log[1].file_name,
+                            tmp_path / "inner1.zip")
+        with zipfile.ZipFile(inner) as zf:
+            manifest = json.loads(zf.read("manifest.json"))
+            events = [json.loads(x) for x in zf.read(next(
+                n for n in zf.namelist() if n.endswith("event.jsonl"))).splitlines()]
+        assert manifest["audit_head"]["seq"] == events[-1]["seq"]
+        assert manifest["audit_head"]["hash"] == events[-1]["hash"]
     with pytest.raises(PackageError):                        # nothing left to settle
         services.sync.settle_undelivered(1, county_has, synced)

@@ -428,6 +428,18 @@ def audit_head(dbapi_conn: DBAPIConnection) -> dict[str, Any] | None:
     return {"seq": int(row[0]), "hash": row[1]}
 
 
+def audit_head_within(dbapi_conn: DBAPIConnection, hi: int) -> dict[str, Any] | None:
+    """The audit head as a package of the changes up to ``hi`` saw it: the newest event
+    with a change sequence not above ``hi`` (a package made again later must not name a
+    head beyond its own events — the county checks the head against them)."""
+    row = dbapi_conn.cursor().execute(
+        "SELECT seq, hash FROM event WHERE change_seq <= ? ORDER BY seq DESC LIMIT 1",
+        (hi,)).fetchone()
+    if row is None:
+        return None
+    return {"seq": int(row[0]), "hash": row[1]}
+
+
 def change_counter(dbapi_conn: DBAPIConnection) -> int:
     row = dbapi_conn.cursor().execute("SELECT value FROM change_counter WHERE id = 1").fetchone()
     return int(row[0]) if row else 0

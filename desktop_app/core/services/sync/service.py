@@ -697,7 +697,7 @@ class SyncService:
 
     def _build_kept(self, raw: DBAPIConnection, code: str, seq: int, lo: int, hi: int,
                     ks: KeyStore, recipients: list[str], *, progress: Progress | None,
-                    cancel: threading.Event | None) -> env.BuiltPackage:
+                    cancel: threading.Event | None, again: bool = False) -> env.BuiltPackage:
         """Package ``seq`` of the changes ``lo``–``hi`` (read from the snapshot ``raw``),
         encrypted into the kept copy ``sent/<code>-<seq>.twpkg``; the plaintext only in a
         private temporary folder, removed whatever happens."""
@@ -706,7 +706,8 @@ class SyncService:
         manifest = {"kind": TOWNSHIP_EXPORT, "township_code": code,
                     "device_id": ks.device_id, "package_seq": seq,
                     "change_seq_from": lo, "change_seq_to": hi,
-                    "audit_head": exp.audit_head(raw)}
+                    # made again later (settle): the head its own events end at
+                    "audit_head": exp.audit_head_within(raw, hi) if again else exp.audit_head(raw)}
         members: dict[str, Iterable[Any]] = {
             t: exp.guard_text(t, exp.iter_records(raw, t, lo, hi))
             for t in env.TYPES[TOWNSHIP_EXPORT]}
@@ -783,7 +784,7 @@ class SyncService:
             with self.ctx.db.read() as s:
                 built = self._build_kept(_dbapi(s), code, package_seq, info.change_seq_from,
                                          info.change_seq_to, ks, recipients,
-                                         progress=progress, cancel=cancel)
+                                         progress=progress, cancel=cancel, again=True)
             package = kept.package(code, package_seq)
             sha, size = sha256_file(package)
             rec = KeptRecord(package_seq, info.file_name, built.digest, sha, size,
