@@ -532,12 +532,7 @@ class SyncService:
         except OSError as exc:
             raise fault(exc, out_dir, "export") from None
         crash_point("usb_part_written")
-        try:
-            finish_part(part, final)
-        except OSError as exc:
-            _unlink_quiet(part)
-            raise fault(exc, out_dir, "export") from None
-        crash_point("renamed")
+        _rename_into_place(part, final, out_dir)
         with self.ctx.db.transaction() as s:
             r = s.scalar(select(SyncExport).where(SyncExport.package_seq == seq))
             assert r is not None
@@ -681,13 +676,7 @@ class SyncService:
                 _unlink_quiet(package)
             raise
         crash_point("logged")
-        try:
-            finish_part(part, final)
-        except OSError as exc:
-            _unlink_quiet(part)
-            # logged as prepared: the next export copies it again
-            raise fault(exc, out_dir, "export") from None
-        crash_point("renamed")
+        _rename_into_place(part, final, out_dir)  # failing: logged as prepared, offered again
         with self.ctx.db.transaction() as s:
             r = s.scalar(select(SyncExport).where(SyncExport.package_seq == seq))
             assert r is not None
@@ -915,6 +904,17 @@ class SyncService:
                                             or applier.applied["holiday_year"]),
                                     exports=bool(applier.applied["ack"]) or bool(applier.notices)),
                             applier.notices)
+
+
+def _rename_into_place(part: Path, final: Path, out_dir: Path) -> None:
+    """The complete, fsync'd copy takes its final name (the package is logged already); a
+    fault removes the temporary copy and says so in one sentence."""
+    try:
+        finish_part(part, final)
+    except OSError as exc:
+        _unlink_quiet(part)
+        raise fault(exc, out_dir, "export") from None
+    crash_point("renamed")
 
 
 def _dbapi(s: Session) -> DBAPIConnection:
