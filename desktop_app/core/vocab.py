@@ -108,9 +108,67 @@ INCOME_CATEGORIES = (
     ("pension", "养老金"),
     ("support", "赡扶抚养费"),
     ("allowance", "生活补助"),
+    # Finer categories (issue 12): lines 民发〔2021〕57号 names among the income not
+    # counted; which are excluded is the ``eligibility`` setting, not this list.
+    ("basic_pension", "城乡居民基础养老金"),
+    ("assistance", "社会救助金"),
+    ("disability_subsidy", "残疾人两项补贴"),
+    ("reward", "奖励性补助"),
     ("other", "其他收入"),
 )
 INCOME_LABELS = dict(INCOME_CATEGORIES)
+
+#: Who is counted among the household's 共同生活的家庭成员 (民发〔2021〕57号: spouse,
+#: minor children, adult children unable to live independently — including those in
+#: full-time education — and others with a legal support duty living together long
+#: term; not counted: e.g. persons serving a prison sentence or in compulsory drug
+#: treatment, declared missing, religious personnel living apart three years or more).
+#: (code, label, counted). The assessment only reads ``HouseholdMember.counted``; the
+#: reason is recorded and printed. "" = not given (old records: counted).
+COUNTED_REASONS = (
+    ("applicant", "申请人本人", True),
+    ("spouse", "配偶", True),
+    ("minor_child", "未成年子女", True),
+    ("student_child", "在校就读的成年子女", True),
+    ("dependent_child", "不能独立生活的成年子女", True),
+    ("co_resident", "有法定义务且长期共同居住", True),
+    ("other_counted", "其他计入情形", True),
+    ("prison", "服刑或强制隔离戒毒", False),
+    ("missing", "宣告失踪", False),
+    ("religious", "脱离家庭的宗教教职人员", False),
+    ("living_apart", "不共同生活", False),
+    ("other_excluded", "其他不计入情形", False),
+)
+COUNTED_REASON_LABELS = {code: label for code, label, _ in COUNTED_REASONS}
+COUNTED_REASON_COUNTS = {code: counted for code, _, counted in COUNTED_REASONS}
+
+#: Where the applicant applies (issue 12; DOMAIN §9 "Where one applies"): in the
+#: township of the hukou, where they live with a 居住证 (汉中 measure 二, 重庆), or —
+#: for 急难型临时救助 only — where the emergency happened (汉中 十五, 泰安).
+RESIDENCE_KINDS = (
+    ("hukou", "户籍地申请"),
+    ("permit", "居住证持有人在居住地申请"),
+    ("incident", "急难发生地申请（非本地户籍）"),
+)
+RESIDENCE_LABELS = dict(RESIDENCE_KINDS)
+
+#: Why a legal supporter (赡养/抚养/扶养义务人) cannot support (code, label).
+UNABLE_REASONS = (
+    ("", ""),
+    ("low_income", "收入低于当地低保标准"),
+    ("dibao", "本人为低保或特困对象"),
+    ("elderly", "年满60周岁且无稳定收入"),
+    ("disabled", "重度残疾或重病"),
+    ("minor", "未成年或在校就读"),
+    ("missing", "失联、服刑或强制隔离戒毒"),
+    ("other", "其他原因"),
+)
+UNABLE_REASON_LABELS = dict(UNABLE_REASONS)
+
+#: Relation of a supporter or guardian outside the household to the applicant.
+SUPPORTER_RELATIONS = ("配偶", "子", "女", "父亲", "母亲", "祖父母", "外祖父母", "孙子女",
+                       "外孙子女", "兄弟", "姐妹", "儿媳", "女婿", "其他亲属",
+                       "村（居）委会", "其他")
 
 #: How the need was found (code, label).
 SOURCES = (

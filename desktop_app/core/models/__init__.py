@@ -6,6 +6,7 @@ from .application import (
     HouseholdMember,
     Income,
     Material,
+    RelatedPerson,
     RequestedItem,
     SearchKey,
 )
@@ -19,6 +20,6 @@ from .township import ChangeCounter, Setting, Staff, Township, Village
 __all__ = [
     "AdminRecovery", "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
     "Event", "ListDocument",
-    "HouseholdMember", "Income", "Material", "NumberSeries", "RequestedItem", "SearchKey",
+    "HouseholdMember", "Income", "Material", "NumberSeries", "RelatedPerson", "RequestedItem", "SearchKey",
     "Setting", "Staff", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]

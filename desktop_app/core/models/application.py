@@ -46,8 +46,28 @@ class Application(Tracked, Base):
     business: Mapped[str] = mapped_column(String(200), default="")
     medical_spending_fen: Mapped[int] = mapped_column(Integer, default=0)
     education_spending_fen: Mapped[int] = mapped_column(Integer, default=0)
+    # GROSS monthly household income (every line) and gross per capita over ALL members.
     monthly_income_fen: Mapped[int] = mapped_column(Integer, default=0)
     per_capita_income_fen: Mapped[int] = mapped_column(Integer, default=0)
+    # The income calculation at intake (issue 12; rules/assessment.income_figures with
+    # the standards and ``eligibility`` entries in force on the intake day): members
+    # counted, counted income less the employment-cost deduction (net), net per capita,
+    # the proposed 低保 补差 (None = not below the standard) and the entries used.
+    # NULL on applications recorded before the calculation was stored (migration 0008).
+    counted_members: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    excluded_income_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    deduction_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    net_income_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    net_per_capita_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    topup_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    standards_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    eligibility_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Of the medical spending, what insurance repaid (12 months, fen): 刚性支出 is net.
+    medical_reimbursed_fen: Mapped[int] = mapped_column(Integer, default=0)
+    # Where the applicant applies (vocab.RESIDENCE_KINDS), current address, 居住证 no.
+    residence_kind: Mapped[str] = mapped_column(String(16), default="hukou")
+    residence_address: Mapped[str] = mapped_column(String(200), default="")
+    residence_permit_no: Mapped[str] = mapped_column(String(40), default="")
     # Can a legal supporter (赡养/抚养/扶养义务人) support the household? None = not recorded.
     supporters_able: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     # 求助原因 category (vocab.HARDSHIP_CAUSES); "" = not given. Temporary assistance
@@ -71,6 +91,10 @@ class Application(Tracked, Base):
     )
     items: Mapped[list[RequestedItem]] = relationship(
         back_populates="application", order_by="RequestedItem.position",
+        cascade="all, delete-orphan",
+    )
+    related: Mapped[list[RelatedPerson]] = relationship(
+        back_populates="application", order_by="RelatedPerson.position",
         cascade="all, delete-orphan",
     )
 
@@ -104,6 +128,11 @@ class HouseholdMember(Tracked, Base):
     disability_grade: Mapped[int | None] = mapped_column(Integer)
     employment: Mapped[str] = mapped_column(String(16), default="")
     self_care: Mapped[str] = mapped_column(String(16), default="")
+    # 共同生活的家庭成员? (民发〔2021〕57号) and why: vocab.COUNTED_REASONS code.
+    counted: Mapped[bool] = mapped_column(Boolean, default=True)
+    counted_reason: Mapped[str] = mapped_column(String(16), default="")
+    # The minor applicant's guardian (监护人), signing for them.
+    guardian: Mapped[bool] = mapped_column(Boolean, default=False)
 
     application: Mapped[Application] = relationship(back_populates="members")
 
@@ -111,6 +140,33 @@ class HouseholdMember(Tracked, Base):
         Index("ix_household_member_name", "name"),
         Index("ix_household_member_id_number", "id_number"),
     )
+
+
+class RelatedPerson(Tracked, Base):
+    """A legal supporter (赡养/抚养/扶养义务人) and/or the guardian (监护人) of a minor
+    applicant, living outside the household (drafts.PersonInput)."""
+
+    __tablename__ = "related_person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(30))
+    relation: Mapped[str] = mapped_column(String(16))
+    id_type: Mapped[str] = mapped_column(String(16))
+    id_number: Mapped[str] = mapped_column(String(40), default="")
+    no_id_reason: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    supporter: Mapped[bool] = mapped_column(Boolean, default=True)
+    guardian: Mapped[bool] = mapped_column(Boolean, default=False)
+    household_size: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    monthly_income_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    able: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    unable_reason: Mapped[str] = mapped_column(String(16), default="")
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+    application: Mapped[Application] = relationship(back_populates="related")
 
 
 class Income(Base):
@@ -122,6 +178,9 @@ class Income(Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
     category: Mapped[str] = mapped_column(String(16))
     monthly_fen: Mapped[int] = mapped_column(Integer)
+    # Counted in the household income by the ``eligibility`` entry used at intake;
+    # NULL = recorded before the calculation was stored (migration 0008).
+    counted: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
     application: Mapped[Application] = relationship(back_populates="incomes")
 

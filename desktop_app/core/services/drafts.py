@@ -30,6 +30,35 @@ class MemberInput:
     disability_grade: int | None = None
     employment: str = ""
     self_care: str = ""
+    # Counted among the household's 共同生活的家庭成员 (民发〔2021〕57号), and why
+    # (vocab.COUNTED_REASONS code; "" = not given). Only counted members enter the
+    # per-capita income and the 补差; the applicant is always counted.
+    counted: bool = True
+    counted_reason: str = ""
+    # This member is the minor applicant's guardian (监护人) and signs for them.
+    guardian: bool = False
+
+
+@dataclass
+class PersonInput:
+    """Someone outside the household the application records: a legal supporter
+    (赡养/抚养/扶养义务人,民发〔2021〕57号 and 43号) and/or the guardian (监护人) of a
+    minor applicant. Printed on the 申报表 and on the 核对授权书, where each signs."""
+
+    name: str = ""
+    relation: str = ""              # to the applicant: vocab.SUPPORTER_RELATIONS
+    id_type: str = identity.IdType.RESIDENT_ID.name
+    id_number: str = ""
+    no_id_reason: str = ""
+    phone: str = ""
+    address: str = ""
+    supporter: bool = True          # a legal supporter (义务人)
+    guardian: bool = False          # the minor applicant's guardian
+    household_size: str = ""        # the supporter's own household (persons), text
+    monthly_income: str = ""        # the supporter's household income, yuan per month, text
+    able: bool | None = None        # able to support? None = not checked yet
+    unable_reason: str = ""         # vocab.UNABLE_REASONS code when ``able is False``
+    note: str = ""
 
 
 @dataclass
@@ -63,6 +92,16 @@ class ApplicationDraft:
     # 经办人员或村（居）干部近亲属 (单独登记备案) and who they are related to.
     staff_relative: bool = False
     staff_relative_note: str = ""
+    # Legal supporters and an outside guardian (see PersonInput), in the order entered.
+    related: list[PersonInput] = field(default_factory=list)
+    # Where the applicant applies (vocab.RESIDENCE_KINDS) and the current address
+    # (required unless "hukou"); 居住证 number when "permit".
+    residence_kind: str = "hukou"
+    residence_address: str = ""
+    residence_permit_no: str = ""
+    # Of ``medical_spending``: what medical insurance / commercial insurance repaid
+    # (yuan, last 12 months). 刚性支出 is measured net of it.
+    medical_reimbursed: str = ""
 
 
-__all__ = ["ApplicationDraft", "ItemInput", "MemberInput"]
+__all__ = ["ApplicationDraft", "ItemInput", "MemberInput", "PersonInput"]
