@@ -233,7 +233,14 @@ class DocumentService:
                  "adult": m.birth_date is None or _age(m.birth_date, today) >= 18}
                 for m in app.members
             ]
-            data["supporters"] = []
+            # Legal supporters recorded with the application (issue 12): each signs the
+            # authorisation (民发〔2021〕57号: 共同生活的家庭成员和法定赡养/抚养/扶养义务人).
+            data["supporters"] = [
+                {"name": p.name, "relation": p.relation, "id_number": p.id_number or "无",
+                 "id_number_masked": mask_id(p.id_number) if p.id_number else "无",
+                 "adult": True}
+                for p in app.related if p.supporter
+            ]
         return data
 
     # -- reads -----------------------------------------------------------------------

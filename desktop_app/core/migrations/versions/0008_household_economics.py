@@ -12,6 +12,9 @@ applies, and the income calculation stored with the application.
   existing rows, meaning "recorded before the calculation was stored" — the rules and
   settings that would have applied are not reconstructed; screens recompute and say so.
 
+Plain ALTER TABLE ADD / DROP COLUMN, not a batch (see 0003: the tables are referenced by
+foreign keys and carry no-delete triggers; a batch copy breaks on a populated database).
+
 Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-07 10:00:00
@@ -29,28 +32,28 @@ _APP_NULLABLE = ("counted_members", "excluded_income_fen", "deduction_fen", "net
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('household_member', recreate='never') as b:
-        b.add_column(sa.Column('counted', sa.Boolean(), nullable=False, server_default=sa.true()))
-        b.add_column(sa.Column('counted_reason', sa.String(16), nullable=False, server_default=''))
-        b.add_column(sa.Column('guardian', sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column('household_member', sa.Column('counted', sa.Boolean(), nullable=False,
+                                                server_default=sa.true()))
+    op.add_column('household_member', sa.Column('counted_reason', sa.String(16), nullable=False,
+                                                server_default=''))
+    op.add_column('household_member', sa.Column('guardian', sa.Boolean(), nullable=False,
+                                                server_default=sa.false()))
     op.execute("UPDATE household_member SET counted_reason = 'applicant' WHERE position = 0")
     op.execute("UPDATE household_member SET counted_reason = 'spouse' "
                "WHERE position > 0 AND relation = '配偶'")
-    with op.batch_alter_table('application', recreate='never') as b:
-        for name in _APP_NULLABLE:
-            b.add_column(sa.Column(name, sa.Integer(), nullable=True))
-        b.add_column(sa.Column('standards_from', sa.Date(), nullable=True))
-        b.add_column(sa.Column('eligibility_from', sa.Date(), nullable=True))
-        b.add_column(sa.Column('medical_reimbursed_fen', sa.Integer(), nullable=False,
-                               server_default='0'))
-        b.add_column(sa.Column('residence_kind', sa.String(16), nullable=False,
-                               server_default='hukou'))
-        b.add_column(sa.Column('residence_address', sa.String(200), nullable=False,
-                               server_default=''))
-        b.add_column(sa.Column('residence_permit_no', sa.String(40), nullable=False,
-                               server_default=''))
-    with op.batch_alter_table('income', recreate='never') as b:
-        b.add_column(sa.Column('counted', sa.Boolean(), nullable=True))
+    for name in _APP_NULLABLE:
+        op.add_column('application', sa.Column(name, sa.Integer(), nullable=True))
+    op.add_column('application', sa.Column('standards_from', sa.Date(), nullable=True))
+    op.add_column('application', sa.Column('eligibility_from', sa.Date(), nullable=True))
+    op.add_column('application', sa.Column('medical_reimbursed_fen', sa.Integer(), nullable=False,
+                                           server_default='0'))
+    op.add_column('application', sa.Column('residence_kind', sa.String(16), nullable=False,
+                                           server_default='hukou'))
+    op.add_column('application', sa.Column('residence_address', sa.String(200), nullable=False,
+                                           server_default=''))
+    op.add_column('application', sa.Column('residence_permit_no', sa.String(40), nullable=False,
+                                           server_default=''))
+    op.add_column('income', sa.Column('counted', sa.Boolean(), nullable=True))
     op.create_table(
         'related_person',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -86,13 +89,9 @@ def downgrade() -> None:
     op.drop_index('ix_related_person_change_seq', 'related_person')
     op.drop_index('ix_related_person_application_id', 'related_person')
     op.drop_table('related_person')
-    with op.batch_alter_table('income') as b:
-        b.drop_column('counted')
-    with op.batch_alter_table('application') as b:
-        for name in (*_APP_NULLABLE, 'standards_from', 'eligibility_from',
-                     'medical_reimbursed_fen', 'residence_kind', 'residence_address',
-                     'residence_permit_no'):
-            b.drop_column(name)
-    with op.batch_alter_table('household_member') as b:
-        for name in ('counted', 'counted_reason', 'guardian'):
-            b.drop_column(name)
+    op.drop_column('income', 'counted')
+    for name in (*_APP_NULLABLE, 'standards_from', 'eligibility_from', 'medical_reimbursed_fen',
+                 'residence_kind', 'residence_address', 'residence_permit_no'):
+        op.drop_column('application', name)
+    for name in ('counted', 'counted_reason', 'guardian'):
+        op.drop_column('household_member', name)
