@@ -160,7 +160,7 @@ class RelatedFields(QObject):
 
     # -- data ----------------------------------------------------------------------------------
     def to_input(self):
-        from ...core.services import PersonInput
+        from ...core.services.drafts import PersonInput
 
         none = self.id_kind() is IdType.NONE
         number, reason = ("", self.id_number.text()) if none else (self.id_number.text(), "")
