@@ -37,6 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..vocab import COUNTED_REASON_LABELS
 from .division import VillageKind, village_kind
 from .eligibility import Policy
 from .standards import Standards
@@ -60,6 +61,9 @@ class MemberFacts:
     disability_grade: int | None = None
     employment: str = ""
     education: str = ""
+    # Counted among the 共同生活的家庭成员 (民发〔2021〕57号) and why (vocab.COUNTED_REASONS).
+    counted: bool = True
+    counted_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,8 @@ class IncomeFigures:
     standard_fen: int
     basis: Basis
     topup_rounding: str = "fen"
+    all_members: int = 0                 # everyone recorded, counted or not
+    excluded_members: tuple[tuple[str, str], ...] = ()  # (name, reason label) not counted
 
     @property
     def excluded_fen(self) -> int:
@@ -215,11 +221,20 @@ def income_figures(h: HouseholdFacts, st: Standards, p: Policy = DEFAULT_POLICY)
     excluded = tuple((c, v) for c, v in lines.items() if c in p.excluded_incomes)
     deductible = sum(v for c, v in lines.items()
                      if c in p.deduction_incomes and c not in p.excluded_incomes)
-    workers = sum(1 for m in h.members if m.employment in p.deduction_employments)
+    counted = counted_members(h)
+    workers = sum(1 for m in counted if m.employment in p.deduction_employments)
     per_worker = standard * st.employment_deduction_percent // 100
     deduction = min(deductible, workers * per_worker)
-    return IncomeFigures(max(len(h.members), 1), gross, excluded, deduction, workers if deduction else 0,
-                         standard, basis, p.topup_rounding)
+    left_out = tuple((m.name, COUNTED_REASON_LABELS.get(m.counted_reason, "") or "未说明原因")
+                     for m in h.members if not m.counted)
+    return IncomeFigures(max(len(counted), 1), gross, excluded, deduction, workers if deduction else 0,
+                         standard, basis, p.topup_rounding, len(h.members), left_out)
+
+
+def counted_members(h: HouseholdFacts) -> tuple[MemberFacts, ...]:
+    """The members counted in the household (57号 共同生活的家庭成员); the applicant
+    always is."""
+    return tuple(m for i, m in enumerate(h.members) if m.counted or i == 0)
 
 
 # -- property -----------------------------------------------------------------------------
