@@ -216,19 +216,21 @@ def test_household_fields_and_the_calculation_are_saved(services, township):
     assert app.supporters_able is True  # one recorded supporter is able
 
     # The calculation: 1,400 yuan gross over 3 recorded members; 生活补助 300 not counted
-    # (default exclusion); 2 counted members; deduction 30 % × 600 = 180 for the one
-    # worker (在职) on the 900 wage; net 1,400 − 300 − 180 = 920 = 460 a head, below the
-    # rural standard 600 × 2: 补差 1,200 − 920 = 280.
+    # (default exclusion); 2 counted members. A 居住证 holder gets the standard of where
+    # they live: the village is a 居委会 (code 1xx) — the urban standard 800. Deduction
+    # 30 % × 800 = 240 for the one worker (在职) on the 900 wage; net 1,400 − 300 − 240
+    # = 860 = 430 a head, below 800 × 2: 补差 1,600 − 860 = 740.
     assert (app.monthly_income_fen, app.per_capita_income_fen) == (140000, 46667)  # gross, all 3
-    assert (app.counted_members, app.excluded_income_fen, app.deduction_fen) == (2, 30000, 18000)
-    assert (app.net_income_fen, app.net_per_capita_fen, app.topup_fen) == (92000, 46000, 28000)
+    assert (app.counted_members, app.excluded_income_fen, app.deduction_fen) == (2, 30000, 24000)
+    assert (app.net_income_fen, app.net_per_capita_fen, app.topup_fen) == (86000, 43000, 74000)
     assert (app.standards_from, app.eligibility_from) == (date(2025, 1, 1), date(2021, 1, 1))
     assert {i.category: i.counted for i in app.incomes} == {
         "wage": True, "allowance": False, "farming": True}
 
     # The stored figures are the rules' own (the panel shows evaluate(draft)).
     figures = services.assessment.evaluate(result.application_id).figures
-    assert (figures.members, figures.net_fen, figures.topup_fen) == (2, 92000, 28000)
+    assert (figures.members, figures.net_fen, figures.topup_fen) == (2, 86000, 74000)
+    assert figures.basis.why == "居住证持有人，按居住地为居委会"
     assert figures.excluded_members == (("张小三", "服刑或强制隔离戒毒"),)
 
 
