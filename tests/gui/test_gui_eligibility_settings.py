@@ -43,7 +43,8 @@ def test_a_change_becomes_a_dated_entry_the_assessment_follows(qtbot, settings, 
     qtbot.waitUntil(lambda: settings.status.text() != "", timeout=3000)
     stored = services.settings.editable()["eligibility"]
     assert [x["effective_from"] for x in stored] == ["2021-01-01", "2026-11-25"]
-    assert set(stored[1]["excluded_incomes"]) == {"pension", "allowance"}
+    assert set(stored[1]["excluded_incomes"]) == {"pension", "allowance", "basic_pension", "assistance",
+                                                  "disability_subsidy", "reward"}
     assert stored[1]["max_vehicles"] == 0 and stored[0]["max_vehicles"] == 1
     # the application day keeps its rules; a draft dated the 25th uses the new ones
     assert [s.rule_id for s in services.assessment.assess(d)] == ["dibao_edge"]

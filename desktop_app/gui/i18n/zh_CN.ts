@@ -4390,6 +4390,106 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>Two eligibility rule entries take effect on %1; one entry per day</source>
         <translation>救助评估规则中有两条的生效日期都是 %1，每个日期只能有一条</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The applicant is always counted among the household members</source>
+        <translation>申请人本人必须计入共同生活的家庭成员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reason &apos;the applicant&apos; is for the applicant only</source>
+        <translation>“申请人本人”只能用于申请人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reason does not match whether the member is counted</source>
+        <translation>所选原因与“是否计入家庭成员”不一致</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose why this member is not counted in the household</source>
+        <translation>不计入共同生活家庭成员的，请选择原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ID number repeats that of %1; record each person once</source>
+        <translation>证件号码与“%1”重复，同一人只能登记一次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least one: legal supporter or guardian</source>
+        <translation>请至少选择一项：法定赡养（抚养、扶养）义务人或监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The household size is a whole number from 1 to %1</source>
+        <translation>家庭人口数应为 1 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose whether the supporter is able to support</source>
+        <translation>请选择义务人是否有履行能力</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose why the supporter is unable to support</source>
+        <translation>义务人无履行能力的，请选择原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a reason only when the supporter is unable to support</source>
+        <translation>只有义务人无履行能力时才选择原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant is under %1: record one guardian (an adult member or a person outside the household), who signs</source>
+        <translation>申请人未满 %1 周岁，请登记一名监护人（户内成年成员或户外人员），由监护人签字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record only one guardian; %1 are recorded</source>
+        <translation>只能登记一名监护人，现登记了 %1 名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant is %1 or older: no guardian is recorded</source>
+        <translation>申请人已满 %1 周岁，不登记监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A person under %1 cannot be a guardian</source>
+        <translation>未满 %1 周岁的人不能作为监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant cannot be their own guardian</source>
+        <translation>申请人不能作为自己的监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose where the applicant applies (hukou, residence or place of the emergency)</source>
+        <translation>请选择申请地（户籍地、居住地或急难发生地）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Residence permit holders and applicants at the place of the emergency: enter the current address</source>
+        <translation>居住证持有人或在急难发生地申请的，请填写现居住地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A residence permit holder applying where they live: enter the permit number</source>
+        <translation>居住证持有人在居住地申请的，请填写居住证号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At the place of the emergency (no local hukou) only temporary assistance can be requested; apply for %1 where the hukou or residence is</source>
+        <translation>在急难发生地申请（非本地户籍）只能申请临时救助；“%1”请向户籍地或居住地申请</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reimbursed amount cannot exceed the medical spending of the last 12 months</source>
+        <translation>报销金额不能超过近 12 个月医疗支出</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
