@@ -36,6 +36,7 @@ def fill_household(intake) -> None:
     a = intake.applicant
     put(a.name, "杨梓涵")
     put(a.id_number, make_id("20140611", 62))
+    put(a.phone, "13985612347")  # the grandmother's
     put(a.hukou_address, "贵州省铜仁市碧江区清水镇杉树村三组27号")
     pick(intake.village, text="杉树村")
     pick(a.employment, "在校")

@@ -361,7 +361,7 @@ class DetailView(DetailDocumentActions, QWidget):
             if counted is False:
                 text = fmt(self.tr("%1 (not counted)"), text)
             self.income.addRow(label, QLabel(text))
-        gross = QLabel(fmt(self.tr("%1 yuan a month; %2 yuan per person (%3 people)"),
+        gross = QLabel(fmt(self.tr("%1 yuan a month; %2 yuan per person (all %3 people)"),
                            yuan(d.monthly_income_fen, fen=True), yuan(d.per_capita_income_fen, fen=True),
                            str(len(d.members))))
         gross.setObjectName("detailGross")

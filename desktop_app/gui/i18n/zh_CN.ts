@@ -171,7 +171,7 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../intake/assessment.py" line="+72"/>
+        <location filename="../intake/assessment.py" line="+73"/>
         <source>Needs assessment (suggestions only)</source>
         <translation>救助需求综合评估（仅供参考）</translation>
     </message>
@@ -1406,12 +1406,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>%1（不计入）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 yuan a month; %2 yuan per person (%3 people)</source>
-        <translation>每月 %1 元；人均 %2 元（%3 人）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Gross income</source>
         <translation>毛收入</translation>
     </message>
@@ -1589,7 +1584,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>%1 元</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+4"/>
+        <source>%1 yuan a month; %2 yuan per person (all %3 people)</source>
+        <translation>每月 %1 元；人均 %2 元（按全部 %3 人）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Status: %1    Time limit: %2 working days    Due: %3</source>
         <translation>状态：%1    时限：%2 个工作日    办结期限：%3</translation>
     </message>
@@ -3038,7 +3038,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake/person.py" line="+390"/>
+        <location filename="../intake/person.py" line="+392"/>
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
@@ -4537,18 +4537,18 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../intake/person.py" line="-282"/>
+        <location filename="../intake/person.py" line="-284"/>
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>18 characters; the last may be X</source>
         <translation>18位，末位可为X</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-101"/>
         <source>Why there is no ID, e.g. 流浪乞讨人员</source>
         <translation>无证件原因，如：流浪乞讨人员</translation>
     </message>
@@ -4579,12 +4579,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-23"/>
         <source>Self-care</source>
         <translation>生活自理</translation>
     </message>
@@ -4609,7 +4609,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>监护人</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
@@ -4664,7 +4664,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>只有申请人未成年时，其成年家庭成员才能作为监护人</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-203"/>
         <source>%1/18</source>
         <extracomment>Adults (民法典 第十七条): a younger applicant has a guardian (监护人) who signs.</extracomment>
         <translation>已输入 %1/18 位</translation>

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.rules.assessment import INCOME_LABELS, yuan
+from ...core.rules.assessment import yuan
+from ...core.vocab import INCOME_LABELS
 from ..kit.fmt import fmt
 
 HINT_STYLE = "color: #757575;"

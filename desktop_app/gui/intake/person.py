@@ -190,6 +190,8 @@ class PersonFields(QObject):
         self._fill_reasons()
         self.counted.toggled.connect(self._fill_reasons)
         self.relation.currentIndexChanged.connect(self._relation_changed)
+        if not applicant:
+            self._relation_changed()  # the first relation offered is 配偶
         self.set_guardian_allowed(False)
 
         for box, tip in ((self.relation, self.tr("Relation to the applicant")),
