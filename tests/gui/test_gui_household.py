@@ -343,7 +343,8 @@ def test_detail_shows_gross_net_counted_and_supporters_masked(qtbot, window, int
             for r in range(related.rowCount())]
     assert [r[1] for r in rows] == ["王丽", "王德贵"]
     assert rows[0][2] == MOTHER[:6] + "********" + MOTHER[-4:]
-    assert rows[1][6] == "无履行能力：年满60周岁且无稳定收入"
+    assert rows[1][4] == "无履行能力：年满60周岁且无稳定收入"
+    assert rows[0][5] == "3 人；每月 2,100.00 元"
     click(qtbot, view.full_id_button)  # the admin may see full IDs: logged
     assert related.index(0, 2).data() == MOTHER and related.index(1, 2).data() == GRANDFATHER
     assert members.index(1, 2).data() == GRANDMOTHER

@@ -139,8 +139,7 @@ class DetailView(DetailDocumentActions, QWidget):
         QVBoxLayout(members_box).addWidget(self.members_view)
         self.related_model = RowsModel([
             self.tr("Relation"), self.tr("Name"), self.tr("ID number"), self.tr("Role"),
-            self.tr("Own household"), self.tr("Household income"), self.tr("Can support"),
-            self.tr("Phone"), self.tr("Address")])
+            self.tr("Can support"), self.tr("Own household"), self.tr("Phone"), self.tr("Address")])
         self.related_view = _table(self.related_model, 1)
         self.related_view.setObjectName("relatedView")
         self.related_note = QLabel()
@@ -336,13 +335,14 @@ class DetailView(DetailDocumentActions, QWidget):
                 able = self.tr("Able")
             else:
                 able = fmt(self.tr("Unable: %1"), p.unable_reason) if p.unable_reason else self.tr("Unable")
+            household = [fmt(self.tr("%1 people"), str(p.household_size))
+                         if p.household_size is not None else "",
+                         fmt(self.tr("%1 yuan a month"), yuan(p.monthly_income_fen, fen=True))
+                         if p.monthly_income_fen is not None else ""]
             rows.append((p.relation, p.name, number if p.id_type == resident else f"{p.id_type} {number}",
-                         self.tr("、").join(roles),
-                         fmt(self.tr("%1 people"), str(p.household_size))
-                         if p.household_size is not None else "—",
-                         fmt(self.tr("%1 yuan"), yuan(p.monthly_income_fen, fen=True))
-                         if p.monthly_income_fen is not None else "—",
-                         able, p.phone or "—", p.address or "—"))
+                         self.tr("、").join(roles), able,
+                         self.tr("; ").join(x for x in household if x) or "—",
+                         p.phone or "—", p.address or "—"))
         self.related_model.set_rows(rows)
         self.related_view.resizeColumnsToContents()
         self.related_view.setVisible(bool(rows))

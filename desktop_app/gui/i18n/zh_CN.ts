@@ -1121,19 +1121,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="-8"/>
         <location line="+8"/>
-        <location line="+126"/>
+        <location line="+125"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-133"/>
         <location line="+8"/>
-        <location line="+127"/>
+        <location line="+126"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-134"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -1163,7 +1163,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Monthly income</source>
         <translation>家庭月收入</translation>
     </message>
@@ -1198,7 +1198,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-103"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -1291,12 +1291,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+16"/>
-        <location line="+176"/>
+        <location line="+175"/>
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-168"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -1307,16 +1307,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+0"/>
-        <source>Household income</source>
-        <translation>家庭月收入</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Can support</source>
         <translation>履行能力</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
@@ -1376,7 +1371,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>办件 %1</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+85"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
@@ -1437,7 +1437,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>每月 %1 元；人均 %2 元（计入 %3 人）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-39"/>
+        <location line="+45"/>
         <source>%1 yuan a month</source>
         <translation>每月 %1 元</translation>
     </message>
@@ -1462,7 +1463,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-251"/>
         <location line="+126"/>
         <source>Phone</source>
         <translation>联系电话</translation>
@@ -1568,18 +1569,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>无履行能力</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>%1 people</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
