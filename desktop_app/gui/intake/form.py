@@ -176,8 +176,10 @@ class IntakeFormLayout(_Base):
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         p.id_number.setMinimumWidth(190)
-        p.relation.setParent(box)  # always 本人 for the applicant
-        p.relation.hide()
+        # Always 本人, always counted (申请人本人), never their own guardian.
+        for unused in (p.relation, p.counted, p.counted_reason, p.guardian):
+            unused.setParent(box)
+            unused.hide()
         return box
 
     def _residence_rows(self, grid: QGridLayout, row: int) -> None:

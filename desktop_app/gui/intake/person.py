@@ -232,9 +232,14 @@ class PersonFields(QObject):
             errors.register(f"{p}.{attr}", widget, e["status"])
         errors.register(f"{p}.disability_category", self.disability, e["disability"])
         errors.register(f"{p}.disability_grade", self.grade, e["disability"])
-        errors.register(f"{p}.counted", self.counted, e["counted"])
-        errors.register(f"{p}.counted_reason", self.counted_reason, e["counted"])
-        errors.register(f"{p}.guardian", self.guardian, e["counted"])
+        # The applicant's ticks are hidden (always counted, never a guardian): any
+        # message about them shows under the situation line.
+        counted = e["status"] if self.applicant else e["counted"]
+        ticks: tuple[tuple[str, QWidget], ...] = (
+            ("counted", self.counted), ("counted_reason", self.counted_reason),
+            ("guardian", self.guardian))
+        for attr, tick in ticks:
+            errors.register(f"{p}.{attr}", None if self.applicant else tick, counted)
 
     def focus_chain(self) -> list[QWidget]:
         head = [] if self.applicant else [self.relation]
