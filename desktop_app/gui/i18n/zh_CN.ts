@@ -1598,6 +1598,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>补差取整</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hardship from essential spending valid for</source>
+        <translation>刚性支出困难认定有效期</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>a change applies from this day; applications taken earlier keep the rules of their day</source>
         <translation>修改自该日起生效；此前受理的申请仍按当日规则评估</translation>
