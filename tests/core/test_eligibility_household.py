@@ -281,6 +281,10 @@ def test_57_categories_are_not_counted_by_default(category, counted):
                        if category != "pension" else {"pension": 70000})
     f = income_figures(h, ST)
     assert (f.counted_fen == 70000) == counted
+    label = {"basic_pension": "城乡居民基础养老金", "assistance": "社会救助金",
+             "disability_subsidy": "残疾人两项补贴", "reward": "奖励性补助", "allowance": "生活补助"}
+    if not counted:
+        assert f"不计入{label[category]} 200 元" in f.text()
 
 
 # -- eligibility entries stored before a field came in ------------------------------------------
