@@ -327,3 +327,44 @@ def test_batch_recording_stores_the_calculation_too(services, township, clock):
     assert (app.counted_members, app.net_income_fen, app.topup_fen) == (2, 50000, 70000)
     with services.ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Income).where(Income.counted.is_(True))) == 1
+
+
+# -- the assessment reads the same facts from the draft and from the saved application ----
+def test_assessment_of_the_draft_and_of_the_saved_application_agree(services, township):
+    """An elderly couple, a son in prison (not counted), two unable supporters outside,
+    medical spending partly reimbursed: 特困 and 医疗 suggested from the records alone."""
+    d = draft(services, id_number=resident_id(date(1950, 5, 17)), supporters_able=None,
+              members=[MemberInput(name="李四", relation="配偶",
+                                   id_number=resident_id(date(1952, 3, 1), False, 2)),
+                       prisoner(employment="在职")],
+              incomes={"pension": "400", "allowance": "300"}, items=("TEKUN",),
+              medical_spending="3000", medical_reimbursed="1000")
+    d.related = [supporter(able=False, unable_reason="low_income", household_size="3", monthly_income="900"),
+                 supporter(name="王二妹", relation="女", id_number=DAUGHTER_ID, able=False,
+                           unable_reason="disabled")]
+    before = services.assessment.evaluate(d)
+    app_id = services.intake.decide(d, "accept", township).application_id
+    after = services.assessment.evaluate(app_id)
+    assert [(s.rule_id, s.reason) for s in before.suggestions] == [
+        (s.rule_id, s.reason) for s in after.suggestions]
+    tekun = next(s for s in after.suggestions if s.rule_id == "tekun")
+    assert "张三" in tekun.reason and "李四" in tekun.reason and "张小三" not in tekun.reason.split("；")[0]
+    assert "王大（子，收入低于当地低保标准；其家庭 3 人，月收入 900 元）" in tekun.reason
+    assert "未计入张小三（服刑或强制隔离戒毒）" in tekun.reason
+    medical = next(s for s in after.suggestions if s.rule_id == "medical_spending")
+    assert "已报销 1,000 元、自付 2,000 元" in medical.reason
+    assert after.figures.excluded_members == (("张小三", "服刑或强制隔离戒毒"),)
+    assert _app(services, app_id).supporters_able is False
+
+
+def test_an_eligibility_entry_stored_before_issue_12_still_assesses(services, township):
+    from desktop_app.core.rules.eligibility import ADDED_LATER, DEFAULT_ENTRY
+
+    old = {k: v for k, v in DEFAULT_ENTRY.items() if k not in ADDED_LATER}
+    old["excluded_incomes"] = ["allowance"]
+    with services.ctx.db.transaction() as s:   # as the first version stored it
+        services.ctx.put_setting(s, "eligibility", [old], None)
+    d = draft(services, incomes={"basic_pension": "1000"})   # counted under the old entry
+    assert services.assessment.policy_on(date(2026, 11, 24)).rigid_validity_months == 12
+    app = _app(services, services.intake.decide(d, "accept", township).application_id)
+    assert (app.excluded_income_fen, app.net_income_fen) == (0, 100000)

@@ -26,9 +26,20 @@ docs/eligibility.md lists every rule with its source, settings and defaults.
   ``incapable_grades``) or minor, no capacity to work, household income below the
   standard, property within limits, no able legal supporter **in the household**
   (spouse, parent or adult child aged 18–59 who is not ill, severely disabled, unable
-  to work or a student), and the clerk recorded that no supporter outside the household
-  can support (``supporters_able is False``; unknown suggests nothing). A person 18–59
-  who is only 在校 is not incapable (43号).
+  to work or a student), and no able supporter outside it: the recorded supporters
+  (``HouseholdFacts.supporters``) — any able one blocks it, all unable allow it — or,
+  none recorded, the clerk's answer (``supporters_able is False``; unknown suggests
+  nothing). A person 18–59 who is only 在校 is not incapable (43号).
+* **Who counts** (57号 共同生活的家庭成员): only members with ``counted`` enter the
+  per-capita income, the 补差, the property limits and every rule; one left out (serving
+  a sentence, missing, living apart …) is no supporter in the household and no
+  candidate, and the income reason names them and why.
+* **Where one applies**: a 居住证 holder (``residence_kind == "permit"``) gets the
+  standard of where they live (village code, else the hukou — said in the reason); an
+  applicant at the place of an emergency without a local hukou (``"incident"``) gets
+  only the 临时救助（急难型）suggestion.
+* **Medical spending** enters 刚性支出 and 医疗救助 net of insurance reimbursement; a
+  刚性支出 recognition holds ``rigid_validity_months`` (the reason says until when).
 """
 
 from __future__ import annotations
@@ -37,6 +48,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .. import vocab
 from ..vocab import COUNTED_REASON_LABELS, UNABLE_REASON_LABELS
 from .division import VillageKind, village_kind
 from .eligibility import Policy
@@ -44,9 +56,7 @@ from .standards import Standards
 from .values import format_yuan
 
 DEFAULT_POLICY = Policy(effective_from=date(2021, 1, 1))
-INCOME_LABELS = {"wage": "工资性收入", "farming": "种植养殖收入", "business": "经营性收入",
-                 "property": "财产租赁变卖收入", "land": "土地流转收入", "pension": "养老金",
-                 "support": "赡扶抚养费", "allowance": "生活补助", "other": "其他收入"}
+INCOME_LABELS = dict(vocab.INCOME_LABELS)  # the GUI panel imports it from here
 _GRADES = {1: "一", 2: "二", 3: "三", 4: "四"}
 
 

@@ -1815,6 +1815,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>补差取整</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hardship from essential spending valid for</source>
+        <translation>刚性支出困难认定有效期</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>a change applies from this day; applications taken earlier keep the rules of their day</source>
         <translation>修改自该日起生效；此前受理的申请仍按当日规则评估</translation>
@@ -2134,12 +2144,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+6"/>
-        <location line="+258"/>
+        <location line="+260"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-250"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2179,7 +2189,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>基本情况</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Legal supporters (赡养/抚养/扶养义务人):</source>
         <translation>法定赡养（抚养、扶养）义务人：</translation>
     </message>
@@ -3038,7 +3048,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake/person.py" line="+392"/>
+        <location filename="../intake/person.py" line="+397"/>
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
@@ -4537,18 +4547,18 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../intake/person.py" line="-284"/>
+        <location filename="../intake/person.py" line="-289"/>
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+106"/>
+        <location line="+111"/>
         <source>18 characters; the last may be X</source>
         <translation>18位，末位可为X</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-106"/>
         <source>Why there is no ID, e.g. 流浪乞讨人员</source>
         <translation>无证件原因，如：流浪乞讨人员</translation>
     </message>
@@ -4639,7 +4649,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>生活自理能力</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>Why there is no ID</source>
         <translation>无证件原因</translation>
     </message>
@@ -4664,7 +4674,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>只有申请人未成年时，其成年家庭成员才能作为监护人</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-208"/>
         <source>%1/18</source>
         <extracomment>Adults (民法典 第十七条): a younger applicant has a guardian (监护人) who signs.</extracomment>
         <translation>已输入 %1/18 位</translation>
