@@ -369,3 +369,16 @@ def test_detail_of_an_application_without_the_stored_calculation(qtbot, window, 
     labels = [view.income.itemAt(r, view.income.ItemRole.LabelRole).widget().text()
               for r in range(view.income.rowCount())]
     assert "拟补差金额" not in labels and "不计入／扣减" not in labels  # nothing invented
+
+
+def test_minor_applicant_without_a_guardian_is_told_in_the_section(qtbot, intake, services):
+    fill_valid(qtbot, intake, id_number=CHILD, spouse=False)
+    grandmother = add_member(qtbot, intake, "祖父母", "杨秀兰", GRANDMOTHER)
+    click(qtbot, intake.accept_button)
+    assert services.queries.count() == 0
+    assert not intake.supporters_error.isHidden() and "监护人" in intake.supporters_error.text()
+    click(qtbot, grandmother.guardian)
+    click(qtbot, intake.accept_button)
+    assert intake.stack.currentWidget() is intake.result, intake.general_error.text()
+    assert [m.guardian for m in services.queries.detail(intake.result.application_id).members] == [
+        False, True]
