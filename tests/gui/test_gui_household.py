@@ -170,6 +170,11 @@ def test_member_not_counted_without_reason_is_an_error_at_the_field(qtbot, intak
     assert "prison" in offered and "spouse" not in offered and "applicant" not in offered
     assert spouse.counted_reason.currentData() == ""
     intake.applicant.name.setFocus()
+    son = add_member(qtbot, intake, "子", "张强", make_id("19900101", 51))
+    assert son.counted.isChecked() and son.counted_reason.currentData() == ""  # not 配偶
+    click(qtbot, intake.findChild(QWidget, "removeMember2"))
+    spouse = intake.members.rows[0][0]  # rows are rebuilt, keeping what was chosen
+    assert not spouse.counted.isChecked() and spouse.counted_reason.currentData() == ""
 
     click(qtbot, intake.accept_button)
 

@@ -302,10 +302,13 @@ class PersonFields(QObject):
         box.currentIndexChanged.emit(box.currentIndex())
 
     def _relation_changed(self) -> None:
-        """A spouse is counted as 配偶 unless the clerk chose otherwise."""
-        if (self.relation.currentData() == "配偶" and self.counted.isChecked()
-                and not self.counted_reason.currentData()):
+        """A spouse is counted as 配偶 unless the clerk chose otherwise; 配偶 as the reason
+        goes when the relation is no longer 配偶."""
+        spouse, reason = self.relation.currentData() == "配偶", self.counted_reason.currentData()
+        if spouse and self.counted.isChecked() and not reason:
             self.counted_reason.setCurrentIndex(max(self.counted_reason.findData("spouse"), 0))
+        elif not spouse and reason == "spouse":
+            self.counted_reason.setCurrentIndex(0)
 
     def set_guardian_allowed(self, allowed: bool) -> None:
         """监护人 only for an adult member of a minor applicant's household."""
