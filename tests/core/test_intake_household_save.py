@@ -72,6 +72,7 @@ BAD = [
     ("related.0.no_id_reason", lambda d: d.related.append(
         supporter(id_type=IdType.NONE.name, id_number=""))),
     ("related.0.id_type", lambda d: d.related.append(supporter(id_type="PASSPORT"))),
+    ("related.0.no_id_reason", lambda d: d.related.append(supporter(no_id_reason="因" * 101))),
     ("related.0.phone", lambda d: d.related.append(supporter(phone="12345"))),
     ("related.0.address", lambda d: d.related.append(supporter(address="村" * 201))),
     ("related.0.supporter", lambda d: d.related.append(supporter(supporter=False, guardian=False))),

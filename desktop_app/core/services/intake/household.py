@@ -91,6 +91,7 @@ class HouseholdValidation(IntakeBase):
                     f"{prefix}.id_number", "duplicate", key="intake.related.duplicate_id",
                     params={"name": seen_ids[info.normalized]}))
             seen_ids[info.normalized] = p.name.strip()
+        check(values.validate_text, p.no_id_reason, f"{prefix}.no_id_reason", 100)
         phone = check(values.validate_phone, p.phone, f"{prefix}.phone")
         address = check(values.validate_text, p.address, f"{prefix}.address", 200)
         note = check(values.validate_text, p.note, f"{prefix}.note", 200)
