@@ -306,8 +306,9 @@ def test_applicant_without_birth_date_may_have_a_guardian_or_none(services, town
     assert services.intake.validate(d) == []
 
 
-def test_incident_applicant_may_request_temporary_assistance(services, township):
-    d = draft(services, items=("LINSHI_URGENT",), residence_kind="incident",
+@pytest.mark.parametrize("items", [("LINSHI_URGENT",), ("LINSHI_EXPENSE",), ("LINSHI_URGENT", "LINSHI_EXPENSE")])
+def test_incident_applicant_may_request_temporary_assistance(services, township, items):
+    d = draft(services, items=items, residence_kind="incident",
               residence_address="碧江区灯塔街道 3 号（事故现场）")
     app = _app(services, services.intake.decide(d, "accept", township).application_id)
     assert (app.residence_kind, app.residence_address, app.residence_permit_no) == (
