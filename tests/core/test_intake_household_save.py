@@ -72,6 +72,7 @@ BAD = [
     ("related.0.no_id_reason", lambda d: d.related.append(
         supporter(id_type=IdType.NONE.name, id_number=""))),
     ("related.0.id_type", lambda d: d.related.append(supporter(id_type="PASSPORT"))),
+    ("related.0.no_id_reason", lambda d: d.related.append(supporter(no_id_reason="因" * 101))),
     ("related.0.phone", lambda d: d.related.append(supporter(phone="12345"))),
     ("related.0.address", lambda d: d.related.append(supporter(address="村" * 201))),
     ("related.0.supporter", lambda d: d.related.append(supporter(supporter=False, guardian=False))),
@@ -305,8 +306,9 @@ def test_applicant_without_birth_date_may_have_a_guardian_or_none(services, town
     assert services.intake.validate(d) == []
 
 
-def test_incident_applicant_may_request_temporary_assistance(services, township):
-    d = draft(services, items=("LINSHI_URGENT",), residence_kind="incident",
+@pytest.mark.parametrize("items", [("LINSHI_URGENT",), ("LINSHI_EXPENSE",), ("LINSHI_URGENT", "LINSHI_EXPENSE")])
+def test_incident_applicant_may_request_temporary_assistance(services, township, items):
+    d = draft(services, items=items, residence_kind="incident",
               residence_address="碧江区灯塔街道 3 号（事故现场）")
     app = _app(services, services.intake.decide(d, "accept", township).application_id)
     assert (app.residence_kind, app.residence_address, app.residence_permit_no) == (

@@ -136,8 +136,8 @@ class _Maker:
         self.villages = services.setup.villages()
         self.catalog = services.ctx.catalog
 
-    def name(self, surname: str | None = None) -> str:
-        r = self.rng
+    def name(self, surname: str | None = None, rng: random.Random | None = None) -> str:
+        r = rng or self.rng
         given = r.choice(RARE) if r.random() < 0.01 else r.choice(GIVEN)
         if r.random() < 0.5:
             given += r.choice(GIVEN)
@@ -237,7 +237,7 @@ class _Maker:
                     number = make_id(x, self.region, kid, male)
                 taken.add(number)
                 draft.related.append(PersonInput(
-                    name=self.name(surname), relation=relation, id_number=number,
+                    name=self.name(surname, x), relation=relation, id_number=number,
                     phone=f"1{x.choice('3578')}{x.randrange(10**8, 10**9)}",
                     address=f"贵州省铜仁市{x.choice(('万山区', '松桃县', '江口县'))}{x.choice(ROADS)}"
                             f"{x.randrange(1, 200)}号",
