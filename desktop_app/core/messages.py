@@ -264,6 +264,28 @@ TEMPLATES: dict[str, str] = {
     # issue 12 — eligibility rules (core/rules/eligibility.py)
     "setting.eligibility.invalid": "救助评估规则第 {entry} 条的“{name}”不正确，请检查后重新填写",
     "setting.eligibility.duplicate": "救助评估规则中有两条的生效日期都是 {day}，每个日期只能有一条",
+    # issue 12 — household
+    "intake.counted.applicant": "申请人本人必须计入共同生活的家庭成员",
+    "intake.counted.applicant_only": "“申请人本人”只能用于申请人",
+    "intake.counted.reason_mismatch": "所选原因与“是否计入家庭成员”不一致",
+    "intake.counted.reason_required": "不计入共同生活家庭成员的，请选择原因",
+    "intake.related.duplicate_id": "证件号码与“{name}”重复，同一人只能登记一次",
+    "intake.related.role_required": "请至少选择一项：法定赡养（抚养、扶养）义务人或监护人",
+    "intake.related.household_size": "家庭人口数应为 1 到 {max} 之间的整数",
+    "intake.related.able_invalid": "请选择义务人是否有履行能力",
+    "intake.related.unable_reason_required": "义务人无履行能力的，请选择原因",
+    "intake.related.unable_reason_unexpected": "只有义务人无履行能力时才选择原因",
+    "intake.guardian.required": "申请人未满 {age} 周岁，请登记一名监护人（户内成年成员或户外人员），由监护人签字",
+    "intake.guardian.too_many": "只能登记一名监护人，现登记了 {count} 名",
+    "intake.guardian.not_minor": "申请人已满 {age} 周岁，不登记监护人",
+    "intake.guardian.minor": "未满 {age} 周岁的人不能作为监护人",
+    "intake.guardian.self": "申请人不能作为自己的监护人",
+    "intake.residence.kind_required": "请选择申请地（户籍地、居住地或急难发生地）",
+    "intake.residence.address_required": "居住证持有人或在急难发生地申请的，请填写现居住地址",
+    "intake.residence.permit_required": "居住证持有人在居住地申请的，请填写居住证号码",
+    "intake.residence.incident_item": "在急难发生地申请（非本地户籍）只能申请临时救助；"
+                                      "“{name}”请向户籍地或居住地申请",
+    "intake.medical_reimbursed.over": "报销金额不能超过近 12 个月医疗支出",
 }
 
 register(TEMPLATES)

@@ -4,7 +4,8 @@
 
 Builds a demo township with realistic synthetic applications in a temporary data
 folder, drives the screens as a clerk would, and grabs each at 1280×800
-(screen-assessment and screen-standards come from screenshots_assessment.py):
+(screen-standards comes from screenshots_assessment.py; screen-supporters,
+screen-assessment and screen-detail-household, at 1366×768, from screenshots_household.py):
 screen-setup, screen-login, screen-intake, screen-intake-error, screen-intake-result,
 screen-list, screen-detail, screen-tracking, screen-feedback, screen-sync, screen-lock,
 screen-audit, screen-admin-users, screen-restore; and doc-referral (a 转办单 page, needs pdftoppm).
@@ -290,8 +291,7 @@ def main(out: Path) -> None:
             intake = window.intake
             fill_intake(intake)
             shoot(app, window, out / "screen-intake.png")
-            from screenshots_assessment import assessment_screen, standards_screen
-            assessment_screen(app, window, out)
+            from screenshots_assessment import standards_screen
 
             good = make_id("19580917", 42)
             intake.applicant.id_number.setText(good[:17] + ("1" if good[17] != "1" else "2"))
@@ -314,6 +314,8 @@ def main(out: Path) -> None:
             dialog = window.open_application(accepted)
             shoot(app, dialog, out / "screen-detail.png")
             dialog.close()
+            from screenshots_household import household_screens
+            household_screens(app, window, out)
             tracking_screens(app, services, window, out, accepted)
             standards_screen(app, window, out)
             sync_screens(app, services, window, out)

@@ -1,7 +1,8 @@
 """Screenshots of the needs-assessment panel and the 救助标准 editor.
 
-Called by ``make_screenshots.py`` (screen-assessment, screen-standards); also runs
-alone, rendering just these two:
+``make_screenshots.py`` calls ``standards_screen``; screen-assessment.png itself now
+comes from ``screenshots_household.py`` (1366×768, with the counted / excluded members).
+Also runs alone, rendering both from the older demo household:
 
     QT_QPA_PLATFORM=offscreen python tests/gui/screenshots_assessment.py [OUT_DIR]
 """

@@ -43,7 +43,8 @@ def test_a_change_becomes_a_dated_entry_the_assessment_follows(qtbot, settings, 
     qtbot.waitUntil(lambda: settings.status.text() != "", timeout=3000)
     stored = services.settings.editable()["eligibility"]
     assert [x["effective_from"] for x in stored] == ["2021-01-01", "2026-11-25"]
-    assert set(stored[1]["excluded_incomes"]) == {"pension", "allowance"}
+    assert set(stored[1]["excluded_incomes"]) == {"pension", "allowance", "basic_pension", "assistance",
+                                                  "disability_subsidy", "reward"}
     assert stored[1]["max_vehicles"] == 0 and stored[0]["max_vehicles"] == 1
     # the application day keeps its rules; a draft dated the 25th uses the new ones
     assert [s.rule_id for s in services.assessment.assess(d)] == ["dibao_edge"]
@@ -52,3 +53,20 @@ def test_a_change_becomes_a_dated_entry_the_assessment_follows(qtbot, settings, 
     # the form still shows today's rules; saving again changes nothing
     assert not e.excluded["pension"].isChecked()
     assert e.entries() is e.original
+
+
+def test_rigid_validity_is_editable_and_an_old_entry_shows_its_default(qtbot, settings, services):
+    """Issue 12: the 刚性支出 validity (months) is a dated setting; an entry stored before
+    the field came in shows the default 12."""
+    from desktop_app.core.rules.eligibility import ADDED_LATER, DEFAULT_ENTRY
+
+    e = settings.eligibility
+    old = {k: v for k, v in DEFAULT_ENTRY.items() if k not in ADDED_LATER}
+    e.set_entries([old])
+    assert e.rigid_months.value() == 12 and e.rigid_months.text() == "12 个月"
+    assert e.entries() == [old]          # unchanged: the stored entry as it was
+    e.rigid_months.setValue(6)
+    entries = e.entries()
+    assert [x["effective_from"] for x in entries] == ["2021-01-01", "2026-11-25"]
+    assert entries[1]["rigid_validity_months"] == 6
+    assert services.assessment.policy_on(date(2026, 11, 25)).rigid_validity_months == 12  # not saved yet

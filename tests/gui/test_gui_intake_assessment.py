@@ -124,9 +124,14 @@ def test_supporters_answer_decides_whether_tekun_is_suggested(qtbot, intake):
     assert "法定义务人" in row_widget(intake, "TEKUN", "reason").text()
     assert intake.draft().supporters_able is False
 
+    # "Yes, listed below": the first supporter's card opens; recorded able → no 特困.
     click(qtbot, intake.supporters[True])
+    supporter = intake.related.rows[0][0]
+    assert intake.draft().supporters_able is None  # not checked yet
+    choose(supporter.able, data=True)
     suggested(qtbot, intake, "TEKUN", present=False)
     assert intake.draft().supporters_able is True
+    assert not intake.supporters[False].isEnabled()  # "none at all" contradicts the list
 
 
 def test_supporters_answer_is_saved_and_cleared(qtbot, intake, services):

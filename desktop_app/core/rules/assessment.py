@@ -26,26 +26,37 @@ docs/eligibility.md lists every rule with its source, settings and defaults.
   ``incapable_grades``) or minor, no capacity to work, household income below the
   standard, property within limits, no able legal supporter **in the household**
   (spouse, parent or adult child aged 18–59 who is not ill, severely disabled, unable
-  to work or a student), and the clerk recorded that no supporter outside the household
-  can support (``supporters_able is False``; unknown suggests nothing). A person 18–59
-  who is only 在校 is not incapable (43号).
+  to work or a student), and no able supporter outside it: the recorded supporters
+  (``HouseholdFacts.supporters``) — any able one blocks it, all unable allow it — or,
+  none recorded, the clerk's answer (``supporters_able is False``; unknown suggests
+  nothing). A person 18–59 who is only 在校 is not incapable (43号).
+* **Who counts** (57号 共同生活的家庭成员): only members with ``counted`` enter the
+  per-capita income, the 补差, the property limits and every rule; one left out (serving
+  a sentence, missing, living apart …) is no supporter in the household and no
+  candidate, and the income reason names them and why.
+* **Where one applies**: a 居住证 holder (``residence_kind == "permit"``) gets the
+  standard of where they live (village code, else the hukou — said in the reason); an
+  applicant at the place of an emergency without a local hukou (``"incident"``) gets
+  only the 临时救助（急难型）suggestion.
+* **Medical spending** enters 刚性支出 and 医疗救助 net of insurance reimbursement; a
+  刚性支出 recognition holds ``rigid_validity_months`` (the reason says until when).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
+from .. import vocab
+from ..vocab import COUNTED_REASON_LABELS, UNABLE_REASON_LABELS
 from .division import VillageKind, village_kind
 from .eligibility import Policy
 from .standards import Standards
 from .values import format_yuan
 
 DEFAULT_POLICY = Policy(effective_from=date(2021, 1, 1))
-INCOME_LABELS = {"wage": "工资性收入", "farming": "种植养殖收入", "business": "经营性收入",
-                 "property": "财产租赁变卖收入", "land": "土地流转收入", "pension": "养老金",
-                 "support": "赡扶抚养费", "allowance": "生活补助", "other": "其他收入"}
+INCOME_LABELS = dict(vocab.INCOME_LABELS)  # the GUI panel imports it from here
 _GRADES = {1: "一", 2: "二", 3: "三", 4: "四"}
 
 
@@ -60,6 +71,36 @@ class MemberFacts:
     disability_grade: int | None = None
     employment: str = ""
     education: str = ""
+    # Counted among the 共同生活的家庭成员 (民发〔2021〕57号) and why (vocab.COUNTED_REASONS).
+    counted: bool = True
+    counted_reason: str = ""
+
+
+@dataclass(frozen=True)
+class SupporterFacts:
+    """A legal supporter (赡养/抚养/扶养义务人) recorded outside the household."""
+
+    name: str
+    relation: str = ""
+    able: bool | None = None            # None = not checked yet
+    unable_reason: str = ""             # vocab.UNABLE_REASONS code
+    household_size: int | None = None   # their own household
+    monthly_income_fen: int | None = None
+
+    def text(self) -> str:
+        """``王大（子，本人为低保或特困对象；其家庭 3 人，月收入 800 元）``."""
+        parts = [self.relation] if self.relation else []
+        if self.able is False and self.unable_reason:
+            parts.append(UNABLE_REASON_LABELS.get(self.unable_reason, self.unable_reason))
+        t = "，".join(parts)
+        own = []
+        if self.household_size:
+            own.append(f"其家庭 {self.household_size} 人")
+        if self.monthly_income_fen is not None:
+            own.append(f"月收入 {yuan(self.monthly_income_fen)} 元")
+        if own:
+            t += ("；" if t else "") + "，".join(own)
+        return f"{self.name}（{t}）" if t else self.name
 
 
 @dataclass(frozen=True)
@@ -77,6 +118,26 @@ class HouseholdFacts:
     deposits_fen: int = 0
     business: str = ""
     village_code: str = ""
+    # Legal supporters recorded outside the household (the 特困 test reads them first).
+    supporters: tuple[SupporterFacts, ...] = ()
+    # Where the applicant applies (vocab.RESIDENCE_KINDS): "hukou", "permit" (居住证
+    # holder where they live), "incident" (急难发生地, no local hukou: 临时救助 only).
+    residence_kind: str = "hukou"
+    # Of ``medical_spending_fen``: what insurance repaid (last 12 months).
+    medical_reimbursed_fen: int = 0
+
+    @property
+    def medical_net_fen(self) -> int:
+        """Medical spending less the reimbursement (never below 0)."""
+        return max(0, self.medical_spending_fen - self.medical_reimbursed_fen)
+
+    def medical_text(self, label: str = "医疗支出") -> str:
+        """``医疗支出 5,000 元`` or, with a reimbursement, ``医疗支出 20,000 元、已报销
+        12,000 元、自付 8,000 元``."""
+        if not self.medical_reimbursed_fen:
+            return f"{label} {yuan(self.medical_spending_fen)} 元"
+        return (f"{label} {yuan(self.medical_spending_fen)} 元、已报销 {yuan(self.medical_reimbursed_fen)} 元、"
+                f"自付 {yuan(self.medical_net_fen)} 元")
 
 
 @dataclass(frozen=True)
@@ -93,6 +154,18 @@ def yuan(fen: int) -> str:
 
 def _half_up(total: int, n: int) -> int:
     return (2 * total + n) // (2 * n)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` ``months`` later (the last day of a shorter month: 1-31 + 1 → 2-28)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover - day 28 exists in every month
 
 
 def age_on(birth: date | None, day: date) -> int | None:
@@ -128,8 +201,21 @@ class Basis:
 
 
 def household_basis(h: HouseholdFacts, p: Policy) -> Basis:
-    """Which standard (urban/rural) the household is measured against, and why."""
+    """Which standard (urban/rural) the household is measured against, and why.
+
+    A 居住证 holder applying where they live gets the standard of that place (汉中
+    measure 二, 重庆): the village code of the application when it tells urban/rural,
+    else — said in the reason — the hukou."""
     hukou = h.members[0].hukou_type if h.members else "农村"
+    if h.residence_kind == "permit":
+        kind = _village_kind(h.village_code)
+        if kind is VillageKind.RESIDENTS:
+            return Basis("城镇", "城市", "居住证持有人，按居住地为居委会")
+        if kind is VillageKind.VILLAGERS:
+            return Basis("农村", "农村", "居住证持有人，按居住地为村委会")
+        label = "城市" if hukou == "城镇" else "农村"
+        return Basis("城镇" if hukou == "城镇" else "农村", label,
+                     "居住证持有人，居住地代码不能区分城乡，按申请人户籍")
     if p.standard_basis == "village" and len(h.village_code) == 12 and h.village_code.isdigit():
         kind = village_kind(int(h.village_code[9:]))
         if kind is VillageKind.RESIDENTS:
@@ -139,6 +225,12 @@ def household_basis(h: HouseholdFacts, p: Policy) -> Basis:
     if hukou == "城镇":
         return Basis("城镇", "城市", "按申请人户籍")
     return Basis("农村", "农村", "按申请人户籍")
+
+
+def _village_kind(code: str) -> VillageKind | None:
+    if len(code) == 12 and code.isdigit():
+        return village_kind(int(code[9:]))
+    return None
 
 
 # -- income -----------------------------------------------------------------------------
@@ -152,6 +244,8 @@ class IncomeFigures:
     standard_fen: int
     basis: Basis
     topup_rounding: str = "fen"
+    all_members: int = 0                 # everyone recorded, counted or not
+    excluded_members: tuple[tuple[str, str], ...] = ()  # (name, reason label) not counted
 
     @property
     def excluded_fen(self) -> int:
@@ -191,6 +285,9 @@ class IncomeFigures:
     def text(self) -> str:
         t = f"人均月收入 {yuan(self.per_capita_fen)} 元"
         parts = []
+        if self.excluded_members:
+            parts.append(f"按共同生活家庭成员 {self.members} 人计，未计入"
+                         + "、".join(f"{n}（{r}）" for n, r in self.excluded_members))
         if self.excluded:
             parts.append("不计入" + "、".join(f"{INCOME_LABELS.get(c, c)} {yuan(v)} 元"
                                               for c, v in self.excluded))
@@ -215,11 +312,20 @@ def income_figures(h: HouseholdFacts, st: Standards, p: Policy = DEFAULT_POLICY)
     excluded = tuple((c, v) for c, v in lines.items() if c in p.excluded_incomes)
     deductible = sum(v for c, v in lines.items()
                      if c in p.deduction_incomes and c not in p.excluded_incomes)
-    workers = sum(1 for m in h.members if m.employment in p.deduction_employments)
+    counted = counted_members(h)
+    workers = sum(1 for m in counted if m.employment in p.deduction_employments)
     per_worker = standard * st.employment_deduction_percent // 100
     deduction = min(deductible, workers * per_worker)
-    return IncomeFigures(max(len(h.members), 1), gross, excluded, deduction, workers if deduction else 0,
-                         standard, basis, p.topup_rounding)
+    left_out = tuple((m.name, COUNTED_REASON_LABELS.get(m.counted_reason, "") or "未说明原因")
+                     for m in h.members if not m.counted)
+    return IncomeFigures(max(len(counted), 1), gross, excluded, deduction, workers if deduction else 0,
+                         standard, basis, p.topup_rounding, len(h.members), left_out)
+
+
+def counted_members(h: HouseholdFacts) -> tuple[MemberFacts, ...]:
+    """The members counted in the household (57号 共同生活的家庭成员); the applicant
+    always is."""
+    return tuple(m for i, m in enumerate(h.members) if m.counted or i == 0)
 
 
 # -- property -----------------------------------------------------------------------------
@@ -244,8 +350,9 @@ class PropertyResult:
 
 
 def property_test(h: HouseholdFacts, standard_fen: int, p: Policy) -> PropertyResult:
-    """Deposits, vehicles, housing area and business against the local limits."""
-    n = max(len(h.members), 1)
+    """Deposits, vehicles, housing area and business against the local limits (per
+    counted member)."""
+    n = max(len(counted_members(h)), 1)
     over: list[str] = []
     within: list[str] = []
     if p.deposit_months_per_person:
@@ -315,16 +422,31 @@ def able_supporter(s: MemberFacts, day: date, p: Policy) -> bool:
 
 def supporters_in_household(m: MemberFacts, h: HouseholdFacts, day: date,
                             p: Policy) -> list[MemberFacts]:
-    """The able legal supporters of ``m`` living in the household."""
+    """The able legal supporters of ``m`` living in the household (counted members
+    only: one serving a sentence or living apart supports nobody there)."""
     rel = _SUPPORTERS.get(m.relation, ())
-    return [s for s in h.members if s is not m and s.relation in rel and able_supporter(s, day, p)]
+    return [s for s in counted_members(h)
+            if s is not m and s.relation in rel and able_supporter(s, day, p)]
+
+
+def outside_supporters_able(h: HouseholdFacts) -> bool | None:
+    """Can a legal supporter outside the household support? From the recorded
+    supporters: any able → True; all recorded unable → False; none recorded or some
+    not checked → the clerk's household answer (``supporters_able``)."""
+    ables = [s.able for s in h.supporters]
+    if any(a is True for a in ables):
+        return True
+    if ables and all(a is False for a in ables):
+        return False
+    return h.supporters_able
 
 
 def tekun_candidates(h: HouseholdFacts, day: date, p: Policy) -> list[tuple[MemberFacts, str]]:
-    """Members who are 特困 subjects and have no able supporter in the household, with
-    why they cannot work. (Income, property and supporters outside are the caller's.)"""
+    """Counted members who are 特困 subjects and have no able supporter in the
+    household, with why they cannot work. (Income, property and supporters outside are
+    the caller's.)"""
     out = []
-    for m in h.members:
+    for m in counted_members(h):
         why = incapacity(m, day, p)
         if why and not supporters_in_household(m, h, day, p):
             out.append((m, why))
@@ -357,10 +479,18 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
     out: list[Suggestion] = []
     if not h.members:
         return Assessment(f, prop, out, std, edge_std)
+    if h.residence_kind == "incident":
+        out.append(Suggestion(
+            "LINSHI_URGENT",
+            "非本地户籍，在急难发生地申请：只能申请临时救助（急难型），可先行救助、事后补充说明"
+            "（汉中第十五条、泰安：由急难发生地实施临时救助）；低保、特困等请向户籍地或持居住证向"
+            f"居住地申请。{f.text()}", "incident"))
+        return Assessment(f, prop, out, std, edge_std)
     std_text = f"{f.hukou_label}低保标准 {yuan(std)} 元"
     below_std = f.net_fen < std * n
     below_edge = f.net_fen * 100 < std * st.edge_percent * n
     poor = prop.ok
+    people = counted_members(h)
     low_income = False
 
     # 低保
@@ -376,7 +506,7 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
             "DIBAO_EDGE",
             f"{f.text()}，不低于{std_text}，但低于低保边缘标准 {yuan(edge_std)} 元"
             f"（低保标准的 {st.edge_percent / 100:g} 倍）；{prop.short()}", "dibao_edge"))
-        single = [m for m in h.members if is_severely_disabled(m, p) or m.health == "重病"]
+        single = [m for m in people if is_severely_disabled(m, p) or m.health == "重病"]
         if single:
             who = "、".join(f"{m.name}（{disability_text(m) if is_severely_disabled(m, p) else '患重病'}）"
                            for m in single)
@@ -385,20 +515,25 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
                          "可按单人户申请纳入低保", "dibao_single"))
 
     # 特困 (per person)
-    tekun = tekun_candidates(h, day, p) if below_std and poor and h.supporters_able is False else []
+    outside_unable = outside_supporters_able(h) is False
+    tekun = tekun_candidates(h, day, p) if below_std and poor and outside_unable else []
     if tekun:
         low_income = True
         base = st.urban_dibao_fen if p.tekun_base == "urban" else std
         base_label = "城市" if p.tekun_base == "urban" else f.hukou_label
         who = "；".join(f"{m.name} {why}" for m, why in tekun)
+        if h.supporters:
+            outside = "户外义务人均无履行能力：" + "、".join(x.text() for x in h.supporters)
+        else:
+            outside = "登记为户外义务人无履行能力"
         out.append(Suggestion(
             "TEKUN",
-            f"{who}；户内无有赡养、抚养、扶养能力的法定义务人，且登记为户外义务人无履行能力；"
+            f"{who}；户内无有赡养、抚养、扶养能力的法定义务人，且{outside}；"
             f"{f.text()}，低于{std_text}。基本生活标准不低于 {yuan(base * st.tekun_percent // 100)} 元/月"
             f"（{base_label}低保标准 {yuan(base)} 元的 {st.tekun_percent / 100:g} 倍）", "tekun"))
 
-    # 刚性支出困难
-    rigid = h.medical_spending_fen + h.education_spending_fen
+    # 刚性支出困难 (medical spending net of insurance reimbursement)
+    rigid = h.medical_net_fen + h.education_spending_fen
     if not below_edge and rigid > 0:
         hukou = f.basis.hukou_type
         disposable = st.disposable_income_fen(hukou)
@@ -406,16 +541,19 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
         if annual_total < disposable * n and rigid * 100 > annual_total * st.rigid_share_percent:
             low_income = True
             label = "城镇" if hukou == "城镇" else "农村"
+            until = add_months(day, p.rigid_validity_months) - timedelta(days=1)
             out.append(Suggestion(
                 "RIGID",
                 f"人均年收入 {yuan(_half_up(annual_total, n))} 元，低于上年{label}居民人均"
                 f"可支配收入 {yuan(disposable)} 元；近 12 个月刚性支出 {yuan(rigid)} 元"
-                f"（医疗 {yuan(h.medical_spending_fen)} 元、教育 {yuan(h.education_spending_fen)} 元），"
-                f"超过家庭年收入 {yuan(annual_total)} 元的 {st.rigid_share_percent}%", "rigid"))
+                f"（{h.medical_text('医疗')}；教育 {yuan(h.education_spending_fen)} 元），"
+                f"超过家庭年收入 {yuan(annual_total)} 元的 {st.rigid_share_percent}%；"
+                f"认定有效期 {p.rigid_validity_months} 个月，有效期至 {until.year}年{until.month}月{until.day}日",
+                "rigid"))
 
     # 教育救助: every student of school age, whatever the stage (not stopping at 18)
     pupils = []
-    for m in h.members:
+    for m in people:
         age = age_on(m.birth_date, day)
         if (age is not None and p.education_age_min <= age <= p.education_age_max
                 and m.employment == "在校"):
@@ -425,14 +563,14 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
         out.append(Suggestion("EDUCATION", f"低收入家庭中有在校学生：{'、'.join(pupils)}", "education"))
 
     # 医疗救助
-    ill = [m.name for m in h.members if m.health == "重病"]
+    ill = [m.name for m in people if m.health == "重病"]
     if ill:
         text = f"{'、'.join(ill)} 患重病"
         if h.medical_spending_fen:
-            text += f"，近 12 个月医疗支出 {yuan(h.medical_spending_fen)} 元"
+            text += f"，近 12 个月{h.medical_text()}"
         out.append(Suggestion("MEDICAL", text, "medical_illness"))
-    elif h.medical_spending_fen and low_income:
-        out.append(Suggestion("MEDICAL", f"低收入家庭近 12 个月医疗支出 {yuan(h.medical_spending_fen)} 元",
+    elif h.medical_net_fen and low_income:
+        out.append(Suggestion("MEDICAL", f"低收入家庭近 12 个月{h.medical_text()}",
                               "medical_spending"))
 
     # 住房救助 (农村危房改造: rural low-income households)
@@ -449,7 +587,7 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
     # 残疾人两项补贴
     living_ok = {"dibao": below_std and poor, "dibao_edge": below_edge and poor,
                  "low_income": low_income}[p.living_subsidy_scope]
-    disabled = [m for m in h.members if m.disability_category and m.disability_grade]
+    disabled = [m for m in people if m.disability_category and m.disability_grade]
     if disabled and living_ok:
         scope = {"dibao": "低保家庭", "dibao_edge": "低保或低保边缘家庭",
                  "low_income": "低收入家庭"}[p.living_subsidy_scope]
@@ -466,11 +604,11 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
                           f"属护理补贴范围{scope}，可申请重度残疾人护理补贴", "disability_care"))
 
     # 孤儿 / 事实无人抚养儿童
-    orphans = [m for m in h.members if _parents_unable(m, h, day, p)]
+    orphans = [m for m in people if _parents_unable(m, h, day, p)]
     if orphans:
         who = "、".join(f"{m.name}（{age_on(m.birth_date, day)} 岁）" for m in orphans)
         out.append(Suggestion(
-            "ORPHAN", f"未成年人 {who} 在本户的父母均重度残疾或患重病，不能履行抚养义务。"
+            "ORPHAN", f"未成年人 {who} 在本户登记的父母均重度残疾、患重病、服刑或失踪，不能履行抚养义务。"
                       "请核实：父母双方均死亡、失踪，或一方重残、重病、服刑、强制隔离戒毒、失联，"
                       "另一方也处于上述情形之一（民发〔2019〕62号）；父母外出务工不属于",
             "orphan"))
@@ -478,9 +616,9 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
 
 
 def _employment(h: HouseholdFacts, day: date, p: Policy) -> list[Suggestion]:
-    """零就业家庭: members of working age able to work, none of them employed."""
+    """零就业家庭: counted members of working age able to work, none of them employed."""
     working_age = []
-    for m in h.members:
+    for m in counted_members(h):
         age = age_on(m.birth_date, day)
         if age is not None and p.adult_age <= age < p.elderly_age:
             working_age.append(m)
@@ -503,14 +641,22 @@ _PARENTS = {
 
 
 def _parents_unable(m: MemberFacts, h: HouseholdFacts, day: date, p: Policy) -> bool:
-    """A minor with at least one parent in the household and every parent there
-    重残 or 重病 (the part of 62号 the data can show). A minor without a parent in the
-    household is most often left behind (parents working away) and is not suggested."""
+    """A minor with at least one parent recorded in the household and every parent
+    there 重残 or 重病, or recorded as not counted because serving a sentence / in
+    compulsory drug treatment or declared missing (the part of 62号 the data can show).
+    A minor without a parent in the household is most often left behind (parents
+    working away) and is not suggested."""
     age = age_on(m.birth_date, day)
     if age is None or age >= p.adult_age or m.relation not in _PARENTS:
         return False
     parents = [x for x in h.members if x is not m and x.relation in _PARENTS[m.relation]]
-    return bool(parents) and all(x.health == "重病" or is_severely_disabled(x, p) for x in parents)
+    return bool(parents) and all(
+        x.health == "重病" or is_severely_disabled(x, p)
+        or (not x.counted and x.counted_reason in _PARENT_ABSENT) for x in parents)
+
+
+#: Reasons a member is not counted that 62号 names for a parent: 服刑、强制隔离戒毒, 失踪.
+_PARENT_ABSENT = ("prison", "missing")
 
 
 def suggested_items(suggestions: list[Suggestion]) -> list[str]:

@@ -39,7 +39,8 @@ class Policy:
 
     effective_from: date
     # -- income (57号: income not counted is a local list) ---------------------------
-    excluded_incomes: tuple[str, ...] = ("allowance",)
+    excluded_incomes: tuple[str, ...] = ("allowance", "basic_pension", "assistance",
+                                         "disability_subsidy", "reward")
     deduction_incomes: tuple[str, ...] = ("wage",)
     deduction_employments: tuple[str, ...] = ("在职", "灵活就业")
     topup_rounding: str = "fen"
@@ -68,6 +69,9 @@ class Policy:
     education_age_min: int = 6
     education_age_max: int = 30
     housing_rural_only: bool = True
+    # -- 刚性支出困难 (issue 12): how long a recognition holds (months); no seed gives a
+    # figure — ours, equal to the 12-month window the spending is measured over.
+    rigid_validity_months: int = 12
 
     def incapable_grade(self, category: str) -> int:
         return dict(self.incapable_grades).get(category, 0)
@@ -91,7 +95,7 @@ _INTS = {"deposit_months_per_person": (0, 240), "max_vehicles": (-1, 20),
          "max_housing_m2_per_person": (0, 1000), "elderly_age": (50, 80), "adult_age": (16, 20),
          "single_grade_any": (0, 4), "single_grade_mental": (0, 4), "care_grade_any": (0, 4),
          "care_grade_mental": (0, 4), "education_age_min": (3, 10),
-         "education_age_max": (16, 40)}
+         "education_age_max": (16, 40), "rigid_validity_months": (1, 36)}
 _BOOLS = ("business_allowed", "housing_rural_only")
 
 
@@ -108,7 +112,15 @@ LABELS = {
     "care_grade_any": "护理补贴残疾等级", "care_grade_mental": "护理补贴智力精神残疾等级",
     "living_subsidy_scope": "生活补贴家庭范围", "education_age_min": "教育救助最低年龄",
     "education_age_max": "教育救助最高年龄", "housing_rural_only": "住房救助仅限农村",
+    "rigid_validity_months": "刚性支出困难认定有效期（月）",
 }
+
+#: Entry format versions: 1 = the first (2026-12, issue 12 rules), 2 = household
+#: economics (issue 12: 刚性支出 validity). Entries stored before a field came in lack
+#: it; :func:`parse_entry` gives such a field its default. Every other field is
+#: required, and unknown fields are refused as before.
+FORMAT_VERSION = 2
+ADDED_LATER: dict[str, int] = {"rigid_validity_months": 2}
 
 
 def _bad(entry: int, name: str) -> ValidationError:
@@ -125,9 +137,10 @@ def parse_entry(rec: Any, entry: int = 1) -> Policy:
     for name in rec:
         if name not in known:
             raise _bad(entry, str(name)[:40])
-    missing = [n for n in known if n not in rec]
+    missing = [n for n in known if n not in rec and n not in ADDED_LATER]
     if missing:
         raise _bad(entry, sorted(missing)[0])
+    rec = {**{n: DEFAULT_ENTRY[n] for n in ADDED_LATER if n not in rec}, **rec}
     raw = rec["effective_from"]
     try:
         day = date.fromisoformat(raw) if isinstance(raw, str) else None

@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 from ..errors import ValidationError, ValidationErrors
 from ..models import Application, Village
 from ..rules import assessment, identity, values
-from ..rules.assessment import Assessment, HouseholdFacts, MemberFacts, Suggestion
+from ..rules.assessment import Assessment, HouseholdFacts, MemberFacts, Suggestion, SupporterFacts
 from ..rules.eligibility import Policy, policy_on
 from ..rules.standards import Standards, standards_on
 from .context import ServiceContext
-from .drafts import ApplicationDraft, MemberInput
+from .drafts import ApplicationDraft, MemberInput, PersonInput
 
 
 class AssessmentService:
@@ -91,7 +91,8 @@ class AssessmentService:
             name=m.name.strip(), birth_date=birth, relation=relation, hukou_type=m.hukou_type,
             health=m.health, disability_category=m.disability_category,
             disability_grade=m.disability_grade if m.disability_category else None,
-            employment=m.employment, education=m.education)
+            employment=m.employment, education=m.education,
+            counted=m.counted is not False or relation == "本人", counted_reason=m.counted_reason)
 
     @classmethod
     def facts_from_draft(cls, d: ApplicationDraft, day: date,
@@ -108,6 +109,9 @@ class AssessmentService:
             housing_area_m2=_count(d.housing_area), vehicles=_count(d.vehicles),
             deposits_fen=_amount(d.deposits), business=d.business.strip(),
             village_code=village_code,
+            supporters=tuple(_supporter_from_input(p) for p in d.related if p.supporter is True),
+            residence_kind=d.residence_kind,
+            medical_reimbursed_fen=_amount(d.medical_reimbursed),
         )
 
     @staticmethod
@@ -118,7 +122,7 @@ class AssessmentService:
                 hukou_type=m.hukou_type, health=m.health,
                 disability_category=m.disability_category,
                 disability_grade=m.disability_grade, employment=m.employment,
-                education=m.education)
+                education=m.education, counted=m.counted, counted_reason=m.counted_reason)
                 for m in app.members),
             incomes_fen={i.category: i.monthly_fen for i in app.incomes},
             house_rating=app.house_rating,
@@ -128,6 +132,12 @@ class AssessmentService:
             housing_area_m2=app.housing_area_m2, vehicles=app.vehicles,
             deposits_fen=app.deposits_fen, business=app.business,
             village_code=village_code,
+            supporters=tuple(SupporterFacts(
+                name=p.name, relation=p.relation, able=p.able, unable_reason=p.unable_reason,
+                household_size=p.household_size, monthly_income_fen=p.monthly_income_fen)
+                for p in app.related if p.supporter),
+            residence_kind=app.residence_kind,
+            medical_reimbursed_fen=app.medical_reimbursed_fen,
         )
 
 
@@ -137,6 +147,17 @@ def village_code_of(s: Session, village_id: int | None) -> str:
         return ""
     village = s.get(Village, village_id)
     return village.code if village is not None else ""
+
+
+def _supporter_from_input(p: PersonInput) -> SupporterFacts:
+    """A supporter being typed: what does not parse yet is left out."""
+    size = _count(p.household_size)
+    income = _amount(p.monthly_income) if p.monthly_income.strip() else None
+    return SupporterFacts(
+        name=p.name.strip(), relation=p.relation,
+        able=p.able if p.able in (True, False) else None,
+        unable_reason=p.unable_reason if p.able is False else "",
+        household_size=size or None, monthly_income_fen=income)
 
 
 def _count(text: str) -> int:

@@ -19,6 +19,7 @@ from ..rules import passwords
 from ..rules.identity import CHECK_CHARS, WEIGHTS
 from ..vocab import ApplicationStatus, Decision, ItemStatus, MaterialStatus, TaskStatus
 from . import Services
+from .drafts import PersonInput
 from .events import record_event
 from .intake import ApplicationDraft, ItemInput, MemberInput
 from .setup import SetupInput
@@ -123,15 +124,20 @@ def create_demo_township(services: Services) -> int:
 
 
 class _Maker:
-    def __init__(self, services: Services, rng: random.Random) -> None:
+    def __init__(self, services: Services, rng: random.Random,
+                 extra: random.Random | None = None) -> None:
         self.s = services
         self.rng = rng
+        # Draws for the issue-12 household records (supporters, members not counted,
+        # 居住证 holders) come from their own generator, so ``rng``'s sequence — and
+        # every demo figure drawn from it — is what it was before.
+        self.extra = extra or random.Random(12)
         self.region = services.setup.township().code[:6]
         self.villages = services.setup.villages()
         self.catalog = services.ctx.catalog
 
-    def name(self, surname: str | None = None) -> str:
-        r = self.rng
+    def name(self, surname: str | None = None, rng: random.Random | None = None) -> str:
+        r = rng or self.rng
         given = r.choice(RARE) if r.random() < 0.01 else r.choice(GIVEN)
         if r.random() < 0.5:
             given += r.choice(GIVEN)
@@ -210,7 +216,49 @@ class _Maker:
             draft.staff_relative = True
             draft.staff_relative_note = f"申请人系{r.choice(self.villages).name}村（居）委会委员的近亲属"
         reasons = [r.choice(REJECT_REASONS)] if decision == Decision.REJECT else []
+        self.household(draft, today)
         return draft, decision, reasons
+
+    def household(self, draft: ApplicationDraft, today: date) -> None:
+        """Issue 12 records on some households: an elderly applicant's two legal
+        supporters outside (one able, one unable and why), an adult child serving a
+        sentence (not counted, 民发〔2021〕57号), a 居住证 holder applying where they live."""
+        x = self.extra
+        applicant = draft.applicant
+        birth = _birth_of(applicant.id_number)
+        age = (today.year - birth.year) if birth else 0
+        if age >= 60 and x.random() < 0.35:
+            taken = {m.id_number for m in [applicant, *draft.members]}
+            surname = applicant.name[0]
+            for relation, male, able in (("子", True, True), ("女", False, False)):
+                number = ""
+                while not number or number in taken:
+                    kid = today - timedelta(days=(age - x.randrange(22, 30)) * 365 + x.randrange(0, 360))
+                    number = make_id(x, self.region, kid, male)
+                taken.add(number)
+                draft.related.append(PersonInput(
+                    name=self.name(surname, x), relation=relation, id_number=number,
+                    phone=f"1{x.choice('3578')}{x.randrange(10**8, 10**9)}",
+                    address=f"贵州省铜仁市{x.choice(('万山区', '松桃县', '江口县'))}{x.choice(ROADS)}"
+                            f"{x.randrange(1, 200)}号",
+                    household_size=str(x.randrange(2, 6)),
+                    monthly_income=str(x.randrange(3000, 8000) if able else x.randrange(0, 1200)),
+                    able=able, unable_reason="" if able else x.choice(("low_income", "disabled", "dibao"))))
+        adults = [m for m in draft.members if m.relation in ("子", "女")
+                  and (b := _birth_of(m.id_number)) is not None and today.year - b.year >= 20]
+        if adults and x.random() < 0.15:
+            adults[0].counted, adults[0].counted_reason = False, "prison"
+        if x.random() < 0.08:
+            draft.residence_kind = "permit"
+            draft.residence_address = f"贵州省铜仁市碧江区{x.choice(ROADS)}{x.randrange(1, 300)}号"
+            draft.residence_permit_no = f"{self.region}{x.randrange(10**8, 10**9)}"
+
+
+def _birth_of(id_number: str) -> date | None:
+    try:
+        return date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    except ValueError:
+        return None
 
 
 def demo_times(rng: random.Random, n: int, end: date, days: int) -> list[datetime]:

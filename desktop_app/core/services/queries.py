@@ -30,6 +30,7 @@ from ..models import (
     Event,
     HouseholdMember,
     Income,
+    RelatedPerson,
     SearchKey,
     Staff,
     Village,
@@ -80,6 +81,27 @@ class MemberView:
     health: str
     disability: str
     employment: str
+    counted: bool = True
+    counted_reason: str = ""   # label (配偶 …), "" if not given
+    guardian: bool = False     # the minor applicant's guardian (监护人)
+
+
+@dataclass(frozen=True)
+class RelatedView:
+    """A legal supporter and/or outside guardian (``RelatedPerson``), ID masked."""
+
+    relation: str
+    name: str
+    id_type: str
+    id_masked: str
+    phone: str
+    address: str
+    supporter: bool
+    guardian: bool
+    household_size: int | None
+    monthly_income_fen: int | None
+    able: bool | None
+    unable_reason: str          # label, "" if none
 
 
 @dataclass(frozen=True)
@@ -110,6 +132,7 @@ class FullId:
     relation: str
     name: str
     id_number: str
+    related: bool = False  # a supporter / guardian outside the household (position in ``related``)
 
 
 @dataclass
@@ -131,6 +154,22 @@ class ApplicationDetail:
     hardship_cause: str = ""       # label (因病 …), "" if not given
     staff_relative_note: str = ""  # non-empty: 经办人员或村（居）干部近亲属, registered separately
     closed_on: date | None = None
+    # The income calculation stored at intake (issue 12); all None on applications
+    # recorded before it was stored — never recomputed here.
+    counted_members: int | None = None
+    excluded_income_fen: int | None = None
+    deduction_fen: int | None = None
+    net_income_fen: int | None = None
+    net_per_capita_fen: int | None = None
+    topup_fen: int | None = None
+    # (label, fen, counted) per income line; counted None = recorded before it was stored.
+    income_lines: list[tuple[str, int, bool | None]] = field(default_factory=list)
+    medical_spending_fen: int = 0
+    medical_reimbursed_fen: int = 0
+    residence_kind: str = ""        # label (户籍地申请 …)
+    residence_address: str = ""
+    residence_permit_no: str = ""
+    related: list[RelatedView] = field(default_factory=list)
 
 
 class QueryService:
@@ -243,8 +282,18 @@ class QueryService:
                            mask_id(m.id_number) if m.id_number else f"无（{m.no_id_reason}）",
                            m.sex, m.birth_date, m.hukou_type, m.health,
                            f"{m.disability_category}{m.disability_grade}级" if m.disability_category else "",
-                           m.employment)
+                           m.employment, m.counted,
+                           vocab.COUNTED_REASON_LABELS.get(m.counted_reason, ""), m.guardian)
                 for m in a.members
+            ]
+            related = [
+                RelatedView(p.relation, p.name,
+                            IdType[p.id_type].label if p.id_type in IdType.__members__ else p.id_type,
+                            mask_id(p.id_number) if p.id_number else f"无（{p.no_id_reason}）",
+                            p.phone, p.address, p.supporter, p.guardian, p.household_size,
+                            p.monthly_income_fen, p.able,
+                            vocab.UNABLE_REASON_LABELS.get(p.unable_reason, ""))
+                for p in a.related
             ]
             items = [
                 ItemView(r.item_code, cat.item(r.item_code).name, cat.department(r.handler_code).name,
@@ -260,8 +309,9 @@ class QueryService:
                 for e in s.scalars(select(Event).where(Event.application_id == application_id)
                                    .order_by(Event.seq))
             ]
-            incomes = [(vocab.INCOME_LABELS[i.category], i.monthly_fen)
-                       for i in s.scalars(select(Income).where(Income.application_id == a.id))]
+            lines = [(vocab.INCOME_LABELS.get(i.category, i.category), i.monthly_fen, i.counted)
+                     for i in s.scalars(select(Income).where(Income.application_id == a.id))]
+            incomes = [(label, fen) for label, fen, _counted in lines]
             return ApplicationDetail(
                 row=row, phone=a.applicant.phone, hukou_address=a.applicant.hukou_address,
                 source=vocab.SOURCE_LABELS.get(a.source, a.source), hardship_reason=a.hardship_reason,
@@ -272,12 +322,21 @@ class QueryService:
                 hardship_cause=vocab.HARDSHIP_CAUSE_LABELS.get(a.hardship_cause, ""),
                 staff_relative_note=a.staff_relative_note if a.staff_relative else "",
                 closed_on=a.closed_on,
+                counted_members=a.counted_members, excluded_income_fen=a.excluded_income_fen,
+                deduction_fen=a.deduction_fen, net_income_fen=a.net_income_fen,
+                net_per_capita_fen=a.net_per_capita_fen, topup_fen=a.topup_fen,
+                income_lines=lines, medical_spending_fen=a.medical_spending_fen,
+                medical_reimbursed_fen=a.medical_reimbursed_fen or 0,
+                residence_kind=vocab.RESIDENCE_LABELS.get(a.residence_kind or "hukou", ""),
+                residence_address=a.residence_address or "",
+                residence_permit_no=a.residence_permit_no or "", related=related,
             )
 
     def full_ids(self, application_id: int, by: ActorRef) -> Outcome[list[FullId]]:
-        """The unmasked ID numbers of an application's household, logged as
-        ``pii.view_full_id``. Supervisors and administrators: any application; a clerk:
-        only applications they registered or decided (``docs/roles.md``)."""
+        """The unmasked ID numbers of an application's household, then of its supporters
+        and guardian outside it (``related=True``), logged as ``pii.view_full_id``.
+        Supervisors and administrators: any application; a clerk: only applications they
+        registered or decided (``docs/roles.md``)."""
         with self.ctx.db.transaction() as s:
             actor, _ = auth.resolve(s, by)
             app = s.get(Application, application_id)
@@ -288,6 +347,13 @@ class QueryService:
             if not (actor.can(auth.FULL_ID_ANY) or (own and actor.can(auth.FULL_ID_OWN))):
                 raise PermissionDenied(auth.FULL_ID_ANY, auth.MESSAGES[auth.FULL_ID_ANY])
             members = [FullId(m.position, m.relation, m.name, m.id_number) for m in app.members]
+            others = [FullId(p.position, p.relation, p.name, p.id_number, related=True)
+                      for p in s.scalars(select(RelatedPerson)
+                                         .where(RelatedPerson.application_id == app.id)
+                                         .order_by(RelatedPerson.position))]
+            detail: dict[str, Any] = {"members": len(members)}
+            if others:
+                detail["related"] = len(others)
             record_event(s, "pii.view_full_id", actor_id=actor.staff_id, application_id=app.id,
-                         members=len(members))
-            return Outcome(members, Changes(applications={app.id}))
+                         **detail)
+            return Outcome(members + others, Changes(applications={app.id}))

@@ -1,6 +1,6 @@
 """救助评估规则 (the ``eligibility`` setting, core/rules/eligibility.py): the local rules
 most often set — which standard, 特困 base, income lines not counted, property limits,
-两项补贴 scope, 补差 rounding — as a form showing the entry in force today.
+两项补贴 scope, 补差 rounding, 刚性支出 validity — as a form showing the entry in force today.
 
 Changing a value and saving adds an entry in force from the chosen day (tomorrow at the
 earliest: applications already assessed keep the rules of their day; an entry for that
@@ -113,6 +113,9 @@ class EligibilityEditor(QWidget):
             ("fen", self.tr("to the fen")), ("yuan_up", self.tr("up to the yuan")),
             ("yuan_half_up", self.tr("to the nearest yuan"))])
         form.addRow(self.tr("Top-up rounded"), self.rounding)
+        self.rigid_months = _spin(1, 36, "eligibility.rigid_validity_months")
+        self.rigid_months.setSuffix(self.tr(" months"))
+        form.addRow(self.tr("Hardship from essential spending valid for"), self.rigid_months)
         self.effective = QDateEdit()
         self.effective.setObjectName("eligibility.effective_from")
         self.effective.setCalendarPopup(True)
@@ -150,6 +153,7 @@ class EligibilityEditor(QWidget):
         self.care.setCurrentIndex(care if care >= 0 else 0)
         self.living.setCurrentIndex(self.living.findData(c["living_subsidy_scope"]))
         self.rounding.setCurrentIndex(self.rounding.findData(c["topup_rounding"]))
+        self.rigid_months.setValue(c["rigid_validity_months"])
         tomorrow = today + timedelta(days=1)
         self.effective.setMinimumDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
         self.effective.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
@@ -168,6 +172,7 @@ class EligibilityEditor(QWidget):
             "care_grade_mental": self.care.currentData(),
             "living_subsidy_scope": self.living.currentData(),
             "topup_rounding": self.rounding.currentData(),
+            "rigid_validity_months": self.rigid_months.value(),
         })
         return out
 

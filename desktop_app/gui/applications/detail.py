@@ -87,6 +87,7 @@ class DetailView(DetailDocumentActions, QWidget):
         self.ask_reason = ask_reason
         self.ask_confirmation = ask_confirmation or self._ask_confirmation
         self.full_ids: dict[int, str] | None = None  # position -> number, once unmasked
+        self.full_related: dict[int, str] | None = None  # supporters / guardian, likewise
         tasks.bus.changed.connect(self._on_changes)
 
         self.heading = QLabel()
@@ -130,11 +131,25 @@ class DetailView(DetailDocumentActions, QWidget):
         self.basic = QFormLayout(self.basic_box)
         self.members_model = RowsModel([
             self.tr("Relation"), self.tr("Name"), self.tr("ID number"), self.tr("Sex, birth date"),
-            self.tr("Hukou"), self.tr("Health"), self.tr("Disability"), self.tr("Employment")])
+            self.tr("Counted"), self.tr("Hukou"), self.tr("Health"), self.tr("Disability"),
+            self.tr("Employment")])
         self.members_view = _table(self.members_model)
         self.members_view.setObjectName("membersView")
         members_box = QGroupBox(self.tr("Household"))
         QVBoxLayout(members_box).addWidget(self.members_view)
+        self.related_model = RowsModel([
+            self.tr("Relation"), self.tr("Name"), self.tr("ID number"), self.tr("Role"),
+            self.tr("Can support"), self.tr("Own household"), self.tr("Phone"), self.tr("Address")])
+        self.related_view = _table(self.related_model, 1)
+        self.related_view.setObjectName("relatedView")
+        self.related_note = QLabel()
+        self.related_note.setObjectName("relatedNote")
+        self.related_note.setWordWrap(True)
+        self.related_box = QGroupBox(self.tr("Legal supporters and guardian"))
+        self.related_box.setObjectName("relatedBox")
+        related_layout = QVBoxLayout(self.related_box)
+        related_layout.addWidget(self.related_note)
+        related_layout.addWidget(self.related_view)
         self.income_box = QGroupBox(self.tr("Monthly income"))
         self.income = QFormLayout(self.income_box)
 
@@ -169,7 +184,7 @@ class DetailView(DetailDocumentActions, QWidget):
             left.addWidget(w)
         left.addStretch(1)
         right = QVBoxLayout()
-        for w in (members_box, self.docs_box, events_box):
+        for w in (members_box, self.related_box, self.docs_box, events_box):
             right.addWidget(w)
         right.addStretch(1)
         columns = QHBoxLayout()
@@ -256,6 +271,11 @@ class DetailView(DetailDocumentActions, QWidget):
             (self.tr("Reason for seeking help"), d.hardship_cause),
             (self.tr("Cause of hardship"), d.hardship_reason),
         ]
+        rows.append((self.tr("Applies as"), d.residence_kind))
+        if d.residence_address:
+            rows.append((self.tr("Lives at"), d.residence_address))
+        if d.residence_permit_no:
+            rows.append((self.tr("Residence permit no."), d.residence_permit_no))
         if d.reject_reasons:
             rows.append((self.tr("Reasons for not accepting"), "；".join(d.reject_reasons)))
         if d.void_reason:
@@ -266,24 +286,9 @@ class DetailView(DetailDocumentActions, QWidget):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.basic.addRow(label, text)
 
-        resident = IdType.RESIDENT_ID.label
-        self.members_model.set_rows([
-            (m.relation, m.name,
-             ((shown[n] if shown else '') or m.id_masked) if m.id_type == resident
-             else f"{m.id_type} {(shown[n] if shown else '') or m.id_masked}",
-             " ".join(x for x in (m.sex, m.birth_date.isoformat() if m.birth_date else "") if x),
-             m.hukou_type, m.health, m.disability, m.employment)
-            for n, m in enumerate(d.members)])
-        self.members_view.resizeColumnsToContents()
-        _fit_height(self.members_view, len(d.members))
-
-        self._clear(self.income)
-        for label, fen in d.incomes:
-            self.income.addRow(label, QLabel(fmt(self.tr("%1 yuan"), yuan(fen, fen=True))))
-        total = QLabel(fmt(self.tr("%1 yuan a month; %2 yuan per person"), yuan(d.monthly_income_fen, fen=True),
-                           yuan(d.per_capita_income_fen, fen=True)))
-        total.setStyleSheet("font-weight: bold;")
-        self.income.addRow(self.tr("Total"), total)
+        self._fill_members(d, shown)
+        self._fill_related(d)
+        self._fill_income(d)
 
         self.task_rows = list(tasks)
         self._fill_items(d)
@@ -294,6 +299,98 @@ class DetailView(DetailDocumentActions, QWidget):
         for column in range(3):
             self.events_view.resizeColumnToContents(column)
         _fit_wrapped(self.events_view)
+
+    def _fill_members(self, d, shown: list[str] | None) -> None:
+        """The household, counted or not (and why); the guardian marked."""
+        resident = IdType.RESIDENT_ID.label
+        rows = []
+        for n, m in enumerate(d.members):
+            number = (shown[n] if shown else "") or m.id_masked
+            counted = self.tr("Counted") if m.counted else self.tr("Not counted")
+            if m.counted_reason:
+                counted = fmt(self.tr("%1 (%2)"), counted, m.counted_reason)
+            relation = fmt(self.tr("%1 (guardian)"), m.relation) if m.guardian else m.relation
+            rows.append((relation, m.name, number if m.id_type == resident else f"{m.id_type} {number}",
+                         " ".join(x for x in (m.sex, m.birth_date.isoformat() if m.birth_date else "")
+                                  if x),
+                         counted, m.hukou_type, m.health, m.disability, m.employment))
+        self.members_model.set_rows(rows)
+        self.members_view.resizeColumnsToContents()
+        _fit_height(self.members_view, len(d.members))
+
+    def _fill_related(self, d) -> None:
+        """法定义务人和监护人 outside the household; IDs masked like the members'."""
+        full = self.full_related or {}
+        resident = IdType.RESIDENT_ID.label
+        rows = []
+        for n, p in enumerate(d.related):
+            number = full.get(n) or p.id_masked
+            roles = [r for r, on in ((self.tr("Legal supporter"), p.supporter),
+                                     (self.tr("Guardian"), p.guardian)) if on]
+            if not p.supporter:
+                able = "—"
+            elif p.able is None:
+                able = self.tr("Not checked yet")
+            elif p.able:
+                able = self.tr("Able")
+            else:
+                able = fmt(self.tr("Unable: %1"), p.unable_reason) if p.unable_reason else self.tr("Unable")
+            household = [fmt(self.tr("%1 people"), str(p.household_size))
+                         if p.household_size is not None else "",
+                         fmt(self.tr("%1 yuan a month"), yuan(p.monthly_income_fen, fen=True))
+                         if p.monthly_income_fen is not None else ""]
+            rows.append((p.relation, p.name, number if p.id_type == resident else f"{p.id_type} {number}",
+                         self.tr("、").join(roles), able,
+                         self.tr("; ").join(x for x in household if x) or "—",
+                         p.phone or "—", p.address or "—"))
+        self.related_model.set_rows(rows)
+        self.related_view.resizeColumnsToContents()
+        self.related_view.setVisible(bool(rows))
+        _fit_height(self.related_view, len(rows))
+        answer = {None: self.tr("Not asked"), True: self.tr("Able to support"),
+                  False: self.tr("Unable to support, or none")}[d.supporters_able]
+        self.related_note.setText(fmt(self.tr("Legal supporters: %1"), answer) if not rows
+                                  else fmt(self.tr("Legal supporters, all told: %1"), answer))
+
+    def _fill_income(self, d) -> None:
+        """Gross and net, labelled: the stored calculation, never recomputed; an
+        application recorded before it was stored says so."""
+        self._clear(self.income)
+        for label, fen, counted in d.income_lines:
+            text = fmt(self.tr("%1 yuan"), yuan(fen, fen=True))
+            if counted is False:
+                text = fmt(self.tr("%1 (not counted)"), text)
+            self.income.addRow(label, QLabel(text))
+        gross = QLabel(fmt(self.tr("%1 yuan a month; %2 yuan per person (all %3 people)"),
+                           yuan(d.monthly_income_fen, fen=True), yuan(d.per_capita_income_fen, fen=True),
+                           str(len(d.members))))
+        gross.setObjectName("detailGross")
+        gross.setStyleSheet("font-weight: bold;")
+        self.income.addRow(self.tr("Gross income"), gross)
+        if d.net_income_fen is None:
+            none = QLabel(self.tr("The calculation was not stored at intake"))
+            none.setObjectName("detailNet")
+            none.setStyleSheet("color: #757575;")
+            self.income.addRow(self.tr("Net income"), none)
+        else:
+            adjust = fmt(self.tr("not counted %1 yuan; employment cost deducted %2 yuan"),
+                         yuan(d.excluded_income_fen or 0, fen=True), yuan(d.deduction_fen or 0, fen=True))
+            self.income.addRow(self.tr("Not counted / deducted"), QLabel(adjust))
+            net = QLabel(fmt(self.tr("%1 yuan a month; %2 yuan per person (%3 people counted)"),
+                             yuan(d.net_income_fen, fen=True), yuan(d.net_per_capita_fen or 0, fen=True),
+                             str(d.counted_members)))
+            net.setObjectName("detailNet")
+            net.setStyleSheet("font-weight: bold;")
+            self.income.addRow(self.tr("Net income"), net)
+            topup = (fmt(self.tr("%1 yuan a month"), yuan(d.topup_fen, fen=True)) if d.topup_fen
+                     else self.tr("None"))
+            self.income.addRow(self.tr("Proposed top-up"), QLabel(topup))
+        if d.medical_spending_fen or d.medical_reimbursed_fen:
+            medical = QLabel(fmt(self.tr("%1 yuan in 12 months, of which %2 yuan reimbursed"),
+                                 yuan(d.medical_spending_fen, fen=True),
+                                 yuan(d.medical_reimbursed_fen, fen=True)))
+            medical.setObjectName("detailMedical")
+            self.income.addRow(self.tr("Medical spending"), medical)
 
     def _fill_items(self, d) -> None:
         self._clear(self.items_layout)

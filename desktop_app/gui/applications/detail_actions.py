@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         ask_reason: Callable[[QWidget], str | None]
         ask_confirmation: Callable[..., Any]
         full_ids: dict[int, str] | None
+        full_related: dict[int, str] | None
         error: ErrorLabel
         result_notice_button: QPushButton
         full_id_button: QPushButton
@@ -134,7 +135,7 @@ class DetailDocumentActions(_Base):
     def toggle_full_ids(self) -> None:
         """Unmask the household's ID numbers (the service checks the role and logs it)."""
         if self.full_ids is not None:
-            self.full_ids = None
+            self.full_ids = self.full_related = None
             self.full_id_button.setText(self.tr("Show full ID numbers"))
             self.reload()
             return
@@ -146,7 +147,9 @@ class DetailDocumentActions(_Base):
                        owner=self)
 
     def _show_full_ids(self, outcome) -> None:
-        self.full_ids = {i.position: i.id_number for i in outcome.value}
+        self.full_ids = {i.position: i.id_number for i in outcome.value if not i.related}
+        # supporters / guardian outside the household, in their order
+        self.full_related = dict(enumerate(i.id_number for i in outcome.value if i.related))
         self.full_id_button.setText(self.tr("Hide full ID numbers"))
         self.reload()
 

@@ -171,7 +171,7 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../intake/assessment.py" line="+72"/>
+        <location filename="../intake/assessment.py" line="+73"/>
         <source>Needs assessment (suggestions only)</source>
         <translation>救助需求综合评估（仅供参考）</translation>
     </message>
@@ -189,6 +189,11 @@
         <location line="+4"/>
         <source>Standard</source>
         <translation>低保标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members counted</source>
+        <translation>计入人数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -221,7 +226,7 @@
         <translation>%1 每人每月 %2 元（%3）；低保边缘 %4 元</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 yuan a month in total, %2 yuan per person (%3 people)</source>
         <translation>家庭月收入 %1 元，人均 %2 元（%3 人）</translation>
     </message>
@@ -241,7 +246,27 @@
         <translation>无（计算收入不低于低保标准）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>%1 of %2 people counted</source>
+        <translation>共 %2 人，计入 %1 人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; not counted: %1</source>
+        <translation>；不计入：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>not counted: %1 %2 yuan</source>
         <translation>不计入%1 %2 元</translation>
     </message>
@@ -1052,7 +1077,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+476"/>
+        <location filename="../applications/detail.py" line="+573"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1060,7 +1085,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDocumentActions</name>
     <message>
-        <location filename="../applications/detail_actions.py" line="+51"/>
+        <location filename="../applications/detail_actions.py" line="+52"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -1075,7 +1100,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Hide full ID numbers</source>
         <translation>隐藏完整证件号</translation>
     </message>
@@ -1083,29 +1108,32 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-347"/>
+        <location filename="../applications/detail.py" line="-443"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+8"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+119"/>
+        <location line="-8"/>
+        <location line="+8"/>
+        <location line="+125"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+120"/>
+        <location line="-133"/>
+        <location line="+8"/>
+        <location line="+126"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-134"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -1125,7 +1153,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
@@ -1135,7 +1163,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>Monthly income</source>
         <translation>家庭月收入</translation>
     </message>
@@ -1170,7 +1198,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-103"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -1211,7 +1239,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>超出限额转县级审批</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Handling progress</source>
         <extracomment>Prints one saved PDF (print dialog, preview from the same file); tests replace it.</extracomment>
         <translation>办理进度</translation>
@@ -1262,7 +1290,38 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>为申请人打印办理结果告知书，列明目前各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+16"/>
+        <location line="+175"/>
+        <source>Counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own household</source>
+        <translation>本人家庭人口</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Can support</source>
+        <translation>履行能力</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Legal supporters and guardian</source>
+        <translation>法定义务人和监护人</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Handling timeline</source>
         <translation>办理时间线</translation>
     </message>
@@ -1312,7 +1371,100 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>办件 %1</translation>
     </message>
     <message>
+        <location line="+85"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Able to support</source>
+        <translation>有履行能力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unable to support, or none</source>
+        <translation>无履行能力或无义务人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal supporters: %1</source>
+        <translation>法定赡养（抚养、扶养）义务人：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal supporters, all told: %1</source>
+        <translation>法定义务人总体情况：%1</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>%1 (not counted)</source>
+        <translation>%1（不计入）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gross income</source>
+        <translation>毛收入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The calculation was not stored at intake</source>
+        <translation>受理时未保存核算结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Net income</source>
+        <translation>计算收入</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>not counted %1 yuan; employment cost deducted %2 yuan</source>
+        <translation>不计入 %1 元；扣除就业成本 %2 元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not counted / deducted</source>
+        <translation>不计入／扣减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 yuan a month; %2 yuan per person (%3 people counted)</source>
+        <translation>每月 %1 元；人均 %2 元（计入 %3 人）</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+45"/>
+        <source>%1 yuan a month</source>
+        <translation>每月 %1 元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed top-up</source>
+        <translation>拟补差金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 yuan in 12 months, of which %2 yuan reimbursed</source>
+        <translation>近12个月 %1 元，其中已报销 %2 元</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Medical spending</source>
+        <translation>医疗支出</translation>
+    </message>
+    <message>
+        <location line="-251"/>
+        <location line="+126"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -1347,7 +1499,22 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>致贫原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Applies as</source>
+        <translation>申请地</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lives at</source>
+        <translation>现居住地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Residence permit no.</source>
+        <translation>居住证号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Reasons for not accepting</source>
         <translation>不予受理理由</translation>
     </message>
@@ -1357,22 +1524,72 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>作废原因</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
+        <source>Not counted</source>
+        <translation>不计入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (guardian)</source>
+        <translation>%1（监护人）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Legal supporter</source>
+        <translation>义务人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not checked yet</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Able</source>
+        <translation>有履行能力</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unable: %1</source>
+        <translation>无履行能力：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unable</source>
+        <translation>无履行能力</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 yuan a month; %2 yuan per person</source>
-        <translation>每月 %1 元，人均 %2 元</translation>
+        <location line="+4"/>
+        <source>%1 yuan a month; %2 yuan per person (all %3 people)</source>
+        <translation>每月 %1 元；人均 %2 元（按全部 %3 人）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+39"/>
         <source>Status: %1    Time limit: %2 working days    Due: %3</source>
         <translation>状态：%1    时限：%2 个工作日    办结期限：%3</translation>
     </message>
@@ -1596,6 +1813,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Top-up rounded</source>
         <translation>补差取整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hardship from essential spending valid for</source>
+        <translation>刚性支出困难认定有效期</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1896,7 +2123,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>IntakeFormLayout</name>
     <message>
-        <location filename="../intake/form.py" line="+70"/>
+        <location filename="../intake/form.py" line="+71"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -1917,12 +2144,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+6"/>
-        <location line="+163"/>
+        <location line="+260"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-250"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1962,32 +2189,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>基本情况</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+78"/>
         <source>Legal supporters (赡养/抚养/扶养义务人):</source>
         <translation>法定赡养（抚养、扶养）义务人：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Can the people legally bound to support the household (children, parents, spouse…) do so? Extreme-poverty support is only suggested when they cannot, or there are none.</source>
-        <translation>法定义务人（子女、父母、配偶等）能否履行赡养、抚养、扶养义务？只有无义务人或义务人无履行能力时，才提示特困人员救助供养。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Able to support</source>
-        <translation>有履行能力</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unable, or none</source>
-        <translation>无履行能力或无义务人</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+68"/>
         <source>Monthly household income (yuan)</source>
         <translation>家庭月收入（元）</translation>
     </message>
@@ -2022,17 +2234,82 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>存款及有价证券（元）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Shops or businesses</source>
         <translation>商铺及经营实体</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Medical spending, last 12 months (yuan)</source>
         <translation>近12个月医疗支出（元）</translation>
     </message>
     <message>
+        <location line="-171"/>
+        <source>Where the applicant applies: where the hukou is, where they live with a residence permit, or (for emergency aid only) where the emergency happened</source>
+        <translation>申请地：户籍所在地；持居住证的，可在居住地申请；急难型临时救助可在急难发生地申请</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where the applicant lives now</source>
+        <translation>申请人现居住地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Residence permit number</source>
+        <translation>居住证号码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Applies as</source>
+        <translation>申请地</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Permit no.</source>
+        <translation>居住证号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lives at</source>
+        <translation>现居住地址</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Legal supporters and guardian</source>
+        <translation>法定义务人和监护人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>People legally bound to support the applicant (children, parents, spouse…) who do not live in the household. Extreme-poverty support is only suggested when they cannot support, or there are none.</source>
+        <translation>不在本家庭共同生活、依法负有赡养、抚养或扶养义务的人（子女、父母、配偶等）。只有无法定义务人或义务人无履行能力时，才提示特困人员救助供养。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>None at all</source>
+        <translation>无法定义务人</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Yes, listed below</source>
+        <translation>有，逐人登记如下</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record each supporter: their own household, income and whether they can support</source>
+        <translation>逐人登记义务人：其家庭人口、收入及有无履行能力</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A guardian who lives in the household is ticked on the member&apos;s row; list here only people living elsewhere.</source>
+        <translation>与申请人共同生活的监护人在家庭成员行内勾选；此处只登记不在本家庭生活的人员。</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>of which reimbursed by insurance (yuan)</source>
+        <translation>其中已报销（元）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Education spending, last 12 months (yuan)</source>
         <translation>近12个月教育支出（元）</translation>
     </message>
@@ -2120,17 +2397,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+326"/>
+        <location filename="../intake/screen.py" line="+336"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-44"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-153"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
@@ -2160,7 +2437,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>（部分金额格式不正确）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -2771,7 +3048,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake/person.py" line="+285"/>
+        <location filename="../intake/person.py" line="+397"/>
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
@@ -4123,6 +4400,106 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>Two eligibility rule entries take effect on %1; one entry per day</source>
         <translation>救助评估规则中有两条的生效日期都是 %1，每个日期只能有一条</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The applicant is always counted among the household members</source>
+        <translation>申请人本人必须计入共同生活的家庭成员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reason &apos;the applicant&apos; is for the applicant only</source>
+        <translation>“申请人本人”只能用于申请人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reason does not match whether the member is counted</source>
+        <translation>所选原因与“是否计入家庭成员”不一致</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose why this member is not counted in the household</source>
+        <translation>不计入共同生活家庭成员的，请选择原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ID number repeats that of %1; record each person once</source>
+        <translation>证件号码与“%1”重复，同一人只能登记一次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least one: legal supporter or guardian</source>
+        <translation>请至少选择一项：法定赡养（抚养、扶养）义务人或监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The household size is a whole number from 1 to %1</source>
+        <translation>家庭人口数应为 1 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose whether the supporter is able to support</source>
+        <translation>请选择义务人是否有履行能力</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose why the supporter is unable to support</source>
+        <translation>义务人无履行能力的，请选择原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a reason only when the supporter is unable to support</source>
+        <translation>只有义务人无履行能力时才选择原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant is under %1: record one guardian (an adult member or a person outside the household), who signs</source>
+        <translation>申请人未满 %1 周岁，请登记一名监护人（户内成年成员或户外人员），由监护人签字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record only one guardian; %1 are recorded</source>
+        <translation>只能登记一名监护人，现登记了 %1 名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant is %1 or older: no guardian is recorded</source>
+        <translation>申请人已满 %1 周岁，不登记监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A person under %1 cannot be a guardian</source>
+        <translation>未满 %1 周岁的人不能作为监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant cannot be their own guardian</source>
+        <translation>申请人不能作为自己的监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose where the applicant applies (hukou, residence or place of the emergency)</source>
+        <translation>请选择申请地（户籍地、居住地或急难发生地）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Residence permit holders and applicants at the place of the emergency: enter the current address</source>
+        <translation>居住证持有人或在急难发生地申请的，请填写现居住地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A residence permit holder applying where they live: enter the permit number</source>
+        <translation>居住证持有人在居住地申请的，请填写居住证号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At the place of the emergency (no local hukou) only temporary assistance can be requested; apply for %1 where the hukou or residence is</source>
+        <translation>在急难发生地申请（非本地户籍）只能申请临时救助；“%1”请向户籍地或居住地申请</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reimbursed amount cannot exceed the medical spending of the last 12 months</source>
+        <translation>报销金额不能超过近 12 个月医疗支出</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
@@ -4170,18 +4547,18 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../intake/person.py" line="-246"/>
+        <location filename="../intake/person.py" line="-289"/>
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+86"/>
+        <location line="+111"/>
         <source>18 characters; the last may be X</source>
         <translation>18位，末位可为X</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-106"/>
         <source>Why there is no ID, e.g. 流浪乞讨人员</source>
         <translation>无证件原因，如：流浪乞讨人员</translation>
     </message>
@@ -4212,17 +4589,37 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
-        <location line="+7"/>
+        <location line="+24"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-23"/>
         <source>Self-care</source>
         <translation>生活自理</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Counted in the household</source>
+        <translation>计入家庭成员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counted among the household members whose income and number count (spouse, minor children, …)</source>
+        <translation>计入共同生活的家庭成员，其收入和人数参与核算（配偶、未成年子女等）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why the member is (or is not) counted</source>
+        <translation>计入或不计入的理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
@@ -4252,17 +4649,38 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>生活自理能力</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>Why there is no ID</source>
         <translation>无证件原因</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
+        <source>Why…</source>
+        <translation>计入理由…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why not counted…</source>
+        <translation>不计入理由…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This member is the minor applicant&apos;s guardian and signs for them</source>
+        <translation>该成员是未成年申请人的监护人，代为签字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an adult member of a minor applicant&apos;s household can be the guardian</source>
+        <translation>只有申请人未成年时，其成年家庭成员才能作为监护人</translation>
+    </message>
+    <message>
+        <location line="-208"/>
         <source>%1/18</source>
+        <extracomment>Adults (民法典 第十七条): a younger applicant has a guardian (监护人) who signs.</extracomment>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Valid</source>
         <translation>号码有效</translation>
     </message>
@@ -4520,6 +4938,143 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+7"/>
         <source>Print or write down the code, then click &quot;I have kept the code&quot;.</source>
         <translation>请先打印或抄写恢复码，然后点击“我已妥善保管”。</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedFields</name>
+    <message>
+        <location filename="../intake/related.py" line="+44"/>
+        <source>Name</source>
+        <extracomment>The answers to &quot;can this supporter support?&quot; (data of the ability combo).</extracomment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relation…</source>
+        <translation>关系…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relation to the applicant</source>
+        <translation>与申请人关系</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal supporter</source>
+        <translation>义务人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legally bound to support the applicant (赡养、抚养或扶养义务人)</source>
+        <translation>依法负有赡养、抚养或扶养义务的人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant&apos;s guardian (监护人), who signs for them</source>
+        <translation>申请人的监护人，代为签字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Persons in the supporter&apos;s own household</source>
+        <translation>义务人本人家庭的人口数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The supporter&apos;s household income, yuan a month</source>
+        <translation>义务人家庭月收入（元）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Can this supporter support the applicant?</source>
+        <translation>该义务人有无履行能力？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not checked yet</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Able to support</source>
+        <translation>有履行能力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unable to support</source>
+        <translation>无履行能力</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why unable…</source>
+        <translation>无履行能力原因…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the supporter cannot support</source>
+        <translation>义务人无履行能力的原因</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Why there is no ID</source>
+        <translation>无证件原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number, 18 characters</source>
+        <translation>证件号码，18位</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPanel</name>
+    <message>
+        <location line="+101"/>
+        <source>Add supporter or guardian</source>
+        <translation>添加义务人或监护人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a legal supporter or guardian living outside the household (Alt+G)</source>
+        <translation>添加不在本家庭生活的法定义务人或监护人（Alt+G）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Own household</source>
+        <translation>本人家庭人口</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Income a month</source>
+        <translation>家庭月收入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove this person</source>
+        <translation>删除此人</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.rules.assessment import INCOME_LABELS, yuan
+from ...core.rules.assessment import yuan
+from ...core.vocab import INCOME_LABELS
 from ..kit.fmt import fmt
 
 HINT_STYLE = "color: #757575;"
@@ -127,6 +128,7 @@ class AssessmentPanel(QGroupBox):
 
     def _figure_titles(self) -> list[tuple[str, str]]:
         return [("standard", self.tr("Standard")),
+                ("members", self.tr("Members counted")),
                 ("gross", self.tr("Gross income")),
                 ("adjustments", self.tr("Not counted / deducted")),
                 ("net", self.tr("Net income (compared)")),
@@ -140,6 +142,7 @@ class AssessmentPanel(QGroupBox):
             "standard": fmt(self.tr("%1 %2 yuan a person a month (%3); edge %4 yuan"),
                             f.hukou_label, yuan(f.standard_fen), f.basis.why,
                             yuan(assessment.edge_standard_fen)),
+            "members": self._members(f),
             "gross": fmt(self.tr("%1 yuan a month in total, %2 yuan per person (%3 people)"),
                          yuan(f.gross_fen), yuan(f.gross_per_capita_fen), f.members),
             "adjustments": self._adjustments(f),
@@ -155,6 +158,17 @@ class AssessmentPanel(QGroupBox):
             value.setStyleSheet("" if key != "property" or prop.ok else WARNING_TEXT_STYLE)
         self.figures.setVisible(True)
         self.set_suggestions(assessment.suggestions)
+
+    def _members(self, f: Any) -> str:
+        """Who the per-capita figures count (民发〔2021〕57号 共同生活的家庭成员): counted of
+        all, and each member left out with the reason — the rules' own lists."""
+        everyone = getattr(f, "all_members", f.members)
+        text = fmt(self.tr("%1 of %2 people counted"), f.members, everyone)
+        left_out = getattr(f, "excluded_members", ())
+        if left_out:
+            names = self.tr("、").join(fmt(self.tr("%1 (%2)"), name, reason) for name, reason in left_out)
+            text += fmt(self.tr("; not counted: %1"), names)
+        return text
 
     def _adjustments(self, f: Any) -> str:
         parts = [fmt(self.tr("not counted: %1 %2 yuan"), INCOME_LABELS.get(code, code), yuan(fen))

@@ -30,7 +30,8 @@ from ...core import vocab
 from ..kit.widgets import ErrorLabel, FieldErrors
 from .assessment import AssessmentPanel, WarningsPanel
 from .items import ItemsPanel, MaterialsPanel
-from .person import MembersPanel, PersonFields, combo, field_box
+from .person import ADULT_AGE, MembersPanel, NoWheelCombo, PersonFields, combo, field_box
+from .related import RelatedPanel
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -70,8 +71,8 @@ class IntakeFormLayout(_Base):
         members_box = QGroupBox(self.tr("Household members (besides the applicant)"))
         members_col = QVBoxLayout(members_box)
         members_col.addWidget(self._members_panel())
-        members_col.addWidget(self._supporters_row())
         left_col.addWidget(members_box)
+        left_col.addWidget(self._supporters_box())
         left_col.addWidget(self._income_box())
         left_col.addWidget(self._property_box())
         left_col.addStretch(1)
@@ -171,53 +172,149 @@ class IntakeFormLayout(_Base):
         grid.addLayout(status, 4, 1, 1, 3)
         grid.addWidget(e["disability"], 5, 1, 1, 3)
         grid.addWidget(e["status"], 6, 1, 1, 3)
+        self._residence_rows(grid, 7)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         p.id_number.setMinimumWidth(190)
-        p.relation.setParent(box)  # always 本人 for the applicant
-        p.relation.hide()
+        # Always 本人, always counted (申请人本人), never their own guardian.
+        for unused in (p.relation, p.counted, p.counted_reason, p.guardian):
+            unused.setParent(box)
+            unused.hide()
         return box
+
+    def _residence_rows(self, grid: QGridLayout, row: int) -> None:
+        """Where the applicant applies (户籍地 / 居住证 / 急难发生地), the current address
+        and the 居住证 number, each enabled when the kind asks for it."""
+        self.residence_kind = NoWheelCombo()
+        self.residence_kind.setObjectName("residence_kind")
+        for code, label in vocab.RESIDENCE_KINDS:
+            self.residence_kind.addItem(label, code)
+        self.residence_kind.setToolTip(self.tr("Where the applicant applies: where the hukou is, "
+                                               "where they live with a residence permit, or (for "
+                                               "emergency aid only) where the emergency happened"))
+        self.residence_address = QLineEdit()
+        self.residence_address.setObjectName("residence_address")
+        self.residence_address.setPlaceholderText(self.tr("Where the applicant lives now"))
+        self.residence_permit = QLineEdit()
+        self.residence_permit.setObjectName("residence_permit_no")
+        self.residence_permit.setPlaceholderText(self.tr("Residence permit number"))
+        kind_error, address_error, permit_error = ErrorLabel(), ErrorLabel(), ErrorLabel()
+        self.errors.register("residence_kind", self.residence_kind, kind_error)
+        self.errors.register("residence_address", self.residence_address, address_error)
+        self.errors.register("residence_permit_no", self.residence_permit, permit_error)
+        kind_label = QLabel(self.tr("Applies as"))
+        kind_label.setBuddy(self.residence_kind)
+        grid.addWidget(kind_label, row, 0)
+        grid.addWidget(field_box(self.residence_kind, kind_error), row, 1)
+        self.residence_permit_label = QLabel(self.tr("Permit no."))
+        self.residence_permit_label.setBuddy(self.residence_permit)
+        grid.addWidget(self.residence_permit_label, row, 2)
+        grid.addWidget(field_box(self.residence_permit, permit_error), row, 3)
+        self.residence_address_label = QLabel(self.tr("Lives at"))
+        self.residence_address_label.setBuddy(self.residence_address)
+        grid.addWidget(self.residence_address_label, row + 1, 0)
+        grid.addWidget(field_box(self.residence_address, address_error), row + 1, 1, 1, 3)
+        self.residence_kind.currentIndexChanged.connect(self._residence_changed)
+        self._residence_changed()
+
+    def _residence_changed(self) -> None:
+        kind = self.residence_kind.currentData()
+        self.residence_address.setEnabled(kind != "hukou")
+        self.residence_address_label.setEnabled(kind != "hukou")
+        self.residence_permit.setEnabled(kind == "permit")
+        self.residence_permit_label.setEnabled(kind == "permit")
+
+    def _applicant_changed(self) -> None:
+        age = self.applicant.age()
+        self.members.set_applicant_minor(age is not None and age < ADULT_AGE)
 
     def _members_panel(self) -> MembersPanel:
         self.members = MembersPanel(self.errors, self.today)
+        self.applicant.changed.connect(self._applicant_changed)
         self.members.countChanged.connect(self._update_totals)
         self.members.countChanged.connect(self.schedule_refresh)
         self.members.layoutChanged.connect(self._fix_tab_order)
         self.members.layoutChanged.connect(lambda: self._watch(self.members))
         return self.members
 
-    def _supporters_row(self) -> QWidget:
-        """法定赡养（抚养、扶养）义务人能否履行义务: not asked / able / unable or none."""
-        row = QWidget()
-        row.setObjectName("supporters")
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 4, 0, 0)
+    def _supporters_box(self) -> QGroupBox:
+        """法定义务人和监护人: whether there are legal supporters (赡养/抚养/扶养义务人) at
+        all — not asked / none / yes, each recorded below with their own household and
+        whether they can support — and a minor applicant's guardian from outside."""
+        box = QGroupBox(self.tr("Legal supporters and guardian"))
+        box.setObjectName("supporters")
+        col = QVBoxLayout(box)
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
         label = QLabel(self.tr("Legal supporters (赡养/抚养/扶养义务人):"))
-        label.setToolTip(self.tr("Can the people legally bound to support the household "
-                                 "(children, parents, spouse…) do so? Extreme-poverty support "
-                                 "is only suggested when they cannot, or there are none."))
-        self.supporters_group = QButtonGroup(row)
+        label.setToolTip(self.tr("People legally bound to support the applicant (children, parents, "
+                                 "spouse…) who do not live in the household. Extreme-poverty "
+                                 "support is only suggested when they cannot support, or there "
+                                 "are none."))
+        self.supporters_group = QButtonGroup(box)
         self.supporters: dict[object, QRadioButton] = {}
         for value, name, text in ((None, "supporters.unknown", self.tr("Not asked")),
-                                  (True, "supporters.able", self.tr("Able to support")),
-                                  (False, "supporters.unable", self.tr("Unable, or none"))):
+                                  (False, "supporters.none", self.tr("None at all")),
+                                  (True, "supporters.listed", self.tr("Yes, listed below"))):
             button = QRadioButton(text)
             button.setObjectName(name)
             self.supporters_group.addButton(button)
             self.supporters[value] = button
             line.addWidget(button)
         self.supporters[None].setChecked(True)
+        self.supporters[True].setToolTip(self.tr("Record each supporter: their own household, "
+                                                 "income and whether they can support"))
         label.setBuddy(self.supporters[None])
         line.insertWidget(0, label)
         line.addStretch(1)
+        col.addLayout(line)
+        hint = QLabel(self.tr("A guardian who lives in the household is ticked on the member's row; "
+                              "list here only people living elsewhere."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #757575;")
+        col.addWidget(hint)
+        self.related = RelatedPanel(self.errors, self.today)
+        self.related.changed.connect(self._related_changed)
+        self.related.layoutChanged.connect(self._fix_tab_order)
+        self.related.layoutChanged.connect(lambda: self._watch(self.related))
+        self.supporters[True].clicked.connect(self._supporters_listed)
+        col.addWidget(self.related)
         self.supporters_error = ErrorLabel()
+        self.supporters_error.setObjectName("supporters.error")
         self.errors.register("supporters_able", self.supporters[None], self.supporters_error)
-        return field_box(row, self.supporters_error)
+        self.errors.register("related", self.related.add_button, self.supporters_error)
+        self.errors.register("guardian", self.related.add_button, self.supporters_error)
+        col.addWidget(self.supporters_error)
+        return box
+
+    def _supporters_listed(self) -> None:
+        """"Yes": the first supporter's card, ready to type."""
+        if not self.related.supporters():
+            self.related.add_person()
+
+    def _related_changed(self) -> None:
+        """While supporters are listed the answer is "yes" (their ability decides)."""
+        listed = bool(self.related.supporters())
+        if listed:
+            self.supporters[True].setChecked(True)
+        elif self.supporters[True].isChecked():
+            self.supporters[None].setChecked(True)
+        for value in (None, False):
+            self.supporters[value].setEnabled(not listed)
+        self.schedule_refresh()
 
     def supporters_able(self) -> bool | None:
-        for value, button in self.supporters.items():
-            if button.isChecked():
-                return value  # type: ignore[return-value]
+        """The draft's answer: not asked (None), none at all (False), or from the listed
+        supporters — able if one of them is, unable if every one is, else not known."""
+        if self.supporters[None].isChecked():
+            return None
+        if self.supporters[False].isChecked():
+            return False
+        abilities = [p.able.currentData() for p in self.related.supporters()]
+        if True in abilities:
+            return True
+        if abilities and all(a is False for a in abilities):
+            return False
         return None
 
     def set_supporters_able(self, value: bool | None) -> None:
@@ -263,8 +360,9 @@ class IntakeFormLayout(_Base):
             ("house_rating", self.tr("House safety rating")),
             ("vehicles", self.tr("Vehicles")),
             ("deposits", self.tr("Savings and securities (yuan)")),
-            ("business", self.tr("Shops or businesses")),
             ("medical_spending", self.tr("Medical spending, last 12 months (yuan)")),
+            ("medical_reimbursed", self.tr("of which reimbursed by insurance (yuan)")),
+            ("business", self.tr("Shops or businesses")),
             ("education_spending", self.tr("Education spending, last 12 months (yuan)")),
         ]
         for r, (attr, label) in enumerate(specs):
@@ -372,7 +470,9 @@ class IntakeFormLayout(_Base):
         p = self.applicant
         chain: list[QWidget] = [p.name, p.id_type, p.id_number, p.reason, p.phone, p.hukou_address, self.village,
                  p.hukou_type, p.health, p.disability, p.grade, p.employment, p.self_care]
+        chain += [self.residence_kind, self.residence_permit, self.residence_address]
         chain += self.members.focus_chain() + list(self.supporters.values())
+        chain += self.related.focus_chain()
         chain += list(self.incomes.values()) + list(self.property_fields.values())
         chain += self.items.focus_chain() + self.assessment.focus_chain()
         chain += self._other_chain()

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -30,9 +32,28 @@ DERIVED_OK = "color: #2e7d32;"
 DERIVED_HINT = "color: #757575;"
 
 
+#: Adults (民法典 第十七条): a younger applicant has a guardian (监护人) who signs.
+ADULT_AGE = 18
+
+
+class NoWheelCombo(QComboBox):
+    """A combo the mouse wheel changes only while it has the keyboard focus: scrolling
+    the form over it scrolls the form (a material or a reason never changes by itself)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel does not take the focus
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # Qt override
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the scroll area scrolls
+
+
 def combo(values: tuple, *, name: str = "", blank: str = "") -> QComboBox:
     """A combo over stored vocabulary values (Chinese data, shown as it is)."""
-    box = QComboBox()
+    box = NoWheelCombo()
     if name:
         box.setObjectName(name)
     for value in values:
@@ -58,6 +79,54 @@ def field_box(widget: QWidget, error: ErrorLabel, extra: QWidget | None = None) 
     return box
 
 
+def age_of(kind: IdType, number: str, today: date) -> int | None:
+    """Age today from a valid ID number's birth date; None when it does not tell."""
+    if kind in (IdType.NONE, IdType.OTHER):
+        return None
+    try:
+        info = identity.validate_id(kind, identity.normalize_number(number), today)
+    except ValidationError:
+        return None
+    born = info.birth_date
+    if born is None:
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def live_id_check(kind: IdType, text: str, today: date, error: ErrorLabel, derived: QLabel) -> None:
+    """While typing an ID number: the derived sex and birth date, how many characters so
+    far, or the problem (under the field)."""
+    derived.setText("")
+    if kind in (IdType.NONE, IdType.OTHER):
+        error.clear_message()
+        return
+    number = identity.normalize_number(text)
+    wanted = 18
+    if not number or (len(number) < wanted and not (kind is IdType.FOREIGN_PR and len(number) == 15)):
+        error.clear_message()
+        if number:
+            derived.setStyleSheet(DERIVED_HINT)
+            derived.setText(fmt(QCoreApplication.translate("PersonFields", "%1/18"), str(len(number))))
+        return
+    try:
+        info = identity.validate_id(kind, number, today)
+    except ValidationError as exc:
+        error.show_messages([text_of(exc)])
+    else:
+        error.clear_message()
+        derived.setStyleSheet(DERIVED_OK)
+        derived.setText(describe_id(info, today))
+
+
+def describe_id(info: identity.IdInfo, today: date) -> str:
+    if info.birth_date is None:
+        return QCoreApplication.translate("PersonFields", "Valid")
+    born = info.birth_date
+    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    return fmt(QCoreApplication.translate("PersonFields", "%1, born %2, age %3"), info.sex or "",
+               born.isoformat(), str(age))
+
+
 class PersonFields(QObject):
     """The widgets of one person; :meth:`to_input` builds a ``MemberInput``.
 
@@ -77,7 +146,7 @@ class PersonFields(QObject):
         self.name = QLineEdit()
         self.name.setObjectName(f"{prefix}.name")
         self.name.setPlaceholderText(self.tr("Name as on the ID card"))
-        self.id_type = QComboBox()
+        self.id_type = NoWheelCombo()
         self.id_type.setObjectName(f"{prefix}.id_type")
         for kind in IdType:
             self.id_type.addItem(kind.label, kind.name)
@@ -99,7 +168,7 @@ class PersonFields(QObject):
         self.health = combo(vocab.HEALTH, name=f"{prefix}.health")
         self.disability = combo(vocab.DISABILITY_CATEGORIES, name=f"{prefix}.disability_category",
                                 blank=self.tr("No disability"))
-        self.grade = QComboBox()
+        self.grade = NoWheelCombo()
         self.grade.setObjectName(f"{prefix}.disability_grade")
         self.grade.addItem(self.tr("Grade"), None)
         for g in vocab.DISABILITY_GRADES:
@@ -107,6 +176,23 @@ class PersonFields(QObject):
         self.grade.setEnabled(False)
         self.employment = combo(vocab.EMPLOYMENT, name=f"{prefix}.employment", blank=self.tr("Employment"))
         self.self_care = combo(vocab.SELF_CARE, name=f"{prefix}.self_care", blank=self.tr("Self-care"))
+        # 共同生活的家庭成员 (民发〔2021〕57号): counted or not, and why; the guardian tick.
+        self.counted = QCheckBox(self.tr("Counted in the household"))
+        self.counted.setObjectName(f"{prefix}.counted")
+        self.counted.setChecked(True)
+        self.counted.setToolTip(self.tr("Counted among the household members whose income and "
+                                        "number count (spouse, minor children, …)"))
+        self.counted_reason = NoWheelCombo()
+        self.counted_reason.setObjectName(f"{prefix}.counted_reason")
+        self.counted_reason.setToolTip(self.tr("Why the member is (or is not) counted"))
+        self.guardian = QCheckBox(self.tr("Guardian"))
+        self.guardian.setObjectName(f"{prefix}.guardian")
+        self._fill_reasons()
+        self.counted.toggled.connect(self._fill_reasons)
+        self.relation.currentIndexChanged.connect(self._relation_changed)
+        if not applicant:
+            self._relation_changed()  # the first relation offered is 配偶
+        self.set_guardian_allowed(False)
 
         for box, tip in ((self.relation, self.tr("Relation to the applicant")),
                          (self.hukou_type, self.tr("Hukou type")), (self.health, self.tr("Health")),
@@ -118,7 +204,7 @@ class PersonFields(QObject):
 
         self.errors: dict[str, ErrorLabel] = {}
         for attr in ("relation", "name", "id_number", "no_id_reason", "phone", "hukou_address",
-                     "disability", "status"):
+                     "disability", "status", "counted"):
             label = ErrorLabel()
             label.setObjectName(f"{prefix}.{attr}.error")
             self.errors[attr] = label
@@ -146,6 +232,14 @@ class PersonFields(QObject):
             errors.register(f"{p}.{attr}", widget, e["status"])
         errors.register(f"{p}.disability_category", self.disability, e["disability"])
         errors.register(f"{p}.disability_grade", self.grade, e["disability"])
+        # The applicant's ticks are hidden (always counted, never a guardian): any
+        # message about them shows under the situation line.
+        counted = e["status"] if self.applicant else e["counted"]
+        ticks: tuple[tuple[str, QWidget], ...] = (
+            ("counted", self.counted), ("counted_reason", self.counted_reason),
+            ("guardian", self.guardian))
+        for attr, tick in ticks:
+            errors.register(f"{p}.{attr}", None if self.applicant else tick, counted)
 
     def focus_chain(self) -> list[QWidget]:
         head = [] if self.applicant else [self.relation]
@@ -154,7 +248,7 @@ class PersonFields(QObject):
                 self.self_care]
         if self.applicant:
             return ids + [self.phone, self.hukou_address] + tail
-        return head + ids + tail
+        return head + ids + tail + [self.counted, self.counted_reason, self.guardian]
 
     # -- behaviour -------------------------------------------------------------------------
     def id_kind(self) -> IdType:
@@ -180,39 +274,51 @@ class PersonFields(QObject):
 
     def check_id(self) -> None:
         """Live check while typing: derived sex and birth date, or the problem."""
-        kind = self.id_kind()
-        error = self.errors["id_number"]
-        self.derived.setText("")
-        if kind in (IdType.NONE, IdType.OTHER):
-            error.clear_message()
-            self.changed.emit()
-            return
-        number = identity.normalize_number(self.id_number.text())
-        wanted = 18
-        if not number or (len(number) < wanted and not (kind is IdType.FOREIGN_PR and len(number) == 15)):
-            error.clear_message()
-            if number:
-                self.derived.setStyleSheet(DERIVED_HINT)
-                self.derived.setText(fmt(self.tr("%1/18"), str(len(number))))
-            self.changed.emit()
-            return
-        today = self.today()
-        try:
-            info = identity.validate_id(kind, number, today)
-        except ValidationError as exc:
-            error.show_messages([text_of(exc)])
-        else:
-            error.clear_message()
-            self.derived.setStyleSheet(DERIVED_OK)
-            self.derived.setText(self.describe(info, today))
+        live_id_check(self.id_kind(), self.id_number.text(), self.today(), self.errors["id_number"],
+                      self.derived)
         self.changed.emit()
 
+    def age(self) -> int | None:
+        """The person's age today from the ID number (None when it does not tell)."""
+        return age_of(self.id_kind(), self.id_number.text(), self.today())
+
     def describe(self, info: identity.IdInfo, today: date) -> str:
-        if info.birth_date is None:
-            return self.tr("Valid")
-        born = info.birth_date
-        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-        return (fmt(self.tr("%1, born %2, age %3"), info.sex or "", born.isoformat(), str(age)))
+        return describe_id(info, today)
+
+    # -- counted in the household, guardian --------------------------------------------------
+    def _fill_reasons(self) -> None:
+        """The reasons that go with the 计入 tick: the counted ones when ticked, the
+        excluded ones when not (the applicant's own reason is not offered)."""
+        box, counted = self.counted_reason, self.counted.isChecked()
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(self.tr("Why…") if counted else self.tr("Why not counted…"), "")
+        for code, label, counts in vocab.COUNTED_REASONS:
+            if counts == counted and code != "applicant":
+                box.addItem(label, code)
+        box.setCurrentIndex(max(box.findData(current), 0))
+        box.blockSignals(False)
+        box.currentIndexChanged.emit(box.currentIndex())
+
+    def _relation_changed(self) -> None:
+        """A spouse is counted as 配偶 unless the clerk chose otherwise; 配偶 as the reason
+        goes when the relation is no longer 配偶."""
+        spouse, reason = self.relation.currentData() == "配偶", self.counted_reason.currentData()
+        if spouse and self.counted.isChecked() and not reason:
+            self.counted_reason.setCurrentIndex(max(self.counted_reason.findData("spouse"), 0))
+        elif not spouse and reason == "spouse":
+            self.counted_reason.setCurrentIndex(0)
+
+    def set_guardian_allowed(self, allowed: bool) -> None:
+        """监护人 only for an adult member of a minor applicant's household."""
+        self.guardian.setEnabled(allowed)
+        if not allowed and self.guardian.isChecked():
+            self.guardian.setChecked(False)
+        self.guardian.setToolTip(self.tr("This member is the minor applicant's guardian and signs "
+                                         "for them") if allowed else
+                                 self.tr("Only an adult member of a minor applicant's household "
+                                         "can be the guardian"))
 
     # -- data ----------------------------------------------------------------------------------
     def to_input(self):
@@ -234,6 +340,10 @@ class PersonFields(QObject):
             health=self.health.currentData(), disability_category=self.disability.currentData(),
             disability_grade=self.grade.currentData(), employment=self.employment.currentData(),
             self_care=self.self_care.currentData(),
+            counted=True if self.applicant else self.counted.isChecked(),
+            counted_reason="applicant" if self.applicant else self.counted_reason.currentData(),
+            guardian=(not self.applicant and self.guardian.isEnabled()
+                      and self.guardian.isChecked()),
         )
 
     def load(self, value) -> None:
@@ -260,11 +370,15 @@ class PersonFields(QObject):
         pick(self.grade, value.disability_grade)
         pick(self.employment, value.employment)
         pick(self.self_care, value.self_care)
+        self.counted.setChecked(value.counted)
+        pick(self.counted_reason, value.counted_reason)
+        self.guardian.setChecked(value.guardian)
 
     def widgets(self) -> list[QWidget]:
         return [self.relation, self.name, self.id_type, self.id_number, self.derived, self.reason,
                 self.phone, self.hukou_address, self.hukou_type, self.health, self.disability,
-                self.grade, self.employment, self.self_care, *self.errors.values()]
+                self.grade, self.employment, self.self_care, self.counted, self.counted_reason,
+                self.guardian, *self.errors.values()]
 
 
 class MembersPanel(QWidget):
@@ -280,6 +394,7 @@ class MembersPanel(QWidget):
         self.field_errors = errors
         self.today = today
         self.rows: list[tuple[PersonFields, QWidget]] = []
+        self.applicant_minor = False  # the 监护人 tick is offered only then
         self.grid_box = QVBoxLayout()
         self.grid_box.setSpacing(4)
         self.empty = QLabel(self.tr("Only the applicant so far. Add everyone who lives in the "
@@ -331,10 +446,18 @@ class MembersPanel(QWidget):
         second.addStretch(1)
         second.addWidget(remove)
         grid.addLayout(second, 1, 1, 1, 6)
+        third = QHBoxLayout()  # counted in the household (and why), guardian
+        third.setSpacing(6)
+        third.addWidget(person.counted)
+        third.addWidget(person.counted_reason)
+        third.addSpacing(12)
+        third.addWidget(person.guardian)
+        third.addStretch(1)
+        grid.addLayout(third, 2, 1, 1, 6)
         errors = QVBoxLayout()
         for label in person.errors.values():
             errors.addWidget(label)
-        grid.addLayout(errors, 2, 1, 1, 6)
+        grid.addLayout(errors, 3, 1, 1, 6)
         for unused in (person.reason, person.phone, person.hukou_address):
             unused.setParent(card)  # owned by the row (a parentless widget outlives Qt)
             unused.hide()
@@ -345,12 +468,24 @@ class MembersPanel(QWidget):
         self.grid_box.addWidget(card)
         self.rows.append((person, card))
         person.register(self.field_errors)
+        person.changed.connect(lambda p=person: self._update_guardian(p))
+        self._update_guardian(person)
         remove.clicked.connect(lambda _=False, c=card: self.remove_card(c))
         self.empty.setVisible(False)
         self.countChanged.emit(len(self.rows))
         self.layoutChanged.emit()
         person.relation.setFocus()
         return person
+
+    def set_applicant_minor(self, minor: bool) -> None:
+        """The applicant's age changed: offer (or withdraw) the 监护人 tick."""
+        self.applicant_minor = minor
+        for person, _card in self.rows:
+            self._update_guardian(person)
+
+    def _update_guardian(self, person: PersonFields) -> None:
+        age = person.age()
+        person.set_guardian_allowed(self.applicant_minor and (age is None or age >= ADULT_AGE))
 
     def remove_card(self, card: QWidget) -> None:
         kept = [(p, c) for p, c in self.rows if c is not card]

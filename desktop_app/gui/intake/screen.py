@@ -91,6 +91,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self._build_form()
         tasks.busyChanged.connect(self._busy)
         QShortcut(QKeySequence("Alt+M"), self, activated=self.members.add_member)  # type: ignore[call-overload]  # signal keyword
+        QShortcut(QKeySequence("Alt+G"), self, activated=self.related.add_person)  # type: ignore[call-overload]  # signal keyword
         self._fix_tab_order()
         self._update_totals()
 
@@ -118,7 +119,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
     def _has_household_data(self) -> bool:
         a = self.applicant
         return bool(a.name.text().strip() or a.id_number.text().strip() or self.members.rows
-                    or any(e.text().strip() for e in self.incomes.values()))
+                    or self.related.rows or any(e.text().strip() for e in self.incomes.values()))
 
     def refresh_assessment(self) -> None:
         """Run the needs assessment (pure and quick) on the form as it stands."""
@@ -202,6 +203,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         from ...core.services import ApplicationDraft, ItemInput
 
         text = {attr: w.text() for attr, w in self.property_fields.items() if isinstance(w, QLineEdit)}
+        kind = self.residence_kind.currentData()
         return ApplicationDraft(
             applicant=self.applicant.to_input(), members=self.members.inputs(),
             village_id=self.village.currentData(),
@@ -209,12 +211,17 @@ class IntakeScreen(IntakeFormLayout, QWidget):
             housing_area=text["housing_area"], house_rating=self.house_rating.currentData(),
             vehicles=text["vehicles"], deposits=text["deposits"], business=text["business"],
             medical_spending=text["medical_spending"], education_spending=text["education_spending"],
+            medical_reimbursed=text["medical_reimbursed"],
             items=[ItemInput(code, self.materials.materials_for(code)) for code in self.items.chosen()],
             urgent=self.urgent.isChecked(), source=self.source.currentData(),
             hardship_reason=self.hardship.text(), supporters_able=self.supporters_able(),
             hardship_cause=self.hardship_cause.currentData(),
             staff_relative=self.staff_relative.isChecked(),
             staff_relative_note=self.staff_note.text() if self.staff_relative.isChecked() else "",
+            related=self.related.inputs(), residence_kind=kind,
+            # a field the kind does not ask for is not sent
+            residence_address=self.residence_address.text() if kind != "hukou" else "",
+            residence_permit_no=self.residence_permit.text() if kind == "permit" else "",
         )
 
     def submit(self, decision: str) -> None:
@@ -277,7 +284,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
     # -- clearing ------------------------------------------------------------------------------
     def has_input(self) -> bool:
         return bool(self.applicant.name.text().strip() or self.applicant.id_number.text().strip()
-                    or self.members.rows or self.items.chosen())
+                    or self.members.rows or self.related.rows or self.items.chosen())
 
     def confirm_clear(self) -> None:
         if self.has_input():
@@ -292,16 +299,19 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.errors.clear()
         p = self.applicant
         for edit in (p.name, p.id_number, p.reason, p.phone, p.hukou_address, self.hardship,
-                     self.staff_note, *self.incomes.values()):
+                     self.staff_note, self.residence_address, self.residence_permit,
+                     *self.incomes.values()):
             edit.clear()
         for w in self.property_fields.values():
             if isinstance(w, QLineEdit):
                 w.clear()
         for box in (p.id_type, p.hukou_type, p.health, p.disability, p.employment, p.self_care,
-                    self.village, self.house_rating, self.source, self.hardship_cause):
+                    self.village, self.house_rating, self.source, self.hardship_cause,
+                    self.residence_kind):
             box.setCurrentIndex(0)
         self.urgent.setChecked(False)
         self.staff_relative.setChecked(False)
+        self.related.clear()
         self.set_supporters_able(None)
         self.members.clear()
         self.items.set_chosen([])

@@ -595,6 +595,53 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("entry", "name")),
     "setting.eligibility.duplicate": (QT_TRANSLATE_NOOP(
         "Messages", "Two eligibility rule entries take effect on %1; one entry per day"), ("day",)),
+    # issue 12 — household
+    "intake.counted.applicant": (QT_TRANSLATE_NOOP(
+        "Messages", "The applicant is always counted among the household members"), ()),
+    "intake.counted.applicant_only": (QT_TRANSLATE_NOOP(
+        "Messages", "The reason 'the applicant' is for the applicant only"), ()),
+    "intake.counted.reason_mismatch": (QT_TRANSLATE_NOOP(
+        "Messages", "The reason does not match whether the member is counted"), ()),
+    "intake.counted.reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose why this member is not counted in the household"), ()),
+    "intake.related.duplicate_id": (QT_TRANSLATE_NOOP(
+        "Messages", "The ID number repeats that of %1; record each person once"), ("name",)),
+    "intake.related.role_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose at least one: legal supporter or guardian"), ()),
+    "intake.related.household_size": (QT_TRANSLATE_NOOP(
+        "Messages", "The household size is a whole number from 1 to %1"), ("max",)),
+    "intake.related.able_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose whether the supporter is able to support"), ()),
+    "intake.related.unable_reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose why the supporter is unable to support"), ()),
+    "intake.related.unable_reason_unexpected": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose a reason only when the supporter is unable to support"), ()),
+    "intake.guardian.required": (QT_TRANSLATE_NOOP(
+        "Messages", "The applicant is under %1: record one guardian (an adult member or a person "
+        "outside the household), who signs"), ("age",)),
+    "intake.guardian.too_many": (QT_TRANSLATE_NOOP(
+        "Messages", "Record only one guardian; %1 are recorded"), ("count",)),
+    "intake.guardian.not_minor": (QT_TRANSLATE_NOOP(
+        "Messages", "The applicant is %1 or older: no guardian is recorded"), ("age",)),
+    "intake.guardian.minor": (QT_TRANSLATE_NOOP(
+        "Messages", "A person under %1 cannot be a guardian"), ("age",)),
+    "intake.guardian.self": (QT_TRANSLATE_NOOP(
+        "Messages", "The applicant cannot be their own guardian"), ()),
+    "intake.residence.kind_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose where the applicant applies (hukou, residence or place of the "
+        "emergency)"), ()),
+    "intake.residence.address_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Residence permit holders and applicants at the place of the emergency: "
+        "enter the current address"), ()),
+    "intake.residence.permit_required": (QT_TRANSLATE_NOOP(
+        "Messages", "A residence permit holder applying where they live: enter the permit "
+        "number"), ()),
+    "intake.residence.incident_item": (QT_TRANSLATE_NOOP(
+        "Messages", "At the place of the emergency (no local hukou) only temporary assistance "
+        "can be requested; apply for %1 where the hukou or residence is"), ("name",)),
+    "intake.medical_reimbursed.over": (QT_TRANSLATE_NOOP(
+        "Messages", "The reimbursed amount cannot exceed the medical spending of the last 12 "
+        "months"), ()),
 }
 
 

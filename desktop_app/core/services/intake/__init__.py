@@ -8,6 +8,8 @@ unless the whole draft is valid.
 The service is composed of one part per responsibility:
 
 * :mod:`.validation` — the draft's fields and a decision's rules;
+* :mod:`.household` — its household-economics parts: counted members, legal supporters
+  and guardians, where the applicant applies (issue 12);
 * :mod:`.duplicates` — warnings before deciding (duplicates, conflicts of interest);
 * :mod:`.registration` — writing the application, its household and search keys;
 * :mod:`.decision` — the decision, its number and documents (and bulk recording);

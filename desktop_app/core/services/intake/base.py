@@ -3,7 +3,7 @@ the deciding clerk, a validated draft and the material and routing helpers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -18,7 +18,7 @@ from .. import auth
 from ..auth import ActorRef
 from ..context import ServiceContext
 from ..documents import DocumentService
-from ..drafts import ItemInput, MemberInput
+from ..drafts import ItemInput, MemberInput, PersonInput
 
 
 def material_status(item: ItemInput, material: CatalogMaterial) -> str:
@@ -36,6 +36,24 @@ class CleanDraft:
     monthly_total: int
     numbers: dict[str, int]
     items: list[ItemInput]
+    #: Legal supporters / an outside guardian, with their ID and parsed figures.
+    related: list[CleanPerson] = field(default_factory=list)
+    #: Residence kind, current address and 居住证 number as stored (validated text).
+    residence: tuple[str, str, str] = ("hukou", "", "")
+
+
+@dataclass(frozen=True)
+class CleanPerson:
+    """A validated :class:`~..drafts.PersonInput`: texts cleaned, numbers parsed."""
+
+    person: PersonInput
+    info: identity.IdInfo | None
+    name: str
+    phone: str
+    address: str
+    household_size: int | None
+    monthly_income_fen: int | None
+    note: str
 
 
 def referral_departments(app: Application) -> list[str]:

@@ -65,10 +65,10 @@ class Decisions(Registration, DraftValidation):
         reasons = self._clean_reasons(raw_reasons)
         with self.ctx.db.transaction() as s:
             clerk = self._clerk(s, clerk_id)
-            app = self._create(s, draft, clean, clerk, self.ctx.clock())
+            app, calc = self._create(s, draft, clean, clerk, self.ctx.clock())
             docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock(),
                                         defer_secondary=defer_secondary)
-            self._record_assessment(s, app, clerk)
+            self._record_assessment(s, app, clerk, calc)
         written = self.documents.write_files(docs)
         deferred = [p.document.id for p in docs if p is not None and p.pdf is None]
         return DecisionResult(app.id, app.number or "", app.status, written,
@@ -100,7 +100,7 @@ class Decisions(Registration, DraftValidation):
         with self.ctx.db.transaction() as s:
             clerk = self._clerk(s, clerk_id)
             for draft, clean, decision, reasons, when in prepared:
-                app = self._create(s, draft, clean, clerk, when)
+                app, _calc = self._create(s, draft, clean, clerk, when)
                 self._apply_decision(s, app, decision, clerk, reasons, when, render=False)
                 ids.append(app.id)
         return Outcome(ids, Changes(applications=set(ids)))

@@ -4,7 +4,6 @@ rules a decision (受理 / 一次性告知 / 不予受理) must meet."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import ParamSpec, TypeVar
 
 from ... import vocab
@@ -13,7 +12,8 @@ from ...rules import identity, values
 from ...vocab import Decision, MaterialStatus
 from ..context import ServiceContext
 from ..drafts import ApplicationDraft, ItemInput, MemberInput
-from .base import CleanDraft, IntakeBase, material_status
+from .base import CleanDraft, material_status
+from .household import TEMPORARY_CATEGORY, HouseholdValidation
 
 #: The longest reason for not accepting an application (characters).
 REJECT_REASON_MAX_LEN = 500
@@ -22,7 +22,7 @@ _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
 
-class DraftValidation(IntakeBase):
+class DraftValidation(HouseholdValidation):
     """Field-by-field validation of a draft and the rules of a decision."""
 
     # -- validation --------------------------------------------------------------
@@ -66,6 +66,7 @@ class DraftValidation(IntakeBase):
             if m.disability_category and m.disability_grade not in vocab.DISABILITY_GRADES:
                 errors.append(ValidationError(f"{prefix}.disability_grade", "required",
                                               key="intake.disability_grade_required"))
+            errors += self._counted_errors(m, prefix, applicant=(idx == 0))
             members.append((m, info))
 
         incomes: dict[str, int] = {}
@@ -77,10 +78,18 @@ class DraftValidation(IntakeBase):
             if fen:
                 incomes[code] = fen
 
+        related = [self._check_person(p, idx, today, errors, seen_ids)
+                   for idx, p in enumerate(draft.related)]
+        errors += self._guardian_errors(draft, members, related, draft.intake_date or today)
+
         numbers: dict[str, int] = {}
-        for attr in ("deposits", "medical_spending", "education_spending"):
+        for attr in ("deposits", "medical_spending", "education_spending", "medical_reimbursed"):
             fen = check(values.parse_amount, getattr(draft, attr), attr, allow_empty=True)
             numbers[attr] = fen or 0
+        if numbers["medical_reimbursed"] > numbers["medical_spending"]:
+            errors.append(ValidationError("medical_reimbursed", "too_large",
+                                          key="intake.medical_reimbursed.over"))
+        residence = self._residence(draft, errors)
         for attr, limit in (("housing_area", 100_000), ("vehicles", 100)):
             raw = getattr(draft, attr).strip()
             if not raw:
@@ -123,6 +132,10 @@ class DraftValidation(IntakeBase):
                 errors.append(ValidationError("items", "duplicate", key="intake.item_duplicate",
                                               params={"name": item.name}))
             seen_items.add(it.item_code)
+            if residence[0] == "incident" and item.category != TEMPORARY_CATEGORY:
+                errors.append(ValidationError("items", "not_temporary",
+                                              key="intake.residence.incident_item",
+                                              params={"name": item.name}))
             for mat in item.materials:
                 status = material_status(it, mat)
                 if status not in vocab.MATERIAL_LABELS:
@@ -142,24 +155,8 @@ class DraftValidation(IntakeBase):
                                                   params={"name": mat.name}))
 
         total = sum(incomes.values())
-        return errors, CleanDraft(members, incomes, total, numbers, list(draft.items))
-
-    @staticmethod
-    def _check_id(m: MemberInput, prefix: str, today: date,
-                  errors: list[ValidationError]) -> identity.IdInfo | None:
-        try:
-            id_type = identity.IdType[m.id_type]
-        except KeyError:
-            errors.append(ValidationError(f"{prefix}.id_type", "invalid",
-                                          key="intake.id_type_required"))
-            return None
-        try:
-            return identity.validate_id(id_type, m.id_number, today,
-                                        reason=m.no_id_reason if id_type is identity.IdType.NONE else None)
-        except ValidationError as exc:
-            where = "no_id_reason" if exc.field == identity.REASON_FIELD else "id_number"
-            errors.append(exc.with_field(f"{prefix}.{where}"))
-            return None
+        return errors, CleanDraft(members, incomes, total, numbers, list(draft.items),
+                                  [p for p in related if p is not None], residence)
 
     @staticmethod
     def missing_materials(ctx: ServiceContext, items: list[ItemInput]) -> list[tuple[str, str]]:
