@@ -46,7 +46,7 @@ def export_manifest(world, seq: int, members: dict[str, bytes], *, signing_key=N
         data = members.get(env.member_name(t), b"")
         counts[t] = data.count(b"\n")
         sums[env.member_name(t)] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-    man = {"format": "twsync", "format_version": 1, "kind": env.TOWNSHIP_EXPORT,
+    man = {"format": "twsync", "format_version": env.FORMAT_VERSION, "kind": env.TOWNSHIP_EXPORT,
            "township_code": world.code, "device_id": world.township_keys.device_id,
            "package_seq": seq, "previous_seq": seq - 1, "change_seq_from": lo,
            "change_seq_to": hi, "created_at": "2026-11-24T02:00:00Z", "generator": "test",

@@ -119,7 +119,7 @@ def return_manifest(services, county: KeyStore, seq: int, members: dict[str, byt
     pub = county.signing_key.public_key()
     from sync_contract import keys
 
-    man = {"format": "twsync", "format_version": 1, "kind": env.COUNTY_RETURN,
+    man = {"format": "twsync", "format_version": env.FORMAT_VERSION, "kind": env.COUNTY_RETURN,
            "township_code": township_code(services), "device_id": county.device_id,
            "package_seq": seq, "previous_seq": seq - 1, "change_seq_from": None,
            "change_seq_to": None, "created_at": "2026-11-24T02:00:00Z", "generator": "test",
