@@ -55,6 +55,7 @@ from .versions import (
     schema_name,
     types_of,
 )
+
 EXTENSIONS = {TOWNSHIP_EXPORT: ".twpkg", COUNTY_RETURN: ".twret"}
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
