@@ -529,7 +529,7 @@ class County:
                     self._check_chain(s, tw, pkg)
                     applied, conflicts = {}, 0
                     version = pkg.version
-                    for type_ in env.TYPES[TOWNSHIP_EXPORT]:   # a v1 package: no related_person
+                    for type_ in types_of(TOWNSHIP_EXPORT, version):   # v1: no related_person
                         records = (upgrade_record(type_, r, version)
                                    for r in pkg.iter_records(type_))
                         stats, c = self._upsert(s, tw, n, type_, records)
