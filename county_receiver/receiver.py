@@ -33,7 +33,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import x25519
-from sqlalchemy import create_engine, event, func, inspect, select, update
+from sqlalchemy import create_engine, delete, event, func, inspect, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -857,7 +857,7 @@ class County:
             for type_, recs in checked.items():
                 for rec in recs:
                     key = str(rec[UPDATE_KEYS[type_]])
-                    s.execute(QueuedUpdate.__table__.delete().where(
+                    s.execute(delete(QueuedUpdate).where(
                         QueuedUpdate.township_id == tw.id, QueuedUpdate.type == type_,
                         QueuedUpdate.key == key, QueuedUpdate.return_seq.is_(None)))
                     s.add(QueuedUpdate(township_id=tw.id, type=type_, key=key, data=dict(rec)))
