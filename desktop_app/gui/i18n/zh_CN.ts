@@ -1694,7 +1694,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync/common.py" line="+149"/>
+        <location filename="../sync/common.py" line="+150"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -5587,6 +5587,11 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>eligibility rules</source>
+        <translation>救助评估规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>villages</source>
         <translation>村（居）</translation>
     </message>
@@ -5708,7 +5713,7 @@ encryption key %4</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync/common.py" line="-146"/>
+        <location filename="../sync/common.py" line="-147"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -5716,6 +5721,11 @@ encryption key %4</source>
         <location line="+1"/>
         <source>household members</source>
         <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>supporters and guardians</source>
+        <translation>义务人和监护人</translation>
     </message>
     <message>
         <location line="+1"/>
