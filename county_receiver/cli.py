@@ -142,6 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
                     help="send YEAR's holiday calendar from chinesecalendar")
     mr.add_argument("--reexport", type=int, metavar="SEQ",
                     help="produce return package SEQ again (same content)")
+    up = csub.add_parser("update", parents=[common],
+                         help="queue update records for a township's next return package")
+    up.add_argument("--township", required=True, metavar="CODE")
+    up.add_argument("type", choices=UPDATE_TYPE_CHOICES, metavar="TYPE",
+                    help="record type: " + ", ".join(UPDATE_TYPE_CHOICES))
+    up.add_argument("file", type=Path, metavar="FILE.json",
+                    help="the records (a JSON list, or one record) in the layout of "
+                         "docs/sync-format.md §6")
     return p
 
 
@@ -168,6 +176,8 @@ def _read_json(path: Path, what: str):
 
 
 RETURN_SUFFIX = ".twret"
+#: ``update TYPE``: the update record types (county_receiver.receiver.UPDATE_TYPES).
+UPDATE_TYPE_CHOICES = ("catalogue", "eligibility", "holiday_year", "standards", "village")
 
 
 def return_target(raw: str) -> Path:
@@ -237,9 +247,12 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             return 0
         if action == "townships":
             for t in county.townships():
+                fmt = t.format_version if t.format_version is not None else "-"
                 print(f"{t.code}\t{t.name}\t{short_fingerprint(t.fingerprint)}\t"
-                      f"last package {t.last_package}\tunacknowledged {t.unacknowledged}\t"
-                      f"feedback to send {t.pending_feedback}\tlast return {t.last_return}")
+                      f"last package {t.last_package} (format {fmt})\t"
+                      f"unacknowledged {t.unacknowledged}\t"
+                      f"feedback to send {t.pending_feedback}\tlast return {t.last_return}\t"
+                      f"queued updates {t.queued_updates}")
             return 0
         if action == "ingest":
             failed = 0
@@ -274,6 +287,19 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             print(f"{'replaced' if res.replaced else 'recorded'} feedback {res.record['result']} "
                   f"for task {res.task_uuid} of {res.township_code}; it goes with the next "
                   "return package")
+            return 0
+        if action == "update":
+            records = _read_json(args.file, args.type)
+            if isinstance(records, dict):
+                records = [records]
+            queued = county.queue_updates(args.township, {args.type: records})
+            version = county.return_version(args.township)
+            log.info("update: township %s, queued %s", args.township, queued)
+            print(f"queued {queued.get(args.type, 0)} {args.type} record(s) for {args.township}; "
+                  f"they go with the next return package (make-return)"
+                  + ("" if args.type != "eligibility" or version >= 2 else
+                     f" once the township sends a package of format 2 (its last is format "
+                     f"{version})"))
             return 0
         # make-return
         if args.reexport is not None:

@@ -157,6 +157,23 @@ class SentUpdate(CountyBase):
     return_seq: Mapped[int] = mapped_column(Integer)
 
 
+class QueuedUpdate(CountyBase):
+    """An update record waiting for a township's next return (``county-receiver update``),
+    or one the township's format version cannot carry yet (``eligibility`` for a township
+    still writing format 1): it stays queued until a return carries it (``return_seq``)."""
+
+    __tablename__ = "county_queued_update"
+    __table_args__ = (Index("ix_county_queued_update", "township_id", "return_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("county_township.id"))
+    type: Mapped[str] = mapped_column(String(24))
+    key: Mapped[str] = mapped_column(String(64))         # as county_sent_update.key
+    data: Mapped[dict[str, Any]] = mapped_column(JsonType)   # the record
+    queued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    return_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sent in this return
+
+
 class ReturnPackage(CountyBase):
     """A return package made for a township (its inner ZIP kept to produce it again)."""
 
@@ -173,6 +190,6 @@ class ReturnPackage(CountyBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-__all__ = ["CountyBase", "CountyMeta", "CountyRecord", "DepartmentFeedback", "ReceivedPackage",
-           "RecordConflict", "RegisteredTownship", "ReturnPackage", "SCHEMA_VERSION", "SentUpdate",
+__all__ = ["CountyBase", "CountyMeta", "CountyRecord", "DepartmentFeedback", "QueuedUpdate",
+           "ReceivedPackage", "RecordConflict", "RegisteredTownship", "ReturnPackage", "SCHEMA_VERSION", "SentUpdate",
            "utcnow"]

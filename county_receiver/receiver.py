@@ -33,7 +33,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import x25519
-from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy import create_engine, delete, event, func, inspect, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -48,6 +48,7 @@ from sync_contract import envelope as env
 from sync_contract.audit import GENESIS
 from sync_contract.audit import record_hash as _event_hash
 from sync_contract.catalog import CatalogError, parse_catalog
+from sync_contract.eligibility import entry_problems as _eligibility_problems
 from sync_contract.envelope import COUNTY_RETURN, TOWNSHIP_EXPORT, PackageError
 from sync_contract.errors import ValidationError
 from sync_contract.faults import FileFault, fault, is_fault
@@ -68,13 +69,16 @@ from sync_contract.seqs import seq_range
 from sync_contract.standards import validate_setting as _check_standards
 from sync_contract.tasks import FEEDBACK_RESULTS, FINAL_TASK_STATUSES, transition_problem
 from sync_contract.text import describe, text_problem
+from sync_contract.upgrade import upgrade_record
 from sync_contract.validation import pointer, validator
+from sync_contract.versions import FORMAT_VERSION, types_of
 
 from .db import NewerSchema, migrate
 from .models import (
     CountyBase,
     CountyRecord,
     DepartmentFeedback,
+    QueuedUpdate,
     ReceivedPackage,
     RecordConflict,
     RegisteredTownship,
@@ -85,9 +89,12 @@ from .models import (
 
 DEFAULT_URL = "sqlite:///county.sqlite3"
 BATCH = 500
-UPDATE_TYPES = ("catalogue", "holiday_year", "standards", "village")
-UPDATE_KEYS = {"catalogue": "version", "holiday_year": "year", "standards": "effective_from",
-               "village": "code"}
+UPDATE_TYPES = ("catalogue", "eligibility", "holiday_year", "standards", "village")
+UPDATE_KEYS = {"catalogue": "version", "eligibility": "effective_from", "holiday_year": "year",
+               "standards": "effective_from", "village": "code"}
+#: The format version of returns to a township that has sent no package yet: the oldest
+#: this program writes (a township not yet updated reads it; a new one reads every version).
+FIRST_RETURN_VERSION = 1
 _CODE12 = re.compile(r"^[0-9]{12}$")
 
 
@@ -113,6 +120,9 @@ class IngestResult:
     already_received: bool
     applied: dict[str, dict[str, int]] = field(default_factory=dict)
     conflicts: int = 0
+    #: The format version the package was written in (its records are stored in the
+    #: current version's shape, ``sync_contract.upgrade.upgrade_record``).
+    format_version: int = FORMAT_VERSION
 
     @property
     def message(self) -> str:
@@ -120,12 +130,14 @@ class IngestResult:
         if self.already_received:
             return (f"{self.township_code} 第 {self.package_seq} 号包已接收过，未作任何改动 / "
                     f"{tag} already received, nothing changed")
+        tag += f" (format {self.format_version})"
         parts = []
         for type_, st in self.applied.items():
             bits = [f"{v} {k}" for k, v in st.items() if v]
             if bits:
                 parts.append(f"{type_} " + "/".join(bits))
-        text = f"已接收 {self.township_code} 第 {self.package_seq} 号包 / ingested {tag}: " + (
+        text = (f"已接收 {self.township_code} 第 {self.package_seq} 号包（格式版本 "
+                f"{self.format_version}） / ingested {tag}: ") + (
             "; ".join(parts) or "no records")
         if self.conflicts:
             text += f"; {self.conflicts} conflicting record(s) kept aside (county_conflict)"
@@ -149,13 +161,23 @@ class ReturnResult:
     digest: str
     counts: dict[str, int]
     reexport: bool = False
+    #: The format version written: the township's last package's (docs/county.md).
+    format_version: int = FORMAT_VERSION
+    #: Update records left queued because this version cannot carry their type.
+    queued: dict[str, int] = field(default_factory=dict)
 
     @property
     def message(self) -> str:
         counts = ", ".join(f"{k} {v}" for k, v in self.counts.items() if v) or "empty"
         verb = "re-made" if self.reexport else "made"
-        return (f"{verb} return package {self.package_seq} for {self.township_code}: "
-                f"{self.path} ({counts}; sha256 {self.digest[:16]})")
+        text = (f"{verb} return package {self.package_seq} (format {self.format_version}) for "
+                f"{self.township_code}: {self.path} ({counts}; sha256 {self.digest[:16]})")
+        if self.queued:
+            kept = ", ".join(f"{k} {v}" for k, v in self.queued.items())
+            text += (f"; still queued ({kept}): the township writes format "
+                     f"{self.format_version}, which cannot carry them — they go once it sends "
+                     "a package of a newer format")
+        return text
 
 
 @dataclass(frozen=True)
@@ -168,6 +190,10 @@ class TownshipInfo:
     unacknowledged: int
     pending_feedback: int
     last_return: int
+    #: Format version of the township's last package (None: none received yet).
+    format_version: int | None = None
+    #: Update records queued for its next return.
+    queued_updates: int = 0
 
 
 # -- helpers --------------------------------------------------------------------------
@@ -212,12 +238,18 @@ def _day(value: Any, what: str) -> date | None:
 
 
 def row_digest(engine: Engine) -> str:
-    """SHA-256 over every row of every county table (order-independent within a table)."""
+    """SHA-256 over every row of every county table (order-independent within a table).
+    Empty tables and the tables of a later revision the database does not have yet add
+    nothing: a migration that only adds a table keeps the digest."""
     h = hashlib.sha256()
     with engine.connect() as con:
+        present = set(inspect(con).get_table_names())
         for table in CountyBase.metadata.sorted_tables:
-            h.update(table.name.encode())
+            if table.name not in present:
+                continue
             rows = sorted(repr(tuple(r)) for r in con.execute(table.select()))
+            if rows:
+                h.update(table.name.encode())
             for r in rows:
                 h.update(r.encode())
     return h.hexdigest()
@@ -444,9 +476,11 @@ class County:
                     DepartmentFeedback.return_seq.is_(None)))
                 ret = s.scalar(select(func.max(ReturnPackage.package_seq)).where(
                     ReturnPackage.township_id == tw.id)) or 0
+                queued = s.scalar(select(func.count()).select_from(QueuedUpdate).where(
+                    QueuedUpdate.township_id == tw.id, QueuedUpdate.return_seq.is_(None)))
                 out.append(TownshipInfo(tw.code, tw.name, tw.fingerprint,
                                         tuple(tw.age_recipients or ()), last, unacked or 0, pending or 0,
-                                        ret))
+                                        ret, self._last_version(s, tw.id), queued or 0))
         return out
 
     # ingest ------------------------------------------------------------------------
@@ -480,7 +514,8 @@ class County:
                         ReceivedPackage.township_id == tw.id, ReceivedPackage.package_seq == n))
                     if done is not None:
                         if done.digest == digest:
-                            return IngestResult(code, n, digest, True)
+                            return IngestResult(code, n, digest, True,
+                                                format_version=pkg.version)
                         raise _fail("sequence_conflict", f"package {n} of {code} was already "
                                     "received with other content",
                                     f"{code} 第 {n} 号包已接收过，但内容不同（冲突），未接收")
@@ -493,8 +528,11 @@ class County:
                                     f"缺少 {code} 第 {missing} 号包，请先接收")
                     self._check_chain(s, tw, pkg)
                     applied, conflicts = {}, 0
-                    for type_ in env.TYPES[TOWNSHIP_EXPORT]:
-                        stats, c = self._upsert(s, tw, n, type_, pkg.iter_records(type_))
+                    version = pkg.version
+                    for type_ in types_of(TOWNSHIP_EXPORT, version):   # v1: no related_person
+                        records = (upgrade_record(type_, r, version)
+                                   for r in pkg.iter_records(type_))
+                        stats, c = self._upsert(s, tw, n, type_, records)
                         applied[type_] = stats
                         conflicts += c
                     s.add(ReceivedPackage(
@@ -510,7 +548,7 @@ class County:
             except DBAPIError as exc:  # told by class and SQLSTATE: its text quotes values
                 raise _fail("db_error", f"database error: {db_problem(exc)}",
                             "数据库错误，未接收") from None
-        return IngestResult(code, n, digest, False, applied, conflicts)
+        return IngestResult(code, n, digest, False, applied, conflicts, version)
 
     def _check_chain(self, s: Session, tw: RegisteredTownship, pkg: env.OpenedPackage) -> None:
         """The audit chain: every event's hash recomputes, links to its predecessor (in the
@@ -745,9 +783,9 @@ class County:
 
     # updates -----------------------------------------------------------------------
     def check_updates(self, code: str, updates: Mapping[str, Any]) -> dict[str, list[dict]]:  # noqa: C901 - one check per update kind
-        """Validate update records (``catalogue``, ``holiday_year``, ``standards``,
-        ``village``) as the township will: a bad update would make it refuse the whole
-        return package."""
+        """Validate update records (``catalogue``, ``eligibility``, ``holiday_year``,
+        ``standards``, ``village``; the current format's schemas) as the township will: a
+        bad update would make it refuse the whole return package."""
         def bad(en: str, zh: str) -> PackageError:
             return _fail("update_invalid", en, f"更新无效：{zh}")
 
@@ -777,6 +815,9 @@ class County:
                                                for r in out["standards"]])
         except ValidationError as exc:
             raise bad(str(exc).splitlines()[0], str(exc).splitlines()[0]) from None
+        problems = _eligibility_problems(out.get("eligibility", []))
+        if problems:    # the township's strict parser would refuse the whole return
+            raise bad("; ".join(problems), "eligibility 条目的生效日期无效或重复")
         for rec in out.get("village", []):
             if rec["code"][:9] != code[:9]:
                 raise bad(f"village {rec['code']} is not in township {code}",
@@ -803,7 +844,42 @@ class County:
         return {"year": year, "holidays": [d.isoformat() for d in holidays],
                 "workdays": [d.isoformat() for d in workdays]}
 
+    def queue_updates(self, code: str, updates: Mapping[str, Any]) -> dict[str, int]:
+        """Queue update records for township ``code``'s next return (``county-receiver
+        update``): checked as :meth:`check_updates` does, stored until a return of a
+        format version that carries their type takes them. A record queued again with
+        the same key (``effective_from``, ``year``, ``code``, ``version``) before it was
+        sent replaces the first. Returns records queued per type."""
+        checked = self.check_updates(code, updates)
+        out: dict[str, int] = {}
+        with Session(self.engine) as s, s.begin():
+            tw = self._township(s, code)
+            for type_, recs in checked.items():
+                for rec in recs:
+                    key = str(rec[UPDATE_KEYS[type_]])
+                    s.execute(delete(QueuedUpdate).where(
+                        QueuedUpdate.township_id == tw.id, QueuedUpdate.type == type_,
+                        QueuedUpdate.key == key, QueuedUpdate.return_seq.is_(None)))
+                    s.add(QueuedUpdate(township_id=tw.id, type=type_, key=key, data=dict(rec)))
+                    out[type_] = out.get(type_, 0) + 1
+        return out
+
     # return packages ---------------------------------------------------------------
+    @staticmethod
+    def _last_version(s: Session, township_id: int) -> int | None:
+        """The format version of the township's last received package (None: none)."""
+        man = s.scalar(select(ReceivedPackage.manifest).where(
+            ReceivedPackage.township_id == township_id)
+            .order_by(ReceivedPackage.package_seq.desc()).limit(1))
+        return int(man["format_version"]) if man else None
+
+    def return_version(self, code: str) -> int:
+        """The format version of the next return to township ``code``: that of its last
+        package (it reads what it writes), :data:`FIRST_RETURN_VERSION` before any."""
+        with Session(self.engine) as s:
+            tw = self._township(s, code)
+            return self._last_version(s, tw.id) or FIRST_RETURN_VERSION
+
     def _township(self, s: Session, code: str) -> RegisteredTownship:
         tw = s.scalar(select(RegisteredTownship).where(RegisteredTownship.code == code))
         if tw is None:
@@ -827,10 +903,22 @@ class County:
                     created_at: str | None = None) -> ReturnResult | None:
         """Build the next return package for township ``code``: acknowledgements of every
         received package not acknowledged yet, the department feedback not sent yet,
-        ``updates``. ``None`` when there is nothing to send. ``out``: a file or a folder."""
+        the queued updates and ``updates``. ``None`` when there is nothing to send.
+        ``out``: a file or a folder.
+
+        Written in the format version of the township's last package
+        (:meth:`return_version`): updates of a type that version cannot carry
+        (``eligibility`` for a version-1 township) are queued instead, and go with the
+        first return after the township sends a newer package."""
         ks = self._own_keys()
         if feedback:
             self.load_feedback(feedback)
+        version = self.return_version(code)
+        carried = set(types_of(COUNTY_RETURN, version))
+        checked_all = self.check_updates(code, updates or {})
+        later = {t: recs for t, recs in checked_all.items() if t not in carried and recs}
+        if later:
+            self.queue_updates(code, later)
         with Session(self.engine) as s:
             tw = self._township(s, code)
             recipients = list(tw.age_recipients or ())
@@ -838,7 +926,8 @@ class County:
                 raise _fail("keys_missing", f"no age recipient registered for township {code} "
                             "(register it with its public key file or --age-recipient)",
                             f"乡镇 {code} 未登记 age 接收方公钥")
-            checked = self.check_updates(code, updates or {})
+            checked = {t: list(recs) for t, recs in checked_all.items() if t in carried}
+            queued_ids, queued_later = self._add_queued(s, tw.id, checked, carried)
             acks = s.execute(select(ReceivedPackage.id, ReceivedPackage.package_seq,
                                     ReceivedPackage.digest)
                              .where(ReceivedPackage.township_id == tw.id,
@@ -852,21 +941,10 @@ class County:
             seq = (s.scalar(select(func.max(ReturnPackage.package_seq)).where(
                 ReturnPackage.township_id == tw.id)) or 0) + 1
             tw_id = tw.id
-            sent: list[tuple[str, str, str]] = []
-            for type_ in list(checked):
-                keep = []
-                for rec in checked[type_]:
-                    key = str(rec[UPDATE_KEYS[type_]])
-                    h = hashlib.sha256(env.canonical_json(rec)).hexdigest()
-                    last = s.scalar(select(SentUpdate.sha256).where(
-                        SentUpdate.township_id == tw.id, SentUpdate.type == type_,
-                        SentUpdate.key == key).order_by(SentUpdate.return_seq.desc()).limit(1))
-                    if last != h:        # never sent, or sent with other content
-                        keep.append(rec)
-                        sent.append((type_, key, h))
-                checked[type_] = keep
+            sent = self._drop_sent(s, tw_id, checked)
         if not acks and not fb and not any(checked.values()):
             return None
+        checked = {t: recs for t, recs in checked.items() if recs}
         members = {"ack": [{"package_seq": a.package_seq, "sha256": a.digest} for a in acks],
                    "feedback": fb, **checked}
         path = self._out_path(Path(out), code, seq)
@@ -888,13 +966,13 @@ class County:
                 # commit leaves no return N on the stick that the county has no record of.
                 built = env.build_package(built_at, members, manifest, ks.signing_key,
                                           recipients, keep_inner=inner, work_dir=self.work_dir,
-                                          validate=True)
+                                          validate=True, version=version)
                 part = _stage_beside(built_at, path)
             except Exception as exc:  # a full or read-only folder: nothing under the final name
                 raise _write_fault(exc, path.parent) from None
             try:
                 self._record_return(tw_id, seq, built, inner, path, [a.id for a in acks], sent,
-                                    fb_ids)
+                                    fb_ids, queued_ids)
             except BaseException as exc:
                 part.unlink(missing_ok=True)  # only our own temporary copy, never the final name
                 if isinstance(exc, IntegrityError):
@@ -910,11 +988,52 @@ class County:
                 raise _write_fault(exc, path.parent) from None
         finally:
             shutil.rmtree(tmpdir, ignore_errors=True)
-        return ReturnResult(code, seq, path, built.digest, dict(built.counts))
+        return ReturnResult(code, seq, path, built.digest, dict(built.counts),
+                            format_version=version, queued=queued_later)
+
+    @staticmethod
+    def _add_queued(s: Session, tw_id: int, checked: dict[str, list[dict]],
+                    carried: set[str]) -> tuple[list[int], dict[str, int]]:
+        """Add the township's queued updates of the ``carried`` types to ``checked`` (an
+        update given now with the same key wins). Returns (the queued rows taken, the
+        number left queued per type)."""
+        taken: list[int] = []
+        left: dict[str, int] = {}
+        for row in s.scalars(select(QueuedUpdate).where(
+                QueuedUpdate.township_id == tw_id, QueuedUpdate.return_seq.is_(None))
+                .order_by(QueuedUpdate.id)):
+            if row.type not in carried:
+                left[row.type] = left.get(row.type, 0) + 1
+                continue
+            taken.append(row.id)
+            given = checked.setdefault(row.type, [])
+            if all(str(r[UPDATE_KEYS[row.type]]) != row.key for r in given):
+                given.append(dict(row.data))
+        return taken, left
+
+    @staticmethod
+    def _drop_sent(s: Session, tw_id: int,
+                   checked: dict[str, list[dict]]) -> list[tuple[str, str, str]]:
+        """Remove from ``checked`` the updates identical to the last sent with their key;
+        returns (type, key, sha256) of the rest (recorded as sent with the return)."""
+        sent: list[tuple[str, str, str]] = []
+        for type_ in list(checked):
+            keep = []
+            for rec in checked[type_]:
+                key = str(rec[UPDATE_KEYS[type_]])
+                h = hashlib.sha256(env.canonical_json(rec)).hexdigest()
+                last = s.scalar(select(SentUpdate.sha256).where(
+                    SentUpdate.township_id == tw_id, SentUpdate.type == type_,
+                    SentUpdate.key == key).order_by(SentUpdate.return_seq.desc()).limit(1))
+                if last != h:        # never sent, or sent with other content
+                    keep.append(rec)
+                    sent.append((type_, key, h))
+            checked[type_] = keep
+        return sent
 
     def _record_return(self, tw_id: int, seq: int, built: env.BuiltPackage, inner: Path,
                        path: Path, ack_ids: list[int], sent: list[tuple[str, str, str]],
-                       fb_ids: list[int]) -> None:
+                       fb_ids: list[int], queued_ids: Sequence[int] = ()) -> None:
         """Record return ``seq`` (its inner ZIP kept for ``remake-return``), the packages
         it acknowledges, the updates and the feedback it carries — one transaction."""
         with Session(self.engine) as s, s.begin():
@@ -930,6 +1049,9 @@ class County:
             if fb_ids:
                 s.execute(update(DepartmentFeedback).where(DepartmentFeedback.id.in_(fb_ids))
                           .values(return_seq=seq))
+            if queued_ids:   # carried (or identical to what was sent before: not repeated)
+                s.execute(update(QueuedUpdate).where(QueuedUpdate.id.in_(list(queued_ids)))
+                          .values(return_seq=seq))
 
     def remake_return(self, code: str, seq: int, out: Path | str) -> ReturnResult:
         """Produce return package ``seq`` again (same content, encrypted afresh)."""
@@ -942,6 +1064,7 @@ class County:
                             f"没有 {code} 的第 {seq} 号返回包")
             recipients, data = list(tw.age_recipients or ()), row.inner_zip
             digest, counts = row.digest, dict(row.manifest["counts"])
+            version = int(row.manifest["format_version"])
         if not recipients:
             raise _fail("keys_missing", f"no age recipient registered for township {code}",
                         f"乡镇 {code} 未登记 age 接收方公钥")
@@ -962,7 +1085,8 @@ class County:
                 raise _write_fault(exc, path.parent) from None
         finally:
             shutil.rmtree(tmpdir, ignore_errors=True)
-        return ReturnResult(code, seq, path, digest, counts, reexport=True)
+        return ReturnResult(code, seq, path, digest, counts, reexport=True,
+                            format_version=version)
 
 
 __all__ = ["DEFAULT_URL", "County", "FeedbackResult", "IngestResult", "ReturnResult",

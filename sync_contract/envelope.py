@@ -1,4 +1,4 @@
-"""The sync package envelope (format ``twsync`` v1, docs/sync-format.md).
+"""The sync package envelope (format ``twsync`` v2, reading v1 too; docs/sync-format.md).
 
 Shared by the township (export / import of return packages) and the county receiver.
 Qt-free; no database access. Errors, canonical JSON, schemas and keys live in their own
@@ -44,14 +44,18 @@ from .errors import MESSAGES, Cancelled, PackageError
 from .faults import FileFault, fault
 from .fs import replace_durably, temp_beside
 from .validation import SCHEMA_DIR, Problem, schema_error, validator
+from .versions import (
+    COUNTY_RETURN,
+    FORMAT,
+    FORMAT_VERSION,
+    SUPPORTED_VERSIONS,
+    TOWNSHIP_EXPORT,
+    TYPES,
+    TYPES_BY_VERSION,
+    schema_name,
+    types_of,
+)
 
-FORMAT, FORMAT_VERSION = "twsync", 1
-TOWNSHIP_EXPORT, COUNTY_RETURN = "township-export", "county-return"
-TYPES: dict[str, tuple[str, ...]] = {
-    TOWNSHIP_EXPORT: ("application", "document", "emergency_aid", "event", "household_member",
-                      "list_document", "requested_item", "staff", "township", "village"),
-    COUNTY_RETURN: ("ack", "catalogue", "feedback", "holiday_year", "standards", "village"),
-}
 EXTENSIONS = {TOWNSHIP_EXPORT: ".twpkg", COUNTY_RETURN: ".twret"}
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -107,10 +111,11 @@ def _record_error(problem: Problem, type_: str, line: int | None = None) -> Pack
                            f"{problem.where}{problem.zh}")
 
 
-def validate_record(kind: str, type_: str, record: Any) -> None:
-    """The text rule and the schema of ``kind``/``type_``; :class:`PackageError`
-    (``text_invalid`` / ``schema_invalid``) naming the field otherwise."""
-    problem = validator(f"{kind}.{type_}.schema.json").problem(record)
+def validate_record(kind: str, type_: str, record: Any, version: int = FORMAT_VERSION) -> None:
+    """The text rule and the schema of ``kind``/``type_`` in format ``version``;
+    :class:`PackageError` (``text_invalid`` / ``schema_invalid``) naming the field
+    otherwise."""
+    problem = validator(schema_name(kind, type_, version)).problem(record)
     if problem:
         raise _record_error(problem, type_)
 
@@ -123,7 +128,8 @@ def _version_seen(manifest: Mapping[str, Any]) -> str:
         and fmt.isprintable() else "(absent or invalid)"
     shown_version = version if isinstance(version, int) and not isinstance(version, bool) \
         and abs(version) < 10**6 else "(absent or invalid)"
-    return f"format {shown_fmt}, version {shown_version}; this program reads {FORMAT} {FORMAT_VERSION}"
+    readable = " and ".join(str(v) for v in SUPPORTED_VERSIONS)
+    return f"format {shown_fmt}, version {shown_version}; this program reads {FORMAT} {readable}"
 
 
 def validate_manifest(manifest: Any) -> None:
@@ -258,8 +264,12 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Ch
                 manifest: dict, signing_key: Ed25519PrivateKey, *, work_dir: Path | None = None,
                 progress: Progress | None = None, cancel: threading.Event | None = None,
                 expected_total: int = 0, validate: bool = False,
-                compresslevel: int = 1) -> BuiltPackage:
+                compresslevel: int = 1, version: int | None = None) -> BuiltPackage:
     """Write the (unencrypted) inner ZIP to ``out`` atomically; see :func:`build_package`.
+
+    ``version``: the format version to write (default the manifest's ``format_version``,
+    else :data:`FORMAT_VERSION`); its record types and schemas apply (the county writes
+    a return in the version of the township's last package; tests write version 1).
 
     A member's records may come as dicts or as :class:`Chunk` objects (lines already in
     canonical form). Each member is hashed and DEFLATE-compressed on a second thread
@@ -268,9 +278,13 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Ch
     kind = manifest.get("kind")
     if kind not in TYPES:
         raise ValueError(f"unknown package kind {kind!r}")
-    unknown = set(members) - set(TYPES[kind])
+    version = int(version or manifest.get("format_version") or FORMAT_VERSION)
+    if version not in SUPPORTED_VERSIONS:
+        raise ValueError(f"format version {version} is not one this program writes")
+    kind_types = types_of(kind, version)
+    unknown = set(members) - set(kind_types)
     if unknown:
-        raise ValueError(f"record types not in {kind}: {sorted(unknown)}")
+        raise ValueError(f"record types not in {kind} version {version}: {sorted(unknown)}")
     out = Path(out)
     tmp_inner = None
     with tempfile.TemporaryDirectory(prefix="twsync-", dir=work_dir) as tdir:
@@ -280,7 +294,7 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Ch
         try:
             done = 0
             next_report = 1000
-            for type_ in TYPES[kind]:
+            for type_ in kind_types:
                 member = _Member(Path(tdir) / f"{type_}.deflate", compresslevel)
                 done_members[type_] = member
                 buf: list[bytes] = []
@@ -289,7 +303,7 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Ch
                     if isinstance(rec, Chunk):
                         if validate:
                             for line in rec.lines:
-                                validate_record(kind, type_, json.loads(line))
+                                validate_record(kind, type_, json.loads(line), version)
                         if buf:
                             worker.put(member, b"".join(buf))
                             buf, buffered = [], 0
@@ -298,7 +312,7 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Ch
                         done += rec.count
                     else:
                         if validate:
-                            validate_record(kind, type_, rec)
+                            validate_record(kind, type_, rec, version)
                         line = canonical_json(rec) + b"\n"
                         buf.append(line)
                         buffered += len(line)
@@ -322,13 +336,13 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Ch
             _check(cancel)
             if progress:
                 progress("records", done, expected_total or done)
-            counts = {t: done_members[t].count for t in TYPES[kind]}
+            counts = {t: done_members[t].count for t in kind_types}
             sums = {member_name(t): {"sha256": done_members[t].sha.hexdigest(),
-                                     "size": done_members[t].size} for t in TYPES[kind]}
+                                     "size": done_members[t].size} for t in kind_types}
             pub = signing_key.public_key()
             full = dict(manifest)
             full.update({
-                "format": FORMAT, "format_version": FORMAT_VERSION,
+                "format": FORMAT, "format_version": version,
                 "previous_seq": int(manifest["package_seq"]) - 1,
                 "created_at": manifest.get("created_at") or utc_stamp(),
                 "generator": manifest.get("generator") or GENERATOR,
@@ -355,7 +369,7 @@ def write_inner(out: Path, members: Mapping[str, Iterable[Mapping[str, Any] | Ch
                     entries.append((head.encode(), crc, len(comp), len(data), raw.tell()))
                     raw.write(_zip_header(head.encode(), crc, len(comp), len(data)))
                     raw.write(comp)
-                for type_ in TYPES[kind]:
+                for type_ in kind_types:
                     m = done_members[type_]
                     name = member_name(type_).encode()
                     entries.append((name, m.crc, m.compressed, m.size, raw.tell()))
@@ -440,8 +454,12 @@ def build_package(out_path: Path, members: Mapping[str, Iterable[Mapping[str, An
                   recipients: Sequence[str | x25519.Recipient], *,
                   keep_inner: Path | None = None, work_dir: Path | None = None,
                   progress: Progress | None = None, cancel: threading.Event | None = None,
-                  expected_total: int = 0, validate: bool = False) -> BuiltPackage:
+                  expected_total: int = 0, validate: bool = False,
+                  version: int | None = None) -> BuiltPackage:
     """Build, sign and encrypt one package; write it atomically to ``out_path``.
+
+    ``version``: the format version written (default :data:`FORMAT_VERSION`, or the
+    manifest's ``format_version``); see :func:`write_inner`.
 
     ``members``: record type → records (consumed once). ``manifest``: ``kind``,
     ``township_code``, ``device_id``, ``package_seq`` and for exports
@@ -460,7 +478,7 @@ def build_package(out_path: Path, members: Mapping[str, Iterable[Mapping[str, An
     try:
         built = write_inner(inner, members, manifest, signing_key, work_dir=work_dir,
                             progress=progress, cancel=cancel, expected_total=expected_total,
-                            validate=validate)
+                            validate=validate, version=version)
         try:
             encrypt_inner(inner, out_path, recipients, progress=progress, cancel=cancel)
         except BaseException:
@@ -570,6 +588,9 @@ class OpenedPackage:
         self.digest = hashlib.sha256(manifest_bytes).hexdigest()
         self.signer_fingerprint = manifest["signer_fingerprint"]
         self.kind = manifest["kind"]
+        #: The format version the package was written in (1 or 2): its records have the
+        #: shape of that version (``sync_contract.upgrade.upgrade_record`` lifts them).
+        self.version: int = int(manifest["format_version"])
         self.counts: dict[str, int] = dict(manifest["counts"])
 
     @property
@@ -577,8 +598,14 @@ class OpenedPackage:
         return self._inner
 
     def iter_records(self, type_: str) -> Iterator[dict]:
+        """The records of ``type_`` as the package holds them (the shape of
+        :attr:`version`). A type of this program's format the package's older version
+        does not have (``related_person`` in a version-1 export, ``eligibility`` in a
+        version-1 return) yields nothing; an unknown type is a ``KeyError``."""
         if type_ not in TYPES[self.kind]:
             raise KeyError(type_)
+        if type_ not in types_of(self.kind, self.version):
+            return
         with zipfile.ZipFile(self._inner) as zf, zf.open(member_name(type_)) as fh:
             for line in fh:
                 yield json.loads(line)
@@ -669,7 +696,8 @@ def _check_entries(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.Zip
 
 
 def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, type_: str,  # noqa: C901 - one check per member fault
-                  expect: Mapping[str, Any], count: int, limits: Limits, validate: bool) -> None:
+                  expect: Mapping[str, Any], count: int, limits: Limits, validate: bool,
+                  version: int = FORMAT_VERSION) -> None:
     """Size, SHA-256, line count, line length, JSON, text rule and schema of one member
     (in this order of reporting; the whole member is read before the first is told)."""
     if info.file_size != expect["size"]:
@@ -680,7 +708,7 @@ def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, type_: 
     unterminated = False
     bad_json: tuple[int, str] | None = None
     problem: tuple[int, Problem] | None = None
-    checker = validator(f"{kind}.{type_}.schema.json") if validate else None
+    checker = validator(schema_name(kind, type_, version)) if validate else None
     try:
         with zf.open(info) as fh:
             while True:
@@ -787,8 +815,9 @@ def open_package(path: Path, identities: Sequence[str | x25519.Identity],  # noq
                 raise PackageError("manifest_invalid", f"not JSON: {exc}") from None
             if not isinstance(manifest, dict):
                 raise PackageError("manifest_invalid", "not an object")
-            if (manifest.get("format") != FORMAT
-                    or manifest.get("format_version") != FORMAT_VERSION):
+            version = manifest.get("format_version")
+            if (manifest.get("format") != FORMAT or type(version) is not int
+                    or version not in SUPPORTED_VERSIONS):
                 raise PackageError("unsupported_version", _version_seen(manifest))
             validate_manifest(manifest)
             sig = _read_capped(zf, entries[SIGNATURE], 64)
@@ -812,8 +841,9 @@ def open_package(path: Path, identities: Sequence[str | x25519.Identity],  # noq
                 lo, hi = manifest["change_seq_from"], manifest["change_seq_to"]
                 if lo is None or hi is None or lo > hi:
                     raise PackageError("manifest_invalid", "change_seq range")
-            want = {member_name(t) for t in TYPES[mkind]}
-            if set(manifest["counts"]) != set(TYPES[mkind]) or set(manifest["members"]) != want:
+            kind_types = types_of(mkind, version)
+            want = {member_name(t) for t in kind_types}
+            if set(manifest["counts"]) != set(kind_types) or set(manifest["members"]) != want:
                 raise PackageError("manifest_invalid", "types differ from the kind's types")
             missing = want - set(entries)
             if missing:
@@ -821,10 +851,10 @@ def open_package(path: Path, identities: Sequence[str | x25519.Identity],  # noq
             extra = set(entries) - want - {MANIFEST, SIGNATURE}
             if extra:
                 raise PackageError("bad_entry", ", ".join(sorted(extra))[:80])
-            for type_ in TYPES[mkind]:
+            for type_ in kind_types:
                 name = member_name(type_)
                 _check_member(zf, entries[name], mkind, type_, manifest["members"][name],
-                              manifest["counts"][type_], limits, validate)
+                              manifest["counts"][type_], limits, validate, version)
         return OpenedPackage(tmpdir, inner, manifest, mbytes, limits)
     except BaseException:
         shutil.rmtree(tmpdir, ignore_errors=True)
@@ -832,7 +862,8 @@ def open_package(path: Path, identities: Sequence[str | x25519.Identity],  # noq
 
 
 __all__ = [
-    "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "SCHEMA_DIR", "TOWNSHIP_EXPORT", "TYPES", "BuiltPackage",
+    "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "SCHEMA_DIR", "SUPPORTED_VERSIONS", "TOWNSHIP_EXPORT",
+    "TYPES", "TYPES_BY_VERSION", "BuiltPackage", "schema_name", "types_of",
     "Cancelled", "Limits", "OpenedPackage", "PackageError", "build_package", "canonical_json",
     "encrypt_inner", "member_name", "open_package", "package_name", "utc_stamp",
     "validate_manifest", "validate_record", "write_inner",

@@ -20,14 +20,17 @@ def read_package(world, path: Path) -> tuple[dict, dict[str, list[dict]]]:
 
 def build_export(path: Path, world, seq: int, records: dict[str, list[dict]], *, lo: int,
                  hi: int, audit_head: dict | None = None, signing_key=None,
-                 recipient: str | None = None, code: str | None = None) -> Path:
-    """A well-formed (signed, encrypted) township export package."""
+                 recipient: str | None = None, code: str | None = None,
+                 version: int | None = None) -> Path:
+    """A well-formed (signed, encrypted) township export package (format ``version``,
+    default the current one)."""
     ks = world.township_keys
     return env.build_package(
         path, records, {"kind": env.TOWNSHIP_EXPORT, "township_code": code or world.code,
                         "device_id": ks.device_id, "package_seq": seq, "change_seq_from": lo,
                         "change_seq_to": hi, "audit_head": audit_head},
-        signing_key or ks.signing_key, [recipient or world.county_recipient]).path
+        signing_key or ks.signing_key, [recipient or world.county_recipient],
+        version=version).path
 
 
 def member_bytes(records: dict[str, list[dict]]) -> dict[str, bytes]:
@@ -46,7 +49,7 @@ def export_manifest(world, seq: int, members: dict[str, bytes], *, signing_key=N
         data = members.get(env.member_name(t), b"")
         counts[t] = data.count(b"\n")
         sums[env.member_name(t)] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-    man = {"format": "twsync", "format_version": 1, "kind": env.TOWNSHIP_EXPORT,
+    man = {"format": "twsync", "format_version": env.FORMAT_VERSION, "kind": env.TOWNSHIP_EXPORT,
            "township_code": world.code, "device_id": world.township_keys.device_id,
            "package_seq": seq, "previous_seq": seq - 1, "change_seq_from": lo,
            "change_seq_to": hi, "created_at": "2026-11-24T02:00:00Z", "generator": "test",

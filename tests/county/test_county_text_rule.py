@@ -38,6 +38,13 @@ MADE: dict[str, dict] = {
         "number": "转〔2026〕1号", "department": "HEALTHCARE", "day": "2026-11-24",
         "template_version": "1", "sha256": "0" * 64, "created_by_uuid": None,
         "created_at": "2026-11-24T02:00:00.000000", "print_count": 0},
+    "related_person": {
+        "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "application_uuid": UUID,
+        "position": 0, "name": "王大山", "relation": "子", "id_type": "RESIDENT_ID",
+        "id_number": "110101198001010016", "no_id_reason": "", "phone": "13800000000",
+        "address": "某村", "supporter": True, "guardian": False, "household_size": 3,
+        "monthly_income_fen": 150000, "able": False, "unable_reason": "low_income",
+        "note": "在外务工"},
 }
 CASES = [(t, c) for t in env.TYPES[KIND] for c in BAD]
 

@@ -80,13 +80,15 @@ def township_code(services) -> str:
 
 
 def make_return(path: Path, services, county: KeyStore, seq: int, records: dict, *,
-                recipient: str | None = None, signing_key=None, code: str | None = None) -> Path:
-    """A well-formed county return package for the township of ``services``."""
+                recipient: str | None = None, signing_key=None, code: str | None = None,
+                version: int | None = None) -> Path:
+    """A well-formed county return package for the township of ``services`` (in format
+    ``version``, default the current one)."""
     recipient = recipient or services.sync.keys.ensure().age_recipient
     return env.build_package(
         path, records, {"kind": env.COUNTY_RETURN, "township_code": code or township_code(services),
                         "device_id": county.device_id, "package_seq": seq},
-        signing_key or county.signing_key, [recipient], validate=False).path
+        signing_key or county.signing_key, [recipient], validate=False, version=version).path
 
 
 def craft(path: Path, manifest: dict, members: dict[str, bytes], *, signing_key,
@@ -119,7 +121,7 @@ def return_manifest(services, county: KeyStore, seq: int, members: dict[str, byt
     pub = county.signing_key.public_key()
     from sync_contract import keys
 
-    man = {"format": "twsync", "format_version": 1, "kind": env.COUNTY_RETURN,
+    man = {"format": "twsync", "format_version": env.FORMAT_VERSION, "kind": env.COUNTY_RETURN,
            "township_code": township_code(services), "device_id": county.device_id,
            "package_seq": seq, "previous_seq": seq - 1, "change_seq_from": None,
            "change_seq_to": None, "created_at": "2026-11-24T02:00:00Z", "generator": "test",

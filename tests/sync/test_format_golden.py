@@ -2,7 +2,11 @@
 (signatures are deterministic) and a fixed ``created_at`` has the same inner ZIP, byte for
 byte, as the code produced before the contract moved to ``sync_contract`` (the hashes
 below were computed with that code). A change here is a format change: CHANGELOG.md
-("Sync format") and, if a v1 reader would misread it, ``format_version`` 2."""
+("Sync format") and, if an older reader would misread it, a new ``format_version``.
+
+Version 1 is still written (the county answers a township that has not been updated in
+its version): its bytes are the very bytes of before format 2. Version 2 differs only by
+the version number and the new (empty) member ``data/related_person.jsonl``."""
 
 from __future__ import annotations
 
@@ -14,9 +18,11 @@ from sync_contract import envelope as env
 
 INNER_SHA256 = "014b9e9f97ffc48a9e659386f8a0f13c129f81bb881f49d46155c1bdc018947e"
 MANIFEST_SHA256 = "ae7c6cd0e2f52bf724caaff54b942f7fb4cd1671b4dd2b0a96610f6bc66ff523"
+INNER_SHA256_V2 = "146222c957ecb0872ea44acc3bd11072f327cdf205b3c62301fa7f499033dc8a"
+MANIFEST_SHA256_V2 = "425637452a18342cdb9e916334bed99f679b474da501966433cd24b2485df1e3"
 
 
-def test_inner_package_bytes_are_unchanged(tmp_path):
+def _build(tmp_path, version=None):
     key = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
     records = {
         "township": [{"uuid": "00000000-0000-4000-8000-000000000001", "version": 1,
@@ -27,8 +33,23 @@ def test_inner_package_bytes_are_unchanged(tmp_path):
                 "device_id": "00000000-0000-4000-8000-00000000000d", "package_seq": 3,
                 "change_seq_from": 1, "change_seq_to": 2,
                 "audit_head": {"seq": 2, "hash": "b" * 64}, "created_at": "2026-11-24T02:00:00Z"}
-    out = tmp_path / "inner.zip"
-    built = env.write_inner(out, records, manifest, key)
-    assert hashlib.sha256(out.read_bytes()).hexdigest() == INNER_SHA256
+    out = tmp_path / f"inner-{version}.zip"
+    built = env.write_inner(out, records, manifest, key, version=version)
+    return hashlib.sha256(out.read_bytes()).hexdigest(), built
+
+
+def test_inner_package_bytes_of_version_1_are_unchanged(tmp_path):
+    inner, built = _build(tmp_path, version=1)
+    assert inner == INNER_SHA256
     assert built.digest == MANIFEST_SHA256
-    assert built.manifest["format_version"] == env.FORMAT_VERSION == 1
+    assert built.manifest["format_version"] == 1
+    assert "related_person" not in built.counts
+
+
+def test_inner_package_bytes_of_version_2_are_pinned(tmp_path):
+    inner, built = _build(tmp_path)
+    assert built.manifest["format_version"] == env.FORMAT_VERSION == 2
+    assert built.counts["related_person"] == 0
+    assert built.manifest["members"]["data/related_person.jsonl"] == {
+        "sha256": hashlib.sha256(b"").hexdigest(), "size": 0}
+    assert (inner, built.digest) == (INNER_SHA256_V2, MANIFEST_SHA256_V2)

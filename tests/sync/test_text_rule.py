@@ -23,6 +23,7 @@ from pathlib import Path
 import pyrage
 import pytest
 
+from desktop_app.core.rules.eligibility import DEFAULT_ENTRY
 from sync_contract import envelope as env
 from sync_contract.envelope import PackageError
 from sync_contract.keys import KeyStore
@@ -129,6 +130,7 @@ def _base_records(code: str) -> dict[str, dict]:
     return {
         "ack": {"package_seq": 1, "sha256": "0" * 64},
         "catalogue": {"version": str(catalogue.get("version", "1")), "document": catalogue},
+        "eligibility": {**DEFAULT_ENTRY, "effective_from": "2027-01-01"},
         "feedback": {"task_uuid": TASK, "result": "done", "result_on": "2026-11-24",
                      "result_text": "已报销", "amount_fen": 60000, "period_from": None,
                      "period_to": None, "signed_by": "王医保", "signed_on": "2026-11-24",

@@ -1921,7 +1921,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync/common.py" line="+149"/>
+        <location filename="../sync/common.py" line="+150"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -3048,7 +3048,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake/person.py" line="+397"/>
+        <location filename="../intake/person.py" line="+400"/>
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
@@ -4547,7 +4547,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../intake/person.py" line="-289"/>
+        <location filename="../intake/person.py" line="-292"/>
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
@@ -4664,7 +4664,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>不计入理由…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>This member is the minor applicant&apos;s guardian and signs for them</source>
         <translation>该成员是未成年申请人的监护人，代为签字</translation>
     </message>
@@ -4674,7 +4674,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>只有申请人未成年时，其成年家庭成员才能作为监护人</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-211"/>
         <source>%1/18</source>
         <extracomment>Adults (民法典 第十七条): a younger applicant has a guardian (监护人) who signs.</extracomment>
         <translation>已输入 %1/18 位</translation>
@@ -6142,6 +6142,11 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>eligibility rules</source>
+        <translation>救助评估规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>villages</source>
         <translation>村（居）</translation>
     </message>
@@ -6263,7 +6268,7 @@ encryption key %4</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync/common.py" line="-146"/>
+        <location filename="../sync/common.py" line="-147"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -6271,6 +6276,11 @@ encryption key %4</source>
         <location line="+1"/>
         <source>household members</source>
         <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>supporters and guardians</source>
+        <translation>义务人和监护人</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -46,6 +46,7 @@ STAGES = {"records": (0, 45), "compress": (45, 30), "encrypt": (75, 15), "copy":
 TYPE_LABELS: dict[str, str] = {
     "application": QT_TRANSLATE_NOOP("SyncScreen", "applications"),
     "household_member": QT_TRANSLATE_NOOP("SyncScreen", "household members"),
+    "related_person": QT_TRANSLATE_NOOP("SyncScreen", "supporters and guardians"),
     "requested_item": QT_TRANSLATE_NOOP("SyncScreen", "requested items"),
     "document": QT_TRANSLATE_NOOP("SyncScreen", "documents"),
     "list_document": QT_TRANSLATE_NOOP("SyncScreen", "handover lists"),
@@ -55,8 +56,8 @@ TYPE_LABELS: dict[str, str] = {
     "township": QT_TRANSLATE_NOOP("SyncScreen", "township"),
     "village": QT_TRANSLATE_NOOP("SyncScreen", "villages"),
 }
-ORDER = ("application", "household_member", "requested_item", "document", "list_document",
-         "emergency_aid", "event", "staff", "township", "village")
+ORDER = ("application", "household_member", "related_person", "requested_item", "document",
+         "list_document", "emergency_aid", "event", "staff", "township", "village")
 
 FolderChooser = Callable[[QWidget, str, str], str]
 FileChooser = Callable[[QWidget, str, str, str], str]

@@ -94,6 +94,7 @@ class SyncImportSection(_Base):
         lines += result.notices  # the core's Chinese notes (an acknowledgement beyond the log)
         updates = [(self.tr("catalogue"), applied.get("catalogue", 0)),
                    (self.tr("standards"), applied.get("standards", 0)),
+                   (self.tr("eligibility rules"), applied.get("eligibility", 0)),
                    (self.tr("villages"), applied.get("village", 0)),
                    (self.tr("holiday calendars"), applied.get("holiday_year", 0))]
         done = [f"{name} {n}" for name, n in updates if n]

@@ -93,7 +93,19 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("hardship_cause", "a.hardship_cause", "t"), ("staff_relative", "a.staff_relative", "b"),
          ("staff_relative_note", "a.staff_relative_note", "t"), ("closed_on", "a.closed_on", "d"),
          ("created_by_uuid", "sc.uuid", "t"), ("created_at", "a.created_at", "dt"),
-         ("updated_at", "a.updated_at", "dt")]),
+         ("updated_at", "a.updated_at", "dt"),
+         # format 2 (issue 12): the income calculation as stored (NULL = recorded before
+         # it was stored), residence; copied as they are
+         ("counted_members", "a.counted_members", None),
+         ("excluded_income_fen", "a.excluded_income_fen", None),
+         ("deduction_fen", "a.deduction_fen", None), ("net_income_fen", "a.net_income_fen", None),
+         ("net_per_capita_fen", "a.net_per_capita_fen", None), ("topup_fen", "a.topup_fen", None),
+         ("standards_from", "a.standards_from", "d"),
+         ("eligibility_from", "a.eligibility_from", "d"),
+         ("medical_reimbursed_fen", "a.medical_reimbursed_fen", None),
+         ("residence_kind", "a.residence_kind", "t"),
+         ("residence_address", "a.residence_address", "t"),
+         ("residence_permit_no", "a.residence_permit_no", "t")]),
     "household_member": (
         "household_member m JOIN application a ON a.id = m.application_id", "m", "m.change_seq",
         [("uuid", "m.uuid", "t"), ("version", "m.version", None),
@@ -106,7 +118,22 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("education", "m.education", "t"), ("marital", "m.marital", "t"),
          ("health", "m.health", "t"), ("disability_category", "m.disability_category", "t"),
          ("disability_grade", "m.disability_grade", None),
-         ("employment", "m.employment", "t"), ("self_care", "m.self_care", "t")]),
+         ("employment", "m.employment", "t"), ("self_care", "m.self_care", "t"),
+         ("counted", "m.counted", "b"), ("counted_reason", "m.counted_reason", "t"),
+         ("guardian", "m.guardian", "b")]),
+    # format 2 (issue 12): legal supporters and outside guardians, full ID like members
+    "related_person": (
+        "related_person p JOIN application a ON a.id = p.application_id", "p", "p.change_seq",
+        [("uuid", "p.uuid", "t"), ("version", "p.version", None),
+         ("change_seq", "p.change_seq", None), ("local_id", "p.id", None),
+         ("application_uuid", "a.uuid", "t"), ("position", "p.position", None),
+         ("name", "p.name", "t"), ("relation", "p.relation", "t"), ("id_type", "p.id_type", "t"),
+         ("id_number", "p.id_number", "t"), ("no_id_reason", "p.no_id_reason", "t"),
+         ("phone", "p.phone", "t"), ("address", "p.address", "t"),
+         ("supporter", "p.supporter", "b"), ("guardian", "p.guardian", "b"),
+         ("household_size", "p.household_size", None),
+         ("monthly_income_fen", "p.monthly_income_fen", None), ("able", "p.able", "nb"),
+         ("unable_reason", "p.unable_reason", "t"), ("note", "p.note", "t")]),
     "requested_item": (
         "requested_item r JOIN application a ON a.id = r.application_id "
         "LEFT JOIN staff s ON s.id = r.result_by_id", "r", "r.change_seq",
@@ -191,7 +218,8 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
 # ORDER BY within one parent, [(field, SQL expression, conversion)]).
 _NESTED: dict[str, tuple[str, str, str, str, list[tuple[str, str, str | None]]]] = {
     "application": ("incomes", "income c", "c.application_id", "c.category, c.id",
-                    [("category", "c.category", "t"), ("monthly_fen", "c.monthly_fen", None)]),
+                    [("category", "c.category", "t"), ("monthly_fen", "c.monthly_fen", None),
+                     ("counted", "c.counted", "nb")]),
     "requested_item": ("materials", "material c", "c.item_id", "c.position, c.id",
                        [("position", "c.position", None), ("code", "c.code", "t"),
                         ("name", "c.name", "t"), ("status", "c.status", "t")]),

@@ -901,6 +901,7 @@ class SyncService:
                             Changes(applications=applier.applications,
                                     settings=applier.settings_changed
                                     or bool(applier.applied["standards"]
+                                            or applier.applied["eligibility"]
                                             or applier.applied["holiday_year"]),
                                     exports=bool(applier.applied["ack"]) or bool(applier.notices)),
                             applier.notices)
@@ -947,7 +948,8 @@ class _Applier:
     def run(self, pkg: env.OpenedPackage) -> None:
         for type_, fn in (("ack", self.ack), ("feedback", self.feedback),
                           ("catalogue", self.catalogue), ("standards", None),
-                          ("village", self.village), ("holiday_year", None)):
+                          ("eligibility", None), ("village", self.village),
+                          ("holiday_year", None)):
             n = 0
             if fn is not None:
                 for rec in pkg.iter_records(type_):
@@ -955,6 +957,8 @@ class _Applier:
                     n += 1
             self.applied[type_] = n
         self.applied["standards"] = self.standards(list(pkg.iter_records("standards")))
+        # a version-1 return has none (``iter_records`` yields nothing)
+        self.applied["eligibility"] = self.eligibility(list(pkg.iter_records("eligibility")))
         self.applied["holiday_year"] = self.holiday_years(list(pkg.iter_records("holiday_year")))
 
     # acks ---------------------------------------------------------------------------
@@ -1096,6 +1100,27 @@ class _Applier:
         for rec in recs:
             merged[rec["effective_from"]] = {**rec["entry"], "effective_from": rec["effective_from"]}
         self._put("standards", [merged[k] for k in sorted(merged)])
+        return len(recs)
+
+    def eligibility(self, recs: list[dict[str, Any]]) -> int:
+        """County-sent local eligibility entries (format 2): merged into the setting
+        ``eligibility`` by ``effective_from`` exactly as ``standards`` entries are (a
+        local entry with the same day is replaced); every entry must pass the township's
+        strict parser, else the whole return is refused (``update_invalid``), nothing
+        applied."""
+        if not recs:
+            return 0
+        from ...rules.eligibility import parse_entry
+        for i, rec in enumerate(recs, 1):
+            try:
+                parse_entry(rec, i)
+            except ValidationError as exc:
+                self.fail("update_invalid", f"eligibility record {i}: {exc}",
+                          f"返回包中的更新无效（eligibility 第 {i} 条）：{exc}")
+        merged = {e["effective_from"]: e for e in self.ctx.get_setting(self.s, "eligibility") or []}
+        for rec in recs:
+            merged[rec["effective_from"]] = dict(rec)
+        self._put("eligibility", [merged[k] for k in sorted(merged)])
         return len(recs)
 
     def holiday_years(self, recs: list[dict[str, Any]]) -> int:

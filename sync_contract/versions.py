@@ -1,0 +1,60 @@
+"""The format versions of ``twsync`` (docs/sync-format.md §11): what each version's
+packages hold, and where its JSON Schemas are.
+
+* **1** — the first format (issue #6 … #11). Its schemas are kept unchanged in
+  ``schemas/v1/`` (``$id`` ``…/sync/v1/…``).
+* **2** — issue #12 (household economics): ``application`` gains the stored income
+  calculation and the residence fields, ``incomes[].counted``; ``household_member``
+  gains ``counted`` / ``counted_reason`` / ``guardian``; the new township-export type
+  ``related_person``; the new county-return type ``eligibility``. Schemas in
+  ``schemas/`` (``$id`` ``…/sync/v2/…``).
+
+The township writes :data:`FORMAT_VERSION`; both ends read every version of
+:data:`SUPPORTED_VERSIONS`. The county answers a township in the version of the
+township's last package (a township that has not been updated yet gets version-1
+returns). Records of an older version are lifted to the current shape by
+:func:`sync_contract.upgrade.upgrade_record`.
+"""
+
+from __future__ import annotations
+
+FORMAT = "twsync"
+#: The version this program writes (the township always; the county for a township
+#: whose last package had it).
+FORMAT_VERSION = 2
+#: The versions this program reads.
+SUPPORTED_VERSIONS = (1, 2)
+TOWNSHIP_EXPORT, COUNTY_RETURN = "township-export", "county-return"
+
+_V1: dict[str, tuple[str, ...]] = {
+    TOWNSHIP_EXPORT: ("application", "document", "emergency_aid", "event", "household_member",
+                      "list_document", "requested_item", "staff", "township", "village"),
+    COUNTY_RETURN: ("ack", "catalogue", "feedback", "holiday_year", "standards", "village"),
+}
+#: Types added by version 2.
+ADDED_IN_2: dict[str, tuple[str, ...]] = {TOWNSHIP_EXPORT: ("related_person",),
+                                          COUNTY_RETURN: ("eligibility",)}
+
+#: version -> kind -> record types (sorted; the members of a package of that version).
+TYPES_BY_VERSION: dict[int, dict[str, tuple[str, ...]]] = {
+    1: _V1,
+    2: {kind: tuple(sorted(types + ADDED_IN_2[kind])) for kind, types in _V1.items()},
+}
+#: kind -> record types of :data:`FORMAT_VERSION`.
+TYPES: dict[str, tuple[str, ...]] = TYPES_BY_VERSION[FORMAT_VERSION]
+
+
+def types_of(kind: str, version: int = FORMAT_VERSION) -> tuple[str, ...]:
+    """The record types of ``kind`` in format ``version`` (``KeyError`` if unknown)."""
+    return TYPES_BY_VERSION[version][kind]
+
+
+def schema_name(kind: str, type_: str, version: int = FORMAT_VERSION) -> str:
+    """The schema file (relative to ``schemas/``) of one record type in ``version``:
+    the current version's at the top, older versions' in ``v<N>/``."""
+    name = f"{kind}.{type_}.schema.json"
+    return name if version == FORMAT_VERSION else f"v{version}/{name}"
+
+
+__all__ = ["ADDED_IN_2", "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "SUPPORTED_VERSIONS",
+           "TOWNSHIP_EXPORT", "TYPES", "TYPES_BY_VERSION", "schema_name", "types_of"]
