@@ -6,8 +6,9 @@ Everything else the assessment compares against is here, in the township setting
 ``eligibility``: a list of complete entries, each in force from its
 ``effective_from`` day until the next entry's (like the standards). Add an entry,
 never rewrite one: an application is assessed with the entry in force on its intake
-day. This setting is township-local; the sync format does not carry it (a county-sent
-version needs a sync-format change — docs/eligibility.md).
+day. The township edits it (设置 → 救助需求评估规则) and the county can send it (sync
+format 2: county-return type ``eligibility``, whose schema mirrors :func:`parse_entry`;
+docs/eligibility.md, docs/sync-format.md §11).
 
 Every default below names its source: a seed (``../shared/seeds``, file and quote), a
 national document (民发〔2021〕57号 最低生活保障审核确认办法, 民发〔2021〕43号
