@@ -144,7 +144,8 @@ def _household() -> dict[str, Any]:
     ]
     data["guardian"] = {}
     data["residence"] = {"kind": "hukou", "label": "户籍地申请",
-                         "address": "城关镇东村三组47号", "permit_no": ""}
+                         "address": "城关镇东村三组47号", "permit_no": "",
+                         "summary": "户籍地申请"}
     data["hardship_reason"] = ("申请人年逾七十，配偶长期患病，家庭主要靠务农收入维持；"
                                "次子张二服刑，孙子张小明在校就读，家庭生活困难。")
     return data

@@ -47,7 +47,7 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "previous": None, "year_count": None, "year_total": None, "hardship_reason": None,
     # application_form, declaration, calculation (and the commitment's guardian)
     "guardian": {"name", "relation", "id_type", "id_number", "phone", "in_household"},
-    "residence": {"kind", "label", "address", "permit_no"},
+    "residence": {"kind", "label", "address", "permit_no", "summary"},
     "incomes": None, "income_total": None,
     "property": {"housing_area", "house_rating", "vehicles", "deposits", "business"},
     "spending": {"medical", "medical_reimbursed", "medical_net", "education"},

@@ -104,6 +104,12 @@ def guardian(app: Application, today: date) -> dict[str, Any]:
     return {}
 
 
+def _residence_summary(kind: str, permit_no: str) -> str:
+    """``居住证持有人在居住地申请（居住证号码：…）``."""
+    label = vocab.RESIDENCE_LABELS.get(kind, "")
+    return f"{label}（居住证号码：{permit_no}）" if kind == "permit" and permit_no else label
+
+
 def household(app: Application, today: date, current_address: str) -> dict[str, Any]:
     """Members, supporters, guardian and where the applicant applies (all three forms)."""
     kind = app.residence_kind or "hukou"
@@ -115,6 +121,7 @@ def household(app: Application, today: date, current_address: str) -> dict[str, 
             "kind": kind, "label": vocab.RESIDENCE_LABELS.get(kind, ""),
             "address": app.residence_address or current_address,
             "permit_no": app.residence_permit_no if kind == "permit" else "",
+            "summary": _residence_summary(kind, app.residence_permit_no),
         },
         "hardship_reason": app.hardship_reason,
     }

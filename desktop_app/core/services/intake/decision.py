@@ -23,7 +23,6 @@ from .base import referral_departments
 from .registration import Registration
 from .validation import DraftValidation
 
-
 #: Issued once per application under its number (a 补正 visit does not issue them
 #: again): the forms signed by the household and the 核算表 for the file (forms/README.md).
 ONCE_PER_APPLICATION = ("commitment", "application_form", "declaration", "calculation")
