@@ -227,7 +227,10 @@ class DocumentService:
             data.update(forms_data.household(app, issued,
                                              data["applicant"]["current_address"]))
             data["intake_date"] = app.intake_date.isoformat()
-            result = forms_data.evaluate(self.ctx, s, app)
+            # The rules' calculation with the entries in force on the intake day (the
+            # snapshot then freezes it): which lines count, and the 核算表's numbers.
+            result = (forms_data.evaluate(self.ctx, s, app)
+                      if kind in ("declaration", "calculation") else None)
             if kind == "declaration":
                 excluded = {c for c, _v in result[0].figures.excluded} if result else set()
                 data.update(forms_data.declaration(app, excluded))
