@@ -267,3 +267,27 @@ def test_minor_with_guardian_and_two_supporters(services, people, recorded):
     form = _text(_doc(result, "application_form").path)
     assert "监护人：王秀英（祖父母），证件号码：" + grandma in form
     assert "申请人（签名或按手印）" not in form
+
+
+def test_a_version_2_commitment_rerenders_with_version_2(services, people):
+    """Issued before v3 (no ``guardian`` in its snapshot): its lost file comes back with
+    v2's bytes, and its reprint still follows the full-ID rule."""
+    import hashlib
+    import json
+
+    from desktop_app.printing import render_document
+
+    result = services.intake.decide(draft(services), "accept", people["clerk1"])
+    doc = _doc(result, "commitment")
+    with services.ctx.db.transaction() as s:
+        row = s.get_one(Document, doc.id)
+        data = json.loads(row.data)
+        data.pop("guardian")  # what v2 snapshots held
+        v2 = render_document("commitment", data, 2)
+        row.data = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        row.template_version = "2"
+        row.sha256 = hashlib.sha256(v2).hexdigest()
+    doc.path.unlink()
+    assert services.documents.original_pdf(doc.id).read_bytes() == v2
+    with pytest.raises(PermissionDenied):
+        services.documents.reprint(doc.id, people["clerk2"])

@@ -346,3 +346,14 @@ def test_adult_applicant_ignores_a_guardian_record():
     data = _commitment([_member("张三", "本人", 0), _member("李四", "配偶", 1, guardian=True)],
                        [], {"name": "李四", "relation": "配偶", "id_number": _id(1)})
     assert _rows(data) == [("张三", "申请人"), ("李四", "家庭成员")]
+
+
+def test_commitment_v2_documents_keep_their_bytes():
+    """A commitment issued with template v2 re-renders with v2, byte for byte (the
+    sample's v2 rendering recorded before v3 existed)."""
+    import hashlib
+
+    v2 = render_document("commitment", sample("commitment"), 2)
+    assert hashlib.sha256(v2).hexdigest().startswith("ccabd7430adcfcc2")
+    assert load_template("commitment", 2).version == 2
+    assert load_template("commitment").version == 3
