@@ -221,7 +221,8 @@ def calculation(result: tuple[rules.Assessment, Any, Any, rules.HouseholdFacts] 
         "net": money(f.net_fen), "net_per_capita": money(f.per_capita_fen),
         "comparison": comparison,
         "topup": money(f.topup_fen) if below_std else "",
-        "topup_text": f.topup_text() if below_std else "不适用（家庭人均收入不低于低保标准）",
+        "topup_text": (f.topup_text() + ("" if a.property.ok else "（财产超过当地规定，不符合低保条件）")
+                       if below_std else "不适用（家庭人均收入不低于低保标准）"),
         "property": [{"text": t, "result": "超过"} for t in a.property.exceeded]
         + [{"text": t, "result": "符合"} for t in a.property.checked],
         "property_result": "财产符合当地规定" if a.property.ok else "财产超过当地规定",
