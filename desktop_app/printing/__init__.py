@@ -42,6 +42,9 @@ DOCUMENT_KINDS: dict[str, str] = {
     "result_notice": "社会救助事项办理结果告知书",
     "handover_list": "社会救助事项转办清单",
     "emergency_record": "临时救助先行救助记录",
+    "application_form": "社会救助申请书",
+    "declaration": "家庭经济状况申报表",
+    "calculation": "家庭经济状况核算表",
 }
 
 __all__ = [

@@ -17,6 +17,7 @@ MEMBER_ROLE = "家庭成员"
 APPLICANT_ROLE = "申请人"
 GUARDIAN_ROLE = "监护人（代未成年申请人签字）"
 MINOR_APPLICANT_ROLE = "申请人（未成年，由监护人代签）"
+GUARDIAN_MARK = "监护人"
 
 
 def _need(data: dict[str, Any], path: str) -> Any:
@@ -89,6 +90,59 @@ def _guardian_candidates(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [m for m in _adult_members(data) if m.get("relation") != "本人"]
 
 
+def _guardian(data: dict[str, Any]) -> dict[str, Any]:
+    """The guardian recorded for a minor applicant (``data["guardian"]``, issue 12);
+    ``{}`` for an adult applicant or when none is recorded (older snapshots have none)."""
+    recorded = data.get("guardian")
+    if not _applicant_minor(data) or not isinstance(recorded, dict) or not recorded.get("name"):
+        return {}
+    return recorded
+
+
+def _guardian_choices(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """No guardian recorded: the adult members one of whom signs (as in template v2)."""
+    return [] if _guardian(data) else _guardian_candidates(data)
+
+
+def _guardian_needed(data: dict[str, Any]) -> bool:
+    """A minor applicant, no guardian recorded and no adult in the household: the form
+    carries labelled lines for the guardian to fill in by hand."""
+    return _applicant_minor(data) and not _guardian(data) and not _guardian_candidates(data)
+
+
+def _same_person(row: dict[str, Any], person: dict[str, Any]) -> bool:
+    return row.get("name") == person.get("name") and row.get("id_number") == person.get("id_number")
+
+
+def _with_guardian(rows: list[dict[str, Any]], data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Mark the recorded guardian's row (a member or supporter) or add one for a
+    guardian outside the household; without a recorded guardian and without an adult
+    in the household, a blank row to fill in by hand."""
+    recorded = _guardian(data)
+    if recorded:
+        for n, row in enumerate(rows):
+            if row.get("role") != MINOR_APPLICANT_ROLE and _same_person(row, recorded):
+                rows[n] = {**row, "role": f"{row['role']}（{GUARDIAN_MARK}）"}
+                return rows
+        return rows + [{"name": recorded["name"], "relation": recorded.get("relation", ""),
+                        "id_number": recorded.get("id_number", ""),
+                        "id_number_masked": "", "adult": True, "role": GUARDIAN_ROLE}]
+    if _guardian_needed(data):
+        rows.append({"name": "", "relation": "", "id_number": "", "id_number_masked": "",
+                     "adult": True, "role": GUARDIAN_ROLE})
+    return rows
+
+
+def _declarants(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Who signs the 家庭经济状况申报表: every adult member and, for a minor applicant,
+    the guardian (recorded, or a row to fill in when no adult lives in the household)."""
+    rows = [{**m, "role": APPLICANT_ROLE if m.get("relation") == "本人" else MEMBER_ROLE}
+            for m in _adult_members(data)]
+    if _applicant_minor(data):
+        rows = _with_guardian(rows, data)
+    return rows
+
+
 def _authorisers(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The rows of the authorisation table: every adult member and every supporter; a
     minor applicant first (the guardian signs for them), and -- when no adult lives in
@@ -101,10 +155,8 @@ def _authorisers(data: dict[str, Any]) -> list[dict[str, Any]]:
         return rows
     applicant = _applicant_row(data)
     rows.insert(0, {**(applicant or {}), "role": MINOR_APPLICANT_ROLE})
-    if not _guardian_candidates(data):
-        rows.append({"name": "", "relation": "", "id_number": "", "id_number_masked": "",
-                     "adult": True, "role": GUARDIAN_ROLE})
-    return rows
+    # (Snapshots before issue 12 carry no ``guardian``: the v2 rows, unchanged.)
+    return _with_guardian(rows, data)
 
 
 _DERIVED: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -117,7 +169,11 @@ _DERIVED: dict[str, Callable[[dict[str, Any]], Any]] = {
     "applicant_minor": _applicant_minor,
     "guardian_candidates": _guardian_candidates,
     "guardian_names": lambda d: "、".join(m["name"] for m in _guardian_candidates(d)),
-    "guardian_needed": lambda d: _applicant_minor(d) and not _guardian_candidates(d),
+    "guardian_needed": _guardian_needed,
+    "guardian": _guardian,
+    "guardian_choices": _guardian_choices,
+    "guardian_choice_names": lambda d: "、".join(m["name"] for m in _guardian_choices(d)),
+    "declarants": _declarants,
     "authorisers": _authorisers,
     "material_count": lambda d: len(_need(d, "materials")),
 }

@@ -162,9 +162,11 @@ class _Builder:
                 span_w = span * value_w + (span - 1) * label_w
                 cells[2 * pos] = fl.fitted(self.text(item["label"], iw), label_st,
                                            label_w - 2 * PAD_H, 2)
+                # ``wrap`` (names, addresses of the household forms): never cut.
+                lines = None if item.get("wrap") else item.get("max_lines",
+                                                              b.get("max_lines", 3))
                 cells[2 * pos + 1] = fl.fitted(self.text(item["value"], iw), value_st,
-                                               span_w - 2 * PAD_H,
-                                               item.get("max_lines", b.get("max_lines", 3)))
+                                               span_w - 2 * PAD_H, lines)
                 if span > 1:
                     spans.append(("SPAN", (2 * pos + 1, r), (2 * pos + 2 * span - 1, r)))
                 pos += span

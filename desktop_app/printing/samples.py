@@ -105,6 +105,99 @@ def commitment() -> dict[str, Any]:
     return data
 
 
+def _household_member(name: str, relation: str, id_number: str, adult: bool, **kw: Any
+                      ) -> dict[str, Any]:
+    row = {"name": name, "relation": relation, "id_type": "居民身份证", "id_number": id_number,
+           "id_number_masked": id_number[:6] + "********" + id_number[-4:], "adult": adult,
+           "sex": "", "health": "健康", "employment": "", "disability": "", "counted": "是",
+           "counted_reason": "", "guardian": False}
+    row.update(kw)
+    return row
+
+
+def _household() -> dict[str, Any]:
+    """The household of the 申请书, 申报表 and 核算表 samples: a member not counted
+    (serving a sentence), a minor child, one supporter able and one unable."""
+    data = copy.deepcopy(_BASE)
+    data["items"] = copy.deepcopy(_ITEMS[:1])
+    data["intake_date"] = data["issued_date"]
+    data["application_number"] = data["number"]
+    data["members"] = [
+        _household_member("张三", "本人", "110105194912310021", True, employment="务农",
+                          counted_reason="申请人本人"),
+        _household_member("王\U000201D4", "配偶", "110105195003150048", True, health="多病",
+                          disability="肢体三级", counted_reason="配偶"),
+        _household_member("张小明", "子", "110105201206010035", False, employment="在校",
+                          counted_reason="未成年子女"),
+        _household_member("张二", "子", "110105197803050017", True, counted="否",
+                          counted_reason="服刑或强制隔离戒毒"),
+    ]
+    data["supporters"] = [
+        {"name": "张大", "relation": "子", "id_type": "居民身份证",
+         "id_number": "110105197201020013", "id_number_masked": "110105********0013",
+         "adult": True, "phone": "13900000002", "household_size": "4", "income": "3,200.00",
+         "able": "有", "unable_reason": "", "guardian": False},
+        {"name": "张" + _RARE + "英", "relation": "女", "id_type": "居民身份证",
+         "id_number": "110105197509090026", "id_number_masked": "110105********0026",
+         "adult": True, "phone": "", "household_size": "3", "income": "1,100.00",
+         "able": "无", "unable_reason": "收入低于当地低保标准", "guardian": False},
+    ]
+    data["guardian"] = {}
+    data["residence"] = {"kind": "hukou", "label": "户籍地申请",
+                         "address": "城关镇东村三组47号", "permit_no": "",
+                         "summary": "户籍地申请"}
+    data["hardship_reason"] = ("申请人年逾七十，配偶长期患病，家庭主要靠务农收入维持；"
+                               "次子张二服刑，孙子张小明在校就读，家庭生活困难。")
+    return data
+
+
+def application_form() -> dict[str, Any]:
+    return _household()
+
+
+def declaration() -> dict[str, Any]:
+    data = _household()
+    data["incomes"] = [
+        {"category": "工资性收入", "amount": "800.00", "counted": "计入"},
+        {"category": "种植养殖收入", "amount": "200.00", "counted": "计入"},
+        {"category": "生活补助", "amount": "450.00", "counted": "不计入"},
+    ]
+    data["income_total"] = "1,450.00"
+    data["property"] = {"housing_area": "86", "house_rating": "B 级", "vehicles": "0",
+                        "deposits": "5,000.00", "business": "无"}
+    data["spending"] = {"medical": "12,000.00", "medical_reimbursed": "7,500.00",
+                        "medical_net": "4,500.00", "education": "1,800.00"}
+    return data
+
+
+def calculation() -> dict[str, Any]:
+    """The numbers of the rules for the sample household (农村 600 元; 生活补助 not
+    counted; one worker's employment cost 20 %; 张二 not counted)."""
+    data = _household()
+    data["calc"] = {
+        "available": True, "standard": "600.00", "basis": "农村", "basis_why": "按申请人户籍",
+        "edge_standard": "900.00", "edge_times": "1.5",
+        "members_all": "4", "members_counted": "3",
+        "excluded_members": [{"name": "张二", "reason": "服刑或强制隔离戒毒"}],
+        "lines": declaration()["incomes"],
+        "gross": "1,450.00", "gross_per_capita": "483.33",
+        "excluded_lines": [{"category": "生活补助", "amount": "450.00"}],
+        "excluded_total": "450.00", "excluded_text": "生活补助 450.00 元",
+        "counted_income": "1,000.00", "deduction": "120.00",
+        "deduction_note": "1 人 × 120.00 元（低保标准的 20%），以工资性收入为限",
+        "net": "880.00", "net_per_capita": "293.33", "comparison": "低于农村低保标准",
+        "topup": "920.00", "topup_text": "拟补差 600 元 × 3 人 − 家庭月收入 880 元 = 920 元/月",
+        "property": [
+            {"text": "存款 5,000 元，限额 600 元 × 24 个月 × 3 人 = 43,200 元", "result": "符合"},
+            {"text": "机动车 0 辆，限 1 辆", "result": "符合"},
+        ],
+        "property_result": "财产符合当地规定",
+        "standards_from": "2026-01-01", "eligibility_from": "2021-01-01",
+        "intake_date": "2026-11-24",
+    }
+    return data
+
+
 def referral() -> dict[str, Any]:
     data = copy.deepcopy(_BASE)
     data["number"] = "330102101-20261124-0001-Z1"
@@ -195,6 +288,9 @@ SAMPLES = {
     "result_notice": result_notice,
     "handover_list": handover_list,
     "emergency_record": emergency_record,
+    "application_form": application_form,
+    "declaration": declaration,
+    "calculation": calculation,
 }
 
 

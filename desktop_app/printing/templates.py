@@ -20,7 +20,12 @@ from desktop_app.printing.errors import TemplateError
 FORMAT_VERSION = 1  # the template *format* this code understands
 
 # Data the core provides (see printing/__init__.py).  None = any sub-key allowed.
-_MEMBER = {"name", "relation", "id_number", "id_number_masked", "adult", "role"}
+_MEMBER = {"name", "relation", "id_number", "id_number_masked", "adult", "role",
+           # the household forms (issue 12): members and supporters in detail
+           "id_type", "sex", "health", "employment", "disability", "counted",
+           "counted_reason", "guardian", "phone", "household_size", "income", "able",
+           "unable_reason"}
+_INCOME_LINE = {"category", "amount", "counted"}
 ROOT_SCHEMA: dict[str, set[str] | None] = {
     "number": None, "reprint": None, "issued_date": None, "clerk": None, "title": None,
     "township": {"name", "code", "office", "window_phone", "supervision_phone"},
@@ -40,9 +45,22 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "aid": {"amount", "amount_upper", "method", "cause", "paid_date", "paperwork_due",
             "provisional", "ceiling"},
     "previous": None, "year_count": None, "year_total": None, "hardship_reason": None,
+    # application_form, declaration, calculation (and the commitment's guardian)
+    "guardian": {"name", "relation", "id_type", "id_number", "phone", "in_household"},
+    "residence": {"kind", "label", "address", "permit_no", "summary"},
+    "incomes": None, "income_total": None,
+    "property": {"housing_area", "house_rating", "vehicles", "deposits", "business"},
+    "spending": {"medical", "medical_reimbursed", "medical_net", "education"},
+    "calc": {"available", "standard", "basis", "basis_why", "edge_standard", "edge_times",
+             "members_all", "members_counted", "excluded_members", "lines", "gross",
+             "gross_per_capita", "excluded_lines", "excluded_total", "excluded_text", "counted_income",
+             "deduction", "deduction_note", "net", "net_per_capita", "comparison", "topup",
+             "topup_text", "property", "property_result", "standards_from",
+             "eligibility_from", "intake_date"},
     "derived": {"item_names", "has_provisional", "provisional_years", "government",
                 "adult_members", "signers", "material_count", "applicant_minor",
-                "guardian_candidates", "guardian_names", "guardian_needed", "authorisers"},
+                "guardian_candidates", "guardian_names", "guardian_needed", "authorisers",
+                "guardian", "guardian_choices", "guardian_choice_names", "declarants"},
     "copy": None,  # checked against the template's own copies
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
@@ -53,6 +71,11 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "members": _MEMBER, "supporters": _MEMBER,
     "derived.adult_members": _MEMBER, "derived.signers": _MEMBER,
     "derived.guardian_candidates": _MEMBER, "derived.authorisers": _MEMBER,
+    "derived.guardian_choices": _MEMBER, "derived.declarants": _MEMBER,
+    "incomes": _INCOME_LINE, "calc.lines": _INCOME_LINE,
+    "calc.excluded_lines": {"category", "amount"},
+    "calc.excluded_members": {"name", "reason"},
+    "calc.property": {"text", "result"},
     "results": {"name", "department", "outcome", "result", "amount", "period", "date", "note"},
     "rows": {"referral_number", "application_number", "applicant", "items", "materials",
              "feedback_date"},
@@ -213,7 +236,9 @@ class _Checker:
         cols = block.get("columns", 2)
         for i, item in enumerate(items):
             w = f"{where}.items[{i}]"
-            self.keys(w, item, {"label", "value"}, {"span", "max_lines"})
+            self.keys(w, item, {"label", "value"}, {"span", "max_lines", "wrap"})
+            if not isinstance(item.get("wrap", False), bool):
+                raise self.fail(w, "'wrap' must be true or false")
             self.number(w, item, "span", 1, cols)
             self.text(w + ".label", item["label"])
             self.text(w + ".value", item["value"])

@@ -251,6 +251,7 @@ class _Producer:
             st.member_id += 1
             members.append(SimpleNamespace(
                 id=mid, position=pos, relation="本人" if pos == 0 else m.relation,
+                guardian=False,  # (the commitment names a recorded guardian, issue 12)
                 name=m.name.strip(), id_type=m.id_type, id_number=idn, no_id_reason="",
                 sex=sex, birth_date=birth, phone=m.phone.strip(), hukou_address=m.hukou_address))
             rows["household_member"].append((
@@ -304,7 +305,7 @@ class _Producer:
                 req.status, req.version = "rejected", 2
         app = SimpleNamespace(
             id=app_id, number=number, village_id=draft.village_id, members=members,
-            applicant=members[0], items=items,
+            applicant=members[0], items=items, related=[],  # no supporters in bulk data
             reject_reasons=json.dumps(reasons, ensure_ascii=False) if decision == "reject" else "")
 
         events: list[tuple] = []

@@ -222,9 +222,10 @@ def test_acceptance_issues_one_referral_slip_per_department(services, township):
     result = services.intake.decide(d, "accept", township)
     kinds = [(doc.kind, doc.number) for doc in result.documents]
     n = result.number
-    assert kinds == [("receipt", n), ("commitment", n), ("referral", f"{n}-Z1"),
+    assert kinds == [("receipt", n), ("commitment", n), ("application_form", n),
+                     ("declaration", n), ("calculation", n), ("referral", f"{n}-Z1"),
                      ("referral", f"{n}-Z2")]
-    medical, education = result.documents[2], result.documents[3]
+    medical, education = result.documents[5], result.documents[6]
     detail = services.queries.detail(result.application_id)
     medical_due = detail.items[1].due_date
 
@@ -256,7 +257,8 @@ def test_acceptance_issues_one_referral_slip_per_department(services, township):
 def test_no_slip_for_township_items_or_before_acceptance(services, township):
     only_township = services.intake.decide(draft(services, items=("DIBAO", "DISABILITY")), "accept",
                                            township)
-    assert [doc.kind for doc in only_township.documents] == ["receipt", "commitment"]
+    assert [doc.kind for doc in only_township.documents] == [
+        "receipt", "commitment", "application_form", "declaration", "calculation"]
 
     d = draft(services, name="王五", id_number=resident_id(seed=9), items=("DIBAO", "MEDICAL"))
     code = services.ctx.catalog.item("MEDICAL").required_materials[0].code
@@ -268,7 +270,8 @@ def test_no_slip_for_township_items_or_before_acceptance(services, township):
     receipt_number = done.documents[0].number  # the acceptance's own number
     assert receipt_number != done.number  # (the application keeps its first number)
     assert [(doc.kind, doc.number) for doc in done.documents] == [
-        ("receipt", receipt_number), ("referral", f"{receipt_number}-Z1")]
+        ("receipt", receipt_number), ("calculation", done.number),
+        ("referral", f"{receipt_number}-Z1")]
     assert "医疗救助" in pdf_text(done.documents[1].path)
 
 

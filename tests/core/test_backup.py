@@ -121,7 +121,7 @@ def test_backup_is_verified_self_contained_and_listed_with_counts(services, town
     assert not list(report.path.parent.glob("*.part")) and not list(report.path.parent.glob("*-wal"))
     [info] = services.backups.list(verify=True)
     assert (info.name, info.kind, info.ok) == (report.path.name, "manual", True)
-    assert (info.applications, info.documents, info.township) == (1, 2, "清水镇")
+    assert (info.applications, info.documents, info.township) == (1, 5, "清水镇")
     assert info.created == services.ctx.clock()
     with services.ctx.db.read() as s:
         assert s.scalars(select(Event.action).order_by(Event.seq.desc())).first() == "backup.create"

@@ -57,7 +57,8 @@ def test_sigkilled_writer_loses_no_reported_save(tmp_path, record_property):
             events = Counter((e.application_id, e.action) for e in s.scalars(
                 select(Event).where(Event.application_id.is_not(None))))
             for a in apps:
-                want_docs = 2 if a.status == "accepted" else 1
+                # receipt, 承诺书, 申请书, 申报表, 核算表 (issue 12) | 不予受理通知书
+                want_docs = 5 if a.status == "accepted" else 1
                 assert a.status in ("accepted", "rejected"), (a.id, a.status)
                 assert a.number and len(a.items) == 1 and members[a.id] == 2
                 assert docs[a.id] == want_docs, (a.id, docs[a.id])

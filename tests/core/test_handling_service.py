@@ -480,14 +480,15 @@ def test_deferred_documents_are_recorded_at_once_and_rendered_after(services, to
     r = services.intake.decide(draft(services, items=("DIBAO", "MEDICAL")), "accept", township,
                                defer_secondary=True)
     kinds = {d.kind: d for d in r.documents}
-    assert set(kinds) == {"receipt", "commitment", "referral"}
+    secondary = ("commitment", "application_form", "declaration", "calculation", "referral")
+    assert set(kinds) == {"receipt", *secondary}
     assert kinds["receipt"].path.exists()
-    assert not kinds["commitment"].path.exists() and not kinds["referral"].path.exists()
-    assert sorted(r.deferred) == sorted([kinds["commitment"].id, kinds["referral"].id])
+    assert not any(kinds[k].path.exists() for k in secondary)
+    assert sorted(r.deferred) == sorted(kinds[k].id for k in secondary)
     paths = services.documents.render_pending(r.deferred)
     assert all(p.exists() for p in paths)
     with services.ctx.db.read() as s:
         assert all(d.sha256 for d in s.scalars(select(Document)))
     # The same bytes as an immediate rendering of the same data would give.
     again = services.documents.original_pdf(kinds["referral"].id)
-    assert again == paths[1] and "县医保局" in pdf_text(again)
+    assert again == paths[r.deferred.index(kinds["referral"].id)] and "县医保局" in pdf_text(again)

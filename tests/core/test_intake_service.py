@@ -31,7 +31,7 @@ def test_accept_issues_numbered_receipt_with_due_dates(services, township, clock
     assert result.status == "accepted"
     assert result.number == "522201101-20261124-0001"
     kinds = [d.kind for d in result.documents]
-    assert kinds == ["receipt", "commitment"]
+    assert kinds == ["receipt", "commitment", "application_form", "declaration", "calculation"]
     text = pdf_text(result.documents[0].path)
     assert "张三" in text and result.number in text
     detail = services.queries.detail(result.application_id)
@@ -72,7 +72,8 @@ def test_notice_lists_every_missing_material_and_accept_is_refused(services, tow
     back = services.intake.decide_existing(
         result.application_id, {"DIBAO": {mats[0]: "received", mats[1]: "received"}}, "accept", township)
     assert back.status == "accepted"
-    assert [d.kind for d in back.documents] == ["receipt"]
+    # the 核算表 is issued on acceptance; the forms to sign were issued with the notice
+    assert [d.kind for d in back.documents] == ["receipt", "calculation"]
     assert back.documents[0].number != notice.number
 
 
@@ -214,7 +215,7 @@ def test_detail_lists_events_in_order(services, township):
     result = services.intake.decide(draft(services), "accept", township)
     events = [e.action for e in services.queries.detail(result.application_id).events]
     assert events[:2] == ["application.create", "application.accept"]
-    assert events.count("document.issue") == 2
+    assert events.count("document.issue") == 5
 
 
 def test_applicant_without_id_needs_a_reason_and_is_never_faked(services, township):

@@ -40,7 +40,7 @@ from ..models import (
 from ..rules import numbering, values
 from ..rules.identity import IdType, mask_id
 from ..vocab import ApplicationStatus, MaterialStatus
-from . import auth, handling_data
+from . import auth, forms_data, handling_data
 from .auth import ActorRef
 from .clock import ensure_clock_allows_issue
 from .context import Changes, Outcome, ServiceContext
@@ -222,6 +222,20 @@ class DocumentService:
                 raise ValueError("an emergency record needs its payment")
             data.update(handling_data.emergency_record(
                 s, app, aid, self.ctx.get_setting(s, "emergency_ceiling_fen")))
+        if kind in forms_data.HOUSEHOLD_FORMS:
+            # 申请书 / 申报表 / 核算表 (issue 12): office copies with full ID numbers.
+            data.update(forms_data.household(app, issued,
+                                             data["applicant"]["current_address"]))
+            data["intake_date"] = app.intake_date.isoformat()
+            # The rules' calculation with the entries in force on the intake day (the
+            # snapshot then freezes it): which lines count, and the 核算表's numbers.
+            result = (forms_data.evaluate(self.ctx, s, app)
+                      if kind in ("declaration", "calculation") else None)
+            if kind == "declaration":
+                excluded = {c for c, _v in result[0].figures.excluded} if result else set()
+                data.update(forms_data.declaration(app, excluded))
+            if kind == "calculation":
+                data["calc"] = forms_data.calculation(result, app)
         if kind == "commitment":
             today = issued
             data["members"] = [
@@ -241,6 +255,9 @@ class DocumentService:
                  "adult": True}
                 for p in app.related if p.supporter
             ]
+            # The recorded guardian of a minor applicant (template v3 names them and
+            # gives them the signing row); absent from earlier snapshots.
+            data["guardian"] = forms_data.guardian(app, today)
         return data
 
     # -- reads -----------------------------------------------------------------------
@@ -392,9 +409,16 @@ def _version(doc: Document) -> int | None:
     return int(doc.template_version) if doc.template_version.isdigit() else None
 
 
+#: Office copies printing every member's (and supporter's) full ID number.
+FULL_ID_KINDS = frozenset({"application_form", "declaration"})
+
+
 def _shows_household_ids(doc: Document) -> bool:
-    """A 承诺书/核对授权书 from template v2 on prints every member's full ID number: a
-    reprint follows the full-ID rule (docs/roles.md), like ``QueryService.full_ids``."""
+    """A 承诺书/核对授权书 from template v2 on, a 申请书 and a 申报表 print every member's
+    full ID number: a reprint follows the full-ID rule (docs/roles.md), like
+    ``QueryService.full_ids``. (The 核算表 prints names and numbers, no ID numbers.)"""
+    if doc.kind in FULL_ID_KINDS:
+        return True
     version = _version(doc)
     return doc.kind == "commitment" and version is not None and version >= 2
 

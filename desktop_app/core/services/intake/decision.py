@@ -23,6 +23,10 @@ from .base import referral_departments
 from .registration import Registration
 from .validation import DraftValidation
 
+#: Issued once per application under its number (a 补正 visit does not issue them
+#: again): the forms signed by the household and the 核算表 for the file (forms/README.md).
+ONCE_PER_APPLICATION = ("commitment", "application_form", "declaration", "calculation")
+
 
 @dataclass(frozen=True)
 class DecisionResult:
@@ -124,10 +128,10 @@ class Decisions(Registration, DraftValidation):
                 r = routing.route(self.ctx.catalog, req.item_code, confirms)
                 req.handler_code, req.decider_code = r.handler_code, r.decider_code
                 req.task_status = TaskStatus.TO_REFER if r.referred else TaskStatus.IN_PROGRESS
-            kinds = ["receipt", "commitment"]
+            kinds = ["receipt", "commitment", "application_form", "declaration", "calculation"]
         elif decision == Decision.NOTICE:
             app.status = ApplicationStatus.PENDING_MATERIALS
-            kinds = ["notice_missing", "commitment"]
+            kinds = ["notice_missing", "commitment", "application_form", "declaration"]
         else:
             app.status = ApplicationStatus.REJECTED
             app.reject_reasons = json.dumps(reasons, ensure_ascii=False)
@@ -138,10 +142,10 @@ class Decisions(Registration, DraftValidation):
                      number=number)
         docs = []
         for kind in kinds:
-            doc_number = app.number if kind == "commitment" else number
+            doc_number = app.number if kind in ONCE_PER_APPLICATION else number
             existing = s.scalar(select(Document.id).where(Document.kind == kind,
                                                           Document.number == doc_number))
-            if existing is not None:  # commitment already issued at an earlier visit
+            if existing is not None:  # already issued at an earlier visit (补正)
                 continue
             primary = kind in ("receipt", "notice_missing", "notice_reject")
             docs.append(self.documents.create(s, app, kind, doc_number, clerk, now,
