@@ -15,7 +15,8 @@ from .common import ANY_USER, OWN, CliError, Verb, open_services, sign_in
 DOC_KINDS = {"receipt": "receipt", "notice-missing": "notice_missing",
              "notice-reject": "notice_reject", "commitment": "commitment",
              "referral": "referral", "result-notice": "result_notice",
-             "emergency-record": "emergency_record"}
+             "emergency-record": "emergency_record", "application-form": "application_form",
+             "declaration": "declaration", "calculation": "calculation"}
 
 
 def _demo_arguments(p: argparse.ArgumentParser) -> None:
@@ -65,7 +66,8 @@ def cmd_print(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from exc
         if doc.voided:  # as the window: a voided document is not handed out again
             raise CliError(f"{doc.title} {doc.number} 已作废，不能再打印（作废原因：{doc.void_reason}）")
-        path = services.documents.original_pdf(doc.id)
+        # full-ID documents (承诺书 v2+, 申请书, 申报表) follow the full-ID rule
+        path = services.documents.original_pdf(doc.id, args.actor)
         copy_pdf(path, args.out, action="print_to_file")  # a fault: one sentence, no file
     print(args.out)
     return 0

@@ -58,8 +58,11 @@ def _provisional_years(data: dict[str, Any]) -> str:
 
 def _adult_members(data: dict[str, Any]) -> list[dict[str, Any]]:
     # A member whose adulthood is unknown is treated as adult: asking one signature
-    # too many is harmless, missing one makes the authorisation incomplete.
-    return [m for m in _need(data, "members") if m.get("adult", True)]
+    # too many is harmless, missing one makes the authorisation incomplete. A member
+    # recorded as not counted (服刑, 宣告失踪, not living together — 民发〔2021〕57号) is
+    # not among the 共同生活的家庭成员 who authorise and sign (issue 12).
+    return [m for m in _need(data, "members")
+            if m.get("adult", True) and not m.get("not_counted", False)]
 
 
 def _signers(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ import pytest
 
 from desktop_app.core.errors import PermissionDenied
 from desktop_app.core.models import Document
+from desktop_app.core.services import PersonInput
 from desktop_app.core.services.demo import DEMO_PASSWORDS
 from desktop_app.printing import render_document
 from tests.helpers.drafts import draft, resident_id
@@ -57,17 +58,24 @@ def test_issued_authorisation_lists_adults_with_full_ids(services, people):
     assert "********" not in text
 
 
-def test_minor_applicant_alone_is_signed_by_a_guardian(services, people):
+def test_minor_applicant_alone_is_signed_by_the_recorded_guardian(services, people):
+    """No adult lives with the child: the guardian is recorded as an outside person
+    (issue 12; a minor applicant without one is refused at intake) and named."""
     child = resident_id(date(2014, 6, 1), True, 5)
-    result = services.intake.decide(draft(services, name="张小明", id_number=child, members=[]),
-                                    "accept", people["clerk1"])
+    guardian_id = resident_id(date(1956, 2, 3), False, 8)
+    guardian = PersonInput(name="李桂英", relation="外祖父母", id_number=guardian_id,
+                           address="碧江区河西街道", supporter=True, guardian=True,
+                           able=False, unable_reason="elderly")
+    d = draft(services, name="张小明", id_number=child, members=[])
+    d.related = [guardian]
+    result = services.intake.decide(d, "accept", people["clerk1"])
     path = _commitment(result).path
     first = _text(path, "-l", "1")
     assert "承诺人（签字或按手印）" not in first and "监护人（签名）" in first
-    assert "家庭中无成年成员" in first
+    assert "李桂英" in first
     auth = _text(path, "-f", "2")
     assert "张小明申请人（未成年，由监护人代签）本人" + child in auth
-    assert "监护人（代未成年申请人签字）" in auth
+    assert auth.count(guardian_id) == 1 and "李桂英" in auth
 
 
 def test_reprint_follows_the_full_id_rule(services, people):
@@ -102,3 +110,37 @@ def test_a_version_1_document_rerenders_with_version_1(services, people):
     assert full not in _text(path) and full[:6] + "********" + full[-4:] in _text(path, "-f", "2")
     again = services.documents.reprint(doc.id, people["clerk2"]).value  # no full IDs on v1
     assert "补打" in _text(again.path)
+
+
+def test_member_not_counted_does_not_sign(services, people):
+    """An adult recorded as not counted (服刑) is not one of the 共同生活的家庭成员 who
+    authorise the check (民发〔2021〕57号): no row of theirs in the authorisation."""
+    from desktop_app.core.services import MemberInput
+
+    away_id = resident_id(date(1985, 3, 2), True, 6)
+    away = MemberInput(name="王建华", relation="子", id_number=away_id, counted=False,
+                       counted_reason="prison")
+    result = services.intake.decide(draft(services, members=[away]), "accept", people["clerk1"])
+    auth = _text(_commitment(result).path, "-f", "2")
+    assert "张三" in auth and resident_id() in auth
+    assert "王建华" not in auth and away_id not in auth
+
+
+def test_opening_a_full_id_document_follows_the_full_id_rule(services, people):
+    """Opening (not only 补打) a document that prints the household's full IDs: the
+    registering clerk and a supervisor may; a colleague without FULL_ID_ANY may not,
+    nor nobody logged in. The receipt opens for anyone, as before."""
+    result = services.intake.decide(draft(services), "accept", people["clerk1"])
+    full_id_docs = [d for d in result.documents
+                    if d.kind in ("commitment", "application_form", "declaration")]
+    assert {d.kind for d in full_id_docs} == {"commitment", "application_form", "declaration"}
+    for doc in full_id_docs:
+        with pytest.raises(PermissionDenied):
+            services.documents.original_pdf(doc.id, people["clerk2"])
+        with pytest.raises(PermissionDenied):
+            services.documents.original_pdf(doc.id, None)
+        assert services.documents.original_pdf(doc.id, people["clerk1"]).exists()
+        assert services.documents.original_pdf(doc.id, people["supervisor"]).exists()
+        assert services.documents.original_pdf(doc.id).exists()  # the program itself
+    receipt = next(d for d in result.documents if d.kind == "receipt")
+    assert services.documents.original_pdf(receipt.id, people["clerk2"]).exists()

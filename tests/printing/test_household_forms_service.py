@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop_app.core.errors import PermissionDenied
-from desktop_app.core.models import Application, Document, RelatedPerson
+from desktop_app.core.models import Application, Document
 from desktop_app.core.rules.values import format_yuan
 from desktop_app.core.services import MemberInput
 from desktop_app.core.services.demo import DEMO_PASSWORDS
@@ -41,41 +41,6 @@ POPULATED = {"people": _people}
 @pytest.fixture
 def people(populated_template, data_dir, services, township):
     return populated_template(_people, data_dir)[1]
-
-
-@pytest.fixture
-def recorded(monkeypatch, services):
-    """Record what the draft says about counted members, guardians, legal supporters and
-    residence even where the registration does not save it yet (the household part of
-    issue 12 does): applied after the real ``_create``, only where it left the default."""
-    original = services.intake._create
-
-    def create(s, d, clean, clerk, now):
-        app = original(s, d, clean, clerk, now)
-        for row, given in zip(app.members, [d.applicant, *d.members]):
-            if given.counted is False and row.counted:
-                row.counted, row.counted_reason = False, given.counted_reason
-            elif given.counted_reason and not row.counted_reason:
-                row.counted_reason = given.counted_reason
-            if given.guardian and not row.guardian:
-                row.guardian = True
-        if d.related and not app.related:
-            for pos, p in enumerate(d.related):
-                app.related.append(RelatedPerson(
-                    position=pos, name=p.name, relation=p.relation, id_type=p.id_type,
-                    id_number=p.id_number, supporter=p.supporter, guardian=p.guardian,
-                    household_size=int(p.household_size) if p.household_size else None,
-                    monthly_income_fen=int(float(p.monthly_income) * 100)
-                    if p.monthly_income else None,
-                    able=p.able, unable_reason=p.unable_reason))
-        if d.residence_kind != "hukou" and app.residence_kind == "hukou":
-            app.residence_kind = d.residence_kind
-            app.residence_address = d.residence_address
-            app.residence_permit_no = d.residence_permit_no
-        s.flush()
-        return app
-
-    monkeypatch.setattr(services.intake, "_create", create)
 
 
 def _text(path, *args: str) -> str:
@@ -176,7 +141,7 @@ HOUSEHOLDS = {
 
 
 @pytest.mark.parametrize("case", list(HOUSEHOLDS))
-def test_printed_calculation_equals_evaluate(case, services, people, recorded):
+def test_printed_calculation_equals_evaluate(case, services, people):
     kw = dict(HOUSEHOLDS[case])
     if case == "deduction":
         kw["applicant_employment"] = True
@@ -235,7 +200,7 @@ def test_printed_calculation_equals_evaluate(case, services, people, recorded):
 
 
 # -- supporters and a minor's guardian from the records -------------------------------------
-def test_minor_with_guardian_and_two_supporters(services, people, recorded):
+def test_minor_with_guardian_and_two_supporters(services, people):
     child = resident_id(date(2014, 6, 1), True, 5)
     grandma = resident_id(date(1950, 2, 3), False, 6)
     sup1, sup2 = resident_id(date(1980, 1, 1), True, 7), resident_id(date(1982, 5, 5), False, 8)

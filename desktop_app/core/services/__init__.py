@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .clock import ClockService, ClockStatus
     from .context import Changes, Outcome, ServiceContext, local_now
     from .documents import DocumentInfo, DocumentService
-    from .drafts import ApplicationDraft, ItemInput, MemberInput
+    from .drafts import ApplicationDraft, ItemInput, MemberInput, PersonInput
     from .handling import (
         EmergencyInput,
         EmergencyResult,
@@ -62,6 +62,7 @@ _LAZY = {
     "HandlingService": ".handling", "TaskFilter": ".handling", "TaskRow": ".handling",
     "ApplicationDraft": ".drafts", "DecisionResult": ".intake", "IntakeService": ".intake",
     "IntakeWarning": ".intake", "ItemInput": ".drafts", "MemberInput": ".drafts",
+    "PersonInput": ".drafts",
     "ApplicationDetail": ".queries", "ApplicationRow": ".queries", "FullId": ".queries",
     "QueryService": ".queries", "SearchFilters": ".queries", "SettingsService": ".settings",
     "SetupInput": ".setup", "SetupService": ".setup",
@@ -146,6 +147,7 @@ __all__ = [
     "AuditFilter", "AuditRow", "BackupReport", "Changes", "CheckReport", "DecisionResult",
     "DocumentInfo", "EmergencyInput", "ExportsPaused", "Feedback", "FeedbackResult", "FullId",
     "HandlingService", "IntakeWarning", "ItemInput", "TaskFilter", "TaskRow", "LoginFailed", "MemberInput",
+    "PersonInput",
     "PermissionDenied", "RestoreResult", "SearchFilters", "ServiceContext", "Services",
     "SetupInput", "UserInfo",
     "Outcome", "EmergencyResult", "ListInfo", "ReviewRow", "FlaggedRow", "Step",

@@ -49,6 +49,13 @@ from .events import record_event
 #: The longest reason for voiding a document (characters).
 VOID_REASON_MAX_LEN = 500
 
+class _Program:
+    """``original_pdf``'s caller is the program itself, not a person (see there)."""
+
+
+PROGRAM = _Program()
+
+
 @dataclass(frozen=True)
 class DocumentInfo:
     id: int
@@ -244,7 +251,8 @@ class DocumentService:
                 {"name": m.name, "relation": m.relation,
                  "id_number": m.id_number or "无",
                  "id_number_masked": mask_id(m.id_number) if m.id_number else "无",
-                 "adult": m.birth_date is None or _age(m.birth_date, today) >= 18}
+                 "adult": m.birth_date is None or _age(m.birth_date, today) >= 18,
+                 **({"not_counted": True} if not m.counted else {})}
                 for m in app.members
             ]
             # Legal supporters recorded with the application (issue 12): each signs the
@@ -280,14 +288,25 @@ class DocumentService:
                 raise LookupError(f"没有编号为 {number} 的{printing.DOCUMENT_KINDS.get(kind, kind)}")
             return self._info(doc)
 
-    def original_pdf(self, document_id: int) -> Path:
+    def original_pdf(self, document_id: int, by: ActorRef | None | _Program = PROGRAM) -> Path:
         """The issued PDF, re-rendered from its snapshot if the file went missing.
 
         Rendering is deterministic, so the re-rendered file has the recorded hash; a
         document recorded by a bulk load gets its first rendering and hash here.
+
+        ``by``: who opens it (the window, the ``print`` verb). A document that prints
+        the household's full ID numbers (承诺书/授权书 v2+, 申请书, 申报表) opens only
+        for someone with the full-ID right for that application — the rule a reprint
+        and ``QueryService.full_ids`` follow (docs/roles.md); else
+        :class:`PermissionDenied` (``None`` = nobody logged in: denied too). Left out
+        (``PROGRAM``): the program itself — rendering deferred documents, the handover
+        list, the self-test — shows the file to no one.
         """
         with self.ctx.db.read() as s:
             doc = s.get_one(Document, document_id)
+            if not isinstance(by, _Program) and _shows_household_ids(doc):
+                actor, _ = auth.resolve(s, by)
+                _require_full_ids(actor, s.get_one(Application, doc.application_id))
             path = self._path(doc)
             if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == doc.sha256:
                 return path
@@ -322,11 +341,7 @@ class DocumentService:
                 raise ValidationErrors([ValidationError("document", "voided",
                                                         key="document.voided_no_reprint")])
             if _shows_household_ids(doc):
-                app = s.get_one(Application, doc.application_id)
-                own = actor.staff_id is not None and actor.staff_id in (app.created_by_id,
-                                                                       app.decided_by_id)
-                if not (actor.can(auth.FULL_ID_ANY) or (own and actor.can(auth.FULL_ID_OWN))):
-                    raise PermissionDenied(auth.FULL_ID_ANY, auth.MESSAGES[auth.FULL_ID_ANY])
+                _require_full_ids(actor, s.get_one(Application, doc.application_id))
             data = json.loads(doc.data)
             data["reprint"] = True
             pdf = printing.render_document(doc.kind, data, _version(doc))
@@ -411,6 +426,15 @@ def _version(doc: Document) -> int | None:
 
 #: Office copies printing every member's (and supporter's) full ID number.
 FULL_ID_KINDS = frozenset({"application_form", "declaration"})
+
+
+def _require_full_ids(actor: auth.Actor, app: Application) -> None:
+    """The full-ID rule (docs/roles.md): any application with FULL_ID_ANY, one the actor
+    registered or decided with FULL_ID_OWN."""
+    own = actor.staff_id is not None and actor.staff_id in (app.created_by_id,
+                                                           app.decided_by_id)
+    if not (actor.can(auth.FULL_ID_ANY) or (own and actor.can(auth.FULL_ID_OWN))):
+        raise PermissionDenied(auth.FULL_ID_ANY, auth.MESSAGES[auth.FULL_ID_ANY])
 
 
 def _shows_household_ids(doc: Document) -> bool:

@@ -68,6 +68,7 @@ def member_row(m: HouseholdMember, today: date) -> dict[str, Any]:
         "disability": _disability(m),
         "counted": "是" if m.counted else "否", "counted_reason": reason,
         "guardian": bool(m.guardian),
+        **({"not_counted": True} if not m.counted else {}),
     }
 
 
@@ -177,11 +178,8 @@ def calculation(result: tuple[rules.Assessment, Any, Any, rules.HouseholdFacts] 
     a, st, policy, facts = result
     f = a.figures
     n = f.members
-    # Until the household part counts members (IncomeFigures.all_members and
-    # .excluded_members), every member is counted: getattr keeps both versions working.
-    all_members = int(getattr(f, "all_members", len(facts.members)))
-    left_out = [{"name": str(name), "reason": str(reason)}
-                for name, reason in getattr(f, "excluded_members", ())]
+    all_members = f.all_members
+    left_out = [{"name": name, "reason": reason} for name, reason in f.excluded_members]
     excluded = {c for c, _v in f.excluded}
     std = f.standard_fen
     below_std = f.net_fen < std * n

@@ -55,8 +55,9 @@ class DetailDocumentActions(_Base):
     def _original_pdf(self, doc) -> Path:
         """The issued PDF; a missing file (or a bulk-loaded document's first rendering,
         which is recorded) is rendered on the write lane."""
-        documents, doc_id = self.services.documents, doc.id
-        return self.tasks.call(lambda: documents.original_pdf(doc_id))
+        documents, doc_id, actor = self.services.documents, doc.id, self.actor()
+        # (a document with the household's full IDs opens only with the full-ID right)
+        return self.tasks.call(lambda: documents.original_pdf(doc_id, actor))
 
     def open_document(self, doc) -> None:
         try:

@@ -75,7 +75,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.form = QWidget()
         documents = services.documents
         self.result = ResultPage(opener, resolve=lambda d: tasks.call(
-            lambda: documents.original_pdf(d.id)))
+            lambda: documents.original_pdf(d.id, actor())))
         self.result.newApplication.connect(self.new_application)
         self.result.openApplication.connect(self.openApplication)
         self.stack.addWidget(self.form)
