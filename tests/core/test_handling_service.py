@@ -85,6 +85,15 @@ def test_handover_list_covers_waiting_tasks_of_one_department_and_marks_them_ref
     # A lost file is re-rendered byte-identical from its snapshot.
     info.path.unlink()
     assert services.handling.list_pdf(info.id).exists()
+    # ... with the template revision it was issued with: a list recorded with a revision
+    # whose archived template is absent is not silently rendered with today's template.
+    from desktop_app.printing.errors import TemplateError
+
+    with services.ctx.db.transaction() as s:
+        s.get_one(ListDocument, info.id).template_version = "99"
+    info.path.unlink()
+    with pytest.raises(TemplateError):
+        services.handling.list_pdf(info.id)
 
 
 def test_sign_then_feedback_closes_the_application_when_every_task_is_final(

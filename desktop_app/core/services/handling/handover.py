@@ -134,7 +134,10 @@ class HandoverLists(HandlingBase):
             path = self._list_path(doc)
             if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == doc.sha256:
                 return path
-            pdf = printing.render_document(doc.kind, json.loads(doc.data))
+            # with the template revision it was issued with (forms/archive/), so the
+            # bytes match the recorded hash after the template changed
+            version = int(doc.template_version) if doc.template_version.isdigit() else None
+            pdf = printing.render_document(doc.kind, json.loads(doc.data), version)
         if hashlib.sha256(pdf).hexdigest() != doc.sha256:
             raise RuntimeError(f"清单 {doc.number} 重新生成的内容与存档哈希不一致")
         atomic_write(path, pdf)
