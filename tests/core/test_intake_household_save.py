@@ -221,7 +221,9 @@ def test_household_fields_and_the_calculation_are_saved(services, township):
     # they live: the village is a 居委会 (code 1xx) — the urban standard 800. Deduction
     # 30 % × 800 = 240 for the one worker (在职) on the 900 wage; net 1,400 − 300 − 240
     # = 860 = 430 a head, below 800 × 2: 补差 1,600 − 860 = 740.
-    assert (app.monthly_income_fen, app.per_capita_income_fen) == (140000, 46667)  # gross, all 3
+    # gross per head over the 2 COUNTED members — the denominator of the net figure, the
+    # panel and the 核算表 (review of issue 12: one gross per-capita figure everywhere)
+    assert (app.monthly_income_fen, app.per_capita_income_fen) == (140000, 70000)
     assert (app.counted_members, app.excluded_income_fen, app.deduction_fen) == (2, 30000, 24000)
     assert (app.net_income_fen, app.net_per_capita_fen, app.topup_fen) == (86000, 43000, 74000)
     assert (app.standards_from, app.eligibility_from) == (date(2025, 1, 1), date(2021, 1, 1))
@@ -243,6 +245,18 @@ def test_topup_is_null_when_not_below_the_standard(services, township):
     d = draft(services, name="王五", id_number=resident_id(seed=21), incomes={"wage": "1199.99"})
     app = _app(services, services.intake.decide(d, "accept", township).application_id)
     assert app.topup_fen == 1
+
+
+def test_topup_is_null_when_property_exceeds_the_limits(services, township):
+    """Income below the standard but 3 vehicles (limit 1): no 低保, so no 补差 is stored
+    or exported as proposed ("且财产符合相关规定", every seed); the rules still compute
+    the arithmetic, and the 核算表 says the household does not qualify."""
+    d = draft(services, incomes={"wage": "500"}, vehicles="3")
+    result = services.intake.decide(d, "accept", township)
+    app = _app(services, result.application_id)
+    a = services.assessment.evaluate(result.application_id)
+    assert not a.property.ok and a.figures.topup_fen > 0
+    assert app.net_income_fen == 50000 and app.topup_fen is None
 
 
 def test_no_standards_in_force_leaves_the_calculation_null(services, township):

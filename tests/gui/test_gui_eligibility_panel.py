@@ -40,3 +40,5 @@ def test_property_over_the_limit_is_shown_and_blocks_dibao(qtbot, intake):
     type_text(qtbot, intake.property_fields["vehicles"], "3")
     suggested(qtbot, intake, "DIBAO", present=False)
     assert "机动车 3 辆，限 1 辆" in intake.assessment.figure_texts()["property"]
+    # no 补差 proposed where 低保 is impossible (the stored figure and 核算表 agree)
+    assert "财产超过当地规定" in intake.assessment.figure_texts()["topup"]

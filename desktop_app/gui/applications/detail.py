@@ -361,9 +361,15 @@ class DetailView(DetailDocumentActions, QWidget):
             if counted is False:
                 text = fmt(self.tr("%1 (not counted)"), text)
             self.income.addRow(label, QLabel(text))
-        gross = QLabel(fmt(self.tr("%1 yuan a month; %2 yuan per person (all %3 people)"),
-                           yuan(d.monthly_income_fen, fen=True), yuan(d.per_capita_income_fen, fen=True),
-                           str(len(d.members))))
+        if d.counted_members is None:   # recorded before issue 12: everyone was counted
+            gross_text = fmt(self.tr("%1 yuan a month; %2 yuan per person (all %3 people)"),
+                             yuan(d.monthly_income_fen, fen=True),
+                             yuan(d.per_capita_income_fen, fen=True), str(len(d.members)))
+        else:
+            gross_text = fmt(self.tr("%1 yuan a month; %2 yuan per person (%3 people counted)"),
+                             yuan(d.monthly_income_fen, fen=True),
+                             yuan(d.per_capita_income_fen, fen=True), str(d.counted_members))
+        gross = QLabel(gross_text)
         gross.setObjectName("detailGross")
         gross.setStyleSheet("font-weight: bold;")
         self.income.addRow(self.tr("Gross income"), gross)
@@ -383,7 +389,8 @@ class DetailView(DetailDocumentActions, QWidget):
             net.setStyleSheet("font-weight: bold;")
             self.income.addRow(self.tr("Net income"), net)
             topup = (fmt(self.tr("%1 yuan a month"), yuan(d.topup_fen, fen=True)) if d.topup_fen
-                     else self.tr("None"))
+                     else self.tr("None (net income not below the standard, or property "
+                                  "over the local limits)"))
             self.income.addRow(self.tr("Proposed top-up"), QLabel(topup))
         if d.medical_spending_fen or d.medical_reimbursed_fen:
             medical = QLabel(fmt(self.tr("%1 yuan in 12 months, of which %2 yuan reimbursed"),

@@ -135,6 +135,16 @@ class AssessmentPanel(QGroupBox):
                 ("topup", self.tr("Subsistence top-up")),
                 ("property", self.tr("Property"))]
 
+    def _topup(self, f: Any, prop: Any) -> str:
+        """The 补差 as the rules compute it — proposed only when property passes too
+        (the 核算表 and the stored figure say the same)."""
+        if not f.topup_fen:
+            return self.tr("None (net income not below the standard)")
+        if not prop.ok:
+            return self.tr("None: property exceeds the local limits (not eligible for 低保)")
+        return fmt(self.tr("%1 × %2 people − %3 = %4 yuan a month"), yuan(f.standard_fen),
+                   f.members, yuan(f.net_fen), yuan(f.topup_fen))
+
     def set_assessment(self, assessment: Any) -> None:
         """Show an ``Assessment`` (rules.assessment): its figures, then its suggestions."""
         f, prop = assessment.figures, assessment.property
@@ -148,9 +158,7 @@ class AssessmentPanel(QGroupBox):
             "adjustments": self._adjustments(f),
             "net": fmt(self.tr("%1 yuan a month in total, %2 yuan per person"),
                        yuan(f.net_fen), yuan(f.per_capita_fen)),
-            "topup": (fmt(self.tr("%1 × %2 people − %3 = %4 yuan a month"), yuan(f.standard_fen),
-                          f.members, yuan(f.net_fen), yuan(f.topup_fen))
-                      if f.topup_fen else self.tr("None (net income not below the standard)")),
+            "topup": self._topup(f, prop),
             "property": prop.text(),
         }
         for key, (_name, value) in self.figure_labels.items():

@@ -137,7 +137,13 @@ class Registration(IntakeBase):
         app.deduction_fen = f.deduction_fen
         app.net_income_fen = f.net_fen
         app.net_per_capita_fen = f.per_capita_fen
-        app.topup_fen = f.topup_fen if f.net_fen < f.standard_fen * f.members else None
+        # One gross per-capita figure everywhere (panel, 核算表, detail, county): over
+        # the counted members (民发〔2021〕57号 共同生活的家庭成员), like the net one.
+        app.per_capita_income_fen = f.gross_per_capita_fen
+        # A 补差 is proposed only where 低保 could be: net income below the standard AND
+        # property within the local limits ("且财产符合相关规定", every seed).
+        below = f.net_fen < f.standard_fen * f.members
+        app.topup_fen = f.topup_fen if below and result.property.ok else None
         app.standards_from = st.effective_from
         app.eligibility_from = policy.effective_from
         excluded = {c for c, _fen in f.excluded}
