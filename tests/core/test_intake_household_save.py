@@ -384,3 +384,14 @@ def test_an_eligibility_entry_stored_before_issue_12_still_assesses(services, to
     assert services.assessment.policy_on(date(2026, 11, 24)).rigid_validity_months == 12
     app = _app(services, services.intake.decide(d, "accept", township).application_id)
     assert (app.excluded_income_fen, app.net_income_fen) == (0, 100000)
+
+
+# -- 公示 limits (issue 12 point 6; rules/publicity.py) ---------------------------------
+def test_detail_says_a_minor_applicant_is_never_publicised(services, township):
+    result = services.intake.decide(minor_draft(services, guardian_member=True), "accept",
+                                    township)
+    note = services.queries.detail(result.application_id).publicity_note
+    assert "申请人为未成年人" in note and "不予公示" in note
+    adult = services.intake.decide(draft(services, name="王五", id_number=resident_id(seed=23)),
+                                   "accept", township)
+    assert services.queries.detail(adult.application_id).publicity_note == ""

@@ -20,10 +20,11 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, and_, column, func, or_, select, text
+from sqlalchemy.orm import Session
 
 from .. import vocab
-from ..catalog import TOWNSHIP
-from ..errors import PermissionDenied
+from ..catalog import TOWNSHIP, Catalog
+from ..errors import PermissionDenied, ValidationError
 from ..models import (
     Application,
     Document,
@@ -170,6 +171,8 @@ class ApplicationDetail:
     residence_address: str = ""
     residence_permit_no: str = ""
     related: list[RelatedView] = field(default_factory=list)
+    # 公示 limits (rules/publicity.py): "" = none; plain Chinese otherwise.
+    publicity_note: str = ""
 
 
 class QueryService:
@@ -330,7 +333,22 @@ class QueryService:
                 residence_kind=vocab.RESIDENCE_LABELS.get(a.residence_kind or "hukou", ""),
                 residence_address=a.residence_address or "",
                 residence_permit_no=a.residence_permit_no or "", related=related,
+                publicity_note=self._publicity(s, a, cat),
             )
+
+    def _publicity(self, s: Session, a: Application, cat: Catalog) -> str:
+        """What may never be publicised (rules/publicity.py; the 公示 of issue 13)."""
+        from ..rules.eligibility import policy_on
+        from ..rules.publicity import PersonFacts, publicity_limits
+
+        try:
+            adult_age = policy_on(self.ctx.get_setting(s, "eligibility"), a.intake_date).adult_age
+        except ValidationError:
+            adult_age = 18
+        limits = publicity_limits(
+            [PersonFacts(m.name, m.relation, m.birth_date) for m in a.members], a.intake_date,
+            {r.item_code: cat.item(r.item_code).publicity for r in a.items}, adult_age)
+        return limits.text()
 
     def full_ids(self, application_id: int, by: ActorRef) -> Outcome[list[FullId]]:
         """The unmasked ID numbers of an application's household, then of its supporters

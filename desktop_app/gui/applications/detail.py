@@ -276,6 +276,8 @@ class DetailView(DetailDocumentActions, QWidget):
             rows.append((self.tr("Lives at"), d.residence_address))
         if d.residence_permit_no:
             rows.append((self.tr("Residence permit no."), d.residence_permit_no))
+        if d.publicity_note:   # never publicised (minor applicant, 孤儿 items, minor names)
+            rows.append((self.tr("Public notice"), d.publicity_note))
         if d.reject_reasons:
             rows.append((self.tr("Reasons for not accepting"), "；".join(d.reject_reasons)))
         if d.void_reason:

@@ -1082,7 +1082,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+580" />
+        <location filename="../applications/detail.py" line="+582" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1113,7 +1113,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-450" />
+        <location filename="../applications/detail.py" line="-452" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1296,12 +1296,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+16" />
-        <location line="+175" />
+        <location line="+177" />
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location line="-168" />
+        <location line="-170" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -1376,7 +1376,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>办件 %1</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+21" />
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location line="+66" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1464,7 +1469,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location line="-258" />
+        <location line="-260" />
         <location line="+126" />
         <source>Phone</source>
         <translation>联系电话</translation>
@@ -1515,7 +1520,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>居住证号</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Reasons for not accepting</source>
         <translation>不予受理理由</translation>
     </message>
