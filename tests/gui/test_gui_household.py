@@ -21,7 +21,7 @@ pytestmark = pytest.mark.gui
 
 CHILD = make_id("20140611", 62)          # the applicant, 12 on 2026-11-24
 GRANDMOTHER = make_id("19580917", 42)    # guardian, counted
-FATHER = make_id("19850302", 51)         # adult, in prison: not counted, still signs
+FATHER = make_id("19850302", 51)         # adult, in prison: not counted, does not sign
 MOTHER = make_id("19880415", 24)         # legal supporter outside the household
 GRANDFATHER = make_id("19500108", 13)    # legal supporter outside the household
 
@@ -191,6 +191,17 @@ def test_member_not_counted_without_reason_is_an_error_at_the_field(qtbot, intak
     members = services.queries.detail(intake.result.application_id).members
     assert [(m.counted, m.counted_reason) for m in members] == [
         (True, "申请人本人"), (False, "不共同生活")]
+
+
+def test_totals_line_counts_only_the_members_counted(qtbot, intake):
+    """The per-person figure under the incomes uses the counted members, as the
+    assessment, the stored figure and the 核算表 do (one definition)."""
+    fill_valid(qtbot, intake)                    # applicant + spouse, 950.50 a month
+    qtbot.waitUntil(lambda: "计入 2 人" in intake.totals.text())
+    assert "475.25" in intake.totals.text()
+    click(qtbot, intake.members.rows[0][0].counted)   # the spouse: not counted
+    qtbot.waitUntil(lambda: "计入 1 人" in intake.totals.text())
+    assert "人均毛收入每月 950.50 元" in intake.totals.text()
 
 
 # -- the guardian tick follows the ages ---------------------------------------------------------

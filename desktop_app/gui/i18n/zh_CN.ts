@@ -2408,7 +2408,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+336" />
+        <location filename="../intake/screen.py" line="+340" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
@@ -2418,7 +2418,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-153" />
+        <location line="-156" />
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
@@ -2438,12 +2438,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>材料齐全，可以受理。</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>Total %1 yuan a month; %2 people; gross %3 yuan per person a month (before lines not counted and deductions, see the assessment)</source>
-        <translation>合计每月 %1 元；%2 人；人均毛收入每月 %3 元（未扣除不计入的收入和就业成本，见需求评估）</translation>
+        <location line="+13" />
+        <source>Total %1 yuan a month; %2 people counted; gross %3 yuan per person a month (before lines not counted and deductions, see the assessment)</source>
+        <translation>合计每月 %1 元；计入 %2 人；人均毛收入每月 %3 元（未扣除不计入的收入和就业成本，见需求评估）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source> (some amounts are not valid numbers)</source>
         <translation>（部分金额格式不正确）</translation>
     </message>

@@ -123,6 +123,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
 
     def refresh_assessment(self) -> None:
         """Run the needs assessment (pure and quick) on the form as it stands."""
+        self._update_totals()   # a member's 计入 tick changes the per-person figure
         self.refresh_timer.stop()
         self.assessment.set_requested(self.items.chosen())
         draft = self.draft()
@@ -190,9 +191,12 @@ class IntakeScreen(IntakeFormLayout, QWidget):
                 bad = True
             else:
                 total += value
-        people = 1 + len(self.members.rows)
-        text = (fmt(self.tr("Total %1 yuan a month; %2 people; gross %3 yuan per person a month "
-                            "(before lines not counted and deductions, see the assessment)"),
+        # over the members counted in the household, as the assessment, the stored figure
+        # and the 核算表 (one gross per-capita definition, review of issue 12)
+        people = 1 + sum(1 for person, *_ in self.members.rows if person.counted.isChecked())
+        text = (fmt(self.tr("Total %1 yuan a month; %2 people counted; gross %3 yuan per person "
+                            "a month (before lines not counted and deductions, see the "
+                            "assessment)"),
                     yuan(total), str(people), yuan(total / people)))
         if bad:
             text += self.tr(" (some amounts are not valid numbers)")
