@@ -251,7 +251,7 @@ class _Producer:
             st.member_id += 1
             members.append(SimpleNamespace(
                 id=mid, position=pos, relation="本人" if pos == 0 else m.relation,
-                guardian=False,  # (the commitment names a recorded guardian, issue 12)
+                guardian=False, counted=True,  # (issue 12: recorded guardian, counted)
                 name=m.name.strip(), id_type=m.id_type, id_number=idn, no_id_reason="",
                 sex=sex, birth_date=birth, phone=m.phone.strip(), hukou_address=m.hukou_address))
             rows["household_member"].append((
