@@ -124,6 +124,12 @@ def test_member_not_counted_does_not_sign(services, people):
     auth = _text(_commitment(result).path, "-f", "2")
     assert "张三" in auth and resident_id() in auth
     assert "王建华" not in auth and away_id not in auth
+    # the 申报表 lists him among the members (计入：否) but gives him no signature row
+    declaration = next(d for d in result.documents if d.kind == "declaration")
+    text = _text(declaration.path)
+    assert text.count("王建华") == 1                      # the members table
+    signatures = text.split("序号姓名身份与申请人关系")[-1]   # the signature table
+    assert "张三" in signatures and "王建华" not in signatures
 
 
 def test_opening_a_full_id_document_follows_the_full_id_rule(services, people):
