@@ -1090,7 +1090,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Void %1 %2. Reason: %3</source>
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
@@ -1690,7 +1690,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>EligibilityEditor</name>
     <message>
-        <location filename="../admin/eligibility_editor.py" line="+68"/>
+        <location filename="../admin/eligibility_editor.py" line="+69"/>
         <source>the applicant&apos;s hukou</source>
         <translation>申请人户籍</translation>
     </message>
@@ -1773,6 +1773,26 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Care subsidy for</source>
         <translation>护理补贴范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>any, by grade alone</source>
+        <translation>不限，仅按残疾等级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only those needing long-term care: partly or not able to look after themselves</source>
+        <translation>仅限需长期照护者：部分自理或完全不能自理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only those not able to look after themselves at all</source>
+        <translation>仅限完全不能自理者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care subsidy, self-care</source>
+        <translation>护理补贴自理状况</translation>
     </message>
     <message>
         <location line="+2"/>
