@@ -21,15 +21,16 @@ docs/eligibility.md lists every rule with its source, settings and defaults.
   ``topup_rounding``.
 * **Property** (:func:`property_test`): deposits per person, vehicles, housing area per
   person, business entities, against the local limits; 低保, 低保边缘, 单人户 and 特困 are
-  only suggested when it passes.
+  only suggested when it passes; so is 刚性支出 (and with it every "低收入家庭" rule).
 * **特困** (:func:`tekun_candidates`) is per person: elderly, disabled (grades per
   ``incapable_grades``) or minor, no capacity to work, household income below the
   standard, property within limits, no able legal supporter **in the household**
-  (spouse, parent or adult child aged 18–59 who is not ill, severely disabled, unable
-  to work or a student), and no able supporter outside it: the recorded supporters
-  (``HouseholdFacts.supporters``) — any able one blocks it, all unable allow it — or,
-  none recorded, the clerk's answer (``supporters_able is False``; unknown suggests
-  nothing). A person 18–59 who is only 在校 is not incapable (43号).
+  (民法典: spouse, parents, children; grandparents and elder siblings of a minor;
+  grandchildren — ``_SUPPORTERS`` — aged 18–59, not ill, severely disabled, unable to
+  work or a student), and no able supporter outside it: the recorded supporters
+  (``HouseholdFacts.supporters``) — any able one blocks it, one not checked suggests
+  nothing, all unable allow it — or, none recorded, the clerk's answer
+  (``supporters_able is False``; unknown suggests nothing). A person 18–59 who is only 在校 is not incapable (43号).
 * **Who counts** (57号 共同生活的家庭成员): only members with ``counted`` enter the
   per-capita income, the 补差, the property limits and every rule; one left out (serving
   a sentence, missing, living apart …) is no supporter in the household and no
