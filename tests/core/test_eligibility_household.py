@@ -19,6 +19,7 @@ import pytest
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.rules.assessment import (
     HouseholdFacts,
+    MemberFacts,
     SupporterFacts,
     add_months,
     evaluate,
@@ -151,7 +152,10 @@ UNCHECKED = SupporterFacts("刘四", "子")
     ((UNABLE,), None, True, "43号: 义务人无履行能力 — recorded, the flag not needed"),
     ((UNABLE, UNABLE_2), True, True, "43号: all recorded supporters unable"),
     ((UNABLE, UNCHECKED), None, False, "one not checked yet: the clerk's flag (unknown)"),
-    ((UNABLE, UNCHECKED), False, True, "one not checked yet: the clerk's flag (unable)"),
+    # review 12 finding 6: one recorded supporter not checked → nothing, whatever the flag
+    ((UNABLE, UNCHECKED), False, False, "one not checked yet: unknown, even with the flag unable"),
+    ((UNABLE, UNCHECKED), True, False, "one not checked yet, flag able"),
+    ((UNCHECKED,), False, False, "the only one not checked yet"),
     ((), False, True, "none recorded: the old flag"),
     ((), None, False, "none recorded, flag unknown: no suggestion"),
     ((), True, False, "none recorded, flag able"),
@@ -159,6 +163,17 @@ UNCHECKED = SupporterFacts("刘四", "子")
 def test_recorded_supporters_decide_tekun(supporters, flag, tekun, source):
     s = by_rule(evaluate(elderly_alone(*supporters, flag=flag), ST, DAY).suggestions, "tekun")
     assert (s is not None) == tekun, source
+
+
+def test_review_p4_unchecked_supporter_is_never_called_unable():
+    """Review 12 probe p4: 甲 unable (disabled), 乙 not checked, flag unable → the first
+    rule said "户外义务人均无履行能力：甲…、乙（女）"; 43号 needs every supporter unable."""
+    h = HouseholdFacts(members=(MemberFacts("老人", date(1950, 1, 1)),), incomes_fen={"farming": 20000},
+                       supporters=(SupporterFacts("甲", "子", able=False, unable_reason="disabled"),
+                                   SupporterFacts("乙", "女", able=None)), supporters_able=False)
+    out = evaluate(h, ST, DAY)
+    assert by_rule(out.suggestions, "tekun") is None
+    assert all("均无履行能力" not in s.reason for s in out.suggestions)
 
 
 def test_tekun_reason_names_each_unable_supporter_with_numbers():
@@ -304,6 +319,18 @@ def test_old_shaped_entry_loads_with_later_fields_defaulted():
     assert policy_on([old_entry()], DAY) == p
     stored = validate_setting("eligibility", [old_entry()])
     assert stored[0]["rigid_validity_months"] == 12
+    # the care subsidy's 需长期照护 came in later too: no condition
+    assert p.care_self_care == () and stored[0]["care_self_care"] == []
+    assert ADDED_LATER["care_self_care"] == 2
+
+
+@pytest.mark.parametrize("value, parsed", [
+    ([], ()), (["完全不能自理"], ("完全不能自理",)),
+    (["部分自理", "完全不能自理"], ("部分自理", "完全不能自理")),
+])
+def test_care_self_care_setting_round_trips(value, parsed):
+    p = parse_entry({**DEFAULT_ENTRY, "care_self_care": value})
+    assert p.care_self_care == parsed and p.to_json()["care_self_care"] == value
 
 
 @pytest.mark.parametrize("change, name", [
@@ -313,6 +340,10 @@ def test_old_shaped_entry_loads_with_later_fields_defaulted():
     ({"rigid_validity_months": True}, "刚性支出困难认定有效期（月）"),
     ({"rigid_months": 6}, "未知项目"),
     ({"excluded_incomes": ["pension_of_work"]}, "不计入家庭收入的收入类别"),
+    ({"care_self_care": [""]}, "护理补贴需长期照护的自理状况"),
+    ({"care_self_care": ["卧床"]}, "护理补贴需长期照护的自理状况"),
+    ({"care_self_care": ["部分自理", "部分自理"]}, "护理补贴需长期照护的自理状况"),
+    ({"care_self_care": "完全不能自理"}, "护理补贴需长期照护的自理状况"),
 ])
 def test_old_shaped_entry_still_refuses_bad_and_unknown_fields(change, name):
     with pytest.raises(ValidationError) as exc:

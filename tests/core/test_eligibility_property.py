@@ -64,3 +64,37 @@ def test_property_exceeded_blocks_tekun():
 def test_several_limits_exceeded_are_all_named():
     r = property_test(hh(400, vehicles=2, business="养殖场"), 60000, policy())
     assert len(r.exceeded) == 2 and "机动车 2 辆" in r.text() and "经营实体" in r.text()
+
+
+# -- 刚性支出 needs the property test too (review 12 finding 3) ---------------------------------
+# 刚性支出困难 is a 低收入 recognition like 低保边缘 (issue 12 / DOMAIN §4: "且财产符合相关
+# 规定"); it drives 医疗 (spending), 教育 and 住房 ("低收入家庭"), so none of them without it.
+# 2 rural people, 2,000 a month (24,000 a year < 18,000 × 2), medical 80,000 > 80 % of 24,000.
+@pytest.mark.parametrize("kw, rigid", [
+    ({}, True),
+    ({"deposits_fen": 2_880_000}, True),          # at the limit 600 × 24 × 2
+    ({"deposits_fen": 2_880_001}, False),         # 1 fen over
+    ({"vehicles": 1}, True), ({"vehicles": 2}, False),
+    ({"business": "小卖部"}, False),
+    ({"deposits_fen": 50_000_000, "vehicles": 3}, False),  # review 12 probe p4
+])
+def test_rigid_spending_needs_property_within_limits(kw, rigid):
+    members = [adult("甲", employment="务农"), adult("乙", "配偶", employment="务农")]
+    h = hh(members=members, incomes={"farming": 200000}, medical_spending_fen=8_000_000, house_rating="D",
+           **kw)
+    a = evaluate(h, ST, DAY)
+    s = by_rule(a.suggestions, "rigid")
+    assert (s is not None) == rigid == a.property.ok
+    low_income_rules = {"rigid", "medical_spending", "housing"}
+    assert ({x.rule_id for x in a.suggestions} & low_income_rules == low_income_rules) == rigid
+    if rigid:
+        assert "财产符合当地规定" in s.reason
+    else:
+        assert a.suggestions == []
+
+
+def test_rigid_reason_quotes_the_property_result():
+    members = [adult("甲", employment="务农"), adult("乙", "配偶", employment="务农")]
+    h = hh(members=members, incomes={"farming": 200000}, medical_spending_fen=8_000_000)
+    s = by_rule(evaluate(h, ST, DAY).suggestions, "rigid")
+    assert s is not None and "超过家庭年收入 24,000 元的 80%；财产符合当地规定；认定有效期" in s.reason

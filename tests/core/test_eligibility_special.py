@@ -60,13 +60,20 @@ def test_medical(health, medical, per_capita, rule):
     ("D", 2000, "农村", True, False),   # not low income (old rule suggested it)
     ("D", 400, "城镇", True, False),    # urban: 公租房 is another matter
     ("D", 2000, "城镇", False, True),   # setting off: any C/D house
+    ("D", 9000, "城镇", False, True),   # review 12 p1 #3: urban, 9,000 a head
+    ("C", 400, "城镇", False, True),    # setting off, low income: said so
 ])
 def test_housing_rural_low_income_only(rating, per_capita, hukou, rural_only, housing):
     h = hh(per_capita, hukou=hukou, house_rating=rating)
-    s = by_rule(assess(h, ST, DAY, policy(housing_rural_only=rural_only)), "housing")
+    out = assess(h, ST, DAY, policy(housing_rural_only=rural_only))
+    s = by_rule(out, "housing")
     assert (s is not None) == housing
     if housing:
         assert f"{rating} 级危房" in s.reason
+        # review 12 finding 8: "低收入家庭" only when the household was found low-income
+        low = any(x.rule_id in ("dibao", "dibao_edge", "tekun", "rigid") for x in out)
+        assert ("低收入家庭" in s.reason) == low
+        assert ("请核实家庭经济状况" in s.reason) == (not low)
 
 
 # ----------------------------------------------------------------- 就业 (零就业家庭)
@@ -101,22 +108,35 @@ def test_zero_employment_household(members, named):
     # left-behind grandson, parents not in the household → NOT suggested (old rule did)
     ([adult("王奶奶", birth_date=born(70)), MemberFacts("王小宝", born(10), "孙子")], False),
     ([adult("王奶奶", birth_date=born(70)), adult("王大", "子"), MemberFacts("王小宝", born(10), "孙子")], False),
-    # the father in the household is seriously ill → suggested, to verify
+    # review 12 finding 7: ONE recorded parent seriously ill, the other not recorded
+    # (working away, divorced …) → not (the first rule suggested it)
     ([adult("王奶奶", birth_date=born(70)), adult("王大", "子", health="重病"),
-      MemberFacts("王小宝", born(10), "孙子")], True),
+      MemberFacts("王小宝", born(10), "孙子")], False),
+    # both recorded parents seriously ill → suggested, to verify
+    ([adult("王奶奶", birth_date=born(70)), adult("王大", "子", health="重病"),
+      adult("赵芳", "儿媳", health="重病"), MemberFacts("王小宝", born(10), "孙子")], True),
     # father seriously ill, mother able → not
     ([adult("王奶奶", birth_date=born(70)), adult("王大", "子", health="重病"), adult("赵芳", "儿媳"),
       MemberFacts("王小宝", born(10), "孙子")], False),
-    # applicant parent with a first-grade disability, no spouse
-    ([adult("李强", disability_category="肢体", disability_grade=1), MemberFacts("李丽", born(8), "女")], True),
+    # the applicant parent with a first-grade disability, no spouse recorded → not (finding 7)
+    ([adult("李强", disability_category="肢体", disability_grade=1), MemberFacts("李丽", born(8), "女")], False),
+    # … with the spouse recorded 重病 → suggested
+    ([adult("李强", disability_category="肢体", disability_grade=1),
+      adult("王梅", "配偶", health="重病"), MemberFacts("李丽", born(8), "女")], True),
     # grade 3 肢体 is not 重残
-    ([adult("李强", disability_category="肢体", disability_grade=3), MemberFacts("李丽", born(8), "女")], False),
+    ([adult("李强", disability_category="肢体", disability_grade=3),
+      adult("王梅", "配偶", health="重病"), MemberFacts("李丽", born(8), "女")], False),
     ([adult("李强"), MemberFacts("李丽", born(8), "女")], False),
     # 18: not a minor
-    ([adult("李强", health="重病"), MemberFacts("李丽", born(18), "女")], False),
-    ([adult("李强", health="重病"), MemberFacts("李丽", born(17), "女")], True),
+    ([adult("李强", health="重病"), adult("王梅", "配偶", health="重病"), MemberFacts("李丽", born(18), "女")],
+     False),
+    ([adult("李强", health="重病"), adult("王梅", "配偶", health="重病"), MemberFacts("李丽", born(17), "女")],
+     True),
     # a child applicant without parents in the household (parents away) → not
     ([MemberFacts("赵小", born(15), "本人"), MemberFacts("赵妹", born(12), "姐妹")], False),
+    # a child applicant with both recorded parents 重病 → suggested
+    ([MemberFacts("赵小", born(15), "本人"), adult("赵父", "父亲", health="重病"),
+      adult("赵母", "母亲", health="重病")], True),
 ])
 def test_orphan_only_with_what_62_requires(members, orphan):
     s = by_rule(assess(hh(members=members, incomes={}), ST, DAY), "orphan")
@@ -124,6 +144,28 @@ def test_orphan_only_with_what_62_requires(members, orphan):
     if orphan:
         assert s.item_code == "ORPHAN" and "岁）" in s.reason
         assert "请核实" in s.reason and "62号" in s.reason and "外出务工不属于" in s.reason
+        # the reason names both parents and their state (finding 7)
+        parents = [m for m in members if m.health == "重病" or m.disability_grade == 1]
+        assert len(parents) == 2 and all(f"{m.name}（{m.relation}，" in s.reason for m in parents)
+
+
+def test_review_p5_sick_mother_alone_with_her_son_is_no_orphan_case():
+    """Review 12 probe p5: 母 (applicant, 重病, wage 3,000) + 儿 10 → the first rule
+    suggested 事实无人抚养 ("在本户登记的父母均…"); the father is simply not recorded."""
+    h = HouseholdFacts(members=(MemberFacts("母", born(36), health="重病"), MemberFacts("儿", born(10), "子")),
+                       incomes_fen={"wage": 300000})
+    assert [s.rule_id for s in assess(h, ST, DAY)] == ["medical_illness"]
+
+
+def test_orphan_reason_names_each_parent_s_state():
+    """62号 一方服刑、另一方重残: both recorded, each state in the reason."""
+    h = HouseholdFacts(members=(
+        person("孙奶奶", "本人", 70), person("孙大", "子", 35, counted=False, counted_reason="prison"),
+        person("钱芳", "儿媳", 33, disability_category="肢体", disability_grade=1),
+        person("孙小", "孙子", 9)), incomes_fen={"pension": 30000})
+    s = by_rule(assess(h, ST, DAY), "orphan")
+    assert s is not None
+    assert "孙小（9 岁），父母：孙大（子，服刑或强制隔离戒毒）、钱芳（儿媳，肢体一级残疾）" in s.reason
 
 
 def test_no_members_no_suggestions_and_ordering():

@@ -64,3 +64,35 @@ def test_one_disability_item_for_both_subsidies():
     out = assess(with_disabled("肢体", 1, 400), ST, DAY)
     assert by_rule(out, "disability_living") and by_rule(out, "disability_care")
     assert suggested_items(out).count("DISABILITY") == 1
+
+
+# -- 需长期照护 (issue 12 item 5; review 12 finding 10) ------------------------------------------
+# 国发〔2015〕52号 (困难残疾人生活补贴和重度残疾人护理补贴制度): "重度残疾人护理补贴对象为
+# 残疾等级被评定为一级、二级且需要长期照护的重度残疾人" — not in the seeds, which only say
+# to link the subsidy with 长期护理保险 (seed 000 "加強殘疾人“兩項補貼”製度與長期護理保險…
+# 銜接", seed 004 重庆 "加强“两项补贴”制度与长期护理保险…衔接"). ``care_self_care``: the
+# self-care states a member must have besides the grade; () = the grade alone (default).
+NEEDS_CARE = ("部分自理", "完全不能自理")
+
+
+@pytest.mark.parametrize("condition, self_care, care, words", [
+    ((), "完全自理", True, None),            # default: grade alone, as before
+    ((), "", True, None),
+    (NEEDS_CARE, "完全不能自理", True, "完全不能自理"),
+    (NEEDS_CARE, "部分自理", True, "部分自理"),
+    (NEEDS_CARE, "完全自理", False, None),   # self-caring: no long-term care needed
+    (("完全不能自理",), "部分自理", False, None),
+    (("完全不能自理",), "完全不能自理", True, "完全不能自理"),
+    # not recorded: suggested, asking the clerk to check (a blank field hides no one)
+    (NEEDS_CARE, "", True, "生活自理能力未登记，请核实是否需长期照护"),
+])
+def test_care_subsidy_long_term_care_condition(condition, self_care, care, words):
+    members = [adult("张三"), adult("李四", "配偶", disability_category="肢体", disability_grade=1,
+                                     self_care=self_care)]
+    s = by_rule(assess(hh(2000, members=members), ST, DAY, policy(care_self_care=condition)),
+                "disability_care")
+    assert (s is not None) == care
+    if care and condition:
+        assert f"且需长期照护（{'或'.join(condition)}）" in s.reason and words in s.reason
+    if care and not condition:
+        assert "需长期照护" not in s.reason and "李四（肢体一级残疾）" in s.reason

@@ -9,6 +9,8 @@ no legal supporter able to support — an able-bodied spouse, parent or adult ch
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from desktop_app.core.rules.assessment import HouseholdFacts, MemberFacts, assess, incapacity
@@ -139,3 +141,89 @@ def test_incapable_grades_are_a_setting():
 
 def test_incapacity_without_birth_date_is_not_guessed():
     assert incapacity(MemberFacts("某人"), DAY) is None
+
+
+# -- 1.3 × rounds up to the fen (review 12 finding 9) ---------------------------------------
+@pytest.mark.parametrize("rural_fen, floor", [
+    (60000, "780 元"),        # exact
+    (61500, "799.50 元"),     # 79,950 exact
+    (61501, "799.52 元"),     # 79,951.3 → up (the first rule printed 799.51, below 1.3 ×)
+    (61502, "799.53 元"),     # 79,952.6 → up
+    (61510, "799.63 元"),     # 79,963 exact
+])
+def test_tekun_floor_is_never_below_1_3_times(rural_fen, floor):
+    """"不低于 … 1.3 倍" (seed 001 汉中): the amount printed is ≥ 1.3 × the standard."""
+    st = replace(ST, rural_dibao_fen=rural_fen)
+    s = by_rule(assess(household(person("刘老汉", "本人", 72)), st, DAY), "tekun")
+    assert s is not None and f"不低于 {floor}/月" in s.reason
+
+
+# -- legal supporters from the relations (review 12 finding 2) ------------------------------------
+# 民法典 第一千零五十九条 (spouses), 第一千零六十七条 (parents ↔ children), 第一千零七十四条
+# ("有负担能力的祖父母、外祖父母，对于父母已经死亡或者父母无力抚养的未成年孙子女、外孙子女，
+# 有抚养的义务。有负担能力的孙子女、外孙子女，对于子女已经死亡或者子女无力赡养的祖父母、
+# 外祖父母，有赡养的义务"), 第一千零七十五条 (elder siblings ↔ minor siblings); 43号:
+# 法定义务人 = those the 民法典 obliges. Every household: low income, the outside
+# supporters answered unable; an able person is 18–59, healthy, 务农.
+def able(name: str, relation: str, age: int = 40) -> MemberFacts:
+    return person(name, relation, age, employment="务农")
+
+
+PRISON = {"counted": False, "counted_reason": "prison"}
+MISSING = {"counted": False, "counted_reason": "missing"}
+
+
+@pytest.mark.parametrize("members, named, not_named, source", [
+    # review 12 probe p1: the aunt (女) is no supporter of her nephew (the son's son)
+    ([person("奶奶", "本人", 76), person("孙子", "孙子", 10), person("父", "子", 36, **PRISON),
+      person("母", "儿媳", 35, health="重病"), able("姑姑", "女", 31)],
+     ["孙子 10 岁"], ["奶奶"], "1067: 姑姑 supports her mother (奶奶), not her nephew"),
+    # review 12 probe p3: an able grandmother of 52 supports her grandson (1074)
+    ([able("奶奶", "本人", 52), person("孙子", "孙子", 8), person("父", "子", 32, **PRISON),
+      person("母", "儿媳", 31, **MISSING)], [], ["孙子"], "1074 first sentence: able grandparent"),
+    # the same grandson with a grandmother of 76: no able supporter at home
+    ([person("奶奶", "本人", 76), person("孙子", "孙子", 8), person("父", "子", 32, **PRISON),
+      person("母", "儿媳", 31, **MISSING)], ["孙子 8 岁", "奶奶 76 岁"], [], "1074: grandparent not able"),
+    # the grandfather (applicant's spouse) is a grandparent too
+    ([person("奶奶", "本人", 76), able("爷爷", "配偶", 58), person("孙女", "孙女", 8)],
+     [], ["孙女", "奶奶"], "1074 + 1059: able grandfather"),
+    # 外孙子女: the daughter and her husband are the parents; the son (舅舅) is not
+    ([person("外婆", "本人", 76), person("外孙", "外孙子女", 9), able("舅舅", "子", 30)],
+     ["外孙 9 岁"], ["外婆"], "1067: 舅舅 supports his mother only"),
+    ([person("外婆", "本人", 76), person("外孙", "外孙子女", 9), able("爸爸", "女婿", 35)],
+     ["外婆 76 岁"], ["外孙"], "1067: the father supports his child, not his mother-in-law"),
+    # a son's child is no longer a minor: grandparents owe nothing (1074 is for minors)
+    ([able("奶奶", "本人", 55), person("孙子", "孙子", 20, disability_category="肢体", disability_grade=1)],
+     ["孙子 肢体一级残疾"], [], "1074: only minor grandchildren"),
+    # adult grandchildren support their grandparents (1074 second sentence)
+    ([able("本人", "本人", 50), person("爷爷", "父亲", 82)],
+     [], ["爷爷"], "1067: the applicant supports the father"),
+    ([person("爷爷", "本人", 82), able("孙子", "孙子", 25)], [], ["爷爷"], "1074 second sentence"),
+    ([person("外公", "本人", 82), able("外孙", "外孙子女", 25)], [], ["外公"], "1074 second sentence"),
+    ([person("曾祖", "祖父母", 90), person("老父", "父亲", 65), able("孙", "本人", 40)],
+     [], ["曾祖", "老父"], "1074: the applicant supports the grandparent"),
+    # 祖父母 is the father's side: the mother (a daughter-in-law) owes nothing
+    ([person("祖母", "祖父母", 88), able("母", "母亲", 55), person("本人甲", "本人", 70)],
+     ["祖母 88 岁"], [], "no duty of a daughter-in-law; 1074: the applicant of 70 not able"),
+    # elder siblings support a minor sibling (1075), not an adult one
+    ([person("弟", "本人", 15), able("兄", "兄弟", 25)], [], ["弟"], "1075 first sentence"),
+    ([person("弟", "本人", 40, disability_category="肢体", disability_grade=1), able("兄", "兄弟", 45)],
+     ["弟 肢体一级残疾"], [], "1075: an adult brother is owed nothing"),
+    ([able("父", "本人", 40), person("子甲", "子", 12), able("女乙", "女", 19)],
+     [], ["子甲"], "1067: the father at home"),
+    ([person("母", "本人", 45, health="重病"), person("子甲", "子", 12), able("女乙", "女", 19)],
+     [], ["子甲", "母"], "1075: the elder sister supports her minor brother; 1067: her mother"),
+    ([person("母", "本人", 45, health="重病"), person("子甲", "子", 12)],
+     ["子甲 12 岁"], ["母"], "no able supporter at home"),
+    # 儿媳 owes nothing to her parents-in-law; her husband does
+    ([person("公公", "本人", 75), able("儿媳", "儿媳", 40)], ["公公 75 岁"], [], "no duty of a daughter-in-law"),
+    ([person("公公", "本人", 75), able("儿媳", "儿媳", 40), able("儿子", "子", 42)], [], ["公公"], "1067"),
+])
+def test_legal_supporters_from_relations(members, named, not_named, source):
+    h = HouseholdFacts(members=tuple(members), incomes_fen={"pension": 10000}, supporters_able=False)
+    s = by_rule(assess(h, ST, DAY), "tekun")
+    assert (s is not None) == bool(named), source
+    for text in named:
+        assert text in s.reason, source
+    for name in not_named:
+        assert s is None or f"{name} " not in s.reason.split("；户内")[0], source

@@ -70,3 +70,22 @@ def test_rigid_validity_is_editable_and_an_old_entry_shows_its_default(qtbot, se
     assert [x["effective_from"] for x in entries] == ["2021-01-01", "2026-11-25"]
     assert entries[1]["rigid_validity_months"] == 6
     assert services.assessment.policy_on(date(2026, 11, 25)).rigid_validity_months == 12  # not saved yet
+
+
+def test_care_long_term_condition_is_editable(qtbot, settings, services):
+    """Issue 12 item 5 (review 12 finding 10): the care subsidy's 需长期照护 is a dated
+    setting (国发〔2015〕52号: 一级、二级且需要长期照护); default no condition; a county-sent
+    choice the form does not list is shown as it is and kept."""
+    from desktop_app.core.rules.eligibility import DEFAULT_ENTRY
+
+    e = settings.eligibility
+    assert e.care_need.currentData() == "" and e.care_need.currentText() == "不限，仅按残疾等级"
+    e.care_need.setCurrentIndex(e.care_need.findData("部分自理|完全不能自理"))
+    entries = e.entries()
+    assert entries[1]["care_self_care"] == ["部分自理", "完全不能自理"]
+    assert entries[0]["care_self_care"] == []
+    county = {**DEFAULT_ENTRY, "care_self_care": ["部分自理"]}
+    e.set_entries([county])
+    assert e.care_need.currentText() == "部分自理" and e.entries() == [county]
+    e.set_entries([DEFAULT_ENTRY])
+    assert e.care_need.count() == 3 and e.care_need.currentData() == ""

@@ -21,15 +21,16 @@ docs/eligibility.md lists every rule with its source, settings and defaults.
   ``topup_rounding``.
 * **Property** (:func:`property_test`): deposits per person, vehicles, housing area per
   person, business entities, against the local limits; 低保, 低保边缘, 单人户 and 特困 are
-  only suggested when it passes.
+  only suggested when it passes; so is 刚性支出 (and with it every "低收入家庭" rule).
 * **特困** (:func:`tekun_candidates`) is per person: elderly, disabled (grades per
   ``incapable_grades``) or minor, no capacity to work, household income below the
   standard, property within limits, no able legal supporter **in the household**
-  (spouse, parent or adult child aged 18–59 who is not ill, severely disabled, unable
-  to work or a student), and no able supporter outside it: the recorded supporters
-  (``HouseholdFacts.supporters``) — any able one blocks it, all unable allow it — or,
-  none recorded, the clerk's answer (``supporters_able is False``; unknown suggests
-  nothing). A person 18–59 who is only 在校 is not incapable (43号).
+  (民法典: spouse, parents, children; grandparents and elder siblings of a minor;
+  grandchildren — ``_SUPPORTERS`` — aged 18–59, not ill, severely disabled, unable to
+  work or a student), and no able supporter outside it: the recorded supporters
+  (``HouseholdFacts.supporters``) — any able one blocks it, one not checked suggests
+  nothing, all unable allow it — or, none recorded, the clerk's answer
+  (``supporters_able is False``; unknown suggests nothing). A person 18–59 who is only 在校 is not incapable (43号).
 * **Who counts** (57号 共同生活的家庭成员): only members with ``counted`` enter the
   per-capita income, the 补差, the property limits and every rule; one left out (serving
   a sentence, missing, living apart …) is no supporter in the household and no
@@ -74,6 +75,7 @@ class MemberFacts:
     # Counted among the 共同生活的家庭成员 (民发〔2021〕57号) and why (vocab.COUNTED_REASONS).
     counted: bool = True
     counted_reason: str = ""
+    self_care: str = ""  # vocab.SELF_CARE; "" = not recorded
 
 
 @dataclass(frozen=True)
@@ -395,21 +397,55 @@ def incapacity(m: MemberFacts, day: date, p: Policy = DEFAULT_POLICY) -> str | N
     return None
 
 
-#: Relations to the applicant -> the relations (to the applicant) of that person's
-#: spouse, parents and children in the household: the legal supporters (义务人) who
-#: may live with them (婚姻法/民法典: spouse, parents of minors, adult children).
-_SUPPORTERS = {
-    "本人": ("配偶", "子", "女", "父亲", "母亲"),
-    "配偶": ("本人", "子", "女"),
-    "子": ("本人", "配偶", "儿媳", "女婿", "孙子", "孙女", "外孙子女"),
-    "女": ("本人", "配偶", "儿媳", "女婿", "孙子", "孙女", "外孙子女"),
-    "父亲": ("母亲", "本人", "兄弟", "姐妹"), "母亲": ("父亲", "本人", "兄弟", "姐妹"),
-    "孙子": ("子", "女", "儿媳", "女婿"), "孙女": ("子", "女", "儿媳", "女婿"),
-    "外孙子女": ("子", "女", "儿媳", "女婿"),
-    "兄弟": ("父亲", "母亲"), "姐妹": ("父亲", "母亲"),
-    "儿媳": ("子", "孙子", "孙女"), "女婿": ("女", "外孙子女"),
-    "祖父母": ("父亲", "母亲"), "外祖父母": ("父亲", "母亲"),
+#: Age under which a person is a minor (民法典 第十七条); the duties of grandparents
+#: and elder siblings below are towards minors only.
+_MINOR_AGE = 18
+
+#: Relation to the applicant -> (the relations, to the applicant, of that person's legal
+#: supporters (法定赡养、抚养、扶养义务人, 43号 第十条: "依照民法典负有…义务的人") who may
+#: live in the household; the relations of those who are supporters only while the
+#: person is a minor). Read from the relations alone; where a relation cannot tell
+#: (two sons' wives are both 儿媳; 孙子 and 孙女 may be cousins) the table keeps to what
+#: every such household has.
+#:
+#: * spouses each other (民法典 第一千零五十九条);
+#: * parents their minor children and adult children who cannot live independently,
+#:   adult children their parents (第一千零六十七条) — a 特困 candidate of 18+ is such a
+#:   child, so parents count at any age;
+#: * grandparents (祖父母、外祖父母) their minor grandchildren whose parents are dead or
+#:   unable, grandchildren their grandparents whose children are dead or unable
+#:   (第一千零七十四条) — an able one in the household means no 特困 either way: the
+#:   parents (children) are then able, or dead/unable and the duty is theirs;
+#: * elder siblings their minor siblings whose parents are dead or unable (第一千零七十五条
+#:   first sentence; the second — siblings raised by an elder one — is not recorded).
+#: 儿媳/女婿 owe nothing to the applicant (no such duty in the 民法典); 祖父母 is the
+#: father's side (their child is 父亲), 外祖父母 the mother's (母亲).
+_SUPPORTERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "本人": (("配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "外孙子女"),
+             ("祖父母", "外祖父母", "兄弟", "姐妹")),
+    "配偶": (("本人", "子", "女", "孙子", "孙女", "外孙子女"), ()),
+    "子": (("本人", "配偶", "儿媳", "孙子", "孙女"), ("父亲", "母亲", "子", "女")),
+    "女": (("本人", "配偶", "女婿", "外孙子女"), ("父亲", "母亲", "子", "女")),
+    "父亲": (("母亲", "本人", "兄弟", "姐妹", "子", "女"), ()),
+    "母亲": (("父亲", "本人", "兄弟", "姐妹", "子", "女"), ()),
+    "孙子": (("子", "儿媳"), ("本人", "配偶")),
+    "孙女": (("子", "儿媳"), ("本人", "配偶")),
+    "外孙子女": (("女", "女婿"), ("本人", "配偶")),
+    "兄弟": (("父亲", "母亲"), ("本人", "兄弟", "姐妹", "祖父母", "外祖父母")),
+    "姐妹": (("父亲", "母亲"), ("本人", "兄弟", "姐妹", "祖父母", "外祖父母")),
+    "儿媳": (("子", "孙子", "孙女"), ()),
+    "女婿": (("女", "外孙子女"), ()),
+    "祖父母": (("祖父母", "父亲", "本人", "兄弟", "姐妹"), ()),
+    "外祖父母": (("外祖父母", "母亲", "本人", "兄弟", "姐妹"), ()),
 }
+
+
+def supporter_relations(m: MemberFacts, day: date) -> tuple[str, ...]:
+    """The relations (to the applicant) of ``m``'s legal supporters, by ``m``'s age on
+    ``day`` (unknown age: as an adult)."""
+    always, minor = _SUPPORTERS.get(m.relation, ((), ()))
+    age = age_on(m.birth_date, day)
+    return always + minor if age is not None and age < _MINOR_AGE else always
 
 
 def able_supporter(s: MemberFacts, day: date, p: Policy) -> bool:
@@ -424,20 +460,22 @@ def supporters_in_household(m: MemberFacts, h: HouseholdFacts, day: date,
                             p: Policy) -> list[MemberFacts]:
     """The able legal supporters of ``m`` living in the household (counted members
     only: one serving a sentence or living apart supports nobody there)."""
-    rel = _SUPPORTERS.get(m.relation, ())
+    rel = supporter_relations(m, day)
     return [s for s in counted_members(h)
             if s is not m and s.relation in rel and able_supporter(s, day, p)]
 
 
 def outside_supporters_able(h: HouseholdFacts) -> bool | None:
     """Can a legal supporter outside the household support? From the recorded
-    supporters: any able → True; all recorded unable → False; none recorded or some
-    not checked → the clerk's household answer (``supporters_able``)."""
+    supporters: any able → True; all recorded unable → False; any recorded one not
+    checked yet → None (unknown: 43号 needs every supporter unable, so nothing is
+    suggested until each is checked); none recorded → the clerk's household answer
+    (``supporters_able``)."""
     ables = [s.able for s in h.supporters]
     if any(a is True for a in ables):
         return True
-    if ables and all(a is False for a in ables):
-        return False
+    if ables:
+        return False if all(a is False for a in ables) else None
     return h.supporters_able
 
 
@@ -521,6 +559,7 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
         low_income = True
         base = st.urban_dibao_fen if p.tekun_base == "urban" else std
         base_label = "城市" if p.tekun_base == "urban" else f.hukou_label
+        floor = -(-base * st.tekun_percent // 100)  # "不低于": up to the fen
         who = "；".join(f"{m.name} {why}" for m, why in tekun)
         if h.supporters:
             outside = "户外义务人均无履行能力：" + "、".join(x.text() for x in h.supporters)
@@ -529,12 +568,13 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
         out.append(Suggestion(
             "TEKUN",
             f"{who}；户内无有赡养、抚养、扶养能力的法定义务人，且{outside}；"
-            f"{f.text()}，低于{std_text}。基本生活标准不低于 {yuan(base * st.tekun_percent // 100)} 元/月"
+            f"{f.text()}，低于{std_text}。基本生活标准不低于 {yuan(floor)} 元/月"
             f"（{base_label}低保标准 {yuan(base)} 元的 {st.tekun_percent / 100:g} 倍）", "tekun"))
 
-    # 刚性支出困难 (medical spending net of insurance reimbursement)
+    # 刚性支出困难 (medical spending net of insurance reimbursement); like 低保 and
+    # 边缘, only with the property within the local limits
     rigid = h.medical_net_fen + h.education_spending_fen
-    if not below_edge and rigid > 0:
+    if not below_edge and rigid > 0 and poor:
         hukou = f.basis.hukou_type
         disposable = st.disposable_income_fen(hukou)
         annual_total = f.net_fen * 12
@@ -548,7 +588,8 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
                 f"可支配收入 {yuan(disposable)} 元；近 12 个月刚性支出 {yuan(rigid)} 元"
                 f"（{h.medical_text('医疗')}；教育 {yuan(h.education_spending_fen)} 元），"
                 f"超过家庭年收入 {yuan(annual_total)} 元的 {st.rigid_share_percent}%；"
-                f"认定有效期 {p.rigid_validity_months} 个月，有效期至 {until.year}年{until.month}月{until.day}日",
+                f"{prop.short()}；认定有效期 {p.rigid_validity_months} 个月，"
+                f"有效期至 {until.year}年{until.month}月{until.day}日",
                 "rigid"))
 
     # 教育救助: every student of school age, whatever the stage (not stopping at 18)
@@ -577,9 +618,11 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
     if h.house_rating in ("C", "D"):
         rural = f.basis.hukou_type == "农村"
         if not p.housing_rural_only or (rural and low_income):
+            # "低收入家庭" only when the household was found so above
+            who = (f"{f.basis.label}低收入家庭" if low_income
+                   else "当地住房救助不限收入，请核实家庭经济状况")
             out.append(Suggestion(
-                "HOUSING", f"住房安全鉴定为 {h.house_rating} 级危房；{f.basis.label}低收入家庭",
-                "housing"))
+                "HOUSING", f"住房安全鉴定为 {h.house_rating} 级危房；{who}", "housing"))
 
     # 就业救助: 零就业家庭
     out += _employment(h, day, p)
@@ -594,25 +637,38 @@ def evaluate(h: HouseholdFacts, st: Standards, day: date,  # noqa: C901 - one ru
         out.append(Suggestion(
             "DISABILITY", f"{'、'.join(f'{m.name}（{disability_text(m)}）' for m in disabled)}，"
                           f"家庭为{scope}，可申请困难残疾人生活补贴", "disability_living"))
-    care = [m for m in disabled if _graded(m, p.care_grade_any, p.care_grade_mental)]
+    care = [m for m in disabled if _graded(m, p.care_grade_any, p.care_grade_mental)
+            and (not p.care_self_care or m.self_care in p.care_self_care or not m.self_care)]
     if care:
         scope = f"一至{_GRADES.get(p.care_grade_any, p.care_grade_any)}级"
         if p.care_grade_mental > p.care_grade_any:
             scope += f"（智力、精神残疾一至{_GRADES.get(p.care_grade_mental)}级）"
+        if p.care_self_care:
+            scope += f"且需长期照护（{'或'.join(p.care_self_care)}）"
         out.append(Suggestion(
-            "DISABILITY", f"{'、'.join(f'{m.name}（{disability_text(m)}）' for m in care)}，"
+            "DISABILITY", f"{'、'.join(_care_text(m, p) for m in care)}，"
                           f"属护理补贴范围{scope}，可申请重度残疾人护理补贴", "disability_care"))
 
     # 孤儿 / 事实无人抚养儿童
-    orphans = [m for m in people if _parents_unable(m, h, day, p)]
+    orphans = [(m, parents) for m in people if (parents := _parents_unable(m, h, day, p))]
     if orphans:
-        who = "、".join(f"{m.name}（{age_on(m.birth_date, day)} 岁）" for m in orphans)
+        who = "；".join(f"{m.name}（{age_on(m.birth_date, day)} 岁），父母："
+                       + "、".join(_parent_text(x, p) for x in parents) for m, parents in orphans)
         out.append(Suggestion(
-            "ORPHAN", f"未成年人 {who} 在本户登记的父母均重度残疾、患重病、服刑或失踪，不能履行抚养义务。"
+            "ORPHAN", f"未成年人 {who}，均不能履行抚养义务。"
                       "请核实：父母双方均死亡、失踪，或一方重残、重病、服刑、强制隔离戒毒、失联，"
                       "另一方也处于上述情形之一（民发〔2019〕62号）；父母外出务工不属于",
             "orphan"))
     return Assessment(f, prop, out, std, edge_std)
+
+
+def _care_text(m: MemberFacts, p: Policy) -> str:
+    """``李四（肢体一级残疾）``; with the 需长期照护 condition set, the recorded self-care
+    or — not recorded — a request to check it."""
+    if not p.care_self_care:
+        return f"{m.name}（{disability_text(m)}）"
+    care = m.self_care or "生活自理能力未登记，请核实是否需长期照护"
+    return f"{m.name}（{disability_text(m)}，{care}）"
 
 
 def _employment(h: HouseholdFacts, day: date, p: Policy) -> list[Suggestion]:
@@ -632,31 +688,52 @@ def _employment(h: HouseholdFacts, day: date, p: Policy) -> list[Suggestion]:
                                      f"失业，户内无人就业", "employment")]
 
 
+#: Relation to the applicant -> the relations (to the applicant) of that person's
+#: parents: 子/女 → the applicant and spouse; 孙子/孙女 (the son's children) → 子 and 儿媳;
+#: 外孙子女 (the daughter's) → 女 and 女婿; the applicant and siblings → 父亲, 母亲.
 _PARENTS = {
     "子": ("本人", "配偶"), "女": ("本人", "配偶"),
-    "孙子": ("子", "女", "儿媳", "女婿"), "孙女": ("子", "女", "儿媳", "女婿"),
-    "外孙子女": ("子", "女", "儿媳", "女婿"),
+    "孙子": ("子", "儿媳"), "孙女": ("子", "儿媳"), "外孙子女": ("女", "女婿"),
     "本人": ("父亲", "母亲"), "兄弟": ("父亲", "母亲"), "姐妹": ("父亲", "母亲"),
 }
 
-
-def _parents_unable(m: MemberFacts, h: HouseholdFacts, day: date, p: Policy) -> bool:
-    """A minor with at least one parent recorded in the household and every parent
-    there 重残 or 重病, or recorded as not counted because serving a sentence / in
-    compulsory drug treatment or declared missing (the part of 62号 the data can show).
-    A minor without a parent in the household is most often left behind (parents
-    working away) and is not suggested."""
-    age = age_on(m.birth_date, day)
-    if age is None or age >= p.adult_age or m.relation not in _PARENTS:
-        return False
-    parents = [x for x in h.members if x is not m and x.relation in _PARENTS[m.relation]]
-    return bool(parents) and all(
-        x.health == "重病" or is_severely_disabled(x, p)
-        or (not x.counted and x.counted_reason in _PARENT_ABSENT) for x in parents)
-
-
 #: Reasons a member is not counted that 62号 names for a parent: 服刑、强制隔离戒毒, 失踪.
 _PARENT_ABSENT = ("prison", "missing")
+
+
+def _parent_state(x: MemberFacts, p: Policy) -> str | None:
+    """The 62号 state a recorded parent is in (重残, 重病, 服刑/强制隔离戒毒, 失踪), or None."""
+    if not x.counted and x.counted_reason in _PARENT_ABSENT:
+        return COUNTED_REASON_LABELS[x.counted_reason]
+    if is_severely_disabled(x, p):
+        return disability_text(x)
+    if x.health == "重病":
+        return "患重病"
+    return None
+
+
+def _parent_text(x: MemberFacts, p: Policy) -> str:
+    return f"{x.name}（{x.relation}，{_parent_state(x, p)}）"
+
+
+def _parents_unable(m: MemberFacts, h: HouseholdFacts, day: date,
+                    p: Policy) -> tuple[MemberFacts, ...]:
+    """The recorded parents of a minor ``m`` when **both** parents are known to be in a
+    62号 state — at least two recorded and every one 重残, 重病, or not counted because
+    服刑/强制隔离戒毒 (``prison``) or 宣告失踪 (``missing``); else ``()``.
+
+    62号: "父母双方均符合重残、重病、服刑在押、强制隔离戒毒、被执行其他限制人身自由的措施、
+    失联情形之一…；或者父母一方死亡或失踪，另一方符合…情形之一". A single recorded parent
+    is not enough: the other is most often simply not recorded (working away,
+    divorced), and a minor without a parent in the household is most often left behind.
+    Death is not recorded, so "one dead" is for the clerk to add by hand."""
+    age = age_on(m.birth_date, day)
+    if age is None or age >= p.adult_age or m.relation not in _PARENTS:
+        return ()
+    parents = tuple(x for x in h.members if x is not m and x.relation in _PARENTS[m.relation])
+    if len(parents) >= 2 and all(_parent_state(x, p) for x in parents):
+        return parents
+    return ()
 
 
 def suggested_items(suggestions: list[Suggestion]) -> list[str]:

@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import ValidationError
-from ..vocab import DISABILITY_CATEGORIES, EMPLOYMENT, INCOME_CATEGORIES
+from ..vocab import DISABILITY_CATEGORIES, EMPLOYMENT, INCOME_CATEGORIES, SELF_CARE
 
 SETTING_KEY = "eligibility"
 INCOME_CODES = tuple(code for code, _label in INCOME_CATEGORIES)
@@ -73,6 +73,10 @@ class Policy:
     # -- 刚性支出困难 (issue 12): how long a recognition holds (months); no seed gives a
     # figure — ours, equal to the 12-month window the spending is measured over.
     rigid_validity_months: int = 12
+    # -- 护理补贴 需长期照护 (issue 12, format 2): the self-care states (vocab.SELF_CARE) a
+    # member must have besides the grade; () = no condition (the grade alone, as before).
+    # 国发〔2015〕52号: "护理补贴对象为残疾等级被评定为一级、二级且需要长期照护的重度残疾人".
+    care_self_care: tuple[str, ...] = ()
 
     def incapable_grade(self, category: str) -> int:
         return dict(self.incapable_grades).get(category, 0)
@@ -81,7 +85,7 @@ class Policy:
         out = asdict(self)
         out["effective_from"] = self.effective_from.isoformat()
         out["incapable_grades"] = dict(self.incapable_grades)
-        for k in ("excluded_incomes", "deduction_incomes", "deduction_employments"):
+        for k in ("excluded_incomes", "deduction_incomes", "deduction_employments", "care_self_care"):
             out[k] = list(out[k])
         return out
 
@@ -91,7 +95,8 @@ DEFAULT_ENTRY: dict[str, Any] = Policy(effective_from=date(2021, 1, 1)).to_json(
 _CHOICES = {"topup_rounding": ROUNDINGS, "standard_basis": BASES, "tekun_base": TEKUN_BASES,
             "living_subsidy_scope": LIVING_SCOPES}
 _LISTS = {"excluded_incomes": INCOME_CODES, "deduction_incomes": INCOME_CODES,
-          "deduction_employments": tuple(e for e in EMPLOYMENT if e)}
+          "deduction_employments": tuple(e for e in EMPLOYMENT if e),
+          "care_self_care": tuple(c for c in SELF_CARE if c)}
 _INTS = {"deposit_months_per_person": (0, 240), "max_vehicles": (-1, 20),
          "max_housing_m2_per_person": (0, 1000), "elderly_age": (50, 80), "adult_age": (16, 20),
          "single_grade_any": (0, 4), "single_grade_mental": (0, 4), "care_grade_any": (0, 4),
@@ -114,14 +119,15 @@ LABELS = {
     "living_subsidy_scope": "生活补贴家庭范围", "education_age_min": "教育救助最低年龄",
     "education_age_max": "教育救助最高年龄", "housing_rural_only": "住房救助仅限农村",
     "rigid_validity_months": "刚性支出困难认定有效期（月）",
+    "care_self_care": "护理补贴需长期照护的自理状况",
 }
 
 #: Entry format versions: 1 = the first (2026-12, issue 12 rules), 2 = household
-#: economics (issue 12: 刚性支出 validity). Entries stored before a field came in lack
+#: economics (issue 12: 刚性支出 validity, the care subsidy's 需长期照护). Entries stored before a field came in lack
 #: it; :func:`parse_entry` gives such a field its default. Every other field is
 #: required, and unknown fields are refused as before.
 FORMAT_VERSION = 2
-ADDED_LATER: dict[str, int] = {"rigid_validity_months": 2}
+ADDED_LATER: dict[str, int] = {"rigid_validity_months": 2, "care_self_care": 2}
 
 
 def _bad(entry: int, name: str) -> ValidationError:

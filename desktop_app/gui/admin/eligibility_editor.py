@@ -1,6 +1,7 @@
 """救助评估规则 (the ``eligibility`` setting, core/rules/eligibility.py): the local rules
 most often set — which standard, 特困 base, income lines not counted, property limits,
-两项补贴 scope, 补差 rounding, 刚性支出 validity — as a form showing the entry in force today.
+两项补贴 scope and the care subsidy's 需长期照护, 补差 rounding, 刚性支出 validity — as a
+form showing the entry in force today.
 
 Changing a value and saving adds an entry in force from the chosen day (tomorrow at the
 earliest: applications already assessed keep the rules of their day; an entry for that
@@ -104,6 +105,14 @@ class EligibilityEditor(QWidget):
             (3, self.tr("grades 1–2, intellectual and mental grade 3")),
             (4, self.tr("grades 1–2, intellectual and mental grades 3–4"))])
         form.addRow(self.tr("Care subsidy for"), self.care)
+        # 需长期照护 (国发〔2015〕52号): the self-care states (vocab.SELF_CARE) a member must
+        # have; the data is the list joined with "|" ("" = no condition).
+        self.care_need = _combo("eligibility.care_self_care", [
+            ("", self.tr("any, by grade alone")),
+            ("部分自理|完全不能自理",
+             self.tr("only those needing long-term care: partly or not able to look after themselves")),
+            ("完全不能自理", self.tr("only those not able to look after themselves at all"))])
+        form.addRow(self.tr("Care subsidy, self-care"), self.care_need)
         self.living = _combo("eligibility.living_subsidy_scope", [
             ("dibao", self.tr("subsistence households")),
             ("dibao_edge", self.tr("subsistence and edge households")),
@@ -152,6 +161,12 @@ class EligibilityEditor(QWidget):
         care = self.care.findData(c["care_grade_mental"])
         self.care.setCurrentIndex(care if care >= 0 else 0)
         self.living.setCurrentIndex(self.living.findData(c["living_subsidy_scope"]))
+        need = "|".join(c["care_self_care"])
+        while self.care_need.count() > 3:   # a county-sent choice shown last time
+            self.care_need.removeItem(3)
+        if self.care_need.findData(need) < 0:
+            self.care_need.addItem("、".join(c["care_self_care"]), need)
+        self.care_need.setCurrentIndex(self.care_need.findData(need))
         self.rounding.setCurrentIndex(self.rounding.findData(c["topup_rounding"]))
         self.rigid_months.setValue(c["rigid_validity_months"])
         tomorrow = today + timedelta(days=1)
@@ -171,6 +186,7 @@ class EligibilityEditor(QWidget):
             "business_allowed": self.business.isChecked(),
             "care_grade_mental": self.care.currentData(),
             "living_subsidy_scope": self.living.currentData(),
+            "care_self_care": [x for x in str(self.care_need.currentData()).split("|") if x],
             "topup_rounding": self.rounding.currentData(),
             "rigid_validity_months": self.rigid_months.value(),
         })
