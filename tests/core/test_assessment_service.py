@@ -333,3 +333,20 @@ def test_property_and_village_basis_from_a_saved_application(services, township)
                              township)
     a = services.assessment.evaluate(saved)
     assert a.figures.basis.why == "按所在地为居委会" and a.figures.standard_fen == 80000
+
+
+@pytest.mark.parametrize("self_care, care", [("完全自理", False), ("完全不能自理", True)])
+def test_care_subsidy_long_term_care_setting_reads_the_members_self_care(
+        services, township, self_care, care):
+    """``care_self_care`` (需长期照护, 国发〔2015〕52号) through the services: the draft's and
+    the saved application's 生活自理 reach the rule."""
+    from desktop_app.core.rules.eligibility import DEFAULT_ENTRY
+
+    entry = {**DEFAULT_ENTRY, "care_self_care": ["部分自理", "完全不能自理"]}
+    services.settings.update("eligibility", [entry], township)
+    disabled = MemberInput(name="李四", relation="配偶", id_number=resident_id(date(1962, 3, 1), False, 2),
+                           disability_category="肢体", disability_grade=1, self_care=self_care)
+    d = draft(services, members=[disabled], incomes={"pension": "500"})
+    assert ("disability_care" in rules(services.assessment.assess(d))) is care
+    saved = services.intake.decide(d, "accept", township).application_id
+    assert ("disability_care" in rules(services.assessment.assess(saved))) is care

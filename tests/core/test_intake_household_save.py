@@ -271,9 +271,11 @@ def test_no_standards_in_force_leaves_the_calculation_null(services, township):
 
 @pytest.mark.parametrize("ables,flag,stored", [
     ((False, False), None, False),     # every recorded supporter unable
-    ((False, None), False, False),     # one not checked yet: the clerk's flag
+    # one not checked yet: unknown whatever the clerk's flag (the 特困 rule reads it so:
+    # nothing is suggested while a recorded supporter is unchecked — review of issue 12)
+    ((False, None), False, None),
     ((False, None), None, None),
-    ((None,), True, True),
+    ((None,), True, None),
     ((), False, False),                # none recorded: the clerk's flag
     ((True, False), False, True),      # an able supporter wins over the flag
 ])

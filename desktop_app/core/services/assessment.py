@@ -91,7 +91,7 @@ class AssessmentService:
             name=m.name.strip(), birth_date=birth, relation=relation, hukou_type=m.hukou_type,
             health=m.health, disability_category=m.disability_category,
             disability_grade=m.disability_grade if m.disability_category else None,
-            employment=m.employment, education=m.education,
+            employment=m.employment, education=m.education, self_care=m.self_care,
             counted=m.counted is not False or relation == "本人", counted_reason=m.counted_reason)
 
     @classmethod
@@ -122,7 +122,8 @@ class AssessmentService:
                 hukou_type=m.hukou_type, health=m.health,
                 disability_category=m.disability_category,
                 disability_grade=m.disability_grade, employment=m.employment,
-                education=m.education, counted=m.counted, counted_reason=m.counted_reason)
+                education=m.education, self_care=m.self_care, counted=m.counted,
+                counted_reason=m.counted_reason)
                 for m in app.members),
             incomes_fen={i.category: i.monthly_fen for i in app.incomes},
             house_rating=app.house_rating,

@@ -44,12 +44,13 @@ class Calculation:
 
 def supporters_able(draft: ApplicationDraft, related: list[CleanPerson]) -> bool | None:
     """The household flag from the recorded legal supporters: any able → True, all
-    recorded unable → False; none recorded (or none checked) → the draft's flag."""
+    recorded unable → False, some not checked yet (and none able) → None (unknown, as
+    the 特困 rule reads it); none recorded → the draft's flag."""
     ables = [p.person.able for p in related if p.person.supporter]
     if any(a is True for a in ables):
         return True
-    if ables and all(a is False for a in ables):
-        return False
+    if ables:
+        return False if all(a is False for a in ables) else None
     return draft.supporters_able
 
 
