@@ -32,6 +32,7 @@ APPLICATION_V2_DEFAULTS: dict[str, Any] = {
     "net_income_fen": None, "net_per_capita_fen": None, "topup_fen": None,
     "standards_from": None, "eligibility_from": None, "medical_reimbursed_fen": 0,
     "residence_kind": "hukou", "residence_address": "", "residence_permit_no": "",
+    "houses": None,
 }
 #: The relation of a spouse (the township's household vocabulary).
 SPOUSE = "配偶"

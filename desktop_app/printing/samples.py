@@ -164,7 +164,7 @@ def declaration() -> dict[str, Any]:
     ]
     data["income_total"] = "1,450.00"
     data["property"] = {"housing_area": "86", "house_rating": "B 级", "vehicles": "0",
-                        "deposits": "5,000.00", "business": "无"}
+                        "houses": "1 套", "deposits": "5,000.00", "business": "无"}
     data["spending"] = {"medical": "12,000.00", "medical_reimbursed": "7,500.00",
                         "medical_net": "4,500.00", "education": "1,800.00"}
     return data
@@ -190,6 +190,7 @@ def calculation() -> dict[str, Any]:
         "property": [
             {"text": "存款 5,000 元，限额 600 元 × 24 个月 × 3 人 = 43,200 元", "result": "符合"},
             {"text": "机动车 0 辆，限 1 辆", "result": "符合"},
+            {"text": "住房 1 套，限 1 套", "result": "符合"},
         ],
         "property_result": "财产符合当地规定",
         "standards_from": "2026-01-01", "eligibility_from": "2021-01-01",

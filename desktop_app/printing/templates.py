@@ -49,7 +49,7 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "guardian": {"name", "relation", "id_type", "id_number", "phone", "in_household"},
     "residence": {"kind", "label", "address", "permit_no", "summary"},
     "incomes": None, "income_total": None,
-    "property": {"housing_area", "house_rating", "vehicles", "deposits", "business"},
+    "property": {"housing_area", "house_rating", "vehicles", "houses", "deposits", "business"},
     "spending": {"medical", "medical_reimbursed", "medical_net", "education"},
     "calc": {"available", "standard", "basis", "basis_why", "edge_standard", "edge_times",
              "members_all", "members_counted", "excluded_members", "lines", "gross",

@@ -1,7 +1,8 @@
 """Property test against local limits (every seed: "收入低于当地低保标准，且财产符合相关
 规定"; seed 001 汉中 单人户: "且財產符合相關規定的低收入家庭"). No seed gives a figure:
 the limits are township settings (core/rules/eligibility.py); defaults deposits ≤ 24 ×
-the monthly standard per person, at most 1 vehicle, no housing limit, no business."""
+the monthly standard per person, at most 1 vehicle, at most 1 house, no housing area
+limit, no business."""
 
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ from tests.helpers.households import DAY, ST, adult, born, by_rule, hh, policy
     ({"housing_area_m2": 80}, {"max_housing_m2_per_person": 40}, True, []),
     ({"housing_area_m2": 81}, {"max_housing_m2_per_person": 40}, False,
      ["住房 81 平方米，限 40 平方米 × 2 人 = 80 平方米"]),
+    # houses beyond the first (issue 12 "houses beyond the first"; default limit 1, ours)
+    ({"houses": 1}, {}, True, ["住房 1 套，限 1 套"]),
+    ({"houses": 2}, {}, False, ["住房 2 套，限 1 套"]),
+    ({"houses": 0}, {"max_houses": 0}, True, []),
+    ({"houses": 1}, {"max_houses": 0}, False, ["住房 1 套，限 0 套"]),
+    ({"houses": 5}, {"max_houses": -1}, True, []),  # no limit
+    ({"houses": None}, {}, True, ["住房套数未登记（限 1 套，请核实）"]),  # not recorded
     ({"business": "小卖部"}, {}, False, ["登记有经营实体"]),
     ({"business": "小卖部"}, {"business_allowed": True}, True, []),
     ({"business": "  "}, {}, True, []),

@@ -397,3 +397,19 @@ def test_detail_says_a_minor_applicant_is_never_publicised(services, township):
     adult = services.intake.decide(draft(services, name="王五", id_number=resident_id(seed=23)),
                                    "accept", township)
     assert services.queries.detail(adult.application_id).publicity_note == ""
+
+
+# -- houses owned (property test "houses beyond the first") ------------------------------
+@pytest.mark.parametrize("text, stored", [("", None), ("0", 0), ("2", 2), (" 1 ", 1)])
+def test_houses_owned_are_saved_blank_meaning_not_recorded(services, township, text, stored):
+    d = draft(services, houses=text)
+    app = _app(services, services.intake.decide(d, "accept", township).application_id)
+    assert app.houses == stored
+
+
+@pytest.mark.parametrize("text", ["a", "-1", "1.5", "101", "２"])
+def test_bad_houses_count_is_refused_at_its_field(services, township, text):
+    with pytest.raises(ValidationErrors) as err:
+        services.intake.decide(draft(services, houses=text), "accept", township)
+    assert [e.field for e in err.value.errors] == ["houses"]
+    assert services.queries.count() == 0

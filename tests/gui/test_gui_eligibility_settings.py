@@ -27,7 +27,7 @@ def test_shows_the_rules_in_force(settings):
     assert "2021-01-01" in e.in_force.text()
     assert e.basis.currentData() == "hukou" and e.basis.currentText() == "申请人户籍"
     assert e.excluded["allowance"].isChecked() and not e.excluded["pension"].isChecked()
-    assert e.vehicles.value() == 1 and e.deposits.value() == 24
+    assert e.vehicles.value() == 1 and e.deposits.value() == 24 and e.houses.value() == 1
     assert e.housing.value() == 0 and e.housing.text() == "不限"
     assert e.effective.date() == QDate(2026, 11, 25)  # tomorrow (the test clock: 11-24)
     assert e.entries() is e.original  # nothing changed
@@ -39,6 +39,7 @@ def test_a_change_becomes_a_dated_entry_the_assessment_follows(qtbot, settings, 
     assert [s.rule_id for s in services.assessment.assess(d)] == ["dibao_edge"]
     e.excluded["pension"].setChecked(True)
     e.vehicles.setValue(0)
+    e.houses.setValue(2)
     click(qtbot, settings.save_button)
     qtbot.waitUntil(lambda: settings.status.text() != "", timeout=3000)
     stored = services.settings.editable()["eligibility"]
@@ -46,6 +47,7 @@ def test_a_change_becomes_a_dated_entry_the_assessment_follows(qtbot, settings, 
     assert set(stored[1]["excluded_incomes"]) == {"pension", "allowance", "basic_pension", "assistance",
                                                   "disability_subsidy", "reward"}
     assert stored[1]["max_vehicles"] == 0 and stored[0]["max_vehicles"] == 1
+    assert stored[1]["max_houses"] == 2
     # the application day keeps its rules; a draft dated the 25th uses the new ones
     assert [s.rule_id for s in services.assessment.assess(d)] == ["dibao_edge"]
     d.intake_date = date(2026, 11, 25)

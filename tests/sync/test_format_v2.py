@@ -262,7 +262,8 @@ V1_MEMBER = {"uuid": "u", "position": 0, "relation": "本人", "name": "张三"}
       "counted_members": None, "excluded_income_fen": None, "deduction_fen": None,
       "net_income_fen": None, "net_per_capita_fen": None, "topup_fen": None,
       "standards_from": None, "eligibility_from": None, "medical_reimbursed_fen": 0,
-      "residence_kind": "hukou", "residence_address": "", "residence_permit_no": ""}),
+      "residence_kind": "hukou", "residence_address": "", "residence_permit_no": "",
+      "houses": None}),
     ("village", {"uuid": "v", "name": "石桥村"}, {"uuid": "v", "name": "石桥村"}),
     ("event", {"seq": 1, "detail": "{}"}, {"seq": 1, "detail": "{}"}),
 ])

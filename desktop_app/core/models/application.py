@@ -42,6 +42,9 @@ class Application(Tracked, Base):
     housing_area_m2: Mapped[int] = mapped_column(Integer, default=0)
     house_rating: Mapped[str] = mapped_column(String(1), default="")
     vehicles: Mapped[int] = mapped_column(Integer, default=0)
+    # Houses / flats owned (住房套数); None = not recorded (before migration 0009, or left
+    # blank): the property test then has nothing to compare and says so.
+    houses: Mapped[int | None] = mapped_column(Integer, nullable=True)
     deposits_fen: Mapped[int] = mapped_column(Integer, default=0)
     business: Mapped[str] = mapped_column(String(200), default="")
     medical_spending_fen: Mapped[int] = mapped_column(Integer, default=0)

@@ -117,6 +117,7 @@ class HouseholdFacts:
     supporters_able: bool | None = None  # can a supporter outside the household support?
     housing_area_m2: int = 0
     vehicles: int = 0
+    houses: int | None = None   # houses / flats owned; None = not recorded
     deposits_fen: int = 0
     business: str = ""
     village_code: str = ""
@@ -352,8 +353,8 @@ class PropertyResult:
 
 
 def property_test(h: HouseholdFacts, standard_fen: int, p: Policy) -> PropertyResult:
-    """Deposits, vehicles, housing area and business against the local limits (per
-    counted member)."""
+    """Deposits, vehicles, houses owned, housing area and business against the local
+    limits (per counted member)."""
     n = max(len(counted_members(h)), 1)
     over: list[str] = []
     within: list[str] = []
@@ -365,6 +366,12 @@ def property_test(h: HouseholdFacts, standard_fen: int, p: Policy) -> PropertyRe
     if p.max_vehicles >= 0:
         text = f"机动车 {h.vehicles} 辆，限 {p.max_vehicles} 辆"
         (over if h.vehicles > p.max_vehicles else within).append(text)
+    if p.max_houses >= 0:   # "houses beyond the first" (issue 12; figure is local)
+        if h.houses is None:
+            within.append(f"住房套数未登记（限 {p.max_houses} 套，请核实）")
+        else:
+            text = f"住房 {h.houses} 套，限 {p.max_houses} 套"
+            (over if h.houses > p.max_houses else within).append(text)
     if p.max_housing_m2_per_person:
         limit_m2 = p.max_housing_m2_per_person * n
         text = (f"住房 {h.housing_area_m2} 平方米，限 {p.max_housing_m2_per_person} 平方米 × "

@@ -48,6 +48,7 @@ class Policy:
     # -- property (every seed: "且财产符合相关规定"; figures are local) -----------------
     deposit_months_per_person: int = 24   # deposits ≤ n × 24 × monthly standard; 0 = no limit
     max_vehicles: int = 1                 # -1 = no limit
+    max_houses: int = 1                   # houses / flats owned; -1 = no limit
     max_housing_m2_per_person: int = 0    # 0 = no limit
     business_allowed: bool = False
     # -- which standard -------------------------------------------------------------
@@ -97,7 +98,7 @@ _CHOICES = {"topup_rounding": ROUNDINGS, "standard_basis": BASES, "tekun_base": 
 _LISTS = {"excluded_incomes": INCOME_CODES, "deduction_incomes": INCOME_CODES,
           "deduction_employments": tuple(e for e in EMPLOYMENT if e),
           "care_self_care": tuple(c for c in SELF_CARE if c)}
-_INTS = {"deposit_months_per_person": (0, 240), "max_vehicles": (-1, 20),
+_INTS = {"deposit_months_per_person": (0, 240), "max_vehicles": (-1, 20), "max_houses": (-1, 10),
          "max_housing_m2_per_person": (0, 1000), "elderly_age": (50, 80), "adult_age": (16, 20),
          "single_grade_any": (0, 4), "single_grade_mental": (0, 4), "care_grade_any": (0, 4),
          "care_grade_mental": (0, 4), "education_age_min": (3, 10),
@@ -110,7 +111,8 @@ LABELS = {
     "effective_from": "生效日期", "excluded_incomes": "不计入家庭收入的收入类别",
     "deduction_incomes": "可扣减就业成本的收入类别", "deduction_employments": "可扣减就业成本的就业状况",
     "topup_rounding": "补差取整方式", "deposit_months_per_person": "人均存款限额（月低保标准的倍数）",
-    "max_vehicles": "机动车限额（辆）", "max_housing_m2_per_person": "人均住房面积限额（平方米）",
+    "max_vehicles": "机动车限额（辆）", "max_houses": "住房限额（套）",
+    "max_housing_m2_per_person": "人均住房面积限额（平方米）",
     "business_allowed": "是否允许拥有经营实体", "standard_basis": "城乡标准依据",
     "tekun_base": "特困供养标准的计算基数", "elderly_age": "老年人年龄",
     "adult_age": "成年年龄", "incapable_grades": "视为无劳动能力的残疾等级",
@@ -127,7 +129,7 @@ LABELS = {
 #: it; :func:`parse_entry` gives such a field its default. Every other field is
 #: required, and unknown fields are refused as before.
 FORMAT_VERSION = 2
-ADDED_LATER: dict[str, int] = {"rigid_validity_months": 2, "care_self_care": 2}
+ADDED_LATER: dict[str, int] = {"rigid_validity_months": 2, "care_self_care": 2, "max_houses": 2}
 
 
 def _bad(entry: int, name: str) -> ValidationError:

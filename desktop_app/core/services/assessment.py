@@ -107,6 +107,7 @@ class AssessmentService:
             education_spending_fen=_amount(d.education_spending),
             supporters_able=d.supporters_able,
             housing_area_m2=_count(d.housing_area), vehicles=_count(d.vehicles),
+            houses=_count(d.houses) if d.houses.strip() else None,
             deposits_fen=_amount(d.deposits), business=d.business.strip(),
             village_code=village_code,
             supporters=tuple(_supporter_from_input(p) for p in d.related if p.supporter is True),
@@ -130,7 +131,7 @@ class AssessmentService:
             medical_spending_fen=app.medical_spending_fen,
             education_spending_fen=app.education_spending_fen,
             supporters_able=app.supporters_able,
-            housing_area_m2=app.housing_area_m2, vehicles=app.vehicles,
+            housing_area_m2=app.housing_area_m2, vehicles=app.vehicles, houses=app.houses,
             deposits_fen=app.deposits_fen, business=app.business,
             village_code=village_code,
             supporters=tuple(SupporterFacts(

@@ -76,6 +76,7 @@ class ApplicationDraft:
     housing_area: str = ""
     house_rating: str = ""
     vehicles: str = ""
+    houses: str = ""      # houses / flats owned; "" = not recorded
     deposits: str = ""
     business: str = ""
     medical_spending: str = ""

@@ -142,6 +142,7 @@ def declaration(app: Application, excluded: set[str]) -> dict[str, Any]:
             "housing_area": str(app.housing_area_m2),
             "house_rating": f"{app.house_rating} 级" if app.house_rating else "未鉴定",
             "vehicles": str(app.vehicles), "deposits": money(app.deposits_fen),
+            "houses": "未登记" if app.houses is None else f"{app.houses} 套",
             "business": app.business or "无",
         },
         "spending": {

@@ -86,6 +86,7 @@ class EligibilityEditor(QWidget):
         none = self.tr("no limit")
         self.deposits = _spin(0, 240, "eligibility.deposit_months", none)
         self.vehicles = _spin(-1, 20, "eligibility.max_vehicles", none)
+        self.houses = _spin(-1, 10, "eligibility.max_houses", none)
         self.housing = _spin(0, 1000, "eligibility.housing_m2", none)
         self.business = QCheckBox(self.tr("a shop or business is allowed"))
         self.business.setObjectName("eligibility.business_allowed")
@@ -94,6 +95,7 @@ class EligibilityEditor(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for text, box in ((self.tr("deposits per person (months of the standard)"), self.deposits),
                           (self.tr("vehicles"), self.vehicles),
+                          (self.tr("houses"), self.houses),
                           (self.tr("housing per person (m²)"), self.housing)):
             row.addWidget(QLabel(text))
             row.addWidget(box)
@@ -156,6 +158,7 @@ class EligibilityEditor(QWidget):
             check.setChecked(code in c["excluded_incomes"])
         self.deposits.setValue(c["deposit_months_per_person"])
         self.vehicles.setValue(c["max_vehicles"])
+        self.houses.setValue(c["max_houses"])
         self.housing.setValue(c["max_housing_m2_per_person"])
         self.business.setChecked(c["business_allowed"])
         care = self.care.findData(c["care_grade_mental"])
@@ -182,6 +185,7 @@ class EligibilityEditor(QWidget):
             "excluded_incomes": [c for c, check in self.excluded.items() if check.isChecked()],
             "deposit_months_per_person": self.deposits.value(),
             "max_vehicles": self.vehicles.value(),
+            "max_houses": self.houses.value(),
             "max_housing_m2_per_person": self.housing.value(),
             "business_allowed": self.business.isChecked(),
             "care_grade_mental": self.care.currentData(),

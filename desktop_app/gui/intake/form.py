@@ -359,10 +359,11 @@ class IntakeFormLayout(_Base):
             ("housing_area", self.tr("Housing area (m²)")),
             ("house_rating", self.tr("House safety rating")),
             ("vehicles", self.tr("Vehicles")),
+            ("houses", self.tr("Houses or flats owned")),
             ("deposits", self.tr("Savings and securities (yuan)")),
+            ("business", self.tr("Shops or businesses")),
             ("medical_spending", self.tr("Medical spending, last 12 months (yuan)")),
             ("medical_reimbursed", self.tr("of which reimbursed by insurance (yuan)")),
-            ("business", self.tr("Shops or businesses")),
             ("education_spending", self.tr("Education spending, last 12 months (yuan)")),
         ]
         for r, (attr, label) in enumerate(specs):

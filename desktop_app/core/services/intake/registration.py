@@ -67,6 +67,7 @@ class Registration(IntakeBase):
             hardship_reason=values.validate_text(draft.hardship_reason, "hardship_reason", 500),
             housing_area_m2=clean.numbers["housing_area"], house_rating=draft.house_rating,
             vehicles=clean.numbers["vehicles"], deposits_fen=clean.numbers["deposits"],
+            houses=clean.numbers.get("houses"),
             business=values.validate_text(draft.business, "business", 200),
             medical_spending_fen=clean.numbers["medical_spending"],
             education_spending_fen=clean.numbers["education_spending"],

@@ -90,10 +90,11 @@ class DraftValidation(HouseholdValidation):
             errors.append(ValidationError("medical_reimbursed", "too_large",
                                           key="intake.medical_reimbursed.over"))
         residence = self._residence(draft, errors)
-        for attr, limit in (("housing_area", 100_000), ("vehicles", 100)):
+        for attr, limit in (("housing_area", 100_000), ("vehicles", 100), ("houses", 100)):
             raw = getattr(draft, attr).strip()
             if not raw:
-                numbers[attr] = 0
+                if attr != "houses":       # houses left blank: not recorded (None)
+                    numbers[attr] = 0
             elif not raw.isdigit() or not raw.isascii() or int(raw) > limit:
                 errors.append(ValidationError(attr, "invalid", key="intake.number_between",
                                               params={"limit": limit}))

@@ -105,7 +105,8 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("medical_reimbursed_fen", "a.medical_reimbursed_fen", None),
          ("residence_kind", "a.residence_kind", "t"),
          ("residence_address", "a.residence_address", "t"),
-         ("residence_permit_no", "a.residence_permit_no", "t")]),
+         ("residence_permit_no", "a.residence_permit_no", "t"),
+         ("houses", "a.houses", None)]),
     "household_member": (
         "household_member m JOIN application a ON a.id = m.application_id", "m", "m.change_seq",
         [("uuid", "m.uuid", "t"), ("version", "m.version", None),
