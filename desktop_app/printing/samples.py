@@ -130,7 +130,7 @@ def _household() -> dict[str, Any]:
         _household_member("张小明", "子", "110105201206010035", False, employment="在校",
                           counted_reason="未成年子女"),
         _household_member("张二", "子", "110105197803050017", True, counted="否",
-                          counted_reason="服刑或强制隔离戒毒"),
+                          counted_reason="服刑或强制隔离戒毒", not_counted=True),
     ]
     data["supporters"] = [
         {"name": "张大", "relation": "子", "id_type": "居民身份证",
