@@ -286,6 +286,16 @@ TEMPLATES: dict[str, str] = {
     "intake.residence.incident_item": "在急难发生地申请（非本地户籍）只能申请临时救助；"
                                       "“{name}”请向户籍地或居住地申请",
     "intake.medical_reimbursed.over": "报销金额不能超过近 12 个月医疗支出",
+    # issue 13 — ceilings (core/rules/temporary.py)
+    "ceiling.single": "本次金额 {amount} 元超过乡镇（街道）临时救助审批额度 {ceiling} 元，"
+                      "请报县审批（报县民政局审批）",
+    "ceiling.cumulative": "本次金额 {amount} 元，{scope}已救助 {count} 次共 {paid} 元，"
+                          "合计 {total} 元，超过乡镇（街道）临时救助审批额度 {ceiling} 元，"
+                          "请报县审批（报县民政局审批）",
+    "ceiling.scope.incident": "本事项",
+    "ceiling.scope.household_year": "本家庭{year}年",
+    "ceiling.scope.invalid": "临时救助累计限额的适用范围设置不正确：每条须有生效日期"
+                             "（每个日期一条）并写明是否按事项、按家庭年度累计",
 }
 
 register(TEMPLATES)

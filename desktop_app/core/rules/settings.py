@@ -17,6 +17,7 @@ from desktop_app.core.messages import Message
 from desktop_app.core.rules import clock as _clock
 from desktop_app.core.rules import eligibility as _eligibility
 from desktop_app.core.rules import standards as _standards
+from desktop_app.core.rules import temporary as _temporary
 from sync_contract.holidays import holiday_years as _holiday_years
 from sync_contract.holidays import iso_day as _iso_day
 
@@ -137,6 +138,8 @@ VALIDATORS = {
     "clock_check": _clock.validate_limits,
     # issue 12 — local eligibility rules with effective dates (rules/eligibility.py)
     "eligibility": _eligibility.validate_setting,
+    # issue 13 — ceilings: which sums the temporary-assistance ceiling applies to
+    "temporary_ceiling_scope": _temporary.validate_scope,
 }
 
 

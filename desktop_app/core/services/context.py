@@ -17,6 +17,7 @@ from ..models import Setting
 from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
 from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
 from ..rules.standards import load_default_entries
+from ..rules.temporary import DEFAULT_SCOPE as DEFAULT_TEMPORARY_SCOPE
 from ..rules.workdays import WorkCalendar, YearCalendar
 
 T = TypeVar("T")
@@ -47,6 +48,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # above it the item goes to the county. Paperwork follows within N working days.
     "emergency_ceiling_fen": 300_000,
     "emergency_paperwork_workdays": 5,
+    # issue 13 — which sums the township's temporary-assistance ceiling applies to
+    # (core/rules/temporary.py): per incident and/or per household per calendar year,
+    # entries with effective dates. 汉中 十五 / 铜仁 ask for 分级审批; no seed gives the
+    # scope: both sums are ours.
+    "temporary_ceiling_scope": [dict(DEFAULT_TEMPORARY_SCOPE)],
     # Tracking screen: a task is "due soon" with at most this many working days left.
     "due_soon_workdays": 3,
     # 动态管理: months between re-checks — 特困, and 低保 households by class A/B/C.

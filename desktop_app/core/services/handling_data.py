@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import extract, select
+from sqlalchemy import Select, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from .. import vocab
@@ -14,6 +14,7 @@ from ..catalog import TOWNSHIP, Catalog
 from ..models import Application, EmergencyAid, HouseholdMember, RequestedItem
 from ..rules.handling import amount_in_words
 from ..rules.identity import mask_id
+from ..rules.temporary import Paid
 from ..rules.values import format_yuan
 from ..vocab import ApplicationStatus, ItemStatus, MaterialStatus, TaskStatus
 
@@ -66,42 +67,81 @@ def result_notice(cat: Catalog, app: Application, appeal: dict[str, Any]) -> dic
     }
 
 
-def year_aid(s: Session, app: Application, year: int, *, exclude_aid: int | None = None
-             ) -> list[dict[str, Any]]:
-    """Temporary assistance the household's members received in ``year``: 先行救助
-    payments and 临时救助 results with an amount, oldest first."""
+def household_applications(app: Application) -> Select[Any]:
+    """The ids of the applications of the same household: any application whose
+    applicant or members share an ID number with ``app``'s (the ID-number index)."""
     ids = [m.id_number for m in app.members if m.id_number]
-    if not ids:
+    return select(HouseholdMember.application_id).where(HouseholdMember.id_number.in_(ids))
+
+
+def temporary_aid(s: Session, app: Application, year: int, *, item_id: int | None = None
+                  ) -> list[dict[str, Any]]:
+    """Temporary assistance of ``app``'s household (:func:`household_applications`):
+    先行救助 payments and 临时救助 decisions with an amount dated in ``year`` — and, with
+    ``item_id``, every one on that item whatever its year (the incident) — oldest first.
+
+    A decision on an item that had 先行救助 payments is that item's total (it includes
+    them): only its part above the payments counts (``fen``; none when it is not above).
+    ``township``: paid or decided by the township itself (what its ceiling sums; the
+    county's decisions after 报县审批 are not). Voided applications do not count."""
+    if not any(m.id_number for m in app.members):
         return []
-    apps = select(HouseholdMember.application_id).where(HouseholdMember.id_number.in_(ids))
+    apps = household_applications(app)
+    live = Application.status.not_in((ApplicationStatus.VOIDED,))
+    when_aid = extract("year", EmergencyAid.paid_on) == year
+    when_req = extract("year", RequestedItem.result_on) == year
+    if item_id is not None:
+        when_aid = or_(when_aid, EmergencyAid.item_id == item_id)
+        when_req = or_(when_req, RequestedItem.id == item_id)
     rows: list[dict[str, Any]] = []
     aid_q = select(EmergencyAid, Application).join(
         Application, Application.id == EmergencyAid.application_id).where(
-        EmergencyAid.application_id.in_(apps), extract("year", EmergencyAid.paid_on) == year,
-        Application.status.not_in((ApplicationStatus.VOIDED,)))
-    aided_items: set[int] = set()
+        EmergencyAid.application_id.in_(apps), when_aid, live)
     for aid, other in s.execute(aid_q):
-        aided_items.add(aid.item_id)
-        if aid.id == exclude_aid:
-            continue
-        rows.append({"date": aid.paid_on.isoformat(), "item": "临时救助（先行救助）",
-                     "amount": format_yuan(aid.amount_fen), "fen": aid.amount_fen,
-                     "cause": aid.cause, "application_number": other.number or ""})
+        rows.append({"date": aid.paid_on.isoformat(), "on": aid.paid_on,
+                     "item": "临时救助（先行救助）", "amount": format_yuan(aid.amount_fen),
+                     "fen": aid.amount_fen, "cause": aid.cause, "item_id": aid.item_id,
+                     "aid_id": aid.id, "township": True,
+                     "application_number": other.number or ""})
     task_q = select(RequestedItem, Application).join(Application).where(
         RequestedItem.application_id.in_(apps), RequestedItem.item_code.in_(TEMPORARY_ITEMS),
         RequestedItem.task_status == TaskStatus.DONE, RequestedItem.amount_fen.is_not(None),
-        extract("year", RequestedItem.result_on) == year,
-        Application.status.not_in((ApplicationStatus.VOIDED,)))
-    for req, other in s.execute(task_q):
-        if req.id in aided_items and req.application_id == app.id:
-            continue
-        # (the query keeps only results with a day and an amount)
-        rows.append({"date": req.result_on.isoformat() if req.result_on else "", "item": "临时救助",
-                     "amount": format_yuan(req.amount_fen or 0), "fen": req.amount_fen,
+        RequestedItem.result_on.is_not(None), when_req, live)
+    decided = list(s.execute(task_q))
+    paid_on_items: dict[int, int] = {}
+    if decided:
+        for item, fen in s.execute(select(EmergencyAid.item_id, func.sum(EmergencyAid.amount_fen))
+                                   .where(EmergencyAid.item_id.in_([r.id for r, _ in decided]))
+                                   .group_by(EmergencyAid.item_id)):
+            paid_on_items[item] = int(fen or 0)
+    for req, other in decided:
+        assert req.result_on is not None and req.amount_fen is not None  # (the query)
+        paid = paid_on_items.get(req.id, 0)
+        fen = req.amount_fen - paid
+        if fen <= 0:
+            continue  # the decision confirms the 先行救助 already counted
+        rows.append({"date": req.result_on.isoformat(), "on": req.result_on,
+                     "item": "临时救助" if not paid else "临时救助（先行救助后补足）",
+                     "amount": format_yuan(fen), "fen": fen,
                      "cause": vocab.HARDSHIP_CAUSE_LABELS.get(other.hardship_cause, "")
-                     or other.hardship_reason[:40], "application_number": other.number or ""})
+                     or other.hardship_reason[:40], "item_id": req.id, "aid_id": None,
+                     "township": (req.decider_code or req.handler_code) == TOWNSHIP,
+                     "application_number": other.number or ""})
     rows.sort(key=lambda r: r["date"])
     return rows
+
+
+def township_paid(rows: list[dict[str, Any]]) -> list[Paid]:
+    """The township's own amounts among :func:`temporary_aid` rows (its ceiling's sums)."""
+    return [Paid(r["item_id"], r["fen"], r["on"]) for r in rows if r["township"]]
+
+
+def year_aid(s: Session, app: Application, year: int, *, exclude_aid: int | None = None
+             ) -> list[dict[str, Any]]:
+    """Temporary assistance the household's members received in ``year``
+    (:func:`temporary_aid`), oldest first; ``exclude_aid``: a 先行救助 left out."""
+    return [r for r in temporary_aid(s, app, year)
+            if r["aid_id"] is None or r["aid_id"] != exclude_aid]
 
 
 def emergency_record(s: Session, app: Application, aid: EmergencyAid, ceiling_fen: int

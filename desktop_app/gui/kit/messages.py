@@ -642,6 +642,23 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "intake.medical_reimbursed.over": (QT_TRANSLATE_NOOP(
         "Messages", "The reimbursed amount cannot exceed the medical spending of the last 12 "
         "months"), ()),
+    # issue 13 — ceilings (core/rules/temporary.py)
+    "ceiling.single": (QT_TRANSLATE_NOOP(
+        "Messages", "This amount of %1 yuan is above the township's temporary assistance "
+        "ceiling of %2 yuan; report it to the county for approval (civil affairs bureau)"),
+        ("amount", "ceiling")),
+    "ceiling.cumulative": (QT_TRANSLATE_NOOP(
+        "Messages", "This amount of %1 yuan: %2 already %3 times, %4 yuan in all; together "
+        "%5 yuan, above the township's temporary assistance ceiling of %6 yuan; report it to "
+        "the county for approval (civil affairs bureau)"),
+        ("amount", "scope", "count", "paid", "total", "ceiling")),
+    "ceiling.scope.incident": (QT_TRANSLATE_NOOP("Messages", "this item"), ()),
+    "ceiling.scope.household_year": (QT_TRANSLATE_NOOP(
+        "Messages", "this household in %1"), ("year",)),
+    "ceiling.scope.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The scope of the cumulative temporary assistance ceiling is not valid: "
+        "each entry needs an effective date (one per date) and says whether amounts add up "
+        "per item and per household per year"), ()),
 }
 
 

@@ -13,7 +13,7 @@ from ...errors import ValidationError, ValidationErrors
 from ...messages import Message
 from ...models import Application, EmergencyAid
 from ...rules import numbering
-from ...rules.values import format_yuan, parse_amount, validate_text
+from ...rules.values import parse_amount, validate_text
 from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
 from .. import auth, handling_data
 from ..auth import ActorRef
@@ -21,6 +21,7 @@ from ..context import Changes, Outcome
 from ..documents import DocumentInfo
 from ..events import record_event
 from .base import HandlingBase, collect_error, day_value, written
+from .ceilings import refuse_above_ceiling
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ class EmergencyAidVerbs(HandlingBase):
                          by: ActorRef) -> EmergencyResult:
         """先行救助: pay at once within the ceiling, print the record, and give the
         临时救助（急难型） task its paperwork deadline (setting, default 5 working days).
-        Above the ceiling: refused with a message — use :meth:`escalate`."""
+        Above the ceiling — cumulative per incident and per household per year
+        (handling/ceilings.py) — refused with the figures: use :meth:`escalate`."""
         now = self.ctx.clock()
         today = now.date()
         errors: list[ValidationError] = []
@@ -88,11 +90,8 @@ class EmergencyAidVerbs(HandlingBase):
             if task.task_status != TaskStatus.IN_PROGRESS or task.handler_code != TOWNSHIP:
                 raise ValidationErrors([ValidationError(
                     "application", "state", key="emergency.item_closed")])
-            ceiling = int(self.ctx.get_setting(s, "emergency_ceiling_fen"))
-            if amount > ceiling:
-                raise ValidationErrors([ValidationError(
-                    "amount", "ceiling", key="emergency.above_ceiling",
-                    params={"amount": format_yuan(amount), "ceiling": format_yuan(ceiling)})])
+            # Cumulative: this incident's and the household's payments this year.
+            refuse_above_ceiling(self.ctx, s, app, task, amount, paid_on, replaces_item=False)
             cal = self.ctx.calendar(s)
             due = cal.add_workdays(paid_on, int(self.ctx.get_setting(
                 s, "emergency_paperwork_workdays")))

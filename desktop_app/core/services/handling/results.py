@@ -23,6 +23,7 @@ from ..context import Changes, Outcome
 from ..documents import DocumentInfo
 from ..events import record_event
 from .base import HandlingBase, collect_error, day_value, next_task_status, written
+from .ceilings import refuse_above_ceiling, township_decides
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,11 @@ class TaskResults(HandlingBase):
             decided = task.application.decided_at
             self._not_before(result_on, decided.date() if decided else None, "result_on",
                              Message("handling.result_before_acceptance"))
+            if new == TaskStatus.DONE and amount and township_decides(task):
+                # The township's own decision: its total for the item stays within the
+                # cumulative ceiling (handling/ceilings.py); beyond it, 报县审批.
+                refuse_above_ceiling(self.ctx, s, task.application, task, amount, result_on,
+                                     replaces_item=True)
             old = task.task_status
             task.task_status, task.result_on, task.result_text = new, result_on, text
             task.amount_fen = amount if new == TaskStatus.DONE else None
