@@ -54,3 +54,28 @@ def test_an_expense_decision_above_the_ceiling_is_refused_at_the_amount_field(
     assert not label.isHidden()
     assert "50,000.00" in label.text() and "3,000.00" in label.text() and "报县审批" in label.text()
     assert task(services, expense.application_id, "LINSHI_EXPENSE").status == "in_progress"
+    # the only path beyond the ceiling, offered in the same dialog: 报县审批
+    assert dialog.escalate_box.isVisible()
+
+
+def test_an_expense_case_above_the_ceiling_is_reported_to_the_county_from_the_dialog(
+        qtbot, screen, services, township, dialogs, opener):  # noqa: F811
+    """The refusal's advice (报县审批) can be followed at once: the 回执 dialog's 报县审批
+    sends the 支出型 task to the county with a 转办单, which opens."""
+    from tests.gui.test_gui_tracking import pdf_text
+
+    expense = accept(services, township, ("LINSHI_EXPENSE",))
+    screen.refresh()
+    select(screen, "LINSHI_EXPENSE")
+    click(qtbot, screen.buttons["feedbackAction"])
+    dialog = dialogs.last
+    type_text(qtbot, dialog.result_text, "同意给予临时救助")
+    type_text(qtbot, dialog.amount, "50000")
+    click(qtbot, dialog.ok)
+    assert dialog.escalate_box.isVisible()
+    click(qtbot, dialog.escalate_box.button)
+    assert not dialog.isVisible()
+    t = task(services, expense.application_id, "LINSHI_EXPENSE")
+    assert (t.status, t.handler_code) == ("to_refer", "MCA")
+    assert "县民政局" in pdf_text(opener.opened[-1])
+    assert "转办单" in screen.message.text() or "县" in screen.message.text()

@@ -4,6 +4,7 @@ aid, reviews, re-referrals, notices and handover lists."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,7 +77,9 @@ class TrackingActions(_Base):
             return None
         return self._dialog(FeedbackDialog(
             self.services, self.tasks, self.actor, r, self,
-            on_done=lambda result, r=r: self._feedback_recorded(r, result)))
+            on_done=lambda result, r=r: self._feedback_recorded(r, result),
+            opener=self.opener,   # 报县审批 above the ceiling: the 转办单 opens
+            on_escalated=partial(self._emergency_done, r)))
 
     def _feedback_recorded(self, r, result) -> None:
         label = vocab.TASK_STATUS_LABELS.get(result.task_status, result.task_status)

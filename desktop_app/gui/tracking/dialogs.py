@@ -152,12 +152,64 @@ class SignDialog(ServiceDialog):
         self._run(lambda actor: handling.record_signed(task_id, name, on, actor))
 
 
+class EscalateBox(QGroupBox):
+    """报县审批: a temporary-assistance task above the township's (cumulative) ceiling goes
+    to the county with a 转办单 (``HandlingService.escalate``). Hidden until a refusal
+    with code ``ceiling`` shows it; shared by the 先行救助 and 回执 dialogs."""
+
+    def __init__(self, dialog: ServiceDialog, task_id: int,
+                 opener: Callable[[Path], object] | None,
+                 on_escalated: Callable[[Any], object] | None) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Report to the county for approval"))
+        self.setObjectName("escalateBox")
+        self.dialog, self.task_id = dialog, task_id
+        self.opener, self.on_escalated = opener, on_escalated
+        self.reason = QLineEdit(self.tr("The aid needed is above the township's ceiling"))
+        self.reason.setObjectName("escalateReason")
+        self.button = QPushButton(self.tr("Report to the county civil affairs bureau"))
+        self.button.setObjectName("escalateButton")
+        self.button.clicked.connect(self.escalate)
+        self.error = ErrorLabel()
+        box = QFormLayout(self)
+        box.addRow(self.tr("Reason"), self.reason)
+        box.addRow("", self.button)
+        box.addRow("", self.error)
+        self.setVisible(False)
+
+    def show_if_ceiling(self, error: BaseException) -> None:
+        if isinstance(error, ValidationErrors) and any(e.code == "ceiling" for e in error.errors):
+            self.setVisible(True)
+
+    def escalate(self) -> None:
+        d = self.dialog
+        actor = d.actor()
+        if actor is None:
+            return
+        handling, task_id, reason = d.services.handling, self.task_id, self.reason.text()
+
+        def failed(error: BaseException) -> None:
+            present(d, error, label=self.error)
+
+        def done(outcome) -> None:
+            self.error.clear_message()
+            if self.on_escalated is not None:
+                self.on_escalated(outcome)
+            if self.opener is not None:
+                self.opener(Path(outcome.value.path))
+            d.accept()
+
+        d.tasks.run(lambda: handling.escalate(task_id, reason, actor), done, failed, owner=d)
+
+
 class FeedbackDialog(ServiceDialog):
-    """登记办理结果 from the paper 回执 (or the township's own decision)."""
+    """登记办理结果 from the paper 回执 (or the township's own decision). Above the
+    township's temporary-assistance ceiling, the refusal opens 报县审批 (EscalateBox)."""
 
 
     def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
-                 on_done=None) -> None:
+                 on_done=None, opener: Callable[[Path], object] | None = None,
+                 on_escalated: Callable[[Any], object] | None = None) -> None:
         super().__init__(services, tasks, actor, parent, on_done=on_done)
         from ...core.services import Feedback
 
@@ -228,10 +280,13 @@ class FeedbackDialog(ServiceDialog):
         sign_form.addRow(self.tr("Signed on"), field(self.signed_on, self.errors, "signed_on"))
         self.sign_box.setVisible(row.status == "referred")
 
+        self.escalate_box = EscalateBox(self, row.task_id, opener, on_escalated)
+
         layout = QVBoxLayout(self)
         layout.addWidget(_task_line(row))
         layout.addLayout(form)
         layout.addWidget(self.sign_box)
+        layout.addWidget(self.escalate_box)
         layout.addWidget(self.general)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -278,6 +333,10 @@ class FeedbackDialog(ServiceDialog):
     def submit(self) -> None:
         handling, task_id, fb = self.services.handling, self.row.task_id, self.feedback()
         self._run(lambda actor: handling.record_feedback(task_id, fb, actor))
+
+    def _failed(self, error: BaseException) -> None:
+        super()._failed(error)
+        self.escalate_box.show_if_ceiling(error)
 
 
 class EmergencyDialog(ServiceDialog):
@@ -328,19 +387,10 @@ class EmergencyDialog(ServiceDialog):
         form.addRow(self.tr("Cause"), field(self.cause, self.errors, "cause"))
         form.addRow(self.tr("Paid on"), field(self.paid_on, self.errors, "paid_on"))
 
-        self.escalate_box = QGroupBox(self.tr("Report to the county for approval"))
-        self.escalate_box.setObjectName("escalateBox")
-        self.reason = QLineEdit(self.tr("The aid needed is above the township's ceiling"))
-        self.reason.setObjectName("escalateReason")
-        self.escalate_button = QPushButton(self.tr("Report to the county civil affairs bureau"))
-        self.escalate_button.setObjectName("escalateButton")
-        self.escalate_button.clicked.connect(self.escalate)
-        self.escalate_error = ErrorLabel()
-        box = QFormLayout(self.escalate_box)
-        box.addRow(self.tr("Reason"), self.reason)
-        box.addRow("", self.escalate_button)
-        box.addRow("", self.escalate_error)
-        self.escalate_box.setVisible(False)
+        self.escalate_box = EscalateBox(self, row.task_id, opener, on_done)
+        self.reason = self.escalate_box.reason
+        self.escalate_button = self.escalate_box.button
+        self.escalate_error = self.escalate_box.error
         self.ok.setText(self.tr("Pay and print the record"))
 
         layout = QVBoxLayout(self)
@@ -364,27 +414,10 @@ class EmergencyDialog(ServiceDialog):
 
     def _failed(self, error: BaseException) -> None:
         super()._failed(error)
-        if isinstance(error, ValidationErrors) and any(e.code == "ceiling" for e in error.errors):
-            self.escalate_box.setVisible(True)
+        self.escalate_box.show_if_ceiling(error)
 
     def escalate(self) -> None:
-        actor = self.actor()
-        if actor is None:
-            return
-        handling, task_id, reason = self.services.handling, self.row.task_id, self.reason.text()
-
-        def failed(error: BaseException) -> None:
-            present(self, error, label=self.escalate_error)
-
-        def done(outcome) -> None:
-            self.escalate_error.clear_message()
-            if self.on_done is not None:
-                self.on_done(outcome)
-            self.opener(Path(outcome.value.path))
-            self.accept()
-
-        self.tasks.run(lambda: handling.escalate(task_id, reason, actor), done, failed,
-                       owner=self)
+        self.escalate_box.escalate()
 
 
 class ReviewDialog(ServiceDialog):
