@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QWheelEvent
@@ -381,7 +382,52 @@ class PersonFields(QObject):
                 self.guardian, *self.errors.values()]
 
 
-class MembersPanel(QWidget):
+class CardRows:
+    """Rows of person cards (the household members, the supporters outside it): removing
+    one keeps what was typed in the others, renumbered; clearing unregisters their field
+    errors. A panel provides ``rows``, ``field_errors``, ``add_button``, the signals
+    ``countChanged`` / ``layoutChanged`` and :meth:`_add_card`."""
+
+    rows: list[tuple[Any, QWidget]]
+    field_errors: FieldErrors
+    add_button: QPushButton
+    countChanged: Any
+    layoutChanged: Any
+
+    def _add_card(self) -> Any:  # pragma: no cover - provided by the panel
+        raise NotImplementedError
+
+    def _rows_changed(self) -> None:
+        """After rows were removed or cleared (a panel may say more)."""
+
+    def remove_card(self, card: QWidget) -> None:
+        kept = [(p, c) for p, c in self.rows if c is not card]
+        # Keep what was typed: rebuild the remaining rows' values under new numbers.
+        values = [p.to_input() for p, _ in kept]
+        self.clear()
+        for value in values:
+            self._add_card().load(value)
+        self.countChanged.emit(len(self.rows))
+        self.layoutChanged.emit()
+        self._rows_changed()
+        self.add_button.setFocus()
+
+    def clear(self) -> None:
+        for person, card in self.rows:
+            self.field_errors.unregister_prefix(person.prefix)
+            card.setParent(None)
+            card.deleteLater()
+            person.deleteLater()
+        self.rows.clear()
+        self._cleared()
+        self.countChanged.emit(0)
+        self._rows_changed()
+
+    def _cleared(self) -> None:
+        """Right after the rows are gone, before ``countChanged(0)``."""
+
+
+class MembersPanel(CardRows, QWidget):
     """Household members other than the applicant: one two-line row each."""
 
     countChanged = Signal(int)
@@ -487,26 +533,11 @@ class MembersPanel(QWidget):
         age = person.age()
         person.set_guardian_allowed(self.applicant_minor and (age is None or age >= ADULT_AGE))
 
-    def remove_card(self, card: QWidget) -> None:
-        kept = [(p, c) for p, c in self.rows if c is not card]
-        # Keep what was typed: rebuild the remaining rows' values under new numbers.
-        values = [p.to_input() for p, _ in kept]
-        self.clear()
-        for value in values:
-            self.add_member().load(value)
-        self.countChanged.emit(len(self.rows))
-        self.layoutChanged.emit()
-        self.add_button.setFocus()
+    def _add_card(self) -> PersonFields:
+        return self.add_member()
 
-    def clear(self) -> None:
-        for person, card in self.rows:
-            self.field_errors.unregister_prefix(person.prefix)
-            card.setParent(None)
-            card.deleteLater()
-            person.deleteLater()
-        self.rows.clear()
+    def _cleared(self) -> None:
         self.empty.setVisible(True)
-        self.countChanged.emit(0)
 
     def inputs(self) -> list:
         return [p.to_input() for p, _ in self.rows]

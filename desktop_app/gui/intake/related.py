@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...core import vocab
 from ...core.rules.identity import IdType
 from ..kit.widgets import ErrorLabel, FieldErrors
-from .person import NoWheelCombo, combo, live_id_check
+from .person import CardRows, NoWheelCombo, combo, live_id_check
 
 #: The answers to "can this supporter support?" (data of the ability combo).
 ABILITY_VALUES = (None, True, False)
@@ -198,7 +198,7 @@ class RelatedFields(QObject):
         pick(self.unable_reason, value.unable_reason)
 
 
-class RelatedPanel(QWidget):
+class RelatedPanel(CardRows, QWidget):
     """The supporters and guardian outside the household: one three-line card each."""
 
     countChanged = Signal(int)
@@ -289,25 +289,10 @@ class RelatedPanel(QWidget):
         person.relation.setFocus()
         return person
 
-    def remove_card(self, card: QWidget) -> None:
-        kept = [(p, c) for p, c in self.rows if c is not card]
-        values = [p.to_input() for p, _ in kept]  # keep what was typed, renumbered
-        self.clear()
-        for value in values:
-            self.add_person().load(value)
-        self.countChanged.emit(len(self.rows))
-        self.layoutChanged.emit()
-        self.changed.emit()
-        self.add_button.setFocus()
+    def _add_card(self) -> RelatedFields:
+        return self.add_person()
 
-    def clear(self) -> None:
-        for person, card in self.rows:
-            self.field_errors.unregister_prefix(person.prefix)
-            card.setParent(None)
-            card.deleteLater()
-            person.deleteLater()
-        self.rows.clear()
-        self.countChanged.emit(0)
+    def _rows_changed(self) -> None:
         self.changed.emit()
 
     def inputs(self) -> list:
