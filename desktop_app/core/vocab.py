@@ -239,3 +239,42 @@ AID_METHODS = ("现金", "银行转账", "实物")
 
 #: Re-check (动态管理) classes of a 低保 household (local: A/B yearly, C more often).
 REVIEW_CLASSES = (("A", "A类"), ("B", "B类"), ("C", "C类"))
+
+
+# -- issue 13: the township's casework (审核确认 procedure, temporary assistance) --------
+
+#: The steps (环节) a township-handled task goes through, in procedure order (code,
+#: label). Which steps an item has, and the time limit of each group of steps, come from
+#: the catalogue (``stages[].steps``); ``review`` (民主评议) happens only when the clerk
+#: records a dispute; ``decision`` (审核确认) when the township decides, else
+#: ``first_review`` (初审) + ``report`` (报县) + ``county`` (县级审核确认).
+#: ``paperwork`` (补齐手续), ``conference`` (个案会商/一事一议), ``followup`` (跟进救助)
+#: and ``extension`` (延期) are recorded in the same table but are not sequential steps.
+STAGES = (
+    ("visit", "入户调查"),
+    ("check", "信息核对"),
+    ("review", "民主评议"),
+    ("publicity", "公示"),
+    ("first_review", "初审"),
+    ("report", "报县"),
+    ("county", "县级审核确认"),
+    ("decision", "审核确认"),
+    ("paperwork", "补齐手续"),
+    ("conference", "个案会商"),
+    ("followup", "跟进救助"),
+    ("extension", "延期"),
+)
+STAGE_LABELS = dict(STAGES)
+#: Steps of the sequential procedure (the others are side records).
+SEQUENTIAL_STAGES = ("visit", "check", "review", "publicity", "first_review", "report",
+                     "county", "decision")
+
+#: Where a stage record came from: typed at the township, the county's return package,
+#: or typed from the county's paper reply.
+STAGE_SOURCES = (("township", "乡镇录入"), ("county_return", "县级返回包"),
+                 ("paper", "县级纸质回复"))
+
+#: 临时救助备用金 ledger entry kinds (code, label): money received from the county /
+#: finance, a payment drawn from it, a correction refunded into it.
+RESERVE_KINDS = (("receipt", "拨入"), ("payment", "支付"), ("refund", "退回"))
+RESERVE_KIND_LABELS = dict(RESERVE_KINDS)

@@ -11,6 +11,7 @@ from .application import (
     SearchKey,
 )
 from .base import Base, Tracked, new_uuid, utcnow
+from .casework import ReserveBatch, ReserveEntry, TaskStage
 from .document import Document, DocumentPrint, ListDocument, NumberSeries
 from .event import AuditHead, Event
 from .recovery import AdminRecovery
@@ -21,5 +22,6 @@ __all__ = [
     "AdminRecovery", "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
     "Event", "ListDocument",
     "HouseholdMember", "Income", "Material", "NumberSeries", "RelatedPerson", "RequestedItem", "SearchKey",
-    "Setting", "Staff", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",
+    "ReserveBatch", "ReserveEntry",
+    "Setting", "Staff", "TaskStage", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]

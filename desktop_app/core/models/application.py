@@ -221,6 +221,20 @@ class RequestedItem(Tracked, Base):
     # 动态管理: next re-check of a household receiving 低保/特困, and its class (A/B/C).
     review_class: Mapped[str] = mapped_column(String(8), default="")
     next_review_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # -- issue 13: the procedure (审核确认) and its clocks ------------------------------
+    # The current step (vocab.STAGES code; NULL = the item has no procedure steps or has
+    # not started) and the day it is due (from the catalogue's stage limits).
+    stage: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    stage_due: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    stage_due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Working days added by an extension (延期, e.g. +15 for 低保) — already in due_date.
+    extended_days: Mapped[int] = mapped_column(Integer, default=0)
+    # 急难型: 先行救助 due within ``first_aid_hours`` of acceptance (UTC, naive).
+    first_aid_due_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # A refusal: its written notice is due within 3 working days (NULL once issued).
+    notice_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Waits for another item's status (e.g. "DIBAO": 待低保认定); "" = not waiting.
+    waiting_for: Mapped[str] = mapped_column(String(24), default="")
 
     application: Mapped[Application] = relationship(back_populates="items")
     materials: Mapped[list[Material]] = relationship(
