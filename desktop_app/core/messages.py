@@ -296,6 +296,20 @@ TEMPLATES: dict[str, str] = {
     "ceiling.scope.household_year": "本家庭{year}年",
     "ceiling.scope.invalid": "临时救助累计限额的适用范围设置不正确：每条须有生效日期"
                              "（每个日期一条）并写明是否按事项、按家庭年度累计",
+    # issue 13 — stages (core/rules/stages.py, services/handling/stages.py)
+    "stage.not_in_procedure": "本事项的办理程序中没有“{label}”环节，或本件无需{label}",
+    "stage.already_recorded": "“{label}”已录入",
+    "stage.done_on_required": "请填写“{label}”的结束日期",
+    "stage.publicity_running": "公示期至{day}，期满后方可办结",
+    "stage.after_publicity": "公示期至{day}，本环节的日期应在公示期满之后",
+    "stage.publicity_not_ended": "公示期至{day}，期满后方可结束公示",
+    "stage.done_before_start": "结束日期不得早于开始日期（{day}）",
+    "stage.future": "日期不得晚于今天（{day}）",
+    "stage.out_of_order": "请先完成“{first}”，再录入“{label}”",
+    "stage.before_previous": "日期不得早于上一环节“{previous}”的日期（{day}）",
+    "stage.before_acceptance": "日期不得早于受理日期（{day}）",
+    "stage.unfinished_due": "“{label}”尚未完成（应于{day}前完成），程序完成后方可办结",
+    "stage.unfinished": "“{label}”尚未完成，程序完成后方可办结",
 }
 
 register(TEMPLATES)

@@ -659,6 +659,40 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The scope of the cumulative temporary assistance ceiling is not valid: "
         "each entry needs an effective date (one per date) and says whether amounts add up "
         "per item and per household per year"), ()),
+    # issue 13 — stages (core/rules/stages.py, services/handling/stages.py)
+    "stage.not_in_procedure": (QT_TRANSLATE_NOOP(
+        "Messages", "The procedure of this item has no step \"%1\", or this case needs no %1"),
+        ("label",)),
+    "stage.already_recorded": (QT_TRANSLATE_NOOP("Messages", "\"%1\" is already recorded"),
+                               ("label",)),
+    "stage.done_on_required": (QT_TRANSLATE_NOOP("Messages", "Enter the end date of \"%1\""),
+                               ("label",)),
+    "stage.publicity_running": (QT_TRANSLATE_NOOP(
+        "Messages", "The public notice runs until %1; the case can be closed only after it"),
+        ("day",)),
+    "stage.after_publicity": (QT_TRANSLATE_NOOP(
+        "Messages", "The public notice runs until %1; this step must be dated after it"),
+        ("day",)),
+    "stage.publicity_not_ended": (QT_TRANSLATE_NOOP(
+        "Messages", "The public notice runs until %1; it can be concluded only after that"),
+        ("day",)),
+    "stage.done_before_start": (QT_TRANSLATE_NOOP(
+        "Messages", "The end date cannot be before the start date (%1)"), ("day",)),
+    "stage.future": (QT_TRANSLATE_NOOP("Messages", "The date cannot be after today (%1)"),
+                     ("day",)),
+    "stage.out_of_order": (QT_TRANSLATE_NOOP(
+        "Messages", "Complete \"%1\" first, then record \"%2\""), ("first", "label")),
+    "stage.before_previous": (QT_TRANSLATE_NOOP(
+        "Messages", "The date cannot be before that of the previous step \"%1\" (%2)"),
+        ("previous", "day")),
+    "stage.before_acceptance": (QT_TRANSLATE_NOOP(
+        "Messages", "The date cannot be before the acceptance date (%1)"), ("day",)),
+    "stage.unfinished_due": (QT_TRANSLATE_NOOP(
+        "Messages", "\"%1\" is not finished (due by %2); the case can be closed once the "
+        "procedure is complete"), ("label", "day")),
+    "stage.unfinished": (QT_TRANSLATE_NOOP(
+        "Messages", "\"%1\" is not finished; the case can be closed once the procedure is "
+        "complete"), ("label",)),
 }
 
 
