@@ -310,6 +310,31 @@ TEMPLATES: dict[str, str] = {
     "stage.before_acceptance": "日期不得早于受理日期（{day}）",
     "stage.unfinished_due": "“{label}”尚未完成（应于{day}前完成），程序完成后方可办结",
     "stage.unfinished": "“{label}”尚未完成，程序完成后方可办结",
+    "stage.unknown": "未知的办理环节",
+    "stage.label.date": "日期",
+    "stage.date_required": "请填写日期",
+    "stage.outcome_invalid": "请选择“{label}”的结果",
+    "stage.source_invalid": "未知的录入来源",
+    "stage.details_invalid": "附加信息格式不正确",
+    "stage.visit_people": "入户调查须由至少 {min} 名调查人员进行，请填写调查人员",
+    "stage.visit_findings": "请填写入户调查情况",
+    "stage.check_outcome": "请选择核对结果（一致或有差异）",
+    "stage.check_discrepancy": "核对结果有差异的，请说明差异及原因",
+    "stage.publicity_outcome": "请选择公示结果（无异议、有异议已处理或异议成立）",
+    "stage.publicity_objection": "公示有异议的，请填写异议内容及处理情况",
+    "stage.reason_required": "不同意的，请填写理由",
+    "stage.extension_reason": "请填写延期理由",
+    "stage.conference_people": "请填写参加会商的人员",
+    "stage.amount_unexpected": "该环节不填写金额",
+    "stage.task_final": "该事项已办结，不能再录入办理环节",
+    "stage.no_procedure": "该事项没有审核确认程序（受理早于本功能，或不由乡镇办理），"
+                          "请直接录入办理结果",
+    "stage.publicity_too_short": "公示期不得短于规定期限（至少至{day}）",
+    "stage.no_extension": "该事项不能延期",
+    "stage.already_extended": "该事项已延期一次，不能再延期",
+    "stage.extension_late": "办理期限已于{day}届满，不能再延期",
+    "stage.publicity_days.invalid": "公示期设置不正确：每条须有生效日期（每个日期一条）、"
+                                    "天数（1 到 {max}）和单位（日历日或工作日）",
 }
 
 register(TEMPLATES)

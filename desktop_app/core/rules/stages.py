@@ -44,6 +44,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from desktop_app.core.errors import ValidationError
 from sync_contract.catalog import Stage
@@ -67,7 +68,15 @@ _STAGE_MESSAGE_KEYS = (
     "stage.publicity_running", "stage.after_publicity", "stage.publicity_not_ended",
     "stage.done_before_start", "stage.future", "stage.out_of_order", "stage.before_previous",
     "stage.before_acceptance", "stage.unfinished_due", "stage.unfinished",
+    "stage.publicity_days.invalid",
 )
+
+#: Setting ``publicity_days`` (entries with effective dates): how long a 公示 lasts.
+#: Default 7 calendar days — 民发〔2021〕57号 and 43号 "公示期为7天" (DOMAIN §3 "公示: 7
+#: days in the village"); a local rule may say e.g. 5 working days (DOMAIN §3 "local: 5
+#: working days"): ``{"days": 5, "unit": "workdays"}``.
+DEFAULT_PUBLICITY: dict[str, Any] = {"effective_from": "2000-01-01", "days": 7, "unit": CALENDAR_DAYS}
+PUBLICITY_DAYS_MAX = 30
 
 LABELS = {
     "visit": "入户调查", "check": "信息核对", "review": "民主评议", "publicity": "公示",
@@ -208,6 +217,42 @@ def publicity_ends(started_on: date, days: int, unit: str, cal: WorkCalendar) ->
     if unit == WORKDAYS:
         return cal.add_workdays(started_on, days)
     return calendar_end(started_on, days, cal)
+
+
+def publicity_on(entries: Sequence[Mapping[str, Any]], day: date) -> tuple[int, str]:
+    """``(days, unit)`` of the ``publicity_days`` entry in force on ``day``."""
+    ordered = sorted(entries, key=lambda e: str(e["effective_from"])) or [DEFAULT_PUBLICITY]
+    found = ordered[0]
+    for e in ordered:
+        if str(e["effective_from"]) <= day.isoformat():
+            found = e
+    return int(found["days"]), str(found["unit"])
+
+
+def validate_publicity_days(key: str, value: Any) -> list[dict[str, Any]]:
+    """Setting ``publicity_days``: a non-empty list of ``{"effective_from": "YYYY-MM-DD",
+    "days": 1..30, "unit": "days" | "workdays"}``, one per day."""
+    def bad() -> ValidationError:
+        return ValidationError(key, "invalid", key="stage.publicity_days.invalid",
+                               params={"max": PUBLICITY_DAYS_MAX})
+    if not isinstance(value, list) or not value:
+        raise bad()
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for e in value:
+        if not isinstance(e, dict) or set(e) != {"effective_from", "days", "unit"} \
+                or isinstance(e["days"], bool) or not isinstance(e["days"], int) \
+                or not 1 <= e["days"] <= PUBLICITY_DAYS_MAX or e["unit"] not in (WORKDAYS, CALENDAR_DAYS):
+            raise bad()
+        try:
+            day = date.fromisoformat(str(e["effective_from"])).isoformat()
+        except ValueError:
+            raise bad() from None
+        if day in seen:
+            raise bad()
+        seen.add(day)
+        out.append({"effective_from": day, "days": e["days"], "unit": e["unit"]})
+    return sorted(out, key=lambda e: e["effective_from"])
 
 
 def refusal_notice_due(decided_on: date, cal: WorkCalendar) -> Due:
@@ -399,4 +444,5 @@ def check_record(ev: Evaluation, steps: Sequence[Step], code: str, *, started_on
 __all__ = ["CALENDAR_DAYS", "COUNTY_STEPS", "LABELS", "REFUSAL_NOTICE_WORKDAYS", "RESULT_STEPS",
            "TWO_PHASE", "WORKDAYS", "Blocked", "Done", "Evaluation", "Group", "Step",
            "StepState", "calendar_end", "chain", "check_record", "cn_date", "evaluate",
-           "groups_of", "procedure", "promise", "publicity_ends", "refusal_notice_due"]
+           "groups_of", "procedure", "promise", "publicity_ends", "publicity_on",
+           "refusal_notice_due", "validate_publicity_days"]
