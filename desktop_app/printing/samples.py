@@ -343,8 +343,8 @@ def decision_form() -> dict[str, Any]:
                        "text": "经入户调查、信息核对和公示，该户符合最低生活保障条件，同意纳入。",
                        "amount": "每月 920.00 元", "period": "2026年12月至2027年11月",
                        "date": "2026-12-11"}
-    data["county"] = {"recorded": False, "outcome": "", "text": "", "amount": "", "period": "",
-                      "date": "", "ref": "", "source": ""}
+    data["county"] = {"recorded": False, "blank": False, "outcome": "", "text": "", "amount": "",
+                      "period": "", "date": "", "ref": "", "source": ""}
     return data
 
 
@@ -353,6 +353,7 @@ def decision_form_county() -> dict[str, Any]:
     data = decision_form()
     data["title"] = "最低生活保障初审意见表"
     data["task"] = _task("县民政局", False)
+    data["county"]["blank"] = True
     data["steps"] = copy.deepcopy(_STEPS)
     data["opinion"] = {"recorded": False, "label": "乡镇（街道）初审意见", "outcome": "",
                        "text": "", "amount": "", "period": "", "date": ""}

@@ -307,7 +307,7 @@ def application_form_data(ctx: ServiceContext, s: Session, app: Application, kin
     data["steps"] = [step_row(stages[c]) for c in DECISION_STEPS if c in stages]
     mine = stages.get("decision" if township_decides else "first_review")
     data["opinion"] = opinion(mine, task, stages, township_decides)
-    data["county"] = county(stages.get("county"), task)
+    data["county"] = county(stages.get("county"), task, township_decides)
     return data
 
 
@@ -335,11 +335,14 @@ def opinion(row: TaskStage | None, task: RequestedItem, stages: dict[str, TaskSt
             "period": _period(row), "date": row.started_on.isoformat()}
 
 
-def county(row: TaskStage | None, task: RequestedItem) -> dict[str, Any]:
+def county(row: TaskStage | None, task: RequestedItem, township_decides: bool
+           ) -> dict[str, Any]:
+    """The county's 审核确认 of a reported task; ``blank``: room for it to be written in
+    (the county decides and nothing is recorded yet)."""
     if row is None:
-        return {"recorded": False, "outcome": "", "text": "", "amount": "", "period": "",
-                "date": "", "ref": "", "source": ""}
-    return {"recorded": True, "outcome": _outcome(row), "text": row.text,
+        return {"recorded": False, "blank": not township_decides, "outcome": "", "text": "",
+                "amount": "", "period": "", "date": "", "ref": "", "source": ""}
+    return {"recorded": True, "blank": False, "outcome": _outcome(row), "text": row.text,
             "amount": amount_text(task.item_code, row.amount_fen), "period": _period(row),
             "date": row.started_on.isoformat(), "ref": row.ref,
             "source": SOURCE_LABELS.get(row.source, row.source)}
