@@ -181,12 +181,14 @@ def test_a_corrected_step_prints_only_its_correction(services, township):
 
 # -- 延期告知书 -------------------------------------------------------------------------------
 
-def test_extension_notice_names_the_old_and_new_due_dates(services, township):
+@pytest.mark.parametrize("before, after", [("due_before", "due_after"),
+                                           ("old_due", "new_due")])  # (the stage service's)
+def test_extension_notice_names_the_old_and_new_due_dates(services, township, before, after):
     r = accept(services, township)
     tid = task_id(services, r.application_id)
     add_stage(services, township, r.application_id, tid, "extension", date(2026, 12, 18),
               text="外省就业收入需函询核实",
-              details={"days": 15, "due_before": "2026-12-22", "due_after": "2027-01-13"})
+              details={"days": 15, before: "2026-12-22", after: "2027-01-13"})
     info = issue(services, township, r.application_id, tid, "extension_notice", "Y")
     text = text_of(info.path)
     assert "社会救助事项延期办理告知书" in text

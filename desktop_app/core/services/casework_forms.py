@@ -74,7 +74,7 @@ FORM_LETTERS = {"visit_form": numbering.VISIT_FORM, "decision_form": numbering.D
 OUTCOME_LABELS = {
     "approved": "同意", "refused": "不同意", "match": "核对一致",
     "discrepancy": "存在差异", "no_objection": "无异议",
-    "objection_resolved": "有异议，经核实不成立", "objection_upheld": "有异议，经核实成立",
+    "objection_resolved": "有异议，已核实处理", "objection_upheld": "异议成立",
     "escalate": "报县审批", "done": "已完成",
 }
 #: What a recorded step prints when it has no outcome code.
@@ -252,14 +252,20 @@ def proposed_amount(task: RequestedItem, stages: dict[str, TaskStage]) -> str:
     return ""
 
 
-def _period(row: TaskStage) -> str:
+def _period(row: TaskStage, task: RequestedItem) -> str:
+    """The period of a decision: ``details.period_from/period_to`` (ISO), else — for an
+    approval that recorded the task's result — the task's own period."""
     d = details_of(row)
     a, b = d.get("period_from"), d.get("period_to")
     try:
-        return period_text(date.fromisoformat(a) if a else None,
-                           date.fromisoformat(b) if b else None)
+        if a or b:
+            return period_text(date.fromisoformat(a) if a else None,
+                               date.fromisoformat(b) if b else None)
     except (TypeError, ValueError):
         return ""
+    if row.outcome == "approved" and row.stage in ("decision", "county"):
+        return period_text(task.period_from, task.period_to)
+    return ""
 
 
 # -- per application -----------------------------------------------------------------------
@@ -328,11 +334,14 @@ def opinion(row: TaskStage | None, task: RequestedItem, stages: dict[str, TaskSt
     if row is None:
         return {"recorded": False, "label": label, "outcome": "", "text": "", "amount": "",
                 "period": "", "date": ""}
+    if row.outcome == "refused":
+        amount = ""
+    elif row.amount_fen is not None:
+        amount = amount_text(task.item_code, row.amount_fen)
+    else:
+        amount = proposed_amount(task, stages)
     return {"recorded": True, "label": label, "outcome": _outcome(row), "text": row.text,
-            "amount": amount_text(task.item_code, row.amount_fen)
-            if row.amount_fen is not None else proposed_amount(task, stages)
-            if row.outcome == "approved" else "",
-            "period": _period(row), "date": row.started_on.isoformat()}
+            "amount": amount, "period": _period(row, task), "date": row.started_on.isoformat()}
 
 
 def county(row: TaskStage | None, task: RequestedItem, township_decides: bool
@@ -343,7 +352,7 @@ def county(row: TaskStage | None, task: RequestedItem, township_decides: bool
         return {"recorded": False, "blank": not township_decides, "outcome": "", "text": "",
                 "amount": "", "period": "", "date": "", "ref": "", "source": ""}
     return {"recorded": True, "blank": False, "outcome": _outcome(row), "text": row.text,
-            "amount": amount_text(task.item_code, row.amount_fen), "period": _period(row),
+            "amount": amount_text(task.item_code, row.amount_fen), "period": _period(row, task),
             "date": row.started_on.isoformat(), "ref": row.ref,
             "source": SOURCE_LABELS.get(row.source, row.source)}
 
@@ -351,7 +360,8 @@ def county(row: TaskStage | None, task: RequestedItem, township_decides: bool
 def extension(ctx: ServiceContext, s: Session, task: RequestedItem, issued: date
               ) -> dict[str, Any]:
     """The newest ``extension`` record of the task: its day, reason (``text``) and
-    ``details`` ``days`` / ``due_before`` / ``due_after`` (ISO); without them, the
+    ``details`` ``days`` / ``due_before`` (or ``old_due``) / ``due_after`` (or ``new_due``),
+    ISO dates; without them, the
     days are the task's ``extended_days`` and the due dates are worked out from
     ``task.due_date`` (which already includes the extension)."""
     rows = list(s.scalars(select(TaskStage).where(TaskStage.item_id == task.id,
@@ -362,8 +372,10 @@ def extension(ctx: ServiceContext, s: Session, task: RequestedItem, issued: date
     row = rows[0]
     d = details_of(row)
     days = int(d.get("days") or task.extended_days or 0)
-    after = str(d.get("due_after") or (task.due_date.isoformat() if task.due_date else ""))
-    before = str(d.get("due_before") or "")
+    # (the stage service writes ``old_due`` / ``new_due``)
+    after = str(d.get("due_after") or d.get("new_due")
+                or (task.due_date.isoformat() if task.due_date else ""))
+    before = str(d.get("due_before") or d.get("old_due") or "")
     cal = ctx.calendar(s)
     provisional = bool(task.due_provisional)
     if not before and after and days:
