@@ -29,7 +29,7 @@ from ...errors import ValidationError, ValidationErrors
 from ...messages import render
 from ...models import RequestedItem, TaskStage
 from ...rules import stages as rules
-from .. import auth
+from .. import auth, casework_forms
 from ..auth import ActorRef
 from ..context import Changes, Outcome
 from ..documents import DocumentInfo
@@ -50,6 +50,10 @@ from .stage_input import (
     summary,
 )
 from .stage_types import StageInput, StagePlan, StageView
+
+#: The form printed when a step is recorded by a clerk (returned by ``record_stage``).
+PRINTED = {"extension": "extension_notice", "decision": "decision_form",
+           "first_review": "decision_form"}
 
 
 class StageVerbs(HandlingBase):
@@ -101,11 +105,21 @@ class StageVerbs(HandlingBase):
                      by: ActorRef) -> Outcome[DocumentInfo | None]:
         """Record one step or side record of a task (see the module doc)."""
         clean = parse(data)
+        pending = None
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             task = self._task(s, task_id)
             self._record(s, task, clean, actor.staff_id)
-        return Outcome(None, Changes(applications={task.application_id}))
+            kind = PRINTED.get(clean.stage)
+            if kind is not None and staff is not None:
+                # 延期告知书 to the applicant; 审核确认表 / 初审意见表 for the file
+                number = self._next_suffix(s, task.application, casework_forms.FORM_LETTERS[kind])
+                pending = self.documents.create(s, task.application, kind, number, staff,
+                                                self.ctx.clock(), item_ids={task.id})
+        if pending is None:
+            return Outcome(None, Changes(applications={task.application_id}))
+        info = self.documents.write_files([pending])[0]
+        return Outcome(info, Changes(applications={task.application_id}, documents={info.id}))
 
     def _record(self, s: Session, task: RequestedItem, c: Clean, actor_id: int | None) -> TaskStage:
         """Check and write one step inside the caller's transaction."""
