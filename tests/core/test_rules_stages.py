@@ -207,6 +207,8 @@ PUB = st.Done("publicity", D(2026, 11, 12), None, D(2026, 11, 19))
     # 公示 concluded only after its last day; the decision only after it
     ({"visit": VISIT, "check": CHECK, "publicity": PUB}, "publicity", D(2026, 11, 12),
      D(2026, 11, 19), [("done_on", "stage.publicity_not_ended")]),
+    ({"visit": VISIT, "check": CHECK, "publicity": PUB}, "decision", D(2026, 11, 20), None,
+     [("stage", "stage.publicity_first")]),
     ({"visit": VISIT, "check": CHECK, "publicity": PUB}, "publicity", D(2026, 11, 12),
      D(2026, 11, 20), []),
     ({"visit": VISIT, "check": CHECK,
