@@ -24,6 +24,7 @@ from ..documents import DocumentInfo
 from ..events import record_event
 from .base import HandlingBase, collect_error, day_value, next_task_status, written
 from .ceilings import refuse_above_ceiling, township_decides
+from .dependents import release_dependents
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,10 @@ class TaskResults(HandlingBase):
                          text=text, amount_fen=task.amount_fen,
                          changes={"task_status": [old, new]},
                          **({"signed_by": signed_by} if signed_by else {}))
+            waited = release_dependents(s, task.application, task.item_code, new == TaskStatus.DONE,
+                                        actor.staff_id, ctx=self.ctx) if new in vocab.FINAL_TASK_STATUSES else set()
             closed = self._close_if_done(s, task.application, actor.staff_id, today)
-        return FeedbackResult(Changes(applications={task.application_id}), new, closed)
+        return FeedbackResult(Changes(applications={task.application_id} | waited), new, closed)
 
     def _close_if_done(self, s: Session, app: Application, actor_id: int | None,
                        today: date) -> bool:

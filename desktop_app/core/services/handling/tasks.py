@@ -16,6 +16,7 @@ from ...rules import handling as rules
 from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
 from .. import handling_data
 from .base import HandlingBase
+from .dependents import waiting_fields
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,11 @@ class TaskRow:
     period: str
     clerk: str
     urgent: bool
+    # issue 13 (materials): the item this task waits for (待低保认定; "" = not waiting),
+    # its label, and the day the awaited item was refused (flagged for the clerk).
+    waiting_for: str = ""
+    waiting_label: str = ""
+    waiting_refused_on: date | None = None
 
     @property
     def referred(self) -> bool:
@@ -138,5 +144,6 @@ class TaskQueries(HandlingBase):
                 handling_data.amount_text(req.item_code, req.amount_fen),
                 handling_data.period_text(req.period_from, req.period_to),
                 staff.get(app.decided_by_id, ""), bool(app.urgent),
+                **waiting_fields(cat, req),
             ))
         return out

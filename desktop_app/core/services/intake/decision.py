@@ -19,6 +19,7 @@ from ..context import Changes, Outcome
 from ..documents import DocumentInfo, PendingFile
 from ..drafts import ApplicationDraft
 from ..events import record_event
+from ..handling.dependents import waiting_target
 from .base import referral_departments
 from .registration import Registration
 from .validation import DraftValidation
@@ -128,6 +129,13 @@ class Decisions(Registration, DraftValidation):
                 r = routing.route(self.ctx.catalog, req.item_code, confirms)
                 req.handler_code, req.decider_code = r.handler_code, r.decider_code
                 req.task_status = TaskStatus.TO_REFER if r.referred else TaskStatus.IN_PROGRESS
+                # 待低保认定: the task waits for the household's status (issue 13): no due
+                # date and no 转办单 until released (handling/dependents.py).
+                target = waiting_target(self.ctx.catalog, s, app, req)
+                if target:
+                    req.waiting_for, req.due_date, req.due_provisional = target, None, False
+                    record_event(s, "task.wait", actor_id=clerk.id, application_id=app.id,
+                                 task_id=req.id, item=req.item_code, waiting_for=target)
             kinds = ["receipt", "commitment", "application_form", "declaration", "calculation"]
         elif decision == Decision.NOTICE:
             app.status = ApplicationStatus.PENDING_MATERIALS
@@ -154,9 +162,10 @@ class Decisions(Registration, DraftValidation):
             # 转办单: one per receiving county department, numbered <receipt>-Z1, -Z2 …
             for n, dept in enumerate(referral_departments(app), 1):
                 slip = numbering.suffixed_number(number, numbering.REFERRAL, n)
+                ready = {r.id for r in app.items if r.handler_code == dept and not r.waiting_for}
                 docs.append(self.documents.create(s, app, "referral", slip, clerk, now,
                                                   render=render and not defer_secondary,
-                                                  department=dept))
+                                                  department=dept, item_ids=ready))
         return docs
 
     def _next_number(self, s: Session, day: date) -> str:
