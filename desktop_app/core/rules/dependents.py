@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..vocab import MaterialStatus
+from ..vocab import MATERIAL_LABELS, MaterialStatus
 
 #: The status of a material once the awaited status is confirmed: the township's own
 #: record proves it (救助对象身份证明 "由民政部门信息系统核验"), nothing to submit.
@@ -61,10 +61,22 @@ def awaiting_label(item_code: str, short_name: str | None = None) -> str:
     return f"待{short}认定"
 
 
+def material_label(catalog: Any, item_code: str, code: str, status: str) -> str:
+    """How a material of an item is provided, as screens list it: the vocabulary's
+    label, but 审核确认时提供 for a missing material asked for at 审核确认."""
+    if status == MaterialStatus.MISSING:
+        try:
+            if at_decision(catalog.item(item_code).material(code)):
+                return AT_DECISION_LABEL
+        except KeyError:
+            pass
+    return MATERIAL_LABELS.get(status, status)
+
+
 def still_awaiting(statuses: Iterable[str]) -> bool:
     """Some material of a task is still 待认定."""
     return any(s == MaterialStatus.AWAITING for s in statuses)
 
 
 __all__ = ["AT_DECISION_LABEL", "RELEASED_STATUS", "at_decision", "awaitable_for",
-           "awaiting_label", "demanded_at_intake", "still_awaiting"]
+           "awaiting_label", "demanded_at_intake", "material_label", "still_awaiting"]

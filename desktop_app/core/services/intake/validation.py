@@ -8,6 +8,7 @@ from typing import ParamSpec, TypeVar
 
 from ... import vocab
 from ...errors import ValidationError, collect
+from ...models import Application
 from ...rules import dependents as dependent_rules
 from ...rules import identity, values
 from ...vocab import Decision, MaterialStatus
@@ -180,6 +181,16 @@ class DraftValidation(HouseholdValidation):
             return []
         with self.ctx.db.read() as s:
             return household_pending(s, number, exclude_application_id=exclude_application_id)
+
+    def pending_for_application(self, application_id: int) -> list[str]:
+        """:meth:`pending_status_items` for the applicant of ``application_id``, in the
+        other open applications (the 补正 dialog)."""
+        with self.ctx.db.read() as s:
+            app = s.get(Application, application_id)
+            if app is None:
+                return []
+            return household_pending(s, app.applicant.id_number,
+                                     exclude_application_id=application_id)
 
     @staticmethod
     def missing_materials(ctx: ServiceContext, items: list[ItemInput]) -> list[tuple[str, str]]:
