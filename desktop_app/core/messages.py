@@ -298,7 +298,7 @@ TEMPLATES: dict[str, str] = {
                              "（每个日期一条）并写明是否按事项、按家庭年度累计",
     # issue 13 — materials (dependent items, materials per stage)
     "materials.awaiting_not_dependent": "“{name}”不能选“待低保认定”",
-    "materials.awaiting_not_allowed": "“{name}”只有在本次同时申请{items}，或{items}申请尚在办理中时，"
+    "materials.awaiting_not_allowed": "“{name}”只有在本次同时申请或尚在办理{items}时，"
                                       "才能选“待低保认定”",
     "materials.due_at_decision": "审核确认前须提供：{names}",
     "materials.task_final": "该事项已办结，不能再修改材料",

@@ -93,7 +93,7 @@ def test_medical_accepted_awaiting_while_dibao_is_requested_waits(services, town
 @pytest.mark.parametrize(("codes", "statuses", "field", "message"), [
     # nothing to wait for: 低保/特困 neither requested nor pending
     (("MEDICAL",), AWAIT_MEDICAL, "materials.MEDICAL.ASSISTANCE_STATUS",
-     "只有在本次同时申请低保、特困，或低保、特困申请尚在办理中时，才能选“待低保认定”"),
+     "只有在本次同时申请或尚在办理低保、特困时，才能选“待低保认定”"),
     # a material that proves no status
     (("DIBAO", "MEDICAL"), {"MEDICAL.MEDICAL_BILLS": "awaiting"}, "materials.MEDICAL.MEDICAL_BILLS",
      "不能选“待低保认定”"),
@@ -178,7 +178,7 @@ def test_dibao_refused_flags_the_waiting_task_for_the_clerk(services, township, 
     assert med.waiting_refused_on == date(2026, 11, 24) and med.due_date is None
     assert services.handling.departments_to_refer() == {}
     assert [e["waiting_for"] for e in events(services, "task.wait_refused")] == ["DIBAO"]
-    assert any("认定未通过" in s.text for s in services.handling.timeline(r.application_id))
+    assert any("未获认定" in s.text for s in services.handling.timeline(r.application_id))
     # the clerk decides: the household brought its 特困供养证 — received, released
     services.handling.record_task_materials(med.task_id, {"ASSISTANCE_STATUS": "received"},
                                             township)
@@ -262,3 +262,12 @@ def test_supplement_cannot_mark_awaiting_without_a_pending_status(services, town
             r.application_id, {"MEDICAL": {"DISCHARGE_SUMMARY": "received",
                                            "ASSISTANCE_STATUS": "awaiting"}}, "accept", township)
     assert "materials.MEDICAL.ASSISTANCE_STATUS" in field_errors(err.value)
+
+
+def test_withdrawn_dibao_elsewhere_flags_the_waiting_task(services, township):
+    first = accept(services, township, ("DIBAO",))
+    second = accept(services, township, ("MEDICAL",), **AWAIT_MEDICAL)
+    changes = services.intake.withdraw(first.application_id, "申请人主动撤回", township)
+    assert second.application_id in changes.applications
+    med = task(services, second.application_id, "MEDICAL")
+    assert med.waiting_for == "DIBAO" and med.waiting_refused_on == date(2026, 11, 24)

@@ -3085,12 +3085,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+10"/>
-        <location line="+7"/>
         <source>Awaiting the status is offered only while the household&apos;s minimum living allowance or extreme-poverty support is applied for now or still pending.</source>
         <translation>只有本次同时申请低保、特困，或本户低保、特困申请尚在办理中时，才能选“待低保认定”。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>All received</source>
         <translation>全部已收取</translation>
     </message>
@@ -4588,7 +4587,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="+2"/>
         <source>%1 may be marked awaiting the assistance status only while %2 is applied for in this intake or still pending in an open application</source>
-        <translation>“%1”只有在本次同时申请%2，或%2申请尚在办理中时，才能选“待低保认定”</translation>
+        <translation>“%1”只有在本次同时申请或尚在办理%2时，才能选“待低保认定”</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6654,8 +6653,8 @@ encryption key %4</source>
     <name>TasksModel</name>
     <message>
         <location filename="../tracking/model.py" line="+39"/>
-        <source> (refused on %1: decide)</source>
-        <translation>（%1 认定未通过，请经办人决定）</translation>
+        <source> (not confirmed on %1: decide)</source>
+        <translation>（%1 未获认定，请经办人决定）</translation>
     </message>
     <message>
         <location line="+16"/>

@@ -36,7 +36,7 @@ def waiting_status(r: Any) -> str:
         return str(r.status_label)
     text = f"{r.status_label} · {label}"
     if getattr(r, "waiting_refused_on", None):
-        text += QCoreApplication.translate("TasksModel", " (refused on %1: decide)").replace(
+        text += QCoreApplication.translate("TasksModel", " (not confirmed on %1: decide)").replace(
             "%1", r.waiting_refused_on.isoformat())
     return text
 

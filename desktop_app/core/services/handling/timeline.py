@@ -45,7 +45,7 @@ STEP_TEXTS = {
     # issue 13 — materials (dependent items)
     "task.wait": "待认定",
     "task.release": "解除等待",
-    "task.wait_refused": "认定未通过",
+    "task.wait_refused": "未获认定",
     "task.materials": "补充材料",
 }
 
@@ -117,5 +117,5 @@ def _waiting_text(cat: Catalog, action: str, item: str, d: dict[str, Any]) -> st
         by = "已认定" if d.get("released_by") else "经办人确认材料"
         return f"{item}：解除等待（{by}），办结期限 {d.get('due_date', '')}"
     if action == "task.wait_refused":
-        return f"{item}：{label[1:-2]}认定未通过，请经办人决定是否继续办理"
+        return f"{item}：{label[1:-2]}未获认定，请经办人决定是否继续办理"
     return f"补充材料：{item}"
