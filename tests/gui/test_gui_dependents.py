@@ -82,7 +82,7 @@ def test_accepted_waiting_item_shows_on_tracking_and_detail(qtbot, window, intak
     tracking.refresh()
     m = tracking.model
     row = next(r for r in range(m.rowCount()) if m.index(r, 0).data(RowRole).item_code == "MEDICAL")
-    assert m.index(row, COL_STATUS).data() == "待转办 · 待低保认定"
+    assert m.index(row, COL_STATUS).data() == "待转办"
     assert m.index(row, COL_DUE).data() == "待低保认定"
     assert m.index(row, COL_LEFT).data() == "—"
 
@@ -92,8 +92,8 @@ def test_accepted_waiting_item_shows_on_tracking_and_detail(qtbot, window, intak
                                       township)
     tracking.refresh()
     row = next(r for r in range(m.rowCount()) if m.index(r, 0).data(RowRole).item_code == "MEDICAL")
-    assert "2026-11-24" in m.index(row, COL_STATUS).data()
-    assert "待低保认定" in m.index(row, COL_STATUS).data()
+    assert m.index(row, COL_LEFT).data() == "未获认定，请决定"
+    assert m.index(row, COL_DUE).data() == "待低保认定"
 
     detail = window.open_application(app_id)
     qtbot.addWidget(detail)

@@ -6657,7 +6657,12 @@ encryption key %4</source>
         <translation>（%1 未获认定，请经办人决定）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>Not confirmed: decide</source>
+        <translation>未获认定，请决定</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>

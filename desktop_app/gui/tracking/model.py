@@ -47,6 +47,14 @@ def waiting_due(r: Any) -> str | None:
     return label or None
 
 
+def waiting_left(r: Any) -> str:
+    """The days-left column of a waiting task: ``—``, or the flag when the awaited
+    status was not confirmed."""
+    if getattr(r, "waiting_refused_on", None):   # (the day: in the detail and timeline)
+        return QCoreApplication.translate("TasksModel", "Not confirmed: decide")
+    return "—"
+
+
 class TasksModel(ListTableModel):
     """Rows of :class:`~desktop_app.core.services.handling.TaskRow`; sortable."""
 
@@ -110,11 +118,11 @@ class TasksModel(ListTableModel):
         if col == COL_DEPARTMENT:
             return r.handler_name
         if col == COL_STATUS:
-            return waiting_status(r)
-        if col == COL_DUE:
+            return r.status_label
+        if col == COL_DUE:   # a waiting task: 待低保认定 (its time limit starts when released)
             return waiting_due(r) or due_text(r.due_date, r.due_provisional)
         if col == COL_LEFT:
-            return "—" if waiting_due(r) else self.left_text(r)
+            return waiting_left(r) if waiting_due(r) else self.left_text(r)
         if col == COL_CLERK:
             return r.clerk
         return ""
