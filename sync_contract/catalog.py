@@ -26,6 +26,13 @@ JSON layout (``"format": 1``)::
                 "notes": "...", "materials": [{"code": "APPLICATION", "required": true,
                                                "condition": "..."}]}, ...]}
 
+An item's material may also say *when* it is needed and what it may wait for (issue 13;
+both optional, older catalogues parse unchanged): ``"at": "intake" | "decision"``
+(default ``intake``; ``decision``: asked for at 审核确认, not demanded at 受理 — e.g. the
+bank account of 低保) and ``"depends_on": ["DIBAO", "TEKUN"]`` (the material proves the
+household's status under one of these items; while such an item is requested in the
+same intake or pending, the material may be marked 待低保认定 and the task waits).
+
 Unknown keys are ignored (newer county catalogues may add fields); a different
 ``format`` number is rejected.
 """
@@ -46,6 +53,8 @@ STAGE_UNITS = ("workdays", "days")
 #: codes as ``desktop_app.core.vocab.SEQUENTIAL_STAGES`` (a test keeps them equal).
 STEP_CODES = ("visit", "check", "review", "publicity", "first_review", "report", "county",
               "decision")
+#: When an item's material is needed: at 受理 (the window) or at 审核确认 (the decision).
+MATERIAL_STAGES = ("intake", "decision")
 
 _RE_CODE = re.compile(r"[A-Z][A-Z0-9_]{0,39}")
 
@@ -83,7 +92,10 @@ class Material:
     ``commitment_allowed``: the applicant's signed commitment (告知承诺) may
     replace it.  ``data_shared``: obtainable through information sharing, so it
     must not be demanded (免提交).  ``required`` false means only when
-    ``condition`` applies.
+    ``condition`` applies.  ``at``: ``intake`` (demanded at 受理) or ``decision``
+    (asked for at 审核确认, not missing at 受理).  ``depends_on``: item codes whose
+    status the material proves (e.g. 救助对象身份证明: DIBAO, TEKUN); while one of them
+    is requested or pending for the household it may be marked 待认定 (``awaiting``).
     """
 
     code: str
@@ -93,6 +105,13 @@ class Material:
     required: bool = True
     condition: str = ""
     note: str = ""
+    at: str = "intake"
+    depends_on: tuple[str, ...] = ()
+
+    @property
+    def at_decision(self) -> bool:
+        """Asked for at 审核确认, not at 受理."""
+        return self.at == "decision"
 
     @property
     def waivable(self) -> bool:
@@ -163,6 +182,10 @@ class Item:
     @property
     def required_materials(self) -> tuple[Material, ...]:
         return tuple(m for m in self.materials if m.required)
+
+    def materials_at(self, at: str) -> tuple[Material, ...]:
+        """The materials needed at ``at`` (``intake`` / ``decision``)."""
+        return tuple(m for m in self.materials if m.at == at)
 
 
 @dataclass(frozen=True)
@@ -364,10 +387,18 @@ def _parse_item_material(
     code = _get(rec, "code", str, where, problems)
     required = _get(rec, "required", bool, where, problems, True)
     condition = _get(rec, "condition", str, where, problems, "")
+    at = _get(rec, "at", str, where, problems, "intake")
+    if at is not None and at not in MATERIAL_STAGES:
+        problems.add(where, f"未知的材料提交环节“{at}”（应为 intake 或 decision）")
+        return None
+    depends = _parse_list(rec, "depends_on", where, problems)
+    if not all(isinstance(d, str) and _RE_CODE.fullmatch(d) for d in depends):
+        problems.add(where, "“depends_on”应为事项代码列表")
+        return None
     if code is not None and code not in library:
         problems.add(where, f"未知的材料代码“{code}”")
         return None
-    if code is None or required is None or condition is None:
+    if code is None or required is None or condition is None or at is None:
         return None
     base = library[code]
     return Material(
@@ -378,6 +409,8 @@ def _parse_item_material(
         required,
         condition,
         base.note,
+        at,
+        tuple(dict.fromkeys(depends)),
     )
 
 
@@ -478,6 +511,21 @@ def _parse_item(
     )
 
 
+def _check_dependencies(items: list[Item | None],
+                        item_recs: list[tuple[str, Mapping[str, Any]]],
+                        problems: _Problems) -> None:
+    """``depends_on`` names other items of the catalogue, never the item itself."""
+    codes = {i.code for i in items if i is not None}
+    for (where, _rec), item in zip(item_recs, items):
+        if item is None:
+            continue
+        for n, mat in enumerate(item.materials):
+            for dep in mat.depends_on:
+                if dep not in codes or dep == item.code:
+                    problems.add(f"{where}.materials[{n}]",
+                                 f"“depends_on”引用了未知或自身的事项“{dep}”")
+
+
 def _parse_header(doc: Mapping[str, Any], problems: _Problems) -> tuple[Any, ...]:
     """``(version, categories, referral_pass_on_workdays, description)``."""
     fmt = doc.get("format")
@@ -512,6 +560,7 @@ def parse_catalog(doc: Any, source: str = "") -> Catalog:
     item_recs = _records(doc, "items", problems)
     items = [_parse_item(w, r, ctx, problems) for w, r in item_recs]
     _check_unique([(w, r.get("code")) for w, r in item_recs], "事项", problems)
+    _check_dependencies(items, item_recs, problems)
     if problems.items:
         raise CatalogError(problems.items, source)
     # No problems: every record parsed (the parsers return None only after recording one).

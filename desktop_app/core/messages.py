@@ -339,6 +339,12 @@ TEMPLATES: dict[str, str] = {
     "stage.report_department": "上报清单只能列同一县级审核确认部门的事项（乡镇审核确认的事项不报县）",
     "stage.publicity_days.invalid": "公示期设置不正确：每条须有生效日期（每个日期一条）、"
                                     "天数（1 到 {max}）和单位（日历日或工作日）",
+    # issue 13 — materials (dependent items, materials per stage)
+    "materials.awaiting_not_dependent": "“{name}”不能选“待低保认定”",
+    "materials.awaiting_not_allowed": "“{name}”只有在本次同时申请或尚在办理{items}时，"
+                                      "才能选“待低保认定”",
+    "materials.due_at_decision": "审核确认前须提供：{names}",
+    "materials.task_final": "该事项已办结，不能再修改材料",
 }
 
 register(TEMPLATES)

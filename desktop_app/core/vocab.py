@@ -84,6 +84,10 @@ class MaterialStatus(StrValue):
     SHARED = "shared"
     MISSING = "missing"
     NA = "na"
+    #: issue 13: a material proving the household's 低保/特困 status while that status
+    #: is requested in the same intake or pending (catalogue ``depends_on``): the task
+    #: waits (``RequestedItem.waiting_for``) until the status is confirmed.
+    AWAITING = "awaiting"
 
 RELATIONS = ("本人", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "外孙子女",
              "兄弟", "姐妹", "祖父母", "外祖父母", "儿媳", "女婿", "其他")
@@ -186,6 +190,7 @@ MATERIAL_STATUSES = (
     (MaterialStatus.SHARED.value, "信息共享免提交"),
     (MaterialStatus.MISSING.value, "缺少"),
     (MaterialStatus.NA.value, "不适用"),  # only for conditional materials whose condition does not apply
+    (MaterialStatus.AWAITING.value, "待低保认定"),  # only a ``depends_on`` material (issue 13)
 )
 MATERIAL_LABELS = dict(MATERIAL_STATUSES)
 

@@ -82,7 +82,7 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "reports": None,
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
-    "items": {"code", "name", "handler", "limit_days", "due_date", "provisional"},
+    "items": {"code", "name", "handler", "limit_days", "due_date", "provisional", "waiting"},
     "materials": {"item", "name", "status"},
     "missing": {"item", "name", "note"},
     "reasons": set(),  # plain strings: use {.}

@@ -235,6 +235,9 @@ class RequestedItem(Tracked, Base):
     notice_due: Mapped[date | None] = mapped_column(Date, nullable=True)
     # Waits for another item's status (e.g. "DIBAO": 待低保认定); "" = not waiting.
     waiting_for: Mapped[str] = mapped_column(String(24), default="")
+    # The awaited item was refused on this day: the task still waits, flagged for the
+    # clerk to decide (issue 13, materials; migration 0011). NULL = not flagged.
+    waiting_refused_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     application: Mapped[Application] = relationship(back_populates="items")
     materials: Mapped[list[Material]] = relationship(

@@ -26,17 +26,20 @@ from sync_contract.fs import atomic_write as _atomic_write
 
 from ... import printing
 from .. import vocab
+from ..catalog import Item
 from ..errors import PermissionDenied, ValidationError, ValidationErrors
 from ..models import (
     Application,
     Document,
     DocumentPrint,
     EmergencyAid,
+    RequestedItem,
     Staff,
     Township,
     Village,
     utcnow,
 )
+from ..rules import dependents as dependent_rules
 from ..rules import numbering, values
 from ..rules.identity import IdType, mask_id
 from ..vocab import ApplicationStatus, MaterialStatus
@@ -203,22 +206,7 @@ class DocumentService:
                 "provisional": bool(pass_on.provisional or any(r.due_provisional for r in reqs)),
             }
         for req in reqs:
-            item = cat.item(req.item_code)
-            data["items"].append({
-                "code": item.code, "name": item.name,
-                "handler": cat.department(item.handler).name,
-                "limit_days": req.limit_days,
-                "due_date": req.due_date.isoformat() if req.due_date else "",
-                "provisional": bool(req.due_provisional),
-            })
-            for mat in req.materials:
-                row = {"item": item.name, "name": mat.name}
-                if mat.status == MaterialStatus.NA:
-                    continue
-                if mat.status == MaterialStatus.MISSING:
-                    data["missing"].append(row)
-                else:
-                    data["materials"].append({**row, "status": vocab.MATERIAL_LABELS[mat.status]})
+            self._item_rows(req, data)
         if kind == "notice_reject":
             data["reasons"] = json.loads(app.reject_reasons or "[]")
             data["appeal"] = self.ctx.get_setting(s, "appeal")
@@ -270,6 +258,50 @@ class DocumentService:
             # gives them the signing row); absent from earlier snapshots.
             data["guardian"] = forms_data.guardian(app, today)
         return data
+
+    def _item_rows(self, req: RequestedItem, data: dict[str, Any]) -> None:
+        """The item's row and its materials' rows (received / missing) of ``data``."""
+        cat = self.ctx.catalog
+        item = cat.item(req.item_code)
+        data["items"].append({
+            "code": item.code, "name": item.name,
+            "handler": cat.department(item.handler).name,
+            "limit_days": req.limit_days,
+            "due_date": req.due_date.isoformat() if req.due_date else "",
+            "provisional": bool(req.due_provisional),
+            # issue 13: a task waiting for the household's status has no due date yet
+            "waiting": (f"{self._awaiting(req)}，认定后起算" if req.waiting_for else ""),
+        })
+        for mat in req.materials:
+            row = {"item": item.name, "name": mat.name}
+            if mat.status == MaterialStatus.NA:
+                continue
+            if mat.status == MaterialStatus.MISSING and self._at_decision(item, mat.code):
+                # asked for at 审核确认 (the bank account): not missing at 受理
+                data["materials"].append({**row, "status": dependent_rules.AT_DECISION_LABEL})
+            elif mat.status == MaterialStatus.MISSING:
+                data["missing"].append(row)
+            elif mat.status == MaterialStatus.AWAITING:
+                data["materials"].append({**row, "status": self._awaiting(req)})
+            else:
+                data["materials"].append({**row, "status": vocab.MATERIAL_LABELS[mat.status]})
+
+    def _awaiting(self, req: RequestedItem) -> str:
+        """``待低保认定`` / ``待特困认定`` for a material or task waiting for a status."""
+        if not req.waiting_for:
+            return vocab.MATERIAL_LABELS[MaterialStatus.AWAITING]
+        try:
+            short = self.ctx.catalog.item(req.waiting_for).short_name
+        except KeyError:
+            short = None
+        return dependent_rules.awaiting_label(req.waiting_for, short)
+
+    @staticmethod
+    def _at_decision(item: Item, code: str) -> bool:
+        try:
+            return dependent_rules.at_decision(item.material(code))
+        except KeyError:
+            return False
 
     # -- reads -----------------------------------------------------------------------
     def _info(self, doc: Document, path: Path | None = None) -> DocumentInfo:

@@ -36,6 +36,7 @@ from ..models import (
     Staff,
     Village,
 )
+from ..rules.dependents import material_label
 from ..rules.identity import mask_id
 from . import auth
 from .auth import ActorRef
@@ -301,7 +302,8 @@ class QueryService:
             items = [
                 ItemView(r.item_code, cat.item(r.item_code).name, cat.department(r.handler_code).name,
                          r.limit_days, r.due_date, r.due_provisional, r.status,
-                         [(mat.name, vocab.MATERIAL_LABELS[mat.status]) for mat in r.materials],
+                         [(mat.name, material_label(cat, r.item_code, mat.code, mat.status))
+                          for mat in r.materials],
                          cat.department(r.decider_code).name if r.decider_code else "",
                          r.handler_code != TOWNSHIP)
                 for r in a.items

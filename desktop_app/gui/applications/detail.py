@@ -35,6 +35,7 @@ from ..kit.fmt import fmt
 from ..kit.labels import QT_TRANSLATE_NOOP, action_label, due_text, item_status_label
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, RowsModel, open_file, yuan
+from ..tracking.model import waiting_due, waiting_status
 from .detail_actions import DetailDocumentActions
 from .detail_tables import (
     DUE_SOON_COLOR,
@@ -408,9 +409,10 @@ class DetailView(DetailDocumentActions, QWidget):
             head.setStyleSheet("font-weight: bold;")
             self.items_layout.addWidget(head)
             task = next((t for t in self.task_rows if t.item_code == item.code), None)
-            status = task.status_label if task is not None else item_status_label(item.status)
+            status = waiting_status(task) if task is not None else item_status_label(item.status)
             due = (fmt(self.tr("Status: %1    Time limit: %2 working days    Due: %3"), status, str(item.limit_days),
-                       due_text(item.due_date, item.provisional)))
+                       (waiting_due(task) if task is not None else None)
+                       or due_text(item.due_date, item.provisional)))
             due_label = QLabel(due)
             due_label.setObjectName(f"itemDue{n}")
             self.items_layout.addWidget(due_label)
@@ -432,7 +434,7 @@ class DetailView(DetailDocumentActions, QWidget):
         """办理进度: one row per accepted item, from the handling service."""
         rows = []
         for t in tasks:
-            status = t.status_label
+            status = waiting_status(t)
             if t.state == "overdue":
                 status = (fmt(self.tr("%1 · overdue by %2 working day(s)"), status, str(-t.workdays_left)))
             elif t.state == "due_soon":
@@ -442,7 +444,8 @@ class DetailView(DetailDocumentActions, QWidget):
                                           if t.signed_on else "") if x)
             result = "；".join(x for x in (t.result_text, t.amount, t.period,
                                           t.result_on.isoformat() if t.result_on else "") if x)
-            rows.append((t.item_name, t.handler_name, status, due_text(t.due_date, t.due_provisional),
+            rows.append((t.item_name, t.handler_name, status,
+                         waiting_due(t) or due_text(t.due_date, t.due_provisional),
                          t.referred_on.isoformat() if t.referred_on else "—",
                          signed or "—", result or "—"))
         self.task_model.set_tasks(rows, [t.state for t in tasks], [t.status for t in tasks])

@@ -1082,7 +1082,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+582"/>
+        <location filename="../applications/detail.py" line="+585"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1113,7 +1113,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-452"/>
+        <location filename="../applications/detail.py" line="-454"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1605,7 +1605,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>状态：%1    时限：%2 个工作日    办结期限：%3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1 · overdue by %2 working day(s)</source>
         <translation>%1 · 已超期 %2 个工作日</translation>
     </message>
@@ -1620,7 +1620,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>%1 · 还剩 %2 个工作日到期</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 of %2 items have their final result</source>
         <translation>共 %2 项事项，已有 %1 项办理完毕</translation>
     </message>
@@ -2441,7 +2441,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+341"/>
+        <location filename="../intake/screen.py" line="+352"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
@@ -2451,12 +2451,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-167"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>%1 material(s) missing: issue a one-time notice, or accept as an emergency.</source>
         <translation>缺少 %1 项材料：请出具一次性告知书，或按急难情形先行受理。</translation>
     </message>
@@ -2499,7 +2499,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ItemsPanel</name>
     <message>
-        <location filename="../intake/items.py" line="+95"/>
+        <location filename="../intake/items.py" line="+123"/>
         <source>Handled by: %1; time limit: %2 working days</source>
         <translation>办理：%1；时限：%2 个工作日</translation>
     </message>
@@ -3079,7 +3079,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>在上方勾选申请事项后，这里列出所需材料。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+66"/>
+        <source>The household&apos;s %1 is not decided yet: after acceptance this item waits, and is passed on once the status is confirmed; its time limit counts from then.</source>
+        <translation>本户%1申请尚未认定：受理后本事项先等待认定，认定通过后再转办，办理时限自认定之日起算。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Awaiting the status is offered only while the household&apos;s minimum living allowance or extreme-poverty support is applied for now or still pending.</source>
+        <translation>只有本次同时申请低保、特困，或本户低保、特困申请尚在办理中时，才能选“待低保认定”。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>All received</source>
         <translation>全部已收取</translation>
     </message>
@@ -4769,6 +4779,26 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>The public notice period setting is not valid: each entry needs an effective date (one per date), a number of days (1 to %1) and a unit (calendar or working days)</source>
         <translation>公示期设置不正确：每条须有生效日期（每个日期一条）、天数（1 到 %1）和单位（日历日或工作日）</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 cannot be marked awaiting the assistance status</source>
+        <translation>“%1”不能选“待低保认定”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 may be marked awaiting the assistance status only while %2 is applied for in this intake or still pending in an open application</source>
+        <translation>“%1”只有在本次同时申请或尚在办理%2时，才能选“待低保认定”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Needed before the decision: %1</source>
+        <translation>审核确认前须提供：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item is closed; its materials can no longer be changed</source>
+        <translation>该事项已办结，不能再修改材料</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
@@ -6299,7 +6329,7 @@ deduction (%)</source>
         <translation>%1 已按一次性告知书补交材料。请登记补交情况后重新作出决定。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>&amp;Accept and print receipt</source>
         <translation>受理并打印回执(&amp;A)</translation>
     </message>
@@ -6822,7 +6852,17 @@ encryption key %4</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking/model.py" line="+36"/>
+        <location filename="../tracking/model.py" line="+39"/>
+        <source> (not confirmed on %1: decide)</source>
+        <translation>（%1 未获认定，请经办人决定）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not confirmed: decide</source>
+        <translation>未获认定，请决定</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import vocab
+from ...core.rules import dependents as dependent_rules
 from ..kit.fmt import fmt
 from ..kit.widgets import ErrorLabel, FieldErrors
 
@@ -34,18 +35,21 @@ def catalog_items(catalog: Any) -> list[Any]:
     return list(items)
 
 
-def material_choices(material: Any) -> list[str]:
+def material_choices(material: Any, awaitable: bool = False) -> list[str]:
     """Statuses the clerk may pick for a material.
 
     告知承诺 only where a signed commitment may replace it, 信息共享免提交 only where
     a platform can look it up (DOMAIN §1: never demand such proof), 不适用 only for a
-    conditional material (e.g. 残疾人证 when nobody is disabled).
+    conditional material (e.g. 残疾人证 when nobody is disabled), 待低保认定 only for a
+    material proving a status requested now or pending (``awaitable``, issue 13).
     """
     out = ["received"]
     if getattr(material, "commitment_allowed", False):
         out.append("committed")
     if getattr(material, "data_shared", False):
         out.append("shared")
+    if awaitable:
+        out.append("awaiting")
     out.append("missing")
     if not getattr(material, "required", True):
         out.append("na")
@@ -58,7 +62,31 @@ STATUS_STYLE = {  # every status has its own rule: an emptied style sheet may no
     "shared": "QComboBox { color: #1b5e20; }",
     "missing": "QComboBox { color: #c62828; font-weight: bold; }",
     "na": "QComboBox { color: #757575; }",
+    "awaiting": "QComboBox { color: #e65100; }",
+    "later": "QComboBox { color: #757575; }",   # a material asked for at 审核确认, not yet
 }
+
+
+def status_label(material: Any, status: str, waiting_for: str | None = None,
+                 catalog: Any = None) -> str:
+    """The label of ``status`` for ``material``: 缺少 of a material asked for at 审核确认
+    reads 审核确认时提供; 待认定 names the awaited item (待低保认定 / 待特困认定)."""
+    if status == "missing" and dependent_rules.at_decision(material):
+        return dependent_rules.AT_DECISION_LABEL
+    if status == "awaiting" and waiting_for:
+        short = None
+        try:
+            short = catalog.item(waiting_for).short_name if catalog is not None else None
+        except KeyError:
+            short = None
+        return dependent_rules.awaiting_label(waiting_for, short)
+    return vocab.MATERIAL_LABELS[status]
+
+
+def status_style(material: Any, status: str) -> str:
+    if status == "missing" and dependent_rules.at_decision(material):
+        return STATUS_STYLE["later"]
+    return STATUS_STYLE.get(status, "")
 
 
 class ItemsPanel(QWidget):
@@ -150,19 +178,76 @@ class MaterialsPanel(QWidget):
         errors.register("materials", None, self.error)
         self._blocks: list[QWidget] = []
         self._syncing = False
+        # items pending for the applicant in other open applications (issue 13)
+        self.pending: list[str] = []
+        self._materials: dict[tuple[str, str], Any] = {}
+        # materials whose status the clerk picked (a default may follow the items)
+        self._touched: set[tuple[str, str]] = set()
 
     def _default(self, material: Any) -> str:
         if not getattr(material, "required", True):
             return "na"
+        if self._awaited(material):
+            return "awaiting"   # the status is requested or pending: nothing to fake
         return "shared" if getattr(material, "data_shared", False) else "missing"
+
+    def _awaited(self, material: Any, items: list[str] | None = None) -> str | None:
+        """The item ``material`` may wait for (待低保认定), or None."""
+        return dependent_rules.awaitable_for(material, self._items if items is None else items,
+                                             self.pending)
+
+    def _choices(self, material: Any) -> list[str]:
+        return material_choices(material, self._awaited(material) is not None)
 
     def _inherited(self, code: str, material: Any) -> str:
         """A new item takes the status of the same material in an item already ticked."""
         for other in self._items:
             status = self.state.get(other, {}).get(material.code)
-            if other != code and status and status in material_choices(material):
+            if other != code and status and status in self._choices(material):
                 return status
         return self._default(material)
+
+    def set_pending(self, codes: list[str]) -> None:
+        """Items pending for the applicant elsewhere (``IntakeService.pending_status_items``):
+        where 待低保认定 is offered changes with them."""
+        if list(codes) != self.pending:
+            self.pending = list(codes)
+            self._update_awaiting()
+
+    def _update_awaiting(self) -> None:
+        """Offer 待低保认定 exactly where it is allowed now; an untouched default follows
+        (救助对象身份证明 starts 待低保认定 while 低保 is requested), a choice no longer
+        allowed goes back to the default."""
+        for (code, mat_code), box in self.combos.items():
+            mat = self._materials[(code, mat_code)]
+            if not getattr(mat, "depends_on", ()):
+                continue
+            target = self._awaited(mat)
+            index = box.findData("awaiting")
+            status = self.state.get(code, {}).get(mat_code)
+            if target and index < 0:
+                box.insertItem(box.findData("missing"), status_label(mat, "awaiting", target,
+                                                                      self.catalog), "awaiting")
+                index = box.findData("awaiting")
+            if target:
+                box.setItemText(index, status_label(mat, "awaiting", target, self.catalog))
+                tip = fmt(self.tr("The household's %1 is not decided yet: after acceptance this item "
+                                  "waits, and is passed on once the status is confirmed; its time "
+                                  "limit counts from then."),
+                          dependent_rules.awaiting_label(target, None)[1:-2])
+                box.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+                box.setToolTip(tip)
+                untouched = (code, mat_code) not in self._touched
+                if untouched and status != "awaiting":
+                    self.set_status(code, mat_code, "awaiting")
+            else:
+                box.setToolTip(self.tr("Awaiting the status is offered only while the household's "
+                                       "minimum living allowance or extreme-poverty support is "
+                                       "applied for now or still pending."))
+                if status == "awaiting":   # no longer allowed: back to the default
+                    self.set_status(code, mat_code, self._default(mat))
+                if box.findData("awaiting") >= 0:
+                    box.removeItem(box.findData("awaiting"))
 
     def set_items(self, codes: list[str]) -> None:
         for block in self._blocks:
@@ -174,6 +259,8 @@ class MaterialsPanel(QWidget):
         self.field_errors.unregister_prefix("materials")
         self.field_errors.register("materials", None, self.error)
         self.hint.setVisible(not codes)
+        self._materials.clear()
+        self._items = list(codes)   # what 待低保认定 depends on, while the blocks are built
         for code in codes:
             item = self.catalog.item(code)
             state = self.state.get(code)
@@ -182,9 +269,7 @@ class MaterialsPanel(QWidget):
             block = self._block(item, state)
             self.body.addWidget(block)
             self._blocks.append(block)
-            if code not in self._items:
-                self._items.append(code)
-        self._items = list(codes)
+        self._update_awaiting()
         self.changed.emit()
 
     def _block(self, item: Any, state: dict[str, str]) -> QWidget:
@@ -218,10 +303,13 @@ class MaterialsPanel(QWidget):
                 name.setToolTip(note)
             box = QComboBox()
             box.setObjectName(f"material.{item.code}.{mat.code}")
-            for status in material_choices(mat):
-                box.addItem(vocab.MATERIAL_LABELS[status], status)
+            target = self._awaited(mat)
+            for status in material_choices(mat, target is not None):
+                box.addItem(status_label(mat, status, target, self.catalog), status)
             box.setCurrentIndex(max(box.findData(state.get(mat.code)), 0))
-            box.setStyleSheet(STATUS_STYLE.get(box.currentData(), ""))
+            box.setStyleSheet(status_style(mat, box.currentData()))
+            self._materials[(item.code, mat.code)] = mat
+            box.activated.connect(lambda _i, c=item.code, m=mat.code: self._touched.add((c, m)))
             box.currentIndexChanged.connect(
                 lambda _i, b=box, c=item.code, m=mat.code: self._set(c, m, b.currentData()))
             name.setBuddy(box)
@@ -238,10 +326,12 @@ class MaterialsPanel(QWidget):
         return block
 
     def _set(self, item: str, material: str, status: str) -> None:
+        if status is None:   # (an entry removed while the combo is rebuilt)
+            return
         self.state.setdefault(item, {})[material] = status
         box = self.combos.get((item, material))
         if box is not None:
-            box.setStyleSheet(STATUS_STYLE.get(status, ""))
+            box.setStyleSheet(status_style(self._materials.get((item, material)), status))
         if not self._syncing:
             # The same paper serves every item that asks for it: enter it once.
             self._syncing = True
@@ -250,7 +340,7 @@ class MaterialsPanel(QWidget):
                     if other == item:
                         continue
                     for mat in self.catalog.item(other).materials:
-                        if mat.code == material and status in material_choices(mat):
+                        if mat.code == material and status in self._choices(mat):
                             self.set_status(other, material, status)
             finally:
                 self._syncing = False
@@ -261,6 +351,7 @@ class MaterialsPanel(QWidget):
         item = self.catalog.item(item_code)
         for mat in item.materials:
             if getattr(mat, "required", True) and status in material_choices(mat):
+                self._touched.add((item_code, mat.code))
                 self.set_status(item_code, mat.code, status)
 
     def set_status(self, item_code: str, material_code: str, status: str) -> None:
@@ -278,12 +369,15 @@ class MaterialsPanel(QWidget):
         out = []
         for code in self._items:
             for mat in self.catalog.item(code).materials:
-                if self.state.get(code, {}).get(mat.code) == "missing":
+                status = self.state.get(code, {}).get(mat.code, "")
+                if dependent_rules.demanded_at_intake(mat, status):
                     out.append(mat.name)
         return out
 
     def reset(self) -> None:
         self.state.clear()
+        self._touched.clear()
+        self.pending = []
         self.set_items([])
 
     def focus_chain(self) -> list[QWidget]:

@@ -128,6 +128,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.assessment.set_requested(self.items.chosen())
         draft = self.draft()
         self._refresh_warnings(draft)
+        self._refresh_pending()
         if not self._has_household_data():
             self.assessment.show_empty()
             return
@@ -149,6 +150,16 @@ class IntakeScreen(IntakeFormLayout, QWidget):
             log.exception("intake warnings failed")
             warnings = []
         self.warnings.set_warnings(warnings)
+
+    def _refresh_pending(self) -> None:
+        """Items pending for this applicant in open applications: where 待低保认定 may be
+        chosen (issue 13)."""
+        try:
+            pending = self.services.intake.pending_status_items(self.applicant.id_number.text())
+        except Exception:
+            log.exception("pending items lookup failed")
+            pending = []
+        self.materials.set_pending(pending)
 
     def _adopt(self, code: str) -> None:
         box = self.items.boxes.get(code)

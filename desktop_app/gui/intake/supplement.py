@@ -78,6 +78,10 @@ class SupplementDialog(QDialog):
         self.errors = FieldErrors(self.general_error)
         self.materials = MaterialsPanel(services.ctx.catalog, self.errors)
         self.materials.state.update(current_materials(services.ctx.catalog, detail))
+        try:   # 待低保认定: the applicant's items pending in other open applications
+            self.materials.pending = services.intake.pending_for_application(detail.row.id)
+        except Exception:
+            log.exception("pending items lookup failed")
         self.materials.set_items([item.code for item in detail.items])
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -747,6 +747,16 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The public notice period setting is not valid: each entry needs an "
         "effective date (one per date), a number of days (1 to %1) and a unit (calendar or "
         "working days)"), ("max",)),
+    # issue 13 — materials (dependent items, materials per stage)
+    "materials.awaiting_not_dependent": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 cannot be marked awaiting the assistance status"), ("name",)),
+    "materials.awaiting_not_allowed": (QT_TRANSLATE_NOOP(
+        "Messages", "%1 may be marked awaiting the assistance status only while %2 is applied "
+        "for in this intake or still pending in an open application"), ("name", "items")),
+    "materials.due_at_decision": (QT_TRANSLATE_NOOP(
+        "Messages", "Needed before the decision: %1"), ("names",)),
+    "materials.task_final": (QT_TRANSLATE_NOOP(
+        "Messages", "This item is closed; its materials can no longer be changed"), ()),
 }
 
 

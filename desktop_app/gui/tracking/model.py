@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
@@ -26,6 +26,33 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 OVERDUE_BG, OVERDUE_FG = QColor("#ffcdd2"), QColor("#b71c1c")
 DUE_SOON_BG, DUE_SOON_FG = QColor("#ffe0b2"), QColor("#8a4b00")
 FINAL_FG = QColor("#757575")
+
+
+def waiting_status(r: Any) -> str:
+    """The status of a task as shown: ``已转办``, or ``待转办 · 待低保认定`` for a task
+    waiting for the household's status (issue 13), flagged when that was refused."""
+    label = getattr(r, "waiting_label", "")
+    if not label:
+        return str(r.status_label)
+    text = f"{r.status_label} · {label}"
+    if getattr(r, "waiting_refused_on", None):
+        text += QCoreApplication.translate("TasksModel", " (not confirmed on %1: decide)").replace(
+            "%1", r.waiting_refused_on.isoformat())
+    return text
+
+
+def waiting_due(r: Any) -> str | None:
+    """The due column of a waiting task (its time limit starts when released), else None."""
+    label = getattr(r, "waiting_label", "")
+    return label or None
+
+
+def waiting_left(r: Any) -> str:
+    """The days-left column of a waiting task: ``—``, or the flag when the awaited
+    status was not confirmed."""
+    if getattr(r, "waiting_refused_on", None):   # (the day: in the detail and timeline)
+        return QCoreApplication.translate("TasksModel", "Not confirmed: decide")
+    return "—"
 
 
 class TasksModel(ListTableModel):
@@ -92,10 +119,10 @@ class TasksModel(ListTableModel):
             return r.handler_name
         if col == COL_STATUS:
             return r.status_label
-        if col == COL_DUE:
-            return due_text(r.due_date, r.due_provisional)
+        if col == COL_DUE:   # a waiting task: 待低保认定 (its time limit starts when released)
+            return waiting_due(r) or due_text(r.due_date, r.due_provisional)
         if col == COL_LEFT:
-            return self.left_text(r)
+            return waiting_left(r) if waiting_due(r) else self.left_text(r)
         if col == COL_CLERK:
             return r.clerk
         return ""

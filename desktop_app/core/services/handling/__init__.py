@@ -19,6 +19,7 @@ The service is composed of one part per responsibility:
 * :mod:`.registers` — the separately registered list (单独登记备案);
 * :mod:`.timeline` — an application's steps;
 * :mod:`.stages` — the 审核确认 procedure (入户调查 … 审核确认 / 报县), issue 13.
+* :mod:`.dependents` — tasks waiting for the household's 低保/特困 status (issue 13).
 
 :class:`HandlingService` (``services.handling``) joins them; the read models and inputs
 are importable from here as before.
@@ -35,12 +36,15 @@ from .results import Feedback, FeedbackResult, TaskResults
 from .reviews import ReviewRow, Reviews
 from .stage_lists import StageLists
 from .stage_types import StageInput, StagePlan, StageView
+from .task_materials import DependentTasks
 from .tasks import TaskFilter, TaskQueries, TaskRow
 from .timeline import STEP_TEXTS, Step, Timeline
 
 
 class HandlingService(TaskQueries, HandoverLists, TaskResults, ResultNotices,
-                      EmergencyAidVerbs, Reviews, Registers, Timeline, StageLists, HandlingBase):
+                      EmergencyAidVerbs, Reviews, Registers, Timeline, StageLists,
+                      DependentTasks,  # issue 13 — materials
+                      HandlingBase):
     """协同办理: every verb and query of the handling of accepted items."""
 
 

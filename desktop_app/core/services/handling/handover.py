@@ -48,6 +48,7 @@ class HandoverLists(HandlingBase):
                 select(RequestedItem.handler_code, func.count())
                 .join(Application, Application.id == RequestedItem.application_id)
                 .where(RequestedItem.task_status == TaskStatus.TO_REFER,
+                       RequestedItem.waiting_for == "",   # 待低保认定: not handed over yet
                        Application.status == ApplicationStatus.ACCEPTED)
                 .group_by(RequestedItem.handler_code)).all()
         return {code: n for code, n in rows}
@@ -71,6 +72,7 @@ class HandoverLists(HandlingBase):
                 select(RequestedItem).join(Application)
                 .where(RequestedItem.handler_code == department,
                        RequestedItem.task_status == TaskStatus.TO_REFER,
+                       RequestedItem.waiting_for == "",   # 待低保认定: not handed over yet
                        Application.status == ApplicationStatus.ACCEPTED)
                 .order_by(RequestedItem.application_id, RequestedItem.position)))
             if not tasks:

@@ -26,6 +26,7 @@ from ..events import record_event
 from . import procedure
 from .base import HandlingBase, collect_error, day_value, next_task_status, written
 from .ceilings import refuse_above_ceiling, township_decides
+from .dependents import release_dependents
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,11 @@ class TaskResults(HandlingBase):
             new = next_task_status(status, p.result)
             if p.result in (TaskStatus.DONE, TaskStatus.REFUSED):
                 refuse_unfinished_procedure(self.ctx, s, task, today)
+            released: set[int] = set()
             closed = apply_result(self.ctx, s, task, actor.staff_id, p, today, event="task.feedback",
-                                  status=new, extra={"signed_by": p.signed_by} if p.signed_by else {})
-        return FeedbackResult(Changes(applications={task.application_id}), new, closed)
+                                  status=new, extra={"signed_by": p.signed_by} if p.signed_by else {},
+                                  released=released)
+        return FeedbackResult(Changes(applications={task.application_id} | released), new, closed)
 
     def _close_if_done(self, s: Session, app: Application, actor_id: int | None,
                        today: date) -> bool:
@@ -213,11 +216,14 @@ def refuse_unfinished_procedure(ctx: ServiceContext, s: Session, task: Requested
 
 def apply_result(ctx: ServiceContext, s: Session, task: RequestedItem, actor_id: int | None,
                  p: ParsedFeedback, today: date, *, event: str, status: str,
-                 extra: dict[str, object] | None = None) -> bool:
+                 extra: dict[str, object] | None = None,
+                 released: set[int] | None = None) -> bool:
     """Record a task's result — from the 回执 (``record_feedback``) or a procedure's
     decision step (审核确认 / 县级审核确认, ``record_stage``): status, amount and period,
-    the re-check date, the refusal notice's due date, the audit event; closes the
-    application when every task is final. Returns whether it closed."""
+    the re-check date, the refusal notice's due date, the audit event; releases (or
+    flags) the tasks waiting for this item's status (待低保认定, :mod:`.dependents`) and
+    adds their applications to ``released``; closes the application when every task is
+    final. Returns whether it closed."""
     self_check = Message("handling.result_before_referral")
     HandlingBase._not_before(p.result_on, task.referred_on, "result_on", self_check)
     decided = task.application.decided_at
@@ -248,6 +254,11 @@ def apply_result(ctx: ServiceContext, s: Session, task: RequestedItem, actor_id:
                  item=task.item_code, result=p.result, result_on=p.result_on.isoformat(),
                  text=p.text, amount_fen=task.amount_fen,
                  changes={"task_status": [old, new]}, **(extra or {}))
+    if new in vocab.FINAL_TASK_STATUSES:
+        waited = release_dependents(s, task.application, task.item_code, new == TaskStatus.DONE,
+                                    actor_id, ctx=ctx)
+        if released is not None:
+            released |= waited
     return close_if_done(s, task.application, actor_id, today)
 
 

@@ -16,6 +16,7 @@ from ...rules import handling as rules
 from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
 from .. import handling_data
 from .base import HandlingBase
+from .dependents import waiting_fields
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class TaskRow:
     stage_due: date | None = None
     stage_due_provisional: bool = False
     notice_due: date | None = None
+    # issue 13 (materials): the item this task waits for (待低保认定; "" = not waiting),
+    # its label, and the day the awaited item was refused (flagged for the clerk).
+    waiting_for: str = ""
+    waiting_label: str = ""
+    waiting_refused_on: date | None = None
 
     @property
     def referred(self) -> bool:
@@ -164,5 +170,6 @@ class TaskQueries(HandlingBase):
                 req.stage, vocab.STAGE_LABELS.get(req.stage or "", ""),
                 req.stage_due if status not in vocab.FINAL_TASK_STATUSES else None,
                 bool(req.stage_due_provisional), req.notice_due,
+                **waiting_fields(cat, req),
             ))
         return out

@@ -13,6 +13,7 @@ from .... import printing
 from ... import vocab
 from ...catalog import Catalog
 from ...models import Event, Staff
+from ...rules.dependents import awaiting_label
 from ...rules.values import format_yuan
 from .base import HandlingBase
 
@@ -41,6 +42,11 @@ STEP_TEXTS = {
     "task.review": "复核",
     "emergency.pay": "先行救助",
     "emergency.escalate": "超出限额转县级审批",
+    # issue 13 — materials (dependent items)
+    "task.wait": "待认定",
+    "task.release": "解除等待",
+    "task.wait_refused": "未获认定",
+    "task.materials": "补充材料",
 }
 
 
@@ -94,6 +100,22 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         return f"{base}：{item}，{'继续享受' if d.get('outcome') == 'continue' else '停止享受'}"
     if action == "emergency.pay":
         return f"{base} {format_yuan(d.get('amount_fen', 0))} 元（{d.get('method', '')}）"
+    if action.startswith("task.wait") or action in ("task.release", "task.materials"):
+        return _waiting_text(cat, action, item, d)
     if action == "emergency.escalate":
         return f"{base}：{d.get('reason', '')}"
     return base
+
+
+def _waiting_text(cat: Catalog, action: str, item: str, d: dict[str, Any]) -> str:
+    """The steps of a task waiting for the household's 低保/特困 (issue 13)."""
+    code = d.get("waiting_for") or d.get("waited_for") or ""
+    label = awaiting_label(code, cat.item(code).short_name if cat.has_item(code) else None)
+    if action == "task.wait":
+        return f"{item}：{label}，认定后起算办理时限"
+    if action == "task.release":
+        by = "已认定" if d.get("released_by") else "经办人确认材料"
+        return f"{item}：解除等待（{by}），办结期限 {d.get('due_date', '')}"
+    if action == "task.wait_refused":
+        return f"{item}：{label[1:-2]}未获认定，请经办人决定是否继续办理"
+    return f"补充材料：{item}"

@@ -57,9 +57,11 @@ class CleanPerson:
 
 
 def referral_departments(app: Application) -> list[str]:
-    """County departments the accepted ``app``'s items are referred to, in item order."""
+    """County departments the accepted ``app``'s items are referred to, in item order
+    (an item waiting for the household's 低保/特困 status gets its 转办单 when released)."""
     return list(dict.fromkeys(r.handler_code for r in app.items
-                              if r.status == ItemStatus.ACCEPTED and r.handler_code != TOWNSHIP))
+                              if r.status == ItemStatus.ACCEPTED and r.handler_code != TOWNSHIP
+                              and not r.waiting_for))
 
 
 class IntakeBase:

@@ -20,6 +20,7 @@ from ..documents import DocumentInfo, PendingFile
 from ..drafts import ApplicationDraft
 from ..events import record_event
 from ..handling import procedure
+from ..handling.dependents import waiting_target
 from .base import referral_departments
 from .registration import Registration
 from .validation import DraftValidation
@@ -133,6 +134,13 @@ class Decisions(Registration, DraftValidation):
                 due = procedure.start(self.ctx, s, req, now.date()) \
                     or cal.add_workdays(now.date(), req.limit_days)
                 req.due_date, req.due_provisional, req.status = due.date, due.provisional, ItemStatus.ACCEPTED
+                # 待低保认定: the task waits for the household's status (issue 13): no due
+                # date and no 转办单 until released (handling/dependents.py).
+                target = waiting_target(self.ctx.catalog, s, app, req)
+                if target:
+                    req.waiting_for, req.due_date, req.due_provisional = target, None, False
+                    record_event(s, "task.wait", actor_id=clerk.id, application_id=app.id,
+                                 task_id=req.id, item=req.item_code, waiting_for=target)
             kinds = ["receipt", "commitment", "application_form", "declaration", "calculation"]
         elif decision == Decision.NOTICE:
             app.status = ApplicationStatus.PENDING_MATERIALS
@@ -159,9 +167,10 @@ class Decisions(Registration, DraftValidation):
             # 转办单: one per receiving county department, numbered <receipt>-Z1, -Z2 …
             for n, dept in enumerate(referral_departments(app), 1):
                 slip = numbering.suffixed_number(number, numbering.REFERRAL, n)
+                ready = {r.id for r in app.items if r.handler_code == dept and not r.waiting_for}
                 docs.append(self.documents.create(s, app, "referral", slip, clerk, now,
                                                   render=render and not defer_secondary,
-                                                  department=dept))
+                                                  department=dept, item_ids=ready))
         return docs
 
     def _next_number(self, s: Session, day: date) -> str:

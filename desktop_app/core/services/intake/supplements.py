@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from sync_contract.catalog import Material as CatalogMaterial
+
 from ... import vocab
 from ...errors import ValidationError, ValidationErrors
 from ...models import Application
-from ...vocab import ApplicationStatus
+from ...rules import dependents as dependent_rules
+from ...vocab import ApplicationStatus, MaterialStatus
 from ..auth import ActorRef
 from ..context import Changes
 from ..drafts import ItemInput
 from ..events import record_event
+from ..handling.dependents import household_pending
+from ..handling.task_materials import awaiting_error
 from .decision import DecisionResult, Decisions
 
 
@@ -30,12 +35,20 @@ class Supplements(Decisions):
                 raise ValidationErrors([ValidationError("status", "not_pending",
                                                         key="intake.not_pending")])
             changed: dict[str, list[str]] = {}
+            codes = [r.item_code for r in app.items]
+            pending = household_pending(s, app.applicant.id_number, exclude_application_id=app.id)
             for req in app.items:
                 for mat in req.materials:
                     status = materials.get(req.item_code, {}).get(mat.code, mat.status)
                     if status not in vocab.MATERIAL_LABELS:
                         raise ValidationErrors([ValidationError(
                             "materials", "invalid", key="intake.material.status_invalid")])
+                    if status == MaterialStatus.AWAITING and status != mat.status:
+                        rule = self._catalog_material(req.item_code, mat.code)
+                        if rule is None or dependent_rules.awaitable_for(rule, codes, pending) is None:
+                            raise ValidationErrors([awaiting_error(
+                                self.ctx.catalog, f"materials.{req.item_code}.{mat.code}",
+                                rule or CatalogMaterial(mat.code, mat.name))])
                     if status != mat.status:
                         changed[f"{req.item_code}.{mat.code}"] = [mat.status, status]
                     mat.status = status
@@ -50,3 +63,9 @@ class Supplements(Decisions):
         written = self.documents.write_files(docs)
         return DecisionResult(app.id, app.number or "", app.status, written,
                               Changes(applications={app.id}, documents={d.id for d in written}))
+
+    def _catalog_material(self, item_code: str, code: str) -> CatalogMaterial | None:
+        try:
+            return self.ctx.catalog.item(item_code).material(code)
+        except KeyError:
+            return None

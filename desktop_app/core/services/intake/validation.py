@@ -8,10 +8,14 @@ from typing import ParamSpec, TypeVar
 
 from ... import vocab
 from ...errors import ValidationError, collect
+from ...models import Application
+from ...rules import dependents as dependent_rules
 from ...rules import identity, values
 from ...vocab import Decision, MaterialStatus
 from ..context import ServiceContext
 from ..drafts import ApplicationDraft, ItemInput, MemberInput
+from ..handling.dependents import household_pending
+from ..handling.task_materials import awaiting_error
 from .base import CleanDraft, material_status
 from .household import TEMPORARY_CATEGORY, HouseholdValidation
 
@@ -122,6 +126,8 @@ class DraftValidation(HouseholdValidation):
         if not draft.items:
             errors.append(ValidationError("items", "required", key="intake.items_required"))
         seen_items: set[str] = set()
+        draft_codes = [it.item_code for it in draft.items]
+        pending: list[str] | None = None   # read once, only when a material is 待认定
         for it in draft.items:
             try:
                 item = self.ctx.catalog.item(it.item_code)
@@ -154,19 +160,48 @@ class DraftValidation(HouseholdValidation):
                     errors.append(ValidationError(f"materials.{it.item_code}.{mat.code}", "not_shared",
                                                   key="intake.material.not_shared",
                                                   params={"name": mat.name}))
+                elif status == MaterialStatus.AWAITING:
+                    if pending is None:
+                        pending = self.pending_status_items(draft.applicant.id_number)
+                    if dependent_rules.awaitable_for(mat, draft_codes, pending) is None:
+                        errors.append(awaiting_error(self.ctx.catalog,
+                                                     f"materials.{it.item_code}.{mat.code}", mat))
 
         total = sum(incomes.values())
         return errors, CleanDraft(members, incomes, total, numbers, list(draft.items),
                                   [p for p in related if p is not None], residence)
 
+    def pending_status_items(self, id_number: str, *, exclude_application_id: int | None = None
+                             ) -> list[str]:
+        """Items still pending for the applicant with ``id_number`` in open applications
+        (requested awaiting 补正, or an open task): a material proving one of them may be
+        marked 待低保认定 (``rules/dependents.py``). The screen asks it as the ID is typed."""
+        number = identity.normalize_number(id_number or "")
+        if not number:
+            return []
+        with self.ctx.db.read() as s:
+            return household_pending(s, number, exclude_application_id=exclude_application_id)
+
+    def pending_for_application(self, application_id: int) -> list[str]:
+        """:meth:`pending_status_items` for the applicant of ``application_id``, in the
+        other open applications (the 补正 dialog)."""
+        with self.ctx.db.read() as s:
+            app = s.get(Application, application_id)
+            if app is None:
+                return []
+            return household_pending(s, app.applicant.id_number,
+                                     exclude_application_id=application_id)
+
     @staticmethod
     def missing_materials(ctx: ServiceContext, items: list[ItemInput]) -> list[tuple[str, str]]:
-        """Every (item name, material name) not received, committed or data-shared."""
+        """Every (item name, material name) missing at 受理: not received, committed,
+        data-shared or 待认定 — a material asked for at 审核确认 (catalogue ``"at":
+        "decision"``, the bank account) is not missing yet."""
         out = []
         for it in items:
             item = ctx.catalog.item(it.item_code)
             for mat in item.materials:
-                if material_status(it, mat) == MaterialStatus.MISSING:
+                if dependent_rules.demanded_at_intake(mat, material_status(it, mat)):
                     out.append((item.name, mat.name))
         return out
 

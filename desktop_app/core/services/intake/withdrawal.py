@@ -4,6 +4,7 @@ error; its numbers stay used."""
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ... import vocab
 from ...errors import ValidationError, ValidationErrors
@@ -16,6 +17,7 @@ from ..auth import ActorRef
 from ..context import Changes
 from ..documents import void_authority
 from ..events import record_event
+from ..handling.dependents import release_dependents
 from .base import IntakeBase
 
 #: The longest reason for withdrawing or voiding an application (characters).
@@ -48,7 +50,8 @@ class Withdrawals(IntakeBase):
             record_event(s, "application.withdraw", actor_id=actor.staff_id,
                          application_id=app.id, reason=reason,
                          changes={"status": [old, ApplicationStatus.WITHDRAWN]})
-        return Changes(applications={application_id})
+            waited = self._status_withdrawn(s, app, actor.staff_id)
+        return Changes(applications={application_id} | waited)
 
     def void_application(self, application_id: int, reason: str, by: ActorRef, *,
                          confirmed_by: ActorRef | None = None) -> Changes:
@@ -73,7 +76,17 @@ class Withdrawals(IntakeBase):
             record_event(s, "application.void", actor_id=actor.staff_id, application_id=app.id,
                          reason=reason, changes={"status": [old, ApplicationStatus.VOIDED]},
                          documents=[d.number for d in docs], confirmed_by=confirmer.staff_id)
-        return Changes(applications={application_id}, documents={d.id for d in docs})
+            waited = self._status_withdrawn(s, app, actor.staff_id)
+        return Changes(applications={application_id} | waited, documents={d.id for d in docs})
+
+    def _status_withdrawn(self, s: Session, app: Application, actor_id: int | None) -> set[int]:
+        """A 低保/特困 that will not be decided any more: the applicant's tasks waiting for
+        it in other applications wait for another pending one, or are flagged for the
+        clerk (issue 13, ``handling/dependents.py``)."""
+        waited: set[int] = set()
+        for code in dict.fromkeys(r.item_code for r in app.items):
+            waited |= release_dependents(s, app, code, False, actor_id, ctx=self.ctx)
+        return waited
 
     @staticmethod
     def _reason(reason: str, field: str, label: Message) -> str:
