@@ -201,7 +201,8 @@ def test_refused_dibao_hands_the_wait_to_a_pending_tekun(services, township):
     accept(services, township, ("TEKUN",))
     r = accept(services, township, ("DIBAO", "MEDICAL"), **AWAIT_MEDICAL)
     assert task(services, r.application_id, "MEDICAL").waiting_for == "DIBAO"
-    services.handling.record_feedback(without_procedure(services, task(services, r.application_id, "DIBAO").task_id), Feedback(
+    dibao_id = without_procedure(services, task(services, r.application_id, "DIBAO").task_id)
+    services.handling.record_feedback(dibao_id, Feedback(
         "refused", "2026-11-24", "不符合条件"), township)
     med = task(services, r.application_id, "MEDICAL")
     assert (med.waiting_for, med.waiting_refused_on) == ("TEKUN", None)
