@@ -45,6 +45,8 @@ DOCUMENT_KINDS: dict[str, str] = {
     "application_form": "社会救助申请书",
     "declaration": "家庭经济状况申报表",
     "calculation": "家庭经济状况核算表",
+    # issue 13 — reserve
+    "reserve_statement": "临时救助备用金月度收支明细",
 }
 
 __all__ = [

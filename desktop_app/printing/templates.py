@@ -62,6 +62,10 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
                 "guardian_candidates", "guardian_names", "guardian_needed", "authorisers",
                 "guardian", "guardian_choices", "guardian_choice_names", "declarants"},
     "copy": None,  # checked against the template's own copies
+    # issue 13 — reserve_statement (services/reserve.py statement_data)
+    "reserve": {"month", "period_from", "period_to", "partial", "opening", "closing",
+                "receipts", "payments", "refunds", "income"},
+    "entries": None,
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional"},
@@ -80,6 +84,9 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "rows": {"referral_number", "application_number", "applicant", "items", "materials",
              "feedback_date"},
     "previous": {"date", "item", "amount", "cause"},
+    # issue 13 — reserve_statement
+    "entries": {"number", "date", "kind", "application_number", "applicant", "application",
+                "text", "income", "expense", "balance"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}
