@@ -21,6 +21,13 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     rec.add_argument("amount", help="yuan, e.g. 20000 or 1,500.50")
     rec.add_argument("--text", required=True, help="from whom / what for (e.g. 县民政局拨付)")
     rec.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    cfg = actions.add_parser("setting", help="keep the fund or not, and whether emergency aid "
+                                             "paid in cash/transfer is drawn from it "
+                                             "(administrators)")
+    cfg.add_argument("--enabled", choices=("yes", "no"), required=True)
+    cfg.add_argument("--emergency-draws", choices=("yes", "no"), default="yes")
+    cfg.add_argument("--from", dest="from_day", help="in force from this day, YYYY-MM-DD "
+                                                     "(default: today)")
     st = actions.add_parser("statement", help="print the month's statement (备用金月度收支明细)")
     st.add_argument("--month", help="YYYY-MM (default: this month)")
     st.add_argument("--out", type=Path, help="also copy the PDF here")
@@ -70,6 +77,13 @@ def cmd_reserve(args: argparse.Namespace) -> int:
             print(f"{result.entry.number}\t拨入 {_yuan(result.entry.amount_fen)} 元\t"
                   f"余额 {_yuan(result.balance_fen)} 元")
             return 0
+        if args.reserve_command == "setting":
+            changed = fund.configure(args.enabled == "yes", args.emergency_draws == "yes",
+                                     args.from_day, actor)
+            status = fund.status(actor)
+            print(f"备用金台账：{'启用' if status.enabled else '未启用'}；先行救助从备用金支付："
+                  f"{'是' if status.emergency_draws else '否'}" + ("" if changed else "（未改变）"))
+            return 0
         info = fund.monthly_statement(month, actor).value
         if args.out is not None:
             from ..printing.output import copy_pdf
@@ -81,5 +95,6 @@ def cmd_reserve(args: argparse.Namespace) -> int:
 
 
 RESERVE = Verb("reserve", "the 临时救助备用金 ledger: balance [--date] | ledger [--month] | "
-                          "receive AMOUNT --text TEXT [--date] | statement [--month] [--out]",
+                          "receive AMOUNT --text TEXT [--date] | statement [--month] [--out] | "
+                          "setting --enabled yes|no",
                cmd_reserve, _arguments, access=ANY_USER)

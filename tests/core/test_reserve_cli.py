@@ -8,19 +8,6 @@ from desktop_app.cli import main
 from tests.helpers.cli import as_user
 
 
-def _enable(data) -> None:
-    from desktop_app.core.services import Services
-    from desktop_app.core.services.demo import DEMO_PASSWORDS
-
-    services = Services.open(data)
-    try:
-        admin = services.accounts.login("admin", DEMO_PASSWORDS["admin"]).value
-        services.settings.update("reserve_fund", [
-            {"effective_from": "2000-01-01", "enabled": True, "emergency_draws": True}], admin)
-    finally:
-        services.close()
-
-
 def test_receive_balance_ledger_and_statement(tmp_path, capsys, monkeypatch):
     data = tmp_path / "d"
     assert main(["--data-dir", str(data), "demo", "--applications", "0"]) == 0
@@ -29,7 +16,12 @@ def test_receive_balance_ledger_and_statement(tmp_path, capsys, monkeypatch):
     assert main(as_user(monkeypatch, data, "supervisor") + [
         "reserve", "receive", "20000", "--text", "县民政局拨付备用金"]) == 1
     assert "未启用临时救助备用金台账" in capsys.readouterr().err
-    _enable(data)
+    assert main(as_user(monkeypatch, data, "supervisor") + [
+        "reserve", "setting", "--enabled", "yes"]) == 1  # administrators only
+    assert "只有管理员可以修改设置" in capsys.readouterr().err
+    assert main(as_user(monkeypatch, data, "admin") + [
+        "reserve", "setting", "--enabled", "yes"]) == 0
+    assert "备用金台账：启用；先行救助从备用金支付：是" in capsys.readouterr().out
     # a clerk may not record money in
     assert main(as_user(monkeypatch, data, "clerk1") + [
         "reserve", "receive", "20000", "--text", "县民政局拨付备用金"]) == 1

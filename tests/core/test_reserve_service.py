@@ -293,3 +293,15 @@ def test_monthly_statement_is_recorded_and_prints_every_line(services, township,
     with pytest.raises(ValidationErrors) as err:
         fund.monthly_statement("2026-12", township)
     assert err.value.errors[0].key == "reserve.month_future"
+
+
+def test_configure_adds_a_dated_entry(services, township):
+    services.reserve.configure(True, False, "2026-11-20", township)
+    assert services.settings.get("reserve_fund") == [
+        {"effective_from": "2000-01-01", "enabled": False, "emergency_draws": True},
+        {"effective_from": "2026-11-20", "enabled": True, "emergency_draws": False}]
+    with pytest.raises(ValidationErrors) as err:  # not kept yet on the 19th
+        services.reserve.receive("100", "2026-11-19", "拨入", township)
+    assert "2026-11-19 未启用" in str(err.value)
+    services.reserve.receive("100", "2026-11-20", "拨入", township)
+    assert not services.reserve.configure(True, False, "2026-11-20", township)  # unchanged

@@ -554,6 +554,38 @@ class ReserveService:
         return EntryResult(_row(s, entry, bal, names), bal,
                            Changes(applications=apps, reserve=True))
 
+    # -- the setting ------------------------------------------------------------------------
+    def configure(self, enabled: bool, emergency_draws: bool, from_day: object,
+                  by: ActorRef) -> Changes:
+        """Turn the fund on or off from ``from_day`` (an entry of the dated setting
+        ``reserve_fund``: earlier days keep their entries; an entry of the same day is
+        replaced). Administrators (``settings.change``); logged as ``settings.change``."""
+        errors: list[ValidationError] = []
+        if from_day in (None, ""):
+            day: date | None = self.ctx.today()
+        else:
+            try:
+                day = validate_date(from_day, "from_day")
+            except ValidationError as exc:
+                errors.append(exc)
+                day = None
+        if errors:
+            raise ValidationErrors(errors)
+        assert day is not None
+        with self.ctx.db.transaction() as s:
+            actor, _ = auth.require(s, by, auth.SETTINGS)
+            old = self.ctx.get_setting(s, "reserve_fund") or [dict(rules.DEFAULT_ENTRY)]
+            new = [e for e in old if e["effective_from"] != day.isoformat()]
+            new.append({"effective_from": day.isoformat(), "enabled": bool(enabled),
+                        "emergency_draws": bool(emergency_draws)})
+            clean = rules.validate_setting("reserve_fund", new)
+            if clean == old:
+                return Changes()
+            self.ctx.put_setting(s, "reserve_fund", clean, actor.staff_id)
+            record_event(s, "settings.change", actor_id=actor.staff_id, key="reserve_fund",
+                         old=old, new=clean, **auth.event_actor(actor))
+        return Changes(settings=True, reserve=True)
+
     # -- the monthly statement --------------------------------------------------------------
     def monthly_statement(self, month: object, by: ActorRef) -> Outcome[ListInfo]:
         """备用金月度收支明细 of ``month`` (up to today for the current month), printed and
