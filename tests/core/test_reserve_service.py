@@ -112,9 +112,9 @@ def test_running_balance_and_month_boundaries(services, township, fund):
 
     november = fund.month(date(2026, 11, 15))
     assert november.opening_fen == october.closing_fen == 380_000
-    # money in before money out on the 1st, whatever order they were typed in
+    # in the order they happened (the 1st: the payment was recorded first)
     assert [(r.kind_label, r.balance_fen) for r in november.rows] == [
-        ("拨入", 480_000), ("支付", 400_000)]
+        ("支付", 300_000), ("拨入", 400_000)]
     assert (november.receipts_fen, november.payments_fen, november.closing_fen) == (
         100_000, 80_000, 400_000)
     assert fund.balance(date(2026, 10, 31)) == 380_000

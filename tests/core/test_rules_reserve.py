@@ -76,12 +76,22 @@ def test_a_payment_larger_than_the_balance_is_refused_with_the_figures(amount, d
         assert "可用余额" in error.message and error.params["balance"] in error.message
 
 
-def test_running_balance_money_in_before_money_out_on_a_day():
-    lines = [L(1, 3, "receipt", 100), L(2, 5, "payment", 150), L(3, 5, "receipt", 100)]
+def test_running_balance_in_the_order_things_happened():
+    lines = [L(1, 3, "receipt", 100), L(3, 5, "receipt", 100), L(2, 5, "payment", 150),
+             L(4, 4, "payment", 50)]
     rows = running(lines, 0)
-    assert [(x.id, bal) for x, bal in rows] == [(1, 100), (3, 200), (2, 50)]
-    assert all(bal >= 0 for _, bal in rows)
-    assert [bal for _, bal in running(lines, 1_000)] == [1_100, 1_200, 1_050]
+    assert [(x.id, bal) for x, bal in rows] == [(1, 100), (4, 50), (2, -100), (3, 0)]
+    assert [bal for _, bal in running(lines, 1_000)] == [1_100, 1_050, 900, 1_000]
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    # the 5th: receipt 100 (id 2) after payment 150 (id 1), both on the 5th; 200 before
+    (date(2026, 11, 4), 50),    # the payment of the 5th would fall to -100 + 150 = 50 …
+    (date(2026, 11, 5), 150),   # … while at the end of the 5th 150 is free
+])
+def test_a_payment_may_not_make_a_later_running_balance_negative(day, expected):
+    lines = [L(9, 1, "receipt", 200), L(1, 5, "payment", 150), L(2, 5, "receipt", 100)]
+    assert available(lines, day) == expected
 
 
 @pytest.mark.parametrize(("entries", "day", "expected"), [

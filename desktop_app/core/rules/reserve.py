@@ -12,10 +12,12 @@ measure 十五 ("嚴格落實鎮（街道）臨時救助儲備金制度。采取
 等方式，提高救助時效"). No seed gives the fund's size, how it is replenished, nor whether
 a 先行救助 is always paid from it: those are local (setting ``reserve_fund``).
 
-**The balance a payment may use** on day ``d`` is the lowest end-of-day balance from
-``d`` on: a back-dated payment must not leave a later day overdrawn (the money paid
-later that week was really paid). Within one day money in comes before money out (the
-ledger's order), so no running balance of a valid ledger is ever negative.
+**The balance a payment may use** on day ``d``: the ledger runs in the order the lines
+happened (day, then the order recorded); a new payment goes at the end of its day, and
+it may not make any running balance after it negative — the balance at the end of ``d``
+and every running balance of the later days (a back-dated payment must not leave a day
+the money was really paid overdrawn). So no running balance of the ledger is ever
+negative.
 """
 
 from __future__ import annotations
@@ -58,21 +60,14 @@ class Line:
         return SIGN[self.kind] * self.fen
 
 
-def ledger_order(line: Line) -> tuple[date, int, int]:
-    """Day, then money in before money out, then the order recorded."""
-    return (line.on, 0 if SIGN[line.kind] > 0 else 1, line.id)
+def ledger_order(line: Line) -> tuple[date, int]:
+    """Day, then the order recorded."""
+    return (line.on, line.id)
 
 
 def balance(lines: Iterable[Line], on: date) -> int:
     """The balance at the end of ``on``."""
     return sum(x.signed for x in lines if x.on <= on)
-
-
-def available(lines: Sequence[Line], on: date) -> int:
-    """What a payment dated ``on`` may use: the lowest end-of-day balance from ``on``
-    to the last entry (see the module doc). Never below 0 for a valid ledger."""
-    days = sorted({on, *(x.on for x in lines if x.on > on)})
-    return min(balance(lines, d) for d in days)
 
 
 def running(lines: Iterable[Line], opening: int = 0) -> list[tuple[Line, int]]:
@@ -83,6 +78,14 @@ def running(lines: Iterable[Line], opening: int = 0) -> list[tuple[Line, int]]:
         total += x.signed
         out.append((x, total))
     return out
+
+
+def available(lines: Sequence[Line], on: date) -> int:
+    """What a payment dated ``on`` may use: the lowest of the balance at the end of
+    ``on`` and every running balance after it (see the module doc). Never below 0 for a
+    valid ledger."""
+    after = [bal for x, bal in running(lines) if x.on > on]
+    return min([balance(lines, on), *after])
 
 
 def check_payment(amount_fen: int, lines: Sequence[Line], on: date) -> ValidationError | None:
