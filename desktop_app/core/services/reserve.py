@@ -538,7 +538,8 @@ class ReserveService:
                     params={"day": batch.submitted_on.isoformat(), "number": batch.number})])
             _require_enabled(self.ctx, s, day)
             batch.reimbursed_on, batch.reimbursed_fen = day, fen
-            entry = _add(s, rules.RECEIPT, fen, day, f"报账 {batch.number} 拨付",
+            entry = _add(s, rules.RECEIPT, fen, day,
+                         f"县级拨付报账款（{batch.submitted_on.month}月{batch.submitted_on.day}日报账）",
                          self._clerk(actor, staff))
             entry.batch_id = batch.id
             record_event(s, "reserve.reimburse", actor_id=self._clerk(actor, staff),

@@ -116,6 +116,8 @@ class ReserveScreen(QWidget):
         self.next_button.setObjectName("nextMonth")
         self.next_button.setText("▶")
         self.next_button.setToolTip(fmt(self.tr("Next month (%1)"), "Ctrl+PgDown"))
+        for b in (self.prev_button, self.next_button):
+            b.setMinimumSize(30, 26)
         self.month_label = QLabel()
         self.month_label.setObjectName("monthLabel")
         self.month_label.setStyleSheet("font-weight: bold;")
@@ -138,7 +140,7 @@ class ReserveScreen(QWidget):
         self.view = row_table(self.model, "ledgerView", alternating=True)
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
-        for col, width in ((COL_DATE, 90), (COL_NUMBER, 190), (COL_KIND, 50), (COL_TEXT, 200),
+        for col, width in ((COL_DATE, 90), (COL_NUMBER, 190), (COL_KIND, 50), (COL_TEXT, 260),
                            (COL_APPLICATION, 180), (COL_APPLICANT, 80), (COL_IN, 95),
                            (COL_OUT, 95), (COL_BALANCE, 105)):
             header.resizeSection(col, width)
