@@ -146,3 +146,32 @@ def test_a_clerk_cannot_refund_and_a_supervisor_can(page, services, township, qt
     click(qtbot, dialog.ok)
     assert cells(page, COL_KIND) == ["拨入", "支付", "退回"]
     assert page.balance.text() == "备用金余额：2,200.00 元"
+
+
+def test_every_string_of_the_page_and_its_dialogs_is_chinese(page, services, township, qtbot):
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from desktop_app.gui.kit.labels import action_label
+
+    services.reserve.receive("1000", None, "拨入", township)
+    page.refresh()
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    shown = [page]
+    for open_dialog in (page.receive, page.pay, page.submit_batch, page.reimburse):
+        shown.append(open_dialog())
+    words = re.compile(r"[A-Za-z]{2,}")
+    allowed = {"PDF", "Ctrl", "PgUp", "PgDown"}
+    problems = []
+    for w in shown:
+        texts = [w.windowTitle()] if w is not page else []
+        texts += [x.text() for x in w.findChildren(QLabel) + w.findChildren(QAbstractButton)]
+        texts += [x.toolTip() for x in w.findChildren(QAbstractButton)]
+        texts += [page.model.headerData(c, Qt.Orientation.Horizontal)
+                  for c in range(page.model.columnCount())] if w is page else []
+        problems += [t for t in texts if t and set(words.findall(t)) - allowed]
+    assert not problems, problems
+    for code, label in (("reserve.receipt", "备用金拨入"), ("reserve.payment", "备用金支付"),
+                        ("reserve.refund", "备用金退回"), ("reserve.batch", "备用金报账")):
+        assert action_label(code) == label

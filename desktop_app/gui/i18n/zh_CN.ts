@@ -335,7 +335,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../admin/audit.py" line="+78" />
+        <location filename="../admin/audit.py" line="+79" />
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -576,7 +576,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location line="-223" />
+        <location line="-224" />
         <source>All actions</source>
         <extracomment>(label, action codes or "prefix." prefixes) for the action filter.</extracomment>
         <translation>全部操作</translation>
@@ -630,6 +630,11 @@
         <location line="+1" />
         <source>Export and import</source>
         <translation>导出与导入</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reserve fund</source>
+        <translation>备用金</translation>
     </message>
     <message>
         <location line="+234" />
@@ -2566,13 +2571,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1" />
-        <location line="+51" />
+        <location line="+57" />
         <location line="+8" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-58" />
+        <location line="-64" />
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -2760,6 +2765,31 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1" />
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reserve fund: money in</source>
+        <translation>备用金拨入</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reserve fund: payment</source>
+        <translation>备用金支付</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reserve fund: money given back</source>
+        <translation>备用金退回</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reserve fund: submitted for reimbursement</source>
+        <translation>备用金报账</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reserve fund: reimbursed by the county</source>
+        <translation>备用金报账款县级拨付</translation>
     </message>
     <message>
         <location line="+4" />
@@ -5497,7 +5527,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>下个月（%1）</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+39" />
         <source>Money in…</source>
         <translation>拨入…</translation>
     </message>

@@ -116,8 +116,8 @@ class ReserveScreen(QWidget):
         self.next_button.setObjectName("nextMonth")
         self.next_button.setText("▶")
         self.next_button.setToolTip(fmt(self.tr("Next month (%1)"), "Ctrl+PgDown"))
-        for b in (self.prev_button, self.next_button):
-            b.setMinimumSize(30, 26)
+        for arrow in (self.prev_button, self.next_button):
+            arrow.setMinimumSize(30, 26)
         self.month_label = QLabel()
         self.month_label.setObjectName("monthLabel")
         self.month_label.setStyleSheet("font-weight: bold;")
