@@ -175,3 +175,21 @@ def test_every_string_of_the_page_and_its_dialogs_is_chinese(page, services, tow
     for code, label in (("reserve.receipt", "备用金拨入"), ("reserve.payment", "备用金支付"),
                         ("reserve.refund", "备用金退回"), ("reserve.batch", "备用金报账")):
         assert action_label(code) == label
+
+
+def test_an_administrator_turns_the_fund_on_from_the_page(window, services, qtbot):
+    screen = window.show_reserve()
+    screen.run_dialog = Dialogs(qtbot)
+    assert "尚未启用备用金台账" in screen.state.text()
+    assert not screen.receive_button.isEnabled()
+    assert screen.setting_button.isVisible()  # the window's user is the administrator
+    click(qtbot, screen.setting_button)
+    dialog = screen.run_dialog.shown[-1]
+    assert dialog.enabled.isChecked() and dialog.draws.isChecked()
+    click(qtbot, dialog.ok)
+    assert not dialog.isVisible()
+    assert services.reserve.status().enabled and screen.receive_button.isEnabled()
+    assert "先行救助在登记时从备用金支付" in screen.state.text()
+    screen.actor = lambda: actor_for(services, "supervisor")
+    screen.refresh()
+    assert not screen.setting_button.isVisible()

@@ -863,7 +863,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../reserve/dialogs.py" line="+172" />
+        <location filename="../reserve/dialogs.py" line="+180" />
         <source>Submit payments to the county (reimbursement)</source>
         <translation>向县报账</translation>
     </message>
@@ -2845,7 +2845,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../reserve/screen.py" line="+58" />
+        <location filename="../reserve/screen.py" line="+66" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -5587,7 +5587,17 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>打印本月备用金收支明细（含签字栏）</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+2" />
+        <source>Setting…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Keep the fund or not, and whether emergency aid is paid from it (administrators)</source>
+        <translation>是否启用备用金台账、先行救助是否从备用金支付（管理员）</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>Balance: %1 yuan</source>
         <translation>备用金余额：%1 元</translation>
     </message>
@@ -5627,7 +5637,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>只有负责人或管理员可以登记</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source>%1 %2: %3 yuan; balance %4 yuan.</source>
         <translation>%1 %2：%3 元；余额 %4 元。</translation>
     </message>
@@ -5637,7 +5647,12 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>报账批次 %1：%2 笔，%3 元。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
+        <source>Reserve fund setting saved.</source>
+        <translation>备用金设置已保存。</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -5885,6 +5900,34 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+11" />
         <source>Log in first.</source>
         <translation>请先登录。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingDialog</name>
+    <message>
+        <location filename="../reserve/dialogs.py" line="+24" />
+        <source>Reserve fund setting</source>
+        <translation>备用金设置</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>From the day below, the township keeps the reserve fund ledger; earlier days keep their setting.</source>
+        <translation>自下列日期起按本设置执行；此前各日仍按原设置。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Keep the temporary assistance reserve fund ledger</source>
+        <translation>启用临时救助备用金台账</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Emergency aid paid in cash or by transfer is paid from the fund</source>
+        <translation>以现金或银行转账发放的先行救助从备用金支付</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>In force from</source>
+        <translation>生效日期</translation>
     </message>
 </context>
 <context>

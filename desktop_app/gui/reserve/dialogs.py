@@ -13,7 +13,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.rules.values import format_yuan
 from ..kit.fmt import fmt
@@ -226,3 +234,34 @@ class ReimburseDialog(_ReserveDialog):
             return
         fund, amount, on = self.services.reserve, self.amount.text(), self.day(self.on)
         self._run(lambda actor: fund.mark_reimbursed(b.id, amount, on, actor))
+
+
+class SettingDialog(_ReserveDialog):
+    """备用金设置 (administrators): keep the ledger or not, and whether 先行救助 in cash or
+    by transfer is drawn from it, from a day on (an entry of the dated setting
+    ``reserve_fund``)."""
+
+    def __init__(self, services: Services, tasks: TaskRunner, actor, parent=None, *,
+                 on_done=None) -> None:
+        super().__init__(services, tasks, actor, parent, name="reserveSettingDialog",
+                         title=self.tr("Reserve fund setting"), on_done=on_done)
+        status = services.reserve.status()
+        self.head.setText(self.tr("From the day below, the township keeps the reserve fund "
+                                  "ledger; earlier days keep their setting."))
+        self.enabled = QCheckBox(self.tr("Keep the temporary assistance reserve fund ledger"))
+        self.enabled.setObjectName("reserveEnabled")
+        self.enabled.setChecked(True)
+        self.draws = QCheckBox(self.tr("Emergency aid paid in cash or by transfer is paid from "
+                                       "the fund"))
+        self.draws.setObjectName("reserveDraws")
+        self.draws.setChecked(status.emergency_draws)
+        self.from_day = date_edit(services.ctx.today(), "reserveFrom")
+        self.form.addRow("", field(self.enabled, self.errors, "reserve_fund"))
+        self.form.addRow("", self.draws)
+        self.form.addRow(self.tr("In force from"), field(self.from_day, self.errors, "from_day"))
+        self.first_field = self.enabled
+
+    def submit(self) -> None:
+        fund, on, draws, day = (self.services.reserve, self.enabled.isChecked(),
+                                self.draws.isChecked(), self.day(self.from_day))
+        self._run(lambda actor: fund.configure(on, draws, day, actor))

@@ -30,12 +30,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.rules.values import format_yuan
+from ...core.services.auth import SETTINGS
 from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.print_pdf import DocumentActions
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, ListTableModel, open_file, row_table
-from .dialogs import BatchDialog, PayDialog, ReceiveDialog, RefundDialog, ReimburseDialog
+from .dialogs import (
+    BatchDialog,
+    PayDialog,
+    ReceiveDialog,
+    RefundDialog,
+    ReimburseDialog,
+    SettingDialog,
+)
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -173,12 +181,17 @@ class ReserveScreen(QWidget):
                                        self.print_statement,
                                        self.tr("Print the month's statement of the fund, with "
                                                "signature lines"))
+        self.setting_button = button(self.tr("Setting…"), "reserveSettingButton",
+                                     self.configure,
+                                     self.tr("Keep the fund or not, and whether emergency aid is "
+                                             "paid from it (administrators)"))
         self.document = DocumentActions(self, opener=opener)
         self.document.setObjectName("statementActions")
         actions = QHBoxLayout()
         for b in (self.receive_button, self.pay_button, self.refund_button, self.batch_button,
                   self.reimburse_button):
             actions.addWidget(b)
+        actions.addWidget(self.setting_button)
         actions.addStretch(1)
         actions.addWidget(self.statement_button)
         actions.addWidget(self.document)
@@ -247,6 +260,8 @@ class ReserveScreen(QWidget):
         for b in (self.receive_button, self.batch_button, self.reimburse_button):
             b.setEnabled(manage)
         self.pay_button.setEnabled(bool(on and status and status.can_pay))
+        actor = self.actor()
+        self.setting_button.setVisible(bool(actor is not None and actor.can(SETTINGS)))
         r = self.selected()
         self.refund_button.setEnabled(manage and r is not None and r.kind == "payment")
         if on and not manage:
@@ -310,6 +325,13 @@ class ReserveScreen(QWidget):
     def reimburse(self) -> QDialog:
         return self._dialog(ReimburseDialog(self.services, self.tasks, self.actor, self,
                                             on_done=self._recorded))
+
+    def configure(self) -> QDialog:
+        def done(_changes) -> None:
+            self.message.setText(self.tr("Reserve fund setting saved."))
+            self.refresh()
+        return self._dialog(SettingDialog(self.services, self.tasks, self.actor, self,
+                                          on_done=done))
 
     def print_statement(self) -> None:
         actor = self.actor()
