@@ -47,6 +47,7 @@ DOCUMENT_KINDS: dict[str, str] = {
     "calculation": "家庭经济状况核算表",
     # issue 13 — reserve
     "reserve_statement": "临时救助备用金月度收支明细",
+    "reserve_batch": "临时救助备用金报账单",
 }
 
 __all__ = [

@@ -66,6 +66,7 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "reserve": {"month", "period_from", "period_to", "partial", "opening", "closing",
                 "receipts", "payments", "refunds", "income"},
     "entries": None,
+    "batch": {"number", "up_to", "payments", "refunds", "total", "total_upper", "text"},
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional"},
@@ -86,7 +87,7 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "previous": {"date", "item", "amount", "cause"},
     # issue 13 — reserve_statement
     "entries": {"number", "date", "kind", "application_number", "applicant", "application",
-                "text", "income", "expense", "balance"},
+                "text", "income", "expense", "balance", "amount"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}

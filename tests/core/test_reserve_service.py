@@ -151,6 +151,13 @@ def test_batches_refunds_and_reimbursement(services, township, fund):
     batch = fund.submit_batch("2026-11-10", "11月上旬报账", township).value
     assert (batch.total_fen, batch.count) == (170_000, 1)  # 2000 paid - 300 back; not the 20th
     assert batch.number == "522201101-20261124-BZ01"
+    # the printed 报账单: every line, the total in figures and in words, no ID number
+    text = squash(subprocess.run(["pdftotext", str(batch.path), "-"], capture_output=True,
+                                 text=True, check=True).stdout)
+    for needle in ("临时救助备用金报账单", batch.number, p1.number, "-300.00", "1,700.00",
+                   "壹仟柒佰元整", "11月上旬报账", "县民政局审核"):
+        assert needle in text, needle
+    assert resident_id() not in text
     second = fund.submit_batch("2026-11-24", "", township).value
     assert (second.total_fen, second.count) == (100_000, 1)
     with pytest.raises(ValidationErrors) as err:

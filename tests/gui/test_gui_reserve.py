@@ -11,7 +11,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.core.services import EmergencyInput, Feedback
-from desktop_app.gui.reserve.screen import COL_BALANCE, COL_IN, COL_KIND, COL_OUT, COL_TEXT
+from desktop_app.gui.reserve.screen import (
+    COL_BALANCE,
+    COL_BATCH,
+    COL_IN,
+    COL_KIND,
+    COL_OUT,
+    COL_TEXT,
+)
 from tests.helpers.drafts import draft
 from tests.helpers.gui import actor_for, click, pdf_text, type_text
 
@@ -126,7 +133,7 @@ def test_months_statement_and_a_clerks_buttons(page, services, township, qtbot, 
     assert page.receive_button.toolTip() == "只有负责人或管理员可以登记"
 
 
-def test_a_clerk_cannot_refund_and_a_supervisor_can(page, services, township, qtbot):
+def test_a_supervisor_refunds_and_submits_a_batch(page, services, township, qtbot, opener):
     services.reserve.receive("3000", date(2026, 11, 2), "拨入", township)
     e = services.intake.decide(draft(services, items=("LINSHI_EXPENSE",)), "accept", township)
     t = next(t for t in services.handling.tasks_for_application(e.application_id))
@@ -146,6 +153,15 @@ def test_a_clerk_cannot_refund_and_a_supervisor_can(page, services, township, qt
     click(qtbot, dialog.ok)
     assert cells(page, COL_KIND) == ["拨入", "支付", "退回"]
     assert page.balance.text() == "备用金余额：2,200.00 元"
+    # 报账: the batch dialog, then the printed 报账单 opens
+    click(qtbot, page.batch_button)
+    batch = page.run_dialog.shown[-1]
+    assert "支付 1 笔，扣除退回后 800.00 元" in batch.head.text()
+    click(qtbot, batch.ok)
+    assert opener.opened[-1].name.endswith("-BZ01-reserve_batch.pdf")
+    assert "800.00" in pdf_text(opener.opened[-1])
+    assert cells(page, COL_BATCH) == ["", *[opener.opened[-1].name[:23]] * 2]
+    assert "报账批次" in page.message.text()
 
 
 def test_every_string_of_the_page_and_its_dialogs_is_chinese(page, services, township, qtbot):

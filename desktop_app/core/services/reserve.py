@@ -28,6 +28,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -63,6 +64,7 @@ TEMPORARY_ITEMS = ("LINSHI_URGENT", "LINSHI_EXPENSE")
 #: 先行救助 methods that move money (实物 does not).
 MONEY_METHODS = ("现金", "银行转账")
 STATEMENT = "reserve_statement"
+BATCH_FORM = "reserve_batch"
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,9 @@ class BatchRow:
     reimbursed_on: date | None
     reimbursed_fen: int | None
     text: str
+    #: The printed 报账单 (``reserve_batch``), when this row comes from ``submit_batch``.
+    path: Path | None = None
+    list_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -505,9 +510,18 @@ class ReserveService:
                          total_fen=total, up_to=day.isoformat(),
                          entries=[e.number for e in rows])
             count = sum(1 for e in rows if e.kind == rules.PAYMENT)
+            # the printed 报账单, recorded like the other list documents
+            ensure_clock_allows_issue(self.ctx, s)
+            town = s.scalars(select(Township)).one()
+            names = {i.code: i.name for i in self.ctx.catalog.items}
+            data = batch_data([_row(s, e, 0, names) for e in rows], batch=batch, up_to=day,
+                              clerk=staff.name if staff else actor.name, town=town)
+            doc, path, pdf = self._record_list(s, BATCH_FORM, batch.number, data, staff, today)
             info = BatchRow(batch.id, batch.number, batch.submitted_on, total, count, None,
-                            None, note)
-        return Outcome(info, Changes(reserve=True))
+                            None, note, path, doc.id)
+            changes = Changes(reserve=True, lists={doc.id})
+        atomic_write(path, pdf)
+        return Outcome(info, changes)
 
     def mark_reimbursed(self, batch_id: int, amount: object, on: object,
                         by: ActorRef) -> EntryResult:
@@ -607,22 +621,57 @@ class ReserveService:
                 ListDocument.kind == STATEMENT, ListDocument.day == today)))
             number = numbering.reserve_number(town.code, today, "statement", used)
             data = statement_data(led, number=number, today=today, clerk=clerk, town=town)
-            pdf = printing.render_document(STATEMENT, data)
-            digest = hashlib.sha256(pdf).hexdigest()
-            doc = ListDocument(kind=STATEMENT, number=number, department="", day=today,
-                               template_version=str(printing.load_template(STATEMENT).version),
-                               data=json.dumps(data, ensure_ascii=False, sort_keys=True),
-                               sha256=digest, created_by_id=staff.id if staff else None,
-                               print_count=1)
-            s.add(doc)
-            s.flush()
-            record_event(s, "document.issue", actor_id=staff.id if staff else None,
-                         list_document_id=doc.id, kind=STATEMENT, number=number, sha256=digest,
-                         month=start.strftime("%Y-%m"))
-            path = self.documents.folder / today.strftime("%Y%m") / f"{number}-{STATEMENT}.pdf"
+            doc, path, pdf = self._record_list(s, STATEMENT, number, data, staff, today,
+                                               month=start.strftime("%Y-%m"))
             info = ListInfo(doc.id, STATEMENT, number, "", today, len(led.rows), path)
         atomic_write(path, pdf)
         return Outcome(info, Changes(lists={info.id}))
+
+    def _record_list(self, s: Session, kind: str, number: str, data: dict[str, Any],
+                     staff: Staff | None, today: date, **detail: Any
+                     ) -> tuple[ListDocument, Path, bytes]:
+        """Render ``kind`` and record it as a list document (snapshot, template version,
+        SHA-256, ``document.issue``); the caller writes the PDF after its commit."""
+        pdf = printing.render_document(kind, data)
+        digest = hashlib.sha256(pdf).hexdigest()
+        doc = ListDocument(kind=kind, number=number, department="", day=today,
+                           template_version=str(printing.load_template(kind).version),
+                           data=json.dumps(data, ensure_ascii=False, sort_keys=True),
+                           sha256=digest, created_by_id=staff.id if staff else None,
+                           print_count=1)
+        s.add(doc)
+        s.flush()
+        record_event(s, "document.issue", actor_id=staff.id if staff else None,
+                     list_document_id=doc.id, kind=kind, number=number, sha256=digest,
+                     **detail)
+        path = self.documents.folder / today.strftime("%Y%m") / f"{number}-{kind}.pdf"
+        return doc, path, pdf
+
+
+def batch_data(rows: list[EntryRow], *, batch: ReserveBatch, up_to: date, clerk: str,
+               town: Township) -> dict[str, Any]:
+    """The data of the 临时救助备用金报账单 (forms/reserve_batch.json)."""
+    from ..rules.handling import amount_in_words
+    from .handling.base import government_name
+
+    return {
+        "number": batch.number, "reprint": False, "issued_date": batch.submitted_on.isoformat(),
+        "clerk": clerk,
+        "township": {"name": town.name, "code": town.code, "office": town.office_name,
+                     "window_phone": town.window_phone,
+                     "supervision_phone": town.supervision_phone},
+        "derived": {"government": government_name(town.name)},
+        "count": len(rows),
+        "batch": {"number": batch.number, "up_to": up_to.isoformat(),
+                  "payments": sum(1 for r in rows if r.kind == rules.PAYMENT),
+                  "refunds": sum(1 for r in rows if r.kind == rules.REFUND),
+                  "total": format_yuan(batch.total_fen),
+                  "total_upper": amount_in_words(batch.total_fen), "text": batch.text},
+        "entries": [{"number": r.number, "date": r.on.isoformat(), "kind": r.kind_label,
+                     "application_number": r.application_number, "applicant": r.applicant,
+                     "text": r.text,
+                     "amount": format_yuan(-rules.SIGN[r.kind] * r.amount_fen)} for r in rows],
+    }
 
 
 def statement_data(led: Ledger, *, number: str, today: date, clerk: str,

@@ -319,6 +319,9 @@ class ReserveScreen(QWidget):
             self.message.setText(fmt(self.tr("Batch %1 submitted: %2 payment(s), %3 yuan."),
                                      b.number, str(b.count), format_yuan(b.total_fen)))
             self.refresh()
+            if b.path is not None:  # the printed 报账单
+                self.document.set_document(b.path, b.number)
+                self.opener(Path(b.path))
         return self._dialog(BatchDialog(self.services, self.tasks, self.actor, self,
                                         on_done=done))
 
