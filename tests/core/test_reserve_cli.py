@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from desktop_app.cli import main
 from tests.helpers.cli import as_user
 
 
+@pytest.mark.slow  # ~9 s: a dozen logins (scrypt) and services opened per command
 def test_receive_balance_ledger_and_statement(tmp_path, capsys, monkeypatch):
     data = tmp_path / "d"
     assert main(["--data-dir", str(data), "demo", "--applications", "0"]) == 0
