@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from ... import printing
 from .. import vocab
-from ..errors import ValidationError, ValidationErrors
+from ..errors import PermissionDenied, ValidationError, ValidationErrors
 from ..models import (
     Application,
     EmergencyAid,
@@ -272,7 +272,7 @@ class ReserveService:
             if by is not None:
                 try:
                     actor = auth.resolve(s, by)[0]
-                except Exception:
+                except PermissionDenied:  # logged out / deactivated: no buttons
                     actor = None
             return ReserveStatus(
                 bool(setting["enabled"]), bool(setting["emergency_draws"]),
