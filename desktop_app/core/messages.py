@@ -345,6 +345,27 @@ TEMPLATES: dict[str, str] = {
                                       "才能选“待低保认定”",
     "materials.due_at_decision": "审核确认前须提供：{names}",
     "materials.task_final": "该事项已办结，不能再修改材料",
+    # issue 13 — reserve (临时救助备用金, core/services/reserve.py)
+    "reserve.overdraw": "备用金余额不足：{day} 可用余额 {balance} 元，本次支付 {amount} 元，"
+                        "差 {short} 元；请先登记拨入或报县审批",
+    "reserve.disabled": "本乡镇（街道）{day} 未启用临时救助备用金台账（设置“备用金”）",
+    "reserve.amount_positive": "金额必须大于 0",
+    "reserve.pay_source": "请指明支付的是哪一笔先行救助或哪一项临时救助",
+    "reserve.aid_paid": "先行救助 {number} 已从备用金支付，不能重复支付",
+    "reserve.task_not_payable": "只有已办结并有救助金额的临时救助事项才能从备用金支付",
+    "reserve.above_decided": "本次支付 {amount} 元超过尚未支付的金额 {rest} 元"
+                             "（决定金额 {decided} 元，已支付 {paid} 元）",
+    "reserve.refund_payment": "请选择要退回的支付记录",
+    "reserve.refund_before": "退回日期不能早于支付 {number} 的日期 {day}",
+    "reserve.refund_above": "退回金额 {amount} 元超过该事项已支付且未退回的 {paid} 元",
+    "reserve.batch_empty": "截至 {day} 没有未报账的备用金支付",
+    "reserve.batch_reimbursed": "报账批次 {number} 已登记拨付",
+    "reserve.reimburse_above": "拨付金额 {amount} 元超过报账金额 {total} 元",
+    "reserve.reimburse_before": "拨付日期不能早于报账批次 {number} 的日期 {day}",
+    "reserve.month_format": "月份格式应为 2026-11",
+    "reserve.month_future": "该月份尚未开始，不能打印月度明细",
+    "reserve.setting_invalid": "备用金设置不正确：每条须有生效日期（每个日期一条）"
+                               "并写明是否启用、先行救助是否从备用金支付",
 }
 
 register(TEMPLATES)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .applications.screen import ApplicationsScreen
     from .intake.screen import IntakeScreen
     from .kit.tasks import TaskRunner
+    from .reserve.screen import ReserveScreen
     from .sync.screen import SyncScreen
     from .tracking.screen import TrackingScreen
     from .tracking.separate_list import SeparateListView
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         tracking: TrackingScreen | None
         separate: SeparateListView | None
         sync_screen: SyncScreen | None
+        reserve_screen: ReserveScreen | None
         audit: AuditScreen | None
         admin: AdminScreen | None
 
@@ -90,6 +92,10 @@ class MainWindowNavigation(_Base):
                                    self.tr("Referred and open items, overdue ones first; handover "
                                            "lists, results and re-checks (Ctrl+T)"),
                                    self.show_tracking)
+        self.reserve_action = nav(self.tr("Reserve fund"), "reserveAction", "",
+                                  self.tr("The township's temporary assistance reserve fund: "
+                                          "balance, ledger, reimbursement, monthly statement"),
+                                  self.show_reserve)
         self.sync_action = nav(self.tr("Sync"), "syncAction", "",
                                self.tr("Export packages to the county, the export log, and "
                                        "import the county's return packages"),
@@ -167,6 +173,21 @@ class MainWindowNavigation(_Base):
         self.stack.setCurrentWidget(self.tracking)
         self.tracking.view.setFocus()
         return self.tracking
+
+    def show_reserve(self):
+        """备用金 (built on first use, refreshed on every visit; issue 13)."""
+        from .reserve.screen import ReserveScreen
+
+        if self.reserve_screen is None:
+            self.reserve_screen = ReserveScreen(self.services, self.tasks, self.current_actor,
+                                                opener=self.opener)
+            self.stack.addWidget(self.reserve_screen)
+        else:
+            self.reserve_screen.refresh()
+        self.reserve_action.setChecked(True)
+        self.stack.setCurrentWidget(self.reserve_screen)
+        self.reserve_screen.view.setFocus()
+        return self.reserve_screen
 
     def show_separate_list(self):
         """单独登记名单 (supervisors and administrators)."""

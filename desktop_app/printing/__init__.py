@@ -51,6 +51,9 @@ DOCUMENT_KINDS: dict[str, str] = {
     "extension_notice": "社会救助事项延期办理告知书",
     "publicity_list": "社会救助公示名单",
     "report_list": "社会救助审核确认上报清单",
+    # issue 13 — reserve
+    "reserve_statement": "临时救助备用金月度收支明细",
+    "reserve_batch": "临时救助备用金报账单",
 }
 
 __all__ = [

@@ -419,6 +419,64 @@ def report_list() -> dict[str, Any]:
     return data
 
 
+def reserve_statement() -> dict[str, Any]:
+    """备用金月度收支明细 (issue 13): the shape of ``services/reserve.statement_data``."""
+    data = copy.deepcopy(_BASE)
+    del data["applicant"]  # a list for many applicants
+    data["number"] = "330102101-20261201-YB01"
+    data["issued_date"] = "2026-12-01"
+    data["derived"] = {"government": "城关镇人民政府"}
+    data["reserve"] = {"month": "2026年11月", "period_from": "2026-11-01",
+                       "period_to": "2026-11-30", "partial": False, "opening": "12,000.00",
+                       "closing": "14,300.00", "receipts": "8,000.00", "payments": "6,000.00",
+                       "refunds": "300.00", "income": "8,300.00"}
+    data["entries"] = [
+        {"number": "330102101-20261103-BR01", "date": "2026-11-03", "kind": "拨入",
+         "application_number": "", "applicant": "", "text": "县民政局拨付第四季度备用金",
+         "income": "8,000.00", "expense": "", "balance": "20,000.00"},
+        {"number": "330102101-20261110-ZF01", "date": "2026-11-10", "kind": "支付",
+         "application_number": "330102101-20261110-0002", "applicant": "刘" + _RARE + "芳",
+         "text": "先行救助 J1", "income": "",
+         "expense": "1,500.00", "balance": "18,500.00"},
+        {"number": "330102101-20261118-ZF01", "date": "2026-11-18", "kind": "支付",
+         "application_number": "330102101-20261105-0004", "applicant": "欧阳秀兰",
+         "text": "临时救助（支出型）", "income": "", "expense": "4,500.00",
+         "balance": "14,000.00"},
+        {"number": "330102101-20261124-TH01", "date": "2026-11-24", "kind": "退回",
+         "application_number": "330102101-20261110-0002", "applicant": "刘" + _RARE + "芳",
+         "text": "多付部分退回", "income": "300.00", "expense": "", "balance": "14,300.00"},
+    ]
+    for row in data["entries"]:
+        row["application"] = f"{row['applicant']} {row['application_number']}".strip()
+    data["count"] = len(data["entries"])
+    return data
+
+
+def reserve_batch() -> dict[str, Any]:
+    """临时救助备用金报账单 (issue 13): the shape of ``services/reserve.batch_data``."""
+    data = copy.deepcopy(_BASE)
+    del data["applicant"]
+    data["number"] = "330102101-20261201-BZ01"
+    data["issued_date"] = "2026-12-01"
+    data["derived"] = {"government": "城关镇人民政府"}
+    data["batch"] = {"number": data["number"], "up_to": "2026-11-30", "payments": 2,
+                     "refunds": 1, "total": "5,700.00", "total_upper": "伍仟柒佰元整",
+                     "text": "11月备用金支付报账"}
+    data["entries"] = [
+        {"number": "330102101-20261110-ZF01", "date": "2026-11-10", "kind": "支付",
+         "application_number": "330102101-20261110-0002", "applicant": "刘" + _RARE + "芳",
+         "text": "先行救助 J1", "amount": "1,500.00"},
+        {"number": "330102101-20261118-ZF01", "date": "2026-11-18", "kind": "支付",
+         "application_number": "330102101-20261105-0004", "applicant": "欧阳秀兰",
+         "text": "临时救助（支出型）", "amount": "4,500.00"},
+        {"number": "330102101-20261124-TH01", "date": "2026-11-24", "kind": "退回",
+         "application_number": "330102101-20261110-0002", "applicant": "刘" + _RARE + "芳",
+         "text": "多付部分退回", "amount": "-300.00"},
+    ]
+    data["count"] = len(data["entries"])
+    return data
+
+
 SAMPLES = {
     "receipt": receipt,
     "notice_missing": notice_missing,
@@ -436,6 +494,8 @@ SAMPLES = {
     "extension_notice": extension_notice,
     "publicity_list": publicity_list,
     "report_list": report_list,
+    "reserve_statement": reserve_statement,
+    "reserve_batch": reserve_batch,
 }
 
 

@@ -80,6 +80,10 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "publicity": {"start", "end", "days", "phone", "address", "basis"},
     "entries": None,
     "reports": None,
+    # issue 13 — reserve_statement (services/reserve.py statement_data)
+    "reserve": {"month", "period_from", "period_to", "partial", "opening", "closing",
+                "receipts", "payments", "refunds", "income"},
+    "batch": {"number", "up_to", "payments", "refunds", "total", "total_upper", "text"},
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional", "waiting"},
@@ -100,7 +104,10 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "previous": {"date", "item", "amount", "cause"},
     # issue 13 — the 审核确认 procedure
     "steps": {"stage", "date", "people", "outcome", "text", "ref"},
-    "entries": {"applicant", "members", "household_size", "items"},
+    # (publicity_list rows; reserve_statement rows below share the key "entries")
+    "entries": {"applicant", "members", "household_size", "items",
+                "number", "date", "kind", "application_number", "application",
+                "text", "income", "expense", "balance", "amount"},
     "reports": {"application_number", "applicant", "village", "item", "opinion",
                 "household_size", "amount", "intake_date"},
 }

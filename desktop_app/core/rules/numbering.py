@@ -167,3 +167,22 @@ def list_number(township_code12: str, letters: str, day: date, n: int) -> str:
         raise ValueError(f"unknown list letters {letters!r}")
     township = validate_township_code(township_code12)
     return f"{township.code9}-{letters}-{day.year:04d}{day.month:02d}{day.day:02d}-{_positive(n, 'list number')}"
+# -- issue 13: the 临时救助备用金 ledger --------------------------------------------------
+#: Prefixes of the reserve fund's numbers (pinyin initials): 拨入, 支付, 退回, 报账 and the
+#: printed 备用金月度收支明细 — ``<code9>-<YYYYMMDD>-<prefix><nn>`` like the 转办清单.
+RESERVE_PREFIXES = {"receipt": "BR", "payment": "ZF", "refund": "TH", "batch": "BZ",
+                    "statement": "YB"}
+
+
+def reserve_number(township_code12: str, day: date, kind: str, used: Iterable[str]) -> str:
+    """The next free number of ``kind`` (a key of :data:`RESERVE_PREFIXES`) on ``day``
+    after the numbers in ``used``: ``"330102101-20261124-ZF01"`` (wider above 99).
+
+    :raises ValidationError: if the township code is invalid.
+    :raises KeyError: for an unknown kind.
+    """
+    township = validate_township_code(township_code12)
+    prefix = f"{_day_prefix(township.code9, day)}-{RESERVE_PREFIXES[kind]}"
+    taken = [int(u[len(prefix):]) for u in used
+             if u.startswith(prefix) and u[len(prefix):].isdigit()]
+    return f"{prefix}{max(taken, default=0) + 1:0{HANDOVER_WIDTH}d}"

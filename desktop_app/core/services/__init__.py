@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     )
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
+    from .reserve import ReserveService
     from .settings import SettingsService
     from .setup import SetupInput, SetupService
     from .sync.service import ExportLogRow, ExportResult, ImportResult, SyncService, SyncStatus
@@ -67,6 +68,7 @@ _LAZY = {
     "QueryService": ".queries", "SearchFilters": ".queries", "SettingsService": ".settings",
     "SetupInput": ".setup", "SetupService": ".setup",
     "ClockService": ".clock", "ClockStatus": ".clock",
+    "ReserveService": ".reserve",
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -102,6 +104,7 @@ class Services:
     handling: HandlingService
     sync: SyncService  # export/import sync packages (DESIGN §4)
     clock: ClockService  # the PC's clock against the newest record (issue 11)
+    reserve: ReserveService  # the 临时救助备用金 ledger (issue 13)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -117,6 +120,7 @@ class Services:
         from .handling import HandlingService
         from .intake import IntakeService
         from .queries import QueryService
+        from .reserve import ReserveService
         from .settings import SettingsService
         from .setup import SetupService
         from .sync.service import SyncService
@@ -128,7 +132,8 @@ class Services:
         return cls(ctx, SetupService(ctx), IntakeService(ctx, documents), documents,
                    QueryService(ctx), AccountService(ctx), SettingsService(ctx),
                    BackupService(ctx), AuditService(ctx), AssessmentService(ctx),
-                   handling, SyncService(ctx, handling), ClockService(ctx))
+                   handling, SyncService(ctx, handling), ClockService(ctx),
+                   ReserveService(ctx, documents))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

@@ -16,6 +16,7 @@ from ..db import Database
 from ..models import Setting
 from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
 from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
+from ..rules.reserve import DEFAULT_ENTRY as DEFAULT_RESERVE_FUND
 from ..rules.stages import DEFAULT_PUBLICITY
 from ..rules.standards import load_default_entries
 from ..rules.temporary import DEFAULT_SCOPE as DEFAULT_TEMPORARY_SCOPE
@@ -58,6 +59,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # (民发〔2021〕57号/43号 "公示期为7天"); a local rule may say {"days": 5, "unit":
     # "workdays"} (core/rules/stages.py).
     "publicity_days": [dict(DEFAULT_PUBLICITY)],
+    # issue 13 — the 临时救助备用金 (core/rules/reserve.py): whether the township keeps the
+    # ledger, and whether a 先行救助 in cash/transfer is drawn from it; entries with
+    # effective dates. 泰安/重庆/汉中 十五 require the fund; off until turned on (ours).
+    "reserve_fund": [dict(DEFAULT_RESERVE_FUND)],
     # Tracking screen: a task is "due soon" with at most this many working days left.
     "due_soon_workdays": 3,
     # 动态管理: months between re-checks — 特困, and 低保 households by class A/B/C.
@@ -103,10 +108,13 @@ class Changes:
     backups: bool = False
     exports: bool = False
     everything: bool = False
+    #: issue 13 — the 临时救助备用金 ledger (entries, batches) changed
+    reserve: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.applications or self.documents or self.lists or self.settings
-                    or self.accounts or self.backups or self.exports or self.everything)
+                    or self.accounts or self.backups or self.exports or self.everything
+                    or self.reserve)
 
     @property
     def changes(self) -> Changes:
@@ -122,7 +130,7 @@ class Changes:
             out.applications |= c.applications
             out.documents |= c.documents
             out.lists |= c.lists
-            for flag in ("settings", "accounts", "backups", "exports", "everything"):
+            for flag in ("settings", "accounts", "backups", "exports", "everything", "reserve"):
                 setattr(out, flag, getattr(out, flag) or getattr(c, flag))
         return out
 

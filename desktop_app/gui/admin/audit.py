@@ -72,6 +72,7 @@ ACTION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("AuditScreen", "Settings"), ("settings.",)),
     (QT_TRANSLATE_NOOP("AuditScreen", "Backups and restores"), ("backup.", "system.", "exports.")),
     (QT_TRANSLATE_NOOP("AuditScreen", "Export and import"), ("export", "import")),
+    (QT_TRANSLATE_NOOP("AuditScreen", "Reserve fund"), ("reserve.",)),  # issue 13
 )
 
 _REASONS = {

@@ -49,7 +49,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../main_window.py" line="+115"/>
+        <location filename="../main_window.py" line="+116"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -335,7 +335,7 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../admin/audit.py" line="+78"/>
+        <location filename="../admin/audit.py" line="+79"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
@@ -576,7 +576,7 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location line="-223"/>
+        <location line="-224"/>
         <source>All actions</source>
         <extracomment>(label, action codes or &quot;prefix.&quot; prefixes) for the action filter.</extracomment>
         <translation>全部操作</translation>
@@ -630,6 +630,11 @@
         <location line="+1"/>
         <source>Export and import</source>
         <translation>导出与导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve fund</source>
+        <translation>备用金</translation>
     </message>
     <message>
         <location line="+234"/>
@@ -853,6 +858,39 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+6"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../reserve/dialogs.py" line="+180"/>
+        <source>Submit payments to the county (reimbursement)</source>
+        <translation>向县报账</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not submitted yet: %1 payment(s), %2 yuan net of money given back.</source>
+        <translation>尚未报账：支付 %1 笔，扣除退回后 %2 元。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Optional, e.g. 11月报账</source>
+        <translation>可不填，例如 11月报账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments up to</source>
+        <translation>报账截至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit</source>
+        <translation>报账</translation>
     </message>
 </context>
 <context>
@@ -2533,13 +2571,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+57"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-64"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -2729,6 +2767,31 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>导入</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Reserve fund: money in</source>
+        <translation>备用金拨入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve fund: payment</source>
+        <translation>备用金支付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve fund: money given back</source>
+        <translation>备用金退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve fund: submitted for reimbursement</source>
+        <translation>备用金报账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve fund: reimbursed by the county</source>
+        <translation>备用金报账款县级拨付</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Clerk</source>
         <translation>经办人</translation>
@@ -2777,6 +2840,59 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Completed</source>
         <translation>已办结</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../reserve/screen.py" line="+66"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In (yuan)</source>
+        <translation>收入（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out (yuan)</source>
+        <translation>支出（元）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balance (yuan)</source>
+        <translation>余额（元）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch</source>
+        <translation>报账批次</translation>
     </message>
 </context>
 <context>
@@ -2961,7 +3077,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MainWindowNavigation</name>
     <message>
-        <location filename="../navigation.py" line="+63"/>
+        <location filename="../navigation.py" line="+65"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -2994,6 +3110,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Referred and open items, overdue ones first; handover lists, results and re-checks (Ctrl+T)</source>
         <translation>转办和在办事项（逾期优先）；转办清单、办理结果和复核提醒（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reserve fund</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The township&apos;s temporary assistance reserve fund: balance, ledger, reimbursement, monthly statement</source>
+        <translation>乡镇（街道）临时救助备用金：余额、收支台账、报账、月度明细</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4799,6 +4925,91 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>This item is closed; its materials can no longer be changed</source>
         <translation>该事项已办结，不能再修改材料</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Not enough money in the reserve fund: %2 yuan available on %1, this payment is %3 yuan, %4 yuan short; record money received first or report to the county</source>
+        <translation>备用金余额不足：%1 可用余额 %2 元，本次支付 %3 元，差 %4 元；请先登记拨入或报县审批</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The township does not keep a temporary assistance reserve fund ledger on %1 (setting &quot;reserve fund&quot;)</source>
+        <translation>本乡镇（街道）%1 未启用临时救助备用金台账（设置“备用金”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The amount must be above 0</source>
+        <translation>金额必须大于 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say which emergency aid or which temporary assistance item is paid</source>
+        <translation>请指明支付的是哪一笔先行救助或哪一项临时救助</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emergency aid %1 was already paid from the reserve fund</source>
+        <translation>先行救助 %1 已从备用金支付，不能重复支付</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only a finished temporary assistance item with an amount can be paid from the reserve fund</source>
+        <translation>只有已办结并有救助金额的临时救助事项才能从备用金支付</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This payment of %1 yuan is above the %2 yuan not yet paid (decided %3 yuan, paid %4 yuan)</source>
+        <translation>本次支付 %1 元超过尚未支付的金额 %2 元（决定金额 %3 元，已支付 %4 元）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the payment that is given back</source>
+        <translation>请选择要退回的支付记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The refund cannot be dated before payment %1 on %2</source>
+        <translation>退回日期不能早于支付 %1 的日期 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The refund of %1 yuan is above the %2 yuan paid on this item and not given back yet</source>
+        <translation>退回金额 %1 元超过该事项已支付且未退回的 %2 元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No reserve fund payment up to %1 waits to be submitted</source>
+        <translation>截至 %1 没有未报账的备用金支付</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reimbursement of batch %1 is already recorded</source>
+        <translation>报账批次 %1 已登记拨付</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reimbursement of %1 yuan is above the batch total of %2 yuan</source>
+        <translation>拨付金额 %1 元超过报账金额 %2 元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reimbursement cannot be dated before batch %1 on %2</source>
+        <translation>拨付日期不能早于报账批次 %1 的日期 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the month like 2026-11</source>
+        <translation>月份格式应为 2026-11</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That month has not begun: no statement yet</source>
+        <translation>该月份尚未开始，不能打印月度明细</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reserve fund setting is not valid: each entry needs an effective date (one per date) and says whether the fund is kept and whether emergency aid is paid from it</source>
+        <translation>备用金设置不正确：每条须有生效日期（每个日期一条）并写明是否启用、先行救助是否从备用金支付</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
@@ -4841,6 +5052,49 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>The user chooses their own password at the first login. Leave it empty to create the account without a password (it cannot log in until one is set).</source>
         <translation>用户首次登录时须改为自己的密码。留空则创建无密码账户（设置密码前不能登录）。</translation>
+    </message>
+</context>
+<context>
+    <name>PayDialog</name>
+    <message>
+        <location filename="../reserve/dialogs.py" line="-85"/>
+        <source>Pay temporary assistance from the reserve fund</source>
+        <translation>从备用金支付临时救助</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Balance now: %1 yuan. Emergency aid paid first in cash or by transfer is drawn when it is recorded.</source>
+        <translation>当前余额 %1 元。以现金或银行转账发放的先行救助在登记时自动从备用金支付。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2 %3 — %4 yuan unpaid</source>
+        <translation>%1 %2 %3 — 未支付 %4 元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default: all that is unpaid</source>
+        <translation>不填则支付全部未支付金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid on</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No temporary assistance result waits to be paid.</source>
+        <translation>没有待支付的临时救助。</translation>
     </message>
 </context>
 <context>
@@ -5118,6 +5372,44 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../reserve/dialogs.py" line="-44"/>
+        <source>Money received into the reserve fund</source>
+        <translation>备用金拨入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance now: %1 yuan.</source>
+        <translation>当前余额 %1 元。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yuan, e.g. 20000</source>
+        <translation>元，例如 20000</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 县民政局拨付第四季度备用金</source>
+        <translation>例如 县民政局拨付第四季度备用金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received on</source>
+        <translation>拨入日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From whom / what for</source>
+        <translation>来源及用途</translation>
+    </message>
+</context>
+<context>
     <name>RecoverAdminDialog</name>
     <message>
         <location filename="../auth/login.py" line="+199"/>
@@ -5237,6 +5529,82 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+7"/>
         <source>Print or write down the code, then click &quot;I have kept the code&quot;.</source>
         <translation>请先打印或抄写恢复码，然后点击“我已妥善保管”。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../reserve/dialogs.py" line="+57"/>
+        <source>Money given back into the reserve fund</source>
+        <translation>退回备用金</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payment %1 of %2: %3 yuan, %4 %5</source>
+        <translation>支付 %1（%2）：%3 元，%4 %5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. 多付部分退回</source>
+        <translation>例如 多付部分退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given back on</source>
+        <translation>退回日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReimburseDialog</name>
+    <message>
+        <location line="+44"/>
+        <source>The county reimbursed a batch</source>
+        <translation>登记县级拨付</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2: %3 yuan, %4 payment(s)</source>
+        <translation>%1（%2）：%3 元，%4 笔</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batch</source>
+        <translation>报账批次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (yuan)</source>
+        <translation>拨付金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received on</source>
+        <translation>到账日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No submitted batch waits for its money.</source>
+        <translation>没有待拨付的报账批次。</translation>
     </message>
 </context>
 <context>
@@ -5374,6 +5742,154 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+2"/>
         <source>Remove this person</source>
         <translation>删除此人</translation>
+    </message>
+</context>
+<context>
+    <name>ReserveScreen</name>
+    <message>
+        <location filename="../reserve/screen.py" line="+54"/>
+        <source>Previous month (%1)</source>
+        <translation>上个月（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next month (%1)</source>
+        <translation>下个月（%1）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Money in…</source>
+        <translation>拨入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record money received into the fund (supervisors)</source>
+        <translation>登记拨入备用金的款项（负责人）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay…</source>
+        <translation>支付…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay a township temporary assistance result from the fund</source>
+        <translation>从备用金支付乡镇决定的临时救助</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Given back…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Money of the selected payment given back into the fund (supervisors)</source>
+        <translation>所选支付的款项退回备用金（负责人）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submit for reimbursement…</source>
+        <translation>报账…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submit the payments not yet submitted to the county (supervisors)</source>
+        <translation>将尚未报账的支付向县民政局报账（负责人）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reimbursed…</source>
+        <translation>登记拨付…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The county paid a submitted batch back into the fund (supervisors)</source>
+        <translation>县级已拨付报账款项，补入备用金（负责人）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monthly statement</source>
+        <translation>月度明细</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the month&apos;s statement of the fund, with signature lines</source>
+        <translation>打印本月备用金收支明细（含签字栏）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the fund or not, and whether emergency aid is paid from it (administrators)</source>
+        <translation>是否启用备用金台账、先行救助是否从备用金支付（管理员）</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Balance: %1 yuan</source>
+        <translation>备用金余额：%1 元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not submitted: %1 yuan (%2 payment(s)) · submitted, awaiting the county: %3 yuan</source>
+        <translation>未报账：%1 元（%2 笔）· 已报账待拨付：%3 元</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The township does not keep the reserve fund ledger yet: an administrator turns it on (%1).</source>
+        <translation>本乡镇（街道）尚未启用备用金台账：请管理员启用（%1）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Emergency aid paid first in cash or by transfer is drawn from the fund when it is recorded; a payment larger than the balance is refused.</source>
+        <translation>以现金或银行转账发放的先行救助在登记时从备用金支付；超过余额的支付不予登记。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Emergency aid is not drawn from the fund automatically; pay it here.</source>
+        <translation>先行救助不自动从备用金支付，请在此登记支付。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1-%2</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Carried over %1 · in %2 · given back %3 · paid %4 · balance %5 (yuan)</source>
+        <translation>上月结余 %1 · 拨入 %2 · 退回 %3 · 支付 %4 · 结余 %5（元）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Only a supervisor or administrator records this</source>
+        <translation>只有负责人或管理员可以登记</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 %2: %3 yuan; balance %4 yuan.</source>
+        <translation>%1 %2：%3 元；余额 %4 元。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Batch %1 submitted: %2 payment(s), %3 yuan.</source>
+        <translation>报账批次 %1：%2 笔，%3 元。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reserve fund setting saved.</source>
+        <translation>备用金设置已保存。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Monthly statement %1 printed: %2 line(s).</source>
+        <translation>已打印月度明细 %1：%2 笔。</translation>
     </message>
 </context>
 <context>
@@ -5614,6 +6130,34 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+11"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingDialog</name>
+    <message>
+        <location filename="../reserve/dialogs.py" line="+24"/>
+        <source>Reserve fund setting</source>
+        <translation>备用金设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From the day below, the township keeps the reserve fund ledger; earlier days keep their setting.</source>
+        <translation>自下列日期起按本设置执行；此前各日仍按原设置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the temporary assistance reserve fund ledger</source>
+        <translation>启用临时救助备用金台账</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Emergency aid paid in cash or by transfer is paid from the fund</source>
+        <translation>以现金或银行转账发放的先行救助从备用金支付</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In force from</source>
+        <translation>生效日期</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,12 @@ ACTIONS: dict[str, str] = {
     "exports.resume": QT_TRANSLATE_NOOP("Labels", "Exports resumed"),
     "export": QT_TRANSLATE_NOOP("Labels", "Export"),
     "import": QT_TRANSLATE_NOOP("Labels", "Import"),
+    # issue 13 — reserve (临时救助备用金)
+    "reserve.receipt": QT_TRANSLATE_NOOP("Labels", "Reserve fund: money in"),
+    "reserve.payment": QT_TRANSLATE_NOOP("Labels", "Reserve fund: payment"),
+    "reserve.refund": QT_TRANSLATE_NOOP("Labels", "Reserve fund: money given back"),
+    "reserve.batch": QT_TRANSLATE_NOOP("Labels", "Reserve fund: submitted for reimbursement"),
+    "reserve.reimburse": QT_TRANSLATE_NOOP("Labels", "Reserve fund: reimbursed by the county"),
 }
 
 ROLES: dict[str, str] = {

@@ -757,6 +757,50 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Needed before the decision: %1"), ("names",)),
     "materials.task_final": (QT_TRANSLATE_NOOP(
         "Messages", "This item is closed; its materials can no longer be changed"), ()),
+    # issue 13 — reserve (临时救助备用金, core/services/reserve.py)
+    "reserve.overdraw": (QT_TRANSLATE_NOOP(
+        "Messages", "Not enough money in the reserve fund: %2 yuan available on %1, this "
+        "payment is %3 yuan, %4 yuan short; record money received first or report to the "
+        "county"), ("day", "balance", "amount", "short")),
+    "reserve.disabled": (QT_TRANSLATE_NOOP(
+        "Messages", "The township does not keep a temporary assistance reserve fund ledger on "
+        "%1 (setting \"reserve fund\")"), ("day",)),
+    "reserve.amount_positive": (QT_TRANSLATE_NOOP("Messages", "The amount must be above 0"), ()),
+    "reserve.pay_source": (QT_TRANSLATE_NOOP(
+        "Messages", "Say which emergency aid or which temporary assistance item is paid"), ()),
+    "reserve.aid_paid": (QT_TRANSLATE_NOOP(
+        "Messages", "Emergency aid %1 was already paid from the reserve fund"), ("number",)),
+    "reserve.task_not_payable": (QT_TRANSLATE_NOOP(
+        "Messages", "Only a finished temporary assistance item with an amount can be paid from "
+        "the reserve fund"), ()),
+    "reserve.above_decided": (QT_TRANSLATE_NOOP(
+        "Messages", "This payment of %1 yuan is above the %2 yuan not yet paid (decided %3 "
+        "yuan, paid %4 yuan)"), ("amount", "rest", "decided", "paid")),
+    "reserve.refund_payment": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the payment that is given back"), ()),
+    "reserve.refund_before": (QT_TRANSLATE_NOOP(
+        "Messages", "The refund cannot be dated before payment %1 on %2"), ("number", "day")),
+    "reserve.refund_above": (QT_TRANSLATE_NOOP(
+        "Messages", "The refund of %1 yuan is above the %2 yuan paid on this item and not given "
+        "back yet"), ("amount", "paid")),
+    "reserve.batch_empty": (QT_TRANSLATE_NOOP(
+        "Messages", "No reserve fund payment up to %1 waits to be submitted"), ("day",)),
+    "reserve.batch_reimbursed": (QT_TRANSLATE_NOOP(
+        "Messages", "The reimbursement of batch %1 is already recorded"), ("number",)),
+    "reserve.reimburse_above": (QT_TRANSLATE_NOOP(
+        "Messages", "The reimbursement of %1 yuan is above the batch total of %2 yuan"),
+        ("amount", "total")),
+    "reserve.reimburse_before": (QT_TRANSLATE_NOOP(
+        "Messages", "The reimbursement cannot be dated before batch %1 on %2"),
+        ("number", "day")),
+    "reserve.month_format": (QT_TRANSLATE_NOOP(
+        "Messages", "Write the month like 2026-11"), ()),
+    "reserve.month_future": (QT_TRANSLATE_NOOP(
+        "Messages", "That month has not begun: no statement yet"), ()),
+    "reserve.setting_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The reserve fund setting is not valid: each entry needs an effective date "
+        "(one per date) and says whether the fund is kept and whether emergency aid is paid "
+        "from it"), ()),
 }
 
 

@@ -102,6 +102,9 @@ class EmergencyAidVerbs(HandlingBase):
                                paperwork_provisional=due.provisional, recorded_by_id=clerk.id)
             s.add(aid)
             s.flush()
+            # 备用金: cash/transfer drawn from the fund here (overdraw refuses it all)
+            from ..reserve import draw_for_aid
+            drawn = draw_for_aid(self.ctx, s, aid, clerk.id) is not None
             # The follow-up task: the same item, now due when the paperwork is.
             task.due_date, task.due_provisional = due.date, due.provisional
             record_event(s, "emergency.pay", actor_id=clerk.id, application_id=app.id,
@@ -110,7 +113,9 @@ class EmergencyAidVerbs(HandlingBase):
             pending = self.documents.create(s, app, "emergency_record", number, clerk, now,
                                             aid=aid)
         info = self.documents.write_files([pending])[0]
-        return EmergencyResult(info, due.date, due.provisional, written(info).changes)
+        changes = written(info).changes
+        changes.reserve = drawn
+        return EmergencyResult(info, due.date, due.provisional, changes)
 
     def escalate(self, task_id: int, reason: str, by: ActorRef) -> Outcome[DocumentInfo]:
         """Above the township's ceiling: the 急难型 item goes to the county department
