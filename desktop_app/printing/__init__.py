@@ -45,6 +45,7 @@ DOCUMENT_KINDS: dict[str, str] = {
     "application_form": "社会救助申请书",
     "declaration": "家庭经济状况申报表",
     "calculation": "家庭经济状况核算表",
+    "material_checklist": "临时救助补齐材料清单",  # issue 13 — 补齐手续
 }
 
 __all__ = [

@@ -263,7 +263,10 @@ def emergency_record() -> dict[str, Any]:
     data["aid"] = {"amount": "1,500.00", "amount_upper": "壹仟伍佰元整", "method": "现金",
                    "cause": "住房因11月22日夜间火灾烧毁，家中衣物、被褥和口粮全部损毁",
                    "paid_date": "2026-11-24", "paperwork_due": "2026-12-08",
-                   "provisional": False, "ceiling": "3,000.00"}
+                   "provisional": False, "ceiling": "3,000.00",
+                   "cumulative": "本次发放后，本事项累计救助 1,500.00 元，本家庭2026年累计获乡镇"
+                                 "（街道）临时救助 2,300.00 元，均未超过乡镇（街道）临时救助审批"
+                                 "额度 3,000.00 元。"}
     data["previous"] = [
         {"date": "2026-03-16", "item": "临时救助", "amount": "800.00",
          "cause": "子女患急病住院，自付医疗费用较高"},
@@ -280,6 +283,25 @@ def emergency_record() -> dict[str, Any]:
     return data
 
 
+def material_checklist() -> dict[str, Any]:
+    """补齐材料清单 (issue 13): an urgent case whose materials came in after 先行救助."""
+    data = emergency_record()
+    data["number"] = "330102101-20261124-0007-B1"
+    data["checklist"] = {"items": "临时救助（急难型）", "accepted_on": "2026-11-24",
+                         "complete": False, "missing_count": 1, "last_date": "2026-11-27"}
+    data["material_rows"] = [
+        {"name": "社会救助申请书", "status": "已收取", "done": "✓"},
+        {"name": "急难情况说明", "status": "已收取", "done": "✓"},
+        {"name": "火灾、交通事故等意外事件证明", "status": "信息共享免提交", "done": "✓"},
+        {"name": "诚信承诺书", "status": "缺少", "done": ""},
+    ]
+    data["paperwork"] = [
+        {"date": "2026-11-27", "changes": "急难情况说明：已收取；火灾、交通事故等意外事件证明："
+                                          "信息共享免提交", "note": "村委会出具火灾情况说明"},
+    ]
+    return data
+
+
 SAMPLES = {
     "receipt": receipt,
     "notice_missing": notice_missing,
@@ -292,6 +314,7 @@ SAMPLES = {
     "application_form": application_form,
     "declaration": declaration,
     "calculation": calculation,
+    "material_checklist": material_checklist,
 }
 
 

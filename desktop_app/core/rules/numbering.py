@@ -31,7 +31,8 @@ MAX_SEQ_DIGITS = 9
 REFERRAL = "Z"  # 转办单 (one per receiving department, again when re-referred)
 RESULT_NOTICE = "G"  # 办理结果告知书
 EMERGENCY = "J"  # 临时救助先行救助记录
-SUFFIX_LETTERS = (REFERRAL, RESULT_NOTICE, EMERGENCY)
+MATERIALS = "B"  # 补齐材料清单 (issue 13: materials of an urgent case completed later)
+SUFFIX_LETTERS = (REFERRAL, RESULT_NOTICE, EMERGENCY, MATERIALS)
 #: The day's 转办清单 (handover list): ``<code9>-<YYYYMMDD>-QD<nn>``.
 HANDOVER_LIST = "QD"
 HANDOVER_WIDTH = 2

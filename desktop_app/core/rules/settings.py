@@ -140,6 +140,9 @@ VALIDATORS = {
     "eligibility": _eligibility.validate_setting,
     # issue 13 — ceilings: which sums the temporary-assistance ceiling applies to
     "temporary_ceiling_scope": _temporary.validate_scope,
+    # issue 13 — temporary assistance under control: 先行救助 clock, amount bands
+    "first_aid_hours": _temporary.validate_first_aid_hours,
+    "temporary_bands": _temporary.validate_bands,
 }
 
 

@@ -17,7 +17,8 @@ The service is composed of one part per responsibility:
 * :mod:`.emergency` — 先行救助 and escalation to the county;
 * :mod:`.reviews` — 动态管理 re-checks;
 * :mod:`.registers` — the separately registered list (单独登记备案);
-* :mod:`.timeline` — an application's steps.
+* :mod:`.timeline` — an application's steps;
+* :mod:`.temporary` — 补齐手续, 个案会商, 跟进救助, amount bands (issue 13).
 
 :class:`HandlingService` (``services.handling``) joins them; the read models and inputs
 are importable from here as before.
@@ -33,15 +34,18 @@ from .registers import FlaggedRow, Registers
 from .results import Feedback, FeedbackResult, TaskResults
 from .reviews import ReviewRow, Reviews
 from .tasks import TaskFilter, TaskQueries, TaskRow
+from .temporary import ConferenceInput, FollowupInput, TemporaryResult, TemporaryVerbs
 from .timeline import STEP_TEXTS, Step, Timeline
 
 
 class HandlingService(TaskQueries, HandoverLists, TaskResults, ResultNotices,
-                      EmergencyAidVerbs, Reviews, Registers, Timeline, HandlingBase):
+                      EmergencyAidVerbs, Reviews, Registers, Timeline, TemporaryVerbs,
+                      HandlingBase):
     """协同办理: every verb and query of the handling of accepted items."""
 
 
 __all__ = [
-    "STEP_TEXTS", "EmergencyInput", "EmergencyResult", "Feedback", "FeedbackResult",
+    "STEP_TEXTS", "ConferenceInput", "EmergencyInput", "FollowupInput", "TemporaryResult",
+    "EmergencyResult", "Feedback", "FeedbackResult",
     "FlaggedRow", "HandlingService", "ListInfo", "ReviewRow", "Step", "TaskFilter", "TaskRow",
 ]

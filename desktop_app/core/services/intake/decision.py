@@ -14,6 +14,7 @@ from ...errors import ValidationErrors
 from ...models import Application, Document, Staff, Township
 from ...rules import numbering, routing, values
 from ...vocab import ApplicationStatus, Decision, ItemStatus, TaskStatus
+from .. import temporary_data
 from ..auth import ActorRef
 from ..context import Changes, Outcome
 from ..documents import DocumentInfo, PendingFile
@@ -128,6 +129,7 @@ class Decisions(Registration, DraftValidation):
                 r = routing.route(self.ctx.catalog, req.item_code, confirms)
                 req.handler_code, req.decider_code = r.handler_code, r.decider_code
                 req.task_status = TaskStatus.TO_REFER if r.referred else TaskStatus.IN_PROGRESS
+            temporary_data.start_first_aid_clock(self.ctx, s, app, now)  # issue 13: 24 小时
             kinds = ["receipt", "commitment", "application_form", "declaration", "calculation"]
         elif decision == Decision.NOTICE:
             app.status = ApplicationStatus.PENDING_MATERIALS
