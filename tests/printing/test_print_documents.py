@@ -20,7 +20,7 @@ def test_every_kind_has_template_and_sample(rendered):
     assert set(rendered) == set(DOCUMENT_KINDS) == {
         "receipt", "notice_missing", "notice_reject", "commitment", "referral",
         "result_notice", "handover_list", "emergency_record", "application_form",
-        "declaration", "calculation"}
+        "declaration", "calculation", "material_checklist"}
     for kind, pdf in rendered.items():
         assert pdf.startswith(b"%PDF-"), kind
         assert load_template(kind).version >= 1
