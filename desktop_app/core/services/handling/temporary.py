@@ -25,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ... import vocab
-from ...catalog import TOWNSHIP
+from ...catalog import TOWNSHIP, Catalog
 from ...errors import ValidationError, ValidationErrors
 from ...messages import Message
 from ...models import RequestedItem, Staff, TaskStage
@@ -129,6 +129,20 @@ def stage_summary(row: TaskStage, names: dict[str, str] | None = None) -> str:
         referred = details.get("referred", "")
         return row.text + (f"；转介：{referred}" if referred else "")
     return row.text
+
+
+def stage_step_text(s: Session, cat: Catalog, d: dict[str, Any]) -> str | None:
+    """The timeline's words for a ``task.stage`` event of a side record of this module
+    (补齐手续, 个案会商 with its participants, 跟进救助); None for other steps."""
+    if d.get("stage") not in SIDE_STAGES or not d.get("stage_id"):
+        return None
+    row = s.get(TaskStage, d["stage_id"])
+    if row is None:
+        return None
+    task = s.get(RequestedItem, row.item_id)
+    names = {m.code: m.name for m in task.materials} if task is not None else {}
+    item = cat.item(d["item"]).name if cat.has_item(d.get("item") or "") else ""
+    return f"{vocab.STAGE_LABELS[row.stage]}：{item}，{stage_summary(row, names)}"
 
 
 class TemporaryVerbs(HandlingBase):
@@ -343,4 +357,5 @@ class TemporaryVerbs(HandlingBase):
 
 
 __all__ = ["CONFERENCE_OUTCOMES", "PAPERWORK_STATUSES", "ConferenceInput", "FollowupInput",
-           "MaterialRow", "TemporaryResult", "TemporaryVerbs", "stage_summary", "write_stage"]
+           "MaterialRow", "TemporaryResult", "TemporaryVerbs", "stage_step_text", "stage_summary",
+           "write_stage"]

@@ -15,6 +15,7 @@ from ...catalog import Catalog
 from ...models import Event, Staff
 from ...rules.values import format_yuan
 from .base import HandlingBase
+from .temporary import stage_step_text
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class Timeline(HandlingBase):
             steps = []
             for e in events:
                 d = json.loads(e.detail or "{}")
-                text = _step_text(cat, e.action, d)
+                text = (stage_step_text(s, cat, d) if e.action == "task.stage"  # issue 13
+                        else _step_text(cat, e.action, d))
                 if text is None:
                     continue
                 steps.append(Step(e.at, staff.get(e.actor_id, "系统") if e.actor_id else "系统",
