@@ -57,7 +57,7 @@ def test_an_urgent_case_shows_overdue_on_the_tracking_screen_after_24_hours(
     assert row.state == "overdue"
     assert screen.model.index(r, COL_LEFT).data() == "先行救助 超时 1 小时"
     assert screen.model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BG
-    print("COUNT", screen.count.text())
+    assert screen.count.text() == "共 1 项，逾期 1 项，临期 0 项"
     assert [t.item_code for t in services.handling.overdue()] == ["LINSHI_URGENT"]
 
 
@@ -75,8 +75,9 @@ def test_materials_of_an_urgent_case_are_recorded_later_and_the_checklist_reprin
     assert dialog.objectName() == "paperworkDialog"
     # Nothing changed: refused, nothing printed.
     click(qtbot, dialog.ok)
-    assert dialog.isVisible() and not dialog.general.isHidden()
-    assert "材料状态没有变化" in dialog.general.text()
+    assert dialog.isVisible() and not dialog.materials_error.isHidden()
+    assert dialog.materials_error.text() == "材料状态没有变化，请修改至少一项材料的状态"
+    assert opener.opened == []
     dialog.set_status("EMERGENCY_STATEMENT", "received")
     dialog.set_status("INTEGRITY_PLEDGE", "committed")
     type_text(qtbot, dialog.note, "村委会送来情况说明")
@@ -85,7 +86,7 @@ def test_materials_of_an_urgent_case_are_recorded_later_and_the_checklist_reprin
     text = pdf_text(opener.opened[-1])
     assert "临时救助补齐材料清单" in text and "以上材料已全部补齐" in text
     assert "告知承诺" in text and "急难情况说明" in text
-    print("MESSAGE", screen.message.text())
+    assert screen.message.text().startswith("已登记补齐手续：张三，临时救助（急难型）；已打印材料清单")
     statuses = {m.code: m.status for m in services.handling.task_materials(
         task(services, urgent.application_id, "LINSHI_URGENT").task_id)}
     assert statuses["EMERGENCY_STATEMENT"] == "received"
@@ -100,11 +101,12 @@ def test_the_band_hint_and_the_conference_above_the_ceiling(
     click(qtbot, screen.buttons["feedbackAction"])
     dialog = dialogs.last
     type_text(qtbot, dialog.amount, "1500")
-    assert "支出型 二档" in dialog.band_hint.text() and "仅供参考" in dialog.band_hint.text()
+    assert dialog.band_hint.text() == ("本金额建议档次：支出型二档（1,000–2,000 元）。"
+                                       "仅供参考，由经办人决定。")
     type_text(qtbot, dialog.result_text, "因病住院")
     dialog.amount.clear()
     type_text(qtbot, dialog.amount, "50000")
-    assert "超过" in dialog.band_hint.text()
+    assert dialog.band_hint.text().startswith("超过乡镇全部档次，须报县审批；按求助原因通常为：支出型二档")
     click(qtbot, dialog.ok)
     assert dialog.escalate_box.isVisible()
     click(qtbot, dialog.conference_button)
@@ -146,3 +148,26 @@ def test_a_followup_from_the_detail(qtbot, services, township, clock, dialogs, t
     texts = [detail.events_model.index(i, 3).data()
              for i in range(detail.events_model.rowCount())]
     assert any("入户回访，已安排临时住所；转介：低保申请" in (t or "") for t in texts)
+
+
+def test_the_settings_page_adds_dated_entries(qtbot, window, services, township):
+    page = window.show_admin().settings
+    editor = page.temporary
+    assert editor.hours.value() == 24  # the catalogue's figure
+    assert editor.per_incident.isChecked() and editor.per_household.isChecked()
+    assert "急难型 三档 2000 3000 火灾" in editor.bands.toPlainText()
+    editor.effective.setDate(editor.effective.date().addDays(7))
+    editor.hours.setValue(48)
+    editor.per_household.setChecked(False)
+    assert page.save()
+    day = (NOW + timedelta(days=7)).date().isoformat()
+    assert services.settings.get("first_aid_hours") == [{"effective_from": day, "hours": 48}]
+    scope = services.settings.get("temporary_ceiling_scope")
+    assert [e["effective_from"] for e in scope] == ["2000-01-01", day]
+    assert scope[-1]["per_household_year"] is False
+    assert len(services.settings.get("temporary_bands")) == 1  # untouched
+    # an unreadable band line: a message, nothing saved
+    editor.bands.setPlainText("急难型 一档 零 1000")
+    assert not page.save()
+    assert "第1行" in page.temporary_error.text() or "Line 1" in page.temporary_error.text()
+    assert len(services.settings.get("temporary_bands")) == 1

@@ -578,7 +578,7 @@
     <message>
         <location line="-223" />
         <source>All actions</source>
-        <extracomment>(label, action codes or "prefix." prefixes) for the action filter.</extracomment>
+        <extracomment>(label, action codes or &quot;prefix.&quot; prefixes) for the action filter.</extracomment>
         <translation>全部操作</translation>
     </message>
     <message>
@@ -668,7 +668,7 @@
     </message>
     <message>
         <location line="+3" />
-        <source>Checks the database, the chained audit trail and every issued document's file</source>
+        <source>Checks the database, the chained audit trail and every issued document&apos;s file</source>
         <translation>检查数据库、链式操作日志以及每份已出具文书的文件</translation>
     </message>
     <message>
@@ -856,6 +856,40 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>BandHint</name>
+    <message>
+        <location filename="../tracking/temporary_dialogs.py" line="+75" />
+        <source>%1 %2 (%3–%4 yuan)</source>
+        <extracomment>Statuses a material may get at 补齐手续 (the service&apos;s PAPERWORK_STATUSES).</extracomment>
+        <translation>%1%2（%3–%4 元）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Band of this amount: %1</source>
+        <translation>本金额建议档次：%1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Above every band of the township: the county decides</source>
+        <translation>超过乡镇全部档次，须报县审批</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Band usual for this cause: %1</source>
+        <translation>按求助原因通常为：%1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Type the amount or the cause to see the suggested band.</source>
+        <translation>填写金额或求助原因后显示建议档次。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A suggestion only: the clerk decides.</source>
+        <translation>仅供参考，由经办人决定。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../auth/login.py" line="+380" />
@@ -997,10 +1031,83 @@ This warning is recorded in the audit log.</source>
     </message>
 </context>
 <context>
+    <name>ConferenceDialog</name>
+    <message>
+        <location filename="../tracking/temporary_dialogs.py" line="+83" />
+        <source>Case conference</source>
+        <translation>个案会商</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Township ceiling (cumulative): %1 yuan. Above it the case is decided one by one (case conference) and reported to the county for approval.</source>
+        <translation>乡镇（街道）临时救助审批额度（累计）：%1 元。超过的一事一议、个案会商，报县审批。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Names separated by 、 or spaces, at least two</source>
+        <translation>姓名之间用“、”或空格分隔，至少两人</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The township decides (within its ceiling)</source>
+        <translation>乡镇（街道）审批（额度以内）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Report to the county for approval</source>
+        <translation>报县审批</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No assistance</source>
+        <translation>不予救助</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Yuan, e.g. 5000</source>
+        <translation>元，例：5000</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The case, the opinions and the decision</source>
+        <translation>案情、各方意见和会商决定</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Conference date</source>
+        <translation>会商日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decision</source>
+        <translation>会商决定</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Minutes</source>
+        <translation>会商记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the conference record</source>
+        <translation>保存会商记录</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../auth/login.py" line="+28" />
-        <source>Supervisor's confirmation</source>
+        <source>Supervisor&apos;s confirmation</source>
         <translation>负责人确认</translation>
     </message>
     <message>
@@ -1010,7 +1117,7 @@ This warning is recorded in the audit log.</source>
     </message>
     <message>
         <location line="+13" />
-        <source>Supervisor's username</source>
+        <source>Supervisor&apos;s username</source>
         <translation>负责人用户名</translation>
     </message>
     <message>
@@ -1033,7 +1140,7 @@ This warning is recorded in the audit log.</source>
     <name>CountyKeysDialog</name>
     <message>
         <location filename="../sync/keys.py" line="+55" />
-        <source>Import the county's public keys</source>
+        <source>Import the county&apos;s public keys</source>
         <translation>导入县级公钥</translation>
     </message>
     <message>
@@ -1082,7 +1189,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+582" />
+        <location filename="../applications/detail.py" line="+600" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1113,7 +1220,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-452" />
+        <location filename="../applications/detail.py" line="-469" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1126,19 +1233,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="-8" />
         <location line="+8" />
-        <location line="+125" />
+        <location line="+131" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-133" />
+        <location line="-139" />
         <location line="+8" />
-        <location line="+126" />
+        <location line="+132" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-134" />
+        <location line="-140" />
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -1205,7 +1312,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="-103" />
         <source>Closed</source>
-        <extracomment>Handling steps (协同办理) and their names in the timeline's action column; the core's timeline text starts with the same words ("转办：医疗救助 → 县医保局 …").</extracomment>
+        <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
     </message>
     <message>
@@ -1291,17 +1398,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+3" />
-        <source>Print the notice of handling results for the applicant: every item's result so far</source>
+        <source>Print the notice of handling results for the applicant: every item&apos;s result so far</source>
         <translation>为申请人打印办理结果告知书，列明目前各事项的办理结果</translation>
     </message>
     <message>
         <location line="+16" />
-        <location line="+177" />
+        <location line="+185" />
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location line="-170" />
+        <location line="-178" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -1341,13 +1448,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>申请人已按一次性告知书补交材料：登记后重新作出决定</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+10" />
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>Show the household's complete ID numbers; every viewing is recorded</source>
+        <source>Show the household&apos;s complete ID numbers; every viewing is recorded</source>
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
     <message>
@@ -1367,7 +1474,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+4" />
-        <source>Near relative of a staff member or village (residents') committee cadre (registered separately): %1</source>
+        <source>Near relative of a staff member or village (residents&apos;) committee cadre (registered separately): %1</source>
         <translation>经办人员或村（居）干部近亲属（单独登记备案）：%1</translation>
     </message>
     <message>
@@ -1381,7 +1488,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>公示</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+68" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1469,8 +1576,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location line="-260" />
-        <location line="+126" />
+        <location line="-268" />
+        <location line="+132" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -1530,7 +1637,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>作废原因</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+29" />
         <source>Not counted</source>
         <translation>不计入</translation>
     </message>
@@ -1702,12 +1809,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <name>EligibilityEditor</name>
     <message>
         <location filename="../admin/eligibility_editor.py" line="+69" />
-        <source>the applicant's hukou</source>
+        <source>the applicant&apos;s hukou</source>
         <translation>申请人户籍</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>the village: residents' committee urban, villagers' committee rural</source>
+        <source>the village: residents&apos; committee urban, villagers&apos; committee rural</source>
         <translation>所在村（居）：居委会按城市，村委会按农村</translation>
     </message>
     <message>
@@ -1717,7 +1824,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2" />
-        <source>the household's own standard</source>
+        <source>the household&apos;s own standard</source>
         <translation>本户适用的低保标准</translation>
     </message>
     <message>
@@ -1943,7 +2050,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+4" />
-        <source>The aid needed is above the township's ceiling</source>
+        <source>The aid needed is above the township&apos;s ceiling</source>
         <translation>所需救助金额超过乡镇（街道）临时救助审批额度</translation>
     </message>
     <message>
@@ -2125,12 +2232,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <name>FirstPasswordDialog</name>
     <message>
         <location filename="../auth/login.py" line="-239" />
-        <source>Set the administrator's password</source>
+        <source>Set the administrator&apos;s password</source>
         <translation>设置管理员密码</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>%1 is this computer's first administrator (username %2). Choose a password now; it is needed to log in.</source>
+        <source>%1 is this computer&apos;s first administrator (username %2). Choose a password now; it is needed to log in.</source>
         <translation>%1 是本机的首位管理员（用户名 %2）。请现在设置登录密码。</translation>
     </message>
     <message>
@@ -2157,6 +2264,39 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+15" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <location filename="../tracking/temporary_dialogs.py" line="+34" />
+        <source>Follow-up</source>
+        <translation>跟进救助</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>e.g. visited the household; temporary housing arranged</source>
+        <translation>例：入户回访，已安排临时住所</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Optional, e.g. subsistence allowance application, medical assistance, charity</source>
+        <translation>可不填，例：低保申请、医疗救助、慈善救助</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What was done</source>
+        <translation>跟进情况</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Further help referred</source>
+        <translation>转介救助</translation>
     </message>
 </context>
 <context>
@@ -2339,7 +2479,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+6" />
-        <source>A guardian who lives in the household is ticked on the member's row; list here only people living elsewhere.</source>
+        <source>A guardian who lives in the household is ticked on the member&apos;s row; list here only people living elsewhere.</source>
         <translation>与申请人共同生活的监护人在家庭成员行内勾选；此处只登记不在本家庭生活的人员。</translation>
     </message>
     <message>
@@ -3002,7 +3142,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1" />
-        <source>Export packages to the county, the export log, and import the county's return packages</source>
+        <source>Export packages to the county, the export log, and import the county&apos;s return packages</source>
         <translation>向县级导出数据包、查看导出记录、导入县级回执包</translation>
     </message>
     <message>
@@ -3092,7 +3232,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake/person.py" line="+400" />
+        <location filename="../intake/person.py" line="+446" />
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
@@ -3306,7 +3446,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+3" />
-        <source>This is the number of a foreigner's permanent residence ID card; choose that document kind</source>
+        <source>This is the number of a foreigner&apos;s permanent residence ID card; choose that document kind</source>
         <translation>这是外国人永久居留身份证号码，请将证件类型选为“外国人永久居留身份证”</translation>
     </message>
     <message>
@@ -3416,32 +3556,32 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+3" />
-        <source>The last 3 digits of the township (subdistrict) division code are 000 (this looks like a village or residents' committee code)</source>
+        <source>The last 3 digits of the township (subdistrict) division code are 000 (this looks like a village or residents&apos; committee code)</source>
         <translation>乡镇（街道）区划代码最后3位应为000（这像是村/居委会的代码）</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>Enter the village (residents') committee division code</source>
+        <source>Enter the village (residents&apos;) committee division code</source>
         <translation>请填写村（居）委会区划代码</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>The village (residents') committee division code has 12 digits (now: %1)</source>
+        <source>The village (residents&apos;) committee division code has 12 digits (now: %1)</source>
         <translation>村（居）委会区划代码应为12位数字（当前“%1”）</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>The first 6 digits (county code) of the village (residents') committee division code are not valid</source>
+        <source>The first 6 digits (county code) of the village (residents&apos;) committee division code are not valid</source>
         <translation>村（居）委会区划代码的前6位（县级代码）无效</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>The first 9 digits of the village (residents') committee division code must match this township's code %1</source>
+        <source>The first 9 digits of the village (residents&apos;) committee division code must match this township&apos;s code %1</source>
         <translation>村（居）委会区划代码前9位应与本乡镇（街道）代码%1一致</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>The last 3 digits of the village (residents') committee division code are 001-599</source>
+        <source>The last 3 digits of the village (residents&apos;) committee division code are 001-599</source>
         <translation>村（居）委会区划代码最后3位应在001–599之间</translation>
     </message>
     <message>
@@ -3461,7 +3601,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1" />
-        <source>The village (residents') committee name is missing</source>
+        <source>The village (residents&apos;) committee name is missing</source>
         <translation>缺少村（居）委会名称</translation>
     </message>
     <message>
@@ -3491,7 +3631,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2" />
-        <source>The file has no village (residents') committee records</source>
+        <source>The file has no village (residents&apos;) committee records</source>
         <translation>文件中没有村（居）委会记录</translation>
     </message>
     <message>
@@ -3936,7 +4076,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+3" />
-        <source>The amount of %1 yuan is above the township's emergency aid ceiling of %2 yuan; refer it to the county civil affairs bureau for approval</source>
+        <source>The amount of %1 yuan is above the township&apos;s emergency aid ceiling of %2 yuan; refer it to the county civil affairs bureau for approval</source>
         <translation>金额 %1 元超过乡镇先行救助限额 %2 元，请报县民政局审批</translation>
     </message>
     <message>
@@ -4236,12 +4376,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2" />
-        <source>Last year's urban per-capita disposable income</source>
+        <source>Last year&apos;s urban per-capita disposable income</source>
         <translation>上年城镇居民人均可支配收入</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Last year's rural per-capita disposable income</source>
+        <source>Last year&apos;s rural per-capita disposable income</source>
         <translation>上年农村居民人均可支配收入</translation>
     </message>
     <message>
@@ -4256,7 +4396,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+3" />
-        <source>%1 failed: %2 is read-only (is the USB stick's write-protect switch on?). Use a writable USB stick or folder and try again. %3</source>
+        <source>%1 failed: %2 is read-only (is the USB stick&apos;s write-protect switch on?). Use a writable USB stick or folder and try again. %3</source>
         <translation>%1失败：%2 是只读的（U盘写保护开关是否打开？）。请换一个可写的U盘/文件夹后重试。%3</translation>
     </message>
     <message>
@@ -4381,7 +4521,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+3" />
-        <source>This key file belongs to %1 %2; this township (%3) is not in that county. Not imported: ask your county's civil affairs office for the right public key file</source>
+        <source>This key file belongs to %1 %2; this township (%3) is not in that county. Not imported: ask your county&apos;s civil affairs office for the right public key file</source>
         <translation>此密钥文件属于 %1 %2，本乡镇（%3）不属于该县，未导入；请向本县民政部门索取正确的公钥文件</translation>
     </message>
     <message>
@@ -4396,7 +4536,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+4" />
-        <source>The computer clock (%1) is earlier than the newest record (%2); to keep document dates from going backwards, no document can be issued now. Set the Windows clock to the correct Beijing time, then try again; if the computer's time was right (the earlier records are misdated), ask an administrator to confirm it under Settings &gt; Computer clock</source>
+        <source>The computer clock (%1) is earlier than the newest record (%2); to keep document dates from going backwards, no document can be issued now. Set the Windows clock to the correct Beijing time, then try again; if the computer&apos;s time was right (the earlier records are misdated), ask an administrator to confirm it under Settings &gt; Computer clock</source>
         <translation>电脑时钟显示的时间（%1）早于最近一条记录的时间（%2），为避免文书日期倒退，暂不能出具文书。请先把电脑的系统时间改为正确的北京时间，再重新办理；如电脑时间本来就对（是之前的记录日期有误），请管理员在“设置→电脑时钟”中确认</translation>
     </message>
     <message>
@@ -4451,7 +4591,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2" />
-        <source>The reason 'the applicant' is for the applicant only</source>
+        <source>The reason &apos;the applicant&apos; is for the applicant only</source>
         <translation>“申请人本人”只能用于申请人</translation>
     </message>
     <message>
@@ -4546,12 +4686,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+4" />
-        <source>This amount of %1 yuan is above the township's temporary assistance ceiling of %2 yuan; report it to the county for approval (civil affairs bureau)</source>
+        <source>This amount of %1 yuan is above the township&apos;s temporary assistance ceiling of %2 yuan; report it to the county for approval (civil affairs bureau)</source>
         <translation>本次金额 %1 元超过乡镇（街道）临时救助审批额度 %2 元，请报县审批（报县民政局审批）</translation>
     </message>
     <message>
         <location line="+4" />
-        <source>This amount of %1 yuan: %2 already %3 times, %4 yuan in all; together %5 yuan, above the township's temporary assistance ceiling of %6 yuan; report it to the county for approval (civil affairs bureau)</source>
+        <source>This amount of %1 yuan: %2 already %3 times, %4 yuan in all; together %5 yuan, above the township&apos;s temporary assistance ceiling of %6 yuan; report it to the county for approval (civil affairs bureau)</source>
         <translation>本次金额 %1 元，%2已救助 %3 次共 %4 元，合计 %5 元，超过乡镇（街道）临时救助审批额度 %6 元，请报县审批（报县民政局审批）</translation>
     </message>
     <message>
@@ -4568,6 +4708,81 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2" />
         <source>The scope of the cumulative temporary assistance ceiling is not valid: each entry needs an effective date (one per date) and says whether amounts add up per item and per household per year</source>
         <translation>临时救助累计限额的适用范围设置不正确：每条须有生效日期（每个日期一条）并写明是否按事项、按家庭年度累计</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The emergency first-aid time limit setting is not valid: each entry needs an effective date (one per date) and a number of hours from 1 to %1</source>
+        <translation>先行救助时限设置不正确：每条须有生效日期（每个日期一条）和 1 到 %1 之间的小时数</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The effective date is not valid (e.g. 2026-01-01)</source>
+        <translation>生效日期格式不正确（例：2026-01-01）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The temporary assistance bands are not valid: each entry needs an effective date and its source, each band a type (emergency/expense), a name, and a from and to amount (from below to)</source>
+        <translation>临时救助分档设置不正确：每条须有生效日期、依据，每档须有类型（急难型/支出型）、名称、起止金额（起点小于止点）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The %1 temporary assistance bands overlap or are not in ascending order</source>
+        <translation>%1临时救助的档次金额重叠或未按从低到高排列</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Date completed</source>
+        <translation>补齐日期</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Conference date</source>
+        <translation>会商日期</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose the material&apos;s status (received, committed, data-shared or missing)</source>
+        <translation>请选择材料状态（已收取、告知承诺、信息共享免提交或缺少）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This item has no such material</source>
+        <translation>该事项没有这项材料</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No material&apos;s status changed: change at least one</source>
+        <translation>材料状态没有变化，请修改至少一项材料的状态</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The date cannot be before the intake date %1</source>
+        <translation>日期不能早于受理日期 %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter at least two participants of the conference</source>
+        <translation>请填写至少两名参加会商人员</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose the conference&apos;s decision</source>
+        <translation>请选择会商决定</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter the amount when the township decides or reports to the county</source>
+        <translation>乡镇审批或报县审批的，请填写救助金额</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only temporary assistance items have case conferences and follow-up</source>
+        <translation>只有临时救助事项可以录入个案会商或跟进救助</translation>
     </message>
 </context>
 <context>
@@ -4614,9 +4829,47 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>PaperworkDialog</name>
+    <message>
+        <location filename="../tracking/temporary_dialogs.py" line="-160" />
+        <source>Complete the paperwork</source>
+        <translation>补齐手续</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Urgent cases are helped first and their paperwork completed afterwards: set the status of each material that arrived.</source>
+        <translation>急难型临时救助先行救助、事后补齐手续：请修改已补交材料的状态。</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Optional, e.g. who brought them</source>
+        <translation>可不填，例：由谁送来</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Date completed</source>
+        <translation>补齐日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save and print the checklist</source>
+        <translation>保存并打印材料清单</translation>
+    </message>
+</context>
+<context>
     <name>PersonFields</name>
     <message>
-        <location filename="../intake/person.py" line="-292" />
+        <location filename="../intake/person.py" line="-337" />
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
@@ -4734,12 +4987,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+22" />
-        <source>This member is the minor applicant's guardian and signs for them</source>
+        <source>This member is the minor applicant&apos;s guardian and signs for them</source>
         <translation>该成员是未成年申请人的监护人，代为签字</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Only an adult member of a minor applicant's household can be the guardian</source>
+        <source>Only an adult member of a minor applicant&apos;s household can be the guardian</source>
         <translation>只有申请人未成年时，其成年家庭成员才能作为监护人</translation>
     </message>
     <message>
@@ -4940,12 +5193,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location filename="../auth/recovery_code.py" line="+71" />
         <source>Administrator recovery code</source>
-        <extracomment>``(parent, title, suggested path) -&gt; path or ""``; replaced in tests. ``(parent, code, township) -&gt; None``: shows a recovery code once; replaced in tests. ``(parent, text) -&gt; printed?``; replaced in tests.</extracomment>
+        <extracomment>``(parent, title, suggested path) -&gt; path or &quot;&quot;``; replaced in tests. ``(parent, code, township) -&gt; None``: shows a recovery code once; replaced in tests. ``(parent, text) -&gt; printed?``; replaced in tests.</extracomment>
         <translation>管理员恢复码</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>If the administrator's password is ever forgotten, this code sets a new one on this computer (command: %1). It works once; a new code is then shown.
+        <source>If the administrator&apos;s password is ever forgotten, this code sets a new one on this computer (command: %1). It works once; a new code is then shown.
 Print it or write it down now and keep it locked away from this computer: it is shown only this once, and it is not stored anywhere in readable form.</source>
         <translation>如果忘记了管理员密码，可以在本机用此恢复码设置新密码（命令：%1）。恢复码只能使用一次，用后会显示新的恢复码。
 请现在打印或抄写下来，与电脑分开锁好保管：它只显示这一次，任何地方都不保存可读的恢复码。</translation>
@@ -4974,7 +5227,7 @@ Issued: %2
 
     %3
 
-If the administrator's password is forgotten: on this computer run
+If the administrator&apos;s password is forgotten: on this computer run
     %4
 type this code and choose a new password. The code works once; write down the new code that is then shown. Keep this sheet locked away.</source>
         <translation>社会救助一门受理窗口：管理员恢复码
@@ -5005,7 +5258,7 @@ type this code and choose a new password. The code works once; write down the ne
     </message>
     <message>
         <location line="+7" />
-        <source>Print or write down the code, then click "I have kept the code".</source>
+        <source>Print or write down the code, then click &quot;I have kept the code&quot;.</source>
         <translation>请先打印或抄写恢复码，然后点击“我已妥善保管”。</translation>
     </message>
 </context>
@@ -5014,7 +5267,7 @@ type this code and choose a new password. The code works once; write down the ne
     <message>
         <location filename="../intake/related.py" line="+44" />
         <source>Name</source>
-        <extracomment>The answers to "can this supporter support?" (data of the ability combo).</extracomment>
+        <extracomment>The answers to &quot;can this supporter support?&quot; (data of the ability combo).</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -5054,7 +5307,7 @@ type this code and choose a new password. The code works once; write down the ne
     </message>
     <message>
         <location line="+2" />
-        <source>The applicant's guardian (监护人), who signs for them</source>
+        <source>The applicant&apos;s guardian (监护人), who signs for them</source>
         <translation>申请人的监护人，代为签字</translation>
     </message>
     <message>
@@ -5064,12 +5317,12 @@ type this code and choose a new password. The code works once; write down the ne
     </message>
     <message>
         <location line="+1" />
-        <source>Persons in the supporter's own household</source>
+        <source>Persons in the supporter&apos;s own household</source>
         <translation>义务人本人家庭的人口数</translation>
     </message>
     <message>
         <location line="+5" />
-        <source>The supporter's household income, yuan a month</source>
+        <source>The supporter&apos;s household income, yuan a month</source>
         <translation>义务人家庭月收入（元）</translation>
     </message>
     <message>
@@ -5303,7 +5556,7 @@ type this code and choose a new password. The code works once; write down the ne
     </message>
     <message>
         <location line="+3" />
-        <source>Applications by near relatives of staff members or village (residents') committee cadres. They are handled like every application and registered here for supervision.</source>
+        <source>Applications by near relatives of staff members or village (residents&apos;) committee cadres. They are handled like every application and registered here for supervision.</source>
         <translation>经办人员或村（居）干部近亲属提出的申请。与其他申请一样办理，在此单独登记备案，接受监督。</translation>
     </message>
     <message>
@@ -5389,7 +5642,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin/settings.py" line="+89" />
+        <location filename="../admin/settings.py" line="+90" />
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -5576,7 +5829,12 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>复核周期</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
+        <source>Temporary assistance under control</source>
+        <translation>临时救助管控</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Computer clock</source>
         <translation>电脑时钟</translation>
     </message>
@@ -5631,14 +5889,14 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location line="+54" />
-        <location line="+33" />
+        <location line="+55" />
+        <location line="+34" />
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-33" />
-        <location line="+34" />
+        <location line="-34" />
+        <location line="+35" />
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
@@ -5663,7 +5921,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+71" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -5679,7 +5937,7 @@ type this code and choose a new password. The code works once; write down the ne
     </message>
     <message>
         <location line="+5" />
-        <source>The clock (%1) is far ahead of the newest record (%2) and of this program's date. Check the date.</source>
+        <source>The clock (%1) is far ahead of the newest record (%2) and of this program&apos;s date. Check the date.</source>
         <translation>电脑时钟（%1）远远超前于最近一条记录（%2）和本程序的日期，请核对日期。</translation>
     </message>
     <message>
@@ -5694,9 +5952,9 @@ type this code and choose a new password. The code works once; write down the ne
     </message>
     <message>
         <location line="+1" />
-        <source>Confirm only if the computer's date and time are right now and the newer records were dated while the clock ran ahead.
+        <source>Confirm only if the computer&apos;s date and time are right now and the newer records were dated while the clock ran ahead.
 
-Documents will be issued with today's date again, earlier than those records. The confirmation is recorded in the audit trail with your name and both times, and goes to the county with the next package.</source>
+Documents will be issued with today&apos;s date again, earlier than those records. The confirmation is recorded in the audit trail with your name and both times, and goes to the county with the next package.</source>
         <translation>只有在电脑当前的日期和时间确实正确、较新的记录是在时钟超前时登记的情况下，才能确认。
 
 确认后将重新按今天的日期出具文书（早于那些记录）。本次确认连同您的姓名和两个时间记录在操作日志中，并随下一个同步包报送县级。</translation>
@@ -5721,7 +5979,7 @@ Documents will be issued with today's date again, earlier than those records. Th
     </message>
     <message>
         <location line="+4" />
-        <source>Enter this township's details once. The statistical division code and the village list come from the National Bureau of Statistics' yearly code table.</source>
+        <source>Enter this township&apos;s details once. The statistical division code and the village list come from the National Bureau of Statistics&apos; yearly code table.</source>
         <translation>请一次性录入本乡镇（街道）的信息。统计用区划代码和村（社区）名单以国家统计局每年公布的统计用区划代码表为准。</translation>
     </message>
     <message>
@@ -5756,7 +6014,7 @@ Documents will be issued with today's date again, earlier than those records. Th
     </message>
     <message>
         <location line="+1" />
-        <source>Printed on documents; defaults to the township's window</source>
+        <source>Printed on documents; defaults to the township&apos;s window</source>
         <translation>印在文书上；默认为“乡镇名称＋社会救助服务窗口”</translation>
     </message>
     <message>
@@ -5883,7 +6141,7 @@ Documents will be issued with today's date again, earlier than those records. Th
     </message>
     <message>
         <location line="+2" />
-        <source>A new entry from a later date (e.g. next year's standards), starting from the latest values</source>
+        <source>A new entry from a later date (e.g. next year&apos;s standards), starting from the latest values</source>
         <translation>新增一条从以后某日起执行的标准（如下一年度的标准），以最近一条的数值为起点</translation>
     </message>
     <message>
@@ -6002,17 +6260,17 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+2" />
-        <source>Essential-spending hardship (刚性支出): medical and education spending above this percentage of the household's annual income</source>
+        <source>Essential-spending hardship (刚性支出): medical and education spending above this percentage of the household&apos;s annual income</source>
         <translation>刚性支出困难家庭：医疗、教育支出超过家庭年收入的此百分比</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Last year's urban per-capita disposable income, yuan per year</source>
+        <source>Last year&apos;s urban per-capita disposable income, yuan per year</source>
         <translation>上年度城镇居民人均可支配收入，元/年</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Last year's rural per-capita disposable income, yuan per year</source>
+        <source>Last year&apos;s rural per-capita disposable income, yuan per year</source>
         <translation>上年度农村居民人均可支配收入，元/年</translation>
     </message>
     <message>
@@ -6151,7 +6409,7 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+17" />
-        <source>Choose the county's return package</source>
+        <source>Choose the county&apos;s return package</source>
         <translation>选择县级回执包</translation>
     </message>
     <message>
@@ -6250,7 +6508,7 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+3" />
-        <source>This township's signing key fingerprint:</source>
+        <source>This township&apos;s signing key fingerprint:</source>
         <translation>本乡镇签名公钥指纹：</translation>
     </message>
     <message>
@@ -6265,17 +6523,17 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+3" />
-        <source>Import the county's public key file…</source>
+        <source>Import the county&apos;s public key file…</source>
         <translation>导入县级公钥文件…</translation>
     </message>
     <message>
         <location line="+21" />
-        <source>The county's public keys are not imported yet: import the county's public key file under Keys below.</source>
+        <source>The county&apos;s public keys are not imported yet: import the county&apos;s public key file under Keys below.</source>
         <translation>尚未导入县级公钥：请在下方“密钥”处导入县级公钥文件。</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>The county's public keys are not imported yet: ask an administrator to import them (Sync → Keys).</source>
+        <source>The county&apos;s public keys are not imported yet: ask an administrator to import them (Sync → Keys).</source>
         <translation>尚未导入县级公钥：请管理员导入（同步 → 密钥）。</translation>
     </message>
     <message>
@@ -6294,7 +6552,7 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+27" />
-        <source>Choose the county's public key file</source>
+        <source>Choose the county&apos;s public key file</source>
         <translation>选择县级公钥文件</translation>
     </message>
     <message>
@@ -6320,12 +6578,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+9" />
-        <source>Not imported: the county's keys were not confirmed.</source>
+        <source>Not imported: the county&apos;s keys were not confirmed.</source>
         <translation>未导入：县级公钥未经确认。</translation>
     </message>
     <message>
         <location line="+14" />
-        <source>Save this township's public key file</source>
+        <source>Save this township&apos;s public key file</source>
         <translation>保存本乡镇公钥文件</translation>
     </message>
     <message>
@@ -6668,6 +6926,21 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+17" />
+        <source>First aid overdue by %1 hour(s)</source>
+        <translation>先行救助 超时 %1 小时</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>First aid: less than 1 hour left</source>
+        <translation>先行救助 剩余不足 1 小时</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First aid: %1 hour(s) left</source>
+        <translation>先行救助 剩余 %1 小时</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Overdue by %1 working day(s)</source>
         <translation>逾期 %1 个工作日</translation>
     </message>
@@ -6681,16 +6954,125 @@ encryption key %4</source>
         <source> (emergency)</source>
         <translation>（急）</translation>
     </message>
+    <message>
+        <location line="+11" />
+        <source>First aid by %1</source>
+        <translation>先行救助 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryEditor</name>
+    <message>
+        <location filename="../admin/temporary_editor.py" line="+51" />
+        <source>A change applies from this day; earlier days keep the rules then in force</source>
+        <extracomment>The type words of a band line (either language).</extracomment>
+        <translation>修改自该日起生效；此前各日仍按当时规定</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>per incident</source>
+        <translation>按事项（每次困难）累计</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>per household per calendar year</source>
+        <translation>按家庭年度累计</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>One band per line: type, name, from, to (yuan), usual causes, e.g.
+急难型 一档 0 1000 生活无着、走失</source>
+        <translation>每行一档：类型、档次名称、起点、止点（元）、常见原因，例：
+急难型 一档 0 1000 生活无着、走失</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Applies from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Emergency aid first within</source>
+        <translation>先行救助时限</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Township ceiling adds up</source>
+        <translation>乡镇审批额度累计方式</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount bands</source>
+        <translation>救助金额分档</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Source of the bands</source>
+        <translation>分档依据</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>The catalogue gives %1 hours for emergency aid paid first (泰安: 急难对象24小时先行救助制度). The bands only suggest an amount; the clerk decides.</source>
+        <translation>事项目录规定先行救助时限为 %1 小时（泰安：急难对象24小时先行救助制度）。分档仅作参考，金额由经办人决定。</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>Line %1: write the type (急难型 or 支出型), the band&apos;s name, from and to in yuan, then the usual causes</source>
+        <translation>第%1行：请依次填写类型（急难型或支出型）、档次名称、起点和止点金额（元）、常见原因</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryMenu</name>
+    <message>
+        <location filename="../tracking/temporary_dialogs.py" line="+159" />
+        <source>Temporary assistance</source>
+        <translation>临时救助管控</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Paperwork completed later, case conference, follow-up</source>
+        <translation>补齐手续、个案会商、跟进救助</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Complete the paperwork…</source>
+        <translation>补齐手续…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Case conference…</source>
+        <translation>个案会商…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Follow-up…</source>
+        <translation>跟进救助…</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Paperwork recorded for %1, %2; checklist %3 printed.</source>
+        <translation>已登记补齐手续：%1，%2；已打印材料清单 %3。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Follow-up recorded for %1, %2.</source>
+        <translation>已登记跟进救助：%1，%2。</translation>
+    </message>
 </context>
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../tracking/actions.py" line="+72" />
+        <location filename="../tracking/actions.py" line="+73" />
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+21" />
         <source>Result recorded: %1, %2 — %3.</source>
         <translation>已登记办理结果：%1，%2——%3。</translation>
     </message>
@@ -6710,7 +7092,7 @@ encryption key %4</source>
         <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+23" />
         <source>Reported to the county for approval; referral slip %1 printed.</source>
         <translation>已报县级审批，转办单 %1 已生成。</translation>
     </message>
@@ -6753,7 +7135,7 @@ encryption key %4</source>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location filename="../tracking/screen.py" line="+102" />
+        <location filename="../tracking/screen.py" line="+103" />
         <source>Tracking</source>
         <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
@@ -6775,23 +7157,23 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+133" />
+        <location line="+139" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-132" />
+        <location line="-138" />
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+128" />
+        <location line="+134" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-127" />
+        <location line="-133" />
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -6822,12 +7204,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+35" />
-        <location line="+98" />
+        <location line="+104" />
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-96" />
+        <location line="-102" />
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
@@ -6853,7 +7235,7 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+4" />
-        <source>The department's receipt slip came back signed</source>
+        <source>The department&apos;s receipt slip came back signed</source>
         <translation>部门签收的回执已交回</translation>
     </message>
     <message>
@@ -6868,16 +7250,16 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+2" />
-        <source>Urgent temporary assistance paid at once within the township's ceiling</source>
+        <source>Urgent temporary assistance paid at once within the township&apos;s ceiling</source>
         <translation>急难型临时救助在乡镇限额内先行发放</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Notice to the applicant of every item's result</source>
+        <source>Notice to the applicant of every item&apos;s result</source>
         <translation>向申请人告知各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+26" />
         <source>Print the handover list</source>
         <translation>打印转办清单</translation>
     </message>

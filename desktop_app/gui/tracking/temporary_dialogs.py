@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,7 @@ from ...core.catalog import TOWNSHIP
 from ...core.rules.temporary import BAND_TYPE_LABELS, BAND_TYPES
 from ...core.rules.values import format_yuan
 from ..kit.fmt import fmt
-from ..kit.widgets import open_file
+from ..kit.widgets import ErrorLabel, open_file
 from .dialogs import ServiceDialog, _task_line, date_edit, field
 
 if TYPE_CHECKING:
@@ -134,12 +134,15 @@ class PaperworkDialog(ServiceDialog):
         form = QFormLayout()
         form.addRow(self.tr("Date completed"), field(self.on, self.errors, "on"))
         form.addRow(self.tr("Note"), field(self.note, self.errors, "note"))
-        self.errors.register("materials", box, self.general)
+        self.materials_error = ErrorLabel()
+        self.materials_error.setObjectName("materialsError")
+        self.errors.register("materials", box, self.materials_error)
         self.ok.setText(self.tr("Save and print the checklist"))
         layout = QVBoxLayout(self)
         layout.addWidget(_task_line(row))
         layout.addWidget(intro)
         layout.addWidget(box)
+        layout.addWidget(self.materials_error)
         layout.addLayout(form)
         layout.addWidget(self.general)
         layout.addStretch(1)
@@ -356,11 +359,15 @@ class TemporaryMenu(QToolButton):
                 "Follow-up recorded for %1, %2."), r.applicant, r.item_name))))
 
 
-def conference_text(widget: QWidget, r, result) -> str:
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TemporaryMenu", text)
+
+
+def conference_text(_widget: QWidget, r, result) -> str:
     if result.document is not None:
-        return fmt(widget.tr("Case conference recorded for %1; reported to the county, "
-                             "referral slip %2 printed."), r.applicant, result.document.number)
-    return fmt(widget.tr("Case conference recorded for %1, %2."), r.applicant, r.item_name)
+        return fmt(_tr("Case conference recorded for %1; reported to the county, "
+                       "referral slip %2 printed."), r.applicant, result.document.number)
+    return fmt(_tr("Case conference recorded for %1, %2."), r.applicant, r.item_name)
 
 
 def extend_amount_dialog(dialog: ServiceDialog, *, cause: QLineEdit | None = None,
@@ -382,10 +389,10 @@ def extend_amount_dialog(dialog: ServiceDialog, *, cause: QLineEdit | None = Non
     box = getattr(dialog, "escalate_box", None)
     if box is None:
         return
-    button = QPushButton(dialog.tr("Case conference (one case, one decision)…"))
+    button = QPushButton(_tr("Case conference (one case, one decision)…"))
     button.setObjectName("conferenceButton")
-    button.setToolTip(dialog.tr("Record the case conference above the ceiling; it may report "
-                                "the case to the county in the same step"))
+    button.setToolTip(_tr("Record the case conference above the ceiling; it may report "
+                          "the case to the county in the same step"))
     form = box.layout()
     if isinstance(form, QFormLayout):
         form.addRow("", button)
