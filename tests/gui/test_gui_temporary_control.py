@@ -29,7 +29,7 @@ def accept(services, township, items=("LINSHI_URGENT",), missing=()):
     return services.intake.decide(d, "accept", township)
 
 
-def shown_row(screen, item_code):
+def shown_row(screen, item_code):  # noqa: F811
     m = screen.model
     for r in range(m.rowCount()):
         row = m.index(r, 0).data(RowRole)
@@ -125,7 +125,8 @@ def test_the_band_hint_and_the_conference_above_the_ceiling(
     assert "参加人：张主任、李委员、王站长" in records[0].summary
 
 
-def test_a_followup_from_the_detail(qtbot, services, township, clock, dialogs, tasks, opener):
+def test_a_followup_from_the_detail(qtbot, services, township, clock, dialogs,  # noqa: F811
+                                    tasks, opener):
     from desktop_app.gui.applications.detail import DetailView
 
     clock.now = NOW

@@ -204,9 +204,12 @@ class SettingsPage(QWidget):
         temporary_box = QGroupBox(self.tr("Temporary assistance under control"))
         temporary_box.setObjectName("temporaryBox")
         temporary_col = QVBoxLayout(temporary_box)
-        self.temporary = TemporaryEditor(services.ctx.today, services.ctx.catalog.item(
-            "LINSHI_URGENT").first_aid_hours if services.ctx.catalog.has_item(
-            "LINSHI_URGENT") else None)
+        urgent = (services.ctx.catalog.item("LINSHI_URGENT")
+                  if services.ctx.catalog.has_item("LINSHI_URGENT") else None)
+        self.temporary = TemporaryEditor(
+            services.ctx.today, urgent.first_aid_hours if urgent else None,
+            catalogue_ceiling=yuan(round(urgent.param("township_ceiling_yuan", 0) * 100),
+                                   fen=True) if urgent else "")
         self.temporary_error = ErrorLabel()
         self.temporary_error.setObjectName("temporaryError")
         temporary_col.addWidget(self.temporary)

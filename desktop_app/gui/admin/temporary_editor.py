@@ -40,9 +40,10 @@ class TemporaryEditor(QWidget):
     KEYS = ("first_aid_hours", "temporary_ceiling_scope", "temporary_bands")
 
     def __init__(self, today: Callable[[], date], catalogue_hours: int | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, catalogue_ceiling: str = "") -> None:
         super().__init__(parent)
         self.today, self.catalogue_hours = today, catalogue_hours
+        self.catalogue_ceiling = catalogue_ceiling
         self.original: dict[str, Any] = {}
         self.effective = QDateEdit(QDate(cast(Any, today())))
         self.effective.setObjectName("temporaryEffective")
@@ -108,8 +109,9 @@ class TemporaryEditor(QWidget):
             f"{_num(b['to_yuan'])} {'、'.join(b['causes'])}".rstrip() for b in bands["bands"]))
         self.note.setText(fmt(self.tr(
             "The catalogue gives %1 hours for emergency aid paid first (泰安: 急难对象24小时先行"
-            "救助制度). The bands only suggest an amount; the clerk decides."),
-            str(self.catalogue_hours or "—")))
+            "救助制度) and a township ceiling of %2 yuan, which the ceiling for aid paid first "
+            "never exceeds. The bands only suggest an amount; the clerk decides."),
+            str(self.catalogue_hours or "—"), self.catalogue_ceiling or "—"))
 
     def values(self) -> dict[str, Any]:
         """The three settings as they would be stored; an unchanged one is returned as it

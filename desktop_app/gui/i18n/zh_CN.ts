@@ -1033,7 +1033,7 @@ This warning is recorded in the audit log.</source>
 <context>
     <name>ConferenceDialog</name>
     <message>
-        <location filename="../tracking/temporary_dialogs.py" line="+83" />
+        <location filename="../tracking/temporary_dialogs.py" line="+86" />
         <source>Case conference</source>
         <translation>个案会商</translation>
     </message>
@@ -4831,7 +4831,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PaperworkDialog</name>
     <message>
-        <location filename="../tracking/temporary_dialogs.py" line="-160" />
+        <location filename="../tracking/temporary_dialogs.py" line="-163" />
         <source>Complete the paperwork</source>
         <translation>补齐手续</translation>
     </message>
@@ -4861,7 +4861,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Save and print the checklist</source>
         <translation>保存并打印材料清单</translation>
     </message>
@@ -5834,7 +5834,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>临时救助管控</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+18" />
         <source>Computer clock</source>
         <translation>电脑时钟</translation>
     </message>
@@ -6963,7 +6963,7 @@ encryption key %4</source>
 <context>
     <name>TemporaryEditor</name>
     <message>
-        <location filename="../admin/temporary_editor.py" line="+51" />
+        <location filename="../admin/temporary_editor.py" line="+52" />
         <source>A change applies from this day; earlier days keep the rules then in force</source>
         <extracomment>The type words of a band line (either language).</extracomment>
         <translation>修改自该日起生效；此前各日仍按当时规定</translation>
@@ -7017,11 +7017,11 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+25" />
-        <source>The catalogue gives %1 hours for emergency aid paid first (泰安: 急难对象24小时先行救助制度). The bands only suggest an amount; the clerk decides.</source>
-        <translation>事项目录规定先行救助时限为 %1 小时（泰安：急难对象24小时先行救助制度）。分档仅作参考，金额由经办人决定。</translation>
+        <source>The catalogue gives %1 hours for emergency aid paid first (泰安: 急难对象24小时先行救助制度) and a township ceiling of %2 yuan, which the ceiling for aid paid first never exceeds. The bands only suggest an amount; the clerk decides.</source>
+        <translation>事项目录规定先行救助时限为 %1 小时（泰安：急难对象24小时先行救助制度），乡镇（街道）审批额度为 %2 元，先行救助限额不超过该额度。分档仅作参考，金额由经办人决定。</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+40" />
         <source>Line %1: write the type (急难型 or 支出型), the band&apos;s name, from and to in yuan, then the usual causes</source>
         <translation>第%1行：请依次填写类型（急难型或支出型）、档次名称、起点和止点金额（元）、常见原因</translation>
     </message>
@@ -7029,7 +7029,7 @@ encryption key %4</source>
 <context>
     <name>TemporaryMenu</name>
     <message>
-        <location filename="../tracking/temporary_dialogs.py" line="+159" />
+        <location filename="../tracking/temporary_dialogs.py" line="+160" />
         <source>Temporary assistance</source>
         <translation>临时救助管控</translation>
     </message>
@@ -7062,6 +7062,26 @@ encryption key %4</source>
         <location line="+12" />
         <source>Follow-up recorded for %1, %2.</source>
         <translation>已登记跟进救助：%1，%2。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case conference recorded for %1; reported to the county, referral slip %2 printed.</source>
+        <translation>已登记个案会商：%1；已报县审批，转办单 %2 已打印。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Case conference recorded for %1, %2.</source>
+        <translation>已登记个案会商：%1，%2。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Case conference (one case, one decision)…</source>
+        <translation>个案会商（一事一议）…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Record the case conference above the ceiling; it may report the case to the county in the same step</source>
+        <translation>超过审批额度的，登记个案会商；可同时报县审批</translation>
     </message>
 </context>
 <context>

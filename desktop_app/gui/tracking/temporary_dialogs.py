@@ -359,15 +359,13 @@ class TemporaryMenu(QToolButton):
                 "Follow-up recorded for %1, %2."), r.applicant, r.item_name))))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TemporaryMenu", text)
-
-
 def conference_text(_widget: QWidget, r, result) -> str:
     if result.document is not None:
-        return fmt(_tr("Case conference recorded for %1; reported to the county, "
-                       "referral slip %2 printed."), r.applicant, result.document.number)
-    return fmt(_tr("Case conference recorded for %1, %2."), r.applicant, r.item_name)
+        return fmt(QCoreApplication.translate(
+            "TemporaryMenu", "Case conference recorded for %1; reported to the county, "
+            "referral slip %2 printed."), r.applicant, result.document.number)
+    return fmt(QCoreApplication.translate("TemporaryMenu", "Case conference recorded for %1, %2."),
+               r.applicant, r.item_name)
 
 
 def extend_amount_dialog(dialog: ServiceDialog, *, cause: QLineEdit | None = None,
@@ -389,10 +387,12 @@ def extend_amount_dialog(dialog: ServiceDialog, *, cause: QLineEdit | None = Non
     box = getattr(dialog, "escalate_box", None)
     if box is None:
         return
-    button = QPushButton(_tr("Case conference (one case, one decision)…"))
+    button = QPushButton(QCoreApplication.translate(
+        "TemporaryMenu", "Case conference (one case, one decision)…"))
     button.setObjectName("conferenceButton")
-    button.setToolTip(_tr("Record the case conference above the ceiling; it may report "
-                          "the case to the county in the same step"))
+    button.setToolTip(QCoreApplication.translate(
+        "TemporaryMenu", "Record the case conference above the ceiling; it may report the case "
+        "to the county in the same step"))
     form = box.layout()
     if isinstance(form, QFormLayout):
         form.addRow("", button)
