@@ -46,7 +46,7 @@ def test_an_urgent_case_shows_overdue_on_the_tracking_screen_after_24_hours(
     r, row = shown_row(screen, "LINSHI_URGENT")
     assert row.state == "due_soon"
     assert screen.model.index(r, COL_LEFT).data() == "先行救助 剩余 24 小时"
-    assert screen.model.index(r, COL_DUE).data() == "先行救助 11-25 10:00"
+    assert screen.model.index(r, COL_DUE).data() == "11-25 10:00 前"
     clock.now = NOW + timedelta(hours=19)
     screen.refresh()
     r, row = shown_row(screen, "LINSHI_URGENT")

@@ -55,6 +55,8 @@ class TemporaryEditor(QWidget):
         self.hours.setObjectName("firstAidHours")
         self.hours.setRange(1, temporary.FIRST_AID_HOURS_MAX)
         self.hours.setSuffix(self.tr(" hours"))
+        self.hours.setMaximumWidth(140)
+        self.effective.setMaximumWidth(160)
         self.per_incident = QCheckBox(self.tr("per incident"))
         self.per_incident.setObjectName("perIncident")
         self.per_household = QCheckBox(self.tr("per household per calendar year"))

@@ -6956,8 +6956,8 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+11" />
-        <source>First aid by %1</source>
-        <translation>先行救助 %1</translation>
+        <source>By %1</source>
+        <translation>%1 前</translation>
     </message>
 </context>
 <context>
@@ -6974,7 +6974,7 @@ encryption key %4</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>per incident</source>
         <translation>按事项（每次困难）累计</translation>
     </message>
@@ -7054,7 +7054,7 @@ encryption key %4</source>
         <translation>跟进救助…</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>Paperwork recorded for %1, %2; checklist %3 printed.</source>
         <translation>已登记补齐手续：%1，%2；已打印材料清单 %3。</translation>
     </message>

@@ -101,7 +101,7 @@ class TasksModel(ListTableModel):
             return r.status_label
         if col == COL_DUE:
             if getattr(r, "first_aid_due_at", None) is not None:
-                return fmt(self.tr("First aid by %1"), r.first_aid_due_at.strftime("%m-%d %H:%M"))
+                return fmt(self.tr("By %1"), r.first_aid_due_at.strftime("%m-%d %H:%M"))
             return due_text(r.due_date, r.due_provisional)
         if col == COL_LEFT:
             return self.left_text(r)

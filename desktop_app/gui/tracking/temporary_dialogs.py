@@ -125,8 +125,8 @@ class PaperworkDialog(ServiceDialog):
             grid.addWidget(name, r, 0)
             grid.addWidget(field(box, self.errors, f"materials.{m.code}"), r, 1)
         grid.setColumnStretch(0, 1)
-        box = QGroupBox(self.tr("Materials"))
-        box.setLayout(grid)
+        group = QGroupBox(self.tr("Materials"))
+        group.setLayout(grid)
         self.on = date_edit(services.ctx.today(), "paperworkOn")
         self.note = QLineEdit()
         self.note.setObjectName("note")
@@ -136,12 +136,12 @@ class PaperworkDialog(ServiceDialog):
         form.addRow(self.tr("Note"), field(self.note, self.errors, "note"))
         self.materials_error = ErrorLabel()
         self.materials_error.setObjectName("materialsError")
-        self.errors.register("materials", box, self.materials_error)
+        self.errors.register("materials", group, self.materials_error)
         self.ok.setText(self.tr("Save and print the checklist"))
         layout = QVBoxLayout(self)
         layout.addWidget(_task_line(row))
         layout.addWidget(intro)
-        layout.addWidget(box)
+        layout.addWidget(group)
         layout.addWidget(self.materials_error)
         layout.addLayout(form)
         layout.addWidget(self.general)
@@ -315,6 +315,7 @@ class TemporaryMenu(QToolButton):
         self.actions_list = [self.paperwork_action, self.conference_action,
                              self.followup_action]
         self.setMenu(menu)
+        self.setMinimumWidth(self.sizeHint().width() + 14)  # room for the menu arrow
         self.update_for(None)
 
     def _action(self, menu: QMenu, text: str, name: str, slot) -> QAction:

@@ -258,9 +258,10 @@ class TemporaryVerbs(HandlingBase):
             inp.on, "on", Message("temporary.label.conference_on"), today=today))
         people: list[str] = []
         for i, name in enumerate(p for p in inp.people if str(p).strip()):
-            clean = collect_error(errors, lambda n=name, i=i: validate_name(n, f"people.{i}"))
-            if clean:
-                people.append(clean)
+            try:
+                people.append(validate_name(name, f"people.{i}"))
+            except ValidationError as exc:
+                errors.append(exc)
         if len(people) < 2:
             errors.append(ValidationError("people", "too_few",
                                           key="temporary.conference.people"))
