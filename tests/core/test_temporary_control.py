@@ -206,6 +206,10 @@ def test_a_conference_that_reports_to_the_county_escalates_in_the_same_step(
     with services.ctx.db.read() as s:
         actions = [e.action for e in s.scalars(select(Event).order_by(Event.seq))][-3:]
     assert "emergency.escalate" in actions and "task.stage" in actions
+    # listed in the detail's history (the timeline), participants included
+    steps = [st.text for st in services.handling.timeline(r.application_id)]
+    assert "个案会商：临时救助（支出型），报县审批，50,000.00 元；参加人：张主任、李委员、王站长；" \
+           "重病支出大，一事一议报县审批" in steps
 
 
 @pytest.mark.parametrize(("inp", "fields"), [
@@ -280,3 +284,26 @@ def test_the_record_names_the_cumulative_sums(services, township):
     assert "本次救助前本年度已获临时救助情况（共1次，合计800.00元）" in text
     assert "本次发放后，本事项累计救助500.00元，本家庭2026年累计获乡镇（街道）临时救助" \
            "1,300.00元，均未超过乡镇（街道）临时救助审批额度3,000.00元" in text
+
+
+def test_the_overdue_command_counts_the_first_aid_clock_in_hours(tmp_path, capsys,
+                                                                  monkeypatch):
+    from datetime import date
+
+    from desktop_app.cli import main
+    from desktop_app.core.services import Services
+    from desktop_app.core.services.demo import create_demo_township
+    from tests.helpers.cli import as_user
+
+    data = tmp_path / "d"
+    services = Services.open(data)
+    try:
+        township = create_demo_township(services)
+        accept(services, township)
+    finally:
+        services.close()
+    later = (date.today() + timedelta(days=2)).isoformat()
+    capsys.readouterr()
+    assert main(as_user(monkeypatch, data, "clerk1") + ["overdue", "--date", later]) == 0
+    out = capsys.readouterr()
+    assert "（先行救助）\t先行救助超时" in out.out and "逾期 1 项" in out.err
