@@ -185,7 +185,7 @@ def test_a_conference_within_the_township_above_its_ceiling_is_refused(services,
     t = row_of(services, r.application_id, "LINSHI_EXPENSE")
     with pytest.raises(ValidationErrors) as err:
         services.handling.record_conference(t.task_id, ConferenceInput(
-            "2026-11-24", ("张主任", "李委员"), "township", "同意救助", "50000"), township)
+            "2026-11-24", ("张主任", "李委员"), "approved", "同意救助", "50000"), township)
     assert [e.code for e in err.value.errors] == ["ceiling"]
     assert count(services, TaskStage) == 0
 
@@ -213,10 +213,10 @@ def test_a_conference_that_reports_to_the_county_escalates_in_the_same_step(
 
 
 @pytest.mark.parametrize(("inp", "fields"), [
-    (ConferenceInput("2026-11-24", ("张主任",), "refuse", "不符合条件"), ["people"]),
+    (ConferenceInput("2026-11-24", ("张主任",), "refused", "不符合条件"), ["people"]),
     (ConferenceInput("2026-11-24", ("张主任", "李委员"), "maybe", "x"), ["outcome"]),
-    (ConferenceInput("2026-11-24", ("张主任", "李委员"), "township", "同意"), ["amount"]),
-    (ConferenceInput("2026-11-24", ("张主任", "李委员"), "refuse", ""), ["text"]),
+    (ConferenceInput("2026-11-24", ("张主任", "李委员"), "approved", "同意"), ["amount"]),
+    (ConferenceInput("2026-11-24", ("张主任", "李委员"), "refused", ""), ["text"]),
 ])
 def test_bad_conferences_are_refused(services, township, inp, fields):
     r = accept(services, township, items=("LINSHI_EXPENSE",))

@@ -192,9 +192,9 @@ class ConferenceDialog(ServiceDialog):
         self.people.setPlaceholderText(self.tr("Names separated by 、 or spaces, at least two"))
         self.outcome = QComboBox()
         self.outcome.setObjectName("outcome")
-        labels = {"township": self.tr("The township decides (within its ceiling)"),
+        labels = {"approved": self.tr("The township decides (within its ceiling)"),
                   "escalate": self.tr("Report to the county for approval"),
-                  "refuse": self.tr("No assistance")}
+                  "refused": self.tr("No assistance")}
         for code, _label in CONFERENCE_OUTCOMES:
             self.outcome.addItem(labels[code], code)
         if outcome:

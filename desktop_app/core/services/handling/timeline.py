@@ -15,7 +15,7 @@ from ...catalog import Catalog
 from ...models import Event, Staff
 from ...rules.values import format_yuan
 from .base import HandlingBase
-from .temporary import stage_step_text
+from .side_records import stage_step_text
 
 
 @dataclass(frozen=True)
