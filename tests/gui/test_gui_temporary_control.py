@@ -146,9 +146,9 @@ def test_a_followup_from_the_detail(qtbot, services, township, clock, dialogs,  
     click(qtbot, dialog.ok)
     assert not dialog.isVisible()
     detail.reload()
-    texts = [detail.events_model.index(i, 3).data()
-             for i in range(detail.events_model.rowCount())]
-    assert any("入户回访，已安排临时住所；转介：低保申请" in (t or "") for t in texts)
+    rows = [(detail.events_model.index(i, 2).data(), detail.events_model.index(i, 3).data())
+            for i in range(detail.events_model.rowCount())]
+    assert ("办理环节", "跟进救助：临时救助（急难型），入户回访，已安排临时住所；转介：低保申请") in rows
 
 
 def test_the_settings_page_adds_dated_entries(qtbot, window, services, township):

@@ -2673,13 +2673,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1" />
-        <location line="+51" />
+        <location line="+53" />
         <location line="+8" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-58" />
+        <location line="-60" />
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -2757,6 +2757,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1" />
         <source>Reported to the county for approval</source>
         <translation>超出限额报县级审批</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Procedure step recorded</source>
+        <translation>办理环节</translation>
     </message>
     <message>
         <location line="+1" />

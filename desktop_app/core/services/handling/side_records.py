@@ -83,10 +83,10 @@ class TemporaryResult:
 def write_stage(s: Session, task: RequestedItem, clerk: Staff, stage: str, on: date, *,
                 people: Sequence[str] = (), outcome: str = "", amount_fen: int | None = None,
                 text: str = "", details: dict[str, Any] | None = None,
-                summary: str = "") -> TaskStage:
+                summary: str = "", event: dict[str, Any] | None = None) -> TaskStage:
     """One TaskStage side row (one-day record: ``done_on`` = ``started_on``) and its
     audited event ``task.stage`` (no names in the event: ``summary`` is what the timeline
-    shows)."""
+    shows; ``event``: more of the event's detail, e.g. the materials changed)."""
     row = TaskStage(application_id=task.application_id, item_id=task.id, stage=stage,
                     started_on=on, done_on=on, outcome=outcome, amount_fen=amount_fen,
                     people=json.dumps(list(people), ensure_ascii=False), text=text,
@@ -97,7 +97,8 @@ def write_stage(s: Session, task: RequestedItem, clerk: Staff, stage: str, on: d
     record_event(s, "task.stage", actor_id=clerk.id, application_id=task.application_id,
                  task_id=task.id, item=task.item_code, stage=stage, record_id=row.id,
                  started_on=on.isoformat(), outcome=outcome, summary=summary,
-                 **({"amount_fen": amount_fen} if amount_fen is not None else {}))
+                 **({"amount_fen": amount_fen} if amount_fen is not None else {}),
+                 **(event or {}))
     return row
 
 

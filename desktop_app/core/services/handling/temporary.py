@@ -94,9 +94,8 @@ class TemporaryVerbs(TemporaryReads):
             row = write_stage(s, task, clerk, "paperwork", day, text=text or "",
                               outcome="complete" if complete else "partial",
                               details={"materials": changed, "before": before,
-                                       "complete": complete})
-            record_event(s, "task.materials", actor_id=clerk.id, application_id=app.id,
-                         task_id=task.id, materials=changed, before=before)
+                                       "complete": complete},
+                              event={"materials": changed, "before": before})
             number = self._next_suffix(s, app, numbering.MATERIALS)
             pending = self.documents.create(s, app, "material_checklist", number, clerk, now,
                                             item_ids={task.id})
