@@ -127,6 +127,11 @@ def cmd_overdue(args: argparse.Namespace) -> int:
         stage_due = r.stage_due.isoformat() if r.stage_due else ""
         if stage_due and r.stage_due_provisional:
             stage_due += "（暂定）"
+        if r.first_aid_hours_left is not None and r.first_aid_due_at is not None:
+            # issue 13: the 先行救助 clock counts in hours
+            due = r.first_aid_due_at.strftime("%Y-%m-%d %H:%M") + "（先行救助）"
+            hours = r.first_aid_hours_left
+            late = f"先行救助超时 {-hours} 小时" if hours < 0 else f"先行救助剩 {hours} 小时"
         print("\t".join((r.number, r.applicant, r.village, r.item_name, r.handler_name,
                          r.status_label, due, late, r.clerk, str(r.task_id), r.stage_label,
                          stage_due, r.notice_due.isoformat() if r.notice_due else "")))

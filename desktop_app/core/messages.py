@@ -366,6 +366,24 @@ TEMPLATES: dict[str, str] = {
     "reserve.month_future": "该月份尚未开始，不能打印月度明细",
     "reserve.setting_invalid": "备用金设置不正确：每条须有生效日期（每个日期一条）"
                                "并写明是否启用、先行救助是否从备用金支付",
+    # issue 13 — temporary (services/handling/temporary.py, rules/temporary.py)
+    "first_aid.hours.invalid": "先行救助时限设置不正确：每条须有生效日期（每个日期一条）"
+                               "和 1 到 {max} 之间的小时数",
+    "temporary.bad_date": "生效日期格式不正确（例：2026-01-01）",
+    "temporary.bands.invalid": "临时救助分档设置不正确：每条须有生效日期、依据，每档须有类型"
+                               "（急难型/支出型）、名称、起止金额（起点小于止点）",
+    "temporary.bands.overlap": "{type}临时救助的档次金额重叠或未按从低到高排列",
+    "temporary.label.paperwork_on": "补齐日期",
+    "temporary.label.conference_on": "会商日期",
+    "temporary.label.followup_on": "跟进日期",
+    "temporary.paperwork.bad_status": "请选择材料状态（已收取、告知承诺、信息共享免提交或缺少）",
+    "temporary.paperwork.unknown": "该事项没有这项材料",
+    "temporary.paperwork.nothing_changed": "材料状态没有变化，请修改至少一项材料的状态",
+    "temporary.not_before_intake": "日期不能早于受理日期 {date}",
+    "temporary.conference.people": "请填写至少两名参加会商人员",
+    "temporary.conference.outcome": "请选择会商决定",
+    "temporary.conference.amount": "乡镇审批或报县审批的，请填写救助金额",
+    "temporary.not_temporary": "只有临时救助事项可以录入个案会商或跟进救助",
 }
 
 register(TEMPLATES)

@@ -54,6 +54,7 @@ DOCUMENT_KINDS: dict[str, str] = {
     # issue 13 — reserve
     "reserve_statement": "临时救助备用金月度收支明细",
     "reserve_batch": "临时救助备用金报账单",
+    "material_checklist": "临时救助补齐材料清单",  # issue 13 — 补齐手续
 }
 
 __all__ = [

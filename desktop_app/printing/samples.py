@@ -263,7 +263,10 @@ def emergency_record() -> dict[str, Any]:
     data["aid"] = {"amount": "1,500.00", "amount_upper": "壹仟伍佰元整", "method": "现金",
                    "cause": "住房因11月22日夜间火灾烧毁，家中衣物、被褥和口粮全部损毁",
                    "paid_date": "2026-11-24", "paperwork_due": "2026-12-08",
-                   "provisional": False, "ceiling": "3,000.00"}
+                   "provisional": False, "ceiling": "3,000.00",
+                   "cumulative": "本次发放后，本事项累计救助 1,500.00 元，本家庭2026年累计获乡镇"
+                                 "（街道）临时救助 2,300.00 元，均未超过乡镇（街道）临时救助审批"
+                                 "额度 3,000.00 元。"}
     data["previous"] = [
         {"date": "2026-03-16", "item": "临时救助", "amount": "800.00",
          "cause": "子女患急病住院，自付医疗费用较高"},
@@ -324,7 +327,7 @@ _STEPS = [
     {"stage": "信息核对", "date": "2026-11-27 至 12-03", "people": "",
      "outcome": "核对一致", "text": "", "ref": "HD-2026-1188"},
     {"stage": "公示", "date": "2026-12-04 至 12-10", "people": "",
-     "outcome": "无异议", "text": "东村村务公开栏", "ref": "330102101-GS-20261204-1"},
+     "outcome": "无异议", "text": "东村村务公开栏", "ref": "330102101-20261204-GS01"},
 ]
 
 
@@ -379,7 +382,7 @@ def publicity_list() -> dict[str, Any]:
     applicant's application, 孤儿 items and minor members' names are left out."""
     data = copy.deepcopy(_BASE)
     del data["applicant"]  # a list for many applicants
-    data["number"] = "330102101-GS-20261204-1"
+    data["number"] = "330102101-20261204-GS01"
     data["issued_date"] = "2026-12-04"
     data["village"] = {"name": "东村村民委员会", "code": "330102101201"}
     data["publicity"] = {"start": "2026-12-04", "end": "2026-12-10", "days": 7,
@@ -400,7 +403,7 @@ def publicity_list() -> dict[str, Any]:
 def report_list() -> dict[str, Any]:
     data = copy.deepcopy(_BASE)
     del data["applicant"]
-    data["number"] = "330102101-SB-20261211-1"
+    data["number"] = "330102101-20261211-SB01"
     data["issued_date"] = "2026-12-11"
     data["department"] = {"code": "CIVIL", "name": "县民政局"}
     data["reports"] = [
@@ -477,6 +480,25 @@ def reserve_batch() -> dict[str, Any]:
     return data
 
 
+def material_checklist() -> dict[str, Any]:
+    """补齐材料清单 (issue 13): an urgent case whose materials came in after 先行救助."""
+    data = emergency_record()
+    data["number"] = "330102101-20261124-0007-B1"
+    data["checklist"] = {"items": "临时救助（急难型）", "accepted_on": "2026-11-24",
+                         "complete": False, "missing_count": 1, "last_date": "2026-11-27"}
+    data["material_rows"] = [
+        {"name": "社会救助申请书", "status": "已收取", "done": "✓"},
+        {"name": "急难情况说明", "status": "已收取", "done": "✓"},
+        {"name": "火灾、交通事故等意外事件证明", "status": "信息共享免提交", "done": "✓"},
+        {"name": "诚信承诺书", "status": "缺少", "done": ""},
+    ]
+    data["paperwork"] = [
+        {"date": "2026-11-27", "changes": "急难情况说明：已收取；火灾、交通事故等意外事件证明："
+                                          "信息共享免提交", "note": "村委会出具火灾情况说明"},
+    ]
+    return data
+
+
 SAMPLES = {
     "receipt": receipt,
     "notice_missing": notice_missing,
@@ -496,6 +518,7 @@ SAMPLES = {
     "report_list": report_list,
     "reserve_statement": reserve_statement,
     "reserve_batch": reserve_batch,
+    "material_checklist": material_checklist,
 }
 
 

@@ -44,8 +44,11 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "count": None, "rows": None,
     # emergency_record
     "aid": {"amount", "amount_upper", "method", "cause", "paid_date", "paperwork_due",
-            "provisional", "ceiling"},
+            "provisional", "ceiling", "cumulative"},
     "previous": None, "year_count": None, "year_total": None, "hardship_reason": None,
+    # material_checklist (issue 13 — 补齐手续)
+    "checklist": {"items", "accepted_on", "complete", "missing_count", "last_date"},
+    "material_rows": None, "paperwork": None,
     # application_form, declaration, calculation (and the commitment's guardian)
     "guardian": {"name", "relation", "id_type", "id_number", "phone", "in_household"},
     "residence": {"kind", "label", "address", "permit_no", "summary"},
@@ -110,6 +113,8 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
                 "text", "income", "expense", "balance", "amount"},
     "reports": {"application_number", "applicant", "village", "item", "opinion",
                 "household_size", "amount", "intake_date"},
+    "material_rows": {"name", "status", "done"},
+    "paperwork": {"date", "changes", "note"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}

@@ -259,7 +259,7 @@ def test_publicity_list_leaves_out_ids_minors_and_the_orphan_case(services, town
     with services.ctx.db.read() as s:
         doc = s.scalars(select(ListDocument)).one()
         assert doc.kind == "publicity_list" and doc.template_version == "1" and doc.sha256
-        assert "-GS-20261130-1" in doc.number
+        assert "-20261130-GS01" in doc.number
         snapshot = doc.data
     assert "李小花" not in snapshot and "王小军" not in snapshot  # nor in the stored data
 
@@ -276,7 +276,7 @@ def test_publicity_list_prints_where_to_object_from_the_setting(services, townsh
     assert "0856-5551234" in text and squash("镇民政办 203 室") in text
     second = issue_list(services, township, "publicity_list",
                         [task_id(services, r.application_id)], date(2026, 11, 30))
-    assert second.document.number.endswith("-GS-20261130-2")
+    assert second.document.number.endswith("-20261130-GS02")
 
 
 def test_publicity_end_defaults_to_the_recorded_step(services, township):
@@ -306,7 +306,7 @@ def test_report_list_has_one_row_per_task_with_the_first_review(services, townsh
     assert a.number in text and b.number in text
     assert resident_id() not in text and resident_id(seed=7) not in text
     assert text.index(a.number) < text.index(b.number)  # in number order
-    assert pending.document.number.endswith("-SB-20261210-1")
+    assert pending.document.number.endswith("-20261210-SB01")
     assert pending.document.department == "MCA"
     # the generic re-render of a list (handover.list_pdf) gives the recorded bytes
     pending.path.unlink()

@@ -148,8 +148,8 @@ def test_list_numbers_of_the_procedure() -> None:
     from desktop_app.core.rules.numbering import list_number
 
     day = date(2026, 12, 4)
-    assert list_number("330102101000", "GS", day, 1) == "330102101-GS-20261204-1"
-    assert list_number("330102101000", "SB", day, 12) == "330102101-SB-20261204-12"
+    assert list_number("330102101000", "GS", day, 1) == "330102101-20261204-GS01"
+    assert list_number("330102101000", "SB", day, 12) == "330102101-20261204-SB12"
     for bad in (0, -3, True):
         with pytest.raises(ValueError):
             list_number("330102101000", "GS", day, bad)
@@ -158,5 +158,5 @@ def test_list_numbers_of_the_procedure() -> None:
     with pytest.raises(ValidationError):
         list_number("330102101201", "GS", day, 1)
     # filed under the month of their day, like every number
-    assert filing_month("330102101-GS-20261204-1", "misc") == "202612"
-    assert filing_month("330102101-SB-20270105-3", "misc") == "202701"
+    assert filing_month("330102101-20261204-GS01", "misc") == "202612"
+    assert filing_month("330102101-20270105-SB03", "misc") == "202701"

@@ -299,7 +299,7 @@ def test_publicity_list_leaves_out_minors_and_orphans_and_report_list(services, 
     village = services.setup.villages()[0].id
     info = services.handling.start_publicity(village, [dibao, orphan, orphan2], "2026-11-24",
                                              township).value
-    assert info.kind == "publicity_list" and "-GS-20261124-1" in info.number and info.count == 1
+    assert info.kind == "publicity_list" and "-20261124-GS01" in info.number and info.count == 1
     text = pdf_text(info.path)
     assert "张三" in text and "最低生活保障" in text
     assert "张小宝" not in text and "王五" not in text and "孤儿" not in text

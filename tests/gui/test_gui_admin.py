@@ -163,7 +163,9 @@ def test_settings_page_edits_the_handling_settings(qtbot, window, services):
     assert services.settings.get("emergency_paperwork_workdays") == 7
     assert services.settings.get("due_soon_workdays") == 2
     assert services.settings.get("review_months")["DIBAO_C"] == 3
-    assert services.handling.emergency_ceiling() == 500_000
+    # issue 13: the catalogue's township ceiling (¥3,000, the county's delegation) bounds
+    # the 先行救助 ceiling; a lower setting applies (tests/core/test_temporary_control.py)
+    assert services.handling.emergency_ceiling() == 300_000
     page.ceiling.setText("五千")
     assert not page.save()
     error = page.findChild(type(page.status), "emergency_ceiling_fenError")

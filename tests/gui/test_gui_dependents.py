@@ -9,6 +9,7 @@ import re
 import pytest
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from desktop_app.core.models import RequestedItem
 from desktop_app.core.services import Feedback
 from desktop_app.gui.tracking.model import COL_DUE, COL_LEFT, COL_STATUS, RowRole
 from tests.helpers.drafts import draft
@@ -88,6 +89,8 @@ def test_accepted_waiting_item_shows_on_tracking_and_detail(qtbot, window, intak
 
     # refused: the row says so and asks the clerk to decide
     dibao = next(t for t in services.handling.tasks_for_application(app_id) if t.item_code == "DIBAO")
+    with services.ctx.db.transaction() as s:  # as accepted before the procedure existed:
+        s.get_one(RequestedItem, dibao.task_id).stage = None  # the result may come at once
     services.handling.record_feedback(dibao.task_id, Feedback("refused", "2026-11-24", "不符合条件"),
                                       township)
     tracking.refresh()

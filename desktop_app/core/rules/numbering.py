@@ -35,8 +35,9 @@ EMERGENCY = "J"  # 临时救助先行救助记录
 VISIT_FORM = "D"  # 入户调查表
 DECISION_FORM = "S"  # 审核确认表 / 初审意见表
 EXTENSION_NOTICE = "Y"  # 延期告知书
+MATERIALS = "B"  # 补齐材料清单 (issue 13: materials of an urgent case completed later)
 SUFFIX_LETTERS = (REFERRAL, RESULT_NOTICE, EMERGENCY, VISIT_FORM, DECISION_FORM,
-                  EXTENSION_NOTICE)
+                  EXTENSION_NOTICE, MATERIALS)
 #: The day's 转办清单 (handover list): ``<code9>-<YYYYMMDD>-QD<nn>``.
 HANDOVER_LIST = "QD"
 HANDOVER_WIDTH = 2
@@ -109,8 +110,7 @@ def filing_month(number: str, default: str) -> str:
     if number.count("-") not in (2, 3):
         return default
     parts = number.split("-")
-    # the lists of issue 13 put their letters first: ``…-GS-20261204-1``
-    return (parts[2] if parts[1] in LIST_LETTERS else parts[1])[:6]
+    return parts[1][:6]
 
 
 # ----------------------------------------------------------------- derived numbers
@@ -151,14 +151,14 @@ def handover_list_number(township_code12: str, day: date, n: int) -> str:
     return f"{_day_prefix(township.code9, day)}-{HANDOVER_LIST}{_positive(n, 'list number'):0{HANDOVER_WIDTH}d}"
 
 
-#: issue 13 — the list documents of the 审核确认 procedure: ``<code9>-GS-<YYYYMMDD>-<n>``
-#: (公示名单) and ``<code9>-SB-<YYYYMMDD>-<n>`` (上报清单).
+#: issue 13 — the list documents of the 审核确认 procedure: ``<code9>-<YYYYMMDD>-GS<nn>``
+#: (公示名单) and ``<code9>-<YYYYMMDD>-SB<nn>`` (上报清单), like the 转办清单 (``QD``).
 LIST_LETTERS = ("GS", "SB")
 
 
 def list_number(township_code12: str, letters: str, day: date, n: int) -> str:
     """The ``n``-th list of its kind on ``day``: ``list_number("330102101000", "GS",
-    date(2026, 12, 4), 1)`` → ``"330102101-GS-20261204-1"``.
+    date(2026, 12, 4), 1)`` → ``"330102101-20261204-GS01"``.
 
     :raises ValidationError: if the township code is invalid.
     :raises ValueError: for unknown letters or ``n < 1``.
@@ -166,7 +166,9 @@ def list_number(township_code12: str, letters: str, day: date, n: int) -> str:
     if letters not in LIST_LETTERS:
         raise ValueError(f"unknown list letters {letters!r}")
     township = validate_township_code(township_code12)
-    return f"{township.code9}-{letters}-{day.year:04d}{day.month:02d}{day.day:02d}-{_positive(n, 'list number')}"
+    return f"{_day_prefix(township.code9, day)}-{letters}{_positive(n, 'list number'):0{HANDOVER_WIDTH}d}"
+
+
 # -- issue 13: the 临时救助备用金 ledger --------------------------------------------------
 #: Prefixes of the reserve fund's numbers (pinyin initials): 拨入, 支付, 退回, 报账 and the
 #: printed 备用金月度收支明细 — ``<code9>-<YYYYMMDD>-<prefix><nn>`` like the 转办清单.

@@ -146,6 +146,9 @@ VALIDATORS = {
     "publicity_days": _stages.validate_publicity_days,
     # issue 13 — the 临时救助备用金: enabled, 先行救助 drawn from it (rules/reserve.py)
     "reserve_fund": _reserve.validate_setting,
+    # issue 13 — temporary assistance under control: 先行救助 clock, amount bands
+    "first_aid_hours": _temporary.validate_first_aid_hours,
+    "temporary_bands": _temporary.validate_bands,
 }
 
 

@@ -129,3 +129,177 @@ def validate_scope(key: str, value: Any) -> list[dict[str, Any]]:
         seen.add(day)
         out.append({"effective_from": day, **{s: e[s] for s in SCOPES}})
     return sorted(out, key=lambda e: e["effective_from"])
+
+
+# -- issue 13 — temporary assistance under control: the 24-hour clock and amount bands ----
+
+#: 先行救助 clock. Source: 泰安 2022 工作方案 — "全面落实乡镇临时救助备用金制度和急难对象
+#: 24小时先行救助制度"; the catalogue's ``first_aid_hours`` (24) is the default, a local
+#: rule may set another figure (e.g. 48) as a dated entry of the setting ``first_aid_hours``.
+FIRST_AID_HOURS_MAX = 168
+
+
+def first_aid_hours_on(entries: Sequence[dict[str, Any]], day: date, default: int | None
+                       ) -> int | None:
+    """Hours of the 先行救助 clock in force on ``day``: the latest entry of the setting
+    ``first_aid_hours`` not after ``day``, else ``default`` (the catalogue's figure;
+    None = the item has no clock)."""
+    found = default
+    for e in sorted(entries, key=lambda e: str(e["effective_from"])):
+        if str(e["effective_from"]) <= day.isoformat():
+            found = int(e["hours"])
+    return found
+
+
+def validate_first_aid_hours(key: str, value: Any) -> list[dict[str, Any]]:
+    """Setting ``first_aid_hours``: a list (empty = the catalogue's figure) of entries
+    ``{"effective_from": "YYYY-MM-DD", "hours": 1..168}``, one per day."""
+    if not isinstance(value, list):
+        raise ValidationError(key, "invalid", key="first_aid.hours.invalid",
+                              params={"max": FIRST_AID_HOURS_MAX})
+    out: list[dict[str, Any]] = []
+    for e in value:
+        if not isinstance(e, dict) or set(e) != {"effective_from", "hours"} \
+                or isinstance(e["hours"], bool) or not isinstance(e["hours"], int) \
+                or not 1 <= e["hours"] <= FIRST_AID_HOURS_MAX:
+            raise ValidationError(key, "invalid", key="first_aid.hours.invalid",
+                                  params={"max": FIRST_AID_HOURS_MAX})
+        out.append({"effective_from": _day(key, e["effective_from"]), "hours": e["hours"]})
+    if len({e["effective_from"] for e in out}) != len(out):
+        raise ValidationError(key, "duplicate", key="first_aid.hours.invalid",
+                              params={"max": FIRST_AID_HOURS_MAX})
+    return sorted(out, key=lambda e: e["effective_from"])
+
+
+def _day(key: str, value: Any) -> str:
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ValidationError(key, "invalid", key="temporary.bad_date") from None
+
+
+#: Amount bands (分档) per type. Sources: 汉中 measure 十五 ("采取分级审批、分阶段救助、
+#: 跟进救助等方式"), 重庆 ("持续实施基本生活困难急难型和支出型临时救助，依据困难情况分类予以
+#: 救助"). No seed gives the figures nor the causes: the default table is ours, to be
+#: replaced by the county's (a dated entry of the setting ``temporary_bands``). A band only
+#: suggests: the clerk decides the amount, the ceiling check refuses above the ceiling.
+BAND_TYPES = {"LINSHI_URGENT": "urgent", "LINSHI_EXPENSE": "expense"}
+BAND_TYPE_LABELS = {"urgent": "急难型", "expense": "支出型"}
+DEFAULT_BANDS: dict[str, Any] = {
+    "effective_from": "2000-01-01",
+    "source": "汉中30条措施（十五）“分级审批、分阶段救助”；重庆“依据困难情况分类予以救助”"
+              "（档次金额为本系统默认值，请按本地规定修改）",
+    "bands": [
+        {"type": "urgent", "name": "一档", "from_yuan": 0, "to_yuan": 1000,
+         "causes": ["生活无着", "临时困难", "走失", "流浪"]},
+        {"type": "urgent", "name": "二档", "from_yuan": 1000, "to_yuan": 2000,
+         "causes": ["交通事故", "意外伤害", "突发疾病", "急病"]},
+        {"type": "urgent", "name": "三档", "from_yuan": 2000, "to_yuan": 3000,
+         "causes": ["火灾", "失火", "房屋倒塌", "自然灾害", "死亡"]},
+        {"type": "expense", "name": "一档", "from_yuan": 0, "to_yuan": 1000,
+         "causes": ["教育", "学费", "就学"]},
+        {"type": "expense", "name": "二档", "from_yuan": 1000, "to_yuan": 2000,
+         "causes": ["医疗", "住院", "门诊"]},
+        {"type": "expense", "name": "三档", "from_yuan": 2000, "to_yuan": 3000,
+         "causes": ["重病", "大病", "重大疾病", "手术"]},
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Band:
+    type: str
+    name: str
+    from_fen: int
+    to_fen: int
+    causes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BandHint:
+    """What the dialogs show: the band of the amount typed and/or of the cause."""
+
+    by_amount: Band | None
+    by_cause: Band | None
+    above: bool            # the amount is above every band of the type
+    source: str
+
+
+def bands_on(entries: Sequence[dict[str, Any]], day: date) -> dict[str, Any]:
+    """The ``temporary_bands`` entry in force on ``day`` (like :func:`scope_on`)."""
+    ordered = sorted(entries, key=lambda e: str(e["effective_from"]))
+    found = ordered[0] if ordered else DEFAULT_BANDS
+    for e in ordered:
+        if str(e["effective_from"]) <= day.isoformat():
+            found = e
+    return found
+
+
+def bands_of(entry: dict[str, Any], item_code: str) -> list[Band]:
+    kind = BAND_TYPES.get(item_code)
+    return [Band(b["type"], b["name"], round(b["from_yuan"] * 100), round(b["to_yuan"] * 100),
+                 tuple(b.get("causes", ()))) for b in entry["bands"] if b["type"] == kind]
+
+
+def suggest_band(entry: dict[str, Any], item_code: str, amount_fen: int | None,
+                 cause: str = "") -> BandHint:
+    """The band whose range holds ``amount_fen`` (from exclusive, to inclusive; the first
+    band includes its lower bound) and the highest band one of whose causes occurs in
+    ``cause``. Suggests only — never decides."""
+    bands = bands_of(entry, item_code)
+    by_amount = None
+    above = False
+    if amount_fen is not None and bands:
+        for i, b in enumerate(bands):
+            if (b.from_fen < amount_fen or (i == 0 and amount_fen >= b.from_fen)) \
+                    and amount_fen <= b.to_fen:
+                by_amount = b
+                break
+        above = by_amount is None and amount_fen > max(b.to_fen for b in bands)
+    text = cause or ""
+    # Several causes may match (火灾 leaves a family 生活无着): the highest band named.
+    by_cause = next((b for b in reversed(bands) if any(c and c in text for c in b.causes)),
+                    None)
+    return BandHint(by_amount, by_cause, above, str(entry.get("source", "")))
+
+
+def validate_bands(key: str, value: Any) -> list[dict[str, Any]]:
+    """Setting ``temporary_bands``: a non-empty list of entries ``{"effective_from",
+    "source", "bands": [{"type": urgent|expense, "name", "from_yuan", "to_yuan",
+    "causes": [text…]}]}``; per type the bands ascend without overlapping."""
+    def bad() -> ValidationError:
+        return ValidationError(key, "invalid", key="temporary.bands.invalid")
+
+    if not isinstance(value, list) or not value:
+        raise bad()
+    out: list[dict[str, Any]] = []
+    for e in value:
+        if not isinstance(e, dict) or set(e) != {"effective_from", "source", "bands"} \
+                or not isinstance(e["source"], str) or not e["source"].strip() \
+                or not isinstance(e["bands"], list) or not e["bands"]:
+            raise bad()
+        bands: list[dict[str, Any]] = []
+        for b in e["bands"]:
+            if not isinstance(b, dict) or set(b) != {"type", "name", "from_yuan", "to_yuan",
+                                                     "causes"} \
+                    or b["type"] not in BAND_TYPE_LABELS \
+                    or not isinstance(b["name"], str) or not b["name"].strip() \
+                    or not all(isinstance(b[k], int | float) and not isinstance(b[k], bool)
+                               for k in ("from_yuan", "to_yuan")) \
+                    or not 0 <= b["from_yuan"] < b["to_yuan"] \
+                    or not isinstance(b["causes"], list) \
+                    or not all(isinstance(c, str) for c in b["causes"]):
+                raise bad()
+            bands.append({"type": b["type"], "name": b["name"].strip(),
+                          "from_yuan": b["from_yuan"], "to_yuan": b["to_yuan"],
+                          "causes": [c.strip() for c in b["causes"] if c.strip()]})
+        for kind in BAND_TYPE_LABELS:
+            mine = [b for b in bands if b["type"] == kind]
+            if any(x["to_yuan"] > y["from_yuan"] for x, y in zip(mine, mine[1:], strict=False)):
+                raise ValidationError(key, "overlap", key="temporary.bands.overlap",
+                                      params={"type": BAND_TYPE_LABELS[kind]})
+        out.append({"effective_from": _day(key, e["effective_from"]),
+                    "source": e["source"].strip(), "bands": bands})
+    if len({e["effective_from"] for e in out}) != len(out):
+        raise bad()
+    return sorted(out, key=lambda e: e["effective_from"])

@@ -61,8 +61,8 @@ from .handling_data import amount_text, period_text
 CASEWORK_FORMS = ("visit_form", "decision_form", "extension_notice")
 #: List documents built here (:func:`build_list_data`).
 LIST_KINDS = ("publicity_list", "report_list")
-#: Number letters of the list documents: ``<code9>-GS-<YYYYMMDD>-<n>`` (公示名单) and
-#: ``<code9>-SB-<YYYYMMDD>-<n>`` (上报清单), n counted per kind and day from 1.
+#: Number letters of the list documents: ``<code9>-<YYYYMMDD>-GS<nn>`` (公示名单) and
+#: ``<code9>-<YYYYMMDD>-SB<nn>`` (上报清单), n counted per kind and day from 1.
 LIST_LETTERS = {"publicity_list": "GS", "report_list": "SB"}
 #: Suffix letters of the per-application forms after the receipt number
 #: (``<receipt>-D1``: 入户调查表, ``-S1``: 审核确认表/初审意见表, ``-Y1``: 延期告知书);
@@ -395,7 +395,7 @@ def extension(ctx: ServiceContext, s: Session, task: RequestedItem, issued: date
 
 def list_number(s: Session, kind: str, town_code: str, day: date) -> str:
     """The next number of a list document of ``kind`` on ``day``:
-    ``330102101-GS-20261204-1`` (公示名单), ``330102101-SB-20261211-1`` (上报清单)."""
+    ``330102101-20261204-GS01`` (公示名单), ``330102101-20261211-SB01`` (上报清单)."""
     n = 1 + (s.scalar(select(func.count()).select_from(ListDocument)
                       .where(ListDocument.day == day, ListDocument.kind == kind)) or 0)
     return numbering.list_number(town_code, LIST_LETTERS[kind], day, n)

@@ -19,6 +19,7 @@ from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
 from ..rules.reserve import DEFAULT_ENTRY as DEFAULT_RESERVE_FUND
 from ..rules.stages import DEFAULT_PUBLICITY
 from ..rules.standards import load_default_entries
+from ..rules.temporary import DEFAULT_BANDS as DEFAULT_TEMPORARY_BANDS
 from ..rules.temporary import DEFAULT_SCOPE as DEFAULT_TEMPORARY_SCOPE
 from ..rules.workdays import WorkCalendar, YearCalendar
 
@@ -63,6 +64,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # ledger, and whether a 先行救助 in cash/transfer is drawn from it; entries with
     # effective dates. 泰安/重庆/汉中 十五 require the fund; off until turned on (ours).
     "reserve_fund": [dict(DEFAULT_RESERVE_FUND)],
+    # issue 13 — temporary assistance under control (core/rules/temporary.py): the
+    # 先行救助 clock in hours by effective date (泰安 "急难对象24小时先行救助制度"; empty =
+    # the catalogue's ``first_aid_hours``) and the amount bands (分档, ours by default).
+    "first_aid_hours": [],
+    "temporary_bands": [DEFAULT_TEMPORARY_BANDS],
     # Tracking screen: a task is "due soon" with at most this many working days left.
     "due_soon_workdays": 3,
     # 动态管理: months between re-checks — 特困, and 低保 households by class A/B/C.

@@ -43,7 +43,7 @@ from ..rules import dependents as dependent_rules
 from ..rules import numbering, values
 from ..rules.identity import IdType, mask_id
 from ..vocab import ApplicationStatus, MaterialStatus
-from . import auth, casework_forms, forms_data, handling_data
+from . import auth, casework_forms, forms_data, handling_data, temporary_data
 from .auth import ActorRef
 from .clock import ensure_clock_allows_issue
 from .context import Changes, Outcome, ServiceContext
@@ -212,11 +212,8 @@ class DocumentService:
             data["appeal"] = self.ctx.get_setting(s, "appeal")
         if kind == "result_notice":
             data.update(handling_data.result_notice(cat, app, self.ctx.get_setting(s, "appeal")))
-        if kind == "emergency_record":
-            if aid is None:
-                raise ValueError("an emergency record needs its payment")
-            data.update(handling_data.emergency_record(
-                s, app, aid, self.ctx.get_setting(s, "emergency_ceiling_fen")))
+        if kind in temporary_data.DOCUMENT_KINDS:  # 先行救助记录, 补齐材料清单 (issue 13)
+            data.update(temporary_data.document_data(self.ctx, s, app, kind, item_ids, aid))
         if kind in forms_data.HOUSEHOLD_FORMS:
             # 申请书 / 申报表 / 核算表 (issue 12): office copies with full ID numbers.
             data.update(forms_data.household(app, issued,

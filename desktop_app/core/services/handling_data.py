@@ -144,9 +144,25 @@ def year_aid(s: Session, app: Application, year: int, *, exclude_aid: int | None
             if r["aid_id"] is None or r["aid_id"] != exclude_aid]
 
 
-def emergency_record(s: Session, app: Application, aid: EmergencyAid, ceiling_fen: int
-                     ) -> dict[str, Any]:
+def emergency_record(s: Session, app: Application, aid: EmergencyAid, ceiling_fen: int,
+                     scope: dict[str, Any] | None = None) -> dict[str, Any]:
     previous = year_aid(s, app, aid.paid_on.year, exclude_aid=aid.id)
+    # What the ceiling was checked against, after this payment (issue 13: the record
+    # names each cumulative sum rather than an ambiguous "未超过限额").
+    township = township_paid(temporary_aid(s, app, aid.paid_on.year, item_id=aid.item_id))
+    item_total = sum(p.fen for p in township if p.item_id == aid.item_id)
+    year_total = sum(p.fen for p in township if p.on.year == aid.paid_on.year)
+    scope = scope or {"per_incident": True, "per_household_year": True}
+    sums = []
+    if scope.get("per_incident"):
+        sums.append(f"本事项累计救助 {format_yuan(item_total)} 元")
+    if scope.get("per_household_year"):
+        sums.append(f"本家庭{aid.paid_on.year}年累计获乡镇（街道）临时救助 "
+                    f"{format_yuan(year_total)} 元")
+    ceiling = format_yuan(ceiling_fen)
+    cumulative = (f"本次发放后，{'，'.join(sums)}，{'均' if len(sums) > 1 else ''}未超过乡镇"
+                  f"（街道）临时救助审批额度 {ceiling} 元。" if sums else
+                  f"本次金额未超过乡镇（街道）临时救助审批额度 {ceiling} 元。")
     return {
         "aid": {
             "amount": format_yuan(aid.amount_fen),
@@ -155,7 +171,8 @@ def emergency_record(s: Session, app: Application, aid: EmergencyAid, ceiling_fe
             "paid_date": aid.paid_on.isoformat(),
             "paperwork_due": aid.paperwork_due.isoformat(),
             "provisional": bool(aid.paperwork_provisional),
-            "ceiling": format_yuan(ceiling_fen),
+            "ceiling": ceiling,
+            "cumulative": cumulative,
         },
         "previous": [{k: r[k] for k in ("date", "item", "amount", "cause")} for r in previous],
         "year_count": len(previous),

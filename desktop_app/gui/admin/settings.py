@@ -39,6 +39,7 @@ from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, FieldErrors, yuan
 from .eligibility_editor import EligibilityEditor
 from .standards_editor import StandardsEditor
+from .temporary_editor import TemporaryEditor
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -199,6 +200,25 @@ class SettingsPage(QWidget):
         self._row(handling_form, "review_months", self.tr("Re-check every"), review_row,
                   self.review["TEKUN"])
 
+        # issue 13 — temporary assistance under control (admin/temporary_editor.py)
+        temporary_box = QGroupBox(self.tr("Temporary assistance under control"))
+        temporary_box.setObjectName("temporaryBox")
+        temporary_col = QVBoxLayout(temporary_box)
+        urgent = (services.ctx.catalog.item("LINSHI_URGENT")
+                  if services.ctx.catalog.has_item("LINSHI_URGENT") else None)
+        self.temporary = TemporaryEditor(
+            services.ctx.today, urgent.first_aid_hours if urgent else None,
+            catalogue_ceiling=yuan(round(urgent.param("township_ceiling_yuan", 0) * 100),
+                                   fen=True) if urgent else "")
+        self.temporary_error = ErrorLabel()
+        self.temporary_error.setObjectName("temporaryError")
+        temporary_col.addWidget(self.temporary)
+        temporary_col.addWidget(self.temporary_error)
+        for key, widget in (("first_aid_hours", self.temporary.hours),
+                            ("temporary_ceiling_scope", self.temporary.per_incident),
+                            ("temporary_bands", self.temporary.bands)):
+            self.errors.register(key, widget, self.temporary_error)
+
         clock_box = QGroupBox(self.tr("Computer clock"))
         clock_box.setObjectName("clockBox")
         clock_form = QFormLayout(clock_box)
@@ -263,7 +283,8 @@ class SettingsPage(QWidget):
 
         body = QWidget()
         col = QVBoxLayout(body)
-        for box in (lock_box, backup_box, rules_box, handling_box, clock_box, standards_box,
+        for box in (lock_box, backup_box, rules_box, handling_box, temporary_box, clock_box,
+                    standards_box,
                     eligibility_box):
             col.addWidget(box)
         col.addStretch(1)
@@ -311,6 +332,7 @@ class SettingsPage(QWidget):
         self.holidays.setPlainText("\n".join(lines))
         self.standards.set_entries(v["standards"])
         self.eligibility.set_entries(v["eligibility"])
+        self.temporary.set_values(v)
         self.ceiling.setText(yuan(int(v["emergency_ceiling_fen"]), fen=True))
         self.paperwork.setValue(int(v["emergency_paperwork_workdays"]))
         self.due_soon.setValue(int(v["due_soon_workdays"]))
@@ -370,6 +392,10 @@ class SettingsPage(QWidget):
         try:
             values["emergency_ceiling_fen"] = parse_amount(self.ceiling.text(),
                                                            "emergency_ceiling_fen")
+        except ValidationError as exc:
+            errors.append(exc)
+        try:
+            values.update(self.temporary.values())
         except ValidationError as exc:
             errors.append(exc)
         for key, parse in (("workday_overrides", self._parse_overrides),

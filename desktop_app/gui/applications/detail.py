@@ -36,6 +36,7 @@ from ..kit.labels import QT_TRANSLATE_NOOP, action_label, due_text, item_status_
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, RowsModel, open_file, yuan
 from ..tracking.model import waiting_due, waiting_status
+from ..tracking.temporary_dialogs import TemporaryMenu
 from .detail_actions import DetailDocumentActions
 from .detail_tables import (
     DUE_SOON_COLOR,
@@ -202,6 +203,12 @@ class DetailView(DetailDocumentActions, QWidget):
         self.supplement_button.clicked.connect(self.open_supplement)
         self.supplement_button.setVisible(False)
         head.addWidget(self.supplement_button)
+        # issue 13 — 补齐手续 / 个案会商 / 跟进救助 of the temporary (or urgent) task
+        self.temporary_menu = TemporaryMenu(
+            services, tasks, actor, self.temporary_task, lambda _text: None,
+            opener=lambda path: self.opener(path), parent=self)
+        self.task_rows: list[Any] = []
+        head.addWidget(self.temporary_menu)
         self.full_id_button = QPushButton(self.tr("Show full ID numbers"))
         self.full_id_button.setObjectName("fullIdButton")
         self.full_id_button.setToolTip(self.tr(
@@ -296,6 +303,8 @@ class DetailView(DetailDocumentActions, QWidget):
         self.task_rows = list(tasks)
         self._fill_items(d)
         self._fill_tasks(self.task_rows)
+        self.temporary_menu.update_for(self.temporary_task())
+        self.temporary_menu.setVisible(self.temporary_task() is not None)
         self._fill_documents(docs)
         rows = self._timeline(d)
         self.events_model.set_rows(rows)
@@ -553,6 +562,15 @@ class DetailView(DetailDocumentActions, QWidget):
                 names.append(f"{name} {vocab.TASK_STATUS_LABELS.get(status, status)}")
             parts.append("、".join(names))
         return "  ".join(parts)
+
+    def temporary_task(self):
+        """The task the 临时救助 menu acts on: the application's 临时救助 item, else (an
+        urgent acceptance) its first item."""
+        rows = self.task_rows
+        temporary = [t for t in rows if t.item_code in ("LINSHI_URGENT", "LINSHI_EXPENSE")]
+        if temporary:
+            return temporary[0]
+        return rows[0] if rows and rows[0].urgent else None
 
     # -- 补正 ----------------------------------------------------------------------------------------
     def open_supplement(self):

@@ -861,6 +861,40 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>BandHint</name>
+    <message>
+        <location filename="../tracking/temporary_dialogs.py" line="+75"/>
+        <source>%1 %2 (%3–%4 yuan)</source>
+        <extracomment>Statuses a material may get at 补齐手续 (the service&apos;s PAPERWORK_STATUSES).</extracomment>
+        <translation>%1%2（%3–%4 元）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Band of this amount: %1</source>
+        <translation>本金额建议档次：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Above every band of the township: the county decides</source>
+        <translation>超过乡镇全部档次，须报县审批</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Band usual for this cause: %1</source>
+        <translation>按求助原因通常为：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the amount or the cause to see the suggested band.</source>
+        <translation>填写金额或求助原因后显示建议档次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A suggestion only: the clerk decides.</source>
+        <translation>仅供参考，由经办人决定。</translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
         <location filename="../reserve/dialogs.py" line="+180"/>
@@ -1035,6 +1069,79 @@ This warning is recorded in the audit log.</source>
     </message>
 </context>
 <context>
+    <name>ConferenceDialog</name>
+    <message>
+        <location filename="../tracking/temporary_dialogs.py" line="+86"/>
+        <source>Case conference</source>
+        <translation>个案会商</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Township ceiling (cumulative): %1 yuan. Above it the case is decided one by one (case conference) and reported to the county for approval.</source>
+        <translation>乡镇（街道）临时救助审批额度（累计）：%1 元。超过的一事一议、个案会商，报县审批。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Names separated by 、 or spaces, at least two</source>
+        <translation>姓名之间用“、”或空格分隔，至少两人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The township decides (within its ceiling)</source>
+        <translation>乡镇（街道）审批（额度以内）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report to the county for approval</source>
+        <translation>报县审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No assistance</source>
+        <translation>不予救助</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Yuan, e.g. 5000</source>
+        <translation>元，例：5000</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The case, the opinions and the decision</source>
+        <translation>案情、各方意见和会商决定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Conference date</source>
+        <translation>会商日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision</source>
+        <translation>会商决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minutes</source>
+        <translation>会商记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the conference record</source>
+        <translation>保存会商记录</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../auth/login.py" line="+28"/>
@@ -1120,7 +1227,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+585"/>
+        <location filename="../applications/detail.py" line="+603"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1151,7 +1258,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-454"/>
+        <location filename="../applications/detail.py" line="-471"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1164,19 +1271,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="-8"/>
         <location line="+8"/>
-        <location line="+125"/>
+        <location line="+131"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-139"/>
         <location line="+8"/>
-        <location line="+126"/>
+        <location line="+132"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-140"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -1334,12 +1441,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+16"/>
-        <location line="+177"/>
+        <location line="+185"/>
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-178"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -1379,7 +1486,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>申请人已按一次性告知书补交材料：登记后重新作出决定</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
@@ -1419,7 +1526,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>公示</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1507,8 +1614,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location line="-260"/>
-        <location line="+126"/>
+        <location line="-268"/>
+        <location line="+132"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -1568,7 +1675,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>作废原因</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Not counted</source>
         <translation>不计入</translation>
     </message>
@@ -2198,6 +2305,39 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>FollowupDialog</name>
+    <message>
+        <location filename="../tracking/temporary_dialogs.py" line="+34"/>
+        <source>Follow-up</source>
+        <translation>跟进救助</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. visited the household; temporary housing arranged</source>
+        <translation>例：入户回访，已安排临时住所</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Optional, e.g. subsistence allowance application, medical assistance, charity</source>
+        <translation>可不填，例：低保申请、医疗救助、慈善救助</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done</source>
+        <translation>跟进情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Further help referred</source>
+        <translation>转介救助</translation>
+    </message>
+</context>
+<context>
     <name>IntakeFormLayout</name>
     <message>
         <location filename="../intake/form.py" line="+71"/>
@@ -2571,13 +2711,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+59"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-66"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -2655,6 +2795,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Reported to the county for approval</source>
         <translation>超出限额报县级审批</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Procedure step recorded</source>
+        <translation>办理环节</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5010,6 +5155,81 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>The reserve fund setting is not valid: each entry needs an effective date (one per date) and says whether the fund is kept and whether emergency aid is paid from it</source>
         <translation>备用金设置不正确：每条须有生效日期（每个日期一条）并写明是否启用、先行救助是否从备用金支付</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>The emergency first-aid time limit setting is not valid: each entry needs an effective date (one per date) and a number of hours from 1 to %1</source>
+        <translation>先行救助时限设置不正确：每条须有生效日期（每个日期一条）和 1 到 %1 之间的小时数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The effective date is not valid (e.g. 2026-01-01)</source>
+        <translation>生效日期格式不正确（例：2026-01-01）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The temporary assistance bands are not valid: each entry needs an effective date and its source, each band a type (emergency/expense), a name, and a from and to amount (from below to)</source>
+        <translation>临时救助分档设置不正确：每条须有生效日期、依据，每档须有类型（急难型/支出型）、名称、起止金额（起点小于止点）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The %1 temporary assistance bands overlap or are not in ascending order</source>
+        <translation>%1临时救助的档次金额重叠或未按从低到高排列</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date completed</source>
+        <translation>补齐日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conference date</source>
+        <translation>会商日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the material&apos;s status (received, committed, data-shared or missing)</source>
+        <translation>请选择材料状态（已收取、告知承诺、信息共享免提交或缺少）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This item has no such material</source>
+        <translation>该事项没有这项材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No material&apos;s status changed: change at least one</source>
+        <translation>材料状态没有变化，请修改至少一项材料的状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date cannot be before the intake date %1</source>
+        <translation>日期不能早于受理日期 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter at least two participants of the conference</source>
+        <translation>请填写至少两名参加会商人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the conference&apos;s decision</source>
+        <translation>请选择会商决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the amount when the township decides or reports to the county</source>
+        <translation>乡镇审批或报县审批的，请填写救助金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only temporary assistance items have case conferences and follow-up</source>
+        <translation>只有临时救助事项可以录入个案会商或跟进救助</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
@@ -5052,6 +5272,44 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>The user chooses their own password at the first login. Leave it empty to create the account without a password (it cannot log in until one is set).</source>
         <translation>用户首次登录时须改为自己的密码。留空则创建无密码账户（设置密码前不能登录）。</translation>
+    </message>
+</context>
+<context>
+    <name>PaperworkDialog</name>
+    <message>
+        <location filename="../tracking/temporary_dialogs.py" line="-163"/>
+        <source>Complete the paperwork</source>
+        <translation>补齐手续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Urgent cases are helped first and their paperwork completed afterwards: set the status of each material that arrived.</source>
+        <translation>急难型临时救助先行救助、事后补齐手续：请修改已补交材料的状态。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Optional, e.g. who brought them</source>
+        <translation>可不填，例：由谁送来</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date completed</source>
+        <translation>补齐日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save and print the checklist</source>
+        <translation>保存并打印材料清单</translation>
     </message>
 </context>
 <context>
@@ -6163,7 +6421,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin/settings.py" line="+89"/>
+        <location filename="../admin/settings.py" line="+90"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
@@ -6350,7 +6608,12 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>复核周期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Temporary assistance under control</source>
+        <translation>临时救助管控</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Computer clock</source>
         <translation>电脑时钟</translation>
     </message>
@@ -6405,14 +6668,14 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location line="+33"/>
+        <location line="+55"/>
+        <location line="+34"/>
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+34"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
@@ -6437,7 +6700,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -7452,6 +7715,21 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+17"/>
+        <source>First aid overdue by %1 hour(s)</source>
+        <translation>先行救助 超时 %1 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First aid: less than 1 hour left</source>
+        <translation>先行救助 剩余不足 1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First aid: %1 hour(s) left</source>
+        <translation>先行救助 剩余 %1 小时</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Overdue by %1 working day(s)</source>
         <translation>逾期 %1 个工作日</translation>
     </message>
@@ -7465,16 +7743,145 @@ encryption key %4</source>
         <source> (emergency)</source>
         <translation>（急）</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>By %1</source>
+        <translation>%1 前</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryEditor</name>
+    <message>
+        <location filename="../admin/temporary_editor.py" line="+52"/>
+        <source>A change applies from this day; earlier days keep the rules then in force</source>
+        <extracomment>The type words of a band line (either language).</extracomment>
+        <translation>修改自该日起生效；此前各日仍按当时规定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>per incident</source>
+        <translation>按事项（每次困难）累计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>per household per calendar year</source>
+        <translation>按家庭年度累计</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One band per line: type, name, from, to (yuan), usual causes, e.g.
+急难型 一档 0 1000 生活无着、走失</source>
+        <translation>每行一档：类型、档次名称、起点、止点（元）、常见原因，例：
+急难型 一档 0 1000 生活无着、走失</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Applies from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency aid first within</source>
+        <translation>先行救助时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Township ceiling adds up</source>
+        <translation>乡镇审批额度累计方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount bands</source>
+        <translation>救助金额分档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source of the bands</source>
+        <translation>分档依据</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The catalogue gives %1 hours for emergency aid paid first (泰安: 急难对象24小时先行救助制度) and a township ceiling of %2 yuan, which the ceiling for aid paid first never exceeds. The bands only suggest an amount; the clerk decides.</source>
+        <translation>事项目录规定先行救助时限为 %1 小时（泰安：急难对象24小时先行救助制度），乡镇（街道）审批额度为 %2 元，先行救助限额不超过该额度。分档仅作参考，金额由经办人决定。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Line %1: write the type (急难型 or 支出型), the band&apos;s name, from and to in yuan, then the usual causes</source>
+        <translation>第%1行：请依次填写类型（急难型或支出型）、档次名称、起点和止点金额（元）、常见原因</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryMenu</name>
+    <message>
+        <location filename="../tracking/temporary_dialogs.py" line="+160"/>
+        <source>Temporary assistance</source>
+        <translation>临时救助管控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paperwork completed later, case conference, follow-up</source>
+        <translation>补齐手续、个案会商、跟进救助</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Complete the paperwork…</source>
+        <translation>补齐手续…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case conference…</source>
+        <translation>个案会商…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up…</source>
+        <translation>跟进救助…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Paperwork recorded for %1, %2; checklist %3 printed.</source>
+        <translation>已登记补齐手续：%1，%2；已打印材料清单 %3。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Follow-up recorded for %1, %2.</source>
+        <translation>已登记跟进救助：%1，%2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case conference recorded for %1; reported to the county, referral slip %2 printed.</source>
+        <translation>已登记个案会商：%1；已报县审批，转办单 %2 已打印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case conference recorded for %1, %2.</source>
+        <translation>已登记个案会商：%1，%2。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Case conference (one case, one decision)…</source>
+        <translation>个案会商（一事一议）…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the case conference above the ceiling; it may report the case to the county in the same step</source>
+        <translation>超过审批额度的，登记个案会商；可同时报县审批</translation>
+    </message>
 </context>
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../tracking/actions.py" line="+72"/>
+        <location filename="../tracking/actions.py" line="+73"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Result recorded: %1, %2 — %3.</source>
         <translation>已登记办理结果：%1，%2——%3。</translation>
     </message>
@@ -7494,7 +7901,7 @@ encryption key %4</source>
         <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Reported to the county for approval; referral slip %1 printed.</source>
         <translation>已报县级审批，转办单 %1 已生成。</translation>
     </message>
@@ -7537,7 +7944,7 @@ encryption key %4</source>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location filename="../tracking/screen.py" line="+102"/>
+        <location filename="../tracking/screen.py" line="+103"/>
         <source>Tracking</source>
         <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
@@ -7559,23 +7966,23 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+133"/>
+        <location line="+139"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-138"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+128"/>
+        <location line="+134"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-133"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -7606,12 +8013,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-102"/>
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
@@ -7661,7 +8068,7 @@ encryption key %4</source>
         <translation>向申请人告知各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Print the handover list</source>
         <translation>打印转办清单</translation>
     </message>

@@ -801,6 +801,43 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The reserve fund setting is not valid: each entry needs an effective date "
         "(one per date) and says whether the fund is kept and whether emergency aid is paid "
         "from it"), ()),
+    # issue 13 — temporary (services/handling/temporary.py, rules/temporary.py)
+    "first_aid.hours.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The emergency first-aid time limit setting is not valid: each entry ne"
+            "eds an effective date (one per date) and a number of hours from 1 to %"
+            "1"), ('max',)),
+    "temporary.bad_date": (QT_TRANSLATE_NOOP(
+        "Messages", "The effective date is not valid (e.g. 2026-01-01)"), ()),
+    "temporary.bands.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The temporary assistance bands are not valid: each entry needs an effe"
+            "ctive date and its source, each band a type (emergency/expense), a nam"
+            "e, and a from and to amount (from below to)"), ()),
+    "temporary.bands.overlap": (QT_TRANSLATE_NOOP(
+        "Messages", "The %1 temporary assistance bands overlap or are not in ascending orde"
+            "r"), ('type',)),
+    "temporary.label.paperwork_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Date completed"), ()),
+    "temporary.label.conference_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Conference date"), ()),
+    "temporary.label.followup_on": (QT_TRANSLATE_NOOP(
+        "Messages", "Follow-up date"), ()),
+    "temporary.paperwork.bad_status": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the material's status (received, committed, data-shared or miss"
+            "ing)"), ()),
+    "temporary.paperwork.unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "This item has no such material"), ()),
+    "temporary.paperwork.nothing_changed": (QT_TRANSLATE_NOOP(
+        "Messages", "No material's status changed: change at least one"), ()),
+    "temporary.not_before_intake": (QT_TRANSLATE_NOOP(
+        "Messages", "The date cannot be before the intake date %1"), ('date',)),
+    "temporary.conference.people": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter at least two participants of the conference"), ()),
+    "temporary.conference.outcome": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the conference's decision"), ()),
+    "temporary.conference.amount": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the amount when the township decides or reports to the county"), ()),
+    "temporary.not_temporary": (QT_TRANSLATE_NOOP(
+        "Messages", "Only temporary assistance items have case conferences and follow-up"), ()),
 }
 
 

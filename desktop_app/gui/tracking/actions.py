@@ -16,6 +16,7 @@ from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.labels import due_text
 from .dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
+from .temporary_dialogs import conference_text, extend_amount_dialog
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -75,11 +76,18 @@ class TrackingActions(_Base):
         r = self.selected()
         if r is None or r.status not in ("referred", "signed", "in_progress"):
             return None
-        return self._dialog(FeedbackDialog(
+        dialog = FeedbackDialog(
             self.services, self.tasks, self.actor, r, self,
             on_done=lambda result, r=r: self._feedback_recorded(r, result),
             opener=self.opener,   # 报县审批 above the ceiling: the 转办单 opens
-            on_escalated=partial(self._emergency_done, r)))
+            on_escalated=partial(self._emergency_done, r))
+        # issue 13: the band hint, 个案会商 above the ceiling
+        extend_amount_dialog(dialog, cause=dialog.result_text, opener=self.opener,
+                             on_conference=partial(self._conference_done, r))
+        return self._dialog(dialog)
+
+    def _conference_done(self, r, result) -> None:
+        self._recorded(conference_text(self, r, result))
 
     def _feedback_recorded(self, r, result) -> None:
         label = vocab.TASK_STATUS_LABELS.get(result.task_status, result.task_status)
@@ -102,9 +110,12 @@ class TrackingActions(_Base):
         r = self.selected()
         if r is None or r.item_code != "LINSHI_URGENT" or r.status != "in_progress":
             return None
-        return self._dialog(EmergencyDialog(
+        dialog = EmergencyDialog(
             self.services, self.tasks, self.actor, r, self, opener=self.opener,
-            on_done=lambda result, r=r: self._emergency_done(r, result)))
+            on_done=lambda result, r=r: self._emergency_done(r, result))
+        extend_amount_dialog(dialog, cause=dialog.cause, opener=self.opener,
+                             on_conference=partial(self._conference_done, r))
+        return self._dialog(dialog)
 
     def _emergency_done(self, r, result) -> None:
         """Paid within the ceiling (``EmergencyResult``), or reported to the county (the

@@ -76,6 +76,13 @@ class TasksModel(ListTableModel):
         return list(self._rows)
 
     def left_text(self, r) -> str:
+        hours = getattr(r, "first_aid_hours_left", None)
+        if hours is not None:  # issue 13: the 先行救助 clock, in hours
+            if hours < 0:
+                return fmt(self.tr("First aid overdue by %1 hour(s)"), str(-hours))
+            if hours == 0:
+                return self.tr("First aid: less than 1 hour left")
+            return fmt(self.tr("First aid: %1 hour(s) left"), str(hours))
         if r.state == "final":
             return "—"
         if r.state == "overdue":
@@ -120,6 +127,8 @@ class TasksModel(ListTableModel):
         if col == COL_STATUS:
             return r.status_label
         if col == COL_DUE:   # a waiting task: 待低保认定 (its time limit starts when released)
+            if getattr(r, "first_aid_due_at", None) is not None:   # the 先行救助 clock
+                return fmt(self.tr("By %1"), r.first_aid_due_at.strftime("%m-%d %H:%M"))
             return waiting_due(r) or due_text(r.due_date, r.due_provisional)
         if col == COL_LEFT:
             return waiting_left(r) if waiting_due(r) else self.left_text(r)

@@ -58,6 +58,7 @@ from .model import (
     COL_VILLAGE,
     TasksModel,
 )
+from .temporary_dialogs import TemporaryMenu
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -192,6 +193,12 @@ class TrackingScreen(TrackingActions, QWidget):
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.buttons[a.objectName()] = b
             buttons.addWidget(b)
+        # issue 13 — 补齐手续 / 个案会商 / 跟进救助 (temporary_dialogs.py)
+        self.temporary_menu = TemporaryMenu(
+            self.services, self.tasks, self.actor, self.selected, self._recorded,
+            opener=lambda path: self.opener(path), run_dialog=lambda d: self.run_dialog(d),
+            parent=self)
+        buttons.addWidget(self.temporary_menu)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
 
@@ -409,6 +416,7 @@ class TrackingScreen(TrackingActions, QWidget):
             except Exception:
                 log.exception("tracking: tasks of application failed")
         self.notice_action.setEnabled(notice)
+        self.temporary_menu.update_for(r)
 
     def _context_menu(self, pos: QPoint) -> QMenu | None:
         index = self.view.indexAt(pos)
@@ -418,7 +426,7 @@ class TrackingScreen(TrackingActions, QWidget):
         self._update_actions()
         menu = QMenu(self)
         menu.setObjectName("taskMenu")
-        for a in self.task_actions:
+        for a in self.task_actions + self.temporary_menu.actions_list:
             menu.addAction(a)
         menu.popup(self.view.viewport().mapToGlobal(pos))
         return menu

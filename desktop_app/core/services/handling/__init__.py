@@ -20,6 +20,7 @@ The service is composed of one part per responsibility:
 * :mod:`.timeline` — an application's steps;
 * :mod:`.stages` — the 审核确认 procedure (入户调查 … 审核确认 / 报县), issue 13.
 * :mod:`.dependents` — tasks waiting for the household's 低保/特困 status (issue 13).
+* :mod:`.temporary` — 补齐手续, 个案会商, 跟进救助, amount bands (issue 13).
 
 :class:`HandlingService` (``services.handling``) joins them; the read models and inputs
 are importable from here as before.
@@ -38,18 +39,20 @@ from .stage_lists import StageLists
 from .stage_types import StageInput, StagePlan, StageView
 from .task_materials import DependentTasks
 from .tasks import TaskFilter, TaskQueries, TaskRow
+from .temporary import ConferenceInput, FollowupInput, TemporaryResult, TemporaryVerbs
 from .timeline import STEP_TEXTS, Step, Timeline
 
 
 class HandlingService(TaskQueries, HandoverLists, TaskResults, ResultNotices,
                       EmergencyAidVerbs, Reviews, Registers, Timeline, StageLists,
                       DependentTasks,  # issue 13 — materials
+                      TemporaryVerbs,  # issue 13 — temporary
                       HandlingBase):
     """协同办理: every verb and query of the handling of accepted items."""
 
 
 __all__ = [
-    "STEP_TEXTS", "EmergencyInput", "EmergencyResult", "Feedback", "FeedbackResult",
-    "FlaggedRow", "HandlingService", "ListInfo", "ReviewRow", "StageInput", "StagePlan",
-    "StageView", "Step", "TaskFilter", "TaskRow",
+    "STEP_TEXTS", "ConferenceInput", "EmergencyInput", "EmergencyResult", "Feedback",
+    "FeedbackResult", "FlaggedRow", "FollowupInput", "HandlingService", "ListInfo", "ReviewRow",
+    "StageInput", "StagePlan", "StageView", "Step", "TaskFilter", "TaskRow", "TemporaryResult",
 ]

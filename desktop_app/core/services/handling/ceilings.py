@@ -14,16 +14,7 @@ from ...models import Application, RequestedItem
 from ...rules import temporary
 from .. import handling_data
 from ..context import ServiceContext
-
-
-def ceiling_fen(ctx: ServiceContext, s: Session, item_code: str) -> int:
-    """急难型: the setting ``emergency_ceiling_fen``; 支出型: the catalogue item's
-    ``township_ceiling_yuan`` (the setting when the catalogue gives none)."""
-    if item_code != "LINSHI_URGENT":
-        yuan = ctx.catalog.item(item_code).param("township_ceiling_yuan")
-        if isinstance(yuan, int | float) and not isinstance(yuan, bool) and yuan >= 0:
-            return round(yuan * 100)
-    return int(ctx.get_setting(s, "emergency_ceiling_fen"))
+from ..temporary_data import ceiling_fen
 
 
 def township_decides(task: RequestedItem) -> bool:

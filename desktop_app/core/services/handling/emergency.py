@@ -20,6 +20,7 @@ from ..auth import ActorRef
 from ..context import Changes, Outcome
 from ..documents import DocumentInfo
 from ..events import record_event
+from ..temporary_data import ceiling_fen
 from .base import HandlingBase, collect_error, day_value, written
 from .ceilings import refuse_above_ceiling
 
@@ -46,7 +47,7 @@ class EmergencyAidVerbs(HandlingBase):
     # -- 先行救助 ----------------------------------------------------------------------
     def emergency_ceiling(self) -> int:
         with self.ctx.db.read() as s:
-            return int(self.ctx.get_setting(s, "emergency_ceiling_fen"))
+            return ceiling_fen(self.ctx, s, "LINSHI_URGENT")
 
     def year_aid(self, application_id: int, year: int | None = None) -> list[dict[str, Any]]:
         """Temporary assistance the household received this year (shown before paying)."""

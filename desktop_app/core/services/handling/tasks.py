@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, selectinload
@@ -14,7 +14,7 @@ from ...catalog import TOWNSHIP
 from ...models import Application, RequestedItem, Staff, Village
 from ...rules import handling as rules
 from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
-from .. import handling_data
+from .. import handling_data, temporary_data
 from .base import HandlingBase
 from .dependents import waiting_fields
 
@@ -60,6 +60,10 @@ class TaskRow:
     waiting_for: str = ""
     waiting_label: str = ""
     waiting_refused_on: date | None = None
+    # issue 13 — the 先行救助 clock (services/temporary_data.py): its deadline and the
+    # whole hours left (negative: late); None when no clock runs (met, closed, escalated).
+    first_aid_due_at: datetime | None = None
+    first_aid_hours_left: int | None = None
 
     @property
     def referred(self) -> bool:
@@ -145,6 +149,11 @@ class TaskQueries(HandlingBase):
         villages: dict[int | None, str] = {v.id: v.name for v in s.scalars(select(Village))}
         staff: dict[int | None, str] = {st.id: st.name for st in s.scalars(select(Staff))}
         out = []
+        pairs = list(pairs)
+        now = self.ctx.clock()
+        now = now if today == now.date() else datetime.combine(today, now.time())
+        met = temporary_data.first_aid_met(
+            s, [req.id for req, _app in pairs if req.first_aid_due_at is not None])
         for req, app in pairs:
             status = req.task_status or (TaskStatus.IN_PROGRESS if req.handler_code == TOWNSHIP
                                          else TaskStatus.TO_REFER)
@@ -157,6 +166,10 @@ class TaskQueries(HandlingBase):
                 ds = rules.DueState("final", 0)
             else:
                 ds = rules.due_state(cal, today, min(dues) if dues else None, soon)
+            first_aid = temporary_data.first_aid_hours_left(req, met, now)
+            if first_aid is not None:  # urgent: the 先行救助 clock counts in hours
+                late = first_aid < 0 or ds.state == "overdue"
+                ds = rules.DueState("overdue" if late else "due_soon", ds.workdays_left)
             out.append(TaskRow(
                 req.id, app.id, app.number or "", app.applicant.name,
                 villages.get(app.village_id, ""), req.item_code, cat.item(req.item_code).name,
@@ -171,5 +184,7 @@ class TaskQueries(HandlingBase):
                 req.stage_due if status not in vocab.FINAL_TASK_STATUSES else None,
                 bool(req.stage_due_provisional), req.notice_due,
                 **waiting_fields(cat, req),
+                first_aid_due_at=req.first_aid_due_at if first_aid is not None else None,
+                first_aid_hours_left=first_aid,
             ))
         return out

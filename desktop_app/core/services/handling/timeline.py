@@ -16,6 +16,7 @@ from ...models import Event, Staff
 from ...rules.dependents import awaiting_label
 from ...rules.values import format_yuan
 from .base import HandlingBase
+from .side_records import stage_step_text
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ class Timeline(HandlingBase):
             steps = []
             for e in events:
                 d = json.loads(e.detail or "{}")
-                text = _step_text(cat, e.action, d)
+                text = (stage_step_text(s, cat, d) if e.action == "task.stage"  # issue 13
+                        else _step_text(cat, e.action, d))
                 if text is None:
                     continue
                 steps.append(Step(e.at, staff.get(e.actor_id, "系统") if e.actor_id else "系统",

@@ -14,6 +14,7 @@ from ...errors import ValidationErrors
 from ...models import Application, Document, Staff, Township
 from ...rules import numbering, routing, values
 from ...vocab import ApplicationStatus, Decision, ItemStatus, TaskStatus
+from .. import temporary_data
 from ..auth import ActorRef
 from ..context import Changes, Outcome
 from ..documents import DocumentInfo, PendingFile
@@ -141,6 +142,7 @@ class Decisions(Registration, DraftValidation):
                     req.waiting_for, req.due_date, req.due_provisional = target, None, False
                     record_event(s, "task.wait", actor_id=clerk.id, application_id=app.id,
                                  task_id=req.id, item=req.item_code, waiting_for=target)
+            temporary_data.start_first_aid_clock(self.ctx, s, app, now)  # issue 13: 24 小时
             kinds = ["receipt", "commitment", "application_form", "declaration", "calculation"]
         elif decision == Decision.NOTICE:
             app.status = ApplicationStatus.PENDING_MATERIALS
