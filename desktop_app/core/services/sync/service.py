@@ -15,6 +15,7 @@ copy + record + ``prepared`` log row, then the final name in the chosen folder a
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import json
@@ -39,8 +40,16 @@ from sync_contract.keys import COUNTY_FILE, KeyStore, PublicKeys, short_fingerpr
 from sync_contract.seqs import seq_range
 
 from ... import vocab
-from ...errors import ValidationError
-from ...models import RequestedItem, SyncExport, SyncImport, Township, Village, utcnow
+from ...errors import PermissionDenied, ValidationError, ValidationErrors
+from ...models import (
+    RequestedItem,
+    SyncExport,
+    SyncImport,
+    TaskStage,
+    Township,
+    Village,
+    utcnow,
+)
 from ...rules import handling as rules
 from ...rules.settings import validate_setting
 from ...vocab import TaskStatus
@@ -48,7 +57,9 @@ from .. import auth
 from ..auth import ActorRef
 from ..backups import ExportsPaused
 from ..context import Changes, Outcome, ServiceContext
+from ..documents import PROGRAM
 from ..events import record_event
+from ..handling.stage_types import StageInput
 from . import county_keys
 from . import doctor as _doctor
 from . import export as exp
@@ -857,7 +868,24 @@ class SyncService:
 
     # -- import (county return packages) ------------------------------------------------
     def import_package(self, path: Path, by: ActorRef) -> ImportResult:
-        """Verify and apply a county return package in one transaction (or nothing)."""
+        """Verify and apply a county return package in one transaction (or nothing).
+
+        County confirmations (format 3) are then recorded one by one through the stage
+        service, as the clerk records a paper reply (:meth:`_apply_confirmations`); one it
+        refuses is named in the result's notices, the others and the rest stay applied."""
+        result = self._import(path, by)
+        done, refused = self._apply_confirmations(by)
+        if not done and not refused:
+            return result
+        applied = dict(result.applied)
+        applied["confirmation"] = applied.get("confirmation", 0) + len(done)
+        changes = Changes(applications=set(result.changes.applications) | set(done),
+                          settings=result.changes.settings, exports=True)
+        return dataclasses.replace(result, applied=applied, changes=changes,
+                                   skipped=[*result.skipped, *(en for en, _ in refused)],
+                                   notices=[*result.notices, *(zh for _, zh in refused)])
+
+    def _import(self, path: Path, by: ActorRef) -> ImportResult:
         county = self.keys.county()
         if county is None or not self.keys.exists():
             raise PackageError("keys_missing", "county keys or township keys missing",
@@ -906,6 +934,58 @@ class SyncService:
                                     exports=bool(applier.applied["ack"]) or bool(applier.notices)),
                             applier.notices)
 
+    def _apply_confirmations(self, by: ActorRef) -> tuple[list[int], list[tuple[str, str]]]:
+        """Record the county confirmations an import left pending (the setting
+        ``county_confirmations_pending``): each through ``HandlingService.record_stage``
+        as the task's ``county`` step (source ``county_return``), which records the
+        task's result and closes the application when all its tasks are final — each in
+        its own transaction, then taken off the list. Returns (the applications changed,
+        [(English, Chinese) of each refused one]). A refusal (the stage service's
+        Chinese reason, e.g. a date before the 报县 day) is audited
+        (``import.confirmation_refused``) and told; the confirmation is not retried."""
+        with self.ctx.db.read() as s:
+            pending = list(self.ctx.get_setting(s, PENDING_CONFIRMATIONS) or [])
+        done: list[int] = []
+        refused: list[tuple[str, str]] = []
+        for entry in pending:
+            rec, task_id = entry["record"], int(entry["task_id"])
+            reason: str | None = None
+            try:
+                self._record_confirmation(task_id, rec, by)
+            except (ValidationError, ValidationErrors) as exc:
+                reason = "；".join(str(exc).splitlines()) or str(exc)
+            except PermissionDenied as exc:
+                reason = str(exc)
+            with self.ctx.db.transaction() as s:
+                actor, _ = auth.resolve(s, by)
+                left = [e for e in self.ctx.get_setting(s, PENDING_CONFIRMATIONS) or []
+                        if e != entry]
+                self.ctx.put_setting(s, PENDING_CONFIRMATIONS, left, actor.staff_id)
+                task = s.get(RequestedItem, task_id)
+                if reason is None:
+                    if task is not None:
+                        done.append(task.application_id)
+                    continue
+                name = _task_name(self.ctx, task) if task is not None else "该事项"
+                record_event(s, "import.confirmation_refused", actor_id=actor.staff_id,
+                             application_id=task.application_id if task else None,
+                             task_id=task_id, return_package=entry["return_seq"],
+                             outcome=rec["outcome"], reason=reason,
+                             **auth.event_actor(actor))
+                refused.append((f"confirmation {rec['task_uuid']}: refused by the stage service",
+                                f"县级审核确认未登记：{name}——{reason}"))
+        return done, refused
+
+    def _record_confirmation(self, task_id: int, rec: dict[str, Any], by: ActorRef) -> None:
+        """One confirmation as the task's ``county`` step (the stage service's verb)."""
+        if self.handling is None:
+            raise RuntimeError("SyncService needs the handling service to record confirmations")
+        data = StageInput(stage="county", started_on=rec["decided_on"], outcome=rec["outcome"],
+                          amount=rec["amount_fen"], period_from=rec["period_from"],
+                          period_to=rec["period_to"], ref=rec["document_number"],
+                          text=rec["text"], source="county_return")
+        self.handling.record_stage(task_id, data, by=PROGRAM)
+
 
 def _rename_into_place(part: Path, final: Path, out_dir: Path) -> None:
     """The complete, fsync'd copy takes its final name (the package is logged already); a
@@ -929,6 +1009,30 @@ def _date(v: str | None) -> date | None:
     return date.fromisoformat(v) if v else None
 
 
+#: Setting: county confirmations of an imported return not recorded yet (the import's
+#: transaction keeps them; each is recorded through the stage service right after, and
+#: removed — a crash in between leaves them for the next import).
+PENDING_CONFIRMATIONS = "county_confirmations_pending"
+
+
+def _decided(s: Session, task_id: int) -> bool:
+    """The task has a 审核确认 result step (the county's, or the township's own) that no
+    later row corrects."""
+    rows = s.scalars(select(TaskStage).where(TaskStage.item_id == task_id)).all()
+    replaced = {r.replaces_id for r in rows if r.replaces_id is not None}
+    return any(r.stage in ("county", "decision") and r.id not in replaced for r in rows)
+
+
+def _task_name(ctx: ServiceContext, task: RequestedItem) -> str:
+    """"办件 N 的<item>" — how the clerk finds a task (no personal data)."""
+    try:
+        item = ctx.catalog.item(task.item_code).name
+    except (KeyError, LookupError):
+        item = task.item_code
+    number = task.application.number if task.application is not None else None
+    return f"办件 {number} 的{item}" if number else f"{item}事项"
+
+
 class _Applier:
     """Applies one verified return package inside the caller's transaction."""
 
@@ -941,12 +1045,15 @@ class _Applier:
         self.applications: set[int] = set()
         self.settings_changed = False
         self.today = self.ctx.today()
+        #: county confirmations to record once this transaction has committed
+        self.confirmations: list[dict[str, Any]] = []
 
     def fail(self, reason: str, detail: str, zh: str) -> NoReturn:
         raise PackageError(reason, detail, zh=zh)
 
     def run(self, pkg: env.OpenedPackage) -> None:
         for type_, fn in (("ack", self.ack), ("feedback", self.feedback),
+                          ("confirmation", self.confirmation),
                           ("catalogue", self.catalogue), ("standards", None),
                           ("eligibility", None), ("village", self.village),
                           ("holiday_year", None)):
@@ -960,6 +1067,13 @@ class _Applier:
         # a version-1 return has none (``iter_records`` yields nothing)
         self.applied["eligibility"] = self.eligibility(list(pkg.iter_records("eligibility")))
         self.applied["holiday_year"] = self.holiday_years(list(pkg.iter_records("holiday_year")))
+        # confirmations are applied after this transaction (SyncService._apply_confirmations):
+        # counted there; kept here durably until then
+        self.applied["confirmation"] = 0
+        if self.confirmations:
+            pending = list(self.ctx.get_setting(self.s, PENDING_CONFIRMATIONS) or [])
+            self.ctx.put_setting(self.s, PENDING_CONFIRMATIONS, pending + self.confirmations,
+                                 self.actor.staff_id)
 
     # acks ---------------------------------------------------------------------------
     def ack(self, rec: dict[str, Any]) -> None:
@@ -1062,6 +1176,28 @@ class _Applier:
         if self.svc.handling is not None:
             self.svc.handling._close_if_done(s, task.application, self.actor.staff_id, self.today)
         self.applications.add(task.application_id)
+
+    # county confirmations (format 3) -------------------------------------------------
+    def confirmation(self, rec: dict[str, Any]) -> None:
+        """The county's 审核确认 of a task this township reported (报县). A task this
+        township does not have, or one already decided, is not recorded: the clerk is told
+        why (Chinese) and the rest of the return applies. The others are recorded through
+        the stage service after this transaction (``SyncService._apply_confirmations``),
+        kept until then in the setting ``county_confirmations_pending``."""
+        uuid = rec["task_uuid"]
+        task = self.s.scalar(select(RequestedItem).where(RequestedItem.uuid == uuid))
+        if task is None:
+            self.skipped.append(f"confirmation {uuid}: unknown task")
+            self.notices.append(f"县级审核确认未登记：返回包中的事项（{uuid[:8]}…）在本乡镇不存在，"
+                                "请与县级核对。")
+            return
+        if task.task_status in vocab.FINAL_TASK_STATUSES or _decided(self.s, task.id):
+            self.skipped.append(f"confirmation {uuid}: already decided")
+            self.notices.append(f"县级审核确认未登记：{_task_name(self.ctx, task)}已有审核确认结果，"
+                                "未重复登记。")
+            return
+        self.confirmations.append({"task_id": task.id, "return_seq": self.seq,
+                                   "record": dict(rec)})
 
     # settings updates ----------------------------------------------------------------
     def _put(self, key: str, value: Any) -> None:
