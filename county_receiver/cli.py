@@ -302,15 +302,15 @@ def run(args) -> int:  # noqa: C901 - one branch per action
                   "return package")
             return 0
         if action == "confirm":
-            got = county.record_confirmation(
+            conf = county.record_confirmation(
                 args.task, args.outcome, args.date,
                 amount_fen=_yuan_to_fen(args.amount) if args.amount else None,
                 period_from=args.period_from, period_to=args.period_to,
                 document_number=args.document_number, text=args.text)
-            log.info("confirm: township %s, outcome %s", got.township_code, got.record["outcome"])
-            version = county.return_version(got.township_code)
-            print(f"{'replaced' if got.replaced else 'recorded'} confirmation "
-                  f"{got.record['outcome']} for task {got.task_uuid} of {got.township_code}; "
+            log.info("confirm: township %s, outcome %s", conf.township_code, conf.record["outcome"])
+            version = county.return_version(conf.township_code)
+            print(f"{'replaced' if conf.replaced else 'recorded'} confirmation "
+                  f"{conf.record['outcome']} for task {conf.task_uuid} of {conf.township_code}; "
                   "it goes with the next return package"
                   + ("" if version >= 3 else f" once the township sends a package of format 3 "
                                              f"(its last is format {version})"))

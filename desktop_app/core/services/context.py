@@ -78,9 +78,6 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # A county acknowledgement for a package above the export log (sync service): the
     # county holds it; exports wait until it is sorted out (issue #11 review).
     "county_holds": None,
-    # County confirmations (审核确认, sync format 3) of an imported return not recorded
-    # yet: the import keeps them here and records each right after (sync service).
-    "county_confirmations_pending": [],
 }
 
 

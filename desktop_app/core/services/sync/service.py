@@ -15,7 +15,6 @@ copy + record + ``prepared`` log row, then the final name in the chosen folder a
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
 import hashlib
 import json
@@ -40,7 +39,7 @@ from sync_contract.keys import COUNTY_FILE, KeyStore, PublicKeys, short_fingerpr
 from sync_contract.seqs import seq_range
 
 from ... import vocab
-from ...errors import PermissionDenied, ValidationError, ValidationErrors
+from ...errors import ValidationError, ValidationErrors
 from ...models import (
     RequestedItem,
     SyncExport,
@@ -57,7 +56,6 @@ from .. import auth
 from ..auth import ActorRef
 from ..backups import ExportsPaused
 from ..context import Changes, Outcome, ServiceContext
-from ..documents import PROGRAM
 from ..events import record_event
 from ..handling.stage_types import StageInput
 from . import county_keys
@@ -870,22 +868,10 @@ class SyncService:
     def import_package(self, path: Path, by: ActorRef) -> ImportResult:
         """Verify and apply a county return package in one transaction (or nothing).
 
-        County confirmations (format 3) are then recorded one by one through the stage
-        service, as the clerk records a paper reply (:meth:`_apply_confirmations`); one it
-        refuses is named in the result's notices, the others and the rest stay applied."""
-        result = self._import(path, by)
-        done, refused = self._apply_confirmations(by)
-        if not done and not refused:
-            return result
-        applied = dict(result.applied)
-        applied["confirmation"] = applied.get("confirmation", 0) + len(done)
-        changes = Changes(applications=set(result.changes.applications) | set(done),
-                          settings=result.changes.settings, exports=True)
-        return dataclasses.replace(result, applied=applied, changes=changes,
-                                   skipped=[*result.skipped, *(en for en, _ in refused)],
-                                   notices=[*result.notices, *(zh for _, zh in refused)])
-
-    def _import(self, path: Path, by: ActorRef) -> ImportResult:
+        A county confirmation (format 3) is recorded as the task's ``county`` step by the
+        stage service's own check-and-write (``record_stage`` inside this transaction);
+        one it refuses — or one for a task this township does not have or has decided
+        already — is named in the result's notices, the rest of the package applies."""
         county = self.keys.county()
         if county is None or not self.keys.exists():
             raise PackageError("keys_missing", "county keys or township keys missing",
@@ -934,58 +920,6 @@ class SyncService:
                                     exports=bool(applier.applied["ack"]) or bool(applier.notices)),
                             applier.notices)
 
-    def _apply_confirmations(self, by: ActorRef) -> tuple[list[int], list[tuple[str, str]]]:
-        """Record the county confirmations an import left pending (the setting
-        ``county_confirmations_pending``): each through ``HandlingService.record_stage``
-        as the task's ``county`` step (source ``county_return``), which records the
-        task's result and closes the application when all its tasks are final — each in
-        its own transaction, then taken off the list. Returns (the applications changed,
-        [(English, Chinese) of each refused one]). A refusal (the stage service's
-        Chinese reason, e.g. a date before the 报县 day) is audited
-        (``import.confirmation_refused``) and told; the confirmation is not retried."""
-        with self.ctx.db.read() as s:
-            pending = list(self.ctx.get_setting(s, PENDING_CONFIRMATIONS) or [])
-        done: list[int] = []
-        refused: list[tuple[str, str]] = []
-        for entry in pending:
-            rec, task_id = entry["record"], int(entry["task_id"])
-            reason: str | None = None
-            try:
-                self._record_confirmation(task_id, rec, by)
-            except (ValidationError, ValidationErrors) as exc:
-                reason = "；".join(str(exc).splitlines()) or str(exc)
-            except PermissionDenied as exc:
-                reason = str(exc)
-            with self.ctx.db.transaction() as s:
-                actor, _ = auth.resolve(s, by)
-                left = [e for e in self.ctx.get_setting(s, PENDING_CONFIRMATIONS) or []
-                        if e != entry]
-                self.ctx.put_setting(s, PENDING_CONFIRMATIONS, left, actor.staff_id)
-                task = s.get(RequestedItem, task_id)
-                if reason is None:
-                    if task is not None:
-                        done.append(task.application_id)
-                    continue
-                name = _task_name(self.ctx, task) if task is not None else "该事项"
-                record_event(s, "import.confirmation_refused", actor_id=actor.staff_id,
-                             application_id=task.application_id if task else None,
-                             task_id=task_id, return_package=entry["return_seq"],
-                             outcome=rec["outcome"], reason=reason,
-                             **auth.event_actor(actor))
-                refused.append((f"confirmation {rec['task_uuid']}: refused by the stage service",
-                                f"县级审核确认未登记：{name}——{reason}"))
-        return done, refused
-
-    def _record_confirmation(self, task_id: int, rec: dict[str, Any], by: ActorRef) -> None:
-        """One confirmation as the task's ``county`` step (the stage service's verb)."""
-        if self.handling is None:
-            raise RuntimeError("SyncService needs the handling service to record confirmations")
-        data = StageInput(stage="county", started_on=rec["decided_on"], outcome=rec["outcome"],
-                          amount=rec["amount_fen"], period_from=rec["period_from"],
-                          period_to=rec["period_to"], ref=rec["document_number"],
-                          text=rec["text"], source="county_return")
-        self.handling.record_stage(task_id, data, by=PROGRAM)
-
 
 def _rename_into_place(part: Path, final: Path, out_dir: Path) -> None:
     """The complete, fsync'd copy takes its final name (the package is logged already); a
@@ -1009,18 +943,24 @@ def _date(v: str | None) -> date | None:
     return date.fromisoformat(v) if v else None
 
 
-#: Setting: county confirmations of an imported return not recorded yet (the import's
-#: transaction keeps them; each is recorded through the stage service right after, and
-#: removed — a crash in between leaves them for the next import).
-PENDING_CONFIRMATIONS = "county_confirmations_pending"
-
-
 def _decided(s: Session, task_id: int) -> bool:
     """The task has a 审核确认 result step (the county's, or the township's own) that no
     later row corrects."""
     rows = s.scalars(select(TaskStage).where(TaskStage.item_id == task_id)).all()
     replaced = {r.replaces_id for r in rows if r.replaces_id is not None}
     return any(r.stage in ("county", "decision") and r.id not in replaced for r in rows)
+
+
+def _record_stage_here(handling: HandlingService, s: Session, task: RequestedItem,
+                      data: StageInput, actor_id: int | None) -> None:
+    """``HandlingService.record_stage`` inside the import's transaction: its own parse and
+    check-and-write (``stages._parse`` / ``_record``, the halves ``record_stage`` joins
+    around a transaction of its own) — so a return package stays one transaction
+    (docs/sync-format.md §6) and the county's confirmation meets exactly the checks and
+    effects of the verb. ``ValidationErrors`` as the verb raises them."""
+    from ..handling import stages
+
+    handling._record(s, task, stages._parse(data), actor_id)
 
 
 def _task_name(ctx: ServiceContext, task: RequestedItem) -> str:
@@ -1045,8 +985,7 @@ class _Applier:
         self.applications: set[int] = set()
         self.settings_changed = False
         self.today = self.ctx.today()
-        #: county confirmations to record once this transaction has committed
-        self.confirmations: list[dict[str, Any]] = []
+        self.confirmed = 0          # county confirmations recorded
 
     def fail(self, reason: str, detail: str, zh: str) -> NoReturn:
         raise PackageError(reason, detail, zh=zh)
@@ -1062,18 +1001,12 @@ class _Applier:
                 for rec in pkg.iter_records(type_):
                     fn(rec)
                     n += 1
-            self.applied[type_] = n
+            # confirmations: those recorded (one not recorded is in notices / skipped)
+            self.applied[type_] = self.confirmed if type_ == "confirmation" else n
         self.applied["standards"] = self.standards(list(pkg.iter_records("standards")))
         # a version-1 return has none (``iter_records`` yields nothing)
         self.applied["eligibility"] = self.eligibility(list(pkg.iter_records("eligibility")))
         self.applied["holiday_year"] = self.holiday_years(list(pkg.iter_records("holiday_year")))
-        # confirmations are applied after this transaction (SyncService._apply_confirmations):
-        # counted there; kept here durably until then
-        self.applied["confirmation"] = 0
-        if self.confirmations:
-            pending = list(self.ctx.get_setting(self.s, PENDING_CONFIRMATIONS) or [])
-            self.ctx.put_setting(self.s, PENDING_CONFIRMATIONS, pending + self.confirmations,
-                                 self.actor.staff_id)
 
     # acks ---------------------------------------------------------------------------
     def ack(self, rec: dict[str, Any]) -> None:
@@ -1179,25 +1112,55 @@ class _Applier:
 
     # county confirmations (format 3) -------------------------------------------------
     def confirmation(self, rec: dict[str, Any]) -> None:
-        """The county's 审核确认 of a task this township reported (报县). A task this
-        township does not have, or one already decided, is not recorded: the clerk is told
-        why (Chinese) and the rest of the return applies. The others are recorded through
-        the stage service after this transaction (``SyncService._apply_confirmations``),
-        kept until then in the setting ``county_confirmations_pending``."""
+        """The county's 审核确认 of a task this township reported (报县), recorded as the
+        task's ``county`` step (source ``county_return``) by the stage service's
+        check-and-write — the same checks and effects as ``record_stage`` (the task's
+        result, closing the application when all its tasks are final), inside this
+        transaction under a savepoint. Not recorded, the clerk told why (Chinese) and the
+        rest of the return applied: a task this township does not have, one already
+        decided, or one the stage service refuses (its reason, e.g. a date before the
+        报县 day) — audited as ``import.confirmation_refused``."""
         uuid = rec["task_uuid"]
-        task = self.s.scalar(select(RequestedItem).where(RequestedItem.uuid == uuid))
+        s = self.s
+        task = s.scalar(select(RequestedItem).where(RequestedItem.uuid == uuid))
         if task is None:
             self.skipped.append(f"confirmation {uuid}: unknown task")
             self.notices.append(f"县级审核确认未登记：返回包中的事项（{uuid[:8]}…）在本乡镇不存在，"
                                 "请与县级核对。")
             return
-        if task.task_status in vocab.FINAL_TASK_STATUSES or _decided(self.s, task.id):
+        name = _task_name(self.ctx, task)
+        if task.task_status in vocab.FINAL_TASK_STATUSES or _decided(s, task.id):
             self.skipped.append(f"confirmation {uuid}: already decided")
-            self.notices.append(f"县级审核确认未登记：{_task_name(self.ctx, task)}已有审核确认结果，"
-                                "未重复登记。")
+            self.notices.append(f"县级审核确认未登记：{name}已有审核确认结果，未重复登记。")
             return
-        self.confirmations.append({"task_id": task.id, "return_seq": self.seq,
-                                   "record": dict(rec)})
+        handling = self.svc.handling
+        if handling is None:  # (Services always wires it; a bare SyncService cannot)
+            raise RuntimeError("SyncService needs the handling service to record confirmations")
+        data = StageInput(stage="county", started_on=rec["decided_on"], outcome=rec["outcome"],
+                          amount=rec["amount_fen"], period_from=rec["period_from"],
+                          period_to=rec["period_to"], ref=rec["document_number"],
+                          text=rec["text"], source="county_return")
+        head = s.info.get("event_head")       # the audit chain head this transaction holds
+        savepoint = s.begin_nested()
+        try:
+            _record_stage_here(handling, s, task, data, self.actor.staff_id)
+            savepoint.commit()
+        except (ValidationError, ValidationErrors) as exc:
+            savepoint.rollback()
+            if head is None:                   # events of the savepoint are gone: so is
+                s.info.pop("event_head", None)  # the head they moved
+            else:
+                s.info["event_head"] = head
+            reason = "；".join(line for line in str(exc).splitlines() if line.strip())
+            record_event(s, "import.confirmation_refused", actor_id=self.actor.staff_id,
+                         application_id=task.application_id, task_id=task.id,
+                         item=task.item_code, outcome=rec["outcome"], return_package=self.seq,
+                         reason=reason, **auth.event_actor(self.actor))
+            self.skipped.append(f"confirmation {uuid}: refused by the stage rules")
+            self.notices.append(f"县级审核确认未登记：{name}——{reason}")
+            return
+        self.confirmed += 1
+        self.applications.add(task.application_id)
 
     # settings updates ----------------------------------------------------------------
     def _put(self, key: str, value: Any) -> None:
