@@ -2105,7 +2105,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync/common.py" line="+150"/>
+        <location filename="../sync/common.py" line="+154"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -7238,6 +7238,11 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>County confirmation recorded for %1 item(s).</source>
+        <translation>已登记县级审核确认 %1 项。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>catalogue</source>
         <translation>事项目录</translation>
     </message>
@@ -7374,7 +7379,7 @@ encryption key %4</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync/common.py" line="-147"/>
+        <location filename="../sync/common.py" line="-151"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -7410,6 +7415,21 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>procedure steps</source>
+        <translation>办理环节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reserve fund entries</source>
+        <translation>备用金收支</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reserve fund claims</source>
+        <translation>备用金报账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>audit entries</source>
         <translation>操作日志</translation>
     </message>
@@ -7429,7 +7449,7 @@ encryption key %4</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>no records</source>
         <translation>无记录</translation>
     </message>
