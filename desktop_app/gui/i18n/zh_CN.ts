@@ -4,17 +4,17 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin/screen.py" line="+337" />
+        <location filename="../admin/screen.py" line="+337"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
@@ -22,67 +22,67 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="+129" />
+        <location filename="../app.py" line="+129"/>
         <source>Creating demo applications…</source>
         <extracomment>Start-up hook for measurements (tests/bench/probe.py, not shipped): when $TOWNSHIP_STARTUP_HOOK names an importable module, its ``install(app)`` runs first and the object it returns is told ``attached(window)`` once the screens are built (the automatic backups then stay off: a benchmark times start-up alone). Unset: nothing.</extracomment>
         <translation>正在生成演示办件…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Something went wrong. What you saved is safe. The details were written to the log file; if it happens again, tell the administrator.</source>
         <translation>程序出现意外错误。已保存的内容不受影响。详细情况已写入日志文件；如再次出现，请告知管理员。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Something went wrong. What you saved is safe. If it happens again, tell the administrator.</source>
         <translation>程序出现意外错误。已保存的内容不受影响。如再次出现，请告知管理员。</translation>
     </message>
     <message>
-        <location line="+27" />
-        <location filename="../main_window.py" line="+115" />
+        <location line="+27"/>
+        <location filename="../main_window.py" line="+115"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
     <message>
-        <location line="+28" />
-        <location line="+22" />
-        <location line="+43" />
+        <location line="+28"/>
+        <location line="+22"/>
+        <location line="+43"/>
         <source>The database is damaged</source>
         <extracomment>Above this size ``PRAGMA quick_check`` (which reads the whole file: ~2 s per GB here) runs on its own thread while the clerk logs in and works, instead of before the login dialog; a problem it finds still offers the newest good backup.</extracomment>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location line="-62" />
+        <location line="-62"/>
         <source>Restore this backup</source>
         <translation>恢复该备份</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+92"/>
         <source>Already running</source>
         <translation>程序已在运行</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The program is already running with this data folder. Switch to that window.</source>
         <translation>程序已在运行，正在使用该数据目录。请切换到已打开的窗口。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Cannot open the data folder</source>
         <translation>无法打开数据目录</translation>
     </message>
@@ -90,42 +90,42 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../applications/screen.py" line="+70" />
+        <location filename="../applications/screen.py" line="+70"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Date</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Items</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+90" />
+        <location line="+90"/>
         <source> (emergency)</source>
         <translation>（急难）</translation>
     </message>
@@ -133,37 +133,37 @@
 <context>
     <name>ApplicationsScreen</name>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Name, pinyin initials (e.g. zs), part of an ID number, or document number</source>
         <translation>姓名、拼音首字母（如 zs）、身份证号片段或文书编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Intake date</source>
         <translation>按受理日期</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Showing the newest %1; narrow the search to see others.</source>
         <translation>仅显示最新的 %1 件，请缩小查询范围查看其他办件。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 application(s)</source>
         <translation>共 %1 件</translation>
     </message>
@@ -171,163 +171,163 @@
 <context>
     <name>AssessmentPanel</name>
     <message>
-        <location filename="../intake/assessment.py" line="+73" />
+        <location filename="../intake/assessment.py" line="+73"/>
         <source>Needs assessment (suggestions only)</source>
         <translation>救助需求综合评估（仅供参考）</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Suggestions from the entered household data; whether an item is requested is for the applicant and the clerk.</source>
         <translation>以上根据已填写的家庭情况自动提示；是否申请由申请人和经办人决定。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Enter the household, its incomes and circumstances: the items it may qualify for appear here.</source>
         <translation>填写家庭成员、收入和困难情况后，这里提示可能符合的救助事项。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Standard</source>
         <translation>低保标准</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Members counted</source>
         <translation>计入人数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Gross income</source>
         <translation>毛收入</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not counted / deducted</source>
         <translation>不计入／扣减</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Net income (compared)</source>
         <translation>计算收入（用于比较）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subsistence top-up</source>
         <translation>低保补差</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>%1 %2 yuan a person a month (%3); edge %4 yuan</source>
         <translation>%1 每人每月 %2 元（%3）；低保边缘 %4 元</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 yuan a month in total, %2 yuan per person (%3 people)</source>
         <translation>家庭月收入 %1 元，人均 %2 元（%3 人）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 yuan a month in total, %2 yuan per person</source>
         <translation>家庭月收入 %1 元，人均 %2 元</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-14"/>
         <source>%1 × %2 people − %3 = %4 yuan a month</source>
         <translation>%1 元 × %2 人 − %3 元 = %4 元/月</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>None (net income not below the standard)</source>
         <translation>无（计算收入不低于低保标准）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>None: property exceeds the local limits (not eligible for 低保)</source>
         <translation>无：财产超过当地规定（不符合低保条件）</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>%1 of %2 people counted</source>
         <translation>共 %2 人，计入 %1 人</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>; not counted: %1</source>
         <translation>；不计入：%1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>not counted: %1 %2 yuan</source>
         <translation>不计入%1 %2 元</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>employment cost deducted: %1 yuan</source>
         <translation>扣除就业成本 %1 元</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>No item suggested for the household as entered.</source>
         <translation>按已填写的情况，暂无提示的救助事项。</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Ado&amp;pt</source>
         <translation>采纳(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Tick “%1” in the requested items</source>
         <translation>在申请事项中勾选“%1”</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Dismiss</source>
         <translation>不采纳(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+69" />
+        <location line="+2"/>
+        <location line="+69"/>
         <source>Not requested this time (remembered for this application)</source>
         <translation>本次不申请（本件登记中记住此选择）</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-14"/>
         <source>Adopted</source>
         <translation>已采纳</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Dismissed</source>
         <translation>未采纳</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Requested: untick the item to withdraw it</source>
         <translation>已申请：如不申请，请在申请事项中取消勾选</translation>
     </message>
@@ -335,207 +335,207 @@
 <context>
     <name>AuditDetail</name>
     <message>
-        <location filename="../admin/audit.py" line="+78" />
+        <location filename="../admin/audit.py" line="+78"/>
         <source>unknown username</source>
         <translation>用户名不存在</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>account deactivated</source>
         <translation>账户已停用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>no password set</source>
         <translation>尚未设置密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>account locked</source>
         <translation>账户已锁定</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>role not allowed</source>
         <translation>角色无此权限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>start-up check</source>
         <translation>启动检查</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Idle lock (minutes)</source>
         <translation>自动锁屏（分钟）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Backup mirror folder</source>
         <translation>备份镜像目录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Backups kept</source>
         <translation>备份保留策略</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Appeal periods</source>
         <translation>救济期限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Township confirms</source>
         <translation>乡镇审核确认</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Working-day changes</source>
         <translation>工作日调整</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Holiday calendars</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>%1 entries</source>
         <translation>%1 项</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>%1 recent, %2 days, %3 weeks, %4 months</source>
         <translation>最近 %1 份、按日 %2、按周 %3、按月 %4</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>review %1 days, reconsideration %2 days, litigation %3 months</source>
         <translation>复查 %1 天、行政复议 %2 天、行政诉讼 %3 个月</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>emergency</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>account: %1</source>
         <translation>账户：%1</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>failure no. %1</source>
         <translation>第 %1 次失败</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 characters typed as username</source>
         <translation>用户名处输入了 %1 个字符</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>to void</source>
         <translation>用于作废</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>permission</source>
         <translation>权限</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>confirmed by %1</source>
         <translation>确认人：%1</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>print no. %1</source>
         <translation>第 %1 次打印</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 people</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>backup %1</source>
         <translation>备份 %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 applications</source>
         <translation>%1 件申请</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>mirror failed: %1</source>
         <translation>镜像失败：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>restored from %1</source>
         <translation>恢复自 %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 villages</source>
         <translation>%1 个村（社区）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -543,32 +543,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Application</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+54"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
@@ -576,133 +576,133 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location line="-223" />
+        <location line="-223"/>
         <source>All actions</source>
-        <extracomment>(label, action codes or "prefix." prefixes) for the action filter.</extracomment>
+        <extracomment>(label, action codes or &quot;prefix.&quot; prefixes) for the action filter.</extracomment>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Applications and decisions</source>
         <translation>登记与受理决定</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Logins and screen locks</source>
         <translation>登录与锁屏</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Supervisor confirmations</source>
         <translation>负责人确认</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Passwords</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Full ID numbers viewed</source>
         <translation>查看完整证件号码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Backups and restores</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export and import</source>
         <translation>导出与导入</translation>
     </message>
     <message>
-        <location line="+234" />
+        <location line="+234"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Application number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Select a row to see everything recorded with it.</source>
         <translation>选中一行可查看该条记录的全部内容。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Load older entries</source>
         <translation>加载更早的记录</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Verify integrity</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Checks the database, the chained audit trail and every issued document's file</source>
+        <location line="+3"/>
+        <source>Checks the database, the chained audit trail and every issued document&apos;s file</source>
         <translation>检查数据库、链式操作日志以及每份已出具文书的文件</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+55"/>
         <source>%1 entries shown</source>
         <translation>已显示 %1 条</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Verifying…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Everything checks out: the database, %1 audit entries in an unbroken chain, and %2 document files.</source>
         <translation>校验通过：数据库完好，%1 条操作日志链条完整，%2 个文书文件无改动。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Problems found:</source>
         <translation>发现问题：</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Noted:</source>
         <translation>说明：</translation>
     </message>
@@ -710,18 +710,18 @@
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../admin/backups.py" line="+375" />
-        <location line="+12" />
+        <location filename="../admin/backups.py" line="+375"/>
+        <location line="+12"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-9"/>
         <source>Backed up, but not copied to the mirror folder: %1</source>
         <translation>已备份，但未能复制到镜像目录：%1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Backed up at %1</source>
         <translation>已于 %1 自动备份</translation>
     </message>
@@ -729,52 +729,52 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location line="-317" />
+        <location line="-317"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Audit entries</source>
         <translation>日志条数</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
@@ -782,62 +782,62 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location line="+55" />
+        <location line="+55"/>
         <source>The app backs up the database when it starts, when it closes and once a day, and keeps a thinned series. Restoring replaces all data with the chosen backup; the current data is backed up first, and exports pause until an administrator confirms.</source>
         <translation>程序在启动、退出时以及每天自动备份数据库，并按策略保留。恢复会用所选备份替换全部数据；恢复前会先备份当前数据，恢复后暂停导出，直至管理员确认。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Restore selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open backups folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>No mirror folder is set: backups stay on this disk only. An administrator can set one under Settings.</source>
         <translation>未设置备份镜像目录：备份只保存在本机硬盘上。管理员可在“设置”中指定。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Mirror folder %1 is not available (is the USB stick plugged in?).</source>
         <translation>镜像目录 %1 不可用（U 盘是否已插好？）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Mirror folder %1 holds %2 backup(s).</source>
         <translation>镜像目录 %1 中有 %2 份备份。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Backup written: %1</source>
         <translation>已写入备份：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not copied to the mirror folder: %1</source>
         <translation>未能复制到镜像目录：%1</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Replace ALL current data with the backup made on %1 (%2)?
 
 It holds %3 applications, %4 documents and %5 audit entries.
@@ -850,7 +850,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 恢复前会先备份当前数据。恢复后暂停导出，直至管理员确认；所有人需重新登录。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -858,81 +858,139 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+380" />
-        <location line="+22" />
+        <location filename="../auth/login.py" line="+380"/>
+        <location line="+22"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location line="-21" />
+        <location line="-21"/>
         <source>An administrator set your password. Choose your own now.</source>
         <translation>您的密码由管理员设置，请现在设置自己的密码。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1, enter your current password and the new one twice.</source>
         <translation>%1，请输入当前密码，并输入两遍新密码。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Repeat</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+320"/>
+        <source>Record the economic-status check</source>
+        <translation>登记信息核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The check report has come back</source>
+        <translation>核对报告已返回</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number on the check report</source>
+        <translation>核对报告上的编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consistent with the declaration</source>
+        <translation>与申报一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Differs from the declaration</source>
+        <translation>与申报有出入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What differs and how it was explained</source>
+        <translation>有出入的内容及说明情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requested on</source>
+        <translation>提请核对日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report date</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report number</source>
+        <translation>核对报告编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>核对结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discrepancies explained</source>
+        <translation>出入说明</translation>
+    </message>
+</context>
+<context>
     <name>ClockWarning</name>
     <message>
-        <location filename="../auth/clock_warning.py" line="+37" />
+        <location filename="../auth/clock_warning.py" line="+37"/>
         <source>%1 days %2 hours</source>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 hours %2 minutes</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The computer clock is behind</source>
         <translation>电脑时钟慢了</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The computer clock says %1, but the newest record in this program is from %2: the clock is %3 behind.
 
 While the clock is behind, no receipt or other document can be issued: it would be dated before documents already issued.
@@ -949,22 +1007,22 @@ This warning is recorded in the audit log.</source>
 本次提示已记入操作日志。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>the newest record in this program is from %1</source>
         <translation>本程序中最近一条记录的时间是 %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>this program holds no records yet</source>
         <translation>本程序中还没有任何记录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The computer clock is far ahead</source>
         <translation>电脑时钟超前太多</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The computer clock says %1; %2, and this program was released long before. The clock is %3 ahead.
 
 If the date is wrong, every receipt and document issued now carries the wrong date.
@@ -981,17 +1039,17 @@ This warning is recorded in the audit log.</source>
 本次提示已记入操作日志。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Quit and correct the clock</source>
         <translation>退出并校正时钟</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Continue (look-up only)</source>
         <translation>继续（只能查询）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The date is right, continue</source>
         <translation>日期无误，继续</translation>
     </message>
@@ -999,90 +1057,161 @@ This warning is recorded in the audit log.</source>
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+28" />
-        <source>Supervisor's confirmation</source>
+        <location filename="../auth/login.py" line="+28"/>
+        <source>Supervisor&apos;s confirmation</source>
         <translation>负责人确认</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Only a supervisor or an administrator may do this. Ask them to confirm with their own username and password:</source>
         <translation>此操作只有负责人或管理员可以执行。请负责人用本人的用户名和密码确认：</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>Supervisor's username</source>
+        <location line="+13"/>
+        <source>Supervisor&apos;s username</source>
         <translation>负责人用户名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
+    <name>CountyDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+154"/>
+        <source>County confirmation (paper reply)</source>
+        <translation>县级审核确认（纸质回复）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number on the county&apos;s reply</source>
+        <translation>县级回复上的文号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply number</source>
+        <translation>回复文号</translation>
+    </message>
+</context>
+<context>
     <name>CountyKeysDialog</name>
     <message>
-        <location filename="../sync/keys.py" line="+55" />
-        <source>Import the county's public keys</source>
+        <location filename="../sync/keys.py" line="+55"/>
+        <source>Import the county&apos;s public keys</source>
         <translation>导入县级公钥</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This key file belongs to %1 %2. This township (%3) is in that county.
 Read the fingerprint below to the county on the phone and import only if it matches what they read to you.</source>
         <translation>此密钥文件属于 %1 %2，本乡镇（%3）属于该县。
 请与县级电话核对下面的指纹，与对方念出的一致才导入。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Key fingerprint (signing and encryption keys):</source>
         <translation>密钥指纹（签名公钥和加密公钥）：</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Encryption key: %1</source>
         <translation>加密公钥：%1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>This replaces the county key imported before (%1 %2, fingerprint %3). Every package exported from now on will be encrypted to the new key: only the holder of the new key can read it.</source>
         <translation>将替换此前导入的县级公钥（%1 %2，指纹 %3）。今后导出的每个同步包都将加密给新的密钥：只有新密钥的持有者能够解密。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>This is the county key already imported.</source>
         <translation>与已导入的县级公钥相同。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Every package exported from now on will be encrypted to this key.</source>
         <translation>今后导出的每个同步包都将加密给此密钥。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="-56"/>
+        <source>Township confirmation</source>
+        <translation>审核确认（乡镇）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yuan, e.g. 620 (monthly)</source>
+        <translation>元，如 620（按月）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The decision; for a refusal the reasons the notice will give</source>
+        <translation>审核意见；不同意的，写明告知书中的理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>审核结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assistance period</source>
+        <translation>救助期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion / reasons</source>
+        <translation>意见/理由</translation>
+    </message>
+</context>
+<context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+582" />
+        <location filename="../applications/detail.py" line="+637"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1090,22 +1219,22 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDocumentActions</name>
     <message>
-        <location filename="../applications/detail_actions.py" line="+52" />
+        <location filename="../applications/detail_actions.py" line="+52"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+51"/>
         <source>Void %1 %2. Reason: %3</source>
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Hide full ID numbers</source>
         <translation>隐藏完整证件号</translation>
     </message>
@@ -1113,564 +1242,569 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-452" />
+        <location filename="../applications/detail.py" line="-494"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+8" />
+        <location line="+3"/>
+        <location line="+8"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location line="-8" />
-        <location line="+8" />
-        <location line="+125" />
+        <location line="-8"/>
+        <location line="+8"/>
+        <location line="+126"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-133" />
-        <location line="+8" />
-        <location line="+126" />
+        <location line="-134"/>
+        <location line="+8"/>
+        <location line="+127"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-134" />
+        <location line="-135"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hukou</source>
         <translation>户口性质</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Household</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Monthly income</source>
         <translation>家庭月收入</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Requested items</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-103" />
+        <location line="-114"/>
         <source>Closed</source>
-        <extracomment>Handling steps (协同办理) and their names in the timeline's action column; the core's timeline text starts with the same words ("转办：医疗救助 → 县医保局 …").</extracomment>
+        <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Referred</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Signed for by the department</source>
         <translation>部门签收</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Result reported</source>
         <translation>办理结果反馈</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Referred again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Re-check</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Above the ceiling: sent to the county</source>
         <translation>超出限额转县级审批</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+46"/>
         <source>Handling progress</source>
-        <extracomment>Prints one saved PDF (print dialog, preview from the same file); tests replace it.</extracomment>
+        <extracomment>Prints one saved PDF (print dialog, preview from the same file); tests replace it. How the stage dialogs are shown; tests replace it (no modal loop).</extracomment>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Handled by</source>
         <translation>办理部门</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Due</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Referred on</source>
         <translation>转办日期</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Signed for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Issue the notice of results</source>
         <translation>出具办理结果告知书</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Print the notice of handling results for the applicant: every item's result so far</source>
+        <location line="+3"/>
+        <source>Print the notice of handling results for the applicant: every item&apos;s result so far</source>
         <translation>为申请人打印办理结果告知书，列明目前各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+177" />
+        <location line="+13"/>
+        <source>Procedure</source>
+        <translation>审核确认程序</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+179"/>
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location line="-170" />
+        <location line="-172"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Own household</source>
         <translation>本人家庭人口</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Can support</source>
         <translation>履行能力</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Legal supporters and guardian</source>
         <translation>法定义务人和监护人</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Handling timeline</source>
         <translation>办理时间线</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Supply missing materials…</source>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The applicant brought what the one-time notice asked for: record it and decide again</source>
         <translation>申请人已按一次性告知书补交材料：登记后重新作出决定</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Show the household's complete ID numbers; every viewing is recorded</source>
+        <location line="+3"/>
+        <source>Show the household&apos;s complete ID numbers; every viewing is recorded</source>
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+40"/>
         <source>Cannot load this application: %1</source>
         <translation>无法读取该办件：%1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source> · emergency</source>
         <translation> · 急难</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>  closed on %1</source>
         <translation>  办结日期 %1</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Near relative of a staff member or village (residents') committee cadre (registered separately): %1</source>
+        <location line="+4"/>
+        <source>Near relative of a staff member or village (residents&apos;) committee cadre (registered separately): %1</source>
         <translation>经办人员或村（居）干部近亲属（单独登记备案）：%1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Application %1</source>
         <translation>办件 %1</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+67"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Able to support</source>
         <translation>有履行能力</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unable to support, or none</source>
         <translation>无履行能力或无义务人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Legal supporters: %1</source>
         <translation>法定赡养（抚养、扶养）义务人：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Legal supporters, all told: %1</source>
         <translation>法定义务人总体情况：%1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>%1 (not counted)</source>
         <translation>%1（不计入）</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Gross income</source>
         <translation>毛收入</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The calculation was not stored at intake</source>
         <translation>受理时未保存核算结果</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+10" />
+        <location line="+3"/>
+        <location line="+10"/>
         <source>Net income</source>
         <translation>计算收入</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-8"/>
         <source>not counted %1 yuan; employment cost deducted %2 yuan</source>
         <translation>不计入 %1 元；扣除就业成本 %2 元</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not counted / deducted</source>
         <translation>不计入／扣减</translation>
     </message>
     <message>
-        <location line="-15" />
-        <location line="+16" />
+        <location line="-15"/>
+        <location line="+16"/>
         <source>%1 yuan a month; %2 yuan per person (%3 people counted)</source>
         <translation>每月 %1 元；人均 %2 元（计入 %3 人）</translation>
     </message>
     <message>
-        <location line="-45" />
-        <location line="+51" />
+        <location line="-45"/>
+        <location line="+51"/>
         <source>%1 yuan a month</source>
         <translation>每月 %1 元</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Proposed top-up</source>
         <translation>拟补差金额</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 yuan in 12 months, of which %2 yuan reimbursed</source>
         <translation>近12个月 %1 元，其中已报销 %2 元</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Medical spending</source>
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location line="-260" />
-        <location line="+126" />
+        <location line="-262"/>
+        <location line="+127"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Hukou address</source>
         <translation>户籍地址</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Lives in</source>
         <translation>现居住地</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Intake date</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>How the need was found</source>
         <translation>发现途径</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason for seeking help</source>
         <translation>求助原因</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cause of hardship</source>
         <translation>致贫原因</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Applies as</source>
         <translation>申请地</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Lives at</source>
         <translation>现居住地址</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Residence permit no.</source>
         <translation>居住证号</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Reasons for not accepting</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Void reason</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28"/>
         <source>Not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 (guardian)</source>
         <translation>%1（监护人）</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Legal supporter</source>
         <translation>义务人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Not checked yet</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Able</source>
         <translation>有履行能力</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unable: %1</source>
         <translation>无履行能力：%1</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Unable</source>
         <translation>无履行能力</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>%1 people</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 yuan a month; %2 yuan per person (all %3 people)</source>
         <translation>每月 %1 元；人均 %2 元（按全部 %3 人）</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>None (net income not below the standard, or property over the local limits)</source>
         <translation>无（计算收入不低于标准，或财产超过当地规定）</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Status: %1    Time limit: %2 working days    Due: %3</source>
         <translation>状态：%1    时限：%2 个工作日    办结期限：%3</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>%1 · overdue by %2 working day(s)</source>
         <translation>%1 · 已超期 %2 个工作日</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 · due today</source>
         <translation>%1 · 今日到期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 · due in %2 working day(s)</source>
         <translation>%1 · 还剩 %2 个工作日到期</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1 of %2 items have their final result</source>
         <translation>共 %2 项事项，已有 %1 项办理完毕</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>; %1 overdue</source>
         <translation>，%1 项已超期</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+82"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Printed %1 time(s)</source>
         <translation>已打印 %1 次</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>emergency</source>
         <translation>急难</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>print no. %1</source>
         <translation>第 %1 次打印</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>reason: %1</source>
         <translation>原因：%1</translation>
     </message>
@@ -1678,22 +1812,22 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="+447" />
+        <location filename="../kit/print_pdf.py" line="+447"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open PDF</source>
         <translation>打开PDF</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
@@ -1701,177 +1835,177 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>EligibilityEditor</name>
     <message>
-        <location filename="../admin/eligibility_editor.py" line="+69" />
-        <source>the applicant's hukou</source>
+        <location filename="../admin/eligibility_editor.py" line="+69"/>
+        <source>the applicant&apos;s hukou</source>
         <translation>申请人户籍</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>the village: residents' committee urban, villagers' committee rural</source>
+        <location line="+1"/>
+        <source>the village: residents&apos; committee urban, villagers&apos; committee rural</source>
         <translation>所在村（居）：居委会按城市，村委会按农村</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Urban or rural standard by</source>
         <translation>城乡低保标准依据</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the household's own standard</source>
+        <location line="+2"/>
+        <source>the household&apos;s own standard</source>
         <translation>本户适用的低保标准</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>the urban standard</source>
         <translation>城市低保标准</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Extreme-poverty support based on</source>
         <translation>特困供养标准基数</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Income not counted</source>
         <translation>不计入家庭收入</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>a shop or business is allowed</source>
         <translation>允许拥有店铺或经营实体</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>deposits per person (months of the standard)</source>
         <translation>人均存款（低保标准月数）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>vehicles</source>
         <translation>机动车（辆）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>houses</source>
         <translation>住房（套）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>housing per person (m²)</source>
         <translation>人均住房（m²）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Property limits</source>
         <translation>财产限额</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>grades 1–2 only</source>
         <translation>仅一、二级</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>grades 1–2, intellectual and mental grade 3</source>
         <translation>一、二级，及三级智力、精神残疾</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>grades 1–2, intellectual and mental grades 3–4</source>
         <translation>一、二级，及三、四级智力、精神残疾</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Care subsidy for</source>
         <translation>护理补贴范围</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>any, by grade alone</source>
         <translation>不限，仅按残疾等级</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>only those needing long-term care: partly or not able to look after themselves</source>
         <translation>仅限需长期照护者：部分自理或完全不能自理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>only those not able to look after themselves at all</source>
         <translation>仅限完全不能自理者</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Care subsidy, self-care</source>
         <translation>护理补贴自理状况</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>subsistence households</source>
         <translation>低保家庭</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>subsistence and edge households</source>
         <translation>低保家庭和低保边缘家庭</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>any low-income household</source>
         <translation>所有低收入家庭</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Living subsidy for</source>
         <translation>生活补贴范围</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>to the fen</source>
         <translation>精确到分</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>up to the yuan</source>
         <translation>按元向上取整</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>to the nearest yuan</source>
         <translation>按元四舍五入</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Top-up rounded</source>
         <translation>补差取整</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hardship from essential spending valid for</source>
         <translation>刚性支出困难认定有效期</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>a change applies from this day; applications taken earlier keep the rules of their day</source>
         <translation>修改自该日起生效；此前受理的申请仍按当日规则评估</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Changes effective from</source>
         <translation>修改生效日期</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Shown: the rules in force today (from %1).</source>
         <translation>显示的是今天执行的规则（自 %1 起）。</translation>
     </message>
@@ -1879,57 +2013,57 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+350" />
+        <location filename="../tracking/dialogs.py" line="+350"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Township ceiling for aid paid first: %1 yuan; above it the county civil affairs bureau approves.</source>
         <translation>乡镇先行救助限额：%1 元；超过限额的报县民政局审批。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Temporary assistance this year (%1 times, %2 yuan):</source>
         <translation>本户今年已获临时救助（%1 次，共 %2 元）：</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No temporary assistance to this household this year.</source>
         <translation>本户今年未获临时救助。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Yuan, e.g. 1500</source>
         <translation>单位：元，例如 1500</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>e.g. 房屋失火，生活无着</source>
         <translation>例如：房屋失火，生活无着</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Amount (yuan)</source>
         <translation>救助金额（元）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Method</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cause</source>
         <translation>救助原因</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Paid on</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Pay and print the record</source>
         <translation>发放并打印记录</translation>
     </message>
@@ -1937,22 +2071,22 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>EscalateBox</name>
     <message>
-        <location line="-230" />
+        <location line="-230"/>
         <source>Report to the county for approval</source>
         <translation>报县级审批</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The aid needed is above the township's ceiling</source>
+        <location line="+4"/>
+        <source>The aid needed is above the township&apos;s ceiling</source>
         <translation>所需救助金额超过乡镇（街道）临时救助审批额度</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Report to the county civil affairs bureau</source>
         <translation>报县民政局审批</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -1960,52 +2094,52 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync/common.py" line="+150" />
+        <location filename="../sync/common.py" line="+150"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Exported at</source>
         <translation>导出时间</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Checksum</source>
         <translation>校验值</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Acknowledged</source>
         <translation>县级已确认</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>%1 records, changes %2–%3; file %4</source>
         <translation>共 %1 条记录，更改序号 %2–%3；文件 %4</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Acknowledged by the county on %1</source>
         <translation>县级于 %1 确认收到</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Not written</source>
         <translation>未写出</translation>
     </message>
@@ -2013,110 +2147,143 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ExportsBanner</name>
     <message>
-        <location filename="../admin/backups.py" line="+31" />
+        <location filename="../admin/backups.py" line="+31"/>
         <source>Confirm and resume exports</source>
         <translation>确认恢复导出</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Data restored on %1 from the backup made on %2. Exports to the county are paused until an administrator confirms the data is current.</source>
         <translation>已于 %1 从 %2 的备份恢复数据。在管理员确认数据无误之前，暂停向县级导出。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Resume exports</source>
         <translation>恢复导出</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Is the restored data complete and current? Exports will send it to the county again.</source>
         <translation>恢复后的数据是否完整、最新？确认后将重新向县级导出。</translation>
     </message>
 </context>
 <context>
+    <name>ExtensionDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+62"/>
+        <source>Extend the time limit</source>
+        <translation>延期办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why the time limit must be extended (printed on the notice to the applicant)</source>
+        <translation>延期理由（印在给申请人的延期告知书上）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided on</source>
+        <translation>决定延期日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extend and print the notice</source>
+        <translation>延期并出具告知书</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Due now: %1. The extension adds %2 working day(s); the applicant gets a written notice.</source>
+        <translation>当前时限：%1。延期增加 %2 个工作日，并书面告知申请人。</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+43" />
+        <location filename="../tracking/dialogs.py" line="+43"/>
         <source>Record the result</source>
         <translation>登记办理结果</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>As written on the receipt slip; the reason when refused or returned</source>
         <translation>按回执填写；不予办理或退回时填写理由</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>e.g. 2400 (monthly for minimum living allowance)</source>
         <translation>例如 2400（低保等按月发放的填每月金额）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No period</source>
         <translation>无救助期限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>From – to (months)</source>
         <translation>起止月份</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Feedback date</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Result / reason</source>
         <translation>办理结果/理由</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Amount (yuan)</source>
         <translation>救助金额（元）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Assistance period</source>
         <translation>救助期限</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Re-check class: A and B yearly, C more often</source>
         <translation>复核类别：A、B 类每年复核，C 类更频繁</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Re-check class</source>
         <translation>复核类别</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Signature on the receipt slip (not recorded yet)</source>
         <translation>回执上的签收（尚未登记）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Signed by</source>
         <translation>签收人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Signed on</source>
         <translation>签收时间</translation>
     </message>
@@ -2124,316 +2291,354 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>FirstPasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="-239" />
-        <source>Set the administrator's password</source>
+        <location filename="../auth/login.py" line="-239"/>
+        <source>Set the administrator&apos;s password</source>
         <translation>设置管理员密码</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>%1 is this computer's first administrator (username %2). Choose a password now; it is needed to log in.</source>
+        <location line="+1"/>
+        <source>%1 is this computer&apos;s first administrator (username %2). Choose a password now; it is needed to log in.</source>
         <translation>%1 是本机的首位管理员（用户名 %2）。请现在设置登录密码。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Repeat</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Save and log in</source>
         <translation>保存并登录</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
+    <name>FirstReviewDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="-52"/>
+        <source>First review opinion</source>
+        <translation>初审意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommend approval</source>
+        <translation>拟同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommend refusal</source>
+        <translation>拟不同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The township&apos;s opinion for the county</source>
+        <translation>乡镇（街道）报县的初审意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed on</source>
+        <translation>初审日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion</source>
+        <translation>初审结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion text</source>
+        <translation>初审意见</translation>
+    </message>
+</context>
+<context>
     <name>IntakeFormLayout</name>
     <message>
-        <location filename="../intake/form.py" line="+71" />
+        <location filename="../intake/form.py" line="+71"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Requested items</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Materials</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+261" />
+        <location line="+6"/>
+        <location line="+261"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-251" />
+        <location line="-251"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>No-ID reason</source>
         <translation>无证件原因</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Hukou address</source>
         <translation>户籍地址</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Lives in</source>
         <translation>现居住地</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Situation</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+78"/>
         <source>Legal supporters (赡养/抚养/扶养义务人):</source>
         <translation>法定赡养（抚养、扶养）义务人：</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+68"/>
         <source>Monthly household income (yuan)</source>
         <translation>家庭月收入（元）</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Property and essential spending</source>
         <translation>家庭财产与刚性支出</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Not rated</source>
         <translation>未鉴定</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Housing area (m²)</source>
         <translation>住房面积（m²）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>House safety rating</source>
         <translation>房屋安全等级</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Vehicles</source>
         <translation>机动车（辆）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Savings and securities (yuan)</source>
         <translation>存款及有价证券（元）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shops or businesses</source>
         <translation>商铺及经营实体</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Medical spending, last 12 months (yuan)</source>
         <translation>近12个月医疗支出（元）</translation>
     </message>
     <message>
-        <location line="-173" />
+        <location line="-173"/>
         <source>Where the applicant applies: where the hukou is, where they live with a residence permit, or (for emergency aid only) where the emergency happened</source>
         <translation>申请地：户籍所在地；持居住证的，可在居住地申请；急难型临时救助可在急难发生地申请</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Where the applicant lives now</source>
         <translation>申请人现居住地址</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Residence permit number</source>
         <translation>居住证号码</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Applies as</source>
         <translation>申请地</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Permit no.</source>
         <translation>居住证号</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Lives at</source>
         <translation>现居住地址</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Legal supporters and guardian</source>
         <translation>法定义务人和监护人</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>People legally bound to support the applicant (children, parents, spouse…) who do not live in the household. Extreme-poverty support is only suggested when they cannot support, or there are none.</source>
         <translation>不在本家庭共同生活、依法负有赡养、抚养或扶养义务的人（子女、父母、配偶等）。只有无法定义务人或义务人无履行能力时，才提示特困人员救助供养。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>None at all</source>
         <translation>无法定义务人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Yes, listed below</source>
         <translation>有，逐人登记如下</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Record each supporter: their own household, income and whether they can support</source>
         <translation>逐人登记义务人：其家庭人口、收入及有无履行能力</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>A guardian who lives in the household is ticked on the member's row; list here only people living elsewhere.</source>
+        <location line="+6"/>
+        <source>A guardian who lives in the household is ticked on the member&apos;s row; list here only people living elsewhere.</source>
         <translation>与申请人共同生活的监护人在家庭成员行内勾选；此处只登记不在本家庭生活的人员。</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+91"/>
         <source>Houses or flats owned</source>
         <translation>住房套数</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>of which reimbursed by insurance (yuan)</source>
         <translation>其中已报销（元）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Education spending, last 12 months (yuan)</source>
         <translation>近12个月教育支出（元）</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Circumstances</source>
         <translation>其他情况</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Emergency: help first, paperwork later</source>
         <translation>急难情形：先行救助，后补材料</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>An emergency case may be accepted before all materials are in (先行救助).</source>
         <translation>急难情形可在材料不齐时先行受理（先行救助）。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Cause of hardship (category)</source>
         <translation>致困原因</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Details, e.g. 户主患尿毒症长期透析</source>
         <translation>简要说明，如：户主患尿毒症长期透析</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Details of the hardship</source>
         <translation>困难情况说明</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Relative of township staff or a village (community) cadre</source>
         <translation>为经办人员或村（居）干部近亲属</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Close relatives of the staff handling the case or of village cadres are recorded (备案) and handled with extra care.</source>
         <translation>经办人员或村（居）干部的近亲属申请救助须如实登记备案。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Which staff member or cadre, and the relation</source>
         <translation>与哪位经办人员或村（居）干部、何种亲属关系</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>How the need was found</source>
         <translation>发现途径</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cause of hardship</source>
         <translation>致贫原因</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>&amp;Accept and print receipt</source>
         <translation>受理并打印回执(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Issue one-time &amp;notice</source>
         <translation>出具一次性告知书(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Lists every missing material once</source>
         <translation>一次性列明需补正的全部材料</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Reject…</source>
         <translation>不予受理(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
@@ -2441,57 +2646,57 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+341" />
+        <location filename="../intake/screen.py" line="+341"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-44" />
+        <location line="-44"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-157" />
+        <location line="-157"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>%1 material(s) missing: issue a one-time notice, or accept as an emergency.</source>
         <translation>缺少 %1 项材料：请出具一次性告知书，或按急难情形先行受理。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Emergency: may be accepted with materials missing.</source>
         <translation>急难情形：材料不齐也可先行受理。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Materials complete: the application can be accepted.</source>
         <translation>材料齐全，可以受理。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Total %1 yuan a month; %2 people counted; gross %3 yuan per person a month (before lines not counted and deductions, see the assessment)</source>
         <translation>合计每月 %1 元；计入 %2 人；人均毛收入每月 %3 元（未扣除不计入的收入和就业成本，见需求评估）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source> (some amounts are not valid numbers)</source>
         <translation>（部分金额格式不正确）</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Saving and printing…</source>
         <translation>正在保存并生成文书…</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Discard everything entered for this application?</source>
         <translation>放弃本次录入的全部内容吗？</translation>
     </message>
@@ -2499,7 +2704,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ItemsPanel</name>
     <message>
-        <location filename="../intake/items.py" line="+95" />
+        <location filename="../intake/items.py" line="+95"/>
         <source>Handled by: %1; time limit: %2 working days</source>
         <translation>办理：%1；时限：%2 个工作日</translation>
     </message>
@@ -2507,274 +2712,274 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../kit/labels.py" line="+21" />
+        <location filename="../kit/labels.py" line="+21"/>
         <source>Initial setup</source>
         <translation>初始设置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Staff member added</source>
         <translation>添加工作人员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Application registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>One-time notice of missing materials issued</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+51" />
-        <location line="+8" />
+        <location line="+1"/>
+        <location line="+51"/>
+        <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-58" />
+        <location line="-58"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Application voided</source>
         <translation>办件作废</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Document issued</source>
         <translation>出具文书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Document reprinted</source>
         <translation>补打文书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Document voided</source>
         <translation>作废文书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Document rendered for the first time</source>
         <translation>首次生成文书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Application withdrawn</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Needs assessment recorded</source>
         <translation>记录需求评估</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Application closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Referred on the handover list</source>
         <translation>转办（转办清单）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Signed for by the department</source>
         <translation>部门签收</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Result recorded</source>
         <translation>办理结果反馈</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Referred again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Re-check recorded</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reported to the county for approval</source>
         <translation>超出限额报县级审批</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Full ID numbers viewed</source>
         <translation>查看完整证件号码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Logged in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Login failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Logged out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Screen unlocked</source>
         <translation>解锁屏幕</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unlock failed</source>
         <translation>解锁失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Supervisor confirmed</source>
         <translation>负责人确认</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Supervisor confirmation failed</source>
         <translation>负责人确认失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Initial password set</source>
         <translation>设置初始密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Password change failed</source>
         <translation>修改密码失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Password reset by an administrator</source>
         <translation>管理员重置密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Administrator recovery code issued</source>
         <translation>生成管理员恢复码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Administrator password set with the recovery code</source>
         <translation>用恢复码重设管理员密码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Recovery code refused</source>
         <translation>恢复码被拒绝</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Account changed</source>
         <translation>修改账户</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Manual backup</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Exports resumed</source>
         <translation>确认恢复导出</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Supervisor</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>One-time notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>(provisional)</source>
         <translation>（暂定）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Requested</source>
         <translation>已申请</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>In progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Referred</source>
         <translation>已转办</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Completed</source>
         <translation>已办结</translation>
     </message>
@@ -2782,53 +2987,53 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../auth/lock_screen.py" line="+145" />
+        <location filename="../auth/lock_screen.py" line="+145"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Log in as another user…</source>
         <translation>以其他用户登录…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+74" />
+        <location line="+15"/>
+        <location line="+74"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-16"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 (%2) is logged in. The open screen and anything typed are kept; enter the password to continue.</source>
         <translation>当前登录：%1（%2）。打开的界面和已输入的内容都会保留；请输入密码继续。</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+58"/>
         <source>Choose a new password to continue.</source>
         <translation>请先设置新密码再继续。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 has unsaved input on the open screen. If another user logs in now, it is discarded. Switch user anyway?</source>
         <translation>%1 在当前界面有尚未保存的输入。如果现在换其他用户登录，这些输入将被丢弃。仍要切换用户吗？</translation>
     </message>
@@ -2836,18 +3041,18 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>Login</name>
     <message>
-        <location filename="../auth/login.py" line="-198" />
+        <location filename="../auth/login.py" line="-198"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../kit/errors.py" line="+97" />
+        <location filename="../kit/errors.py" line="+97"/>
         <source>Too many wrong passwords: this account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
         <extracomment>Class names of the package/export refusals (sync contract, backups). Class names of a cancelled job.</extracomment>
         <translation>密码错误次数过多，账户已锁定至 %1。请届时再试，或请管理员重置密码。</translation>
     </message>
     <message>
-        <location filename="../auth/login.py" line="+8" />
+        <location filename="../auth/login.py" line="+8"/>
         <source>Demo accounts (invented data, practice only):</source>
         <translation>演示账户（虚构数据，仅供练习）：</translation>
     </message>
@@ -2855,38 +3060,38 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+66" />
-        <location line="+16" />
+        <location line="+66"/>
+        <location line="+16"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-11"/>
         <source>%1 social assistance window</source>
         <translation>%1社会救助服务窗口</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Social assistance window</source>
         <translation>社会救助服务窗口</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Forgot the administrator password…</source>
         <translation>忘记管理员密码…</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>There is no account to log in with.</source>
         <translation>没有可以登录的账户。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Choose a new password to continue.</source>
         <translation>请先设置新密码再继续。</translation>
     </message>
@@ -2894,12 +3099,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LoginForm</name>
     <message>
-        <location line="-102" />
+        <location line="-102"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2907,53 +3112,53 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="-1" />
+        <location filename="../main_window.py" line="-1"/>
         <source>Social Assistance Window — %1</source>
         <translation>社会救助一门受理窗口 — %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source> [demo]</source>
         <translation>【演示】</translation>
     </message>
     <message>
-        <location line="-37" />
+        <location line="-37"/>
         <source>Opening the data folder…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+230" />
+        <location line="+230"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The open application has not been saved. Log out and discard it?</source>
         <translation>当前申请尚未保存。注销并丢弃这些输入吗？</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Logged out.</source>
         <translation>已注销。</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+59"/>
         <source>Restoring the backup… Please wait.</source>
         <translation>正在恢复备份…请稍候。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The data was restored from the backup made on %1 (%2 applications). Accounts now come from that backup: please log in again.</source>
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-288" />
+        <location line="-288"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="-6" />
-        <location line="+30" />
+        <location line="-6"/>
+        <location line="+30"/>
         <source>Data folder: %1</source>
         <translation>数据目录：%1</translation>
     </message>
@@ -2961,112 +3166,112 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MainWindowNavigation</name>
     <message>
-        <location filename="../navigation.py" line="+63" />
+        <location filename="../navigation.py" line="+63"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>New application</source>
         <translation>新建受理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Register an application (Ctrl+N)</source>
         <translation>登记新的申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Find applications</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Search and open applications (Ctrl+F)</source>
         <translation>查询并打开办件（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Tracking</source>
         <translation>转办跟踪</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Referred and open items, overdue ones first; handover lists, results and re-checks (Ctrl+T)</source>
         <translation>转办和在办事项（逾期优先）；转办清单、办理结果和复核提醒（Ctrl+T）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Export packages to the county, the export log, and import the county's return packages</source>
+        <location line="+1"/>
+        <source>Export packages to the county, the export log, and import the county&apos;s return packages</source>
         <translation>向县级导出数据包、查看导出记录、导入县级回执包</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Separate register</source>
         <translation>单独登记名单</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Applications of relatives of staff or village cadres, registered separately (supervisors)</source>
         <translation>经办人员或村（居）干部近亲属的申请，单独登记备案（负责人）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Audit trail</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Who did what and when (supervisors and administrators)</source>
         <translation>谁在何时做了什么（负责人和管理员）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accounts, settings, backups and restore (administrators)</source>
         <translation>账户、设置、备份与恢复（管理员）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Invented data for practice and demonstration</source>
         <translation>虚构数据，仅供练习和演示</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The logged-in user; recorded on every decision and document</source>
         <translation>当前登录的用户；记录在每项决定和每份文书上</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Lock the screen when leaving the desk (Ctrl+L)</source>
         <translation>离开座位时锁定屏幕（Ctrl+L）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Log out / switch user</source>
         <translation>注销/切换用户</translation>
     </message>
@@ -3074,17 +3279,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../intake/items.py" line="+45" />
+        <location filename="../intake/items.py" line="+45"/>
         <source>Tick the requested items above; their materials appear here.</source>
         <translation>在上方勾选申请事项后，这里列出所需材料。</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+59"/>
         <source>All received</source>
         <translation>全部已收取</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Mark every required material of this item as received</source>
         <translation>将该事项的必备材料全部标为已收取</translation>
     </message>
@@ -3092,27 +3297,27 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake/person.py" line="+400" />
+        <location filename="../intake/person.py" line="+446"/>
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add a household member (Alt+M)</source>
         <translation>添加家庭成员（Alt+M）</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Remove this member</source>
         <translation>删除该成员</translation>
     </message>
@@ -3120,1452 +3325,1452 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../kit/messages.py" line="+26" />
+        <location filename="../kit/messages.py" line="+26"/>
         <source>Enter the amount</source>
         <translation>请填写金额</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The amount cannot be negative</source>
         <translation>金额不能为负数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The amount is not a valid number (example: 1234.56)</source>
         <translation>金额格式不正确（例：1234.56）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The amount has at most two decimals (to the fen)</source>
         <translation>金额最多保留两位小数（到分）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The amount cannot exceed %1 yuan</source>
         <translation>金额不能超过%1元</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The household has at least 1 member</source>
         <translation>家庭人口数应至少为1人</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Contains invisible control characters; enter it again</source>
         <translation>含有不可见的控制字符，请重新输入</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This field is required</source>
         <translation>此项必填</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>At most %1 characters (now %2)</source>
         <translation>不能超过%1个字（当前%2个）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The name contains invisible control characters</source>
         <translation>姓名含有不可见的控制字符</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The name cannot contain digits</source>
         <translation>姓名不能包含数字</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The name contains an unsupported character: %1</source>
         <translation>姓名含有不支持的字符“%1”</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter the name</source>
         <translation>请填写姓名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The name has at most %1 characters (now %2)</source>
         <translation>姓名不能超过%1个字（当前%2个）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The name must contain Chinese characters or letters</source>
         <translation>姓名应包含汉字或字母</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The middle dot · in the name is in the wrong place</source>
         <translation>姓名中的间隔号“·”位置不对</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Enter the phone number</source>
         <translation>请填写联系电话</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A phone number has only digits (a landline may add - and an extension)</source>
         <translation>电话号码只能包含数字（固话可加“-”和分机号）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A mobile number cannot have an extension</source>
         <translation>手机号码不能带分机号</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add the area code to a landline number, e.g. 0571-12345678</source>
         <translation>固定电话请加区号，如0571-12345678</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A mobile number has 11 digits and starts with 1</source>
         <translation>手机号码应为11位数字，以1开头</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The phone number is not valid (mobile: 11 digits; landline e.g. 0571-12345678)</source>
         <translation>电话号码格式不正确（手机11位，固话如0571-12345678）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Enter the date</source>
         <translation>请填写日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Write the date as 2026-11-24</source>
         <translation>日期格式应为“2026-11-24”</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This date does not exist (%1-%2-%3)</source>
         <translation>日期不存在（%1年%2月%3日）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The date cannot be after %1</source>
         <translation>日期不能晚于%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The date cannot be before %1</source>
         <translation>日期不能早于%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unknown kind of identity document</source>
         <translation>未知的证件类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Enter the document number</source>
         <translation>请填写证件号码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The birth date in the number does not exist (%1-%2-%3)</source>
         <translation>号码中的出生日期无效（%1年%2月%3日）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The birth date in the number is after today</source>
         <translation>号码中的出生日期晚于今天</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The birth date in the number is before %1</source>
         <translation>号码中的出生日期早于%1年</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A resident ID number has 18 characters (now %1)</source>
         <translation>身份证号码应为18位（当前%1位）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A resident ID number is 17 digits and a digit or X</source>
         <translation>身份证号码应为17位数字加1位数字或X</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The check character of the resident ID number is wrong</source>
         <translation>身份证号码校验位错误</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>15-digit resident ID numbers are no longer used; enter the 18-digit number</source>
         <translation>15位旧身份证号码已停止使用，请填写18位号码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This is the number of a residence permit for Hong Kong, Macao and Taiwan residents; choose that document kind</source>
         <translation>这是港澳台居民居住证号码，请将证件类型选为“港澳台居民居住证”</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>This is the number of a foreigner's permanent residence ID card; choose that document kind</source>
+        <location line="+3"/>
+        <source>This is the number of a foreigner&apos;s permanent residence ID card; choose that document kind</source>
         <translation>这是外国人永久居留身份证号码，请将证件类型选为“外国人永久居留身份证”</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The region code of the resident ID number is not valid (the first digit is 1-6)</source>
         <translation>身份证号码的地址码无效（首位应为1–6）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A residence permit number has 18 characters (now %1)</source>
         <translation>居住证号码应为18位（当前%1位）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A residence permit number is 17 digits and a digit or X</source>
         <translation>居住证号码应为17位数字加1位数字或X</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The check character of the residence permit number is wrong</source>
         <translation>居住证号码校验位错误</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A Hong Kong, Macao and Taiwan residence permit number starts with 810000, 820000 or 830000</source>
         <translation>港澳台居民居住证号码应以810000、820000或830000开头</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A permanent residence ID number has 18 characters (now %1)</source>
         <translation>永久居留身份证号码应为18位（当前%1位）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A permanent residence ID number is 17 digits and a digit or X</source>
         <translation>永久居留身份证号码应为17位数字加1位数字或X</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The check character of the permanent residence ID number is wrong</source>
         <translation>永久居留身份证号码校验位错误</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>An old permanent residence ID number is 3 letters and 12 digits</source>
         <translation>旧版永久居留身份证号码应为3位字母加12位数字</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A permanent residence ID number has 18 characters (the old kind 15), now %1</source>
         <translation>永久居留身份证号码应为18位（旧版15位），当前%1位</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A new permanent residence ID number starts with 9</source>
         <translation>新版永久居留身份证号码应以9开头</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The document number has at most %1 characters (now %2)</source>
         <translation>证件号码不能超过%1个字符（当前%2个）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The document number contains characters that cannot be read</source>
         <translation>证件号码含有无法识别的字符</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>With no identity document, leave the document number empty</source>
         <translation>选择“无证件”时不能填写证件号码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Without an identity document, give the reason (e.g. a homeless person)</source>
         <translation>无证件时必须说明原因（如：流浪乞讨人员）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The reason has at most %1 characters</source>
         <translation>原因不能超过%1个字</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The reason contains characters that cannot be read</source>
         <translation>原因含有无法识别的字符</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Enter the township (subdistrict) division code</source>
         <translation>请填写乡镇（街道）区划代码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The township (subdistrict) division code has 12 digits (now: %1)</source>
         <translation>乡镇（街道）区划代码应为12位数字（当前“%1”）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The first 6 digits (county code) of the township (subdistrict) division code are not valid</source>
         <translation>乡镇（街道）区划代码的前6位（县级代码）无效</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Digits 7-9 of the township (subdistrict) division code are 001-599</source>
         <translation>乡镇（街道）区划代码第7–9位应在001–599之间</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The last 3 digits of the township (subdistrict) division code are 000 (this looks like a village or residents' committee code)</source>
+        <location line="+3"/>
+        <source>The last 3 digits of the township (subdistrict) division code are 000 (this looks like a village or residents&apos; committee code)</source>
         <translation>乡镇（街道）区划代码最后3位应为000（这像是村/居委会的代码）</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Enter the village (residents') committee division code</source>
+        <location line="+3"/>
+        <source>Enter the village (residents&apos;) committee division code</source>
         <translation>请填写村（居）委会区划代码</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The village (residents') committee division code has 12 digits (now: %1)</source>
+        <location line="+2"/>
+        <source>The village (residents&apos;) committee division code has 12 digits (now: %1)</source>
         <translation>村（居）委会区划代码应为12位数字（当前“%1”）</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The first 6 digits (county code) of the village (residents') committee division code are not valid</source>
+        <location line="+3"/>
+        <source>The first 6 digits (county code) of the village (residents&apos;) committee division code are not valid</source>
         <translation>村（居）委会区划代码的前6位（县级代码）无效</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The first 9 digits of the village (residents') committee division code must match this township's code %1</source>
+        <location line="+3"/>
+        <source>The first 9 digits of the village (residents&apos;) committee division code must match this township&apos;s code %1</source>
         <translation>村（居）委会区划代码前9位应与本乡镇（街道）代码%1一致</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The last 3 digits of the village (residents') committee division code are 001-599</source>
+        <location line="+3"/>
+        <source>The last 3 digits of the village (residents&apos;) committee division code are 001-599</source>
         <translation>村（居）委会区划代码最后3位应在001–599之间</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The file encoding is not recognised; save it as a UTF-8 or GBK CSV file</source>
         <translation>无法识别文件编码，请另存为UTF-8或GBK编码的CSV文件</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Line %1: %2</source>
         <translation>第%1行：%2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CSV format error (%1)</source>
         <translation>CSV格式错误（%1）</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The village (residents') committee name is missing</source>
+        <location line="+1"/>
+        <source>The village (residents&apos;) committee name is missing</source>
         <translation>缺少村（居）委会名称</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The name has at most %1 characters</source>
         <translation>名称不能超过%1个字</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The name contains characters that cannot be read</source>
         <translation>名称含有无法识别的字符</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Each line has two columns: code,name</source>
         <translation>每行应为两列：代码,名称</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Code %1 repeats line %2</source>
         <translation>代码%1与第%2行重复</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Name %1 repeats line %2</source>
         <translation>名称“%1”与第%2行重复</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The file has no village (residents') committee records</source>
+        <location line="+2"/>
+        <source>The file has no village (residents&apos;) committee records</source>
         <translation>文件中没有村（居）委会记录</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Too many records (%1 lines, at most %2)</source>
         <translation>记录过多（%1行，最多%2行）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This setting cannot be changed</source>
         <translation>不能修改此设置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 must be a whole number</source>
         <translation>%1应为整数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 must be a whole number from %2 to %3</source>
         <translation>%1应为 %2–%3 之间的整数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 must be from %2 to %3</source>
         <translation>%1应在 %2–%3 之间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Must be yes or no</source>
         <translation>应为“是”或“否”</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The backup mirror must be a folder path</source>
         <translation>备份镜像目录应为文件夹路径</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The path has at most %1 characters</source>
         <translation>路径不能超过 %1 个字符</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The path contains invisible characters</source>
         <translation>路径含有不可见字符</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter the full path (e.g. %1 or %2)</source>
         <translation>请填写完整路径（如 %1 或 %2）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The backup keeping policy must list %1, %2, %3 and %4</source>
         <translation>备份保留策略应包含 %1、%2、%3、%4</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The appeal periods are incomplete</source>
         <translation>救济期限设置不完整</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Must be a table of dates and whether each is a working day</source>
         <translation>应为 日期→是否工作日 的对照表</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The review periods must cover extreme poverty and subsistence allowance classes A, B and C</source>
         <translation>复核周期应包含 特困、低保A/B/C类 四项</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Automatic screen lock (minutes)</source>
         <translation>自动锁屏时间（分钟）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Recent backups kept</source>
         <translation>最近备份份数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Daily backups kept</source>
         <translation>按日保留份数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Weekly backups kept</source>
         <translation>按周保留份数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Monthly backups kept</source>
         <translation>按月保留份数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The period</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Review period (months)</source>
         <translation>复核周期（月）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Emergency aid ceiling (fen)</source>
         <translation>先行救助限额（分）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Emergency aid paperwork deadline (working days)</source>
         <translation>先行救助补办手续时限（工作日）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Due-soon reminder (working days)</source>
         <translation>临期提醒（工作日）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose the relation to the applicant</source>
         <translation>请选择与申请人关系</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The document number repeats that of household member %1</source>
         <translation>证件号码与家庭成员“%1”重复</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Invalid value</source>
         <translation>取值无效</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose the disability grade</source>
         <translation>请选择残疾等级</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unknown kind of income</source>
         <translation>未知收入类别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Enter a whole number from 0 to %1</source>
         <translation>请输入 0 到 %1 之间的整数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The housing grade is A, B, C or D</source>
         <translation>房屋等级应为 A、B、C 或 D</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the cause of hardship</source>
         <translation>请选择求助原因</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Say which staff member or village cadre is a relative, and how</source>
         <translation>请说明与哪位经办人员或村（居）干部是何种亲属关系</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose whether those obliged to support the applicant are able to</source>
         <translation>请选择义务人是否有赡养（抚养、扶养）能力</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose how the case came to notice</source>
         <translation>请选择发现途径</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the village (community) of residence</source>
         <translation>请选择现居住村（社区）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose at least one item to apply for</source>
         <translation>请至少选择一个申请事项</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unknown item %1</source>
         <translation>未知事项 %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Item %1 is chosen twice</source>
         <translation>事项“%1”重复</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Invalid material status</source>
         <translation>材料状态无效</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 cannot be replaced by a written commitment</source>
         <translation>“%1”不适用告知承诺</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 is a required material</source>
         <translation>“%1”为必备材料</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 cannot be obtained through data sharing</source>
         <translation>“%1”不能通过信息共享获取</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the kind of identity document</source>
         <translation>请选择证件类型</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unknown acceptance decision</source>
         <translation>未知的受理决定</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Materials are missing (%1); the application cannot be accepted. Issue a one-time notice</source>
         <translation>材料不齐（缺少：%1），不能受理；请出具一次性告知书</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The materials are complete; no one-time notice is needed</source>
         <translation>材料齐全，无需出具一次性告知书</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Give the reasons for not accepting</source>
         <translation>请填写不予受理的理由</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Each reason has at most %1 characters</source>
         <translation>每条理由不能超过 %1 字</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Village %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The village (community) name cannot be empty</source>
         <translation>村（社区）名称不能为空</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Village (community) code %1 is entered twice</source>
         <translation>村（社区）代码 %1 重复</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Village (community) name %1 is entered twice</source>
         <translation>村（社区）名称 %1 重复</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter at least one village (community)</source>
         <translation>请至少录入一个村（社区）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This computer has already been set up</source>
         <translation>本机已完成初始设置</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Unknown role</source>
         <translation>未知角色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The new password cannot be the same as the old one</source>
         <translation>新密码不能与原密码相同</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This user name is already taken</source>
         <translation>该用户名已被使用</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You cannot deactivate your own account</source>
         <translation>不能停用自己的账户</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>At least one administrator who can log in must remain</source>
         <translation>至少需要保留一名可登录的管理员</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A voided document cannot be reprinted</source>
         <translation>已作废的文书不能补打</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Give the reason for voiding</source>
         <translation>请填写作废原因</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The reason for voiding has at most %1 characters</source>
         <translation>作废原因不能超过 %1 字</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This document has already been voided</source>
         <translation>该文书已作废</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This application is not waiting for missing materials</source>
         <translation>该申请不在待补正状态</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This village (community) does not exist</source>
         <translation>村（社区）不存在</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The clerk does not exist or has been deactivated</source>
         <translation>经办人不存在或已停用</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The program keeps this setting; it cannot be changed directly</source>
         <translation>此设置由程序维护，不能直接修改</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This application is %1 and cannot be handled</source>
         <translation>该申请已%1，不能办理</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Date signed for</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Date of the reply</source>
         <translation>反馈时间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>First month of aid</source>
         <translation>救助起始月</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Last month of aid</source>
         <translation>救助截止月</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the result</source>
         <translation>请选择办理结果</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The last month of aid cannot be before the first</source>
         <translation>救助截止月不能早于起始月</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Give the reason for refusing</source>
         <translation>请填写不予办理的理由</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Give the reason for returning</source>
         <translation>请填写退回的原因</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only a completed item has an aid amount</source>
         <translation>只有已办结的事项才有救助金额</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The review class is A, B or C</source>
         <translation>复核类别应为 A、B 或 C</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The date signed for cannot be before the referral</source>
         <translation>签收时间不能早于转办日期</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The reply cannot be dated before the referral</source>
         <translation>反馈时间不能早于转办日期</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The reply cannot be dated before the acceptance</source>
         <translation>反馈时间不能早于受理日期</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Enter the amount of emergency aid</source>
         <translation>请填写先行救助金额</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose how the aid is paid</source>
         <translation>请选择发放方式</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Date paid</source>
         <translation>发放日期</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This application has no accepted item of urgent temporary assistance</source>
         <translation>该申请没有已受理的急难型临时救助事项</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This urgent temporary assistance item has gone to the county for approval or is closed; emergency aid can no longer be paid</source>
         <translation>该急难型临时救助事项已转县级审批或已办结，不能再先行救助</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The amount of %1 yuan is above the township's emergency aid ceiling of %2 yuan; refer it to the county civil affairs bureau for approval</source>
+        <location line="+3"/>
+        <source>The amount of %1 yuan is above the township&apos;s emergency aid ceiling of %2 yuan; refer it to the county civil affairs bureau for approval</source>
         <translation>金额 %1 元超过乡镇先行救助限额 %2 元，请报县民政局审批</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Give the reason for referring to the county</source>
         <translation>请填写报县审批的理由</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This item cannot be referred to the county for approval</source>
         <translation>该事项不能报县审批</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Date of the review</source>
         <translation>复核日期</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose the outcome of the review</source>
         <translation>请选择复核结论</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This item needs no review</source>
         <translation>该事项无需复核</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This application is %1 and cannot be withdrawn</source>
         <translation>该申请已%1，不能撤回</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This application has already been voided</source>
         <translation>该申请已作废</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter the %1</source>
         <translation>请填写%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The %1 has at most %2 characters</source>
         <translation>%1不能超过 %2 字</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>reason for withdrawing</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>reason for voiding</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Unknown department</source>
         <translation>未知的部门</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 has no items waiting to be referred</source>
         <translation>%1没有待转办的事项</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No item has a result yet; the notice cannot be issued</source>
         <translation>还没有任何事项的办理结果，不能出具告知书</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 is not in %2</source>
         <translation>%1不属于%2年</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 cannot be both a holiday and a swapped working day</source>
         <translation>%1不能同时是假日和调休工作日</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The calendar data for %1 is marked as %2</source>
         <translation>%1年的日历数据标注为%2年</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The deadline is beyond the range of dates that can be computed</source>
         <translation>期限超出可计算的日期范围</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The number is not valid (e.g. 330102101-20261124-0001)</source>
         <translation>编号格式不正确（应如330102101-20261124-0001）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The number is not valid: the first 9 digits are not a township (subdistrict) code (e.g. 330102101-20261124-0001)</source>
         <translation>编号格式不正确：前9位不是有效的乡镇（街道）代码（应如330102101-20261124-0001）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The number is not valid: the date does not exist (e.g. 330102101-20261124-0001)</source>
         <translation>编号格式不正确：日期不存在（应如330102101-20261124-0001）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The number is not valid: the serial number is not valid (e.g. 330102101-20261124-0001)</source>
         <translation>编号格式不正确：流水号无效（应如330102101-20261124-0001）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The password is not valid</source>
         <translation>密码格式无效</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter the password</source>
         <translation>请输入密码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A password has only English letters, digits and keyboard symbols (no Chinese or full-width characters)</source>
         <translation>密码只能包含英文字母、数字和键盘符号（不能含中文或全角字符）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A password has at least %1 characters</source>
         <translation>密码至少 %1 位</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A password has at most %1 characters</source>
         <translation>密码不能超过 %1 位</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A password cannot begin or end with a space</source>
         <translation>密码首尾不能是空格</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A password must contain both letters and digits</source>
         <translation>密码须同时包含字母和数字</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The password is too simple (repeated or consecutive characters)</source>
         <translation>密码过于简单（重复或连续的字符）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This password is too common; choose another</source>
         <translation>该密码过于常见，请换一个</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A password cannot contain the user name</source>
         <translation>密码不能包含用户名</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The user name is not valid</source>
         <translation>用户名格式无效</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter the user name</source>
         <translation>请输入用户名</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A user name is 2-32 English letters, digits or . _ - and starts with a letter</source>
         <translation>用户名须为 2–32 位英文字母、数字或 . _ -，并以字母开头</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Write the date as %1</source>
         <translation>日期格式应为 %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Write the date as %1: %2</source>
         <translation>日期格式应为 %1：%2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Invalid date: %1</source>
         <translation>日期无效：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Must be a table of years and their holiday arrangements</source>
         <translation>应为 年份→节假日安排 的对照表</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A year has four digits</source>
         <translation>年份应为四位数字</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The arrangement for %1 must contain %2 and %3</source>
         <translation>%1 年的安排应包含 %2 和 %3</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%2 of %1 must be a list of dates</source>
         <translation>%1 年的 %2 应为日期列表</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The arrangement for %1 has dates of another year</source>
         <translation>%1 年的安排中有其他年份的日期</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>In %1 a date is both a holiday and a swapped working day</source>
         <translation>%1 年有日期同时是节假日和调休工作日</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Entry %1: %2</source>
         <translation>第 %1 条：%2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 must be a whole number (standards)</source>
         <translation>%1应为整数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 must be from %2 to %3 (standards)</source>
         <translation>%1应在 %2–%3 之间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A standards entry must be a set of fields</source>
         <translation>标准应为一组字段</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Write the effective date as %1</source>
         <translation>生效日期应为 %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The aid standards need at least one entry by effective date</source>
         <translation>救助标准应为至少一条按生效日期的记录</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Effective date %1 appears twice</source>
         <translation>生效日期 %1 重复</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No aid standards are in force on %1-%2-%3; ask the administrator to set them</source>
         <translation>%1年%2月%3日没有已生效的救助标准，请管理员设置</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Urban subsistence allowance standard</source>
         <translation>城市低保标准</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rural subsistence allowance standard</source>
         <translation>农村低保标准</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Near-poverty multiple (%)</source>
         <translation>低保边缘倍数（%）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Extreme poverty support multiple (%)</source>
         <translation>特困供养倍数（%）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rigid spending share of income (%)</source>
         <translation>刚性支出占收入比例（%）</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Last year's urban per-capita disposable income</source>
+        <location line="+2"/>
+        <source>Last year&apos;s urban per-capita disposable income</source>
         <translation>上年城镇居民人均可支配收入</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Last year's rural per-capita disposable income</source>
+        <location line="+2"/>
+        <source>Last year&apos;s rural per-capita disposable income</source>
         <translation>上年农村居民人均可支配收入</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Employment cost deduction (% of the standard)</source>
         <translation>就业成本扣减（占低保标准 %）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 failed: %2 is full. Delete files you do not need or use another USB stick or folder, then try again. %3</source>
         <translation>%1失败：%2 空间不足（磁盘已满）。请删除不需要的文件或换一个U盘/文件夹后重试。%3</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>%1 failed: %2 is read-only (is the USB stick's write-protect switch on?). Use a writable USB stick or folder and try again. %3</source>
+        <location line="+3"/>
+        <source>%1 failed: %2 is read-only (is the USB stick&apos;s write-protect switch on?). Use a writable USB stick or folder and try again. %3</source>
         <translation>%1失败：%2 是只读的（U盘写保护开关是否打开？）。请换一个可写的U盘/文件夹后重试。%3</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 failed: no permission to write or read %2. Choose another folder, or ask the administrator to check its permissions. %3</source>
         <translation>%1失败：没有权限写入或读取 %2。请换一个文件夹，或请管理员检查该文件夹的权限。%3</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 failed: the device holding %2 was disconnected or failed (was the USB stick pulled out?). Plug it in again and retry. %3</source>
         <translation>%1失败：%2 所在的设备已断开或出错（U盘是否被拔出？）。请重新插好后重试。%3</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 failed: %2 cannot be found (is the USB stick plugged in, is the path right?). %3</source>
         <translation>%1失败：找不到 %2（U盘是否已插好、路径是否正确？）。%3</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 failed: %2 is not a folder. Choose again. %3</source>
         <translation>%1失败：%2 不是文件夹。请重新选择。%3</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 failed: the path or file name of %2 is too long. Choose a folder nearer the top. %3</source>
         <translation>%1失败：%2 的路径或文件名太长。请选择层级较浅的文件夹。%3</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 failed: a file in %2 is in use by another program. Close that program and try again. %3</source>
         <translation>%1失败：%2 中的文件正被其他程序占用。请关闭占用它的程序后重试。%3</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 failed: cannot read or write %2 (system error %3). Try another folder; if it keeps failing, tell the administrator. %4</source>
         <translation>%1失败：无法读写 %2（系统错误 %3）。请换一个文件夹后重试；如仍失败请告诉管理员。%4</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Exporting the sync package</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Importing the sync package</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Restoring the backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Saving the PDF</source>
         <translation>保存PDF</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Printing to a file</source>
         <translation>打印到文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reading or writing the key file</source>
         <translation>读写密钥文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Locking the data folder</source>
         <translation>锁定数据目录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Writing the log</source>
         <translation>写日志</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opening the data folder</source>
         <translation>打开数据目录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Writing the file</source>
         <translation>写入文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No incomplete file was left behind.</source>
         <translation>未留下任何不完整的文件。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Nothing in the data was changed.</source>
         <translation>数据未作任何更改。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Unknown handling action</source>
         <translation>未知的办理操作</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This item is now %1; it cannot be given: %2</source>
         <translation>该事项当前为“%1”，不能%2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This computer has several administrators: name the administrator account to recover with %1</source>
         <translation>本机有多位管理员：请用 %1 指定要恢复密码的管理员账户</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The code %1 in the key file is not a county division code (6 digits, e.g. 522201); not imported. Ask the county to regenerate it with %2</source>
         <translation>密钥文件中的代码 %1 不是县级行政区划代码（应为 6 位，如 522201），未导入；请县级用 %2 重新生成</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>This key file belongs to %1 %2; this township (%3) is not in that county. Not imported: ask your county's civil affairs office for the right public key file</source>
+        <location line="+3"/>
+        <source>This key file belongs to %1 %2; this township (%3) is not in that county. Not imported: ask your county&apos;s civil affairs office for the right public key file</source>
         <translation>此密钥文件属于 %1 %2，本乡镇（%3）不属于该县，未导入；请向本县民政部门索取正确的公钥文件</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The key file changed after it was confirmed (another fingerprint); not imported. Choose the file again</source>
         <translation>确认后密钥文件被改动（指纹不同），未导入；请重新选择文件</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Starts with a lone accent mark (combining mark); delete it and enter it again</source>
         <translation>开头是单独的附加符号（如声调符号），请删除后重新输入</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The computer clock (%1) is earlier than the newest record (%2); to keep document dates from going backwards, no document can be issued now. Set the Windows clock to the correct Beijing time, then try again; if the computer's time was right (the earlier records are misdated), ask an administrator to confirm it under Settings &gt; Computer clock</source>
+        <location line="+4"/>
+        <source>The computer clock (%1) is earlier than the newest record (%2); to keep document dates from going backwards, no document can be issued now. Set the Windows clock to the correct Beijing time, then try again; if the computer&apos;s time was right (the earlier records are misdated), ask an administrator to confirm it under Settings &gt; Computer clock</source>
         <translation>电脑时钟显示的时间（%1）早于最近一条记录的时间（%2），为避免文书日期倒退，暂不能出具文书。请先把电脑的系统时间改为正确的北京时间，再重新办理；如电脑时间本来就对（是之前的记录日期有误），请管理员在“设置→电脑时钟”中确认</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The computer clock is not earlier than the newest record; there is nothing to confirm</source>
         <translation>电脑时钟没有早于最近的记录，无需确认</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The clock check needs the tolerance (minutes) and the days ahead</source>
         <translation>时钟检查设置应包含允许误差（分钟）和超前提醒天数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clock tolerance (minutes)</source>
         <translation>时钟允许误差（分钟）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Days ahead before a clock warning</source>
         <translation>时钟超前提醒天数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Receiving the sync package</source>
         <translation>接收同步包</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Making the return package</source>
         <translation>生成返回包</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mirroring the backup</source>
         <translation>备份镜像</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Eligibility rules, entry %1: “%2” is not valid; check it and enter it again</source>
         <translation>救助评估规则第 %1 条的“%2”不正确，请检查后重新填写</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Two eligibility rule entries take effect on %1; one entry per day</source>
         <translation>救助评估规则中有两条的生效日期都是 %1，每个日期只能有一条</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The applicant is always counted among the household members</source>
         <translation>申请人本人必须计入共同生活的家庭成员</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The reason 'the applicant' is for the applicant only</source>
+        <location line="+2"/>
+        <source>The reason &apos;the applicant&apos; is for the applicant only</source>
         <translation>“申请人本人”只能用于申请人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The reason does not match whether the member is counted</source>
         <translation>所选原因与“是否计入家庭成员”不一致</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose why this member is not counted in the household</source>
         <translation>不计入共同生活家庭成员的，请选择原因</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The ID number repeats that of %1; record each person once</source>
         <translation>证件号码与“%1”重复，同一人只能登记一次</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose at least one: legal supporter or guardian</source>
         <translation>请至少选择一项：法定赡养（抚养、扶养）义务人或监护人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The household size is a whole number from 1 to %1</source>
         <translation>家庭人口数应为 1 到 %1 之间的整数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose whether the supporter is able to support</source>
         <translation>请选择义务人是否有履行能力</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose why the supporter is unable to support</source>
         <translation>义务人无履行能力的，请选择原因</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose a reason only when the supporter is unable to support</source>
         <translation>只有义务人无履行能力时才选择原因</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The applicant is under %1: record one guardian (an adult member or a person outside the household), who signs</source>
         <translation>申请人未满 %1 周岁，请登记一名监护人（户内成年成员或户外人员），由监护人签字</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Record only one guardian; %1 are recorded</source>
         <translation>只能登记一名监护人，现登记了 %1 名</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The applicant is %1 or older: no guardian is recorded</source>
         <translation>申请人已满 %1 周岁，不登记监护人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A person under %1 cannot be a guardian</source>
         <translation>未满 %1 周岁的人不能作为监护人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The applicant cannot be their own guardian</source>
         <translation>申请人不能作为自己的监护人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose where the applicant applies (hukou, residence or place of the emergency)</source>
         <translation>请选择申请地（户籍地、居住地或急难发生地）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Residence permit holders and applicants at the place of the emergency: enter the current address</source>
         <translation>居住证持有人或在急难发生地申请的，请填写现居住地址</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A residence permit holder applying where they live: enter the permit number</source>
         <translation>居住证持有人在居住地申请的，请填写居住证号码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>At the place of the emergency (no local hukou) only temporary assistance can be requested; apply for %1 where the hukou or residence is</source>
         <translation>在急难发生地申请（非本地户籍）只能申请临时救助；“%1”请向户籍地或居住地申请</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The reimbursed amount cannot exceed the medical spending of the last 12 months</source>
         <translation>报销金额不能超过近 12 个月医疗支出</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>This amount of %1 yuan is above the township's temporary assistance ceiling of %2 yuan; report it to the county for approval (civil affairs bureau)</source>
+        <location line="+4"/>
+        <source>This amount of %1 yuan is above the township&apos;s temporary assistance ceiling of %2 yuan; report it to the county for approval (civil affairs bureau)</source>
         <translation>本次金额 %1 元超过乡镇（街道）临时救助审批额度 %2 元，请报县审批（报县民政局审批）</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>This amount of %1 yuan: %2 already %3 times, %4 yuan in all; together %5 yuan, above the township's temporary assistance ceiling of %6 yuan; report it to the county for approval (civil affairs bureau)</source>
+        <location line="+4"/>
+        <source>This amount of %1 yuan: %2 already %3 times, %4 yuan in all; together %5 yuan, above the township&apos;s temporary assistance ceiling of %6 yuan; report it to the county for approval (civil affairs bureau)</source>
         <translation>本次金额 %1 元，%2已救助 %3 次共 %4 元，合计 %5 元，超过乡镇（街道）临时救助审批额度 %6 元，请报县审批（报县民政局审批）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>this item</source>
         <translation>本事项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>this household in %1</source>
         <translation>本家庭%1年</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The scope of the cumulative temporary assistance ceiling is not valid: each entry needs an effective date (one per date) and says whether amounts add up per item and per household per year</source>
         <translation>临时救助累计限额的适用范围设置不正确：每条须有生效日期（每个日期一条）并写明是否按事项、按家庭年度累计</translation>
     </message>
@@ -4573,188 +4778,209 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../admin/screen.py" line="-224" />
+        <location filename="../admin/screen.py" line="-224"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>letters, digits . _ -; e.g. clerk3</source>
         <translation>小写字母、数字及 . _ -，以字母开头</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Repeat</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The user chooses their own password at the first login. Leave it empty to create the account without a password (it cannot log in until one is set).</source>
         <translation>用户首次登录时须改为自己的密码。留空则创建无密码账户（设置密码前不能登录）。</translation>
     </message>
 </context>
 <context>
+    <name>PeoplePicker</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="-377"/>
+        <source>Other people, separated by 、</source>
+        <translation>其他人员，用“、”分隔</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodEdit</name>
+    <message>
+        <location line="+29"/>
+        <source>Monthly, from</source>
+        <translation>按月，自</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>PersonFields</name>
     <message>
-        <location filename="../intake/person.py" line="-292" />
+        <location filename="../intake/person.py" line="-337"/>
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+111" />
+        <location line="+7"/>
+        <location line="+111"/>
         <source>18 characters; the last may be X</source>
         <translation>18位，末位可为X</translation>
     </message>
     <message>
-        <location line="-106" />
+        <location line="-106"/>
         <source>Why there is no ID, e.g. 流浪乞讨人员</source>
         <translation>无证件原因，如：流浪乞讨人员</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Mobile or landline with area code</source>
         <translation>手机或带区号的固话</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Registered residence (户籍) address</source>
         <translation>户籍所在地地址</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No disability</source>
         <translation>无残疾</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Grade</source>
         <translation>残疾等级</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Grade %1</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+24" />
+        <location line="+2"/>
+        <location line="+24"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location line="-23" />
+        <location line="-23"/>
         <source>Self-care</source>
         <translation>生活自理</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Counted in the household</source>
         <translation>计入家庭成员</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Counted among the household members whose income and number count (spouse, minor children, …)</source>
         <translation>计入共同生活的家庭成员，其收入和人数参与核算（配偶、未成年子女等）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Why the member is (or is not) counted</source>
         <translation>计入或不计入的理由</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hukou type</source>
         <translation>户口性质</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disability category</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disability grade</source>
         <translation>残疾等级</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Self-care ability</source>
         <translation>生活自理能力</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+64"/>
         <source>Why there is no ID</source>
         <translation>无证件原因</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Why…</source>
         <translation>计入理由…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Why not counted…</source>
         <translation>不计入理由…</translation>
     </message>
     <message>
-        <location line="+22" />
-        <source>This member is the minor applicant's guardian and signs for them</source>
+        <location line="+22"/>
+        <source>This member is the minor applicant&apos;s guardian and signs for them</source>
         <translation>该成员是未成年申请人的监护人，代为签字</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Only an adult member of a minor applicant's household can be the guardian</source>
+        <location line="+2"/>
+        <source>Only an adult member of a minor applicant&apos;s household can be the guardian</source>
         <translation>只有申请人未成年时，其成年家庭成员才能作为监护人</translation>
     </message>
     <message>
-        <location line="-211" />
+        <location line="-211"/>
         <source>%1/18</source>
         <extracomment>Adults (民法典 第十七条): a younger applicant has a guardian (监护人) who signs.</extracomment>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Valid</source>
         <translation>号码有效</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1, born %2, age %3</source>
         <translation>%1，%2，%3岁</translation>
     </message>
@@ -4762,127 +4988,218 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PrintPdf</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="-370" />
+        <location filename="../kit/print_pdf.py" line="-370"/>
         <source>No printer is installed on this computer.</source>
         <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
         <translation>本机未安装打印机。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The printer “%1” is not available on this computer.</source>
         <translation>本机找不到打印机“%1”。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The printer “%1” is offline or paused.</source>
         <translation>打印机“%1”脱机或已暂停。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The printer “%1” reports an error (out of paper, jammed or switched off).</source>
         <translation>打印机“%1”报告故障（缺纸、卡纸或未开机）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The printer “%1” refused the print job.</source>
         <translation>打印机“%1”拒绝了打印任务。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The saved PDF could not be read for printing.</source>
         <translation>无法读取已保存的PDF，不能打印。</translation>
     </message>
     <message>
-        <location line="+189" />
+        <location line="+189"/>
         <source>The document is saved; nothing is lost:</source>
         <translation>文书已保存，没有丢失：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Check the printer and print again, or open the PDF and print it from the PDF viewer.</source>
         <translation>请检查打印机后重新打印，或打开PDF从阅读器中打印。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Open PDF</source>
         <translation>打开PDF</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+32" />
+        <location line="+10"/>
+        <location line="+32"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Printing page %1 of %2…</source>
         <translation>正在打印第%1页，共%2页…</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Save PDF as</source>
         <translation>PDF另存为</translation>
     </message>
 </context>
 <context>
+    <name>PublicityDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+456"/>
+        <source>Start the public notice</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts on</source>
+        <translation>公示开始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks awaiting public notice</source>
+        <translation>待公示事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start and print the list</source>
+        <translation>开始公示并打印名单</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Public notice list</source>
+        <translation>公示名单</translation>
+    </message>
+</context>
+<context>
+    <name>PublicityEndDialog</name>
+    <message>
+        <location line="-229"/>
+        <source>Conclude the public notice</source>
+        <translation>公示结束登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No objection</source>
+        <translation>无异议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objections resolved</source>
+        <translation>有异议，已核实处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objections upheld</source>
+        <translation>有异议，异议成立</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objections received, by whom and when</source>
+        <translation>收到的异议：提出人及时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How they were checked and resolved</source>
+        <translation>核实及处理情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concluded on</source>
+        <translation>公示结束日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>公示结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objections</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Public notice from %1 to %2.</source>
+        <translation>公示期：%1 至 %2。</translation>
+    </message>
+</context>
+<context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../kit/dialogs.py" line="+50" />
+        <location filename="../kit/dialogs.py" line="+50"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Please enter a reason.</source>
         <translation>请填写理由。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Not accepted: reasons</source>
         <translation>不予受理理由</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Enter the reasons printed on the notice, one per line. The notice also tells the applicant how to appeal.</source>
         <translation>请填写印在不予受理通知书上的理由，每行一条。通知书同时告知申请人救济途径。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Void document</source>
         <translation>作废文书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Why is this document voided? Its number stays used and the reason is kept.</source>
         <translation>作废原因？该文书编号不再使用，原因将被保留。</translation>
     </message>
@@ -4890,47 +5207,47 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>RecoverAdminDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+199" />
+        <location filename="../auth/login.py" line="+199"/>
         <source>Forgot the administrator password</source>
         <translation>忘记管理员密码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Type the administrator recovery code shown at the first-run setup (printed or saved then) and choose a new password. The code works once; a new one is shown afterwards. A wrong code counts as a wrong password of that administrator.</source>
         <translation>请输入首次设置时显示（当时已打印或保存）的管理员恢复码，并设置新密码。恢复码只能使用一次，用后会显示新的恢复码。输错恢复码按该管理员输错密码计算。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Repeat</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Set the password and log in</source>
         <translation>设置密码并登录</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4938,35 +5255,35 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../auth/recovery_code.py" line="+71" />
+        <location filename="../auth/recovery_code.py" line="+71"/>
         <source>Administrator recovery code</source>
-        <extracomment>``(parent, title, suggested path) -&gt; path or ""``; replaced in tests. ``(parent, code, township) -&gt; None``: shows a recovery code once; replaced in tests. ``(parent, text) -&gt; printed?``; replaced in tests.</extracomment>
+        <extracomment>``(parent, title, suggested path) -&gt; path or &quot;&quot;``; replaced in tests. ``(parent, code, township) -&gt; None``: shows a recovery code once; replaced in tests. ``(parent, text) -&gt; printed?``; replaced in tests.</extracomment>
         <translation>管理员恢复码</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>If the administrator's password is ever forgotten, this code sets a new one on this computer (command: %1). It works once; a new code is then shown.
+        <location line="+2"/>
+        <source>If the administrator&apos;s password is ever forgotten, this code sets a new one on this computer (command: %1). It works once; a new code is then shown.
 Print it or write it down now and keep it locked away from this computer: it is shown only this once, and it is not stored anywhere in readable form.</source>
         <translation>如果忘记了管理员密码，可以在本机用此恢复码设置新密码（命令：%1）。恢复码只能使用一次，用后会显示新的恢复码。
 请现在打印或抄写下来，与电脑分开锁好保管：它只显示这一次，任何地方都不保存可读的恢复码。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Save as a file…</source>
         <translation>保存为文件…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>I have kept the code</source>
         <translation>我已妥善保管</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Township Service Window: administrator recovery code
 
 Township: %1
@@ -4974,7 +5291,7 @@ Issued: %2
 
     %3
 
-If the administrator's password is forgotten: on this computer run
+If the administrator&apos;s password is forgotten: on this computer run
     %4
 type this code and choose a new password. The code works once; write down the new code that is then shown. Keep this sheet locked away.</source>
         <translation>社会救助一门受理窗口：管理员恢复码
@@ -4989,126 +5306,126 @@ type this code and choose a new password. The code works once; write down the ne
 输入此恢复码并设置新密码。恢复码只能使用一次；请抄下届时显示的新恢复码。请将本页锁好保管。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Save the recovery code</source>
         <translation>保存恢复码</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Saved to %1. Keep that file away from this computer.</source>
         <translation>已保存到 %1。请将该文件与电脑分开保管。</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Print or write down the code, then click "I have kept the code".</source>
+        <location line="+7"/>
+        <source>Print or write down the code, then click &quot;I have kept the code&quot;.</source>
         <translation>请先打印或抄写恢复码，然后点击“我已妥善保管”。</translation>
     </message>
 </context>
 <context>
     <name>RelatedFields</name>
     <message>
-        <location filename="../intake/related.py" line="+44" />
+        <location filename="../intake/related.py" line="+44"/>
         <source>Name</source>
-        <extracomment>The answers to "can this supporter support?" (data of the ability combo).</extracomment>
+        <extracomment>The answers to &quot;can this supporter support?&quot; (data of the ability combo).</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Relation…</source>
         <translation>关系…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Legal supporter</source>
         <translation>义务人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Legally bound to support the applicant (赡养、抚养或扶养义务人)</source>
         <translation>依法负有赡养、抚养或扶养义务的人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The applicant's guardian (监护人), who signs for them</source>
+        <location line="+2"/>
+        <source>The applicant&apos;s guardian (监护人), who signs for them</source>
         <translation>申请人的监护人，代为签字</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Persons in the supporter's own household</source>
+        <location line="+1"/>
+        <source>Persons in the supporter&apos;s own household</source>
         <translation>义务人本人家庭的人口数</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>The supporter's household income, yuan a month</source>
+        <location line="+5"/>
+        <source>The supporter&apos;s household income, yuan a month</source>
         <translation>义务人家庭月收入（元）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Can this supporter support the applicant?</source>
         <translation>该义务人有无履行能力？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not checked yet</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Able to support</source>
         <translation>有履行能力</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unable to support</source>
         <translation>无履行能力</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Why unable…</source>
         <translation>无履行能力原因…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Why the supporter cannot support</source>
         <translation>义务人无履行能力的原因</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Why there is no ID</source>
         <translation>无证件原因</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>ID number, 18 characters</source>
         <translation>证件号码，18位</translation>
     </message>
@@ -5116,55 +5433,83 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>RelatedPanel</name>
     <message>
-        <location line="+101" />
+        <location line="+101"/>
         <source>Add supporter or guardian</source>
         <translation>添加义务人或监护人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add a legal supporter or guardian living outside the household (Alt+G)</source>
         <translation>添加不在本家庭生活的法定义务人或监护人（Alt+G）</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>Own household</source>
         <translation>本人家庭人口</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Income a month</source>
         <translation>家庭月收入</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Remove this person</source>
         <translation>删除此人</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+220"/>
+        <source>Report to the county</source>
+        <translation>报县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported on</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks to report</source>
+        <translation>上报事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report and print the list</source>
+        <translation>上报并打印清单</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Report list</source>
+        <translation>上报清单</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../admin/screen.py" line="+17" />
+        <location filename="../admin/screen.py" line="+17"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>New password for %1 (%2). They must change it at their next login; a lockout is lifted.</source>
         <translation>为 %1（%2）设置新密码。该用户下次登录时须修改密码；锁定同时解除。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Repeat</source>
         <translation>再次输入</translation>
     </message>
@@ -5172,63 +5517,63 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../intake/result.py" line="+53" />
+        <location filename="../intake/result.py" line="+53"/>
         <source>Documents issued</source>
         <extracomment>The saved PDF of a DocumentInfo (rendered on demand if it is still pending). Prints one saved PDF (print dialog with preview); tests replace it.</extracomment>
         <translation>已出具文书</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Requested items</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;New application</source>
         <translation>新建受理(&amp;N)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>View application</source>
         <translation>查看办件</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>One-time notice issued</source>
         <translation>已出具一次性告知书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not accepted; notice issued</source>
         <translation>不予受理，已出具通知书</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Number: %1</source>
         <translation>编号：%1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Applicant: %1    Lives in: %2</source>
         <translation>申请人：%1    现居住地：%2</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Due %1</source>
         <translation>办结期限 %1</translation>
     </message>
@@ -5236,42 +5581,42 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+150" />
+        <location filename="../tracking/dialogs.py" line="+150"/>
         <source>Record a re-check</source>
         <translation>登记复核</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Continues to receive</source>
         <translation>继续享受</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stops receiving</source>
         <translation>停止享受</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Unchanged</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Re-check date</source>
         <translation>复核日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Re-check class</source>
         <translation>复核类别</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -5279,17 +5624,17 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../admin/screen.py" line="+16" />
+        <location filename="../admin/screen.py" line="+16"/>
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Role of %1 (%2):</source>
         <translation>%1（%2）的角色：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -5297,73 +5642,73 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>SeparateListView</name>
     <message>
-        <location filename="../tracking/separate_list.py" line="+55" />
+        <location filename="../tracking/separate_list.py" line="+55"/>
         <source>Separately registered applications</source>
         <translation>单独登记名单</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Applications by near relatives of staff members or village (residents') committee cadres. They are handled like every application and registered here for supervision.</source>
+        <location line="+3"/>
+        <source>Applications by near relatives of staff members or village (residents&apos;) committee cadres. They are handled like every application and registered here for supervision.</source>
         <translation>经办人员或村（居）干部近亲属提出的申请。与其他申请一样办理，在此单独登记备案，接受监督。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+16" />
+        <location line="+5"/>
+        <location line="+16"/>
         <source>Intake date</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Receipt number</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Village (community)</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Requested items</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Relationship</source>
         <translation>亲属关系说明</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>%1 of %2 applications shown</source>
         <translation>显示 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 applications</source>
         <translation>共 %1 件</translation>
     </message>
@@ -5371,17 +5716,17 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="-364" />
+        <location filename="../tracking/dialogs.py" line="-364"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -5389,116 +5734,116 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../admin/settings.py" line="+89" />
+        <location filename="../admin/settings.py" line="+89"/>
         <source>Screen lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Lock after no input for</source>
         <translation>无操作自动锁屏时间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>None: backups stay on this disk only</source>
         <translation>未设置：备份只保存在本机硬盘上</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>None</source>
         <translation>不设置</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Mirror folder (another disk, USB stick)</source>
         <translation>镜像目录（另一块硬盘或 U 盘）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>newest</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+20" />
-        <location line="+1" />
+        <location line="+0"/>
+        <location line="+20"/>
+        <location line="+1"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location line="-20" />
+        <location line="-20"/>
         <source>weeks</source>
         <translation>周</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+21" />
-        <location line="+56" />
+        <location line="+0"/>
+        <location line="+21"/>
+        <location line="+56"/>
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location line="-73" />
+        <location line="-73"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The newest backups, then the newest of each of the last days, weeks and months. Copies made before a restore or an upgrade are always kept.</source>
         <translation>保留最近的若干份，再按日、按周、按月各保留最新的一份。恢复前和升级前的备份始终保留。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Documents and deadlines</source>
         <translation>文书与期限</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>review</source>
         <translation>复查/复核</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>administrative reconsideration</source>
         <translation>行政复议</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>administrative litigation</source>
         <translation>行政诉讼</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Appeal periods printed on refusals</source>
         <translation>不予受理通知书上的救济期限</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This township confirms subsistence allowance and extreme-poverty support itself (delegated authority)</source>
         <translation>本乡镇自行审核确认低保、特困供养（审核确认权下放）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Confirmation</source>
         <translation>审核确认</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>One per line, e.g.
 2026-12-31 off
 2027-02-07 work</source>
@@ -5507,12 +5852,12 @@ type this code and choose a new password. The code works once; write down the ne
 2027-02-07 上班</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Local working-day changes</source>
         <translation>本地工作日调整</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>For years the built-in calendar does not know, one line per year and kind, e.g.
 2027 holidays 2027-01-01 2027-02-16 2027-02-17
 2027 workdays 2027-02-07</source>
@@ -5521,193 +5866,193 @@ type this code and choose a new password. The code works once; write down the ne
 2027 调休上班 2027-02-07</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Public holidays</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Handling and follow-up</source>
         <translation>办理与跟踪</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>yuan; above it the county decides</source>
         <translation>元；超过限额报县级审批</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Immediate emergency aid ceiling</source>
         <translation>先行救助限额</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Paperwork after emergency aid (working days)</source>
         <translation>先行救助后补办手续时限（工作日）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Mark items due soon (working days before the due date)</source>
         <translation>临期提醒（到期前工作日数）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>extreme poverty</source>
         <translation>特困</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>subsistence class A</source>
         <translation>低保A类</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>class B</source>
         <translation>B类</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>class C</source>
         <translation>C类</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Re-check every</source>
         <translation>复核周期</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Computer clock</source>
         <translation>电脑时钟</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>tolerance</source>
         <translation>允许误差</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>minutes; warn when ahead of the newest record by</source>
         <translation>分钟；比最近的记录超前</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>days, then warn</source>
         <translation>天时提醒</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clock check</source>
         <translation>时钟检查</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Confirm the clock is right…</source>
         <translation>确认时钟正确…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Assistance standards (by effective date)</source>
         <translation>救助标准（按生效日期）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Needs assessment rules (by effective date)</source>
         <translation>救助需求评估规则（按生效日期）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location line="+54" />
-        <location line="+33" />
+        <location line="+54"/>
+        <location line="+33"/>
         <source>holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-33" />
-        <location line="+34" />
+        <location line="-33"/>
+        <location line="+34"/>
         <source>workdays</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location line="-15" />
+        <location line="-15"/>
         <source>work</source>
         <translation>上班</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>off</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Line %1: write a date and “work” or “off”, e.g. 2026-12-31 off</source>
         <translation>第 %1 行：请写日期和“上班”或“休息”，如 2026-12-31 休息</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Line %1: write the year, “holidays” or “workdays”, then the dates</source>
         <translation>第 %1 行：请依次写年份、“节假日”或“调休上班”，然后是日期</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+67"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>The clock (%1) is earlier than the newest record (%2): no document can be issued. Set the Windows clock to Beijing time; only if the clock is right and the newer records were dated by a clock that ran ahead, confirm it here.</source>
         <translation>电脑时钟（%1）早于最近一条记录（%2），暂不能出具文书。请把电脑的系统时间改为北京时间；只有电脑时间确实正确、较新的记录是在时钟超前时登记的，才在此确认。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>The clock (%1) is far ahead of the newest record (%2) and of this program's date. Check the date.</source>
+        <location line="+5"/>
+        <source>The clock (%1) is far ahead of the newest record (%2) and of this program&apos;s date. Check the date.</source>
         <translation>电脑时钟（%1）远远超前于最近一条记录（%2）和本程序的日期，请核对日期。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The clock (%1) agrees with the newest record (%2).</source>
         <translation>电脑时钟（%1）与最近一条记录（%2）一致。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Confirm the computer clock</source>
         <translation>确认电脑时钟</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Confirm only if the computer's date and time are right now and the newer records were dated while the clock ran ahead.
+        <location line="+1"/>
+        <source>Confirm only if the computer&apos;s date and time are right now and the newer records were dated while the clock ran ahead.
 
-Documents will be issued with today's date again, earlier than those records. The confirmation is recorded in the audit trail with your name and both times, and goes to the county with the next package.</source>
+Documents will be issued with today&apos;s date again, earlier than those records. The confirmation is recorded in the audit trail with your name and both times, and goes to the county with the next package.</source>
         <translation>只有在电脑当前的日期和时间确实正确、较新的记录是在时钟超前时登记的情况下，才能确认。
 
 确认后将重新按今天的日期出具文书（早于那些记录）。本次确认连同您的姓名和两个时间记录在操作日志中，并随下一个同步包报送县级。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Clock confirmed; documents can be issued again.</source>
         <translation>已确认电脑时钟，可以重新出具文书。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Choose the backup mirror folder</source>
         <translation>选择备份镜像目录</translation>
     </message>
@@ -5715,137 +6060,137 @@ Documents will be issued with today's date again, earlier than those records. Th
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../auth/setup_dialog.py" line="+63" />
+        <location filename="../auth/setup_dialog.py" line="+63"/>
         <source>First-run setup</source>
         <translation>首次设置</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Enter this township's details once. The statistical division code and the village list come from the National Bureau of Statistics' yearly code table.</source>
+        <location line="+4"/>
+        <source>Enter this township&apos;s details once. The statistical division code and the village list come from the National Bureau of Statistics&apos; yearly code table.</source>
         <translation>请一次性录入本乡镇（街道）的信息。统计用区划代码和村（社区）名单以国家统计局每年公布的统计用区划代码表为准。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Township name</source>
         <translation>乡镇（街道）名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. 城关镇</source>
         <translation>如：城关镇</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Statistical division code</source>
         <translation>统计用区划代码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>12 digits, e.g. 522201100000</source>
         <translation>12位数字，如 522201100000</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Office name (optional)</source>
         <translation>窗口名称（可选）</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Printed on documents; defaults to the township's window</source>
+        <location line="+1"/>
+        <source>Printed on documents; defaults to the township&apos;s window</source>
         <translation>印在文书上；默认为“乡镇名称＋社会救助服务窗口”</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Window phone</source>
         <translation>窗口电话</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. 0856-5221234</source>
         <translation>如：0856-5221234</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Supervision phone</source>
         <translation>监督电话</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Complaints and supervision line</source>
         <translation>投诉监督电话</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>First administrator</source>
         <translation>首位管理员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Full name of the person setting up this computer</source>
         <translation>设置本机人员的姓名</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Villages and communities</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Code (12 digits)</source>
         <translation>代码（12位）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Remove selected rows</source>
         <translation>删除选中行</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Import from CSV…</source>
         <translation>从CSV导入…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A CSV file with two columns, code and name; UTF-8 or GBK; a header row is allowed.</source>
         <translation>CSV文件，两列：代码、名称；UTF-8 或 GBK 编码；可带表头行。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Save and start</source>
         <translation>保存并开始使用</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+62"/>
         <source>Import villages</source>
         <translation>导入村（社区）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV 文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cannot read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
@@ -5853,61 +6198,169 @@ Documents will be issued with today's date again, earlier than those records. Th
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+32" />
+        <location filename="../tracking/dialogs.py" line="+32"/>
         <source>Record signature</source>
         <translation>登记签收</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Name on the receipt slip</source>
         <translation>回执上的签收人姓名</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Signed by</source>
         <translation>签收人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Signed on</source>
         <translation>签收时间</translation>
     </message>
 </context>
 <context>
+    <name>StageBar</name>
+    <message>
+        <location filename="../applications/detail_stages.py" line="+61"/>
+        <source>procedure due %1</source>
+        <extracomment>state -&gt; (border, background, text colour, bold)</extracomment>
+        <translation>程序时限 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>extended by %1 working day(s)</source>
+        <translation>已延期 %1 个工作日</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Also recorded: %1</source>
+        <translation>其他记录：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Record the next step…</source>
+        <translation>登记下一环节…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Disputed: village review…</source>
+        <translation>有争议：民主评议…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record a dispute about the application; a village democratic review follows</source>
+        <translation>登记对申请的争议，随后进行民主评议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extend the time limit with a reason; prints the notice to the applicant</source>
+        <translation>说明理由延长办理时限，并打印给申请人的延期告知书</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Procedure complete</source>
+        <translation>程序已完成</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>since %1</source>
+        <translation>自 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>under way</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>due %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not needed</source>
+        <translation>无需</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>if disputed</source>
+        <translation>有争议时</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="-431"/>
+        <source>This stage is due by %1.</source>
+        <translation>本环节时限：%1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The procedure is due by %1.</source>
+        <translation>审核确认程序时限：%1。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Recorded. %1 %2 is ready: print it, preview it or open the PDF.</source>
+        <translation>已登记。%1 %2 已生成，可打印、预览或打开PDF。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>StandardsEditor</name>
     <message>
-        <location filename="../admin/standards_editor.py" line="+82" />
+        <location filename="../admin/standards_editor.py" line="+82"/>
         <source>Add entry</source>
         <extracomment>Columns after the date, in the order of ``FIELDS``: amounts in fen are shown in yuan.</extracomment>
         <translation>新增标准</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A new entry from a later date (e.g. next year's standards), starting from the latest values</source>
+        <location line="+2"/>
+        <source>A new entry from a later date (e.g. next year&apos;s standards), starting from the latest values</source>
         <translation>新增一条从以后某日起执行的标准（如下一年度的标准），以最近一条的数值为起点</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Remove entry</source>
         <translation>删除所选标准</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only entries not yet in force can be removed</source>
         <translation>只能删除尚未生效的标准</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Amounts in yuan, ratios in percent. Entries already in force are locked: applications keep the standards of their day. To change a standard, add an entry from the day it applies.</source>
         <translation>金额单位为元，倍数和比例为百分数。已生效的标准不能修改：各申请按其受理当日的标准评估。调整标准时，请新增一条从执行之日起生效的记录。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Urban
 standard
 (yuan/month)</source>
@@ -5916,7 +6369,7 @@ standard
 （元/月）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Rural
 standard
 (yuan/month)</source>
@@ -5925,28 +6378,28 @@ standard
 （元/月）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Low-income
 edge (%)</source>
         <translation>低保边缘
 （%）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Extreme
 poverty (%)</source>
         <translation>特困供养
 （%）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Essential
 spending (%)</source>
         <translation>刚性支出
 占比（%）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Urban disposable
 income
 (yuan/year)</source>
@@ -5955,7 +6408,7 @@ income
 （元/年）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rural disposable
 income
 (yuan/year)</source>
@@ -5964,124 +6417,124 @@ income
 （元/年）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Employment
 deduction (%)</source>
         <translation>就业成本
 扣减（%）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The first day the entry applies (YYYY-MM-DD)</source>
         <translation>本条标准开始执行的日期，如 2027-01-01</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Urban subsistence allowance standard (低保标准), yuan per person a month</source>
         <translation>城市低保标准，元/人·月</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rural subsistence allowance standard (低保标准), yuan per person a month</source>
         <translation>农村低保标准，元/人·月</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Low-income edge household (低保边缘): income below this percentage of the standard</source>
         <translation>低保边缘家庭：人均收入低于低保标准的此百分比</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Extreme-poverty basic support (特困): at least this percentage of the standard</source>
         <translation>特困人员基本生活标准：不低于低保标准的此百分比</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Essential-spending hardship (刚性支出): medical and education spending above this percentage of the household's annual income</source>
+        <location line="+2"/>
+        <source>Essential-spending hardship (刚性支出): medical and education spending above this percentage of the household&apos;s annual income</source>
         <translation>刚性支出困难家庭：医疗、教育支出超过家庭年收入的此百分比</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Last year's urban per-capita disposable income, yuan per year</source>
+        <location line="+2"/>
+        <source>Last year&apos;s urban per-capita disposable income, yuan per year</source>
         <translation>上年度城镇居民人均可支配收入，元/年</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Last year's rural per-capita disposable income, yuan per year</source>
+        <location line="+1"/>
+        <source>Last year&apos;s rural per-capita disposable income, yuan per year</source>
         <translation>上年度农村居民人均可支配收入，元/年</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Employment cost deduction per working member, percentage of the standard</source>
         <translation>每名就业成员扣减的就业成本，占低保标准的百分比</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Superseded, in force today, or not yet in force</source>
         <translation>已停用、现行或未生效</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+61"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>New, from %1</source>
         <translation>新增，自 %1 起</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not yet in force</source>
         <translation>未生效</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>In force today</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Superseded</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Today (%1) no entry is in force: the needs assessment cannot run until one is added.</source>
         <translation>今天（%1）没有已生效的救助标准：请新增一条，否则无法进行救助需求评估。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Today (%1) the entry in force from %2 applies.</source>
         <translation>今天（%1）执行自 %2 起生效的标准。</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+67"/>
         <source>Row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>%1, %2: write the date as YYYY-MM-DD, e.g. 2027-01-01</source>
         <translation>%1，%2：日期格式应为“年-月-日”，例如 2027-01-01</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1: a new or changed entry cannot apply before today (%2)</source>
         <translation>%1：新增或修改的标准不能早于今天（%2）生效</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>%1, %2: %3</source>
         <translation>%1，%2：%3</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1, %2: enter a whole number of percent</source>
         <translation>%1，%2：请填写整数百分比</translation>
     </message>
@@ -6089,37 +6542,37 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../intake/supplement.py" line="+70" />
+        <location filename="../intake/supplement.py" line="+70"/>
         <source>Supply missing materials — %1</source>
         <translation>补正材料 — %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 has returned after the one-time notice. Record what was brought, then decide again.</source>
         <translation>%1 已按一次性告知书补交材料。请登记补交情况后重新作出决定。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>&amp;Accept and print receipt</source>
         <translation>受理并打印回执(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Issue another one-time &amp;notice</source>
         <translation>再次出具一次性告知书(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Reject…</source>
         <translation>不予受理(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -6127,7 +6580,7 @@ deduction (%)</source>
 <context>
     <name>SyncDoctorDialog</name>
     <message>
-        <location filename="../sync/screen.py" line="+485" />
+        <location filename="../sync/screen.py" line="+485"/>
         <source>Sync check</source>
         <translation>同步检查</translation>
     </message>
@@ -6135,107 +6588,107 @@ deduction (%)</source>
 <context>
     <name>SyncImportSection</name>
     <message>
-        <location filename="../sync/receive.py" line="+25" />
+        <location filename="../sync/receive.py" line="+25"/>
         <source>Return packages from the county</source>
         <translation>县级回执包</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A return package from the county carries its acknowledgements of our packages, department feedback for referred items, and updates to the catalogue, standards, villages and holidays. It is applied completely or not at all.</source>
         <translation>县级回执包包含：县级对本乡镇数据包的确认、转办事项的部门反馈，以及事项目录、救助标准、村（居）和节假日安排的更新。回执包要么全部导入，要么完全不导入。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Import return package…</source>
         <translation>导入回执包…</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>Choose the county's return package</source>
+        <location line="+17"/>
+        <source>Choose the county&apos;s return package</source>
         <translation>选择县级回执包</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Return packages</source>
         <translation>回执包</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Checking and applying %1…</source>
         <translation>正在校验并导入 %1…</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Return package No. %1 was imported before: nothing changed.</source>
         <translation>第 %1 号回执包已导入过，未作任何改动。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Return package No. %1 imported:</source>
         <translation>已导入第 %1 号回执包：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Acknowledged by the county: package(s) %1</source>
         <translation>县级已确认：第 %1 号包</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No new acknowledgements.</source>
         <translation>没有新的确认。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department feedback recorded for %1 item(s).</source>
         <translation>部门反馈：已登记 %1 个事项。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 feedback entr(ies) skipped: the result was already recorded at the window.</source>
         <translation>%1 条反馈未登记：该事项的结果已在窗口登记。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>catalogue</source>
         <translation>事项目录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>standards</source>
         <translation>救助标准</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>eligibility rules</source>
         <translation>救助评估规则</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>villages</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>holiday calendars</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Updates applied: %1</source>
         <translation>已更新：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No updates.</source>
         <translation>没有更新。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Not imported (nothing was changed): %1</source>
         <translation>未导入（未作任何改动）：%1</translation>
     </message>
@@ -6243,48 +6696,48 @@ deduction (%)</source>
 <context>
     <name>SyncKeysSection</name>
     <message>
-        <location filename="../sync/keys.py" line="+32" />
+        <location filename="../sync/keys.py" line="+32"/>
         <source>Keys (administrators)</source>
         <extracomment>``(parent, preview) -&gt; bool``: asks the administrator to confirm; tests replace it.</extracomment>
         <translation>密钥（管理员）</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>This township's signing key fingerprint:</source>
+        <location line="+3"/>
+        <source>This township&apos;s signing key fingerprint:</source>
         <translation>本乡镇签名公钥指纹：</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Give the public key file to the county and read this fingerprint to them on the phone: they check it when registering this township.</source>
         <translation>请把公钥文件交给县级，并通过电话向县级念出此指纹：县级登记本乡镇时据此核对。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export public key file…</source>
         <translation>导出公钥文件…</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Import the county's public key file…</source>
+        <location line="+3"/>
+        <source>Import the county&apos;s public key file…</source>
         <translation>导入县级公钥文件…</translation>
     </message>
     <message>
-        <location line="+21" />
-        <source>The county's public keys are not imported yet: import the county's public key file under Keys below.</source>
+        <location line="+21"/>
+        <source>The county&apos;s public keys are not imported yet: import the county&apos;s public key file under Keys below.</source>
         <translation>尚未导入县级公钥：请在下方“密钥”处导入县级公钥文件。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The county's public keys are not imported yet: ask an administrator to import them (Sync → Keys).</source>
+        <location line="+2"/>
+        <source>The county&apos;s public keys are not imported yet: ask an administrator to import them (Sync → Keys).</source>
         <translation>尚未导入县级公钥：请管理员导入（同步 → 密钥）。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>County keys: not imported. Exports and return packages need them: import the public key file the county gave you.</source>
         <translation>县级公钥：未导入。导出和回执包都需要县级公钥：请导入县级提供的公钥文件。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>County keys: %1 %2
 key fingerprint %3
 encryption key %4</source>
@@ -6293,43 +6746,43 @@ encryption key %4</source>
 加密公钥 %4</translation>
     </message>
     <message>
-        <location line="+27" />
-        <source>Choose the county's public key file</source>
+        <location line="+27"/>
+        <source>Choose the county&apos;s public key file</source>
         <translation>选择县级公钥文件</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+35" />
+        <location line="+2"/>
+        <location line="+35"/>
         <source>Key files</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-34"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>County keys imported: %1 %2, key fingerprint %3. Check the fingerprint with the county.</source>
         <translation>已导入县级公钥：%1 %2，密钥指纹 %3。请与县级核对指纹。</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Not imported: the county's keys were not confirmed.</source>
+        <location line="+9"/>
+        <source>Not imported: the county&apos;s keys were not confirmed.</source>
         <translation>未导入：县级公钥未经确认。</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>Save this township's public key file</source>
+        <location line="+14"/>
+        <source>Save this township&apos;s public key file</source>
         <translation>保存本乡镇公钥文件</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Public key file written: %1 (fingerprint %2). Give it to the county.</source>
         <translation>已写出公钥文件：%1（指纹 %2）。请交给县级。</translation>
     </message>
@@ -6337,254 +6790,254 @@ encryption key %4</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync/common.py" line="-147" />
+        <location filename="../sync/common.py" line="-147"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>household members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>supporters and guardians</source>
         <translation>义务人和监护人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>requested items</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>handover lists</source>
         <translation>转办清单</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>emergency aid</source>
         <translation>先行救助</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>audit entries</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>villages</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>no records</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+118"/>
         <source>Package No. %1 was not written out completely; made again: hand it to the county.</source>
         <translation>第 %1 号包未完成写出，已重新生成，请交给县级</translation>
     </message>
     <message>
-        <location line="+14" />
-        <location filename="../sync/screen.py" line="-251" />
+        <location line="+14"/>
+        <location filename="../sync/screen.py" line="-251"/>
         <source>The next export writes it again.</source>
         <translation>下次导出时会一并重新写出。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../sync/screen.py" line="-102" />
+        <location filename="../sync/screen.py" line="-102"/>
         <source>Export to the county</source>
         <translation>导出到县级</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Write everything changed since the last package into a folder you choose (e.g. a USB stick); the package is encrypted for the county and signed</source>
         <translation>把上次导出以来的全部更改写入所选文件夹（如U盘）；数据包为县级加密并签名</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Export log</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Re-export selected package…</source>
         <translation>重新导出所选数据包…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A package lost on the way: write it again with the same number and the same content (the county accepts it once)</source>
         <translation>数据包在途中丢失时：以相同编号、相同内容重新写出（县级只接收一次）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Sync check…</source>
         <translation>同步检查…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Explain the state of sync (export log, kept copies, packages not written out completely, leftover temporary files, keys) and fix what can be fixed safely</source>
         <translation>说明同步状况（导出记录、留存副本、未完成写出的包、遗留的临时文件、密钥），并修复可以安全修复的问题</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>No package exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Last package: No. %1 on %2.</source>
         <translation>上次导出：第 %1 号包，%2。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 change(s) waiting to be exported.</source>
         <translation>有 %1 处更改待导出。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Nothing changed since the last package.</source>
         <translation>上次导出以来没有更改。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>%1 package(s) not yet acknowledged by the county.</source>
         <translation>有 %1 个数据包县级尚未确认。</translation>
     </message>
     <message>
-        <location line="+63" />
-        <location line="+90" />
+        <location line="+63"/>
+        <location line="+90"/>
         <source>Nothing to export: no changes since the last package.</source>
         <translation>没有需要导出的更改（上次导出以来没有新的更改）。</translation>
     </message>
     <message>
-        <location line="-87" />
+        <location line="-87"/>
         <source>Export the package into folder</source>
         <translation>选择导出数据包的文件夹</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Re-export package %1 into folder</source>
         <translation>选择重新导出第 %1 号包的文件夹</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Collecting records… %1</source>
         <translation>正在整理记录… %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compressing… %1</source>
         <translation>正在压缩… %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Encrypting for the county… %1</source>
         <translation>正在为县级加密… %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Writing into the folder… %1</source>
         <translation>正在写入文件夹… %1</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Package No. %1 written again (same content as before):</source>
         <translation>已重新导出第 %1 号包（内容与原包相同）：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Package No. %1 written:</source>
         <translation>已导出第 %1 号包：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Records: %1 (%2 in all)</source>
         <translation>记录：%1（共 %2 条）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Checksum: %1</source>
         <translation>校验值：%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hand the file to the county (USB stick or upload). If it gets lost, re-export it from the log.</source>
         <translation>请把此文件交给县级（U盘或上传）。如文件丢失，可在导出记录中重新导出。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Export cancelled: no file was written and the export log is unchanged.</source>
         <translation>已取消导出：没有写出任何文件，导出记录未变。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Checking sync…</source>
         <translation>正在检查同步…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Sync check</source>
         <translation>同步检查</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Sync check finished: all is well.</source>
         <translation>同步检查完成：一切正常。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sync check finished: see the report.</source>
         <translation>同步检查完成：请查看报告。</translation>
     </message>
@@ -6592,28 +7045,28 @@ encryption key %4</source>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../kit/errors.py" line="+21" />
+        <location filename="../kit/errors.py" line="+21"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
     </message>
     <message>
-        <location line="+30" />
-        <location line="+19" />
+        <location line="+30"/>
+        <location line="+19"/>
         <source>Operation failed</source>
         <translation>操作失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The operation could not be completed. Try again; if it keeps failing, tell the administrator and keep the details below.</source>
         <translation>操作未能完成。请重试；如仍失败，请告知管理员并保留下方的详细信息。</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-11"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../kit/tasks.py" line="+289" />
+        <location filename="../kit/tasks.py" line="+289"/>
         <source>Cancel</source>
         <extracomment>A job shows the default progress dialog only if it runs longer than this.</extracomment>
         <translation>取消</translation>
@@ -6622,367 +7075,449 @@ encryption key %4</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../tracking/model.py" line="+36" />
+        <location filename="../tracking/model.py" line="+36"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Handled by</source>
         <translation>办理部门</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>Current stage</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage due</source>
+        <translation>环节时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Due date</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+24"/>
         <source>Overdue by %1 working day(s)</source>
+        <extracomment>The day the stage due dates are compared with (the screen sets it on refresh).</extracomment>
         <translation>逾期 %1 个工作日</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 (due soon)</source>
         <translation>%1（临期）</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+35"/>
         <source> (emergency)</source>
         <translation>（急）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (overdue)</source>
+        <translation>%1（逾期）</translation>
     </message>
 </context>
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../tracking/actions.py" line="+72" />
+        <location filename="../tracking/actions.py" line="+84"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Result recorded: %1, %2 — %3.</source>
         <translation>已登记办理结果：%1，%2——%3。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Every item of application %1 has its result: the application is closed.</source>
         <translation>申请 %1 的所有事项均有办理结果，申请已办结。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Application closed</source>
         <translation>申请已办结</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Every item of application %1 has its result and the application is closed. Print the result notice for the applicant now?</source>
         <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Reported to the county for approval; referral slip %1 printed.</source>
         <translation>已报县级审批，转办单 %1 已生成。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Emergency aid recorded (%1); the paperwork is due by %2.</source>
         <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Refer again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refer %1 of %2 to %3 again with a new referral slip?</source>
         <translation>以新的转办单将 %2 的%1重新转办给%3？</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Referral slip %1 printed; the item waits for the next handover list.</source>
         <translation>转办单 %1 已生成，该事项等待下一份转办清单。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Result notice %1 printed.</source>
         <translation>办理结果告知书 %1 已生成。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Handover list %1 printed for %2: %3 referral slip(s), now referred.</source>
         <translation>%2的转办清单 %1 已生成：%3 份转办单，事项已转办。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Next step…</source>
+        <translation>下一环节…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+10"/>
+        <source>List %1 printed: %2 item(s).</source>
+        <translation>清单 %1 已生成：%2 项。</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Recorded: %1, %2; %3 printed.</source>
+        <translation>已登记：%1，%2；%3 已生成。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded: %1, %2.</source>
+        <translation>已登记：%1，%2。</translation>
     </message>
 </context>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location filename="../tracking/screen.py" line="+102" />
+        <location filename="../tracking/screen.py" line="+105"/>
         <source>Tracking</source>
         <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Re-checks due</source>
         <translation>复核提醒</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Department</source>
         <translation>办理部门</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+133" />
+        <location line="+3"/>
+        <location line="+155"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-132" />
+        <location line="-154"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+128" />
+        <location line="+3"/>
+        <location line="+150"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-127" />
+        <location line="-149"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Status or deadline</source>
         <translation>状态/期限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Due soon</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Include finished</source>
         <translation>含已办结</translation>
     </message>
     <message>
-        <location line="+35" />
-        <location line="+98" />
+        <location line="+38"/>
+        <location line="+117"/>
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-96" />
+        <location line="-115"/>
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Record result…</source>
         <translation>登记办理结果…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Refer again</source>
         <translation>重新转办</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Emergency aid…</source>
         <translation>先行救助…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Print result notice</source>
         <translation>出具办理结果告知书</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The department's receipt slip came back signed</source>
+        <location line="+2"/>
+        <source>Next step…</source>
+        <translation>下一环节…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputed: village review…</source>
+        <translation>有争议：民主评议…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public notice list…</source>
+        <translation>公示名单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report list…</source>
+        <translation>上报清单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the selected item&apos;s next procedure step (home visit, check, notice, decision…)</source>
+        <translation>登记所选事项的下一环节（入户调查、信息核对、公示、审核确认等）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extend the time limit with a reason; prints the notice to the applicant</source>
+        <translation>说明理由延长办理时限，并打印给申请人的延期告知书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the public notice of the selected items of one village and print its list</source>
+        <translation>对同一村（社区）的所选事项开始公示并打印公示名单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report the selected items to the county civil affairs bureau and print the report list</source>
+        <translation>将所选事项报县民政局并打印上报清单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The department&apos;s receipt slip came back signed</source>
         <translation>部门签收的回执已交回</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Result from the receipt slip: completed, refused or returned</source>
         <translation>按回执登记结果：已办结、不予办理或退回</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A returned item goes to its department again with a new referral slip</source>
         <translation>退回的事项以新的转办单重新转办给原部门</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Urgent temporary assistance paid at once within the township's ceiling</source>
+        <location line="+2"/>
+        <source>Urgent temporary assistance paid at once within the township&apos;s ceiling</source>
         <translation>急难型临时救助在乡镇限额内先行发放</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Notice to the applicant of every item's result</source>
+        <location line="+2"/>
+        <source>Notice to the applicant of every item&apos;s result</source>
         <translation>向申请人告知各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Print the handover list</source>
         <translation>打印转办清单</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Print handover list</source>
         <translation>打印转办清单</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Lists every referral slip waiting for the department, for the courier; those items become referred</source>
         <translation>列出该部门所有待转办的转办单，交送件人；这些事项即为“已转办”</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Print list and slips…</source>
         <translation>打印清单及转办单…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Send the last handover list and all its referral slips to the printer as one job</source>
         <translation>将刚出具的转办清单及其全部转办单作为一个任务发送到打印机</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Waiting to be handed over:</source>
         <translation>待转办：</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Number</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Next re-check</source>
         <translation>下次复核</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Record re-check…</source>
         <translation>登记复核…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Households whose re-check is due within</source>
         <translation>下次复核在以下天数内到期的家庭：</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All clerks</source>
         <translation>全部经办人</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+48"/>
         <source>%1 item(s), %2 overdue, %3 due soon</source>
         <translation>共 %1 项，逾期 %2 项，临期 %3 项</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>%1 (%2 item(s))</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>%1 department(s) have referral slips waiting.</source>
         <translation>%1 个部门有待转办的转办单。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nothing is waiting to be handed over.</source>
         <translation>没有待转办的事项。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1 day(s) late</source>
         <translation>已超期 %1 天</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 household(s)</source>
         <translation>共 %1 户</translation>
     </message>
@@ -6990,106 +7525,202 @@ encryption key %4</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../admin/screen.py" line="+30" />
+        <location filename="../admin/screen.py" line="+30"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Last login</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>New account…</source>
         <translation>新增账户…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Change role…</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+61" />
+        <location line="+2"/>
+        <location line="+61"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location line="-42" />
+        <location line="-42"/>
         <source>active</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>no password yet</source>
         <translation>尚未设置密码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Deactivate account</source>
         <translation>停用账户</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Deactivate %1 (%2)? They can no longer log in; their records stay.</source>
         <translation>停用 %1（%2）吗？停用后不能再登录，其经办记录保留。</translation>
     </message>
 </context>
 <context>
+    <name>VillageReviewDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+102"/>
+        <source>Record a dispute and the village review</source>
+        <translation>登记争议及民主评议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is disputed, and by whom</source>
+        <translation>争议内容及提出人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The review supports the application</source>
+        <translation>评议同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The review does not support it</source>
+        <translation>评议不同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The review&apos;s conclusion</source>
+        <translation>评议结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review date</source>
+        <translation>评议日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>评议结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conclusion</source>
+        <translation>评议结论</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location line="-95"/>
+        <source>Record the home visit</source>
+        <translation>登记入户调查</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the investigators found: housing, income, property, living conditions</source>
+        <translation>调查情况：住房、收入、财产、生活状况等</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit date</source>
+        <translation>调查日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigators (at least two)</source>
+        <translation>调查人员（至少两人）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>调查情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the visit form…</source>
+        <translation>打印入户调查表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The household&apos;s facts prefilled, with blanks for the findings and the signatures</source>
+        <translation>预填家庭情况，留空填写调查情况和签名</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Visit form %1 is ready.</source>
+        <translation>入户调查表 %1 已生成。</translation>
+    </message>
+</context>
+<context>
     <name>WarningsPanel</name>
     <message>
-        <location filename="../intake/assessment.py" line="+31" />
+        <location filename="../intake/assessment.py" line="+31"/>
         <source>Please check before deciding:</source>
         <translation>请核实后再办理：</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open application %1</source>
         <translation>打开办件 %1</translation>
     </message>
@@ -7097,17 +7728,17 @@ encryption key %4</source>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../admin/screen.py" line="-234" />
+        <location filename="../admin/screen.py" line="-234"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
