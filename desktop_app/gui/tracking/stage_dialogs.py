@@ -194,7 +194,7 @@ class StageDialog(ServiceDialog):
         self.build()
         self.hint.setText(self.hint_text())
         self.hint.setVisible(bool(self.hint.text()))
-        self.resize(640, 460)
+        self.resize(640, max(self.sizeHint().height(), 260))
 
     # -- to override ----------------------------------------------------------------------------
     def build(self) -> None:  # pragma: no cover - overridden
