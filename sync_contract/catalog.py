@@ -20,7 +20,8 @@ JSON layout (``"format": 1``)::
                 "escalation": null, "confirmed_by": null, "delegable": true,
                 "cross_province": false, "township_actions": ["受理", ...],
                 "time_limit_workdays": 30, "extension_workdays": 15,
-                "first_aid_hours": null, "stages": [{"name": "公示", "days": 7, "unit": "days"}],
+                "first_aid_hours": null,
+                "stages": [{"name": "公示", "days": 7, "unit": "days", "steps": ["publicity"]}],
                 "publicity": "required" | "none" | "forbidden", "params": {...},
                 "notes": "...", "materials": [{"code": "APPLICATION", "required": true,
                                                "condition": "..."}]}, ...]}
@@ -41,6 +42,10 @@ TOWNSHIP = "TOWNSHIP"
 DEPARTMENT_LEVELS = ("township", "county")
 PUBLICITY = ("required", "none", "forbidden")
 STAGE_UNITS = ("workdays", "days")
+#: The sequential procedure steps a stage group may list (``stages[].steps``); the same
+#: codes as ``desktop_app.core.vocab.SEQUENTIAL_STAGES`` (a test keeps them equal).
+STEP_CODES = ("visit", "check", "review", "publicity", "first_review", "report", "county",
+              "decision")
 
 _RE_CODE = re.compile(r"[A-Z][A-Z0-9_]{0,39}")
 
@@ -97,11 +102,14 @@ class Material:
 
 @dataclass(frozen=True)
 class Stage:
-    """A step of the procedure with its own limit (``unit``: workdays or calendar days)."""
+    """A group of procedure steps with its own limit (``unit``: workdays or calendar
+    days). ``steps``: the :data:`STEP_CODES` done within it, in order (empty in older
+    catalogues: the group then only states a limit)."""
 
     name: str
     days: int
     unit: str = "workdays"
+    steps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -338,9 +346,13 @@ def _parse_stage(where: str, rec: Any, problems: _Problems) -> Stage | None:
     if unit is not None and unit not in STAGE_UNITS:
         problems.add(where, f"未知的时限单位“{unit}”")
         return None
-    if name is None or days is None or unit is None:
+    steps = _parse_list(rec, "steps", where, problems)
+    bad = [st for st in steps if not isinstance(st, str) or st not in STEP_CODES]
+    for st in bad:
+        problems.add(where, f"未知的环节“{st}”")
+    if name is None or days is None or unit is None or bad:
         return None
-    return Stage(name, days, unit)
+    return Stage(name, days, unit, tuple(steps))
 
 
 def _parse_item_material(
@@ -432,6 +444,8 @@ def _parse_item(
         for i, m in enumerate(_parse_list(rec, "materials", where, problems))
     ]
     _check_unique([(f"{where}.materials", m.code) for m in mats if m], "材料", problems)
+    _check_unique([(f"{where}.stages", code) for st in stages if st for code in st.steps],
+                  "环节", problems)
     params = _parse_params(rec, where, problems)
     notes = _get(rec, "notes", str, where, problems, "")
     flags = {k: _get(rec, k, bool, where, problems, False) for k in ("delegable", "cross_province")}

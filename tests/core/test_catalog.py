@@ -265,3 +265,29 @@ def test_load_from_path_and_file_errors(tmp_path: Path, raw: dict) -> None:
     gbk.write_bytes('{"描述": "县"}'.encode("gbk"))
     with pytest.raises(CatalogError):
         load_catalog(gbk)
+
+
+def test_stage_steps(raw: dict, catalog: Catalog) -> None:
+    """Issue 13: stage groups list their steps; 特困 = 15 wd + 7 calendar days + 10 wd."""
+    tekun = catalog.item("TEKUN")
+    assert [s.steps for s in tekun.stages] == [
+        ("visit", "check", "review", "first_review"), ("publicity",),
+        ("report", "county", "decision")]
+    assert "32个工作日" not in tekun.notes or "不折算" in tekun.notes
+    assert [(s.days, s.steps[-1]) for s in catalog.item("DIBAO").stages] == [(30, "decision")]
+    # An older catalogue without steps still parses (the groups then only state limits).
+    for item in raw["items"]:
+        for group in item.get("stages", []):
+            group.pop("steps", None)
+    assert all(not s.steps for i in parse_catalog(raw).items for s in i.stages)
+
+
+def test_stage_steps_are_checked(raw: dict) -> None:
+    raw["items"][0]["stages"] = [{"name": "调查", "days": 15, "steps": ["visit", "teleport"]}]
+    raw["items"][1]["stages"][0]["steps"] = "visit"
+    raw["items"][2]["stages"] = [{"name": "调查", "days": 15, "steps": ["visit"]},
+                                 {"name": "确认", "days": 10, "steps": ["visit"]}]
+    problems = _problems(raw)
+    assert any("items[0](DIBAO).stages[0]" in p and "未知的环节“teleport”" in p for p in problems)
+    assert any("items[2](DIBAO_EDGE).stages" in p and "环节代码“visit”重复" in p for p in problems)
+    assert any("items[1](TEKUN).stages[0]" in p and "steps" in p for p in problems)

@@ -16,6 +16,7 @@ from desktop_app.core.errors import ValidationError
 from desktop_app.core.messages import Message
 from desktop_app.core.rules import clock as _clock
 from desktop_app.core.rules import eligibility as _eligibility
+from desktop_app.core.rules import stages as _stages
 from desktop_app.core.rules import standards as _standards
 from desktop_app.core.rules import temporary as _temporary
 from sync_contract.holidays import holiday_years as _holiday_years
@@ -140,6 +141,8 @@ VALIDATORS = {
     "eligibility": _eligibility.validate_setting,
     # issue 13 — ceilings: which sums the temporary-assistance ceiling applies to
     "temporary_ceiling_scope": _temporary.validate_scope,
+    # issue 13 — stages: how long a 公示 lasts (entries with effective dates)
+    "publicity_days": _stages.validate_publicity_days,
 }
 
 

@@ -16,6 +16,7 @@ from ..db import Database
 from ..models import Setting
 from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
 from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
+from ..rules.stages import DEFAULT_PUBLICITY
 from ..rules.standards import load_default_entries
 from ..rules.temporary import DEFAULT_SCOPE as DEFAULT_TEMPORARY_SCOPE
 from ..rules.workdays import WorkCalendar, YearCalendar
@@ -53,6 +54,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # entries with effective dates. 汉中 十五 / 铜仁 ask for 分级审批; no seed gives the
     # scope: both sums are ours.
     "temporary_ceiling_scope": [dict(DEFAULT_TEMPORARY_SCOPE)],
+    # issue 13 — how long a 公示 lasts, entries with effective dates: 7 calendar days
+    # (民发〔2021〕57号/43号 "公示期为7天"); a local rule may say {"days": 5, "unit":
+    # "workdays"} (core/rules/stages.py).
+    "publicity_days": [dict(DEFAULT_PUBLICITY)],
     # Tracking screen: a task is "due soon" with at most this many working days left.
     "due_soon_workdays": 3,
     # 动态管理: months between re-checks — 特困, and 低保 households by class A/B/C.

@@ -3436,11 +3436,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+4"/>
+        <location line="+628"/>
         <source>Enter the date</source>
         <translation>请填写日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-627"/>
         <source>Write the date as 2026-11-24</source>
         <translation>日期格式应为“2026-11-24”</translation>
     </message>
@@ -4773,6 +4774,181 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>The scope of the cumulative temporary assistance ceiling is not valid: each entry needs an effective date (one per date) and says whether amounts add up per item and per household per year</source>
         <translation>临时救助累计限额的适用范围设置不正确：每条须有生效日期（每个日期一条）并写明是否按事项、按家庭年度累计</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The procedure of this item has no step &quot;%1&quot;, or this case needs no %1</source>
+        <translation>本事项的办理程序中没有“%1”环节，或本件无需%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is already recorded</source>
+        <translation>“%1”已录入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the end date of &quot;%1&quot;</source>
+        <translation>请填写“%1”的结束日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The public notice runs until %1; the case can be closed only after it</source>
+        <translation>公示期至%1，期满后方可办结</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The public notice runs until %1; this step must be dated after it</source>
+        <translation>公示期至%1，本环节的日期应在公示期满之后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The public notice runs until %1; it can be concluded only after that</source>
+        <translation>公示期至%1，期满后方可结束公示</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The end date cannot be before the start date (%1)</source>
+        <translation>结束日期不得早于开始日期（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date cannot be after today (%1)</source>
+        <translation>日期不得晚于今天（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complete &quot;%1&quot; first, then record &quot;%2&quot;</source>
+        <translation>请先完成“%1”，再录入“%2”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date cannot be before that of the previous step &quot;%1&quot; (%2)</source>
+        <translation>日期不得早于上一环节“%1”的日期（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The date cannot be before the acceptance date (%1)</source>
+        <translation>日期不得早于受理日期（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not finished (due by %2); the case can be closed once the procedure is complete</source>
+        <translation>“%1”尚未完成（应于%2前完成），程序完成后方可办结</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is not finished; the case can be closed once the procedure is complete</source>
+        <translation>“%1”尚未完成，程序完成后方可办结</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown procedure step</source>
+        <translation>未知的办理环节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the result of &quot;%1&quot;</source>
+        <translation>请选择“%1”的结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown source of the record</source>
+        <translation>未知的录入来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The additional information is not in a valid form</source>
+        <translation>附加信息格式不正确</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A home visit needs at least %1 investigators; enter them</source>
+        <translation>入户调查须由至少 %1 名调查人员进行，请填写调查人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter what the home visit found</source>
+        <translation>请填写入户调查情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the result of the check (matches or differs)</source>
+        <translation>请选择核对结果（一致或有差异）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check found differences: explain them and why</source>
+        <translation>核对结果有差异的，请说明差异及原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the result of the public notice (no objection, objection resolved or objection upheld)</source>
+        <translation>请选择公示结果（无异议、有异议已处理或异议成立）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There were objections: enter them and how they were handled</source>
+        <translation>公示有异议的，请填写异议内容及处理情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not agreed: enter the reason</source>
+        <translation>不同意的，请填写理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the reason for the extension</source>
+        <translation>请填写延期理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter who took part in the case conference</source>
+        <translation>请填写参加会商的人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This step has no amount</source>
+        <translation>该环节不填写金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This item is closed; no more procedure steps can be recorded</source>
+        <translation>该事项已办结，不能再录入办理环节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item has no review procedure (accepted before it existed, or not handled by the township); record its result directly</source>
+        <translation>该事项没有审核确认程序（受理早于本功能，或不由乡镇办理），请直接录入办理结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The public notice cannot be shorter than the rule (at least until %1)</source>
+        <translation>公示期不得短于规定期限（至少至%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This item cannot be extended</source>
+        <translation>该事项不能延期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This item was already extended once; it cannot be extended again</source>
+        <translation>该事项已延期一次，不能再延期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The time limit ended on %1; it can no longer be extended</source>
+        <translation>办理期限已于%1届满，不能再延期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The public notice period setting is not valid: each entry needs an effective date (one per date), a number of days (1 to %1) and a unit (calendar or working days)</source>
+        <translation>公示期设置不正确：每条须有生效日期（每个日期一条）、天数（1 到 %1）和单位（日历日或工作日）</translation>
     </message>
 </context>
 <context>

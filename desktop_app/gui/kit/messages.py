@@ -659,6 +659,82 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The scope of the cumulative temporary assistance ceiling is not valid: "
         "each entry needs an effective date (one per date) and says whether amounts add up "
         "per item and per household per year"), ()),
+    # issue 13 — stages (core/rules/stages.py, services/handling/stages.py)
+    "stage.not_in_procedure": (QT_TRANSLATE_NOOP(
+        "Messages", "The procedure of this item has no step \"%1\", or this case needs no %1"),
+        ("label",)),
+    "stage.already_recorded": (QT_TRANSLATE_NOOP("Messages", "\"%1\" is already recorded"),
+                               ("label",)),
+    "stage.done_on_required": (QT_TRANSLATE_NOOP("Messages", "Enter the end date of \"%1\""),
+                               ("label",)),
+    "stage.publicity_running": (QT_TRANSLATE_NOOP(
+        "Messages", "The public notice runs until %1; the case can be closed only after it"),
+        ("day",)),
+    "stage.after_publicity": (QT_TRANSLATE_NOOP(
+        "Messages", "The public notice runs until %1; this step must be dated after it"),
+        ("day",)),
+    "stage.publicity_not_ended": (QT_TRANSLATE_NOOP(
+        "Messages", "The public notice runs until %1; it can be concluded only after that"),
+        ("day",)),
+    "stage.done_before_start": (QT_TRANSLATE_NOOP(
+        "Messages", "The end date cannot be before the start date (%1)"), ("day",)),
+    "stage.future": (QT_TRANSLATE_NOOP("Messages", "The date cannot be after today (%1)"),
+                     ("day",)),
+    "stage.out_of_order": (QT_TRANSLATE_NOOP(
+        "Messages", "Complete \"%1\" first, then record \"%2\""), ("first", "label")),
+    "stage.before_previous": (QT_TRANSLATE_NOOP(
+        "Messages", "The date cannot be before that of the previous step \"%1\" (%2)"),
+        ("previous", "day")),
+    "stage.before_acceptance": (QT_TRANSLATE_NOOP(
+        "Messages", "The date cannot be before the acceptance date (%1)"), ("day",)),
+    "stage.unfinished_due": (QT_TRANSLATE_NOOP(
+        "Messages", "\"%1\" is not finished (due by %2); the case can be closed once the "
+        "procedure is complete"), ("label", "day")),
+    "stage.unfinished": (QT_TRANSLATE_NOOP(
+        "Messages", "\"%1\" is not finished; the case can be closed once the procedure is "
+        "complete"), ("label",)),
+    "stage.unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown procedure step"), ()),
+    "stage.label.date": (QT_TRANSLATE_NOOP("Messages", "Date"), ()),
+    "stage.date_required": (QT_TRANSLATE_NOOP("Messages", "Enter the date"), ()),
+    "stage.outcome_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the result of \"%1\""), ("label",)),
+    "stage.source_invalid": (QT_TRANSLATE_NOOP("Messages", "Unknown source of the record"), ()),
+    "stage.details_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The additional information is not in a valid form"), ()),
+    "stage.visit_people": (QT_TRANSLATE_NOOP(
+        "Messages", "A home visit needs at least %1 investigators; enter them"), ("min",)),
+    "stage.visit_findings": (QT_TRANSLATE_NOOP("Messages", "Enter what the home visit found"), ()),
+    "stage.check_outcome": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the result of the check (matches or differs)"), ()),
+    "stage.check_discrepancy": (QT_TRANSLATE_NOOP(
+        "Messages", "The check found differences: explain them and why"), ()),
+    "stage.publicity_outcome": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the result of the public notice (no objection, objection "
+        "resolved or objection upheld)"), ()),
+    "stage.publicity_objection": (QT_TRANSLATE_NOOP(
+        "Messages", "There were objections: enter them and how they were handled"), ()),
+    "stage.reason_required": (QT_TRANSLATE_NOOP("Messages", "Not agreed: enter the reason"), ()),
+    "stage.extension_reason": (QT_TRANSLATE_NOOP("Messages", "Enter the reason for the extension"), ()),
+    "stage.conference_people": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter who took part in the case conference"), ()),
+    "stage.amount_unexpected": (QT_TRANSLATE_NOOP("Messages", "This step has no amount"), ()),
+    "stage.task_final": (QT_TRANSLATE_NOOP(
+        "Messages", "This item is closed; no more procedure steps can be recorded"), ()),
+    "stage.no_procedure": (QT_TRANSLATE_NOOP(
+        "Messages", "This item has no review procedure (accepted before it existed, or not "
+        "handled by the township); record its result directly"), ()),
+    "stage.publicity_too_short": (QT_TRANSLATE_NOOP(
+        "Messages", "The public notice cannot be shorter than the rule (at least until %1)"),
+        ("day",)),
+    "stage.no_extension": (QT_TRANSLATE_NOOP("Messages", "This item cannot be extended"), ()),
+    "stage.already_extended": (QT_TRANSLATE_NOOP(
+        "Messages", "This item was already extended once; it cannot be extended again"), ()),
+    "stage.extension_late": (QT_TRANSLATE_NOOP(
+        "Messages", "The time limit ended on %1; it can no longer be extended"), ("day",)),
+    "stage.publicity_days.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The public notice period setting is not valid: each entry needs an "
+        "effective date (one per date), a number of days (1 to %1) and a unit (calendar or "
+        "working days)"), ("max",)),
 }
 
 

@@ -17,7 +17,8 @@ The service is composed of one part per responsibility:
 * :mod:`.emergency` — 先行救助 and escalation to the county;
 * :mod:`.reviews` — 动态管理 re-checks;
 * :mod:`.registers` — the separately registered list (单独登记备案);
-* :mod:`.timeline` — an application's steps.
+* :mod:`.timeline` — an application's steps;
+* :mod:`.stages` — the 审核确认 procedure (入户调查 … 审核确认 / 报县), issue 13.
 
 :class:`HandlingService` (``services.handling``) joins them; the read models and inputs
 are importable from here as before.
@@ -32,16 +33,19 @@ from .notices import ResultNotices
 from .registers import FlaggedRow, Registers
 from .results import Feedback, FeedbackResult, TaskResults
 from .reviews import ReviewRow, Reviews
+from .stage_types import StageInput, StagePlan, StageView
+from .stages import StageVerbs
 from .tasks import TaskFilter, TaskQueries, TaskRow
 from .timeline import STEP_TEXTS, Step, Timeline
 
 
 class HandlingService(TaskQueries, HandoverLists, TaskResults, ResultNotices,
-                      EmergencyAidVerbs, Reviews, Registers, Timeline, HandlingBase):
+                      EmergencyAidVerbs, Reviews, Registers, Timeline, StageVerbs, HandlingBase):
     """协同办理: every verb and query of the handling of accepted items."""
 
 
 __all__ = [
     "STEP_TEXTS", "EmergencyInput", "EmergencyResult", "Feedback", "FeedbackResult",
-    "FlaggedRow", "HandlingService", "ListInfo", "ReviewRow", "Step", "TaskFilter", "TaskRow",
+    "FlaggedRow", "HandlingService", "ListInfo", "ReviewRow", "StageInput", "StagePlan",
+    "StageView", "Step", "TaskFilter", "TaskRow",
 ]

@@ -32,5 +32,8 @@ class ResultNotices(HandlingBase):
                 raise ValidationErrors([ValidationError(
                     "results", "none", key="notice.no_results")])
             number = self._next_suffix(s, app, numbering.RESULT_NOTICE)
+            for r in app.items:  # the refusals' written notice is issued (issue 13)
+                if r.notice_due is not None and r.task_status in vocab.FINAL_TASK_STATUSES:
+                    r.notice_due = None
             pending = self.documents.create(s, app, "result_notice", number, clerk, now)
         return written(self.documents.write_files([pending])[0])

@@ -46,10 +46,26 @@ class TaskRow:
     period: str
     clerk: str
     urgent: bool
+    # issue 13 — the procedure: the current step (None: no procedure — an item without
+    # steps, or accepted before they existed), its label and due date; the refusal
+    # notice's due date (3 working days after a refusal, None once issued).
+    stage: str | None = None
+    stage_label: str = ""
+    stage_due: date | None = None
+    stage_due_provisional: bool = False
+    notice_due: date | None = None
 
     @property
     def referred(self) -> bool:
         return self.handler_code != TOWNSHIP
+
+    @property
+    def next_due(self) -> date | None:
+        """The earliest open due date: the step's, the promise's or the refusal notice's."""
+        dues = [d for d in (self.notice_due,) if d]
+        if self.status not in vocab.FINAL_TASK_STATUSES:
+            dues += [d for d in (self.stage_due, self.due_date) if d]
+        return min(dues) if dues else None
 
 
 @dataclass(frozen=True)
@@ -78,7 +94,9 @@ class TaskQueries(HandlingBase):
                         Application.status.in_((ApplicationStatus.ACCEPTED,
                                                 ApplicationStatus.CLOSED))))
             if not flt.include_final:
-                q = q.where(RequestedItem.task_status.in_(vocab.OPEN_TASK_STATUSES))
+                # a refused task stays listed while its refusal notice is due
+                q = q.where(RequestedItem.task_status.in_(vocab.OPEN_TASK_STATUSES)
+                            | RequestedItem.notice_due.is_not(None))
             if flt.department:
                 q = q.where(RequestedItem.handler_code == flt.department)
             if flt.item_code:
@@ -96,7 +114,7 @@ class TaskQueries(HandlingBase):
         if flt.state:
             rows = [r for r in rows if r.state == flt.state]
         order = {"overdue": 0, "due_soon": 1, "ok": 2, "final": 3}
-        rows.sort(key=lambda r: (order[r.state], r.due_date or date.max, r.task_id))
+        rows.sort(key=lambda r: (order[r.state], r.next_due or date.max, r.task_id))
         return rows
 
     def overdue(self, *, today: date | None = None) -> list[TaskRow]:
@@ -124,10 +142,15 @@ class TaskQueries(HandlingBase):
         for req, app in pairs:
             status = req.task_status or (TaskStatus.IN_PROGRESS if req.handler_code == TOWNSHIP
                                          else TaskStatus.TO_REFER)
-            if status in vocab.FINAL_TASK_STATUSES:
+            # The state counts the earliest open due: the promise, the current step's
+            # due (issue 13) and, after a refusal, its notice's.
+            dues = [d for d in (req.notice_due,) if d]
+            if status not in vocab.FINAL_TASK_STATUSES:
+                dues += [d for d in (req.due_date, req.stage_due) if d]
+            if not dues and status in vocab.FINAL_TASK_STATUSES:
                 ds = rules.DueState("final", 0)
             else:
-                ds = rules.due_state(cal, today, req.due_date, soon)
+                ds = rules.due_state(cal, today, min(dues) if dues else None, soon)
             out.append(TaskRow(
                 req.id, app.id, app.number or "", app.applicant.name,
                 villages.get(app.village_id, ""), req.item_code, cat.item(req.item_code).name,
@@ -138,5 +161,8 @@ class TaskQueries(HandlingBase):
                 handling_data.amount_text(req.item_code, req.amount_fen),
                 handling_data.period_text(req.period_from, req.period_to),
                 staff.get(app.decided_by_id, ""), bool(app.urgent),
+                req.stage, vocab.STAGE_LABELS.get(req.stage or "", ""),
+                req.stage_due if status not in vocab.FINAL_TASK_STATUSES else None,
+                bool(req.stage_due_provisional), req.notice_due,
             ))
         return out

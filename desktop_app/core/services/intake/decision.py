@@ -19,6 +19,7 @@ from ..context import Changes, Outcome
 from ..documents import DocumentInfo, PendingFile
 from ..drafts import ApplicationDraft
 from ..events import record_event
+from ..handling import procedure
 from .base import referral_departments
 from .registration import Registration
 from .validation import DraftValidation
@@ -122,12 +123,16 @@ class Decisions(Registration, DraftValidation):
             cal = self.ctx.calendar(s)
             confirms = bool(self.ctx.get_setting(s, "township_confirms"))
             for req in app.items:
-                due = cal.add_workdays(now.date(), req.limit_days)
-                req.due_date, req.due_provisional, req.status = due.date, due.provisional, ItemStatus.ACCEPTED
                 # 分类派单: handler and decider from the catalogue in force at acceptance.
                 r = routing.route(self.ctx.catalog, req.item_code, confirms)
                 req.handler_code, req.decider_code = r.handler_code, r.decider_code
                 req.task_status = TaskStatus.TO_REFER if r.referred else TaskStatus.IN_PROGRESS
+                # A township-handled item with procedure steps (issue 13): the promise is
+                # the chain of its stage limits (特困: 15 wd + 7 calendar days + 10 wd);
+                # its first step and that step's due are set. Others: the item's limit.
+                due = procedure.start(self.ctx, s, req, now.date()) \
+                    or cal.add_workdays(now.date(), req.limit_days)
+                req.due_date, req.due_provisional, req.status = due.date, due.provisional, ItemStatus.ACCEPTED
             kinds = ["receipt", "commitment", "application_form", "declaration", "calculation"]
         elif decision == Decision.NOTICE:
             app.status = ApplicationStatus.PENDING_MATERIALS

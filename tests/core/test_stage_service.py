@@ -1,0 +1,256 @@
+"""The 审核确认 procedure through the real services and database (issue 13):
+acceptance sets the first step and the promise from the stage chain, steps are recorded
+in order and dated sensibly, 公示 blocks closing until it ends, the decision records the
+result (as a 回执 would), an extension moves the due date by 15 working days, a refusal's
+notice is due in 3 working days, and tasks accepted before keep working."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop_app.core.errors import ValidationErrors
+from desktop_app.core.models import Application, Event, RequestedItem, TaskStage
+from desktop_app.core.rules.workdays import add_workdays
+from desktop_app.core.services import Feedback
+from desktop_app.core.services.handling import StageInput
+from tests.helpers.drafts import draft
+
+D = date
+
+
+def accept(services, township, items=("DIBAO",), **kw):
+    return services.intake.decide(draft(services, items=items, **kw), "accept", township)
+
+
+def task_of(services, app_id, code):
+    return next(t for t in services.handling.tasks_for_application(app_id) if t.item_code == code)
+
+
+def keys(err: pytest.ExceptionInfo[ValidationErrors]) -> list[tuple[str, str | None]]:
+    return [(e.field, e.key) for e in err.value.errors]
+
+
+def township_confirms(services, township, on=True):
+    services.settings.update("township_confirms", on, township)
+
+
+def record(services, township, task_id, stage, on, **kw):
+    return services.handling.record_stage(task_id, StageInput(stage=stage, started_on=on, **kw),
+                                          township)
+
+
+def at(clock, day: date) -> None:
+    clock.now = datetime(day.year, day.month, day.day, 10, 0)
+
+
+# -- acceptance ----------------------------------------------------------------------------
+
+def test_acceptance_starts_the_procedure_and_promises_from_the_stages(services, township, clock):
+    # Accepted Tue 2026-11-24: 低保 30 wd → 2027-01-06 (provisional: 2027 unknown) — with
+    # the county's 2027 calendar (holiday_years) it is definite.
+    services.settings.update("holiday_years", {"2027": {"holidays": ["2027-01-01"],
+                                                        "workdays": []}}, township)
+    r = accept(services, township, items=("DIBAO", "TEKUN", "MEDICAL"))
+    rows = {t.item_code: t for t in services.handling.tasks_for_application(r.application_id)}
+    # 11-25..27 (3), 12-01..04 … 30 wd: 11-24 + 30 wd, 2027-01-01 a holiday → 2027-01-06.
+    assert rows["DIBAO"].due_date == D(2027, 1, 6) and not rows["DIBAO"].due_provisional
+    assert rows["DIBAO"].stage == "visit" and rows["DIBAO"].stage_label == "入户调查"
+    assert rows["DIBAO"].stage_due == D(2027, 1, 6)
+    # 特困: 15 wd → 12-15; 公示 7 days → 12-22; 10 wd → 2027-01-06 (01-01 a holiday).
+    assert rows["TEKUN"].stage_due == D(2026, 12, 15)
+    assert rows["TEKUN"].due_date == D(2027, 1, 6)
+    assert rows["MEDICAL"].stage is None  # referred: no township procedure
+    plan = services.handling.stage_plan(rows["TEKUN"].task_id)
+    assert [(v.code, v.state) for v in plan.steps] == [
+        ("visit", "current"), ("check", "pending"), ("review", "pending"),
+        ("first_review", "pending"), ("publicity", "pending"), ("report", "pending"),
+        ("county", "pending")]
+    assert [v.due_date for v in plan.steps][3:5] == [D(2026, 12, 15), D(2026, 12, 22)]
+    assert plan.next_action == "录入入户调查" and not plan.closable
+    assert "入户调查" in plan.blocked_reason and "2026年12月15日" in plan.blocked_reason
+
+
+# -- the whole township-decided 低保 ---------------------------------------------------------
+
+def test_township_decided_dibao_end_to_end(services, township, clock):
+    township_confirms(services, township)
+    r = accept(services, township)
+    task = task_of(services, r.application_id, "DIBAO").task_id
+    h = services.handling
+    # Closing straight away is refused (the bug of issue 13), nothing written.
+    with pytest.raises(ValidationErrors) as err:
+        h.record_feedback(task, Feedback("done", "2026-11-24", amount="600"), township)
+    assert keys(err) == [("result", "stage.unfinished_due")]
+    # No skipping: 公示 before 入户调查.
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task, "publicity", "2026-11-24")
+    assert keys(err) == [("stage", "stage.out_of_order")]
+    assert "请先完成“入户调查”" in str(err.value)
+    # 入户调查 needs two investigators and findings.
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task, "visit", "2026-11-24", people=("王芳",))
+    assert keys(err) == [("people", "stage.visit_people"), ("text", "stage.visit_findings")]
+    record(services, township, task, "visit", "2026-11-24", people=("王芳", "李强"),
+           text="住房简陋，无稳定收入")
+    # 核对: requested, result later; not dated before the visit; not in the future.
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task, "check", "2026-11-23")
+    assert keys(err) == [("started_on", "stage.before_previous")]
+    at(clock, D(2026, 11, 25))
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task, "check", "2026-11-26")
+    assert keys(err) == [("started_on", "stage.future")]
+    record(services, township, task, "check", "2026-11-25", ref="HD-2026-118")
+    assert h.stage_plan(task).next_action == "录入核对结果"
+    at(clock, D(2026, 11, 30))
+    record(services, township, task, "check", "2026-11-25", done_on="2026-11-30", outcome="match")
+    # 公示: 7 calendar days from the setting; the plan says until when.
+    record(services, township, task, "publicity", "2026-11-30")
+    plan = h.stage_plan(task)
+    pub = next(v for v in plan.steps if v.code == "publicity")
+    assert pub.state == "running" and pub.ends_on == D(2026, 12, 7)
+    assert next(v for v in plan.steps if v.code == "review").state == "skipped"
+    # Closing (or deciding) before 公示 ends: refused with the date.
+    at(clock, D(2026, 12, 7))
+    with pytest.raises(ValidationErrors) as err:
+        h.record_feedback(task, Feedback("done", "2026-12-07", amount="600"), township)
+    assert str(err.value) == "公示期至2026年12月7日，期满后方可办结"
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task, "publicity", "2026-11-30", done_on="2026-12-07",
+               outcome="no_objection")
+    assert keys(err) == [("done_on", "stage.publicity_not_ended")]
+    at(clock, D(2026, 12, 8))
+    record(services, township, task, "publicity", "2026-11-30", done_on="2026-12-08",
+           outcome="no_objection")
+    # 审核确认 by the township: records the result and closes the application.
+    record(services, township, task, "decision", "2026-12-08", outcome="approved", amount="600",
+           period_from="2027-01-01", period_to="2027-12-31", text="符合条件")
+    row = task_of(services, r.application_id, "DIBAO")
+    assert row.status == "done" and row.amount == "每月 600.00 元"
+    with services.ctx.db.read() as s:
+        assert s.get(Application, r.application_id).status == "closed"
+    plan = h.stage_plan(task)
+    assert plan.current is None and [v.state for v in plan.steps] == [
+        "done", "done", "skipped", "done", "done"]
+    with services.ctx.db.read() as s:
+        stages = [(x.stage, x.replaces_id is not None) for x in s.scalars(
+            select(TaskStage).where(TaskStage.item_id == task).order_by(TaskStage.id))]
+        assert stages == [("visit", False), ("check", False), ("check", True),
+                          ("publicity", False), ("publicity", True), ("decision", False)]
+        events = s.scalars(select(Event.detail).where(Event.action == "task.stage")).all()
+        assert sorted(json.loads(d)["stage"] for d in events) == [
+            "check", "check", "decision", "publicity", "publicity", "visit"]
+
+
+def test_county_branch_and_county_confirmation(services, township, clock):
+    r = accept(services, township, items=("DIBAO",))
+    task = task_of(services, r.application_id, "DIBAO").task_id
+    record(services, township, task, "visit", "2026-11-24", people=("王芳", "李强"), text="入户")
+    record(services, township, task, "check", "2026-11-24", done_on="2026-11-24",
+           outcome="discrepancy", text="存款与申报不符，已说明")
+    # 审核确认 is the county's here.
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task, "decision", "2026-11-24", outcome="approved")
+    assert keys(err) == [("stage", "stage.not_in_procedure")]
+    record(services, township, task, "first_review", "2026-11-24", outcome="approved",
+           text="拟同意")
+    record(services, township, task, "publicity", "2026-11-24")
+    at(clock, D(2026, 12, 2))
+    record(services, township, task, "publicity", "2026-11-24", done_on="2026-12-02",
+           outcome="no_objection")
+    record(services, township, task, "report", "2026-12-02", ref="SB-1")
+    assert task_of(services, r.application_id, "DIBAO").stage == "county"
+    at(clock, D(2026, 12, 10))
+    record(services, township, task, "county", "2026-12-09", outcome="refused",
+           text="家庭财产超过规定", ref="碧民〔2026〕12号", source="county_return")
+    row = task_of(services, r.application_id, "DIBAO")
+    assert row.status == "refused"
+    # The refusal is told in writing within 3 working days: 12-10, 11, 14.
+    assert row.notice_due == D(2026, 12, 14)
+    assert [t.task_id for t in services.handling.overdue(today=D(2026, 12, 15))] == [task]
+    services.handling.issue_result_notice(r.application_id, township)
+    assert task_of(services, r.application_id, "DIBAO").notice_due is None
+    assert services.handling.overdue(today=D(2026, 12, 15)) == []
+
+
+def test_extension_moves_the_due_by_15_workdays(services, township, clock):
+    r = accept(services, township, items=("DIBAO",))
+    task = task_of(services, r.application_id, "DIBAO")
+    plan = services.handling.stage_plan(task.task_id)
+    assert plan.can_extend and plan.extended_days == 0
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task.task_id, "extension", "2026-11-24")
+    assert keys(err) == [("text", "stage.extension_reason")]
+    record(services, township, task.task_id, "extension", "2026-11-24", text="需进一步核实赡养人收入")
+    after = task_of(services, r.application_id, "DIBAO")
+    assert after.due_date == add_workdays(task.due_date, 15).date
+    assert after.stage_due == after.due_date
+    plan = services.handling.stage_plan(task.task_id)
+    assert plan.extended_days == 15 and not plan.can_extend
+    assert [(v.code, v.state) for v in plan.side] == [("extension", "done")]
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task.task_id, "extension", "2026-11-24", text="再延")
+    assert keys(err) == [("stage", "stage.already_extended")]
+    with services.ctx.db.read() as s:
+        row = s.scalars(select(TaskStage).where(TaskStage.stage == "extension")).one()
+        assert json.loads(row.details)["days"] == 15
+
+
+def test_tekun_has_no_extension(services, township):
+    r = accept(services, township, items=("TEKUN",))
+    task = task_of(services, r.application_id, "TEKUN").task_id
+    assert not services.handling.stage_plan(task).can_extend
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task, "extension", "2026-11-24", text="原因")
+    assert keys(err) == [("stage", "stage.no_extension")]
+
+
+def test_publicity_days_setting_and_orphan_never_publicised(services, township, clock):
+    services.settings.update("publicity_days", [
+        {"effective_from": "2000-01-01", "days": 7, "unit": "days"},
+        {"effective_from": "2026-11-01", "days": 5, "unit": "workdays"}], township)
+    r = accept(services, township, items=("DIBAO", "ORPHAN"))
+    dibao = task_of(services, r.application_id, "DIBAO").task_id
+    orphan = task_of(services, r.application_id, "ORPHAN").task_id
+    record(services, township, dibao, "visit", "2026-11-24", people=("王芳", "李强"), text="入户")
+    record(services, township, dibao, "check", "2026-11-24", done_on="2026-11-24", outcome="match")
+    record(services, township, dibao, "first_review", "2026-11-24", outcome="approved")
+    record(services, township, dibao, "publicity", "2026-11-24")
+    pub = next(v for v in services.handling.stage_plan(dibao).steps if v.code == "publicity")
+    assert pub.ends_on == D(2026, 12, 1)  # 5 working days: 11-25, 26, 27, 30, 12-01
+    assert [v.code for v in services.handling.stage_plan(orphan).steps] == [
+        "visit", "check", "first_review", "report"]
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, orphan, "publicity", "2026-11-24")
+    assert keys(err) == [("stage", "stage.not_in_procedure")]
+
+
+def test_older_tasks_without_a_procedure_keep_working(services, township):
+    r = accept(services, township, items=("DIBAO",))
+    task = task_of(services, r.application_id, "DIBAO").task_id
+    with services.ctx.db.transaction() as s:  # as accepted before issue 13
+        s.get(RequestedItem, task).stage = None
+    plan = services.handling.stage_plan(task)
+    assert plan.steps == () and plan.closable
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task, "visit", "2026-11-24", people=("王芳", "李强"), text="x")
+    assert keys(err) == [("stage", "stage.no_procedure")]
+    services.handling.record_feedback(task, Feedback("done", "2026-11-24", amount="600"), township)
+    assert task_of(services, r.application_id, "DIBAO").status == "done"
+
+
+def test_bad_input_writes_nothing(services, township):
+    r = accept(services, township, items=("DIBAO",))
+    task = task_of(services, r.application_id, "DIBAO").task_id
+    with pytest.raises(ValidationErrors) as err:
+        record(services, township, task, "visit", "11/24", people=("王芳", "李强1"), text="x",
+               outcome="maybe")
+    assert [f for f, _k in keys(err)] == ["started_on", "people", "outcome"]
+    with pytest.raises(ValidationErrors):
+        record(services, township, task, "teleport", "2026-11-24")
+    with services.ctx.db.read() as s:
+        assert s.scalars(select(TaskStage)).all() == []
