@@ -16,7 +16,10 @@ DOC_KINDS = {"receipt": "receipt", "notice-missing": "notice_missing",
              "notice-reject": "notice_reject", "commitment": "commitment",
              "referral": "referral", "result-notice": "result_notice",
              "emergency-record": "emergency_record", "application-form": "application_form",
-             "declaration": "declaration", "calculation": "calculation"}
+             "declaration": "declaration", "calculation": "calculation",
+             # issue 13 — the forms of the 审核确认 procedure
+             "visit-form": "visit_form", "decision-form": "decision_form",
+             "extension-notice": "extension_notice"}
 
 
 def _demo_arguments(p: argparse.ArgumentParser) -> None:

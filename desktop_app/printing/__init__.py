@@ -45,6 +45,12 @@ DOCUMENT_KINDS: dict[str, str] = {
     "application_form": "社会救助申请书",
     "declaration": "家庭经济状况申报表",
     "calculation": "家庭经济状况核算表",
+    # issue 13 — the 审核确认 procedure (core/services/casework_forms.py)
+    "visit_form": "入户调查表",
+    "decision_form": "审核确认表／初审意见表",
+    "extension_notice": "社会救助事项延期办理告知书",
+    "publicity_list": "社会救助公示名单",
+    "report_list": "社会救助审核确认上报清单",
 }
 
 __all__ = [

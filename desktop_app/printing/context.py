@@ -199,6 +199,7 @@ def build_context(data: dict[str, Any], template: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise TypeError(f"document data must be a dict, got {type(data).__name__}")
     ctx = dict(data)
-    ctx["title"] = template.title
+    # A form whose title depends on the case (审核确认表 / 初审意见表) gives its own.
+    ctx["title"] = data.get("title") or template.title
     ctx["derived"] = Derived(data)
     return ctx

@@ -133,7 +133,10 @@ class _Builder:
         st = fl.style("para", size, font=font, align=b.get("align", "justify"), leading=1.6,
                       first_indent=2 * size if b.get("indent", True) else 0,
                       spaceBefore=b.get("space_before", 0) * mm,
-                      spaceAfter=b.get("space_after", 1.2) * mm)
+                      spaceAfter=b.get("space_after", 1.2) * mm,
+                      # opt-in (a section heading kept with its table): templates
+                      # without it lay out exactly as before, byte for byte
+                      keepWithNext=1 if b.get("keep_with_next") else 0)
         return [fl.paragraph(self.text(b["text"], w), st)]
 
     def b_fields(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
@@ -323,11 +326,11 @@ def render(template: Template, data: dict[str, Any]) -> bytes:
     doc = SimpleDocTemplate(
         buf, pagesize=A4, topMargin=margins[0] * mm, rightMargin=margins[1] * mm,
         bottomMargin=margins[2] * mm, leftMargin=margins[3] * mm,
-        title=f"{template.title} {number}", author=office, subject=template.kind,
+        title=f"{ctx['title']} {number}", author=office, subject=template.kind,
         creator=f"乡镇社会救助一门受理窗口 {desktop_app.__version__}",
         keywords=f"{template.kind} template v{template.version}",
         invariant=1, initialFontName=BODY_FONT, lang="zh-CN")
     canvas_class = fl.numbered_canvas(
-        _decorator(template.title, number, bool(ctx.get("reprint")), margins))
+        _decorator(ctx["title"], number, bool(ctx.get("reprint")), margins))
     doc.build(story, canvasmaker=canvas_class)
     return buf.getvalue()

@@ -280,6 +280,145 @@ def emergency_record() -> dict[str, Any]:
     return data
 
 
+# -- issue 13: the 审核确认 procedure --------------------------------------------------
+
+def _task(decider: str = "城关镇人民政府", township_decides: bool = True) -> dict[str, Any]:
+    return {"item": "最低生活保障", "code": "DIBAO", "intake_date": "2026-11-24",
+            "due_date": "2026-12-22", "due_provisional": False, "decider": decider,
+            "township_decides": township_decides, "extended_days": 0}
+
+
+def visit_form() -> dict[str, Any]:
+    """The 入户调查表 before the visit: the household as declared, blanks for findings."""
+    data = declaration()
+    data["number"] = "330102101-20261124-0001-D1"
+    data["issued_date"] = "2026-11-26"
+    for row, age in zip(data["members"], ("76", "75", "14", "48"), strict=True):
+        row["age"] = age
+    data["task"] = _task()
+    data["visit"] = {"recorded": False, "date": "", "people": "", "investigator1": "",
+                     "investigator2": "", "findings": ""}
+    return data
+
+
+def visit_form_recorded() -> dict[str, Any]:
+    """The same form printed after the visit was recorded (names, date, findings)."""
+    data = visit_form()
+    data["visit"] = {"recorded": True, "date": "2026-11-27", "people": "李四、赵" + _RARE,
+                     "investigator1": "李四", "investigator2": "赵" + _RARE,
+                     "findings": "住房为砖混结构自建房约 86 平方米，家中无机动车；配偶长期患病，"
+                                 "申请人务农，收入与申报一致。"}
+    return data
+
+
+_FIGURES = {
+    "available": True, "members_all": "4", "members_counted": "3", "gross": "1,450.00",
+    "excluded": "450.00", "deduction": "120.00", "net": "880.00", "net_per_capita": "293.33",
+    "standard": "600.00", "basis": "农村", "comparison": "低于农村低保标准",
+    "topup": "920.00", "standards_from": "2026-01-01",
+}
+
+_STEPS = [
+    {"stage": "入户调查", "date": "2026-11-27", "people": "李四、赵" + _RARE,
+     "outcome": "已调查", "text": "住房、收入情况与申报一致", "ref": ""},
+    {"stage": "信息核对", "date": "2026-11-27 至 12-03", "people": "",
+     "outcome": "核对一致", "text": "", "ref": "HD-2026-1188"},
+    {"stage": "公示", "date": "2026-12-04 至 12-10", "people": "",
+     "outcome": "无异议", "text": "东村村务公开栏", "ref": "330102101-GS-20261204-1"},
+]
+
+
+def decision_form() -> dict[str, Any]:
+    """审核确认表: the township decides (审核确认权下放)."""
+    data = _household()
+    data["number"] = "330102101-20261124-0001-S1"
+    data["issued_date"] = "2026-12-11"
+    data["title"] = "最低生活保障审核确认表"
+    data["task"] = _task()
+    data["figures"] = dict(_FIGURES)
+    data["steps"] = copy.deepcopy(_STEPS) + [
+        {"stage": "审核确认", "date": "2026-12-11", "people": "", "outcome": "同意",
+         "text": "同意纳入最低生活保障", "ref": ""}]
+    data["opinion"] = {"recorded": True, "label": "审核确认意见", "outcome": "同意",
+                       "text": "经入户调查、信息核对和公示，该户符合最低生活保障条件，同意纳入。",
+                       "amount": "每月 920.00 元", "period": "2026年12月至2027年11月",
+                       "date": "2026-12-11"}
+    data["county"] = {"recorded": False, "blank": False, "outcome": "", "text": "", "amount": "",
+                      "period": "", "date": "", "ref": "", "source": ""}
+    return data
+
+
+def decision_form_county() -> dict[str, Any]:
+    """初审意见表: the county decides; the township's 初审 not yet recorded."""
+    data = decision_form()
+    data["title"] = "最低生活保障初审意见表"
+    data["task"] = _task("县民政局", False)
+    data["county"]["blank"] = True
+    data["steps"] = copy.deepcopy(_STEPS)
+    data["opinion"] = {"recorded": False, "label": "乡镇（街道）初审意见", "outcome": "",
+                       "text": "", "amount": "", "period": "", "date": ""}
+    return data
+
+
+def extension_notice() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["number"] = "330102101-20261124-0001-Y1"
+    data["issued_date"] = "2026-12-18"
+    data["application_number"] = "330102101-20261124-0001"
+    data["intake_date"] = "2026-11-24"
+    data["items"] = copy.deepcopy(_ITEMS[:1])
+    data["task"] = _task()
+    data["extension"] = {"date": "2026-12-18", "days": 15, "due_before": "2026-12-22",
+                         "due_after": "2027-01-13", "provisional": True,
+                         "reason": "申请人家庭成员收入情况需向外省就业地核实，核对结果尚未反馈"}
+    return data
+
+
+def publicity_list() -> dict[str, Any]:
+    """A village's 公示名单: adults' names and items only; no ID numbers; a minor
+    applicant's application, 孤儿 items and minor members' names are left out."""
+    data = copy.deepcopy(_BASE)
+    del data["applicant"]  # a list for many applicants
+    data["number"] = "330102101-GS-20261204-1"
+    data["issued_date"] = "2026-12-04"
+    data["village"] = {"name": "东村村民委员会", "code": "330102101201"}
+    data["publicity"] = {"start": "2026-12-04", "end": "2026-12-10", "days": 7,
+                         "phone": "0571-12345678", "address": "城关镇人民政府便民服务中心社会救助窗口",
+                         "basis": "《社会救助暂行办法》和最低生活保障、特困人员认定有关规定"}
+    data["entries"] = [
+        {"applicant": "张三", "members": "张三、王\U000201D4", "household_size": 3,
+         "items": "最低生活保障"},
+        {"applicant": "周" + _RARE, "members": "周" + _RARE, "household_size": 1,
+         "items": "特困人员救助供养"},
+        {"applicant": "欧阳秀兰", "members": "欧阳秀兰、林建华", "household_size": 4,
+         "items": "最低生活保障"},
+    ]
+    data["count"] = len(data["entries"])
+    return data
+
+
+def report_list() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    del data["applicant"]
+    data["number"] = "330102101-SB-20261211-1"
+    data["issued_date"] = "2026-12-11"
+    data["department"] = {"code": "CIVIL", "name": "县民政局"}
+    data["reports"] = [
+        {"application_number": "330102101-20261124-0001", "applicant": "张三",
+         "village": "东村", "item": "最低生活保障", "intake_date": "2026-11-24",
+         "opinion": "同意：符合最低生活保障条件", "household_size": 3, "amount": "每月 920.00 元"},
+        {"application_number": "330102101-20261125-0003", "applicant": "周" + _RARE,
+         "village": "东村", "item": "特困人员救助供养", "intake_date": "2026-11-25",
+         "opinion": "同意：无劳动能力、无生活来源、无法定赡养义务人", "household_size": 1,
+         "amount": ""},
+        {"application_number": "330102101-20261126-0002", "applicant": "欧阳秀兰",
+         "village": "西村", "item": "最低生活保障", "intake_date": "2026-11-26",
+         "opinion": "不同意：家庭人均收入高于当地低保标准", "household_size": 4, "amount": ""},
+    ]
+    data["count"] = len(data["reports"])
+    return data
+
+
 SAMPLES = {
     "receipt": receipt,
     "notice_missing": notice_missing,
@@ -292,6 +431,11 @@ SAMPLES = {
     "application_form": application_form,
     "declaration": declaration,
     "calculation": calculation,
+    "visit_form": visit_form,
+    "decision_form": decision_form,
+    "extension_notice": extension_notice,
+    "publicity_list": publicity_list,
+    "report_list": report_list,
 }
 
 

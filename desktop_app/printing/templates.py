@@ -24,7 +24,8 @@ _MEMBER = {"name", "relation", "id_number", "id_number_masked", "adult", "role",
            # the household forms (issue 12): members and supporters in detail
            "id_type", "sex", "health", "employment", "disability", "counted",
            "counted_reason", "guardian", "phone", "household_size", "income", "able",
-           "unable_reason"}
+           "unable_reason",
+           "age"}  # issue 13: the 入户调查表
 _INCOME_LINE = {"category", "amount", "counted"}
 ROOT_SCHEMA: dict[str, set[str] | None] = {
     "number": None, "reprint": None, "issued_date": None, "clerk": None, "title": None,
@@ -62,6 +63,23 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
                 "guardian_candidates", "guardian_names", "guardian_needed", "authorisers",
                 "guardian", "guardian_choices", "guardian_choice_names", "declarants"},
     "copy": None,  # checked against the template's own copies
+    # issue 13 — the 审核确认 procedure: visit_form, decision_form, extension_notice,
+    # publicity_list, report_list (core/services/casework_forms.py)
+    "task": {"item", "code", "intake_date", "due_date", "due_provisional", "decider",
+             "township_decides", "extended_days"},
+    "visit": {"recorded", "date", "people", "investigator1", "investigator2", "findings"},
+    "figures": {"available", "members_all", "members_counted", "gross", "excluded",
+                "deduction", "net", "net_per_capita", "standard", "basis", "comparison",
+                "topup", "standards_from"},
+    "steps": None,
+    "opinion": {"recorded", "label", "outcome", "text", "amount", "period", "date"},
+    "county": {"recorded", "blank", "outcome", "text", "amount", "period", "date", "ref",
+               "source"},
+    "extension": {"date", "days", "due_before", "due_after", "provisional", "reason"},
+    "village": {"name", "code"},
+    "publicity": {"start", "end", "days", "phone", "address", "basis"},
+    "entries": None,
+    "reports": None,
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional"},
@@ -80,6 +98,11 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "rows": {"referral_number", "application_number", "applicant", "items", "materials",
              "feedback_date"},
     "previous": {"date", "item", "amount", "cause"},
+    # issue 13 — the 审核确认 procedure
+    "steps": {"stage", "date", "people", "outcome", "text", "ref"},
+    "entries": {"applicant", "members", "household_size", "items"},
+    "reports": {"application_number", "applicant", "village", "item", "opinion",
+                "household_size", "amount", "intake_date"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}
@@ -87,7 +110,8 @@ _COMMON = {"kind", "when", "only", "comment"}
 BLOCKS: dict[str, tuple[set[str], set[str], set[str]]] = {
     "title": (set(), {"text", "subtitle", "qr", "note", "size"},
               {"text", "subtitle", "qr", "note"}),
-    "paragraph": ({"text"}, {"indent", "align", "size", "font", "space_before", "space_after"},
+    "paragraph": ({"text"}, {"indent", "align", "size", "font", "space_before", "space_after",
+                             "keep_with_next"},
                   {"text"}),
     "fields": ({"items"}, {"columns", "label_width_mm", "max_lines"}, set()),
     "table": ({"source", "columns"}, {"empty_text", "max_lines", "row_height_mm", "min_rows",
@@ -277,6 +301,8 @@ class _Checker:
             raise self.fail(where, "'align' must be left, center, right or justify")
         if block.get("font", "body") not in ("body", "heading"):
             raise self.fail(where, "'font' must be 'body' or 'heading'")
+        if not isinstance(block.get("keep_with_next", False), bool):
+            raise self.fail(where, "'keep_with_next' must be true or false")
 
     def _signatures(self, where: str, block: dict[str, Any]) -> None:
         items = block["items"]

@@ -129,3 +129,34 @@ def test_filing_month() -> None:
     assert filing_month("330102101-20261124-0001-Z2", "misc") == "202611"
     assert filing_month("330102101-20261124-QD01", "misc") == "202611"
     assert filing_month("no number", "misc") == "misc" == filing_month("a-b-c-d-e", "misc")
+
+
+# -- issue 13: the forms and lists of the 审核确认 procedure ---------------------------------
+def test_procedure_form_suffixes() -> None:
+    from desktop_app.core.rules.numbering import DECISION_FORM, EXTENSION_NOTICE, VISIT_FORM
+
+    receipt = "330102101-20261124-0001"
+    assert suffixed_number(receipt, VISIT_FORM, 1) == f"{receipt}-D1"
+    assert suffixed_number(receipt, DECISION_FORM, 2) == f"{receipt}-S2"
+    assert next_suffixed_number(receipt, EXTENSION_NOTICE, [f"{receipt}-Y1", f"{receipt}-S4"]) \
+        == f"{receipt}-Y2"
+    assert len({VISIT_FORM, DECISION_FORM, EXTENSION_NOTICE, REFERRAL, RESULT_NOTICE,
+                EMERGENCY}) == 6
+
+
+def test_list_numbers_of_the_procedure() -> None:
+    from desktop_app.core.rules.numbering import list_number
+
+    day = date(2026, 12, 4)
+    assert list_number("330102101000", "GS", day, 1) == "330102101-GS-20261204-1"
+    assert list_number("330102101000", "SB", day, 12) == "330102101-SB-20261204-12"
+    for bad in (0, -3, True):
+        with pytest.raises(ValueError):
+            list_number("330102101000", "GS", day, bad)
+    with pytest.raises(ValueError):
+        list_number("330102101000", "QD", day, 1)
+    with pytest.raises(ValidationError):
+        list_number("330102101201", "GS", day, 1)
+    # filed under the month of their day, like every number
+    assert filing_month("330102101-GS-20261204-1", "misc") == "202612"
+    assert filing_month("330102101-SB-20270105-3", "misc") == "202701"

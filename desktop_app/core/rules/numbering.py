@@ -31,7 +31,12 @@ MAX_SEQ_DIGITS = 9
 REFERRAL = "Z"  # 转办单 (one per receiving department, again when re-referred)
 RESULT_NOTICE = "G"  # 办理结果告知书
 EMERGENCY = "J"  # 临时救助先行救助记录
-SUFFIX_LETTERS = (REFERRAL, RESULT_NOTICE, EMERGENCY)
+# issue 13 — the forms of the 审核确认 procedure
+VISIT_FORM = "D"  # 入户调查表
+DECISION_FORM = "S"  # 审核确认表 / 初审意见表
+EXTENSION_NOTICE = "Y"  # 延期告知书
+SUFFIX_LETTERS = (REFERRAL, RESULT_NOTICE, EMERGENCY, VISIT_FORM, DECISION_FORM,
+                  EXTENSION_NOTICE)
 #: The day's 转办清单 (handover list): ``<code9>-<YYYYMMDD>-QD<nn>``.
 HANDOVER_LIST = "QD"
 HANDOVER_WIDTH = 2
@@ -103,7 +108,9 @@ def filing_month(number: str, default: str) -> str:
     ``…-QD01``): the month folder its PDF is filed under; ``default`` for other text."""
     if number.count("-") not in (2, 3):
         return default
-    return number.split("-")[1][:6]
+    parts = number.split("-")
+    # the lists of issue 13 put their letters first: ``…-GS-20261204-1``
+    return (parts[2] if parts[1] in LIST_LETTERS else parts[1])[:6]
 
 
 # ----------------------------------------------------------------- derived numbers
@@ -142,3 +149,21 @@ def handover_list_number(township_code12: str, day: date, n: int) -> str:
     """
     township = validate_township_code(township_code12)
     return f"{_day_prefix(township.code9, day)}-{HANDOVER_LIST}{_positive(n, 'list number'):0{HANDOVER_WIDTH}d}"
+
+
+#: issue 13 — the list documents of the 审核确认 procedure: ``<code9>-GS-<YYYYMMDD>-<n>``
+#: (公示名单) and ``<code9>-SB-<YYYYMMDD>-<n>`` (上报清单).
+LIST_LETTERS = ("GS", "SB")
+
+
+def list_number(township_code12: str, letters: str, day: date, n: int) -> str:
+    """The ``n``-th list of its kind on ``day``: ``list_number("330102101000", "GS",
+    date(2026, 12, 4), 1)`` → ``"330102101-GS-20261204-1"``.
+
+    :raises ValidationError: if the township code is invalid.
+    :raises ValueError: for unknown letters or ``n < 1``.
+    """
+    if letters not in LIST_LETTERS:
+        raise ValueError(f"unknown list letters {letters!r}")
+    township = validate_township_code(township_code12)
+    return f"{township.code9}-{letters}-{day.year:04d}{day.month:02d}{day.day:02d}-{_positive(n, 'list number')}"

@@ -78,6 +78,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # A county acknowledgement for a package above the export log (sync service): the
     # county holds it; exports wait until it is sorted out (issue #11 review).
     "county_holds": None,
+    # issue 13 — forms: where objections to a 公示 go, printed on the 公示名单; an empty
+    # value prints the window's phone / the office's name.
+    "publicity_objection": {"phone": "", "address": ""},
 }
 
 

@@ -40,7 +40,7 @@ from ..models import (
 from ..rules import numbering, values
 from ..rules.identity import IdType, mask_id
 from ..vocab import ApplicationStatus, MaterialStatus
-from . import auth, forms_data, handling_data
+from . import auth, casework_forms, forms_data, handling_data
 from .auth import ActorRef
 from .clock import ensure_clock_allows_issue
 from .context import Changes, Outcome, ServiceContext
@@ -243,6 +243,9 @@ class DocumentService:
                 data.update(forms_data.declaration(app, excluded))
             if kind == "calculation":
                 data["calc"] = forms_data.calculation(result, app)
+        # issue 13: 入户调查表, 审核确认表/初审意见表, 延期告知书 of one task ({} otherwise)
+        data.update(casework_forms.application_form_data(self.ctx, s, app, kind, item_ids,
+                                                         issued, data))
         if kind == "commitment":
             today = issued
             data["members"] = [
