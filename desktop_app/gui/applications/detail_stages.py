@@ -170,16 +170,9 @@ class StageBar(QFrame):
 
 
 def can_dispute(plan: StagePlan) -> bool:
-    """民主评议 is offered only until the 公示 starts, and only where the procedure has it."""
-    codes = [s.code for s in plan.steps]
-    if "review" not in codes:
-        return False
-    review = plan.steps[codes.index("review")]
-    if review.state in ("done", "running") or plan.current == "review":
-        return False
-    if "publicity" in codes and plan.steps[codes.index("publicity")].state in ("done", "running"):
-        return False
-    return plan.current is not None
+    """民主评议 is offered when the procedure may take it now: its steps before it are
+    done and nothing after it is recorded (the stage service's state ``optional``)."""
+    return any(s.code == "review" and s.state == "optional" for s in plan.steps)
 
 
 __all__ = ["CHIP_STYLES", "StageBar", "can_dispute"]

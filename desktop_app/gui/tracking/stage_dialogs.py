@@ -394,7 +394,7 @@ class PublicityEndDialog(StageDialog):
         self.resolution = text_edit("resolution", self.tr("How they were checked and resolved"))
         self.add(self.tr("Concluded on"), self.done_on, "done_on")
         self.add(self.tr("Outcome"), self.outcome, "outcome")
-        self.add(self.tr("Objections"), self.objections, "details.objections")
+        self.add(self.tr("Objections"), self.objections, "text", "details.objections")
         self.add(self.tr("Resolution"), self.resolution, "details.resolution", "details")
         self.outcome.currentIndexChanged.connect(self._toggled)
         self._toggled()
@@ -415,13 +415,14 @@ class PublicityEndDialog(StageDialog):
         v = self.view
         objected = self.outcome.currentData() != "no_objection"
         details: dict[str, object] = {}
+        text = ""
         if objected:
-            details = {"objections": self.objections.toPlainText(),
-                       "resolution": self.resolution.toPlainText()}
+            text = self.objections.toPlainText()
+            details = {"objections": text, "resolution": self.resolution.toPlainText()}
         return StageInput(
             stage="publicity", started_on=v.started_on if v and v.started_on else _day(self.done_on),
             ends_on=v.ends_on if v else None, done_on=_day(self.done_on),
-            outcome=self.outcome.currentData(), details=details)
+            outcome=self.outcome.currentData(), text=text, details=details)
 
 
 class DecisionDialog(StageDialog):
