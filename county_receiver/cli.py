@@ -128,6 +128,18 @@ def build_parser() -> argparse.ArgumentParser:
     fb.add_argument("--signed-on", help="签收 day (default: the result day)")
     fb.add_argument("--period-from", help="assistance period start (done only)")
     fb.add_argument("--period-to", help="assistance period end (done only)")
+    cf = csub.add_parser("confirm", parents=[common],
+                         help="record the county's 审核确认 of a task the township reported (报县)")
+    cf.add_argument("--task", required=True, metavar="UUID", help="the task's requested_item uuid")
+    cf.add_argument("--outcome", required=True, choices=("approved", "refused"),
+                    help="approved (确认给予) or refused (不予确认)")
+    cf.add_argument("--date", required=True, help="the county's decision day, YYYY-MM-DD")
+    cf.add_argument("--amount", metavar="YUAN", help="amount granted (approved only)")
+    cf.add_argument("--period-from", help="assistance period start (approved only)")
+    cf.add_argument("--period-to", help="assistance period end (approved only)")
+    cf.add_argument("--document-number", default="", metavar="文号",
+                    help="the county's document number")
+    cf.add_argument("--text", default="", help="decision text (the reason, required for refused)")
     mr = csub.add_parser("make-return", parents=[common],
                          help="build the return package (.twret) for one township")
     mr.add_argument("--township", required=True, metavar="CODE")
@@ -252,7 +264,8 @@ def run(args) -> int:  # noqa: C901 - one branch per action
                       f"last package {t.last_package} (format {fmt})\t"
                       f"unacknowledged {t.unacknowledged}\t"
                       f"feedback to send {t.pending_feedback}\tlast return {t.last_return}\t"
-                      f"queued updates {t.queued_updates}")
+                      f"queued updates {t.queued_updates}\t"
+                      f"confirmations to send {t.pending_confirmations}")
             return 0
         if action == "ingest":
             failed = 0
@@ -287,6 +300,20 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             print(f"{'replaced' if res.replaced else 'recorded'} feedback {res.record['result']} "
                   f"for task {res.task_uuid} of {res.township_code}; it goes with the next "
                   "return package")
+            return 0
+        if action == "confirm":
+            conf = county.record_confirmation(
+                args.task, args.outcome, args.date,
+                amount_fen=_yuan_to_fen(args.amount) if args.amount else None,
+                period_from=args.period_from, period_to=args.period_to,
+                document_number=args.document_number, text=args.text)
+            log.info("confirm: township %s, outcome %s", conf.township_code, conf.record["outcome"])
+            version = county.return_version(conf.township_code)
+            print(f"{'replaced' if conf.replaced else 'recorded'} confirmation "
+                  f"{conf.record['outcome']} for task {conf.task_uuid} of {conf.township_code}; "
+                  "it goes with the next return package"
+                  + ("" if version >= 3 else f" once the township sends a package of format 3 "
+                                             f"(its last is format {version})"))
             return 0
         if action == "update":
             records = _read_json(args.file, args.type)

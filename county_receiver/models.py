@@ -91,6 +91,7 @@ class CountyRecord(CountyBase):
         Index("ix_county_record_type", "township_id", "type", "change_seq"),
         Index("ix_county_record_event_seq", "township_id", "event_seq"),
         Index("ix_county_record_number", "application_number"),
+        Index("ix_county_record_task", "township_id", "task_uuid"),
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
@@ -103,6 +104,10 @@ class CountyRecord(CountyBase):
     application_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
     application_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
     event_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    #: The task (``requested_item.uuid``) the record belongs to: the task itself, its
+    #: procedure steps (``task_stage``) and ledger lines (``reserve_entry``) — format 3,
+    #: revision 0003; NULL for the others.
+    task_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
     package_seq: Mapped[int] = mapped_column(Integer)         # the package that wrote this version
     data: Mapped[dict[str, Any]] = mapped_column(JsonType)
 
@@ -139,6 +144,26 @@ class DepartmentFeedback(CountyBase):
     signed_by: Mapped[str] = mapped_column(String(40), default="")
     signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     department: Mapped[str] = mapped_column(String(16), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    return_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sent in this return
+
+
+class CountyConfirmation(CountyBase):
+    """The county's 审核确认 of a task the township reported (报县), to send in a return
+    package as a ``confirmation`` record (format 3, revision 0003)."""
+
+    __tablename__ = "county_confirmation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("county_township.id"))
+    task_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    decided_on: Mapped[date] = mapped_column(Date)
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    period_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    period_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+    document_number: Mapped[str] = mapped_column(String(60), default="")
+    text: Mapped[str] = mapped_column(String(200), default="")
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     return_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sent in this return
 
@@ -190,6 +215,6 @@ class ReturnPackage(CountyBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-__all__ = ["CountyBase", "CountyMeta", "CountyRecord", "DepartmentFeedback", "QueuedUpdate",
+__all__ = ["CountyBase", "CountyConfirmation", "CountyMeta", "CountyRecord", "DepartmentFeedback", "QueuedUpdate",
            "ReceivedPackage", "RecordConflict", "RegisteredTownship", "ReturnPackage", "SCHEMA_VERSION", "SentUpdate",
            "utcnow"]

@@ -76,6 +76,7 @@ from sync_contract.versions import FORMAT_VERSION, types_of
 from .db import NewerSchema, migrate
 from .models import (
     CountyBase,
+    CountyConfirmation,
     CountyRecord,
     DepartmentFeedback,
     QueuedUpdate,
@@ -88,6 +89,11 @@ from .models import (
 )
 
 DEFAULT_URL = "sqlite:///county.sqlite3"
+#: Record types that belong to one task (their ``item_uuid``; county_record.task_uuid).
+TASK_PARTS = ("task_stage", "reserve_entry")
+#: The fields of a ``confirmation`` record (docs/sync-format.md §12).
+CONFIRMATION_FIELDS = ("task_uuid", "outcome", "decided_on", "amount_fen", "period_from",
+                       "period_to", "document_number", "text")
 BATCH = 500
 UPDATE_TYPES = ("catalogue", "eligibility", "holiday_year", "standards", "village")
 UPDATE_KEYS = {"catalogue": "version", "eligibility": "effective_from", "holiday_year": "year",
@@ -154,6 +160,14 @@ class FeedbackResult:
 
 
 @dataclass(frozen=True)
+class ConfirmationResult:
+    township_code: str
+    task_uuid: str
+    record: dict[str, Any]
+    replaced: bool       # an unsent confirmation of the task was corrected
+
+
+@dataclass(frozen=True)
 class ReturnResult:
     township_code: str
     package_seq: int
@@ -194,6 +208,8 @@ class TownshipInfo:
     format_version: int | None = None
     #: Update records queued for its next return.
     queued_updates: int = 0
+    #: County confirmations (审核确认, format 3) not sent yet.
+    pending_confirmations: int = 0
 
 
 # -- helpers --------------------------------------------------------------------------
@@ -225,7 +241,7 @@ def _parse_verify_key(text: str) -> Ed25519PublicKey:
     return load_public_key_b64(text)
 
 
-def _day(value: Any, what: str) -> date | None:
+def _day(value: Any, what: str, reason: str = "feedback_invalid") -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, date):
@@ -233,21 +249,26 @@ def _day(value: Any, what: str) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise _fail("feedback_invalid", f"{what}: not a date (YYYY-MM-DD): {value}",
+        raise _fail(reason, f"{what}: not a date (YYYY-MM-DD): {value}",
                     f"{what} 不是日期（YYYY-MM-DD）：{value}") from None
 
 
 def row_digest(engine: Engine) -> str:
     """SHA-256 over every row of every county table (order-independent within a table).
-    Empty tables and the tables of a later revision the database does not have yet add
-    nothing: a migration that only adds a table keeps the digest."""
+    Empty tables, the tables and columns of a later revision the database does not have
+    yet, and NULL values add nothing: a migration that only adds a table, or a column
+    left NULL, keeps the digest."""
     h = hashlib.sha256()
     with engine.connect() as con:
-        present = set(inspect(con).get_table_names())
+        insp = inspect(con)
+        present = set(insp.get_table_names())
         for table in CountyBase.metadata.sorted_tables:
             if table.name not in present:
                 continue
-            rows = sorted(repr(tuple(r)) for r in con.execute(table.select()))
+            have = {c["name"] for c in insp.get_columns(table.name)}
+            cols = [c for c in table.columns if c.name in have]
+            rows = sorted(repr(sorted((k, v) for k, v in r._mapping.items() if v is not None))
+                          for r in con.execute(select(*cols)))
             if rows:
                 h.update(table.name.encode())
             for r in rows:
@@ -478,9 +499,13 @@ class County:
                     ReturnPackage.township_id == tw.id)) or 0
                 queued = s.scalar(select(func.count()).select_from(QueuedUpdate).where(
                     QueuedUpdate.township_id == tw.id, QueuedUpdate.return_seq.is_(None)))
+                confirms = s.scalar(select(func.count()).select_from(CountyConfirmation).where(
+                    CountyConfirmation.township_id == tw.id,
+                    CountyConfirmation.return_seq.is_(None)))
                 out.append(TownshipInfo(tw.code, tw.name, tw.fingerprint,
                                         tuple(tw.age_recipients or ()), last, unacked or 0, pending or 0,
-                                        ret, self._last_version(s, tw.id), queued or 0))
+                                        ret, self._last_version(s, tw.id), queued or 0,
+                                        confirms or 0))
         return out
 
     # ingest ------------------------------------------------------------------------
@@ -638,6 +663,8 @@ class County:
         row.application_uuid = rec["uuid"] if type_ == "application" else rec.get("application_uuid")
         row.application_number = rec.get("number") if type_ == "application" else None
         row.event_seq = rec.get("seq") if type_ == "event" else None
+        row.task_uuid = (rec["uuid"] if type_ == "requested_item"
+                         else rec.get("item_uuid") if type_ in TASK_PARTS else None)
 
     # feedback ----------------------------------------------------------------------
     def record_feedback(self, task_uuid: str, result: str, result_on: date | str, *,
@@ -780,6 +807,119 @@ class County:
                 "amount_fen": row.amount_fen, "period_from": iso(row.period_from),
                 "period_to": iso(row.period_to), "signed_by": row.signed_by,
                 "signed_on": iso(row.signed_on), "department": row.department}
+
+    # confirmations (审核确认 of reported tasks, format 3) --------------------------------
+    def record_confirmation(self, task_uuid: str, outcome: str, decided_on: date | str, *,
+                            amount_fen: int | None = None, period_from: date | str | None = None,
+                            period_to: date | str | None = None, document_number: str = "",
+                            text: str = "") -> ConfirmationResult:
+        """Record the county's 审核确认 of a task the township reported (报县); it goes to
+        the township in the next return package (a ``confirmation`` record). Checked as
+        the township will check it: the task's ``report`` step must have been received,
+        the task not decided yet (a confirmation sent before, a ``county`` / ``decision``
+        step, or a final status at the township), ``approved`` / ``refused``, the day not
+        before the report, amount and period only when approved, a reason when refused.
+        A second confirmation of a task before the first was sent replaces it."""
+        with Session(self.engine, expire_on_commit=False) as s, s.begin():
+            return self._add_confirmation(s, dict(
+                task_uuid=task_uuid, outcome=outcome, decided_on=decided_on,
+                amount_fen=amount_fen, period_from=period_from, period_to=period_to,
+                document_number=document_number, text=text))
+
+    def _add_confirmation(self, s: Session, item: dict[str, Any]) -> ConfirmationResult:  # noqa: C901 - one check per confirmation fault
+        def invalid(en: str, zh: str) -> PackageError:
+            return _fail("confirmation_invalid", en, zh)
+
+        bad = validator("county-return.confirmation.schema.json").text_problem(item)
+        if bad is not None:     # before any query: PostgreSQL refuses NUL and surrogates
+            raise _fail("text_invalid", f"field {bad}", f"字段 {bad.where}{bad.zh}")
+        task_uuid = str(item.get("task_uuid") or "").strip().lower()
+        task = s.scalar(select(CountyRecord).where(CountyRecord.type == "requested_item",
+                                                   CountyRecord.uuid == task_uuid))
+        if task is None:
+            raise _fail("unknown_task", f"task {task_uuid} has not been received from any "
+                        "township", f"县级尚未收到事项 {task_uuid}")
+        tw = s.get(RegisteredTownship, task.township_id)
+        assert tw is not None  # a received record always belongs to a registered township (FK)
+        steps = [r.data for r in s.scalars(select(CountyRecord).where(
+            CountyRecord.township_id == tw.id, CountyRecord.task_uuid == task_uuid,
+            CountyRecord.type == "task_stage"))]
+        replaced_ids = {d.get("replaces_uuid") for d in steps}
+        current = [d for d in steps if d["uuid"] not in replaced_ids]
+        reports = sorted(d["started_on"] for d in current if d.get("stage") == "report")
+        if not reports:
+            raise invalid(f"task {task_uuid} was not reported to the county (no report step "
+                          "received)", "乡镇尚未报县该事项（县级未收到其报县环节），不能审核确认")
+        decided = [d for d in current if d.get("stage") in ("county", "decision")]
+        status = task.data.get("task_status")
+        if decided or status in FINAL_TASK_STATUSES:
+            raise invalid(f"task {task_uuid} is already decided at the township",
+                          "该事项在乡镇已有审核确认结果，不能再次确认")
+        sent = s.scalar(select(CountyConfirmation.return_seq).where(
+            CountyConfirmation.task_uuid == task_uuid, CountyConfirmation.return_seq.is_not(None))
+            .limit(1))
+        if sent is not None:
+            raise invalid(f"task {task_uuid} was already confirmed (return package {sent})",
+                          f"县级已确认过该事项（第 {sent} 号返回包），不能再次确认")
+        outcome = item.get("outcome")
+        if outcome not in ("approved", "refused"):
+            raise invalid(f"outcome must be approved or refused, not {outcome!r}",
+                          "审核确认结果应为 approved（确认）或 refused（不予确认）")
+        decided_on = _day(item.get("decided_on"), "decided_on", "confirmation_invalid")
+        if decided_on is None:
+            raise invalid("decided_on is required", "缺少审核确认日期")
+        p_from = _day(item.get("period_from"), "period_from", "confirmation_invalid")
+        p_to = _day(item.get("period_to"), "period_to", "confirmation_invalid")
+        text = str(item.get("text") or "").strip()
+        number = str(item.get("document_number") or "").strip()
+        amount = item.get("amount_fen")
+        problems: list[tuple[str, str]] = []
+        if outcome == "refused" and not text:
+            problems.append(("text (the reason) required for refused", "不予确认须写明理由"))
+        if outcome != "approved" and (amount is not None or p_from or p_to):
+            problems.append(("amount and period only with approved", "金额和期限只用于确认给予"))
+        if amount is not None and (not isinstance(amount, int) or isinstance(amount, bool)
+                                   or amount < 0):
+            problems.append(("amount_fen must be a whole number of fen ≥ 0",
+                             "金额应为不小于 0 的整数（分）"))
+        if p_from and p_to and p_to < p_from:
+            problems.append(("period_to before period_from", "期限止日早于起日"))
+        reported = date.fromisoformat(reports[-1])
+        if decided_on < reported:
+            problems.append((f"decided_on before the report ({reported})",
+                             f"审核确认日期早于报县日期（{reported}）"))
+        if problems:
+            raise invalid(f"task {task_uuid}: " + "; ".join(en for en, _ in problems),
+                          "；".join(zh for _, zh in problems))
+        rec = {"task_uuid": task_uuid, "outcome": outcome, "decided_on": decided_on.isoformat(),
+               "amount_fen": amount if outcome == "approved" else None,
+               "period_from": p_from.isoformat() if p_from else None,
+               "period_to": p_to.isoformat() if p_to else None,
+               "document_number": number, "text": text}
+        try:
+            env.validate_record(COUNTY_RETURN, "confirmation", rec)
+        except PackageError as exc:
+            raise invalid(exc.message.split(" / ", 1)[-1], "审核确认不符合格式规范") from None
+        row = s.scalar(select(CountyConfirmation).where(
+            CountyConfirmation.task_uuid == task_uuid, CountyConfirmation.return_seq.is_(None)))
+        replaced = row is not None
+        if row is None:
+            row = CountyConfirmation(township_id=tw.id, task_uuid=task_uuid)
+            s.add(row)
+        row.outcome, row.decided_on, row.text, row.document_number = (
+            outcome, decided_on, text, number)
+        row.amount_fen, row.period_from, row.period_to = rec["amount_fen"], p_from, p_to
+        row.recorded_at = utcnow()
+        s.flush()
+        return ConfirmationResult(tw.code, task_uuid, rec, replaced)
+
+    @staticmethod
+    def _confirmation_record(row: CountyConfirmation) -> dict[str, Any]:
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        return {"task_uuid": row.task_uuid, "outcome": row.outcome,
+                "decided_on": row.decided_on.isoformat(), "amount_fen": row.amount_fen,
+                "period_from": iso(row.period_from), "period_to": iso(row.period_to),
+                "document_number": row.document_number, "text": row.text}
 
     # updates -----------------------------------------------------------------------
     def check_updates(self, code: str, updates: Mapping[str, Any]) -> dict[str, list[dict]]:  # noqa: C901 - one check per update kind
@@ -938,15 +1078,28 @@ class County:
                 .order_by(DepartmentFeedback.id)).all()
             fb = [self._feedback_record(r) for r in fb_rows]
             fb_ids = [r.id for r in fb_rows]
+            # confirmations (format 3): a township on an older format cannot take them —
+            # they wait, like eligibility updates, and are named in the result
+            cf_rows = s.scalars(select(CountyConfirmation).where(
+                CountyConfirmation.township_id == tw.id,
+                CountyConfirmation.return_seq.is_(None)).order_by(CountyConfirmation.id)).all()
+            if "confirmation" not in carried:
+                if cf_rows:
+                    queued_later["confirmation"] = len(cf_rows)
+                cf_rows = []
+            cf = [self._confirmation_record(r) for r in cf_rows]
+            cf_ids = [r.id for r in cf_rows]
             seq = (s.scalar(select(func.max(ReturnPackage.package_seq)).where(
                 ReturnPackage.township_id == tw.id)) or 0) + 1
             tw_id = tw.id
             sent = self._drop_sent(s, tw_id, checked)
-        if not acks and not fb and not any(checked.values()):
+        if not acks and not fb and not cf and not any(checked.values()):
             return None
         checked = {t: recs for t, recs in checked.items() if recs}
         members = {"ack": [{"package_seq": a.package_seq, "sha256": a.digest} for a in acks],
                    "feedback": fb, **checked}
+        if cf:
+            members["confirmation"] = cf
         path = self._out_path(Path(out), code, seq)
         manifest = {"kind": COUNTY_RETURN, "township_code": code, "device_id": ks.device_id,
                     "package_seq": seq}
@@ -972,7 +1125,7 @@ class County:
                 raise _write_fault(exc, path.parent) from None
             try:
                 self._record_return(tw_id, seq, built, inner, path, [a.id for a in acks], sent,
-                                    fb_ids, queued_ids)
+                                    fb_ids, queued_ids, cf_ids)
             except BaseException as exc:
                 part.unlink(missing_ok=True)  # only our own temporary copy, never the final name
                 if isinstance(exc, IntegrityError):
@@ -1033,7 +1186,8 @@ class County:
 
     def _record_return(self, tw_id: int, seq: int, built: env.BuiltPackage, inner: Path,
                        path: Path, ack_ids: list[int], sent: list[tuple[str, str, str]],
-                       fb_ids: list[int], queued_ids: Sequence[int] = ()) -> None:
+                       fb_ids: list[int], queued_ids: Sequence[int] = (),
+                       cf_ids: Sequence[int] = ()) -> None:
         """Record return ``seq`` (its inner ZIP kept for ``remake-return``), the packages
         it acknowledges, the updates and the feedback it carries — one transaction."""
         with Session(self.engine) as s, s.begin():
@@ -1049,6 +1203,9 @@ class County:
             if fb_ids:
                 s.execute(update(DepartmentFeedback).where(DepartmentFeedback.id.in_(fb_ids))
                           .values(return_seq=seq))
+            if cf_ids:
+                s.execute(update(CountyConfirmation).where(
+                    CountyConfirmation.id.in_(list(cf_ids))).values(return_seq=seq))
             if queued_ids:   # carried (or identical to what was sent before: not repeated)
                 s.execute(update(QueuedUpdate).where(QueuedUpdate.id.in_(list(queued_ids)))
                           .values(return_seq=seq))
@@ -1089,5 +1246,5 @@ class County:
                             format_version=version)
 
 
-__all__ = ["DEFAULT_URL", "County", "FeedbackResult", "IngestResult", "ReturnResult",
+__all__ = ["DEFAULT_URL", "ConfirmationResult", "County", "FeedbackResult", "IngestResult", "ReturnResult",
            "TownshipInfo", "db_problem", "normalise_url", "row_digest"]

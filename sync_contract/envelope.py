@@ -128,7 +128,8 @@ def _version_seen(manifest: Mapping[str, Any]) -> str:
         and fmt.isprintable() else "(absent or invalid)"
     shown_version = version if isinstance(version, int) and not isinstance(version, bool) \
         and abs(version) < 10**6 else "(absent or invalid)"
-    readable = " and ".join(str(v) for v in SUPPORTED_VERSIONS)
+    *first, last = (str(v) for v in SUPPORTED_VERSIONS)
+    readable = f"{', '.join(first)} and {last}" if first else last
     return f"format {shown_fmt}, version {shown_version}; this program reads {FORMAT} {readable}"
 
 

@@ -1,10 +1,13 @@
 """Records of an older format version lifted to the current shape (docs/sync-format.md
 §11.3), so a receiver stores one shape whatever version a package had.
 
-The county stores every township-export record in the version-2 shape: a version-1
-record gains the version-2 fields with the values the township's own migration 0008
-gives a row recorded before them — so a version-1 record upgraded here equals the
-version-2 record the township exports for the same row version:
+The county stores every township-export record in the current (version-3) shape: an
+older record gains the fields of each later version with the values the township's own
+migrations give a row recorded before them (0008 for version 2, 0010 for version 3) — so
+an older record upgraded here equals the current record the township exports for the
+same row version.
+
+Version 1 → 2:
 
 * ``application``: the income calculation ``counted_members`` … ``eligibility_from``
   null ("recorded before the calculation was stored"), ``medical_reimbursed_fen`` 0,
@@ -15,6 +18,14 @@ version-2 record the township exports for the same row version:
   member whose relation is 配偶, else "" (not given);
 * every other type is unchanged (version 2 added no field to them; ``related_person``
   and ``eligibility`` do not exist in version 1).
+
+Version 2 → 3:
+
+* ``requested_item``: ``stage``, ``stage_due``, ``first_aid_due_at``, ``notice_due``
+  null (no procedure step recorded), ``stage_due_provisional`` false,
+  ``extended_days`` 0, ``waiting_for`` "" (not waiting) — migration 0010's values;
+* every other type is unchanged (``task_stage``, ``reserve_entry``, ``reserve_batch``
+  and ``confirmation`` do not exist before version 3).
 
 Pure; the input is not modified.
 """
@@ -33,6 +44,11 @@ APPLICATION_V2_DEFAULTS: dict[str, Any] = {
     "standards_from": None, "eligibility_from": None, "medical_reimbursed_fen": 0,
     "residence_kind": "hukou", "residence_address": "", "residence_permit_no": "",
     "houses": None,
+}
+#: The version-3 requested_item fields an older record lacks, with their values.
+REQUESTED_ITEM_V3_DEFAULTS: dict[str, Any] = {
+    "stage": None, "stage_due": None, "stage_due_provisional": False, "extended_days": 0,
+    "first_aid_due_at": None, "notice_due": None, "waiting_for": "",
 }
 #: The relation of a spouse (the township's household vocabulary).
 SPOUSE = "配偶"
@@ -54,6 +70,16 @@ def upgrade_record(type_: str, record: Mapping[str, Any], from_version: int) -> 
     out = dict(record)
     if from_version >= FORMAT_VERSION:
         return out
+    if from_version < 2:
+        _to_2(type_, record, out)
+    if from_version < 3 and type_ == "requested_item":
+        for name, value in REQUESTED_ITEM_V3_DEFAULTS.items():
+            out.setdefault(name, value)
+    return out
+
+
+def _to_2(type_: str, record: Mapping[str, Any], out: dict[str, Any]) -> None:
+    """The version-2 fields of a version-1 record (into ``out``)."""
     if type_ == "application":
         for name, value in APPLICATION_V2_DEFAULTS.items():
             out.setdefault(name, value)
@@ -63,7 +89,6 @@ def upgrade_record(type_: str, record: Mapping[str, Any], from_version: int) -> 
         out.setdefault("counted", True)
         out.setdefault("counted_reason", _member_reason(record))
         out.setdefault("guardian", False)
-    return out
 
 
-__all__ = ["APPLICATION_V2_DEFAULTS", "upgrade_record"]
+__all__ = ["APPLICATION_V2_DEFAULTS", "REQUESTED_ITEM_V3_DEFAULTS", "upgrade_record"]

@@ -7,7 +7,14 @@ packages hold, and where its JSON Schemas are.
   calculation and the residence fields, ``incomes[].counted``; ``household_member``
   gains ``counted`` / ``counted_reason`` / ``guardian``; the new township-export type
   ``related_person``; the new county-return type ``eligibility``. Schemas in
-  ``schemas/`` (``$id`` ``…/sync/v2/…``).
+  ``schemas/v2/`` (``$id`` ``…/sync/v2/…``).
+* **3** — issue #13 (the township's casework): the new township-export types
+  ``task_stage`` (procedure steps), ``reserve_entry`` and ``reserve_batch`` (the
+  临时救助备用金 ledger); ``requested_item`` gains the procedure's clocks (``stage``,
+  ``stage_due``, ``stage_due_provisional``, ``extended_days``, ``first_aid_due_at``,
+  ``notice_due``, ``waiting_for``) and the material status ``awaiting``; the new
+  county-return type ``confirmation`` (the county's 审核确认 of a reported task).
+  Schemas in ``schemas/`` (``$id`` ``…/sync/v3/…``).
 
 The township writes :data:`FORMAT_VERSION`; both ends read every version of
 :data:`SUPPORTED_VERSIONS`. The county answers a township in the version of the
@@ -21,9 +28,9 @@ from __future__ import annotations
 FORMAT = "twsync"
 #: The version this program writes (the township always; the county for a township
 #: whose last package had it).
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: The versions this program reads.
-SUPPORTED_VERSIONS = (1, 2)
+SUPPORTED_VERSIONS = (1, 2, 3)
 TOWNSHIP_EXPORT, COUNTY_RETURN = "township-export", "county-return"
 
 _V1: dict[str, tuple[str, ...]] = {
@@ -34,11 +41,18 @@ _V1: dict[str, tuple[str, ...]] = {
 #: Types added by version 2.
 ADDED_IN_2: dict[str, tuple[str, ...]] = {TOWNSHIP_EXPORT: ("related_person",),
                                           COUNTY_RETURN: ("eligibility",)}
+#: Types added by version 3.
+ADDED_IN_3: dict[str, tuple[str, ...]] = {
+    TOWNSHIP_EXPORT: ("reserve_batch", "reserve_entry", "task_stage"),
+    COUNTY_RETURN: ("confirmation",)}
+_V2: dict[str, tuple[str, ...]] = {kind: tuple(sorted(types + ADDED_IN_2[kind]))
+                                   for kind, types in _V1.items()}
 
 #: version -> kind -> record types (sorted; the members of a package of that version).
 TYPES_BY_VERSION: dict[int, dict[str, tuple[str, ...]]] = {
     1: _V1,
-    2: {kind: tuple(sorted(types + ADDED_IN_2[kind])) for kind, types in _V1.items()},
+    2: _V2,
+    3: {kind: tuple(sorted(types + ADDED_IN_3[kind])) for kind, types in _V2.items()},
 }
 #: kind -> record types of :data:`FORMAT_VERSION`.
 TYPES: dict[str, tuple[str, ...]] = TYPES_BY_VERSION[FORMAT_VERSION]
@@ -56,5 +70,5 @@ def schema_name(kind: str, type_: str, version: int = FORMAT_VERSION) -> str:
     return name if version == FORMAT_VERSION else f"v{version}/{name}"
 
 
-__all__ = ["ADDED_IN_2", "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "SUPPORTED_VERSIONS",
+__all__ = ["ADDED_IN_2", "ADDED_IN_3", "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "SUPPORTED_VERSIONS",
            "TOWNSHIP_EXPORT", "TYPES", "TYPES_BY_VERSION", "schema_name", "types_of"]

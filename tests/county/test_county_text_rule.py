@@ -45,6 +45,25 @@ MADE: dict[str, dict] = {
         "address": "某村", "supporter": True, "guardian": False, "household_size": 3,
         "monthly_income_fen": 150000, "able": False, "unable_reason": "low_income",
         "note": "在外务工"},
+    # format 3 (issue 13)
+    "task_stage": {
+        "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "application_uuid": UUID,
+        "item_uuid": UUID, "stage": "visit", "started_on": "2026-11-24", "done_on": "2026-11-24",
+        "ends_on": None, "due_date": "2026-12-15", "outcome": "", "amount_fen": None,
+        "people": ["李四", "王五"], "text": "家中无劳动力", "ref": "", "village_uuid": None,
+        "details": "{}", "source": "township", "replaces_uuid": None, "recorded_by_uuid": None,
+        "created_at": "2026-11-24T02:00:00.000000"},
+    "reserve_batch": {
+        "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "number": "BZ-2026-1",
+        "submitted_on": "2026-11-24", "total_fen": 50000, "reimbursed_on": None,
+        "reimbursed_fen": None, "text": "十一月报账", "recorded_by_uuid": None,
+        "created_at": "2026-11-24T02:00:00.000000"},
+    "reserve_entry": {
+        "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "number": "BY-2026-1",
+        "kind": "payment", "amount_fen": 50000, "on": "2026-11-24", "text": "先行救助",
+        "application_uuid": UUID, "item_uuid": UUID, "emergency_aid_uuid": UUID,
+        "batch_uuid": None, "recorded_by_uuid": None,
+        "created_at": "2026-11-24T02:00:00.000000"},
 }
 CASES = [(t, c) for t in env.TYPES[KIND] for c in BAD]
 

@@ -1,4 +1,5 @@
-"""The county accepts sync format 1 and 2 (issue 12): a version-1 package and then a
+"""The county accepts sync format 1 and 2 (issue 12; and 3, issue 13 —
+tests/county/test_county_confirmation.py): a version-1 package and then a
 version-2 package of the same township are both ingested (SQLite, and PostgreSQL —
 ``slow``); version-1 records are stored lifted to the version-2 shape, so county queries
 see one shape; the ingest result and the township list say which version a package had;
@@ -35,6 +36,20 @@ def _as_v1(type_: str, rec: dict) -> dict:
         out["incomes"] = [{k: v for k, v in line.items() if k != "counted"}
                           for line in rec["incomes"]]
     return out
+
+
+def _as_v2(type_: str, rec: dict) -> dict:
+    """A record as a township of format 2 wrote it (the fields of the v2 schema)."""
+    keep = set(validator(f"v2/township-export.{type_}.schema.json").schema.schema["properties"])
+    return {k: v for k, v in rec.items() if k in keep}
+
+
+def _v2_package(world, n: int, path):
+    """The world's real package ``n`` written again by the writer at format 2."""
+    man, recs = read_package(world, world.packages[n - 1])
+    old = {t: [_as_v2(t, r) for r in recs[t]] for t in types_of(env.TOWNSHIP_EXPORT, 2)}
+    return build_export(path, world, n, old, lo=man["change_seq_from"], hi=man["change_seq_to"],
+                        audit_head=man["audit_head"], version=2)
 
 
 def _v1_package(world, n: int, path):
@@ -93,13 +108,16 @@ def test_a_v1_then_a_v2_package_of_one_township_are_both_ingested(world, county_
         assert county.townships()[0].queued_updates == 1
         assert county.make_return(world.code, out) is None      # nothing new it can carry
 
-        second = county.ingest(world.packages[1])               # the township's real v2 package
+        second = county.ingest(_v2_package(world, 2, tmp_path / "p2.twpkg"))
         assert (second.format_version, second.already_received) == (2, False)
         assert "(format 2)" in second.message
         [info] = county.townships()
         assert (info.last_package, info.format_version) == (2, 2)
         for rec in _stored(county, "application"):
             env.validate_record(env.TOWNSHIP_EXPORT, "application", rec)
+        for rec in _stored(county, "requested_item"):    # lifted to v3: migration 0010's values
+            env.validate_record(env.TOWNSHIP_EXPORT, "requested_item", rec)
+            assert (rec["stage"], rec["extended_days"], rec["waiting_for"]) == (None, 0, "")
 
         ret2 = county.make_return(world.code, out)              # now it goes
         assert ret2 is not None and ret2.format_version == 2 and ret2.queued == {}

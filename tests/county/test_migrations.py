@@ -54,6 +54,11 @@ INITIAL_TABLES = {"county_meta", "county_township", "county_package", "county_re
                   "county_conflict", "county_feedback", "county_return", "county_sent_update"}
 
 
+#: Undo what later revisions add to the initial tables (0003: county_record.task_uuid).
+LATER_COLUMNS = ("DROP INDEX ix_county_record_task",
+                 "ALTER TABLE county_record DROP COLUMN task_uuid")
+
+
 def _old_layout(url: str) -> None:
     """A county database as the receiver made it before migrations, with data."""
     engine = create_engine(normalise_url(url))
@@ -61,6 +66,8 @@ def _old_layout(url: str) -> None:
         CountyBase.metadata.create_all(engine, tables=[
             t for t in CountyBase.metadata.sorted_tables if t.name in INITIAL_TABLES])
         with engine.begin() as conn:
+            for sql in LATER_COLUMNS:       # added to an initial table by a later revision
+                conn.execute(text(sql))
             conn.execute(CountyMeta.__table__.insert().values(key="schema_version", value="1"))
             conn.execute(RegisteredTownship.__table__.insert().values(
                 code="110101001000", name="东华门街道", ed25519_public_key="A" * 44,

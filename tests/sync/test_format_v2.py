@@ -97,13 +97,14 @@ def test_v2_export_decrypts_with_age_verifies_with_cryptography_and_carries_the_
         mbytes = zf.read("manifest.json")
         Ed25519PublicKey.from_public_bytes(raw).verify(zf.read("manifest.sig"), mbytes)
         manifest = json.loads(mbytes)
-        assert manifest["format_version"] == 2
+        assert manifest["format_version"] == env.FORMAT_VERSION      # 3 since issue 13
         assert "data/related_person.jsonl" in zf.namelist()
         for name in zf.namelist():                # every line valid against the v2 schemas
             if name.endswith(".jsonl"):
                 type_ = name[5:-6]
                 schema = json.loads((SCHEMAS / f"township-export.{type_}.schema.json").read_text())
-                assert schema["$id"].endswith(f"/sync/v2/township-export.{type_}.schema.json")
+                assert schema["$id"].endswith(
+                    f"/sync/v{env.FORMAT_VERSION}/township-export.{type_}.schema.json")
                 check = Draft202012Validator(schema)
                 for rec in _lines(zf, type_):
                     check.validate(rec)
@@ -276,7 +277,7 @@ def test_upgrade_record_fills_the_v2_fields_as_migration_0008_does(type_, record
 
 def test_upgrade_record_refuses_an_unknown_version():
     with pytest.raises(ValueError):
-        upgrade_record("village", {}, 3)
+        upgrade_record("village", {}, 4)
 
 
 def test_a_real_v1_record_upgraded_is_a_valid_v2_record(world_records):
@@ -380,20 +381,22 @@ def test_the_township_reads_a_version_1_return(services, synced, county, tmp_pat
 def test_unknown_versions_stay_unsupported(services, synced, county, tmp_path):
     members = all_members({})
     services.sync.keys.ensure()
-    for version in (0, 3, True, "2", 2.0):
+    for version in (0, 4, True, "2", 2.0):
         man = return_manifest(services, county, 1, members, format_version=version)
         path = craft(tmp_path / f"r-{version!s}.twret", man, members,
                      signing_key=county.signing_key, recipient=services.sync.keys.age_recipient)
         with pytest.raises(PackageError) as caught:
             services.sync.import_package(path, SYSTEM)
         assert caught.value.reason == "unsupported_version", version
-        assert "reads twsync 1 and 2" in caught.value.message
+        assert "reads twsync 1, 2 and 3" in caught.value.message
 
 
 def test_every_schema_file_names_its_version():
     for path in SCHEMAS.glob("*.schema.json"):
         sid = json.loads(path.read_text())["$id"]
         if path.name != "public-keys.schema.json":
-            assert f"/sync/v2/{path.name}" in sid, path.name
+            assert f"/sync/v3/{path.name}" in sid, path.name
+    for path in (SCHEMAS / "v2").glob("*.schema.json"):
+        assert f"/sync/v2/{path.name}" in json.loads(path.read_text())["$id"]
     for path in (SCHEMAS / "v1").glob("*.schema.json"):
         assert f"/sync/v1/{path.name}" in json.loads(path.read_text())["$id"]

@@ -1,7 +1,7 @@
 """Issue 12: an application recorded before migration 0008 still exports after the
-upgrade — in format 2, its calculation null ("recorded before the calculation was
+upgrade — in the current format (2, now 3), its calculation null ("recorded before the calculation was
 stored"), its members counted with the reasons the migration can know — and the
-package is valid against the v2 schemas (decrypted with Debian `age`)."""
+package is valid against the current schemas (decrypted with Debian `age`)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def test_an_application_from_before_0008_exports_in_format_2(services, synced, c
         again.close()
     inner = age_decrypt(county.folder / "age.key", res.path, tmp_path / "inner.zip")
     with zipfile.ZipFile(inner) as zf:
-        assert json.loads(zf.read("manifest.json"))["format_version"] == 2
+        assert json.loads(zf.read("manifest.json"))["format_version"] == 3
         for type_ in ("application", "household_member", "related_person"):
             schema = json.loads((SCHEMA_DIR / f"township-export.{type_}.schema.json").read_text())
             for rec in _lines(zf, type_):

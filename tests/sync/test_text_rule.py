@@ -110,6 +110,10 @@ RETURNED = [
     (("feedback", "department"), ("list_document", "department")),
     (("village", "name"), ("village", "name")),
     (("village", "code"), ("village", "code")),
+    # format 3: the county's confirmation becomes the task's `county` step and result
+    (("confirmation", "text"), ("task_stage", "text")),
+    (("confirmation", "text"), ("requested_item", "result_text")),
+    (("confirmation", "document_number"), ("task_stage", "ref")),
 ]
 
 
@@ -131,6 +135,10 @@ def _base_records(code: str) -> dict[str, dict]:
         "ack": {"package_seq": 1, "sha256": "0" * 64},
         "catalogue": {"version": str(catalogue.get("version", "1")), "document": catalogue},
         "eligibility": {**DEFAULT_ENTRY, "effective_from": "2027-01-01"},
+        "confirmation": {"task_uuid": TASK, "outcome": "approved", "decided_on": "2026-11-24",
+                         "amount_fen": 60000, "period_from": "2026-12-01",
+                         "period_to": "2027-11-30", "document_number": "某民审〔2026〕12号",
+                         "text": "同意纳入低保"},
         "feedback": {"task_uuid": TASK, "result": "done", "result_on": "2026-11-24",
                      "result_text": "已报销", "amount_fen": 60000, "period_from": None,
                      "period_to": None, "signed_by": "王医保", "signed_on": "2026-11-24",

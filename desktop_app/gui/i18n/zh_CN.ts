@@ -1090,7 +1090,7 @@ This warning is recorded in the audit log.</source>
 <context>
     <name>CountyDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+154"/>
+        <location filename="../tracking/stage_dialogs.py" line="+155"/>
         <source>County confirmation (paper reply)</source>
         <translation>县级审核确认（纸质回复）</translation>
     </message>
@@ -2094,7 +2094,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ExportLogModel</name>
     <message>
-        <location filename="../sync/common.py" line="+150"/>
+        <location filename="../sync/common.py" line="+154"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -4997,7 +4997,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PeoplePicker</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="-377"/>
+        <location filename="../tracking/stage_dialogs.py" line="-378"/>
         <source>Other people, separated by 、</source>
         <translation>其他人员，用“、”分隔</translation>
     </message>
@@ -5254,7 +5254,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PublicityDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+456"/>
+        <location filename="../tracking/stage_dialogs.py" line="+457"/>
         <source>Start the public notice</source>
         <translation>开始公示</translation>
     </message>
@@ -5287,7 +5287,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PublicityEndDialog</name>
     <message>
-        <location line="-229"/>
+        <location line="-230"/>
         <source>Conclude the public notice</source>
         <translation>公示结束登记</translation>
     </message>
@@ -5642,7 +5642,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+220"/>
+        <location filename="../tracking/stage_dialogs.py" line="+221"/>
         <source>Report to the county</source>
         <translation>报县</translation>
     </message>
@@ -6482,7 +6482,7 @@ Documents will be issued with today&apos;s date again, earlier than those record
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="-431"/>
+        <location filename="../tracking/stage_dialogs.py" line="-432"/>
         <source>This stage is due by %1.</source>
         <translation>本环节时限：%1。</translation>
     </message>
@@ -6830,6 +6830,11 @@ deduction (%)</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>County confirmation recorded for %1 item(s).</source>
+        <translation>已登记县级审核确认 %1 项。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>catalogue</source>
         <translation>事项目录</translation>
     </message>
@@ -6966,7 +6971,7 @@ encryption key %4</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync/common.py" line="-147"/>
+        <location filename="../sync/common.py" line="-151"/>
         <source>applications</source>
         <translation>申请</translation>
     </message>
@@ -7002,6 +7007,21 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>procedure steps</source>
+        <translation>办理环节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reserve fund entries</source>
+        <translation>备用金收支</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reserve fund claims</source>
+        <translation>备用金报账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>audit entries</source>
         <translation>操作日志</translation>
     </message>
@@ -7021,7 +7041,7 @@ encryption key %4</source>
         <translation>村（居）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>no records</source>
         <translation>无记录</translation>
     </message>

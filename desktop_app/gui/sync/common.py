@@ -51,13 +51,17 @@ TYPE_LABELS: dict[str, str] = {
     "document": QT_TRANSLATE_NOOP("SyncScreen", "documents"),
     "list_document": QT_TRANSLATE_NOOP("SyncScreen", "handover lists"),
     "emergency_aid": QT_TRANSLATE_NOOP("SyncScreen", "emergency aid"),
+    "task_stage": QT_TRANSLATE_NOOP("SyncScreen", "procedure steps"),
+    "reserve_entry": QT_TRANSLATE_NOOP("SyncScreen", "reserve fund entries"),
+    "reserve_batch": QT_TRANSLATE_NOOP("SyncScreen", "reserve fund claims"),
     "event": QT_TRANSLATE_NOOP("SyncScreen", "audit entries"),
     "staff": QT_TRANSLATE_NOOP("SyncScreen", "staff"),
     "township": QT_TRANSLATE_NOOP("SyncScreen", "township"),
     "village": QT_TRANSLATE_NOOP("SyncScreen", "villages"),
 }
-ORDER = ("application", "household_member", "related_person", "requested_item", "document",
-         "list_document", "emergency_aid", "event", "staff", "township", "village")
+ORDER = ("application", "household_member", "related_person", "requested_item", "task_stage",
+         "document", "list_document", "emergency_aid", "reserve_entry", "reserve_batch", "event",
+         "staff", "township", "village")
 
 FolderChooser = Callable[[QWidget, str, str], str]
 FileChooser = Callable[[QWidget, str, str, str], str]

@@ -91,7 +91,11 @@ class SyncImportSection(_Base):
         if skipped:
             lines.append(fmt(self.tr("%1 feedback entr(ies) skipped: the result was already "
                                  "recorded at the window."), str(len(skipped))))
-        lines += result.notices  # the core's Chinese notes (an acknowledgement beyond the log)
+        if applied.get("confirmation"):
+            lines.append(fmt(self.tr("County confirmation recorded for %1 item(s)."),
+                             str(applied["confirmation"])))
+        lines += result.notices  # the core's Chinese notes (an acknowledgement beyond the log,
+        # a county confirmation not recorded and why)
         updates = [(self.tr("catalogue"), applied.get("catalogue", 0)),
                    (self.tr("standards"), applied.get("standards", 0)),
                    (self.tr("eligibility rules"), applied.get("eligibility", 0)),

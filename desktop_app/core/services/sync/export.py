@@ -150,7 +150,52 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("result_text", "r.result_text", "t"), ("amount_fen", "r.amount_fen", None),
          ("period_from", "r.period_from", "d"), ("period_to", "r.period_to", "d"),
          ("result_by_uuid", "s.uuid", "t"), ("review_class", "r.review_class", "t"),
-         ("next_review_on", "r.next_review_on", "d")]),
+         ("next_review_on", "r.next_review_on", "d"),
+         # format 3 (issue 13): the procedure's clocks
+         ("stage", "r.stage", "t"), ("stage_due", "r.stage_due", "d"),
+         ("stage_due_provisional", "r.stage_due_provisional", "b"),
+         ("extended_days", "r.extended_days", None),
+         ("first_aid_due_at", "r.first_aid_due_at", "dt"), ("notice_due", "r.notice_due", "d"),
+         ("waiting_for", "r.waiting_for", "t")]),
+    # format 3 (issue 13): the procedure steps and the 备用金 ledger
+    "task_stage": (
+        "task_stage g JOIN application a ON a.id = g.application_id "
+        "JOIN requested_item r ON r.id = g.item_id LEFT JOIN village v ON v.id = g.village_id "
+        "LEFT JOIN task_stage p ON p.id = g.replaces_id "
+        "LEFT JOIN staff s ON s.id = g.recorded_by_id", "g", "g.change_seq",
+        [("uuid", "g.uuid", "t"), ("version", "g.version", None),
+         ("change_seq", "g.change_seq", None), ("local_id", "g.id", None),
+         ("application_uuid", "a.uuid", "t"), ("item_uuid", "r.uuid", "t"),
+         ("stage", "g.stage", "t"), ("started_on", "g.started_on", "d"),
+         ("done_on", "g.done_on", "d"), ("ends_on", "g.ends_on", "d"),
+         ("due_date", "g.due_date", "d"), ("outcome", "g.outcome", "t"),
+         ("amount_fen", "g.amount_fen", None), ("people", "g.people", "list"),
+         ("text", "g.text", "t"), ("ref", "g.ref", "t"), ("village_uuid", "v.uuid", "t"),
+         ("details", "g.details", "t"), ("source", "g.source", "t"),
+         ("replaces_uuid", "p.uuid", "t"), ("recorded_by_uuid", "s.uuid", "t"),
+         ("created_at", "g.created_at", "dt")]),
+    "reserve_batch": (
+        "reserve_batch b LEFT JOIN staff s ON s.id = b.recorded_by_id", "b", "b.change_seq",
+        [("uuid", "b.uuid", "t"), ("version", "b.version", None),
+         ("change_seq", "b.change_seq", None), ("local_id", "b.id", None),
+         ("number", "b.number", "t"), ("submitted_on", "b.submitted_on", "d"),
+         ("total_fen", "b.total_fen", None), ("reimbursed_on", "b.reimbursed_on", "d"),
+         ("reimbursed_fen", "b.reimbursed_fen", None), ("text", "b.text", "t"),
+         ("recorded_by_uuid", "s.uuid", "t"), ("created_at", "b.created_at", "dt")]),
+    "reserve_entry": (
+        "reserve_entry n LEFT JOIN application a ON a.id = n.application_id "
+        "LEFT JOIN requested_item r ON r.id = n.item_id "
+        "LEFT JOIN emergency_aid e ON e.id = n.emergency_aid_id "
+        "LEFT JOIN reserve_batch b ON b.id = n.batch_id "
+        "LEFT JOIN staff s ON s.id = n.recorded_by_id", "n", "n.change_seq",
+        [("uuid", "n.uuid", "t"), ("version", "n.version", None),
+         ("change_seq", "n.change_seq", None), ("local_id", "n.id", None),
+         ("number", "n.number", "t"), ("kind", "n.kind", "t"),
+         ("amount_fen", "n.amount_fen", None), ("on", "n.\"on\"", "d"),
+         ("text", "n.text", "t"), ("application_uuid", "a.uuid", "t"),
+         ("item_uuid", "r.uuid", "t"), ("emergency_aid_uuid", "e.uuid", "t"),
+         ("batch_uuid", "b.uuid", "t"), ("recorded_by_uuid", "s.uuid", "t"),
+         ("created_at", "n.created_at", "dt")]),
     "document": (
         "document d JOIN application a ON a.id = d.application_id "
         "LEFT JOIN staff sc ON sc.id = d.created_by_id LEFT JOIN staff sv ON sv.id = d.voided_by_id",
@@ -283,7 +328,7 @@ def _where(type_: str) -> str:
 
 def _record_sql(type_: str, extra: str = "") -> str:
     from_, alias, order, fields = _SPEC[type_]
-    cols = ", ".join(f"{expr} AS {name}" for name, expr, _ in fields)
+    cols = ", ".join(f'{expr} AS "{name}"' for name, expr, _ in fields)
     return f"SELECT {cols} FROM {from_} WHERE " + _where(type_).format(extra=extra)
 
 

@@ -39,8 +39,16 @@ from sync_contract.keys import COUNTY_FILE, KeyStore, PublicKeys, short_fingerpr
 from sync_contract.seqs import seq_range
 
 from ... import vocab
-from ...errors import ValidationError
-from ...models import RequestedItem, SyncExport, SyncImport, Township, Village, utcnow
+from ...errors import ValidationError, ValidationErrors
+from ...models import (
+    RequestedItem,
+    SyncExport,
+    SyncImport,
+    TaskStage,
+    Township,
+    Village,
+    utcnow,
+)
 from ...rules import handling as rules
 from ...rules.settings import validate_setting
 from ...vocab import TaskStatus
@@ -49,6 +57,7 @@ from ..auth import ActorRef
 from ..backups import ExportsPaused
 from ..context import Changes, Outcome, ServiceContext
 from ..events import record_event
+from ..handling.stage_types import StageInput
 from . import county_keys
 from . import doctor as _doctor
 from . import export as exp
@@ -857,7 +866,12 @@ class SyncService:
 
     # -- import (county return packages) ------------------------------------------------
     def import_package(self, path: Path, by: ActorRef) -> ImportResult:
-        """Verify and apply a county return package in one transaction (or nothing)."""
+        """Verify and apply a county return package in one transaction (or nothing).
+
+        A county confirmation (format 3) is recorded as the task's ``county`` step by the
+        stage service's own check-and-write (``record_stage`` inside this transaction);
+        one it refuses — or one for a task this township does not have or has decided
+        already — is named in the result's notices, the rest of the package applies."""
         county = self.keys.county()
         if county is None or not self.keys.exists():
             raise PackageError("keys_missing", "county keys or township keys missing",
@@ -929,6 +943,36 @@ def _date(v: str | None) -> date | None:
     return date.fromisoformat(v) if v else None
 
 
+def _decided(s: Session, task_id: int) -> bool:
+    """The task has a 审核确认 result step (the county's, or the township's own) that no
+    later row corrects."""
+    rows = s.scalars(select(TaskStage).where(TaskStage.item_id == task_id)).all()
+    replaced = {r.replaces_id for r in rows if r.replaces_id is not None}
+    return any(r.stage in ("county", "decision") and r.id not in replaced for r in rows)
+
+
+def _record_stage_here(handling: HandlingService, s: Session, task: RequestedItem,
+                      data: StageInput, actor_id: int | None) -> None:
+    """``HandlingService.record_stage`` inside the import's transaction: its own parse and
+    check-and-write (``stages._parse`` / ``_record``, the halves ``record_stage`` joins
+    around a transaction of its own) — so a return package stays one transaction
+    (docs/sync-format.md §6) and the county's confirmation meets exactly the checks and
+    effects of the verb. ``ValidationErrors`` as the verb raises them."""
+    from ..handling import stages
+
+    handling._record(s, task, stages._parse(data), actor_id)
+
+
+def _task_name(ctx: ServiceContext, task: RequestedItem) -> str:
+    """"办件 N 的<item>" — how the clerk finds a task (no personal data)."""
+    try:
+        item = ctx.catalog.item(task.item_code).name
+    except (KeyError, LookupError):
+        item = task.item_code
+    number = task.application.number if task.application is not None else None
+    return f"办件 {number} 的{item}" if number else f"{item}事项"
+
+
 class _Applier:
     """Applies one verified return package inside the caller's transaction."""
 
@@ -941,12 +985,14 @@ class _Applier:
         self.applications: set[int] = set()
         self.settings_changed = False
         self.today = self.ctx.today()
+        self.confirmed = 0          # county confirmations recorded
 
     def fail(self, reason: str, detail: str, zh: str) -> NoReturn:
         raise PackageError(reason, detail, zh=zh)
 
     def run(self, pkg: env.OpenedPackage) -> None:
         for type_, fn in (("ack", self.ack), ("feedback", self.feedback),
+                          ("confirmation", self.confirmation),
                           ("catalogue", self.catalogue), ("standards", None),
                           ("eligibility", None), ("village", self.village),
                           ("holiday_year", None)):
@@ -955,7 +1001,8 @@ class _Applier:
                 for rec in pkg.iter_records(type_):
                     fn(rec)
                     n += 1
-            self.applied[type_] = n
+            # confirmations: those recorded (one not recorded is in notices / skipped)
+            self.applied[type_] = self.confirmed if type_ == "confirmation" else n
         self.applied["standards"] = self.standards(list(pkg.iter_records("standards")))
         # a version-1 return has none (``iter_records`` yields nothing)
         self.applied["eligibility"] = self.eligibility(list(pkg.iter_records("eligibility")))
@@ -1061,6 +1108,58 @@ class _Applier:
         s.flush()
         if self.svc.handling is not None:
             self.svc.handling._close_if_done(s, task.application, self.actor.staff_id, self.today)
+        self.applications.add(task.application_id)
+
+    # county confirmations (format 3) -------------------------------------------------
+    def confirmation(self, rec: dict[str, Any]) -> None:
+        """The county's 审核确认 of a task this township reported (报县), recorded as the
+        task's ``county`` step (source ``county_return``) by the stage service's
+        check-and-write — the same checks and effects as ``record_stage`` (the task's
+        result, closing the application when all its tasks are final), inside this
+        transaction under a savepoint. Not recorded, the clerk told why (Chinese) and the
+        rest of the return applied: a task this township does not have, one already
+        decided, or one the stage service refuses (its reason, e.g. a date before the
+        报县 day) — audited as ``import.confirmation_refused``."""
+        uuid = rec["task_uuid"]
+        s = self.s
+        task = s.scalar(select(RequestedItem).where(RequestedItem.uuid == uuid))
+        if task is None:
+            self.skipped.append(f"confirmation {uuid}: unknown task")
+            self.notices.append(f"县级审核确认未登记：返回包中的事项（{uuid[:8]}…）在本乡镇不存在，"
+                                "请与县级核对。")
+            return
+        name = _task_name(self.ctx, task)
+        if task.task_status in vocab.FINAL_TASK_STATUSES or _decided(s, task.id):
+            self.skipped.append(f"confirmation {uuid}: already decided")
+            self.notices.append(f"县级审核确认未登记：{name}已有审核确认结果，未重复登记。")
+            return
+        handling = self.svc.handling
+        if handling is None:  # (Services always wires it; a bare SyncService cannot)
+            raise RuntimeError("SyncService needs the handling service to record confirmations")
+        data = StageInput(stage="county", started_on=rec["decided_on"], outcome=rec["outcome"],
+                          amount=rec["amount_fen"], period_from=rec["period_from"],
+                          period_to=rec["period_to"], ref=rec["document_number"],
+                          text=rec["text"], source="county_return")
+        head = s.info.get("event_head")       # the audit chain head this transaction holds
+        savepoint = s.begin_nested()
+        try:
+            _record_stage_here(handling, s, task, data, self.actor.staff_id)
+            savepoint.commit()
+        except (ValidationError, ValidationErrors) as exc:
+            savepoint.rollback()
+            if head is None:                   # events of the savepoint are gone: so is
+                s.info.pop("event_head", None)  # the head they moved
+            else:
+                s.info["event_head"] = head
+            reason = "；".join(line for line in str(exc).splitlines() if line.strip())
+            record_event(s, "import.confirmation_refused", actor_id=self.actor.staff_id,
+                         application_id=task.application_id, task_id=task.id,
+                         item=task.item_code, outcome=rec["outcome"], return_package=self.seq,
+                         reason=reason, **auth.event_actor(self.actor))
+            self.skipped.append(f"confirmation {uuid}: refused by the stage rules")
+            self.notices.append(f"县级审核确认未登记：{name}——{reason}")
+            return
+        self.confirmed += 1
         self.applications.add(task.application_id)
 
     # settings updates ----------------------------------------------------------------
