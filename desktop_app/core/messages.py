@@ -333,6 +333,11 @@ TEMPLATES: dict[str, str] = {
     "stage.no_extension": "该事项不能延期",
     "stage.already_extended": "该事项已延期一次，不能再延期",
     "stage.extension_late": "办理期限已于{day}届满，不能再延期",
+    "stage.no_tasks": "请选择事项",
+    "stage.publicity_village": "该事项的申请人不属于所选村（社区），不能列入本村公示名单",
+    "stage.publicity_nothing": "所选事项均不公示（未成年人、孤儿等），没有可公示的事项",
+    "stage.report_department": "上报清单只能列同一县级审核确认部门的事项（乡镇审核确认的事项不报县）",
+    "stage.for_task": "{number}：{problem}",
     "stage.publicity_days.invalid": "公示期设置不正确：每条须有生效日期（每个日期一条）、"
                                     "天数（1 到 {max}）和单位（日历日或工作日）",
 }

@@ -15,6 +15,7 @@ from desktop_app.core.models import Application, ListDocument, RequestedItem
 from desktop_app.core.services import EmergencyInput, Feedback, TaskFilter
 from desktop_app.core.services.demo import DEMO_PASSWORDS
 from tests.helpers.drafts import draft, resident_id
+from tests.helpers.stages import finish_procedure
 
 
 def accept(services, township, items=("DIBAO", "MEDICAL", "EDUCATION"), **kw):
@@ -114,8 +115,10 @@ def test_sign_then_feedback_closes_the_application_when_every_task_is_final(
     t = task_of(services, r.application_id, "MEDICAL")
     assert (t.signed_by, t.signed_on, t.amount, t.period) == (
         "赵六", date(2026, 11, 25), "2,400.00 元", "")
-    # 低保 confirmed by the county (the township records it): monthly, with a period.
+    # 低保 confirmed by the county (the township records it): monthly, with a period —
+    # once the township's steps (入户调查 … 报县) are recorded (issue 13).
     dibao = task_of(services, r.application_id, "DIBAO")
+    finish_procedure(services, township, dibao.task_id, date(2026, 11, 24))
     res = services.handling.record_feedback(dibao.task_id, Feedback(
         "done", "2026-12-08", "同意给予最低生活保障", amount="600",
         period_from="2027-01-01", period_to="2027-12-31", review_class="C"), township)
@@ -194,6 +197,7 @@ def test_township_item_is_handled_and_the_result_notice_lists_each_result(servic
     with pytest.raises(ValidationErrors) as err:
         services.handling.issue_result_notice(r.application_id, township)
     assert "还没有" in str(err.value)
+    finish_procedure(services, township, tasks["LINSHI_EXPENSE"].task_id, date(2026, 11, 24))
     services.handling.record_feedback(tasks["LINSHI_EXPENSE"].task_id, Feedback(
         "done", "2026-11-24", "同意给予临时救助", amount="1,200"), township)
     doc = services.handling.issue_result_notice(r.application_id, township).value
@@ -414,6 +418,8 @@ def test_migrated_database_derives_task_status_for_items_accepted_before_0004(se
 def test_review_record_moves_the_next_date_or_stops_reminders(services, township):
     r = accept(services, township, items=("TEKUN",), supporters_able=False)
     t = task_of(services, r.application_id, "TEKUN")
+    with services.ctx.db.transaction() as s:  # accepted before the procedure existed (no steps)
+        s.get(RequestedItem, t.task_id).stage = None
     services.handling.record_feedback(t.task_id, Feedback("done", "2026-11-24", amount="780"),
                                       township)
     due = services.handling.reviews_due(within_days=400)

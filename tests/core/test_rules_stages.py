@@ -263,15 +263,16 @@ def test_closable(records: dict[str, st.Done], today: date, key: str | None, mes
 
 
 @pytest.mark.parametrize(("started", "days", "unit", "ends"), [
-    (D(2026, 11, 12), 7, "days", D(2026, 11, 19)),     # Thu → Thu
-    (D(2026, 11, 9), 5, "workdays", D(2026, 11, 16)),  # local rule: 5 working days
-    (D(2026, 11, 7), 7, "days", D(2026, 11, 16)),      # Sat 11-14 → Mon 11-16 (第二百零三条)
-    (D(2026, 9, 24), 7, "days", D(2026, 10, 8)),       # 10-01 in 国庆 → 10-08
+    (D(2026, 11, 12), 7, "days", D(2026, 11, 18)),     # Thu: posting day is day 1 → Wed
+    (D(2026, 11, 9), 5, "workdays", D(2026, 11, 13)),  # local rule: Mon..Fri
+    (D(2026, 11, 7), 5, "workdays", D(2026, 11, 13)),  # posted on a Saturday: Mon..Fri
+    (D(2026, 11, 9), 7, "days", D(2026, 11, 16)),      # Sun 11-15 → Mon 11-16 (第二百零三条)
+    (D(2026, 9, 25), 7, "days", D(2026, 10, 8)),       # 10-01 in 国庆 → 10-08
 ])
 def test_publicity_ends(started: date, days: int, unit: str, ends: date) -> None:
     assert st.publicity_ends(started, days, unit, DEFAULT_CALENDAR).date == ends
 
 
 def test_refusal_notice_due_3_workdays() -> None:
-    # Fri 2026-09-30 decision: 国庆 10-01..07 → 10-08, 10-09, Sat 10-10 make-up.
+    # Wed 2026-09-30 decision: 国庆 10-01..07 → 10-08, 10-09, Sat 10-10 make-up.
     assert st.refusal_notice_due(D(2026, 9, 30), DEFAULT_CALENDAR).date == D(2026, 10, 10)

@@ -108,7 +108,7 @@ def test_township_decided_dibao_end_to_end(services, township, clock):
     assert h.stage_plan(task).next_action == "录入核对结果"
     at(clock, D(2026, 11, 30))
     record(services, township, task, "check", "2026-11-25", done_on="2026-11-30", outcome="match")
-    # 公示: 7 calendar days from the setting; the plan says until when.
+    # 公示: 7 calendar days from the setting (11-30..12-06, a Sunday → Monday 12-07).
     record(services, township, task, "publicity", "2026-11-30")
     plan = h.stage_plan(task)
     pub = next(v for v in plan.steps if v.code == "publicity")
@@ -221,7 +221,7 @@ def test_publicity_days_setting_and_orphan_never_publicised(services, township, 
     record(services, township, dibao, "first_review", "2026-11-24", outcome="approved")
     record(services, township, dibao, "publicity", "2026-11-24")
     pub = next(v for v in services.handling.stage_plan(dibao).steps if v.code == "publicity")
-    assert pub.ends_on == D(2026, 12, 1)  # 5 working days: 11-25, 26, 27, 30, 12-01
+    assert pub.ends_on == D(2026, 11, 30)  # 5 working days: 11-24 (posted), 25, 26, 27, 30
     assert [v.code for v in services.handling.stage_plan(orphan).steps] == [
         "visit", "check", "first_review", "report"]
     with pytest.raises(ValidationErrors) as err:
@@ -254,3 +254,77 @@ def test_bad_input_writes_nothing(services, township):
         record(services, township, task, "teleport", "2026-11-24")
     with services.ctx.db.read() as s:
         assert s.scalars(select(TaskStage)).all() == []
+
+
+# -- the printed side ------------------------------------------------------------------------
+
+def pdf_text(path) -> str:
+    import subprocess
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_extension_prints_the_notice(services, township):
+    r = accept(services, township, items=("DIBAO",))
+    task = task_of(services, r.application_id, "DIBAO")
+    doc = record(services, township, task.task_id, "extension", "2026-11-24",
+                 text="需进一步核实赡养人收入").value
+    assert doc is not None and doc.kind == "extension_notice" and doc.number == f"{r.number}-Y1"
+    text = pdf_text(doc.path)
+    new_due = add_workdays(task.due_date, 15).date
+    assert "延期办理告知书" in text and "需进一步核实赡养人收入" in text
+    assert f"{new_due.year}年{new_due.month}月{new_due.day}日" in text
+
+
+def test_publicity_list_leaves_out_minors_and_orphans_and_report_list(services, township, clock):
+    from desktop_app.core.services.drafts import MemberInput
+    from tests.helpers.drafts import resident_id
+    child = MemberInput(name="张小宝", relation="子",
+                        id_number=resident_id(date(2016, 3, 1), True, 5))
+    r = accept(services, township, items=("DIBAO", "ORPHAN"),
+               members=[MemberInput(name="李四", relation="配偶",
+                                    id_number=resident_id(date(1962, 3, 1), False, 2)), child])
+    o = accept(services, township, items=("ORPHAN",), name="王五",
+               id_number=resident_id(date(1970, 1, 1), True, 9))
+    dibao = task_of(services, r.application_id, "DIBAO").task_id
+    orphan = task_of(services, r.application_id, "ORPHAN").task_id
+    orphan2 = task_of(services, o.application_id, "ORPHAN").task_id
+    for t in (dibao,):
+        record(services, township, t, "visit", "2026-11-24", people=("王芳", "李强"), text="入户")
+        record(services, township, t, "check", "2026-11-24", done_on="2026-11-24", outcome="match")
+        doc = record(services, township, t, "first_review", "2026-11-24", outcome="approved",
+                     text="拟同意", amount=None).value
+        assert doc is not None and doc.kind == "decision_form"
+        assert "初审意见表" in pdf_text(doc.path)
+    village = services.setup.villages()[0].id
+    info = services.handling.start_publicity(village, [dibao, orphan, orphan2], "2026-11-24",
+                                             township).value
+    assert info.kind == "publicity_list" and "-GS-20261124-1" in info.number and info.count == 1
+    text = pdf_text(info.path)
+    assert "张三" in text and "最低生活保障" in text
+    assert "张小宝" not in text and "王五" not in text and "孤儿" not in text
+    assert resident_id() not in text
+    pub = next(v for v in services.handling.stage_plan(dibao).steps if v.code == "publicity")
+    assert pub.state == "running" and pub.ends_on == D(2026, 11, 30)
+    assert services.handling.stage_plan(orphan).current == "visit"  # no 公示 recorded on it
+    at(clock, D(2026, 12, 1))
+    record(services, township, dibao, "publicity", "2026-11-24", done_on="2026-12-01",
+           outcome="no_objection")
+    rep = services.handling.report_to_county([dibao], "2026-12-01", township).value
+    assert rep.kind == "report_list" and rep.department == "MCA" and rep.count == 1
+    assert "张三" in pdf_text(rep.path)
+    plan = services.handling.stage_plan(dibao)
+    assert plan.current == "county"
+    assert next(v for v in plan.steps if v.code == "report").summary.count(rep.number) == 1
+    # Reported once: a second list is refused, named by the application's number.
+    with pytest.raises(ValidationErrors) as err:
+        services.handling.report_to_county([dibao], "2026-12-01", township)
+    assert str(err.value) == f"{r.number}：“报县”已录入"
+
+
+def test_visit_form(services, township):
+    r = accept(services, township, items=("DIBAO",))
+    task = task_of(services, r.application_id, "DIBAO").task_id
+    doc = services.handling.print_visit_form(task, township).value
+    assert doc.kind == "visit_form" and doc.number == f"{r.number}-D1"
+    assert "入户调查表" in pdf_text(doc.path)

@@ -12,6 +12,7 @@ from desktop_app.core.errors import ValidationErrors
 from desktop_app.core.models import Document, EmergencyAid
 from desktop_app.core.services import EmergencyInput, Feedback
 from tests.helpers.drafts import draft, resident_id
+from tests.helpers.stages import finish_procedure
 
 
 @pytest.fixture
@@ -109,6 +110,7 @@ def test_another_household_and_last_year_do_not_count(services, township_on, clo
 def test_an_expense_case_of_50000_can_only_be_escalated(services, township):
     r = accept(services, township, items=("LINSHI_EXPENSE",))
     t = task_of(services, r.application_id, "LINSHI_EXPENSE")
+    finish_procedure(services, township, t.task_id, services.ctx.today())  # 入户调查, 核对
     today = services.ctx.today().isoformat()
     with pytest.raises(ValidationErrors) as err:
         services.handling.record_feedback(t.task_id, Feedback(
@@ -133,6 +135,7 @@ def test_an_expense_decision_counts_the_households_township_aid_this_year(
     pay(services, township, a.application_id, "1200")
     r = accept(services, township, items=("LINSHI_EXPENSE",))
     t = task_of(services, r.application_id, "LINSHI_EXPENSE")
+    finish_procedure(services, township, t.task_id, services.ctx.today())  # 入户调查, 核对
     today = services.ctx.today().isoformat()
     with pytest.raises(ValidationErrors) as err:
         services.handling.record_feedback(t.task_id, Feedback(

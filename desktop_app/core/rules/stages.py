@@ -17,12 +17,15 @@ Sources (the catalogue's ``stages`` groups carry the limits; see docs/coordinati
 Counting (both follow the project's :class:`~.workdays.WorkCalendar`):
 
 * working days: the start day is not counted (``add_workdays``: "受理后N个工作日");
-* calendar days (公示 7 日): the start day is not counted either and the period ends on
-  ``start + N`` (民法典 第二百零一条 "开始的当日不计入，自下一日开始计算"); when that
-  last day is not a working day (weekend or official holiday) the period ends on the
-  next working day (民法典 第二百零三条 "期间的最后一日是法定休假日的，以法定休假日
-  结束的次日为期间的最后一日") — so a 公示 ending in the Spring Festival holiday lasts
-  until the first working day after it and the village can still object.
+* calendar days (公示 7 日): a group of N calendar days that follows another ends N days
+  after it (民法典 第二百零一条 "开始的当日不计入，自下一日开始计算"); a 公示 posted on
+  day S counts S as its first day and ends on S + N - 1 (the notice is up from that day;
+  printed as "S至E", 7 days) — the same day the chain gives when S is the day after the
+  previous group. When that last day is not a working day (weekend or official holiday)
+  the period ends on the next working day (民法典 第二百零三条 "期间的最后一日是法定休假日
+  的，以法定休假日结束的次日为期间的最后一日") — so a 公示 ending in the Spring Festival
+  holiday lasts until the first working day after it and the village can still object.
+  A local rule in working days (5 个工作日) counts the posting day if it is a working day.
 
 Groups are chained: the first starts on the acceptance day; each next one on the
 **actual** end of the previous group once all its steps are recorded (else on the
@@ -212,11 +215,11 @@ def calendar_end(start: date, days: int, cal: WorkCalendar) -> Due:
 
 
 def publicity_ends(started_on: date, days: int, unit: str, cal: WorkCalendar) -> Due:
-    """The last day of a 公示 begun on ``started_on`` (setting ``publicity_days``: 7
-    calendar days by default; a local rule may say 5 working days)."""
+    """The last day of a 公示 posted on ``started_on`` (its first day; setting
+    ``publicity_days``: 7 calendar days by default; a local rule may say 5 working days)."""
     if unit == WORKDAYS:
-        return cal.add_workdays(started_on, days)
-    return calendar_end(started_on, days, cal)
+        return cal.add_workdays(started_on, days - 1 if cal.is_workday(started_on) else days)
+    return calendar_end(started_on - timedelta(days=1), days, cal)
 
 
 def publicity_on(entries: Sequence[Mapping[str, Any]], day: date) -> tuple[int, str]:

@@ -4047,11 +4047,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
+        <location line="+414"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-411"/>
         <source>Date signed for</source>
         <translation>签收时间</translation>
     </message>
@@ -4947,6 +4948,26 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
+        <source>Choose the items</source>
+        <translation>请选择事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The applicant of this item does not belong to the chosen village; it cannot be on this village&apos;s public notice list</source>
+        <translation>该事项的申请人不属于所选村（社区），不能列入本村公示名单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None of the chosen items is publicised (minors, orphans …); there is nothing to put on the list</source>
+        <translation>所选事项均不公示（未成年人、孤儿等），没有可公示的事项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A report list can only hold items confirmed by one county department (items the township confirms are not reported)</source>
+        <translation>上报清单只能列同一县级审核确认部门的事项（乡镇审核确认的事项不报县）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The public notice period setting is not valid: each entry needs an effective date (one per date), a number of days (1 to %1) and a unit (calendar or working days)</source>
         <translation>公示期设置不正确：每条须有生效日期（每个日期一条）、天数（1 到 %1）和单位（日历日或工作日）</translation>
     </message>

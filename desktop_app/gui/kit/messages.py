@@ -731,6 +731,17 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "This item was already extended once; it cannot be extended again"), ()),
     "stage.extension_late": (QT_TRANSLATE_NOOP(
         "Messages", "The time limit ended on %1; it can no longer be extended"), ("day",)),
+    "stage.no_tasks": (QT_TRANSLATE_NOOP("Messages", "Choose the items"), ()),
+    "stage.publicity_village": (QT_TRANSLATE_NOOP(
+        "Messages", "The applicant of this item does not belong to the chosen village; it "
+        "cannot be on this village's public notice list"), ()),
+    "stage.publicity_nothing": (QT_TRANSLATE_NOOP(
+        "Messages", "None of the chosen items is publicised (minors, orphans …); there is "
+        "nothing to put on the list"), ()),
+    "stage.report_department": (QT_TRANSLATE_NOOP(
+        "Messages", "A report list can only hold items confirmed by one county department "
+        "(items the township confirms are not reported)"), ()),
+    "stage.for_task": (QT_TRANSLATE_NOOP("Messages", "%1: %2"), ("number", "problem")),
     "stage.publicity_days.invalid": (QT_TRANSLATE_NOOP(
         "Messages", "The public notice period setting is not valid: each entry needs an "
         "effective date (one per date), a number of days (1 to %1) and a unit (calendar or "

@@ -33,14 +33,14 @@ from .notices import ResultNotices
 from .registers import FlaggedRow, Registers
 from .results import Feedback, FeedbackResult, TaskResults
 from .reviews import ReviewRow, Reviews
+from .stage_lists import StageLists
 from .stage_types import StageInput, StagePlan, StageView
-from .stages import StageVerbs
 from .tasks import TaskFilter, TaskQueries, TaskRow
 from .timeline import STEP_TEXTS, Step, Timeline
 
 
 class HandlingService(TaskQueries, HandoverLists, TaskResults, ResultNotices,
-                      EmergencyAidVerbs, Reviews, Registers, Timeline, StageVerbs, HandlingBase):
+                      EmergencyAidVerbs, Reviews, Registers, Timeline, StageLists, HandlingBase):
     """协同办理: every verb and query of the handling of accepted items."""
 
 
