@@ -26,6 +26,13 @@ from tests.helpers.gui import actor_for, click, type_text
 pytestmark = pytest.mark.gui
 
 
+@pytest.fixture(autouse=True)
+def _boxes(messages):
+    """A message box would wait for a click: recorded instead (``messages.shown``)."""
+    yield messages
+    assert not messages.shown, messages.texts()
+
+
 def accept(services, township, items=("DIBAO",), **kw):
     return services.intake.decide(draft(services, items=items, **kw), "accept", township)
 
