@@ -1,7 +1,8 @@
 """Screenshots of the 审核确认 procedure screens (issue 13) at 1366×768:
 
-* stage-bar.png — an application's detail with the stage bar of its 低保 (入户调查 and
-  信息核对 done, 公示 under way, the side record of an extension) and the next action;
+* stage-bar.png — an application's detail with the stage bar of its 低保 (入户调查,
+  信息核对 and 初审 done, 公示 under way, the side record of an extension) and the
+  next action;
 * screen-tracking-stages.png — the tracking screen with 当前环节 / 环节时限;
 * stage-dialog-*.png and screen-tracking-stages.png — each stage dialog and the tracking
   screen, into $DIALOGS_DIR (default: the temporary folder), not the docs.
@@ -48,6 +49,8 @@ def record_steps(services, admin, now: list[datetime]) -> int:
                                             ref="HD-2026-118", outcome="match"), admin)
     h.record_stage(task.task_id, StageInput("extension", date(2026, 11, 13),
                                             text="需补充调查其子的务工收入"), admin)
+    h.record_stage(task.task_id, StageInput("first_review", date(2026, 11, 16), outcome="approved",
+                                            text="家庭人均收入低于当地低保标准，拟同意"), admin)
     village = services.setup.villages()[0].id
     h.start_publicity(village, [task.task_id], date(2026, 11, 20), admin)
     return r.application_id
@@ -68,7 +71,7 @@ def main(out: Path) -> None:
     dialogs.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "清水镇数据"
-        now = [NOW]
+        now = [datetime(2026, 11, 2, 9, 0)]      # the township set up before the intake
         services = Services.open(data, clock=lambda: now[0])
         try:
             admin = create_demo_township(services)

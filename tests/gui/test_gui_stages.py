@@ -21,7 +21,7 @@ from tests.gui.test_gui_detail_timeline import make_view
 from tests.gui.test_gui_tracking import Dialogs
 from tests.gui.test_gui_tracking import select as select_row
 from tests.helpers.drafts import draft, resident_id
-from tests.helpers.gui import actor_for, click, type_text
+from tests.helpers.gui import click, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -280,16 +280,36 @@ def test_publicity_list_for_the_selected_tasks_of_a_village(
     assert screen.model.index(screen.view.currentIndex().row(), COL_STAGE).data() == "公示"
 
 
-def test_a_clerk_without_the_right_is_refused_and_nothing_is_written(
-        qtbot, services, township, tasks, opener):
-    """The refusal of the service (a role that may not handle) is shown, not swallowed."""
-    r = accept(services, township)
-    task = dibao_task(services, r.application_id)
-    plan = services.handling.stage_plan(task.task_id)
-    viewer = actor_for(services, "admin")
-    dialog = sd.dialog_for(services, tasks, lambda: viewer, task, plan, None, opener=opener)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert isinstance(dialog, sd.VisitDialog)
-    click(qtbot, dialog.ok)                            # no investigators, no findings
-    assert dialog.isVisible() and stage_rows(services) == 0
+def test_the_townships_own_decision_closes_a_temporary_expense_case(
+        qtbot, services, township, view_of):
+    """审核确认 where the township decides (临时救助支出型): a refusal needs its reasons, an
+    approval records the amount and closes the task; the 审核确认表 is offered."""
+    r = accept(services, township, items=("LINSHI_EXPENSE",))
+    task = next(t for t in services.handling.tasks_for_application(r.application_id))
+    visit(services, township, task.task_id)
+    check(services, township, task.task_id)
+    view = view_of(r.application_id)
+    bar = view.stage_bars[0]
+    assert [c.objectName() for c in bar.chips] == ["chip_visit", "chip_check", "chip_decision"]
+    click(qtbot, bar.next_button)
+    dialog = view.shown.last
+    assert isinstance(dialog, sd.DecisionDialog)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("refused"))
+    assert not dialog.amount.isEnabled() and not dialog.period.isEnabled()
+    click(qtbot, dialog.ok)
+    assert dialog.isVisible() and not dialog.errors._slots["text"].label.isHidden()
+    before = stage_rows(services)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("approved"))
+    type_text(qtbot, dialog.amount, "abc")
+    click(qtbot, dialog.ok)
+    assert not dialog.errors._slots["amount"].label.isHidden()
+    assert stage_rows(services) == before
+    dialog.amount.clear()
+    type_text(qtbot, dialog.amount, "1500")
+    type_text(qtbot, dialog.reason, "因病支出较大，同意给予临时救助")
+    click(qtbot, dialog.ok)
+    assert dialog.isVisible() and dialog.document.isVisible(), dialog.general.text()
+    assert "审核确认表" in dialog.produced_label.text()
+    click(qtbot, dialog.ok)
+    done = next(t for t in services.handling.tasks_for_application(r.application_id))
+    assert done.status == "done" and "1,500" in done.amount

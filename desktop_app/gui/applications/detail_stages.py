@@ -165,8 +165,9 @@ class StageBar(QFrame):
         return chip
 
     def _side_text(self, s: StageView) -> str:
+        """``延期：2026年11月13日，理由…`` (the summary starts with the date)."""
         day = s.started_on.isoformat() if s.started_on else ""
-        return " ".join(x for x in (s.label, day, s.summary) if x)
+        return f"{s.label}：{s.summary or day}"
 
 
 def can_dispute(plan: StagePlan) -> bool:

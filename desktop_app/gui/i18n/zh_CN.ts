@@ -856,6 +856,15 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+574"/>
+        <location line="+9"/>
+        <source>No item is waiting for this step.</source>
+        <translation>没有等待此环节的事项。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../auth/login.py" line="+380"/>
@@ -902,7 +911,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+320"/>
+        <location filename="../tracking/stage_dialogs.py" line="-263"/>
         <source>Record the economic-status check</source>
         <translation>登记信息核对</translation>
     </message>
@@ -5275,7 +5284,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PublicityDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+457"/>
+        <location filename="../tracking/stage_dialogs.py" line="+459"/>
         <source>Start the public notice</source>
         <translation>开始公示</translation>
     </message>
@@ -5308,7 +5317,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PublicityEndDialog</name>
     <message>
-        <location line="-230"/>
+        <location line="-232"/>
         <source>Conclude the public notice</source>
         <translation>公示结束登记</translation>
     </message>
@@ -5663,7 +5672,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+221"/>
+        <location filename="../tracking/stage_dialogs.py" line="+223"/>
         <source>Report to the county</source>
         <translation>报县</translation>
     </message>
@@ -6503,7 +6512,7 @@ Documents will be issued with today&apos;s date again, earlier than those record
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="-432"/>
+        <location filename="../tracking/stage_dialogs.py" line="-434"/>
         <source>This stage is due by %1.</source>
         <translation>本环节时限：%1。</translation>
     </message>

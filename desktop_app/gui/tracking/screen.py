@@ -148,10 +148,10 @@ class TrackingScreen(TrackingActions, QWidget):
         header = self.view.horizontalHeader()
         # several rows may be chosen for the batch lists (公示名单, 上报清单)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for col, width in ((COL_NUMBER, 190), (COL_APPLICANT, 90), (COL_VILLAGE, 80),
-                           (COL_ITEM, 200), (COL_DEPARTMENT, 100), (COL_STATUS, 70),
-                           (COL_STAGE, 90), (COL_STAGE_DUE, 110),
-                           (COL_DUE, 130), (COL_LEFT, 150), (COL_CLERK, 70)):
+        for col, width in ((COL_NUMBER, 190), (COL_APPLICANT, 90), (COL_VILLAGE, 90),
+                           (COL_ITEM, 170), (COL_DEPARTMENT, 100), (COL_STATUS, 70),
+                           (COL_STAGE, 90), (COL_STAGE_DUE, 160),
+                           (COL_DUE, 160), (COL_LEFT, 130), (COL_CLERK, 70)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         header.setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)

@@ -571,6 +571,8 @@ class BatchDialog(StageDialog):
                                 else Qt.CheckState.Unchecked)
             self.tasks_view.addItem(entry)
         self.ok.setEnabled(bool(rows))
+        self.hint.setText("" if rows else self.tr("No item is waiting for this step."))
+        self.hint.setVisible(not rows)
 
     def task_ids(self) -> list[int]:
         return [int(self.tasks_view.item(i).data(Qt.ItemDataRole.UserRole))
@@ -578,7 +580,7 @@ class BatchDialog(StageDialog):
                 if self.tasks_view.item(i).checkState() == Qt.CheckState.Checked]
 
     def hint_text(self) -> str:
-        return ""
+        return "" if self.tasks_view.count() else self.tr("No item is waiting for this step.")
 
 
 class PublicityDialog(BatchDialog):
