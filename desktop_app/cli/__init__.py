@@ -10,7 +10,8 @@ quietly.
 
 One module per family of verbs — ``records`` (demo, print, search, overdue), ``trust``
 (check, backups, restore, accounts, the recovery code), ``sync`` (export, import, keys)
-— each naming its verbs as ``Verb`` entries; ``launch`` opens the GUI or runs the
+— each naming its verbs as ``Verb`` entries; ``casework`` (stage, extend, publicity-list,
+report-list, visit-form: the 审核确认 procedure, issue 13); ``launch`` opens the GUI or runs the
 self-test; ``common`` holds the data folder, the services, the login and ``CliError``.
 Here: the parser, in the order of ``VERBS``, the login before a verb that needs one,
 and the one place that turns failures into exit codes.
@@ -23,7 +24,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import records, sync, trust
+from . import casework, records, sync, trust
 from .common import (
     ANY_USER,
     APP_NAME,
@@ -42,6 +43,8 @@ from .launch import run_gui, self_test
 # The order of `desktop-app --help`.
 VERBS: tuple[Verb, ...] = (
     records.DEMO, records.PRINT, records.SEARCH, trust.CHECK, records.OVERDUE,
+    casework.STAGE, casework.EXTEND, casework.PUBLICITY_LIST, casework.REPORT_LIST,
+    casework.VISIT_FORM,
     trust.BACKUP, trust.BACKUPS, trust.RESTORE, trust.CONFIRM_EXPORTS,
     sync.EXPORT, sync.EXPORTS, sync.DOCTOR, sync.SETTLE, sync.IMPORT, sync.KEYS, trust.USERS, trust.PASSWD,
     trust.RECOVERY_CODE, trust.RECOVER_ADMIN,

@@ -115,14 +115,21 @@ def cmd_overdue(args: argparse.Namespace) -> int:
         rows = [r for r in rows if r.state in wanted]
         as_of = today or services.ctx.today()
     print("\t".join(("受理编号", "申请人", "村（社区）", "事项", "办理部门", "状态", "办结期限",
-                     "逾期（工作日）", "经办人")))
+                     "逾期（工作日）", "经办人", "任务号", "当前环节", "环节期限",
+                     "不予确认告知期限")))
     for r in rows:
         due = r.due_date.isoformat() if r.due_date else ""
         if r.due_provisional:
             due += "（暂定）"
         late = str(-r.workdays_left) if r.state == "overdue" else f"临期，剩 {r.workdays_left}"
+        # issue 13: the task's number (for ``stage``), its current step and that step's
+        # due date, and a refusal's notice due (3 working days)
+        stage_due = r.stage_due.isoformat() if r.stage_due else ""
+        if stage_due and r.stage_due_provisional:
+            stage_due += "（暂定）"
         print("\t".join((r.number, r.applicant, r.village, r.item_name, r.handler_name,
-                         r.status_label, due, late, r.clerk)))
+                         r.status_label, due, late, r.clerk, str(r.task_id), r.stage_label,
+                         stage_due, r.notice_due.isoformat() if r.notice_due else "")))
     overdue = sum(1 for r in rows if r.state == "overdue")
     print(f"{as_of.isoformat()}：逾期 {overdue} 项" +
           (f"，临期 {len(rows) - overdue} 项" if args.soon else ""), file=sys.stderr)

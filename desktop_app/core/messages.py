@@ -310,9 +310,9 @@ TEMPLATES: dict[str, str] = {
     "stage.before_acceptance": "日期不得早于受理日期（{day}）",
     "stage.unfinished_due": "“{label}”尚未完成（应于{day}前完成），程序完成后方可办结",
     "stage.unfinished": "“{label}”尚未完成，程序完成后方可办结",
+    "stage.publicity_first": "公示期至{day}，期满并结束公示后方可录入“{label}”",
     "stage.unknown": "未知的办理环节",
     "stage.label.date": "日期",
-    "stage.date_required": "请填写日期",
     "stage.outcome_invalid": "请选择“{label}”的结果",
     "stage.source_invalid": "未知的录入来源",
     "stage.details_invalid": "附加信息格式不正确",
@@ -337,7 +337,6 @@ TEMPLATES: dict[str, str] = {
     "stage.publicity_village": "该事项的申请人不属于所选村（社区），不能列入本村公示名单",
     "stage.publicity_nothing": "所选事项均不公示（未成年人、孤儿等），没有可公示的事项",
     "stage.report_department": "上报清单只能列同一县级审核确认部门的事项（乡镇审核确认的事项不报县）",
-    "stage.for_task": "{number}：{problem}",
     "stage.publicity_days.invalid": "公示期设置不正确：每条须有生效日期（每个日期一条）、"
                                     "天数（1 到 {max}）和单位（日历日或工作日）",
 }

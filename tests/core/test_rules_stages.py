@@ -207,6 +207,8 @@ PUB = st.Done("publicity", D(2026, 11, 12), None, D(2026, 11, 19))
     # 公示 concluded only after its last day; the decision only after it
     ({"visit": VISIT, "check": CHECK, "publicity": PUB}, "publicity", D(2026, 11, 12),
      D(2026, 11, 19), [("done_on", "stage.publicity_not_ended")]),
+    ({"visit": VISIT, "check": CHECK, "publicity": PUB}, "decision", D(2026, 11, 20), None,
+     [("stage", "stage.publicity_first")]),
     ({"visit": VISIT, "check": CHECK, "publicity": PUB}, "publicity", D(2026, 11, 12),
      D(2026, 11, 20), []),
     ({"visit": VISIT, "check": CHECK,
@@ -276,3 +278,31 @@ def test_publicity_ends(started: date, days: int, unit: str, ends: date) -> None
 def test_refusal_notice_due_3_workdays() -> None:
     # Wed 2026-09-30 decision: 国庆 10-01..07 → 10-08, 10-09, Sat 10-10 make-up.
     assert st.refusal_notice_due(D(2026, 9, 30), DEFAULT_CALENDAR).date == D(2026, 10, 10)
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ([{"effective_from": "2000-01-01", "days": 7, "unit": "days"}], True),
+    ([{"effective_from": "2026-01-01", "days": 5, "unit": "workdays"}], True),
+    ([{"effective_from": "2026-01-01", "days": 0, "unit": "days"}], False),
+    ([{"effective_from": "2026-01-01", "days": 31, "unit": "days"}], False),
+    ([{"effective_from": "2026-01-01", "days": 7, "unit": "weeks"}], False),
+    ([{"effective_from": "2026-13-01", "days": 7, "unit": "days"}], False),
+    ([{"effective_from": "2026-01-01", "days": True, "unit": "days"}], False),
+    ([{"effective_from": "2026-01-01", "days": 7, "unit": "days"}] * 2, False),
+    ([], False),
+])
+def test_publicity_days_setting(value: list, ok: bool) -> None:
+    from desktop_app.core.rules.settings import validate_setting
+    if ok:
+        assert validate_setting("publicity_days", value) == value
+    else:
+        with pytest.raises(ValidationError) as exc:
+            validate_setting("publicity_days", value)
+        assert exc.value.key == "stage.publicity_days.invalid"
+
+
+def test_publicity_on_picks_the_entry_in_force() -> None:
+    entries = [{"effective_from": "2000-01-01", "days": 7, "unit": "days"},
+               {"effective_from": "2027-01-01", "days": 5, "unit": "workdays"}]
+    assert st.publicity_on(entries, D(2026, 12, 31)) == (7, "days")
+    assert st.publicity_on(entries, D(2027, 1, 1)) == (5, "workdays")

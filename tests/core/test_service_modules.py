@@ -18,6 +18,8 @@ HANDLING_VERBS = (
     "lists", "list_pdf", "list_slips", "record_signed", "record_feedback", "re_refer",
     "issue_result_notice", "emergency_ceiling", "year_aid", "record_emergency", "escalate",
     "reviews_due", "record_review", "staff_relatives", "timeline", "_close_if_done",
+    # issue 13 — the 审核确认 procedure (interfaces-13.md)
+    "stage_plan", "record_stage", "start_publicity", "report_to_county", "print_visit_form",
 )
 INTAKE_VERBS = (
     "validate", "warnings", "missing_materials", "decide", "record_batch", "decide_existing",

@@ -15,6 +15,7 @@ from desktop_app.core.services import Feedback
 from desktop_app.gui.applications.detail import OVERDUE_COLOR, DetailView
 from tests.helpers.drafts import draft
 from tests.helpers.gui import actor_for, click, decide, make_id
+from tests.helpers.stages import finish_procedure
 
 pytestmark = pytest.mark.gui
 
@@ -110,6 +111,7 @@ def test_result_notice_button_issues_the_notice_and_lists_it(
     assert not view.result_notice_button.isEnabled()
     township_task = next(t for t in services.handling.tasks_for_application(r.application_id)
                          if t.item_code == "LINSHI_EXPENSE")
+    finish_procedure(services, township, township_task.task_id, services.ctx.today())
     services.handling.record_feedback(township_task.task_id, Feedback(
         "done", "2026-11-24", "同意给予临时救助", amount="1,200"), township)
     view.reload()

@@ -13,6 +13,7 @@ import pytest
 
 from desktop_app.gui.tracking.model import RowRole
 from tests.helpers.gui import click, fill_valid, pdf_text, type_text
+from tests.helpers.stages import finish_procedure
 
 pytestmark = pytest.mark.gui
 
@@ -21,7 +22,8 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_accept_refer_track_feedback_close_and_notify(qtbot, window, services, opener):
+def test_accept_refer_track_feedback_close_and_notify(qtbot, window, services, opener, admin,
+                                                      clock):
     # 1. 受理 at the window: three items, every material received.
     intake = window.intake
     fill_valid(qtbot, intake, items=("DIBAO", "MEDICAL", "EDUCATION"))
@@ -101,7 +103,15 @@ def test_accept_refer_track_feedback_close_and_notify(qtbot, window, services, o
     assert services.queries.detail(app.id).row.status == "accepted"  # 低保 still open
     assert not asked
 
-    # 低保: the county's confirmation, recorded by the township (monthly, with a period).
+    # 低保: the county's confirmation, recorded by the township (monthly, with a period) —
+    # once the township's steps (入户调查 … 公示 … 报县, issue 13) are recorded.
+    from datetime import datetime
+
+    dibao_id = next(t.task_id for t in services.handling.tasks_for_application(app.id)
+                    if t.item_code == "DIBAO")
+    clock.now = datetime(2026, 12, 2, 10, 0)
+    finish_procedure(services, admin, dibao_id, app.intake_date)
+    screen.refresh()
     select("DIBAO")
     click(qtbot, screen.buttons["feedbackAction"])
     dialog = shown[-1]

@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop_app.core.models import RequestedItem
 from desktop_app.core.services import Feedback
 from desktop_app.core.services.auth import SYSTEM
 from sync_contract.keys import KeyStore
@@ -48,8 +49,11 @@ def tracking(window, services, township, clock):
     accept(services, township, ("VAGRANT",), name="赵六", id_number=resident_id(seed=9), members=[])
     tekun = accept(services, township, ("TEKUN",), name="王五", id_number=resident_id(seed=7),
                    supporters_able=False)
-    services.handling.record_feedback(task(services, tekun.application_id, "TEKUN").task_id,
-                                      Feedback("done", "2026-11-24", amount="780"), township)
+    tekun_task = task(services, tekun.application_id, "TEKUN").task_id
+    with services.ctx.db.transaction() as s:  # accepted before the procedure existed
+        s.get(RequestedItem, tekun_task).stage = None
+    services.handling.record_feedback(tekun_task, Feedback("done", "2026-11-24", amount="780"),
+                                      township)
     screen = window.show_tracking()
     screen.include_final.setChecked(True)
     return screen

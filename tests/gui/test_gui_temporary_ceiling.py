@@ -9,6 +9,7 @@ from desktop_app.core.services import EmergencyInput
 from tests.gui.test_gui_tracking import dialogs, screen, select, task  # noqa: F401 (fixtures)
 from tests.helpers.drafts import draft
 from tests.helpers.gui import click, type_text
+from tests.helpers.stages import finish_procedure
 
 pytestmark = pytest.mark.gui
 
@@ -42,6 +43,8 @@ def test_a_second_payment_on_the_incident_is_refused_at_the_amount_field(
 def test_an_expense_decision_above_the_ceiling_is_refused_at_the_amount_field(
         qtbot, screen, services, township, dialogs):  # noqa: F811
     expense = accept(services, township, ("LINSHI_EXPENSE",))
+    finish_procedure(services, township, task(services, expense.application_id,
+                                              "LINSHI_EXPENSE").task_id, services.ctx.today())
     screen.refresh()
     select(screen, "LINSHI_EXPENSE")
     click(qtbot, screen.buttons["feedbackAction"])
@@ -65,6 +68,8 @@ def test_an_expense_case_above_the_ceiling_is_reported_to_the_county_from_the_di
     from tests.gui.test_gui_tracking import pdf_text
 
     expense = accept(services, township, ("LINSHI_EXPENSE",))
+    finish_procedure(services, township, task(services, expense.application_id,
+                                              "LINSHI_EXPENSE").task_id, services.ctx.today())
     screen.refresh()
     select(screen, "LINSHI_EXPENSE")
     click(qtbot, screen.buttons["feedbackAction"])

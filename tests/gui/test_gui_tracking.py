@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from desktop_app.core.models import RequestedItem
 from desktop_app.core.services import Feedback
 from desktop_app.gui.tracking.model import (
     COL_APPLICANT,
@@ -362,8 +363,11 @@ def test_context_menu_offers_the_actions_enabled_per_status(qtbot, screen, late)
 
 def test_review_reminders_and_recording_a_review(qtbot, screen, services, township, dialogs):
     r = accept(services, township, ("TEKUN",), supporters_able=False)
-    services.handling.record_feedback(task(services, r.application_id, "TEKUN").task_id,
-                                      Feedback("done", "2026-11-24", amount="780"), township)
+    tekun = task(services, r.application_id, "TEKUN").task_id
+    with services.ctx.db.transaction() as s:  # accepted before the procedure existed
+        s.get(RequestedItem, tekun).stage = None
+    services.handling.record_feedback(tekun, Feedback("done", "2026-11-24", amount="780"),
+                                      township)
     screen.tabs.setCurrentIndex(1)
     assert screen.review_model.rowCount() == 0  # due in a year
     screen.within.setValue(400)

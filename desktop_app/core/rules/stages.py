@@ -71,7 +71,7 @@ _STAGE_MESSAGE_KEYS = (
     "stage.publicity_running", "stage.after_publicity", "stage.publicity_not_ended",
     "stage.done_before_start", "stage.future", "stage.out_of_order", "stage.before_previous",
     "stage.before_acceptance", "stage.unfinished_due", "stage.unfinished",
-    "stage.publicity_days.invalid",
+    "stage.publicity_days.invalid", "stage.publicity_first",
 )
 
 #: Setting ``publicity_days`` (entries with effective dates): how long a 公示 lasts.
@@ -416,6 +416,11 @@ def check_record(ev: Evaluation, steps: Sequence[Step], code: str, *, started_on
         return _check_completion(code, mine.record, done_on, today)
     if mine.state not in ("current", "optional"):
         first = ev.current or code
+        running = ev.state(first)
+        if first == "publicity" and running is not None and running.record is not None \
+                and running.record.ends_on is not None:
+            return [_err("stage", "out_of_order", "stage.publicity_first", label=label,
+                         day=cn_date(running.record.ends_on))]
         return [_err("stage", "out_of_order", "stage.out_of_order", label=label,
                      first=LABELS.get(first, first))]
     # No back-dating: on or after the end of the last recorded step before it.

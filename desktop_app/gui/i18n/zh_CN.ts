@@ -3445,12 +3445,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+4"/>
-        <location line="+628"/>
         <source>Enter the date</source>
         <translation>请填写日期</translation>
     </message>
     <message>
-        <location line="-627"/>
+        <location line="+1"/>
         <source>Write the date as 2026-11-24</source>
         <translation>日期格式应为“2026-11-24”</translation>
     </message>
@@ -4056,12 +4055,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
-        <location line="+414"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="+3"/>
         <source>Date signed for</source>
         <translation>签收时间</translation>
     </message>
@@ -4852,6 +4850,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+3"/>
+        <source>The public notice runs until %1; &quot;%2&quot; can be recorded once it has ended and been concluded</source>
+        <translation>公示期至%1，期满并结束公示后方可录入“%2”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Unknown procedure step</source>
         <translation>未知的办理环节</translation>
     </message>
@@ -4861,7 +4864,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Choose the result of &quot;%1&quot;</source>
         <translation>请选择“%1”的结果</translation>
     </message>
@@ -4976,7 +4979,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>上报清单只能列同一县级审核确认部门的事项（乡镇审核确认的事项不报县）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The public notice period setting is not valid: each entry needs an effective date (one per date), a number of days (1 to %1) and a unit (calendar or working days)</source>
         <translation>公示期设置不正确：每条须有生效日期（每个日期一条）、天数（1 到 %1）和单位（日历日或工作日）</translation>
     </message>

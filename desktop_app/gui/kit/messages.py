@@ -693,9 +693,11 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "stage.unfinished": (QT_TRANSLATE_NOOP(
         "Messages", "\"%1\" is not finished; the case can be closed once the procedure is "
         "complete"), ("label",)),
+    "stage.publicity_first": (QT_TRANSLATE_NOOP(
+        "Messages", "The public notice runs until %1; \"%2\" can be recorded once it has "
+        "ended and been concluded"), ("day", "label")),
     "stage.unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown procedure step"), ()),
     "stage.label.date": (QT_TRANSLATE_NOOP("Messages", "Date"), ()),
-    "stage.date_required": (QT_TRANSLATE_NOOP("Messages", "Enter the date"), ()),
     "stage.outcome_invalid": (QT_TRANSLATE_NOOP(
         "Messages", "Choose the result of \"%1\""), ("label",)),
     "stage.source_invalid": (QT_TRANSLATE_NOOP("Messages", "Unknown source of the record"), ()),
@@ -741,7 +743,6 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "stage.report_department": (QT_TRANSLATE_NOOP(
         "Messages", "A report list can only hold items confirmed by one county department "
         "(items the township confirms are not reported)"), ()),
-    "stage.for_task": (QT_TRANSLATE_NOOP("Messages", "%1: %2"), ("number", "problem")),
     "stage.publicity_days.invalid": (QT_TRANSLATE_NOOP(
         "Messages", "The public notice period setting is not valid: each entry needs an "
         "effective date (one per date), a number of days (1 to %1) and a unit (calendar or "

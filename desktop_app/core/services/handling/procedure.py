@@ -103,9 +103,9 @@ def as_done(row: TaskStage) -> rules.Done:
 
 def load(ctx: ServiceContext, s: Session, task: RequestedItem, today: date) -> TaskProcedure | None:
     """The task's procedure, or None when none applies (``stage`` NULL: accepted before
-    issue 13, referred, or an item without steps)."""
-    if task.stage is None:
-        return None
+    issue 13, referred, or an item without steps; a task since escalated to the county)."""
+    if task.stage is None or task.handler_code != TOWNSHIP:
+        return None  # (escalated to the county — 报县审批 — the procedure is no longer ours)
     rows = stage_rows(s, task.id)
     latest = latest_rows(rows)
     dispute = any(details_of(r).get("dispute") for r in latest.values())

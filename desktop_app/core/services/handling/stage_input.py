@@ -20,7 +20,7 @@ from .stage_types import StageInput
 
 #: The message keys raised here and by the stage verbs (desktop_app/core/messages.py).
 _STAGE_INPUT_MESSAGE_KEYS = (
-    "stage.unknown", "stage.label.date", "stage.date_required", "stage.outcome_invalid",
+    "stage.unknown", "stage.label.date", "stage.outcome_invalid",
     "stage.source_invalid", "stage.details_invalid", "stage.visit_people",
     "stage.visit_findings", "stage.check_outcome", "stage.check_discrepancy",
     "stage.publicity_outcome", "stage.publicity_objection", "stage.reason_required",
@@ -101,7 +101,7 @@ def parse(data: StageInput) -> Clean:
 
     started = day(data.started_on, "started_on")
     if data.started_on in (None, ""):
-        errors.append(err("started_on", "required", "stage.date_required"))
+        errors.append(err("started_on", "required", "date.required"))
     done, ends = day(data.done_on, "done_on"), day(data.ends_on, "ends_on")
     p_from, p_to = day(data.period_from, "period_from"), day(data.period_to, "period_to")
     people: list[str] = []

@@ -25,8 +25,7 @@ from .stages import StageVerbs
 
 #: The message keys raised here (desktop_app/core/messages.py).
 _STAGE_LIST_MESSAGE_KEYS = ("stage.no_tasks", "stage.publicity_village",
-                            "stage.publicity_nothing", "stage.report_department",
-                            "stage.for_task")
+                            "stage.publicity_nothing", "stage.report_department")
 
 
 class StageLists(StageVerbs):
@@ -140,8 +139,8 @@ class StageLists(StageVerbs):
 
     @staticmethod
     def _for(task: RequestedItem, e: ValidationError) -> ValidationError:
-        return ValidationError("task_ids", e.code, key="stage.for_task",
-                               params={"number": task.application.number or "",
+        return ValidationError("task_ids", e.code, key="handling.labelled",
+                               params={"label": task.application.number or "",
                                        "problem": e.problem()})
 
     @staticmethod
