@@ -954,13 +954,14 @@ def _decided(s: Session, task_id: int) -> bool:
 def _record_stage_here(handling: HandlingService, s: Session, task: RequestedItem,
                       data: StageInput, actor_id: int | None) -> None:
     """``HandlingService.record_stage`` inside the import's transaction: its own parse and
-    check-and-write (``stages._parse`` / ``_record``, the halves ``record_stage`` joins
-    around a transaction of its own) — so a return package stays one transaction
-    (docs/sync-format.md §6) and the county's confirmation meets exactly the checks and
-    effects of the verb. ``ValidationErrors`` as the verb raises them."""
-    from ..handling import stages
+    check-and-write (``stage_input.parse`` / ``_record``, the halves ``record_stage`` joins
+    around a transaction of its own; a ``county`` step prints nothing) — so a return
+    package stays one transaction (docs/sync-format.md §6) and the county's confirmation
+    meets exactly the checks and effects of the verb. ``ValidationErrors`` as the verb
+    raises them."""
+    from ..handling.stage_input import parse
 
-    handling._record(s, task, stages._parse(data), actor_id)
+    handling._record(s, task, parse(data), actor_id)
 
 
 def _task_name(ctx: ServiceContext, task: RequestedItem) -> str:
