@@ -114,7 +114,7 @@ class StageBar(QFrame):
             "Extend the time limit with a reason; prints the notice to the applicant"))
         self.extend_button.setVisible(plan.can_extend)
         self.extend_button.clicked.connect(lambda: act(task, plan, "extension"))
-        if not self.next_button.isVisibleTo(self) and plan.current is None and plan.closable:
+        if plan.current is None and not plan.blocked_reason:    # every step recorded
             done = QLabel(self.tr("Procedure complete"))
             done.setObjectName("stageComplete")
             done.setStyleSheet(f"color: {DONE_COLOR}; font-weight: bold;")
