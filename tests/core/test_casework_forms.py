@@ -101,6 +101,8 @@ def test_visit_form_prefills_the_household_with_two_investigator_lines(services,
         data = json.loads(doc.data)
     assert data["visit"]["recorded"] is False
     assert [i["code"] for i in data["items"]] == ["DIBAO"]
+    # masked numbers only, in the snapshot too (it is kept and sent to the county)
+    assert not re.search(r"\d{17}[\dXx]", json.dumps(data))
 
 
 def test_visit_form_prints_the_recorded_visit(services, township):
@@ -145,6 +147,7 @@ def test_decision_form_title_follows_who_decides_and_lists_the_steps(services, t
         data = json.loads(s.scalars(select(Document).where(
             Document.kind == "decision_form")).one().data)
     assert data["title"] == "最低生活保障初审意见表"
+    assert not re.search(r"\d{17}[\dXx]", json.dumps(data))
     assert data["figures"]["available"] is True
     assert data["figures"]["gross"] == "800.00"  # the calculation stored at intake
 

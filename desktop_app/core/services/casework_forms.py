@@ -186,10 +186,16 @@ def _township(s: Session) -> Township:
     return s.scalars(select(Township)).one()
 
 
+def _masked(row: dict[str, Any]) -> dict[str, Any]:
+    """A person's row without the full ID number: these forms print masked numbers only,
+    and their snapshot (kept and sent to the county) holds nothing more."""
+    return {**row, "id_number": row.get("id_number_masked", "无")}
+
+
 def _members(app: Application, today: date) -> list[dict[str, Any]]:
     rows = []
     for m in app.members:
-        row = forms_data.member_row(m, today)
+        row = _masked(forms_data.member_row(m, today))
         row["age"] = "" if m.birth_date is None else str(forms_data.age(m.birth_date, today))
         rows.append(row)
     return rows
@@ -292,12 +298,15 @@ def application_form_data(ctx: ServiceContext, s: Session, app: Application, kin
         "items": [i for i in base["items"] if i["code"] in codes.values()],
         "materials": [m for m in base["materials"] if m["item"] in codes],
         "missing": [m for m in base["missing"] if m["item"] in codes],
+        "applicant": _masked(base["applicant"]),
     }
     if kind == "extension_notice":
         data["extension"] = extension(ctx, s, task, issued)
         return data
     data.update(forms_data.household(app, issued, base["applicant"]["current_address"]))
     data["members"] = _members(app, issued)
+    data["supporters"] = [_masked(p) for p in data["supporters"]]
+    data["guardian"] = {}  # (not printed on these forms)
     stages = current_stages(s, task.id)
     if kind == "visit_form":
         result = forms_data.evaluate(ctx, s, app)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -38,6 +39,7 @@ from ..kit.widgets import ErrorLabel, RowsModel, open_file, yuan
 from ..tracking.model import waiting_due, waiting_status
 from ..tracking.temporary_dialogs import TemporaryMenu
 from .detail_actions import DetailDocumentActions
+from .detail_stages import StageBar
 from .detail_tables import (
     DUE_SOON_COLOR,
     OVERDUE_COLOR,
@@ -88,6 +90,9 @@ class DetailView(DetailDocumentActions, QWidget):
         self.print_pdf: Callable[..., int] = _print_document
         self.ask_reason = ask_reason
         self.ask_confirmation = ask_confirmation or self._ask_confirmation
+        #: How the stage dialogs are shown; tests replace it (no modal loop).
+        self.run_dialog: Callable[[QDialog], object] = _exec_dialog
+        self.stage_bars: list[StageBar] = []
         self.full_ids: dict[int, str] | None = None  # position -> number, once unmasked
         self.full_related: dict[int, str] | None = None  # supporters / guardian, likewise
         tasks.bus.changed.connect(self._on_changes)
@@ -128,6 +133,14 @@ class DetailView(DetailDocumentActions, QWidget):
         progress_row.addWidget(self.result_notice_button)
         progress_layout.addLayout(progress_row)
         self.progress_box.setVisible(False)
+
+        # 审核确认程序: a stage bar per township-handled task with steps.
+        self.stages_box = QGroupBox(self.tr("Procedure"))
+        self.stages_box.setObjectName("stagesBox")
+        self.stages_layout = QVBoxLayout(self.stages_box)
+        self.stages_box.setVisible(False)
+        next_step = QShortcut(QKeySequence("Ctrl+Return"), self)
+        next_step.activated.connect(self.next_action)
 
         self.basic_box = QGroupBox(self.tr("Applicant"))
         self.basic = QFormLayout(self.basic_box)
@@ -222,6 +235,7 @@ class DetailView(DetailDocumentActions, QWidget):
         body_layout.addWidget(self.error)
         body_layout.addWidget(self.relative_flag)
         body_layout.addWidget(self.progress_box)
+        body_layout.addWidget(self.stages_box)
         body_layout.addLayout(columns, 1)
         scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -305,6 +319,7 @@ class DetailView(DetailDocumentActions, QWidget):
         self._fill_tasks(self.task_rows)
         self.temporary_menu.update_for(self.temporary_task())
         self.temporary_menu.setVisible(self.temporary_task() is not None)
+        self._fill_stages(self.task_rows)
         self._fill_documents(docs)
         rows = self._timeline(d)
         self.events_model.set_rows(rows)
@@ -471,6 +486,46 @@ class DetailView(DetailDocumentActions, QWidget):
         self.result_notice_button.setEnabled(bool(final))
         self.progress_box.setVisible(bool(tasks))
 
+    def _fill_stages(self, tasks) -> None:
+        """The stage bars: the plan of each township-handled task that has steps."""
+        from ...core.catalog import TOWNSHIP
+
+        self._clear(self.stages_layout)
+        self.stage_bars = []
+        today = self.services.ctx.today()
+        stage_plan = getattr(self.services.handling, "stage_plan", None)
+        for t in tasks:
+            if t.handler_code != TOWNSHIP or stage_plan is None:
+                continue
+            try:
+                plan = stage_plan(t.task_id, today=today)
+            except Exception:
+                log.exception("stage plan of task %s", t.task_id)
+                continue
+            if not plan.steps:
+                continue
+            bar = StageBar(t, plan, today, self.open_stage, len(self.stage_bars))
+            self.stage_bars.append(bar)
+            self.stages_layout.addWidget(bar)
+        self.stages_box.setVisible(bool(self.stage_bars))
+
+    def open_stage(self, task, plan, stage: str):
+        """The dialog of one step of ``task`` (its changes reach this view on the bus)."""
+        from ..tracking.stage_dialogs import dialog_for
+
+        dialog = dialog_for(self.services, self.tasks, self.actor, task, plan, self,
+                            stage=stage or None, opener=self.opener)
+        if dialog is not None:
+            self.run_dialog(dialog)
+        return dialog
+
+    def next_action(self):
+        """Ctrl+Enter: the first stage bar's next action."""
+        for bar in self.stage_bars:
+            if bar.next_button.isVisibleTo(bar):
+                return self.open_stage(bar.task, bar.plan, bar.plan.current or "")
+        return None
+
     def _timeline(self, d) -> list[tuple[str, str, str, str]]:
         """One history: every event of the application, the handling steps worded by
         the handling service's timeline (转办、签收、反馈、办结 …)."""
@@ -606,6 +661,11 @@ class DetailDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
+
+
+def _exec_dialog(dialog: QDialog) -> None:
+    dialog.exec()
+    dialog.deleteLater()
 
 
 def _print_document(*args, **kw) -> int:

@@ -926,6 +926,12 @@ The current data is backed up first. Afterwards exports pause until an administr
         <source>Submit</source>
         <translation>报账</translation>
     </message>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+574"/>
+        <location line="+9"/>
+        <source>No item is waiting for this step.</source>
+        <translation>没有等待此环节的事项。</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -969,6 +975,64 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+17"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="-263"/>
+        <source>Record the economic-status check</source>
+        <translation>登记信息核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The check report has come back</source>
+        <translation>核对报告已返回</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number on the check report</source>
+        <translation>核对报告上的编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consistent with the declaration</source>
+        <translation>与申报一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Differs from the declaration</source>
+        <translation>与申报有出入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What differs and how it was explained</source>
+        <translation>有出入的内容及说明情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requested on</source>
+        <translation>提请核对日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report date</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report number</source>
+        <translation>核对报告编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>核对结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discrepancies explained</source>
+        <translation>出入说明</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1239,24 @@ This warning is recorded in the audit log.</source>
     </message>
 </context>
 <context>
+    <name>CountyDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+155"/>
+        <source>County confirmation (paper reply)</source>
+        <translation>县级审核确认（纸质回复）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number on the county&apos;s reply</source>
+        <translation>县级回复上的文号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply number</source>
+        <translation>回复文号</translation>
+    </message>
+</context>
+<context>
     <name>CountyKeysDialog</name>
     <message>
         <location filename="../sync/keys.py" line="+55"/>
@@ -1225,9 +1307,62 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="-56"/>
+        <source>Township confirmation</source>
+        <translation>审核确认（乡镇）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yuan, e.g. 620 (monthly)</source>
+        <translation>元，如 620（按月）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The decision; for a refusal the reasons the notice will give</source>
+        <translation>审核意见；不同意的，写明告知书中的理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>审核结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assistance period</source>
+        <translation>救助期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion / reasons</source>
+        <translation>意见/理由</translation>
+    </message>
+</context>
+<context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+603"/>
+        <location filename="../applications/detail.py" line="+658"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1258,7 +1393,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-471"/>
+        <location filename="../applications/detail.py" line="-513"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1271,19 +1406,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="-8"/>
         <location line="+8"/>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-140"/>
         <location line="+8"/>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -1348,7 +1483,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-114"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -1389,9 +1524,9 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>超出限额转县级审批</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Handling progress</source>
-        <extracomment>Prints one saved PDF (print dialog, preview from the same file); tests replace it.</extracomment>
+        <extracomment>Prints one saved PDF (print dialog, preview from the same file); tests replace it. How the stage dialogs are shown; tests replace it (no modal loop).</extracomment>
         <translation>办理进度</translation>
     </message>
     <message>
@@ -1440,13 +1575,18 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>为申请人打印办理结果告知书，列明目前各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+185"/>
+        <location line="+13"/>
+        <source>Procedure</source>
+        <translation>审核确认程序</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+187"/>
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-180"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -1496,7 +1636,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Cannot load this application: %1</source>
         <translation>无法读取该办件：%1</translation>
     </message>
@@ -1526,7 +1666,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>公示</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1614,8 +1754,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location line="-268"/>
-        <location line="+132"/>
+        <location line="-270"/>
+        <location line="+133"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -1675,7 +1815,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>作废原因</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Not counted</source>
         <translation>不计入</translation>
     </message>
@@ -1775,7 +1915,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>，%1 项已超期</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+82"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
@@ -2179,6 +2319,39 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>ExtensionDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+62"/>
+        <source>Extend the time limit</source>
+        <translation>延期办理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why the time limit must be extended (printed on the notice to the applicant)</source>
+        <translation>延期理由（印在给申请人的延期告知书上）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided on</source>
+        <translation>决定延期日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extend and print the notice</source>
+        <translation>延期并出具告知书</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Due now: %1. The extension adds %2 working day(s); the applicant gets a written notice.</source>
+        <translation>当前时限：%1。延期增加 %2 个工作日，并书面告知申请人。</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackDialog</name>
     <message>
         <location filename="../tracking/dialogs.py" line="+43"/>
@@ -2302,6 +2475,44 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+15"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstReviewDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="-52"/>
+        <source>First review opinion</source>
+        <translation>初审意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommend approval</source>
+        <translation>拟同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommend refusal</source>
+        <translation>拟不同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The township&apos;s opinion for the county</source>
+        <translation>乡镇（街道）报县的初审意见</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed on</source>
+        <translation>初审日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion</source>
+        <translation>初审结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion text</source>
+        <translation>初审意见</translation>
     </message>
 </context>
 <context>
@@ -5356,6 +5567,27 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>PeoplePicker</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="-378"/>
+        <source>Other people, separated by 、</source>
+        <translation>其他人员，用“、”分隔</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodEdit</name>
+    <message>
+        <location line="+29"/>
+        <source>Monthly, from</source>
+        <translation>按月，自</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>PersonFields</name>
     <message>
         <location filename="../intake/person.py" line="-337"/>
@@ -5589,6 +5821,97 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+6"/>
         <source>Save PDF as</source>
         <translation>PDF另存为</translation>
+    </message>
+</context>
+<context>
+    <name>PublicityDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+459"/>
+        <source>Start the public notice</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts on</source>
+        <translation>公示开始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks awaiting public notice</source>
+        <translation>待公示事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start and print the list</source>
+        <translation>开始公示并打印名单</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Public notice list</source>
+        <translation>公示名单</translation>
+    </message>
+</context>
+<context>
+    <name>PublicityEndDialog</name>
+    <message>
+        <location line="-232"/>
+        <source>Conclude the public notice</source>
+        <translation>公示结束登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No objection</source>
+        <translation>无异议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objections resolved</source>
+        <translation>有异议，已核实处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objections upheld</source>
+        <translation>有异议，异议成立</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objections received, by whom and when</source>
+        <translation>收到的异议：提出人及时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How they were checked and resolved</source>
+        <translation>核实及处理情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concluded on</source>
+        <translation>公示结束日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>公示结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objections</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Public notice from %1 to %2.</source>
+        <translation>公示期：%1 至 %2。</translation>
     </message>
 </context>
 <context>
@@ -6000,6 +6323,34 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+2"/>
         <source>Remove this person</source>
         <translation>删除此人</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+223"/>
+        <source>Report to the county</source>
+        <translation>报县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported on</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks to report</source>
+        <translation>上报事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report and print the list</source>
+        <translation>上报并打印清单</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Report list</source>
+        <translation>上报清单</translation>
     </message>
 </context>
 <context>
@@ -6911,6 +7262,114 @@ Documents will be issued with today&apos;s date again, earlier than those record
     </message>
 </context>
 <context>
+    <name>StageBar</name>
+    <message>
+        <location filename="../applications/detail_stages.py" line="+61"/>
+        <source>procedure due %1</source>
+        <extracomment>state -&gt; (border, background, text colour, bold)</extracomment>
+        <translation>程序时限 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>extended by %1 working day(s)</source>
+        <translation>已延期 %1 个工作日</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Also recorded: %1</source>
+        <translation>其他记录：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Record the next step…</source>
+        <translation>登记下一环节…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Disputed: village review…</source>
+        <translation>有争议：民主评议…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record a dispute about the application; a village democratic review follows</source>
+        <translation>登记对申请的争议，随后进行民主评议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extend the time limit with a reason; prints the notice to the applicant</source>
+        <translation>说明理由延长办理时限，并打印给申请人的延期告知书</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Procedure complete</source>
+        <translation>程序已完成</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>since %1</source>
+        <translation>自 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>under way</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>due %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not needed</source>
+        <translation>无需</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>if disputed</source>
+        <translation>有争议时</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="-434"/>
+        <source>This stage is due by %1.</source>
+        <translation>本环节时限：%1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The procedure is due by %1.</source>
+        <translation>审核确认程序时限：%1。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Recorded. %1 %2 is ready: print it, preview it or open the PDF.</source>
+        <translation>已登记。%1 %2 已生成，可打印、预览或打开PDF。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>StandardsEditor</name>
     <message>
         <location filename="../admin/standards_editor.py" line="+82"/>
@@ -7720,6 +8179,16 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Current stage</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage due</source>
+        <translation>环节时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Due date</source>
         <translation>办结期限</translation>
     </message>
@@ -7734,8 +8203,9 @@ encryption key %4</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>First aid overdue by %1 hour(s)</source>
+        <extracomment>The day the stage due dates are compared with (the screen sets it on refresh).</extracomment>
         <translation>先行救助 超时 %1 小时</translation>
     </message>
     <message>
@@ -7759,12 +8229,17 @@ encryption key %4</source>
         <translation>%1（临期）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source> (emergency)</source>
         <translation>（急）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>%1 (overdue)</source>
+        <translation>%1（逾期）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>By %1</source>
         <translation>%1 前</translation>
     </message>
@@ -7896,7 +8371,7 @@ encryption key %4</source>
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../tracking/actions.py" line="+73"/>
+        <location filename="../tracking/actions.py" line="+85"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
@@ -7960,11 +8435,32 @@ encryption key %4</source>
         <source>Handover list %1 printed for %2: %3 referral slip(s), now referred.</source>
         <translation>%2的转办清单 %1 已生成：%3 份转办单，事项已转办。</translation>
     </message>
+    <message>
+        <location line="+43"/>
+        <source>Next step…</source>
+        <translation>下一环节…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+10"/>
+        <source>List %1 printed: %2 item(s).</source>
+        <translation>清单 %1 已生成：%2 项。</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Recorded: %1, %2; %3 printed.</source>
+        <translation>已登记：%1，%2；%3 已生成。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded: %1, %2.</source>
+        <translation>已登记：%1，%2。</translation>
+    </message>
 </context>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location filename="../tracking/screen.py" line="+103"/>
+        <location filename="../tracking/screen.py" line="+106"/>
         <source>Tracking</source>
         <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
@@ -7986,23 +8482,23 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+139"/>
+        <location line="+161"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-160"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+134"/>
+        <location line="+156"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-155"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -8032,13 +8528,13 @@ encryption key %4</source>
         <translation>含已办结</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+104"/>
+        <location line="+38"/>
+        <location line="+123"/>
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-121"/>
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
@@ -8063,7 +8559,52 @@ encryption key %4</source>
         <translation>出具办理结果告知书</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Next step…</source>
+        <translation>下一环节…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputed: village review…</source>
+        <translation>有争议：民主评议…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public notice list…</source>
+        <translation>公示名单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report list…</source>
+        <translation>上报清单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the selected item&apos;s next procedure step (home visit, check, notice, decision…)</source>
+        <translation>登记所选事项的下一环节（入户调查、信息核对、公示、审核确认等）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extend the time limit with a reason; prints the notice to the applicant</source>
+        <translation>说明理由延长办理时限，并打印给申请人的延期告知书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the public notice of the selected items of one village and print its list</source>
+        <translation>对同一村（社区）的所选事项开始公示并打印公示名单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report the selected items to the county civil affairs bureau and print the report list</source>
+        <translation>将所选事项报县民政局并打印上报清单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The department&apos;s receipt slip came back signed</source>
         <translation>部门签收的回执已交回</translation>
     </message>
@@ -8168,7 +8709,7 @@ encryption key %4</source>
         <translation>全部经办人</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>%1 item(s), %2 overdue, %3 due soon</source>
         <translation>共 %1 项，逾期 %2 项，临期 %3 项</translation>
     </message>
@@ -8285,6 +8826,102 @@ encryption key %4</source>
         <location line="+1"/>
         <source>Deactivate %1 (%2)? They can no longer log in; their records stay.</source>
         <translation>停用 %1（%2）吗？停用后不能再登录，其经办记录保留。</translation>
+    </message>
+</context>
+<context>
+    <name>VillageReviewDialog</name>
+    <message>
+        <location filename="../tracking/stage_dialogs.py" line="+102"/>
+        <source>Record a dispute and the village review</source>
+        <translation>登记争议及民主评议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is disputed, and by whom</source>
+        <translation>争议内容及提出人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The review supports the application</source>
+        <translation>评议同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The review does not support it</source>
+        <translation>评议不同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The review&apos;s conclusion</source>
+        <translation>评议结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review date</source>
+        <translation>评议日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>评议结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conclusion</source>
+        <translation>评议结论</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location line="-95"/>
+        <source>Record the home visit</source>
+        <translation>登记入户调查</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the investigators found: housing, income, property, living conditions</source>
+        <translation>调查情况：住房、收入、财产、生活状况等</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit date</source>
+        <translation>调查日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigators (at least two)</source>
+        <translation>调查人员（至少两人）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>调查情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the visit form…</source>
+        <translation>打印入户调查表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The household&apos;s facts prefilled, with blanks for the findings and the signatures</source>
+        <translation>预填家庭情况，留空填写调查情况和签名</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Visit form %1 is ready.</source>
+        <translation>入户调查表 %1 已生成。</translation>
     </message>
 </context>
 <context>

@@ -3,20 +3,26 @@ aid, reviews, re-referrals, notices and handover lists."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QTableView, QWidget
 
 from ...core import vocab
 from ...core.services.context import Outcome
+from ..applications.detail_stages import can_dispute
 from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.labels import due_text
 from .dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
+from .stage_dialogs import PublicityDialog, ReportDialog, dialog_for
 from .temporary_dialogs import conference_text, extend_amount_dialog
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -40,8 +46,14 @@ if TYPE_CHECKING:
         batch_button: QPushButton
         reviews: QTableView
         review_rows: list[Any]
+        stage_action: QAction
+        dispute_action: QAction
+        extend_action: QAction
+        publicity_action: QAction
+        report_action: QAction
 
         def selected(self) -> Any: ...
+        def selected_rows(self) -> list[Any]: ...
         def refresh(self) -> None: ...
         def refresh_reviews(self) -> None: ...
 
@@ -218,6 +230,86 @@ class TrackingActions(_Base):
             present(self, exc)
             return 0
         return self.print_batch(self, paths, info.number, opener=self.opener)
+
+    # -- the 审核确认 procedure ----------------------------------------------------------------
+    def _plan(self, r):
+        """The selected township task's procedure, or ``None`` (no steps, not ours)."""
+        from ...core.catalog import TOWNSHIP
+
+        stage_plan = getattr(self.services.handling, "stage_plan", None)
+        if r is None or stage_plan is None or r.handler_code != TOWNSHIP:
+            return None
+        try:
+            plan = stage_plan(r.task_id)
+        except Exception:
+            log.exception("tracking: stage plan of task %s", r.task_id)
+            return None
+        return plan if plan.steps else None
+
+    def _update_stage_actions(self, r) -> None:
+        plan = self._plan(r) if r is not None and r.state != "final" else None
+        self.stage_action.setEnabled(plan is not None and plan.current is not None)
+        if plan is not None and plan.next_action:
+            self.stage_action.setText(plan.next_action + "…")
+        else:
+            self.stage_action.setText(self.tr("Next step…"))
+        self.dispute_action.setEnabled(plan is not None and can_dispute(plan))
+        self.extend_action.setEnabled(plan is not None and plan.can_extend)
+        rows = self.selected_rows()
+        stages = {getattr(x, "stage", None) for x in rows}
+        self.publicity_action.setEnabled(bool(rows) and stages == {"publicity"}
+                                         and len({x.village for x in rows}) == 1)
+        self.report_action.setEnabled(bool(rows) and stages == {"report"})
+
+    def record_stage(self, stage: str | None = None) -> QDialog | None:
+        """The dialog of the selected task's next step (or of ``stage``)."""
+        r = self.selected()
+        plan = self._plan(r)
+        if plan is None:
+            return None
+        dialog = dialog_for(self.services, self.tasks, self.actor, r, plan, self,
+                            stage=stage or None, opener=self.opener,
+                            on_done=lambda result, r=r: self._stage_recorded(r, result))
+        return self._dialog(dialog) if dialog is not None else None
+
+    def record_dispute(self) -> QDialog | None:
+        return self.record_stage("review")
+
+    def extend(self) -> QDialog | None:
+        return self.record_stage("extension")
+
+    def _stage_recorded(self, r, result) -> None:
+        info = getattr(result, "value", None)
+        if info is not None and getattr(info, "count", None) is not None:   # a list
+            self._recorded(fmt(self.tr("List %1 printed: %2 item(s)."), info.number,
+                               str(info.count)))
+        elif info is not None and getattr(info, "number", None):
+            self._recorded(fmt(self.tr("Recorded: %1, %2; %3 printed."), r.applicant,
+                               r.item_name, info.number))
+        else:
+            self._recorded(fmt(self.tr("Recorded: %1, %2."), r.applicant, r.item_name))
+
+    def _list_recorded(self, result) -> None:
+        info = result.value
+        self._recorded(fmt(self.tr("List %1 printed: %2 item(s)."), info.number, str(info.count)))
+
+    def publicity_list(self) -> QDialog | None:
+        """公示名单 for the selected tasks (one village); the dialog lists the others
+        of that village waiting for 公示, unticked."""
+        rows = self.selected_rows()
+        if not rows:
+            return None
+        return self._dialog(PublicityDialog(
+            self.services, self.tasks, self.actor, rows, self,
+            chosen=[r.task_id for r in rows], opener=self.opener, on_done=self._list_recorded))
+
+    def report_list(self) -> QDialog | None:
+        rows = self.selected_rows()
+        if not rows:
+            return None
+        return self._dialog(ReportDialog(
+            self.services, self.tasks, self.actor, rows, self,
+            chosen=[r.task_id for r in rows], opener=self.opener, on_done=self._list_recorded))
 
     def _failed(self, error: BaseException) -> None:
         present(self, error, label=self.error)

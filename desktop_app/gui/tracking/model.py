@@ -17,8 +17,8 @@ from ..kit.widgets import ListTableModel
 
 log = logging.getLogger(__name__)
 
-(COL_NUMBER, COL_APPLICANT, COL_VILLAGE, COL_ITEM, COL_DEPARTMENT, COL_STATUS, COL_DUE,
- COL_LEFT, COL_CLERK) = range(9)
+(COL_NUMBER, COL_APPLICANT, COL_VILLAGE, COL_ITEM, COL_DEPARTMENT, COL_STATUS, COL_STAGE,
+ COL_STAGE_DUE, COL_DUE, COL_LEFT, COL_CLERK) = range(11)
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -62,8 +62,16 @@ class TasksModel(ListTableModel):
         super().__init__([], parent)
         self._headers = [self.tr("Number"), self.tr("Applicant"), self.tr("Village"),
                          self.tr("Item"), self.tr("Handled by"), self.tr("Status"),
+                         self.tr("Current stage"), self.tr("Stage due"),
                          self.tr("Due date"), self.tr("Working days left"), self.tr("Clerk")]
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        #: The day the stage due dates are compared with (the screen sets it on refresh).
+        self.today: date = date.today()
+
+    def stage_late(self, r) -> bool:
+        """The current stage's due date has passed (a final task is never late)."""
+        due = getattr(r, "stage_due", None)
+        return r.state != "final" and due is not None and due < self.today
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -101,6 +109,12 @@ class TasksModel(ListTableModel):
                 return r
             if role == SortRole:
                 return self._key(r, col)
+            if col == COL_STAGE_DUE and self.stage_late(r):
+                # the stage is late even when the whole item is not: coloured like overdue
+                if role == Qt.ItemDataRole.BackgroundRole:
+                    return QBrush(OVERDUE_BG)
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return QBrush(OVERDUE_FG)
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush({"overdue": OVERDUE_BG, "due_soon": DUE_SOON_BG}[r.state]) \
                     if r.state in ("overdue", "due_soon") else None
@@ -126,6 +140,14 @@ class TasksModel(ListTableModel):
             return r.handler_name
         if col == COL_STATUS:
             return r.status_label
+        if col == COL_STAGE:
+            return getattr(r, "stage_label", "") or "—"
+        if col == COL_STAGE_DUE:
+            due = getattr(r, "stage_due", None)
+            if due is None or r.state == "final":
+                return "—"
+            text = due_text(due, bool(getattr(r, "stage_due_provisional", False)))
+            return fmt(self.tr("%1 (overdue)"), text) if self.stage_late(r) else text
         if col == COL_DUE:   # a waiting task: 待低保认定 (its time limit starts when released)
             if getattr(r, "first_aid_due_at", None) is not None:   # the 先行救助 clock
                 return fmt(self.tr("By %1"), r.first_aid_due_at.strftime("%m-%d %H:%M"))
@@ -140,9 +162,12 @@ class TasksModel(ListTableModel):
     def _key(r, col: int):
         if col in (COL_DUE, COL_LEFT):
             return ((r.due_date or date.max).toordinal(), r.task_id)
+        if col == COL_STAGE_DUE:
+            return ((getattr(r, "stage_due", None) or date.max).toordinal(), r.task_id)
         return ({COL_NUMBER: r.number, COL_APPLICANT: r.applicant, COL_VILLAGE: r.village,
                  COL_ITEM: r.item_name, COL_DEPARTMENT: r.handler_name,
-                 COL_STATUS: r.status_label, COL_CLERK: r.clerk}.get(col, ""), r.task_id)
+                 COL_STATUS: r.status_label, COL_CLERK: r.clerk,
+                 COL_STAGE: getattr(r, "stage_label", "")}.get(col, ""), r.task_id)
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         self._rows.sort(key=lambda r: self._key(r, column),

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -54,6 +55,8 @@ from .model import (
     COL_ITEM,
     COL_LEFT,
     COL_NUMBER,
+    COL_STAGE,
+    COL_STAGE_DUE,
     COL_STATUS,
     COL_VILLAGE,
     TasksModel,
@@ -144,9 +147,12 @@ class TrackingScreen(TrackingActions, QWidget):
         self.view = row_table(self.model, "tasksView")
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
-        for col, width in ((COL_NUMBER, 190), (COL_APPLICANT, 90), (COL_VILLAGE, 80),
-                           (COL_ITEM, 240), (COL_DEPARTMENT, 100), (COL_STATUS, 70),
-                           (COL_DUE, 130), (COL_LEFT, 150), (COL_CLERK, 70)):
+        # several rows may be chosen for the batch lists (公示名单, 上报清单)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for col, width in ((COL_NUMBER, 190), (COL_APPLICANT, 90), (COL_VILLAGE, 90),
+                           (COL_ITEM, 170), (COL_DEPARTMENT, 100), (COL_STATUS, 70),
+                           (COL_STAGE, 90), (COL_STAGE_DUE, 160),
+                           (COL_DUE, 160), (COL_LEFT, 130), (COL_CLERK, 70)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         header.setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
@@ -174,8 +180,27 @@ class TrackingScreen(TrackingActions, QWidget):
                                        self.record_emergency)
         self.notice_action = action(self.tr("Print result notice"), "noticeAction",
                                     self.issue_notice)
+        self.stage_action = action(self.tr("Next step…"), "stageAction", self.record_stage)
+        self.dispute_action = action(self.tr("Disputed: village review…"), "disputeAction",
+                                     self.record_dispute)
+        self.extend_action = action(self.tr("Extend…"), "extendAction", self.extend)
+        self.publicity_action = action(self.tr("Public notice list…"), "publicityListAction",
+                                       self.publicity_list)
+        self.report_action = action(self.tr("Report list…"), "reportListAction",
+                                    self.report_list)
+        self.stage_action.setToolTip(self.tr("Record the selected item's next procedure step "
+                                             "(home visit, check, notice, decision…)"))
+        self.stage_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.extend_action.setToolTip(self.tr("Extend the time limit with a reason; prints "
+                                              "the notice to the applicant"))
+        self.publicity_action.setToolTip(self.tr("Start the public notice of the selected "
+                                                 "items of one village and print its list"))
+        self.report_action.setToolTip(self.tr("Report the selected items to the county civil "
+                                              "affairs bureau and print the report list"))
         self.task_actions = [self.open_action, self.sign_action, self.feedback_action,
-                             self.re_refer_action, self.emergency_action, self.notice_action]
+                             self.re_refer_action, self.emergency_action, self.notice_action,
+                             self.stage_action, self.dispute_action, self.extend_action,
+                             self.publicity_action, self.report_action]
         self.sign_action.setToolTip(self.tr("The department's receipt slip came back signed"))
         self.feedback_action.setToolTip(self.tr("Result from the receipt slip: completed, "
                                                 "refused or returned"))
@@ -333,6 +358,7 @@ class TrackingScreen(TrackingActions, QWidget):
         except Exception as exc:
             rows = []
             present(self, exc, label=self.error)  # an empty list would look like "no work"
+        self.model.today = self.services.ctx.today()
         self.model.set_rows(rows)
         if selected is not None:
             for i, r in enumerate(self.model.rows()):
@@ -390,6 +416,11 @@ class TrackingScreen(TrackingActions, QWidget):
             return None
         return self.model.row_at(index.row())
 
+    def selected_rows(self) -> list[Any]:
+        """Every selected row (the batch lists), in table order."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
+
     def select_task(self, task_id: int) -> bool:
         for i, r in enumerate(self.model.rows()):
             if r.task_id == task_id:
@@ -417,6 +448,7 @@ class TrackingScreen(TrackingActions, QWidget):
                 log.exception("tracking: tasks of application failed")
         self.notice_action.setEnabled(notice)
         self.temporary_menu.update_for(r)
+        self._update_stage_actions(r)
 
     def _context_menu(self, pos: QPoint) -> QMenu | None:
         index = self.view.indexAt(pos)
