@@ -242,6 +242,9 @@ def test_emergency_aid_in_cash_draws_from_the_fund_in_the_same_transaction(
     _, in_kind = urgent_pay(services, township, "1000", "实物")
     in_kind()
     assert fund.balance() == 50_000
+    # the application's timeline names the drawing (not the money in: no application)
+    steps = [st.text for st in services.handling.timeline(r.application_id)]
+    assert "备用金支付 1,500.00 元（" in "\n".join(steps)
 
 
 def test_emergency_aid_above_the_balance_is_refused_whole(services, township, fund):

@@ -229,7 +229,8 @@ class RequestedItem(Tracked, Base):
     stage_due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     # Working days added by an extension (延期, e.g. +15 for 低保) — already in due_date.
     extended_days: Mapped[int] = mapped_column(Integer, default=0)
-    # 急难型: 先行救助 due within ``first_aid_hours`` of acceptance (UTC, naive).
+    # 急难型: 先行救助 due within ``first_aid_hours`` of acceptance (township local time,
+    # naive, like ``Application.decided_at``).
     first_aid_due_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     # A refusal: its written notice is due within 3 working days (NULL once issued).
     notice_due: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -48,6 +48,9 @@ STEP_TEXTS = {
     "task.release": "解除等待",
     "task.wait_refused": "未获认定",
     "task.materials": "补充材料",
+    # issue 13 — the 临时救助备用金 (services/reserve.py)
+    "reserve.payment": "备用金支付",
+    "reserve.refund": "退回备用金",
 }
 
 
@@ -87,6 +90,8 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         return None
     base = STEP_TEXTS[action]
     item = cat.item(d["item"]).name if cat.has_item(d.get("item") or "") else ""
+    if action in ("reserve.payment", "reserve.refund"):
+        return f"{base} {format_yuan(d.get('amount_fen', 0))} 元（{d.get('number', '')}）"
     if action == "task.refer":
         return f"{base}：{item} → {cat.department(d['department']).name}（清单 {d.get('list', '')}）"
     if action == "task.sign":
