@@ -384,6 +384,10 @@ TEMPLATES: dict[str, str] = {
     "temporary.conference.outcome": "请选择会商决定",
     "temporary.conference.amount": "乡镇审批或报县审批的，请填写救助金额",
     "temporary.not_temporary": "只有临时救助事项可以录入个案会商或跟进救助",
+    # issue 13 — review fixes (备用金 pays what was decided, by whom it was decided)
+    "reserve.aid_amount": "先行救助 {number} 发放 {decided} 元，从备用金支付的金额应与之相同（本次 {amount} 元）",
+    "reserve.aid_in_kind": "先行救助 {number} 以实物发放，不从备用金支付",
+    "reserve.task_not_township": "该事项由县级审批，救助金不从乡镇（街道）临时救助备用金支付",
 }
 
 register(TEMPLATES)

@@ -276,6 +276,51 @@ def test_emergency_aid_is_not_drawn_when_the_setting_says_so(services, township)
     assert err.value.errors[0].key == "reserve.aid_paid"
 
 
+def test_the_fund_pays_an_aid_as_given_and_never_in_kind(services, township):
+    """Review of 2026-12-07 (finding 1): a ¥1,500 先行救助 cannot draw ¥20,000 (nor a
+    part of it), and one given in kind is not paid from the fund at all."""
+    services.settings.update("reserve_fund", [
+        {"effective_from": "2000-01-01", "enabled": True, "emergency_draws": False}], township)
+    services.reserve.receive("50000", "2026-11-24", "拨入", township)
+    _, cash = urgent_pay(services, township, "1500")
+    cash()
+    _, goods = urgent_pay(services, township, "800", "实物")
+    goods()
+    with services.ctx.db.read() as s:
+        by_method = {a.method: a.id for a in s.scalars(select(EmergencyAid))}
+    before = written(services)
+    for amount in ("20000", "500"):
+        with pytest.raises(ValidationErrors) as err:
+            services.reserve.pay(emergency_aid_id=by_method["现金"], amount=amount,
+                                 on="2026-11-24", by=township)
+        assert [(e.field, e.code) for e in err.value.errors] == [("amount", "aid_amount")]
+        assert "发放 1,500.00 元" in str(err.value)
+    with pytest.raises(ValidationErrors) as err:
+        services.reserve.pay(emergency_aid_id=by_method["实物"], on="2026-11-24", by=township)
+    assert err.value.errors[0].key == "reserve.aid_in_kind"
+    assert written(services) == before
+    assert services.reserve.pay(emergency_aid_id=by_method["现金"], amount="1500",
+                                on="2026-11-24", by=township).entry.amount_fen == 150_000
+
+
+def test_a_county_approved_result_is_not_paid_from_the_township_fund(services, township, fund):
+    """Review of 2026-12-07 (finding 5): after 报县审批 the county's money is not the
+    township's 备用金's."""
+    fund.receive("50000", "2026-11-20", "拨入", township)
+    r = accept(services, township, items=("LINSHI_EXPENSE",))
+    t = task_of(services, r.application_id, "LINSHI_EXPENSE")
+    services.handling.escalate(t.task_id, "所需救助金额超过乡镇审批额度", township)
+    services.handling.issue_handover_list("MCA", township)
+    services.handling.record_feedback(t.task_id, Feedback(
+        "done", services.ctx.today().isoformat(), "同意", amount="20000", signed_by="赵六"),
+        township)
+    assert [p["task_id"] for p in fund.payable_tasks()] == []
+    with pytest.raises(ValidationErrors) as err:
+        fund.pay(task_id=t.task_id, by=township)
+    assert err.value.errors[0].key == "reserve.task_not_township"
+    assert fund.balance() == 5_000_000
+
+
 # -- the printed statement --------------------------------------------------------------------
 
 def test_monthly_statement_is_recorded_and_prints_every_line(services, township, fund):

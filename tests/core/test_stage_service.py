@@ -169,12 +169,14 @@ def test_county_branch_and_county_confirmation(services, township, clock):
            text="家庭财产超过规定", ref="碧民〔2026〕12号", source="county_return")
     row = task_of(services, r.application_id, "DIBAO")
     assert row.status == "refused"
-    # The refusal is told in writing within 3 working days: 12-10, 11, 14.
-    assert row.notice_due == D(2026, 12, 14)
-    assert [t.task_id for t in services.handling.overdue(today=D(2026, 12, 15))] == [task]
+    # The county's refusal is passed on in writing within 3 working days of the day the
+    # township learnt of it (12-10, not the county's 12-09): 12-11, 14, 15.
+    assert row.notice_due == D(2026, 12, 15)
+    assert services.handling.overdue(today=D(2026, 12, 15)) == []
+    assert [t.task_id for t in services.handling.overdue(today=D(2026, 12, 16))] == [task]
     services.handling.issue_result_notice(r.application_id, township)
     assert task_of(services, r.application_id, "DIBAO").notice_due is None
-    assert services.handling.overdue(today=D(2026, 12, 15)) == []
+    assert services.handling.overdue(today=D(2026, 12, 16)) == []
 
 
 def test_extension_moves_the_due_by_15_workdays(services, township, clock):
@@ -328,3 +330,34 @@ def test_visit_form(services, township):
     doc = services.handling.print_visit_form(task, township).value
     assert doc.kind == "visit_form" and doc.number == f"{r.number}-D1"
     assert "入户调查表" in pdf_text(doc.path)
+
+
+@pytest.mark.parametrize("confirms", [True, False])
+def test_a_result_typed_in_the_receipt_dialog_is_recorded_as_the_result_step(
+        services, township, clock, confirms):
+    """Review of 2026-12-07 (finding 2): the 回执 dialog's result for a task whose next
+    step is 审核确认 / 县级审核确认 is that step — its row, its form, its date checks —
+    never a result beside the procedure."""
+    from tests.helpers.stages import finish_procedure
+
+    township_confirms(services, township, confirms)
+    r = accept(services, township, items=("LINSHI_EXPENSE",) if confirms else ("DIBAO",))
+    task = services.handling.tasks_for_application(r.application_id)[0].task_id
+    at(clock, date(2026, 12, 31))
+    day = finish_procedure(services, township, task, date(2026, 12, 4))
+    step = services.handling.stage_plan(task).current
+    assert step == ("decision" if confirms else "county")
+    # dated before the last recorded step: refused at the 回执's own date field
+    with pytest.raises(ValidationErrors) as err:
+        services.handling.record_feedback(task, Feedback("done", "2026-12-03", "同意",
+                                                         amount="800"), township)
+    assert [k for k, _ in keys(err)] == ["result_on"]
+    res = services.handling.record_feedback(task, Feedback("done", day.isoformat(), "同意",
+                                                           amount="800"), township)
+    assert res.task_status == "done"
+    with services.ctx.db.read() as s:
+        rows = s.scalars(select(TaskStage).where(TaskStage.item_id == task,
+                                                 TaskStage.stage == step)).all()
+        assert [(x.outcome, x.source, x.started_on) for x in rows] == [
+            ("approved", "township" if confirms else "paper", day)]
+    assert services.handling.stage_plan(task).current is None

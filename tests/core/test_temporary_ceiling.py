@@ -120,6 +120,9 @@ def test_an_expense_case_of_50000_can_only_be_escalated(services, township):
     assert "报县审批" in str(err.value)
     assert task_of(services, r.application_id, "LINSHI_EXPENSE").status == "in_progress"
     services.handling.escalate(t.task_id, "所需救助金额超过乡镇审批额度", township)
+    # it left the township's procedure: no township step, no township step's due
+    moved = task_of(services, r.application_id, "LINSHI_EXPENSE")
+    assert (moved.status, moved.stage, moved.stage_due) == ("to_refer", None, None)
     services.handling.issue_handover_list("MCA", township)
     services.handling.record_feedback(t.task_id, Feedback(
         "done", today, "同意给予临时救助", amount="50,000", signed_by="赵六"), township)

@@ -63,6 +63,17 @@ def test_an_urgent_acceptance_starts_the_24_hour_clock(services, township, clock
     assert [o.task_id for o in services.handling.overdue()] == [t.task_id]
 
 
+def test_an_ordinary_acceptance_of_the_urgent_item_starts_no_clock(services, township, clock):
+    """急难型 accepted in the ordinary way (not as an emergency, materials complete):
+    its working-day limit applies, no 24-hour clock (review of 2026-12-07)."""
+    clock.now = NOW
+    r = services.intake.decide(draft(services, items=("LINSHI_URGENT",)), "accept", township)
+    clock.now = NOW + timedelta(hours=30)
+    t = row_of(services, r.application_id)
+    assert (t.first_aid_due_at, t.first_aid_hours_left) == (None, None)
+    assert t.state != "overdue"
+
+
 def test_other_items_get_no_clock(services, township):
     r = accept(services, township, items=("LINSHI_EXPENSE",))
     t = row_of(services, r.application_id, "LINSHI_EXPENSE")

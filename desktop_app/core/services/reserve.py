@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from ... import printing
 from .. import vocab
+from ..catalog import TOWNSHIP
 from ..errors import PermissionDenied, ValidationError, ValidationErrors
 from ..models import (
     Application,
@@ -210,6 +211,12 @@ def draw_for_aid(ctx: ServiceContext, s: Session, aid: EmergencyAid,
                 clerk_id, app=app, item_id=aid.item_id, aid_id=aid.id)
 
 
+def _township_decided(task: RequestedItem) -> bool:
+    """The township's own 临时救助 decision: the only results its 备用金 pays — an
+    escalated (报县审批) result is the county's money (review of 2026-12-07, finding 5)."""
+    return (task.decider_code or task.handler_code) == TOWNSHIP
+
+
 def _item_paid(s: Session, item_id: int) -> int:
     """What the household received on ``item_id`` so far: its 先行救助 (drawn from the
     fund or not) and the fund's other payments for it, net of refunds."""
@@ -326,7 +333,7 @@ class ReserveService:
                     RequestedItem.task_status == TaskStatus.DONE,
                     RequestedItem.amount_fen.is_not(None))):
                 rest = int(t.amount_fen or 0) - _item_paid(s, t.id)
-                if rest > 0:
+                if rest > 0 and _township_decided(t):
                     app = t.application
                     out.append({"task_id": t.id, "application_number": app.number,
                                 "applicant": app.applicant.name,
@@ -412,10 +419,21 @@ class ReserveService:
                     raise ValidationErrors([ValidationError("source", "paid",
                                                             key="reserve.aid_paid",
                                                             params={"number": aid.number})])
+                if aid.method not in MONEY_METHODS:
+                    raise ValidationErrors([ValidationError(
+                        "source", "in_kind", key="reserve.aid_in_kind",
+                        params={"number": aid.number})])
+                if fen is not None and fen != aid.amount_fen:
+                    # the fund pays the aid as given: never more (a ¥500 aid drawing
+                    # ¥20,000), never a part (review of 2026-12-07, finding 1)
+                    raise ValidationErrors([ValidationError(
+                        "amount", "aid_amount", key="reserve.aid_amount", params={
+                            "number": aid.number, "decided": format_yuan(aid.amount_fen),
+                            "amount": format_yuan(fen)})])
                 day = day or aid.paid_on
                 _require_enabled(self.ctx, s, day)
                 app = s.get_one(Application, aid.application_id)
-                entry = _add(s, rules.PAYMENT, fen or aid.amount_fen, day,
+                entry = _add(s, rules.PAYMENT, aid.amount_fen, day,
                              note or aid_text(aid), clerk, app=app,
                              item_id=aid.item_id, aid_id=aid.id)
                 return self._result(s, entry)
@@ -426,6 +444,9 @@ class ReserveService:
                     or not task.amount_fen:
                 raise ValidationErrors([ValidationError("source", "state",
                                                         key="reserve.task_not_payable")])
+            if not _township_decided(task):
+                raise ValidationErrors([ValidationError("source", "county",
+                                                        key="reserve.task_not_township")])
             rest = int(task.amount_fen) - _item_paid(s, task.id)
             fen = fen or rest
             if fen > rest:

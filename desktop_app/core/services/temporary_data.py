@@ -120,7 +120,14 @@ def start_first_aid_clock(ctx: ServiceContext, s: Session, app: Application,
     """At acceptance: each accepted 急难型 item (catalogue ``first_aid_hours``) gets its
     先行救助 deadline, ``now`` + the hours in force (setting ``first_aid_hours``; 泰安
     "急难对象24小时先行救助制度"). ``now`` is the decision's time on the program's clock
-    (the clock every deadline of the tracking screen is compared with)."""
+    (the clock every deadline of the tracking screen is compared with).
+
+    Only an URGENT acceptance (``Application.urgent``: accepted as an emergency, often
+    without its materials) starts it — issue 13: "a 24-hour clock on every urgent
+    acceptance"; a 急难型 application accepted in the ordinary way with its materials
+    follows the item's working-day limit (review of 2026-12-07, finding 7)."""
+    if not app.urgent:
+        return
     for req in app.items:
         if req.status != ItemStatus.ACCEPTED:
             continue

@@ -5441,6 +5441,21 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>Only temporary assistance items have case conferences and follow-up</source>
         <translation>只有临时救助事项可以录入个案会商或跟进救助</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Emergency aid %1 gave %2 yuan; the reserve fund pays the same amount (this payment: %3 yuan)</source>
+        <translation>先行救助 %1 发放 %2 元，从备用金支付的金额应与之相同（本次 %3 元）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Emergency aid %1 was given in kind and is not paid from the reserve fund</source>
+        <translation>先行救助 %1 以实物发放，不从备用金支付</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This item was approved by the county; its money is not paid from the township&apos;s reserve fund</source>
+        <translation>该事项由县级审批，救助金不从乡镇（街道）临时救助备用金支付</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

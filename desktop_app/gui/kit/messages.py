@@ -838,6 +838,16 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Enter the amount when the township decides or reports to the county"), ()),
     "temporary.not_temporary": (QT_TRANSLATE_NOOP(
         "Messages", "Only temporary assistance items have case conferences and follow-up"), ()),
+    # issue 13 — review fixes
+    "reserve.aid_amount": (QT_TRANSLATE_NOOP(
+        "Messages", "Emergency aid %1 gave %2 yuan; the reserve fund pays the same amount "
+        "(this payment: %3 yuan)"), ("number", "decided", "amount")),
+    "reserve.aid_in_kind": (QT_TRANSLATE_NOOP(
+        "Messages", "Emergency aid %1 was given in kind and is not paid from the reserve fund"),
+        ("number",)),
+    "reserve.task_not_township": (QT_TRANSLATE_NOOP(
+        "Messages", "This item was approved by the county; its money is not paid from the "
+        "township's reserve fund"), ()),
 }
 
 

@@ -11,7 +11,7 @@ from ... import vocab
 from ...catalog import TOWNSHIP
 from ...errors import ValidationError, ValidationErrors
 from ...messages import Message
-from ...models import Application, EmergencyAid
+from ...models import Application, EmergencyAid, RequestedItem
 from ...rules import numbering
 from ...rules.values import parse_amount, validate_text
 from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
@@ -135,8 +135,7 @@ class EmergencyAidVerbs(HandlingBase):
                     or task.task_status != TaskStatus.IN_PROGRESS:
                 raise ValidationErrors([ValidationError(
                     "task", "state", key="emergency.cannot_escalate")])
-            task.handler_code = task.decider_code = item.escalation
-            task.task_status = TaskStatus.TO_REFER
+            hand_to_county(task, item.escalation)
             app = task.application
             record_event(s, "emergency.escalate", actor_id=clerk.id, application_id=app.id,
                          task_id=task.id, department=item.escalation, reason=reason)
@@ -144,3 +143,13 @@ class EmergencyAidVerbs(HandlingBase):
             pending = self.documents.create(s, app, "referral", number, clerk, now,
                                             department=item.escalation, item_ids={task.id})
         return written(self.documents.write_files([pending])[0])
+
+
+def hand_to_county(task: RequestedItem, department: str) -> None:
+    """报县审批 (分级审批): the task leaves the township for ``department``, to be referred
+    like any county item. Its township procedure ends where it stood: the current step
+    and that step's due are cleared (the steps recorded stay), so the task is not shown
+    late against a township step it has left (review of 2026-12-07, finding 4)."""
+    task.handler_code = task.decider_code = department
+    task.task_status = TaskStatus.TO_REFER
+    task.stage, task.stage_due, task.stage_due_provisional = None, None, False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy.orm import Session
 
@@ -27,6 +28,10 @@ from . import procedure
 from .base import HandlingBase, collect_error, day_value, next_task_status, written
 from .ceilings import refuse_above_ceiling, township_decides
 from .dependents import release_dependents
+from .stage_types import StageInput
+
+if TYPE_CHECKING:
+    from .stages import StageVerbs
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class FeedbackResult:
 
 
 SIGNED_ON = Message("handling.label.signed_on")
+#: A result step's fields as the 回执 dialog names them.
+_STEP_TO_FEEDBACK = {"started_on": "result_on", "text": "result_text", "outcome": "result"}
 SIGNED_BEFORE_REFERRAL = Message("handling.signed_before_referral")
 
 
@@ -95,6 +102,9 @@ class TaskResults(HandlingBase):
         have no steps and close as they always did."""
         today = self.ctx.today()
         p = parse_feedback(fb, today)
+        step = self._result_step(task_id, today)
+        if step is not None and p.result in (TaskStatus.DONE, TaskStatus.REFUSED):
+            return self._feedback_as_step(task_id, fb, step, by)
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             task = self._task(s, task_id)
@@ -111,6 +121,40 @@ class TaskResults(HandlingBase):
                                   status=new, extra={"signed_by": p.signed_by} if p.signed_by else {},
                                   released=released)
         return FeedbackResult(Changes(applications={task.application_id} | released), new, closed)
+
+    def _result_step(self, task_id: int, today: date) -> str | None:
+        """The procedure's result step (审核确认 / 县级审核确认) when it is the task's
+        next step, else None (no procedure, or steps before it still open)."""
+        with self.ctx.db.read() as s:
+            task = s.get(RequestedItem, task_id)
+            if task is None or task.stage is None:
+                return None
+            proc = procedure.load(self.ctx, s, task, today)
+            current = proc.evaluation.current if proc is not None else None
+        return current if current in stage_rules.RESULT_STEPS else None
+
+    def _feedback_as_step(self, task_id: int, fb: Feedback, step: str,
+                          by: ActorRef) -> FeedbackResult:
+        """A result typed in the 回执 dialog for a task whose next step is its result step
+        is recorded AS that step (issue 13): the same order and date checks, the
+        ``task_stage`` row and the 审核确认表 / 初审意见表 as the stage dialog — never a
+        result beside the procedure. The county's answer typed here is its paper reply."""
+        data = StageInput(step, fb.result_on, outcome="approved" if fb.result == TaskStatus.DONE
+                          else "refused", text=fb.result_text, amount=fb.amount,
+                          period_from=fb.period_from, period_to=fb.period_to,
+                          source="township" if step == "decision" else "paper",
+                          details={"review_class": fb.review_class} if fb.review_class else {})
+        try:
+            out = cast("StageVerbs", self).record_stage(task_id, data, by)
+        except ValidationErrors as exc:  # the dialog's fields are the 回执's
+            raise ValidationErrors([ValidationError(
+                _STEP_TO_FEEDBACK.get(e.field, e.field), e.code, key=e.key, params=e.params)
+                for e in exc.errors]) from None
+        with self.ctx.db.read() as s:
+            task = s.get_one(RequestedItem, task_id)
+            status = str(task.task_status)
+            closed = task.application.status == ApplicationStatus.CLOSED
+        return FeedbackResult(out.changes, status, closed)
 
     def _close_if_done(self, s: Session, app: Application, actor_id: int | None,
                        today: date) -> bool:
@@ -247,8 +291,12 @@ def apply_result(ctx: ServiceContext, s: Session, task: RequestedItem, actor_id:
         task.next_review_on = rules.next_review(task.item_code, task.review_class,
                                                 p.result_on, months)
     if new == TaskStatus.REFUSED and (task.stage is not None or township_decides(task)):
-        # 不予确认: written notice within 3 working days of the decision (57号/43号).
-        task.notice_due = stage_rules.refusal_notice_due(p.result_on, ctx.calendar(s)).date
+        # 不予确认: the written notice within 3 working days (57号/43号) — of the decision
+        # when the township decided; of the day the township learns of the county's
+        # refusal (its return package or paper reply) when it passes the county's on, so
+        # a reply that arrives late is not overdue on arrival (review of 2026-12-07).
+        told = p.result_on if township_decides(task) else max(p.result_on, today)
+        task.notice_due = stage_rules.refusal_notice_due(told, ctx.calendar(s)).date
     record_event(s, event, actor_id=actor_id,
                  application_id=task.application_id, task_id=task.id,
                  item=task.item_code, result=p.result, result_on=p.result_on.isoformat(),

@@ -182,7 +182,7 @@ class StageVerbs(HandlingBase):
     def _result(c: Clean, today: date) -> Any:
         """A decision step's result checked like a 回执 (fields renamed to StageInput's)."""
         fb = Feedback(RESULT[c.outcome], c.started_on, c.text, c.amount, c.period_from,
-                      c.period_to)
+                      c.period_to, review_class=str(c.details.get("review_class") or ""))
         try:
             return parse_feedback(fb, today)
         except ValidationErrors as exc:

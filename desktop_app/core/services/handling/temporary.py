@@ -32,6 +32,7 @@ from ..documents import PendingFile
 from ..events import record_event
 from .base import collect_error, day_value, written
 from .ceilings import refuse_above_ceiling
+from .emergency import hand_to_county
 from .side_records import (
     CONFERENCE_LABELS,
     CONFERENCE_OUTCOMES,
@@ -175,8 +176,7 @@ class TemporaryVerbs(TemporaryReads):
                 or task.task_status != TaskStatus.IN_PROGRESS:
             raise ValidationErrors([ValidationError(
                 "task", "state", key="emergency.cannot_escalate")])
-        task.handler_code = task.decider_code = item.escalation
-        task.task_status = TaskStatus.TO_REFER
+        hand_to_county(task, item.escalation)
         app = task.application
         record_event(s, "emergency.escalate", actor_id=clerk.id, application_id=app.id,
                      task_id=task.id, department=item.escalation, reason=reason)
