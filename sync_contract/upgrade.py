@@ -23,7 +23,8 @@ Version 2 → 3:
 
 * ``requested_item``: ``stage``, ``stage_due``, ``first_aid_due_at``, ``notice_due``
   null (no procedure step recorded), ``stage_due_provisional`` false,
-  ``extended_days`` 0, ``waiting_for`` "" (not waiting) — migration 0010's values;
+  ``extended_days`` 0, ``waiting_for`` "" (not waiting), ``waiting_refused_on`` null —
+  migrations 0010/0011's values;
 * every other type is unchanged (``task_stage``, ``reserve_entry``, ``reserve_batch``
   and ``confirmation`` do not exist before version 3).
 
@@ -49,6 +50,7 @@ APPLICATION_V2_DEFAULTS: dict[str, Any] = {
 REQUESTED_ITEM_V3_DEFAULTS: dict[str, Any] = {
     "stage": None, "stage_due": None, "stage_due_provisional": False, "extended_days": 0,
     "first_aid_due_at": None, "notice_due": None, "waiting_for": "",
+    "waiting_refused_on": None,
 }
 #: The relation of a spouse (the township's household vocabulary).
 SPOUSE = "配偶"

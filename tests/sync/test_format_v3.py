@@ -140,7 +140,7 @@ def test_v3_export_decrypts_with_age_verifies_with_cryptography_and_carries_the_
     assert {k: task[k] for k in REQUESTED_ITEM_V3_DEFAULTS} == {
         "stage": "check", "stage_due": "2026-12-15", "stage_due_provisional": True,
         "extended_days": 15, "first_aid_due_at": "2026-11-25T02:00:00.000000",
-        "notice_due": "2026-12-03", "waiting_for": "DIBAO"}
+        "notice_due": "2026-12-03", "waiting_for": "DIBAO", "waiting_refused_on": None}
     referred = [r for r in items.values() if r["handler_code"] != "TOWNSHIP"]
     assert referred and all(r["stage"] is None and r["extended_days"] == 0
                             and r["waiting_for"] == "" for r in referred)
