@@ -57,6 +57,7 @@ from ..auth import ActorRef
 from ..backups import ExportsPaused
 from ..context import Changes, Outcome, ServiceContext
 from ..events import record_event
+from ..handling.dependents import release_dependents
 from ..handling.stage_types import StageInput
 from . import county_keys
 from . import doctor as _doctor
@@ -1107,6 +1108,12 @@ class _Applier:
                      **({"signed_by": rec["signed_by"].strip()} if rec["signed_by"].strip() else {}),
                      **auth.event_actor(self.actor))
         s.flush()
+        if new in vocab.FINAL_TASK_STATUSES:
+            # tasks waiting for this item's status (待低保认定) are released or flagged, as
+            # when the result is typed at the window (handling/dependents.py)
+            self.applications |= release_dependents(s, task.application, task.item_code,
+                                                    new == TaskStatus.DONE,
+                                                    self.actor.staff_id, ctx=self.ctx)
         if self.svc.handling is not None:
             self.svc.handling._close_if_done(s, task.application, self.actor.staff_id, self.today)
         self.applications.add(task.application_id)
