@@ -54,6 +54,22 @@ class DependentTasks(HandlingBase):
     """The clerk's verbs on a task's materials after 受理 (at-decision materials, a
     waiting task the clerk releases)."""
 
+    def material_choices_of(self, task_id: int, *, due_at_decision: bool = False
+                            ) -> list[tuple[CatalogMaterial, str]]:
+        """The catalogue materials of a task with their current status — only those
+        owed at 审核确认 with ``due_at_decision`` (what the decision dialog asks for)."""
+        with self.ctx.db.read() as s:
+            task = self._task(s, task_id)
+            statuses = {m.code: m.status for m in task.materials}
+            if due_at_decision:
+                return [(m, statuses.get(m.code, MaterialStatus.MISSING))
+                        for m in materials_due_at_decision(task, self.ctx.catalog)]
+            try:
+                item = self.ctx.catalog.item(task.item_code)
+            except KeyError:
+                return []
+            return [(m, statuses[m.code]) for m in item.materials if m.code in statuses]
+
     def record_task_materials(self, task_id: int, materials: dict[str, str], by: ActorRef
                               ) -> Changes:
         """Record how the task's materials are now provided (``{code: status}``).
