@@ -30,7 +30,7 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"演示模式：数据目录 {folder}（演示数据，可随意操作）", file=sys.stderr)
         services = Services.open(folder)
         if services.queries.count() == 0:
-            fill_demo(services, 300, seed=2026)
+            fill_demo(services, 300, seed=2026, showcase=True)
         services.close()
         return _run(folder, demo=True)
     return _run(data_dir(args))

@@ -137,7 +137,8 @@ def _fill_demo(services: Services, tasks, parent=None) -> None:
 
     def fill() -> None:
         demo_data.create_demo_township(services)
-        demo_data.fill_demo(services, DEMO_APPLICATIONS, progress=job.progress)
+        demo_data.fill_demo(services, DEMO_APPLICATIONS, progress=job.progress,
+                            showcase=True)
 
     try:
         tasks.call(fill)

@@ -11,6 +11,7 @@ import random
 import threading
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -274,11 +275,12 @@ def demo_times(rng: random.Random, n: int, end: date, days: int) -> list[datetim
 
 def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
               batch: int = 250, progress: Callable[[float, str], None] | None = None,
-              cancel: threading.Event | None = None) -> int:
+              cancel: threading.Event | None = None, showcase: bool = False) -> int:
     """Add ``n`` decided demo applications; returns how many were written.
 
     Written in batches, each its own transaction: a cancel stops between batches and
-    leaves only whole batches behind.
+    leaves only whole batches behind. ``showcase`` (the ``--demo`` window) adds
+    :data:`SHOWCASE` cases at the end: the procedure stopped where a clerk meets it.
     """
     admin = create_demo_township(services)
     clerks = [p.id for p in services.setup.staff() if p.role != "supervisor"] or [admin]
@@ -298,7 +300,49 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
         done += len(entries)
         if progress:
             progress(done / n, f"{done}/{n}")
+    if showcase and not (cancel is not None and cancel.is_set()):
+        done += add_showcase(services, maker, rng.choice(clerks), rng)
     return done
+
+
+#: The ``--demo`` cases of issue 13, each (items, working days before today accepted,
+#: where its procedure stops): a 低保 whose 公示 is running, a 低保 awaiting the
+#: county's confirmation, a 特困 overdue at 入户调查, and an urgent 急难型 临时救助
+#: accepted two hours ago with its 24-hour 先行救助 clock running.
+SHOWCASE = ((("DIBAO",), 7, "publicity"), (("DIBAO",), 20, "county"),
+            (("TEKUN",), 25, "visit"), (("LINSHI_URGENT",), 0, "urgent"))
+
+
+def _workdays_back(cal: Any, day: date, n: int) -> date:
+    """The working day ``n`` working days before ``day`` (``day`` itself for 0)."""
+    while n > 0:
+        day -= timedelta(days=1)
+        n -= cal.is_workday(day)
+    return day
+
+
+def add_showcase(services: Services, maker: _Maker, clerk: int, rng: random.Random) -> int:
+    """The :data:`SHOWCASE` applications, accepted and advanced in one transaction each
+    (like the rest of the demo: no PDFs rendered); returns how many."""
+    now = services.ctx.clock()
+    with services.ctx.db.read() as s:
+        cal = services.ctx.calendar(s)
+        days = [_workdays_back(cal, now.date(), back) for _, back, _ in SHOWCASE]
+    entries: list[tuple[ApplicationDraft, str, list[str], datetime]] = []
+    stops: list[str] = []
+    for (codes, back, stop), day in zip(SHOWCASE, days, strict=True):
+        when = now - timedelta(hours=2) if not back else datetime.combine(day, time(9, 30))
+        draft, _decision, _reasons = maker.draft(when)
+        draft.items = [ItemInput(c, {m.code: MaterialStatus.RECEIVED
+                                     for m in maker.catalog.item(c).materials}) for c in codes]
+        draft.urgent = stop == "urgent"
+        entries.append((draft, Decision.ACCEPT, [], when))
+        stops.append(stop)
+    ids = services.intake.record_batch(entries, clerk).value
+    advance_demo_tasks(services, [i for i, stop in zip(ids, stops, strict=True)
+                                  if stop != "urgent"],
+                       rng, stops=dict(zip(ids, stops, strict=True)))
+    return len(ids)
 
 
 def draw_result(req: RequestedItem, answer: date, recent: bool, rng: random.Random,
@@ -327,19 +371,26 @@ def draw_result(req: RequestedItem, answer: date, recent: bool, rng: random.Rand
     return result
 
 
-def advance_demo_tasks(services: Services, application_ids: list[int], rng: random.Random) -> None:
+def advance_demo_tasks(services: Services, application_ids: list[int], rng: random.Random,
+                       *, stops: dict[int, str] | None = None) -> None:
     """Move the demo's handling tasks on as real work would have by today: referred the
     next working day, signed for, most answered by their due date, some late (overdue),
-    a few returned; applications close when every task is final. Written like the
-    services write them (same statuses and events), in one transaction, without PDFs.
+    a few returned; applications close when every task is final. Township-handled tasks
+    with a 审核确认 procedure get its steps dated in order before their result (open ones
+    stop where today falls; ``stops``: application id → the step its tasks stop at,
+    left open). Written like the services write them (same statuses and events), in one
+    transaction, without PDFs.
     """
     from ..models import Application
     from ..rules import handling as rules
+    from .demo_stages import DemoSteps
 
     today = services.ctx.today()
+    stops = stops or {}
     with services.ctx.db.transaction() as s:
         cal = services.ctx.calendar(s)
         months = services.ctx.get_setting(s, "review_months")
+        steps = DemoSteps(services.ctx, s, cal, today, rng)
         for app in s.scalars(select(Application).where(Application.id.in_(application_ids))):
             if app.status != ApplicationStatus.ACCEPTED:
                 continue
@@ -371,8 +422,14 @@ def advance_demo_tasks(services: Services, application_ids: list[int], rng: rand
                 late = rng.random() < 0.1
                 answer = cal.add_workdays(start, rng.randrange(span // 3, span + 1)
                                           + (rng.randrange(2, 12) if late else 0)).date
+                planned = steps.plan(req, start, stop=stops.get(app.id))
+                if planned is not None:
+                    answer = max(answer, planned[1])  # the result follows the last step
+                    steps.write(req, planned[0], actor)
                 recent = (today - answer).days < 45
-                if answer > today or (recent and rng.random() < 0.15):
+                if app.id in stops or answer > today or (recent and rng.random() < 0.15):
+                    if planned is not None:
+                        steps.refresh(req)
                     continue  # still open (overdue if its due date has passed)
                 result = draw_result(req, answer, recent, rng, months)
                 req.result_by_id = actor
@@ -381,6 +438,8 @@ def advance_demo_tasks(services: Services, application_ids: list[int], rng: rand
                              result_on=answer.isoformat(), text=req.result_text,
                              amount_fen=req.amount_fen,
                              changes={"task_status": ["", req.task_status]})
+                if planned is not None:
+                    steps.result(req, answer, result == TaskStatus.DONE, actor)
             accepted = [r for r in app.items if r.status == ItemStatus.ACCEPTED]
             if accepted and all(r.task_status in (TaskStatus.DONE, TaskStatus.REFUSED) for r in accepted):
                 app.status = ApplicationStatus.CLOSED

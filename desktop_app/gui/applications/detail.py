@@ -130,6 +130,12 @@ class DetailView(DetailDocumentActions, QWidget):
         progress_layout.addWidget(self.task_view)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_note, 1)
+        # issue 13: a waiting task whose awaited 低保/特困 was not confirmed — the clerk decides
+        self.waiting_button = QPushButton(self.tr("Decide on the waiting item…"))
+        self.waiting_button.setObjectName("waitingDecideButton")
+        self.waiting_button.setVisible(False)
+        self.waiting_button.clicked.connect(self.decide_waiting)
+        progress_row.addWidget(self.waiting_button)
         progress_row.addWidget(self.result_notice_button)
         progress_layout.addLayout(progress_row)
         self.progress_box.setVisible(False)
@@ -484,6 +490,7 @@ class DetailView(DetailDocumentActions, QWidget):
         self.progress_note.setStyleSheet(f"color: {OVERDUE_COLOR}; font-weight: bold;" if late
                                          else "")
         self.result_notice_button.setEnabled(bool(final))
+        self.waiting_button.setVisible(self.flagged_task() is not None)
         self.progress_box.setVisible(bool(tasks))
 
     def _fill_stages(self, tasks) -> None:
@@ -508,6 +515,22 @@ class DetailView(DetailDocumentActions, QWidget):
             self.stage_bars.append(bar)
             self.stages_layout.addWidget(bar)
         self.stages_box.setVisible(bool(self.stage_bars))
+
+    def flagged_task(self):
+        """The first open task flagged "未获认定，请决定" (its awaited status refused)."""
+        return next((t for t in self.task_rows if getattr(t, "waiting_refused_on", None)
+                     and t.status not in vocab.FINAL_TASK_STATUSES), None)
+
+    def decide_waiting(self):
+        """The dialog recording how the flagged task's materials are provided now."""
+        from ..tracking.stage_dialogs import WaitingDecisionDialog
+
+        task = self.flagged_task()
+        if task is None:
+            return None
+        dialog = WaitingDecisionDialog(self.services, self.tasks, self.actor, task, self)
+        self.run_dialog(dialog)
+        return dialog
 
     def open_stage(self, task, plan, stage: str):
         """The dialog of one step of ``task`` (its changes reach this view on the bus)."""

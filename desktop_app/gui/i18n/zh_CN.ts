@@ -33,7 +33,7 @@
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -927,7 +927,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>报账</translation>
     </message>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+574"/>
+        <location filename="../tracking/stage_dialogs.py" line="+624"/>
         <location line="+9"/>
         <source>No item is waiting for this step.</source>
         <translation>没有等待此环节的事项。</translation>
@@ -980,7 +980,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="-263"/>
+        <location filename="../tracking/stage_dialogs.py" line="-268"/>
         <source>Record the economic-status check</source>
         <translation>登记信息核对</translation>
     </message>
@@ -1241,7 +1241,7 @@ This warning is recorded in the audit log.</source>
 <context>
     <name>CountyDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+155"/>
+        <location filename="../tracking/stage_dialogs.py" line="+160"/>
         <source>County confirmation (paper reply)</source>
         <translation>县级审核确认（纸质回复）</translation>
     </message>
@@ -1309,7 +1309,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="-56"/>
+        <location filename="../tracking/stage_dialogs.py" line="-61"/>
         <source>Township confirmation</source>
         <translation>审核确认（乡镇）</translation>
     </message>
@@ -1362,7 +1362,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+658"/>
+        <location filename="../applications/detail.py" line="+681"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1393,7 +1393,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-513"/>
+        <location filename="../applications/detail.py" line="-530"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1483,7 +1483,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-120"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -1575,7 +1575,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>为申请人打印办理结果告知书，列明目前各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Decide on the waiting item…</source>
+        <translation>处理未获认定的事项…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Procedure</source>
         <translation>审核确认程序</translation>
     </message>
@@ -1915,7 +1920,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>，%1 项已超期</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+99"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
@@ -2321,7 +2326,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+62"/>
+        <location filename="../tracking/stage_dialogs.py" line="+67"/>
         <source>Extend the time limit</source>
         <translation>延期办理</translation>
     </message>
@@ -2480,7 +2485,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>FirstReviewDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="-52"/>
+        <location filename="../tracking/stage_dialogs.py" line="-54"/>
         <source>First review opinion</source>
         <translation>初审意见</translation>
     </message>
@@ -5584,7 +5589,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PeoplePicker</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="-378"/>
+        <location filename="../tracking/stage_dialogs.py" line="-425"/>
         <source>Other people, separated by 、</source>
         <translation>其他人员，用“、”分隔</translation>
     </message>
@@ -5841,7 +5846,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PublicityDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+459"/>
+        <location filename="../tracking/stage_dialogs.py" line="+508"/>
         <source>Start the public notice</source>
         <translation>开始公示</translation>
     </message>
@@ -5874,7 +5879,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PublicityEndDialog</name>
     <message>
-        <location line="-232"/>
+        <location line="-237"/>
         <source>Conclude the public notice</source>
         <translation>公示结束登记</translation>
     </message>
@@ -6343,7 +6348,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+223"/>
+        <location filename="../tracking/stage_dialogs.py" line="+228"/>
         <source>Report to the county</source>
         <translation>报县</translation>
     </message>
@@ -7364,7 +7369,7 @@ Documents will be issued with today&apos;s date again, earlier than those record
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="-434"/>
+        <location filename="../tracking/stage_dialogs.py" line="-455"/>
         <source>This stage is due by %1.</source>
         <translation>本环节时限：%1。</translation>
     </message>
@@ -7374,7 +7379,17 @@ Documents will be issued with today&apos;s date again, earlier than those record
         <translation>审核确认程序时限：%1。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+19"/>
+        <source>Not provided yet</source>
+        <translation>尚未提供</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Materials due now</source>
+        <translation>审核确认时提供的材料</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Recorded. %1 %2 is ready: print it, preview it or open the PDF.</source>
         <translation>已登记。%1 %2 已生成，可打印、预览或打开PDF。</translation>
     </message>
@@ -8937,6 +8952,30 @@ encryption key %4</source>
         <location line="+17"/>
         <source>Visit form %1 is ready.</source>
         <translation>入户调查表 %1 已生成。</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingDecisionDialog</name>
+    <message>
+        <location line="+394"/>
+        <source>Status not confirmed: decide</source>
+        <extracomment>Step codes whose dialog this module offers (the side records 补齐手续 / 个案会商 / 跟进救助 have their own dialogs, from the temporary-assistance part).</extracomment>
+        <translation>未获认定：请决定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The status this item waited for was not confirmed. Record how the materials are provided now to go on handling it (its time limit starts today), or withdraw the application.</source>
+        <translation>该事项等待的低保/特困认定未获通过。请登记材料现在的提供方式后继续办理（办理时限自今日起算），或撤回申请。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Still waiting</source>
+        <translation>仍待认定</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose how each material is provided now.</source>
+        <translation>请选择各项材料现在的提供方式。</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ...core import vocab
 from ...core.services.handling.stage_types import StageInput, StagePlan, StageView
+from ..intake.items import material_choices
 from ..kit.fmt import fmt
 from ..kit.labels import due_text
 from ..kit.print_pdf import DocumentActions
@@ -152,6 +153,34 @@ class PeriodEdit(QWidget):
         return _day(self.start).replace(day=1), month_end(_day(self.end))
 
 
+class MaterialsBox(QWidget):
+    """A status combo per material of a task still owed (e.g. the bank account asked for
+    at 审核确认): the first entry keeps the current status (尚未提供 / 待低保认定), the
+    others are the statuses the catalogue allows (收到 / 告知承诺 / 信息共享)."""
+
+    def __init__(self, rows: Sequence[tuple[Any, str]], keep_label: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("materialsBox")
+        self.boxes: dict[str, tuple[QComboBox, str]] = {}
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        for material, status in rows:
+            box = QComboBox()
+            box.setObjectName(f"material_{material.code}")
+            box.addItem(keep_label, status)
+            for code in material_choices(material):
+                if code not in ("missing", "na", "awaiting"):
+                    box.addItem(vocab.MATERIAL_LABELS[code], code)
+            self.boxes[material.code] = (box, status)
+            form.addRow(material.name, box)
+
+    def values(self) -> dict[str, str]:
+        """``{code: status}`` of the materials whose status the clerk changed."""
+        return {code: box.currentData() for code, (box, status) in self.boxes.items()
+                if box.currentData() != status}
+
+
 class StageDialog(ServiceDialog):
     """One step of one task: fields, the service call, the document it produced."""
 
@@ -219,6 +248,22 @@ class StageDialog(ServiceDialog):
     def started(self, name: str = "startedOn") -> QWidget:
         self.started_on = date_edit(self.today, name)
         return self.started_on
+
+    def add_due_materials(self) -> None:
+        """The materials asked for at 审核确认 still owed (the bank account): recorded
+        with the step; an approval is refused while they are owed."""
+        self.due_materials: MaterialsBox | None = None
+        rows = self.services.handling.material_choices_of(self.row.task_id,
+                                                          due_at_decision=True)
+        if not rows:
+            return
+        self.due_materials = MaterialsBox(rows, self.tr("Not provided yet"))
+        paths = ["materials"] + [f"materials.{self.row.item_code}.{m.code}" for m, _ in rows]
+        self.add(self.tr("Materials due now"), self.due_materials, *paths)
+
+    def materials_given(self) -> dict[str, str]:
+        box = getattr(self, "due_materials", None)
+        return box.values() if box is not None else {}
 
     def outcome_box(self, choices: Sequence[tuple[str, str]]) -> QComboBox:
         self.outcome = QComboBox()
@@ -443,6 +488,8 @@ class DecisionDialog(StageDialog):
         self.add(self.tr("Amount (yuan)"), self.amount, "amount")
         self.add(self.tr("Assistance period"), self.period, "period_from", "period_to")
         self.add(self.tr("Opinion / reasons"), self.reason, "text")
+        if self.stage == "decision":          # never for the county's own confirmation
+            self.add_due_materials()
         self.outcome.currentIndexChanged.connect(self._toggled)
         self._toggled()
 
@@ -457,7 +504,8 @@ class DecisionDialog(StageDialog):
         return StageInput(stage=self.stage, started_on=_day(self.started_on),
                           outcome=self.outcome.currentData(),
                           amount=self.amount.text() if approved else None,
-                          period_from=start, period_to=end, text=self.reason.toPlainText())
+                          period_from=start, period_to=end, text=self.reason.toPlainText(),
+                          materials=self.materials_given())
 
 
 class FirstReviewDialog(StageDialog):
@@ -473,10 +521,12 @@ class FirstReviewDialog(StageDialog):
         self.add(self.tr("Reviewed on"), self.started("reviewedOn"), "started_on")
         self.add(self.tr("Opinion"), self.outcome, "outcome")
         self.add(self.tr("Opinion text"), self.opinion, "text")
+        self.add_due_materials()
 
     def stage_input(self) -> StageInput:
         return StageInput(stage="first_review", started_on=_day(self.started_on),
-                          outcome=self.outcome.currentData(), text=self.opinion.toPlainText())
+                          outcome=self.outcome.currentData(), text=self.opinion.toPlainText(),
+                          materials=self.materials_given())
 
 
 class CountyDialog(DecisionDialog):
@@ -682,3 +732,42 @@ __all__ = ["BatchDialog", "CheckDialog", "CountyDialog", "DecisionDialog", "Exte
            "FirstReviewDialog", "OFFERED", "PeoplePicker", "PublicityDialog",
            "PublicityEndDialog", "ReportDialog", "StageDialog", "VillageReviewDialog", "VisitDialog",
            "awaiting", "dialog_for", "step_of"]
+
+
+class WaitingDecisionDialog(ServiceDialog):
+    """A task waiting for the household's 低保/特困 whose status was not confirmed
+    (refused, withdrawn): the clerk records how its awaited materials are provided now
+    (``record_task_materials``) — the task is released and its time limit starts."""
+
+    def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
+                 on_done=None) -> None:
+        super().__init__(services, tasks, actor, parent, on_done=on_done)
+        self.setObjectName("waitingDecisionDialog")
+        self.setWindowTitle(self.tr("Status not confirmed: decide"))
+        self.row = row
+        rows = [(m, status) for m, status in
+                services.handling.material_choices_of(row.task_id) if status == "awaiting"]
+        hint = QLabel(self.tr(
+            "The status this item waited for was not confirmed. Record how the materials "
+            "are provided now to go on handling it (its time limit starts today), or "
+            "withdraw the application."))
+        hint.setObjectName("waitingHint")
+        hint.setWordWrap(True)
+        self.materials = MaterialsBox(rows, self.tr("Still waiting"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_task_line(row))
+        layout.addWidget(hint)
+        layout.addWidget(field(self.materials, self.errors, "materials", "task",
+                               *[f"materials.{row.item_code}.{m.code}" for m, _ in rows]))
+        layout.addWidget(self.general)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(560, max(self.sizeHint().height(), 220))
+
+    def submit(self) -> None:
+        values = self.materials.values()
+        if not values:
+            self.general.show_messages([self.tr("Choose how each material is provided now.")])
+            return
+        handling, task_id = self.services.handling, self.row.task_id
+        self._run(lambda actor: handling.record_task_materials(task_id, values, actor))

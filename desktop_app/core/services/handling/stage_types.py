@@ -51,6 +51,9 @@ class StageInput:
     village_id: int | None = None
     details: dict[str, object] = field(default_factory=dict)
     source: str = "township"
+    #: material statuses recorded with the step ({code: status}) — the materials asked
+    #: for at 审核确认 (catalogue ``"at": "decision"``, e.g. the bank account)
+    materials: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

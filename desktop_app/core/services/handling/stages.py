@@ -50,10 +50,15 @@ from .stage_input import (
     summary,
 )
 from .stage_types import StageInput, StagePlan, StageView
+from .task_materials import decision_material_errors, set_task_materials
 
 #: The form printed when a step is recorded by a clerk (returned by ``record_stage``).
 PRINTED = {"extension": "extension_notice", "decision": "decision_form",
            "first_review": "decision_form"}
+#: Approving steps that need the materials asked for at 审核确认 (the bank account): the
+#: township's decision and the 初审 before 报县 — never the county's own confirmation,
+#: which is imported as the county sent it.
+APPROVAL_NEEDS_MATERIALS = ("decision", "first_review")
 
 
 class StageVerbs(HandlingBase):
@@ -104,13 +109,13 @@ class StageVerbs(HandlingBase):
     def record_stage(self, task_id: int, data: StageInput,
                      by: ActorRef) -> Outcome[DocumentInfo | None]:
         """Record one step or side record of a task (see the module doc)."""
-        clean = parse(data)
+        parse(data)                      # bad input refused before the transaction
         pending = None
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             task = self._task(s, task_id)
-            self._record(s, task, clean, actor.staff_id)
-            kind = PRINTED.get(clean.stage)
+            self.record_stage_in(s, task, data, actor.staff_id)
+            kind = PRINTED.get(data.stage)
             if kind is not None and staff is not None:
                 # 延期告知书 to the applicant; 审核确认表 / 初审意见表 for the file
                 number = self._next_suffix(s, task.application, casework_forms.FORM_LETTERS[kind])
@@ -120,6 +125,17 @@ class StageVerbs(HandlingBase):
             return Outcome(None, Changes(applications={task.application_id}))
         info = self.documents.write_files([pending])[0]
         return Outcome(info, Changes(applications={task.application_id}, documents={info.id}))
+
+    def record_stage_in(self, s: Session, task: RequestedItem, data: StageInput,
+                        actor_id: int | None) -> TaskStage:
+        """:meth:`record_stage` inside the caller's transaction (no document printed):
+        parse, record the materials given with the step (``data.materials``), check and
+        write the step. Used by the import of a county return (one transaction per
+        package). Raises ``ValidationErrors`` as the verb does."""
+        clean = parse(data)
+        if data.materials:
+            set_task_materials(self.ctx, s, task, data.materials, actor_id)
+        return self._record(s, task, clean, actor_id)
 
     def _record(self, s: Session, task: RequestedItem, c: Clean, actor_id: int | None) -> TaskStage:
         """Check and write one step inside the caller's transaction."""
@@ -139,6 +155,8 @@ class StageVerbs(HandlingBase):
         errors = rules.check_record(proc.evaluation, proc.steps, c.stage, started_on=started,
                                     done_on=done_on, accepted=proc.accepted, today=today)
         errors += step_errors(c, completing)
+        if c.stage in APPROVAL_NEEDS_MATERIALS and c.outcome == "approved":
+            errors += decision_material_errors(task, self.ctx.catalog)   # e.g. bank account
         ends_on = None
         if c.stage == "publicity":
             ends_on, more = self._publicity_end(s, c, started, proc, completing)

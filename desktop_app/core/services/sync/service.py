@@ -952,19 +952,6 @@ def _decided(s: Session, task_id: int) -> bool:
     return any(r.stage in ("county", "decision") and r.id not in replaced for r in rows)
 
 
-def _record_stage_here(handling: HandlingService, s: Session, task: RequestedItem,
-                      data: StageInput, actor_id: int | None) -> None:
-    """``HandlingService.record_stage`` inside the import's transaction: its own parse and
-    check-and-write (``stage_input.parse`` / ``_record``, the halves ``record_stage`` joins
-    around a transaction of its own; a ``county`` step prints nothing) — so a return
-    package stays one transaction (docs/sync-format.md §6) and the county's confirmation
-    meets exactly the checks and effects of the verb. ``ValidationErrors`` as the verb
-    raises them."""
-    from ..handling.stage_input import parse
-
-    handling._record(s, task, parse(data), actor_id)
-
-
 def _task_name(ctx: ServiceContext, task: RequestedItem) -> str:
     """"办件 N 的<item>" — how the clerk finds a task (no personal data)."""
     try:
@@ -1151,7 +1138,7 @@ class _Applier:
         head = s.info.get("event_head")       # the audit chain head this transaction holds
         savepoint = s.begin_nested()
         try:
-            _record_stage_here(handling, s, task, data, self.actor.staff_id)
+            handling.record_stage_in(s, task, data, self.actor.staff_id)
             savepoint.commit()
         except (ValidationError, ValidationErrors) as exc:
             savepoint.rollback()
