@@ -285,6 +285,10 @@ class _Producer:
                 signed_on=None, signed_by="", result_on=None, result_text="", amount_fen=None,
                 period_from=None, period_to=None, result_by_id=None, review_class="",
                 next_review_on=None, version=1,
+                # issue 13's columns: no procedure step (rows fast-written like tasks
+                # accepted before it; the inserts leave them to the migration defaults)
+                stage=None, stage_due=None, stage_due_provisional=False, extended_days=0,
+                first_aid_due_at=None, notice_due=None, waiting_for="", waiting_refused_on=None,
                 materials=[SimpleNamespace(position=mp_, code=mat.code, name=mat.name,
                                            status=material_status(it, mat))
                            for mp_, mat in enumerate(item.materials)])

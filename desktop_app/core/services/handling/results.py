@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from sqlalchemy.orm import Session
 
@@ -24,14 +24,10 @@ from ..auth import ActorRef
 from ..context import Changes, Outcome, ServiceContext
 from ..documents import DocumentInfo
 from ..events import record_event
-from . import procedure
+from . import procedure, result_steps
 from .base import HandlingBase, collect_error, day_value, next_task_status, written
 from .ceilings import refuse_above_ceiling, township_decides
 from .dependents import release_dependents
-from .stage_types import StageInput
-
-if TYPE_CHECKING:
-    from .stages import StageVerbs
 
 
 @dataclass(frozen=True)
@@ -63,8 +59,6 @@ class FeedbackResult:
 
 
 SIGNED_ON = Message("handling.label.signed_on")
-#: A result step's fields as the 回执 dialog names them.
-_STEP_TO_FEEDBACK = {"started_on": "result_on", "text": "result_text", "outcome": "result"}
 SIGNED_BEFORE_REFERRAL = Message("handling.signed_before_referral")
 
 
@@ -102,9 +96,14 @@ class TaskResults(HandlingBase):
         have no steps and close as they always did."""
         today = self.ctx.today()
         p = parse_feedback(fb, today)
-        step = self._result_step(task_id, today)
+        step = result_steps.pending_result_step(self.ctx, task_id, today)
         if step is not None and p.result in (TaskStatus.DONE, TaskStatus.REFUSED):
-            return self._feedback_as_step(task_id, fb, step, by)
+            # recorded AS the procedure's result step (审核确认 / 县级审核确认)
+            changes, status, closed = result_steps.record_as_step(
+                self.ctx, cast(result_steps.RecordsSteps, self), task_id, step, fb.result,
+                fb.result_on, fb.result_text, fb.amount, fb.period_from, fb.period_to,
+                fb.review_class, by)
+            return FeedbackResult(changes, status, closed)
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             task = self._task(s, task_id)
@@ -121,40 +120,6 @@ class TaskResults(HandlingBase):
                                   status=new, extra={"signed_by": p.signed_by} if p.signed_by else {},
                                   released=released)
         return FeedbackResult(Changes(applications={task.application_id} | released), new, closed)
-
-    def _result_step(self, task_id: int, today: date) -> str | None:
-        """The procedure's result step (审核确认 / 县级审核确认) when it is the task's
-        next step, else None (no procedure, or steps before it still open)."""
-        with self.ctx.db.read() as s:
-            task = s.get(RequestedItem, task_id)
-            if task is None or task.stage is None:
-                return None
-            proc = procedure.load(self.ctx, s, task, today)
-            current = proc.evaluation.current if proc is not None else None
-        return current if current in stage_rules.RESULT_STEPS else None
-
-    def _feedback_as_step(self, task_id: int, fb: Feedback, step: str,
-                          by: ActorRef) -> FeedbackResult:
-        """A result typed in the 回执 dialog for a task whose next step is its result step
-        is recorded AS that step (issue 13): the same order and date checks, the
-        ``task_stage`` row and the 审核确认表 / 初审意见表 as the stage dialog — never a
-        result beside the procedure. The county's answer typed here is its paper reply."""
-        data = StageInput(step, fb.result_on, outcome="approved" if fb.result == TaskStatus.DONE
-                          else "refused", text=fb.result_text, amount=fb.amount,
-                          period_from=fb.period_from, period_to=fb.period_to,
-                          source="township" if step == "decision" else "paper",
-                          details={"review_class": fb.review_class} if fb.review_class else {})
-        try:
-            out = cast("StageVerbs", self).record_stage(task_id, data, by)
-        except ValidationErrors as exc:  # the dialog's fields are the 回执's
-            raise ValidationErrors([ValidationError(
-                _STEP_TO_FEEDBACK.get(e.field, e.field), e.code, key=e.key, params=e.params)
-                for e in exc.errors]) from None
-        with self.ctx.db.read() as s:
-            task = s.get_one(RequestedItem, task_id)
-            status = str(task.task_status)
-            closed = task.application.status == ApplicationStatus.CLOSED
-        return FeedbackResult(out.changes, status, closed)
 
     def _close_if_done(self, s: Session, app: Application, actor_id: int | None,
                        today: date) -> bool:
