@@ -99,11 +99,11 @@ class TaskResults(HandlingBase):
         step = result_steps.pending_result_step(self.ctx, task_id, today)
         if step is not None and p.result in (TaskStatus.DONE, TaskStatus.REFUSED):
             # recorded AS the procedure's result step (审核确认 / 县级审核确认)
-            changes, status, closed = result_steps.record_as_step(
+            changes, step_status, closed = result_steps.record_as_step(
                 self.ctx, cast(result_steps.RecordsSteps, self), task_id, step, fb.result,
                 fb.result_on, fb.result_text, fb.amount, fb.period_from, fb.period_to,
                 fb.review_class, by)
-            return FeedbackResult(changes, status, closed)
+            return FeedbackResult(changes, step_status, closed)
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             task = self._task(s, task_id)
