@@ -708,17 +708,7 @@ class County:
         if extra:
             names = sorted(pointer([k])[1:] for k in extra)    # odd names shown as "?"
             raise invalid(f"unknown field(s) {names}", f"未知字段 {names}")
-        bad = validator("county-return.feedback.schema.json").text_problem(item)
-        if bad is not None:     # before any query: PostgreSQL refuses NUL and surrogates
-            raise _fail("text_invalid", f"field {bad}", f"字段 {bad.where}{bad.zh}")
-        task_uuid = str(item.get("task_uuid") or "").strip().lower()
-        task = s.scalar(select(CountyRecord).where(CountyRecord.type == "requested_item",
-                                                   CountyRecord.uuid == task_uuid))
-        if task is None:
-            raise _fail("unknown_task", f"task {task_uuid} has not been received from any "
-                        "township", f"县级尚未收到事项 {task_uuid}")
-        tw = s.get(RegisteredTownship, task.township_id)
-        assert tw is not None  # a received record always belongs to a registered township (FK)
+        task_uuid, task, tw = _received_task(s, item, "county-return.feedback.schema.json")
         data = task.data
         handler = data.get("handler_code") or ""
         if handler in ("", "TOWNSHIP"):
@@ -826,21 +816,11 @@ class County:
                 amount_fen=amount_fen, period_from=period_from, period_to=period_to,
                 document_number=document_number, text=text))
 
-    def _add_confirmation(self, s: Session, item: dict[str, Any]) -> ConfirmationResult:  # noqa: C901 - one check per confirmation fault
+    def _add_confirmation(self, s: Session, item: dict[str, Any]) -> ConfirmationResult:
         def invalid(en: str, zh: str) -> PackageError:
             return _fail("confirmation_invalid", en, zh)
 
-        bad = validator("county-return.confirmation.schema.json").text_problem(item)
-        if bad is not None:     # before any query: PostgreSQL refuses NUL and surrogates
-            raise _fail("text_invalid", f"field {bad}", f"字段 {bad.where}{bad.zh}")
-        task_uuid = str(item.get("task_uuid") or "").strip().lower()
-        task = s.scalar(select(CountyRecord).where(CountyRecord.type == "requested_item",
-                                                   CountyRecord.uuid == task_uuid))
-        if task is None:
-            raise _fail("unknown_task", f"task {task_uuid} has not been received from any "
-                        "township", f"县级尚未收到事项 {task_uuid}")
-        tw = s.get(RegisteredTownship, task.township_id)
-        assert tw is not None  # a received record always belongs to a registered township (FK)
+        task_uuid, task, tw = _received_task(s, item, "county-return.confirmation.schema.json")
         steps = [r.data for r in s.scalars(select(CountyRecord).where(
             CountyRecord.township_id == tw.id, CountyRecord.task_uuid == task_uuid,
             CountyRecord.type == "task_stage"))]
@@ -1248,3 +1228,22 @@ class County:
 
 __all__ = ["DEFAULT_URL", "ConfirmationResult", "County", "FeedbackResult", "IngestResult", "ReturnResult",
            "TownshipInfo", "db_problem", "normalise_url", "row_digest"]
+
+
+def _received_task(s: Session, item: dict[str, Any],
+                   schema: str) -> tuple[str, CountyRecord, RegisteredTownship]:
+    """The task a county entry (feedback, confirmation) is about: its text checked against
+    ``schema`` before any query (PostgreSQL refuses NUL and surrogates), then the task
+    received from a township and that township; refused when not received."""
+    bad = validator(schema).text_problem(item)
+    if bad is not None:
+        raise _fail("text_invalid", f"field {bad}", f"字段 {bad.where}{bad.zh}")
+    task_uuid = str(item.get("task_uuid") or "").strip().lower()
+    task = s.scalar(select(CountyRecord).where(CountyRecord.type == "requested_item",
+                                               CountyRecord.uuid == task_uuid))
+    if task is None:
+        raise _fail("unknown_task", f"task {task_uuid} has not been received from any "
+                    "township", f"县级尚未收到事项 {task_uuid}")
+    tw = s.get(RegisteredTownship, task.township_id)
+    assert tw is not None  # a received record always belongs to a registered township (FK)
+    return task_uuid, task, tw

@@ -147,13 +147,8 @@ class TemporaryVerbs(TemporaryReads):
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             clerk = self._staff(s, actor, staff)
-            task = self._task(s, task_id)
-            if task.item_code not in handling_data.TEMPORARY_ITEMS:
-                raise ValidationErrors([ValidationError(
-                    "task", "state", key="temporary.not_temporary")])
+            task = self._temporary_task(s, task_id, day)
             app = task.application
-            self._not_before(day, app.intake_date, "on", Message(
-                "temporary.not_before_intake", {"date": app.intake_date.isoformat()}))
             if inp.outcome == "approved" and amount is not None:
                 refuse_above_ceiling(self.ctx, s, app, task, amount, day, replaces_item=True)
             if inp.outcome == "escalate":
@@ -167,6 +162,17 @@ class TemporaryVerbs(TemporaryReads):
             return TemporaryResult(stage_id, None, Changes(applications={app.id}))
         info = self.documents.write_files([pending])[0]
         return TemporaryResult(stage_id, info, written(info).changes)
+
+    def _temporary_task(self, s: Session, task_id: int, day: date) -> RequestedItem:
+        """The 临时救助 task a 个案会商 / 跟进救助 is about, on a day not before its intake."""
+        task = self._task(s, task_id)
+        if task.item_code not in handling_data.TEMPORARY_ITEMS:
+            raise ValidationErrors([ValidationError(
+                "task", "state", key="temporary.not_temporary")])
+        intake = task.application.intake_date
+        self._not_before(day, intake, "on", Message(
+            "temporary.not_before_intake", {"date": intake.isoformat()}))
+        return task
 
     def _escalate_in(self, s: Session, task: RequestedItem, clerk: Staff, now: datetime,
                      reason: str) -> PendingFile:
@@ -202,13 +208,8 @@ class TemporaryVerbs(TemporaryReads):
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             clerk = self._staff(s, actor, staff)
-            task = self._task(s, task_id)
-            if task.item_code not in handling_data.TEMPORARY_ITEMS:
-                raise ValidationErrors([ValidationError(
-                    "task", "state", key="temporary.not_temporary")])
+            task = self._temporary_task(s, task_id, day)
             app = task.application
-            self._not_before(day, app.intake_date, "on", Message(
-                "temporary.not_before_intake", {"date": app.intake_date.isoformat()}))
             row = write_stage(s, task, clerk, "followup", day, text=text,
                               outcome="referred" if referred else "done",
                               details={"referred": referred or ""},
