@@ -67,13 +67,15 @@ def test_national_day_2026() -> None:
 
 def test_end_of_2026_runs_into_provisional_2027() -> None:
     due = CAL.add_workdays(date(2026, 12, 21), 30)
-    # 2026-12-22..31 = 8 working days; 2027 unknown → Mon–Fri only: 22 more
-    # (Fri 1 Jan counts under the fallback): 1, 4–8, 11–15, 18–22, 25–29, 1 Feb.
+    # 2026-12-22..31 = 8 working days; 2027 unknown → the provisional calendar: Fri 1 Jan
+    # is 元旦 (全国年节及纪念日放假办法 Art. 2), so 22 more are 4–8, 11–15, 18–22, 25–29,
+    # 1–2 Feb (issue #14: the weekends-only fallback counted 1 Jan and ended on 1 Feb).
     assert due.provisional and due.unknown_years == (2027,)
-    assert due.date == date(2027, 2, 1)
-    assert "2027年" in due.note and "暂定" in due.note
+    assert due.date == date(2027, 2, 2)
+    assert "2027年" in due.note and "暂定" in due.note and "法定节日" in due.note
     assert not CAL.is_known(date(2027, 1, 1))
-    assert CAL.is_workday(date(2027, 1, 1))  # weekends-only fallback
+    assert not CAL.is_workday(date(2027, 1, 1))  # 元旦, computed
+    assert CAL.is_workday(date(2027, 1, 4)) and not CAL.is_known(date(2027, 1, 4))
 
 
 def test_start_day_is_not_counted_and_zero_is_same_day() -> None:

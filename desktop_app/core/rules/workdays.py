@@ -10,9 +10,13 @@ Where the answer for a day comes from, first match wins:
    supplied later by the county (return package) or an admin;
 3. the ``chinesecalendar`` package (it knows 2004 up to its release year: 1.11
    knows 2004–2026 and raises ``NotImplementedError`` outside);
-4. otherwise the day is **unknown** and the weekends-only rule is used.  Results
-   that depended on an unknown day are *provisional* and must be shown with a
-   visible "暂定" mark.
+4. otherwise the day is **unknown** and the *provisional calendar* is used: the
+   statutory holidays of Article 2 of 《全国年节及纪念日放假办法》 computed for the year
+   (:mod:`.statutory`: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆 from the cited data
+   file and a lunar-calendar package) are not working days, every other day follows
+   the weekend rule; 补假 and 调休 make-up days cannot be computed and count as none.
+   Results that depended on an unknown day are *provisional* and must be shown with a
+   visible "暂定" mark until the official year arrives (step 2 or 3).
 
 Counting convention (:meth:`WorkCalendar.add_workdays`): the start day itself is
 never counted, counting begins on the next day — "受理后30个工作日内" applied on
@@ -31,10 +35,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from types import MappingProxyType
+from typing import Literal
 
 import chinese_calendar
 
 from desktop_app.core.errors import ValidationError
+
+from .statutory import StatutoryRules, default_rules
 
 ONE_DAY = timedelta(days=1)
 #: Largest ``n`` accepted by :meth:`WorkCalendar.add_workdays` (≈ 400 years).
@@ -120,7 +127,7 @@ class Due:
         if not self.provisional:
             return ""
         years = "、".join(f"{y}年" for y in self.unknown_years)
-        return f"暂定：{years}节假日安排未知，按双休日计算"
+        return f"暂定：{years}放假安排未公布，按法定节日和双休日推算"
 
 
 def _count_weekdays(first: date, last: date) -> int:
@@ -152,6 +159,8 @@ class WorkCalendar:
 
     Instances are immutable: when settings change, build a new one.  Per-day
     answers are cached (``lru_cache``), so calling it in loops is cheap.
+    ``statutory``: the rules of the provisional calendar (default: the bundled
+    ``resources/statutory_holidays.json``; ``None``: weekends only).
     """
 
     def __init__(
@@ -160,6 +169,7 @@ class WorkCalendar:
         extra_years: Mapping[int, YearCalendar] | None = None,
         *,
         cache_size: int = 1 << 16,
+        statutory: StatutoryRules | None | Literal["default"] = "default",
     ) -> None:
         self._overrides = MappingProxyType(
             {_as_date(d): bool(v) for d, v in (overrides or {}).items()}
@@ -171,6 +181,7 @@ class WorkCalendar:
                                       params={"year": year, "marked": cal.year})
         self._extra = MappingProxyType(extra)
         self._override_years = frozenset(d.year for d in self._overrides)
+        self._statutory = default_rules() if statutory == "default" else statutory
         self._classify = lru_cache(maxsize=cache_size)(self._classify_uncached)
 
     @property
@@ -180,6 +191,14 @@ class WorkCalendar:
     @property
     def extra_years(self) -> Mapping[int, YearCalendar]:
         return self._extra
+
+    def provisional_holidays(self, year: int) -> Mapping[date, str]:
+        """The statutory holidays computed for ``year`` (``{day: name}``) — what the
+        provisional calendar uses when no official arrangement of ``year`` is known;
+        empty when the year is outside the computed range."""
+        if self._statutory is None:
+            return {}
+        return self._statutory.holidays(year)
 
     # ---------------------------------------------------------------- per day
 
@@ -193,6 +212,8 @@ class WorkCalendar:
         answer = library_is_workday(d)
         if answer is not None:
             return answer, True
+        if d in self.provisional_holidays(d.year):
+            return False, False
         return _weekend_rule(d), False
 
     def is_workday(self, d: date) -> bool:
@@ -249,7 +270,8 @@ class WorkCalendar:
         return self._count_inclusive(a + ONE_DAY, b)
 
     def _plain_year(self, year: int) -> bool:
-        """A year with no source at all: the weekend rule applies to every day."""
+        """A year with no official source and no override: the provisional calendar
+        (weekend rule less the computed statutory holidays) applies to every day."""
         return (
             year not in self._extra
             and year not in self._override_years
@@ -261,7 +283,9 @@ class WorkCalendar:
         for year in range(first.year, last.year + 1):
             lo, hi = _year_bounds(year, first, last)
             if self._plain_year(year):
-                total += _count_weekdays(lo, hi)
+                # weekdays less the computed statutory holidays that fall on one
+                total += _count_weekdays(lo, hi) - sum(
+                    1 for d in self.provisional_holidays(year) if lo <= d <= hi and _weekend_rule(d))
             else:
                 total += sum(self._classify(d)[0] for d in _days(lo, hi))
         return total
