@@ -13,6 +13,9 @@ Each step prints one line; the first failure prints ``self-test FAILED at <step>
               rasterised by PDFium (what the printer gets) and not blank;
 4. sync       age encryption and Ed25519 signature round trips, every sync JSON
               Schema loads and is a valid schema;
+   calendar   the provisional calendar: the statutory holidays of a year the official
+              calendar does not know, computed with the lunar package (2027: 元旦,
+              春节 from 除夕 on 2027-02-05, 清明 on 2027-04-05);
 5. translation our zh_CN.qm and Qt's own qtbase_zh_CN.qm load and translate;
 6. gui        a QApplication (offscreen when there is no display) registers the
               bundled fonts, finds the print-support and JPEG plugins and paints
@@ -56,6 +59,7 @@ def step_files() -> str:
     needed = [res / "fonts" / n for n in ("uming.ttc", "wqy-microhei.ttc", "ARPHICPL.TXT",
                                            "WQY-MICROHEI-LICENSE.txt")]
     needed += [res / "catalog" / "items.json", res / "standards.json",
+               res / "statutory_holidays.json",
                forms_dir() / "receipt.json", MIGRATIONS_DIR / "env.py"]
     missing = [str(p) for p in needed if not p.is_file()]
     _check(not missing, "missing " + ", ".join(missing))
@@ -146,6 +150,25 @@ def step_sync() -> str:
     return f"age + Ed25519 round trip, {len(schemas)} schemas valid"
 
 
+def step_calendar() -> str:
+    """The lunar package and the cited data are in the copy (the bundle imports the
+    package lazily, so only running it proves it is there)."""
+    from datetime import date
+
+    from .core.rules.statutory import default_rules
+    from .core.rules.workdays import WorkCalendar
+
+    rules = default_rules()
+    days = rules.holidays(2027)
+    want = {date(2027, 1, 1): "元旦", date(2027, 2, 5): "春节", date(2027, 4, 5): "清明节"}
+    wrong = {d.isoformat(): days.get(d) for d, name in want.items() if days.get(d) != name}
+    _check(not wrong, f"2027 statutory holidays computed wrongly: {wrong}")
+    cal = WorkCalendar()
+    _check(not cal.is_workday(date(2027, 1, 1)) and not cal.is_known(date(2027, 1, 1)),
+           "2027-01-01 is not a provisional holiday")
+    return f"2027: {len(days)} statutory days computed, law of {rules.versions[-1].effective_from}"
+
+
 def step_translation() -> str:
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
@@ -201,7 +224,8 @@ def run(*, gui: bool = True) -> int:
     state: dict[str, Services] = {}
     started = time.perf_counter()
     steps = [("files", step_files), ("database", lambda: step_database(folder, state)),
-             ("receipt", step_receipt), ("sync", step_sync), ("translation", step_translation)]
+             ("receipt", step_receipt), ("sync", step_sync), ("calendar", step_calendar),
+             ("translation", step_translation)]
     if gui:
         steps.append(("gui", lambda: step_gui(state)))
     try:
