@@ -59,7 +59,7 @@ def step_files() -> str:
     needed = [res / "fonts" / n for n in ("uming.ttc", "wqy-microhei.ttc", "ARPHICPL.TXT",
                                            "WQY-MICROHEI-LICENSE.txt")]
     needed += [res / "catalog" / "items.json", res / "standards.json",
-               res / "statutory_holidays.json",
+               res / "statutory_holidays.json", res / "release.json",
                forms_dir() / "receipt.json", MIGRATIONS_DIR / "env.py"]
     missing = [str(p) for p in needed if not p.is_file()]
     _check(not missing, "missing " + ", ".join(missing))

@@ -19,23 +19,28 @@ The limits are the setting ``clock_check`` (``DEFAULT_LIMITS``; decided 2026-12-
 * ``ahead_days`` = 60. Township offices close for the Spring Festival (7–10 days, a
   couple of weeks with leave) and a spare PC may stay off for a season; 60 days of
   silence after the newest record is unusual but possible, so "far ahead" also needs the
-  clock to be that far past :data:`RELEASE_DATE` (a program is updated at least once a
-  year). "Far ahead" warns; it does not refuse (docs/trust.md, "The clock").
+  clock to be that far past the program's release date (a program is updated at least
+  once a year). "Far ahead" warns; it does not refuse (docs/trust.md, "The clock").
+
+The release date is data, not a constant here: ``resources/release.json`` (``version``,
+``released``), updated with every release; :func:`release_date` reads it.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.messages import Message
 
-#: This release's date: a clock far past it *and* far past the newest record is "ahead".
-#: Moved forward with every release (CHANGELOG).
-RELEASE_DATE = date(2026, 12, 7)
+#: The format of ``resources/release.json`` this code reads.
+RELEASE_FORMAT = 1
 
 OK, BEHIND, AHEAD = "ok", "behind", "ahead"
 
@@ -81,14 +86,15 @@ class Verdict:
 
 
 def judge(now: datetime, newest: datetime | None, limits: ClockLimits = DEFAULT, *,
-          released: date = RELEASE_DATE) -> Verdict:
-    """The clock ``now`` against the newest record ``newest`` (both naive UTC)."""
+          released: date | None) -> Verdict:
+    """The clock ``now`` against the newest record ``newest`` (both naive UTC) and the
+    program's date ``released`` (None: unknown — only the newest record counts)."""
     if newest is not None and now < newest - limits.tolerance:
         return Verdict(BEHIND, now, newest, newest - now)
-    reference = datetime.combine(released, datetime.min.time())
-    if newest is not None and newest > reference:
+    reference = datetime.combine(released, datetime.min.time()) if released else None
+    if newest is not None and (reference is None or newest > reference):
         reference = newest
-    if now > reference + limits.ahead:
+    if reference is not None and now > reference + limits.ahead:
         return Verdict(AHEAD, now, newest, now - reference)
     return Verdict(OK, now, newest)
 
@@ -121,6 +127,42 @@ def all_backwards(events: Iterable[tuple[int, datetime, str]],
     return out
 
 
+def release_path() -> Path:
+    """``resources/release.json`` of the running installation."""
+    from desktop_app import resources_dir
+
+    return resources_dir() / "release.json"
+
+
+def parse_release(doc: Any) -> tuple[str, date]:
+    """``(version, released)`` of a ``release.json`` document (``ValueError`` if wrong)."""
+    if not isinstance(doc, dict) or doc.get("format") != RELEASE_FORMAT:
+        raise ValueError(f"release.json: unsupported format (expected {RELEASE_FORMAT})")
+    version, released = doc.get("version"), doc.get("released")
+    if not isinstance(version, str) or not version:
+        raise ValueError("release.json: version missing")
+    if not isinstance(released, str):
+        raise ValueError("release.json: released must be YYYY-MM-DD")
+    try:
+        day = date.fromisoformat(released)
+    except ValueError:
+        raise ValueError("release.json: released must be YYYY-MM-DD") from None
+    if day.isoformat() != released:
+        raise ValueError("release.json: released must be YYYY-MM-DD")
+    return version, day
+
+
+@lru_cache(maxsize=1)
+def release_date() -> date | None:
+    """This release's date from ``resources/release.json``; None when the file is missing
+    or unreadable (the clock check then measures from the newest record only; the
+    self-test's files step reports the missing file)."""
+    try:
+        return parse_release(json.loads(release_path().read_text(encoding="utf-8")))[1]
+    except (OSError, ValueError):
+        return None
+
+
 def validate_limits(key: str, value: Any) -> dict[str, int]:
     """The setting ``clock_check``: ``{"tolerance_minutes": n, "ahead_days": n}``."""
     if not isinstance(value, dict) or set(value) != set(LIMITS_RANGE):
@@ -142,5 +184,6 @@ def validate_limits(key: str, value: Any) -> dict[str, int]:
     return out
 
 
-__all__ = ["AHEAD", "BEHIND", "DEFAULT", "DEFAULT_LIMITS", "OK", "RELEASE_DATE", "Backwards",
-           "ClockLimits", "Verdict", "all_backwards", "judge", "validate_limits"]
+__all__ = ["AHEAD", "BEHIND", "DEFAULT", "DEFAULT_LIMITS", "OK", "RELEASE_FORMAT", "Backwards",
+           "ClockLimits", "Verdict", "all_backwards", "judge", "parse_release", "release_date",
+           "release_path", "validate_limits"]

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -115,14 +114,18 @@ def limits(ctx: ServiceContext, s: Session) -> rules.ClockLimits:
     return rules.ClockLimits.of(ctx.get_setting(s, "clock_check"))
 
 
-def program_date() -> date:
-    """The program's date: :data:`rules.RELEASE_DATE`, or the day its files were written
-    when that is later (a fresh install or checkout is never an "old program")."""
+def program_date() -> date | None:
+    """The program's date: its release date (``resources/release.json``), or the day its
+    files were written when that is later (a fresh install or checkout is never an "old
+    program"); None when neither is known. The data file's own date is used: it is a real
+    file in a checkout and in the bundle alike (this module is not, inside the bundle)."""
+    released = rules.release_date()
     try:
-        written = datetime.fromtimestamp(Path(__file__).stat().st_mtime).date()
+        written: date | None = datetime.fromtimestamp(rules.release_path().stat().st_mtime).date()
     except (OSError, ValueError, OverflowError):
-        return rules.RELEASE_DATE
-    return max(rules.RELEASE_DATE, written)
+        written = None
+    known = [d for d in (released, written) if d is not None]
+    return max(known) if known else None
 
 
 def status_in(ctx: ServiceContext, s: Session) -> ClockStatus:
