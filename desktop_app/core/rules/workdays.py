@@ -181,7 +181,8 @@ class WorkCalendar:
                                       params={"year": year, "marked": cal.year})
         self._extra = MappingProxyType(extra)
         self._override_years = frozenset(d.year for d in self._overrides)
-        self._statutory = default_rules() if statutory == "default" else statutory
+        # the bundled rules are read at the first unknown year, not at start-up
+        self._statutory_choice = statutory
         self._classify = lru_cache(maxsize=cache_size)(self._classify_uncached)
 
     @property
@@ -196,9 +197,10 @@ class WorkCalendar:
         """The statutory holidays computed for ``year`` (``{day: name}``) — what the
         provisional calendar uses when no official arrangement of ``year`` is known;
         empty when the year is outside the computed range."""
-        if self._statutory is None:
+        rules = default_rules() if self._statutory_choice == "default" else self._statutory_choice
+        if rules is None:
             return {}
-        return self._statutory.holidays(year)
+        return rules.holidays(year)
 
     # ---------------------------------------------------------------- per day
 
