@@ -159,11 +159,12 @@ def test_dibao_approved_releases_the_waiting_task(services, township, clock):
         expected = services.ctx.calendar(s).add_workdays(date(2026, 12, 21), 20).date
         req = s.get_one(RequestedItem, med.task_id)
         assert {m.code: m.status for m in req.materials}["ASSISTANCE_STATUS"] == "shared"
-    assert med.due_date == expected == date(2027, 1, 18)   # 2027: weekends only, provisional
+    # 2027 provisional: weekends and the statutory 元旦 (1 Jan) off — issue #14
+    assert med.due_date == expected == date(2027, 1, 19)
     assert med.due_provisional
     release = events(services, "task.release")
     assert [(e["item"], e["waited_for"], e["released_by"], e["due_date"]) for e in release] == [
-        ("MEDICAL", "DIBAO", "DIBAO", "2027-01-18")]
+        ("MEDICAL", "DIBAO", "DIBAO", "2027-01-19")]
     # now on its way: its 转办单 issued at release, on the department's next list
     slip = release[0]["slip"]
     assert slip == f"{r.number}-Z1"

@@ -60,8 +60,9 @@ def test_due_state_counts_the_make_up_days_explicitly():
     assert h.due_state(CAL, date(2026, 2, 12), date(2026, 2, 27), soon=3) == h.DueState("ok", 6)
     # National Day 2026: 1–7 Oct off, 10 Oct (Sat) worked.
     assert h.due_state(CAL, date(2026, 9, 30), date(2026, 10, 12), soon=3).workdays_left == 4
-    # 2027 is unknown to the calendar: weekends-only, still an answer.
-    assert h.due_state(CAL, date(2026, 12, 31), date(2027, 1, 8), soon=3).workdays_left == 6
+    # 2027 is unknown to the calendar: provisional (statutory holidays + weekends), still an
+    # answer — Fri 1 Jan is 元旦 (issue #14), so 4–8 Jan = 5.
+    assert h.due_state(CAL, date(2026, 12, 31), date(2027, 1, 8), soon=3).workdays_left == 5
 
 
 @pytest.mark.parametrize("d, n, expected", [
