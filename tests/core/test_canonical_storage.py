@@ -14,6 +14,7 @@ from desktop_app.core.errors import ValidationErrors
 from desktop_app.core.models import HouseholdMember, RelatedPerson, SearchKey
 from desktop_app.core.services import MemberInput, PersonInput
 from tests.helpers.drafts import draft, resident_id
+from tests.helpers.printing import Poppler, requires_poppler, squash
 
 # -- what reaches the database and what search finds -----------------------------------
 
@@ -150,3 +151,17 @@ def test_a_document_number_query_is_normalised(services, township):
 def test_blank_and_meaningless_queries(services, township, query, found):
     app_id = _accept(services, township, "周九", seed=93)
     assert services.queries.search_ids(query) == ([app_id] if found else [])
+
+
+@requires_poppler
+@pytest.mark.parametrize(("typed", "canonical"), [("热依拉．吐尔逊", "热依拉·吐尔逊"),
+                                                 ("阿依古丽•买买提", "阿依古丽·买买提")])
+def test_the_middle_dot_prints_as_the_middle_dot(services, township, tmp_path, typed, canonical):
+    """The receipt shows the canonical name: "热依拉·吐尔逊", never the full-width full
+    stop that prints as a baseline period."""
+    d = draft(services, name=typed, id_number=resident_id(seed=94))
+    result = services.intake.decide(d, "accept", township)
+    receipt = next(doc for doc in result.documents if doc.path.suffix == ".pdf")
+    printed = squash(Poppler(tmp_path).text(receipt.path.read_bytes()))
+    assert canonical in printed
+    assert typed not in printed
