@@ -243,10 +243,18 @@ def _dot_or_ideograph(ch: str) -> bool:
     return ch == MIDDLE_DOT or is_cjk(ch)
 
 
+#: Any character :func:`canonical_name` may change besides NFC (whitespace, invisible,
+#: full-width forms, dot look-alikes, full stops); the dot itself is kept as it is.
+_NAME_WORK = re.compile("[\\s\uff01-\uff5e" + "".join(sorted((ZERO_WIDTH | MIDDLE_DOTS | _FULL_STOPS)
+                                                            - {MIDDLE_DOT})) + "]")
+
+
 def canonical_name(value: str) -> str:
     """The stored form of a person's name (see above): NFC, width folded, invisible
     characters removed, middle-dot look-alikes unified to ·, spaces next to an ideograph
     or a dot removed, other whitespace runs collapsed to one space, trimmed."""
+    if _NAME_WORK.search(value) is None and unicodedata.is_normalized("NFC", value):
+        return value        # already canonical: the common case
     text = unicodedata.normalize("NFC", value)
     chars = [MIDDLE_DOT if ch in MIDDLE_DOTS else fold_width(ch)
              for ch in text if ch not in ZERO_WIDTH]

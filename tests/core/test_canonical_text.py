@@ -6,13 +6,17 @@ database and what search finds: test_canonical_storage.py."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.rules import identity
 from desktop_app.core.rules.values import typed_name, validate_name
+from sync_contract import text as text_rule
 from sync_contract.text import canonical_id_number, canonical_name, canonical_query
 
 # -- the rule (sync_contract.text) -----------------------------------------------------
@@ -98,3 +102,23 @@ def test_bidi_and_control_characters_are_still_refused(bad: str) -> None:
     with pytest.raises(ValidationError) as exc:
         validate_name(bad, "f")
     assert exc.value.code == "control_char"
+
+
+_ALPHABET = "张三阿依古丽 \u3000\u200b\u2060\u00ad·•．.。・aZＡ１\t\x1c\u0301e\U000201d4\uf900-'"
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=_ALPHABET, max_size=10))
+def test_the_quick_path_gives_the_full_answer(text: str) -> None:
+    """``canonical_name`` returns text with nothing to change at once (the common case:
+    the migration runs it over every stored name); the full path must agree."""
+    quick = canonical_name(text)
+    everything = re.compile(r"[\s\S]")
+    original = text_rule._NAME_WORK
+    text_rule._NAME_WORK = everything
+    try:
+        full = canonical_name(text)
+    finally:
+        text_rule._NAME_WORK = original
+    assert quick == full
+    assert canonical_name(quick) == quick
