@@ -65,8 +65,8 @@ def _canonicalise(conn: Connection, table: str) -> dict[int, str]:
     """Canonical names and normalised phones in ``table``; returns {row id: old name}
     of the rows whose name changed."""
     renamed: dict[int, str] = {}
-    changes: list[dict[str, object]] = []
-    for row_id, name, phone in conn.execute(sa.text(f'SELECT id, name, phone FROM {table} ORDER BY id')):
+    changes: list[tuple[int, str, str | None, str]] = []
+    for row_id, name, phone in conn.exec_driver_sql(f'SELECT id, name, phone FROM {table} ORDER BY id'):
         name, phone = name or '', phone or ''
         canon = canonical_name(name) or name
         new_phone = _phone(phone)
@@ -74,40 +74,40 @@ def _canonicalise(conn: Connection, table: str) -> dict[int, str]:
             continue
         if canon != name:
             renamed[row_id] = name
-        changes.append({'id': row_id, 'name': canon, 'typed': name if canon != name else None,
-                        'phone': new_phone})
+        changes.append((row_id, canon, name if canon != name else None, new_phone))
     if not changes:
         return renamed
     last = conn.execute(sa.text('UPDATE change_counter SET value = value + :n WHERE id = 1 RETURNING value'),
                         {'n': len(changes)}).scalar_one()
     first = int(last) - len(changes) + 1
-    for offset, change in enumerate(changes):
-        conn.execute(sa.text(
-            f'UPDATE {table} SET name = :name, name_typed = :typed, phone = :phone, '
-            'version = COALESCE(version, 0) + 1, change_seq = :seq WHERE id = :id'),
-            {**change, 'seq': first + offset})
+    conn.exec_driver_sql(
+        f'UPDATE {table} SET name = ?, name_typed = ?, phone = ?, '
+        'version = COALESCE(version, 0) + 1, change_seq = ? WHERE id = ?',
+        [(canon, typed, phone, first + offset, row_id)
+         for offset, (row_id, canon, typed, phone) in enumerate(changes)])
     return renamed
 
 
 def _reindex(conn: Connection, old_names: dict[int, set[str]]) -> None:
     """Search keys of applications whose member names changed, and the dot-less key of
     every name with the middle dot."""
-    apps = set(old_names)
-    apps.update(r[0] for r in conn.execute(sa.text(
-        'SELECT DISTINCT application_id FROM household_member WHERE instr(name, :dot) > 0'),
-        {'dot': MIDDLE_DOT}))
-    for app_id in sorted(apps):
-        names = conn.execute(sa.text('SELECT name FROM household_member WHERE application_id = :a'),
-                             {'a': app_id}).scalars().all()
-        keys: set[str] = set()
-        for name in names:
-            keys |= _name_keys(name)
-        for stale in old_names.get(app_id, set()) - keys:
-            conn.execute(sa.text('DELETE FROM search_key WHERE application_id = :a AND "key" = :k'),
-                         {'a': app_id, 'k': stale})
-        for key in sorted(keys):
-            conn.execute(sa.text('INSERT OR IGNORE INTO search_key ("key", application_id) VALUES (:k, :a)'),
-                         {'k': key, 'a': app_id})
+    keys: dict[int, set[str]] = {app_id: set() for app_id in old_names}
+    for app_id, name in conn.execute(sa.text(
+            'SELECT application_id, name FROM household_member WHERE instr(name, :dot) > 0'),
+            {'dot': MIDDLE_DOT}):
+        keys.setdefault(app_id, set()).update(_name_keys(name))
+    ids = sorted(old_names)
+    for start in range(0, len(ids), 500):
+        chunk = ', '.join(str(i) for i in ids[start:start + 500])
+        for app_id, name in conn.execute(sa.text(
+                f'SELECT application_id, name FROM household_member WHERE application_id IN ({chunk})')):
+            keys[app_id].update(_name_keys(name))
+    stale = [(app_id, old) for app_id, olds in old_names.items() for old in olds - keys[app_id]]
+    if stale:
+        conn.exec_driver_sql('DELETE FROM search_key WHERE application_id = ? AND "key" = ?', stale)
+    fresh = [(key, app_id) for app_id in sorted(keys) for key in sorted(keys[app_id])]
+    if fresh:
+        conn.exec_driver_sql('INSERT OR IGNORE INTO search_key ("key", application_id) VALUES (?, ?)', fresh)
 
 
 def upgrade() -> None:
