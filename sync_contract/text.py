@@ -172,6 +172,123 @@ def find_problem(obj: Any, rules: Mapping[Path, TextRule] | None = None) -> Text
     return None
 
 
+# -- names and search queries: one canonical form (DESIGN §9, issue #14) -----------------
+#
+# A person's name is stored in one canonical form, and a search query is brought to the
+# same form before it is compared, so that what the clerk types, what an IME produces and
+# what was pasted from a spreadsheet all find the same record:
+#
+# * NFC; the full-width forms of ASCII (FF01–FF5E) and the ideographic space folded;
+# * invisible characters removed (zero-width space/joiners, word joiner, BOM, soft
+#   hyphen, Mongolian vowel separator) — bidi controls are not in this set: a name with
+#   one is refused by the validator, never silently changed;
+# * every middle-dot look-alike (U+2022 •, U+30FB ・, U+FF0E ．, U+2027 ‧, U+FF65 ･ …)
+#   becomes U+00B7 ·; a full stop (. 。 ｡) between two ideographs is a dot too
+#   ("热依拉.吐尔逊" is never a sentence);
+# * spaces next to an ideograph or a dot removed ("张 三", "张　三" → "张三"), runs of
+#   spaces between Latin words collapsed to one ("John  Smith" → "John Smith");
+# * every CJK code point kept as it is (Ext-A … Ext-I, compatibility ideographs that
+#   NFC keeps): nothing is stripped or substituted.
+#
+# The canonical form does not validate: :func:`canonical_name` of any text is defined;
+# whether it is an acceptable name is the township validator's question.
+
+#: Ideograph blocks: Ext-A, URO, compatibility, Ext-B … Ext-I, compat. supplement, Ext-G/H.
+CJK_RANGES: tuple[tuple[int, int], ...] = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2A6DF),
+    (0x2A700, 0x2EE5F),
+    (0x2F800, 0x2FA1F),
+    (0x30000, 0x323AF),
+)
+
+#: The middle dot of ethnic-minority and transliterated names (U+00B7).
+MIDDLE_DOT = "\u00b7"
+#: Characters typed for that dot: U+00B7, U+2022, U+30FB, U+2027, U+2219, U+22C5, U+FF0E,
+#: U+FE52, U+FF65, U+0387, U+2E31, U+A78F, U+2024, U+318D.
+MIDDLE_DOTS = frozenset("\u00b7\u2022\u30fb\u2027\u2219\u22c5\uff0e\ufe52\uff65"
+                        "\u0387\u2e31\ua78f\u2024\u318d")
+#: Full stops that mean the dot when they stand between two ideographs.
+_FULL_STOPS = frozenset(".\u3002\uff61")
+#: Invisible characters removed from names, queries and pasted text: zero-width space,
+#: non-joiner, joiner, word joiner, BOM / zero-width no-break space, soft hyphen,
+#: Mongolian vowel separator.
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+#: Hyphens and dashes typed inside an ID number ("110105-19491231-0021").
+DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph (incl. Ext-A … Ext-I and compatibility blocks) or 〇.
+
+    Ranges rather than ``unicodedata`` so that ideographs newer than Python's Unicode
+    database (e.g. Ext-H) still count."""
+    cp = ord(ch)
+    return cp == 0x3007 or any(lo <= cp <= hi for lo, hi in CJK_RANGES)
+
+
+def fold_width(ch: str) -> str:
+    """Full-width ASCII forms and the ideographic space to their ASCII equivalents."""
+    cp = ord(ch)
+    if 0xFF01 <= cp <= 0xFF5E:
+        return chr(cp - 0xFEE0)
+    if cp == 0x3000:
+        return " "
+    return ch
+
+
+def _dot_or_ideograph(ch: str) -> bool:
+    return ch == MIDDLE_DOT or is_cjk(ch)
+
+
+#: Any character :func:`canonical_name` may change besides NFC (whitespace, invisible,
+#: full-width forms, dot look-alikes, full stops); the dot itself is kept as it is.
+_NAME_WORK = re.compile("[\\s\uff01-\uff5e" + "".join(sorted((ZERO_WIDTH | MIDDLE_DOTS | _FULL_STOPS)
+                                                            - {MIDDLE_DOT})) + "]")
+
+
+def canonical_name(value: str) -> str:
+    """The stored form of a person's name (see above): NFC, width folded, invisible
+    characters removed, middle-dot look-alikes unified to ·, spaces next to an ideograph
+    or a dot removed, other whitespace runs collapsed to one space, trimmed."""
+    if _NAME_WORK.search(value) is None and unicodedata.is_normalized("NFC", value):
+        return value        # already canonical: the common case
+    text = unicodedata.normalize("NFC", value)
+    chars = [MIDDLE_DOT if ch in MIDDLE_DOTS else fold_width(ch)
+             for ch in text if ch not in ZERO_WIDTH]
+    collapsed = " ".join("".join(chars).split())
+    kept: list[str] = []
+    for i, ch in enumerate(collapsed):
+        if ch == " " and (_dot_or_ideograph(collapsed[i - 1])
+                          or _dot_or_ideograph(collapsed[i + 1])):
+            continue
+        kept.append(ch)
+    out = "".join(kept)
+    if any(ch in _FULL_STOPS for ch in out):
+        out = "".join(MIDDLE_DOT if ch in _FULL_STOPS and 0 < i < len(out) - 1
+                      and is_cjk(out[i - 1]) and is_cjk(out[i + 1]) else ch
+                      for i, ch in enumerate(out))
+    return unicodedata.normalize("NFC", out)
+
+
+def canonical_id_number(value: str) -> str:
+    """An ID-like number as stored and searched: NFKC (full-width digits and letters to
+    ASCII), whitespace, invisible characters and hyphens/dashes removed, upper-case
+    (``"１１０１０５-1949 1231-002x"`` → ``"11010519491231002X"``)."""
+    text = unicodedata.normalize("NFKC", value)
+    return "".join(ch for ch in text
+                   if not ch.isspace() and ch not in ZERO_WIDTH and ch not in DASHES).upper()
+
+
+def canonical_query(value: str) -> str:
+    """A search query brought to the form names are stored in (:func:`canonical_name`;
+    every other invisible format character is dropped too: a query is never refused)."""
+    text = "".join(ch for ch in value if unicodedata.category(ch) != "Cf")
+    return canonical_name(text)
+
+
 def check_text(value: str, rule: TextRule = DEFAULT) -> str:
     """``value`` if it follows ``rule``; else ``ValueError`` with the problem's English
     text (never the value)."""
@@ -181,5 +298,7 @@ def check_text(value: str, rule: TextRule = DEFAULT) -> str:
     return value
 
 
-__all__ = ["DEFAULT", "MAX_CHARS", "PROBLEMS", "TextProblem", "TextRule", "check_text",
-           "describe", "find_problem", "rules_of_schema", "text_problem"]
+__all__ = ["CJK_RANGES", "DASHES", "DEFAULT", "MAX_CHARS", "MIDDLE_DOT", "MIDDLE_DOTS", "PROBLEMS",
+           "ZERO_WIDTH", "TextProblem", "TextRule", "canonical_id_number", "canonical_name",
+           "canonical_query", "check_text", "describe", "find_problem", "fold_width", "is_cjk",
+           "rules_of_schema", "text_problem"]

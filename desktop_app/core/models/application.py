@@ -115,7 +115,10 @@ class HouseholdMember(Tracked, Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     relation: Mapped[str] = mapped_column(String(8))
-    name: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(30))  # canonical (sync_contract.text.canonical_name)
+    # The name as typed when it differs from ``name`` ("阿依古丽•买买提"); NULL when
+    # the same. Local to the township: never exported (docs/sync-format.md).
+    name_typed: Mapped[str | None] = mapped_column(String(60), nullable=True)
     id_type: Mapped[str] = mapped_column(String(16))
     id_number: Mapped[str] = mapped_column(String(40), default="")
     no_id_reason: Mapped[str] = mapped_column(String(100), default="")
@@ -154,7 +157,8 @@ class RelatedPerson(Tracked, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(30))  # canonical, as household_member.name
+    name_typed: Mapped[str | None] = mapped_column(String(60), nullable=True)  # local only
     relation: Mapped[str] = mapped_column(String(16))
     id_type: Mapped[str] = mapped_column(String(16))
     id_number: Mapped[str] = mapped_column(String(40), default="")

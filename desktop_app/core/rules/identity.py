@@ -19,13 +19,13 @@ with ``field="id_number"`` (or ``field="id_reason"`` for the no-ID reason).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.rules.chars import is_forbidden_control
+from sync_contract.text import canonical_id_number
 
 FIELD = "id_number"
 REASON_FIELD = "id_reason"
@@ -107,11 +107,13 @@ def check_char(first17: str) -> str:
 
 
 def normalize_number(number: str | None) -> str:
-    """Canonical form of a typed number: NFKC (full-width → ASCII), no whitespace, upper-case."""
+    """Canonical form of a typed number — what is stored and searched: NFKC (full-width
+    → ASCII), no whitespace, zero-width characters or hyphens/dashes
+    (``"110105-19491231-0021"`` is the 18-character number), upper-case
+    (:func:`sync_contract.text.canonical_id_number`)."""
     if number is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(number))
-    return "".join(text.split()).upper()
+    return canonical_id_number(str(number))
 
 
 def _parse_birth(digits: str, today: date) -> date:
@@ -242,8 +244,8 @@ def validate_id(
     """Validate and normalise an identity document number.
 
     :param id_type: the document kind chosen by the clerk.
-    :param number: the number as typed (spaces, full-width digits and lower-case
-        ``x`` are accepted).
+    :param number: the number as typed (spaces, hyphens, full-width digits and
+        lower-case ``x`` are accepted).
     :param today: the reference date for "birth date not in the future"
         (defaults to :func:`date.today`; pass it explicitly in services and tests).
     :param reason: required for :attr:`IdType.NONE` (why the person has no ID).

@@ -15,14 +15,8 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.rules.chars import (
-    MIDDLE_DOT,
-    MIDDLE_DOTS,
-    ZERO_WIDTH,
-    fold_width,
-    is_cjk,
-    is_forbidden_control,
-)
+from desktop_app.core.rules.chars import MIDDLE_DOT, ZERO_WIDTH, is_cjk, is_forbidden_control
+from sync_contract.text import canonical_name
 
 MAX_AMOUNT_YUAN = 100_000_000
 NAME_MAX_LEN = 30
@@ -228,22 +222,6 @@ def _is_latin_letter(ch: str) -> bool:
     return unicodedata.category(ch).startswith("L") and "LATIN" in unicodedata.name(ch, "")
 
 
-def _normalize_name(text: str) -> str:
-    """Fold full-width forms, unify middle dots, drop spaces next to CJK / dots."""
-    chars = [
-        MIDDLE_DOT if ch in MIDDLE_DOTS else fold_width(ch) for ch in text if ch not in ZERO_WIDTH
-    ]
-    collapsed = " ".join("".join(chars).split())
-    out: list[str] = []
-    for i, ch in enumerate(collapsed):
-        if ch == " ":
-            prev, nxt = collapsed[i - 1], collapsed[i + 1]
-            if is_cjk(prev) or is_cjk(nxt) or MIDDLE_DOT in (prev, nxt):
-                continue
-        out.append(ch)
-    return "".join(out)
-
-
 def _check_name_char(ch: str, field: str) -> None:
     if is_cjk(ch) or _is_latin_letter(ch) or ch in (MIDDLE_DOT, " ", "-", "'", "."):
         return
@@ -255,15 +233,17 @@ def _check_name_char(ch: str, field: str) -> None:
 
 
 def validate_name(text: object, field: str) -> str:
-    """Validate a person's name and return it normalised.
+    """Validate a person's name and return it canonical — the form it is stored and
+    searched in (:func:`sync_contract.text.canonical_name`, DESIGN §9).
 
     Required; trimmed; at most 30 characters; Chinese (incl. Ext-B and later),
     Latin letters, spaces between Latin words, ``-``/``'``/``.`` and the middle
     dot ``·`` of ethnic-minority names (``•``, ``・``, ``．`` … are unified to
-    ``·``).  No digits or control characters.  Normalised to NFC first (a decomposed
-    "é" is one letter).
+    ``·``; a full stop between two ideographs is that dot too).  Spaces next to an
+    ideograph or a dot and zero-width characters are removed.  No digits or control
+    characters.  Normalised to NFC (a decomposed "é" is one letter).
     """
-    value = _normalize_name(nfc("" if text is None else str(text)))
+    value = canonical_name("" if text is None else str(text))
     if not value:
         raise ValidationError(field, "required", key="name.required")
     for ch in value:
@@ -276,6 +256,17 @@ def validate_name(text: object, field: str) -> str:
     if value[0] == MIDDLE_DOT or value[-1] == MIDDLE_DOT or MIDDLE_DOT * 2 in value:
         raise ValidationError(field, "middle_dot", key="name.middle_dot")
     return value
+
+
+def typed_name(text: object, canonical: str) -> str | None:
+    """What the clerk typed for a name whose canonical form is ``canonical``, kept
+    beside it when it differs (``"阿依古丽•买买提"``, ``"张 三"``) — ``None`` when it
+    does not.  NFC, trimmed, control characters (tabs, line breaks) as spaces; any
+    other character as typed, zero-width ones included (call after
+    :func:`validate_name` accepted the text)."""
+    raw = "" if text is None else str(text)
+    typed = nfc("".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in raw)).strip()
+    return None if typed == canonical else typed
 
 
 # ----------------------------------------------------------------------- phone

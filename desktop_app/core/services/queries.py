@@ -9,6 +9,11 @@ characters, and most names are 2–3 characters):
   both answered from the ``search_key`` primary-key index;
 * 3 or more digits (an ID fragment such as "0021" or "19491231") → the ``id_fts``
   trigram index; 1–2 digits are too short to mean anything and return nothing.
+
+The query is first brought to the stored form (DESIGN §9, ``sync_contract.text``):
+"阿依古丽•买买提", "张　三", "张\u200b三" look for the canonical "阿依古丽·买买提" /
+"张三"; full-width digits (an IME) become ASCII; spaces and hyphens inside an ID number
+are dropped ("110105-19491231-0021").
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, and_, column, func, or_, select, text
 from sqlalchemy.orm import Session
+
+from sync_contract.text import DASHES, canonical_id_number, canonical_query
 
 from .. import vocab
 from ..catalog import TOWNSHIP, Catalog
@@ -86,6 +93,7 @@ class MemberView:
     counted: bool = True
     counted_reason: str = ""   # label (配偶 …), "" if not given
     guardian: bool = False     # the minor applicant's guardian (监护人)
+    name_typed: str = ""       # the name as typed when it differs from ``name``, else ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,7 @@ class RelatedView:
     monthly_income_fen: int | None
     able: bool | None
     unable_reason: str          # label, "" if none
+    name_typed: str = ""        # the name as typed when it differs from ``name``, else ""
 
 
 @dataclass(frozen=True)
@@ -189,8 +198,8 @@ class QueryService:
     def search_ids(self, query: str = "", filters: SearchFilters | None = None,
                    limit: int = 500) -> list[int]:
         filters = filters or SearchFilters()
-        q = query.strip()
         stmt: Select[int] = select(Application.id)
+        q = canonical_query(query)
         if q:
             cond = self._match(q)
             if cond is None:
@@ -210,24 +219,30 @@ class QueryService:
 
     @staticmethod
     def _match(q: str) -> ColumnElement[bool] | None:
-        if _NUMBER.match(q):
-            hi = q + _TOP
-            by_app = and_(Application.number >= q, Application.number < hi)
+        """The condition for a query ``q`` already in the stored form of a name
+        (:func:`~sync_contract.text.canonical_query`, DESIGN §9: dot look-alikes, spaces,
+        zero-width characters, full-width letters and digits); an ID number is read
+        without spaces or hyphens, a document number with ASCII hyphens."""
+        number = "".join("-" if ch in DASHES else ch for ch in q if not ch.isspace())
+        if _NUMBER.match(number):
+            hi = number + _TOP
+            by_app = and_(Application.number >= number, Application.number < hi)
             by_doc = Application.id.in_(
-                select(Document.application_id).where(Document.number >= q, Document.number < hi))
+                select(Document.application_id).where(Document.number >= number, Document.number < hi))
             return or_(by_app, by_doc)
-        if len(q) == 18 and _ID_FRAGMENT.match(q):  # a whole ID number: exact index
+        digits = canonical_id_number(q)
+        if len(digits) == 18 and _ID_FRAGMENT.match(digits):  # a whole ID number: exact index
             return Application.id.in_(select(HouseholdMember.application_id)
-                                      .where(HouseholdMember.id_number == q.upper()))
-        if _ID_FRAGMENT.match(q):
-            frag = q.upper().replace('"', "")
+                                      .where(HouseholdMember.id_number == digits))
+        if _ID_FRAGMENT.match(digits):
             member_ids = (text("SELECT rowid FROM id_fts WHERE id_fts MATCH :m")
-                          .bindparams(m=f'"{frag}"').columns(column("rowid", Integer)))
+                          .bindparams(m=f'"{digits}"').columns(column("rowid", Integer)))
             return Application.id.in_(
                 select(HouseholdMember.application_id).where(HouseholdMember.id.in_(member_ids)))
-        if q.isdigit():
+        if digits.isdigit():
             return None  # one or two digits: too short to be a useful fragment
-        key = q.lower() if _PINYIN.match(q) else q
+        letters = q.replace(" ", "")
+        key = letters.lower() if _PINYIN.match(letters) else q
         return Application.id.in_(
             select(SearchKey.application_id).where(SearchKey.key >= key, SearchKey.key < key + _TOP))
 
@@ -287,7 +302,8 @@ class QueryService:
                            m.sex, m.birth_date, m.hukou_type, m.health,
                            f"{m.disability_category}{m.disability_grade}级" if m.disability_category else "",
                            m.employment, m.counted,
-                           vocab.COUNTED_REASON_LABELS.get(m.counted_reason, ""), m.guardian)
+                           vocab.COUNTED_REASON_LABELS.get(m.counted_reason, ""), m.guardian,
+                           m.name_typed or "")
                 for m in a.members
             ]
             related = [
@@ -296,7 +312,7 @@ class QueryService:
                             mask_id(p.id_number) if p.id_number else f"无（{p.no_id_reason}）",
                             p.phone, p.address, p.supporter, p.guardian, p.household_size,
                             p.monthly_income_fen, p.able,
-                            vocab.UNABLE_REASON_LABELS.get(p.unable_reason, ""))
+                            vocab.UNABLE_REASON_LABELS.get(p.unable_reason, ""), p.name_typed or "")
                 for p in a.related
             ]
             items = [

@@ -24,6 +24,7 @@ from ...models import (
 )
 from ...rules import identity, pinyin, values
 from ...rules.assessment import Assessment, evaluate
+from ...rules.chars import MIDDLE_DOT
 from ...rules.eligibility import Policy, policy_on
 from ...rules.standards import Standards, standards_on
 from ...vocab import ItemStatus
@@ -52,6 +53,16 @@ def supporters_able(draft: ApplicationDraft, related: list[CleanPerson]) -> bool
     if ables:
         return False if all(a is False for a in ables) else None
     return draft.supporters_able
+
+
+def name_keys(name: str) -> set[str]:
+    """The search keys of a canonical name beside its pinyin: the name itself and, for a
+    name with the middle dot, the name without it ("阿依古丽·买买提" is also found by
+    "阿依古丽买买提", as many clerks type it). Migration 0012 adds the same keys to existing rows."""
+    keys = {name}
+    if MIDDLE_DOT in name:
+        keys.add(name.replace(MIDDLE_DOT, ""))
+    return {k for k in keys if k}
 
 
 class Registration(IntakeBase):
@@ -176,7 +187,8 @@ class Registration(IntakeBase):
     def _related(pos: int, c: CleanPerson) -> RelatedPerson:
         p = c.person
         return RelatedPerson(
-            position=pos, name=c.name, relation=p.relation, id_type=p.id_type,
+            position=pos, name=c.name, name_typed=values.typed_name(p.name, c.name),
+            relation=p.relation, id_type=p.id_type,
             id_number=c.info.normalized if c.info else "",
             no_id_reason=values.validate_text(p.no_id_reason, "no_id_reason", 100),
             phone=c.phone, address=c.address, supporter=p.supporter, guardian=p.guardian,
@@ -186,12 +198,17 @@ class Registration(IntakeBase):
 
     @staticmethod
     def _member(pos: int, m: MemberInput, info: identity.IdInfo | None) -> HouseholdMember:
+        # Stored canonical (DESIGN §9): the name as validated, the typed original beside it
+        # when it differs; the phone as normalised ("138 0013 8000" → "13800138000").
+        name = values.validate_name(m.name, "name")
         return HouseholdMember(
-            position=pos, relation="本人" if pos == 0 else m.relation, name=values.plain_text(m.name, "name"),
+            position=pos, relation="本人" if pos == 0 else m.relation, name=name,
+            name_typed=values.typed_name(m.name, name),
             id_type=m.id_type, id_number=info.normalized if info else "",
             no_id_reason=values.validate_text(m.no_id_reason, "no_id_reason", 100),
             sex=(info.sex or "") if info else "",
-            birth_date=info.birth_date if info else None, phone=m.phone.strip(),
+            birth_date=info.birth_date if info else None,
+            phone=values.validate_phone(m.phone, "phone"),
             hukou_type=m.hukou_type, hukou_address=values.validate_text(m.hukou_address, "hukou_address", 200),
             education=m.education, marital=m.marital, health=m.health,
             disability_category=m.disability_category,
@@ -206,7 +223,7 @@ class Registration(IntakeBase):
     def _index(s: Session, app: Application) -> None:
         keys: set[str] = set()
         for m in app.members:
-            keys.add(m.name)
+            keys.update(name_keys(m.name))
             keys.update(pinyin.search_keys(m.name))
             full = pinyin.full(m.name)
             if full:
