@@ -159,3 +159,25 @@ def test_cmap_fix_is_installed_once_and_wraps_reportlab():
     assert "<01> <201D4>" in original("X", [0, 0x201D4])
     assert "<01> <D840DDD4>" in patched("X", [0, 0x201D4])
     assert "<01> <D880DC00>" in patched("X", [0, 0x30000])  # Ext-G, plane 3
+
+
+def test_registered_fonts_are_mapped_and_the_glyph_table_is_not_copied(coverage):
+    import mmap
+
+    from reportlab.pdfbase import pdfmetrics
+
+    for spec in fonts.EAGER_FONTS:
+        face = pdfmetrics.getFont(spec.reportlab_name).face
+        assert isinstance(face._ttf_data, mmap.mmap)
+        start, length = face.get_table_pos("glyf")
+        window = face.get_table("glyf")
+        assert not isinstance(window, bytes) and len(window) == length
+        raw = spec.path.read_bytes()
+        assert window[100:164] == raw[start + 100:start + 164]
+        assert window[length - 8:] == raw[start + length - 8:start + length]
+        assert face.get_table("head") == raw[slice(*_span(face, "head"))]  # others: plain bytes
+
+
+def _span(face, tag):
+    start, length = face.get_table_pos(tag)
+    return start, start + length
