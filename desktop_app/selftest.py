@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from .core.services import Services
 
-# 刘𡈼芳: U+2123C (CJK Extension B) is only in the bundled UMing font.
-RARE_NAME = "刘\U0002123C芳"
+# 刘𡈼𪚥芳: U+2123C (CJK Extension B) is only in the bundled UMing font.
+RARE_NAME = "刘\U0002123C\U0002A6A5芳"  # Ext-B in UMing; 𪚥 only in BabelStone Han (issue 14)
 
 
 class StepFailed(Exception):
@@ -93,7 +93,7 @@ def step_database(folder: Path, state: dict[str, Services]) -> str:
 
 def step_receipt() -> str:
     from .printing import render_document, samples
-    from .printing.fonts import BODY, unprintable_chars
+    from .printing.fonts import BODY, FALLBACK, unprintable_chars
 
     data = samples.receipt()
     name = data["applicant"]["name"] = RARE_NAME
@@ -103,8 +103,9 @@ def step_receipt() -> str:
     _check(pdf.startswith(b"%PDF"), "render_document returned no PDF")
     embedded = sorted({m.decode().split("+")[-1] for m in
                        re.findall(rb"/BaseFont\s*/([A-Za-z0-9+_-]+)", pdf)})
-    _check(any(BODY.reportlab_name in f for f in embedded), f"{BODY.family} not embedded "
-           f"(fonts: {embedded})")
+    for spec in (BODY, FALLBACK):
+        _check(any(spec.reportlab_name in f for f in embedded), f"{spec.family} not embedded "
+               f"(fonts: {embedded})")
     points = " ".join(f"U+{ord(c):X}" for c in rare)
     pixels = _rasterise(pdf)
     return (f"{len(pdf)} bytes, name with {points}, embedded {', '.join(embedded)}, "

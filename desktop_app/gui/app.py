@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 DEFAULT_LANGUAGE = "zh_CN"
-# Font families registered from the bundled files, in fallback order.
-UI_FAMILIES = ("WenQuanYi Micro Hei", "AR PL UMing CN")
+# Font families registered from the bundled files, in fallback order (BabelStone Han last:
+# CJK Ext-B..H names; Qt maps its 51 MB file lazily, registering it costs ~1 ms).
+UI_FAMILIES = ("WenQuanYi Micro Hei", "AR PL UMing CN", "BabelStone Han")
 DEMO_APPLICATIONS = 300
 
 _translators: list[QTranslator] = []
@@ -45,7 +46,7 @@ def font_files() -> list[Path]:
         from .. import resources_dir
 
         folder = resources_dir() / "fonts"
-        return [folder / "wqy-microhei.ttc", folder / "uming.ttc"]
+        return [folder / "wqy-microhei.ttc", folder / "uming.ttc", folder / "BabelStoneHan.ttf"]
 
 
 def register_fonts(app: QApplication, point_size: float = 10.5) -> list[str]:
@@ -53,7 +54,7 @@ def register_fonts(app: QApplication, point_size: float = 10.5) -> list[str]:
 
     A TTC holds several families (UMing CN/HK/TW); the CN (simplified) family is
     picked explicitly, Micro Hei first for screen legibility, UMing as fallback
-    for rare characters (Ext-A/B names).
+    for rare characters (Ext-A/B names), BabelStone Han last (Ext-B..H, issue 14).
     """
     available: set[str] = set()
     for path in font_files():

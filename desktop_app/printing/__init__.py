@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.printing.errors import (
     MissingDataError,
-    MissingGlyphError,
     PrintingError,
     TemplateError,
 )
@@ -60,7 +59,6 @@ DOCUMENT_KINDS: dict[str, str] = {
 __all__ = [
     "DOCUMENT_KINDS",
     "MissingDataError",
-    "MissingGlyphError",
     "PrintingError",
     "TemplateError",
     "load_template",
@@ -97,13 +95,16 @@ def render_document(kind: str, data: dict[str, Any], version: int | None = None)
     ``template_version``); re-rendering an issued document with it gives the same
     bytes after the current template changed. Default: the current template.
 
-    Raises :class:`TemplateError` (bad template), :class:`MissingDataError`
-    (a needed key is absent) or :class:`MissingGlyphError` (a character no
-    bundled font can print -- never silently printed blank).
+    Raises :class:`TemplateError` (bad template) or :class:`MissingDataError`
+    (a needed key is absent).  A character that no bundled font can print is never
+    silently blank: it prints as □ and every page carries a note asking for the
+    character to be written in by hand (:mod:`desktop_app.printing.fonts`).
     """
+    from desktop_app.printing.fonts import glyph_substitutions
     from desktop_app.printing.layout import render
 
-    return render(load_template(kind, version), data)
+    with glyph_substitutions():
+        return render(load_template(kind, version), data)
 
 
 def unprintable_chars(text: str) -> list[str]:

@@ -24,22 +24,6 @@ class TemplateError(PrintingError, ValueError):
         super().__init__(f"{prefix}: {message}")
 
 
-class MissingGlyphError(PrintingError, ValueError):
-    """No bundled font can draw some character of the text.
-
-    ReportLab would silently print a blank for such a character; we refuse to.
-    ``chars`` lists the offending characters (in order of first appearance) so the
-    GUI can show them to the clerk, ``text`` is the whole string being printed.
-    """
-
-    def __init__(self, chars: list[str], text: str) -> None:
-        self.chars = chars
-        self.text = text
-        listed = ", ".join(f"U+{ord(c):04X} {c!r}" for c in chars)
-        snippet = text if len(text) <= 60 else text[:57] + "..."
-        super().__init__(f"no bundled font has a glyph for {listed} in {snippet!r}")
-
-
 class MissingDataError(PrintingError, KeyError):
     """The data dict lacks a key that the template needs.
 

@@ -17,6 +17,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 
 import desktop_app
 from desktop_app.printing import flowables as fl
+from desktop_app.printing import fonts as glyphs
 from desktop_app.printing import placeholders as ph
 from desktop_app.printing.context import build_context
 from desktop_app.printing.errors import MissingDataError
@@ -284,6 +285,8 @@ def _decorator(title: str, number: str, reprint: bool, margins: list[float]) -> 
     def decorate(canv: Any, page: int, count: int) -> None:
         footer = f"{title}　编号：{number}　　第 {page} 页／共 {count} 页"
         fl.draw_text(canv, page_w / 2, margins[2] * mm * 0.45, footer, 8, align="center")
+        if glyphs.substituted_chars():  # a character no font has was printed as □
+            fl.draw_text(canv, margins[3] * mm, margins[2] * mm * 0.45 + 11, glyphs.MISSING_NOTE, 9)
         if reprint:
             box_w, box_h = 18 * mm, 8.5 * mm
             x = page_w - margins[1] * mm - box_w

@@ -35,8 +35,8 @@ _BASE: dict[str, Any] = {
     },
 }
 
-# 𡈼 U+2123C (CJK Ext-B), covered by the bundled body font.  (𠮷 U+20BB7 is not:
-# a name with it raises MissingGlyphError, see fonts.py.)
+# 𡈼 U+2123C (CJK Ext-B), covered by the bundled body font.  (𠮷 U+20BB7 is not: it
+# prints from the last fallback, BabelStone Han, see fonts.py.)
 _RARE = "\U0002123C"
 
 _ITEMS = [

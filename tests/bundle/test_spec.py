@@ -62,6 +62,7 @@ def test_package_data_ships_translations_schemas_and_migration_scripts():
     ("PySide6/Qt/translations/qt_help_zh_CN.qm", False),
     ("desktop_app/gui/i18n/zh_CN.qm", True),
     ("resources/fonts/uming.ttc", True),
+    ("resources/fonts/BabelStoneHan.ttf", True),
 ])
 def test_qt_trim(keep, sep, dest, kept):
     assert keep((dest.replace("/", sep), "/src/" + dest, "BINARY")) is kept

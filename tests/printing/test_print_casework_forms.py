@@ -10,7 +10,6 @@ import pytest
 
 from desktop_app.printing import (
     DOCUMENT_KINDS,
-    MissingGlyphError,
     load_template,
     render_document,
     samples,
@@ -59,15 +58,21 @@ def test_deterministic_and_rare_characters_print(rendered, poppler, kind):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_name_no_font_has_is_refused_not_printed_blank(kind):
+@pytest.mark.parametrize("char", ["\U00020BB7", "\U0002EBF0"])  # 𠮷: fallback font only; Ext-I: none
+def test_a_rare_name_prints_or_is_marked_never_blank(poppler, kind, char):
+    from desktop_app.printing.fonts import MISSING_MARK, MISSING_NOTE
+
     data = sample(kind)
     if "applicant" in data:
-        data["applicant"]["name"] = "\U00020BB7" + "明"  # 𠮷: in neither bundled font
+        data["applicant"]["name"] = char + "明"
     else:
         rows = data["entries" if kind == "publicity_list" else "reports"]
-        rows[0]["applicant"] = "\U00020BB7" + "明"
-    with pytest.raises(MissingGlyphError):
-        render_document(kind, data)
+        rows[0]["applicant"] = char + "明"
+    text = poppler.text(render_document(kind, data))
+    if char == "\U00020BB7":  # issue 14: BabelStone Han, the last fallback, has it
+        assert char + "明" in text and MISSING_NOTE not in squash(text)
+    else:  # no bundled font: a clear box and a note to write it in by hand
+        assert MISSING_MARK + "明" in text and MISSING_NOTE in squash(text)
 
 
 # -- 入户调查表 -------------------------------------------------------------------------------

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.printing import MissingGlyphError, cmap_fix, fonts, render_document, unprintable_chars
+from desktop_app.printing import cmap_fix, fonts, render_document, unprintable_chars
+from desktop_app.printing.font_coverage import FontFormatError, covered_code_points
 from desktop_app.printing.samples import sample
 from tests.helpers.printing import squash
 
 EXT_B = "\U000201D4"  # 𠇔, CJK Extension B: only in AR PL UMing
 ONLY_IN_WQY = "\u2020"  # † : in WenQuanYi Micro Hei, not in UMing
-PRIVATE_USE = "\ue000"
+PLANE_15 = "\U000F0000"  # supplementary private use: in no bundled font
+EXT_G = "\U00030000"  # 𰀀, CJK Extension G (plane 3): only in BabelStone Han
+EXT_I = "\U0002EBF0"  # CJK Extension I (Unicode 15.1): in no bundled font
 
 
 @pytest.fixture(scope="module")
@@ -24,16 +27,42 @@ def test_font_files_and_licences_are_bundled():
     folder = fonts.fonts_dir()
     assert (folder / "ARPHICPL.TXT").read_text(encoding="utf-8").startswith("ARPHIC PUBLIC LICENSE")
     assert "Apache" in (folder / "WQY-MICROHEI-LICENSE.txt").read_text(encoding="utf-8")
-    assert fonts.font_paths() == [fonts.BODY.path, fonts.HEADING.path]
+    babelstone = (folder / "BABELSTONE-HAN-LICENSE.txt").read_text(encoding="utf-8")
+    assert "Upstream-Name: BabelStoneHan" in babelstone and "ARPHIC PUBLIC LICENSE" in babelstone
+    assert "fonts-babelstone-han" in (folder / "README.md").read_text(encoding="utf-8")
+    assert fonts.font_paths() == [fonts.BODY.path, fonts.HEADING.path, fonts.FALLBACK.path]
     assert fonts.BODY.family == "AR PL UMing CN" and fonts.HEADING.family == "WenQuanYi Micro Hei"
+    assert fonts.FALLBACK.family == "BabelStone Han"
+
+
+@pytest.mark.parametrize("spec", fonts.ALL_FONTS, ids=lambda spec: spec.file_name)
+def test_cmap_reader_agrees_with_reportlab(spec):
+    """The cheap coverage (cmap table only) is exactly what ReportLab will draw."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    face = TTFont("probe-" + spec.reportlab_name, str(spec.path), subfontIndex=spec.subfont_index).face
+    assert covered_code_points(spec.path, spec.subfont_index) == frozenset(
+        code for code, glyph in face.charToGlyph.items() if glyph and code)
+
+
+def test_cmap_reader_refuses_what_is_not_a_font(tmp_path):
+    bad = tmp_path / "x.ttf"
+    bad.write_bytes(b"not a font at all")
+    with pytest.raises(FontFormatError):
+        covered_code_points(bad)
+    with pytest.raises(FontFormatError):
+        covered_code_points(fonts.BODY.path, subfont_index=99)
 
 
 def test_preconditions_of_the_fallback_tests(coverage):
     body, heading = coverage[fonts.BODY_FONT], coverage[fonts.HEADING_FONT]
     assert ord(EXT_B) in body and ord(EXT_B) not in heading
     assert ord(ONLY_IN_WQY) in heading and ord(ONLY_IN_WQY) not in body
-    assert ord(PRIVATE_USE) not in body and ord(PRIVATE_USE) not in heading
     assert 0 not in body  # .notdef mappings are not counted as coverage
+    fallback = coverage[fonts.FALLBACK_FONT]
+    assert ord(EXT_G) in fallback and ord(EXT_G) not in body | heading
+    assert not any(ord(EXT_I) in cov or ord(PLANE_15) in cov for cov in coverage.values())
+    assert list(coverage) == [fonts.BODY_FONT, fonts.HEADING_FONT, fonts.FALLBACK_FONT]
 
 
 def test_split_runs_prefers_body_then_falls_back(coverage):
@@ -50,20 +79,39 @@ def test_split_runs_keeps_text_intact(coverage):
     assert "".join(run for _, run in fonts.split_runs(text)) == "甲 乙\n丙† 丁"
 
 
-def test_missing_glyph_raises_instead_of_printing_blank(coverage):
-    with pytest.raises(MissingGlyphError) as info:
-        fonts.split_runs(f"张{PRIVATE_USE}三{PRIVATE_USE}")
-    assert info.value.chars == [PRIVATE_USE]
-    assert "U+E000" in str(info.value)
-    assert unprintable_chars(f"张{PRIVATE_USE}三") == [PRIVATE_USE]
-    assert unprintable_chars(f"王{EXT_B}") == []
+def test_split_runs_falls_back_to_babelstone_last(coverage):
+    assert fonts.split_runs(f"王{EXT_G}{EXT_B}") == [
+        (fonts.BODY_FONT, "王"), (fonts.FALLBACK_FONT, EXT_G), (fonts.BODY_FONT, EXT_B)]
+    assert fonts.is_registered(fonts.FALLBACK_FONT)  # registered when first needed
 
 
-def test_document_with_unprintable_name_fails_loudly():
+def test_a_character_no_font_has_prints_as_a_box_and_is_collected(coverage):
+    with fonts.glyph_substitutions() as found:
+        runs = fonts.split_runs(f"张{PLANE_15}三{EXT_I}{PLANE_15}")
+    assert "".join(run for _, run in runs) == "张□三□□"
+    assert found == [PLANE_15, EXT_I]
+    assert fonts.substituted_chars() == []  # outside a document nothing is collected
+    assert unprintable_chars(f"张{PLANE_15}三{EXT_I}") == [PLANE_15, EXT_I]
+    assert unprintable_chars(f"王{EXT_B}{EXT_G} 三\u3000") == []
+
+
+def test_document_with_unprintable_name_prints_a_box_and_the_note(poppler):
     data = sample("receipt")
-    data["applicant"]["name"] = f"张{PRIVATE_USE}"
-    with pytest.raises(MissingGlyphError):
-        render_document("receipt", data)
+    data["applicant"]["name"] = f"张{EXT_I}"
+    pages = poppler.text(render_document("receipt", data)).split("\f")[:-1]
+    assert pages and all(fonts.MISSING_NOTE in squash(page) for page in pages)
+    assert "张□" in pages[0]
+    # the note belongs to that document only
+    assert fonts.MISSING_NOTE not in squash(poppler.text(render_document("receipt", sample("receipt"))))
+
+
+def test_ext_g_name_round_trips_and_the_fallback_is_embedded(poppler):
+    data = sample("receipt")
+    data["applicant"]["name"] = f"王{EXT_G}"
+    pdf = render_document("receipt", data)
+    assert f"王{EXT_G}" in poppler.text(pdf)
+    rows = {row["name"].split("+")[-1]: row for row in poppler.fonts(pdf)}
+    assert (rows["BabelStoneHan"]["emb"], rows["BabelStoneHan"]["uni"]) == ("yes", "yes")
 
 
 def test_character_only_in_heading_font_is_printed(poppler):
@@ -110,3 +158,26 @@ def test_cmap_fix_is_installed_once_and_wraps_reportlab():
     # ReportLab's own output is the broken one; ours is the fixed one
     assert "<01> <201D4>" in original("X", [0, 0x201D4])
     assert "<01> <D840DDD4>" in patched("X", [0, 0x201D4])
+    assert "<01> <D880DC00>" in patched("X", [0, 0x30000])  # Ext-G, plane 3
+
+
+def test_registered_fonts_are_mapped_and_the_glyph_table_is_not_copied(coverage):
+    import mmap
+
+    from reportlab.pdfbase import pdfmetrics
+
+    for spec in fonts.EAGER_FONTS:
+        face = pdfmetrics.getFont(spec.reportlab_name).face
+        assert isinstance(face._ttf_data, mmap.mmap)
+        start, length = face.get_table_pos("glyf")
+        window = face.get_table("glyf")
+        assert not isinstance(window, bytes) and len(window) == length
+        raw = spec.path.read_bytes()
+        assert window[100:164] == raw[start + 100:start + 164]
+        assert window[length - 8:] == raw[start + length - 8:start + length]
+        assert face.get_table("head") == raw[slice(*_span(face, "head"))]  # others: plain bytes
+
+
+def _span(face, tag):
+    start, length = face.get_table_pos(tag)
+    return start, start + length

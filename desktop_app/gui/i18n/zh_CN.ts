@@ -22,7 +22,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="+129"/>
+        <location filename="../app.py" line="+130"/>
         <source>Creating demo applications…</source>
         <extracomment>Start-up hook for measurements (tests/bench/probe.py, not shipped): when $TOWNSHIP_STARTUP_HOOK names an importable module, its ``install(app)`` runs first and the object it returns is told ``attached(window)`` once the screens are built (the automatic backups then stay off: a benchmark times start-up alone). Unset: nothing.</extracomment>
         <translation>正在生成演示办件…</translation>
@@ -2554,6 +2554,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>GlyphWarning</name>
+    <message>
+        <location filename="../kit/glyphs.py" line="+61"/>
+        <source>No bundled font has %1: the name is saved exactly as typed; documents print %2 in its place with a note to write the character in by hand.</source>
+        <translation>字库未收 %1：姓名按输入原样保存；打印的文书在该处印“%2”并注明请手写补正。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the character against the ID card. If it is right, go on: correct the printed documents by hand before they are signed.</source>
+        <translation>请与身份证核对该字。无误即可继续办理：文书签字前在纸面手写补正。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeFormLayout</name>
     <message>
         <location filename="../intake/form.py" line="+71"/>
@@ -3589,7 +3602,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../intake/person.py" line="+446"/>
+        <location filename="../intake/person.py" line="+450"/>
         <source>Only the applicant so far. Add everyone who lives in the household and shares its income.</source>
         <translation>目前只有申请人。请添加共同生活、共享收入的全部家庭成员。</translation>
     </message>
@@ -5610,18 +5623,18 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../intake/person.py" line="-337"/>
+        <location filename="../intake/person.py" line="-338"/>
         <source>Name as on the ID card</source>
         <translation>与证件一致的姓名</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>18 characters; the last may be X</source>
         <translation>18位，末位可为X</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>Why there is no ID, e.g. 流浪乞讨人员</source>
         <translation>无证件原因，如：流浪乞讨人员</translation>
     </message>
@@ -5712,7 +5725,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>生活自理能力</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Why there is no ID</source>
         <translation>无证件原因</translation>
     </message>
@@ -5737,7 +5750,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>只有申请人未成年时，其成年家庭成员才能作为监护人</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-212"/>
         <source>%1/18</source>
         <extracomment>Adults (民法典 第十七条): a younger applicant has a guardian (监护人) who signs.</extracomment>
         <translation>已输入 %1/18 位</translation>
@@ -6211,7 +6224,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>RelatedFields</name>
     <message>
-        <location filename="../intake/related.py" line="+44"/>
+        <location filename="../intake/related.py" line="+45"/>
         <source>Name</source>
         <extracomment>The answers to &quot;can this supporter support?&quot; (data of the ability combo).</extracomment>
         <translation>姓名</translation>
@@ -6302,7 +6315,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>义务人无履行能力的原因</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Why there is no ID</source>
         <translation>无证件原因</translation>
     </message>

@@ -26,6 +26,7 @@ from ...core.errors import ValidationError
 from ...core.rules import identity
 from ...core.rules.identity import IdType
 from ..kit.fmt import fmt
+from ..kit.glyphs import warn_missing_glyphs, warning_of
 from ..kit.messages import text_of
 from ..kit.widgets import ErrorLabel, FieldErrors
 
@@ -77,6 +78,8 @@ def field_box(widget: QWidget, error: ErrorLabel, extra: QWidget | None = None) 
         row.addWidget(extra)
         col.addLayout(row)
     col.addWidget(error)
+    if (glyphs := warning_of(widget)) is not None:  # issue 14: characters no font has
+        col.addWidget(glyphs)
     return box
 
 
@@ -209,6 +212,7 @@ class PersonFields(QObject):
             label = ErrorLabel()
             label.setObjectName(f"{prefix}.{attr}.error")
             self.errors[attr] = label
+        self.errors["glyphs"] = warn_missing_glyphs(self.name)  # issue 14: no font has it
 
         self.id_type.currentIndexChanged.connect(self._id_type_changed)
         self.id_number.textChanged.connect(self.check_id)

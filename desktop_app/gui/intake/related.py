@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core import vocab
 from ...core.rules.identity import IdType
+from ..kit.glyphs import warn_missing_glyphs
 from ..kit.widgets import ErrorLabel, FieldErrors
 from .person import CardRows, NoWheelCombo, combo, live_id_check
 
@@ -97,6 +98,7 @@ class RelatedFields(QObject):
             label = ErrorLabel()
             label.setObjectName(f"{prefix}.{attr}.error")
             self.errors[attr] = label
+        self.errors["glyphs"] = warn_missing_glyphs(self.name)  # issue 14: no font has it
         self.id_type.currentIndexChanged.connect(self._id_type_changed)
         self.id_number.textChanged.connect(self.check_id)
         self.able.currentIndexChanged.connect(self._able_changed)
