@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from desktop_app.printing import load_template, render_document
+from desktop_app.printing.errors import TemplateError
 from desktop_app.printing.placeholders import chinese_number
 from desktop_app.printing.samples import SAMPLES, VARIANTS, sample
 from desktop_app.printing.templates import parse_template
-from desktop_app.printing.errors import TemplateError
 from tests.helpers.printing import requires_poppler, squash
 
 pytestmark = requires_poppler
