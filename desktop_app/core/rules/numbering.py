@@ -1,4 +1,4 @@
-"""Document numbers (受理编号 / 转办单号): pure formatting and parsing.
+"""Document numbers (办件编号 and the documents' own numbers: 回执, 转办单号 …): pure formatting and parsing.
 
 Format: ``<county6 + township3>-<YYYYMMDD>-<seq>``, e.g. ``330102101-20261124-0001``:
 the first 9 digits of the township's 12-digit 统计用区划代码, the day, and the
