@@ -232,12 +232,14 @@ class _Builder:
         size = self.body
         indent = 2 * size
         if len(rows) >= WIDEST_BULLET_FROM:
+            # ReportLab keeps 0.6 em after a bullet: with it every row's text starts
+            # at the same place
             widest_w = max(string_width(_bullet(numbering, i), size)
                            for i in range(1, len(rows) + 1))
+            label_w = widest_w + 0.6 * size if widest_w else 0
         else:
             widest = _bullet(numbering, max(len(rows), 1))
-            widest_w = string_width(widest, size) if widest else 0
-        label_w = widest_w + 0.35 * size if widest_w else 0
+            label_w = string_width(widest, size) + 0.35 * size if widest else 0
         st = fl.style("li", size, leading=1.6, leftIndent=indent + label_w, bulletIndent=indent,
                       bulletFontName=BODY_FONT, bulletFontSize=size, spaceAfter=0.8 * mm)
         out = []

@@ -89,6 +89,9 @@ def test_120_reasons_are_numbered_in_chinese_and_the_bullets_fit(poppler):
                       (111, "一百一十一、"), (120, "一百二十、")):
         assert f"{bullet}理由{n}" in text
     assert not _overlapping_words(poppler, pdf)  # 一百一十一、 is the widest bullet
+    _sizes, words = poppler.words(pdf)
+    starts = {round(w[1], 1) for w in words if w[0].startswith("理由")}
+    assert len(starts) == 1, starts  # every reason's text starts at the same place
 
 
 # -- detachable parts whole on one sheet ---------------------------------------------------
