@@ -162,6 +162,13 @@ def _authorisers(data: dict[str, Any]) -> list[dict[str, Any]]:
     return _with_guardian(rows, data)
 
 
+def _own_number(data: dict[str, Any]) -> str:
+    """The document's own number when it is not the application's 办件编号 (a receipt
+    after 补正, a second notice): printed beside the 办件编号; ``""`` otherwise."""
+    number = str(_need(data, "number"))
+    return "" if number == str(_need(data, "application_number")) else number
+
+
 _DERIVED: dict[str, Callable[[dict[str, Any]], Any]] = {
     "item_names": _item_names,
     "has_provisional": lambda d: any(i.get("provisional") for i in _need(d, "items")),
@@ -179,6 +186,7 @@ _DERIVED: dict[str, Callable[[dict[str, Any]], Any]] = {
     "declarants": _declarants,
     "authorisers": _authorisers,
     "material_count": lambda d: len(_need(d, "materials")),
+    "own_number": _own_number,
 }
 
 

@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from desktop_app.printing.fonts import BODY_FONT, HEADING_FONT, split_runs, string_width
 
@@ -158,15 +158,33 @@ class CutLine(Flowable):
 
 
 class SignatureLine(Flowable):
-    """``label`` followed by a ruled blank (or a pre-filled value) to sign on."""
+    """``label`` followed by a ruled blank (or a pre-filled value) to sign on.
 
-    def __init__(self, label: str, value: str, size: float, height: float = 11 * mm) -> None:
+    ``fit``: a pre-filled value (a name) longer than its line is set smaller, down to
+    :data:`MIN_VALUE_SIZE`, and below that wraps onto more lines: never cut, never
+    over the next cell. Without it (templates before issue 14) a long value runs on.
+    """
+
+    MIN_VALUE_SIZE = 6.5
+
+    def __init__(self, label: str, value: str, size: float, height: float = 11 * mm, *,
+                 fit: bool = False) -> None:
         super().__init__()
         self.label, self.value, self.size, self.line_height = label, value, size, height
+        self.fit = fit
+        self.value_size, self.value_lines = size, [value]
         string_width(label + value, size)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, self.line_height
+        if self.fit and self.value:
+            room = self.width - 4 * mm - (string_width(self.label, self.size) + 1.5 + 2 * mm)
+            natural = string_width(self.value, self.size)
+            self.value_size, self.value_lines = self.size, [self.value]
+            if natural > room > 0:
+                self.value_size = max(self.MIN_VALUE_SIZE, self.size * room / natural)
+                self.value_lines = _split_to_width(self.value, self.value_size, room)
+                self.height += (len(self.value_lines) - 1) * self.value_size * 1.25
         return self.width, self.height
 
     def draw(self) -> None:
@@ -176,8 +194,24 @@ class SignatureLine(Flowable):
         if end - start > 10 * mm:
             c.setLineWidth(0.6)
             c.line(start, base - 1.8, end, base - 1.8)
-        if self.value:
+        if self.value and not self.fit:
             draw_text(c, start + 2 * mm, base, self.value, self.size)
+        elif self.value:  # the last line on the rule, the ones before above it
+            for n, line in enumerate(reversed(self.value_lines)):
+                draw_text(c, start + 2 * mm, base + n * self.value_size * 1.25, line,
+                          self.value_size)
+
+
+def _split_to_width(text: str, size: float, width: float) -> list[str]:
+    """``text`` in lines no wider than ``width`` at ``size`` (breaks between any two
+    characters, as CJK text does); at least one character per line."""
+    lines, line = [], ""
+    for ch in text:
+        if line and string_width(line + ch, size) > width:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line]
 
 
 class SealArea(Flowable):
@@ -210,6 +244,21 @@ class SealArea(Flowable):
         if self.hint:
             draw_text(c, cx, self.height - self.size * 1.4, self.hint, self.size * 0.85,
                       align="center")
+
+
+class KeepWhole(KeepTogether):
+    """A detachable part (回执, 送达回证, a receipt's copy) kept whole on one sheet: moved
+    to the next page when it does not fit below what comes before it. A part taller
+    than a whole page cannot be whole anyway: it is not moved (no page left blank),
+    it simply runs on."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if frame is not None and self._H > frame._height - frame._topPadding - frame._bottomPadding:
+            return list(self._content)
+        return list(super().split(aW, aH))
 
 
 class _QrWidget(QrCodeWidget):

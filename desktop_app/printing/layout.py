@@ -13,7 +13,14 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 import desktop_app
 from desktop_app.printing import flowables as fl
@@ -26,20 +33,21 @@ from desktop_app.printing.templates import Template
 
 PAD_H, PAD_V = 3.0, 1.9  # table cell padding, points
 RULE = 0.6  # table rule width, points
-CN_DIGITS = "零一二三四五六七八九"
-
-
-def _cn_number(n: int) -> str:
-    if n < 10:
-        return CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
+#: From this many rows on, a list's bullet column is as wide as its widest bullet (一百一十一、
+#: is wider than 一百二十、); below it, as before: the last row's bullet (issued documents
+#: re-render byte for byte — lists that long could not be printed before issue 14).
+WIDEST_BULLET_FROM = 100
 
 
 def _bullet(numbering: str, i: int) -> str:
     # GB/T 9704 numbering styles: "一、", "（一）", "1.", "（1）"
-    return {"arabic": f"{i}.", "chinese": f"{_cn_number(i)}、", "paren": f"（{i}）",
-            "none": ""}[numbering]
+    if numbering == "arabic":
+        return f"{i}."
+    if numbering == "chinese":
+        return f"{ph.chinese_number(i)}、"
+    if numbering == "paren":
+        return f"（{i}）"
+    return ""
 
 
 class _Builder:
@@ -224,8 +232,15 @@ class _Builder:
         numbering = b.get("numbering", "arabic")
         size = self.body
         indent = 2 * size
-        widest = _bullet(numbering, max(len(rows), 1))
-        label_w = string_width(widest, size) + 0.35 * size if widest else 0
+        if len(rows) >= WIDEST_BULLET_FROM:
+            # ReportLab keeps 0.6 em after a bullet: with it every row's text starts
+            # at the same place
+            widest_w = max(string_width(_bullet(numbering, i), size)
+                           for i in range(1, len(rows) + 1))
+            label_w = widest_w + 0.6 * size if widest_w else 0
+        else:
+            widest = _bullet(numbering, max(len(rows), 1))
+            label_w = string_width(widest, size) + 0.35 * size if widest else 0
         st = fl.style("li", size, leading=1.6, leftIndent=indent + label_w, bulletIndent=indent,
                       bulletFontName=BODY_FONT, bulletFontSize=size, spaceAfter=0.8 * mm)
         out = []
@@ -245,7 +260,8 @@ class _Builder:
         total = sum(i.get("width", 1) for i in items)
         widths = [width * i.get("width", 1) / total for i in items]
         cells = [fl.SignatureLine(self.text(i["label"], f"{w}.items[{n}]"),
-                                  self.text(i.get("value", ""), f"{w}.items[{n}]"), self.body)
+                                  self.text(i.get("value", ""), f"{w}.items[{n}]"), self.body,
+                                  fit=bool(b.get("fit")))
                  for n, i in enumerate(items)]
         table = Table([cells], colWidths=widths)
         table.setStyle(self.grid_style(rules=False))
@@ -264,6 +280,11 @@ class _Builder:
 
     def b_page_break(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         return [PageBreak()]
+
+    def b_keep_together(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
+        # A detachable part (回执, 送达回证): moved whole to the next page when it does not
+        # fit below what comes before it (split only if it is longer than a page).
+        return [fl.KeepWhole(self.blocks(b["blocks"], width, f"{w}.blocks"))]
 
     def b_columns(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         weights = b.get("widths", [1] * len(b["columns"]))
@@ -314,16 +335,21 @@ def render(template: Template, data: dict[str, Any]) -> bytes:
     builder = _Builder(template, ctx)
     story: list[Any] = []
     copies: list[dict[str, Any] | None] = [*template.copies] or [None]
+    whole = bool(template.raw.get("keep_copies_whole"))
     for n, copy in enumerate(copies):
+        part: list[Any] = []
         if copy is not None:
             builder.copy_name = copy["name"]
             ctx["copy"] = {"name": copy["name"], "label": copy["label"]}
             ctx["copy"].update({k: builder.text(v, f"copies[{n}].vars.{k}")
                                 for k, v in copy.get("vars", {}).items()})
-            if n:
-                story.append(PageBreak() if template.copy_separator == "page_break"
-                             else fl.CutLine(builder.text(template.cut_line_text, "cut_line_text")))
-        story.extend(builder.blocks(template.blocks, width, "blocks"))
+            if n and template.copy_separator == "page_break":
+                story.append(PageBreak())
+            elif n:  # the cut line goes with the copy below it
+                part.append(fl.CutLine(builder.text(template.cut_line_text, "cut_line_text")))
+        part.extend(builder.blocks(template.blocks, width, "blocks"))
+        # ``keep_copies_whole``: each detachable copy on one sheet (moved whole to the next)
+        story.extend([fl.KeepWhole(part)] if whole and copy is not None else part)
     office = (ctx.get("township") or {}).get("office") or ""
     buf = io.BytesIO()
     doc = SimpleDocTemplate(

@@ -151,6 +151,50 @@ def format_date(value: Any) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+CN_DIGITS = "零一二三四五六七八九"
+_CN_GROUPS = ("", "万", "亿", "万亿")
+
+
+def _cn_below_10000(n: int) -> str:
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        out += ("零" if zero else "") + CN_DIGITS[digit] + unit
+        zero = False
+    return out
+
+
+def chinese_number(n: int) -> str:
+    """``n`` in Chinese numerals as counted in documents (GB/T 9704 "一、"):
+    ``1`` → ``一``, ``10`` → ``十``, ``15`` → ``十五``, ``100`` → ``一百``,
+    ``101`` → ``一百零一``, ``110`` → ``一百一十``, ``10010`` → ``一万零一十``.
+
+    :raises ValueError: for a negative number or one of 10^16 and more.
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n < 10**16:
+        raise ValueError(f"not a count this numbering spells: {n!r}")
+    if n == 0:
+        return CN_DIGITS[0]
+    groups = []
+    while n:
+        n, group = divmod(n, 10000)
+        groups.append(group)
+    out, gap = "", False
+    for unit, group in reversed(list(zip(_CN_GROUPS, groups))):
+        if group == 0:
+            gap = bool(out)
+            continue
+        if out and (gap or group < 1000):
+            out += "零"
+        out += _cn_below_10000(group) + unit
+        gap = False
+    # 十, 十五, 十万 — not 一十 (inside a number it stays: 一百一十)
+    return out[1:] if out.startswith("一十") else out
+
+
 def to_text(value: Any) -> str:
     if value is None:
         return ""

@@ -14,6 +14,8 @@ from typing import Any
 
 _BASE: dict[str, Any] = {
     "number": "330102101-20261124-0001",
+    # the 办件编号 (issue 14): on every document about the application
+    "application_number": "330102101-20261124-0001",
     "reprint": False,
     "township": {
         "name": "城关镇",
@@ -62,9 +64,19 @@ def receipt() -> dict[str, Any]:
     return data
 
 
+def receipt_after_supplement() -> dict[str, Any]:
+    """The receipt of application …-0002 accepted after a one-time notice and 补正: the
+    receipt has its own number of the day's series (…-0005) and prints the 办件编号."""
+    data = receipt()
+    data["number"] = "330102101-20261126-0005"
+    data["application_number"] = "330102101-20261124-0002"
+    data["issued_date"] = "2026-11-26"
+    return data
+
+
 def notice_missing() -> dict[str, Any]:
     data = copy.deepcopy(_BASE)
-    data["number"] = "330102101-20261124-0002"
+    data["number"] = data["application_number"] = "330102101-20261124-0002"
     data["items"] = copy.deepcopy(_ITEMS[:1])
     data["missing"] = [
         {"item": "最低生活保障", "name": "收入证明（近6个月）"},
@@ -76,7 +88,7 @@ def notice_missing() -> dict[str, Any]:
 
 def notice_reject() -> dict[str, Any]:
     data = copy.deepcopy(_BASE)
-    data["number"] = "330102101-20261124-0003"
+    data["number"] = data["application_number"] = "330102101-20261124-0003"
     data["items"] = copy.deepcopy(_ITEMS[:1])
     data["reasons"] = [
         "申请人户籍不在本乡镇，且在本乡镇居住未满规定期限，不符合《社会救助暂行办法》"
@@ -233,7 +245,7 @@ def result_notice() -> dict[str, Any]:
 
 def handover_list() -> dict[str, Any]:
     data = copy.deepcopy(_BASE)
-    del data["applicant"]  # a list for many applicants: no one's personal data here
+    del data["applicant"], data["application_number"]  # a list for many applicants: no one's personal data here
     data["number"] = "330102101-20261124-QD03"
     data["department"] = {"code": "CIVIL", "name": "县民政局"}
     data["rows"] = [
@@ -381,7 +393,7 @@ def publicity_list() -> dict[str, Any]:
     """A village's 公示名单: adults' names and items only; no ID numbers; a minor
     applicant's application, 孤儿 items and minor members' names are left out."""
     data = copy.deepcopy(_BASE)
-    del data["applicant"]  # a list for many applicants
+    del data["applicant"], data["application_number"]  # a list for many applicants
     data["number"] = "330102101-20261204-GS01"
     data["issued_date"] = "2026-12-04"
     data["village"] = {"name": "东村村民委员会", "code": "330102101201"}
@@ -402,7 +414,7 @@ def publicity_list() -> dict[str, Any]:
 
 def report_list() -> dict[str, Any]:
     data = copy.deepcopy(_BASE)
-    del data["applicant"]
+    del data["applicant"], data["application_number"]
     data["number"] = "330102101-20261211-SB01"
     data["issued_date"] = "2026-12-11"
     data["department"] = {"code": "CIVIL", "name": "县民政局"}
@@ -425,7 +437,7 @@ def report_list() -> dict[str, Any]:
 def reserve_statement() -> dict[str, Any]:
     """备用金月度收支明细 (issue 13): the shape of ``services/reserve.statement_data``."""
     data = copy.deepcopy(_BASE)
-    del data["applicant"]  # a list for many applicants
+    del data["applicant"], data["application_number"]  # a list for many applicants
     data["number"] = "330102101-20261201-YB01"
     data["issued_date"] = "2026-12-01"
     data["derived"] = {"government": "城关镇人民政府"}
@@ -458,7 +470,7 @@ def reserve_statement() -> dict[str, Any]:
 def reserve_batch() -> dict[str, Any]:
     """临时救助备用金报账单 (issue 13): the shape of ``services/reserve.batch_data``."""
     data = copy.deepcopy(_BASE)
-    del data["applicant"]
+    del data["applicant"], data["application_number"]
     data["number"] = "330102101-20261201-BZ01"
     data["issued_date"] = "2026-12-01"
     data["derived"] = {"government": "城关镇人民政府"}
@@ -519,6 +531,14 @@ SAMPLES = {
     "reserve_statement": reserve_statement,
     "reserve_batch": reserve_batch,
     "material_checklist": material_checklist,
+}
+
+
+#: Other cases of a kind (name -> (kind, builder)): the tests render these as well.
+VARIANTS = {
+    "receipt_after_supplement": ("receipt", receipt_after_supplement),
+    "visit_form_recorded": ("visit_form", visit_form_recorded),
+    "decision_form_county": ("decision_form", decision_form_county),
 }
 
 

@@ -64,7 +64,8 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "derived": {"item_names", "has_provisional", "provisional_years", "government",
                 "adult_members", "signers", "material_count", "applicant_minor",
                 "guardian_candidates", "guardian_names", "guardian_needed", "authorisers",
-                "guardian", "guardian_choices", "guardian_choice_names", "declarants"},
+                "guardian", "guardian_choices", "guardian_choice_names", "declarants",
+                "own_number"},
     "copy": None,  # checked against the template's own copies
     # issue 13 — the 审核确认 procedure: visit_form, decision_form, extension_notice,
     # publicity_list, report_list (core/services/casework_forms.py)
@@ -130,16 +131,19 @@ BLOCKS: dict[str, tuple[set[str], set[str], set[str]]] = {
                                       "blank_rows"},
               {"empty_text"}),
     "list": ({"source", "item"}, {"numbering", "empty_text", "max_lines"}, {"empty_text"}),
-    "signatures": ({"items"}, {"space_before"}, set()),
+    "signatures": ({"items"}, {"space_before", "fit"}, set()),
     "seal": ({"text"}, {"lines", "height_mm", "width_mm"}, {"text"}),
     "cut_line": (set(), {"text"}, {"text"}),
     "spacer": ({"height_mm"}, set(), set()),
     "page_break": (set(), set(), set()),
     "columns": ({"columns"}, {"widths"}, set()),
+    # issue 14: a detachable part (回执, 送达回证) kept whole on one sheet
+    "keep_together": ({"blocks"}, set(), set()),
 }
 NUMBERINGS = ("arabic", "chinese", "paren", "none")
 TOP_REQUIRED = {"version", "kind", "title", "blocks"}
-TOP_OPTIONAL = {"format", "page", "style", "copies", "copy_separator", "cut_line_text", "comment"}
+TOP_OPTIONAL = {"format", "page", "style", "copies", "copy_separator", "cut_line_text", "comment",
+                "keep_copies_whole"}
 
 
 @dataclass(frozen=True)
@@ -219,13 +223,15 @@ class _Checker:
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not lo <= v <= hi:
                 raise self.fail(where, f"{key!r} must be a number from {lo} to {hi}, got {v!r}")
 
-    def blocks(self, where: str, blocks: Any, nested: bool = False) -> None:
+    def blocks(self, where: str, blocks: Any, nested: str = "") -> None:
+        """``nested``: "" at the top, "columns" inside a column, "keep" inside a
+        ``keep_together``."""
         if not isinstance(blocks, list):
             raise self.fail(where, "'blocks' must be a list")
         for i, block in enumerate(blocks):
             self.block(f"{where}[{i}]", block, nested)
 
-    def block(self, where: str, block: Any, nested: bool) -> None:
+    def block(self, where: str, block: Any, nested: str) -> None:
         if not isinstance(block, dict) or "kind" not in block:
             raise self.fail(where, "a block must be an object with a 'kind'")
         kind = block["kind"]
@@ -234,8 +240,11 @@ class _Checker:
         where = f"{where} ({kind})"
         required, optional, texts = BLOCKS[kind]
         self.keys(where, block, required, optional | _COMMON)
-        if nested and kind in ("columns", "page_break", "cut_line", "table"):
+        if nested == "columns" and kind in ("columns", "page_break", "cut_line", "table",
+                                            "keep_together"):
             raise self.fail(where, f"a {kind!r} block cannot be nested inside 'columns'")
+        if nested == "keep" and kind in ("page_break", "keep_together"):
+            raise self.fail(where, f"a {kind!r} block cannot be inside 'keep_together'")
         for key in texts & block.keys():
             self.text(f"{where}.{key}", block[key])
         if "when" in block:
@@ -316,7 +325,14 @@ class _Checker:
         if not isinstance(block.get("keep_with_next", False), bool):
             raise self.fail(where, "'keep_with_next' must be true or false")
 
+    def _keep_together(self, where: str, block: dict[str, Any]) -> None:
+        if not isinstance(block["blocks"], list) or not block["blocks"]:
+            raise self.fail(where, "'blocks' must be a non-empty list of blocks")
+        self.blocks(f"{where}.blocks", block["blocks"], nested="keep")
+
     def _signatures(self, where: str, block: dict[str, Any]) -> None:
+        if not isinstance(block.get("fit", False), bool):
+            raise self.fail(where, "'fit' must be true or false")
         items = block["items"]
         if not isinstance(items, list) or not items:
             raise self.fail(where, "'items' must be a non-empty list of {label}")
@@ -344,7 +360,7 @@ class _Checker:
         ):
             raise self.fail(where, "'widths' must list one positive number per column")
         for i, col in enumerate(cols):
-            self.blocks(f"{where}.columns[{i}]", col, nested=True)
+            self.blocks(f"{where}.columns[{i}]", col, nested="columns")
 
 
 def _check_top(path: Path, kind: str, raw: Any) -> list[dict[str, Any]]:  # noqa: C901 - one check per template key
@@ -378,6 +394,8 @@ def _check_top(path: Path, kind: str, raw: Any) -> list[dict[str, Any]]:  # noqa
             raise fail(f"copies[{i}] must be an object with 'name' and 'label'")
         if not set(copy) <= {"name", "label", "vars"} or not isinstance(copy.get("vars", {}), dict):
             raise fail(f"copies[{i}] allows only 'name', 'label' and a 'vars' object")
+    if not isinstance(raw.get("keep_copies_whole", False), bool):
+        raise fail("'keep_copies_whole' must be true or false")
     if raw.get("copy_separator", "cut_line") not in ("cut_line", "page_break"):
         raise fail("'copy_separator' must be 'cut_line' or 'page_break'")
     for key, allowed in (("page", {"margins_mm"}), ("style", {"body_size", "title_size", "table_size"})):

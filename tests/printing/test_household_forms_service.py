@@ -76,7 +76,7 @@ def test_accept_issues_the_forms_under_the_application_number(services, people):
         docs = {d.kind: d for d in s.scalars(select(Document).where(
             Document.application_id == result.application_id))}
         assert docs["calculation"].template_version == "1"
-        assert docs["commitment"].template_version == "3"
+        assert docs["commitment"].template_version == "4"  # v4: issue 14
         assert all(d.sha256 and d.print_count == 1 for d in docs.values())
 
 

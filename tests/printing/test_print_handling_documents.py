@@ -62,7 +62,7 @@ def test_result_notice_text(rendered, poppler):
     text = squash(poppler.text(pdf, "-raw"))
     assert "社会救助事项办理结果告知书" in text
     assert text.count(data["number"]) >= 2  # applicant copy and 送达回证
-    assert squash("张三：你于2026年11月24日提出的社会救助申请（受理编号 330102101-20261124-0001），"
+    assert squash("张三：你于2026年11月24日提出的社会救助申请（办件编号 330102101-20261124-0001），"
                   "经办理，结果告知如下：") in text
     assert "序号事项办理部门办理结果救助金额救助期限决定日期" in text
     # each row, cell by cell

@@ -336,7 +336,7 @@ def test_commitment_v3_without_a_guardian_prints_like_v2(poppler):
     """No guardian recorded: the same rows and lines as v2 (only the version differs)."""
     data = _commitment([{**m, "guardian": False} for m in minor_household()], [], None)
     assert _rows(data)[1:] == [("张德顺", "家庭成员"), ("王秀英", "家庭成员")]
-    v3 = _text(poppler, render_document("commitment", data))
+    v3 = _text(poppler, render_document("commitment", data, 3))
     v2 = _text(poppler, render_document("commitment", data, 2))
     assert v3 == v2
     assert "共同生活的成年家庭成员：张德顺、王秀英" in v3
@@ -356,4 +356,4 @@ def test_commitment_v2_documents_keep_their_bytes():
     v2 = render_document("commitment", sample("commitment"), 2)
     assert hashlib.sha256(v2).hexdigest().startswith("ccabd7430adcfcc2")
     assert load_template("commitment", 2).version == 2
-    assert load_template("commitment").version == 3
+    assert load_template("commitment").version >= 3

@@ -1,4 +1,4 @@
-"""Document numbers (受理编号 / 转办单号): pure formatting and parsing.
+"""Document numbers (办件编号 and the documents' own numbers: 回执, 转办单号 …): pure formatting and parsing.
 
 Format: ``<county6 + township3>-<YYYYMMDD>-<seq>``, e.g. ``330102101-20261124-0001``:
 the first 9 digits of the township's 12-digit 统计用区划代码, the day, and the
@@ -6,10 +6,20 @@ day's sequence number, zero-padded to 4 digits and simply wider above 9999
 (``…-10000``).  Allocating the sequence (continuous, never reused) is the job of
 the numbering service, not of this module.
 
-The documents that follow an application carry its receipt number and a suffix:
-``<receipt>-Z1`` (转办单), ``-G1`` (办理结果告知书), ``-J1`` (先行救助记录), counted per
-application and kind.  The day's 转办清单 is ``<code9>-<YYYYMMDD>-QD01``.  This module
-is the one place these formats are written.
+Two kinds of number come from the day's series (issue 14):
+
+* the **办件编号** (``Application.number``): the number of the application's first
+  decision, stable for its whole life and printed on every document about it;
+* each window decision's own number (受理回执 / 一次性告知书 / 不予受理通知书): the
+  next of the day's continuous series, so the receipt book has no gap.  For an
+  application accepted at once both are the same; after a one-time notice and 补正
+  the receipt has its own number (``…-0003``) and prints the 办件编号 (``…-0002``).
+
+The documents that follow an application carry its 办件编号 and a suffix:
+``<办件编号>-Z1`` (转办单), ``-G1`` (办理结果告知书), ``-J1`` (先行救助记录), counted per
+application and kind (:func:`application_number_of` gives the 办件编号 back).  The
+day's 转办清单 is ``<code9>-<YYYYMMDD>-QD01``.  This module is the one place these
+formats are written.
 """
 
 from __future__ import annotations
@@ -139,6 +149,15 @@ def next_suffixed_number(receipt_number: str, letter: str, used: Iterable[str]) 
     taken = [int(u[len(prefix):]) for u in used
              if u.startswith(prefix) and u[len(prefix):].isdigit()]
     return suffixed_number(receipt_number, letter, max(taken, default=0) + 1)
+
+
+def application_number_of(number: str) -> str | None:
+    """The 办件编号 a document number belongs to: ``"…-0001-Z2"`` → ``"…-0001"``,
+    ``"…-0001"`` → itself; ``None`` for a list's number (``…-QD01``) or other text."""
+    head, sep, tail = number.rpartition("-")
+    if sep and tail[:1] in SUFFIX_LETTERS and tail[1:].isdigit() and _RE_NUMBER.fullmatch(head):
+        return head
+    return number if _RE_NUMBER.fullmatch(number) else None
 
 
 def handover_list_number(township_code12: str, day: date, n: int) -> str:

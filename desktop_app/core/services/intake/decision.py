@@ -21,6 +21,7 @@ from ..documents import DocumentInfo, PendingFile
 from ..drafts import ApplicationDraft
 from ..events import record_event
 from ..handling import procedure
+from ..handling.base import HandlingBase
 from ..handling.dependents import waiting_target
 from .base import referral_departments
 from .registration import Registration
@@ -115,6 +116,11 @@ class Decisions(Registration, DraftValidation):
     def _apply_decision(self, s: Session, app: Application, decision: str, clerk: Staff,
                         reasons: list[str], now: datetime, *, render: bool = True,
                         defer_secondary: bool = False) -> list[PendingFile]:
+        # The decision's own number (回执 / 告知书 / 通知书): the next of the day's
+        # continuous series, whatever the visit. The application's 办件编号 is the number
+        # of its first decision and never changes: a 补正 receipt has its own number
+        # and prints the 办件编号 with it; every sub-number (转办单 -Z1 …) derives from
+        # the 办件编号 (rules/numbering.py).
         number = self._next_number(s, now.date())
         if app.number is None:
             app.number = number
@@ -166,9 +172,10 @@ class Decisions(Registration, DraftValidation):
             docs.append(self.documents.create(s, app, kind, doc_number, clerk, now,
                                               render=render and (primary or not defer_secondary)))
         if decision == Decision.ACCEPT:
-            # 转办单: one per receiving county department, numbered <receipt>-Z1, -Z2 …
-            for n, dept in enumerate(referral_departments(app), 1):
-                slip = numbering.suffixed_number(number, numbering.REFERRAL, n)
+            # 转办单: one per receiving county department, numbered <办件编号>-Z1, -Z2 …
+            # (after a 补正 too: the application's number, not this receipt's).
+            for dept in referral_departments(app):
+                slip = HandlingBase._next_suffix(s, app, numbering.REFERRAL)
                 ready = {r.id for r in app.items if r.handler_code == dept and not r.waiting_for}
                 docs.append(self.documents.create(s, app, "referral", slip, clerk, now,
                                                   render=render and not defer_secondary,
