@@ -50,6 +50,7 @@ class SavedDraft:
     id: int
     kind: str
     application_id: int | None
+    updated_at: datetime          # naive UTC
     draft: ApplicationDraft
 
 
@@ -124,7 +125,7 @@ class DraftService:
                 draft = draft_from_json(row.state)
             except ValueError:
                 raise ValidationError("draft", "unreadable", key="draft.unreadable") from None
-            return SavedDraft(row.id, row.kind, row.application_id, draft)
+            return SavedDraft(row.id, row.kind, row.application_id, row.updated_at, draft)
 
     def restore_draft(self, by: ActorRef, draft_id: int) -> Outcome[SavedDraft]:
         """Load the draft to continue it, and audit that it was restored."""
