@@ -9,10 +9,11 @@ callables the screen holds (``ask_close``, ``ask_restore``) so tests answer them
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
@@ -175,9 +176,9 @@ class DraftKeeping:
 
     def close_allowed(self) -> bool:
         """Asked when the window closes: 保存草稿并退出 / 放弃 / 取消."""
-        clerk = self.actor()
-        if clerk is None or self.stack.currentWidget() is not self.form \
-                or not self.form_has_content():  # type: ignore[attr-defined]
+        clerk, screen = self.actor(), cast(Any, self)
+        if clerk is None or screen.stack.currentWidget() is not screen.form \
+                or not self.form_has_content():
             return True
         answer = self.ask_close(self)  # type: ignore[arg-type]
         if answer == SAVE:
@@ -222,7 +223,7 @@ class DraftKeeping:
                 self.restore(summary.id)
                 return
             if answer == DISCARD:
-                self.tasks.run(lambda i=summary.id: drafts.discard_draft(clerk, i, "declined"),
+                self.tasks.run(functools.partial(drafts.discard_draft, clerk, summary.id, "declined"),
                                owner=self, quiet=True)  # type: ignore[arg-type]
             else:
                 return

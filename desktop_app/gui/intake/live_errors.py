@@ -31,8 +31,8 @@ def reveal(widget: QWidget | None) -> None:
     parent = widget.parentWidget() if widget is not None else None
     while child is not None and parent is not None:
         area = parent.parentWidget()
-        if isinstance(area, QScrollArea) and area.widget() is not None \
-                and area.widget().isAncestorOf(child):
+        inner = area.widget() if isinstance(area, QScrollArea) else None
+        if isinstance(area, QScrollArea) and inner is not None and inner.isAncestorOf(child):
             area.ensureWidgetVisible(child, 0, 24)
         child, parent = parent, parent.parentWidget()
 

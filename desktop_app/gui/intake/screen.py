@@ -166,14 +166,15 @@ class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
     def _follow_errors(self, draft) -> None:
         """A refused decision's messages follow the fields: each stays while its field
         is still wrong and goes once it is valid (issue 14)."""
-        if not self.errors.following():
+        live = self.errors
+        if not isinstance(live, LiveFieldErrors) or not live.following():
             return
         try:
             problems = self.services.intake.decision_problems(draft, self._refused or "accept")
         except Exception:
             log.exception("re-checking the form failed")
             return
-        self.errors.follow(problems)
+        live.follow(problems)
 
     def _suggest_materials(self, draft) -> None:
         """Conditional materials follow the household's facts unless the clerk chose."""
