@@ -147,6 +147,7 @@ def test_a_fixed_field_loses_its_message_and_the_refusal_line(qtbot, window, int
     assert wage_error.text() and not wage_error.isHidden()   # still wrong: still told
     assert intake.applicant.id_number.styleSheet() == ""
     assert "校验" not in intake.refusal_line.text()
+    assert intake.refusal_line.text().startswith("未能保存：工资性收入：")   # names the field
     live_id = id_error.text()
     assert "校验位" not in live_id
 
@@ -233,3 +234,13 @@ def test_materials_follow_the_household_unless_changed(qtbot, window, intake):
     click(qtbot, intake.materials.findChild(QWidget, "allReceived.DIBAO"))
     assert _status(intake, "ILLNESS_PROOF") == "received"
     assert _status(intake, "DISABILITY_CERT") == "na"
+
+
+def test_autosave_never_disables_the_buttons(qtbot, window, intake, services):
+    """The autosave is quiet on the write lane: the decision buttons stay usable."""
+    seen: list[bool] = []
+    window.tasks.busyChanged.connect(seen.append)
+    type_text(qtbot, intake.applicant.name, "王小明")
+    intake.autosave()
+    assert len(_pending(services, window)) == 1
+    assert seen == [] and not window.tasks.busy and intake.accept_button.isEnabled()

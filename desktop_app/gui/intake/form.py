@@ -337,6 +337,7 @@ class IntakeFormLayout(_Base):
             error = ErrorLabel()
             error.setObjectName(f"income.{code}.error")
             self.errors.register(f"income.{code}", edit, error)
+            getattr(self.errors, "names", {})[f"income.{code}"] = label
             self.incomes[code] = edit
             r, c = divmod(n, 3)
             grid.addWidget(QLabel(label), r, c * 2)
@@ -376,6 +377,7 @@ class IntakeFormLayout(_Base):
                 widget.setObjectName(attr)
             error = ErrorLabel()
             self.errors.register(attr, widget, error)
+            getattr(self.errors, "names", {})[attr] = label
             self.property_fields[attr] = widget
             row, col = divmod(r, 2)
             grid.addWidget(QLabel(label), row, col * 2)

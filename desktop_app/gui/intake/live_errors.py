@@ -45,6 +45,9 @@ class LiveFieldErrors(FieldErrors):
         self.summary = summary
         self._shown: dict[int, ErrorLabel] = {}      # labels showing a field's messages
         self._general_shown: list[str] = []
+        #: field path -> its name on the form, for the line at the top when the message
+        #: does not say which field it is about ("工资性收入：金额格式不正确")
+        self.names: dict[str, str] = {}
 
     # -- FieldErrors ---------------------------------------------------------------------------
     def clear(self) -> None:
@@ -106,10 +109,16 @@ class LiveFieldErrors(FieldErrors):
     # -- the one line at the top ---------------------------------------------------------------
     def _messages(self) -> list[str]:
         out: list[str] = []
+        seen: set[int] = set()
         for path in self._order:
             label = self._slots[path].label
-            if id(label) in self._shown and self._visible(label):
-                out += [m for m in label.text().split("\n") if m and m not in out]
+            if id(label) in self._shown and id(label) not in seen and self._visible(label):
+                seen.add(id(label))
+                name = self.names.get(path)
+                for m in label.text().split("\n"):
+                    line = f"{name}：{m}" if m and name else m
+                    if line and line not in out:
+                        out.append(line)
         return out + [m for m in self._general_shown if m not in out]
 
     def _first_label(self) -> ErrorLabel | None:
