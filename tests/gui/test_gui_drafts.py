@@ -244,3 +244,32 @@ def test_autosave_never_disables_the_buttons(qtbot, window, intake, services):
     intake.autosave()
     assert len(_pending(services, window)) == 1
     assert seen == [] and not window.tasks.busy and intake.accept_button.isEnabled()
+
+
+def test_no_draft_is_kept_of_a_decided_form(qtbot, window, intake, services):
+    """After the decision the result page shows: late refreshes save nothing."""
+    fill_valid(qtbot, intake)
+    intake.autosave()
+    click(qtbot, intake.accept_button)
+    assert intake.stack.currentWidget() is intake.result
+    intake.schedule_refresh()
+    intake.refresh_assessment()
+    intake._dirty = True
+    intake.autosave()
+    assert _pending(services, window) == []
+
+
+def test_an_unreadable_draft_is_told_once_then_discarded(qtbot, window, intake, services, messages):
+    from sqlalchemy import text
+
+    from desktop_app.core.services import ApplicationDraft, MemberInput
+
+    actor = window.actor
+    draft_id = services.drafts.save_draft(actor, ApplicationDraft(applicant=MemberInput(name="甲"))).value
+    with services.ctx.db.transaction() as s:
+        s.execute(text("UPDATE intake_draft SET state = '{' WHERE id = :i"), {"i": draft_id})
+    intake._offered.clear()
+    intake.ask_restore = Answers("restore")
+    intake.offer_drafts()
+    assert "无法读取" in messages.texts()
+    assert _pending(services, window) == []

@@ -111,9 +111,14 @@ class DraftKeeping:
     def form_has_content(self) -> bool:
         return bool(self.has_input() or self._has_household_data())  # type: ignore[attr-defined]
 
+    def _on_form(self) -> bool:
+        screen = cast(Any, self)
+        return bool(screen.stack.currentWidget() is screen.form)
+
     def mark_dirty(self) -> None:
-        """An edit by the clerk: save the draft once they pause."""
-        if self._loading:
+        """An edit by the clerk: save the draft once they pause (not once decided: the
+        result page is showing)."""
+        if self._loading or not self._on_form():
             return
         self._dirty = True
         self.autosave_timer.start()
@@ -123,7 +128,7 @@ class DraftKeeping:
         if not self._dirty:
             return
         clerk = self.actor()
-        if clerk is None or not self.form_has_content():
+        if clerk is None or not self._on_form() or not self.form_has_content():
             return
         self._save_draft_now(clerk, quiet=True)
 
@@ -176,9 +181,8 @@ class DraftKeeping:
 
     def close_allowed(self) -> bool:
         """Asked when the window closes: 保存草稿并退出 / 放弃 / 取消."""
-        clerk, screen = self.actor(), cast(Any, self)
-        if clerk is None or screen.stack.currentWidget() is not screen.form \
-                or not self.form_has_content():
+        clerk = self.actor()
+        if clerk is None or not self._on_form() or not self.form_has_content():
             return True
         answer = self.ask_close(self)  # type: ignore[arg-type]
         if answer == SAVE:
@@ -235,6 +239,9 @@ class DraftKeeping:
             saved = self.tasks.call(lambda: drafts.restore_draft(clerk, draft_id)).value
         except Exception as exc:
             present(self, exc)  # type: ignore[arg-type]
+            if getattr(exc, "key", None) == "draft.unreadable":   # told once, then gone
+                self.tasks.run(functools.partial(drafts.discard_draft, clerk, draft_id, "unreadable"),
+                               owner=self, quiet=True)  # type: ignore[arg-type]
             return False
         self.new_application()  # type: ignore[attr-defined]
         self.load_draft(saved.draft)
