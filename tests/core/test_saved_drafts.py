@@ -88,7 +88,8 @@ def test_events_carry_ids_and_counts_only(services, township) -> None:
             for value in ("王小明", "李秀英", "52220119600512031X", "13812345678", "1200", "因病"):
                 assert value not in e.detail
         assert json.loads(events[-1].detail)["saves"] == 4
-        assert json.loads(events[0].detail)["members"] == 1
+        assert json.loads(events[0].detail)["member_count"] == 1
+        assert all(e.application_id is None for e in events)
         assert s.scalar(select(IntakeDraft.id)) is None
 
 

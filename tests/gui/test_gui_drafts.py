@@ -273,3 +273,39 @@ def test_an_unreadable_draft_is_told_once_then_discarded(qtbot, window, intake, 
     intake.offer_drafts()
     assert "无法读取" in messages.texts()
     assert _pending(services, window) == []
+
+
+# -- the 补正 dialog's draft ----------------------------------------------------------------------
+def test_supplement_statuses_survive_and_go_with_the_decision(qtbot, window, services, township):
+    from tests.helpers.gui import decide
+
+    app_id = decide(services, township, "李四", make_id("19700101", 51), "notice").application_id
+    view = window.open_application(app_id).view
+    first = services.ctx.catalog.item("DIBAO").materials[0].code
+
+    supplement = view.open_supplement()
+    qtbot.addWidget(supplement)
+    box = supplement.findChild(QWidget, f"material.DIBAO.{first}")
+    assert box.currentData() == "missing"
+    box.setCurrentIndex(box.findData("received"))
+    supplement.autosave()
+    supplement.deleteLater()   # the window went away without a decision (a crash)
+    [draft] = _pending(services, window)
+    assert (draft.kind, draft.application_id) == ("supplement", app_id)
+    # the intake form's start-up offer leaves 补正 drafts to their own dialog
+    intake = window.intake
+    intake._offered.clear()
+    intake.ask_restore = not_asked = Answers("restore")
+    intake.offer_drafts()
+    assert not_asked.asked == 0 and intake.applicant.name.text() == ""
+
+    supplement = view.open_supplement()
+    qtbot.addWidget(supplement)
+    supplement.ask_restore = ask = Answers("restore")
+    supplement.offer_draft()
+    assert ask.asked == 1
+    box = supplement.findChild(QWidget, f"material.DIBAO.{first}")
+    assert box.currentData() == "received"
+    click(qtbot, supplement.accept_button)
+    assert services.queries.detail(app_id).row.status == "accepted"
+    assert _pending(services, window) == []

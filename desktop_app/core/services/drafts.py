@@ -151,8 +151,8 @@ def draft_from_json(text: str) -> ApplicationDraft:
 
 def draft_counts(draft: ApplicationDraft) -> dict[str, int]:
     """What an audit event may say of a draft: counts only, never a value."""
-    return {"members": len(draft.members), "related": len(draft.related),
-            "items": len(draft.items)}
+    return {"member_count": len(draft.members), "related_count": len(draft.related),
+            "item_count": len(draft.items)}
 
 
 __all__ = ["ApplicationDraft", "ItemInput", "MemberInput", "PersonInput", "draft_counts",

@@ -4,7 +4,9 @@ The window saves the form a few seconds after the last change (on the write lane
 decision / 清空表单 / 放弃 discards it, and the next start offers the clerk's own drafts
 back. A draft stays in this computer's database: ``intake_draft`` is not a tracked row,
 so no sync package carries it (docs/sync-format.md). The audit trail records that a
-draft was started, restored or discarded with ids and counts only — never a value typed.
+draft was started, restored or discarded with ids and counts only — never a value typed
+(a 补正 draft names its application in the detail, ``of_application``, not in the event's
+``application_id``: a draft is not a step of the application's timeline).
 Autosaves after the first update the row without an event (one event per autosave
 would bury the trail); the number of saves is kept on the row and told on discard.
 """
@@ -89,8 +91,8 @@ class DraftService:
                               created_at=now, updated_at=now, saves=1, state=state)
             s.add(row)
             s.flush()
-            record_event(s, "draft.save", actor_id=staff.id, application_id=application_id,
-                         draft_id=row.id, kind=kind, **draft_counts(draft),
+            record_event(s, "draft.save", actor_id=staff.id, draft_id=row.id, kind=kind,
+                         of_application=application_id, **draft_counts(draft),
                          **auth.event_actor(actor))
             return Outcome(row.id, Changes())
 
@@ -134,7 +136,7 @@ class DraftService:
             actor, staff = auth.require(s, by, auth.DECIDE)
             self._own(s, staff.id if staff is not None else None, draft_id)
             record_event(s, "draft.restore", actor_id=staff.id if staff else None,
-                         application_id=saved.application_id, draft_id=draft_id,
+                         draft_id=draft_id, of_application=saved.application_id,
                          **draft_counts(saved.draft), **auth.event_actor(actor))
         return Outcome(saved, Changes())
 
@@ -147,8 +149,8 @@ class DraftService:
             row = s.get(IntakeDraft, draft_id)
             if row is None or staff is None or row.staff_id != staff.id:
                 return Changes()
-            record_event(s, "draft.discard", actor_id=staff.id, application_id=row.application_id,
-                         draft_id=row.id, saves=row.saves, reason=reason,
+            record_event(s, "draft.discard", actor_id=staff.id, draft_id=row.id,
+                         of_application=row.application_id, saves=row.saves, reason=reason,
                          **auth.event_actor(actor))
             s.delete(row)
         return Changes()
