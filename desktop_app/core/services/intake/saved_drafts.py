@@ -21,12 +21,11 @@ from sqlalchemy.orm import Session
 
 from ...errors import ValidationError
 from ...models import Application, IntakeDraft
-from ...models.base import utcnow
 from .. import auth
 from ..auth import ActorRef
 from ..context import Changes, Outcome, ServiceContext
 from ..drafts import ApplicationDraft, draft_counts, draft_from_json, draft_to_json
-from ..events import record_event
+from ..events import event_time, record_event
 
 KINDS = ("new", "supplement")
 #: why a draft is discarded (the event's detail): decided, cleared, abandoned at close,
@@ -81,7 +80,7 @@ class DraftService:
                 raise ValidationError("draft", "not_found", key="draft.not_found")
             if application_id is not None and s.get(Application, application_id) is None:
                 raise ValidationError("draft", "not_found", key="draft.not_found")
-            now = utcnow()
+            now = event_time(s)   # the services' clock, naive UTC (as events)
             row = s.get(IntakeDraft, draft_id) if draft_id is not None else None
             if row is not None and row.staff_id == staff.id:
                 row.state, row.updated_at, row.saves = state, now, row.saves + 1
