@@ -388,6 +388,9 @@ TEMPLATES: dict[str, str] = {
     "reserve.aid_amount": "先行救助 {number} 发放 {decided} 元，从备用金支付的金额应与之相同（本次 {amount} 元）",
     "reserve.aid_in_kind": "先行救助 {number} 以实物发放，不从备用金支付",
     "reserve.task_not_township": "该事项由县级审批，救助金不从乡镇（街道）临时救助备用金支付",
+    # issue 14 — drafts (services/intake/saved_drafts.py)
+    "draft.not_found": "该草稿已不存在（可能已受理、清空或放弃）",
+    "draft.unreadable": "该草稿无法读取，已不能恢复",
 }
 
 register(TEMPLATES)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -179,6 +179,8 @@ class MainWindow(MainWindowNavigation, QMainWindow):
                 or previous.role != actor.role:
             self._drop_restricted_screens()
         logged_in = actor is not None
+        if logged_in and getattr(self, "intake", None) is not None:
+            QTimer.singleShot(0, self.intake, self.intake.offer_drafts)  # drafts left (issue 14)
         self.user_label.setText(f"{actor.name}（{actor.role_label}）" if logged_in else "")
         for action in (self.intake_action, self.search_action, self.tracking_action,
                        self.reserve_action, self.password_action,

@@ -143,11 +143,25 @@ def test_property_format_yuan_round_trips(fen: int) -> None:
 @pytest.mark.parametrize(
     "text, value",
     [("", Decimal(0)), ("  ", Decimal(0)), ("12", Decimal(12)), ("1,234.5", Decimal("1234.5")),
-     ("1，000", Decimal(1000)), ("0.125", Decimal("0.125")), ("1e3", Decimal(1000)),
+     ("1，000", Decimal(1000)), ("1200元", Decimal(1200)), ("¥ 35.5", Decimal("35.5")),
+     ("１２３", Decimal(123)),
+     # what the save refuses, the live total refuses too (issue 14: one parser)
+     ("0.125", None), ("1e3", None), ("1e9", None), ("100000000.01", None),
      ("abc", None), ("-1", None), ("nan", None), ("inf", None), ("1.2.3", None)],
 )
 def test_live_yuan(text: str, value: Decimal | None) -> None:
     assert live_yuan(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "12", "1,234.5", "1，000", "1200元", "¥ 35.5", "１２３", "0.125",
+                                  "1e3", "1e9", "100000000.01", "abc", "-1", "nan", "1.2.3", "5角"])
+def test_live_total_and_save_agree(text: str) -> None:
+    """The live total counts exactly what the save accepts, at the same value."""
+    try:
+        saved: Decimal | None = Decimal(parse_amount(text, "f", allow_empty=True)) / 100
+    except ValidationError:
+        saved = None
+    assert live_yuan(text) == saved
 
 
 @pytest.mark.parametrize(

@@ -288,6 +288,7 @@ def main(out: Path) -> None:
 
             window = build_main_window(services, actor, data_dir=data, demo=True,
                                        synchronous=True, opener=lambda path: True)
+            window.intake.ask_close = lambda _p: "discard"  # closing does not ask (issue 14)
             intake = window.intake
             fill_intake(intake)
             shoot(app, window, out / "screen-intake.png")

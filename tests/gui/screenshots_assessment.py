@@ -86,6 +86,7 @@ def main(out: Path) -> None:
             actor = services.accounts.login("admin", "guanli2026").value
             window = build_main_window(services, actor, data_dir=data, demo=True,
                                        synchronous=True, opener=lambda path: True)
+            window.intake.ask_close = lambda _p: "discard"  # closing does not ask (issue 14)
             fill_intake(window.intake)
             assessment_screen(app, window, out)
             standards_screen(app, window, out)

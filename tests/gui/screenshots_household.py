@@ -146,6 +146,7 @@ def main(out: Path) -> None:
             actor = services.accounts.login("admin", "guanli2026").value
             window = build_main_window(services, actor, data_dir=data, demo=True,
                                        synchronous=True, opener=lambda path: True)
+            window.intake.ask_close = lambda _p: "discard"  # closing does not ask (issue 14)
             only = os.environ.get("ONLY", "")
             window.intake.new_application()
             fill_household(window.intake)

@@ -120,6 +120,8 @@ def make_window(qtbot, services, actor, opener=None, data_dir=None, **kw):
     win = build_main_window(services, actor, data_dir=data_dir, synchronous=True, opener=opener,
                             **kw)
     win.ask = lambda *a: True  # questions answered "yes" unless a test says otherwise
+    win.intake.ask_close = lambda _parent: "discard"  # closing at teardown: nothing kept
+    win.intake.ask_restore = lambda _parent, _draft: "later"
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

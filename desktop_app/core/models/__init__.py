@@ -13,6 +13,7 @@ from .application import (
 from .base import Base, Tracked, new_uuid, utcnow
 from .casework import ReserveBatch, ReserveEntry, TaskStage
 from .document import Document, DocumentPrint, ListDocument, NumberSeries
+from .draft import IntakeDraft
 from .event import AuditHead, Event
 from .recovery import AdminRecovery
 from .sync import SyncExport, SyncImport
@@ -20,7 +21,7 @@ from .township import ChangeCounter, Setting, Staff, Township, Village
 
 __all__ = [
     "AdminRecovery", "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
-    "Event", "ListDocument",
+    "Event", "IntakeDraft", "ListDocument",
     "HouseholdMember", "Income", "Material", "NumberSeries", "RelatedPerson", "RequestedItem", "SearchKey",
     "ReserveBatch", "ReserveEntry",
     "Setting", "Staff", "TaskStage", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",

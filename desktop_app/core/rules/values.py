@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.rules.chars import MIDDLE_DOT, ZERO_WIDTH, is_cjk, is_forbidden_control
@@ -99,22 +99,17 @@ def format_yuan(fen: int, *, drop_zero_cents: bool = False, grouping: bool = Tru
 
 
 def live_yuan(text: str) -> Decimal | None:
-    """Lenient reading of a yuan amount while it is being typed (live totals only).
+    """A yuan amount while it is being typed (the live totals): the saved value's own
+    parser, :func:`parse_amount`, so the total and the save agree on every text
+    ("1200元" counts and saves, "1e9" is refused by both — issue 14).
 
-    ``""`` → 0; thousands separators (``,`` ``，``) ignored; ``None`` for anything that is
-    not a finite number ≥ 0.  Not a validation: a form is checked by :func:`parse_amount`
-    when it is saved.
+    ``""`` → 0; ``None`` for anything the save would refuse.
     """
-    text = text.strip().replace(",", "").replace("，", "")
-    if not text:
-        return Decimal(0)
     try:
-        value = Decimal(text)
-    except InvalidOperation:
+        fen = parse_amount(text, "amount", allow_empty=True)
+    except ValidationError:
         return None
-    if not value.is_finite() or value < 0:
-        return None
-    return value
+    return Decimal(fen) / 100
 
 
 def per_capita_monthly(total_monthly_fen: int, members: int) -> int:

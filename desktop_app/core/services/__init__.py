@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         TaskRow,
     )
     from .intake import DecisionResult, IntakeService, IntakeWarning
+    from .intake.saved_drafts import DraftService
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .reserve import ReserveService
     from .settings import SettingsService
@@ -105,6 +106,7 @@ class Services:
     sync: SyncService  # export/import sync packages (DESIGN §4)
     clock: ClockService  # the PC's clock against the newest record (issue 11)
     reserve: ReserveService  # the 临时救助备用金 ledger (issue 13)
+    drafts: DraftService  # autosaved intake drafts, local only (issue 14)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -119,6 +121,7 @@ class Services:
         from .documents import DocumentService
         from .handling import HandlingService
         from .intake import IntakeService
+        from .intake.saved_drafts import DraftService
         from .queries import QueryService
         from .reserve import ReserveService
         from .settings import SettingsService
@@ -133,7 +136,7 @@ class Services:
                    QueryService(ctx), AccountService(ctx), SettingsService(ctx),
                    BackupService(ctx), AuditService(ctx), AssessmentService(ctx),
                    handling, SyncService(ctx, handling), ClockService(ctx),
-                   ReserveService(ctx, documents))
+                   ReserveService(ctx, documents), DraftService(ctx))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

@@ -68,6 +68,9 @@ ACTION_LABELS = {
     "import": "导入",
     "system.clock_warning": "电脑时钟异常提醒",
     "system.clock_confirmed": "管理员确认电脑时钟",
+    "draft.save": "保存受理草稿",
+    "draft.restore": "恢复受理草稿",
+    "draft.discard": "删除受理草稿",
 }
 
 

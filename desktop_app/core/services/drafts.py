@@ -7,8 +7,10 @@ either service (no import cycle between them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from typing import Any, TypeVar
 
 from ..rules import identity
 
@@ -105,4 +107,53 @@ class ApplicationDraft:
     medical_reimbursed: str = ""
 
 
-__all__ = ["ApplicationDraft", "ItemInput", "MemberInput", "PersonInput"]
+# -- the draft as JSON (issue 14: autosaved drafts, ``intake_draft.state``) -------------------
+
+DRAFT_FORMAT = 1
+_T = TypeVar("_T")
+
+
+def draft_to_json(draft: ApplicationDraft) -> str:
+    """The form as canonical JSON (dates as ISO text); read back by :func:`draft_from_json`."""
+    body = asdict(draft)
+    body["intake_date"] = draft.intake_date.isoformat() if draft.intake_date else None
+    return json.dumps({"format": DRAFT_FORMAT, "draft": body}, ensure_ascii=False,
+                      sort_keys=True)
+
+
+def _build(cls: type[_T], data: Any) -> _T:
+    """``cls`` from a dict, keeping only the fields it knows (a draft saved by an older
+    or newer version loses what this one does not have, never the rest)."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{cls.__name__}: not an object")
+    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def draft_from_json(text: str) -> ApplicationDraft:
+    """The :class:`ApplicationDraft` saved by :func:`draft_to_json`.
+
+    :raises ValueError: not a draft (the row is unreadable; the caller discards it).
+    """
+    try:
+        body = json.loads(text)["draft"]
+        values = dict(body)
+        values["applicant"] = _build(MemberInput, body.get("applicant") or {})
+        values["members"] = [_build(MemberInput, m) for m in body.get("members") or []]
+        values["related"] = [_build(PersonInput, p) for p in body.get("related") or []]
+        values["items"] = [_build(ItemInput, i) for i in body.get("items") or []]
+        raw_date = body.get("intake_date")
+        values["intake_date"] = date.fromisoformat(raw_date) if raw_date else None
+        return _build(ApplicationDraft, values)
+    except (KeyError, TypeError, json.JSONDecodeError) as exc:
+        raise ValueError("not a saved draft") from exc
+
+
+def draft_counts(draft: ApplicationDraft) -> dict[str, int]:
+    """What an audit event may say of a draft: counts only, never a value."""
+    return {"member_count": len(draft.members), "related_count": len(draft.related),
+            "item_count": len(draft.items)}
+
+
+__all__ = ["ApplicationDraft", "ItemInput", "MemberInput", "PersonInput", "draft_counts",
+           "draft_from_json", "draft_to_json"]

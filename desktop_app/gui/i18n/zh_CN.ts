@@ -2567,9 +2567,82 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>IntakeDrafts</name>
+    <message>
+        <location filename="../intake/drafts.py" line="+55"/>
+        <source>Application not saved</source>
+        <translation>受理登记尚未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The application being entered has not been saved. Keep it as a draft (offered again at the next start) or discard it?</source>
+        <translation>正在录入的受理登记尚未保存。保存为草稿（下次启动时可恢复），还是放弃？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save draft and exit</source>
+        <translation>保存草稿并退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(no name yet)</source>
+        <translation>（尚未填写姓名）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An application you were entering was not finished: %1, last saved %2, %3 item(s) requested. Restore it into the form?</source>
+        <translation>有一份未完成的受理登记草稿：%1，最后保存于 %2，申请 %3 个事项。是否恢复到表单中继续填写？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore draft</source>
+        <translation>恢复草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Draft saved %1</source>
+        <translation>草稿已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draft not saved</source>
+        <translation>草稿未能保存</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Draft of %1 restored</source>
+        <translation>已恢复 %1 保存的草稿</translation>
+    </message>
+</context>
+<context>
     <name>IntakeFormLayout</name>
     <message>
-        <location filename="../intake/form.py" line="+71"/>
+        <location filename="../intake/form.py" line="+72"/>
         <source>Household members (besides the applicant)</source>
         <translation>家庭成员（申请人以外）</translation>
     </message>
@@ -2584,18 +2657,18 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>材料清单</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+261"/>
+        <location line="+263"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-253"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2650,7 +2723,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>家庭月收入（元）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Property and essential spending</source>
         <translation>家庭财产与刚性支出</translation>
     </message>
@@ -2690,7 +2763,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>近12个月医疗支出（元）</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-174"/>
         <source>Where the applicant applies: where the hukou is, where they live with a residence permit, or (for emergency aid only) where the emergency happened</source>
         <translation>申请地：户籍所在地；持居住证的，可在居住地申请；急难型临时救助可在急难发生地申请</translation>
     </message>
@@ -2750,7 +2823,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>与申请人共同生活的监护人在家庭成员行内勾选；此处只登记不在本家庭生活的人员。</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Houses or flats owned</source>
         <translation>住房套数</translation>
     </message>
@@ -2765,7 +2838,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>近12个月教育支出（元）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Circumstances</source>
         <translation>其他情况</translation>
     </message>
@@ -2820,7 +2893,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>致贫原因</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>&amp;Accept and print receipt</source>
         <translation>受理并打印回执(&amp;A)</translation>
     </message>
@@ -2848,22 +2921,22 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+352"/>
+        <location filename="../intake/screen.py" line="+416"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-62"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-192"/>
         <source>The assessment could not be made: %1</source>
         <translation>无法评估：%1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+72"/>
         <source>%1 material(s) missing: issue a one-time notice, or accept as an emergency.</source>
         <translation>缺少 %1 项材料：请出具一次性告知书，或按急难情形先行受理。</translation>
     </message>
@@ -2893,14 +2966,25 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Saving and printing…</source>
         <translation>正在保存并生成文书…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Discard everything entered for this application?</source>
         <translation>放弃本次录入的全部内容吗？</translation>
+    </message>
+    <message>
+        <location filename="../intake/live_errors.py" line="+140"/>
+        <source>Not saved: %1</source>
+        <extracomment>field path -&gt; its name on the form, for the line at the top when the message does not say which field it is about (&quot;工资性收入：金额格式不正确&quot;)</extracomment>
+        <translation>未能保存：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (and %1 more, marked in red below)</source>
+        <translation>（另有 %1 处，已在下方标红）</translation>
     </message>
 </context>
 <context>
@@ -3412,7 +3496,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+232"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -3437,7 +3521,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-290"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -3579,7 +3663,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>在上方勾选申请事项后，这里列出所需材料。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>The household&apos;s %1 is not decided yet: after acceptance this item waits, and is passed on once the status is confirmed; its time limit counts from then.</source>
         <translation>本户%1申请尚未认定：受理后本事项先等待认定，认定通过后再转办，办理时限自认定之日起算。</translation>
     </message>
@@ -3589,7 +3673,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>只有本次同时申请低保、特困，或本户低保、特困申请尚在办理中时，才能选“待低保认定”。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>All received</source>
         <translation>全部已收取</translation>
     </message>
@@ -3597,6 +3681,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>Mark every required material of this item as received</source>
         <translation>将该事项的必备材料全部标为已收取</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Suggested from the household: %1 (may be changed)</source>
+        <translation>按家庭情况建议：%1（可修改）</translation>
     </message>
 </context>
 <context>
@@ -5473,6 +5562,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+3"/>
         <source>This item was approved by the county; its money is not paid from the township&apos;s reserve fund</source>
         <translation>该事项由县级审批，救助金不从乡镇（街道）临时救助备用金支付</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This draft no longer exists (it may have been decided, cleared or discarded)</source>
+        <translation>该草稿已不存在（可能已受理、清空或放弃）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This draft cannot be read and can no longer be restored</source>
+        <translation>该草稿无法读取，已不能恢复</translation>
     </message>
 </context>
 <context>
@@ -7628,7 +7727,7 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../intake/supplement.py" line="+70"/>
+        <location filename="../intake/supplement.py" line="+76"/>
         <source>Supply missing materials — %1</source>
         <translation>补正材料 — %1</translation>
     </message>
@@ -7638,7 +7737,7 @@ deduction (%)</source>
         <translation>%1 已按一次性告知书补交材料。请登记补交情况后重新作出决定。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>&amp;Accept and print receipt</source>
         <translation>受理并打印回执(&amp;A)</translation>
     </message>
@@ -8172,7 +8271,7 @@ encryption key %4</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../kit/tasks.py" line="+289"/>
+        <location filename="../kit/tasks.py" line="+294"/>
         <source>Cancel</source>
         <extracomment>A job shows the default progress dialog only if it runs longer than this.</extracomment>
         <translation>取消</translation>

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         today: Callable[[], date]
         form: QWidget
         general_error: ErrorLabel
+        refusal_line: QLabel
 
         def _adopt(self, code: str) -> None: ...
         def _open_warning(self, warning: Any) -> None: ...
@@ -120,6 +121,7 @@ class IntakeFormLayout(_Base):
         columns.addWidget(right_scroll, 2)
         layout = QVBoxLayout(self.form)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.refusal_line)   # a refused action's reason, always in view
         layout.addLayout(columns, 1)
         self.warnings = WarningsPanel()
         self.warnings.openApplication.connect(self._open_warning)
@@ -335,6 +337,7 @@ class IntakeFormLayout(_Base):
             error = ErrorLabel()
             error.setObjectName(f"income.{code}.error")
             self.errors.register(f"income.{code}", edit, error)
+            getattr(self.errors, "names", {})[f"income.{code}"] = label
             self.incomes[code] = edit
             r, c = divmod(n, 3)
             grid.addWidget(QLabel(label), r, c * 2)
@@ -374,6 +377,7 @@ class IntakeFormLayout(_Base):
                 widget.setObjectName(attr)
             error = ErrorLabel()
             self.errors.register(attr, widget, error)
+            getattr(self.errors, "names", {})[attr] = label
             self.property_fields[attr] = widget
             row, col = divmod(r, 2)
             grid.addWidget(QLabel(label), row, col * 2)
@@ -446,6 +450,9 @@ class IntakeFormLayout(_Base):
         row.setContentsMargins(0, 0, 0, 0)
         self.status = QLabel()
         self.status.setObjectName("intakeStatus")
+        self.draft_label = QLabel()   # "草稿已保存 15:03:12" (issue 14)
+        self.draft_label.setObjectName("draftStatus")
+        self.draft_label.setStyleSheet("color: #757575;")
         self.accept_button = QPushButton(self.tr("&Accept and print receipt"))
         self.accept_button.setObjectName("acceptButton")
         self.accept_button.setDefault(True)
@@ -461,6 +468,7 @@ class IntakeFormLayout(_Base):
         self.reject_button.clicked.connect(lambda: self.submit("reject"))
         self.clear_button.clicked.connect(self.confirm_clear)
         row.addWidget(self.status, 1)
+        row.addWidget(self.draft_label)
         for b in (self.clear_button, self.reject_button, self.notice_button, self.accept_button):
             row.addWidget(b)
         return bar

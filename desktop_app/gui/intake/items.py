@@ -183,10 +183,14 @@ class MaterialsPanel(QWidget):
         self._materials: dict[tuple[str, str], Any] = {}
         # materials whose status the clerk picked (a default may follow the items)
         self._touched: set[tuple[str, str]] = set()
+        # issue 14: statuses suggested by the household's facts (core.services.material_facts)
+        self.suggestions: dict[tuple[str, str], Any] = {}
+        self.hints: dict[tuple[str, str], QLabel] = {}
 
-    def _default(self, material: Any) -> str:
+    def _default(self, material: Any, item_code: str = "") -> str:
         if not getattr(material, "required", True):
-            return "na"
+            found = self.suggestions.get((item_code, material.code))
+            return found.status if found is not None else "na"
         if self._awaited(material):
             return "awaiting"   # the status is requested or pending: nothing to fake
         return "shared" if getattr(material, "data_shared", False) else "missing"
@@ -205,7 +209,7 @@ class MaterialsPanel(QWidget):
             status = self.state.get(other, {}).get(material.code)
             if other != code and status and status in self._choices(material):
                 return status
-        return self._default(material)
+        return self._default(material, code)
 
     def set_pending(self, codes: list[str]) -> None:
         """Items pending for the applicant elsewhere (``IntakeService.pending_status_items``):
@@ -245,7 +249,7 @@ class MaterialsPanel(QWidget):
                                        "minimum living allowance or extreme-poverty support is "
                                        "applied for now or still pending."))
                 if status == "awaiting":   # no longer allowed: back to the default
-                    self.set_status(code, mat_code, self._default(mat))
+                    self.set_status(code, mat_code, self._default(mat, code))
                 if box.findData("awaiting") >= 0:
                     box.removeItem(box.findData("awaiting"))
 
@@ -260,6 +264,7 @@ class MaterialsPanel(QWidget):
         self.field_errors.register("materials", None, self.error)
         self.hint.setVisible(not codes)
         self._materials.clear()
+        self.hints.clear()
         self._items = list(codes)   # what 待低保认定 depends on, while the blocks are built
         for code in codes:
             item = self.catalog.item(code)
@@ -317,10 +322,18 @@ class MaterialsPanel(QWidget):
             grid.addWidget(box, row, 1)
             self.combos[(item.code, mat.code)] = box
             self._focusables.append(box)
+            hint = QLabel()
+            hint.setObjectName(f"suggestion.{item.code}.{mat.code}")
+            hint.setWordWrap(True)
+            hint.setStyleSheet(HINT_STYLE)
+            hint.setVisible(False)
+            grid.addWidget(hint, row + 1, 0, 1, 2)
+            self.hints[(item.code, mat.code)] = hint
+            self._show_hint(item.code, mat.code)
             mat_error = ErrorLabel()
-            grid.addWidget(mat_error, row + 1, 0, 1, 2)
+            grid.addWidget(mat_error, row + 2, 0, 1, 2)
             self.field_errors.register(f"materials.{item.code}.{mat.code}", box, mat_error)
-            row += 2
+            row += 3
         grid.addWidget(item_error, row, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         return block
@@ -347,10 +360,13 @@ class MaterialsPanel(QWidget):
         self.changed.emit()
 
     def mark_all(self, item_code: str, status: str) -> None:
-        """Every required material gets ``status``; conditional ones keep theirs."""
+        """Every required material gets ``status``, and every conditional one the
+        household needs (not 不适用); the others keep theirs."""
         item = self.catalog.item(item_code)
         for mat in item.materials:
-            if getattr(mat, "required", True) and status in material_choices(mat):
+            needed = getattr(mat, "required", True) or \
+                self.state.get(item_code, {}).get(mat.code, "na") != "na"
+            if needed and status in material_choices(mat):
                 self._touched.add((item_code, mat.code))
                 self.set_status(item_code, mat.code, status)
 
@@ -360,6 +376,48 @@ class MaterialsPanel(QWidget):
         if box is not None and box.findData(status) >= 0:
             box.setCurrentIndex(box.findData(status))
         self.changed.emit()
+
+    # -- suggestions from the household's facts (issue 14) ----------------------------------
+    def set_suggestions(self, suggestions: dict[tuple[str, str], Any]) -> None:
+        """Statuses suggested by the household's facts (``material_facts``): a material
+        the clerk has not picked follows them; one they picked (for any item) is never
+        overwritten — its hint still tells what the facts suggest."""
+        self.suggestions = dict(suggestions)
+        picked = {m for _i, m in self._touched}
+        for (code, mat_code), found in self.suggestions.items():
+            if code not in self._items:
+                continue
+            current = self.state.get(code, {}).get(mat_code)
+            mat = self._materials.get((code, mat_code))
+            if mat_code not in picked and current != found.status and current != "awaiting" \
+                    and mat is not None and found.status in self._choices(mat):
+                self._syncing = True    # each item has its own suggestion: no copying
+                try:
+                    self.set_status(code, mat_code, found.status)
+                finally:
+                    self._syncing = False
+            self._show_hint(code, mat_code)
+
+    def _show_hint(self, code: str, mat_code: str) -> None:
+        hint = self.hints.get((code, mat_code))
+        found = self.suggestions.get((code, mat_code))
+        if hint is None:
+            return
+        if found is None or not found.reason:
+            hint.setVisible(False)
+            return
+        hint.setText(fmt(self.tr("Suggested from the household: %1 (may be changed)"),
+                         found.reason))
+        hint.setVisible(True)
+
+    def restore_status(self, item_code: str, material_code: str, status: str) -> None:
+        """A status from a saved draft: kept as the clerk left it."""
+        self._touched.add((item_code, material_code))
+        self._syncing = True
+        try:
+            self.set_status(item_code, material_code, status)
+        finally:
+            self._syncing = False
 
     def materials_for(self, code: str) -> dict[str, str]:
         return dict(self.state.get(code, {}))
@@ -377,6 +435,7 @@ class MaterialsPanel(QWidget):
     def reset(self) -> None:
         self.state.clear()
         self._touched.clear()
+        self.suggestions = {}
         self.pending = []
         self.set_items([])
 

@@ -14,14 +14,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,13 +31,16 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError, ValidationErrors
 from ...core.rules.values import live_yuan
+from ...core.services.material_facts import suggested_materials
 from ..kit.dialogs import ask_reject_reasons
 from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.messages import text_of
 from ..kit.tasks import TaskRunner
-from ..kit.widgets import ErrorLabel, FieldErrors, open_file, yuan
+from ..kit.widgets import ERROR_STYLE, ErrorLabel, open_file, yuan
+from .drafts import DraftKeeping, ask_close_dialog, ask_restore_dialog
 from .form import IntakeFormLayout
+from .live_errors import LiveFieldErrors
 from .result import ResultPage
 
 if TYPE_CHECKING:
@@ -50,7 +55,7 @@ PRIMARY_KINDS = ("receipt", "notice_missing", "notice_reject")
 REFRESH_MS = 300
 
 
-class IntakeScreen(IntakeFormLayout, QWidget):
+class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
     """受理登记. ``actor()`` is the logged-in user; a decision's changes go out on the
     runner's change bus."""
 
@@ -59,17 +64,28 @@ class IntakeScreen(IntakeFormLayout, QWidget):
     def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
                  parent: QWidget | None = None, *,
                  ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
-                 opener: Callable[[Path], object] = open_file) -> None:
+                 opener: Callable[[Path], object] = open_file,
+                 ask_close: Callable[[QWidget | None], str] = ask_close_dialog,
+                 ask_restore: Callable[[QWidget | None, Any], str] = ask_restore_dialog) -> None:
         super().__init__(parent)
         self.setObjectName("intakeScreen")
         self.services = services
         self.tasks = tasks
         self.actor = actor
         self.ask_reasons = ask_reasons
+        self.ask_close = ask_close
+        self.ask_restore = ask_restore
         self.today = services.ctx.today
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("intakeGeneralError")
-        self.errors = FieldErrors(self.general_error)
+        # issue 14: a refused action's reason, one line at the top of the form
+        self.refusal_line = QLabel()
+        self.refusal_line.setObjectName("intakeRefusal")
+        self.refusal_line.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
+        self.refusal_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.refusal_line.setVisible(False)
+        self.errors = LiveFieldErrors(self.general_error, self.refusal_line)
+        self._refused: str | None = None   # the decision refused, re-checked as the clerk edits
 
         self.stack = QStackedWidget()
         self.form = QWidget()
@@ -88,7 +104,9 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_MS)
         self.refresh_timer.timeout.connect(self.refresh_assessment)
+        self._init_drafts()
         self._build_form()
+        self.materials.changed.connect(self.schedule_refresh)
         tasks.busyChanged.connect(self._busy)
         QShortcut(QKeySequence("Alt+M"), self, activated=self.members.add_member)  # type: ignore[call-overload]  # signal keyword
         QShortcut(QKeySequence("Alt+G"), self, activated=self.related.add_person)  # type: ignore[call-overload]  # signal keyword
@@ -113,8 +131,9 @@ class IntakeScreen(IntakeFormLayout, QWidget):
                 w.toggled.connect(self.schedule_refresh)
 
     def schedule_refresh(self) -> None:
-        """Re-assess shortly after the clerk stops typing."""
+        """Re-assess shortly after the clerk stops typing (and save the draft a little later)."""
         self.refresh_timer.start()
+        self.mark_dirty()
 
     def _has_household_data(self) -> bool:
         a = self.applicant
@@ -127,6 +146,8 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.refresh_timer.stop()
         self.assessment.set_requested(self.items.chosen())
         draft = self.draft()
+        self._follow_errors(draft)
+        self._suggest_materials(draft)
         self._refresh_warnings(draft)
         self._refresh_pending()
         if not self._has_household_data():
@@ -141,6 +162,28 @@ class IntakeScreen(IntakeFormLayout, QWidget):
             self.assessment.show_hint(fmt(self.tr("The assessment could not be made: %1"), str(exc)))
         else:
             self.assessment.set_assessment(result)
+
+    def _follow_errors(self, draft) -> None:
+        """A refused decision's messages follow the fields: each stays while its field
+        is still wrong and goes once it is valid (issue 14)."""
+        live = self.errors
+        if not isinstance(live, LiveFieldErrors) or not live.following():
+            return
+        try:
+            problems = self.services.intake.decision_problems(draft, self._refused or "accept")
+        except Exception:
+            log.exception("re-checking the form failed")
+            return
+        live.follow(problems)
+
+    def _suggest_materials(self, draft) -> None:
+        """Conditional materials follow the household's facts unless the clerk chose."""
+        try:
+            found = suggested_materials(draft, self.services.ctx.catalog, self.items.chosen())
+        except Exception:
+            log.exception("material suggestions failed")
+            return
+        self.materials.set_suggestions(found)
 
     def _refresh_warnings(self, draft) -> None:
         """Possible duplicates and conflicts of interest: shown, never blocking."""
@@ -178,6 +221,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
 
     def _items_changed(self) -> None:
         self.materials.set_items(self.items.chosen())
+        self._suggest_materials(self.draft())
         self.assessment.set_requested(self.items.chosen())
         self.schedule_refresh()
         self._fix_tab_order()
@@ -249,6 +293,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
                                               self.tr("Log in first."))])
             return
         draft = self.draft()
+        self._refused = decision
         errors = self.services.intake.validate(draft)
         if errors:
             self.errors.show(errors)
@@ -270,6 +315,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
 
     def _decided(self, result) -> None:
         self._materials_changed()
+        self.discard_current_draft("decided")
         detail = None
         try:
             detail = self.services.queries.detail(result.application_id)
@@ -312,6 +358,14 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.clear_form()
 
     def clear_form(self) -> None:
+        self._loading += 1
+        try:
+            self._clear_widgets()
+        finally:
+            self._loading -= 1
+        self.discard_current_draft("cleared")
+
+    def _clear_widgets(self) -> None:
         self.errors.clear()
         p = self.applicant
         for edit in (p.name, p.id_number, p.reason, p.phone, p.hukou_address, self.hardship,
@@ -337,6 +391,16 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.warnings.set_warnings([])
         self._fix_tab_order()
         self._update_totals()
+
+    # -- the window around the screen -------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.watch_close()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.drafts_event_filter(watched, event):
+            return True
+        return super().eventFilter(watched, event)
 
     def new_application(self) -> None:
         self.clear_form()

@@ -6,11 +6,13 @@ The clerk updates the checklist and decides again (受理 / 再次告知 / 不�
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +30,7 @@ from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, FieldErrors, open_file
+from .drafts import AUTOSAVE_MS, DISCARD, RESTORE, ask_restore_dialog
 from .items import MaterialsPanel
 
 if TYPE_CHECKING:
@@ -58,9 +61,12 @@ class SupplementDialog(QDialog):
     def __init__(self, services: Services, tasks: TaskRunner, detail, actor: Callable[[], Any],
                  parent: QWidget | None = None, *,
                  ask_reasons: Callable[[QWidget], list[str] | None] = ask_reject_reasons,
-                 opener: Callable[[Path], object] = open_file) -> None:
+                 opener: Callable[[Path], object] = open_file,
+                 ask_restore: Callable[[QWidget | None, Any], str] = ask_restore_dialog) -> None:
         super().__init__(parent)
         self.setObjectName("supplementDialog")
+        self.ask_restore = ask_restore
+        self.draft_id: int | None = None
         self.services = services
         self.tasks = tasks
         self.detail = detail
@@ -83,6 +89,14 @@ class SupplementDialog(QDialog):
         except Exception:
             log.exception("pending items lookup failed")
         self.materials.set_items([item.code for item in detail.items])
+        # issue 14: the statuses are autosaved as a 补正 draft of this application; a
+        # decision discards it, anything else (cancel, a crash) keeps it for the next 补正
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.materials.changed.connect(self.autosave_timer.start)
+        QTimer.singleShot(0, self, self.offer_draft)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.materials)
@@ -135,7 +149,80 @@ class SupplementDialog(QDialog):
         self.tasks.run(lambda: intake.decide_existing(app_id, materials, decision, clerk, reasons),
                        self._done, self._failed, owner=self)
 
+    # -- the 补正 draft (issue 14) ---------------------------------------------------------------
+    def _draft(self):
+        from ...core.services import ApplicationDraft, ItemInput, MemberInput
+
+        return ApplicationDraft(applicant=MemberInput(name=self.detail.row.name),
+                                items=[ItemInput(code, self.materials.materials_for(code))
+                                       for code in self.materials.state])
+
+    def autosave(self) -> None:
+        self.autosave_timer.stop()
+        clerk = self.actor()
+        if clerk is None:
+            return
+        drafts, draft, draft_id, app_id = (self.services.drafts, self._draft(), self.draft_id,
+                                           self.detail.row.id)
+
+        def saved(outcome) -> None:
+            self.draft_id = outcome.value
+
+        self.tasks.run(lambda: drafts.save_draft(clerk, draft, draft_id=draft_id, kind="supplement",
+                                                 application_id=app_id),
+                       saved, lambda exc: log.warning("supplement draft not saved: %s",
+                                                      type(exc).__name__),
+                       owner=self, quiet=True)
+
+    def offer_draft(self) -> None:
+        """A 补正 of this application left unfinished (a crash, 取消): offered back."""
+        clerk = self.actor()
+        if clerk is None:
+            return
+        drafts = self.services.drafts
+        try:
+            mine = [d for d in drafts.pending_drafts(clerk)
+                    if d.kind == "supplement" and d.application_id == self.detail.row.id]
+        except Exception:
+            log.exception("pending drafts could not be read")
+            return
+        if not mine:
+            return
+        answer = self.ask_restore(self, mine[0])
+        if answer == RESTORE:
+            try:
+                saved = self.tasks.call(lambda: drafts.restore_draft(clerk, mine[0].id)).value
+            except Exception as exc:
+                present(self, exc)
+                return
+            self.draft_id = saved.id
+            for item in saved.draft.items:
+                if item.item_code in self.materials.state:
+                    for material, status in item.materials.items():
+                        self.materials.restore_status(item.item_code, material, status)
+            self.autosave_timer.stop()
+        elif answer == DISCARD:
+            for d in mine:
+                self.tasks.run(functools.partial(drafts.discard_draft, clerk, d.id, "declined"),
+                               owner=self, quiet=True)
+
+    def _discard_draft(self) -> None:
+        self.autosave_timer.stop()
+        clerk, draft_id = self.actor(), self.draft_id
+        self.draft_id = None
+        if clerk is not None and draft_id is not None:
+            drafts = self.services.drafts
+            self.tasks.run(lambda: drafts.discard_draft(clerk, draft_id, "decided"), owner=self,
+                           quiet=True)
+
+    def reject(self) -> None:
+        """取消 keeps the statuses entered as the 补正 draft (offered at the next 补正)."""
+        if self.autosave_timer.isActive():
+            self.autosave()
+        super().reject()
+
     def _done(self, result) -> None:
+        self._discard_draft()
         primary = next((d for d in result.documents
                         if d.kind in ("receipt", "notice_missing", "notice_reject")), None)
         if primary is not None:

@@ -848,6 +848,12 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "reserve.task_not_township": (QT_TRANSLATE_NOOP(
         "Messages", "This item was approved by the county; its money is not paid from the "
         "township's reserve fund"), ()),
+    # issue 14 — drafts
+    "draft.not_found": (QT_TRANSLATE_NOOP(
+        "Messages", "This draft no longer exists (it may have been decided, cleared or "
+        "discarded)"), ()),
+    "draft.unreadable": (QT_TRANSLATE_NOOP(
+        "Messages", "This draft cannot be read and can no longer be restored"), ()),
 }
 
 

@@ -123,6 +123,7 @@ class _Pending:
     origin: Any
     publish: bool
     job: Job | None = None
+    quiet: bool = False   # not counted in ``busy`` (an autosave: buttons stay enabled)
 
 
 def call_on_writer(tasks: TaskRunner | None, fn: Callable[[], T]) -> T:
@@ -152,19 +153,22 @@ class TaskRunner(QObject):
     # -- public -----------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return any(not p.quiet for p in self._pending.values())
 
     def run(self, fn: Callable[[], Any], on_done: Callback | None = None,
             on_error: ErrorCallback | None = None, *, owner: QObject | None = None,
-            lane: str = WRITE, origin: Any = None, publish: bool = True) -> None:
+            lane: str = WRITE, origin: Any = None, publish: bool = True,
+            quiet: bool = False) -> None:
         """Run ``fn()`` off the GUI thread; then ``on_done(result)`` or ``on_error(exc)``
         on the GUI thread — neither once ``owner`` was deleted.
 
         Without ``on_error`` the error is presented (:func:`errors.present`, parented
         to ``owner``). A write's ``result.changes`` are published on :attr:`bus` with
-        ``origin`` (default: ``owner``) after ``on_done``.
+        ``origin`` (default: ``owner``) after ``on_done``. A ``quiet`` task (a draft's
+        autosave) still runs in order on its lane but does not make the runner
+        :attr:`busy`: screens keep their buttons while it runs.
         """
-        self._submit(fn, on_done, on_error, owner, lane, origin, publish, None)
+        self._submit(fn, on_done, on_error, owner, lane, origin, publish, None, quiet)
 
     def run_job(self, fn: Callable[[Job], Any], on_done: Callback | None = None,
                 on_error: ErrorCallback | None = None, *, owner: QObject | None = None,
@@ -220,13 +224,13 @@ class TaskRunner(QObject):
     # -- internals ----------------------------------------------------------------------
     def _submit(self, fn: Callable[[], Any], on_done: Callback | None,
                 on_error: ErrorCallback | None, owner: QObject | None, lane: str,
-                origin: Any, publish: bool, job: Job | None) -> None:
+                origin: Any, publish: bool, job: Job | None, quiet: bool = False) -> None:
         token = next(self._tokens)
         was_busy = self.busy
         self._pending[token] = _Pending(on_done, on_error, owner, owner is not None,
                                         owner if origin is None else origin,
-                                        publish and lane == WRITE, job)
-        if not was_busy:
+                                        publish and lane == WRITE, job, quiet)
+        if not was_busy and self.busy:
             self.busyChanged.emit(True)
         if self.synchronous:
             try:
@@ -256,6 +260,7 @@ class TaskRunner(QObject):
 
     @Slot(int, object, object)
     def _deliver(self, token: int, result: Any, error: BaseException | None) -> None:
+        was_busy = self.busy
         pending = self._pending.pop(token, None)
         try:
             if pending is None:
@@ -277,7 +282,7 @@ class TaskRunner(QObject):
             if error is None and pending.publish:
                 self.bus.publish(changes_of(result), pending.origin)
         finally:
-            if not self._pending:
+            if was_busy and not self.busy:
                 self.busyChanged.emit(False)
 
     def _progress_dialog(self, job: Job, owner: QObject | None, title: str) -> None:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from ...errors import ValidationErrors
+from ...errors import ValidationError, ValidationErrors
 from ...models import Application, Document, Staff, Township
 from ...rules import numbering, routing, values
 from ...vocab import ApplicationStatus, Decision, ItemStatus, TaskStatus
@@ -82,6 +82,15 @@ class Decisions(Registration, DraftValidation):
         return DecisionResult(app.id, app.number or "", app.status, written,
                               Changes(applications={app.id}, documents={d.id for d in written}),
                               deferred)
+
+    def decision_problems(self, draft: ApplicationDraft, decision: str) -> list[ValidationError]:
+        """What :meth:`decide` would refuse now, without writing (the window re-checks a
+        refused decision as the clerk edits, so a fixed field's message goes — issue 14).
+        A rejection's reasons are asked after the form is valid: not checked here."""
+        errors, clean = self._validate(draft)
+        if decision != Decision.REJECT:
+            errors += self._decision_errors(decision, clean.items, draft.urgent, [])
+        return errors
 
     @staticmethod
     def _clean_reasons(raw: list[str]) -> list[str]:
