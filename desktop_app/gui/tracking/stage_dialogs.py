@@ -39,7 +39,7 @@ from ...core.services.handling.stage_types import StageInput, StagePlan, StageVi
 from ..intake.items import material_choices
 from ..kit.fmt import fmt
 from ..kit.labels import due_text
-from ..kit.print_pdf import DocumentActions
+from ..kit.print_actions import DocumentActions
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import open_file
 from .dialogs import ServiceDialog, _task_line, date_edit, field, month_end
