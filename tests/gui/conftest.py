@@ -63,6 +63,39 @@ def clerk_window(qtbot, services, township, opener, data_dir):
     return make_window(qtbot, services, actor_for(services, "clerk1"), opener, data_dir)
 
 
+class PrintBoxes:
+    """The print path's boxes (a failed print, a PDF no viewer opens) answered without a
+    modal loop: ``shown`` records (title, text); ``answer`` is the button pressed
+    (``"save"``, ``"preview"``, ``"open"`` or None)."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.answer: str | None = None
+
+
+@pytest.fixture(autouse=True)
+def print_boxes(monkeypatch) -> PrintBoxes:
+    """No GUI test reaches a printer of the machine (a CUPS queue of the slow tests may
+    be up) or blocks on a box: no printer is installed unless a test says otherwise,
+    and the print path's boxes are answered by ``answer``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.gui.kit import print_failure, print_pdf
+
+    boxes = PrintBoxes()
+    original_exec = QMessageBox.exec
+
+    def choose(box, buttons):
+        boxes.shown.append((box.windowTitle(), box.text()))
+        if QMessageBox.exec is not original_exec:  # the ``messages`` fixture records it too
+            box.exec()
+        return boxes.answer
+
+    monkeypatch.setattr(print_pdf, "available_printers", lambda: [])
+    monkeypatch.setattr(print_failure, "choose", choose)
+    return boxes
+
+
 class Messages:
     """Message boxes answered without a modal loop; ``shown`` records (title, text)."""
 

@@ -29,7 +29,8 @@ def test_live_id_check_shows_sex_and_birth_date(qtbot, intake):
     assert "校验位" in a.errors["id_number"].text()
 
 
-def test_accept_with_all_materials_prints_receipt(qtbot, window, intake, services, opener):
+def test_accept_with_all_materials_prints_receipt(qtbot, window, intake, services, opener,
+                                                  print_boxes):
     fill_valid(qtbot, intake)
     assert "950.50" in intake.totals.text() and "475.25" in intake.totals.text()
     click(qtbot, intake.accept_button)
@@ -44,10 +45,13 @@ def test_accept_with_all_materials_prints_receipt(qtbot, window, intake, service
 
     receipt = [d for d in services.documents.for_application(rows[0].id) if d.kind == "receipt"]
     assert receipt, "no receipt issued"
-    # The receipt opened by itself, ready to print; 打开 PDF opens it again.
-    assert [p.name for p in opener.opened] == [receipt[0].path.name]
+    # "…并打印" went for the printer (none installed here: explained, the receipt saved,
+    # nothing counted); 打开 PDF opens it.
+    assert "未安装打印机" in print_boxes.shown[0][1] and not opener.opened
+    assert "未打印" in intake.result.sent.text()
+    assert receipt[0].print_count == 0
     click(qtbot, intake.result.findChild(QWidget, "openDocument0"))
-    assert opener.opened[-1] == opener.opened[0] and opener.opened[0].exists()
+    assert opener.opened == [receipt[0].path] and opener.opened[0].exists()
     text = squash(pdf_text(services.documents.original_pdf(receipt[0].id)))
     assert "张三" in text
     assert number in text

@@ -75,7 +75,7 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.form = QWidget()
         documents = services.documents
         self.result = ResultPage(opener, resolve=lambda d: tasks.call(
-            lambda: documents.original_pdf(d.id, actor())))
+            lambda: documents.original_pdf(d.id, actor())), record=self._record_print)
         self.result.newApplication.connect(self.new_application)
         self.result.openApplication.connect(self.openApplication)
         self.stack.addWidget(self.form)
@@ -277,10 +277,10 @@ class IntakeScreen(IntakeFormLayout, QWidget):
             log.exception("cannot load the detail of application %s", result.application_id)
         self.result.show_result(result, detail)
         self.stack.setCurrentWidget(self.result)
-        # "…并打印": open the decision's document in the viewer, ready to print.
+        # "…并打印": the decision's document goes to the remembered printer (issue 14).
         primary = next((d for d in result.documents if d.kind in PRIMARY_KINDS), None)
         if primary is not None:
-            self.result.opener(Path(primary.path))
+            self.result.print_primary(primary)
         if result.deferred:
             # 承诺书 and 转办单: rendered now on the writer thread, after the receipt is
             # in the clerk's hands; opening one earlier renders it on demand.
@@ -288,6 +288,13 @@ class IntakeScreen(IntakeFormLayout, QWidget):
             self.tasks.run(lambda: documents.render_pending(ids), None,
                            lambda exc: log.warning("deferred rendering failed (rendered on "
                                                    "first open instead): %s", exc))
+
+    def _record_print(self, doc, report) -> None:
+        """A job the printer accepted counts as a print of ``doc`` (issue 14)."""
+        from ..kit.print_actions import print_recorder
+
+        print_recorder(self.services, self.tasks, self.actor, owner=self,
+                       documents=[doc.id])(report)
 
     def _failed(self, error: BaseException) -> None:
         self._materials_changed()

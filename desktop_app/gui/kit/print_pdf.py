@@ -227,15 +227,16 @@ def send_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str, *
     if not paths:
         return None
     failed_at = paths[0] if len(paths) == 1 else paths[0].parent
+    known: str | None = None
     if printer is None:
         if not available_printers():
             show_print_failure(parent, PrintError(PrintError.NO_PRINTER), failed_at, opener,
                                preview=preview)
             return None
+        known = remembered_printer(settings) if remembered else None
         printer = make_printer(title, settings=settings)
-    if remembered and printer.printerName() and printer.printerName() == remembered_printer(
-            settings):
-        ask = None
+    if known:
+        ask = None   # "…并打印": the printer chosen last time, no dialog
     if ask is not None:
         if not ask(printer, parent):
             return None
@@ -273,7 +274,7 @@ def send_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str, *
             progress_dialog.deleteLater()
     if not pages:
         return None
-    return PrintReport(printer_label(printer), pages, copies, title)
+    return PrintReport(known or printer_label(printer), pages, copies, title)
 
 
 def print_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str,
