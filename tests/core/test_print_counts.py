@@ -121,3 +121,30 @@ def test_migration_0012_keeps_history_honest(services, township):
     seqs = sorted([r.change_seq for r in after.values()] + [r.change_seq for r in lists_after])
     assert seqs == list(range(counter_before + 1, counter_after + 1))
     assert all(after[k].version == docs[k].version + 1 for k in docs)
+
+
+def _count_rows(services) -> tuple[int, ...]:
+    with services.ctx.db.read() as s:
+        return tuple(s.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+                     for t in ("application", "document", "event", "number_series"))
+
+
+def _text(pdf: bytes, tmp_path) -> str:
+    from tests.helpers.gui import pdf_text
+
+    path = tmp_path / "preview.pdf"
+    path.write_bytes(pdf)
+    return pdf_text(path).replace(" ", "")
+
+
+def test_notice_preview_renders_and_records_nothing(services, township, tmp_path):
+    d = draft(services)
+    code = services.ctx.catalog.item("DIBAO").required_materials[0].code
+    d.items[0].materials[code] = "missing"
+    before = _count_rows(services)
+    pdf = services.intake.preview_decision(d, "notice", township)
+    assert pdf.startswith(b"%PDF") and "一次性告知" in _text(pdf, tmp_path)
+    assert _count_rows(services) == before   # nothing recorded, no number used
+    issued = services.intake.decide(d, "notice", township)
+    assert issued.number.endswith("0001")     # the preview used no number of the series
+    assert issued.number in _text(pdf, tmp_path)

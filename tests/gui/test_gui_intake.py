@@ -85,6 +85,7 @@ def test_notice_lists_every_missing_material(qtbot, intake, services):
     assert not panel.error.isHidden() and "材料不齐" in panel.error.text()
     assert services.queries.count() == 0
 
+    intake.confirm_notice = lambda parent, pdf: True  # the preview confirmed (issue 14)
     click(qtbot, intake.notice_button)
     assert intake.stack.currentWidget() is intake.result
     app_id = services.queries.search_ids("张三")[0]

@@ -36,6 +36,7 @@ from ..kit.messages import text_of
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, FieldErrors, open_file, yuan
 from .form import IntakeFormLayout
+from .notice_confirm import confirm_notice
 from .result import ResultPage
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.tasks = tasks
         self.actor = actor
         self.ask_reasons = ask_reasons
+        #: Shows the one-time notice before it is issued; True = 确认开具 (issue 14).
+        self.confirm_notice: Callable[[QWidget, bytes], bool] = confirm_notice
         self.today = services.ctx.today
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("intakeGeneralError")
@@ -260,6 +263,8 @@ class IntakeScreen(IntakeFormLayout, QWidget):
             if answer is None:
                 return
             reasons = answer
+        if decision == "notice" and not self._notice_confirmed(draft, clerk):
+            return
         self.status.setText(self.tr("Saving and printing…"))
         intake = self.services.intake
         # Only the applicant's document is rendered inside the save; the others follow
@@ -267,6 +272,16 @@ class IntakeScreen(IntakeFormLayout, QWidget):
         self.tasks.run(lambda: intake.decide(draft, decision, clerk, reasons,
                                              defer_secondary=True),
                        self._decided, self._failed, owner=self)
+
+    def _notice_confirmed(self, draft, clerk) -> bool:
+        """The notice as it will be printed (rendered, nothing recorded), confirmed."""
+        intake = self.services.intake
+        try:
+            pdf = self.tasks.call(lambda: intake.preview_decision(draft, "notice", clerk))
+        except Exception as exc:
+            self._failed(exc)
+            return False
+        return bool(self.confirm_notice(self, pdf))
 
     def _decided(self, result) -> None:
         self._materials_changed()

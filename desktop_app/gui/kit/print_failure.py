@@ -40,7 +40,11 @@ def _box(parent: QWidget | None, title: str, lines: Sequence[str], detail: str,
               PREVIEW: translate("PrintPdf", "Preview"),
               OPEN: translate("PrintPdf", "Open PDF")}
     buttons = {c: box.addButton(labels[c], QMessageBox.ButtonRole.ActionRole) for c in offers}
-    return choose(box, buttons)
+    try:
+        return choose(box, buttons)
+    finally:
+        box.setParent(None)  # gone from the screen's children at once
+        box.deleteLater()
 
 
 def _follow(parent: QWidget | None, choice: str | None, path: Path, *,

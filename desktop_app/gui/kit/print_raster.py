@@ -65,12 +65,14 @@ class PdfPages:
     The file is read into memory, so it is never held open (Windows would lock it).
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str | bytes) -> None:
+        """``path``: a saved PDF, or the bytes of one (a preview never written to disk)."""
         import pypdfium2
 
-        self.path = Path(path)
+        self.path = Path("<memory>") if isinstance(path, bytes) else Path(path)
         try:
-            self._doc = pypdfium2.PdfDocument(self.path.read_bytes())
+            data = path if isinstance(path, bytes) else self.path.read_bytes()
+            self._doc = pypdfium2.PdfDocument(data)
         except (OSError, pypdfium2.PdfiumError) as exc:
             raise PrintError(PrintError.UNREADABLE, detail=f"{self.path}: {exc}") from exc
 
