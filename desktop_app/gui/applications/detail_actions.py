@@ -112,9 +112,10 @@ class DetailDocumentActions(_Base):
         if clerk is None:
             return
         documents = self.services.documents
-        self.tasks.run(lambda: documents.reprint(doc.id, clerk),
-                       lambda outcome, d=doc: self._reprinted(d, outcome), self._failed,
-                       owner=self)
+        def done(outcome: Any) -> None:
+            self._reprinted(doc, outcome)
+
+        self.tasks.run(lambda: documents.reprint(doc.id, clerk), done, self._failed, owner=self)
 
     def _reprinted(self, doc, outcome) -> None:
         self.error.clear_message()

@@ -223,10 +223,10 @@ def send_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str, *
     ``remembered``: "…并打印" — straight to the remembered printer when it is still
     installed; otherwise (the first time) ``ask`` and remember the choice.
     """
-    paths = [Path(p) for p in paths]
-    if not paths:
+    files = [Path(p) for p in paths]
+    if not files:
         return None
-    failed_at = paths[0] if len(paths) == 1 else paths[0].parent
+    failed_at = files[0] if len(files) == 1 else files[0].parent
     known: str | None = None
     if printer is None:
         if not available_printers():
@@ -243,7 +243,7 @@ def send_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str, *
         remember_printer(printer, settings)
     progress_dialog: QProgressDialog | None = None
     progress: Progress | None = None
-    if show_progress if show_progress is not None else len(paths) > 1:
+    if show_progress if show_progress is not None else len(files) > 1:
         progress_dialog = QProgressDialog(translate("PrintPdf", "Printing…"),
                                           translate("PrintPdf", "Cancel"), 0, 1, parent)
         progress_dialog.setWindowTitle(translate("PrintPdf", "Print"))
@@ -262,7 +262,7 @@ def send_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str, *
     copies = max(1, printer.copyCount())
     try:
         check_printer(printer)
-        pages = paint_pdfs(printer, paths, progress=progress)
+        pages = paint_pdfs(printer, files, progress=progress)
     except PrintCancelled:
         return None
     except PrintError as exc:

@@ -317,9 +317,11 @@ class StageDialog(ServiceDialog):
         (公示名单, 报批名单) — issue 14."""
         from ..kit.print_actions import print_recorder
 
-        kind = "documents" if hasattr(info, "application_id") else "lists"
-        return print_recorder(self.services, self.tasks, self.actor, owner=self,
-                              **{kind: [info.id]})
+        ids = [info.id]
+        if hasattr(info, "application_id"):
+            return print_recorder(self.services, self.tasks, self.actor, owner=self,
+                                  documents=ids)
+        return print_recorder(self.services, self.tasks, self.actor, owner=self, lists=ids)
 
 
 # -- the steps -------------------------------------------------------------------------------------
