@@ -71,19 +71,33 @@ class PrintBoxes:
     def __init__(self) -> None:
         self.shown: list[tuple[str, str]] = []
         self.answer: str | None = None
+        self.printed: Path | None = None   # where the test printer's jobs land
+
+
+TEST_PRINTER = "测试打印机"
 
 
 @pytest.fixture(autouse=True)
-def print_boxes(monkeypatch) -> PrintBoxes:
+def print_boxes(monkeypatch, tmp_path) -> PrintBoxes:
     """No GUI test reaches a printer of the machine (a CUPS queue of the slow tests may
-    be up) or blocks on a box: no printer is installed unless a test says otherwise,
-    and the print path's boxes are answered by ``answer``."""
+    be up) or blocks on a box: the one installed printer is ``TEST_PRINTER``, remembered,
+    whose jobs are painted into PDF files under ``tmp_path/printed`` (``printed``); a
+    test may say there is none (``available_printers`` -> []). The print path's boxes
+    are answered by ``answer``."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QMessageBox
 
     from desktop_app.gui.kit import print_failure, print_pdf
 
     boxes = PrintBoxes()
     original_exec = QMessageBox.exec
+    real_make_printer = print_pdf.make_printer
+    out = tmp_path / "printed"
+    out.mkdir()
+    boxes.printed = out
+    settings = QSettings(str(tmp_path / "print-settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(print_pdf.SETTINGS_KEY, TEST_PRINTER)
 
     def choose(box, buttons):
         boxes.shown.append((box.windowTitle(), box.text()))
@@ -91,7 +105,16 @@ def print_boxes(monkeypatch) -> PrintBoxes:
             box.exec()
         return boxes.answer
 
-    monkeypatch.setattr(print_pdf, "available_printers", lambda: [])
+    def make_printer(title, **kw):
+        printer = real_make_printer(title, **kw)
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat \
+                and not printer.outputFileName():
+            printer.setOutputFileName(str(out / f"job-{len(list(out.iterdir())) + 1}.pdf"))
+        return printer
+
+    monkeypatch.setattr(print_pdf, "available_printers", lambda: [TEST_PRINTER])
+    monkeypatch.setattr(print_pdf, "settings_store", lambda: settings)
+    monkeypatch.setattr(print_pdf, "make_printer", make_printer)
     monkeypatch.setattr(print_failure, "choose", choose)
     return boxes
 

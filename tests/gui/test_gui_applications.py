@@ -154,7 +154,8 @@ def test_supplement_after_notice_then_accept(qtbot, window, services, people, op
     box.setCurrentIndex(box.findData("received"))
     click(qtbot, supplement.accept_button)
     assert services.queries.detail(app_id).row.status == "accepted"
-    assert opener.opened[-1].name.endswith("receipt.pdf")
+    receipt = next(d for d in services.documents.for_application(app_id) if d.kind == "receipt")
+    assert receipt.print_count == 1   # printed ("受理并打印回执", issue 14), not opened
     assert not view.supplement_button.isVisibleTo(view)
     actions = [view.events_model.index(r, 2).data() for r in range(view.events_model.rowCount())]
     assert "补正材料" in actions and actions.count("受理") == 1

@@ -45,11 +45,11 @@ def test_accept_with_all_materials_prints_receipt(qtbot, window, intake, service
 
     receipt = [d for d in services.documents.for_application(rows[0].id) if d.kind == "receipt"]
     assert receipt, "no receipt issued"
-    # "…并打印" went for the printer (none installed here: explained, the receipt saved,
-    # nothing counted); 打开 PDF opens it.
-    assert "未安装打印机" in print_boxes.shown[0][1] and not opener.opened
-    assert "未打印" in intake.result.sent.text()
-    assert receipt[0].print_count == 0
+    # "…并打印" sent the receipt to the (remembered test) printer, not to a viewer, and
+    # counted it; 打开 PDF opens it.
+    assert not print_boxes.shown and not opener.opened
+    assert intake.result.sent.text().startswith("已发送到打印机 测试打印机：")
+    assert receipt[0].print_count == 1 and len(list(print_boxes.printed.iterdir())) == 1
     click(qtbot, intake.result.findChild(QWidget, "openDocument0"))
     assert opener.opened == [receipt[0].path] and opener.opened[0].exists()
     text = squash(pdf_text(services.documents.original_pdf(receipt[0].id)))

@@ -90,6 +90,7 @@ def test_first_print_asks_for_the_printer(qtbot, services, township, monkeypatch
 
 def test_no_printer_explains_and_offers_save_as(qtbot, intake, services, print_boxes,
                                                monkeypatch, tmp_path):
+    monkeypatch.setattr(print_pdf, "available_printers", lambda: [])
     print_boxes.answer = "save"
     monkeypatch.setattr(print_failure, "ask_save_path", lambda parent, path: tmp_path / "usb")
     fill_valid(qtbot, intake)
