@@ -33,8 +33,8 @@ from .auth.lock_screen import IdleWatcher, LockOverlay
 from .intake.screen import IntakeScreen
 from .kit.dialogs import ask_yes_no
 from .kit.fmt import fmt
+from .kit.opener import open_document
 from .kit.tasks import TaskRunner
-from .kit.widgets import open_file
 from .navigation import DEMO_STYLE, MainWindowNavigation
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class MainWindow(MainWindowNavigation, QMainWindow):
     :func:`~desktop_app.gui.app.build_main_window` does both."""
 
     def __init__(self, tasks: TaskRunner, *, data_dir: Path | None = None,
-                 demo: bool = False, opener: Callable[[Path], object] = open_file) -> None:
+                 demo: bool = False, opener: Callable[[Path], object] = open_document) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.services: Services = cast("Services", None)  # None until attach()

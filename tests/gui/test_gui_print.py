@@ -16,7 +16,7 @@ from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.gui.kit import print_pdf
-from desktop_app.gui.kit.print_pdf import DocumentActions
+from desktop_app.gui.kit.print_actions import DocumentActions
 from tests.helpers.drafts import draft
 
 pytestmark = pytest.mark.gui
@@ -166,10 +166,11 @@ def test_batch_prints_one_job_and_can_be_cancelled(qtbot, services, township, tm
     paths = [d.path for d in receipt]  # the receipt and the 承诺书
     total = sum(_pages(p) for p in paths)
     out = tmp_path / "batch.pdf"
-    assert print_pdf.print_batch(None, paths, "转办单 2026-11-24", ask=None,
-                                 printer=file_printer("batch", out)) == total
+    report = print_pdf.print_batch(None, paths, "转办单 2026-11-24", ask=None,
+                                   printer=file_printer("batch", out))
+    assert report.pages == total and report.copies == 1 and report.printer == "batch.pdf"
     assert _pages(out) == total
 
     monkeypatch.setattr(print_pdf.QProgressDialog, "wasCanceled", lambda self: True)
     assert print_pdf.print_batch(None, paths, "转办单", ask=None,
-                                 printer=file_printer("batch", tmp_path / "c.pdf")) == 0
+                                 printer=file_printer("batch", tmp_path / "c.pdf")) is None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QPushButton
 
+from desktop_app.gui.kit.print_pdf import PrintReport
 from tests.helpers.drafts import draft
 
 
@@ -17,7 +18,8 @@ def test_detail_prints_the_saved_pdf_of_a_document(qtbot, services, admin, tasks
     calls = []
     dialog = DetailView(services, tasks, result.application_id, lambda: admin, opener=opener)
     qtbot.addWidget(dialog)
-    dialog.print_pdf = lambda parent, path, title, **kw: calls.append((Path(path), title)) or 1
+    dialog.print_pdf = lambda parent, path, title, **kw: calls.append((Path(path), title)) or \
+        PrintReport("PDF", 1, 1, title)
     button = dialog.findChild(QPushButton, "printDocument0")
     assert button is not None and button.isEnabled()
     button.click()
@@ -35,12 +37,12 @@ def test_tracking_prints_the_list_and_its_slips_as_one_job(qtbot, services, admi
     screen.refresh()
     jobs = []
     screen.print_batch = lambda parent, paths, title, **kw: jobs.append(
-        ([Path(p).name for p in paths], title)) or len(paths)
+        ([Path(p).name for p in paths], title)) or PrintReport("PDF", len(paths), 1, title)
     assert not screen.batch_button.isEnabled()
-    screen.handover_button.click()
+    screen.handover_button.click()   # prints the list itself (issue 14)
     assert screen.batch_button.isEnabled()
     screen.batch_button.click()
-    (names, title), = jobs
+    _list_alone, (names, title) = jobs
     assert title == screen.last_list.number
     assert names[0].endswith("handover_list.pdf") and names[1] == f"{a.number}-Z1-referral.pdf"
 
@@ -52,7 +54,8 @@ def test_intake_result_page_prints_each_issued_document(qtbot, services, admin, 
     page = ResultPage(opener)
     qtbot.addWidget(page)
     calls = []
-    page.print_pdf = lambda parent, path, title, **kw: calls.append((Path(path), title)) or 1
+    page.print_pdf = lambda parent, path, title, **kw: calls.append((Path(path), title)) or \
+        PrintReport("PDF", 1, 1, title)
     page.show_result(result, services.queries.detail(result.application_id))
     page.findChild(QPushButton, "printDocument0").click()
     first = result.documents[0]

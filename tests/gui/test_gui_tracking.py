@@ -210,8 +210,9 @@ def test_handover_list_button_writes_the_pdf_and_tasks_become_referred(
                for i in range(combo.count()))
     combo.setCurrentIndex(combo.findData("HEALTHCARE"))
     click(qtbot, screen.handover_button)
-    assert opener.opened and opener.opened[-1].exists()
-    text = pdf_text(opener.opened[-1])
+    assert screen.last_list.path.exists()   # written, and printed (issue 14), not opened
+    assert "已发送到打印机" in screen.message.text() and not opener.opened
+    text = pdf_text(screen.last_list.path)
     assert "转办清单" in text and "县医保局" in text and "张三" in text and "孙八" in text
     assert "县教育局" not in text
     assert {r.status_label for r in rows(screen) if r.item_code == "MEDICAL"} == {"已转办"}

@@ -24,6 +24,8 @@ class Document(Tracked, Base):
 
     ``data`` is the JSON snapshot the PDF was rendered from, so a reprint (补打)
     shows exactly what was issued; ``sha256`` is the hash of the first PDF.
+    ``print_count``: how many times the window sent it (or a 补打 of it) to a printer
+    (issue 14); issuing, opening or saving the PDF is not a print.
     """
 
     __tablename__ = "document"
@@ -38,7 +40,7 @@ class Document(Tracked, Base):
     sha256: Mapped[str] = mapped_column(String(64))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    print_count: Mapped[int] = mapped_column(Integer, default=1)
+    print_count: Mapped[int] = mapped_column(Integer, default=0)  # prints sent to a printer
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(Text, default="")
     voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -50,7 +52,8 @@ class Document(Tracked, Base):
 
 
 class DocumentPrint(Base):
-    """One production of a document: the original or a reprint (补打)."""
+    """One production of the PDF of a document: the original or a reprint (补打); not a
+    print (``Document.print_count`` and the ``document.print`` events count those)."""
 
     __tablename__ = "document_print"
 
@@ -82,4 +85,4 @@ class ListDocument(Tracked, Base):
     sha256: Mapped[str] = mapped_column(String(64))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    print_count: Mapped[int] = mapped_column(Integer, default=1)
+    print_count: Mapped[int] = mapped_column(Integer, default=0)  # prints sent to a printer

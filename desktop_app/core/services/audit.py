@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "document.issue": "出具文书",
     "document.render": "首次生成文书",
     "document.reprint": "补打文书",
+    "document.print": "打印文书",  # issue 14: sent to a printer
     "document.void": "作废文书",
     "pii.view_full_id": "查看完整证件号码",
     "auth.login": "登录",

@@ -572,7 +572,7 @@ def issue_list_document(ctx: ServiceContext, s: Session, kind: str,
                        department=data.get("department", {}).get("code", ""), day=day,
                        template_version=str(printing.load_template(kind).version),
                        data=json.dumps(data, ensure_ascii=False, sort_keys=True),
-                       sha256=digest, created_by_id=clerk.id, print_count=1)
+                       sha256=digest, created_by_id=clerk.id, print_count=0)
     s.add(doc)
     s.flush()
     extra = ({"village": data["village"]["code"]} if kind == "publicity_list"

@@ -33,6 +33,7 @@ from ..models import (
     Document,
     DocumentPrint,
     EmergencyAid,
+    ListDocument,
     RequestedItem,
     Staff,
     Township,
@@ -104,6 +105,7 @@ class DocumentService:
         return self.ctx.db.data_dir / "documents"
 
     def _path(self, doc: Document, reprint: int = 0) -> Path:
+        """The PDF of ``doc``; ``reprint`` n > 0: the file of its n-th 补打."""
         suffix = f"-补打{reprint}" if reprint else ""
         # <township>-<YYYYMMDD>-<seq>[-Z<n>] (转办单 numbers carry a suffix)
         month = numbering.filing_month(doc.number, "misc")
@@ -126,7 +128,7 @@ class DocumentService:
             application_id=app.id, kind=kind, number=number,
             template_version=str(printing.load_template(kind).version),
             data=json.dumps(data, ensure_ascii=False, sort_keys=True), sha256=digest,
-            created_by_id=clerk.id, print_count=1,
+            created_by_id=clerk.id, print_count=0,   # issued, not yet printed (issue 14)
         )
         if render:
             doc.prints.append(DocumentPrint(reprint=False, sha256=digest, by_id=clerk.id))
@@ -362,8 +364,10 @@ class DocumentService:
 
     # -- reprint and void ------------------------------------------------------------
     def reprint(self, document_id: int, by: ActorRef) -> Outcome[DocumentInfo]:
-        """补打: the same content, marked as a reprint, counted and logged.
+        """补打: the same content, marked as a reprint, logged (``document.reprint``).
 
+        Producing the 补打 PDF is not a print: ``print_count`` changes when the window
+        sends it to a printer (:meth:`record_prints`, issue 14).
         ``by``: the logged-in :class:`~.auth.Actor` (or a staff id)."""
         with self.ctx.db.transaction() as s:
             actor, _ = auth.require(s, by, auth.REPRINT)
@@ -378,15 +382,43 @@ class DocumentService:
             data["reprint"] = True
             pdf = printing.render_document(doc.kind, data, _version(doc))
             digest = hashlib.sha256(pdf).hexdigest()
-            doc.print_count += 1
             doc.prints.append(DocumentPrint(reprint=True, sha256=digest, by_id=by_id))
+            n = sum(1 for p in doc.prints if p.reprint)  # 1 = the first 补打
             record_event(s, "document.reprint", actor_id=by_id, application_id=doc.application_id,
-                         document_id=doc.id, number=doc.number, count=doc.print_count,
-                         sha256=digest)
-            path = self._path(doc, reprint=doc.print_count - 1)
+                         document_id=doc.id, number=doc.number, reprint=n, sha256=digest)
+            path = self._path(doc, reprint=n)
         atomic_write(path, pdf)
         return Outcome(self._info(doc, path),
                        Changes(applications={doc.application_id}, documents={doc.id}))
+
+    def record_prints(self, by: ActorRef, *, documents: Iterable[int] = (),
+                      lists: Iterable[int] = (), printer: str = "",
+                      copies: int = 1) -> Outcome[dict[int, int]]:
+        """The window sent these documents (and list documents) to ``printer``: each
+        one's ``print_count`` grows by ``copies`` and a ``document.print`` event names
+        the printer queue (issue 14). Generating, opening or saving a PDF is not a print.
+        Returns {document id: new count} for ``documents``."""
+        doc_ids, list_ids = sorted(set(documents)), sorted(set(lists))
+        copies = max(1, int(copies))
+        printer = "".join(ch for ch in printer if ch.isprintable())[:120]  # a queue name
+        counts: dict[int, int] = {}
+        apps: set[int] = set()
+        with self.ctx.db.transaction() as s:
+            actor, _ = auth.resolve(s, by)
+            for doc in s.scalars(select(Document).where(Document.id.in_(doc_ids))):
+                doc.print_count += copies
+                counts[doc.id] = doc.print_count
+                apps.add(doc.application_id)
+                record_event(s, "document.print", actor_id=actor.staff_id,
+                             application_id=doc.application_id, document_id=doc.id,
+                             number=doc.number, count=doc.print_count, printer=printer)
+            for row in s.scalars(select(ListDocument).where(ListDocument.id.in_(list_ids))):
+                row.print_count += copies
+                record_event(s, "document.print", actor_id=actor.staff_id,
+                             list_document_id=row.id, number=row.number,
+                             count=row.print_count, printer=printer)
+        return Outcome(counts, Changes(applications=apps, documents=set(counts),
+                                       lists=set(list_ids)))
 
     def void(self, document_id: int, reason: str, by: ActorRef, *,
              confirmed_by: ActorRef | None = None) -> Outcome[DocumentInfo]:

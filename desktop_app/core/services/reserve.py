@@ -659,7 +659,7 @@ class ReserveService:
                            template_version=str(printing.load_template(kind).version),
                            data=json.dumps(data, ensure_ascii=False, sort_keys=True),
                            sha256=digest, created_by_id=staff.id if staff else None,
-                           print_count=1)
+                           print_count=0)
         s.add(doc)
         s.flush()
         record_event(s, "document.issue", actor_id=staff.id if staff else None,

@@ -86,8 +86,11 @@ class DetailView(DetailDocumentActions, QWidget):
         self.application_id = application_id
         self.actor = actor
         self.opener = opener
-        #: Prints one saved PDF (print dialog, preview from the same file); tests replace it.
-        self.print_pdf: Callable[..., int] = _print_document
+        #: Prints one saved PDF -> its PrintReport or None (print dialog; ``remembered``:
+        #: the remembered printer); tests replace it.
+        self.print_pdf: Callable[..., Any] = _print_document
+        #: Shows the built-in preview of one saved PDF; tests replace it.
+        self.preview_pdf: Callable[..., Any] = _preview_document
         self.ask_reason = ask_reason
         self.ask_confirmation = ask_confirmation or self._ask_confirmation
         #: How the stage dialogs are shown; tests replace it (no modal loop).
@@ -103,6 +106,11 @@ class DetailView(DetailDocumentActions, QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = ErrorLabel()
         self.error.setObjectName("detailError")
+        #: "已发送到打印机 …" after a print (issue 14)
+        self.sent_label = QLabel()
+        self.sent_label.setObjectName("detailSent")
+        self.sent_label.setStyleSheet("color: #2e7d32;")
+        self.sent_label.setWordWrap(True)
         self.relative_flag = QLabel()
         self.relative_flag.setObjectName("staffRelativeFlag")
         self.relative_flag.setWordWrap(True)
@@ -239,6 +247,7 @@ class DetailView(DetailDocumentActions, QWidget):
         head.addWidget(self.full_id_button)
         body_layout.addLayout(head)
         body_layout.addWidget(self.error)
+        body_layout.addWidget(self.sent_label)
         body_layout.addWidget(self.relative_flag)
         body_layout.addWidget(self.progress_box)
         body_layout.addWidget(self.stages_box)
@@ -585,8 +594,10 @@ class DetailView(DetailDocumentActions, QWidget):
         for r, doc in enumerate(self.documents):
             if doc.voided:
                 state = fmt(self.tr("Voided: %1"), doc.void_reason)
-            else:
+            elif doc.print_count:
                 state = fmt(self.tr("Printed %1 time(s)"), str(doc.print_count))
+            else:
+                state = self.tr("Not printed yet")
             label = QLabel(f"<b>{escape(doc.title)}</b><br>{escape(doc.number)} · {escape(state)}")
             label.setWordWrap(True)
             label.setObjectName(f"document{r}")
@@ -596,6 +607,7 @@ class DetailView(DetailDocumentActions, QWidget):
             buttons = QHBoxLayout()
             for text, name, slot, enabled in (
                 (self.tr("Open"), "open", self.open_document, True),
+                (self.tr("Preview"), "preview", self.preview_document, True),
                 (self.tr("Print…"), "print", self.print_document, not doc.voided),
                 (self.tr("Reprint"), "reprint", self.reprint, not doc.voided),
                 (self.tr("Void…"), "void", self.void, not doc.voided),
@@ -691,7 +703,13 @@ def _exec_dialog(dialog: QDialog) -> None:
     dialog.deleteLater()
 
 
-def _print_document(*args, **kw) -> int:
+def _preview_document(parent, path, title, **kw) -> object:
+    from ..kit.print_actions import show_preview
+
+    return show_preview(parent, path, title, **kw)
+
+
+def _print_document(*args, **kw) -> object:
     """QtPrintSupport and PDFium load on the first print, not with the window."""
     from ..kit.print_pdf import print_document
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ...core.services.auth import VOID
 from ..kit.errors import present
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
         application_id: int
         actor: Callable[[], Any]
         opener: Callable[[Path], object]
-        print_pdf: Callable[..., int]
+        print_pdf: Callable[..., Any]
+        preview_pdf: Callable[..., Any]
         ask_reason: Callable[[QWidget], str | None]
         ask_confirmation: Callable[..., Any]
         full_ids: dict[int, str] | None
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
         error: ErrorLabel
         result_notice_button: QPushButton
         full_id_button: QPushButton
+        sent_label: QLabel
 
         def reload(self) -> None: ...
 
@@ -67,28 +69,58 @@ class DetailDocumentActions(_Base):
             return
         self.opener(path)
 
-    def print_document(self, doc) -> int:
-        """Print the saved PDF (the same file the window issued) with the print dialog;
-        a printer failure is shown and the document stays saved."""
+    def preview_document(self, doc) -> object:
+        """The built-in preview of the saved PDF; its 打印 counts as a print."""
         try:
             path = self._original_pdf(doc)
         except Exception as exc:
             present(self, exc)
-            return 0
-        return self.print_pdf(self, path, doc.number, opener=self.opener)
+            return None
+        return self.preview_pdf(self, path, doc.number,
+                                on_printed=lambda report: self._record_print(doc, report))
+
+    def print_document(self, doc) -> object:
+        """Print the saved PDF (the same file the window issued) with the print dialog;
+        a job the printer accepted counts (issue 14); a printer failure is explained
+        (另存为…) and the document stays saved. Returns the job's report or None."""
+        try:
+            path = self._original_pdf(doc)
+        except Exception as exc:
+            present(self, exc)
+            return None
+        return self._send(doc, path)
+
+    def _send(self, doc, path: Path, *, remembered: bool = False) -> object:
+        report = self.print_pdf(self, path, doc.number, opener=self.opener,
+                                remembered=remembered)
+        if report:
+            self._record_print(doc, report)
+        return report
+
+    def _record_print(self, doc, report) -> None:
+        from ..kit.print_actions import print_recorder, sent_text
+
+        print_recorder(self.services, self.tasks, self.actor, owner=self, documents=[doc.id],
+                       on_done=lambda _o: self.reload())(report)
+        self.error.clear_message()
+        self.sent_label.setText(sent_text(report, doc.title, doc.number))
 
     def reprint(self, doc) -> None:
+        """补打: the reprint PDF is produced (and logged), then sent to the remembered
+        printer (the first time: the print dialog); the print counts when it is sent."""
         clerk = self._clerk()
         if clerk is None:
             return
         documents = self.services.documents
-        self.tasks.run(lambda: documents.reprint(doc.id, clerk), self._reprinted, self._failed,
-                       owner=self)
+        def done(outcome: Any) -> None:
+            self._reprinted(doc, outcome)
 
-    def _reprinted(self, outcome) -> None:
+        self.tasks.run(lambda: documents.reprint(doc.id, clerk), done, self._failed, owner=self)
+
+    def _reprinted(self, doc, outcome) -> None:
         self.error.clear_message()
         self.reload()
-        self.opener(Path(outcome.value.path))
+        self._send(doc, Path(outcome.value.path), remembered=True)
 
     def void(self, doc) -> None:
         clerk = self._clerk()

@@ -927,7 +927,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>报账</translation>
     </message>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+624"/>
+        <location filename="../tracking/stage_dialogs.py" line="+635"/>
         <location line="+9"/>
         <source>No item is waiting for this step.</source>
         <translation>没有等待此环节的事项。</translation>
@@ -1362,7 +1362,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+681"/>
+        <location filename="../applications/detail.py" line="+693"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1370,12 +1370,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDocumentActions</name>
     <message>
-        <location filename="../applications/detail_actions.py" line="+52"/>
+        <location filename="../applications/detail_actions.py" line="+54"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+81"/>
         <source>Void %1 %2. Reason: %3</source>
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
@@ -1393,7 +1393,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-530"/>
+        <location filename="../applications/detail.py" line="-534"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1406,19 +1406,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="-8"/>
         <location line="+8"/>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <location line="+8"/>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-142"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -1483,7 +1483,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-128"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -1524,9 +1524,9 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>超出限额转县级审批</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>Handling progress</source>
-        <extracomment>Prints one saved PDF (print dialog, preview from the same file); tests replace it. How the stage dialogs are shown; tests replace it (no modal loop).</extracomment>
+        <extracomment>Prints one saved PDF -&gt; its PrintReport or None (print dialog; ``remembered``: the remembered printer); tests replace it. Shows the built-in preview of one saved PDF; tests replace it. How the stage dialogs are shown; tests replace it (no modal loop). &quot;已发送到打印机 …&quot; after a print (issue 14)</extracomment>
         <translation>办理进度</translation>
     </message>
     <message>
@@ -1586,12 +1586,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+11"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-181"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -1641,7 +1641,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Cannot load this application: %1</source>
         <translation>无法读取该办件：%1</translation>
     </message>
@@ -1759,8 +1759,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+133"/>
+        <location line="-271"/>
+        <location line="+134"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -1930,9 +1930,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>已打印 %1 次</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Not printed yet</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1968,7 +1978,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="+447"/>
+        <location filename="../kit/print_actions.py" line="+122"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -2921,7 +2931,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+416"/>
+        <location filename="../intake/screen.py" line="+438"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
@@ -2931,8 +2941,9 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-211"/>
         <source>The assessment could not be made: %1</source>
+        <extracomment>Shows the one-time notice before it is issued; True = 确认开具 (issue 14).</extracomment>
         <translation>无法评估：%1</translation>
     </message>
     <message>
@@ -2966,12 +2977,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Saving and printing…</source>
         <translation>正在保存并生成文书…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+64"/>
         <source>Discard everything entered for this application?</source>
         <translation>放弃本次录入的全部内容吗？</translation>
     </message>
@@ -3024,13 +3035,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -3048,6 +3059,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Document reprinted</source>
         <translation>补打文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document sent to a printer</source>
+        <translation>打印文书</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5618,6 +5634,30 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>NoticeConfirmDialog</name>
+    <message>
+        <location filename="../intake/notice_confirm.py" line="+31"/>
+        <source>Issue the one-time notice?</source>
+        <extracomment>Preview resolution: an A4 page about 800 px wide, readable at 1366×768.</extracomment>
+        <translation>开具一次性告知书？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the one-time notice as it will be printed for the applicant. Check the missing materials: once issued, the notice is recorded under its number.</source>
+        <translation>以下是将打印给申请人的一次性告知书。请核对所缺材料：开具后，告知书即以该编号登记。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Confirm and &amp;issue</source>
+        <translation>确认开具(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PaperworkDialog</name>
     <message>
         <location filename="../tracking/temporary_dialogs.py" line="-163"/>
@@ -5701,7 +5741,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PeoplePicker</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="-425"/>
+        <location filename="../tracking/stage_dialogs.py" line="-436"/>
         <source>Other people, separated by 、</source>
         <translation>其他人员，用“、”分隔</translation>
     </message>
@@ -5868,7 +5908,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PrintPdf</name>
     <message>
-        <location filename="../kit/print_pdf.py" line="-370"/>
+        <location filename="../kit/print_raster.py" line="+44"/>
         <source>No printer is installed on this computer.</source>
         <extracomment>Highest rasterisation resolution. 600 dpi keeps 10-pt CJK text as sharp as a laser printer shows it; a 1200-dpi driver would otherwise mean 140 MB per page. Preview pages are rasterised at most at this resolution (screen zoom).</extracomment>
         <translation>本机未安装打印机。</translation>
@@ -5899,28 +5939,24 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>无法读取已保存的PDF，不能打印。</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location filename="../kit/print_failure.py" line="+68"/>
+        <location line="+22"/>
         <source>The document is saved; nothing is lost:</source>
         <translation>文书已保存，没有丢失：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Check the printer and print again, or open the PDF and print it from the PDF viewer.</source>
-        <translation>请检查打印机后重新打印，或打开PDF从阅读器中打印。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-13"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-36"/>
         <source>Open PDF</source>
         <translation>打开PDF</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+32"/>
+        <location filename="../kit/print_pdf.py" line="+193"/>
+        <location line="+56"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -5935,17 +5971,47 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Printing page %1 of %2…</source>
         <translation>正在打印第%1页，共%2页…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../kit/print_failure.py" line="-2"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Check the printer and print again, save the PDF elsewhere (another computer, a USB stick) or open it and print it from the PDF viewer.</source>
+        <translation>请检查打印机后重新打印；也可将PDF另存到其他位置（其他电脑、U盘），或打开PDF后在阅读器中打印。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No program on this computer could open the PDF (is a PDF viewer installed?).</source>
+        <translation>本机没有程序能打开该PDF（是否安装了PDF阅读器？）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview it here and print from the preview, or save it elsewhere (another computer, a USB stick).</source>
+        <translation>可在本程序中预览并从预览中打印，或另存到其他位置（其他电脑、U盘）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF could not be opened</source>
+        <translation>无法打开PDF</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
@@ -5954,11 +6020,26 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>Save PDF as</source>
         <translation>PDF另存为</translation>
     </message>
+    <message>
+        <location filename="../kit/print_actions.py" line="-91"/>
+        <source>Sent to printer %1: %2 %3</source>
+        <translation>已发送到打印机 %1：%2 %3</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Could not open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No program on this computer could open %1.</source>
+        <translation>本机没有程序能打开 %1。</translation>
+    </message>
 </context>
 <context>
     <name>PublicityDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+508"/>
+        <location filename="../tracking/stage_dialogs.py" line="+519"/>
         <source>Start the public notice</source>
         <translation>开始公示</translation>
     </message>
@@ -6659,9 +6740,9 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../intake/result.py" line="+53"/>
+        <location filename="../intake/result.py" line="+69"/>
         <source>Documents issued</source>
-        <extracomment>The saved PDF of a DocumentInfo (rendered on demand if it is still pending). Prints one saved PDF (print dialog with preview); tests replace it.</extracomment>
+        <extracomment>The saved PDF of a DocumentInfo (rendered on demand if it is still pending). Prints one saved PDF -&gt; its PrintReport or None (print dialog, or with ``remembered=True`` the remembered printer); tests replace it. Shows the built-in preview of one saved PDF; tests replace it. Records a job the printer accepted: ``record(document, report)``. &quot;已发送到打印机 …&quot; — or why nothing went to paper.</extracomment>
         <translation>已出具文书</translation>
     </message>
     <message>
@@ -6680,7 +6761,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>查看办件</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
@@ -6705,12 +6786,17 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>申请人：%1    现居住地：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -6718,6 +6804,11 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+14"/>
         <source>Due %1</source>
         <translation>办结期限 %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Not printed: %1 %2 is saved; print it with the buttons below.</source>
+        <translation>未打印：%1 %2 已保存，请用下方按钮打印。</translation>
     </message>
 </context>
 <context>
@@ -7481,7 +7572,7 @@ Documents will be issued with today&apos;s date again, earlier than those record
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="-455"/>
+        <location filename="../tracking/stage_dialogs.py" line="-466"/>
         <source>This stage is due by %1.</source>
         <translation>本环节时限：%1。</translation>
     </message>
@@ -8513,7 +8604,7 @@ encryption key %4</source>
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../tracking/actions.py" line="+85"/>
+        <location filename="../tracking/actions.py" line="+87"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
@@ -8574,11 +8665,21 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>Handover list %1 printed for %2: %3 referral slip(s), now referred.</source>
-        <translation>%2的转办清单 %1 已生成：%3 份转办单，事项已转办。</translation>
+        <source>Handover list %1 issued for %2: %3 referral slip(s), now referred.</source>
+        <translation>已为%2出具转办清单 %1：共 %3 份转办单，相关事项已转办。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+55"/>
+        <source>Handover list</source>
+        <translation>转办清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handover list and %1 referral slip(s)</source>
+        <translation>转办清单及 %1 份转办单</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Next step…</source>
         <translation>下一环节…</translation>
     </message>
@@ -8602,9 +8703,9 @@ encryption key %4</source>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location filename="../tracking/screen.py" line="+106"/>
+        <location filename="../tracking/screen.py" line="+109"/>
         <source>Tracking</source>
-        <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel); tests replace it.</extracomment>
+        <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel) -&gt; its PrintReport or None; tests replace it. The built-in preview of saved PDFs (one document); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
     </message>
     <message>
@@ -8624,23 +8725,23 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+161"/>
+        <location line="+166"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-165"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+156"/>
+        <location line="+161"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-160"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -8671,12 +8772,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-126"/>
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
@@ -8796,12 +8897,17 @@ encryption key %4</source>
         <translation>将刚出具的转办清单及其全部转办单作为一个任务发送到打印机</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Preview list and slips</source>
+        <translation>预览清单及转办单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Waiting to be handed over:</source>
         <translation>待转办：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -8973,7 +9079,7 @@ encryption key %4</source>
 <context>
     <name>VillageReviewDialog</name>
     <message>
-        <location filename="../tracking/stage_dialogs.py" line="+102"/>
+        <location filename="../tracking/stage_dialogs.py" line="+113"/>
         <source>Record a dispute and the village review</source>
         <translation>登记争议及民主评议</translation>
     </message>

@@ -1,5 +1,10 @@
-"""受理登记, after the decision: the issued number, the documents (open each PDF),
-the promised due dates, and the way on to the next applicant."""
+"""受理登记, after the decision: the issued number, the documents (open, preview and
+print each PDF), the promised due dates, and the way on to the next applicant.
+
+"…并打印" (issue 14): :meth:`ResultPage.print_primary` sends the applicant's document
+to the remembered printer (the first time: the print dialog, whose choice is
+remembered), says "已发送到打印机 <printer>：<document> <number>" and records the print
+(``record``); a failure is explained with 另存为…, the document stays saved."""
 
 from __future__ import annotations
 
@@ -29,14 +34,20 @@ class ResultPage(QWidget):
     openApplication = Signal(int)
 
     def __init__(self, opener: Callable[[Path], object], parent: QWidget | None = None, *,
-                 resolve: Callable[[Any], Path] | None = None) -> None:
+                 resolve: Callable[[Any], Path] | None = None,
+                 record: Callable[[Any, Any], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("intakeResult")
         self.opener = opener
         #: The saved PDF of a DocumentInfo (rendered on demand if it is still pending).
         self.resolve: Callable[[Any], Path] = resolve or (lambda d: Path(d.path))
-        #: Prints one saved PDF (print dialog with preview); tests replace it.
-        self.print_pdf: Callable[..., int] = _print_document
+        #: Prints one saved PDF -> its PrintReport or None (print dialog, or with
+        #: ``remembered=True`` the remembered printer); tests replace it.
+        self.print_pdf: Callable[..., Any] = _print_document
+        #: Shows the built-in preview of one saved PDF; tests replace it.
+        self.preview_pdf: Callable[..., Any] = _preview_document
+        #: Records a job the printer accepted: ``record(document, report)``.
+        self.record: Callable[[Any, Any], object] = record or (lambda doc, report: None)
         self.application_id: int | None = None
         self.documents: list = []
 
@@ -49,6 +60,11 @@ class ResultPage(QWidget):
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        #: "已发送到打印机 …" — or why nothing went to paper.
+        self.sent = QLabel()
+        self.sent.setObjectName("resultSent")
+        self.sent.setWordWrap(True)
+        self.sent.setStyleSheet("font-size: 12pt;")
 
         self.docs_box = QGroupBox(self.tr("Documents issued"))
         self.docs_grid = QGridLayout(self.docs_box)
@@ -72,6 +88,7 @@ class ResultPage(QWidget):
         inner.addWidget(self.title)
         inner.addWidget(self.number)
         inner.addWidget(self.summary)
+        inner.addWidget(self.sent)
         inner.addWidget(self.docs_box)
         inner.addWidget(self.items_box)
         inner.addLayout(buttons)
@@ -109,19 +126,19 @@ class ResultPage(QWidget):
         else:
             self.summary.setText("")
 
+        self.sent.setText("")
         self._clear(self.docs_grid)
         for r, doc in enumerate(self.documents):
             self.docs_grid.addWidget(QLabel(doc.title), r, 0)
             self.docs_grid.addWidget(QLabel(doc.number), r, 1)
-            button = QPushButton(self.tr("Open PDF"))
-            button.setObjectName(f"openDocument{r}")
-            button.clicked.connect(lambda _=False, d=doc: self.opener(self.resolve(d)))
-            self.docs_grid.addWidget(button, r, 2)
-            printer = QPushButton(self.tr("Print…"))
-            printer.setObjectName(f"printDocument{r}")
-            printer.clicked.connect(lambda _=False, d=doc: self.print_pdf(
-                self, self.resolve(d), d.number, opener=self.opener))
-            self.docs_grid.addWidget(printer, r, 3)
+            for column, (text, name, slot) in enumerate((
+                    (self.tr("Open PDF"), "openDocument", self.open_document),
+                    (self.tr("Preview"), "previewDocument", self.preview_document),
+                    (self.tr("Print…"), "printDocument", self.print_document)), 2):
+                button = QPushButton(text)
+                button.setObjectName(f"{name}{r}")
+                button.clicked.connect(lambda _=False, d=doc, s=slot: s(d))
+                self.docs_grid.addWidget(button, r, column)
         self.docs_grid.setColumnStretch(0, 1)
 
         self._clear(self.items_grid)
@@ -138,8 +155,48 @@ class ResultPage(QWidget):
         self.new_button.setFocus()
 
 
-def _print_document(*args, **kw) -> int:
+    # -- the documents ------------------------------------------------------------------------
+    def open_document(self, doc) -> None:
+        self.opener(self.resolve(doc))
+
+    def preview_document(self, doc) -> object:
+        return self.preview_pdf(self, self.resolve(doc), doc.number,
+                                on_printed=lambda report, d=doc: self._sent(d, report))
+
+    def print_document(self, doc, *, remembered: bool = False) -> object:
+        """Print one issued document (the print dialog; ``remembered``: straight to the
+        remembered printer); the job's report, or None when nothing was printed."""
+        report = self.print_pdf(self, self.resolve(doc), doc.number, opener=self.opener,
+                                remembered=remembered)
+        if report:
+            self._sent(doc, report)
+        return report
+
+    def print_primary(self, doc) -> object:
+        """"…并打印": the applicant's document to the remembered printer."""
+        report = self.print_document(doc, remembered=True)
+        if not report:
+            self.sent.setStyleSheet("font-size: 12pt; color: #c62828;")
+            self.sent.setText(fmt(self.tr("Not printed: %1 %2 is saved; print it with the "
+                                          "buttons below."), doc.title, doc.number))
+        return report
+
+    def _sent(self, doc, report) -> None:
+        from ..kit.print_actions import sent_text
+
+        self.record(doc, report)
+        self.sent.setStyleSheet("font-size: 12pt; color: #2e7d32;")
+        self.sent.setText(sent_text(report, doc.title, doc.number))
+
+
+def _print_document(*args, **kw) -> object:
     """QtPrintSupport and PDFium load on the first print, not with the window."""
     from ..kit.print_pdf import print_document
 
     return print_document(*args, **kw)
+
+
+def _preview_document(parent, path, title, **kw) -> object:
+    from ..kit.print_actions import show_preview
+
+    return show_preview(parent, path, title, **kw)

@@ -41,6 +41,7 @@ from ..kit.widgets import ERROR_STYLE, ErrorLabel, open_file, yuan
 from .drafts import DraftKeeping, ask_close_dialog, ask_restore_dialog
 from .form import IntakeFormLayout
 from .live_errors import LiveFieldErrors
+from .notice_confirm import confirm_notice
 from .result import ResultPage
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
         self.ask_reasons = ask_reasons
         self.ask_close = ask_close
         self.ask_restore = ask_restore
+        #: Shows the one-time notice before it is issued; True = 确认开具 (issue 14).
+        self.confirm_notice: Callable[[QWidget, bytes], bool] = confirm_notice
         self.today = services.ctx.today
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("intakeGeneralError")
@@ -91,7 +94,7 @@ class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
         self.form = QWidget()
         documents = services.documents
         self.result = ResultPage(opener, resolve=lambda d: tasks.call(
-            lambda: documents.original_pdf(d.id, actor())))
+            lambda: documents.original_pdf(d.id, actor())), record=self._record_print)
         self.result.newApplication.connect(self.new_application)
         self.result.openApplication.connect(self.openApplication)
         self.stack.addWidget(self.form)
@@ -305,6 +308,8 @@ class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
             if answer is None:
                 return
             reasons = answer
+        if decision == "notice" and not self._notice_confirmed(draft, clerk):
+            return
         self.status.setText(self.tr("Saving and printing…"))
         intake = self.services.intake
         # Only the applicant's document is rendered inside the save; the others follow
@@ -312,6 +317,16 @@ class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
         self.tasks.run(lambda: intake.decide(draft, decision, clerk, reasons,
                                              defer_secondary=True),
                        self._decided, self._failed, owner=self)
+
+    def _notice_confirmed(self, draft, clerk) -> bool:
+        """The notice as it will be printed (rendered, nothing recorded), confirmed."""
+        intake = self.services.intake
+        try:
+            pdf = self.tasks.call(lambda: intake.preview_decision(draft, "notice", clerk))
+        except Exception as exc:
+            self._failed(exc)
+            return False
+        return bool(self.confirm_notice(self, pdf))
 
     def _decided(self, result) -> None:
         self._materials_changed()
@@ -323,10 +338,10 @@ class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
             log.exception("cannot load the detail of application %s", result.application_id)
         self.result.show_result(result, detail)
         self.stack.setCurrentWidget(self.result)
-        # "…并打印": open the decision's document in the viewer, ready to print.
+        # "…并打印": the decision's document goes to the remembered printer (issue 14).
         primary = next((d for d in result.documents if d.kind in PRIMARY_KINDS), None)
         if primary is not None:
-            self.result.opener(Path(primary.path))
+            self.result.print_primary(primary)
         if result.deferred:
             # 承诺书 and 转办单: rendered now on the writer thread, after the receipt is
             # in the clerk's hands; opening one earlier renders it on demand.
@@ -334,6 +349,13 @@ class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
             self.tasks.run(lambda: documents.render_pending(ids), None,
                            lambda exc: log.warning("deferred rendering failed (rendered on "
                                                    "first open instead): %s", exc))
+
+    def _record_print(self, doc, report) -> None:
+        """A job the printer accepted counts as a print of ``doc`` (issue 14)."""
+        from ..kit.print_actions import print_recorder
+
+        print_recorder(self.services, self.tasks, self.actor, owner=self,
+                       documents=[doc.id])(report)
 
     def _failed(self, error: BaseException) -> None:
         self._materials_changed()

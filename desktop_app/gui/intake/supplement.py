@@ -226,8 +226,20 @@ class SupplementDialog(QDialog):
         primary = next((d for d in result.documents
                         if d.kind in ("receipt", "notice_missing", "notice_reject")), None)
         if primary is not None:
-            self.opener(Path(primary.path))
+            self._print_primary(primary)
         self.accept()
+
+    def _print_primary(self, doc) -> None:
+        """"…并打印" (issue 14): to the remembered printer (the first time: the print
+        dialog); a job the printer accepted counts; a failure is explained (另存为…)."""
+        from ..kit.print_actions import print_recorder
+        from ..kit.print_pdf import send_pdfs
+
+        report = send_pdfs(self, [Path(doc.path)], doc.number, opener=self.opener,
+                           remembered=True)
+        if report is not None:
+            print_recorder(self.services, self.tasks, self.actor, owner=self,
+                           documents=[doc.id])(report)
 
     def _failed(self, error: BaseException) -> None:
         present(self, error, fields=self.errors)

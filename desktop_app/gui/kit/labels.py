@@ -28,6 +28,7 @@ ACTIONS: dict[str, str] = {
     "application.void": QT_TRANSLATE_NOOP("Labels", "Application voided"),
     "document.issue": QT_TRANSLATE_NOOP("Labels", "Document issued"),
     "document.reprint": QT_TRANSLATE_NOOP("Labels", "Document reprinted"),
+    "document.print": QT_TRANSLATE_NOOP("Labels", "Document sent to a printer"),  # issue 14
     "document.void": QT_TRANSLATE_NOOP("Labels", "Document voided"),
     "document.render": QT_TRANSLATE_NOOP("Labels", "Document rendered for the first time"),
     "application.withdraw": QT_TRANSLATE_NOOP("Labels", "Application withdrawn"),

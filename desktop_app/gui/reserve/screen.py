@@ -33,7 +33,7 @@ from ...core.rules.values import format_yuan
 from ...core.services.auth import SETTINGS
 from ..kit.errors import present
 from ..kit.fmt import fmt
-from ..kit.print_pdf import DocumentActions
+from ..kit.print_actions import DocumentActions
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, ListTableModel, open_file, row_table
 from .dialogs import (

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
         actor: Callable[[], Any]
         opener: Callable[[Path], object]
         run_dialog: Callable[[QDialog], object]
-        print_batch: Callable[..., int]
+        print_batch: Callable[..., Any]
+        preview_pdfs: Callable[..., Any]
+        preview_list_button: QPushButton
         ask: Callable[[QWidget, str, str], bool]
         last_list: Any
         error: ErrorLabel
@@ -209,27 +211,64 @@ class TrackingActions(_Base):
         def done(outcome) -> None:
             info = outcome.value
             self._recorded(fmt(self.tr(
-                "Handover list %1 printed for %2: %3 referral slip(s), now referred."), info.number,
+                "Handover list %1 issued for %2: %3 referral slip(s), now referred."), info.number,
                     self.services.ctx.catalog.department(info.department).name, str(info.count)))
             self.last_list = info
             self.batch_button.setEnabled(True)
-            self.opener(Path(info.path))
+            self.preview_list_button.setEnabled(True)
+            # 打印转办清单 prints it (issue 14): the remembered printer, the first time
+            # the print dialog; a failure is explained with 另存为…, the list is saved.
+            report = self.print_batch(self, [info.path], info.number, opener=self.opener,
+                                      remembered=True)
+            if report:
+                self._list_printed(info, [], report)
 
         self._run(lambda actor: handling.issue_handover_list(dept, actor), done)
 
-    def print_last_list(self) -> int:
-        """The last handover list and its referral slips, printed as one job."""
+    def _last_list_files(self) -> tuple[list[Path], list[int]] | None:
+        """The last handover list's PDF and its referral slips (ids), or None."""
         info = self.last_list
         if info is None:
-            return 0
+            return None
         try:
             handling, list_id = self.services.handling, info.id
-            paths = self.tasks.call(lambda: [handling.list_pdf(list_id)] + [
-                d.path for d in handling.list_slips(list_id)])
+            slips = self.tasks.call(lambda: handling.list_slips(list_id))
+            paths = [self.tasks.call(lambda: handling.list_pdf(list_id))]
         except Exception as exc:
             present(self, exc)
-            return 0
-        return self.print_batch(self, paths, info.number, opener=self.opener)
+            return None
+        return paths + [Path(d.path) for d in slips], [d.id for d in slips]
+
+    def print_last_list(self) -> object:
+        """The last handover list and its referral slips, printed as one job (each
+        counted as a print); the job's report or None."""
+        files = self._last_list_files()
+        if files is None:
+            return None
+        paths, slip_ids = files
+        report = self.print_batch(self, paths, self.last_list.number, opener=self.opener)
+        if report:
+            self._list_printed(self.last_list, slip_ids, report)
+        return report
+
+    def preview_last_list(self) -> object:
+        """The built-in preview of the last list and its slips; its 打印 counts."""
+        files = self._last_list_files()
+        if files is None:
+            return None
+        paths, slip_ids = files
+        info = self.last_list
+        return self.preview_pdfs(self, paths, info.number, on_printed=lambda report: (
+            self._list_printed(info, slip_ids, report)))
+
+    def _list_printed(self, info, slip_ids: list[int], report) -> None:
+        from ..kit.print_actions import print_recorder, sent_text
+
+        print_recorder(self.services, self.tasks, self.actor, owner=self, lists=[info.id],
+                       documents=slip_ids)(report)
+        what = self.tr("Handover list") if not slip_ids else fmt(
+            self.tr("Handover list and %1 referral slip(s)"), str(len(slip_ids)))
+        self._recorded(sent_text(report, what, info.number), keep_message=True)
 
     # -- the 审核确认 procedure ----------------------------------------------------------------
     def _plan(self, r):

@@ -43,7 +43,7 @@ from ...core.catalog import TOWNSHIP
 from ..kit.dialogs import ask_yes_no
 from ..kit.errors import present
 from ..kit.fmt import fmt
-from ..kit.print_pdf import print_batch
+from ..kit.print_pdf import preview_dialog, print_batch
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, open_file, row_table
 from .actions import TrackingActions, _exec
@@ -95,8 +95,11 @@ class TrackingScreen(TrackingActions, QWidget):
         self.opener = opener
         #: How dialogs are shown; tests replace it (no modal loop).
         self.run_dialog: Callable[[QDialog], object] = _exec
-        #: Prints PDFs as one job (print dialog, progress, cancel); tests replace it.
-        self.print_batch: Callable[..., int] = print_batch
+        #: Prints PDFs as one job (print dialog, progress, cancel) -> its PrintReport or
+        #: None; tests replace it.
+        self.print_batch: Callable[..., Any] = print_batch
+        #: The built-in preview of saved PDFs (one document); tests replace it.
+        self.preview_pdfs: Callable[..., Any] = _preview_pdfs
         self.last_list = None
         self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
         self._notice_possible = False
@@ -253,11 +256,16 @@ class TrackingScreen(TrackingActions, QWidget):
             "Send the last handover list and all its referral slips to the printer as one job"))
         self.batch_button.setEnabled(False)
         self.batch_button.clicked.connect(self.print_last_list)
+        self.preview_list_button = QPushButton(self.tr("Preview list and slips"))
+        self.preview_list_button.setObjectName("previewListButton")
+        self.preview_list_button.setEnabled(False)
+        self.preview_list_button.clicked.connect(self.preview_last_list)
         row = QHBoxLayout(handover)
         row.addWidget(QLabel(self.tr("Waiting to be handed over:")))
         row.addWidget(self.handover_dept)
         row.addWidget(self.handover_button)
         row.addWidget(self.batch_button)
+        row.addWidget(self.preview_list_button)
         row.addWidget(self.handover_info, 1)
 
         page = QWidget()
@@ -488,3 +496,11 @@ class TrackingScreen(TrackingActions, QWidget):
 
 
 __all__ = ["TasksModel", "TrackingScreen"]
+
+
+def _preview_pdfs(parent, paths, title, *, on_printed=None) -> object:
+    """The preview of several saved PDFs as one document (its 打印 prints them)."""
+    dialog = preview_dialog(parent, paths, title, on_printed=on_printed)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

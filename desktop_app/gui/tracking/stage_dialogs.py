@@ -39,7 +39,7 @@ from ...core.services.handling.stage_types import StageInput, StagePlan, StageVi
 from ..intake.items import material_choices
 from ..kit.fmt import fmt
 from ..kit.labels import due_text
-from ..kit.print_pdf import DocumentActions
+from ..kit.print_actions import DocumentActions
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import open_file
 from .dialogs import ServiceDialog, _task_line, date_edit, field, month_end
@@ -301,7 +301,7 @@ class StageDialog(ServiceDialog):
             "Recorded. %1 %2 is ready: print it, preview it or open the PDF."), title,
             info.number))
         self.produced_label.setVisible(True)
-        self.document.set_document(info.path, info.number)
+        self.document.set_document(info.path, info.number, record=self._recorder(info))
         self.document.setVisible(True)
         self.ok.setText(self.tr("Close"))
         for button in self.buttons.buttons():
@@ -311,6 +311,17 @@ class StageDialog(ServiceDialog):
 
     def document_title(self) -> str:
         return ""
+
+    def _recorder(self, info):
+        """Counts a print of ``info``: a document of the application, or a list
+        (公示名单, 报批名单) — issue 14."""
+        from ..kit.print_actions import print_recorder
+
+        ids = [info.id]
+        if hasattr(info, "application_id"):
+            return print_recorder(self.services, self.tasks, self.actor, owner=self,
+                                  documents=ids)
+        return print_recorder(self.services, self.tasks, self.actor, owner=self, lists=ids)
 
 
 # -- the steps -------------------------------------------------------------------------------------
@@ -347,7 +358,7 @@ class VisitDialog(StageDialog):
 
         def done(outcome) -> None:
             info = outcome.value
-            self.document.set_document(info.path, info.number)
+            self.document.set_document(info.path, info.number, record=self._recorder(info))
             self.document.setVisible(True)
             self.produced_label.setText(fmt(self.tr("Visit form %1 is ready."), info.number))
             self.produced_label.setVisible(True)

@@ -102,7 +102,7 @@ class HandoverLists(HandlingBase):
                                day=day, template_version=str(printing.load_template(
                                    "handover_list").version),
                                data=json.dumps(data, ensure_ascii=False, sort_keys=True),
-                               sha256=digest, created_by_id=clerk.id, print_count=1)
+                               sha256=digest, created_by_id=clerk.id, print_count=0)
             s.add(doc)
             s.flush()
             record_event(s, "document.issue", actor_id=clerk.id, list_document_id=doc.id,

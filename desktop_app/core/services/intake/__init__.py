@@ -14,6 +14,7 @@ The service is composed of one part per responsibility:
 * :mod:`.registration` — writing the application, its household and search keys;
 * :mod:`.decision` — the decision, its number and documents (and bulk recording);
 * :mod:`.supplements` — 补正 after a one-time notice;
+* :mod:`.preview` — the applicant's document of a decision before it is made (issue 14);
 * :mod:`.withdrawal` — 撤回 and 作废.
 
 :class:`IntakeService` (``services.intake``) joins them; the inputs and results are
@@ -26,11 +27,12 @@ from ..drafts import ApplicationDraft, ItemInput, MemberInput  # the inputs, imp
 from .base import IntakeBase, material_status, referral_departments
 from .decision import DecisionResult
 from .duplicates import IntakeWarning, IntakeWarnings
+from .preview import DecisionPreviews
 from .supplements import Supplements
 from .withdrawal import Withdrawals
 
 
-class IntakeService(Supplements, IntakeWarnings, Withdrawals, IntakeBase):
+class IntakeService(Supplements, DecisionPreviews, IntakeWarnings, Withdrawals, IntakeBase):
     """受理登记: validate, warn, record and decide; supplements, withdrawals and voids."""
 
 
