@@ -103,14 +103,18 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> b
 
 
 def build_main_window(services: Services, actor=None, *, tasks=None, data_dir: Path | None = None,
-                      demo: bool = False, synchronous: bool = False, opener=None):
+                      demo: bool = False, synchronous: bool = False, opener=None,
+                      settings=None):
     """The main window over ``services`` for the logged-in ``actor`` (``None``: the
-    window opens with the login overlay). Tests pass ``synchronous=True``."""
+    window opens with the login overlay). Tests pass ``synchronous=True`` (and a
+    ``QSettings`` of their own for the remembered window geometry)."""
     from .kit.tasks import TaskRunner
     from .main_window import MainWindow
 
     tasks = tasks or TaskRunner(synchronous=synchronous)
-    kwargs = {"opener": opener} if opener is not None else {}
+    kwargs: dict = {"opener": opener} if opener is not None else {}
+    if settings is not None:
+        kwargs["settings"] = settings
     window = MainWindow(tasks, data_dir=data_dir, demo=demo, **kwargs)
     tasks.setParent(window)
     window.attach(services, actor)
@@ -201,6 +205,9 @@ def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) 
     app.setOrganizationName("township")
     register_fonts(app)
     install_translators(app, language)
+    from .kit import wheel
+
+    wheel.install(app)  # issue 14: wheel-safe inputs, windows that fit, visible focus
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Social Assistance Window"))
     setup_logging(Path(data_dir))
 
@@ -211,7 +218,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) 
     window = MainWindow(tasks, data_dir=Path(data_dir), demo=demo)
     tasks.setParent(window)
     previous_hook = install_excepthook(lambda: window)
-    window.show()
+    window.show_remembered()  # sized to the screen, maximised again if it was (issue 14)
     app.processEvents()  # first paint before the heavy imports
 
     try:
