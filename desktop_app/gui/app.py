@@ -27,6 +27,7 @@ DEFAULT_LANGUAGE = "zh_CN"
 # Font families registered from the bundled files, in fallback order.
 UI_FAMILIES = ("WenQuanYi Micro Hei", "AR PL UMing CN")
 DEMO_APPLICATIONS = 300
+DEMO_SEED = 2026
 
 _translators: list[QTranslator] = []
 #: Start-up hook for measurements (tests/bench/probe.py, not shipped): when
@@ -121,33 +122,61 @@ def build_main_window(services: Services, actor=None, *, tasks=None, data_dir: P
     return window
 
 
-def _fill_demo(services: Services, tasks, parent=None) -> None:
+def _fill_demo(services: Services, tasks, parent=None) -> bool:
     """Demo mode on an empty folder: the demo township and some applications, written
-    on the write lane while a progress dialog shows how far it got."""
+    on the write lane while the app's progress dialog — shown and painted before the
+    work starts — says how far it got (取消 keeps the whole batches written so far).
+    Returns whether it ran to the end."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QProgressDialog
 
     from ..core.services import demo as demo_data
     from .kit.tasks import Job
+    from .kit.widgets import paint_now
 
     progress = QProgressDialog(
-        QCoreApplication.translate("App", "Creating demo applications…"), "", 0, 100, parent)
-    progress.setCancelButton(None)
-    progress.setMinimumDuration(500)
+        QCoreApplication.translate("App", "Creating demo applications…"),
+        QCoreApplication.translate("App", "Cancel"), 0, 100, parent)
+    progress.setObjectName("demoProgress")
     progress.setWindowTitle(QCoreApplication.translate("App", "Demo mode"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.setValue(0)
 
     job = Job()
-    job.signals.progressed.connect(lambda fraction, _message: progress.setValue(
-        int(fraction * 100)))
+    progress.canceled.connect(job.request_cancel)
 
-    def fill() -> None:
+    def progressed(fraction, message) -> None:
+        if fraction is not None and shiboken6.isValid(progress):
+            progress.setValue(int(100 * min(max(float(fraction), 0.0), 1.0)))
+            if message:
+                progress.setLabelText(fmt_demo_progress(str(message)))
+
+    job.signals.progressed.connect(progressed)
+
+    def fill() -> int:
         demo_data.create_demo_township(services)
-        demo_data.fill_demo(services, DEMO_APPLICATIONS, progress=job.progress,
-                            showcase=True)
+        return demo_data.fill_demo(services, DEMO_APPLICATIONS, seed=DEMO_SEED,
+                                   progress=job.progress, cancel=job.cancel, showcase=True)
 
+    paint_now(progress)  # the dialog is on screen before the first batch is written
     try:
         tasks.call(fill)
+        completed = not job.cancelled
     finally:
+        progress.canceled.disconnect(job.request_cancel)  # closing it emits canceled
         progress.close()
+        progress.deleteLater()
+    return completed
+
+
+def fmt_demo_progress(done_of: str) -> str:
+    """``"120/300"`` → "Creating demo applications… 120/300" (translated)."""
+    from .kit.fmt import fmt
+
+    return fmt(QCoreApplication.translate("App", "Creating demo applications… %1"), done_of)
 
 
 def install_excepthook(parent_getter=lambda: None):

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from .fmt import fmt
-from .widgets import open_file
+from .widgets import open_file, paint_now
 
 log = logging.getLogger(__name__)
 
@@ -333,6 +333,7 @@ def print_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str, 
         progress_dialog.setWindowTitle(translate("PrintPdf", "Print"))
         progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         progress_dialog.setMinimumDuration(0)
+        paint_now(progress_dialog)  # issue 14: painted before the first page is rendered
 
         def progress(done: int, total: int) -> bool:
             progress_dialog.setMaximum(total)
