@@ -144,7 +144,7 @@ class GuardStyle(QProxyStyle):
         super().__init__(base)
         self.guard = guard
 
-    def polish(self, target):  # type: ignore[override]  # QWidget / QPalette / QApplication
+    def polish(self, target):  # QWidget / QPalette / QApplication
         result = super().polish(target)
         if isinstance(target, QWidget):
             if guarded(target):
