@@ -170,3 +170,28 @@ def test_the_batch_print_progress_dialog_is_painted_before_the_first_page(qtbot,
         p.write_bytes(b"%PDF-1.4\n")
     assert print_pdf.print_pdfs(None, paths, "清单", ask=None, printer=printer) == 2
     assert seen == {"visible": True, "painted": True}
+
+
+@pytest.mark.slow
+def test_demo_run_shows_the_progress_over_the_window_and_leaves_no_folder(tmp_path):
+    """The real program: ``desktop-app --demo`` (offscreen), the clerk quits at the login."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    out = tmp_path / "probe.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(temp),
+               TOWNSHIP_STARTUP_HOOK="tests.gui.demo_probe", DEMO_PROBE_OUT=str(out))
+    done = subprocess.run([sys.executable, "-m", "desktop_app", "--demo"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(out.read_text())
+    assert seen == {"progress_with_window": True, "progress_max": seen["progress_max"],
+                    "login": True}
+    assert seen["progress_max"] >= 50
+    assert "township-demo-" in done.stderr
+    assert list(temp.glob("township-demo-*")) == [], "the throwaway demo folder was left behind"
