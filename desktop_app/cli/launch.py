@@ -51,12 +51,17 @@ def remove_demo_folder(folder: Path) -> bool:
         took = lock.acquire(folder)  # AlreadyOpenError: another demo window still uses it
     except Exception:
         return False
-    try:
-        if not took:
-            return False  # still open in this process
-        shutil.rmtree(folder, ignore_errors=True)
-    finally:
+    if not took:
         lock.release(folder)
+        return False  # still open in this process
+    if sys.platform == "win32":  # pragma: no cover - an open file cannot be deleted there
+        lock.release(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            lock.release(folder)
     return not folder.exists()
 
 
