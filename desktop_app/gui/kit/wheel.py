@@ -236,5 +236,5 @@ def install(app: QApplication | None = None) -> InputGuard:
     return _guard
 
 
-__all__ = ["FOCUS_COLOUR", "GUARDED", "FocusOutline", "OUTLINED", "GuardStyle", "InputGuard", "guarded", "has_focus", "install",
-           "outlined", "pass_to_parents", "reveal"]
+__all__ = ["FOCUS_COLOUR", "GUARDED", "OUTLINED", "FocusOutline", "GuardStyle", "InputGuard",
+           "guarded", "has_focus", "install", "outlined", "pass_to_parents", "reveal"]
