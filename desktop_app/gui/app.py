@@ -28,6 +28,7 @@ DEFAULT_LANGUAGE = "zh_CN"
 # CJK Ext-B..H names; Qt maps its 51 MB file lazily, registering it costs ~1 ms).
 UI_FAMILIES = ("WenQuanYi Micro Hei", "AR PL UMing CN", "BabelStone Han")
 DEMO_APPLICATIONS = 300
+DEMO_SEED = 2026
 
 _translators: list[QTranslator] = []
 #: Start-up hook for measurements (tests/bench/probe.py, not shipped): when
@@ -104,47 +105,79 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> b
 
 
 def build_main_window(services: Services, actor=None, *, tasks=None, data_dir: Path | None = None,
-                      demo: bool = False, synchronous: bool = False, opener=None):
+                      demo: bool = False, synchronous: bool = False, opener=None,
+                      settings=None):
     """The main window over ``services`` for the logged-in ``actor`` (``None``: the
-    window opens with the login overlay). Tests pass ``synchronous=True``."""
+    window opens with the login overlay). Tests pass ``synchronous=True`` (and a
+    ``QSettings`` of their own for the remembered window geometry)."""
     from .kit.tasks import TaskRunner
     from .main_window import MainWindow
 
     tasks = tasks or TaskRunner(synchronous=synchronous)
-    kwargs = {"opener": opener} if opener is not None else {}
+    kwargs: dict = {"opener": opener} if opener is not None else {}
+    if settings is not None:
+        kwargs["settings"] = settings
     window = MainWindow(tasks, data_dir=data_dir, demo=demo, **kwargs)
     tasks.setParent(window)
     window.attach(services, actor)
     return window
 
 
-def _fill_demo(services: Services, tasks, parent=None) -> None:
+def _fill_demo(services: Services, tasks, parent=None) -> bool:
     """Demo mode on an empty folder: the demo township and some applications, written
-    on the write lane while a progress dialog shows how far it got."""
+    on the write lane while the app's progress dialog — shown and painted before the
+    work starts — says how far it got (取消 keeps the whole batches written so far).
+    Returns whether it ran to the end."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QProgressDialog
 
     from ..core.services import demo as demo_data
     from .kit.tasks import Job
+    from .kit.widgets import paint_now
 
     progress = QProgressDialog(
-        QCoreApplication.translate("App", "Creating demo applications…"), "", 0, 100, parent)
-    progress.setCancelButton(None)
-    progress.setMinimumDuration(500)
+        QCoreApplication.translate("App", "Creating demo applications…"),
+        QCoreApplication.translate("App", "Cancel"), 0, 100, parent)
+    progress.setObjectName("demoProgress")
     progress.setWindowTitle(QCoreApplication.translate("App", "Demo mode"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.setValue(0)
 
     job = Job()
-    job.signals.progressed.connect(lambda fraction, _message: progress.setValue(
-        int(fraction * 100)))
+    progress.canceled.connect(job.request_cancel)
 
-    def fill() -> None:
+    def progressed(fraction, message) -> None:
+        if fraction is not None and shiboken6.isValid(progress):
+            progress.setValue(int(100 * min(max(float(fraction), 0.0), 1.0)))
+            if message:
+                progress.setLabelText(fmt_demo_progress(str(message)))
+
+    job.signals.progressed.connect(progressed)
+
+    def fill() -> int:
         demo_data.create_demo_township(services)
-        demo_data.fill_demo(services, DEMO_APPLICATIONS, progress=job.progress,
-                            showcase=True)
+        return demo_data.fill_demo(services, DEMO_APPLICATIONS, seed=DEMO_SEED,
+                                   progress=job.progress, cancel=job.cancel, showcase=True)
 
+    paint_now(progress)  # the dialog is on screen before the first batch is written
     try:
         tasks.call(fill)
+        completed = not job.cancelled
     finally:
+        progress.canceled.disconnect(job.request_cancel)  # closing it emits canceled
         progress.close()
+        progress.deleteLater()
+    return completed
+
+
+def fmt_demo_progress(done_of: str) -> str:
+    """``"120/300"`` → "Creating demo applications… 120/300" (translated)."""
+    from .kit.fmt import fmt
+
+    return fmt(QCoreApplication.translate("App", "Creating demo applications… %1"), done_of)
 
 
 def install_excepthook(parent_getter=lambda: None):
@@ -202,6 +235,9 @@ def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) 
     app.setOrganizationName("township")
     register_fonts(app)
     install_translators(app, language)
+    from .kit import wheel
+
+    wheel.install(app)  # issue 14: wheel-safe inputs, windows that fit, visible focus
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Social Assistance Window"))
     setup_logging(Path(data_dir))
 
@@ -212,7 +248,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, language: str | None = None) 
     window = MainWindow(tasks, data_dir=Path(data_dir), demo=demo)
     tasks.setParent(window)
     previous_hook = install_excepthook(lambda: window)
-    window.show()
+    window.show_remembered()  # sized to the screen, maximised again if it was (issue 14)
     app.processEvents()  # first paint before the heavy imports
 
     try:

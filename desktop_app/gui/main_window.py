@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,8 +31,10 @@ from .applications.detail import DetailDialog, DetailView
 from .applications.screen import ApplicationsScreen
 from .auth.lock_screen import IdleWatcher, LockOverlay
 from .intake.screen import IntakeScreen
+from .kit import wheel
 from .kit.dialogs import ask_yes_no
 from .kit.fmt import fmt
+from .kit.geometry import RememberedGeometry
 from .kit.opener import open_document
 from .kit.tasks import TaskRunner
 from .navigation import DEMO_STYLE, MainWindowNavigation
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: The size the window asks for; never more than the screen's available geometry.
+PREFERRED_SIZE = QSize(1280, 800)
 
 class MainWindow(MainWindowNavigation, QMainWindow):
     """Built in two steps so the first paint does not wait for the database:
@@ -53,8 +57,10 @@ class MainWindow(MainWindowNavigation, QMainWindow):
     :func:`~desktop_app.gui.app.build_main_window` does both."""
 
     def __init__(self, tasks: TaskRunner, *, data_dir: Path | None = None,
-                 demo: bool = False, opener: Callable[[Path], object] = open_document) -> None:
+                 demo: bool = False, opener: Callable[[Path], object] = open_document,
+                 settings: QSettings | None = None) -> None:
         super().__init__()
+        wheel.install()  # wheel-safe inputs, windows that fit, visible focus (app-wide)
         self.setObjectName("mainWindow")
         self.services: Services = cast("Services", None)  # None until attach()
         self.actor: Actor | None = None
@@ -75,7 +81,8 @@ class MainWindow(MainWindowNavigation, QMainWindow):
         self._hidden_windows: list[QWidget] = []
         self._focus: QWidget | None = None
         self._set_title("")
-        self.resize(1280, 800)
+        self.settings = settings
+        self.resize(PREFERRED_SIZE)
 
         self.stack = QStackedWidget()
         self.loading = QLabel(self.tr("Opening the data folder…"))
@@ -110,6 +117,13 @@ class MainWindow(MainWindowNavigation, QMainWindow):
                                        ask=lambda parent, title, text: self.ask(parent, title, text))
         self.lock_overlay.unlocked.connect(self._unlocked)
         self.lock_overlay.switched.connect(self._switch_to)
+        # Sized to the screen it opens on; geometry and maximised state per screen.
+        self.geometry_memory = RememberedGeometry(self, "main", PREFERRED_SIZE, settings)
+        self.geometry_memory.restore()
+
+    def show_remembered(self) -> None:
+        """Show the window as it was left on this screen (maximised again if it was)."""
+        self.geometry_memory.show()
 
     def _set_title(self, township: str) -> None:
         title = (fmt(self.tr("Social Assistance Window — %1"), township) if township
@@ -356,11 +370,11 @@ class MainWindow(MainWindowNavigation, QMainWindow):
             return dialog
         view = DetailView(self.services, self.tasks, application_id, self.current_actor,
                           opener=self.opener)
-        dialog = DetailDialog(view, self)
+        dialog = DetailDialog(view, self, settings=self.settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _=None, i=application_id: self.details.pop(i, None))
         self.details[application_id] = dialog
-        dialog.show()
+        dialog.geometry_memory.show()
         return dialog
 
     def _on_changes(self, changes, _origin) -> None:
@@ -416,4 +430,5 @@ class MainWindow(MainWindowNavigation, QMainWindow):
             self.idle.stop()
         for dialog in list(self.details.values()):
             dialog.close()
+        self.geometry_memory.save()
         super().closeEvent(event)

@@ -159,3 +159,15 @@ def messages(monkeypatch) -> Messages:
 @pytest.fixture
 def intake(window):
     return window.intake
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_qsettings(tmp_path_factory):
+    """Window geometry and remembered folders/printers go to a throwaway INI file, not the
+    user's configuration (and no test sees what another one remembered)."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield

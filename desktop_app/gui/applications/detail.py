@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,6 +33,7 @@ from ...core.rules.identity import IdType
 from ...core.services.auth import FULL_ID_ANY, FULL_ID_OWN
 from ..kit.dialogs import ask_void_reason
 from ..kit.fmt import fmt
+from ..kit.geometry import RememberedGeometry
 from ..kit.labels import QT_TRANSLATE_NOOP, action_label, due_text, item_status_label
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, RowsModel, open_file, yuan
@@ -681,12 +682,15 @@ class DetailView(DetailDocumentActions, QWidget):
 class DetailDialog(QDialog):
     """A window around :class:`DetailView` (several may be open to compare)."""
 
-    def __init__(self, view: DetailView, parent: QWidget | None = None) -> None:
+    def __init__(self, view: DetailView, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailDialog")
         self.view = view
         self.setWindowTitle(view.windowTitle())
-        self.resize(1280, 800)
+        # issue 14: sized to the screen, geometry and maximised state remembered per screen
+        self.geometry_memory = RememberedGeometry(self, "detail", QSize(1280, 800), settings)
+        self.geometry_memory.restore()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(view)
@@ -696,6 +700,14 @@ class DetailDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
+
+    def done(self, result: int) -> None:
+        self.geometry_memory.save()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:
+        self.geometry_memory.save()
+        super().closeEvent(event)
 
 
 def _exec_dialog(dialog: QDialog) -> None:

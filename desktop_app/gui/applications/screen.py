@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -221,7 +224,10 @@ class ApplicationsScreen(QWidget):
         self.timer.setInterval(250)
         self.timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda: self.timer.start())
-        self.search.returnPressed.connect(self.run_search)
+        self.search.returnPressed.connect(self._search_entered)
+        # Down in the search box goes to the first result, Up on it comes back (issue 14).
+        self.search.installEventFilter(self)
+        self.view.installEventFilter(self)
         self.by_date.toggled.connect(self._date_toggled)
         for signal in (self.date_from.dateChanged, self.date_to.dateChanged,
                        self.status.currentIndexChanged, self.village.currentIndexChanged):
@@ -291,6 +297,49 @@ class ApplicationsScreen(QWidget):
             self.model.refresh(set(ids))
         else:
             self.run_search()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key = cast(QKeyEvent, event).key()
+            if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+                return self.focus_results()
+            if watched is self.view and key == Qt.Key.Key_Up \
+                    and self.view.currentIndex().row() <= 0:
+                self.focus_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    def focus_results(self) -> bool:
+        """The results get the focus, the first row current (a pending search runs
+        first). False when there is no result to go to."""
+        if self.timer.isActive():
+            self.run_search()
+        if self.model.rowCount() == 0:
+            return False
+        current = self.view.currentIndex()
+        if not current.isValid():
+            current = self.model.index(0, COL_NAME)
+            self.view.setCurrentIndex(current)
+        self.view.selectRow(current.row())
+        self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: search now; a single match opens at once (an ID
+        number or a document number typed in full), several: the first is current."""
+        self.run_search()
+        if self.model.rowCount() == 1:
+            self._open_index(self.model.index(0, COL_NAME))
+        elif self.model.rowCount() > 1:
+            self.focus_results()
+
+    def open_current(self) -> bool:
+        """Open the current result (what Enter on the results does)."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return False
+        self._open_index(index)
+        return True
 
     def _open_index(self, index: QModelIndex) -> None:
         app_id = self.model.data(index, IdRole)

@@ -22,18 +22,28 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="+130"/>
+        <location filename="../app.py" line="+139"/>
         <source>Creating demo applications…</source>
         <extracomment>Start-up hook for measurements (tests/bench/probe.py, not shipped): when $TOWNSHIP_STARTUP_HOOK names an importable module, its ``install(app)`` runs first and the object it returns is told ``attached(window)`` once the screens are built (the automatic backups then stay off: a benchmark times start-up alone). Unset: nothing.</extracomment>
         <translation>正在生成演示办件…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+38"/>
+        <source>Creating demo applications… %1</source>
+        <translation>正在生成演示办件… %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -48,8 +58,8 @@
         <translation>程序出现意外错误。已保存的内容不受影响。如再次出现，请告知管理员。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location filename="../main_window.py" line="+116"/>
+        <location line="+30"/>
+        <location filename="../main_window.py" line="+130"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -90,7 +100,7 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../applications/screen.py" line="+70"/>
+        <location filename="../applications/screen.py" line="+73"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -148,7 +158,7 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -296,17 +306,29 @@
         <translation>按已填写的情况，暂无提示的救助事项。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+17"/>
+        <location line="+21"/>
         <source>Ado&amp;pt</source>
         <translation>采纳(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-21"/>
+        <source>Adopt</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <translation>不采纳</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Tick “%1” in the requested items</source>
         <translation>在申请事项中勾选“%1”</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>&amp;Dismiss</source>
         <translation>不采纳(&amp;D)</translation>
     </message>
@@ -1362,7 +1384,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+693"/>
+        <location filename="../applications/detail.py" line="+697"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1393,7 +1415,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-534"/>
+        <location filename="../applications/detail.py" line="-537"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -3507,12 +3529,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>【演示】</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-44"/>
         <source>Opening the data folder…</source>
+        <extracomment>The size the window asks for; never more than the screen&apos;s available geometry.</extracomment>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+239"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -3537,13 +3560,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-297"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
         <location line="-6"/>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Data folder: %1</source>
         <translation>数据目录：%1</translation>
     </message>
@@ -5971,7 +5994,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Printing page %1 of %2…</source>
         <translation>正在打印第%1页，共%2页…</translation>
     </message>
@@ -6752,8 +6775,8 @@ type this code and choose a new password. The code works once; write down the ne
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;New application</source>
-        <translation>新建受理(&amp;N)</translation>
+        <source>N&amp;ew application</source>
+        <translation>新建受理(&amp;E)</translation>
     </message>
     <message>
         <location line="+3"/>

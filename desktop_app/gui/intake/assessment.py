@@ -222,8 +222,11 @@ class AssessmentPanel(QGroupBox):
                 self.body.addWidget(row.frame)
             self.layoutChanged.emit()
         self._reasons = reasons
-        for code, row in self.rows.items():
+        for index, (code, row) in enumerate(self.rows.items()):
             row.reason.setText("\n".join(reasons[code]))
+            # One Alt+letter per screen (issue 14): only the first row's buttons have one.
+            row.adopt.setText(self.tr("Ado&pt") if index == 0 else self.tr("Adopt"))
+            row.dismiss.setText(self.tr("&Dismiss") if index == 0 else self.tr("Dismiss"))
         self._refresh()
 
     def _row(self, code: str) -> _Row:

@@ -71,7 +71,7 @@ class ResultPage(QWidget):
         self.items_box = QGroupBox(self.tr("Requested items"))
         self.items_grid = QGridLayout(self.items_box)
 
-        self.new_button = QPushButton(self.tr("&New application"))
+        self.new_button = QPushButton(self.tr("N&ew application"))  # Alt+N: the form's 告知
         self.new_button.setObjectName("resultNew")
         self.new_button.setDefault(True)
         self.detail_button = QPushButton(self.tr("View application"))

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from .fmt import fmt
 from .print_failure import save_pdf_as, show_print_failure
 from .print_raster import MAX_DPI, PREVIEW_DPI, PdfPages, PrintCancelled, PrintError, paint_page
-from .widgets import open_file
+from .widgets import open_file, paint_now
 
 log = logging.getLogger(__name__)
 
@@ -249,8 +249,7 @@ def send_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str, *
         progress_dialog.setWindowTitle(translate("PrintPdf", "Print"))
         progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         progress_dialog.setMinimumDuration(0)
-        progress_dialog.show()   # painted before the first page is rendered
-        QCoreApplication.processEvents()
+        paint_now(progress_dialog)  # issue 14: painted before the first page is rendered
 
         def progress(done: int, total: int) -> bool:
             progress_dialog.setMaximum(total)

@@ -218,6 +218,29 @@ def open_file(path: Path) -> bool:
 FileOpener = Callable[[Path], Any]
 
 
+# -- dialogs that paint before they work --------------------------------------------------------
+def paint_now(widget: QWidget, timeout_ms: int = 500) -> bool:
+    """Show ``widget`` and let it paint before the caller starts working on the GUI
+    thread (a progress dialog blank for 1.5 s looks like a hang; issue 14). Returns
+    whether the window was exposed and painted within ``timeout_ms``."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    widget.show()
+    widget.raise_()
+    deadline = QDeadlineTimer(timeout_ms)
+    handle = widget.windowHandle()
+    while not deadline.hasExpired():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        handle = handle or widget.windowHandle()
+        if handle is not None and handle.isExposed():
+            break
+    exposed = handle is not None and handle.isExposed()
+    if exposed:
+        widget.repaint()  # synchronous: the pixels are there before the work starts
+    QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    return exposed
+
+
 # -- input helpers (also used by tests and the screenshot script) ----------------------------
 def commit_text(widget: QWidget, text: str) -> None:
     """Deliver ``text`` as an input-method commit (how Chinese arrives from an IME)."""

@@ -1,0 +1,98 @@
+"""Render every main screen and the detail window as the app opens them on a 1366×768
+screen, unmaximised, into docs/screenshots/window-*.png (issue 14; run by hand, not a test).
+
+    python tests/gui/make_window_screenshots.py [OUT_DIR]
+
+The offscreen platform is given one 1366×768 screen (its ``configfile``), so the windows
+are sized by the app's own rule (the screen's available geometry, minus the frame the
+window manager adds) — nothing here resizes them. Demo data: the demo township, 120
+decided applications and the showcase cases of ``--demo``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+SCREEN = (1366, 768)
+
+
+def offscreen_1366() -> None:
+    config = Path(tempfile.mkdtemp(prefix="screen-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "clerk-1366x768", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1],
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+offscreen_1366()
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from tests.gui.make_screenshots import fill_intake, settle  # noqa: E402
+
+
+def grab(app: QApplication, widget: QWidget, path: Path) -> None:
+    settle(app)
+    widget.grab().save(str(path))
+    g = widget.geometry()
+    screen = widget.screen().availableGeometry()
+    print(f"wrote {path.name}: {g.width()}×{g.height()} at {g.x()},{g.y()} on "
+          f"{screen.width()}×{screen.height()}")
+
+
+def main(out: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.core.services import Services
+    from desktop_app.core.services.demo import fill_demo
+    from desktop_app.gui.app import build_main_window, install_translators, register_fonts
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    register_fonts(app)
+    install_translators(app, "zh_CN")
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="window-shots-"))
+    data = work / "data"
+    services = Services.open(data)
+    try:
+        fill_demo(services, 120, seed=7, days=120, showcase=True)
+        actor = services.accounts.login("admin", "guanli2026").value
+        settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+        window = build_main_window(services, actor, data_dir=data, demo=True,
+                                   synchronous=True, settings=settings)
+        window.show_remembered()
+        assert not window.isMaximized()
+        grab(app, window, out / "window-intake.png")
+        fill_intake(window.intake)
+        grab(app, window, out / "window-intake-filled.png")
+        window.intake.new_application()
+        for name, show in (("applications", window.show_applications),
+                           ("tracking", window.show_tracking),
+                           ("reserve", window.show_reserve),
+                           ("sync", window.show_sync),
+                           ("separate", window.show_separate_list),
+                           ("audit", window.show_audit),
+                           ("admin", window.show_admin)):
+            show()
+            if name == "applications":
+                window.applications.view.selectRow(0)
+            grab(app, window, out / f"window-{name}.png")
+        ids = services.queries.search_ids("", None, 200)
+        showcase = max(ids)  # the last showcase case: an urgent 临时救助
+        for name, app_id in (("detail", ids[len(ids) // 2]), ("detail-showcase", showcase)):
+            dialog = window.open_application(app_id)
+            grab(app, dialog, out / f"window-{name}.png")
+            dialog.close()
+        window.close()
+    finally:
+        services.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
