@@ -79,9 +79,9 @@ def register_fonts() -> dict[str, frozenset[int]]:
         if _coverage is not None:
             return _coverage
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
 
         from desktop_app.printing import cmap_fix
+        from desktop_app.printing.fontfile import mapped_ttfont
 
         cmap_fix.install()
         coverage: dict[str, frozenset[int]] = {}
@@ -91,7 +91,8 @@ def register_fonts() -> dict[str, frozenset[int]]:
             try:
                 font = pdfmetrics.getFont(spec.reportlab_name)
             except KeyError:
-                font = TTFont(spec.reportlab_name, str(spec.path), subfontIndex=spec.subfont_index)
+                # mapped, not read into memory or copied per subset (printing/fontfile.py)
+                font = mapped_ttfont(spec.reportlab_name, spec.path, spec.subfont_index)
                 pdfmetrics.registerFont(font)
             # Glyph 0 is .notdef: a cmap entry pointing at it still prints nothing.
             coverage[spec.reportlab_name] = frozenset(
