@@ -48,3 +48,16 @@ def test_building_and_showing_the_frame_loads_no_database_or_printing_library(tm
 def test_the_probe_sees_a_heavy_import():
     """The guard can fail: importing the services' models loads SQLAlchemy."""
     assert "sqlalchemy" in loaded_after("import desktop_app.core.models")
+
+
+def test_opening_the_services_loads_no_cryptography(tmp_path):
+    """Signing and encryption (~11 MB) load with the first package, not at start-up."""
+    code = (
+        "from pathlib import Path\n"
+        "from desktop_app.core.services import Services\n"
+        f"services = Services.open(Path({str(tmp_path)!r}))\n"
+        "services.close()\n"
+    )
+    loaded = loaded_after(code)
+    assert "sqlalchemy" in loaded
+    assert "cryptography" not in loaded and "pyrage" not in loaded
