@@ -364,6 +364,11 @@ def _warm_up_printing_soon(window) -> None:
 
 
 def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
+    from .opening import peek_for_login, run_behind_login
+
+    peek = peek_for_login(data_dir)
+    if peek is not None:  # a large database, set up: the login shows while it opens
+        return run_behind_login(app, window, data_dir, demo, peek)
     services, deferred = _open_services(window, data_dir)
     if services is None:
         return 1
@@ -402,17 +407,22 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
         actor = sign_in(services, window, demo=demo, tasks=window.tasks)
         if actor is None or damaged:
             return 1 if damaged else 0
-        window.attach(services, actor)
-        _warm_up_printing_soon(window)
-        if _probe is not None:
-            # The benchmark times start-up alone; the backup is measured on its own.
-            _probe.attached(window)
-        else:
-            window.start_auto_backups()
-            # a package whose copy never completed (a crash during export) is re-offered
-            from .sync.common import recover_at_startup
-
-            recover_at_startup(services, window.tasks, window)
-        return app.exec()
+        return _run_main_window(app, window, services, actor)
     finally:
         services.close()
+
+
+def _run_main_window(app: QApplication, window, services: Services, actor) -> int:
+    """The logged-in clerk's window: screens attached, warm-up, backups; runs the app."""
+    window.attach(services, actor)
+    _warm_up_printing_soon(window)
+    if _probe is not None:
+        # The benchmark times start-up alone; the backup is measured on its own.
+        _probe.attached(window)
+    else:
+        window.start_auto_backups()
+        # a package whose copy never completed (a crash during export) is re-offered
+        from .sync.common import recover_at_startup
+
+        recover_at_startup(services, window.tasks, window)
+    return app.exec()
