@@ -364,11 +364,12 @@ def _warm_up_printing_soon(window) -> None:
 
 
 def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
-    from .opening import peek_for_login, run_behind_login
+    from .opening import StartupSteps, peek_for_login, run_behind_login
 
-    peek = peek_for_login(data_dir)
+    peek = peek_for_login(data_dir, INLINE_CHECK_BYTES)
     if peek is not None:  # a large database, set up: the login shows while it opens
-        return run_behind_login(app, window, data_dir, demo, peek)
+        return run_behind_login(app, window, data_dir, demo, peek, StartupSteps(
+            _open_services, deferred_check, _damaged_while_open, _run_main_window))
     services, deferred = _open_services(window, data_dir)
     if services is None:
         return 1

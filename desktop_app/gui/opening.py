@@ -21,6 +21,8 @@ another program, a read-only folder — takes the ordinary path's steps and mess
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -35,15 +37,25 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def peek_for_login(data_dir: Path) -> LoginPeek | None:
-    """The login dialog's contents when this start may open the services behind it."""
+@dataclass(frozen=True)
+class StartupSteps:
+    """The ordinary start-up's steps this path reuses (``gui/app.py``)."""
+
+    open_services: Callable[..., Any]       # (window, data_dir) -> (services | None, deferred)
+    deferred_check: Callable[..., None]     # (tasks, data_dir, on_problem)
+    damaged_while_open: Callable[..., None]  # (app, window, services, data_dir, problem)
+    run_main_window: Callable[..., int]     # (app, window, services, actor) -> exit code
+
+
+def peek_for_login(data_dir: Path, inline_check_bytes: int) -> LoginPeek | None:
+    """The login dialog's contents when this start may open the services behind it: a
+    database larger than ``inline_check_bytes`` (its full check is deferred)."""
     from ..core.db import DB_FILENAME
     from ..core.startup import peek_login
-    from .app import INLINE_CHECK_BYTES
 
     db_file = Path(data_dir) / DB_FILENAME
     try:
-        if not db_file.is_file() or db_file.stat().st_size <= INLINE_CHECK_BYTES:
+        if not db_file.is_file() or db_file.stat().st_size <= inline_check_bytes:
             return None
     except OSError:
         return None
@@ -99,10 +111,9 @@ class ServicesOpening:
 
 
 def run_behind_login(app: QApplication, window, data_dir: Path, demo: bool,
-                     peek: LoginPeek) -> int:
+                     peek: LoginPeek, gui: StartupSteps) -> int:
     """``_open_and_run`` for a large database: the process's exit code."""
     from ..core import warmup
-    from . import app as gui
     from .auth.clock_warning import check_clock_at_startup
     from .auth.login import LoginDialog
 
@@ -112,7 +123,7 @@ def run_behind_login(app: QApplication, window, data_dir: Path, demo: bool,
 
     def on_damaged(problem) -> None:
         damaged.append(problem)
-        gui._damaged_while_open(app, window, services_now[0], data_dir, problem)
+        gui.damaged_while_open(app, window, services_now[0], data_dir, problem)
 
     def on_open(services) -> None:
         services_now.append(services)
@@ -128,7 +139,7 @@ def run_behind_login(app: QApplication, window, data_dir: Path, demo: bool,
         opening.wait()
         services = opening.services
         if services is None:  # the ordinary path explains it (or offers a backup)
-            services, deferred = gui._open_services(window, data_dir)
+            services, deferred = gui.open_services(window, data_dir)
             if services is None:
                 exit_code[0] = 1
                 return None
@@ -149,7 +160,7 @@ def run_behind_login(app: QApplication, window, data_dir: Path, demo: bool,
         if actor is None or damaged:
             return 1 if damaged else exit_code[0]
         assert opening.services is not None  # the dialog accepted only after ready()
-        return gui._run_main_window(app, window, opening.services, actor)
+        return gui.run_main_window(app, window, opening.services, actor)
     finally:
         opening.wait()  # quit before the services were open: close them once they are
         if opening.services is not None:
