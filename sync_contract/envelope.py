@@ -31,18 +31,14 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
-
-import pyrage
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from pyrage import x25519
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import keys as _keys
 from .canonical import canonical_json, utc_stamp
 from .errors import MESSAGES, Cancelled, PackageError
 from .faults import FileFault, fault
 from .fs import replace_durably, temp_beside
+from .lazy import lazy_module
 from .validation import SCHEMA_DIR, Problem, schema_error, validator
 from .versions import (
     COUNTY_RETURN,
@@ -55,6 +51,16 @@ from .versions import (
     schema_name,
     types_of,
 )
+
+if TYPE_CHECKING:
+    import pyrage
+    from cryptography import exceptions as _crypto_errors
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+    from pyrage import x25519
+else:  # imported on first use (sync_contract/lazy.py): not at the program's start
+    pyrage = lazy_module("pyrage")
+    x25519 = lazy_module("pyrage.x25519")
+    _crypto_errors = lazy_module("cryptography.exceptions")
 
 EXTENSIONS = {TOWNSHIP_EXPORT: ".twpkg", COUNTY_RETURN: ".twret"}
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
@@ -829,7 +835,7 @@ def open_package(path: Path, identities: Sequence[str | x25519.Identity],  # noq
                                    _keys.short_fingerprint(manifest["signer_fingerprint"]))
             try:
                 key.verify(sig, mbytes)
-            except InvalidSignature:
+            except _crypto_errors.InvalidSignature:
                 raise PackageError("bad_signature") from None
             mkind = manifest["kind"]
             if kind is not None and mkind != kind:

@@ -15,16 +15,23 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from pyrage import x25519
+from typing import TYPE_CHECKING, Any
 
 from .canonical import canonical_json
 from .errors import PackageError
 from .fs import atomic_write
+from .lazy import lazy_module
 from .validation import schema_error, validator
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519 as _ed
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+    from pyrage import x25519
+else:  # imported on first use (sync_contract/lazy.py): not at the program's start
+    serialization = lazy_module("cryptography.hazmat.primitives.serialization")
+    _ed = lazy_module("cryptography.hazmat.primitives.asymmetric.ed25519")
+    x25519 = lazy_module("pyrage.x25519")
 
 SIGNING_FILE, AGE_FILE, DEVICE_FILE, COUNTY_FILE = (
     "signing.key", "age.key", "device.json", "county.json")
@@ -48,14 +55,14 @@ def short_fingerprint(fp: str) -> str:
 
 
 def public_key_b64(key: Ed25519PublicKey | Ed25519PrivateKey) -> str:
-    if isinstance(key, Ed25519PrivateKey):
+    if isinstance(key, _ed.Ed25519PrivateKey):
         key = key.public_key()
     return base64.b64encode(_raw(key)).decode("ascii")
 
 
 def load_public_key_b64(text: str) -> Ed25519PublicKey:
     raw = base64.b64decode(text.strip(), validate=True)
-    return Ed25519PublicKey.from_public_bytes(raw)
+    return _ed.Ed25519PublicKey.from_public_bytes(raw)
 
 
 def write_secret(path: Path, data: bytes) -> None:
@@ -77,7 +84,7 @@ def save_signing_key(path: Path, key: Ed25519PrivateKey) -> None:
 
 def load_signing_key(path: Path) -> Ed25519PrivateKey:
     key = serialization.load_pem_private_key(Path(path).read_bytes(), password=None)
-    if not isinstance(key, Ed25519PrivateKey):
+    if not isinstance(key, _ed.Ed25519PrivateKey):
         raise ValueError(f"{path} is not an Ed25519 private key")
     return key
 
@@ -176,7 +183,7 @@ class KeyStore:
     def ensure(self) -> KeyStore:
         """Generate whatever key is missing (never replaces an existing one)."""
         if not (self.folder / SIGNING_FILE).exists():
-            save_signing_key(self.folder / SIGNING_FILE, Ed25519PrivateKey.generate())
+            save_signing_key(self.folder / SIGNING_FILE, _ed.Ed25519PrivateKey.generate())
         if not (self.folder / AGE_FILE).exists():
             save_age_identity(self.folder / AGE_FILE, x25519.Identity.generate())
         if not (self.folder / DEVICE_FILE).exists():

@@ -20,10 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from sync_contract.faults import fault, is_fault
 from sync_contract.fs import fsync_dir, replace_durably
@@ -32,6 +29,11 @@ from .. import PACKAGE_DIR
 from . import lock
 from .errors import DatabaseError
 from .lock import AlreadyOpenError
+
+if TYPE_CHECKING:  # SQLAlchemy is imported by the functions that open the database:
+    # this module's constants (and core.startup's look at the login) do not load it.
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 DB_FILENAME = "township.sqlite3"
 MIGRATIONS_DIR = PACKAGE_DIR / "core" / "migrations"
@@ -52,6 +54,8 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
@@ -121,6 +125,8 @@ def sweep_temp(data_dir: Path) -> list[Path]:
 
 
 def _current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import text
+
     with engine.connect() as conn:
         has = conn.execute(
             text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
@@ -172,6 +178,8 @@ class Database:
             yield session
 
     def quick_check(self) -> str:
+        from sqlalchemy import text
+
         with self.engine.connect() as conn:
             return str(conn.execute(text("PRAGMA quick_check")).scalar())
 
@@ -188,6 +196,8 @@ class Database:
 
         Services keep their reference to this object, so they all see the new file.
         """
+        from sqlalchemy.orm import sessionmaker
+
         self.engine.dispose()
         engine = _open_engine(self.data_dir, migrate=True)
         self.engine = engine
@@ -253,6 +263,8 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
     except BaseException:
         lock.release(data_dir)
         raise
+    from sqlalchemy.orm import sessionmaker
+
     return Database(data_dir, engine, sessionmaker(engine, expire_on_commit=False))
 
 

@@ -381,17 +381,43 @@ def _open_services(window, data_dir: Path):
         return None, False
 
 
+#: The printing warm-up starts this long after the main window is attached: its first
+#: paint and the clerk's first clicks come first (a receipt asked for sooner loads the
+#: fonts itself, behind the same lock).
+PRINTING_WARM_UP_DELAY_MS = 2000
+
+
+def _warm_up_printing_soon(window) -> None:
+    from PySide6.QtCore import QTimer
+
+    from ..core import warmup
+
+    def start() -> None:
+        if shiboken6.isValid(window):
+            window.tasks.run(warmup.warm_up_printing, on_error=lambda exc: log.warning(
+                "printing warm-up failed: %r", exc), lane="read")
+
+    QTimer.singleShot(PRINTING_WARM_UP_DELAY_MS, window, start)
+
+
 def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
+    from .opening import StartupSteps, peek_for_login, run_behind_login
+
+    peek = peek_for_login(data_dir, INLINE_CHECK_BYTES)
+    if peek is not None:  # a large database, set up: the login shows while it opens
+        return run_behind_login(app, window, data_dir, demo, peek, StartupSteps(
+            _open_services, deferred_check, _damaged_while_open, _run_main_window))
     services, deferred = _open_services(window, data_dir)
     if services is None:
         return 1
-    from ..core.warmup import warm_up
+    from ..core import warmup
 
-    # Fonts, ReportLab and pypinyin load on the read lane while the clerk logs in (the
-    # login itself runs on the write lane), so the first receipt of the day costs what
+    # pypinyin loads on the read lane while the clerk logs in (the login itself runs on
+    # the write lane); ReportLab and the fonts once the window is usable (core/warmup.py:
+    # not beside the login's 32 MiB scrypt), so the first receipt of the day costs what
     # every other one does. Queued before the deferred check, which may read a minute.
-    window.tasks.run(warm_up, on_error=lambda exc: log.warning("warm-up failed: %r", exc),
-                     lane="read")
+    window.tasks.run(warmup.warm_up_login, on_error=lambda exc: log.warning(
+        "warm-up failed: %r", exc), lane="read")
     damaged: list = []
     if deferred:
         def on_damaged(problem) -> None:
@@ -419,16 +445,22 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
         actor = sign_in(services, window, demo=demo, tasks=window.tasks)
         if actor is None or damaged:
             return 1 if damaged else 0
-        window.attach(services, actor)
-        if _probe is not None:
-            # The benchmark times start-up alone; the backup is measured on its own.
-            _probe.attached(window)
-        else:
-            window.start_auto_backups()
-            # a package whose copy never completed (a crash during export) is re-offered
-            from .sync.common import recover_at_startup
-
-            recover_at_startup(services, window.tasks, window)
-        return app.exec()
+        return _run_main_window(app, window, services, actor)
     finally:
         services.close()
+
+
+def _run_main_window(app: QApplication, window, services: Services, actor) -> int:
+    """The logged-in clerk's window: screens attached, warm-up, backups; runs the app."""
+    window.attach(services, actor)
+    _warm_up_printing_soon(window)
+    if _probe is not None:
+        # The benchmark times start-up alone; the backup is measured on its own.
+        _probe.attached(window)
+    else:
+        window.start_auto_backups()
+        # a package whose copy never completed (a crash during export) is re-offered
+        from .sync.common import recover_at_startup
+
+        recover_at_startup(services, window.tasks, window)
+    return app.exec()

@@ -29,7 +29,6 @@ name fields warn about such characters while the clerk types (``gui/kit/glyphs.p
 
 from __future__ import annotations
 
-import mmap
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -108,57 +107,18 @@ def coverage() -> dict[str, frozenset[int]]:
         return _coverage
 
 
-class _MappedFile:
-    """What ReportLab's ``TTFontParser.readFile`` reads a font from: ``read()`` returns a
-    read-only memory map of the file instead of a 51 MB ``bytes`` copy, so only the
-    pages ReportLab touches (cmap, metrics, the glyphs printed) become resident."""
-
-    def __init__(self, path: Path) -> None:
-        self.name = str(path)  # ReportLab keeps it as the face's file name
-        self._path = path
-
-    def read(self) -> mmap.mmap:
-        with open(self._path, "rb") as f:
-            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-class _Window:
-    """A slice-only view of one table of a mapped font: ``window[a:b]`` reads just those
-    bytes.  ReportLab's ``makeSubset`` takes ``get_table("glyf")`` -- a copy of the whole
-    glyph table (49 MB for BabelStone Han, 20 MB for UMing) for every PDF -- and only
-    slices it; this view makes that copy unnecessary (same bytes, same PDF)."""
-
-    def __init__(self, data: mmap.mmap, start: int, length: int) -> None:
-        self._data, self._start, self._length = data, start, length
-
-    def __len__(self) -> int:
-        return self._length
-
-    def __getitem__(self, key: slice) -> bytes:
-        start, stop, _ = key.indices(self._length)
-        return self._data[self._start + start:self._start + stop]
-
-
 def _register(spec: FontSpec) -> None:
-    """Register one font with ReportLab (caller holds ``_lock``), memory-mapped."""
+    """Register one font with ReportLab (caller holds ``_lock``), memory-mapped and its
+    glyph table sliced in place (:mod:`desktop_app.printing.fontfile`)."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from desktop_app.printing import fontfile
 
     # getRegisteredFontNames(), not getFont(): an unknown name makes getFont search and
     # parse every AFM file ReportLab ships (~0.4-0.8 s) before failing.
     if spec.reportlab_name not in pdfmetrics.getRegisteredFontNames():
-        font = TTFont(spec.reportlab_name, _MappedFile(spec.path),
-                      subfontIndex=spec.subfont_index)
-        face = font.face
-        plain_get_table = face.get_table
-
-        def get_table(tag: str) -> object:
-            if tag == "glyf" and isinstance(face._ttf_data, mmap.mmap):
-                return _Window(face._ttf_data, *face.get_table_pos(tag))
-            return plain_get_table(tag)
-
-        face.get_table = get_table
-        pdfmetrics.registerFont(font)
+        pdfmetrics.registerFont(fontfile.mapped_ttfont(spec.reportlab_name, spec.path,
+                                                       spec.subfont_index))
     _registered.add(spec.reportlab_name)
 
 
@@ -175,7 +135,6 @@ def register_fonts() -> dict[str, frozenset[int]]:
         return cov
     with _lock:
         from desktop_app.printing import cmap_fix
-
         cmap_fix.install()
         for spec in EAGER_FONTS:
             if spec.reportlab_name not in _registered:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.services.handling.stage_types import StagePlan, StageView
 from ..kit.fmt import fmt
 from ..kit.labels import due_text
 from .detail_tables import DONE_COLOR, OVERDUE_COLOR
+
+if TYPE_CHECKING:  # the handling package loads SQLAlchemy: not before the first paint
+    from ...core.services.handling.stage_types import StagePlan, StageView
 
 #: state -> (border, background, text colour, bold)
 CHIP_STYLES = {

@@ -131,11 +131,16 @@ class LoginDialog(QDialog):
     that must change its password (reset by an administrator) does so here."""
 
     def __init__(self, services: Services, parent: QWidget | None = None, *, demo: bool = False,
-                 message: str = "", tasks: TaskRunner | None = None) -> None:
+                 message: str = "", tasks: TaskRunner | None = None,
+                 opening: Callable[[], Services | None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.tasks = tasks
         self.services = services
+        #: At start-up on a large database the dialog shows before the services are open
+        #: (gui/opening.py: ``services`` then only answers the township and the names);
+        #: ``opening()`` waits for them — ``None``: give up, the dialog is rejected.
+        self.opening = opening
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Log in"))
         try:
@@ -177,9 +182,22 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(460)
         self.form.focus()
 
+    def _ready(self) -> bool:
+        if self.opening is None:
+            return True
+        opening, self.opening = self.opening, None
+        services = opening()
+        if services is None:
+            self.reject()
+            return False
+        self.services = services
+        return True
+
     def submit(self) -> None:
         from ...core.services import LoginFailed
 
+        if not self._ready():
+            return
         username, password = self.form.user(), self.form.password.text()
         if not username:
             self.form.error.show_messages([self.tr("There is no account to log in with.")])
@@ -204,6 +222,8 @@ class LoginDialog(QDialog):
     def recover(self) -> bool:
         """The administrator recovery code sets a new administrator password; logged in
         as that administrator when it worked (the next code was shown)."""
+        if not self._ready():
+            return False
         dialog = RecoverAdminDialog(self.services, self, tasks=self.tasks)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return False
