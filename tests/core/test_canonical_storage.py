@@ -1,7 +1,7 @@
 """One text rule at both ends (DESIGN §9, issue 14 item 10), at the window: names stored
 canonical with the typed original kept, phones stored normalised, search queries
 normalised the same way — full-width digits, spaces and hyphens inside ID numbers, the
-dot look-alikes. The rule itself: test_canonical_text.py; existing rows: test_migration_0012.py."""
+dot look-alikes. The rule itself: test_canonical_text.py; existing rows: test_migration_0013_names.py."""
 
 from __future__ import annotations
 

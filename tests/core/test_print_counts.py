@@ -1,6 +1,6 @@
 """Print counts count prints (issue 14): a document starts at 0; the window's
 ``record_prints`` (a job sent to a printer, a 补打 included) adds the copies sent; a
-reprinted PDF, opening and saving are not prints; migration 0012 keeps history
+reprinted PDF, opening and saving are not prints; migration 0014 keeps history
 honest (the recorded 补打 count, nothing invented) and re-sends changed rows."""
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def _rows(folder):
     return docs, lists, counter
 
 
-def test_migration_0012_keeps_history_honest(services, township):
+def test_migration_0014_keeps_history_honest(services, township):
     a = services.intake.decide(draft(services, items=("MEDICAL",)), "accept", township)
     services.documents.reprint(a.documents[0].id, township)   # one 补打 of the receipt
     services.handling.issue_handover_list("HEALTHCARE", township)
@@ -103,7 +103,7 @@ def test_migration_0012_keeps_history_honest(services, township):
     services.close()
 
     # Back to 0011: the old meaning (1 for the issue, + one per 补打; lists 1).
-    _migrate(folder, "0011", down=True)
+    _migrate(folder, "0013", down=True)
     docs, lists, counter_before = _rows(folder)
     receipt = docs[a.documents[0].number + "receipt"]
     assert receipt.print_count == 2

@@ -58,7 +58,7 @@ def supporters_able(draft: ApplicationDraft, related: list[CleanPerson]) -> bool
 def name_keys(name: str) -> set[str]:
     """The search keys of a canonical name beside its pinyin: the name itself and, for a
     name with the middle dot, the name without it ("阿依古丽·买买提" is also found by
-    "阿依古丽买买提", as many clerks type it). Migration 0012 adds the same keys to existing rows."""
+    "阿依古丽买买提", as many clerks type it). Migration 0013 adds the same keys to existing rows."""
     keys = {name}
     if MIDDLE_DOT in name:
         keys.add(name.replace(MIDDLE_DOT, ""))

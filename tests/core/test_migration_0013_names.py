@@ -1,4 +1,4 @@
-"""Migration 0012 (issue 14, canonical names) on a populated database: names stored raw
+"""Migration 0013 (issue 14, canonical names) on a populated database: names stored raw
 by the code before it become canonical with the original kept in ``name_typed``, phones
 are normalised, the changed rows get a new version and change sequence (the county gets
 the canonical name at the next export, never ``name_typed``), the search keys follow —
@@ -49,7 +49,7 @@ def _populate(services, township) -> int:
 
 
 def _legacy(folder: Path, app_id: int) -> tuple[dict[tuple[str, int], tuple[int, int]], int]:
-    """Write the rows as the code before 0012 stored them (raw name and phone, the raw
+    """Write the rows as the code before 0013 stored them (raw name and phone, the raw
     name as search key); returns (table, position) -> (version, change_seq) and the
     change counter."""
     conn = sqlite3.connect(folder / dbmod.DB_FILENAME)
@@ -77,7 +77,7 @@ def test_upgrade_from_0011_canonicalises_names_and_phones(services, township):
     app_id = _populate(services, township)
     folder = services.ctx.db.data_dir
     services.close()
-    _alembic(folder, "downgrade", "0011")
+    _alembic(folder, "downgrade", "0012")
     before, counter = _legacy(folder, app_id)
 
     from desktop_app.core.services import Services
@@ -124,7 +124,7 @@ def test_upgrade_from_0011_canonicalises_names_and_phones(services, township):
         again.close()
     assert list((folder / "backups").glob("pre-migration-0011-*.sqlite3"))
 
-    _alembic(folder, "downgrade", "0011")
+    _alembic(folder, "downgrade", "0012")
     conn = sqlite3.connect(folder / dbmod.DB_FILENAME)
     try:
         names = dict(((t, p), n) for t, p, n in conn.execute(

@@ -20,14 +20,14 @@ Rows whose count changes get a new ``version`` and ``change_seq`` (from the one
 counter, as the ``before_flush`` hook would), so the next export sends the county
 the corrected figure (same field, same type: no format bump; docs/sync-format.md).
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-07 15:30:00
 """
 from alembic import op
 
-revision = '0012'
-down_revision = '0011'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 

@@ -20,8 +20,8 @@ Downgrade puts the typed names back (``name = name_typed`` where set) and drops 
 columns; the normalised phones and the added search keys stay (both are valid before
 this revision too).
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-07 15:30:00
 """
 from __future__ import annotations
@@ -36,8 +36,8 @@ from desktop_app.core.errors import ValidationError
 from desktop_app.core.rules.values import validate_phone
 from sync_contract.text import MIDDLE_DOT, canonical_name
 
-revision = '0012'
-down_revision = '0011'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
