@@ -122,7 +122,7 @@ def test_upgrade_from_0011_canonicalises_names_and_phones(services, township):
         assert all("name_typed" not in r for r in records)
     finally:
         again.close()
-    assert list((folder / "backups").glob("pre-migration-0011-*.sqlite3"))
+    assert list((folder / "backups").glob("pre-migration-0012-*.sqlite3"))
 
     _alembic(folder, "downgrade", "0012")
     conn = sqlite3.connect(folder / dbmod.DB_FILENAME)
