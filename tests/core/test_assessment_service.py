@@ -271,7 +271,8 @@ def test_no_slip_for_township_items_or_before_acceptance(services, township):
     assert receipt_number != done.number  # (the application keeps its first number)
     assert [(doc.kind, doc.number) for doc in done.documents] == [
         ("receipt", receipt_number), ("calculation", done.number),
-        ("referral", f"{receipt_number}-Z1")]
+        # the 转办单 is numbered from the 办件编号, not from the 补正 receipt (issue 14)
+        ("referral", f"{done.number}-Z1")]
     assert "医疗救助" in pdf_text(done.documents[1].path)
 
 
