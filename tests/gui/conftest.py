@@ -106,10 +106,11 @@ def print_boxes(monkeypatch, tmp_path) -> PrintBoxes:
         return boxes.answer
 
     def make_printer(title, **kw):
+        # Always a PDF file: with a CUPS scheduler up on this machine (another run's
+        # slow tests) a native printer would reach a real queue.
         printer = real_make_printer(title, **kw)
-        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat \
-                and not printer.outputFileName():
-            printer.setOutputFileName(str(out / f"job-{len(list(out.iterdir())) + 1}.pdf"))
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out / f"job-{len(list(out.iterdir())) + 1}.pdf"))
         return printer
 
     monkeypatch.setattr(print_pdf, "available_printers", lambda: [TEST_PRINTER])

@@ -119,8 +119,9 @@ class DetailDocumentActions(_Base):
 
     def _reprinted(self, doc, outcome) -> None:
         self.error.clear_message()
-        self.reload()
-        self._send(doc, Path(outcome.value.path), remembered=True)
+        # one reload: after the print is recorded, or now when nothing was printed
+        if not self._send(doc, Path(outcome.value.path), remembered=True):
+            self.reload()
 
     def void(self, doc) -> None:
         clerk = self._clerk()

@@ -320,7 +320,7 @@ class ReserveScreen(QWidget):
                                      b.number, str(b.count), format_yuan(b.total_fen)))
             self.refresh()
             if b.path is not None:  # the printed 报账单
-                self.document.set_document(b.path, b.number)
+                self.document.set_document(b.path, b.number, record=self._recorder(b.list_id))
                 self.opener(Path(b.path))
         return self._dialog(BatchDialog(self.services, self.tasks, self.actor, self,
                                         on_done=done))
@@ -336,6 +336,13 @@ class ReserveScreen(QWidget):
         return self._dialog(SettingDialog(self.services, self.tasks, self.actor, self,
                                           on_done=done))
 
+    def _recorder(self, list_id: int | None):
+        """Counts a print of the list document ``list_id`` (issue 14)."""
+        from ..kit.print_actions import print_recorder
+
+        return print_recorder(self.services, self.tasks, self.actor, owner=self,
+                              lists=[list_id] if list_id is not None else [])
+
     def print_statement(self) -> None:
         actor = self.actor()
         if actor is None:
@@ -346,7 +353,7 @@ class ReserveScreen(QWidget):
         def done(outcome) -> None:
             info = outcome.value
             self.last_statement = info
-            self.document.set_document(info.path, info.number)
+            self.document.set_document(info.path, info.number, record=self._recorder(info.id))
             self.message.setText(fmt(self.tr("Monthly statement %1 printed: %2 line(s)."),
                                      info.number, str(info.count)))
             self.error.clear_message()
