@@ -406,7 +406,8 @@ def _open_and_run(app: QApplication, window, data_dir: Path, demo: bool) -> int:
     peek = peek_for_login(data_dir, INLINE_CHECK_BYTES)
     if peek is not None:  # a large database, set up: the login shows while it opens
         return run_behind_login(app, window, data_dir, demo, peek, StartupSteps(
-            _open_services, deferred_check, _damaged_while_open, _run_main_window))
+            _open_services, deferred_check, _damaged_while_open, _run_main_window,
+            PRINTING_WARM_UP_DELAY_MS))
     services, deferred = _open_services(window, data_dir)
     if services is None:
         return 1

@@ -45,6 +45,7 @@ class StartupSteps:
     deferred_check: Callable[..., None]     # (tasks, data_dir, on_problem)
     damaged_while_open: Callable[..., None]  # (app, window, services, data_dir, problem)
     run_main_window: Callable[..., int]     # (app, window, services, actor) -> exit code
+    check_delay_ms: int = 2000              # the full check starts this long after the login
 
 
 def peek_for_login(data_dir: Path, inline_check_bytes: int) -> LoginPeek | None:
@@ -118,6 +119,7 @@ def run_behind_login(app: QApplication, window, data_dir: Path, demo: bool,
     from .auth.login import LoginDialog
 
     damaged: list = []
+    checking: list = []  # the ordinary path's open already started the full check
     exit_code = [0]
     services_now: list[Services] = []
 
@@ -127,7 +129,16 @@ def run_behind_login(app: QApplication, window, data_dir: Path, demo: bool,
 
     def on_open(services) -> None:
         services_now.append(services)
-        gui.deferred_check(window.tasks, data_dir, on_damaged)
+
+    def check_later() -> None:
+        """The full check reads the whole file (7.7 GB at 500k): started during the typing
+        it saturated the disk under the login's fsync and the first screens (usable
+        +3 s under load); it starts once the window is usable, beside the printing
+        warm-up (``PRINTING_WARM_UP_DELAY_MS``)."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(gui.check_delay_ms, window, lambda: gui.deferred_check(
+            window.tasks, data_dir, on_damaged))
 
     opening = ServicesOpening(window, data_dir, on_open)
     # pypinyin behind the services on the read lane, while the clerk types (core/warmup.py)
@@ -147,6 +158,7 @@ def run_behind_login(app: QApplication, window, data_dir: Path, demo: bool,
             services_now.append(services)
             if deferred:
                 gui.deferred_check(window.tasks, data_dir, on_damaged)
+                checking.append(True)
         if not check_clock_at_startup(window, services, window.tasks):  # issue 11
             return None
         return services
@@ -160,6 +172,8 @@ def run_behind_login(app: QApplication, window, data_dir: Path, demo: bool,
         if actor is None or damaged:
             return 1 if damaged else exit_code[0]
         assert opening.services is not None  # the dialog accepted only after ready()
+        if not checking:
+            check_later()
         return gui.run_main_window(app, window, opening.services, actor)
     finally:
         opening.wait()  # quit before the services were open: close them once they are

@@ -124,3 +124,45 @@ def test_the_clock_warning_comes_before_the_login(qtbot, services, township, dat
         again.close()
     assert "auth.login" not in actions
     assert [d["choice"] for d in details] == ["quit"]
+
+
+def test_the_full_check_still_runs_once_the_window_is_usable(qtbot, services, township,
+                                                             data_dir, large, monkeypatch):
+    """The deferred ``quick_check`` reads the whole file; it starts after the login (not
+    during the typing, where it saturated the disk) and still runs."""
+    from desktop_app.core import startup
+    from desktop_app.gui import app as gui_app
+    from desktop_app.gui.main_window import MainWindow
+
+    services.close()
+    monkeypatch.setattr(gui_app, "PRINTING_WARM_UP_DELAY_MS", 100)
+    calls: list = []
+    real_check = startup.check_data_folder
+
+    def check(folder, *args, **kwargs):
+        calls.append(any(isinstance(w, MainWindow) and w.actor is not None
+                         for w in QApplication.topLevelWidgets()))
+        return real_check(folder, *args, **kwargs)
+
+    monkeypatch.setattr(startup, "check_data_folder", check)
+
+    def at_dialog():
+        dialog = _login_dialog()
+        if dialog is None:
+            return _later(at_dialog)
+        dialog.form.username.setCurrentIndex(dialog.form.username.findData("clerk1"))
+        dialog.form.password.setText("jingban2026")
+        dialog.submit()
+        _later(at_window)
+
+    def at_window():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible() and w.actor is not None and calls \
+                    and not w.tasks.busy:
+                w.close()
+                return
+        _later(at_window)
+
+    _later(at_dialog)
+    assert gui_app.run_gui(data_dir, language="zh_CN") == 0
+    assert calls == [True]  # once, with the clerk's window already there
