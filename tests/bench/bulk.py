@@ -331,7 +331,7 @@ class _Producer:
             rows["document"].append((
                 doc_id, app_id, kind, doc_number, self.template_version[kind],
                 json.dumps(data, ensure_ascii=False, sort_keys=True), "", clerk,
-                _ts(decided_utc), 1, 0, "", str(_uuid.uuid4()), 1, self._seq()))
+                _ts(decided_utc), 0, 0, "", str(_uuid.uuid4()), 1, self._seq()))
             self._event(events, decided_utc, clerk, "document.issue", app_id,
                         document_id=doc_id, kind=kind, number=doc_number, sha256="",
                         **({"department": dept} if dept else {}))

@@ -212,7 +212,14 @@ class TrackingScreen(TrackingActions, QWidget):
         self.emergency_action.setToolTip(self.tr("Urgent temporary assistance paid at once "
                                                  "within the township's ceiling"))
         self.notice_action.setToolTip(self.tr("Notice to the applicant of every item's result"))
-        buttons = QHBoxLayout()
+        # Two rows (issue 14): the referral actions, then the township's procedure — in one
+        # row they made the screen 1,320 px wide, too wide for a 1366×768 window's frame.
+        buttons = QVBoxLayout()
+        referral_row, procedure_row = QHBoxLayout(), QHBoxLayout()
+        buttons.addLayout(referral_row)
+        buttons.addLayout(procedure_row)
+        procedure = {self.stage_action, self.dispute_action, self.extend_action,
+                     self.publicity_action, self.report_action}
         self.buttons: dict[str, QToolButton] = {}
         for a in self.task_actions:
             b = QToolButton()
@@ -220,15 +227,16 @@ class TrackingScreen(TrackingActions, QWidget):
             b.setDefaultAction(a)
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.buttons[a.objectName()] = b
-            buttons.addWidget(b)
+            (procedure_row if a in procedure else referral_row).addWidget(b)
         # issue 13 — 补齐手续 / 个案会商 / 跟进救助 (temporary_dialogs.py)
         self.temporary_menu = TemporaryMenu(
             self.services, self.tasks, self.actor, self.selected, self._recorded,
             opener=lambda path: self.opener(path), run_dialog=lambda d: self.run_dialog(d),
             parent=self)
-        buttons.addWidget(self.temporary_menu)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count)
+        procedure_row.addWidget(self.temporary_menu)
+        procedure_row.addStretch(1)
+        referral_row.addStretch(1)
+        referral_row.addWidget(self.count)
 
         self.message = QLabel()
         self.message.setObjectName("trackingMessage")
