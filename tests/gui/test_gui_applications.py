@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.applications.screen import COL_ID, COL_NAME, COL_NUMBER, IdRole, RowRole
-from tests.helpers.gui import click, decide, fill_valid, make_id, type_text
+from tests.helpers.gui import click, decide, fill_valid, make_id, pdf_text, type_text
+from tests.helpers.printing import squash
 
 pytestmark = pytest.mark.gui
 
@@ -159,3 +160,31 @@ def test_supplement_after_notice_then_accept(qtbot, window, services, people, op
     assert not view.supplement_button.isVisibleTo(view)
     actions = [view.events_model.index(r, 2).data() for r in range(view.events_model.rowCount())]
     assert "补正材料" in actions and actions.count("受理") == 1
+
+
+def test_supplement_shows_another_notice_before_issuing_it(qtbot, window, services, people,
+                                                          opener, tmp_path):
+    """补正 → 再次一次性告知 (issue 14): the notice is shown as it will print and issued
+    only on 确认开具; cancelling the preview records nothing and uses no number."""
+    app_id = people[1].application_id
+    view = window.open_application(app_id).view
+    supplement = view.open_supplement()
+    qtbot.addWidget(supplement)
+
+    def notices() -> list:
+        return [d for d in services.documents.for_application(app_id)
+                if d.kind == "notice_missing"]
+
+    before = len(notices())
+    shown: list[bytes] = []
+    supplement.confirm_notice = lambda parent, pdf: shown.append(pdf) or False
+    click(qtbot, supplement.notice_button)
+    assert len(shown) == 1 and shown[0].startswith(b"%PDF")
+    (tmp_path / "shown.pdf").write_bytes(shown[0])
+    assert "一次性告知书" in squash(pdf_text(tmp_path / "shown.pdf"))
+    assert len(notices()) == before   # cancelled: nothing issued
+    assert services.queries.detail(app_id).row.status == "pending_materials"
+
+    supplement.confirm_notice = lambda parent, pdf: True
+    click(qtbot, supplement.notice_button)
+    qtbot.waitUntil(lambda: len(notices()) == before + 1)

@@ -32,6 +32,7 @@ from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, FieldErrors, open_file
 from .drafts import AUTOSAVE_MS, DISCARD, RESTORE, ask_restore_dialog
 from .items import MaterialsPanel
+from .notice_confirm import confirm_notice
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -73,6 +74,8 @@ class SupplementDialog(QDialog):
         self.actor = actor
         self.ask_reasons = ask_reasons
         self.opener = opener
+        #: Shows another one-time notice before it is issued; True = 确认开具 (issue 14).
+        self.confirm_notice: Callable[[QWidget, bytes], bool] = confirm_notice
         self.setWindowTitle(fmt(self.tr("Supply missing materials — %1"), detail.row.number))
         self.resize(760, 720)
 
@@ -146,6 +149,15 @@ class SupplementDialog(QDialog):
         intake = self.services.intake
         app_id = self.detail.row.id
         self.errors.clear()
+        if decision == "notice":  # shown as it will print, issued only on 确认开具 (issue 14)
+            try:
+                pdf = self.tasks.call(lambda: intake.preview_existing(app_id, materials, decision,
+                                                                      clerk, reasons))
+            except Exception as exc:
+                self._failed(exc)
+                return
+            if not self.confirm_notice(self, pdf):
+                return
         self.tasks.run(lambda: intake.decide_existing(app_id, materials, decision, clerk, reasons),
                        self._done, self._failed, owner=self)
 
