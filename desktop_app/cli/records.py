@@ -114,7 +114,7 @@ def cmd_overdue(args: argparse.Namespace) -> int:
         wanted = ("overdue", "due_soon") if args.soon else ("overdue",)
         rows = [r for r in rows if r.state in wanted]
         as_of = today or services.ctx.today()
-    print("\t".join(("受理编号", "申请人", "村（社区）", "事项", "办理部门", "状态", "办结期限",
+    print("\t".join(("办件编号", "申请人", "村（社区）", "事项", "办理部门", "状态", "办结期限",
                      "逾期（工作日）", "经办人", "任务号", "当前环节", "环节期限",
                      "不予确认告知期限")))
     for r in rows:

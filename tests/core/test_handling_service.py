@@ -457,7 +457,7 @@ def test_overdue_command_lists_the_late_tasks_for_the_supervisor(services, towns
     assert main(["--data-dir", str(folder), "overdue", "--date", "2026-11-24"]) == 0
     out, err = capsys.readouterr()
     lines = out.strip().splitlines()
-    assert lines[0].split("\t")[:4] == ["受理编号", "申请人", "村（社区）", "事项"]
+    assert lines[0].split("\t")[:4] == ["办件编号", "申请人", "村（社区）", "事项"]
     body = [ln.split("\t") for ln in lines[1:]]
     assert sorted(r[3] for r in body) == ["医疗救助", "法律援助"]
     assert {r[0] for r in body} == {late.number} and fresh.number not in out

@@ -6921,7 +6921,7 @@ type this code and choose a new password. The code works once; write down the ne
     <message>
         <location line="+5"/>
         <source>Receipt number</source>
-        <translation>受理编号</translation>
+        <translation>办件编号</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -8406,7 +8406,7 @@ encryption key %4</source>
     <message>
         <location line="+9"/>
         <source>Number</source>
-        <translation>受理编号</translation>
+        <translation>办件编号</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -8937,7 +8937,7 @@ encryption key %4</source>
     <message>
         <location line="+2"/>
         <source>Number</source>
-        <translation>受理编号</translation>
+        <translation>办件编号</translation>
     </message>
     <message>
         <location line="+0"/>

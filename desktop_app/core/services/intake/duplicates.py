@@ -81,13 +81,13 @@ class IntakeWarnings(IntakeBase):
                         seen_task.add(key)
                         out.append(IntakeWarning(
                             "open_task", f"{who}已有未办结的“{cat.item(req.item_code).name}”"
-                            f"（受理编号 {number}，{app.intake_date.isoformat()}）",
+                            f"（办件编号 {number}，{app.intake_date.isoformat()}）",
                             number, app.id))
                 if other_applicant.id_number != applicant_id and member.id_number not in seen_household:
                     seen_household.add(member.id_number)
                     out.append(IntakeWarning(
                         "other_household", f"{who}已登记在 {other_applicant.name} 的家庭中"
-                        f"（受理编号 {number}），请核实是否重复申请",
+                        f"（办件编号 {number}），请核实是否重复申请",
                         number, app.id))
                 if (draft.hardship_cause and app.hardship_cause == draft.hardship_cause
                         and codes & {"LINSHI_URGENT", "LINSHI_EXPENSE"}
@@ -101,7 +101,7 @@ class IntakeWarnings(IntakeBase):
                     cause = vocab.HARDSHIP_CAUSE_LABELS[app.hardship_cause]
                     out.append(IntakeWarning(
                         "temporary_same_cause",
-                        f"{who}本年度已因同一原因（{cause}）申请临时救助（受理编号 {number}，"
+                        f"{who}本年度已因同一原因（{cause}）申请临时救助（办件编号 {number}，"
                         f"{app.intake_date.isoformat()}），同一原因原则上一年一次",
                         number, app.id))
         return out
