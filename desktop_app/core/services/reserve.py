@@ -372,12 +372,8 @@ class ReserveService:
             errors.append(exc)
             return ""
 
-    @staticmethod
-    def _clerk(actor: auth.Actor, staff: Staff | None) -> int | None:
-        return staff.id if staff is not None else actor.staff_id
-
-    def receive(self, amount: object, on: object, text: object, by: ActorRef) -> EntryResult:
-        """拨入: money put into the fund (from whom, what for: ``text``)."""
+    def _entry_input(self, amount: object, on: object, text: object) -> tuple[int, date, str]:
+        """The amount, the date and the required text of an entry, every problem at once."""
         errors: list[ValidationError] = []
         fen = self._amount(amount, errors)
         day = self._day(on, errors)
@@ -385,6 +381,15 @@ class ReserveService:
         if errors:
             raise ValidationErrors(errors)
         assert fen is not None and day is not None
+        return fen, day, note
+
+    @staticmethod
+    def _clerk(actor: auth.Actor, staff: Staff | None) -> int | None:
+        return staff.id if staff is not None else actor.staff_id
+
+    def receive(self, amount: object, on: object, text: object, by: ActorRef) -> EntryResult:
+        """拨入: money put into the fund (from whom, what for: ``text``)."""
+        fen, day, note = self._entry_input(amount, on, text)
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.RESERVE)
             _require_enabled(self.ctx, s, day)
@@ -466,13 +471,7 @@ class ReserveService:
                by: ActorRef) -> EntryResult:
         """退回: money of a payment given back into the fund (at most what was paid on the
         same item and not yet given back)."""
-        errors: list[ValidationError] = []
-        fen = self._amount(amount, errors)
-        day = self._day(on, errors)
-        note = self._text(text, errors, required=True)
-        if errors:
-            raise ValidationErrors(errors)
-        assert fen is not None and day is not None
+        fen, day, note = self._entry_input(amount, on, text)
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.RESERVE)
             payment = s.get(ReserveEntry, payment_id)

@@ -76,18 +76,9 @@ class LiveFieldErrors(FieldErrors):
         """Keep on screen only what is still wrong, as it reads now."""
         if not self.following():
             return
-        by_label: dict[int, list[str]] = {}
-        bad_paths: set[str] = set()
-        general: list[str] = []
-        for err in errors:
-            path = self._resolve(err.field)
-            if path is None:
-                general.append(text_of(err))
-                continue
-            bad_paths.add(path)
-            by_label.setdefault(id(self._slots[path].label), []).append(text_of(err))
+        by_label, bad_paths, general = self._group(errors)
         for key, label in list(self._shown.items()):
-            messages = by_label.get(key, [])
+            messages = by_label[key][1] if key in by_label else []
             try:
                 label.show_messages(messages)
             except RuntimeError:   # the label of a removed row

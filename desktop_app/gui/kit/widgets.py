@@ -114,9 +114,10 @@ class FieldErrors:
         self._marked.clear()
         self.general.clear_message()
 
-    def show(self, errors: Sequence[Any]) -> QWidget | None:
-        """Show every error next to its field; focus and return the first bad field."""
-        self.clear()
+    def _group(self, errors: Sequence[Any]
+               ) -> tuple[dict[int, tuple[ErrorLabel, list[str]]], set[str], list[str]]:
+        """The messages of ``errors`` per error label (keyed by ``id``), the field paths
+        they name, and the messages no field owns."""
         by_label: dict[int, tuple[ErrorLabel, list[str]]] = {}
         bad_paths: set[str] = set()
         general: list[str] = []
@@ -128,6 +129,12 @@ class FieldErrors:
             slot = self._slots[path]
             bad_paths.add(path)
             by_label.setdefault(id(slot.label), (slot.label, []))[1].append(text_of(err))
+        return by_label, bad_paths, general
+
+    def show(self, errors: Sequence[Any]) -> QWidget | None:
+        """Show every error next to its field; focus and return the first bad field."""
+        self.clear()
+        by_label, bad_paths, general = self._group(errors)
         for label, messages in by_label.values():
             label.show_messages(messages)
         self.general.show_messages(general)

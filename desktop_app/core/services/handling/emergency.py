@@ -4,25 +4,28 @@ to the county above it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from ... import vocab
 from ...catalog import TOWNSHIP
 from ...errors import ValidationError, ValidationErrors
 from ...messages import Message
-from ...models import Application, EmergencyAid, RequestedItem
+from ...models import Application, EmergencyAid, RequestedItem, Staff
 from ...rules import numbering
 from ...rules.values import parse_amount, validate_text
 from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
 from .. import auth, handling_data
 from ..auth import ActorRef
 from ..context import Changes, Outcome
-from ..documents import DocumentInfo
+from ..documents import DocumentInfo, PendingFile
 from ..events import record_event
 from ..temporary_data import ceiling_fen
 from .base import HandlingBase, collect_error, day_value, written
 from .ceilings import refuse_above_ceiling
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -129,20 +132,27 @@ class EmergencyAidVerbs(HandlingBase):
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by, auth.HANDLE)
             clerk = self._staff(s, actor, staff)
-            task = self._task(s, task_id)
-            item = self.ctx.catalog.item(task.item_code)
-            if not item.escalation or task.handler_code != TOWNSHIP \
-                    or task.task_status != TaskStatus.IN_PROGRESS:
-                raise ValidationErrors([ValidationError(
-                    "task", "state", key="emergency.cannot_escalate")])
-            hand_to_county(task, item.escalation)
-            app = task.application
-            record_event(s, "emergency.escalate", actor_id=clerk.id, application_id=app.id,
-                         task_id=task.id, department=item.escalation, reason=reason)
-            number = self._next_suffix(s, app, numbering.REFERRAL)
-            pending = self.documents.create(s, app, "referral", number, clerk, now,
-                                            department=item.escalation, item_ids={task.id})
+            pending = escalate_in(self, s, self._task(s, task_id), clerk, now, reason)
         return written(self.documents.write_files([pending])[0])
+
+
+def escalate_in(handling: HandlingBase, s: Session, task: RequestedItem, clerk: Staff,
+                now: datetime, reason: str) -> PendingFile:
+    """报县审批 inside the caller's transaction: the 急难型 task goes to the county
+    department of its catalogue ``escalation`` with a 转办单 (``escalate``, and a 个案会商
+    that decides to report to the county)."""
+    item = handling.ctx.catalog.item(task.item_code)
+    if not item.escalation or task.handler_code != TOWNSHIP \
+            or task.task_status != TaskStatus.IN_PROGRESS:
+        raise ValidationErrors([ValidationError(
+            "task", "state", key="emergency.cannot_escalate")])
+    hand_to_county(task, item.escalation)
+    app = task.application
+    record_event(s, "emergency.escalate", actor_id=clerk.id, application_id=app.id,
+                 task_id=task.id, department=item.escalation, reason=reason)
+    number = handling._next_suffix(s, app, numbering.REFERRAL)
+    return handling.documents.create(s, app, "referral", number, clerk, now,
+                                     department=item.escalation, item_ids={task.id})
 
 
 def hand_to_county(task: RequestedItem, department: str) -> None:

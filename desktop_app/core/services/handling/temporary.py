@@ -14,25 +14,23 @@ Each record is a :class:`~desktop_app.core.models.TaskStage` side row (``paperwo
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy.orm import Session
 
-from ...catalog import TOWNSHIP
 from ...errors import ValidationError, ValidationErrors
 from ...messages import Message
-from ...models import RequestedItem, Staff
+from ...models import RequestedItem
 from ...rules import numbering
 from ...rules.values import format_yuan, parse_amount, validate_name, validate_text
-from ...vocab import MaterialStatus, TaskStatus
+from ...vocab import MaterialStatus
 from .. import auth, handling_data
 from ..auth import ActorRef
 from ..context import Changes
 from ..documents import PendingFile
-from ..events import record_event
 from .base import collect_error, day_value, written
 from .ceilings import refuse_above_ceiling
-from .emergency import hand_to_county
+from .emergency import escalate_in
 from .side_records import (
     CONFERENCE_LABELS,
     CONFERENCE_OUTCOMES,
@@ -152,7 +150,7 @@ class TemporaryVerbs(TemporaryReads):
             if inp.outcome == "approved" and amount is not None:
                 refuse_above_ceiling(self.ctx, s, app, task, amount, day, replaces_item=True)
             if inp.outcome == "escalate":
-                pending = self._escalate_in(s, task, clerk, now, "个案会商决定报县审批")
+                pending = escalate_in(self, s, task, clerk, now, "个案会商决定报县审批")
             row = write_stage(s, task, clerk, "conference", day, people=people,
                               outcome=inp.outcome, amount_fen=amount, text=text,
                               summary=CONFERENCE_LABELS[inp.outcome]
@@ -173,22 +171,6 @@ class TemporaryVerbs(TemporaryReads):
         self._not_before(day, intake, "on", Message(
             "temporary.not_before_intake", {"date": intake.isoformat()}))
         return task
-
-    def _escalate_in(self, s: Session, task: RequestedItem, clerk: Staff, now: datetime,
-                     reason: str) -> PendingFile:
-        """报县审批 inside the caller's transaction (the same effect as ``escalate``)."""
-        item = self.ctx.catalog.item(task.item_code)
-        if not item.escalation or task.handler_code != TOWNSHIP \
-                or task.task_status != TaskStatus.IN_PROGRESS:
-            raise ValidationErrors([ValidationError(
-                "task", "state", key="emergency.cannot_escalate")])
-        hand_to_county(task, item.escalation)
-        app = task.application
-        record_event(s, "emergency.escalate", actor_id=clerk.id, application_id=app.id,
-                     task_id=task.id, department=item.escalation, reason=reason)
-        number = self._next_suffix(s, app, numbering.REFERRAL)
-        return self.documents.create(s, app, "referral", number, clerk, now,
-                                     department=item.escalation, item_ids={task.id})
 
     # -- 跟进救助 ------------------------------------------------------------------------
     def record_followup(self, task_id: int, inp: FollowupInput, by: ActorRef
