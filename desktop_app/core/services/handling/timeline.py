@@ -73,6 +73,8 @@ STEP_TEXTS = {
     # issue 13 — the 临时救助备用金 (services/reserve.py)
     "reserve.payment": "备用金支付",
     "reserve.refund": "退回备用金",
+    # issue 15 — reviews (services/dynamic/reviews.py)
+    "task.recheck": "复核",
 }
 
 
@@ -156,6 +158,8 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         return f"{base}：{item}"
     if action == "task.review":
         return f"{base}：{item}，{'继续享受' if d.get('outcome') == 'continue' else '停止享受'}"
+    if action == "task.recheck":  # issue 15 — reviews
+        return _recheck_text(item, d)
     if action == "emergency.pay":
         return f"{base} {format_yuan(d.get('amount_fen', 0))} 元（{d.get('method', '')}）"
     if action.startswith("task.wait") or action in ("task.release", "task.materials"):
@@ -163,6 +167,19 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
     if action == "emergency.escalate":
         return f"{base}：{d.get('reason', '')}"
     return base
+
+
+def _recheck_text(item: str, d: dict[str, Any]) -> str:
+    """``变更申报：最低生活保障，调整救助金额 450.00 元/月，自2027-04-01起（第 1 次登记）``."""
+    kind = {"change": "变更申报"}.get(d.get("kind", ""), "复核")
+    outcome = {"continue": "继续享受", "adjust": "调整救助金额", "taper": "渐退",
+               "stop": "停止救助"}.get(d.get("outcome", ""), "")
+    amount = (f" {format_yuan(d['amount_fen'])} 元/月"
+              if d.get("amount_fen") is not None and d.get("outcome") in ("adjust", "taper") else "")
+    when = f"，自{d['effective_month']}起" if d.get("outcome") != "continue" and d.get(
+        "effective_month") else ""
+    ends = f"，渐退期至{d['taper_ends_on']}" if d.get("taper_ends_on") else ""
+    return f"{kind}：{item}，{outcome}{amount}{when}{ends}（第 {d.get('snapshot_no', '')} 次登记）"
 
 
 def _waiting_text(cat: Catalog, action: str, item: str, d: dict[str, Any]) -> str:
