@@ -15,6 +15,7 @@ from .casework import ReserveBatch, ReserveEntry, TaskStage
 from .document import Document, DocumentPrint, ListDocument, NumberSeries
 from .draft import IntakeDraft
 from .event import AuditHead, Event
+from .providers import Provider
 from .recovery import AdminRecovery
 from .sync import SyncExport, SyncImport
 from .township import ChangeCounter, Setting, Staff, Township, Village
@@ -22,7 +23,7 @@ from .township import ChangeCounter, Setting, Staff, Township, Village
 __all__ = [
     "AdminRecovery", "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
     "Event", "IntakeDraft", "ListDocument",
-    "HouseholdMember", "Income", "Material", "NumberSeries", "RelatedPerson", "RequestedItem", "SearchKey",
+    "HouseholdMember", "Income", "Material", "NumberSeries", "Provider", "RelatedPerson", "RequestedItem", "SearchKey",
     "ReserveBatch", "ReserveEntry",
     "Setting", "Staff", "TaskStage", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]
