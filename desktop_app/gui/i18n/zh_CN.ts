@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin/screen.py" line="+337"/>
+        <location filename="../admin/screen.py" line="+338"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -17,6 +17,11 @@
         <location line="+1"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service providers</source>
+        <translation>服务机构</translation>
     </message>
 </context>
 <context>
@@ -958,7 +963,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+380"/>
+        <location filename="../auth/login.py" line="+400"/>
         <location line="+22"/>
         <source>Change password</source>
         <translation>修改密码</translation>
@@ -1055,6 +1060,59 @@ The current data is backed up first. Afterwards exports pause until an administr
         <location line="+1"/>
         <source>Discrepancies explained</source>
         <translation>出入说明</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseProviderDialog</name>
+    <message>
+        <location filename="../tracking/providers.py" line="+39"/>
+        <source>Choose a service provider</source>
+        <translation>选择服务机构</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Provider</source>
+        <translation>服务机构</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The referral slip naming the provider is issued now; it goes out with the provider&apos;s handover list. A returned item goes out again with &apos;Refer again&apos;.</source>
+        <translation>现在即开具写明该服务机构的转办单，随该机构的转办清单一并送出。退回的事项请用“再次转办”重新送出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose who takes the returned item, then use &apos;Refer again&apos; to issue its new referral slip.</source>
+        <translation>请选择承接该退回事项的服务机构，然后用“再次转办”开具新的转办单。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No provider in use offers this service. An administrator adds providers in Administration → Service providers.</source>
+        <translation>没有在用的服务机构提供此项服务。请管理员在“系统管理 → 服务机构”中添加。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Services: %1</source>
+        <translation>提供服务：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact: %1 %2</source>
+        <translation>联系人：%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 of %2 goes to %3: referral slip %4 issued; print it with the provider&apos;s handover list.</source>
+        <translation>%2的%1转交%3：已开具转办单 %4，请随该机构的转办清单一并打印。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 goes to %3: refer it again to issue its slip.</source>
+        <translation>%2的%1转交%3：请再次转办以开具转办单。</translation>
     </message>
 </context>
 <context>
@@ -1397,7 +1455,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Void %1 %2. Reason: %3</source>
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
@@ -3009,7 +3067,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>放弃本次录入的全部内容吗？</translation>
     </message>
     <message>
-        <location filename="../intake/live_errors.py" line="+140"/>
+        <location filename="../intake/live_errors.py" line="+131"/>
         <source>Not saved: %1</source>
         <extracomment>field path -&gt; its name on the form, for the line at the top when the message does not say which field it is about (&quot;工资性收入：金额格式不正确&quot;)</extracomment>
         <translation>未能保存：%1</translation>
@@ -3448,7 +3506,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>Login</name>
     <message>
-        <location filename="../auth/login.py" line="-198"/>
+        <location filename="../auth/login.py" line="-218"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
@@ -3467,9 +3525,10 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <location line="+16"/>
         <source>Log in</source>
+        <extracomment>At start-up on a large database the dialog shows before the services are open (gui/opening.py: ``services`` then only answers the township and the names); ``opening()`` waits for them — ``None``: give up, the dialog is rejected.</extracomment>
         <translation>登录</translation>
     </message>
     <message>
@@ -3493,7 +3552,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>忘记管理员密码…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+33"/>
         <source>There is no account to log in with.</source>
         <translation>没有可以登录的账户。</translation>
     </message>
@@ -3506,7 +3565,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LoginForm</name>
     <message>
-        <location line="-102"/>
+        <location line="-120"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -5612,11 +5671,56 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>This draft cannot be read and can no longer be restored</source>
         <translation>该草稿无法读取，已不能恢复</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The directory already has a provider of that name</source>
+        <translation>服务机构名录中已有同名机构</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the kind of provider</source>
+        <translation>请选择机构类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose at least one service the provider offers</source>
+        <translation>请至少选择一项该机构提供的服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A chosen service is not a service item of the catalogue</source>
+        <translation>所选服务不在事项目录的服务类事项中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The end date cannot be before the start date</source>
+        <translation>停用日期不能早于启用日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A provider can be chosen only for a service item waiting to be referred without a provider yet, or returned</source>
+        <translation>只有待转办且尚未选择服务机构、或已退回的服务类事项可以选择服务机构</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only service items (visits, care …) can be referred to a provider</source>
+        <translation>只有服务类事项（访视、照料等）可以转给服务机构</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This provider is inactive or outside its service period</source>
+        <translation>该服务机构已停用或不在服务期内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This provider does not offer this service</source>
+        <translation>该服务机构不提供此项服务</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../admin/screen.py" line="-224"/>
+        <location filename="../admin/screen.py" line="-226"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
@@ -6060,6 +6164,168 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>ProviderDialog</name>
+    <message>
+        <location filename="../admin/providers.py" line="+54"/>
+        <source>Change provider</source>
+        <translation>修改服务机构</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New provider</source>
+        <translation>新增服务机构</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. the township&apos;s social work station</source>
+        <translation>如：××镇社会工作服务站</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>e.g. service area, opening hours, agreement</source>
+        <translation>如：服务范围、服务时间、合作协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>YYYY-MM-DD, empty = open</source>
+        <translation>年-月-日，空白表示不限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>机构类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services offered</source>
+        <translation>提供服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service period</source>
+        <translation>服务期限</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersPage</name>
+    <message>
+        <location line="+36"/>
+        <source>Social work stations, charities, volunteer teams and other organisations that provide service items (visits, care, counselling, social integration, resource linking). The window chooses one for a service item on the tracking screen; the referral slip and the handover list name it, and its receipt slip is recorded like a department&apos;s.</source>
+        <translation>提供服务类救助事项（访视、照料、心理疏导、社会融入、资源链接）的社工站、慈善组织、志愿服务队及其他社会组织。窗口在转办跟踪中为服务类事项选择服务机构；转办单和转办清单写明该机构，其回执与部门回执一样登记。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>机构类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Services</source>
+        <translation>提供服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items referred</source>
+        <translation>已转办事项</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New provider…</source>
+        <translation>新增机构…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+66"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>outside its period</source>
+        <translation>不在服务期内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 provider(s), %2 in use</source>
+        <translation>共 %1 家机构，%2 家在用</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
     <name>PublicityDialog</name>
     <message>
         <location filename="../tracking/stage_dialogs.py" line="+519"/>
@@ -6229,7 +6495,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>RecoverAdminDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+199"/>
+        <location filename="../auth/login.py" line="+219"/>
         <source>Forgot the administrator password</source>
         <translation>忘记管理员密码</translation>
     </message>
@@ -6727,7 +6993,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>备用金设置已保存。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -7510,7 +7776,7 @@ Documents will be issued with today&apos;s date again, earlier than those record
 <context>
     <name>StageBar</name>
     <message>
-        <location filename="../applications/detail_stages.py" line="+61"/>
+        <location filename="../applications/detail_stages.py" line="+64"/>
         <source>procedure due %1</source>
         <extracomment>state -&gt; (border, background, text colour, bold)</extracomment>
         <translation>程序时限 %1</translation>
@@ -7841,8 +8107,9 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../intake/supplement.py" line="+76"/>
+        <location filename="../intake/supplement.py" line="+79"/>
         <source>Supply missing materials — %1</source>
+        <extracomment>Shows another one-time notice before it is issued; True = 确认开具 (issue 14).</extracomment>
         <translation>补正材料 — %1</translation>
     </message>
     <message>
@@ -8627,7 +8894,7 @@ encryption key %4</source>
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../tracking/actions.py" line="+87"/>
+        <location filename="../tracking/actions.py" line="+88"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
@@ -8652,7 +8919,7 @@ encryption key %4</source>
         <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>Reported to the county for approval; referral slip %1 printed.</source>
         <translation>已报县级审批，转办单 %1 已生成。</translation>
     </message>
@@ -8687,12 +8954,12 @@ encryption key %4</source>
         <translation>办理结果告知书 %1 已生成。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Handover list %1 issued for %2: %3 referral slip(s), now referred.</source>
         <translation>已为%2出具转办清单 %1：共 %3 份转办单，相关事项已转办。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Handover list</source>
         <translation>转办清单</translation>
     </message>
@@ -8726,7 +8993,7 @@ encryption key %4</source>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location filename="../tracking/screen.py" line="+109"/>
+        <location filename="../tracking/screen.py" line="+110"/>
         <source>Tracking</source>
         <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel) -&gt; its PrintReport or None; tests replace it. The built-in preview of saved PDFs (one document); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
@@ -8748,23 +9015,23 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+166"/>
+        <location line="+181"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-180"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+161"/>
+        <location line="+176"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-175"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -8795,12 +9062,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+128"/>
+        <location line="+143"/>
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-141"/>
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
@@ -8818,6 +9085,16 @@ encryption key %4</source>
         <location line="+1"/>
         <source>Emergency aid…</source>
         <translation>先行救助…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose provider…</source>
+        <translation>选择服务机构…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refer the selected service item to a social work station, charity or volunteer team of the directory; prints nothing yet — the slip goes with its handover list</source>
+        <translation>将选中的服务类事项转给名录中的社工站、慈善组织或志愿服务队；此时不打印，转办单随其转办清单打印</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8870,7 +9147,7 @@ encryption key %4</source>
         <translation>将所选事项报县民政局并打印上报清单</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The department&apos;s receipt slip came back signed</source>
         <translation>部门签收的回执已交回</translation>
     </message>
@@ -8895,7 +9172,7 @@ encryption key %4</source>
         <translation>向申请人告知各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>Print the handover list</source>
         <translation>打印转办清单</translation>
     </message>
@@ -8986,11 +9263,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+18"/>
+        <location line="+7"/>
         <source>%1 (%2 item(s))</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%1 department(s) have referral slips waiting.</source>
         <translation>%1 个部门有待转办的转办单。</translation>
     </message>
