@@ -42,7 +42,7 @@ def add_demo_providers(services: Services, admin: int, clerk: int, maker: Any,
         active=active), admin).value
         for name, kind, codes, contact, phone, address, active in PROVIDERS]
     now = services.ctx.clock()
-    entries = []
+    entries: list[tuple[Any, str, list[str], datetime]] = []
     for code, hours in (("SVC_CARE", 30), ("SVC_VISIT", 3)):
         when = now - timedelta(hours=hours)
         when = datetime.combine(when.date(), time(9, 30)) if hours > 24 else when
