@@ -1442,7 +1442,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+697"/>
+        <location filename="../applications/detail.py" line="+698"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1563,7 +1563,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-129"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -1602,6 +1602,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Above the ceiling: sent to the county</source>
         <translation>超出限额转县级审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider chosen</source>
+        <translation>选择服务机构</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -3115,13 +3120,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+64"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-71"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -3344,6 +3349,21 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Reserve fund: reimbursed by the county</source>
         <translation>备用金报账款县级拨付</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service provider added</source>
+        <translation>新增服务机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service provider changed</source>
+        <translation>修改服务机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service provider chosen</source>
+        <translation>选择服务机构</translation>
     </message>
     <message>
         <location line="+4"/>
