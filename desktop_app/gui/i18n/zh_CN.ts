@@ -64,7 +64,7 @@
     </message>
     <message>
         <location line="+30"/>
-        <location filename="../main_window.py" line="+130"/>
+        <location filename="../main_window.py" line="+131"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -3614,7 +3614,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+240"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -3639,7 +3639,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-298"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -3653,7 +3653,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MainWindowNavigation</name>
     <message>
-        <location filename="../navigation.py" line="+65"/>
+        <location filename="../navigation.py" line="+67"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -3686,6 +3686,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Referred and open items, overdue ones first; handover lists, results and re-checks (Ctrl+T)</source>
         <translation>转办和在办事项（逾期优先）；转办清单、办理结果和复核提醒（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dynamic management</source>
+        <translation>动态管理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-checks and change reports, phase-outs, leads, the monitoring list and care (Ctrl+D)</source>
+        <translation>复核与变更申报、渐退、主动发现线索、监测名单和特困照料（Ctrl+D）</translation>
     </message>
     <message>
         <location line="+3"/>
