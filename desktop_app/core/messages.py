@@ -405,6 +405,16 @@ TEMPLATES: dict[str, str] = {
     "dynamic.taper_months_invalid": "渐退月数应为 1 到 24 之间的整数",
     "dynamic.investigators_too_many": "核查人员最多填写 {max} 人",
     "dynamic.label.on": "核查日期",
+    # issue 15 — providers (services/providers.py)
+    "provider.duplicate": "服务机构名录中已有同名机构",
+    "provider.kind_unknown": "请选择机构类型",
+    "provider.no_services": "请至少选择一项该机构提供的服务",
+    "provider.service_unknown": "所选服务不在事项目录的服务类事项中",
+    "provider.dates_order": "停用日期不能早于启用日期",
+    "provider.task_state": "只有待转办且尚未选择服务机构、或已退回的服务类事项可以选择服务机构",
+    "provider.not_service": "只有服务类事项（访视、照料等）可以转给服务机构",
+    "provider.inactive": "该服务机构已停用或不在服务期内",
+    "provider.not_offered": "该服务机构不提供此项服务",
 }
 
 register(TEMPLATES)

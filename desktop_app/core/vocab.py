@@ -283,3 +283,14 @@ STAGE_SOURCES = (("township", "乡镇录入"), ("county_return", "县级返回�
 #: finance, a payment drawn from it, a correction refunded into it.
 RESERVE_KINDS = (("receipt", "拨入"), ("payment", "支付"), ("refund", "退回"))
 RESERVE_KIND_LABELS = dict(RESERVE_KINDS)
+
+# issue 15 — providers
+#: Kinds of service providers in the directory (code, label): 泰安 (seed 003) "引导社会
+#: 组织、专业社工、志愿者等社会力量参与社会救助"; 汉中 (seed 001) 镇级社工站.
+PROVIDER_KINDS = (("social_work", "社工站"), ("charity", "慈善组织"),
+                  ("volunteer", "志愿服务队"), ("social_org", "其他社会组织"),
+                  ("government", "政府部门"))
+PROVIDER_KIND_LABELS = dict(PROVIDER_KINDS)
+#: The catalogue's department of service-type items (category ``service``): the task
+#: is referred to the provider chosen for it, named on the 转办单 and 转办清单.
+SERVICE_HANDLER = "SOCIAL"

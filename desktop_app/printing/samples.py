@@ -223,6 +223,21 @@ def referral() -> dict[str, Any]:
     return data
 
 
+def referral_provider() -> dict[str, Any]:
+    """A 转办单 to a provider (issue 15): a service item to the township's 社工站."""
+    data = referral()
+    data["number"] = "330102101-20261124-0001-Z2"
+    data["department"] = {"code": "SOCIAL", "name": "铺镇社会工作服务站"}
+    data["provider"] = {"uuid": "00000000-0000-4000-8000-000000000015",
+                        "name": "铺镇社会工作服务站", "kind": "社工站", "contact": "周社工",
+                        "phone": "0916-2512345", "address": "铺镇人民政府院内便民服务中心二楼"}
+    data["items"] = [{"code": "SVC_CARE", "name": "照料服务", "handler": "铺镇社会工作服务站",
+                      "limit_days": 10, "due_date": "2026-12-08",
+                      "provisional": False}]
+    data["materials"] = []
+    return data
+
+
 def result_notice() -> dict[str, Any]:
     data = copy.deepcopy(_BASE)
     data["number"] = "330102101-20261124-0001-G1"

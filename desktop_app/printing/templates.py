@@ -38,6 +38,8 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "application_number": None,
     "department": {"code", "name"},
     "referral": {"pass_on_date", "feedback_date", "provisional"},
+    # issue 15: the provider of a service task (转办单, 转办清单)
+    "provider": {"uuid", "name", "kind", "contact", "phone", "address"},
     # result_notice
     "intake_date": None, "results": None, "has_refusal": None,
     # handover_list

@@ -34,6 +34,13 @@ DOMAIN_TABLE = {
     "LEGAL_AID": ("JUSTICE", "JUSTICE", 7),
     "FUNERAL": ("MCA", "MCA", 10),
     "VAGRANT": ("RESCUE", "RESCUE", 0),
+    # issue 15: service-type items, referred to a provider chosen by the window (our
+    # limits: the seeds set none)
+    "SVC_VISIT": ("SOCIAL", "SOCIAL", 5),
+    "SVC_CARE": ("SOCIAL", "SOCIAL", 10),
+    "SVC_COUNSEL": ("SOCIAL", "SOCIAL", 10),
+    "SVC_INTEGRATION": ("SOCIAL", "SOCIAL", 20),
+    "SVC_RESOURCE": ("SOCIAL", "SOCIAL", 10),
 }
 
 DEPARTMENTS = {
@@ -47,6 +54,7 @@ DEPARTMENTS = {
     "EMERGENCY": "县应急管理局",
     "JUSTICE": "县司法局法律援助中心",
     "RESCUE": "县救助管理站",
+    "SOCIAL": "社会力量（服务机构）",   # issue 15: the providers' items
 }
 
 

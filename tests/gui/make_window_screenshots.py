@@ -83,8 +83,11 @@ def main(out: Path) -> None:
             if name == "applications":
                 window.applications.view.selectRow(0)
             grab(app, window, out / f"window-{name}.png")
+        shoot_providers(app, window, out)   # issue 15 — providers
         ids = services.queries.search_ids("", None, 200)
-        showcase = max(ids)  # the last showcase case: an urgent 临时救助
+        # the last showcase case: an urgent 临时救助 (before the two service cases of
+        # demo_providers.py, issue 15)
+        showcase = sorted(ids)[-3]
         for name, app_id in (("detail", ids[len(ids) // 2]), ("detail-showcase", showcase)):
             dialog = window.open_application(app_id)
             grab(app, dialog, out / f"window-{name}.png")
@@ -92,6 +95,26 @@ def main(out: Path) -> None:
         window.close()
     finally:
         services.close()
+
+
+def shoot_providers(app: QApplication, window, out: Path) -> None:
+    """Issue 15 (providers): the 服务机构 administration tab, and the tracking screen with
+    选择服务机构 open on the demo's 访视 task waiting for its provider."""
+    admin = window.show_admin()
+    admin.tabs.setCurrentWidget(admin.providers)
+    admin.providers.view.selectRow(1)
+    grab(app, window, out / "dynamic-providers.png")
+    tracking = window.show_tracking()
+    shown: list = []
+    tracking.run_dialog = shown.append
+    row = next(i for i, r in enumerate(tracking.model.rows()) if r.item_code == "SVC_VISIT")
+    tracking.view.selectRow(row)
+    tracking.choose_provider()
+    dialog = shown[-1]
+    dialog.show()
+    grab(app, dialog, out / "dynamic-providers-choose.png")
+    dialog.close()
+    grab(app, window, out / "dynamic-providers-tracking.png")
 
 
 if __name__ == "__main__":

@@ -259,6 +259,7 @@ BEFORE_ISSUE_14 = {
 @pytest.mark.parametrize("kind", sorted(BEFORE_ISSUE_14))
 def test_documents_issued_before_keep_their_bytes(kind):
     version, digest = BEFORE_ISSUE_14[kind]
-    assert load_template(kind).version == version + 1  # the issue 14 revision
+    # the issue 14 revision (or a later one: the 转办单's v3 names a provider, issue 15)
+    assert load_template(kind).version == version + 1 + (kind == "referral")
     pdf = render_document(kind, sample(kind), version)
     assert hashlib.sha256(pdf).hexdigest()[:16] == digest

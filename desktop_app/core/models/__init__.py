@@ -16,6 +16,7 @@ from .document import Document, DocumentPrint, ListDocument, NumberSeries
 from .draft import IntakeDraft
 from .dynamic import HouseholdReview
 from .event import AuditHead, Event
+from .providers import Provider
 from .recovery import AdminRecovery
 from .sync import SyncExport, SyncImport
 from .township import ChangeCounter, Setting, Staff, Township, Village
@@ -24,7 +25,7 @@ __all__ = [
     "AdminRecovery", "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
     "HouseholdReview",
     "Event", "IntakeDraft", "ListDocument",
-    "HouseholdMember", "Income", "Material", "NumberSeries", "RelatedPerson", "RequestedItem", "SearchKey",
+    "HouseholdMember", "Income", "Material", "NumberSeries", "Provider", "RelatedPerson", "RequestedItem", "SearchKey",
     "ReserveBatch", "ReserveEntry",
     "Setting", "Staff", "TaskStage", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]

@@ -243,6 +243,10 @@ class RequestedItem(Tracked, Base):
     # The awaited item was refused on this day: the task still waits, flagged for the
     # clerk to decide (issue 13, materials; migration 0011). NULL = not flagged.
     waiting_refused_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # issue 15: the provider (社工站, charity …) the task is referred to instead of the
+    # catalogue's department; NULL = the department itself (models/providers.py).
+    provider_id: Mapped[int | None] = mapped_column(ForeignKey("provider.id"), nullable=True,
+                                                    index=True)
 
     application: Mapped[Application] = relationship(back_populates="items")
     materials: Mapped[list[Material]] = relationship(

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     )
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
+    from .providers import ProviderService
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .reserve import ReserveService
     from .settings import SettingsService
@@ -109,6 +110,7 @@ class Services:
     reserve: ReserveService  # the 临时救助备用金 ledger (issue 13)
     drafts: DraftService  # autosaved intake drafts, local only (issue 14)
     rechecks: RecheckService  # issue 15: change reports and re-checks (动态管理)
+    providers: ProviderService  # the directory of service providers (issue 15)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -125,6 +127,7 @@ class Services:
         from .handling import HandlingService
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
+        from .providers import ProviderService
         from .queries import QueryService
         from .reserve import ReserveService
         from .settings import SettingsService
@@ -141,6 +144,7 @@ class Services:
                    handling, SyncService(ctx, handling), ClockService(ctx),
                    ReserveService(ctx, documents), DraftService(ctx),
                    RecheckService(ctx, documents))
+                   ProviderService(ctx, documents))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

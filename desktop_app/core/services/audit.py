@@ -72,6 +72,10 @@ ACTION_LABELS = {
     "draft.save": "保存受理草稿",
     "draft.restore": "恢复受理草稿",
     "draft.discard": "删除受理草稿",
+    # issue 15 — providers
+    "provider.add": "新增服务机构",
+    "provider.change": "修改服务机构",
+    "task.provider": "选择服务机构",
 }
 
 

@@ -122,11 +122,13 @@ class Changes:
     everything: bool = False
     #: issue 13 — the 临时救助备用金 ledger (entries, batches) changed
     reserve: bool = False
+    #: issue 15 — the directory of service providers changed
+    providers: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.applications or self.documents or self.lists or self.settings
                     or self.accounts or self.backups or self.exports or self.everything
-                    or self.reserve)
+                    or self.reserve or self.providers)
 
     @property
     def changes(self) -> Changes:

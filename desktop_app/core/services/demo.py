@@ -21,6 +21,7 @@ from ..rules.identity import CHECK_CHARS, WEIGHTS
 from ..vocab import ApplicationStatus, Decision, ItemStatus, MaterialStatus, TaskStatus
 from . import Services
 from .demo_reviews import add_review_cases
+from .demo_providers import add_demo_providers
 from .drafts import PersonInput
 from .events import record_event
 from .intake import ApplicationDraft, ItemInput, MemberInput
@@ -304,6 +305,7 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
     if showcase and not (cancel is not None and cancel.is_set()):
         done += add_showcase(services, maker, rng.choice(clerks), rng)
         add_review_cases(services.ctx)  # issue 15 — reviews: re-checks due, a 渐退 ending
+        done += add_demo_providers(services, admin, rng.choice(clerks), maker, rng)  # issue 15
     return done
 
 

@@ -34,6 +34,7 @@ from ..models import (
     DocumentPrint,
     EmergencyAid,
     ListDocument,
+    Provider,
     RequestedItem,
     Staff,
     Township,
@@ -97,6 +98,14 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise fault(exc, path.parent, "save_pdf") from None
 
 
+
+def provider_data(p: Provider) -> dict[str, str]:
+    """A provider as printed on its 转办单 and 转办清单 (``provider`` data, issue 15)."""
+    from ..vocab import PROVIDER_KIND_LABELS
+
+    return {"uuid": p.uuid, "name": p.name, "kind": PROVIDER_KIND_LABELS.get(p.kind, p.kind),
+            "contact": p.contact, "phone": p.phone, "address": p.address}
+
 class DocumentService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -137,7 +146,8 @@ class DocumentService:
         s.flush()
         record_event(s, "document.issue", actor_id=clerk.id, application_id=app.id,
                      document_id=doc.id, kind=kind, number=number, sha256=digest,
-                     **({"department": department} if department else {}))
+                     **({"department": department} if department else {}),
+                     **({"provider_uuid": data["provider"]["uuid"]} if "provider" in data else {}))
         return PendingFile(doc, pdf if render else None, self._path(doc))
 
     def write_files(self, pending: Sequence[PendingFile]) -> list[DocumentInfo]:
@@ -203,6 +213,12 @@ class DocumentService:
             dues = [r.due_date for r in reqs if r.due_date]
             data["application_number"] = app.number
             data["department"] = {"code": department, "name": cat.department(department).name}
+            # issue 15: the items of one provider (社工站, charity …) — the slip names it
+            chosen = {r.provider_id for r in reqs}
+            if len(chosen) == 1 and None not in chosen:
+                provider = provider_data(s.get_one(Provider, chosen.pop()))
+                data["provider"] = provider
+                data["department"]["name"] = provider["name"]
             data["referral"] = {
                 "pass_on_date": pass_on.date.isoformat(),
                 "feedback_date": max(dues).isoformat() if dues else "",

@@ -35,6 +35,7 @@ from ..kit.labels import role_label
 from ..kit.tasks import TaskRunner
 from ..kit.widgets import ErrorLabel, RowsModel, open_file, row_table
 from .backups import BackupsPage
+from .providers import ProvidersPage  # issue 15: 服务机构名录
 from .settings import SettingsPage
 
 if TYPE_CHECKING:
@@ -337,6 +338,8 @@ class AdminScreen(QWidget):
         self.tabs.addTab(self.users, self.tr("Accounts"))
         self.tabs.addTab(self.settings, self.tr("Settings"))
         self.tabs.addTab(self.backups, self.tr("Backup and restore"))
+        self.providers = ProvidersPage(services, tasks, actor)
+        self.tabs.addTab(self.providers, self.tr("Service providers"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

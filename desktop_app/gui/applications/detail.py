@@ -68,6 +68,7 @@ STEP_ACTIONS: dict[str, str] = {
     "task.review": QT_TRANSLATE_NOOP("DetailView", "Re-check"),
     "emergency.pay": QT_TRANSLATE_NOOP("DetailView", "Emergency aid paid first"),
     "emergency.escalate": QT_TRANSLATE_NOOP("DetailView", "Above the ceiling: sent to the county"),
+    "task.provider": QT_TRANSLATE_NOOP("DetailView", "Provider chosen"),   # issue 15
 }
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin/screen.py" line="+337"/>
+        <location filename="../admin/screen.py" line="+338"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -17,6 +17,11 @@
         <location line="+1"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service providers</source>
+        <translation>服务机构</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1063,59 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>ChooseProviderDialog</name>
+    <message>
+        <location filename="../tracking/providers.py" line="+39"/>
+        <source>Choose a service provider</source>
+        <translation>选择服务机构</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Provider</source>
+        <translation>服务机构</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The referral slip naming the provider is issued now; it goes out with the provider&apos;s handover list. A returned item goes out again with &apos;Refer again&apos;.</source>
+        <translation>现在即开具写明该服务机构的转办单，随该机构的转办清单一并送出。退回的事项请用“再次转办”重新送出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose who takes the returned item, then use &apos;Refer again&apos; to issue its new referral slip.</source>
+        <translation>请选择承接该退回事项的服务机构，然后用“再次转办”开具新的转办单。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No provider in use offers this service. An administrator adds providers in Administration → Service providers.</source>
+        <translation>没有在用的服务机构提供此项服务。请管理员在“系统管理 → 服务机构”中添加。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Services: %1</source>
+        <translation>提供服务：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact: %1 %2</source>
+        <translation>联系人：%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 of %2 goes to %3: referral slip %4 issued; print it with the provider&apos;s handover list.</source>
+        <translation>%2的%1转交%3：已开具转办单 %4，请随该机构的转办清单一并打印。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 goes to %3: refer it again to issue its slip.</source>
+        <translation>%2的%1转交%3：请再次转办以开具转办单。</translation>
+    </message>
+</context>
+<context>
     <name>ClockWarning</name>
     <message>
         <location filename="../auth/clock_warning.py" line="+37"/>
@@ -1384,7 +1442,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+709"/>
+        <location filename="../applications/detail.py" line="+710"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1505,7 +1563,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-129"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -1544,6 +1602,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Above the ceiling: sent to the county</source>
         <translation>超出限额转县级审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider chosen</source>
+        <translation>选择服务机构</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -3062,13 +3125,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+64"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-71"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -3291,6 +3354,21 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Reserve fund: reimbursed by the county</source>
         <translation>备用金报账款县级拨付</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service provider added</source>
+        <translation>新增服务机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service provider changed</source>
+        <translation>修改服务机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service provider chosen</source>
+        <translation>选择服务机构</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5628,11 +5706,116 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>This draft cannot be read and can no longer be restored</source>
         <translation>该草稿无法读取，已不能恢复</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The dynamic management setting is wrong: each entry needs an effective date, taper months (1 to 24), a taper ceiling (100% to 300% of the standard), the irregular income categories and employments, and the months between near-threshold re-checks (1 to 36)</source>
+        <translation>动态管理设置不正确：每条须有生效日期、渐退月数（1 到 24）、渐退上限（标准的 100% 到 300%）、不固定收入类别、不固定就业状况和低保边缘复核月数（1 到 36）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The month is not valid (e.g. 2027-01)</source>
+        <translation>月份格式不正确（例：2027-01）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The month it applies from must be between the month of the check and 12 months after it</source>
+        <translation>执行月份应在核查当月至其后 12 个月之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The month it applies from cannot be before the benefit began</source>
+        <translation>执行月份不能早于开始享受救助的月份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This task is not a subsistence, extreme-poverty, near-threshold or rigid-spending benefit being received; it cannot be re-checked or changed</source>
+        <translation>该事项不是正在享受的低保、特困、低保边缘或刚性支出救助，不能复核或变更申报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the kind of check (re-check or change report)</source>
+        <translation>请选择核查类型（定期复核或变更申报）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The kinds of change are not valid</source>
+        <translation>变更事项不正确</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A change report needs at least one kind of change (household, income, property or residence)</source>
+        <translation>变更申报请至少选择一项变更事项（家庭人口、收入、财产或居住地）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To adjust the amount, enter the new amount</source>
+        <translation>调整救助金额的，请填写调整后的金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The taper period must be a whole number of months from 1 to 24</source>
+        <translation>渐退月数应为 1 到 24 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most %1 investigators</source>
+        <translation>核查人员最多填写 %1 人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date of the check</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The directory already has a provider of that name</source>
+        <translation>服务机构名录中已有同名机构</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the kind of provider</source>
+        <translation>请选择机构类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose at least one service the provider offers</source>
+        <translation>请至少选择一项该机构提供的服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A chosen service is not a service item of the catalogue</source>
+        <translation>所选服务不在事项目录的服务类事项中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The end date cannot be before the start date</source>
+        <translation>停用日期不能早于启用日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A provider can be chosen only for a service item waiting to be referred without a provider yet, or returned</source>
+        <translation>只有待转办且尚未选择服务机构、或已退回的服务类事项可以选择服务机构</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only service items (visits, care …) can be referred to a provider</source>
+        <translation>只有服务类事项（访视、照料等）可以转给服务机构</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This provider is inactive or outside its service period</source>
+        <translation>该服务机构已停用或不在服务期内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This provider does not offer this service</source>
+        <translation>该服务机构不提供此项服务</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../admin/screen.py" line="-224"/>
+        <location filename="../admin/screen.py" line="-226"/>
         <source>New account</source>
         <translation>新增账户</translation>
     </message>
@@ -6073,6 +6256,168 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>No program on this computer could open %1.</source>
         <translation>本机没有程序能打开 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderDialog</name>
+    <message>
+        <location filename="../admin/providers.py" line="+54"/>
+        <source>Change provider</source>
+        <translation>修改服务机构</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New provider</source>
+        <translation>新增服务机构</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. the township&apos;s social work station</source>
+        <translation>如：××镇社会工作服务站</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>e.g. service area, opening hours, agreement</source>
+        <translation>如：服务范围、服务时间、合作协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>YYYY-MM-DD, empty = open</source>
+        <translation>年-月-日，空白表示不限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>机构类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services offered</source>
+        <translation>提供服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service period</source>
+        <translation>服务期限</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersPage</name>
+    <message>
+        <location line="+36"/>
+        <source>Social work stations, charities, volunteer teams and other organisations that provide service items (visits, care, counselling, social integration, resource linking). The window chooses one for a service item on the tracking screen; the referral slip and the handover list name it, and its receipt slip is recorded like a department&apos;s.</source>
+        <translation>提供服务类救助事项（访视、照料、心理疏导、社会融入、资源链接）的社工站、慈善组织、志愿服务队及其他社会组织。窗口在转办跟踪中为服务类事项选择服务机构；转办单和转办清单写明该机构，其回执与部门回执一样登记。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>机构类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Services</source>
+        <translation>提供服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items referred</source>
+        <translation>已转办事项</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New provider…</source>
+        <translation>新增机构…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+66"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>outside its period</source>
+        <translation>不在服务期内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 provider(s), %2 in use</source>
+        <translation>共 %1 家机构，%2 家在用</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Activate</source>
+        <translation>启用</translation>
     </message>
 </context>
 <context>
@@ -8644,7 +8989,7 @@ encryption key %4</source>
 <context>
     <name>TrackingActions</name>
     <message>
-        <location filename="../tracking/actions.py" line="+87"/>
+        <location filename="../tracking/actions.py" line="+88"/>
         <source>Signature recorded: %1, %2.</source>
         <translation>已登记签收：%1，%2。</translation>
     </message>
@@ -8669,7 +9014,7 @@ encryption key %4</source>
         <translation>申请 %1 的所有事项均有办理结果，申请已办结。现在出具办理结果告知书吗？</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>Reported to the county for approval; referral slip %1 printed.</source>
         <translation>已报县级审批，转办单 %1 已生成。</translation>
     </message>
@@ -8704,12 +9049,12 @@ encryption key %4</source>
         <translation>办理结果告知书 %1 已生成。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Handover list %1 issued for %2: %3 referral slip(s), now referred.</source>
         <translation>已为%2出具转办清单 %1：共 %3 份转办单，相关事项已转办。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Handover list</source>
         <translation>转办清单</translation>
     </message>
@@ -8743,7 +9088,7 @@ encryption key %4</source>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location filename="../tracking/screen.py" line="+109"/>
+        <location filename="../tracking/screen.py" line="+110"/>
         <source>Tracking</source>
         <extracomment>How dialogs are shown; tests replace it (no modal loop). Prints PDFs as one job (print dialog, progress, cancel) -&gt; its PrintReport or None; tests replace it. The built-in preview of saved PDFs (one document); tests replace it.</extracomment>
         <translation>转办跟踪</translation>
@@ -8765,23 +9110,23 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+174"/>
+        <location line="+181"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-180"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+169"/>
+        <location line="+176"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-175"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -8812,12 +9157,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+136"/>
+        <location line="+143"/>
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-141"/>
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
@@ -8835,6 +9180,16 @@ encryption key %4</source>
         <location line="+1"/>
         <source>Emergency aid…</source>
         <translation>先行救助…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose provider…</source>
+        <translation>选择服务机构…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refer the selected service item to a social work station, charity or volunteer team of the directory; prints nothing yet — the slip goes with its handover list</source>
+        <translation>将选中的服务类事项转给名录中的社工站、慈善组织或志愿服务队；此时不打印，转办单随其转办清单打印</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8887,7 +9242,7 @@ encryption key %4</source>
         <translation>将所选事项报县民政局并打印上报清单</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The department&apos;s receipt slip came back signed</source>
         <translation>部门签收的回执已交回</translation>
     </message>
@@ -9003,11 +9358,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+18"/>
+        <location line="+7"/>
         <source>%1 (%2 item(s))</source>
         <translation>%1（%2 项）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%1 department(s) have referral slips waiting.</source>
         <translation>%1 个部门有待转办的转办单。</translation>
     </message>

@@ -72,6 +72,10 @@ ACTIONS: dict[str, str] = {
     "reserve.refund": QT_TRANSLATE_NOOP("Labels", "Reserve fund: money given back"),
     "reserve.batch": QT_TRANSLATE_NOOP("Labels", "Reserve fund: submitted for reimbursement"),
     "reserve.reimburse": QT_TRANSLATE_NOOP("Labels", "Reserve fund: reimbursed by the county"),
+    # issue 15 — providers (services/providers.py)
+    "provider.add": QT_TRANSLATE_NOOP("Labels", "Service provider added"),
+    "provider.change": QT_TRANSLATE_NOOP("Labels", "Service provider changed"),
+    "task.provider": QT_TRANSLATE_NOOP("Labels", "Service provider chosen"),
 }
 
 ROLES: dict[str, str] = {

@@ -886,6 +886,25 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "At most %1 investigators"), ('max',)),
     "dynamic.label.on": (QT_TRANSLATE_NOOP(
         "Messages", "Date of the check"), ()),
+    # issue 15 — providers (services/providers.py)
+    "provider.duplicate": (QT_TRANSLATE_NOOP(
+        "Messages", "The directory already has a provider of that name"), ()),
+    "provider.kind_unknown": (QT_TRANSLATE_NOOP("Messages", "Choose the kind of provider"), ()),
+    "provider.no_services": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose at least one service the provider offers"), ()),
+    "provider.service_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "A chosen service is not a service item of the catalogue"), ()),
+    "provider.dates_order": (QT_TRANSLATE_NOOP(
+        "Messages", "The end date cannot be before the start date"), ()),
+    "provider.task_state": (QT_TRANSLATE_NOOP(
+        "Messages", "A provider can be chosen only for a service item waiting to be referred "
+        "without a provider yet, or returned"), ()),
+    "provider.not_service": (QT_TRANSLATE_NOOP(
+        "Messages", "Only service items (visits, care …) can be referred to a provider"), ()),
+    "provider.inactive": (QT_TRANSLATE_NOOP(
+        "Messages", "This provider is inactive or outside its service period"), ()),
+    "provider.not_offered": (QT_TRANSLATE_NOOP(
+        "Messages", "This provider does not offer this service"), ()),
 }
 
 

@@ -19,6 +19,7 @@ from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.labels import due_text
 from .dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
+from .providers import ChooseProviderDialog, can_choose, provider_chosen_text
 from .stage_dialogs import PublicityDialog, ReportDialog, dialog_for
 from .temporary_dialogs import conference_text, extend_amount_dialog
 
@@ -120,6 +121,21 @@ class TrackingActions(_Base):
         self.error.clear_message()
         self.message.setText(f"{self.message.text()} {text}" if keep_message else text)
 
+    def choose_provider(self) -> QDialog | None:
+        """选择服务机构 (issue 15): a service task goes to a provider of the directory."""
+        r = self.selected()
+        if not can_choose(r):
+            return None
+        holder: list[ChooseProviderDialog] = []
+
+        def done(outcome: Any) -> None:
+            self._recorded(provider_chosen_text(r, outcome, holder[0].chosen_name()))
+
+        dialog = ChooseProviderDialog(self.services, self.tasks, self.actor, r, self,
+                                      on_done=done)
+        holder.append(dialog)
+        return self._dialog(dialog)
+
     def record_emergency(self) -> QDialog | None:
         r = self.selected()
         if r is None or r.item_code != "LINSHI_URGENT" or r.status != "in_progress":
@@ -207,12 +223,16 @@ class TrackingActions(_Base):
         if not dept:
             return
         handling = self.services.handling
+        provider_id = None
+        if dept.startswith("P:"):   # issue 15: a provider's list (its service tasks)
+            dept, provider_id = vocab.SERVICE_HANDLER, int(dept[2:])
 
         def done(outcome) -> None:
             info = outcome.value
             self._recorded(fmt(self.tr(
                 "Handover list %1 issued for %2: %3 referral slip(s), now referred."), info.number,
-                    self.services.ctx.catalog.department(info.department).name, str(info.count)))
+                    info.recipient or self.services.ctx.catalog.department(info.department).name,
+                    str(info.count)))
             self.last_list = info
             self.batch_button.setEnabled(True)
             self.preview_list_button.setEnabled(True)
@@ -223,7 +243,8 @@ class TrackingActions(_Base):
             if report:
                 self._list_printed(info, [], report)
 
-        self._run(lambda actor: handling.issue_handover_list(dept, actor), done)
+        self._run(lambda actor: handling.issue_handover_list(dept, actor,
+                                                             provider_id=provider_id), done)
 
     def _last_list_files(self) -> tuple[list[Path], list[int]] | None:
         """The last handover list's PDF and its referral slips (ids), or None."""

@@ -61,6 +61,7 @@ from .model import (
     COL_VILLAGE,
     TasksModel,
 )
+from .providers import can_choose  # issue 15
 from .temporary_dialogs import TemporaryMenu
 
 if TYPE_CHECKING:
@@ -181,6 +182,12 @@ class TrackingScreen(TrackingActions, QWidget):
         self.re_refer_action = action(self.tr("Refer again"), "reReferAction", self.re_refer)
         self.emergency_action = action(self.tr("Emergency aid…"), "emergencyAction",
                                        self.record_emergency)
+        # issue 15: a service item (访视, 照料 …) goes to a provider of the directory
+        self.provider_action = action(self.tr("Choose provider…"), "providerAction",
+                                      self.choose_provider)
+        self.provider_action.setToolTip(self.tr(
+            "Refer the selected service item to a social work station, charity or volunteer "
+            "team of the directory; prints nothing yet — the slip goes with its handover list"))
         self.notice_action = action(self.tr("Print result notice"), "noticeAction",
                                     self.issue_notice)
         self.stage_action = action(self.tr("Next step…"), "stageAction", self.record_stage)
@@ -200,7 +207,8 @@ class TrackingScreen(TrackingActions, QWidget):
                                                  "items of one village and print its list"))
         self.report_action.setToolTip(self.tr("Report the selected items to the county civil "
                                               "affairs bureau and print the report list"))
-        self.task_actions = [self.open_action, self.sign_action, self.feedback_action,
+        self.task_actions = [self.open_action, self.provider_action, self.sign_action,
+                             self.feedback_action,
                              self.re_refer_action, self.emergency_action, self.notice_action,
                              self.stage_action, self.dispute_action, self.extend_action,
                              self.publicity_action, self.report_action]
@@ -402,6 +410,15 @@ class TrackingScreen(TrackingActions, QWidget):
         for d in cat.departments:
             if d.code in waiting:
                 self.handover_dept.addItem(fmt(self.tr("%1 (%2 item(s))"), d.name, str(waiting[d.code])), d.code)
+        try:   # issue 15: the providers with service tasks waiting (data "P:<id>")
+            providers = self.services.providers.waiting()
+        except Exception:
+            log.exception("tracking: providers to refer failed")
+            providers = []
+        for p in providers:
+            self.handover_dept.addItem(fmt(self.tr("%1 (%2 item(s))"), p.name, str(p.count)),
+                                       f"P:{p.provider_id}")
+            waiting[f"P:{p.provider_id}"] = p.count
         self.handover_dept.setCurrentIndex(max(self.handover_dept.findData(current), 0))
         self.handover_dept.blockSignals(False)
         self.handover_dept.setEnabled(bool(waiting))
@@ -452,6 +469,7 @@ class TrackingScreen(TrackingActions, QWidget):
         self.sign_action.setEnabled(status == "referred")
         self.feedback_action.setEnabled(status in ("referred", "signed", "in_progress"))
         self.re_refer_action.setEnabled(status == "returned")
+        self.provider_action.setEnabled(can_choose(r))   # issue 15
         self.emergency_action.setEnabled(
             r is not None and r.item_code == "LINSHI_URGENT" and status == "in_progress"
             and r.handler_code == TOWNSHIP)

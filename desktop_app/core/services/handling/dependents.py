@@ -36,7 +36,7 @@ from ...catalog import TOWNSHIP
 from ...models import Application, HouseholdMember, RequestedItem, Staff
 from ...rules import dependents as rules
 from ...rules import numbering
-from ...vocab import ApplicationStatus, ItemStatus, MaterialStatus, TaskStatus
+from ...vocab import SERVICE_HANDLER, ApplicationStatus, ItemStatus, MaterialStatus, TaskStatus
 from ..context import ServiceContext
 from ..documents import DocumentService
 from ..events import record_event
@@ -178,7 +178,8 @@ def release(ctx: ServiceContext, s: Session, task: RequestedItem, actor_id: int 
     task.waiting_for, task.waiting_refused_on = "", None
     task.due_date, task.due_provisional = due.date, due.provisional
     slip = ""
-    if task.handler_code != TOWNSHIP and task.task_status == TaskStatus.TO_REFER:
+    if task.handler_code != TOWNSHIP and task.task_status == TaskStatus.TO_REFER and not (
+            task.handler_code == SERVICE_HANDLER and task.provider_id is None):  # issue 15
         slip = _issue_slip(ctx, s, task, actor_id)
     record_event(s, "task.release", actor_id=actor_id, application_id=task.application_id,
                  task_id=task.id, item=task.item_code, waited_for=waited,

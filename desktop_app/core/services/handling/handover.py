@@ -13,15 +13,15 @@ from sqlalchemy.orm import Session
 
 from .... import printing
 from ...errors import ValidationError, ValidationErrors
-from ...models import Application, Document, ListDocument, RequestedItem, Township
+from ...models import Application, Document, ListDocument, Provider, RequestedItem, Township
 from ...rules import handling as rules
 from ...rules import numbering
-from ...vocab import ApplicationStatus, TaskStatus
+from ...vocab import SERVICE_HANDLER, ApplicationStatus, TaskStatus
 from .. import auth, handling_data
 from ..auth import ActorRef
 from ..clock import ensure_clock_allows_issue
 from ..context import Changes, Outcome
-from ..documents import DocumentInfo, atomic_write
+from ..documents import DocumentInfo, atomic_write, provider_data
 from ..events import record_event
 from .base import HandlingBase, government_name
 
@@ -35,6 +35,8 @@ class ListInfo:
     day: date
     count: int
     path: Path
+    #: issue 15: the provider a list was issued for (its name), "" for a department
+    recipient: str = ""
 
 
 class HandoverLists(HandlingBase):
@@ -49,14 +51,19 @@ class HandoverLists(HandlingBase):
                 .join(Application, Application.id == RequestedItem.application_id)
                 .where(RequestedItem.task_status == TaskStatus.TO_REFER,
                        RequestedItem.waiting_for == "",   # 待低保认定: not handed over yet
+                       # issue 15: service tasks go on their provider's list
+                       RequestedItem.handler_code != SERVICE_HANDLER,
                        Application.status == ApplicationStatus.ACCEPTED)
                 .group_by(RequestedItem.handler_code)).all()
         return {code: n for code, n in rows}
 
     def issue_handover_list(self, department: str, by: ActorRef, *,
-                            day: date | None = None) -> Outcome[ListInfo]:
+                            day: date | None = None,
+                            provider_id: int | None = None) -> Outcome[ListInfo]:
         """Print the 转办清单 of ``department``: every task waiting for it (待转办), one
-        row per slip; those tasks become 已转办 on ``day``. Recorded like a document."""
+        row per slip; those tasks become 已转办 on ``day``. Recorded like a document.
+        ``provider_id`` (issue 15): the list of one provider's service tasks (the
+        department is then the service handler), naming the provider."""
         day = day or self.ctx.today()
         cat = self.ctx.catalog
         with self.ctx.db.transaction() as s:
@@ -68,9 +75,14 @@ class HandoverLists(HandlingBase):
             except KeyError:
                 raise ValidationErrors([ValidationError("department", "unknown",
                                                         key="handover.department_unknown")]) from None
+            provider = s.get(Provider, provider_id) if provider_id is not None else None
+            if provider_id is not None and provider is None:
+                raise LookupError(f"provider {provider_id} not found")
             tasks = list(s.scalars(
                 select(RequestedItem).join(Application)
                 .where(RequestedItem.handler_code == department,
+                       RequestedItem.provider_id.is_(None) if provider is None
+                       else RequestedItem.provider_id == provider.id,
                        RequestedItem.task_status == TaskStatus.TO_REFER,
                        RequestedItem.waiting_for == "",   # 待低保认定: not handed over yet
                        Application.status == ApplicationStatus.ACCEPTED)
@@ -78,8 +90,9 @@ class HandoverLists(HandlingBase):
             if not tasks:
                 raise ValidationErrors([ValidationError(
                     "department", "empty", key="handover.nothing_to_refer",
-                    params={"department": dept.name})])
-            slips = self._latest_slips(s, {t.application_id for t in tasks}, department)
+                    params={"department": provider.name if provider else dept.name})])
+            slips = self._latest_slips(s, {t.application_id for t in tasks}, department,
+                                       provider.uuid if provider else None)
             town = s.scalars(select(Township)).one()
             n = 1 + (s.scalar(select(func.count()).select_from(ListDocument)
                               .where(ListDocument.day == day,
@@ -93,9 +106,13 @@ class HandoverLists(HandlingBase):
                              "window_phone": town.window_phone,
                              "supervision_phone": town.supervision_phone},
                 "derived": {"government": government_name(town.name)},
-                "department": {"code": department, "name": dept.name},
+                # issue 15: a provider's list names the provider
+                "department": {"code": department,
+                               "name": provider.name if provider else dept.name},
                 "count": len(rows), "rows": rows,
             }
+            if provider is not None:
+                data["provider"] = provider_data(provider)
             pdf = printing.render_document("handover_list", data)
             digest = hashlib.sha256(pdf).hexdigest()
             doc = ListDocument(kind="handover_list", number=number, department=department,
@@ -113,9 +130,11 @@ class HandoverLists(HandlingBase):
                 t.referred_on = day
                 record_event(s, "task.refer", actor_id=clerk.id, application_id=t.application_id,
                              task_id=t.id, item=t.item_code, department=department,
-                             list=number, slip=slips.get(t.application_id, ""))
+                             list=number, slip=slips.get(t.application_id, ""),
+                             **({"provider_id": provider.id} if provider else {}))
             path = self._list_path(doc)
-            info = ListInfo(doc.id, doc.kind, number, department, day, len(rows), path)
+            info = ListInfo(doc.id, doc.kind, number, department, day, len(rows), path,
+                            provider.name if provider else "")
             changes = Changes(applications={t.application_id for t in tasks}, lists={doc.id})
         atomic_write(path, pdf)
         return Outcome(info, changes)
@@ -125,9 +144,13 @@ class HandoverLists(HandlingBase):
             q = select(ListDocument).order_by(ListDocument.id.desc())
             if day:
                 q = q.where(ListDocument.day == day)
-            return [ListInfo(d.id, d.kind, d.number, d.department, d.day,
-                             json.loads(d.data).get("count", 0), self._list_path(d))
-                    for d in s.scalars(q.limit(200))]
+            out = []
+            for d in s.scalars(q.limit(200)):
+                data = json.loads(d.data)
+                out.append(ListInfo(d.id, d.kind, d.number, d.department, d.day,
+                                    data.get("count", 0), self._list_path(d),
+                                    data.get("provider", {}).get("name", "")))
+            return out
 
     def list_pdf(self, list_id: int) -> Path:
         """The list's PDF, re-rendered from its snapshot if the file went missing."""
@@ -165,14 +188,18 @@ class HandoverLists(HandlingBase):
         return self.documents.folder / doc.day.strftime("%Y%m") / f"{doc.number}-{doc.kind}.pdf"
 
     @staticmethod
-    def _latest_slips(s: Session, app_ids: set[int], department: str) -> dict[int, str]:
-        """The newest 转办单 number per application for ``department``."""
+    def _latest_slips(s: Session, app_ids: set[int], department: str,
+                      provider_uuid: str | None = None) -> dict[int, str]:
+        """The newest 转办单 number per application for ``department`` (and, issue 15,
+        for that provider — or for the department itself when None)."""
         out: dict[int, str] = {}
         docs = s.execute(select(Document.application_id, Document.number, Document.data)
                          .where(Document.kind == "referral", Document.voided.is_(False),
                                 Document.application_id.in_(app_ids))
                          .order_by(Document.id))
         for app_id, number, data in docs:
-            if json.loads(data).get("department", {}).get("code") == department:
+            slip = json.loads(data)
+            if slip.get("department", {}).get("code") == department and \
+                    slip.get("provider", {}).get("uuid") == provider_uuid:
                 out[app_id] = number
         return out

@@ -136,13 +136,15 @@ class TaskResults(HandlingBase):
             next_task_status(task.task_status, "re_refer")
             app = task.application
             items = [r for r in app.items if r.handler_code == task.handler_code
+                     and r.provider_id == task.provider_id   # issue 15: one provider's slip
                      and r.task_status == TaskStatus.RETURNED]
             for r in items:
                 r.task_status = next_task_status(r.task_status, "re_refer")
                 r.referred_on = r.signed_on = None
                 r.signed_by = ""
                 record_event(s, "task.re_refer", actor_id=clerk.id, application_id=app.id,
-                             task_id=r.id, item=r.item_code, department=r.handler_code)
+                             task_id=r.id, item=r.item_code, department=r.handler_code,
+                             **({"provider_id": r.provider_id} if r.provider_id else {}))
             number = self._next_suffix(s, app, numbering.REFERRAL)
             pending = self.documents.create(s, app, "referral", number, clerk, now,
                                             department=task.handler_code,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ... import vocab
 from ...catalog import TOWNSHIP
-from ...models import Application, RequestedItem, Staff, Village
+from ...models import Application, Provider, RequestedItem, Staff, Village
 from ...rules import handling as rules
 from ...vocab import ApplicationStatus, ItemStatus, TaskStatus
 from .. import handling_data, temporary_data
@@ -64,6 +64,9 @@ class TaskRow:
     # whole hours left (negative: late); None when no clock runs (met, closed, escalated).
     first_aid_due_at: datetime | None = None
     first_aid_hours_left: int | None = None
+    # issue 15 — the provider chosen for a service task (None: the department itself);
+    # ``handler_name`` is then the provider's name.
+    provider_id: int | None = None
 
     @property
     def referred(self) -> bool:
@@ -147,6 +150,8 @@ class TaskQueries(HandlingBase):
         soon = int(self.ctx.get_setting(s, "due_soon_workdays"))
         cat = self.ctx.catalog
         villages: dict[int | None, str] = {v.id: v.name for v in s.scalars(select(Village))}
+        providers: dict[int | None, str] = {   # issue 15 (a directory)
+            pid: name for pid, name in s.execute(select(Provider.id, Provider.name))}
         staff: dict[int | None, str] = {st.id: st.name for st in s.scalars(select(Staff))}
         out = []
         pairs = list(pairs)
@@ -173,7 +178,8 @@ class TaskQueries(HandlingBase):
             out.append(TaskRow(
                 req.id, app.id, app.number or "", app.applicant.name,
                 villages.get(app.village_id, ""), req.item_code, cat.item(req.item_code).name,
-                req.handler_code, cat.department(req.handler_code).name, status,
+                req.handler_code,
+                providers.get(req.provider_id) or cat.department(req.handler_code).name, status,
                 vocab.TASK_STATUS_LABELS[status], req.due_date, bool(req.due_provisional),
                 ds.state, ds.workdays_left, req.referred_on, req.signed_on, req.signed_by,
                 req.result_on, req.result_text,
@@ -186,5 +192,6 @@ class TaskQueries(HandlingBase):
                 **waiting_fields(cat, req),
                 first_aid_due_at=req.first_aid_due_at if first_aid is not None else None,
                 first_aid_hours_left=first_aid,
+                provider_id=req.provider_id,
             ))
         return out

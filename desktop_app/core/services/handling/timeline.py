@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from .... import printing
 from ... import vocab
 from ...catalog import Catalog
-from ...models import Application, Event, HouseholdMember, Staff
+from ...models import Application, Event, HouseholdMember, Provider, Staff
 from ...rules.dependents import awaiting_label
 from ...rules.values import format_yuan
 from .base import HandlingBase
@@ -75,6 +75,8 @@ STEP_TEXTS = {
     "reserve.refund": "退回备用金",
     # issue 15 — reviews (services/dynamic/reviews.py)
     "task.recheck": "复核",
+    # issue 15 — providers (services/providers.py)
+    "task.provider": "选择服务机构",
 }
 
 
@@ -91,6 +93,9 @@ class Timeline(HandlingBase):
         with self.ctx.db.read() as s:
             staff = {st.id: st.name for st in s.scalars(select(Staff))}
             numbers = household_applications(s, application_id)
+            # issue 15: providers named by id/uuid in the events (a small directory)
+            providers = {k: name for pid, uuid, name in s.execute(
+                select(Provider.id, Provider.uuid, Provider.name)) for k in (pid, uuid)}
             # one lookup by ix_event_application_id (each application has tens of events)
             events = s.scalars(select(Event).where(Event.application_id.in_(numbers))
                                .order_by(Event.seq))
@@ -100,6 +105,9 @@ class Timeline(HandlingBase):
                         e.action.split(".", 1)[0] not in HOUSEHOLD_FAMILIES):
                     continue
                 d = json.loads(e.detail or "{}")
+                who = d.get("provider_id") or d.get("provider_uuid")
+                if who in providers:
+                    d["provider_name"] = providers[who]
                 text = (stage_step_text(s, cat, d) if e.action == "task.stage"  # issue 13
                         else _step_text(cat, e.action, d))
                 if text is None:
@@ -137,7 +145,7 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         title = printing.DOCUMENT_KINDS.get(kind, kind)
         extra = ""
         if kind == "referral" and d.get("department"):
-            extra = f"（{cat.department(d['department']).name}）"
+            extra = f"（{d.get('provider_name') or cat.department(d['department']).name}）"
         return f"出具{title}{extra} {d.get('number', '')}"
     if action not in STEP_TEXTS:
         return None
@@ -146,7 +154,8 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
     if action in ("reserve.payment", "reserve.refund"):
         return f"{base} {format_yuan(d.get('amount_fen', 0))} 元（{d.get('number', '')}）"
     if action == "task.refer":
-        return f"{base}：{item} → {cat.department(d['department']).name}（清单 {d.get('list', '')}）"
+        to = d.get("provider_name") or cat.department(d["department"]).name
+        return f"{base}：{item} → {to}（清单 {d.get('list', '')}）"
     if action == "task.sign":
         return f"{base}：{item}，签收人 {d.get('signed_by', '')}，{d.get('signed_on', '')}"
     if action == "task.feedback":
@@ -155,7 +164,10 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         text = f"，{d['text']}" if d.get("text") else ""
         return f"{base}：{item} {label}{amount}{text}（{d.get('result_on', '')}）"
     if action == "task.re_refer":
-        return f"{base}：{item}"
+        return f"{base}：{item}" + (f" → {d['provider_name']}" if d.get("provider_name") else "")
+    if action == "task.provider":
+        return f"{base}：{item} → {d.get('provider_name', '')}" + (
+            f"，转办单 {d['slip']}" if d.get("slip") else "")
     if action == "task.review":
         return f"{base}：{item}，{'继续享受' if d.get('outcome') == 'continue' else '停止享受'}"
     if action == "task.recheck":  # issue 15 — reviews

@@ -13,7 +13,7 @@ from ...catalog import TOWNSHIP
 from ...errors import PermissionDenied, ValidationError, ValidationErrors
 from ...models import Application, Staff
 from ...rules import identity
-from ...vocab import ItemStatus, MaterialStatus
+from ...vocab import SERVICE_HANDLER, ItemStatus, MaterialStatus
 from .. import auth
 from ..auth import ActorRef
 from ..context import ServiceContext
@@ -61,7 +61,10 @@ def referral_departments(app: Application) -> list[str]:
     (an item waiting for the household's 低保/特困 status gets its 转办单 when released)."""
     return list(dict.fromkeys(r.handler_code for r in app.items
                               if r.status == ItemStatus.ACCEPTED and r.handler_code != TOWNSHIP
-                              and not r.waiting_for))
+                              and not r.waiting_for
+                              # issue 15: a service task's slip names its provider, issued
+                              # when the provider is chosen (services/providers.py)
+                              and r.handler_code != SERVICE_HANDLER))
 
 
 class IntakeBase:
