@@ -54,6 +54,9 @@ DOCUMENT_KINDS: dict[str, str] = {
     "reserve_statement": "临时救助备用金月度收支明细",
     "reserve_batch": "临时救助备用金报账单",
     "material_checklist": "临时救助补齐材料清单",  # issue 13 — 补齐手续
+    # issue 15 — care (core/services/care_forms.py)
+    "care_agreement": "特困人员委托照料服务协议",
+    "self_care_assessment": "特困人员生活自理能力评估表",
 }
 
 __all__ = [

@@ -46,8 +46,11 @@ VISIT_FORM = "D"  # 入户调查表
 DECISION_FORM = "S"  # 审核确认表 / 初审意见表
 EXTENSION_NOTICE = "Y"  # 延期告知书
 MATERIALS = "B"  # 补齐材料清单 (issue 13: materials of an urgent case completed later)
+# issue 15 — care: 委托照料协议 and 生活自理能力评估表
+CARE_AGREEMENT = "W"
+SELF_CARE_FORM = "P"
 SUFFIX_LETTERS = (REFERRAL, RESULT_NOTICE, EMERGENCY, VISIT_FORM, DECISION_FORM,
-                  EXTENSION_NOTICE, MATERIALS)
+                  EXTENSION_NOTICE, MATERIALS, CARE_AGREEMENT, SELF_CARE_FORM)
 #: The day's 转办清单 (handover list): ``<code9>-<YYYYMMDD>-QD<nn>``.
 HANDOVER_LIST = "QD"
 HANDOVER_WIDTH = 2

@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.messages import Message
+from desktop_app.core.rules import care as _care
 from desktop_app.core.rules import clock as _clock
 from desktop_app.core.rules import eligibility as _eligibility
 from desktop_app.core.rules import reserve as _reserve
@@ -149,6 +150,8 @@ VALIDATORS = {
     # issue 13 — temporary assistance under control: 先行救助 clock, amount bands
     "first_aid_hours": _temporary.validate_first_aid_hours,
     "temporary_bands": _temporary.validate_bands,
+    # issue 15 — care: self-care thresholds, 照料护理标准 by level, agreement term, reminder
+    "care": _care.validate_setting,
 }
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .audit import AuditFilter, AuditRow, AuditService, CheckReport
     from .auth import ROLE_LABELS, SYSTEM, Actor
     from .backups import BackupReport, BackupService, ExportsPaused, RestoreResult
+    from .care import CareService
     from .clock import ClockService, ClockStatus
     from .context import Changes, Outcome, ServiceContext, local_now
     from .documents import DocumentInfo, DocumentService
@@ -70,6 +71,7 @@ _LAZY = {
     "SetupInput": ".setup", "SetupService": ".setup",
     "ClockService": ".clock", "ClockStatus": ".clock",
     "ReserveService": ".reserve",
+    "CareService": ".care",  # issue 15 — care
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -107,6 +109,7 @@ class Services:
     clock: ClockService  # the PC's clock against the newest record (issue 11)
     reserve: ReserveService  # the 临时救助备用金 ledger (issue 13)
     drafts: DraftService  # autosaved intake drafts, local only (issue 14)
+    care: CareService  # 特困 care: self-care assessment, 委托照料协议 (issue 15)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -116,6 +119,7 @@ class Services:
         from .assessment import AssessmentService
         from .audit import AuditService
         from .backups import BackupService
+        from .care import CareService
         from .clock import ClockService
         from .context import ServiceContext, local_now
         from .documents import DocumentService
@@ -136,7 +140,8 @@ class Services:
                    QueryService(ctx), AccountService(ctx), SettingsService(ctx),
                    BackupService(ctx), AuditService(ctx), AssessmentService(ctx),
                    handling, SyncService(ctx, handling), ClockService(ctx),
-                   ReserveService(ctx, documents), DraftService(ctx))
+                   ReserveService(ctx, documents), DraftService(ctx),
+                   CareService(ctx, documents))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..catalog import Catalog, load_catalog
 from ..db import Database
 from ..models import Setting
+from ..rules.care import DEFAULT_ENTRY as DEFAULT_CARE
 from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
 from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
 from ..rules.reserve import DEFAULT_ENTRY as DEFAULT_RESERVE_FUND
@@ -92,6 +93,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # issue 13 — forms: where objections to a 公示 go, printed on the 公示名单; an empty
     # value prints the window's phone / the office's name.
     "publicity_objection": {"phone": "", "address": ""},
+    # issue 15 — care (core/rules/care.py), entries with effective dates: 完全丧失 from 4 of
+    # the 6 indicators not met (民发〔2021〕43号 "有4项以上（含4项）指标不能达到的，可以视为完全
+    # 丧失生活自理能力"); the monthly 照料护理标准 per level, the 委托照料协议's default term
+    # (12 months) and its reminder (30 days before the end) are ours — the county sets them.
+    "care": [dict(DEFAULT_CARE)],
 }
 
 

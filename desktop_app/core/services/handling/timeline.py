@@ -13,6 +13,7 @@ from .... import printing
 from ... import vocab
 from ...catalog import Catalog
 from ...models import Event, Staff
+from ...rules.care import LEVEL_LABELS, MODE_LABELS
 from ...rules.dependents import awaiting_label
 from ...rules.values import format_yuan
 from .base import HandlingBase
@@ -51,6 +52,9 @@ STEP_TEXTS = {
     # issue 13 — the 临时救助备用金 (services/reserve.py)
     "reserve.payment": "备用金支付",
     "reserve.refund": "退回备用金",
+    # issue 15 — care (services/care.py)
+    "care.assess": "生活自理能力评估",
+    "care.end": "终止委托照料协议",
 }
 
 
@@ -111,7 +115,22 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         return _waiting_text(cat, action, item, d)
     if action == "emergency.escalate":
         return f"{base}：{d.get('reason', '')}"
+    if action.startswith("care."):
+        return _care_text(base, action, d)
     return base
+
+
+def _care_text(base: str, action: str, d: dict[str, Any]) -> str:
+    """特困 care (issue 15): the level and mode; the agreement's term and amount."""
+    if action == "care.end":
+        return f"{base} {d.get('agreement', '')}，{d.get('ended_on', '')}起终止"
+    text = (f"{base}：{LEVEL_LABELS.get(d.get('level', ''), '')}"
+            f"（{d.get('failed', 0)}项不能达到），{MODE_LABELS.get(d.get('mode', ''), '')}")
+    if d.get("agreement"):
+        amount = f"，每月 {format_yuan(d['amount_fen'])} 元" if d.get("amount_fen") else ""
+        text += (f"；签订委托照料协议 {d['agreement']}（{d.get('starts_on', '')} 至 "
+                 f"{d.get('ends_on', '')}{amount}）")
+    return text
 
 
 def _waiting_text(cat: Catalog, action: str, item: str, d: dict[str, Any]) -> str:
