@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -475,6 +476,7 @@ class CareTab(QWidget):
         self.message.setWordWrap(True)
         self.error = ErrorLabel()
         self.error.setObjectName("careError")
+        self.active: QTableView = self.ending_view
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.ending_box, 1)
@@ -482,7 +484,6 @@ class CareTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.error)
-        self.active = self.ending_view
         tasks.bus.changed.connect(self._on_changes)
         self.refresh()
 
@@ -546,7 +547,7 @@ class CareTab(QWidget):
             return None
         try:
             dialog = CareDialog(self.services, self.tasks, self.actor, r.task_id, self,
-                                opener=self.opener, on_done=lambda res, r=r: self._recorded(r))
+                                opener=self.opener, on_done=lambda _res: self._recorded(r))
         except Exception as exc:
             present(self, exc, label=self.error)
             return None
@@ -559,7 +560,7 @@ class CareTab(QWidget):
             return None
         dialog = EndDialog(self.services, self.tasks, self.actor, r.plan_id,
                            f"{r.number}　{r.person}　{r.caretaker}", self,
-                           on_done=lambda _res, r=r: self.message.setText(fmt(
+                           on_done=lambda _res: self.message.setText(fmt(
                                self.tr("The agreement of %1 (%2) was ended."), r.person,
                                r.number)))
         self.run_dialog(dialog)
