@@ -229,7 +229,7 @@ class CareService(HandlingBase):
                  .order_by(RequestedItem.id))
             out = []
             for task in s.scalars(q):
-                if task.period_to is not None and task.period_to < today:
+                if _stopped(task, today):
                     continue
                 plan = self._current(s, task.id)
                 if plan is None:
@@ -486,6 +486,12 @@ class CareService(HandlingBase):
                        villages.get(app.village_id, ""), problem, plan.level, plan.mode,
                        plan.caretaker_name, plan.ends_on,
                        rules.days_left(plan.ends_on, today) if plan.ends_on else None, plan.id)
+
+
+def _stopped(task: RequestedItem, today: date) -> bool:
+    """Support stopped: the re-check said stop (no next re-check) and the period is over.
+    (特困 support runs on past the first period while re-checks continue.)"""
+    return task.next_review_on is None and task.period_to is not None and task.period_to < today
 
 
 def _required(errors: list[ValidationError], value: object, field_name: str, max_len: int,
