@@ -240,8 +240,9 @@ class CareService(HandlingBase):
                 if not rules.needs_agreement(plan.mode, plan.level):
                     continue
                 view = self._view(s, plan)
-                if view.in_force(today):
-                    continue
+                if view.has_agreement and view.ended_on is None and view.ends_on is not None \
+                        and view.ends_on >= today:
+                    continue   # in force, or signed and starting later
                 problem = ("no_agreement" if not view.has_agreement
                            else "ended" if view.ended_on is not None else "expired")
                 out.append(self._row(s, plan, problem, villages, today))

@@ -78,7 +78,9 @@ def add_demo_care(services: Services, rng: random.Random) -> int:
             member = next((m for m in app.members if m.relation == "本人"), app.members[0])
             clerk_id = app.decided_by_id
             mode, failed, start = _case(i, today, int(str(entry["term_months"])))
-            assessed = max(app.intake_date, (start or today) - timedelta(days=7))
+            if start is not None and i >= 4:   # in force: never before the application
+                start = max(start, app.intake_date + timedelta(days=10))
+            assessed = max(app.intake_date, min(start or today, today) - timedelta(days=7))
             result = rules.assess({c: c not in failed for c in rules.INDICATOR_CODES}, entry)
             plan = CarePlan(
                 application_id=app.id, item_id=task.id, member_id=member.id, assessed_on=assessed,
