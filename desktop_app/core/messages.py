@@ -415,6 +415,27 @@ TEMPLATES: dict[str, str] = {
     "provider.not_service": "只有服务类事项（访视、照料等）可以转给服务机构",
     "provider.inactive": "该服务机构已停用或不在服务期内",
     "provider.not_offered": "该服务机构不提供此项服务",
+    # issue 15 — care (rules/care.py, services/care.py)
+    "care.indicator_required": "请评估“{name}”：能或不能",
+    "care.setting_invalid": "特困人员照料设置不正确：每条须有生效日期（每个日期一条）、完全丧失自理能力的"
+                            "不能达到项数（1 到 6）、三档照料护理标准（0 到 10,000 元）、协议期限"
+                            "（1 到 {term} 个月）和到期提醒天数（0 到 {remind} 天）",
+    "care.not_tekun": "只有特困人员救助供养事项可以进行生活自理能力评估和委托照料",
+    "care.task_state": "该事项已不予办理，不能进行生活自理能力评估",
+    "care.member_unknown": "请选择被评估的家庭成员",
+    "care.assessors": "请填写至少 {min} 名评估人员",
+    "care.mode": "请选择供养方式（集中供养或分散供养）",
+    "care.institution_required": "集中供养的，请填写供养服务机构名称",
+    "care.agreement_required": "分散供养且{level}的，须签订委托照料协议",
+    "care.caretaker_kind": "请选择照料人类别",
+    "care.caretaker_name": "请填写照料人姓名或机构名称",
+    "care.services": "请选择至少一项照料服务内容",
+    "care.term": "协议终止日期须不早于开始日期，期限不超过 {max} 个月",
+    "care.not_agreement": "该记录没有委托照料协议",
+    "care.already_ended": "该协议已于 {date} 终止",
+    "care.end_before_start": "终止日期不能早于协议开始日期 {date}",
+    "care.reason": "请填写终止原因",
+    "care.not_current": "该协议已被新的评估或协议取代，请对最新的协议操作",
 }
 
 register(TEMPLATES)

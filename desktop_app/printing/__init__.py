@@ -58,6 +58,9 @@ DOCUMENT_KINDS: dict[str, str] = {
     "recheck_form": "社会救助对象复核核查表",
     "review_notice": "社会救助变更告知书",
     "taper_list": "低保渐退期满名单",
+    # issue 15 — care (core/services/care_forms.py)
+    "care_agreement": "特困人员委托照料服务协议",
+    "self_care_assessment": "特困人员生活自理能力评估表",
 }
 
 __all__ = [

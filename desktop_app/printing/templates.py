@@ -94,6 +94,11 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "review": None, "household": {"members", "incomes", "deposits", "vehicles", "houses",
                                   "housing_area", "business", "medical", "education"},
     "notice": {"adjust", "taper", "stop"}, "month": None, "tapers": None,
+    # issue 15 — care: care_agreement, self_care_assessment (core/services/care_forms.py)
+    "person": {"name", "sex", "age", "id_number_masked", "hukou_address", "phone"},
+    "assessment": {"date", "rows", "failed_count", "level", "reason", "assessors",
+                   "assessor_rows", "setting_from", "recorder"},
+    "care": None, "care_duties": {"township", "caretaker", "person"},
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional", "waiting"},
@@ -114,6 +119,10 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "previous": {"date", "item", "amount", "cause"},
     # issue 13 — the 审核确认 procedure
     "steps": {"stage", "date", "people", "outcome", "text", "ref"},
+    # issue 15 — care
+    "assessment.rows": {"name", "met", "mark_yes", "mark_no"},
+    "assessment.assessor_rows": {"name"},
+    "care_duties.township": set(), "care_duties.caretaker": set(), "care_duties.person": set(),
     # (publicity_list rows; reserve_statement rows below share the key "entries")
     "entries": {"applicant", "members", "household_size", "items",
                 "number", "date", "kind", "application_number", "application",

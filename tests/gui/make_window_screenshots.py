@@ -92,6 +92,7 @@ def main(out: Path) -> None:
             dialog = window.open_application(app_id)
             grab(app, dialog, out / f"window-{name}.png")
             dialog.close()
+        care_screenshots(app, window, services, out)  # issue 15 — care
         window.close()
     finally:
         services.close()
@@ -115,6 +116,24 @@ def shoot_providers(app: QApplication, window, out: Path) -> None:
     grab(app, dialog, out / "dynamic-providers-choose.png")
     dialog.close()
     grab(app, window, out / "dynamic-providers-tracking.png")
+def care_screenshots(app: QApplication, window: QWidget, services, out: Path) -> None:
+    """Issue 15 — 特困照料: the tab (dynamic-care.png) and page 1 of a 委托照料协议
+    (dynamic-care-agreement.png, pdftoppm at 100 dpi) from the ``--demo`` care cases."""
+    import subprocess
+
+    screen = window.show_dynamic()  # type: ignore[attr-defined]
+    screen.tabs.setCurrentWidget(screen.pages["CareTab"])
+    grab(app, window, out / "dynamic-care.png")
+    rows = services.care.ending_soon()
+    if not rows:
+        return
+    docs = services.documents.for_application(rows[0].application_id)
+    agreement = next(d for d in docs if d.kind == "care_agreement")
+    pdf = services.documents.original_pdf(agreement.id)
+    stem = out / "dynamic-care-agreement"
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile",
+                    str(pdf), str(stem)], check=True)
+    print(f"wrote {stem.name}.png")
 
 
 if __name__ == "__main__":

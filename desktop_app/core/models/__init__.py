@@ -11,6 +11,7 @@ from .application import (
     SearchKey,
 )
 from .base import Base, Tracked, new_uuid, utcnow
+from .care import CarePlan  # issue 15 — care
 from .casework import ReserveBatch, ReserveEntry, TaskStage
 from .document import Document, DocumentPrint, ListDocument, NumberSeries
 from .draft import IntakeDraft
@@ -27,5 +28,6 @@ __all__ = [
     "Event", "IntakeDraft", "ListDocument",
     "HouseholdMember", "Income", "Material", "NumberSeries", "Provider", "RelatedPerson", "RequestedItem", "SearchKey",
     "ReserveBatch", "ReserveEntry",
+    "CarePlan",  # issue 15 — care
     "Setting", "Staff", "TaskStage", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]

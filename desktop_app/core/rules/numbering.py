@@ -49,8 +49,12 @@ MATERIALS = "B"  # 补齐材料清单 (issue 13: materials of an urgent case com
 # issue 15 — reviews: 复核核查表 and the 变更/渐退/停止 notice of a re-check
 RECHECK_FORM = "F"
 REVIEW_NOTICE = "T"
+# issue 15 — care: 委托照料协议 and 生活自理能力评估表
+CARE_AGREEMENT = "W"
+SELF_CARE_FORM = "P"
 SUFFIX_LETTERS = (REFERRAL, RESULT_NOTICE, EMERGENCY, VISIT_FORM, DECISION_FORM,
-                  EXTENSION_NOTICE, MATERIALS, RECHECK_FORM, REVIEW_NOTICE)
+                  EXTENSION_NOTICE, MATERIALS, RECHECK_FORM, REVIEW_NOTICE, CARE_AGREEMENT,
+                  SELF_CARE_FORM)
 #: The day's 转办清单 (handover list): ``<code9>-<YYYYMMDD>-QD<nn>``.
 HANDOVER_LIST = "QD"
 HANDOVER_WIDTH = 2

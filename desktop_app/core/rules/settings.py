@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.messages import Message
+from desktop_app.core.rules import care as _care
 from desktop_app.core.rules import clock as _clock
 from desktop_app.core.rules import dynamic as _dynamic
 from desktop_app.core.rules import eligibility as _eligibility
@@ -152,6 +153,8 @@ VALIDATORS = {
     "temporary_bands": _temporary.validate_bands,
     # issue 15 — reviews: 渐退, class C and 低保边缘 re-checks (rules/dynamic.py)
     "dynamic_review": _dynamic.validate_setting,
+    # issue 15 — care: self-care thresholds, 照料护理标准 by level, agreement term, reminder
+    "care": _care.validate_setting,
 }
 
 

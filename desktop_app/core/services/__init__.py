@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .audit import AuditFilter, AuditRow, AuditService, CheckReport
     from .auth import ROLE_LABELS, SYSTEM, Actor
     from .backups import BackupReport, BackupService, ExportsPaused, RestoreResult
+    from .care import CareService
     from .clock import ClockService, ClockStatus
     from .context import Changes, Outcome, ServiceContext, local_now
     from .documents import DocumentInfo, DocumentService
@@ -72,6 +73,7 @@ _LAZY = {
     "SetupInput": ".setup", "SetupService": ".setup",
     "ClockService": ".clock", "ClockStatus": ".clock",
     "ReserveService": ".reserve",
+    "CareService": ".care",  # issue 15 — care
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -111,6 +113,7 @@ class Services:
     drafts: DraftService  # autosaved intake drafts, local only (issue 14)
     rechecks: RecheckService  # issue 15: change reports and re-checks (动态管理)
     providers: ProviderService  # the directory of service providers (issue 15)
+    care: CareService  # 特困 care: self-care assessment, 委托照料协议 (issue 15)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -120,6 +123,7 @@ class Services:
         from .assessment import AssessmentService
         from .audit import AuditService
         from .backups import BackupService
+        from .care import CareService
         from .clock import ClockService
         from .context import ServiceContext, local_now
         from .documents import DocumentService
@@ -143,8 +147,8 @@ class Services:
                    BackupService(ctx), AuditService(ctx), AssessmentService(ctx),
                    handling, SyncService(ctx, handling), ClockService(ctx),
                    ReserveService(ctx, documents), DraftService(ctx),
-                   RecheckService(ctx, documents))
-                   ProviderService(ctx, documents))
+                   RecheckService(ctx, documents), ProviderService(ctx, documents),
+                   CareService(ctx, documents))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..catalog import Catalog, load_catalog
 from ..db import Database
 from ..models import Setting
+from ..rules.care import DEFAULT_ENTRY as DEFAULT_CARE
 from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
 from ..rules.dynamic import DEFAULT_ENTRY as DYNAMIC_REVIEW_DEFAULT
 from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
@@ -98,6 +99,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # household class C (57号 分类管理: 收入来源不固定、家庭成员有劳动能力; 汉中 measure 五:
     # C类半年一次), and the 低保边缘 re-check interval (ours). Months per class: review_months.
     "dynamic_review": [dict(DYNAMIC_REVIEW_DEFAULT)],
+    # issue 15 — care (core/rules/care.py), entries with effective dates: 完全丧失 from 4 of
+    # the 6 indicators not met (民发〔2021〕43号 "有4项以上（含4项）指标不能达到的，可以视为完全
+    # 丧失生活自理能力"); the monthly 照料护理标准 per level, the 委托照料协议's default term
+    # (12 months) and its reminder (30 days before the end) are ours — the county sets them.
+    "care": [dict(DEFAULT_CARE)],
 }
 
 

@@ -22,6 +22,7 @@ from ..vocab import ApplicationStatus, Decision, ItemStatus, MaterialStatus, Tas
 from . import Services
 from .demo_reviews import add_review_cases
 from .demo_providers import add_demo_providers
+from .demo_care import add_demo_care  # issue 15 — care
 from .drafts import PersonInput
 from .events import record_event
 from .intake import ApplicationDraft, ItemInput, MemberInput
@@ -306,6 +307,7 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
         done += add_showcase(services, maker, rng.choice(clerks), rng)
         add_review_cases(services.ctx)  # issue 15 — reviews: re-checks due, a 渐退 ending
         done += add_demo_providers(services, admin, rng.choice(clerks), maker, rng)  # issue 15
+        add_demo_care(services, random.Random(seed + 15))  # issue 15 — care (demo_care.py)
     return done
 
 

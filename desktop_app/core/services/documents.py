@@ -45,7 +45,7 @@ from ..rules import dependents as dependent_rules
 from ..rules import numbering, values
 from ..rules.identity import IdType, mask_id
 from ..vocab import ApplicationStatus, MaterialStatus
-from . import auth, casework_forms, forms_data, handling_data, temporary_data
+from . import auth, care_forms, casework_forms, forms_data, handling_data, temporary_data
 from .auth import ActorRef
 from .clock import ensure_clock_allows_issue
 from .context import Changes, Outcome, ServiceContext
@@ -252,6 +252,8 @@ class DocumentService:
                                                          issued, data))
         # issue 15 — reviews: 复核核查表, 变更/渐退/停止 notice of the task's newest review
         data.update(review_forms.document_data(self.ctx, s, app, kind, item_ids))
+        # issue 15 — care: 委托照料协议, 生活自理能力评估表 of one TEKUN task ({} otherwise)
+        data.update(care_forms.document_data(s, app, kind, item_ids, issued))
         if kind == "commitment":
             today = issued
             data["members"] = [

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...core import vocab
 from ...core.rules.identity import IdType
 from ...core.services.auth import FULL_ID_ANY, FULL_ID_OWN
+from ..dynamic.care import CareButton  # issue 15 — care
 from ..kit.dialogs import ask_void_reason
 from ..kit.fmt import fmt
 from ..kit.geometry import RememberedGeometry
@@ -238,6 +239,10 @@ class DetailView(DetailDocumentActions, QWidget):
             opener=lambda path: self.opener(path), parent=self)
         self.task_rows: list[Any] = []
         head.addWidget(self.temporary_menu)
+        # issue 15 — 特困照料: self-care assessment and 委托照料协议 of the TEKUN task
+        self.care_button = CareButton(services, tasks, actor,
+                                      opener=lambda path: self.opener(path), parent=self)
+        head.addWidget(self.care_button)
         self.full_id_button = QPushButton(self.tr("Show full ID numbers"))
         self.full_id_button.setObjectName("fullIdButton")
         self.full_id_button.setToolTip(self.tr(
@@ -336,6 +341,7 @@ class DetailView(DetailDocumentActions, QWidget):
         self._fill_tasks(self.task_rows)
         self.temporary_menu.update_for(self.temporary_task())
         self.temporary_menu.setVisible(self.temporary_task() is not None)
+        self.care_button.update_for(self.task_rows)  # issue 15 — care
         self._fill_stages(self.task_rows)
         self._fill_documents(docs)
         rows = self._timeline(d)

@@ -961,6 +961,389 @@ The current data is backed up first. Afterwards exports pause until an administr
     </message>
 </context>
 <context>
+    <name>CareButton</name>
+    <message>
+        <location filename="../dynamic/care.py" line="+587"/>
+        <source>Care (extreme poverty)…</source>
+        <translation>特困照料…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-care assessment, centralised or dispersed support and the entrusted care agreement</source>
+        <translation>生活自理能力评估、集中或分散供养、委托照料协议</translation>
+    </message>
+</context>
+<context>
+    <name>CareDialog</name>
+    <message>
+        <location line="-526"/>
+        <source>Eats unaided</source>
+        <extracomment>Labels shown on screen (English sources, translated; the printed words are the rules&apos;).</extracomment>
+        <translation>自主吃饭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dresses unaided</source>
+        <translation>自主穿衣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gets in and out of bed unaided</source>
+        <translation>自主上下床</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses the toilet unaided</source>
+        <translation>自主如厕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walks indoors unaided</source>
+        <translation>室内自主行走</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bathes unaided</source>
+        <translation>自主洗澡</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Able to care for themself</source>
+        <translation>具备生活自理能力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly lost self-care</source>
+        <translation>部分丧失生活自理能力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wholly lost self-care</source>
+        <translation>完全丧失生活自理能力</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Centralised (in an institution)</source>
+        <translation>集中供养</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispersed (at home)</source>
+        <translation>分散供养</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relative or friend</source>
+        <translation>亲友</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Village (residents&apos;) committee</source>
+        <translation>村（居）民委员会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care institution</source>
+        <translation>供养服务机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social organisation or social work agency</source>
+        <translation>社会组织／社会工作服务机构</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daily looking-after</source>
+        <translation>日常看护</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal care</source>
+        <translation>生活照料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company in hospital</source>
+        <translation>住院陪护</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meals</source>
+        <translation>助餐送餐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleaning</source>
+        <translation>居室清洁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errands</source>
+        <translation>代购代办</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Self-care assessment and entrusted care</source>
+        <translation>生活自理能力评估与委托照料</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1&#x3000;support for persons in extreme poverty</source>
+        <translation>%1&#x3000;特困人员救助供养</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Names separated by spaces, at least two</source>
+        <translation>姓名之间用空格分隔，至少两人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Can</source>
+        <translation>能</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot</source>
+        <translation>不能</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Self-care (six indicators, 民发〔2021〕43号)</source>
+        <translation>生活自理能力（6项指标，民发〔2021〕43号）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>e.g. the township&apos;s home for the elderly</source>
+        <translation>例：本镇敬老院</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entrusted care agreement (dispersed support)</source>
+        <translation>委托照料协议（分散供养）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. nephew, neighbour</source>
+        <translation>例：侄子、邻居</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Caretaker kind</source>
+        <translation>照料人类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Caretaker (name or organisation)</source>
+        <translation>照料人（姓名或机构）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relation to the person</source>
+        <translation>与特困人员关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Caretaker&apos;s phone</source>
+        <translation>照料人电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Caretaker&apos;s address</source>
+        <translation>照料人住址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Services</source>
+        <translation>照料服务内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Term</source>
+        <translation>协议期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Care standard</source>
+        <translation>照料护理标准</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person assessed</source>
+        <translation>被评估人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessment date</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assessors</source>
+        <translation>评估人员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Support</source>
+        <translation>供养方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Institution</source>
+        <translation>供养服务机构</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Save and print</source>
+        <translation>保存并打印</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Answer all six indicators (%1 of 6 answered)</source>
+        <translation>请逐项评估6项指标（已评估 %1 项）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — %2 of 6 indicators not met</source>
+        <translation>%1 — 6项指标中%2项不能达到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 yuan a month (setting in force since %2)</source>
+        <translation>每月 %1 元（%2 起执行的标准）</translation>
+    </message>
+</context>
+<context>
+    <name>CareModel</name>
+    <message>
+        <location line="+97"/>
+        <source>Application</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Person</source>
+        <translation>特困人员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Situation</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Self-care</source>
+        <translation>自理能力</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Support</source>
+        <translation>供养方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caretaker</source>
+        <translation>照料人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agreement ends</source>
+        <translation>协议到期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+</context>
+<context>
+    <name>CareTab</name>
+    <message>
+        <location line="-312"/>
+        <source>Ends soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired, not renewed</source>
+        <translation>已到期，未续签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended early, no new agreement</source>
+        <translation>已提前终止，未签新协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No self-care assessment</source>
+        <translation>未进行生活自理能力评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispersed, lost self-care, no agreement</source>
+        <translation>分散供养失能，未签协议</translation>
+    </message>
+    <message>
+        <location line="+364"/>
+        <source>Assess / sign an agreement…</source>
+        <translation>评估／签订协议…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End the agreement…</source>
+        <translation>终止协议…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the application</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Every person in extreme poverty supported at home who has lost self-care needs an entrusted care agreement. Agreements ending within %1 days are listed first; default term %2 months (setting since %3).</source>
+        <translation>分散供养的失能特困人员须全部签订委托照料协议。上方列出 %1 天内到期的协议；协议默认期限 %2 个月（%3 起执行的设置）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Agreements ending soon (%1)</source>
+        <translation>即将到期的委托照料协议（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without an agreement in force (%1)</source>
+        <translation>未评估或无有效协议的特困人员（%1）</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The agreement of %1 (%2) was ended.</source>
+        <translation>已终止 %1（%2）的委托照料协议。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recorded for %1 (%2); the forms were printed.</source>
+        <translation>已为 %1（%2）登记，评估表和协议已生成。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../auth/login.py" line="+400"/>
@@ -1442,7 +1825,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+710"/>
+        <location filename="../applications/detail.py" line="+716"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1473,7 +1856,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-549"/>
+        <location filename="../applications/detail.py" line="-554"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1486,19 +1869,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="-8"/>
         <location line="+8"/>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-145"/>
         <location line="+8"/>
-        <location line="+134"/>
+        <location line="+138"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-146"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -1671,12 +2054,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+11"/>
-        <location line="+188"/>
+        <location line="+193"/>
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-186"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -1716,7 +2099,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>申请人已按一次性告知书补交材料：登记后重新作出决定</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Show full ID numbers</source>
         <translation>显示完整证件号</translation>
     </message>
@@ -1756,7 +2139,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>公示</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1844,8 +2227,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location line="-271"/>
-        <location line="+134"/>
+        <location line="-276"/>
+        <location line="+138"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -1905,7 +2288,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>作废原因</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Not counted</source>
         <translation>不计入</translation>
     </message>
@@ -2086,6 +2469,15 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
+    </message>
+</context>
+<context>
+    <name>DynamicScreen</name>
+    <message>
+        <location filename="../dynamic/screen.py" line="+35"/>
+        <source>Care (extreme poverty)</source>
+        <extracomment>The tabs in order: (``&quot;package.module:Class&quot;`` relative to ``desktop_app.gui``, the English title marked for translation in the context ``DynamicScreen``).</extracomment>
+        <translation>特困照料</translation>
     </message>
 </context>
 <context>
@@ -2325,9 +2717,32 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>EndDialog</name>
+    <message>
+        <location filename="../dynamic/care.py" line="-206"/>
+        <source>End the entrusted care agreement</source>
+        <translation>终止委托照料协议</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. moved to centralised support; caretaker unable to continue</source>
+        <translation>例：转为集中供养；照料人不能继续照料</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last day</source>
+        <translation>终止日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>终止原因</translation>
+    </message>
+</context>
+<context>
     <name>EscalateBox</name>
     <message>
-        <location line="-230"/>
+        <location filename="../tracking/dialogs.py" line="-230"/>
         <source>Report to the county for approval</source>
         <translation>报县级审批</translation>
     </message>
@@ -5810,6 +6225,96 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>This provider does not offer this service</source>
         <translation>该服务机构不提供此项服务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please assess “%1”: can or cannot</source>
+        <translation>请评估“%1”：能或不能</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The care setting for persons in extreme poverty is not valid: each entry needs an effective date (one entry per date), the number of indicators not met for total loss (1 to 6), the three care standards (0 to 10,000 yuan), the agreement term (1 to %1 months) and the reminder days (0 to %2)</source>
+        <translation>特困人员照料设置不正确：每条须有生效日期（每个日期一条）、完全丧失自理能力的不能达到项数（1 到 6）、三档照料护理标准（0 到 10,000 元）、协议期限（1 到 %1 个月）和到期提醒天数（0 到 %2 天）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only an extreme-poverty support task can have a self-care assessment and entrusted care</source>
+        <translation>只有特困人员救助供养事项可以进行生活自理能力评估和委托照料</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This task was refused: no self-care assessment can be recorded</source>
+        <translation>该事项已不予办理，不能进行生活自理能力评估</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please choose the household member assessed</source>
+        <translation>请选择被评估的家庭成员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please enter at least %1 assessors</source>
+        <translation>请填写至少 %1 名评估人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please choose how support is given (centralised or dispersed)</source>
+        <translation>请选择供养方式（集中供养或分散供养）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For centralised support, please enter the care institution</source>
+        <translation>集中供养的，请填写供养服务机构名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dispersed support with %1 needs an entrusted care agreement</source>
+        <translation>分散供养且%1的，须签订委托照料协议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please choose the kind of caretaker</source>
+        <translation>请选择照料人类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please enter the caretaker&apos;s name or organisation</source>
+        <translation>请填写照料人姓名或机构名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please choose at least one care service</source>
+        <translation>请选择至少一项照料服务内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agreement&apos;s end must not be before its start, and the term not longer than %1 months</source>
+        <translation>协议终止日期须不早于开始日期，期限不超过 %1 个月</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record has no entrusted care agreement</source>
+        <translation>该记录没有委托照料协议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This agreement ended on %1</source>
+        <translation>该协议已于 %1 终止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The end date must not be before the agreement&apos;s start %1</source>
+        <translation>终止日期不能早于协议开始日期 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please enter why the agreement ends</source>
+        <translation>请填写终止原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A newer assessment or agreement replaced this one: act on the newest</source>
+        <translation>该协议已被新的评估或协议取代，请对最新的协议操作</translation>
     </message>
 </context>
 <context>

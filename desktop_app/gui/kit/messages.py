@@ -905,6 +905,50 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "This provider is inactive or outside its service period"), ()),
     "provider.not_offered": (QT_TRANSLATE_NOOP(
         "Messages", "This provider does not offer this service"), ()),
+    # issue 15 — care (rules/care.py, services/care.py)
+    "care.indicator_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Please assess “%1”: can or cannot"), ("name",)),
+    "care.setting_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The care setting for persons in extreme poverty is not valid: each entry needs an effective date "
+        "(one entry per date), the number of indicators not met for total loss (1 to 6), the "
+        "three care standards (0 to 10,000 yuan), the agreement term (1 to %1 months) and the "
+        "reminder days (0 to %2)"), ("term", "remind")),
+    "care.not_tekun": (QT_TRANSLATE_NOOP(
+        "Messages", "Only an extreme-poverty support task can have a self-care assessment and entrusted "
+        "care"), ()),
+    "care.task_state": (QT_TRANSLATE_NOOP(
+        "Messages", "This task was refused: no self-care assessment can be recorded"), ()),
+    "care.member_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "Please choose the household member assessed"), ()),
+    "care.assessors": (QT_TRANSLATE_NOOP(
+        "Messages", "Please enter at least %1 assessors"), ("min",)),
+    "care.mode": (QT_TRANSLATE_NOOP(
+        "Messages", "Please choose how support is given (centralised or dispersed)"), ()),
+    "care.institution_required": (QT_TRANSLATE_NOOP(
+        "Messages", "For centralised support, please enter the care institution"), ()),
+    "care.agreement_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Dispersed support with %1 needs an entrusted care agreement"),
+        ("level",)),
+    "care.caretaker_kind": (QT_TRANSLATE_NOOP(
+        "Messages", "Please choose the kind of caretaker"), ()),
+    "care.caretaker_name": (QT_TRANSLATE_NOOP(
+        "Messages", "Please enter the caretaker's name or organisation"), ()),
+    "care.services": (QT_TRANSLATE_NOOP(
+        "Messages", "Please choose at least one care service"), ()),
+    "care.term": (QT_TRANSLATE_NOOP(
+        "Messages", "The agreement's end must not be before its start, and the term not "
+        "longer than %1 months"), ("max",)),
+    "care.not_agreement": (QT_TRANSLATE_NOOP(
+        "Messages", "This record has no entrusted care agreement"), ()),
+    "care.already_ended": (QT_TRANSLATE_NOOP(
+        "Messages", "This agreement ended on %1"), ("date",)),
+    "care.end_before_start": (QT_TRANSLATE_NOOP(
+        "Messages", "The end date must not be before the agreement's start %1"), ("date",)),
+    "care.reason": (QT_TRANSLATE_NOOP(
+        "Messages", "Please enter why the agreement ends"), ()),
+    "care.not_current": (QT_TRANSLATE_NOOP(
+        "Messages", "A newer assessment or agreement replaced this one: act on the newest"),
+        ()),
 }
 
 

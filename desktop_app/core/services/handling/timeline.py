@@ -14,6 +14,7 @@ from .... import printing
 from ... import vocab
 from ...catalog import Catalog
 from ...models import Application, Event, HouseholdMember, Provider, Staff
+from ...rules.care import LEVEL_LABELS, MODE_LABELS
 from ...rules.dependents import awaiting_label
 from ...rules.values import format_yuan
 from .base import HandlingBase
@@ -77,6 +78,9 @@ STEP_TEXTS = {
     "task.recheck": "复核",
     # issue 15 — providers (services/providers.py)
     "task.provider": "选择服务机构",
+    # issue 15 — care (services/care.py)
+    "care.assess": "生活自理能力评估",
+    "care.end": "终止委托照料协议",
 }
 
 
@@ -178,6 +182,8 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         return _waiting_text(cat, action, item, d)
     if action == "emergency.escalate":
         return f"{base}：{d.get('reason', '')}"
+    if action.startswith("care."):
+        return _care_text(base, action, d)
     return base
 
 
@@ -192,6 +198,17 @@ def _recheck_text(item: str, d: dict[str, Any]) -> str:
         "effective_month") else ""
     ends = f"，渐退期至{d['taper_ends_on']}" if d.get("taper_ends_on") else ""
     return f"{kind}：{item}，{outcome}{amount}{when}{ends}（第 {d.get('snapshot_no', '')} 次登记）"
+def _care_text(base: str, action: str, d: dict[str, Any]) -> str:
+    """特困 care (issue 15): the level and mode; the agreement's term and amount."""
+    if action == "care.end":
+        return f"{base} {d.get('agreement', '')}，{d.get('ended_on', '')}起终止"
+    text = (f"{base}：{LEVEL_LABELS.get(d.get('level', ''), '')}"
+            f"（{d.get('failed', 0)}项不能达到），{MODE_LABELS.get(d.get('mode', ''), '')}")
+    if d.get("agreement"):
+        amount = f"，每月 {format_yuan(d['amount_fen'])} 元" if d.get("amount_fen") else ""
+        text += (f"；签订委托照料协议 {d['agreement']}（{d.get('starts_on', '')} 至 "
+                 f"{d.get('ends_on', '')}{amount}）")
+    return text
 
 
 def _waiting_text(cat: Catalog, action: str, item: str, d: dict[str, Any]) -> str:
