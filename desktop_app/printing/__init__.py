@@ -54,6 +54,10 @@ DOCUMENT_KINDS: dict[str, str] = {
     "reserve_statement": "临时救助备用金月度收支明细",
     "reserve_batch": "临时救助备用金报账单",
     "material_checklist": "临时救助补齐材料清单",  # issue 13 — 补齐手续
+    # issue 15 — leads (core/services/leads.py)
+    "lead_slip": "主动发现线索登记单",
+    "hotline_reply": "12345热线工单办理回复单",
+    "lead_visit_list": "主动发现线索走访名单",
 }
 
 __all__ = [

@@ -88,6 +88,12 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "reserve": {"month", "period_from", "period_to", "partial", "opening", "closing",
                 "receipts", "payments", "refunds", "income"},
     "batch": {"number", "up_to", "payments", "refunds", "total", "total_upper", "text"},
+    # issue 15 — leads (services/leads.py lead_data, visit_list_data)
+    "lead": {"number", "source", "reported_on", "ticket_no", "origin_ref", "reporter",
+             "reporter_phone", "subject", "id_number_masked", "phone", "village", "address",
+             "situation", "assignee", "visit_due", "reply_due", "replied", "replied_on",
+             "reply_text", "status", "outcome", "outcome_text"},
+    "visits": None, "leads": None,
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional", "waiting"},
@@ -116,6 +122,10 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
                 "household_size", "amount", "intake_date"},
     "material_rows": {"name", "status", "done"},
     "paperwork": {"date", "changes", "note"},
+    # issue 15 — leads
+    "visits": {"date", "people", "findings"},
+    "leads": {"number", "source", "reported_on", "subject", "id_number_masked", "address",
+              "situation", "assignee", "visit_due"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     )
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
+    from .leads import LeadService
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .reserve import ReserveService
     from .settings import SettingsService
@@ -70,6 +71,7 @@ _LAZY = {
     "SetupInput": ".setup", "SetupService": ".setup",
     "ClockService": ".clock", "ClockStatus": ".clock",
     "ReserveService": ".reserve",
+    "LeadService": ".leads", "LeadInput": ".leads", "VisitInput": ".leads",  # issue 15
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -107,6 +109,7 @@ class Services:
     clock: ClockService  # the PC's clock against the newest record (issue 11)
     reserve: ReserveService  # the 临时救助备用金 ledger (issue 13)
     drafts: DraftService  # autosaved intake drafts, local only (issue 14)
+    leads: LeadService  # the lead register, 主动发现 (issue 15)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -122,6 +125,7 @@ class Services:
         from .handling import HandlingService
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
+        from .leads import LeadService
         from .queries import QueryService
         from .reserve import ReserveService
         from .settings import SettingsService
@@ -136,7 +140,8 @@ class Services:
                    QueryService(ctx), AccountService(ctx), SettingsService(ctx),
                    BackupService(ctx), AuditService(ctx), AssessmentService(ctx),
                    handling, SyncService(ctx, handling), ClockService(ctx),
-                   ReserveService(ctx, documents), DraftService(ctx))
+                   ReserveService(ctx, documents), DraftService(ctx),
+                   LeadService(ctx, documents))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

@@ -16,6 +16,7 @@ from ..db import Database
 from ..models import Setting
 from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
 from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
+from ..rules.leads import DEFAULT_ENTRY as DEFAULT_LEAD_RULES
 from ..rules.reserve import DEFAULT_ENTRY as DEFAULT_RESERVE_FUND
 from ..rules.stages import DEFAULT_PUBLICITY
 from ..rules.standards import load_default_entries
@@ -92,6 +93,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # issue 13 — forms: where objections to a 公示 go, printed on the 公示名单; an empty
     # value prints the window's phone / the office's name.
     "publicity_objection": {"phone": "", "address": ""},
+    # issue 15 — leads: the lead register (core/rules/leads.py, sources there): 12345 reply
+    # due 5 working days after the ticket (ours: 国办发〔2020〕53号 asks for a limit, the
+    # days are local — wording not checked), first visit within 5 working days (ours),
+    # 网格员 as a source only where the county uses them (off: ours); dated entries.
+    "lead_rules": [dict(DEFAULT_LEAD_RULES)],
 }
 
 
@@ -116,11 +122,13 @@ class Changes:
     everything: bool = False
     #: issue 13 — the 临时救助备用金 ledger (entries, batches) changed
     reserve: bool = False
+    #: issue 15 — leads: the lead register (主动发现) changed
+    leads: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.applications or self.documents or self.lists or self.settings
                     or self.accounts or self.backups or self.exports or self.everything
-                    or self.reserve)
+                    or self.reserve or self.leads)
 
     @property
     def changes(self) -> Changes:
@@ -136,7 +144,8 @@ class Changes:
             out.applications |= c.applications
             out.documents |= c.documents
             out.lists |= c.lists
-            for flag in ("settings", "accounts", "backups", "exports", "everything", "reserve"):
+            for flag in ("settings", "accounts", "backups", "exports", "everything", "reserve",
+                     "leads"):
                 setattr(out, flag, getattr(out, flag) or getattr(c, flag))
         return out
 

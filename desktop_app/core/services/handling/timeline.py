@@ -13,6 +13,7 @@ from .... import printing
 from ... import vocab
 from ...catalog import Catalog
 from ...models import Event, Staff
+from ...rules import leads as lead_rules
 from ...rules.dependents import awaiting_label
 from ...rules.values import format_yuan
 from .base import HandlingBase
@@ -51,6 +52,8 @@ STEP_TEXTS = {
     # issue 13 — the 临时救助备用金 (services/reserve.py)
     "reserve.payment": "备用金支付",
     "reserve.refund": "退回备用金",
+    # issue 15 — leads (services/leads.py link_decided)
+    "lead.link": "主动发现线索转为申请",
 }
 
 
@@ -109,6 +112,9 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         return f"{base} {format_yuan(d.get('amount_fen', 0))} 元（{d.get('method', '')}）"
     if action.startswith("task.wait") or action in ("task.release", "task.materials"):
         return _waiting_text(cat, action, item, d)
+    if action == "lead.link":  # issue 15 — leads
+        source = lead_rules.SOURCE_LABELS.get(d.get("source", ""), "")
+        return f"{base}：{d.get('number', '')}（{source}）"
     if action == "emergency.escalate":
         return f"{base}：{d.get('reason', '')}"
     return base
