@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 #: The tabs in order: (``"package.module:Class"`` relative to ``desktop_app.gui``, the
 #: English title marked for translation in the context ``DynamicScreen``).
 TABS: list[tuple[str, str]] = [
+    ("dynamic.leads:LeadsTab", QT_TRANSLATE_NOOP("DynamicScreen", "Leads")),  # 主动发现
 ]
 
 
