@@ -5,7 +5,6 @@ the tracking screen."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtWidgets import QWidget
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ..kit.labels import QT_TRANSLATE_NOOP  # noqa: F401 - marks the tab titles (lupdate)
+from ..kit.labels import QT_TRANSLATE_NOOP
 from ..kit.tasks import TaskRunner
 
 if TYPE_CHECKING:
