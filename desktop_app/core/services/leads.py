@@ -351,11 +351,11 @@ class LeadService:
             self._open(row)
             if outcome not in (rules.NOT_ELIGIBLE, rules.REFERRED):
                 raise ValidationError("outcome", "invalid", key="lead.outcome.invalid")
-            key = "lead.reason.required" if outcome == rules.NOT_ELIGIBLE \
-                else "lead.referred.required"
             text = values.validate_text(reason, "outcome_text", REASON_MAX)
+            if not text and outcome == rules.NOT_ELIGIBLE:
+                raise ValidationError("outcome_text", "required", key="lead.reason.required")
             if not text:
-                raise ValidationError("outcome_text", "required", key=key)
+                raise ValidationError("outcome_text", "required", key="lead.referred.required")
             row.outcome, row.outcome_text = outcome, text
             row.status, row.closed_on = rules.CLOSED, self.ctx.today()
             record_event(s, "lead.close", actor_id=staff.id if staff else None, lead_id=row.id,

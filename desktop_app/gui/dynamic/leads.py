@@ -482,11 +482,15 @@ class LeadsTab(QWidget):
         from html import escape
 
         r = d.row
-        lines = [f"<b>{escape(r.number)}</b>　{escape(r.source_label)}"
-                 + (f"　{escape(self.tr('ticket'))} {escape(d.ticket_no)}" if d.ticket_no else "")
-                 + (f"　{escape(d.origin_ref)}" if d.origin_ref else "")
-                 + f"　{escape(self.tr('reported'))} {_day(r.reported_on)}"
-                 + (f"　{escape(self.tr('by'))} {escape(d.reporter_name)}" if d.reporter_name else ""),
+        head = f"<b>{escape(r.number)}</b>　{escape(r.source_label)}"
+        if d.ticket_no:
+            head += "　" + escape(fmt(self.tr("ticket %1"), d.ticket_no))
+        if d.origin_ref:
+            head += "　" + escape(d.origin_ref)
+        head += "　" + escape(fmt(self.tr("reported %1"), _day(r.reported_on)))
+        if d.reporter_name:
+            head += "　" + escape(fmt(self.tr("by %1 %2"), d.reporter_name, d.reporter_phone))
+        lines = [head,
                  f"<b>{escape(r.subject_name or '—')}</b>　{escape(r.village)}　"
                  f"{escape(d.address)}　{escape(d.subject_phone)}",
                  escape(d.situation)]
@@ -500,7 +504,7 @@ class LeadsTab(QWidget):
         if r.outcome:
             lines.append(f"<b>{escape(lead_rules.OUTCOME_LABELS.get(r.outcome, ''))}</b>"
                          + (f"：{escape(d.outcome_text)}" if d.outcome_text else "")
-                         + (f"　{escape(self.tr('application'))} {escape(r.application_number)}"
+                         + ("　" + escape(fmt(self.tr("application %1"), r.application_number))
                             if r.application_number else ""))
         if r.overdue:
             lines.append(f"<span style='color:#b71c1c'>{escape(r.overdue_text)}</span>")
