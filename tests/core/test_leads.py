@@ -267,3 +267,14 @@ def test_refused_without_permission(services, township) -> None:
     assert type(caught.value).__name__ in ("PermissionDenied", "ValidationError")
     with services.ctx.db.read() as s:
         assert s.scalars(select(LeadVisit)).all() == []
+
+
+def test_demo_leads(services) -> None:
+    from desktop_app.core.services.demo import fill_demo
+
+    fill_demo(services, 2, seed=4, days=30, showcase=True)
+    rows = services.leads.find()
+    assert len(rows) == 5
+    assert {r.status for r in rows} == {"open", "assigned", "closed"}
+    [late] = services.leads.overdue()
+    assert late.source == "hotline" and late.overdue == ("reply", "visit")

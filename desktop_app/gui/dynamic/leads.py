@@ -186,7 +186,7 @@ class NewLeadDialog(_LeadDialog):
         self.source.currentIndexChanged.connect(self._source_changed)
         self._source_changed()
         self.first_field = self.source
-        self.resize(620, 640)
+        self.resize(620, 580)
 
     def _source_changed(self) -> None:
         hotline = self.source.currentData() == lead_rules.HOTLINE
