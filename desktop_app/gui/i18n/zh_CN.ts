@@ -3117,13 +3117,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+68"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-75"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -3346,6 +3346,41 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Reserve fund: reimbursed by the county</source>
         <translation>备用金报账款县级拨付</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead registered</source>
+        <translation>登记主动发现线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead assigned</source>
+        <translation>分派线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead visit recorded</source>
+        <translation>线索走访记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12345 ticket replied</source>
+        <translation>12345工单回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead: help to apply</source>
+        <translation>线索帮助申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead closed</source>
+        <translation>线索办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead became an application</source>
+        <translation>线索转为申请</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -7027,7 +7062,7 @@ type this code and choose a new password. The code works once; write down the ne
     <message>
         <location line="+1"/>
         <source>%1&#x3000;reply due %2</source>
-        <translation>%1　回复期限 %2</translation>
+        <translation>%1&#x3000;回复期限 %2</translation>
     </message>
     <message>
         <location line="+4"/>

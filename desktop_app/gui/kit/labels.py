@@ -72,6 +72,14 @@ ACTIONS: dict[str, str] = {
     "reserve.refund": QT_TRANSLATE_NOOP("Labels", "Reserve fund: money given back"),
     "reserve.batch": QT_TRANSLATE_NOOP("Labels", "Reserve fund: submitted for reimbursement"),
     "reserve.reimburse": QT_TRANSLATE_NOOP("Labels", "Reserve fund: reimbursed by the county"),
+    # issue 15 — leads (主动发现)
+    "lead.create": QT_TRANSLATE_NOOP("Labels", "Lead registered"),
+    "lead.assign": QT_TRANSLATE_NOOP("Labels", "Lead assigned"),
+    "lead.visit": QT_TRANSLATE_NOOP("Labels", "Lead visit recorded"),
+    "lead.reply": QT_TRANSLATE_NOOP("Labels", "12345 ticket replied"),
+    "lead.apply": QT_TRANSLATE_NOOP("Labels", "Lead: help to apply"),
+    "lead.close": QT_TRANSLATE_NOOP("Labels", "Lead closed"),
+    "lead.link": QT_TRANSLATE_NOOP("Labels", "Lead became an application"),
 }
 
 ROLES: dict[str, str] = {
