@@ -210,6 +210,12 @@ def test_a_notice_links_but_keeps_the_lead_open(services, clerk) -> None:
     result = services.intake.decide(draft, "notice", clerk)
     row = leads.detail(lead_id).row
     assert (row.status, row.application_id) == ("applying", result.application_id)
+    # 补正: the applicant comes back with the material; the acceptance closes the lead
+    services.intake.decide_existing(result.application_id, {"DIBAO": dict(
+        all_received(services, "DIBAO").materials)}, "accept", clerk)
+    row = leads.detail(lead_id).row
+    assert (row.status, row.outcome, row.application_id) == (
+        "closed", "apply", result.application_id)
 
 
 # -- printing -------------------------------------------------------------------------------

@@ -554,6 +554,18 @@ def link_decided(s: Session, lead_id: int | None, app: Application, decision: st
                  number=row.number, source=row.source, decision=decision, closed=closes)
 
 
+def link_supplemented(s: Session, app: Application, decision: str, clerk_id: int | None) -> None:
+    """Inside a 补正 decision: a lead waiting on this application (its draft got a one-time
+    notice) closes when the application is accepted."""
+    if decision != Decision.ACCEPT:
+        return
+    for row in s.scalars(select(Lead).where(Lead.application_id == app.id,
+                                            Lead.status != rules.CLOSED)):
+        row.status, row.closed_on = rules.CLOSED, (app.decided_at or event_time(s)).date()
+        record_event(s, "lead.link", actor_id=clerk_id, application_id=app.id, lead_id=row.id,
+                     number=row.number, source=row.source, decision=decision, closed=True)
+
+
 # -- printed data ------------------------------------------------------------------------------
 def _town(town: Township) -> dict[str, Any]:
     return {"name": town.name, "code": town.code, "office": town.office_name,
@@ -609,4 +621,4 @@ def visit_list_data(leads: list[Lead], village: Village, town: Township, clerk: 
 
 
 __all__ = ["LeadDetail", "LeadInput", "LeadRow", "LeadService", "VisitInput", "VisitRow",
-           "draft_for", "link_decided"]
+           "draft_for", "link_decided", "link_supplemented"]
