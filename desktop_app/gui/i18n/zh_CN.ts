@@ -1435,7 +1435,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+697"/>
+        <location filename="../applications/detail.py" line="+709"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1466,7 +1466,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-537"/>
+        <location filename="../applications/detail.py" line="-549"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1993,7 +1993,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>，%1 项已超期</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+104"/>
+        <source>Same household, %1</source>
+        <translation>同户办件 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
