@@ -436,6 +436,22 @@ TEMPLATES: dict[str, str] = {
     "care.end_before_start": "终止日期不能早于协议开始日期 {date}",
     "care.reason": "请填写终止原因",
     "care.not_current": "该协议已被新的评估或协议取代，请对最新的协议操作",
+    # issue 15 — leads (core/rules/leads.py, services/leads.py)
+    "lead.rules.invalid": ("主动发现时限设置无效：每条须有生效日期、12345回复时限和走访时限"
+                           "（1至{max}天，工作日或自然日）及是否使用网格员，且生效日期不重复"),
+    "lead.source.invalid": "请选择线索来源",
+    "lead.subject.required": "请填写被反映人的姓名或住址（至少一项）",
+    "lead.village.unknown": "请选择所在村（社区）",
+    "lead.not_found": "该线索不存在",
+    "lead.closed": "线索 {number} 已办结，不能再修改",
+    "lead.visitors.required": "请填写至少一名走访人员",
+    "lead.reply.not_hotline": "只有12345热线线索需要回复",
+    "lead.outcome.invalid": "请选择办结方式（不符合条件或转介其他渠道）",
+    "lead.reason.required": "请填写不符合条件的原因",
+    "lead.referred.required": "请填写转介到的部门或渠道",
+    "lead.apply.no_clerk": "请以经办人身份登录后再帮助申请",
+    "lead.apply.done": "线索 {number} 已经转为申请",
+    "lead.visit_list.empty": "该村（社区）没有待办的线索",
 }
 
 register(TEMPLATES)

@@ -180,6 +180,7 @@ SOURCES = (
     ("village_assistant", "村协理员发现"),
     ("hotline", "12345热线"),
     ("referral", "部门转介"),
+    ("lead", "主动发现"),  # issue 15 — leads: from a lead of another source (services/leads.py)
 )
 SOURCE_LABELS = dict(SOURCES)
 

@@ -188,6 +188,9 @@ class MainWindowNavigation(_Base):
             self.dynamic_screen = DynamicScreen(self.services, self.tasks, self.current_actor,
                                                 opener=self.opener)
             self.dynamic_screen.openApplication.connect(self.open_application)
+            leads_tab = self.dynamic_screen.pages.get("LeadsTab")  # issue 15 — leads
+            if leads_tab is not None:
+                leads_tab.openDraft.connect(self.open_intake_draft)  # type: ignore[attr-defined]
             self.stack.addWidget(self.dynamic_screen)
         else:
             self.dynamic_screen.refresh()
@@ -195,6 +198,17 @@ class MainWindowNavigation(_Base):
         self.stack.setCurrentWidget(self.dynamic_screen)
         self.dynamic_screen.focus_current()
         return self.dynamic_screen
+
+    def open_intake_draft(self, draft_id: int) -> None:
+        """A draft made elsewhere (a lead's 帮助申请, issue 15) continued at the window; what
+        the window held is kept as the clerk's draft first (offered at the next start)."""
+        intake = self.intake
+        clerk = self.current_actor()
+        if clerk is not None and intake._on_form() and intake.form_has_content():
+            intake._save_draft_now(clerk, quiet=False, wait=True)
+            intake.draft_id = None
+        self.show_intake()
+        intake.restore(draft_id)
 
     def show_reserve(self):
         """备用金 (built on first use, refreshed on every visit; issue 13)."""

@@ -61,6 +61,10 @@ DOCUMENT_KINDS: dict[str, str] = {
     # issue 15 — care (core/services/care_forms.py)
     "care_agreement": "特困人员委托照料服务协议",
     "self_care_assessment": "特困人员生活自理能力评估表",
+    # issue 15 — leads (core/services/leads.py)
+    "lead_slip": "主动发现线索登记单",
+    "hotline_reply": "12345热线工单办理回复单",
+    "lead_visit_list": "主动发现线索走访名单",
 }
 
 __all__ = [

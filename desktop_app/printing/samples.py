@@ -646,6 +646,59 @@ def care_agreement() -> dict[str, Any]:
 
 def self_care_assessment() -> dict[str, Any]:
     return _care_base("330102101-20261124-0001-P1")
+def _lead_base() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    del data["applicant"], data["application_number"]  # a lead is not an application
+    data["derived"] = {"government": "城关镇人民政府"}
+    return data
+
+
+def lead_slip() -> dict[str, Any]:
+    """主动发现线索登记单 (issue 15): the shape of ``services/leads.lead_data``."""
+    data = _lead_base()
+    data["number"] = "XS2026-0007-D"
+    data["lead"] = {
+        "number": "XS2026-0007", "source": "12345热线", "reported_on": "2026-11-20",
+        "ticket_no": "GD202611200153", "origin_ref": "", "reporter": "王" + _RARE + "明",
+        "reporter_phone": "13900000000", "subject": "欧阳秀兰",
+        "id_number_masked": "110105********0021", "phone": "",
+        "village": "东村", "address": "城关镇东村三组47号",
+        "situation": "老人独居，腿脚不便，儿子在外务工多年未回，冬天取暖困难，邻居反映已多日未见其出门买菜。",
+        "assignee": "赵" + _RARE, "visit_due": "2026-11-27", "reply_due": "2026-11-27",
+        "replied": False, "replied_on": "", "reply_text": "", "status": "已走访",
+        "outcome": "", "outcome_text": ""}
+    data["visits"] = [{"date": "2026-11-22", "people": "赵" + _RARE + "、李四",
+                       "findings": "独居，有低保边缘迹象，建议帮助申请。"}]
+    return data
+
+
+def hotline_reply() -> dict[str, Any]:
+    """12345热线工单办理回复单 (issue 15)."""
+    data = lead_slip()
+    data["number"] = "XS2026-0007-H"
+    data["lead"].update({"replied": True, "replied_on": "2026-11-25", "status": "已办结",
+                         "outcome": "帮助申请",
+                         "reply_text": "已安排村协理员入户核实，并帮助老人向镇社会救助服务窗口提出申请，窗口已受理。"})
+    return data
+
+
+def lead_visit_list() -> dict[str, Any]:
+    """主动发现线索走访名单 of one village (issue 15)."""
+    data = _lead_base()
+    data["number"] = "ZF20261124-330102101001"
+    data["count"] = 2
+    data["lead"] = {"village": "东村"}
+    data["leads"] = [
+        {"number": "XS2026-0007", "source": "12345热线", "reported_on": "2026-11-20",
+         "subject": "欧阳秀兰", "id_number_masked": "110105********0021",
+         "address": "城关镇东村三组47号", "situation": "老人独居，腿脚不便，取暖困难。",
+         "assignee": "赵" + _RARE, "visit_due": "2026-11-27"},
+        {"number": "XS2026-0009", "source": "村协理员", "reported_on": "2026-11-23",
+         "subject": "刘" + _RARE + "芳", "id_number_masked": "",
+         "address": "东村五组", "situation": "丈夫重病住院，两个孩子上学，家中无劳动力。",
+         "assignee": "", "visit_due": "2026-11-30"},
+    ]
+    return data
 
 
 SAMPLES = {
@@ -674,6 +727,9 @@ SAMPLES = {
     "taper_list": taper_list,
     "care_agreement": care_agreement,  # issue 15 — care
     "self_care_assessment": self_care_assessment,
+    "lead_slip": lead_slip,  # issue 15 — leads
+    "hotline_reply": hotline_reply,
+    "lead_visit_list": lead_visit_list,
 }
 
 

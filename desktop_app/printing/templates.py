@@ -99,6 +99,12 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "assessment": {"date", "rows", "failed_count", "level", "reason", "assessors",
                    "assessor_rows", "setting_from", "recorder"},
     "care": None, "care_duties": {"township", "caretaker", "person"},
+    # issue 15 — leads (services/leads.py lead_data, visit_list_data)
+    "lead": {"number", "source", "reported_on", "ticket_no", "origin_ref", "reporter",
+             "reporter_phone", "subject", "id_number_masked", "phone", "village", "address",
+             "situation", "assignee", "visit_due", "reply_due", "replied", "replied_on",
+             "reply_text", "status", "outcome", "outcome_text"},
+    "visits": None, "leads": None,
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional", "waiting"},
@@ -137,6 +143,10 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "household.incomes": {"label", "amount"},
     "tapers": {"application_number", "applicant", "village", "item", "from", "ends_on",
                "amount"},
+    # issue 15 — leads
+    "visits": {"date", "people", "findings"},
+    "leads": {"number", "source", "reported_on", "subject", "id_number_masked", "address",
+              "situation", "assignee", "visit_due"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}

@@ -46,6 +46,17 @@ def grab(app: QApplication, widget: QWidget, path: Path) -> None:
           f"{screen.width()}×{screen.height()}")
 
 
+def shoot_dynamic_leads(app: QApplication, window, out: Path) -> None:
+    """issue 15 — leads: 动态管理 → 主动发现 with the late 12345 lead selected."""
+    screen = window.show_dynamic()
+    tab = screen.pages["LeadsTab"]
+    screen.tabs.setCurrentWidget(tab)
+    tab.filter.setCurrentIndex(tab.filter.findData("all"))
+    late = next((i for i in range(tab.model.rowCount()) if tab.model.row_at(i).overdue), 0)
+    tab.view.selectRow(late)
+    grab(app, window, out / "dynamic-leads.png")
+
+
 def main(out: Path) -> None:
     from PySide6.QtCore import QSettings
 
@@ -84,6 +95,7 @@ def main(out: Path) -> None:
                 window.applications.view.selectRow(0)
             grab(app, window, out / f"window-{name}.png")
         shoot_providers(app, window, out)   # issue 15 — providers
+        shoot_dynamic_leads(app, window, out)  # issue 15 — leads
         ids = services.queries.search_ids("", None, 200)
         # the last showcase case: an urgent 临时救助 (before the two service cases of
         # demo_providers.py, issue 15)

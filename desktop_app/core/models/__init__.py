@@ -18,6 +18,7 @@ from .draft import IntakeDraft
 from .dynamic import HouseholdReview
 from .event import AuditHead, Event
 from .providers import Provider
+from .leads import Lead, LeadVisit
 from .recovery import AdminRecovery
 from .sync import SyncExport, SyncImport
 from .township import ChangeCounter, Setting, Staff, Township, Village
@@ -25,7 +26,7 @@ from .township import ChangeCounter, Setting, Staff, Township, Village
 __all__ = [
     "AdminRecovery", "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
     "HouseholdReview",
-    "Event", "IntakeDraft", "ListDocument",
+    "Event", "IntakeDraft", "Lead", "LeadVisit", "ListDocument",
     "HouseholdMember", "Income", "Material", "NumberSeries", "Provider", "RelatedPerson", "RequestedItem", "SearchKey",
     "ReserveBatch", "ReserveEntry",
     "CarePlan",  # issue 15 — care

@@ -18,6 +18,7 @@ from desktop_app.core.rules import care as _care
 from desktop_app.core.rules import clock as _clock
 from desktop_app.core.rules import dynamic as _dynamic
 from desktop_app.core.rules import eligibility as _eligibility
+from desktop_app.core.rules import leads as _leads
 from desktop_app.core.rules import reserve as _reserve
 from desktop_app.core.rules import stages as _stages
 from desktop_app.core.rules import standards as _standards
@@ -146,6 +147,8 @@ VALIDATORS = {
     "temporary_ceiling_scope": _temporary.validate_scope,
     # issue 13 — stages: how long a 公示 lasts (entries with effective dates)
     "publicity_days": _stages.validate_publicity_days,
+    # issue 15 — leads: 12345 reply / visit deadlines, 网格员 used (rules/leads.py)
+    "lead_rules": _leads.validate_setting,
     # issue 13 — the 临时救助备用金: enabled, 先行救助 drawn from it (rules/reserve.py)
     "reserve_fund": _reserve.validate_setting,
     # issue 13 — temporary assistance under control: 先行救助 clock, amount bands

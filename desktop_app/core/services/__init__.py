@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
     from .providers import ProviderService
+    from .leads import LeadService
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .reserve import ReserveService
     from .settings import SettingsService
@@ -74,6 +75,7 @@ _LAZY = {
     "ClockService": ".clock", "ClockStatus": ".clock",
     "ReserveService": ".reserve",
     "CareService": ".care",  # issue 15 — care
+    "LeadService": ".leads", "LeadInput": ".leads", "VisitInput": ".leads",  # issue 15
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -114,6 +116,7 @@ class Services:
     rechecks: RecheckService  # issue 15: change reports and re-checks (动态管理)
     providers: ProviderService  # the directory of service providers (issue 15)
     care: CareService  # 特困 care: self-care assessment, 委托照料协议 (issue 15)
+    leads: LeadService  # the lead register, 主动发现 (issue 15)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -132,6 +135,7 @@ class Services:
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
         from .providers import ProviderService
+        from .leads import LeadService
         from .queries import QueryService
         from .reserve import ReserveService
         from .settings import SettingsService
@@ -148,7 +152,7 @@ class Services:
                    handling, SyncService(ctx, handling), ClockService(ctx),
                    ReserveService(ctx, documents), DraftService(ctx),
                    RecheckService(ctx, documents), ProviderService(ctx, documents),
-                   CareService(ctx, documents))
+                   CareService(ctx, documents), LeadService(ctx, documents))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

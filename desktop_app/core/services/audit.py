@@ -76,6 +76,14 @@ ACTION_LABELS = {
     "provider.add": "新增服务机构",
     "provider.change": "修改服务机构",
     "task.provider": "选择服务机构",
+    # issue 15 — leads (services/leads.py)
+    "lead.create": "登记主动发现线索",
+    "lead.assign": "分派线索",
+    "lead.visit": "线索走访记录",
+    "lead.reply": "12345工单回复",
+    "lead.apply": "线索帮助申请",
+    "lead.close": "线索办结",
+    "lead.link": "线索转为申请",
 }
 
 

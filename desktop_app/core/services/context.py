@@ -18,6 +18,7 @@ from ..rules.care import DEFAULT_ENTRY as DEFAULT_CARE
 from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
 from ..rules.dynamic import DEFAULT_ENTRY as DYNAMIC_REVIEW_DEFAULT
 from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
+from ..rules.leads import DEFAULT_ENTRY as DEFAULT_LEAD_RULES
 from ..rules.reserve import DEFAULT_ENTRY as DEFAULT_RESERVE_FUND
 from ..rules.stages import DEFAULT_PUBLICITY
 from ..rules.standards import load_default_entries
@@ -104,6 +105,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # 丧失生活自理能力"); the monthly 照料护理标准 per level, the 委托照料协议's default term
     # (12 months) and its reminder (30 days before the end) are ours — the county sets them.
     "care": [dict(DEFAULT_CARE)],
+    # issue 15 — leads: the lead register (core/rules/leads.py, sources there): 12345 reply
+    # due 5 working days after the ticket (ours: 国办发〔2020〕53号 asks for a limit, the
+    # days are local — wording not checked), first visit within 5 working days (ours),
+    # 网格员 as a source only where the county uses them (off: ours); dated entries.
+    "lead_rules": [dict(DEFAULT_LEAD_RULES)],
 }
 
 
@@ -130,11 +136,13 @@ class Changes:
     reserve: bool = False
     #: issue 15 — the directory of service providers changed
     providers: bool = False
+    #: issue 15 — leads: the lead register (主动发现) changed
+    leads: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.applications or self.documents or self.lists or self.settings
                     or self.accounts or self.backups or self.exports or self.everything
-                    or self.reserve or self.providers)
+                    or self.reserve or self.providers or self.leads)
 
     @property
     def changes(self) -> Changes:
@@ -150,7 +158,8 @@ class Changes:
             out.applications |= c.applications
             out.documents |= c.documents
             out.lists |= c.lists
-            for flag in ("settings", "accounts", "backups", "exports", "everything", "reserve"):
+            for flag in ("settings", "accounts", "backups", "exports", "everything", "reserve",
+                     "leads"):
                 setattr(out, flag, getattr(out, flag) or getattr(c, flag))
         return out
 

@@ -105,6 +105,9 @@ class ApplicationDraft:
     # Of ``medical_spending``: what medical insurance / commercial insurance repaid
     # (yuan, last 12 months). 刚性支出 is measured net of it.
     medical_reimbursed: str = ""
+    # issue 15 — leads: the lead (主动发现) this draft was opened from; the decision links
+    # the application to it (services/leads.py ``link_decided``). None = not from a lead.
+    lead_id: int | None = None
 
 
 # -- the draft as JSON (issue 14: autosaved drafts, ``intake_draft.state``) -------------------

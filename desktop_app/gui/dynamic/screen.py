@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 #: English title marked for translation in the context ``DynamicScreen``).
 TABS: list[tuple[str, str]] = [
     ("dynamic.care:CareTab", QT_TRANSLATE_NOOP("DynamicScreen", "Care (extreme poverty)")),
+    ("dynamic.leads:LeadsTab", QT_TRANSLATE_NOOP("DynamicScreen", "Leads")),  # 主动发现
 ]
 
 

@@ -360,6 +360,24 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../dynamic/leads.py" line="+219"/>
+        <source>Assign a lead</source>
+        <translation>分派线索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. the village assistant</source>
+        <translation>如：村协理员姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who goes to see</source>
+        <translation>走访责任人</translation>
+    </message>
+</context>
+<context>
     <name>AuditDetail</name>
     <message>
         <location filename="../admin/audit.py" line="+79"/>
@@ -1596,6 +1614,39 @@ This warning is recorded in the audit log.</source>
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../dynamic/leads.py" line="+60"/>
+        <source>Not eligible</source>
+        <translation>不符合条件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referred elsewhere</source>
+        <translation>转介其他渠道</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why not eligible</source>
+        <translation>不符合条件的原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Department or channel referred to</source>
+        <translation>转介到的部门或渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Referred to</source>
+        <translation>转介至</translation>
+    </message>
+</context>
+<context>
     <name>ConferenceDialog</name>
     <message>
         <location filename="../tracking/temporary_dialogs.py" line="+86"/>
@@ -2478,6 +2529,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>Care (extreme poverty)</source>
         <extracomment>The tabs in order: (``&quot;package.module:Class&quot;`` relative to ``desktop_app.gui``, the English title marked for translation in the context ``DynamicScreen``).</extracomment>
         <translation>特困照料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leads</source>
+        <translation>主动发现</translation>
     </message>
 </context>
 <context>
@@ -3436,17 +3492,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>IntakeScreen</name>
     <message>
-        <location filename="../intake/screen.py" line="+438"/>
+        <location filename="../intake/screen.py" line="+441"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-212"/>
         <source>The assessment could not be made: %1</source>
         <extracomment>Shows the one-time notice before it is issued; True = 确认开具 (issue 14).</extracomment>
         <translation>无法评估：%1</translation>
@@ -3477,7 +3533,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>（部分金额格式不正确）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -3540,13 +3596,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+72"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-79"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -3786,6 +3842,41 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>选择服务机构</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Lead registered</source>
+        <translation>登记主动发现线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead assigned</source>
+        <translation>分派线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead visit recorded</source>
+        <translation>线索走访记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12345 ticket replied</source>
+        <translation>12345工单回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead: help to apply</source>
+        <translation>线索帮助申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead closed</source>
+        <translation>线索办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead became an application</source>
+        <translation>线索转为申请</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Clerk</source>
         <translation>经办人</translation>
@@ -3834,6 +3925,208 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Completed</source>
         <translation>已办结</translation>
+    </message>
+</context>
+<context>
+    <name>LeadModel</name>
+    <message>
+        <location filename="../dynamic/leads.py" line="-223"/>
+        <source>Number</source>
+        <translation>线索编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reported</source>
+        <translation>反映日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>被反映人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visitor</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visit due</source>
+        <translation>走访期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reply due</source>
+        <translation>回复期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Application</source>
+        <translation>办件编号</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsTab</name>
+    <message>
+        <location line="+250"/>
+        <source>Open</source>
+        <extracomment>an intake draft prefilled from a lead, to continue at the window (its id)</extracomment>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Register lead…</source>
+        <translation>登记线索…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print visit list</source>
+        <translation>打印走访名单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The open leads of the village chosen, to visit</source>
+        <translation>所选村（社区）未办结的线索，供入户走访</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Assign…</source>
+        <translation>分派…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record visit…</source>
+        <translation>走访记录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12345 reply…</source>
+        <translation>12345回复…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help to apply</source>
+        <translation>帮助申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not eligible…</source>
+        <translation>不符合条件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Referred…</source>
+        <translation>转介…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print slip</source>
+        <translation>打印登记单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print reply</source>
+        <translation>打印回复单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open application</source>
+        <translation>查看申请</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The lead register could not be read.</source>
+        <translation>线索登记簿读取失败。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 lead(s), %2 overdue</source>
+        <translation>共 %1 条线索，逾期 %2 条</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No lead selected.</source>
+        <translation>未选择线索。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>ticket %1</source>
+        <translation>工单号 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reported %1</source>
+        <translation>反映日期 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by %1 %2</source>
+        <translation>反映人 %1 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Visit %1 by %2: %3</source>
+        <translation>走访 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>12345 reply due %1; replied %2 %3</source>
+        <translation>12345回复期限 %1；回复 %2 %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>application %1</source>
+        <translation>办件编号 %1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Printed %1</source>
+        <translation>已打印 %1</translation>
     </message>
 </context>
 <context>
@@ -6316,6 +6609,189 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>A newer assessment or agreement replaced this one: act on the newest</source>
         <translation>该协议已被新的评估或协议取代，请对最新的协议操作</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Lead deadlines setting not valid: each entry needs an effective date, the 12345 reply limit and the visit limit (1 to %1 days, working or calendar days) and whether grid workers are used, with no effective date twice</source>
+        <translation>主动发现时限设置无效：每条须有生效日期、12345回复时限和走访时限（1至%1天，工作日或自然日）及是否使用网格员，且生效日期不重复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose who reported the lead</source>
+        <translation>请选择线索来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the name or the address of the person reported (at least one)</source>
+        <translation>请填写被反映人的姓名或住址（至少一项）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the village</source>
+        <translation>请选择所在村（社区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This lead does not exist</source>
+        <translation>该线索不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead %1 is closed and can no longer be changed</source>
+        <translation>线索 %1 已办结，不能再修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter at least one person who visited</source>
+        <translation>请填写至少一名走访人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only a 12345 hotline lead needs a reply</source>
+        <translation>只有12345热线线索需要回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose how the lead ends (not eligible or referred elsewhere)</source>
+        <translation>请选择办结方式（不符合条件或转介其他渠道）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter why the person is not eligible</source>
+        <translation>请填写不符合条件的原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the department or channel referred to</source>
+        <translation>请填写转介到的部门或渠道</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log in as a clerk to help with an application</source>
+        <translation>请以经办人身份登录后再帮助申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead %1 has already become an application</source>
+        <translation>线索 %1 已经转为申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This village has no open leads</source>
+        <translation>该村（社区）没有待办的线索</translation>
+    </message>
+</context>
+<context>
+    <name>NewLeadDialog</name>
+    <message>
+        <location filename="../dynamic/leads.py" line="-430"/>
+        <source>Register a lead</source>
+        <translation>登记主动发现线索</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>12345 ticket number</source>
+        <translation>12345工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department document / warning list number</source>
+        <translation>部门推送文号或预警名单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of who reported</source>
+        <translation>反映人姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name of the person in need</source>
+        <translation>需要帮助的人的姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If known</source>
+        <translation>知道时填写</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What was reported</source>
+        <translation>反映的情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who goes to see (optional)</source>
+        <translation>走访责任人（可稍后分派）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>线索来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported on</source>
+        <translation>反映日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12345 ticket</source>
+        <translation>12345工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>来源文号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported by</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporter&apos;s phone</source>
+        <translation>反映人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person in need</source>
+        <translation>被反映人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Village</source>
+        <translation>所在村（社区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Situation</source>
+        <translation>反映情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visitor</source>
+        <translation>走访责任人</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
@@ -7425,6 +7901,34 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+2"/>
         <source>Remove this person</source>
         <translation>删除此人</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../dynamic/leads.py" line="+78"/>
+        <source>Reply to the 12345 ticket</source>
+        <translation>12345工单回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1&#x3000;reply due %2</source>
+        <translation>%1&#x3000;回复期限 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What was done and the answer given</source>
+        <translation>办理情况和答复内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied on</source>
+        <translation>回复日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply</source>
+        <translation>回复内容</translation>
     </message>
 </context>
 <context>
@@ -9615,23 +10119,23 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+181"/>
+        <location line="+187"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-186"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+176"/>
+        <location line="+182"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-181"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -9662,12 +10166,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+143"/>
+        <location line="+149"/>
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-147"/>
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
@@ -9772,7 +10276,7 @@ encryption key %4</source>
         <translation>向申请人告知各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Print the handover list</source>
         <translation>打印转办清单</translation>
     </message>
@@ -9862,7 +10366,17 @@ encryption key %4</source>
         <translation>共 %1 项，逾期 %2 项，临期 %3 项</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>Leads (主动发现): %1 overdue — see Dynamic management</source>
+        <translation>主动发现：%1 条线索逾期，请到“动态管理”查看</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>12345 replies or first visits past their due day (Ctrl+D, tab Leads)</source>
+        <translation>12345回复或首次走访已超过期限（Ctrl+D，“主动发现”页）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+7"/>
         <source>%1 (%2 item(s))</source>
         <translation>%1（%2 项）</translation>
@@ -10053,12 +10567,38 @@ encryption key %4</source>
         <translation>调查人员（至少两人）</translation>
     </message>
     <message>
+        <location filename="../dynamic/leads.py" line="-34"/>
+        <source>Record a visit</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Names, separated by 、 or spaces</source>
+        <translation>姓名，用“、”或空格分隔</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was found</source>
+        <translation>核实情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visited on</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../tracking/stage_dialogs.py" line="+1"/>
         <source>Findings</source>
         <translation>调查情况</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../tracking/stage_dialogs.py" line="+2"/>
         <source>Print the visit form…</source>
         <translation>打印入户调查表…</translation>
     </message>

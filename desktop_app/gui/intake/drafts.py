@@ -285,6 +285,7 @@ class DraftKeeping:
             s.hardship.setText(draft.hardship_reason)
             s.staff_relative.setChecked(draft.staff_relative)
             s.staff_note.setText(draft.staff_relative_note)
+            s.lead_id = draft.lead_id  # issue 15 — leads
         finally:
             self._loading -= 1
         s.refresh_assessment()

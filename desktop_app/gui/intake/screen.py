@@ -89,6 +89,7 @@ class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
         self.refusal_line.setVisible(False)
         self.errors = LiveFieldErrors(self.general_error, self.refusal_line)
         self._refused: str | None = None   # the decision refused, re-checked as the clerk edits
+        self.lead_id: int | None = None    # issue 15 — leads: the lead this form came from
 
         self.stack = QStackedWidget()
         self.form = QWidget()
@@ -285,6 +286,7 @@ class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
             # a field the kind does not ask for is not sent
             residence_address=self.residence_address.text() if kind != "hukou" else "",
             residence_permit_no=self.residence_permit.text() if kind == "permit" else "",
+            lead_id=self.lead_id,  # issue 15 — leads
         )
 
     def submit(self, decision: str) -> None:
@@ -389,6 +391,7 @@ class IntakeScreen(DraftKeeping, IntakeFormLayout, QWidget):
 
     def _clear_widgets(self) -> None:
         self.errors.clear()
+        self.lead_id = None
         p = self.applicant
         for edit in (p.name, p.id_number, p.reason, p.phone, p.hukou_address, self.hardship,
                      self.staff_note, self.residence_address, self.residence_permit,

@@ -76,6 +76,14 @@ ACTIONS: dict[str, str] = {
     "provider.add": QT_TRANSLATE_NOOP("Labels", "Service provider added"),
     "provider.change": QT_TRANSLATE_NOOP("Labels", "Service provider changed"),
     "task.provider": QT_TRANSLATE_NOOP("Labels", "Service provider chosen"),
+    # issue 15 — leads (主动发现)
+    "lead.create": QT_TRANSLATE_NOOP("Labels", "Lead registered"),
+    "lead.assign": QT_TRANSLATE_NOOP("Labels", "Lead assigned"),
+    "lead.visit": QT_TRANSLATE_NOOP("Labels", "Lead visit recorded"),
+    "lead.reply": QT_TRANSLATE_NOOP("Labels", "12345 ticket replied"),
+    "lead.apply": QT_TRANSLATE_NOOP("Labels", "Lead: help to apply"),
+    "lead.close": QT_TRANSLATE_NOOP("Labels", "Lead closed"),
+    "lead.link": QT_TRANSLATE_NOOP("Labels", "Lead became an application"),
 }
 
 ROLES: dict[str, str] = {

@@ -949,6 +949,34 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "care.not_current": (QT_TRANSLATE_NOOP(
         "Messages", "A newer assessment or agreement replaced this one: act on the newest"),
         ()),
+    # issue 15 — leads (core/rules/leads.py, services/leads.py)
+    "lead.rules.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "Lead deadlines setting not valid: each entry needs an effective date, "
+        "the 12345 reply limit and the visit limit (1 to %1 days, working or calendar days) "
+        "and whether grid workers are used, with no effective date twice"), ("max",)),
+    "lead.source.invalid": (QT_TRANSLATE_NOOP("Messages", "Choose who reported the lead"), ()),
+    "lead.subject.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the name or the address of the person reported (at least one)"), ()),
+    "lead.village.unknown": (QT_TRANSLATE_NOOP("Messages", "Choose the village"), ()),
+    "lead.not_found": (QT_TRANSLATE_NOOP("Messages", "This lead does not exist"), ()),
+    "lead.closed": (QT_TRANSLATE_NOOP(
+        "Messages", "Lead %1 is closed and can no longer be changed"), ("number",)),
+    "lead.visitors.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter at least one person who visited"), ()),
+    "lead.reply.not_hotline": (QT_TRANSLATE_NOOP(
+        "Messages", "Only a 12345 hotline lead needs a reply"), ()),
+    "lead.outcome.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose how the lead ends (not eligible or referred elsewhere)"), ()),
+    "lead.reason.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter why the person is not eligible"), ()),
+    "lead.referred.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the department or channel referred to"), ()),
+    "lead.apply.no_clerk": (QT_TRANSLATE_NOOP(
+        "Messages", "Log in as a clerk to help with an application"), ()),
+    "lead.apply.done": (QT_TRANSLATE_NOOP(
+        "Messages", "Lead %1 has already become an application"), ("number",)),
+    "lead.visit_list.empty": (QT_TRANSLATE_NOOP(
+        "Messages", "This village has no open leads"), ()),
 }
 
 

@@ -244,6 +244,12 @@ class TrackingScreen(TrackingActions, QWidget):
         procedure_row.addWidget(self.temporary_menu)
         procedure_row.addStretch(1)
         referral_row.addStretch(1)
+        # issue 15 — leads: overdue leads (12345 reply / first visit late), counted here
+        self.overdue_leads = QLabel()
+        self.overdue_leads.setObjectName("overdueLeads")
+        self.overdue_leads.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.overdue_leads.setVisible(False)
+        referral_row.addWidget(self.overdue_leads)
         referral_row.addWidget(self.count)
 
         self.message = QLabel()
@@ -393,9 +399,23 @@ class TrackingScreen(TrackingActions, QWidget):
         soon = sum(1 for r in rows if r.state == "due_soon")
         self.count.setText(fmt(self.tr("%1 item(s), %2 overdue, %3 due soon"), str(len(rows)), str(overdue), str(soon)))
         self._refresh_handover()
+        self._refresh_overdue_leads()
         self._update_actions()
         if self.tabs.currentIndex() == 1:
             self.refresh_reviews()
+
+    def _refresh_overdue_leads(self) -> None:
+        """issue 15 — leads: how many leads are late (an indexed, bounded read)."""
+        try:
+            late = len(self.services.leads.overdue())
+        except Exception:
+            log.exception("tracking: overdue leads query failed")
+            late = 0
+        self.overdue_leads.setText(fmt(self.tr("Leads (主动发现): %1 overdue — see Dynamic "
+                                               "management"), str(late)))
+        self.overdue_leads.setToolTip(self.tr("12345 replies or first visits past their due "
+                                              "day (Ctrl+D, tab Leads)"))
+        self.overdue_leads.setVisible(late > 0)
 
     def _refresh_handover(self) -> None:
         cat = self.services.ctx.catalog
@@ -517,7 +537,7 @@ class TrackingScreen(TrackingActions, QWidget):
         """The change bus: another screen or one of this screen's dialogs changed data
         (this screen's own operations refresh it when they are done)."""
         if origin is not self and (changes.applications or changes.lists or changes.settings
-                                   or changes.everything):
+                                   or changes.everything or changes.leads):
             self.refresh()
 
 

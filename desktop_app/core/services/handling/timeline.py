@@ -15,6 +15,7 @@ from ... import vocab
 from ...catalog import Catalog
 from ...models import Application, Event, HouseholdMember, Provider, Staff
 from ...rules.care import LEVEL_LABELS, MODE_LABELS
+from ...rules import leads as lead_rules
 from ...rules.dependents import awaiting_label
 from ...rules.values import format_yuan
 from .base import HandlingBase
@@ -81,6 +82,8 @@ STEP_TEXTS = {
     # issue 15 — care (services/care.py)
     "care.assess": "生活自理能力评估",
     "care.end": "终止委托照料协议",
+    # issue 15 — leads (services/leads.py link_decided)
+    "lead.link": "主动发现线索转为申请",
 }
 
 
@@ -180,6 +183,9 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         return f"{base} {format_yuan(d.get('amount_fen', 0))} 元（{d.get('method', '')}）"
     if action.startswith("task.wait") or action in ("task.release", "task.materials"):
         return _waiting_text(cat, action, item, d)
+    if action == "lead.link":  # issue 15 — leads
+        source = lead_rules.SOURCE_LABELS.get(d.get("source", ""), "")
+        return f"{base}：{d.get('number', '')}（{source}）"
     if action == "emergency.escalate":
         return f"{base}：{d.get('reason', '')}"
     if action.startswith("care."):

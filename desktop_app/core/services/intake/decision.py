@@ -23,6 +23,7 @@ from ..events import record_event
 from ..handling import procedure
 from ..handling.base import HandlingBase
 from ..handling.dependents import waiting_target
+from ..leads import link_decided
 from .base import referral_departments
 from .registration import Registration
 from .validation import DraftValidation
@@ -77,6 +78,7 @@ class Decisions(Registration, DraftValidation):
             docs = self._apply_decision(s, app, decision, clerk, reasons, self.ctx.clock(),
                                         defer_secondary=defer_secondary)
             self._record_assessment(s, app, clerk, calc)
+            link_decided(s, draft.lead_id, app, decision, clerk.id)  # issue 15 — leads
         written = self.documents.write_files(docs)
         deferred = [p.document.id for p in docs if p is not None and p.pdf is None]
         return DecisionResult(app.id, app.number or "", app.status, written,

@@ -17,6 +17,7 @@ from ..drafts import ItemInput
 from ..events import record_event
 from ..handling.dependents import household_pending
 from ..handling.task_materials import awaiting_error
+from ..leads import link_supplemented
 from .decision import DecisionResult, Decisions
 from .preview import PRIMARY_KINDS, _Rollback
 
@@ -94,6 +95,7 @@ class Supplements(Decisions):
                      changes=changed)
         docs = self._apply_decision(s, app, decision, clerk, self._clean_reasons(reasons),
                                     self.ctx.clock(), defer_secondary=defer_secondary)
+        link_supplemented(s, app, decision, clerk.id)  # issue 15 — leads
         return app, docs
 
     def _catalog_material(self, item_code: str, code: str) -> CatalogMaterial | None:
