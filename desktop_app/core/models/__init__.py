@@ -15,6 +15,7 @@ from .casework import ReserveBatch, ReserveEntry, TaskStage
 from .document import Document, DocumentPrint, ListDocument, NumberSeries
 from .draft import IntakeDraft
 from .event import AuditHead, Event
+from .monitor import CountyWarning, MonitorVisit
 from .recovery import AdminRecovery
 from .sync import SyncExport, SyncImport
 from .township import ChangeCounter, Setting, Staff, Township, Village
@@ -24,5 +25,6 @@ __all__ = [
     "Event", "IntakeDraft", "ListDocument",
     "HouseholdMember", "Income", "Material", "NumberSeries", "RelatedPerson", "RequestedItem", "SearchKey",
     "ReserveBatch", "ReserveEntry",
+    "CountyWarning", "MonitorVisit",
     "Setting", "Staff", "TaskStage", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]

@@ -16,6 +16,7 @@ from desktop_app.core.errors import ValidationError
 from desktop_app.core.messages import Message
 from desktop_app.core.rules import clock as _clock
 from desktop_app.core.rules import eligibility as _eligibility
+from desktop_app.core.rules import monitor as _monitor
 from desktop_app.core.rules import reserve as _reserve
 from desktop_app.core.rules import stages as _stages
 from desktop_app.core.rules import standards as _standards
@@ -149,6 +150,8 @@ VALIDATORS = {
     # issue 13 — temporary assistance under control: 先行救助 clock, amount bands
     "first_aid_hours": _temporary.validate_first_aid_hours,
     "temporary_bands": _temporary.validate_bands,
+    # issue 15 — monitor: the local monitoring list (rules/monitor.py)
+    "monitoring": _monitor.validate_setting,
 }
 
 

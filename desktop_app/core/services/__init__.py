@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .context import Changes, Outcome, ServiceContext, local_now
     from .documents import DocumentInfo, DocumentService
     from .drafts import ApplicationDraft, ItemInput, MemberInput, PersonInput
+    from .dynamic_monitor import MonitorService
     from .handling import (
         EmergencyInput,
         EmergencyResult,
@@ -70,6 +71,7 @@ _LAZY = {
     "SetupInput": ".setup", "SetupService": ".setup",
     "ClockService": ".clock", "ClockStatus": ".clock",
     "ReserveService": ".reserve",
+    "MonitorService": ".dynamic_monitor",
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -107,6 +109,7 @@ class Services:
     clock: ClockService  # the PC's clock against the newest record (issue 11)
     reserve: ReserveService  # the 临时救助备用金 ledger (issue 13)
     drafts: DraftService  # autosaved intake drafts, local only (issue 14)
+    monitor: MonitorService  # issue 15 — the local monitoring list (低收入人口动态监测)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -119,6 +122,7 @@ class Services:
         from .clock import ClockService
         from .context import ServiceContext, local_now
         from .documents import DocumentService
+        from .dynamic_monitor import MonitorService
         from .handling import HandlingService
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
@@ -136,7 +140,7 @@ class Services:
                    QueryService(ctx), AccountService(ctx), SettingsService(ctx),
                    BackupService(ctx), AuditService(ctx), AssessmentService(ctx),
                    handling, SyncService(ctx, handling), ClockService(ctx),
-                   ReserveService(ctx, documents), DraftService(ctx))
+                   ReserveService(ctx, documents), DraftService(ctx), MonitorService(ctx))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

@@ -16,6 +16,7 @@ from ..db import Database
 from ..models import Setting
 from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
 from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
+from ..rules.monitor import DEFAULT_ENTRY as DEFAULT_MONITORING
 from ..rules.reserve import DEFAULT_ENTRY as DEFAULT_RESERVE_FUND
 from ..rules.stages import DEFAULT_PUBLICITY
 from ..rules.standards import load_default_entries
@@ -92,6 +93,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # issue 13 — forms: where objections to a 公示 go, printed on the 公示名单; an empty
     # value prints the window's phone / the office's name.
     "publicity_objection": {"phone": "", "address": ""},
+    # issue 15 — monitor: the local monitoring list (core/rules/monitor.py): refusals near
+    # the line (% of the 低保标准), how recent a 临时救助 counts, how near a 渐退 end, and the
+    # visit interval per reason, entries with effective dates. No seed gives numbers
+    # (重庆/泰安 ask for 低收入人口动态监测): every default is ours (``source``: "ours").
+    "monitoring": [dict(DEFAULT_MONITORING)],
 }
 
 
@@ -116,11 +122,13 @@ class Changes:
     everything: bool = False
     #: issue 13 — the 临时救助备用金 ledger (entries, batches) changed
     reserve: bool = False
+    #: issue 15 — monitor: the monitoring list (visits, county warnings) changed
+    monitor: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.applications or self.documents or self.lists or self.settings
                     or self.accounts or self.backups or self.exports or self.everything
-                    or self.reserve)
+                    or self.reserve or self.monitor)
 
     @property
     def changes(self) -> Changes:
@@ -136,7 +144,8 @@ class Changes:
             out.applications |= c.applications
             out.documents |= c.documents
             out.lists |= c.lists
-            for flag in ("settings", "accounts", "backups", "exports", "everything", "reserve"):
+            for flag in ("settings", "accounts", "backups", "exports", "everything", "reserve",
+                     "monitor"):
                 setattr(out, flag, getattr(out, flag) or getattr(c, flag))
         return out
 
