@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .admin.screen import AdminScreen
     from .applications.detail import DetailDialog
     from .applications.screen import ApplicationsScreen
+    from .dynamic.screen import DynamicScreen
     from .intake.screen import IntakeScreen
     from .kit.tasks import TaskRunner
     from .reserve.screen import ReserveScreen
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
         separate: SeparateListView | None
         sync_screen: SyncScreen | None
         reserve_screen: ReserveScreen | None
+        dynamic_screen: DynamicScreen | None
         audit: AuditScreen | None
         admin: AdminScreen | None
 
@@ -92,6 +94,10 @@ class MainWindowNavigation(_Base):
                                    self.tr("Referred and open items, overdue ones first; handover "
                                            "lists, results and re-checks (Ctrl+T)"),
                                    self.show_tracking)
+        self.dynamic_action = nav(self.tr("Dynamic management"), "dynamicAction", "Ctrl+D",
+                                  self.tr("Re-checks and change reports, phase-outs, leads, the "
+                                          "monitoring list and care (Ctrl+D)"),
+                                  self.show_dynamic)
         self.reserve_action = nav(self.tr("Reserve fund"), "reserveAction", "",
                                   self.tr("The township's temporary assistance reserve fund: "
                                           "balance, ledger, reimbursement, monthly statement"),
@@ -173,6 +179,22 @@ class MainWindowNavigation(_Base):
         self.stack.setCurrentWidget(self.tracking)
         self.tracking.view.setFocus()
         return self.tracking
+
+    def show_dynamic(self):
+        """动态管理 (built on first use, refreshed on every visit; issue 15)."""
+        from .dynamic.screen import DynamicScreen
+
+        if self.dynamic_screen is None:
+            self.dynamic_screen = DynamicScreen(self.services, self.tasks, self.current_actor,
+                                                opener=self.opener)
+            self.dynamic_screen.openApplication.connect(self.open_application)
+            self.stack.addWidget(self.dynamic_screen)
+        else:
+            self.dynamic_screen.refresh()
+        self.dynamic_action.setChecked(True)
+        self.stack.setCurrentWidget(self.dynamic_screen)
+        self.dynamic_screen.focus_current()
+        return self.dynamic_screen
 
     def show_reserve(self):
         """备用金 (built on first use, refreshed on every visit; issue 13)."""

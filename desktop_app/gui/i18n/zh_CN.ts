@@ -59,7 +59,7 @@
     </message>
     <message>
         <location line="+30"/>
-        <location filename="../main_window.py" line="+130"/>
+        <location filename="../main_window.py" line="+131"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -958,7 +958,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+380"/>
+        <location filename="../auth/login.py" line="+400"/>
         <location line="+22"/>
         <source>Change password</source>
         <translation>修改密码</translation>
@@ -1397,7 +1397,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Void %1 %2. Reason: %3</source>
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
@@ -3009,7 +3009,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>放弃本次录入的全部内容吗？</translation>
     </message>
     <message>
-        <location filename="../intake/live_errors.py" line="+140"/>
+        <location filename="../intake/live_errors.py" line="+131"/>
         <source>Not saved: %1</source>
         <extracomment>field path -&gt; its name on the form, for the line at the top when the message does not say which field it is about (&quot;工资性收入：金额格式不正确&quot;)</extracomment>
         <translation>未能保存：%1</translation>
@@ -3448,7 +3448,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>Login</name>
     <message>
-        <location filename="../auth/login.py" line="-198"/>
+        <location filename="../auth/login.py" line="-218"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
@@ -3467,9 +3467,10 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <location line="+16"/>
         <source>Log in</source>
+        <extracomment>At start-up on a large database the dialog shows before the services are open (gui/opening.py: ``services`` then only answers the township and the names); ``opening()`` waits for them — ``None``: give up, the dialog is rejected.</extracomment>
         <translation>登录</translation>
     </message>
     <message>
@@ -3493,7 +3494,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>忘记管理员密码…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+33"/>
         <source>There is no account to log in with.</source>
         <translation>没有可以登录的账户。</translation>
     </message>
@@ -3506,7 +3507,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LoginForm</name>
     <message>
-        <location line="-102"/>
+        <location line="-120"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -3535,7 +3536,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+240"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -3560,7 +3561,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-298"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -3574,7 +3575,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MainWindowNavigation</name>
     <message>
-        <location filename="../navigation.py" line="+65"/>
+        <location filename="../navigation.py" line="+67"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -3607,6 +3608,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Referred and open items, overdue ones first; handover lists, results and re-checks (Ctrl+T)</source>
         <translation>转办和在办事项（逾期优先）；转办清单、办理结果和复核提醒（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dynamic management</source>
+        <translation>动态管理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-checks and change reports, phase-outs, leads, the monitoring list and care (Ctrl+D)</source>
+        <translation>复核与变更申报、渐退、主动发现线索、监测名单和特困照料（Ctrl+D）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6229,7 +6240,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>RecoverAdminDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+199"/>
+        <location filename="../auth/login.py" line="+219"/>
         <source>Forgot the administrator password</source>
         <translation>忘记管理员密码</translation>
     </message>
@@ -6727,7 +6738,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>备用金设置已保存。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -7510,7 +7521,7 @@ Documents will be issued with today&apos;s date again, earlier than those record
 <context>
     <name>StageBar</name>
     <message>
-        <location filename="../applications/detail_stages.py" line="+61"/>
+        <location filename="../applications/detail_stages.py" line="+64"/>
         <source>procedure due %1</source>
         <extracomment>state -&gt; (border, background, text colour, bold)</extracomment>
         <translation>程序时限 %1</translation>
@@ -7841,8 +7852,9 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../intake/supplement.py" line="+76"/>
+        <location filename="../intake/supplement.py" line="+79"/>
         <source>Supply missing materials — %1</source>
+        <extracomment>Shows another one-time notice before it is issued; True = 确认开具 (issue 14).</extracomment>
         <translation>补正材料 — %1</translation>
     </message>
     <message>
@@ -8748,23 +8760,23 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+166"/>
+        <location line="+174"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-173"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+161"/>
+        <location line="+169"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-168"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -8795,12 +8807,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+128"/>
+        <location line="+136"/>
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-134"/>
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
@@ -8895,7 +8907,7 @@ encryption key %4</source>
         <translation>向申请人告知各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>Print the handover list</source>
         <translation>打印转办清单</translation>
     </message>
