@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import ColumnElement, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..errors import ValidationError, ValidationErrors
@@ -189,12 +189,16 @@ class MonitorService:
             app_ids: set[int] = set()
             if application_id is not None:
                 app_ids = self._same_household(s, application_id)
-            q = select(MonitorVisit).order_by(MonitorVisit.visited_on.desc(), MonitorVisit.id.desc())
-            out = []
-            for v in s.scalars(q):
-                if (v.application_id in app_ids) or (warning_id is not None
-                                                     and v.warning_id == warning_id):
-                    out.append(_visit_row(v))
+            conds: list[ColumnElement[bool]] = []
+            if app_ids:
+                conds.append(MonitorVisit.application_id.in_(app_ids))
+            if warning_id is not None:
+                conds.append(MonitorVisit.warning_id == warning_id)
+            if not conds:
+                return []
+            q = (select(MonitorVisit).where(or_(*conds))
+                 .order_by(MonitorVisit.visited_on.desc(), MonitorVisit.id.desc()))
+            out = [_visit_row(v) for v in s.scalars(q)]
             return out
 
     def warnings(self, *, include_withdrawn: bool = False) -> list[CountyWarning]:
