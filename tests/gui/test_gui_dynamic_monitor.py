@@ -12,8 +12,8 @@ from desktop_app.core.models import MonitorVisit
 from desktop_app.core.services import demo_monitor
 from desktop_app.gui.dynamic import screen as dynamic
 from desktop_app.gui.dynamic.monitor import COL_REASONS, MonitorTab
-from tests.helpers.gui import actor_for, choose, type_text
 from desktop_app.gui.kit.widgets import commit_text
+from tests.helpers.gui import actor_for, choose, type_text
 
 pytestmark = pytest.mark.gui
 
