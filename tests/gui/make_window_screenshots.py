@@ -89,9 +89,23 @@ def main(out: Path) -> None:
             dialog = window.open_application(app_id)
             grab(app, dialog, out / f"window-{name}.png")
             dialog.close()
+        dynamic_monitor(app, window, out)
         window.close()
     finally:
         services.close()
+
+
+def dynamic_monitor(app: QApplication, window: QWidget, out: Path) -> None:
+    """docs/screenshots/dynamic-monitor.png: 动态管理 → 监测 (issue 15 item 4), the demo's
+    household on the county warning list and 低保边缘 selected."""
+    page = window.show_dynamic()  # type: ignore[attr-defined]
+    tab = page.pages["MonitorTab"]
+    page.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    for i in range(tab.model.rowCount()):
+        if tab.model.row_at(i).name == "田秀梅":
+            tab.view.selectRow(i)
+    grab(app, window, out / "dynamic-monitor.png")
 
 
 if __name__ == "__main__":

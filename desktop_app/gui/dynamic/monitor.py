@@ -181,6 +181,7 @@ class MonitorTab(QWidget):
         tasks.bus.changed.connect(self._on_changes)
         self.info.setVisible(False)
         self._update_buttons()
+        self.refresh()
 
     def left_text(self, row: MonitorRow) -> str:
         if row.days_left < 0:
