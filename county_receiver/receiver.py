@@ -1382,7 +1382,10 @@ def warning_record(code: str, item: Mapping[str, Any], line: int = 1) -> dict[st
     if unknown:
         raise bad(sorted(unknown)[0], "unknown field", "未知字段")
     rec = _warning_texts(code, item, bad)
-    listed = _day(item.get("listed_on"), "listed_on", "warning_invalid")
+    try:
+        listed = _day(item.get("listed_on"), "listed_on", "warning_invalid")
+    except PackageError:
+        raise bad("listed_on", "not a date (YYYY-MM-DD)", "不是日期（YYYY-MM-DD）") from None
     if listed is None:
         raise bad("listed_on", "required", "列入日期不能为空")
     rec["listed_on"] = listed.isoformat()
