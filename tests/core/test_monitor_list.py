@@ -142,3 +142,58 @@ def test_a_visit_sets_the_next_due_and_bad_input_writes_nothing(services, plante
         findings="已稳定", outcome="close"), admin)
     assert _by_case(services.monitor.rows(), {"temporary": cases["temporary"]})["temporary"] is None
     assert len(services.monitor.visits(application_id=cases["temporary"])) == 2
+
+
+def _insert_review(s, **values) -> None:
+    """A ``household_review`` row (helper ``reviews``' table) with ``values``; every other
+    required column filled by its type — so the monitoring list is tested against the
+    columns it reads whether or not that helper's migration is on this branch (without
+    it, the table is made here with just those columns)."""
+    import uuid as uuidlib
+
+    from sqlalchemy import text
+    cols = s.execute(text("PRAGMA table_info(household_review)")).all()
+    if not cols:
+        s.execute(text("CREATE TABLE household_review (id INTEGER PRIMARY KEY, "
+                       "application_id INTEGER NOT NULL, item_id INTEGER NOT NULL, "
+                       "outcome VARCHAR(16) NOT NULL, taper_ends_on DATE)"))
+        cols = s.execute(text("PRAGMA table_info(household_review)")).all()
+    row = dict(values)
+    for _cid, name, type_, notnull, default, pk in cols:
+        if name in row or pk or not notnull or default is not None:
+            continue
+        t = str(type_).upper()
+        row[name] = (str(uuidlib.uuid4()) if name == "uuid" else 0 if "INT" in t
+                     else "2026-11-01" if "DATE" in t else "[]" if "TEXT" in t else "")
+    names = ", ".join(f'"{k}"' for k in row)
+    s.execute(text(f"INSERT INTO household_review ({names}) VALUES "
+                   f"({', '.join(':' + k for k in row)})"), row)
+
+
+def test_a_taper_ending_puts_the_household_on_the_list(services, planted, clock):
+    """渐退 (民发〔2021〕57号; 重庆 6 months): the newest review of a task ends its taper
+    within ``taper_days`` (60) — on the list; one ending later, or followed by a newer
+    review, is not."""
+    _admin, cases = planted
+    today = clock.now.date()
+    from desktop_app.core.models import Application
+    with services.ctx.db.transaction() as s:
+        near = s.get(Application, cases["refused_far"])       # (not on the list otherwise)
+        far = s.get(Application, cases["temporary_old"])
+        _insert_review(s, application_id=near.id, item_id=near.items[0].id, outcome="taper",
+                       taper_ends_on=(today + timedelta(days=20)).isoformat())
+        _insert_review(s, application_id=far.id, item_id=far.items[0].id, outcome="taper",
+                       taper_ends_on=(today + timedelta(days=120)).isoformat())
+    found = _by_case(services.monitor.rows(), {"near": cases["refused_far"],
+                                               "far": cases["temporary_old"]})
+    assert found["far"] is None
+    reasons = found["near"].reasons
+    assert [r.code for r in reasons] == ["taper"] and "结束" in reasons[0].text
+    # visit due: (end − 60 days, at most today) + 30 days
+    assert found["near"].next_visit_on == min(today + timedelta(days=20 - 60), today) \
+        + timedelta(days=30)
+    with services.ctx.db.transaction() as s:                  # re-checked again: stop
+        near = s.get(Application, cases["refused_far"])
+        _insert_review(s, application_id=near.id, item_id=near.items[0].id, outcome="stop",
+                       taper_ends_on=None)
+    assert _by_case(services.monitor.rows(), {"near": cases["refused_far"]})["near"] is None
