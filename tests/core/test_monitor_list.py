@@ -197,3 +197,22 @@ def test_a_taper_ending_puts_the_household_on_the_list(services, planted, clock)
         _insert_review(s, application_id=near.id, item_id=near.items[0].id, outcome="stop",
                        taper_ends_on=None)
     assert _by_case(services.monitor.rows(), {"near": cases["refused_far"]})["near"] is None
+
+
+def test_a_lead_from_a_visit_starts_with_the_household_and_is_linked_back(services, planted,
+                                                                       clock):
+    admin, cases = planted
+    today = clock.now.date()
+    result = services.monitor.record_visit(VisitInput(
+        warning_id=cases["warning_only"], visited_on=today, visitors=["陈晓红"],
+        findings="新增重度残疾，需申请救助", outcome="lead"), admin)
+    facts = services.monitor.lead_facts(result.visit_id)
+    ids = demo_monitor.case_ids(services.setup.township().code[:6])
+    assert facts["source"] == "county_warning" and facts["subject_name"] == "罗永福"
+    assert facts["subject_id_number"] == ids["warning_only"]
+    assert facts["situation"] == "新增重度残疾，需申请救助" and facts["reported_on"] == today
+    assert facts["village_id"] is not None and "预警" in facts["origin_ref"]
+    changes = services.monitor.link_lead(result.visit_id, "ZD-2026-0001", admin)
+    assert changes.monitor
+    visit = services.monitor.visits(warning_id=cases["warning_only"])[0]
+    assert visit.lead_ref == "ZD-2026-0001"

@@ -106,3 +106,62 @@ def test_recording_a_visit(qtbot, tab, services):
     assert row.last_visit_on == services.ctx.today() and row.last_outcome == "lead"
     assert "新增重度残疾" in tab.details.toPlainText()
     assert not tab.findChild(QPushButton, "openApplication").isEnabled()  # no application here
+
+
+def test_a_visit_needing_help_registers_a_lead_when_the_register_is_there(
+        qtbot, tab, services, monkeypatch):
+    """With the lead register (helper ``leads``' ``services.leads``) present, a visit
+    that finds a household in need registers the lead with the household's facts and
+    keeps its number on the visit. (A stand-in register here: the real one comes with
+    that helper's branch.)"""
+    import sys
+    import types
+    from dataclasses import dataclass, field
+    from datetime import date
+
+    @dataclass
+    class LeadInput:
+        source: str
+        reported_on: date | str = ""
+        subject_name: str = ""
+        subject_id_number: str = ""
+        subject_phone: str = ""
+        village_id: int | None = None
+        address: str = ""
+        situation: str = ""
+        reporter_name: str = ""
+        reporter_phone: str = ""
+        ticket_no: str = ""
+        origin_ref: str = ""
+        assignee: str = ""
+        extra: list = field(default_factory=list)
+
+    made = []
+
+    class Register:
+        def create(self, by, data):
+            made.append(data)
+            return types.SimpleNamespace(value=7, changes=None)
+
+        def detail(self, lead_id):
+            return types.SimpleNamespace(row=types.SimpleNamespace(number=f"ZD-{lead_id}"))
+
+    module = types.ModuleType("desktop_app.core.services.leads")
+    module.LeadInput = LeadInput
+    monkeypatch.setitem(sys.modules, "desktop_app.core.services.leads", module)
+    monkeypatch.setattr(services, "leads", Register(), raising=False)
+    _select(tab, "罗永福")
+
+    def fill(dialog):
+        type_text(qtbot, dialog.visitors, "陈晓红")
+        commit_text(dialog.findings, "新增重度残疾，家中无人务工")
+        choose(dialog.outcome, data="lead")
+        dialog.ok.click()
+
+    tab.run_dialog = fill
+    tab.record_visit()
+    assert len(made) == 1 and made[0].source == "county_warning"
+    assert made[0].subject_name == "罗永福" and "无人务工" in made[0].situation
+    assert "ZD-7" in tab.info.text()
+    row = _select(tab, "罗永福")
+    assert services.monitor.visits(warning_id=row.warning_ids[0])[0].lead_ref == "ZD-7"

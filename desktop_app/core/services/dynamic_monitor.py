@@ -463,6 +463,54 @@ class MonitorService:
                            Changes(applications={app_id} if app_id else set(), monitor=True))
 
 
+    # -- the lead a visit asks for (主动发现; services.leads) -----------------------------
+    def lead_facts(self, visit_id: int) -> dict[str, Any]:
+        """What a lead raised from visit ``visit_id`` starts with, keyed like helper
+        ``leads``' ``LeadInput``: the household (name, ID number, village), the visit's
+        findings as the situation, the visit day, the source (``county_warning`` for a
+        household on the county's list, else ``cadre``: a township worker's visit) and
+        ``origin_ref`` naming the visit (and the county list). Raises LookupError."""
+        with self.ctx.db.read() as s:
+            v = s.get(MonitorVisit, visit_id)
+            if v is None:
+                raise LookupError(f"monitoring visit {visit_id} not found")
+            name = number = ""
+            village_id: int | None = None
+            if v.application_id is not None:
+                app = s.get(Application, v.application_id)
+                if app is not None and app.members:
+                    name, number = app.applicant.name, app.applicant.id_number
+                    village_id = app.village_id
+            warning = s.get(CountyWarning, v.warning_id) if v.warning_id else None
+            if warning is not None:
+                name, number = name or warning.name, number or warning.id_number
+                if village_id is None and warning.village_code:
+                    village_id = s.scalar(select(Village.id).where(
+                        Village.code == warning.village_code))
+            ref = f"监测走访 {v.uuid[:8]}"
+            if warning is not None and warning.list_no:
+                ref += f"；{warning.list_no}"
+            return {"source": "county_warning" if warning is not None else "cadre",
+                    "reported_on": v.visited_on, "subject_name": name,
+                    "subject_id_number": number, "village_id": village_id,
+                    "situation": v.findings, "origin_ref": ref[:60]}
+
+    def link_lead(self, visit_id: int, lead_ref: str, by: ActorRef) -> Changes:
+        """Record the lead raised from visit ``visit_id`` (its number) on the visit."""
+        ref = validate_text(lead_ref, "lead_ref", 60, required=True)
+        with self.ctx.db.transaction() as s:
+            actor, _ = auth.require(s, by, auth.HANDLE)
+            v = s.get(MonitorVisit, visit_id)
+            if v is None:
+                raise LookupError(f"monitoring visit {visit_id} not found")
+            v.lead_ref = ref
+            record_event(s, "monitor.lead", actor_id=actor.staff_id,
+                         application_id=v.application_id, visit_id=v.id, lead=ref,
+                         **auth.event_actor(actor))
+            app_id = v.application_id
+        return Changes(applications={app_id} if app_id else set(), monitor=True)
+
+
 # -- county warnings (the township's import of a return package) ----------------------
 def store_warning(s: Session, rec: dict[str, Any], return_seq: int) -> str:
     """Store one ``warning`` record of a verified return package inside the import's

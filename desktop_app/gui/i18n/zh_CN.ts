@@ -5691,7 +5691,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MonitorTab</name>
     <message>
-        <location filename="../dynamic/monitor.py" line="+108"/>
+        <location filename="../dynamic/monitor.py" line="+109"/>
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
@@ -5766,7 +5766,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>%1 day(s) overdue</source>
         <translation>逾期 %1 天</translation>
     </message>
@@ -5826,7 +5826,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>  %1  %2 — %3（%4）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Visit recorded: the household needs help. Register the lead on the 主动发现 tab.</source>
         <translation>走访已记录：该户需要帮扶，请在“主动发现”中登记线索。</translation>
     </message>
@@ -5839,6 +5839,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+3"/>
         <source>Visit recorded. Next visit due %1.</source>
         <translation>走访已记录。下次走访：%1。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Visit recorded: lead %1 registered in the lead register (主动发现).</source>
+        <translation>走访已记录：已在“主动发现”中登记线索 %1。</translation>
     </message>
 </context>
 <context>
