@@ -125,6 +125,8 @@ def test_a_visit_sets_the_next_due_and_bad_input_writes_nothing(services, plante
         visitors=["李秀英", "村委会杨光明"], findings="子女已就业，继续观察", outcome="keep"), admin)
     assert result.next_visit_on == today + timedelta(days=90)       # temporary: 90 days
     assert result.changes.monitor and result.changes.applications == {cases["temporary"]}
+    steps = [st.text for st in services.handling.timeline(cases["temporary"])]
+    assert f"监测走访（{today.isoformat()}）：继续监测" in steps     # the household's timeline
     row = _by_case(services.monitor.rows(), {"temporary": cases["temporary"]})["temporary"]
     assert row.last_visit_on == today and row.next_visit_on == today + timedelta(days=90)
     # a lead is asked for: the result says so (services.leads takes it on at merge)

@@ -3066,13 +3066,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+63"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-70"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -3295,6 +3295,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Reserve fund: reimbursed by the county</source>
         <translation>备用金报账款县级拨付</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monitoring visit</source>
+        <translation>监测走访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead raised from a monitoring visit</source>
+        <translation>监测走访登记线索</translation>
     </message>
     <message>
         <location line="+4"/>

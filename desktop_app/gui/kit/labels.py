@@ -72,6 +72,9 @@ ACTIONS: dict[str, str] = {
     "reserve.refund": QT_TRANSLATE_NOOP("Labels", "Reserve fund: money given back"),
     "reserve.batch": QT_TRANSLATE_NOOP("Labels", "Reserve fund: submitted for reimbursement"),
     "reserve.reimburse": QT_TRANSLATE_NOOP("Labels", "Reserve fund: reimbursed by the county"),
+    # issue 15 — monitor (低收入人口动态监测)
+    "monitor.visit": QT_TRANSLATE_NOOP("Labels", "Monitoring visit"),
+    "monitor.lead": QT_TRANSLATE_NOOP("Labels", "Lead raised from a monitoring visit"),
 }
 
 ROLES: dict[str, str] = {

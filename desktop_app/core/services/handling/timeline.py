@@ -51,6 +51,9 @@ STEP_TEXTS = {
     # issue 13 — the 临时救助备用金 (services/reserve.py)
     "reserve.payment": "备用金支付",
     "reserve.refund": "退回备用金",
+    # issue 15 — monitor (services/dynamic_monitor.py)
+    "monitor.visit": "监测走访",
+    "monitor.lead": "监测走访发现需帮扶，登记主动发现线索",
 }
 
 
@@ -111,6 +114,11 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         return _waiting_text(cat, action, item, d)
     if action == "emergency.escalate":
         return f"{base}：{d.get('reason', '')}"
+    if action == "monitor.visit":  # issue 15 — monitor
+        from ...rules.monitor import OUTCOME_LABELS
+        return f"{base}（{d.get('visited_on', '')}）：{OUTCOME_LABELS.get(d.get('outcome', ''), '')}"
+    if action == "monitor.lead":
+        return f"{base} {d.get('lead', '')}"
     return base
 
 
