@@ -1357,13 +1357,13 @@ def _warning_texts(code: str, item: Mapping[str, Any], bad: Any) -> dict[str, An
         if len(value) > _WARNING_LIMITS.get(f, 18 if f == "id_number" else 12):
             raise bad(f, "too long", "过长")
         rec[f] = value
-    if not rec["name"]:
-        raise bad("name", "required", "姓名不能为空")
+    for f, zh in (("name", "姓名"), ("list_no", "名单编号"), ("village_code", "村（居）代码")):
+        if not rec[f]:
+            raise bad(f, "required", f"{zh}不能为空")
     rec["id_number"] = rec["id_number"].upper()
     if rec["id_number"] and not _id_ok(rec["id_number"]):
         raise bad("id_number", "not a valid 18-digit ID number", "身份证号码无效")
-    if rec["village_code"] and (not _CODE12.match(rec["village_code"])
-                                or rec["village_code"][:9] != code[:9]):
+    if not _CODE12.match(rec["village_code"]) or rec["village_code"][:9] != code[:9]:
         raise bad("village_code", f"not a village of township {code}", f"不是乡镇 {code} 的村（居）")
     return rec
 
