@@ -162,6 +162,15 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("file", type=Path, metavar="FILE.json",
                     help="the records (a JSON list, or one record) in the layout of "
                          "docs/sync-format.md §6")
+    wl = csub.add_parser("warning", parents=[common],
+                         help="the county's warning list (预警名单) for a township's next return")
+    wl.add_argument("warning_action", choices=("add",), metavar="add",
+                    help="add: record the people of FILE on the township's warning list")
+    wl.add_argument("file", type=Path, metavar="FILE.csv|FILE.json",
+                    help="the list: CSV (heading row: field names of docs/sync-format.md §13 "
+                         "or 名单编号,列入日期,村（居）代码,姓名,身份证号,预警原因,风险等级,来源,撤销) "
+                         "or a JSON list")
+    wl.add_argument("--township", required=True, metavar="CODE")
     return p
 
 
@@ -336,6 +345,17 @@ def run(args) -> int:  # noqa: C901 - one branch per action
                   + ("" if args.type != "eligibility" or version >= 2 else
                      f" once the township sends a package of format 2 (its last is format "
                      f"{version})"))
+            return 0
+        if action == "warning":
+            from .receiver import warnings_from_file
+            listed = county.add_warnings(args.township, warnings_from_file(args.file))
+            version = county.return_version(args.township)
+            log.info("warning add: township %s, added %d, replaced %d", listed.township_code,
+                     listed.added, listed.replaced)
+            print(f"recorded {listed.added} warning(s) ({listed.replaced} unsent replaced) for "
+                  f"{listed.township_code}; they go with the next return package (make-return)"
+                  + ("" if version >= 4 else f" once the township sends a package of format 4 "
+                                             f"(its last is format {version})"))
             return 0
         # make-return
         if args.reexport is not None:

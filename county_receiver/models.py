@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -168,6 +169,31 @@ class CountyConfirmation(CountyBase):
     return_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sent in this return
 
 
+class CountyWarning(CountyBase):
+    """One person on the county's warning list (预警名单, 低收入人口动态监测) for a
+    township, to send in its next return package as a ``warning`` record (format 4,
+    revision 0004). The same ``uuid`` again before it was sent replaces the unsent row;
+    after it was sent, a new row (a correction, or ``withdrawn``) goes in a later return."""
+
+    __tablename__ = "county_warning"
+    __table_args__ = (Index("ix_county_warning_pending", "township_id", "return_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("county_township.id"))
+    uuid: Mapped[str] = mapped_column(String(36), index=True)
+    list_no: Mapped[str] = mapped_column(String(40), default="")
+    listed_on: Mapped[date] = mapped_column(Date)
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    name: Mapped[str] = mapped_column(String(30))
+    id_number: Mapped[str] = mapped_column(String(18), default="")
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    risk: Mapped[str] = mapped_column(String(8), default="medium")
+    source: Mapped[str] = mapped_column(String(60), default="")
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    return_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sent in this return
+
+
 class SentUpdate(CountyBase):
     """An update record sent to a township (so the same update is not sent again)."""
 
@@ -215,6 +241,7 @@ class ReturnPackage(CountyBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-__all__ = ["CountyBase", "CountyConfirmation", "CountyMeta", "CountyRecord", "DepartmentFeedback", "QueuedUpdate",
+__all__ = ["CountyBase", "CountyConfirmation", "CountyMeta", "CountyWarning",
+           "CountyRecord", "DepartmentFeedback", "QueuedUpdate",
            "ReceivedPackage", "RecordConflict", "RegisteredTownship", "ReturnPackage", "SCHEMA_VERSION", "SentUpdate",
            "utcnow"]

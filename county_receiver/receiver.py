@@ -78,6 +78,7 @@ from .models import (
     CountyBase,
     CountyConfirmation,
     CountyRecord,
+    CountyWarning,
     DepartmentFeedback,
     QueuedUpdate,
     ReceivedPackage,
@@ -194,6 +195,13 @@ class ConfirmationResult:
     task_uuid: str
     record: dict[str, Any]
     replaced: bool       # an unsent confirmation of the task was corrected
+
+
+@dataclass(frozen=True)
+class WarningResult:
+    township_code: str
+    added: int
+    replaced: int       # an unsent record with the same uuid was corrected
 
 
 @dataclass(frozen=True)
@@ -938,6 +946,59 @@ class County:
                 "period_from": iso(row.period_from), "period_to": iso(row.period_to),
                 "document_number": row.document_number, "text": row.text}
 
+    # the warning list (预警名单, format 4) ------------------------------------------------
+    def add_warnings(self, code: str, records: Sequence[Mapping[str, Any]]) -> WarningResult:
+        """Record people on township ``code``'s warning list (``county-receiver warning
+        add``); they go to the township in its next return package (``warning``
+        records, format 4) and are marked sent then. Every record is checked first, as
+        the township will check it (:func:`warning_record`): one bad record refuses the
+        whole list, nothing stored. A record without ``uuid`` gets a stable one from the
+        township, list number and person (adding the same list again changes nothing
+        new); a record whose uuid is waiting unsent replaces it."""
+        with Session(self.engine, expire_on_commit=False) as s, s.begin():
+            tw = self._township(s, code)
+            clean = [warning_record(code, rec, n) for n, rec in enumerate(records, 1)]
+            added = replaced = 0
+            for rec in clean:
+                row = s.scalar(select(CountyWarning).where(
+                    CountyWarning.township_id == tw.id, CountyWarning.uuid == rec["uuid"],
+                    CountyWarning.return_seq.is_(None)))
+                if row is None:
+                    row = CountyWarning(township_id=tw.id, uuid=rec["uuid"])
+                    s.add(row)
+                    added += 1
+                else:
+                    replaced += 1
+                row.list_no, row.listed_on = rec["list_no"], date.fromisoformat(rec["listed_on"])
+                row.village_code, row.name, row.id_number = (
+                    rec["village_code"], rec["name"], rec["id_number"])
+                row.reason, row.risk, row.source, row.withdrawn = (
+                    rec["reason"], rec["risk"], rec["source"], rec["withdrawn"])
+                row.recorded_at = utcnow()
+            s.flush()
+            return WarningResult(tw.code, added, replaced)
+
+    @classmethod
+    def _pending_warnings(cls, s: Session, tw_id: int, carried: set[str],
+                          queued_later: dict[str, int]) -> tuple[list[dict[str, Any]], list[int]]:
+        """The warning records not sent yet and their row ids; none (counted in
+        ``queued_later``) for a township on a format before 4, which cannot take them."""
+        rows = s.scalars(select(CountyWarning).where(
+            CountyWarning.township_id == tw_id,
+            CountyWarning.return_seq.is_(None)).order_by(CountyWarning.id)).all()
+        if "warning" not in carried:
+            if rows:
+                queued_later["warning"] = len(rows)
+            return [], []
+        return [cls._warning_record(r) for r in rows], [r.id for r in rows]
+
+    @staticmethod
+    def _warning_record(row: CountyWarning) -> dict[str, Any]:
+        return {"uuid": row.uuid, "list_no": row.list_no, "listed_on": row.listed_on.isoformat(),
+                "village_code": row.village_code, "name": row.name, "id_number": row.id_number,
+                "reason": row.reason, "risk": row.risk, "source": row.source,
+                "withdrawn": bool(row.withdrawn)}
+
     # updates -----------------------------------------------------------------------
     def check_updates(self, code: str, updates: Mapping[str, Any]) -> dict[str, list[dict]]:  # noqa: C901 - one check per update kind
         """Validate update records (``catalogue``, ``eligibility``, ``holiday_year``,
@@ -1106,17 +1167,20 @@ class County:
                 cf_rows = []
             cf = [self._confirmation_record(r) for r in cf_rows]
             cf_ids = [r.id for r in cf_rows]
+            wr, wr_ids = self._pending_warnings(s, tw.id, carried, queued_later)
             seq = (s.scalar(select(func.max(ReturnPackage.package_seq)).where(
                 ReturnPackage.township_id == tw.id)) or 0) + 1
             tw_id = tw.id
             sent = self._drop_sent(s, tw_id, checked)
-        if not acks and not fb and not cf and not any(checked.values()):
+        if not acks and not fb and not cf and not wr and not any(checked.values()):
             return None
         checked = {t: recs for t, recs in checked.items() if recs}
         members = {"ack": [{"package_seq": a.package_seq, "sha256": a.digest} for a in acks],
                    "feedback": fb, **checked}
         if cf:
             members["confirmation"] = cf
+        if wr:
+            members["warning"] = wr
         path = self._out_path(Path(out), code, seq)
         manifest = {"kind": COUNTY_RETURN, "township_code": code, "device_id": ks.device_id,
                     "package_seq": seq}
@@ -1142,7 +1206,7 @@ class County:
                 raise _write_fault(exc, path.parent) from None
             try:
                 self._record_return(tw_id, seq, built, inner, path, [a.id for a in acks], sent,
-                                    fb_ids, queued_ids, cf_ids)
+                                    fb_ids, queued_ids, cf_ids, wr_ids)
             except BaseException as exc:
                 part.unlink(missing_ok=True)  # only our own temporary copy, never the final name
                 if isinstance(exc, IntegrityError):
@@ -1204,7 +1268,7 @@ class County:
     def _record_return(self, tw_id: int, seq: int, built: env.BuiltPackage, inner: Path,
                        path: Path, ack_ids: list[int], sent: list[tuple[str, str, str]],
                        fb_ids: list[int], queued_ids: Sequence[int] = (),
-                       cf_ids: Sequence[int] = ()) -> None:
+                       cf_ids: Sequence[int] = (), wr_ids: Sequence[int] = ()) -> None:
         """Record return ``seq`` (its inner ZIP kept for ``remake-return``), the packages
         it acknowledges, the updates and the feedback it carries — one transaction."""
         with Session(self.engine) as s, s.begin():
@@ -1223,6 +1287,9 @@ class County:
             if cf_ids:
                 s.execute(update(CountyConfirmation).where(
                     CountyConfirmation.id.in_(list(cf_ids))).values(return_seq=seq))
+            if wr_ids:
+                s.execute(update(CountyWarning).where(
+                    CountyWarning.id.in_(list(wr_ids))).values(return_seq=seq))
             if queued_ids:   # carried (or identical to what was sent before: not repeated)
                 s.execute(update(QueuedUpdate).where(QueuedUpdate.id.in_(list(queued_ids)))
                           .values(return_seq=seq))
@@ -1263,8 +1330,9 @@ class County:
                             format_version=version)
 
 
-__all__ = ["DEFAULT_URL", "ConfirmationResult", "County", "FeedbackResult", "IngestResult", "ReturnResult",
-           "TownshipInfo", "db_problem", "normalise_url", "row_digest"]
+__all__ = ["DEFAULT_URL", "ConfirmationResult", "County", "FeedbackResult", "IngestResult",
+           "ReturnResult", "TownshipInfo", "WarningResult", "db_problem", "normalise_url",
+           "row_digest", "warning_record", "warnings_from_file"]
 
 
 def _received_task(s: Session, item: dict[str, Any],
@@ -1284,3 +1352,140 @@ def _received_task(s: Session, item: dict[str, Any],
     tw = s.get(RegisteredTownship, task.township_id)
     assert tw is not None  # a received record always belongs to a registered township (FK)
     return task_uuid, task, tw
+
+
+# -- the warning list (预警名单, format 4) --------------------------------------------------
+WARNING_FIELDS = ("uuid", "list_no", "listed_on", "village_code", "name", "id_number", "reason",
+                  "risk", "source", "withdrawn")
+#: Column headings a county office may use in its CSV (Chinese) -> field.
+WARNING_HEADINGS = {"名单编号": "list_no", "列入日期": "listed_on", "村（居）代码": "village_code",
+                    "村居代码": "village_code", "姓名": "name", "身份证号": "id_number",
+                    "身份证号码": "id_number", "预警原因": "reason", "风险等级": "risk",
+                    "来源": "source", "撤销": "withdrawn", "编号": "uuid"}
+_RISK_WORDS = {"high": "high", "medium": "medium", "low": "low", "高": "high", "中": "medium",
+               "低": "low"}
+_YES = {"true", "1", "yes", "是", "y"}
+_NO = {"false", "0", "no", "否", "n", ""}
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_ID18 = re.compile(r"^[0-9]{17}[0-9X]$")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_WARNING_LIMITS = {"list_no": 40, "name": 30, "reason": 200, "source": 60}
+
+
+def _id_ok(number: str) -> bool:
+    if not _ID18.match(number):
+        return False
+    total = sum(int(c) * w for c, w in zip(number[:17], _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11] == number[17]
+
+
+def _warning_texts(code: str, item: Mapping[str, Any], bad: Any) -> dict[str, Any]:
+    """The text fields of a warning record, checked (text rule, lengths, the name given,
+    the ID number's check digit, the village in the township)."""
+    rec: dict[str, Any] = {}
+    for f in ("list_no", "village_code", "name", "id_number", "reason", "source"):
+        value = item.get(f)
+        value = "" if value is None else str(value)
+        value = " ".join(value.split()) if f != "reason" else value.strip()
+        problem = text_problem(value) if value else None
+        if problem is not None:
+            raise bad(f, describe(problem)[1], describe(problem)[0])
+        if len(value) > _WARNING_LIMITS.get(f, 18 if f == "id_number" else 12):
+            raise bad(f, "too long", "过长")
+        rec[f] = value
+    for f, zh in (("name", "姓名"), ("list_no", "名单编号"), ("village_code", "村（居）代码")):
+        if not rec[f]:
+            raise bad(f, "required", f"{zh}不能为空")
+    rec["id_number"] = rec["id_number"].upper()
+    if rec["id_number"] and not _id_ok(rec["id_number"]):
+        raise bad("id_number", "not a valid 18-digit ID number", "身份证号码无效")
+    if not _CODE12.match(rec["village_code"]) or rec["village_code"][:9] != code[:9]:
+        raise bad("village_code", f"not a village of township {code}", f"不是乡镇 {code} 的村（居）")
+    return rec
+
+
+def warning_record(code: str, item: Mapping[str, Any], line: int = 1) -> dict[str, Any]:
+    """One ``warning`` record for township ``code`` from what the county typed (a CSV row
+    or a JSON object): checked (dates, the village in the township, the ID number's check
+    digit, risk, text lengths and the contract's text rule, the schema when the format
+    has it) and normalised. ``warning_invalid`` naming the record and field, never the
+    value."""
+    def bad(field_: str, en: str, zh: str) -> PackageError:
+        return _fail("warning_invalid", f"record {line}, {field_}: {en}",
+                     f"第 {line} 条的{field_}：{zh}")
+
+    unknown = set(item) - set(WARNING_FIELDS)
+    if unknown:
+        raise bad(sorted(unknown)[0], "unknown field", "未知字段")
+    rec = _warning_texts(code, item, bad)
+    try:
+        listed = _day(item.get("listed_on"), "listed_on", "warning_invalid")
+    except PackageError:
+        raise bad("listed_on", "not a date (YYYY-MM-DD)", "不是日期（YYYY-MM-DD）") from None
+    if listed is None:
+        raise bad("listed_on", "required", "列入日期不能为空")
+    rec["listed_on"] = listed.isoformat()
+    risk = _RISK_WORDS.get(str(item.get("risk") or "medium").strip().lower())
+    if risk is None:
+        raise bad("risk", "high, medium or low", "风险等级应为高、中或低")
+    rec["risk"] = risk
+    withdrawn = item.get("withdrawn", False)
+    if not isinstance(withdrawn, bool):
+        word = str(withdrawn).strip().lower()
+        if word not in _YES | _NO:
+            raise bad("withdrawn", "true or false", "撤销应为是或否")
+        withdrawn = word in _YES
+    rec["withdrawn"] = withdrawn
+    uuid_ = str(item.get("uuid") or "").strip().lower()
+    if not uuid_:
+        import uuid as _uuidmod
+        who = rec["id_number"] or f"{rec['name']}|{rec['village_code']}"
+        uuid_ = str(_uuidmod.uuid5(_uuidmod.NAMESPACE_URL,
+                                   f"twsync-warning:{code}|{rec['list_no']}|{who}"))
+    if not _UUID.match(uuid_):
+        raise bad("uuid", "not a uuid", "编号格式不正确")
+    rec = {"uuid": uuid_, **{f: rec[f] for f in WARNING_FIELDS if f != "uuid"}}
+    if "warning" in types_of(COUNTY_RETURN):
+        try:
+            env.validate_record(COUNTY_RETURN, "warning", rec)
+        except PackageError as exc:
+            raise _fail("warning_invalid", f"record {line}: " + exc.message.split(" / ", 1)[-1],
+                        f"第 {line} 条不符合格式规范") from None
+    return rec
+
+
+def warnings_from_file(path: Path) -> list[dict[str, Any]]:
+    """The records of a warning list file: ``.json`` (a list of objects, or one object)
+    or ``.csv`` (UTF-8, with or without BOM; a heading row of field names or the Chinese
+    headings of :data:`WARNING_HEADINGS`)."""
+    import csv
+
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        if isinstance(exc, OSError):
+            raise fault(exc, path.parent, "import", outcome="nothing_changed") from None
+        raise _fail("warning_invalid", f"{path.name}: not UTF-8 text",
+                    f"{path.name} 不是 UTF-8 文本") from None
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            raise _fail("warning_invalid", f"{path.name}: not JSON",
+                        f"{path.name} 不是有效的 JSON") from None
+        data = [data] if isinstance(data, dict) else data
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise _fail("warning_invalid", f"{path.name}: a JSON list of objects expected",
+                        f"{path.name} 应为 JSON 对象列表")
+        return data
+    if path.suffix.lower() != ".csv":
+        raise _fail("warning_invalid", f"{path.name}: .csv or .json expected",
+                    f"{path.name} 应为 .csv 或 .json 文件")
+    rows = list(csv.reader(raw.splitlines()))
+    if not rows:
+        return []
+    heads = [WARNING_HEADINGS.get(h.strip(), h.strip()) for h in rows[0]]
+    return [{h: v for h, v in zip(heads, r, strict=False) if h}
+            for r in rows[1:] if any(c.strip() for c in r)]

@@ -43,6 +43,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keys_invalid": ("密钥文件无效", "key file invalid"),
     "io_error": ("读写文件失败", "file I/O failed"),
     "confirmation_invalid": ("县级审核确认不能登记", "county confirmation cannot be recorded"),
+    # issue 15 — monitor: the county's warning list (county-receiver warning add)
+    "warning_invalid": ("县级预警名单不能登记", "county warning list cannot be recorded"),
     "county_ahead": ("县级已收到本机导出记录之后的同步包",
                      "the county holds a package this township's export log does not have"),
 }

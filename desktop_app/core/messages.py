@@ -452,6 +452,20 @@ TEMPLATES: dict[str, str] = {
     "lead.apply.no_clerk": "请以经办人身份登录后再帮助申请",
     "lead.apply.done": "线索 {number} 已经转为申请",
     "lead.visit_list.empty": "该村（社区）没有待办的线索",
+    # issue 15 — monitor (services/dynamic_monitor.py, rules/monitor.py)
+    "monitor.setting_invalid": "监测名单设置不正确：每条须有生效日期（每个日期一条）、依据，"
+                               "以及各项月数、天数和比例（整数，在允许范围内）",
+    "monitor.target_required": "请选择要走访的家庭",
+    "monitor.target_unknown": "要走访的家庭已不存在（办件或预警记录找不到）",
+    "monitor.visited_on_required": "请填写走访日期",
+    "monitor.label.visited_on": "走访日期",
+    "monitor.visitors_required": "请填写至少一名走访人员",
+    "monitor.visitors_too_many": "走访人员最多填写 {max} 名",
+    "monitor.findings_required": "请填写走访发现的情况",
+    "monitor.outcome_required": "请选择走访结论",
+    "monitor.next_before_visit": "下次走访日期应晚于本次走访日期",
+    "monitor.change_needs_recipient": "该家庭目前不享受低保、特困供养，不能提交变更申报；"
+                                      "需要帮扶的请选择“需要帮扶”",
 }
 
 register(TEMPLATES)

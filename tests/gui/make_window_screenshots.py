@@ -105,6 +105,7 @@ def main(out: Path) -> None:
             grab(app, dialog, out / f"window-{name}.png")
             dialog.close()
         care_screenshots(app, window, services, out)  # issue 15 — care
+        dynamic_monitor(app, window, out)
         window.close()
     finally:
         services.close()
@@ -146,6 +147,17 @@ def care_screenshots(app: QApplication, window: QWidget, services, out: Path) ->
     subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile",
                     str(pdf), str(stem)], check=True)
     print(f"wrote {stem.name}.png")
+def dynamic_monitor(app: QApplication, window: QWidget, out: Path) -> None:
+    """docs/screenshots/dynamic-monitor.png: 动态管理 → 监测 (issue 15 item 4), the demo's
+    household on the county warning list and 低保边缘 selected."""
+    page = window.show_dynamic()  # type: ignore[attr-defined]
+    tab = page.pages["MonitorTab"]
+    page.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    for i in range(tab.model.rowCount()):
+        if tab.model.row_at(i).name == "田秀梅":
+            tab.view.selectRow(i)
+    grab(app, window, out / "dynamic-monitor.png")
 
 
 if __name__ == "__main__":

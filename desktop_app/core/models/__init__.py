@@ -19,6 +19,7 @@ from .dynamic import HouseholdReview
 from .event import AuditHead, Event
 from .providers import Provider
 from .leads import Lead, LeadVisit
+from .monitor import CountyWarning, MonitorVisit
 from .recovery import AdminRecovery
 from .sync import SyncExport, SyncImport
 from .township import ChangeCounter, Setting, Staff, Township, Village
@@ -30,5 +31,6 @@ __all__ = [
     "HouseholdMember", "Income", "Material", "NumberSeries", "Provider", "RelatedPerson", "RequestedItem", "SearchKey",
     "ReserveBatch", "ReserveEntry",
     "CarePlan",  # issue 15 — care
+    "CountyWarning", "MonitorVisit",
     "Setting", "Staff", "TaskStage", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]

@@ -19,6 +19,7 @@ from desktop_app.core.rules import clock as _clock
 from desktop_app.core.rules import dynamic as _dynamic
 from desktop_app.core.rules import eligibility as _eligibility
 from desktop_app.core.rules import leads as _leads
+from desktop_app.core.rules import monitor as _monitor
 from desktop_app.core.rules import reserve as _reserve
 from desktop_app.core.rules import stages as _stages
 from desktop_app.core.rules import standards as _standards
@@ -158,6 +159,8 @@ VALIDATORS = {
     "dynamic_review": _dynamic.validate_setting,
     # issue 15 — care: self-care thresholds, 照料护理标准 by level, agreement term, reminder
     "care": _care.validate_setting,
+    # issue 15 — monitor: the local monitoring list (rules/monitor.py)
+    "monitoring": _monitor.validate_setting,
 }
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .documents import DocumentInfo, DocumentService
     from .drafts import ApplicationDraft, ItemInput, MemberInput, PersonInput
     from .dynamic.reviews import RecheckService
+    from .dynamic_monitor import MonitorService
     from .handling import (
         EmergencyInput,
         EmergencyResult,
@@ -76,6 +77,7 @@ _LAZY = {
     "ReserveService": ".reserve",
     "CareService": ".care",  # issue 15 — care
     "LeadService": ".leads", "LeadInput": ".leads", "VisitInput": ".leads",  # issue 15
+    "MonitorService": ".dynamic_monitor",
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -117,6 +119,7 @@ class Services:
     providers: ProviderService  # the directory of service providers (issue 15)
     care: CareService  # 特困 care: self-care assessment, 委托照料协议 (issue 15)
     leads: LeadService  # the lead register, 主动发现 (issue 15)
+    monitor: MonitorService  # issue 15 — the local monitoring list (低收入人口动态监测)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -131,6 +134,7 @@ class Services:
         from .context import ServiceContext, local_now
         from .documents import DocumentService
         from .dynamic.reviews import RecheckService
+        from .dynamic_monitor import MonitorService
         from .handling import HandlingService
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
@@ -152,7 +156,8 @@ class Services:
                    handling, SyncService(ctx, handling), ClockService(ctx),
                    ReserveService(ctx, documents), DraftService(ctx),
                    RecheckService(ctx, documents), ProviderService(ctx, documents),
-                   CareService(ctx, documents), LeadService(ctx, documents))
+                   CareService(ctx, documents), LeadService(ctx, documents),
+                   MonitorService(ctx))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

@@ -19,6 +19,7 @@ from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
 from ..rules.dynamic import DEFAULT_ENTRY as DYNAMIC_REVIEW_DEFAULT
 from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
 from ..rules.leads import DEFAULT_ENTRY as DEFAULT_LEAD_RULES
+from ..rules.monitor import DEFAULT_ENTRY as DEFAULT_MONITORING
 from ..rules.reserve import DEFAULT_ENTRY as DEFAULT_RESERVE_FUND
 from ..rules.stages import DEFAULT_PUBLICITY
 from ..rules.standards import load_default_entries
@@ -110,6 +111,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # days are local — wording not checked), first visit within 5 working days (ours),
     # 网格员 as a source only where the county uses them (off: ours); dated entries.
     "lead_rules": [dict(DEFAULT_LEAD_RULES)],
+    # issue 15 — monitor: the local monitoring list (core/rules/monitor.py): refusals near
+    # the line (% of the 低保标准), how recent a 临时救助 counts, how near a 渐退 end, and the
+    # visit interval per reason, entries with effective dates. No seed gives numbers
+    # (重庆/泰安 ask for 低收入人口动态监测): every default is ours (``source``: "ours").
+    "monitoring": [dict(DEFAULT_MONITORING)],
 }
 
 
@@ -138,11 +144,13 @@ class Changes:
     providers: bool = False
     #: issue 15 — leads: the lead register (主动发现) changed
     leads: bool = False
+    #: issue 15 — monitor: the monitoring list (visits, county warnings) changed
+    monitor: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.applications or self.documents or self.lists or self.settings
                     or self.accounts or self.backups or self.exports or self.everything
-                    or self.reserve or self.providers or self.leads)
+                    or self.reserve or self.providers or self.leads or self.monitor)
 
     @property
     def changes(self) -> Changes:
@@ -159,7 +167,7 @@ class Changes:
             out.documents |= c.documents
             out.lists |= c.lists
             for flag in ("settings", "accounts", "backups", "exports", "everything", "reserve",
-                     "leads"):
+                         "providers", "leads", "monitor"):
                 setattr(out, flag, getattr(out, flag) or getattr(c, flag))
         return out
 

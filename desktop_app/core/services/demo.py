@@ -310,6 +310,8 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
         add_demo_care(services, random.Random(seed + 15))  # issue 15 — care (demo_care.py)
         from .demo_leads import add_demo_leads  # issue 15 — leads
         add_demo_leads(services, rng.choice(clerks))
+        from .demo_monitor import add_cases  # issue 15 — monitor: the list's known cases
+        done += add_cases(services, clerks[0])
     return done
 
 

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 TABS: list[tuple[str, str]] = [
     ("dynamic.care:CareTab", QT_TRANSLATE_NOOP("DynamicScreen", "Care (extreme poverty)")),
     ("dynamic.leads:LeadsTab", QT_TRANSLATE_NOOP("DynamicScreen", "Leads")),  # 主动发现
+    ("dynamic.monitor:MonitorTab", QT_TRANSLATE_NOOP("DynamicScreen", "Monitoring")),
 ]
 
 

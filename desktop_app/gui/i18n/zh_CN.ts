@@ -2535,6 +2535,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>Leads</source>
         <translation>主动发现</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitoring</source>
+        <translation>监测</translation>
+    </message>
 </context>
 <context>
     <name>EligibilityEditor</name>
@@ -3596,13 +3601,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+75"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-82"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -3875,6 +3880,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Lead became an application</source>
         <translation>线索转为申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monitoring visit</source>
+        <translation>监测走访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead raised from a monitoring visit</source>
+        <translation>监测走访登记线索</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6678,6 +6693,277 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>This village has no open leads</source>
         <translation>该村（社区）没有待办的线索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The monitoring settings are not valid: each entry needs an effective date (one entry per date), a source, and whole numbers of months, days and percent within the allowed range</source>
+        <translation>监测名单设置不正确：每条须有生效日期（每个日期一条）、依据，以及各项月数、天数和比例（整数，在允许范围内）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the household to visit</source>
+        <translation>请选择要走访的家庭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The household to visit no longer exists (application or warning not found)</source>
+        <translation>要走访的家庭已不存在（办件或预警记录找不到）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the visit date</source>
+        <translation>请填写走访日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter at least one visitor</source>
+        <translation>请填写至少一名走访人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter at most %1 visitors</source>
+        <translation>走访人员最多填写 %1 名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter what the visit found</source>
+        <translation>请填写走访发现的情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the outcome of the visit</source>
+        <translation>请选择走访结论</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The next visit must be after this visit</source>
+        <translation>下次走访日期应晚于本次走访日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This household does not receive dibao or tekun support now, so no change report can be made; choose &quot;needs help&quot; if it needs help</source>
+        <translation>该家庭目前不享受低保、特困供养，不能提交变更申报；需要帮扶的请选择“需要帮扶”</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorTab</name>
+    <message>
+        <location filename="../dynamic/monitor.py" line="+109"/>
+        <source>All reasons</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue only</source>
+        <translation>只看逾期未走访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include households taken off</source>
+        <translation>含已移出名单的家庭</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Household</source>
+        <translation>户主（申请人）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reasons</source>
+        <translation>纳入监测原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next visit</source>
+        <translation>下次走访</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case no.</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record visit…</source>
+        <translation>记录走访…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open application</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 day(s) overdue</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1 day(s)</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 household(s), %2 visit(s) overdue</source>
+        <translation>共 %1 户，逾期未走访 %2 户</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Select a household to see why it is on the list and its visits.</source>
+        <translation>选择一户，查看纳入监测的原因和走访记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why on the list:</source>
+        <translation>纳入监测原因：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next visit due: %1</source>
+        <translation>下次走访：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receives dibao/tekun now: a change found on a visit goes to a change report.</source>
+        <translation>该户目前享受低保或特困供养：走访发现情况变化的，办理变更申报。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Visits (%1):</source>
+        <translation>走访记录（%1 次）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  none yet</source>
+        <translation>  尚无</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  %1  %2 — %3 (%4)</source>
+        <translation>  %1  %2 — %3（%4）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Visit recorded: the household needs help. Register the lead on the 主动发现 tab.</source>
+        <translation>走访已记录：该户需要帮扶，请在“主动发现”中登记线索。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Visit recorded: the application opens for its change report (变更申报).</source>
+        <translation>走访已记录：已打开该户办件，请办理变更申报。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Visit recorded. Next visit due %1.</source>
+        <translation>走访已记录。下次走访：%1。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Visit recorded: lead %1 registered in the lead register (主动发现).</source>
+        <translation>走访已记录：已在“主动发现”中登记线索 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorVisitDialog</name>
+    <message>
+        <location line="+16"/>
+        <source>Record a monitoring visit</source>
+        <translation>记录监测走访</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Names, separated by 、 or commas</source>
+        <translation>姓名，多人用顿号或逗号分隔</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the visit found: income, health, housing, needs</source>
+        <translation>走访发现的情况：收入、健康、住房、需求等</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set the next visit date</source>
+        <translation>指定下次走访日期</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>走访结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next visit</source>
+        <translation>下次走访</translation>
     </message>
 </context>
 <context>

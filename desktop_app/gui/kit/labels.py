@@ -84,6 +84,9 @@ ACTIONS: dict[str, str] = {
     "lead.apply": QT_TRANSLATE_NOOP("Labels", "Lead: help to apply"),
     "lead.close": QT_TRANSLATE_NOOP("Labels", "Lead closed"),
     "lead.link": QT_TRANSLATE_NOOP("Labels", "Lead became an application"),
+    # issue 15 — monitor (低收入人口动态监测)
+    "monitor.visit": QT_TRANSLATE_NOOP("Labels", "Monitoring visit"),
+    "monitor.lead": QT_TRANSLATE_NOOP("Labels", "Lead raised from a monitoring visit"),
 }
 
 ROLES: dict[str, str] = {

@@ -977,6 +977,32 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Lead %1 has already become an application"), ("number",)),
     "lead.visit_list.empty": (QT_TRANSLATE_NOOP(
         "Messages", "This village has no open leads"), ()),
+    # issue 15 — monitor (services/dynamic_monitor.py, rules/monitor.py)
+    "monitor.setting_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The monitoring settings are not valid: each entry needs an effective "
+        "date (one entry per date), a source, and whole numbers of months, days and percent "
+        "within the allowed range"), ()),
+    "monitor.target_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the household to visit"), ()),
+    "monitor.target_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "The household to visit no longer exists (application or warning not "
+        "found)"), ()),
+    "monitor.visited_on_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the visit date"), ()),
+    "monitor.label.visited_on": (QT_TRANSLATE_NOOP("Messages", "Visit date"), ()),
+    "monitor.visitors_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter at least one visitor"), ()),
+    "monitor.visitors_too_many": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter at most %1 visitors"), ("max",)),
+    "monitor.findings_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter what the visit found"), ()),
+    "monitor.outcome_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the outcome of the visit"), ()),
+    "monitor.next_before_visit": (QT_TRANSLATE_NOOP(
+        "Messages", "The next visit must be after this visit"), ()),
+    "monitor.change_needs_recipient": (QT_TRANSLATE_NOOP(
+        "Messages", "This household does not receive dibao or tekun support now, so no "
+        "change report can be made; choose \"needs help\" if it needs help"), ()),
 }
 
 

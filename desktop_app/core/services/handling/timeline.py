@@ -84,6 +84,9 @@ STEP_TEXTS = {
     "care.end": "终止委托照料协议",
     # issue 15 — leads (services/leads.py link_decided)
     "lead.link": "主动发现线索转为申请",
+    # issue 15 — monitor (services/dynamic_monitor.py)
+    "monitor.visit": "监测走访",
+    "monitor.lead": "监测走访发现需帮扶，登记主动发现线索",
 }
 
 
@@ -190,6 +193,11 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         return f"{base}：{d.get('reason', '')}"
     if action.startswith("care."):
         return _care_text(base, action, d)
+    if action == "monitor.visit":  # issue 15 — monitor
+        from ...rules.monitor import OUTCOME_LABELS
+        return f"{base}（{d.get('visited_on', '')}）：{OUTCOME_LABELS.get(d.get('outcome', ''), '')}"
+    if action == "monitor.lead":
+        return f"{base} {d.get('lead', '')}"
     return base
 
 

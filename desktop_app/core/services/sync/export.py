@@ -200,6 +200,20 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("item_uuid", "r.uuid", "t"), ("emergency_aid_uuid", "e.uuid", "t"),
          ("batch_uuid", "b.uuid", "t"), ("recorded_by_uuid", "s.uuid", "t"),
          ("created_at", "n.created_at", "dt")]),
+    # format 4 (issue 15 — monitor): monitoring visits; county_warning is the county's own
+    # list (not Tracked), named by the county's uuid
+    "monitor_visit": (
+        "monitor_visit m LEFT JOIN application a ON a.id = m.application_id "
+        "LEFT JOIN county_warning w ON w.id = m.warning_id "
+        "LEFT JOIN staff s ON s.id = m.recorded_by_id", "m", "m.change_seq",
+        [("uuid", "m.uuid", "t"), ("version", "m.version", None),
+         ("change_seq", "m.change_seq", None), ("local_id", "m.id", None),
+         ("application_uuid", "a.uuid", "t"), ("warning_uuid", "w.uuid", "t"),
+         ("visited_on", "m.visited_on", "d"), ("visitors", "m.visitors", "list"),
+         ("findings", "m.findings", "t"), ("reasons", "m.reasons", "list"),
+         ("outcome", "m.outcome", "t"), ("next_visit_on", "m.next_visit_on", "d"),
+         ("lead_ref", "m.lead_ref", "t"), ("recorded_by_uuid", "s.uuid", "t"),
+         ("created_at", "m.created_at", "dt")]),
     "document": (
         "document d JOIN application a ON a.id = d.application_id "
         "LEFT JOIN staff sc ON sc.id = d.created_by_id LEFT JOIN staff sv ON sv.id = d.voided_by_id",

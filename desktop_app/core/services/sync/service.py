@@ -919,7 +919,8 @@ class SyncService:
                                     or bool(applier.applied["standards"]
                                             or applier.applied["eligibility"]
                                             or applier.applied["holiday_year"]),
-                                    exports=bool(applier.applied["ack"]) or bool(applier.notices)),
+                                    exports=bool(applier.applied["ack"]) or bool(applier.notices),
+                                    monitor=bool(applier.applied.get("warning"))),
                             applier.notices)
 
 
@@ -983,11 +984,12 @@ class _Applier:
     def run(self, pkg: env.OpenedPackage) -> None:
         for type_, fn in (("ack", self.ack), ("feedback", self.feedback),
                           ("confirmation", self.confirmation),
+                          ("warning", self.warning),   # issue 15 — monitor (format 4)
                           ("catalogue", self.catalogue), ("standards", None),
                           ("eligibility", None), ("village", self.village),
                           ("holiday_year", None)):
             n = 0
-            if fn is not None:
+            if fn is not None and type_ in env.TYPES[COUNTY_RETURN]:  # (warning: format 4)
                 for rec in pkg.iter_records(type_):
                     fn(rec)
                     n += 1
@@ -1156,6 +1158,15 @@ class _Applier:
             return
         self.confirmed += 1
         self.applications.add(task.application_id)
+
+    # the county's warning list (format 4; issue 15 — monitor) ---------------------------
+    def warning(self, rec: dict[str, Any]) -> None:
+        """A person on the county's warning list (预警名单): stored for the monitoring
+        list (services/dynamic_monitor.py) — a known uuid updated (a correction, or
+        withdrawn)."""
+        from ..dynamic_monitor import store_warning
+
+        store_warning(self.s, rec, self.seq)
 
     # settings updates ----------------------------------------------------------------
     def _put(self, key: str, value: Any) -> None:
