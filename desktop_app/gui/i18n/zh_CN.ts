@@ -958,7 +958,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+380"/>
+        <location filename="../auth/login.py" line="+400"/>
         <location line="+22"/>
         <source>Change password</source>
         <translation>修改密码</translation>
@@ -1384,7 +1384,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+697"/>
+        <location filename="../applications/detail.py" line="+709"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1397,7 +1397,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Void %1 %2. Reason: %3</source>
         <translation>作废 %1 %2。原因：%3</translation>
     </message>
@@ -1415,7 +1415,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-537"/>
+        <location filename="../applications/detail.py" line="-549"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1942,7 +1942,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>，%1 项已超期</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+104"/>
+        <source>Same household, %1</source>
+        <translation>同户办件 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
@@ -3009,7 +3014,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>放弃本次录入的全部内容吗？</translation>
     </message>
     <message>
-        <location filename="../intake/live_errors.py" line="+140"/>
+        <location filename="../intake/live_errors.py" line="+131"/>
         <source>Not saved: %1</source>
         <extracomment>field path -&gt; its name on the form, for the line at the top when the message does not say which field it is about (&quot;工资性收入：金额格式不正确&quot;)</extracomment>
         <translation>未能保存：%1</translation>
@@ -3448,7 +3453,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>Login</name>
     <message>
-        <location filename="../auth/login.py" line="-198"/>
+        <location filename="../auth/login.py" line="-218"/>
         <source>8 to 64 characters with at least one letter and one digit; not the username, not a run like 12345678, not a well-known password.</source>
         <translation>8–64 个字符，至少包含一个字母和一个数字；不能与用户名相同，不能是 12345678 这样的连续字符，也不能是常见密码。</translation>
     </message>
@@ -3467,9 +3472,10 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <location line="+16"/>
         <source>Log in</source>
+        <extracomment>At start-up on a large database the dialog shows before the services are open (gui/opening.py: ``services`` then only answers the township and the names); ``opening()`` waits for them — ``None``: give up, the dialog is rejected.</extracomment>
         <translation>登录</translation>
     </message>
     <message>
@@ -3493,7 +3499,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>忘记管理员密码…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+33"/>
         <source>There is no account to log in with.</source>
         <translation>没有可以登录的账户。</translation>
     </message>
@@ -3506,7 +3512,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LoginForm</name>
     <message>
-        <location line="-102"/>
+        <location line="-120"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -6229,7 +6235,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>RecoverAdminDialog</name>
     <message>
-        <location filename="../auth/login.py" line="+199"/>
+        <location filename="../auth/login.py" line="+219"/>
         <source>Forgot the administrator password</source>
         <translation>忘记管理员密码</translation>
     </message>
@@ -6727,7 +6733,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>备用金设置已保存。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -7510,7 +7516,7 @@ Documents will be issued with today&apos;s date again, earlier than those record
 <context>
     <name>StageBar</name>
     <message>
-        <location filename="../applications/detail_stages.py" line="+61"/>
+        <location filename="../applications/detail_stages.py" line="+64"/>
         <source>procedure due %1</source>
         <extracomment>state -&gt; (border, background, text colour, bold)</extracomment>
         <translation>程序时限 %1</translation>
@@ -7841,8 +7847,9 @@ deduction (%)</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../intake/supplement.py" line="+76"/>
+        <location filename="../intake/supplement.py" line="+79"/>
         <source>Supply missing materials — %1</source>
+        <extracomment>Shows another one-time notice before it is issued; True = 确认开具 (issue 14).</extracomment>
         <translation>补正材料 — %1</translation>
     </message>
     <message>
@@ -8748,23 +8755,23 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+166"/>
+        <location line="+174"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-173"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+161"/>
+        <location line="+169"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-168"/>
         <source>Clerk</source>
         <translation>经办人</translation>
     </message>
@@ -8795,12 +8802,12 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+128"/>
+        <location line="+136"/>
         <source>Open application</source>
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-134"/>
         <source>Record signature…</source>
         <translation>登记签收…</translation>
     </message>
@@ -8895,7 +8902,7 @@ encryption key %4</source>
         <translation>向申请人告知各事项的办理结果</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>Print the handover list</source>
         <translation>打印转办清单</translation>
     </message>
