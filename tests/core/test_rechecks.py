@@ -198,3 +198,36 @@ def test_edge_and_rigid_households_are_rechecked_too(services, township):
     due = {d.item_code: d for d in services.rechecks.due(within_days=400)}
     assert due["DIBAO_EDGE"].task_id == edge
     assert due["DIBAO_EDGE"].next_review_on == date(2027, 11, 24)   # edge_months 12
+
+
+def test_the_export_record_is_valid_and_leaves_the_snapshot_at_the_township(services, township,
+                                                                             clock):
+    """Sync format 4 (docs/sync-format.md §13.1): one ``household_review`` record per
+    review, valid against its schema, the SQL-built line equal to the reference; the
+    household snapshot and the suggestion's text are local."""
+    from desktop_app.core.services.sync import export as exp
+    from sync_contract.canonical import canonical_json
+    from sync_contract.validation import schema_error, validator
+
+    task = recipient(services, township, members=ELDERLY, incomes={"pension": "150"})
+    clock.now = datetime(2027, 3, 5, 9, 0)
+    hh = services.rechecks.household(task)
+    services.rechecks.record(task, ReviewInput(
+        kind="change", on="2027-03-05", household=replace(hh.draft, incomes={"pension": "1400"}),
+        change_kinds=["income"], outcome="taper", investigators=["王五"],
+        findings="第一行\n第二行"), township)
+    with services.ctx.db.read() as s:
+        raw = s.connection().connection.dbapi_connection
+        ref = list(exp.iter_record_dicts(raw, "household_review", 1, 10**9))
+        lines = [line for chunk in exp.iter_records(raw, "household_review", 1, 10**9)
+                 for line in chunk.lines]
+    assert len(ref) == 1 and lines == [canonical_json(ref[0])]
+    rec = ref[0]
+    check = validator("township-export.household_review.schema.json")
+    assert schema_error(check, rec) is None
+    assert (rec["outcome"], rec["effective_month"], rec["taper_ends_on"], rec["change_kinds"]) == (
+        "taper", "2027-04-01", "2027-09-30", ["income"])
+    assert "household" not in rec and "suggestion_reason" not in rec
+    assert resident_id() not in json.dumps(rec, ensure_ascii=False)
+    # (the schema can fail: an unknown outcome is refused)
+    assert schema_error(check, {**rec, "outcome": "pause"}) is not None
