@@ -105,6 +105,9 @@ def test_an_adjusted_amount_starts_the_month_given(services, township, clock):
     text = pdf_text(notice.path)
     assert "最低生活保障金变更告知书" in text and "2027年4月" in text and "450" in text
     assert "申请复核" in text and "行政复议" in text   # appeal rights (setting ``appeal``)
+    steps = services.handling.timeline(notice.application_id)
+    assert any(st.action == "review.change" and "变更申报：最低生活保障，调整救助金额 450.00 元/月"
+               "，自2027-04-01起" in st.text for st in steps)
 
 
 def test_a_taper_ends_after_six_months_and_is_on_that_months_list(services, township, clock):
@@ -187,7 +190,7 @@ def test_stop_needs_a_reason_and_nothing_is_written_on_bad_input(services, towns
     # the audit event names ids, codes and dates — never the household's facts
     with services.ctx.db.read() as s:
         ev = [json.loads(e) for e in s.scalars(select(Event.detail).where(
-            Event.action == "task.recheck"))]
+            Event.action == "review.recheck"))]
     assert ev and ev[0]["outcome"] == "stop" and ev[0]["review_id"] == res.review_id
     assert "家庭成员已就业" not in json.dumps(ev, ensure_ascii=False)
 

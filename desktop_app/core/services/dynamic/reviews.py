@@ -385,7 +385,7 @@ class RecheckService:
                 task.period_to = _day_before(month)
             elif inp.outcome == "taper" and ends is not None:
                 task.period_to = ends
-            record_event(s, "task.recheck", actor_id=staff.id, application_id=app.id,
+            record_event(s, f"review.{inp.kind}", actor_id=staff.id, application_id=app.id,
                          task_id=task.id, item=task.item_code, review_id=row.id, kind=inp.kind,
                          on=on.isoformat(), outcome=inp.outcome, suggested=sheet.suggestion.outcome,
                          amount_fen=amount, effective_month=month.isoformat(),
