@@ -1384,7 +1384,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+709"/>
+        <location filename="../applications/detail.py" line="+711"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1505,7 +1505,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-130"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -1532,8 +1532,14 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
         <source>Re-check</source>
         <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change report</source>
+        <translation>变更申报</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3062,13 +3068,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+63"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-70"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -3139,11 +3145,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
+        <location line="+6"/>
         <source>Re-check recorded</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -3156,6 +3163,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>Procedure step recorded</source>
         <translation>办理环节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change report recorded</source>
+        <translation>已登记变更申报</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5617,6 +5629,66 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+3"/>
         <source>This draft cannot be read and can no longer be restored</source>
         <translation>该草稿无法读取，已不能恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The dynamic management setting is wrong: each entry needs an effective date, taper months (1 to 24), a taper ceiling (100% to 300% of the standard), the irregular income categories and employments, and the months between near-threshold re-checks (1 to 36)</source>
+        <translation>动态管理设置不正确：每条须有生效日期、渐退月数（1 到 24）、渐退上限（标准的 100% 到 300%）、不固定收入类别、不固定就业状况和低保边缘复核月数（1 到 36）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The month is not valid (e.g. 2027-01)</source>
+        <translation>月份格式不正确（例：2027-01）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The month it applies from must be between the month of the check and 12 months after it</source>
+        <translation>执行月份应在核查当月至其后 12 个月之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The month it applies from cannot be before the benefit began</source>
+        <translation>执行月份不能早于开始享受救助的月份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This task is not a subsistence, extreme-poverty, near-threshold or rigid-spending benefit being received; it cannot be re-checked or changed</source>
+        <translation>该事项不是正在享受的低保、特困、低保边缘或刚性支出救助，不能复核或变更申报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the kind of check (re-check or change report)</source>
+        <translation>请选择核查类型（定期复核或变更申报）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The kinds of change are not valid</source>
+        <translation>变更事项不正确</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A change report needs at least one kind of change (household, income, property or residence)</source>
+        <translation>变更申报请至少选择一项变更事项（家庭人口、收入、财产或居住地）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To adjust the amount, enter the new amount</source>
+        <translation>调整救助金额的，请填写调整后的金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The taper period must be a whole number of months from 1 to 24</source>
+        <translation>渐退月数应为 1 到 24 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most %1 investigators</source>
+        <translation>核查人员最多填写 %1 人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date of the check</source>
+        <translation>核查日期</translation>
     </message>
 </context>
 <context>
