@@ -404,7 +404,6 @@ TEMPLATES: dict[str, str] = {
     "dynamic.amount_required": "调整救助金额的，请填写调整后的金额",
     "dynamic.taper_months_invalid": "渐退月数应为 1 到 24 之间的整数",
     "dynamic.investigators_too_many": "核查人员最多填写 {max} 人",
-    "dynamic.label.on": "核查日期",
 }
 
 register(TEMPLATES)

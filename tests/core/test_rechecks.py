@@ -185,6 +185,9 @@ def test_stop_needs_a_reason_and_nothing_is_written_on_bad_input(services, towns
     assert services.rechecks.amount_in_force(task, date(2027, 2, 1)) is None
     assert services.rechecks.amount_in_force(task, date(2027, 1, 1)) == 60000
     assert services.rechecks.due(within_days=800) == []
+    with pytest.raises(ValidationErrors) as err:   # stopped: nothing more to re-check
+        services.rechecks.record(task, ReviewInput(on="2027-01-15", outcome="continue"), township)
+    assert [e.key for e in err.value.errors] == ["review.not_needed"]
     text = pdf_text(services.documents.for_application(hh.application_id)[-1].path)
     assert "停止社会救助告知书" in text and "行政诉讼" in text
     # the audit event names ids, codes and dates — never the household's facts

@@ -5685,11 +5685,6 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>At most %1 investigators</source>
         <translation>核查人员最多填写 %1 人</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>Date of the check</source>
-        <translation>核查日期</translation>
-    </message>
 </context>
 <context>
     <name>NewUserDialog</name>

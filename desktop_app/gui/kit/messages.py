@@ -884,8 +884,6 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The taper period must be a whole number of months from 1 to 24"), ()),
     "dynamic.investigators_too_many": (QT_TRANSLATE_NOOP(
         "Messages", "At most %1 investigators"), ('max',)),
-    "dynamic.label.on": (QT_TRANSLATE_NOOP(
-        "Messages", "Date of the check"), ()),
 }
 
 

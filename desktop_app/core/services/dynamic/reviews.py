@@ -328,6 +328,8 @@ class RecheckService:
             if staff is None:
                 raise PermissionDenied(auth.HANDLE, auth.MESSAGES[auth.HANDLE])
             task = self._task(s, item_id)
+            if rules.status_of(schedule.decisions(s, task.id), today)[0] == "stopped":
+                raise ValidationErrors([ValidationError("task", "state", key="review.not_needed")])
             app = task.application
             rp = schedule.review_policy(self.ctx, s, today)
             errors: list[ValidationError] = []
@@ -489,7 +491,7 @@ def _household_json(draft: ApplicationDraft) -> str:
 
 
 def _day(value: str | date, today: date) -> date:
-    return day_value(value, "on", Message("dynamic.label.on"), today=today)
+    return day_value(value, "on", Message("review.label.review_on"), today=today)
 
 
 def _day_before(month: date) -> date:
