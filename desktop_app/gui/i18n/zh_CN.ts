@@ -5682,6 +5682,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
+        <source>To stop the benefit, give the reason</source>
+        <translation>停止救助的，请填写停止原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>At most %1 investigators</source>
         <translation>核查人员最多填写 %1 人</translation>
     </message>

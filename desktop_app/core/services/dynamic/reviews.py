@@ -293,8 +293,12 @@ class RecheckService:
             if isinstance(taper, bool) or not isinstance(taper, int) or not 1 <= taper <= 24:
                 errors.append(ValidationError("taper_months", "invalid",
                                               key="dynamic.taper_months_invalid"))
-        reason = collect(errors, validate_text, inp.stop_reason, "stop_reason", STOP_REASON_MAX,
-                         required=inp.outcome == "stop") or ""
+        reason = collect(errors, validate_text, inp.stop_reason, "stop_reason",
+                         STOP_REASON_MAX) or ""
+        if inp.outcome == "stop" and not reason.strip() and not any(
+                e.field == "stop_reason" for e in errors):
+            errors.append(ValidationError("stop_reason", "required",
+                                          key="dynamic.stop_reason_required"))
         people: list[str] = []
         if len(inp.investigators) > MAX_INVESTIGATORS:
             errors.append(ValidationError("investigators", "too_many",
