@@ -158,6 +158,10 @@ def test_a_change_report_keeps_the_old_household_readable(services, township, cl
         outcome="adjust", amount="600", effective_month="2027-04"), township)
     rows = services.rechecks.history(task)
     assert [r.snapshot_no for r in rows] == [1, 2]
+    with pytest.raises(ValidationErrors) as err:   # not before the last re-check
+        services.rechecks.record(task, ReviewInput(on="2027-02-01", outcome="continue"),
+                                 township)
+    assert [e.key for e in err.value.errors] == ["dynamic.on_too_early"]
     assert [m.name for m in services.rechecks.snapshot(rows[0].id).members] == ["李四", "张小宝"]
     assert [m.name for m in services.rechecks.snapshot(rows[1].id).members] == ["李四"]
 

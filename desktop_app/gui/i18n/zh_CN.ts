@@ -5682,6 +5682,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
+        <source>The date cannot be before the benefit began or the last re-check (%1)</source>
+        <translation>核查日期不能早于开始享受救助或上次复核的日期 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>To stop the benefit, give the reason</source>
         <translation>停止救助的，请填写停止原因</translation>
     </message>

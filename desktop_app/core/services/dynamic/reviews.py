@@ -276,6 +276,12 @@ class RecheckService:
         if inp.kind not in rules.KINDS:
             errors.append(ValidationError("kind", "invalid", key="dynamic.kind_invalid"))
         on = collect(errors, _day, inp.on, today)
+        live = reviews_in_force(s, task.id)
+        earliest = max([d for d in (task.result_on, live[-1].on if live else None) if d],
+                       default=None)
+        if on is not None and earliest is not None and on < earliest:
+            errors.append(ValidationError("on", "order", key="dynamic.on_too_early",
+                                          params={"date": earliest.isoformat()}))
         bad_kinds = [k for k in inp.change_kinds if k not in rules.CHANGE_KINDS]
         if bad_kinds or len(set(inp.change_kinds)) != len(inp.change_kinds):
             errors.append(ValidationError("change_kinds", "invalid", key="dynamic.change_kinds_invalid"))
