@@ -1876,7 +1876,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+716"/>
+        <location filename="../applications/detail.py" line="+718"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1997,7 +1997,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-131"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -2024,8 +2024,14 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
         <source>Re-check</source>
         <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change report</source>
+        <translation>变更申报</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3601,13 +3607,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+78"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-85"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -3678,11 +3684,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
+        <location line="+6"/>
         <source>Re-check recorded</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -3695,6 +3702,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>Procedure step recorded</source>
         <translation>办理环节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change report recorded</source>
+        <translation>已登记变更申报</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6478,6 +6490,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>The taper period must be a whole number of months from 1 to 24</source>
         <translation>渐退月数应为 1 到 24 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date cannot be before the benefit began or the last re-check (%1)</source>
+        <translation>核查日期不能早于开始享受救助或上次复核的日期 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To stop the benefit, give the reason</source>
+        <translation>停止救助的，请填写停止原因</translation>
     </message>
     <message>
         <location line="+2"/>

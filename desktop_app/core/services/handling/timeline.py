@@ -76,7 +76,6 @@ STEP_TEXTS = {
     "reserve.payment": "备用金支付",
     "reserve.refund": "退回备用金",
     # issue 15 — reviews (services/dynamic/reviews.py)
-    "task.recheck": "复核",
     # issue 15 — providers (services/providers.py)
     "task.provider": "选择服务机构",
     # issue 15 — care (services/care.py)
@@ -87,6 +86,8 @@ STEP_TEXTS = {
     # issue 15 — monitor (services/dynamic_monitor.py)
     "monitor.visit": "监测走访",
     "monitor.lead": "监测走访发现需帮扶，登记主动发现线索",
+    "review.recheck": "复核",
+    "review.change": "变更申报",
 }
 
 
@@ -180,7 +181,7 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
             f"，转办单 {d['slip']}" if d.get("slip") else "")
     if action == "task.review":
         return f"{base}：{item}，{'继续享受' if d.get('outcome') == 'continue' else '停止享受'}"
-    if action == "task.recheck":  # issue 15 — reviews
+    if action in ("review.recheck", "review.change"):  # issue 15 — reviews
         return _recheck_text(item, d)
     if action == "emergency.pay":
         return f"{base} {format_yuan(d.get('amount_fen', 0))} 元（{d.get('method', '')}）"
