@@ -90,7 +90,7 @@ from .models import (
 
 DEFAULT_URL = "sqlite:///county.sqlite3"
 #: Record types that belong to one task (their ``item_uuid``; county_record.task_uuid).
-TASK_PARTS = ("task_stage", "reserve_entry")
+TASK_PARTS = ("task_stage", "reserve_entry", "care_plan")
 #: The fields of a ``confirmation`` record (docs/sync-format.md §12).
 CONFIRMATION_FIELDS = ("task_uuid", "outcome", "decided_on", "amount_fen", "period_from",
                        "period_to", "document_number", "text")

@@ -267,18 +267,18 @@ class CareService(HandlingBase):
                 plan.replaces_id = previous.id
                 self._supersede(previous, plan)
             plan.recorded_by_id = clerk.id
+            if plan.mode == rules.DISPERSED and plan.starts_on is not None:
+                plan.agreement_no = self._next_suffix(s, app, numbering.CARE_AGREEMENT)
             s.add(plan)
             s.flush()
             pending = [self.documents.create(
                 s, app, "self_care_assessment",
                 self._next_suffix(s, app, numbering.SELF_CARE_FORM), clerk, now,
                 item_ids={task.id})]
-            if plan.mode == rules.DISPERSED and plan.starts_on is not None:
-                number = self._next_suffix(s, app, numbering.CARE_AGREEMENT)
-                plan.agreement_no = number
-                s.flush()
-                pending.append(self.documents.create(s, app, "care_agreement", number, clerk,
-                                                     now, item_ids={task.id}))
+            if plan.agreement_no:
+                pending.append(self.documents.create(s, app, "care_agreement",
+                                                     plan.agreement_no, clerk, now,
+                                                     item_ids={task.id}))
             record_event(s, "care.assess", actor_id=clerk.id, application_id=app.id,
                          task_id=task.id, plan_id=plan.id, item=task.item_code,
                          on=plan.assessed_on.isoformat(), level=plan.level,
