@@ -958,7 +958,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>CareButton</name>
     <message>
-        <location filename="../dynamic/care.py" line="+586"/>
+        <location filename="../dynamic/care.py" line="+587"/>
         <source>Care (extreme poverty)…</source>
         <translation>特困照料…</translation>
     </message>
@@ -1084,7 +1084,7 @@ The current data is backed up first. Afterwards exports pause until an administr
     <message>
         <location line="+7"/>
         <source>%1&#x3000;support for persons in extreme poverty</source>
-        <translation>%1　特困人员救助供养</translation>
+        <translation>%1&#x3000;特困人员救助供养</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1767,7 +1767,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+703"/>
+        <location filename="../applications/detail.py" line="+715"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1798,7 +1798,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-542"/>
+        <location filename="../applications/detail.py" line="-554"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -2325,7 +2325,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>，%1 项已超期</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+104"/>
+        <source>Same household, %1</source>
+        <translation>同户办件 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
