@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import ValidationError, ValidationErrors
@@ -227,11 +227,14 @@ class CareService(HandlingBase):
                         Application.status.in_((ApplicationStatus.ACCEPTED,
                                                 ApplicationStatus.CLOSED)))
                  .order_by(RequestedItem.id))
+            newest = select(func.max(CarePlan.id)).group_by(CarePlan.item_id)
+            current = {p.item_id: p for p in s.scalars(select(CarePlan)
+                                                       .where(CarePlan.id.in_(newest)))}
             out = []
             for task in s.scalars(q):
                 if _stopped(task, today):
                     continue
-                plan = self._current(s, task.id)
+                plan = current.get(task.id)
                 if plan is None:
                     app = task.application
                     out.append(CareRow(task.id, app.id, app.number or "", app.applicant.name,
@@ -239,12 +242,11 @@ class CareService(HandlingBase):
                     continue
                 if not rules.needs_agreement(plan.mode, plan.level):
                     continue
-                view = self._view(s, plan)
-                if view.has_agreement and view.ended_on is None and view.ends_on is not None \
-                        and view.ends_on >= today:
+                if plan.agreement_no and plan.ended_on is None and plan.ends_on is not None \
+                        and plan.ends_on >= today:
                     continue   # in force, or signed and starting later
-                problem = ("no_agreement" if not view.has_agreement
-                           else "ended" if view.ended_on is not None else "expired")
+                problem = ("no_agreement" if not plan.agreement_no
+                           else "ended" if plan.ended_on is not None else "expired")
                 out.append(self._row(s, plan, problem, villages, today))
             return out
 
@@ -267,18 +269,18 @@ class CareService(HandlingBase):
                 plan.replaces_id = previous.id
                 self._supersede(previous, plan)
             plan.recorded_by_id = clerk.id
+            if plan.mode == rules.DISPERSED and plan.starts_on is not None:
+                plan.agreement_no = self._next_suffix(s, app, numbering.CARE_AGREEMENT)
             s.add(plan)
             s.flush()
             pending = [self.documents.create(
                 s, app, "self_care_assessment",
                 self._next_suffix(s, app, numbering.SELF_CARE_FORM), clerk, now,
                 item_ids={task.id})]
-            if plan.mode == rules.DISPERSED and plan.starts_on is not None:
-                number = self._next_suffix(s, app, numbering.CARE_AGREEMENT)
-                plan.agreement_no = number
-                s.flush()
-                pending.append(self.documents.create(s, app, "care_agreement", number, clerk,
-                                                     now, item_ids={task.id}))
+            if plan.agreement_no:
+                pending.append(self.documents.create(s, app, "care_agreement",
+                                                     plan.agreement_no, clerk, now,
+                                                     item_ids={task.id}))
             record_event(s, "care.assess", actor_id=clerk.id, application_id=app.id,
                          task_id=task.id, plan_id=plan.id, item=task.item_code,
                          on=plan.assessed_on.isoformat(), level=plan.level,

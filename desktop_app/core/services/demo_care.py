@@ -100,6 +100,8 @@ def add_demo_care(services: Services, rng: random.Random) -> int:
                 plan.ends_on = rules.default_end(start, int(str(entry["term_months"])))
                 plan.signed_on = min(start, today)
                 plan.amount_fen = rules.standard_fen(entry, result.level)
+            if start is not None:
+                plan.agreement_no = HandlingBase._next_suffix(s, app, numbering.CARE_AGREEMENT)
             s.add(plan)
             s.flush()
             staff = s.get(Staff, clerk_id) if clerk_id else None
@@ -109,8 +111,6 @@ def add_demo_care(services: Services, rng: random.Random) -> int:
             documents.create(s, app, "self_care_assessment", number, staff, now, render=False,
                              item_ids={task.id})
             if start is not None:
-                plan.agreement_no = HandlingBase._next_suffix(s, app, numbering.CARE_AGREEMENT)
-                s.flush()
                 documents.create(s, app, "care_agreement", plan.agreement_no, staff, now,
                                  render=False, item_ids={task.id})
             record_event(s, "care.assess", actor_id=staff.id, application_id=app.id,

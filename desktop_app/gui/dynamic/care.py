@@ -12,8 +12,8 @@ dialog and the detail window's button for a TEKUN task.
   生活自理能力评估表 and the 委托照料协议 (opened at once).
 * :class:`CareButton` — 特困照料… in the application detail, for its TEKUN task.
 
-Writes go through the runner's write lane; the lists refresh on the change bus
-(applications, settings, everything).
+Writes go through the runner's write lane; the lists are read on the read lane and
+refresh on the change bus (applications, settings, everything).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from ...core.rules.values import format_yuan
 from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.labels import QT_TRANSLATE_NOOP
-from ..kit.tasks import TaskRunner
+from ..kit.tasks import READ, TaskRunner
 from ..kit.widgets import ErrorLabel, ListTableModel, open_file, row_table
 from ..tracking.dialogs import ServiceDialog, date_edit, field
 
@@ -489,14 +489,16 @@ class CareTab(QWidget):
 
     # -- content ----------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Re-read both lists on the read lane (they grow with the number of 特困 persons)."""
         care = self.services.care
-        try:
-            setting = care.setting_on()
-            ending = care.ending_soon()
-            missing = care.without_agreement()
-        except Exception as exc:
-            present(self, exc, label=self.error)   # never an empty list for a failed read
-            return
+        self.tasks.run(lambda: (care.setting_on(), care.ending_soon(), care.without_agreement()),
+                       self._show, self._failed, owner=self, lane=READ, publish=False)
+
+    def _failed(self, exc: BaseException) -> None:
+        present(self, exc, label=self.error)   # never an empty list for a failed read
+
+    def _show(self, result) -> None:
+        setting, ending, missing = result
         self.intro.setText(fmt(self.tr(
             "Every person in extreme poverty supported at home who has lost self-care needs an "
             "entrusted care agreement. Agreements ending within %1 days are listed first; "

@@ -981,7 +981,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>CareButton</name>
     <message>
-        <location filename="../dynamic/care.py" line="+587"/>
+        <location filename="../dynamic/care.py" line="+589"/>
         <source>Care (extreme poverty)…</source>
         <translation>特困照料…</translation>
     </message>
@@ -994,7 +994,7 @@ The current data is backed up first. Afterwards exports pause until an administr
 <context>
     <name>CareDialog</name>
     <message>
-        <location line="-526"/>
+        <location line="-528"/>
         <source>Eats unaided</source>
         <extracomment>Labels shown on screen (English sources, translated; the printed words are the rules&apos;).</extracomment>
         <translation>自主吃饭</translation>
@@ -1336,7 +1336,7 @@ The current data is backed up first. Afterwards exports pause until an administr
         <translation>打开办件</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Every person in extreme poverty supported at home who has lost self-care needs an entrusted care agreement. Agreements ending within %1 days are listed first; default term %2 months (setting since %3).</source>
         <translation>分散供养的失能特困人员须全部签订委托照料协议。上方列出 %1 天内到期的协议；协议默认期限 %2 个月（%3 起执行的设置）。</translation>
     </message>
@@ -2786,7 +2786,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>EndDialog</name>
     <message>
-        <location filename="../dynamic/care.py" line="-206"/>
+        <location filename="../dynamic/care.py" line="-208"/>
         <source>End the entrusted care agreement</source>
         <translation>终止委托照料协议</translation>
     </message>

@@ -302,6 +302,31 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("window_phone", "t.window_phone", "t"),
          ("supervision_phone", "t.supervision_phone", "t"),
          ("created_at", "t.created_at", "dt")]),
+    # format 4 (issue 15 — care): self-care assessments, 供养 mode, 委托照料协议
+    "care_plan": (
+        "care_plan c JOIN application a ON a.id = c.application_id "
+        "JOIN requested_item r ON r.id = c.item_id "
+        "JOIN household_member m ON m.id = c.member_id "
+        "LEFT JOIN care_plan p ON p.id = c.replaces_id "
+        "LEFT JOIN staff s ON s.id = c.recorded_by_id", "c", "c.change_seq",
+        [("uuid", "c.uuid", "t"), ("version", "c.version", None),
+         ("change_seq", "c.change_seq", None), ("local_id", "c.id", None),
+         ("application_uuid", "a.uuid", "t"), ("item_uuid", "r.uuid", "t"),
+         ("member_uuid", "m.uuid", "t"), ("assessed_on", "c.assessed_on", "d"),
+         ("assessors", "c.assessors", "list"), ("indicators", "c.indicators", "t"),
+         ("failed_count", "c.failed_count", None), ("level", "c.level", "t"),
+         ("setting_from", "c.setting_from", "d"), ("mode", "c.mode", "t"),
+         ("institution", "c.institution", "t"), ("caretaker_kind", "c.caretaker_kind", "t"),
+         ("caretaker_name", "c.caretaker_name", "t"),
+         ("caretaker_relation", "c.caretaker_relation", "t"),
+         ("caretaker_phone", "c.caretaker_phone", "t"),
+         ("caretaker_address", "c.caretaker_address", "t"), ("services", "c.services", "list"),
+         ("agreement_no", "c.agreement_no", "t"), ("starts_on", "c.starts_on", "d"),
+         ("ends_on", "c.ends_on", "d"), ("amount_fen", "c.amount_fen", None),
+         ("signed_on", "c.signed_on", "d"), ("ended_on", "c.ended_on", "d"),
+         ("end_reason", "c.end_reason", "t"), ("note", "c.note", "t"),
+         ("replaces_uuid", "p.uuid", "t"), ("recorded_by_uuid", "s.uuid", "t"),
+         ("created_at", "c.created_at", "dt")]),
 }
 
 # Nested lists: type -> (field, FROM clause (child alias c; may join), parent-id column,
