@@ -9,13 +9,20 @@ import random
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .demo import make_id
+from ..rules.identity import check_char
 from .leads import LeadInput, VisitInput
 
 if TYPE_CHECKING:
     from . import Services
 
 REGION = "522201"
+
+
+def make_id(rng: random.Random, region: str, birth: date, male: bool) -> str:
+    """A valid resident ID number (not demo.make_id: demo calls this module)."""
+    seq = rng.randrange(0, 499) * 2 + (1 if male else 0)
+    body = f"{region}{birth:%Y%m%d}{seq:03d}"
+    return body + check_char(body)
 
 
 def add_demo_leads(services: Services, clerk: int) -> int:

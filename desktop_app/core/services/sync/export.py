@@ -204,6 +204,35 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("investigators", "h.investigators", "list"), ("findings", "h.findings", "t"),
          ("next_review_on", "h.next_review_on", "d"), ("replaces_uuid", "p.uuid", "t"),
          ("recorded_by_uuid", "s.uuid", "t"), ("created_at", "h.created_at", "dt")]),
+    # format 4 (issue 15 — leads): the lead register; the reporter's name and phone stay in
+    # the township (docs/sync-format.md §13)
+    "lead": (
+        "lead l LEFT JOIN village v ON v.id = l.village_id "
+        "LEFT JOIN application a ON a.id = l.application_id "
+        "LEFT JOIN staff s ON s.id = l.recorded_by_id", "l", "l.change_seq",
+        [("uuid", "l.uuid", "t"), ("version", "l.version", None),
+         ("change_seq", "l.change_seq", None), ("local_id", "l.id", None),
+         ("number", "l.number", "t"), ("source", "l.source", "t"),
+         ("reported_on", "l.reported_on", "d"), ("ticket_no", "l.ticket_no", "t"),
+         ("origin_ref", "l.origin_ref", "t"), ("subject_name", "l.subject_name", "t"),
+         ("subject_id_number", "l.subject_id_number", "t"),
+         ("subject_phone", "l.subject_phone", "t"), ("village_uuid", "v.uuid", "t"),
+         ("address", "l.address", "t"), ("situation", "l.situation", "t"),
+         ("reply_due", "l.reply_due", "d"), ("replied_on", "l.replied_on", "d"),
+         ("reply_text", "l.reply_text", "t"), ("assignee", "l.assignee", "t"),
+         ("assigned_on", "l.assigned_on", "d"), ("visit_due", "l.visit_due", "d"),
+         ("status", "l.status", "t"), ("outcome", "l.outcome", "t"),
+         ("outcome_text", "l.outcome_text", "t"), ("application_uuid", "a.uuid", "t"),
+         ("closed_on", "l.closed_on", "d"), ("recorded_by_uuid", "s.uuid", "t"),
+         ("created_at", "l.created_at", "dt")]),
+    "lead_visit": (
+        "lead_visit w JOIN lead l ON l.id = w.lead_id "
+        "LEFT JOIN staff s ON s.id = w.recorded_by_id", "w", "w.change_seq",
+        [("uuid", "w.uuid", "t"), ("version", "w.version", None),
+         ("change_seq", "w.change_seq", None), ("local_id", "w.id", None),
+         ("lead_uuid", "l.uuid", "t"), ("visited_on", "w.visited_on", "d"),
+         ("visitors", "w.visitors", "list"), ("findings", "w.findings", "t"),
+         ("recorded_by_uuid", "s.uuid", "t"), ("created_at", "w.created_at", "dt")]),
     "reserve_batch": (
         "reserve_batch b LEFT JOIN staff s ON s.id = b.recorded_by_id", "b", "b.change_seq",
         [("uuid", "b.uuid", "t"), ("version", "b.version", None),
