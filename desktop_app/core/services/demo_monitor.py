@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from ..models import Application, CountyWarning, HouseholdMember, MonitorVisit
+from ..rules.identity import check_char
 from ..rules.monitor import add_months
 from ..vocab import ApplicationStatus, Decision, MaterialStatus, TaskStatus
 from .drafts import ApplicationDraft, ItemInput, MemberInput
@@ -77,9 +78,10 @@ SEED = 1504
 
 
 def _id_number(region: str, birth: date, male: bool, rng: random.Random) -> str:
-    from .demo import make_id
-
-    return make_id(rng, region, birth, male)
+    """A valid resident ID (as ``demo.make_id``; not imported from there: demo calls us)."""
+    seq = rng.randrange(0, 500) * 2 + (1 if male else 0)
+    body = f"{region}{birth:%Y%m%d}{seq:03d}"
+    return body + check_char(body)
 
 
 def case_ids(region: str) -> dict[str, str]:

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..errors import ValidationError, ValidationErrors
 from ..messages import Message
@@ -295,7 +295,8 @@ class MonitorService:
                      | (RequestedItem.item_code.in_(TEMPORARY_ITEMS)
                         & (RequestedItem.task_status == done)
                         & (RequestedItem.result_on >= temporary_from))))
-             .order_by(RequestedItem.id))
+             .order_by(RequestedItem.id)
+             .options(selectinload(Application.members)))   # (no query per household)
         standards = self.ctx.get_setting(s, "standards")
         eligibility = self.ctx.get_setting(s, "eligibility")
         for task, app in s.execute(q):
@@ -320,7 +321,8 @@ class MonitorService:
                 amount = f"，{format_yuan(task.amount_fen)}元" if task.amount_fen else ""
                 yield app, Reason("temporary", on, f"{_cn(on)}获临时救助{amount}")
         aids = (select(EmergencyAid, Application).join(Application)
-                .where(EmergencyAid.paid_on >= temporary_from, Application.status.in_(LIVE)))
+                .where(EmergencyAid.paid_on >= temporary_from, Application.status.in_(LIVE))
+                .options(selectinload(Application.members)))
         for aid, app in s.execute(aids):
             yield app, Reason("temporary", aid.paid_on,
                               f"{_cn(aid.paid_on)}先行救助{format_yuan(aid.amount_fen)}元")
