@@ -89,9 +89,34 @@ def main(out: Path) -> None:
             dialog = window.open_application(app_id)
             grab(app, dialog, out / f"window-{name}.png")
             dialog.close()
+        dynamic_rechecks_shots(app, window, services, out)
         window.close()
     finally:
         services.close()
+
+
+def dynamic_rechecks_shots(app: QApplication, window, services, out: Path) -> None:
+    """Issue 15: the 复核 tab of 动态管理 and a 复核核查表 of a 低保 household whose wage
+    went up (docs/screenshots/dynamic-rechecks.png, dynamic-worksheet.png)."""
+    from desktop_app.gui.dynamic.worksheet import WorksheetDialog
+
+    screen = window.show_dynamic()
+    tab = screen.pages["RechecksTab"]
+    screen.tabs.setCurrentWidget(tab)
+    tab.within.setValue(400)
+    grab(app, window, out / "dynamic-rechecks.png")
+    row = next((r for r in tab.due_rows if r.item_code == "DIBAO"), None)
+    if row is None:
+        print("no 低保 household due: dynamic-worksheet.png not made")
+        return
+    dialog = WorksheetDialog(services, window.tasks, window.current_actor, row.task_id,
+                             parent=window)
+    dialog.show()
+    wage = dialog.editor.incomes["wage"]
+    wage.setText(str(int(float(wage.text() or "0")) + 300))
+    dialog.refresh()
+    grab(app, dialog, out / "dynamic-worksheet.png")
+    dialog.close()
 
 
 if __name__ == "__main__":

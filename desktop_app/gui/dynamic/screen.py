@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ..kit.labels import QT_TRANSLATE_NOOP  # noqa: F401 - marks the tab titles (lupdate)
+from ..kit.labels import QT_TRANSLATE_NOOP
 from ..kit.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 #: The tabs in order: (``"package.module:Class"`` relative to ``desktop_app.gui``, the
 #: English title marked for translation in the context ``DynamicScreen``).
 TABS: list[tuple[str, str]] = [
+    ("dynamic.rechecks:RechecksTab", QT_TRANSLATE_NOOP("DynamicScreen", "Re-checks")),
 ]
 
 
