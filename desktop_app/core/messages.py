@@ -391,6 +391,20 @@ TEMPLATES: dict[str, str] = {
     # issue 14 — drafts (services/intake/saved_drafts.py)
     "draft.not_found": "该草稿已不存在（可能已受理、清空或放弃）",
     "draft.unreadable": "该草稿无法读取，已不能恢复",
+    # issue 15 — reviews (core/services/dynamic, core/rules/dynamic.py)
+    "dynamic.setting.invalid": "动态管理设置不正确：每条须有生效日期、渐退月数（1 到 24）、渐退上限（标准的 100% "
+                               "到 300%）、不固定收入类别、不固定就业状况和低保边缘复核月数（1 到 36）",
+    "dynamic.month_invalid": "月份格式不正确（例：2027-01）",
+    "dynamic.month_range": "执行月份应在核查当月至其后 12 个月之间",
+    "dynamic.month_before_grant": "执行月份不能早于开始享受救助的月份",
+    "dynamic.not_recipient": "该事项不是正在享受的低保、特困、低保边缘或刚性支出救助，不能复核或变更申报",
+    "dynamic.kind_invalid": "请选择核查类型（定期复核或变更申报）",
+    "dynamic.change_kinds_invalid": "变更事项不正确",
+    "dynamic.change_kinds_required": "变更申报请至少选择一项变更事项（家庭人口、收入、财产或居住地）",
+    "dynamic.amount_required": "调整救助金额的，请填写调整后的金额",
+    "dynamic.taper_months_invalid": "渐退月数应为 1 到 24 之间的整数",
+    "dynamic.investigators_too_many": "核查人员最多填写 {max} 人",
+    "dynamic.label.on": "核查日期",
 }
 
 register(TEMPLATES)

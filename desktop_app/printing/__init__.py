@@ -54,6 +54,10 @@ DOCUMENT_KINDS: dict[str, str] = {
     "reserve_statement": "临时救助备用金月度收支明细",
     "reserve_batch": "临时救助备用金报账单",
     "material_checklist": "临时救助补齐材料清单",  # issue 13 — 补齐手续
+    # issue 15 — reviews (core/services/dynamic/forms.py)
+    "recheck_form": "社会救助对象复核核查表",
+    "review_notice": "社会救助变更告知书",
+    "taper_list": "低保渐退期满名单",
 }
 
 __all__ = [

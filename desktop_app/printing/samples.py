@@ -511,6 +511,87 @@ def material_checklist() -> dict[str, Any]:
     return data
 
 
+
+# -- issue 15 — reviews (core/services/dynamic/forms.py) ----------------------------------
+def _review(outcome: str = "adjust") -> dict[str, Any]:
+    return {
+        "kind": "变更申报", "granted": "2026-12-01", "on": "2027-02-10", "changes": "收入",
+        "snapshot_no": 1, "class": "C类",
+        "class_reason": "有劳动能力的家庭成员 1 人，收入来源不固定（工资性收入；灵活就业），每半年核查一次",
+        "suggested": "调整救助金额",
+        "suggestion_reason": "人均月收入 250 元，农村低保标准 550 元；拟补差 550 元 × 2 人 − "
+                             "家庭月收入 500 元 = 600 元/月（现发放 800 元/月）",
+        "outcome": {"adjust": "调整救助金额", "taper": "渐退", "stop": "停止救助"}[outcome],
+        "outcome_code": outcome,
+        "amount": "—" if outcome == "stop" else "600.00 元/月",
+        "effective_month": "2027年3月",
+        "taper_ends_on": "2027-08-31" if outcome == "taper" else "",
+        "stop_reason": "家庭成员已稳定就业，人均收入超过低保标准 1.5 倍" if outcome == "stop" else "",
+        "investigators": "王五、赵六", "findings": "配偶在县城务工，月收入约 300 元，已核实工资流水",
+        "next_review_on": "2027-08-10", "members": 2, "net_income": "500.00 元",
+        "per_capita": "250.00 元", "topup": "600.00 元/月", "standards_from": "2026-01-01",
+    }
+
+
+def recheck_form() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["number"] = "330102101-20261124-0001-F1"
+    data["issued_date"] = "2027-02-10"
+    data["application_number"] = "330102101-20261124-0001"
+    data["task"] = {"item": "最低生活保障", "code": "DIBAO"}
+    data["review"] = _review()
+    data["household"] = {
+        "members": [
+            {"name": "张三", "relation": "本人", "id_number": "330102********1234",
+             "health": "多病", "employment": "无劳动能力", "disability": "", "counted": "是"},
+            {"name": "李四", "relation": "配偶", "id_number": "330102********5678",
+             "health": "健康", "employment": "灵活就业", "disability": "", "counted": "是"},
+        ],
+        "incomes": [{"label": "工资性收入", "amount": "300 元"},
+                    {"label": "种植养殖收入", "amount": "200 元"}],
+        "deposits": "2000 元", "vehicles": "0", "houses": "1", "housing_area": "60 平方米",
+        "business": "无", "medical": "3000 元（已报销 1200 元）", "education": "0 元",
+    }
+    return data
+
+
+def review_notice(outcome: str = "stop") -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["number"] = "330102101-20261124-0001-T1"
+    data["issued_date"] = "2027-02-10"
+    data["application_number"] = "330102101-20261124-0001"
+    data["task"] = {"item": "最低生活保障", "code": "DIBAO"}
+    data["review"] = _review(outcome)
+    data["title"] = {"adjust": "最低生活保障金变更告知书", "taper": "社会救助渐退告知书",
+                     "stop": "停止社会救助告知书"}[outcome]
+    data["notice"] = {"adjust": outcome == "adjust", "taper": outcome == "taper",
+                      "stop": outcome == "stop"}
+    data["appeal"] = {"review_days": 30, "reconsideration_days": 60, "litigation_months": 6}
+    return data
+
+
+def review_notice_taper() -> dict[str, Any]:
+    return review_notice("taper")
+
+
+def taper_list() -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    del data["applicant"], data["application_number"]  # a list for many households
+    data["number"] = "330102101-20270801-JT01"
+    data["issued_date"] = "2027-08-01"
+    data["month"] = "2027年8月"
+    data["tapers"] = [
+        {"application_number": "330102101-20261124-0001", "applicant": "张三",
+         "village": "东村村民委员会", "item": "最低生活保障", "from": "2027年3月",
+         "ends_on": "2027-08-31", "amount": "600.00 元/月"},
+        {"application_number": "330102101-20261125-0003", "applicant": "欧阳娜娜",
+         "village": "西村村民委员会", "item": "最低生活保障", "from": "2027年3月",
+         "ends_on": "2027-08-31", "amount": "420.00 元/月"},
+    ]
+    data["count"] = len(data["tapers"])
+    return data
+
+
 SAMPLES = {
     "receipt": receipt,
     "notice_missing": notice_missing,
@@ -531,6 +612,10 @@ SAMPLES = {
     "reserve_statement": reserve_statement,
     "reserve_batch": reserve_batch,
     "material_checklist": material_checklist,
+    # issue 15 — reviews
+    "recheck_form": recheck_form,
+    "review_notice": review_notice,
+    "taper_list": taper_list,
 }
 
 
@@ -539,6 +624,7 @@ VARIANTS = {
     "receipt_after_supplement": ("receipt", receipt_after_supplement),
     "visit_form_recorded": ("visit_form", visit_form_recorded),
     "decision_form_county": ("decision_form", decision_form_county),
+    "review_notice_taper": ("review_notice", review_notice_taper),  # issue 15
 }
 
 

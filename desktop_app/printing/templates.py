@@ -88,6 +88,10 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "reserve": {"month", "period_from", "period_to", "partial", "opening", "closing",
                 "receipts", "payments", "refunds", "income"},
     "batch": {"number", "up_to", "payments", "refunds", "total", "total_upper", "text"},
+    # issue 15 — reviews: recheck_form, review_notice, taper_list (core/services/dynamic/forms.py)
+    "review": None, "household": {"members", "incomes", "deposits", "vehicles", "houses",
+                                  "housing_area", "business", "medical", "education"},
+    "notice": {"adjust", "taper", "stop"}, "month": None, "tapers": None,
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional", "waiting"},
@@ -116,6 +120,12 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
                 "household_size", "amount", "intake_date"},
     "material_rows": {"name", "status", "done"},
     "paperwork": {"date", "changes", "note"},
+    # issue 15 — reviews
+    "household.members": {"name", "relation", "id_number", "health", "employment",
+                          "disability", "counted"},
+    "household.incomes": {"label", "amount"},
+    "tapers": {"application_number", "applicant", "village", "item", "from", "ends_on",
+               "amount"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}

@@ -22,7 +22,8 @@ def test_every_kind_has_template_and_sample(rendered):
         "result_notice", "handover_list", "emergency_record", "application_form",
         "declaration", "calculation", "visit_form", "decision_form", "extension_notice",
         "publicity_list", "report_list", "reserve_statement", "reserve_batch",
-        "material_checklist"}
+        "material_checklist",
+        "recheck_form", "review_notice", "taper_list"}  # issue 15 — reviews
     for kind, pdf in rendered.items():
         assert pdf.startswith(b"%PDF-"), kind
         assert load_template(kind).version >= 1

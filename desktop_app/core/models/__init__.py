@@ -14,6 +14,7 @@ from .base import Base, Tracked, new_uuid, utcnow
 from .casework import ReserveBatch, ReserveEntry, TaskStage
 from .document import Document, DocumentPrint, ListDocument, NumberSeries
 from .draft import IntakeDraft
+from .dynamic import HouseholdReview
 from .event import AuditHead, Event
 from .recovery import AdminRecovery
 from .sync import SyncExport, SyncImport
@@ -21,6 +22,7 @@ from .township import ChangeCounter, Setting, Staff, Township, Village
 
 __all__ = [
     "AdminRecovery", "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
+    "HouseholdReview",
     "Event", "IntakeDraft", "ListDocument",
     "HouseholdMember", "Income", "Material", "NumberSeries", "RelatedPerson", "RequestedItem", "SearchKey",
     "ReserveBatch", "ReserveEntry",

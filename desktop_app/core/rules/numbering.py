@@ -46,8 +46,11 @@ VISIT_FORM = "D"  # 入户调查表
 DECISION_FORM = "S"  # 审核确认表 / 初审意见表
 EXTENSION_NOTICE = "Y"  # 延期告知书
 MATERIALS = "B"  # 补齐材料清单 (issue 13: materials of an urgent case completed later)
+# issue 15 — reviews: 复核核查表 and the 变更/渐退/停止 notice of a re-check
+RECHECK_FORM = "F"
+REVIEW_NOTICE = "T"
 SUFFIX_LETTERS = (REFERRAL, RESULT_NOTICE, EMERGENCY, VISIT_FORM, DECISION_FORM,
-                  EXTENSION_NOTICE, MATERIALS)
+                  EXTENSION_NOTICE, MATERIALS, RECHECK_FORM, REVIEW_NOTICE)
 #: The day's 转办清单 (handover list): ``<code9>-<YYYYMMDD>-QD<nn>``.
 HANDOVER_LIST = "QD"
 HANDOVER_WIDTH = 2
@@ -172,7 +175,9 @@ def handover_list_number(township_code12: str, day: date, n: int) -> str:
 
 #: issue 13 — the list documents of the 审核确认 procedure: ``<code9>-<YYYYMMDD>-GS<nn>``
 #: (公示名单) and ``<code9>-<YYYYMMDD>-SB<nn>`` (上报清单), like the 转办清单 (``QD``).
-LIST_LETTERS = ("GS", "SB")
+LIST_LETTERS = ("GS", "SB", "JT")
+#: issue 15 — reviews: the monthly 渐退到期名单 ``<code9>-<YYYYMMDD>-JT<nn>``.
+TAPER_LIST = "JT"
 
 
 def list_number(township_code12: str, letters: str, day: date, n: int) -> str:

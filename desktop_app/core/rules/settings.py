@@ -15,6 +15,7 @@ from typing import Any
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.messages import Message
 from desktop_app.core.rules import clock as _clock
+from desktop_app.core.rules import dynamic as _dynamic
 from desktop_app.core.rules import eligibility as _eligibility
 from desktop_app.core.rules import reserve as _reserve
 from desktop_app.core.rules import stages as _stages
@@ -149,6 +150,8 @@ VALIDATORS = {
     # issue 13 — temporary assistance under control: 先行救助 clock, amount bands
     "first_aid_hours": _temporary.validate_first_aid_hours,
     "temporary_bands": _temporary.validate_bands,
+    # issue 15 — reviews: 渐退, class C and 低保边缘 re-checks (rules/dynamic.py)
+    "dynamic_review": _dynamic.validate_setting,
 }
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .context import Changes, Outcome, ServiceContext, local_now
     from .documents import DocumentInfo, DocumentService
     from .drafts import ApplicationDraft, ItemInput, MemberInput, PersonInput
+    from .dynamic.reviews import RecheckService
     from .handling import (
         EmergencyInput,
         EmergencyResult,
@@ -107,6 +108,7 @@ class Services:
     clock: ClockService  # the PC's clock against the newest record (issue 11)
     reserve: ReserveService  # the 临时救助备用金 ledger (issue 13)
     drafts: DraftService  # autosaved intake drafts, local only (issue 14)
+    rechecks: RecheckService  # issue 15: change reports and re-checks (动态管理)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -119,6 +121,7 @@ class Services:
         from .clock import ClockService
         from .context import ServiceContext, local_now
         from .documents import DocumentService
+        from .dynamic.reviews import RecheckService
         from .handling import HandlingService
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
@@ -136,7 +139,8 @@ class Services:
                    QueryService(ctx), AccountService(ctx), SettingsService(ctx),
                    BackupService(ctx), AuditService(ctx), AssessmentService(ctx),
                    handling, SyncService(ctx, handling), ClockService(ctx),
-                   ReserveService(ctx, documents), DraftService(ctx))
+                   ReserveService(ctx, documents), DraftService(ctx),
+                   RecheckService(ctx, documents))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

@@ -15,6 +15,7 @@ from ..catalog import Catalog, load_catalog
 from ..db import Database
 from ..models import Setting
 from ..rules.clock import DEFAULT_LIMITS as DEFAULT_CLOCK_LIMITS
+from ..rules.dynamic import DEFAULT_ENTRY as DYNAMIC_REVIEW_DEFAULT
 from ..rules.eligibility import DEFAULT_ENTRY as DEFAULT_ELIGIBILITY
 from ..rules.reserve import DEFAULT_ENTRY as DEFAULT_RESERVE_FUND
 from ..rules.stages import DEFAULT_PUBLICITY
@@ -92,6 +93,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # issue 13 — forms: where objections to a 公示 go, printed on the 公示名单; an empty
     # value prints the window's phone / the office's name.
     "publicity_objection": {"phone": "", "address": ""},
+    # issue 15 — reviews: 动态管理 entries with effective dates (core/rules/dynamic.py): 渐退
+    # period (重庆 "给予6个月渐退期") and its ceiling (低于低保标准1.5倍), what makes a 低保
+    # household class C (57号 分类管理: 收入来源不固定、家庭成员有劳动能力; 汉中 measure 五:
+    # C类半年一次), and the 低保边缘 re-check interval (ours). Months per class: review_months.
+    "dynamic_review": [dict(DYNAMIC_REVIEW_DEFAULT)],
 }
 
 

@@ -20,6 +20,7 @@ from ..rules import passwords
 from ..rules.identity import CHECK_CHARS, WEIGHTS
 from ..vocab import ApplicationStatus, Decision, ItemStatus, MaterialStatus, TaskStatus
 from . import Services
+from .demo_reviews import add_review_cases
 from .drafts import PersonInput
 from .events import record_event
 from .intake import ApplicationDraft, ItemInput, MemberInput
@@ -302,6 +303,7 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
             progress(done / n, f"{done}/{n}")
     if showcase and not (cancel is not None and cancel.is_set()):
         done += add_showcase(services, maker, rng.choice(clerks), rng)
+        add_review_cases(services.ctx)  # issue 15 — reviews: re-checks due, a 渐退 ending
     return done
 
 

@@ -48,6 +48,7 @@ from . import auth, casework_forms, forms_data, handling_data, temporary_data
 from .auth import ActorRef
 from .clock import ensure_clock_allows_issue
 from .context import Changes, Outcome, ServiceContext
+from .dynamic import forms as review_forms
 from .events import record_event
 
 #: The longest reason for voiding a document (characters).
@@ -233,6 +234,8 @@ class DocumentService:
         # issue 13: 入户调查表, 审核确认表/初审意见表, 延期告知书 of one task ({} otherwise)
         data.update(casework_forms.application_form_data(self.ctx, s, app, kind, item_ids,
                                                          issued, data))
+        # issue 15 — reviews: 复核核查表, 变更/渐退/停止 notice of the task's newest review
+        data.update(review_forms.document_data(self.ctx, s, app, kind, item_ids))
         if kind == "commitment":
             today = issued
             data["members"] = [

@@ -1384,7 +1384,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+703"/>
+        <location filename="../applications/detail.py" line="+715"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1415,7 +1415,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-543"/>
+        <location filename="../applications/detail.py" line="-555"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1942,7 +1942,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>，%1 项已超期</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+104"/>
+        <source>Same household, %1</source>
+        <translation>同户办件 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
@@ -2488,7 +2493,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../dynamic/worksheet.py" line="+144"/>
+        <location filename="../dynamic/worksheet.py" line="+147"/>
         <source>Figures with the standards in force</source>
         <translation>按现行标准核算</translation>
     </message>
@@ -5860,6 +5865,66 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>This draft cannot be read and can no longer be restored</source>
         <translation>该草稿无法读取，已不能恢复</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>The dynamic management setting is wrong: each entry needs an effective date, taper months (1 to 24), a taper ceiling (100% to 300% of the standard), the irregular income categories and employments, and the months between near-threshold re-checks (1 to 36)</source>
+        <translation>动态管理设置不正确：每条须有生效日期、渐退月数（1 到 24）、渐退上限（标准的 100% 到 300%）、不固定收入类别、不固定就业状况和低保边缘复核月数（1 到 36）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The month is not valid (e.g. 2027-01)</source>
+        <translation>月份格式不正确（例：2027-01）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The month it applies from must be between the month of the check and 12 months after it</source>
+        <translation>执行月份应在核查当月至其后 12 个月之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The month it applies from cannot be before the benefit began</source>
+        <translation>执行月份不能早于开始享受救助的月份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This task is not a subsistence, extreme-poverty, near-threshold or rigid-spending benefit being received; it cannot be re-checked or changed</source>
+        <translation>该事项不是正在享受的低保、特困、低保边缘或刚性支出救助，不能复核或变更申报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the kind of check (re-check or change report)</source>
+        <translation>请选择核查类型（定期复核或变更申报）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The kinds of change are not valid</source>
+        <translation>变更事项不正确</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A change report needs at least one kind of change (household, income, property or residence)</source>
+        <translation>变更申报请至少选择一项变更事项（家庭人口、收入、财产或居住地）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To adjust the amount, enter the new amount</source>
+        <translation>调整救助金额的，请填写调整后的金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The taper period must be a whole number of months from 1 to 24</source>
+        <translation>渐退月数应为 1 到 24 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most %1 investigators</source>
+        <translation>核查人员最多填写 %1 人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date of the check</source>
+        <translation>核查日期</translation>
+    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
@@ -6477,7 +6542,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>RechecksTab</name>
     <message>
-        <location filename="../dynamic/rechecks.py" line="+92"/>
+        <location filename="../dynamic/rechecks.py" line="+84"/>
         <source>Re-checks due</source>
         <translation>到期复核</translation>
     </message>
@@ -6488,32 +6553,37 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+3"/>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+52"/>
+        <location line="-53"/>
+        <location line="+53"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+52"/>
+        <location line="-53"/>
+        <location line="+53"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+52"/>
+        <location line="-53"/>
+        <location line="+53"/>
         <source>Item</source>
         <translation>救助事项</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Class</source>
         <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -6526,7 +6596,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Re-check…</source>
         <translation>复核(&amp;R)…</translation>
     </message>
@@ -6562,12 +6632,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+17"/>
-        <location line="+165"/>
+        <location line="+171"/>
         <source>Taper periods ending</source>
         <translation>渐退期到期</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-161"/>
         <source>Taper from</source>
         <translation>渐退起始</translation>
     </message>
@@ -6597,18 +6667,28 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>渐退期到期月份</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%1 day(s) late</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>%1 household(s)</source>
         <translation>共 %1 户</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="-23"/>
+        <source>tapering off until %1</source>
+        <translation>渐退至 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>receiving</source>
+        <translation>享受中</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -9681,7 +9761,7 @@ encryption key %4</source>
 <context>
     <name>Worksheet</name>
     <message>
-        <location filename="../dynamic/worksheet.py" line="-119"/>
+        <location filename="../dynamic/worksheet.py" line="-120"/>
         <source>Continues unchanged</source>
         <translation>继续享受</translation>
     </message>
@@ -9749,7 +9829,7 @@ encryption key %4</source>
 <context>
     <name>WorksheetDialog</name>
     <message>
-        <location line="+174"/>
+        <location line="+175"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -9764,17 +9844,27 @@ encryption key %4</source>
         <translation>未登记金额</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 · %2 · %3 · household facts no. %4 since %5</source>
-        <translation>%1 · %2 · %3 · 第 %4 版家庭情况（自 %5 起）</translation>
+        <location line="+3"/>
+        <source>household facts no. %1 since %2</source>
+        <translation>第 %1 版家庭情况（自 %2 起）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>household facts of the application (%1)</source>
+        <translation>申请时的家庭情况（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source> · tapering off until %1</source>
         <translation> · 渐退至 %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+40"/>
         <source>&amp;Record</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -9834,7 +9924,7 @@ encryption key %4</source>
         <translation>复核决定</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Outcome</source>
         <translation>复核结果</translation>
     </message>
@@ -9879,12 +9969,12 @@ encryption key %4</source>
         <translation>分类决定复核周期；未选择时按家庭情况自动判定</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Re-check class</source>
         <translation>复核分类</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
@@ -9894,7 +9984,7 @@ encryption key %4</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>No suggestion until the household is complete.</source>
         <translation>家庭情况填写完整后给出建议。</translation>
     </message>

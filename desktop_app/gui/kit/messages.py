@@ -854,6 +854,38 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "discarded)"), ()),
     "draft.unreadable": (QT_TRANSLATE_NOOP(
         "Messages", "This draft cannot be read and can no longer be restored"), ()),
+    # issue 15 — reviews (core/services/dynamic, core/rules/dynamic.py)
+    "dynamic.setting.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The dynamic management setting is wrong: each "
+                    "entry needs an effective date, taper months (1 "
+                    "to 24), a taper ceiling (100% to 300% of the standard), "
+                    "the irregular income categories and employments, "
+                    "and the months between near-threshold re-checks (1 to 36)"), ()),
+    "dynamic.month_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The month is not valid (e.g. 2027-01)"), ()),
+    "dynamic.month_range": (QT_TRANSLATE_NOOP(
+        "Messages", "The month it applies from must be between the month of the check and 12 months after it"), ()),
+    "dynamic.month_before_grant": (QT_TRANSLATE_NOOP(
+        "Messages", "The month it applies from cannot be before the benefit began"), ()),
+    "dynamic.not_recipient": (QT_TRANSLATE_NOOP(
+        "Messages", "This task is not a subsistence, extreme-poverty, near-threshold or "
+                    "rigid-spending benefit being received; it cannot be re-checked or "
+                    "changed"), ()),
+    "dynamic.kind_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the kind of check (re-check or change report)"), ()),
+    "dynamic.change_kinds_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The kinds of change are not valid"), ()),
+    "dynamic.change_kinds_required": (QT_TRANSLATE_NOOP(
+        "Messages", "A change report needs at least one kind of change (household, income, property or "
+                    "residence)"), ()),
+    "dynamic.amount_required": (QT_TRANSLATE_NOOP(
+        "Messages", "To adjust the amount, enter the new amount"), ()),
+    "dynamic.taper_months_invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The taper period must be a whole number of months from 1 to 24"), ()),
+    "dynamic.investigators_too_many": (QT_TRANSLATE_NOOP(
+        "Messages", "At most %1 investigators"), ('max',)),
+    "dynamic.label.on": (QT_TRANSLATE_NOOP(
+        "Messages", "Date of the check"), ()),
 }
 
 

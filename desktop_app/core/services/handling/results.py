@@ -14,7 +14,6 @@ from ... import vocab
 from ...errors import ValidationError, ValidationErrors
 from ...messages import Message
 from ...models import Application, RequestedItem
-from ...rules import handling as rules
 from ...rules import numbering
 from ...rules import stages as stage_rules
 from ...rules.values import parse_amount, validate_name, validate_text
@@ -23,6 +22,7 @@ from .. import auth
 from ..auth import ActorRef
 from ..context import Changes, Outcome, ServiceContext
 from ..documents import DocumentInfo
+from ..dynamic.schedule import initial_schedule
 from ..events import record_event
 from . import procedure, result_steps
 from .base import HandlingBase, collect_error, day_value, next_task_status, written
@@ -251,10 +251,10 @@ def apply_result(ctx: ServiceContext, s: Session, task: RequestedItem, actor_id:
         else (None, None)
     task.result_by_id = actor_id
     if new == TaskStatus.DONE:
-        task.review_class = p.review_class or ("B" if task.item_code == "DIBAO" else "")
-        months = ctx.get_setting(s, "review_months")
-        task.next_review_on = rules.next_review(task.item_code, task.review_class,
-                                                p.result_on, months)
+        # issue 15: a 低保 class not given is derived from the household's facts, and
+        # 低保边缘 / 刚性支出 are re-checked too (services/dynamic/schedule.py)
+        task.review_class, task.next_review_on = initial_schedule(ctx, s, task, p.result_on,
+                                                                  p.review_class)
     if new == TaskStatus.REFUSED and (task.stage is not None or township_decides(task)):
         # 不予确认: the written notice within 3 working days (57号/43号) — of the decision
         # when the township decided; of the day the township learns of the county's

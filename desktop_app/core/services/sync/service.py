@@ -56,6 +56,7 @@ from .. import auth
 from ..auth import ActorRef
 from ..backups import ExportsPaused
 from ..context import Changes, Outcome, ServiceContext
+from ..dynamic.schedule import initial_schedule
 from ..events import record_event
 from ..handling.dependents import release_dependents
 from ..handling.stage_types import StageInput
@@ -1083,10 +1084,9 @@ class _Applier:
         task.period_from, task.period_to = (p_from, p_to) if new == TaskStatus.DONE else (None, None)
         task.result_by_id = self.actor.staff_id
         if new == TaskStatus.DONE:
-            task.review_class = task.review_class or ("B" if task.item_code == "DIBAO" else "")
-            months = self.ctx.get_setting(s, "review_months")
-            task.next_review_on = rules.next_review(task.item_code, task.review_class,
-                                                    result_on, months)
+            # issue 15: the class from the household's facts (services/dynamic/schedule.py)
+            task.review_class, task.next_review_on = initial_schedule(
+                self.ctx, s, task, result_on, task.review_class)
         record_event(s, "task.feedback", actor_id=self.actor.staff_id,
                      application_id=task.application_id, task_id=task.id, item=task.item_code,
                      result=result, result_on=result_on.isoformat(), text=text,
