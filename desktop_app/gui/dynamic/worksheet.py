@@ -456,7 +456,8 @@ class WorksheetDialog(QDialog):
         self.done_heading.setStyleSheet("font-size: 13pt; font-weight: bold; color: #2e7d32;")
         self.done_heading.setWordWrap(True)
         self.docs_box = QGroupBox(self.tr("Documents"))
-        self.docs_layout = QVBoxLayout(self.docs_box)
+        self.docs_layout = QGridLayout(self.docs_box)
+        self.docs_layout.setColumnStretch(2, 1)
         self.sent_label = QLabel()
         self.sent_label.setObjectName("worksheetSent")
         self.sent_label.setStyleSheet("color: #2e7d32;")
@@ -550,6 +551,8 @@ class WorksheetDialog(QDialog):
         amount = getattr(s, "amount_fen", None)
         if (force or not self._amount_typed) and amount is not None:
             self.amount.setText(amount_text(amount))
+        if s.outcome == "stop" and (force or not self.stop_reason.text().strip()):
+            self.stop_reason.setText(s.reason.splitlines()[0] if s.reason else "")
         if force or self.taper_months.value() == self.taper_months.minimum():
             self.taper_months.setValue(int(ws.taper_months or 6))
         if force:
@@ -585,7 +588,7 @@ class WorksheetDialog(QDialog):
             self.general.show_messages([self.tr("Log in first.")])
             return
         self.errors.clear()
-        inp = self.review_input()
+        inp = self._sent_input = self.review_input()
         rechecks, item_id = self.services.rechecks, self.item_id
         self.tasks.run(lambda: rechecks.record(item_id, inp, actor), self._recorded,
                        self._failed, owner=self)
@@ -595,11 +598,17 @@ class WorksheetDialog(QDialog):
 
     def _recorded(self, result: Any) -> None:
         self.result = result
-        outcome = self.outcome()
-        self.done_heading.setText(fmt(self.tr("%1 recorded: %2."), kind_label(self.kind),
-                                      outcome_label(outcome)))
+        inp = self._sent_input
+        text = fmt(self.tr("%1 recorded: %2."), kind_label(self.kind), outcome_label(inp.outcome))
+        if inp.outcome in ("adjust", "taper") and inp.amount.strip():
+            text += fmt(self.tr(" %1 yuan a month from %2."), inp.amount.strip(),
+                        str(inp.effective_month))
+        elif inp.outcome == "stop":
+            text += fmt(self.tr(" Stops from %1."), str(inp.effective_month))
+        self.done_heading.setText(text)
         self._show_documents(list(getattr(result, "document_ids", []) or []))
         self.stack.setCurrentWidget(self.done_page)
+        size_for_screen(self, QSize(900, 380))
         self.recorded.emit(result)
 
     def _show_documents(self, ids: list[int]) -> None:
@@ -611,24 +620,19 @@ class WorksheetDialog(QDialog):
                         if d.id in ids]
             except Exception:
                 log.exception("the re-check's documents could not be listed")
-        for doc in docs:
-            row = QWidget()
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(f"{doc.title}　{doc.number}")
-            label.setMinimumWidth(260)
+        for n, doc in enumerate(docs):
             actions = DocumentActions(opener=self.opener)
             actions.setObjectName(f"documentActions.{doc.kind}")
             actions.set_document(doc.path, doc.number,
                                  record=print_recorder(self.services, self.tasks, self.actor,
                                                        owner=self, documents=[doc.id]))
             actions.sent.connect(lambda report, d=doc: self._sent(report, d))
-            line.addWidget(label)
-            line.addWidget(actions, 1)
-            self.docs_layout.addWidget(row)
+            self.docs_layout.addWidget(QLabel(doc.title), n, 0)
+            self.docs_layout.addWidget(QLabel(doc.number), n, 1)
+            self.docs_layout.addWidget(actions, n, 2)
             self.document_actions.append(actions)
         if not docs:
-            self.docs_layout.addWidget(QLabel(self.tr("No document was issued.")))
+            self.docs_layout.addWidget(QLabel(self.tr("No document was issued.")), 0, 0)
 
     def _sent(self, report: Any, doc: Any) -> None:
         from ..kit.print_actions import sent_text

@@ -7369,7 +7369,7 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>下次复核</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Household facts then…</source>
         <translation>查看当时家庭情况…</translation>
     </message>
@@ -7384,9 +7384,9 @@ type this code and choose a new password. The code works once; write down the ne
         <translation>尚无复核或变更申报记录。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Household facts no. %1, recorded by the %2 of %3</source>
-        <translation>第 %1 版家庭情况（%3 %2 登记）</translation>
+        <translation>第 %1 版家庭情况（%3 %2时登记）</translation>
     </message>
 </context>
 <context>
@@ -8022,7 +8022,7 @@ Documents will be issued with today&apos;s date again, earlier than those record
 <context>
     <name>SnapshotDialog</name>
     <message>
-        <location filename="../dynamic/history.py" line="-137"/>
+        <location filename="../dynamic/history.py" line="-141"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -9979,7 +9979,7 @@ encryption key %4</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -10009,7 +10009,7 @@ encryption key %4</source>
         <translation>现发放金额：每月 %1 元</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -10019,7 +10019,17 @@ encryption key %4</source>
         <translation>%1已登记：%2。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+2"/>
+        <source> %1 yuan a month from %2.</source>
+        <translation> 自 %2 起每月 %1 元。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> Stops from %1.</source>
+        <translation> 自 %1 起停止。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>No document was issued.</source>
         <translation>未出具文书。</translation>
     </message>
