@@ -153,8 +153,12 @@ class TrackingActions(_Base):
         # issue 15: the 复核核查表 recomputes the household (was: continue / stop only)
         from ..dynamic.worksheet import WorksheetDialog
 
-        dialog = WorksheetDialog(self.services, self.tasks, self.actor, r.task_id,
-                                 kind="recheck", opener=self.opener, parent=self)
+        try:
+            dialog = WorksheetDialog(self.services, self.tasks, self.actor, r.task_id,
+                                     kind="recheck", opener=self.opener, parent=self)
+        except Exception as exc:   # no longer a recipient (stopped meanwhile)
+            present(self, exc, label=self.error)
+            return None
         dialog.recorded.connect(lambda _result: self.refresh_reviews())
         return self._dialog(dialog)
 
