@@ -106,6 +106,7 @@ def main(out: Path) -> None:
             dialog.close()
         care_screenshots(app, window, services, out)  # issue 15 — care
         dynamic_monitor(app, window, out)
+        dynamic_rechecks_shots(app, window, services, out)
         window.close()
     finally:
         services.close()
@@ -159,6 +160,40 @@ def dynamic_monitor(app: QApplication, window: QWidget, out: Path) -> None:
             tab.view.selectRow(i)
     grab(app, window, out / "dynamic-monitor.png")
 
+def dynamic_rechecks_shots(app: QApplication, window, services, out: Path) -> None:
+    """Issue 15: a 复核核查表 of a 低保 household whose wage went up, and the 复核 tab of
+    动态管理 after another household was given a 渐退 (its month of ending shown)
+    (docs/screenshots/dynamic-worksheet.png, dynamic-rechecks.png)."""
+    from PySide6.QtCore import QDate
+
+    from desktop_app.core.services.dynamic.reviews import ReviewInput
+    from desktop_app.gui.dynamic.worksheet import WorksheetDialog
+
+    screen = window.show_dynamic()
+    tab = screen.pages["RechecksTab"]
+    screen.tabs.setCurrentWidget(tab)
+    tab.within.setValue(400)
+    dibao = [r for r in tab.due_rows if r.item_code == "DIBAO"]
+    if len(dibao) < 2:
+        print("fewer than two 低保 households due: dynamic-*.png not made")
+        return
+    dialog = WorksheetDialog(services, window.tasks, window.current_actor, dibao[0].task_id,
+                             parent=window)
+    dialog.show()
+    wage = dialog.editor.incomes["wage"]
+    wage.setText(str(int(float(wage.text() or "0")) + 300))
+    dialog.refresh()
+    grab(app, dialog, out / "dynamic-worksheet.png")
+    dialog.close()
+    household = services.rechecks.household(dibao[1].task_id)
+    result = services.rechecks.record(dibao[1].task_id, ReviewInput(
+        kind="recheck", on=services.ctx.today(), household=household.draft, outcome="taper",
+        investigators=["王敏", "李强"], findings="家庭成员外出务工，收入超过低保标准"),
+        window.current_actor())
+    ends = services.rechecks.history(dibao[1].task_id)[-1].taper_ends_on
+    window.tasks.bus.publish(result.changes)
+    tab.month.setDate(QDate(ends.year, ends.month, 1))
+    grab(app, window, out / "dynamic-rechecks.png")
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")

@@ -376,13 +376,17 @@ def test_review_reminders_and_recording_a_review(qtbot, screen, services, townsh
     assert screen.review_model.index(0, 5).data() == "2027-11-24"
     screen.reviews.selectRow(0)
     click(qtbot, screen.review_button)
+    # issue 15: the re-check is the 复核核查表 with the household prefilled
     dialog = dialogs.last
-    dialog.outcome.setCurrentIndex(dialog.outcome.findData("stop"))
-    type_text(qtbot, dialog.note, "已死亡")
-    click(qtbot, dialog.ok)
-    assert not dialog.isVisible(), dialog.general.text()
+    assert dialog.objectName() == "worksheetDialog"
+    assert dialog.editor.applicant.name.text() == "张三"
+    click(qtbot, dialog.outcome_buttons["stop"])
+    type_text(qtbot, dialog.stop_reason, "已死亡")
+    type_text(qtbot, dialog.investigators, "王敏、李强")
+    click(qtbot, dialog.save_button)
+    assert dialog.stack.currentWidget() is dialog.done_page, dialog.general.text()
     assert screen.review_model.rowCount() == 0
-    assert services.handling.reviews_due(within_days=800) == []
+    assert services.rechecks.due(within_days=800) == []
 
 
 def test_tracking_screen_and_dialogs_are_translated(qtbot, screen, services, township, dialogs,

@@ -217,8 +217,13 @@ class DetailView(DetailDocumentActions, QWidget):
         for w in (self.basic_box, self.income_box, self.items_box):
             left.addWidget(w)
         left.addStretch(1)
+        # issue 15 — 复核 / 变更申报 of the benefits in force and the 历次复核 list
+        from ..dynamic.history import ReviewsBox
+
+        self.reviews_box = ReviewsBox(services, tasks, actor, opener=opener, parent=self)
+        self.reviews_box.run_dialog = lambda dialog: self.run_dialog(dialog)
         right = QVBoxLayout()
-        for w in (members_box, self.related_box, self.docs_box, events_box):
+        for w in (members_box, self.related_box, self.reviews_box, self.docs_box, events_box):
             right.addWidget(w)
         right.addStretch(1)
         columns = QHBoxLayout()
@@ -345,6 +350,7 @@ class DetailView(DetailDocumentActions, QWidget):
         self.temporary_menu.setVisible(self.temporary_task() is not None)
         self.care_button.update_for(self.task_rows)  # issue 15 — care
         self._fill_stages(self.task_rows)
+        self.reviews_box.set_tasks(self.task_rows)
         self._fill_documents(docs)
         rows = self._timeline(d)
         self.events_model.set_rows(rows)

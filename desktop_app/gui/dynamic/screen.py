@@ -32,9 +32,10 @@ log = logging.getLogger(__name__)
 #: The tabs in order: (``"package.module:Class"`` relative to ``desktop_app.gui``, the
 #: English title marked for translation in the context ``DynamicScreen``).
 TABS: list[tuple[str, str]] = [
-    ("dynamic.care:CareTab", QT_TRANSLATE_NOOP("DynamicScreen", "Care (extreme poverty)")),
+    ("dynamic.rechecks:RechecksTab", QT_TRANSLATE_NOOP("DynamicScreen", "Re-checks")),
     ("dynamic.leads:LeadsTab", QT_TRANSLATE_NOOP("DynamicScreen", "Leads")),  # 主动发现
     ("dynamic.monitor:MonitorTab", QT_TRANSLATE_NOOP("DynamicScreen", "Monitoring")),
+    ("dynamic.care:CareTab", QT_TRANSLATE_NOOP("DynamicScreen", "Care (extreme poverty)")),
 ]
 
 

@@ -1876,7 +1876,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+718"/>
+        <location filename="../applications/detail.py" line="+724"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1907,7 +1907,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-554"/>
+        <location filename="../applications/detail.py" line="-560"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1920,19 +1920,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="-8"/>
         <location line="+8"/>
-        <location line="+137"/>
+        <location line="+142"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-150"/>
         <location line="+8"/>
-        <location line="+138"/>
+        <location line="+143"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-151"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -2111,12 +2111,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+11"/>
-        <location line="+193"/>
+        <location line="+199"/>
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-192"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -2146,7 +2146,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>办理时间线</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Supply missing materials…</source>
         <translation>补正材料…</translation>
     </message>
@@ -2196,7 +2196,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>公示</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -2284,8 +2284,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+138"/>
+        <location line="-282"/>
+        <location line="+143"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -2345,7 +2345,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>作废原因</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Not counted</source>
         <translation>不计入</translation>
     </message>
@@ -2531,18 +2531,23 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DynamicScreen</name>
     <message>
-        <location filename="../dynamic/screen.py" line="+35"/>
+        <location filename="../dynamic/screen.py" line="+38"/>
         <source>Care (extreme poverty)</source>
-        <extracomment>The tabs in order: (``&quot;package.module:Class&quot;`` relative to ``desktop_app.gui``, the English title marked for translation in the context ``DynamicScreen``).</extracomment>
         <translation>特困照料</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Leads</source>
         <translation>主动发现</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>Re-checks</source>
+        <extracomment>The tabs in order: (``&quot;package.module:Class&quot;`` relative to ``desktop_app.gui``, the English title marked for translation in the context ``DynamicScreen``).</extracomment>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Monitoring</source>
         <translation>监测</translation>
     </message>
@@ -3027,6 +3032,91 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../dynamic/worksheet.py" line="+147"/>
+        <source>Figures with the standards in force</source>
+        <translation>按现行标准核算</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Members counted</source>
+        <translation>计入人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gross income</source>
+        <translation>家庭总收入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Net income (compared)</source>
+        <translation>核算收入（比对用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subsistence top-up</source>
+        <translation>低保补差</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Property</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-check class</source>
+        <translation>复核分类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next re-check</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 %2 yuan a person a month (%3)</source>
+        <translation>%1 每人每月 %2 元（%3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 people counted</source>
+        <translation>共 %2 人，计入 %1 人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>%1 yuan a month in total, %2 yuan per person</source>
+        <translation>每月合计 %1 元，人均 %2 元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × %2 people − %3 = %4 yuan a month</source>
+        <translation>%1 × %2 人 − %3 = 每月 %4 元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None (net income not below the standard)</source>
+        <translation>无（核算收入不低于标准）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
     <name>FirstPasswordDialog</name>
     <message>
         <location filename="../auth/login.py" line="-239"/>
@@ -3146,6 +3236,149 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+5"/>
         <source>Check the character against the ID card. If it is right, go on: correct the printed documents by hand before they are signed.</source>
         <translation>请与身份证核对该字。无误即可继续办理：文书签字前在纸面手写补正。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdEditor</name>
+    <message>
+        <location filename="../dynamic/household.py" line="+68"/>
+        <source>Household members (besides the applicant)</source>
+        <translation>家庭成员（申请人以外）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Where the applicant lives now</source>
+        <translation>申请人现居住地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Residence permit number</source>
+        <translation>居住证号码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hukou address</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lives in</source>
+        <translation>所在村（社区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies as</source>
+        <translation>申请方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Permit no.</source>
+        <translation>居住证号</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lives at</source>
+        <translation>现居住地</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No-ID reason</source>
+        <translation>无证件原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Situation</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Monthly household income (yuan)</source>
+        <translation>家庭月收入（元）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Property and essential spending</source>
+        <translation>财产和刚性支出</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Housing area (m²)</source>
+        <translation>住房面积（平方米）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>House safety rating</source>
+        <translation>房屋安全等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicles</source>
+        <translation>机动车（辆）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Houses or flats owned</source>
+        <translation>住房套数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Savings and securities (yuan)</source>
+        <translation>存款及有价证券（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shops or businesses</source>
+        <translation>经营性门店或企业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical spending, last 12 months (yuan)</source>
+        <translation>近12个月医疗支出（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of which reimbursed by insurance (yuan)</source>
+        <translation>其中医保及商业保险报销（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Education spending, last 12 months (yuan)</source>
+        <translation>近12个月教育支出（元）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not rated</source>
+        <translation>未鉴定</translation>
     </message>
 </context>
 <context>
@@ -7877,6 +8110,160 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>RechecksTab</name>
+    <message>
+        <location filename="../dynamic/rechecks.py" line="+84"/>
+        <source>Re-checks due</source>
+        <translation>到期复核</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+53"/>
+        <source>Number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+53"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+53"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+53"/>
+        <source>Item</source>
+        <translation>救助事项</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Re-check…</source>
+        <translation>复核(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill in the re-check worksheet with the household as it is now</source>
+        <translation>按家庭现状填写复核核查表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Change report…</source>
+        <translation>变更申报(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The household reports a change of members, income, property or residence</source>
+        <translation>家庭申报人口、收入、财产或居住地变化</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open application</source>
+        <translation>打开办件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Households whose re-check is due within</source>
+        <translation>复核到期于以下天数内的家庭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(subsistence and extreme poverty by class; subsistence-edge and essential-spending households when their validity ends)</source>
+        <translation>（低保、特困按分类周期；低保边缘家庭、刚性支出困难家庭按认定有效期）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+171"/>
+        <source>Taper periods ending</source>
+        <translation>渐退期到期</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>Taper from</source>
+        <translation>渐退起始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ends on</source>
+        <translation>渐退截止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount a month</source>
+        <translation>月发放金额</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Print list…</source>
+        <translation>打印名单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview list</source>
+        <translation>预览名单</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Taper periods ending in</source>
+        <translation>渐退期到期月份</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 day(s) late</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+29"/>
+        <source>%1 household(s)</source>
+        <translation>共 %1 户</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>tapering off until %1</source>
+        <translation>渐退至 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>receiving</source>
+        <translation>享受中</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+</context>
+<context>
     <name>RecoverAdminDialog</name>
     <message>
         <location filename="../auth/login.py" line="+219"/>
@@ -8513,46 +8900,91 @@ type this code and choose a new password. The code works once; write down the ne
     </message>
 </context>
 <context>
-    <name>ReviewDialog</name>
+    <name>ReviewsBox</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="+150"/>
-        <source>Record a re-check</source>
-        <translation>登记复核</translation>
+        <location filename="../dynamic/history.py" line="+92"/>
+        <source>Re-checks and change reports</source>
+        <translation>复核和变更申报</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Continues to receive</source>
-        <translation>继续享受</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stops receiving</source>
-        <translation>停止享受</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unchanged</source>
-        <translation>不变</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Re-check date</source>
-        <translation>复核日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Outcome</source>
-        <translation>复核结论</translation>
+        <location line="+12"/>
+        <source>Re-check…</source>
+        <translation>复核…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Re-check class</source>
-        <translation>复核类别</translation>
+        <source>Re-check the household with the standards in force (复核核查表)</source>
+        <translation>按现行标准复核家庭情况（复核核查表）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Note</source>
-        <translation>备注</translation>
+        <location line="+3"/>
+        <source>Change report…</source>
+        <translation>变更申报…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record a change of members, income, property or residence and decide again</source>
+        <translation>登记人口、收入、财产或居住地变化并重新认定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>复核结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount a month</source>
+        <translation>月发放金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facts no.</source>
+        <translation>家庭情况版次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next re-check</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Household facts then…</source>
+        <translation>查看当时家庭情况…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The household as this re-check recorded it</source>
+        <translation>该次复核登记的家庭情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No re-check or change report yet.</source>
+        <translation>尚无复核或变更申报记录。</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Household facts no. %1, recorded by the %2 of %3</source>
+        <translation>第 %1 版家庭情况（%3 %2时登记）</translation>
     </message>
 </context>
 <context>
@@ -8650,7 +9082,7 @@ type this code and choose a new password. The code works once; write down the ne
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../tracking/dialogs.py" line="-364"/>
+        <location filename="../tracking/dialogs.py" line="-192"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -9183,6 +9615,14 @@ Documents will be issued with today&apos;s date again, earlier than those record
         <location line="+1"/>
         <source>Signed on</source>
         <translation>签收时间</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotDialog</name>
+    <message>
+        <location filename="../dynamic/history.py" line="-141"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -10341,7 +10781,7 @@ encryption key %4</source>
         <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
@@ -10961,6 +11401,282 @@ encryption key %4</source>
         <location line="+2"/>
         <source>Open application %1</source>
         <translation>打开办件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Worksheet</name>
+    <message>
+        <location filename="../dynamic/worksheet.py" line="-120"/>
+        <source>Continues unchanged</source>
+        <translation>继续享受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjust the amount</source>
+        <translation>调整金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taper off (渐退)</source>
+        <translation>渐退</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Household members</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Property</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residence</source>
+        <translation>居住地</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-check</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change report</source>
+        <translation>变更申报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>receiving</source>
+        <translation>享受中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tapering off</source>
+        <translation>渐退期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetDialog</name>
+    <message>
+        <location line="+175"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 yuan a month</source>
+        <translation>每月 %1 元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no amount recorded</source>
+        <translation>未登记金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>household facts no. %1 since %2</source>
+        <translation>第 %1 版家庭情况（自 %2 起）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>household facts of the application (%1)</source>
+        <translation>申请时的家庭情况（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · tapering off until %1</source>
+        <translation> · 渐退至 %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&amp;Record</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the re-check and issue the worksheet and the notice</source>
+        <translation>保存复核结果，出具复核核查表和告知书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What changed</source>
+        <translation>变化事项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Names, separated by 、</source>
+        <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked by</source>
+        <translation>核查人员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the home visit and the checks found</source>
+        <translation>入户核查和信息核对情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Use suggestion</source>
+        <translation>采用建议(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the suggested outcome and amount</source>
+        <translation>采用建议的结果和金额</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Decision</source>
+        <translation>复核决定</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Outcome</source>
+        <translation>复核结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Amount a month (yuan)</source>
+        <translation>月发放金额（元）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From the month</source>
+        <translation>执行月份</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taper period</source>
+        <translation>渐退期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 家庭人均收入超过低保标准</source>
+        <translation>如：家庭人均收入超过低保标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for stopping</source>
+        <translation>停止原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As derived</source>
+        <translation>按家庭情况自动判定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The class decides how often the household is re-checked; derived from the facts unless chosen</source>
+        <translation>分类决定复核周期；未选择时按家庭情况自动判定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-check class</source>
+        <translation>复核分类</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>No suggestion until the household is complete.</source>
+        <translation>家庭情况填写完整后给出建议。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The figures could not be computed: %1</source>
+        <translation>无法核算：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Suggested: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 yuan a month</source>
+        <translation>，每月 %1 元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Amount now: %1 yuan a month</source>
+        <translation>现发放金额：每月 %1 元</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 recorded: %2.</source>
+        <translation>%1已登记：%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> %1 yuan a month from %2.</source>
+        <translation> 自 %2 起每月 %1 元。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> Stops from %1.</source>
+        <translation> 自 %1 起停止。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No document was issued.</source>
+        <translation>未出具文书。</translation>
     </message>
 </context>
 <context>

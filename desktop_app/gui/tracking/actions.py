@@ -18,7 +18,7 @@ from ..applications.detail_stages import can_dispute
 from ..kit.errors import present
 from ..kit.fmt import fmt
 from ..kit.labels import due_text
-from .dialogs import EmergencyDialog, FeedbackDialog, ReviewDialog, SignDialog
+from .dialogs import EmergencyDialog, FeedbackDialog, SignDialog
 from .providers import ChooseProviderDialog, can_choose, provider_chosen_text
 from .stage_dialogs import PublicityDialog, ReportDialog, dialog_for
 from .temporary_dialogs import conference_text, extend_amount_dialog
@@ -166,8 +166,17 @@ class TrackingActions(_Base):
                 return None
             row = 0
         r = self.review_rows[row]
-        return self._dialog(ReviewDialog(self.services, self.tasks, self.actor, r, self,
-                                         on_done=lambda _changes: self.refresh_reviews()))
+        # issue 15: the 复核核查表 recomputes the household (was: continue / stop only)
+        from ..dynamic.worksheet import WorksheetDialog
+
+        try:
+            dialog = WorksheetDialog(self.services, self.tasks, self.actor, r.task_id,
+                                     kind="recheck", opener=self.opener, parent=self)
+        except Exception as exc:   # no longer a recipient (stopped meanwhile)
+            present(self, exc, label=self.error)
+            return None
+        dialog.recorded.connect(lambda _result: self.refresh_reviews())
+        return self._dialog(dialog)
 
     def _run(self, fn, on_done) -> None:
         """This screen's own operation; when done it refreshes and then ``on_done``."""

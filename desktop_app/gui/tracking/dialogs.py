@@ -1,6 +1,6 @@
 """Dialogs of the tracking screen (转办跟踪): the department's 回执 — signature
-(登记签收) and result (登记办理结果) —, 先行救助 with escalation to the county, and
-a re-check (登记复核).
+(登记签收) and result (登记办理结果) —, and 先行救助 with escalation to the county
+(the re-check is the 动态管理 worksheet, gui/dynamic/worksheet.py).
 
 Each dialog calls its service through the :class:`~desktop_app.gui.kit.tasks.TaskRunner`
 and shows the service's :class:`~desktop_app.core.errors.ValidationErrors` next to
@@ -418,50 +418,3 @@ class EmergencyDialog(ServiceDialog):
 
     def escalate(self) -> None:
         self.escalate_box.escalate()
-
-
-class ReviewDialog(ServiceDialog):
-    """登记复核 (动态管理): the re-check's date, outcome, class and a note."""
-
-    def __init__(self, services: Services, tasks: TaskRunner, actor, row, parent=None, *,
-                 on_done=None) -> None:
-        super().__init__(services, tasks, actor, parent, on_done=on_done)
-        self.setObjectName("reviewDialog")
-        self.setWindowTitle(self.tr("Record a re-check"))
-        self.row = row
-        self.on = date_edit(services.ctx.today(), "reviewOn")
-        self.outcome = QComboBox()
-        self.outcome.setObjectName("outcome")
-        self.outcome.addItem(self.tr("Continues to receive"), "continue")
-        self.outcome.addItem(self.tr("Stops receiving"), "stop")
-        self.review_class = QComboBox()
-        self.review_class.setObjectName("reviewClass")
-        self.review_class.addItem(self.tr("Unchanged"), "")
-        for code, label in vocab.REVIEW_CLASSES:
-            self.review_class.addItem(label, code)
-        self.note = QLineEdit()
-        self.note.setObjectName("note")
-        form = QFormLayout()
-        form.addRow(self.tr("Re-check date"), field(self.on, self.errors, "review_on"))
-        form.addRow(self.tr("Outcome"), field(self.outcome, self.errors, "outcome", "task"))
-        if row.item_code == "DIBAO":
-            form.addRow(self.tr("Re-check class"), field(self.review_class, self.errors,
-                                                         "review_class"))
-        else:
-            self.review_class.setVisible(False)
-        form.addRow(self.tr("Note"), field(self.note, self.errors, "note"))
-        line = QLabel(f"{row.number}　{row.applicant}　{row.item_name}")
-        line.setStyleSheet("font-weight: bold;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(line)
-        layout.addLayout(form)
-        layout.addWidget(self.general)
-        layout.addWidget(self.buttons)
-        self.resize(480, 280)
-
-    def submit(self) -> None:
-        handling, task_id = self.services.handling, self.row.task_id
-        on, outcome = cast(date, self.on.date().toPython()), self.outcome.currentData()
-        cls, note = self.review_class.currentData(), self.note.text()
-        self._run(lambda actor: handling.record_review(task_id, on, outcome, note, actor,
-                                                       review_class=cls))

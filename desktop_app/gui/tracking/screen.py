@@ -449,7 +449,7 @@ class TrackingScreen(TrackingActions, QWidget):
 
     def refresh_reviews(self) -> None:
         try:
-            rows = self.services.handling.reviews_due(within_days=self.within.value())
+            rows = self.services.rechecks.due(within_days=self.within.value())  # issue 15
         except Exception:
             log.exception("tracking: reviews query failed")
             rows = []
