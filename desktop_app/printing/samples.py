@@ -566,40 +566,6 @@ def recheck_form() -> dict[str, Any]:
                     {"label": "种植养殖收入", "amount": "200 元"}],
         "deposits": "2000 元", "vehicles": "0", "houses": "1", "housing_area": "60 平方米",
         "business": "无", "medical": "3000 元（已报销 1200 元）", "education": "0 元",
-# -- issue 15 — care (core/services/care_forms.py builds the same shape) ----------------------
-
-_INDICATORS = ("自主吃饭", "自主穿衣", "自主上下床", "自主如厕", "室内自主行走", "自主洗澡")
-
-
-def _care_base(number: str) -> dict[str, Any]:
-    data = copy.deepcopy(_BASE)
-    data["number"] = number
-    data["issued_date"] = "2026-11-30"
-    failed = {"自主穿衣", "自主洗澡"}
-    data["person"] = {"name": "王" + _RARE + "华", "sex": "男", "age": "78",
-                      "id_number_masked": "522201********0017",
-                      "hukou_address": "贵州省铜仁市碧江区清水镇石桥村四组", "phone": ""}
-    data["assessment"] = {
-        "date": "2026-11-28",
-        "rows": [{"name": n, "met": "不能" if n in failed else "能",
-                  "mark_yes": "" if n in failed else "√", "mark_no": "√" if n in failed else ""}
-                 for n in _INDICATORS],
-        "failed_count": "2", "level": "部分丧失生活自理能力",
-        "reason": "6项指标中2项不能达到（自主穿衣、自主洗澡）",
-        "assessors": "李四、赵六", "assessor_rows": [{"name": "李四"}, {"name": "赵六"}],
-        "setting_from": "2021-01-01", "recorder": "李四"}
-    data["care"] = {
-        "mode": "分散供养", "dispersed": True, "institution": "",
-        "caretaker": {"kind": "亲友", "name": "王建国", "relation": "侄子",
-                      "phone": "13900000001", "address": "贵州省铜仁市碧江区清水镇石桥村四组"},
-        "services": ["日常看护", "生活照料", "住院陪护"],
-        "services_text": "日常看护、生活照料、住院陪护",
-        "starts_on": "2026-12-01", "ends_on": "2027-11-30", "signed_on": "2026-11-30",
-        "amount": "400.00", "amount_upper": "肆佰元整", "note": ""}
-    data["care_duties"] = {
-        "township": ["按月（季）足额支付照料护理费；", "会同村（居）民委员会定期走访丙方。"],
-        "caretaker": ["按本协议约定为丙方提供照料服务；", "丙方患病时及时送医。"],
-        "person": ["享受本协议约定的照料服务；", "配合乙方的照料服务。"],
     }
     return data
 
@@ -639,6 +605,46 @@ def taper_list() -> dict[str, Any]:
     ]
     data["count"] = len(data["tapers"])
     return data
+
+
+# -- issue 15 — care (core/services/care_forms.py builds the same shape) ----------------------
+
+_INDICATORS = ("自主吃饭", "自主穿衣", "自主上下床", "自主如厕", "室内自主行走", "自主洗澡")
+
+
+def _care_base(number: str) -> dict[str, Any]:
+    data = copy.deepcopy(_BASE)
+    data["number"] = number
+    data["issued_date"] = "2026-11-30"
+    failed = {"自主穿衣", "自主洗澡"}
+    data["person"] = {"name": "王" + _RARE + "华", "sex": "男", "age": "78",
+                      "id_number_masked": "522201********0017",
+                      "hukou_address": "贵州省铜仁市碧江区清水镇石桥村四组", "phone": ""}
+    data["assessment"] = {
+        "date": "2026-11-28",
+        "rows": [{"name": n, "met": "不能" if n in failed else "能",
+                  "mark_yes": "" if n in failed else "√", "mark_no": "√" if n in failed else ""}
+                 for n in _INDICATORS],
+        "failed_count": "2", "level": "部分丧失生活自理能力",
+        "reason": "6项指标中2项不能达到（自主穿衣、自主洗澡）",
+        "assessors": "李四、赵六", "assessor_rows": [{"name": "李四"}, {"name": "赵六"}],
+        "setting_from": "2021-01-01", "recorder": "李四"}
+    data["care"] = {
+        "mode": "分散供养", "dispersed": True, "institution": "",
+        "caretaker": {"kind": "亲友", "name": "王建国", "relation": "侄子",
+                      "phone": "13900000001", "address": "贵州省铜仁市碧江区清水镇石桥村四组"},
+        "services": ["日常看护", "生活照料", "住院陪护"],
+        "services_text": "日常看护、生活照料、住院陪护",
+        "starts_on": "2026-12-01", "ends_on": "2027-11-30", "signed_on": "2026-11-30",
+        "amount": "400.00", "amount_upper": "肆佰元整", "note": ""}
+    data["care_duties"] = {
+        "township": ["按月（季）足额支付照料护理费；", "会同村（居）民委员会定期走访丙方。"],
+        "caretaker": ["按本协议约定为丙方提供照料服务；", "丙方患病时及时送医。"],
+        "person": ["享受本协议约定的照料服务；", "配合乙方的照料服务。"],
+    }
+    return data
+
+
 def care_agreement() -> dict[str, Any]:
     """The 委托照料协议 of a 分散供养 person who partly lost self-care."""
     return _care_base("330102101-20261124-0001-W1")
@@ -646,6 +652,8 @@ def care_agreement() -> dict[str, Any]:
 
 def self_care_assessment() -> dict[str, Any]:
     return _care_base("330102101-20261124-0001-P1")
+
+
 def _lead_base() -> dict[str, Any]:
     data = copy.deepcopy(_BASE)
     del data["applicant"], data["application_number"]  # a lead is not an application

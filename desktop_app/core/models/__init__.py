@@ -17,9 +17,9 @@ from .document import Document, DocumentPrint, ListDocument, NumberSeries
 from .draft import IntakeDraft
 from .dynamic import HouseholdReview
 from .event import AuditHead, Event
-from .providers import Provider
 from .leads import Lead, LeadVisit
 from .monitor import CountyWarning, MonitorVisit
+from .providers import Provider
 from .recovery import AdminRecovery
 from .sync import SyncExport, SyncImport
 from .township import ChangeCounter, Setting, Staff, Township, Village

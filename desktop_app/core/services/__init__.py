@@ -46,8 +46,8 @@ if TYPE_CHECKING:
     )
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
-    from .providers import ProviderService
     from .leads import LeadService
+    from .providers import ProviderService
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .reserve import ReserveService
     from .settings import SettingsService
@@ -138,8 +138,8 @@ class Services:
         from .handling import HandlingService
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
-        from .providers import ProviderService
         from .leads import LeadService
+        from .providers import ProviderService
         from .queries import QueryService
         from .reserve import ReserveService
         from .settings import SettingsService

@@ -20,9 +20,9 @@ from ..rules import passwords
 from ..rules.identity import CHECK_CHARS, WEIGHTS
 from ..vocab import ApplicationStatus, Decision, ItemStatus, MaterialStatus, TaskStatus
 from . import Services
-from .demo_reviews import add_review_cases
-from .demo_providers import add_demo_providers
 from .demo_care import add_demo_care  # issue 15 — care
+from .demo_providers import add_demo_providers
+from .demo_reviews import add_review_cases
 from .drafts import PersonInput
 from .events import record_event
 from .intake import ApplicationDraft, ItemInput, MemberInput

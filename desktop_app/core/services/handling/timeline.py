@@ -14,8 +14,8 @@ from .... import printing
 from ... import vocab
 from ...catalog import Catalog
 from ...models import Application, Event, HouseholdMember, Provider, Staff
-from ...rules.care import LEVEL_LABELS, MODE_LABELS
 from ...rules import leads as lead_rules
+from ...rules.care import LEVEL_LABELS, MODE_LABELS
 from ...rules.dependents import awaiting_label
 from ...rules.values import format_yuan
 from .base import HandlingBase
@@ -181,20 +181,25 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
             f"，转办单 {d['slip']}" if d.get("slip") else "")
     if action == "task.review":
         return f"{base}：{item}，{'继续享受' if d.get('outcome') == 'continue' else '停止享受'}"
-    if action in ("review.recheck", "review.change"):  # issue 15 — reviews
-        return _recheck_text(item, d)
     if action == "emergency.pay":
         return f"{base} {format_yuan(d.get('amount_fen', 0))} 元（{d.get('method', '')}）"
     if action.startswith("task.wait") or action in ("task.release", "task.materials"):
         return _waiting_text(cat, action, item, d)
-    if action == "lead.link":  # issue 15 — leads
-        source = lead_rules.SOURCE_LABELS.get(d.get("source", ""), "")
-        return f"{base}：{d.get('number', '')}（{source}）"
     if action == "emergency.escalate":
         return f"{base}：{d.get('reason', '')}"
+    return _dynamic_text(base, action, item, d)
+
+
+def _dynamic_text(base: str, action: str, item: str, d: dict[str, Any]) -> str:
+    """Issue 15: the steps of dynamic management (re-checks, leads, care, monitoring)."""
+    if action in ("review.recheck", "review.change"):  # reviews
+        return _recheck_text(item, d)
+    if action == "lead.link":  # leads
+        source = lead_rules.SOURCE_LABELS.get(d.get("source", ""), "")
+        return f"{base}：{d.get('number', '')}（{source}）"
     if action.startswith("care."):
         return _care_text(base, action, d)
-    if action == "monitor.visit":  # issue 15 — monitor
+    if action == "monitor.visit":  # monitor
         from ...rules.monitor import OUTCOME_LABELS
         return f"{base}（{d.get('visited_on', '')}）：{OUTCOME_LABELS.get(d.get('outcome', ''), '')}"
     if action == "monitor.lead":

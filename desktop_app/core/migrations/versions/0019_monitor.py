@@ -5,15 +5,15 @@
 * ``monitor_visit``: monitoring visits (监测走访) to households on the monitoring list;
   Tracked (township-export type ``monitor_visit``); empty.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0019
+Revises: 0018
 Create Date: 2026-12-07 18:00:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0015'
-down_revision = '0014'
+revision = '0019'
+down_revision = '0018'
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""Migration 0015 (issue 15, providers) on a populated database: existing tasks keep
+"""Migration 0016 (issue 15, providers) on a populated database: existing tasks keep
 their department (``provider_id`` NULL), the directory starts empty, nothing else moves
 (no version or change sequence changes) — and the downgrade drops both cleanly."""
 
@@ -13,11 +13,11 @@ from tests.core.test_migration_0013_names import _alembic
 from tests.helpers.drafts import draft
 
 
-def test_upgrade_from_0014_keeps_every_task_with_its_department(services, township):
+def test_upgrade_from_0015_keeps_every_task_with_its_department(services, township):
     r = services.intake.decide(draft(services, items=("DIBAO", "MEDICAL")), "accept", township)
     folder = services.ctx.db.data_dir
     services.close()
-    _alembic(folder, "downgrade", "0014")
+    _alembic(folder, "downgrade", "0015")
     conn = sqlite3.connect(folder / dbmod.DB_FILENAME)
     try:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(requested_item)")}
@@ -48,7 +48,7 @@ def test_upgrade_from_0014_keeps_every_task_with_its_department(services, townsh
     finally:
         again.close()
 
-    _alembic(folder, "downgrade", "0014")
+    _alembic(folder, "downgrade", "0015")
     conn = sqlite3.connect(folder / dbmod.DB_FILENAME)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

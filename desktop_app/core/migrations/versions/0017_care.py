@@ -1,15 +1,15 @@
 """特困 care (issue 15 item 5, helper ``care``): the ``care_plan`` table — self-care
 assessments (生活自理能力评估), 集中 / 分散供养 and 委托照料协议. Empty on existing databases.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-07 18:20:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0015'
-down_revision = '0014'
+revision = '0017'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 

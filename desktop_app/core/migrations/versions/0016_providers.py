@@ -8,15 +8,15 @@
 Plain ALTER TABLE ADD COLUMN (see 0003 for why no batch); SQLite accepts a REFERENCES
 clause on an added column whose default is NULL.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-07 18:10:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0015'
-down_revision = '0014'
+revision = '0016'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
