@@ -64,6 +64,18 @@ MADE: dict[str, dict] = {
         "application_uuid": UUID, "item_uuid": UUID, "emergency_aid_uuid": UUID,
         "batch_uuid": None, "recorded_by_uuid": None,
         "created_at": "2026-11-24T02:00:00.000000"},
+    # format 4 (issue 15 — reviews)
+    "household_review": {
+        "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "application_uuid": UUID,
+        "item_uuid": UUID, "kind": "change", "on": "2027-03-05", "change_kinds": ["income"],
+        "snapshot_no": 1, "counted_members": 2, "net_income_fen": 140000,
+        "net_per_capita_fen": 70000, "topup_fen": 0, "standards_from": "2026-01-01",
+        "eligibility_from": "2021-01-01", "review_class": "C",
+        "class_reason": "有劳动能力的家庭成员 1 人，收入来源不固定", "suggested": "taper",
+        "outcome": "taper", "amount_fen": 60000, "effective_month": "2027-04-01",
+        "taper_ends_on": "2027-09-30", "stop_reason": "", "investigators": ["王五", "赵六"],
+        "findings": "配偶在县城务工", "next_review_on": "2027-09-30", "replaces_uuid": None,
+        "recorded_by_uuid": None, "created_at": "2027-03-05T02:00:00.000000"},
 }
 CASES = [(t, c) for t in env.TYPES[KIND] for c in BAD]
 
