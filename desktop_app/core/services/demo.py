@@ -302,8 +302,8 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
         if progress:
             progress(done / n, f"{done}/{n}")
     if showcase and not (cancel is not None and cancel.is_set()):
-        done += add_showcase(services, maker, rng.choice(clerks), rng)
         done += add_demo_providers(services, admin, rng.choice(clerks), maker, rng)  # issue 15
+        done += add_showcase(services, maker, rng.choice(clerks), rng)
     return done
 
 
