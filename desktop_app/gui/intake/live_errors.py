@@ -27,6 +27,8 @@ from ..kit.widgets import ErrorLabel, FieldErrors
 
 def reveal(widget: QWidget | None) -> None:
     """Scroll every scroll area holding ``widget`` so that it is in view."""
+    if widget is None:
+        return
     child = widget
     parent = widget.parentWidget() if widget is not None else None
     while child is not None and parent is not None:
