@@ -178,6 +178,14 @@ def _yuan_to_fen(text: str) -> int:
     return int(fen)
 
 
+def _dynamic_counts(counts: dict[str, int]) -> str:
+    """``townships``: the records held of the issue-15 types (format 4), one field."""
+    if not counts:
+        return ""
+    return (f"\tdynamic-management records {sum(counts.values())} ("
+            + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")")
+
+
 def _read_json(path: Path, what: str):
     import json
 
@@ -265,7 +273,8 @@ def run(args) -> int:  # noqa: C901 - one branch per action
                       f"unacknowledged {t.unacknowledged}\t"
                       f"feedback to send {t.pending_feedback}\tlast return {t.last_return}\t"
                       f"queued updates {t.queued_updates}\t"
-                      f"confirmations to send {t.pending_confirmations}")
+                      f"confirmations to send {t.pending_confirmations}"
+                      + _dynamic_counts(t.dynamic_records))
             return 0
         if action == "ingest":
             failed = 0

@@ -71,7 +71,7 @@ from sync_contract.tasks import FEEDBACK_RESULTS, FINAL_TASK_STATUSES, transitio
 from sync_contract.text import describe, text_problem
 from sync_contract.upgrade import upgrade_record
 from sync_contract.validation import pointer, validator
-from sync_contract.versions import FORMAT_VERSION, types_of
+from sync_contract.versions import ADDED_IN_4, FORMAT_VERSION, types_of
 
 from .db import NewerSchema, migrate
 from .models import (
@@ -90,7 +90,36 @@ from .models import (
 
 DEFAULT_URL = "sqlite:///county.sqlite3"
 #: Record types that belong to one task (their ``item_uuid``; county_record.task_uuid).
+#: From format 4 on the rule is generic (:func:`task_of`): any type new in format 4 whose
+#: record carries ``item_uuid`` belongs to that task, listed here or not.
 TASK_PARTS = ("task_stage", "reserve_entry")
+#: The township-export types of format 3 (their attachment rules are fixed: a format-3
+#: ``emergency_aid`` keeps task_uuid NULL, as the rows stored before).
+_FORMAT3_TYPES = frozenset(types_of(TOWNSHIP_EXPORT, 3))
+#: The issue-15 types (dynamic management) counted by ``townships``.
+DYNAMIC_TYPES: tuple[str, ...] = ADDED_IN_4[TOWNSHIP_EXPORT]
+
+
+def task_of(type_: str, rec: dict[str, Any]) -> str | None:
+    """The task (``requested_item.uuid``) a record belongs to: the task itself; the
+    ``item_uuid`` of a task part (:data:`TASK_PARTS`) or of any record of a type new in
+    format 4; else None."""
+    if type_ == "requested_item":
+        return str(rec["uuid"])
+    if type_ in TASK_PARTS or type_ not in _FORMAT3_TYPES:
+        item = rec.get("item_uuid")
+        return item if isinstance(item, str) and item else None
+    return None
+
+
+def application_of(type_: str, rec: dict[str, Any]) -> str | None:
+    """The application a record belongs to: the application itself, else the record's
+    ``application_uuid`` (any type, old or new: a record of a later type with that field
+    is attached to its application without a change here)."""
+    if type_ == "application":
+        return str(rec["uuid"])
+    app = rec.get("application_uuid")
+    return app if isinstance(app, str) and app else None
 #: The fields of a ``confirmation`` record (docs/sync-format.md §12).
 CONFIRMATION_FIELDS = ("task_uuid", "outcome", "decided_on", "amount_fen", "period_from",
                        "period_to", "document_number", "text")
@@ -210,6 +239,8 @@ class TownshipInfo:
     queued_updates: int = 0
     #: County confirmations (审核确认, format 3) not sent yet.
     pending_confirmations: int = 0
+    #: Records held per issue-15 type (format 4, :data:`DYNAMIC_TYPES`; 0 when none).
+    dynamic_records: dict[str, int] = field(default_factory=dict)
 
 
 # -- helpers --------------------------------------------------------------------------
@@ -502,10 +533,17 @@ class County:
                 confirms = s.scalar(select(func.count()).select_from(CountyConfirmation).where(
                     CountyConfirmation.township_id == tw.id,
                     CountyConfirmation.return_seq.is_(None)))
+                dynamic: dict[str, int] = {}
+                if DYNAMIC_TYPES:       # index ix_county_record_type (township, type, …)
+                    dynamic = {str(t): int(n) for t, n in s.execute(
+                        select(CountyRecord.type, func.count()).where(
+                            CountyRecord.township_id == tw.id,
+                            CountyRecord.type.in_(DYNAMIC_TYPES)).group_by(CountyRecord.type))}
                 out.append(TownshipInfo(tw.code, tw.name, tw.fingerprint,
                                         tuple(tw.age_recipients or ()), last, unacked or 0, pending or 0,
                                         ret, self._last_version(s, tw.id), queued or 0,
-                                        confirms or 0))
+                                        confirms or 0,
+                                        {t: dynamic.get(t, 0) for t in DYNAMIC_TYPES}))
         return out
 
     # ingest ------------------------------------------------------------------------
@@ -660,11 +698,10 @@ class County:
     def _fill(row: CountyRecord, type_: str, rec: dict, package_seq: int) -> None:
         row.version, row.change_seq, row.data, row.package_seq = (
             rec["version"], rec["change_seq"], rec, package_seq)
-        row.application_uuid = rec["uuid"] if type_ == "application" else rec.get("application_uuid")
+        row.application_uuid = application_of(type_, rec)
         row.application_number = rec.get("number") if type_ == "application" else None
         row.event_seq = rec.get("seq") if type_ == "event" else None
-        row.task_uuid = (rec["uuid"] if type_ == "requested_item"
-                         else rec.get("item_uuid") if type_ in TASK_PARTS else None)
+        row.task_uuid = task_of(type_, rec)
 
     # feedback ----------------------------------------------------------------------
     def record_feedback(self, task_uuid: str, result: str, result_on: date | str, *,

@@ -1,9 +1,10 @@
 """Records of an older format version lifted to the current shape (docs/sync-format.md
 §11.3), so a receiver stores one shape whatever version a package had.
 
-The county stores every township-export record in the current (version-3) shape: an
+The county stores every township-export record in the current (version-4) shape: an
 older record gains the fields of each later version with the values the township's own
-migrations give a row recorded before them (0008 for version 2, 0010 for version 3) — so
+migrations give a row recorded before them (0008 for version 2, 0010 for version 3,
+0015 for version 4) — so
 an older record upgraded here equals the current record the township exports for the
 same row version.
 
@@ -28,6 +29,14 @@ Version 2 → 3:
 * every other type is unchanged (``task_stage``, ``reserve_entry``, ``reserve_batch``
   and ``confirmation`` do not exist before version 3).
 
+Version 3 → 4 (issue 15), by the table :data:`V4_NEW_FIELDS` (type → field → value):
+
+* ``requested_item``: ``provider_uuid`` null (not referred to a non-government
+  provider — no provider existed before);
+* each issue-15 part that adds a field to an existing type adds its line there; the new
+  types of :data:`~sync_contract.versions.ADDED_IN_4` and ``warning`` do not exist
+  before version 4.
+
 Pure; the input is not modified.
 """
 
@@ -51,6 +60,11 @@ REQUESTED_ITEM_V3_DEFAULTS: dict[str, Any] = {
     "stage": None, "stage_due": None, "stage_due_provisional": False, "extended_days": 0,
     "first_aid_due_at": None, "notice_due": None, "waiting_for": "",
     "waiting_refused_on": None,
+}
+#: The version-4 fields of existing types an older record lacks (type -> field -> value:
+#: what migration 0015 gives a row recorded before it). Issue-15 parts add lines here.
+V4_NEW_FIELDS: dict[str, dict[str, Any]] = {
+    "requested_item": {"provider_uuid": None},
 }
 #: The relation of a spouse (the township's household vocabulary).
 SPOUSE = "配偶"
@@ -77,6 +91,9 @@ def upgrade_record(type_: str, record: Mapping[str, Any], from_version: int) -> 
     if from_version < 3 and type_ == "requested_item":
         for name, value in REQUESTED_ITEM_V3_DEFAULTS.items():
             out.setdefault(name, value)
+    if from_version < 4:
+        for name, value in V4_NEW_FIELDS.get(type_, {}).items():
+            out.setdefault(name, value)
     return out
 
 
@@ -93,4 +110,4 @@ def _to_2(type_: str, record: Mapping[str, Any], out: dict[str, Any]) -> None:
         out.setdefault("guardian", False)
 
 
-__all__ = ["APPLICATION_V2_DEFAULTS", "REQUESTED_ITEM_V3_DEFAULTS", "upgrade_record"]
+__all__ = ["APPLICATION_V2_DEFAULTS", "REQUESTED_ITEM_V3_DEFAULTS", "V4_NEW_FIELDS", "upgrade_record"]

@@ -14,7 +14,14 @@ packages hold, and where its JSON Schemas are.
   ``stage_due``, ``stage_due_provisional``, ``extended_days``, ``first_aid_due_at``,
   ``notice_due``, ``waiting_for``) and the material status ``awaiting``; the new
   county-return type ``confirmation`` (the county's 审核确认 of a reported task).
-  Schemas in ``schemas/`` (``$id`` ``…/sync/v3/…``).
+  Schemas in ``schemas/v3/`` (``$id`` ``…/sync/v3/…``).
+* **4** — issue #15 (dynamic management): the new township-export types of
+  :data:`ADDED_IN_4` (re-checks and change reports, leads, monitoring visits,
+  providers, 特困 care …; each issue-15 part appends its own); ``requested_item`` gains
+  ``provider_uuid`` (the non-government provider a task is referred to); the new
+  county-return type ``warning`` (the county's 预警名单). Older records are lifted by
+  :data:`sync_contract.upgrade.V4_NEW_FIELDS`. Schemas in ``schemas/`` (``$id``
+  ``…/sync/v4/…``).
 
 The township writes :data:`FORMAT_VERSION`; both ends read every version of
 :data:`SUPPORTED_VERSIONS`. The county answers a township in the version of the
@@ -28,9 +35,9 @@ from __future__ import annotations
 FORMAT = "twsync"
 #: The version this program writes (the township always; the county for a township
 #: whose last package had it).
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 #: The versions this program reads.
-SUPPORTED_VERSIONS = (1, 2, 3)
+SUPPORTED_VERSIONS = (1, 2, 3, 4)
 TOWNSHIP_EXPORT, COUNTY_RETURN = "township-export", "county-return"
 
 _V1: dict[str, tuple[str, ...]] = {
@@ -45,6 +52,12 @@ ADDED_IN_2: dict[str, tuple[str, ...]] = {TOWNSHIP_EXPORT: ("related_person",),
 ADDED_IN_3: dict[str, tuple[str, ...]] = {
     TOWNSHIP_EXPORT: ("reserve_batch", "reserve_entry", "task_stage"),
     COUNTY_RETURN: ("confirmation",)}
+#: Types added by version 4 (issue 15). Each new Tracked table of issue 15 appends its
+#: export type to the township-export tuple (kept sorted); tests/sync/test_tracked_contract.py
+#: fails for a Tracked table without an export entry and a schema.
+ADDED_IN_4: dict[str, tuple[str, ...]] = {
+    TOWNSHIP_EXPORT: (),
+    COUNTY_RETURN: ("warning",)}
 _V2: dict[str, tuple[str, ...]] = {kind: tuple(sorted(types + ADDED_IN_2[kind]))
                                    for kind, types in _V1.items()}
 
@@ -54,6 +67,8 @@ TYPES_BY_VERSION: dict[int, dict[str, tuple[str, ...]]] = {
     2: _V2,
     3: {kind: tuple(sorted(types + ADDED_IN_3[kind])) for kind, types in _V2.items()},
 }
+TYPES_BY_VERSION[4] = {kind: tuple(sorted(types + ADDED_IN_4[kind]))
+                       for kind, types in TYPES_BY_VERSION[3].items()}
 #: kind -> record types of :data:`FORMAT_VERSION`.
 TYPES: dict[str, tuple[str, ...]] = TYPES_BY_VERSION[FORMAT_VERSION]
 
@@ -70,5 +85,5 @@ def schema_name(kind: str, type_: str, version: int = FORMAT_VERSION) -> str:
     return name if version == FORMAT_VERSION else f"v{version}/{name}"
 
 
-__all__ = ["ADDED_IN_2", "ADDED_IN_3", "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "SUPPORTED_VERSIONS",
+__all__ = ["ADDED_IN_2", "ADDED_IN_3", "ADDED_IN_4", "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "SUPPORTED_VERSIONS",
            "TOWNSHIP_EXPORT", "TYPES", "TYPES_BY_VERSION", "schema_name", "types_of"]

@@ -17,6 +17,7 @@ from county_receiver.models import CountyRecord
 from sync_contract import envelope as env
 from sync_contract.envelope import PackageError
 from sync_contract.keys import KeyStore
+from sync_contract.versions import FORMAT_VERSION
 from tests.county.helpers import build_export, new_county, read_package
 
 REPORTED_ON = "2026-12-10"
@@ -83,7 +84,7 @@ def test_a_reported_task_is_confirmed_once_and_sent_in_the_next_return(world, co
         visit = _step(task, "visit", "2026-12-01", 900_301, people=["李调查", "王调查"])
         report = _step(task, "report", REPORTED_ON, 900_302, ref="420106001-SB-20261210-1")
         got = county.ingest(_package3(world, tmp_path, [visit, report]))
-        assert got.format_version == 3 and got.applied["task_stage"] == {"new": 2}
+        assert got.format_version == FORMAT_VERSION and got.applied["task_stage"] == {"new": 2}
         with Session(county.engine) as s:
             # (the demo's own procedure steps came in package 1: only these two are new)
             rows = s.scalars(select(CountyRecord).where(
@@ -123,7 +124,8 @@ def test_a_reported_task_is_confirmed_once_and_sent_in_the_next_return(world, co
         out = tmp_path / "out"
         out.mkdir()
         ret = county.make_return(world.code, out)
-        assert ret is not None and ret.format_version == 3 and ret.counts["confirmation"] == 1
+        assert (ret is not None and ret.format_version == FORMAT_VERSION
+                and ret.counts["confirmation"] == 1)
         with _open_return(world, ret.path) as pkg:
             assert list(pkg.iter_records("confirmation")) == [{
                 "task_uuid": tid, "outcome": "approved", "decided_on": "2026-12-21",

@@ -112,7 +112,7 @@ def _case(name, world, tmp_path, county):  # noqa: C901 - one branch per bad-pac
         county.limits = env.Limits(max_member_bytes=4096)
         return good, "member_too_large"
     if name == "unknown_version":
-        craft(p, {**man, "format_version": 4}, members, signing_key=key, recipient=rcpt)
+        craft(p, {**man, "format_version": env.FORMAT_VERSION + 1}, members, signing_key=key, recipient=rcpt)
         return p, "unsupported_version"
     if name == "malformed_manifest":
         craft(p, man, members, signing_key=key, recipient=rcpt, manifest_bytes=b"{not json")

@@ -8,8 +8,10 @@ Version 1 is still written (the county answers a township that has not been upda
 its version): its bytes are the very bytes of before format 2. Version 2 differs only by
 the version number and the new (empty) member ``data/related_person.jsonl``; version 3
 (issue 13) by the version number and the new (empty) members ``data/reserve_batch.jsonl``,
-``data/reserve_entry.jsonl`` and ``data/task_stage.jsonl``. Version 2 is still written (to
-a township on format 2) byte for byte as before."""
+``data/reserve_entry.jsonl`` and ``data/task_stage.jsonl``; version 4 (issue 15) by the
+version number and the new (empty) members of ``ADDED_IN_4`` — its pinned bytes change
+whenever an issue-15 part adds a type (recompute them then). Versions 2 and 3 are still
+written (to a township on that format) byte for byte as before."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import hashlib
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync_contract import envelope as env
+from sync_contract.versions import ADDED_IN_4
 
 INNER_SHA256 = "014b9e9f97ffc48a9e659386f8a0f13c129f81bb881f49d46155c1bdc018947e"
 MANIFEST_SHA256 = "ae7c6cd0e2f52bf724caaff54b942f7fb4cd1671b4dd2b0a96610f6bc66ff523"
@@ -25,6 +28,8 @@ INNER_SHA256_V2 = "146222c957ecb0872ea44acc3bd11072f327cdf205b3c62301fa7f499033d
 MANIFEST_SHA256_V2 = "425637452a18342cdb9e916334bed99f679b474da501966433cd24b2485df1e3"
 INNER_SHA256_V3 = "156aa52d4f8b5b33a9f58987e11220e66d644e91e1fa4281b9fa8d33bc148f02"
 MANIFEST_SHA256_V3 = "78f6c55794b62e95267ec404cce8be0636960346343c6e82ba37fdbb6b44107a"
+INNER_SHA256_V4 = "244e71b5ee4381626a65b8f82c896bcd1482bd76f97b38f4d341d195532bc901"
+MANIFEST_SHA256_V4 = "fe6966e865c0a035227f182bd25ca89e7b23524ec4617d8aa10f0c887a6fd577"
 
 
 def _build(tmp_path, version=None):
@@ -61,11 +66,21 @@ def test_inner_package_bytes_of_version_2_are_unchanged(tmp_path):
     assert (inner, built.digest) == (INNER_SHA256_V2, MANIFEST_SHA256_V2)
 
 
-def test_inner_package_bytes_of_version_3_are_pinned(tmp_path):
-    inner, built = _build(tmp_path)
-    assert built.manifest["format_version"] == env.FORMAT_VERSION == 3
+def test_inner_package_bytes_of_version_3_are_unchanged(tmp_path):
+    inner, built = _build(tmp_path, version=3)
+    assert built.manifest["format_version"] == 3
     for type_ in ("reserve_batch", "reserve_entry", "task_stage"):
         assert built.counts[type_] == 0
         assert built.manifest["members"][f"data/{type_}.jsonl"] == {
             "sha256": hashlib.sha256(b"").hexdigest(), "size": 0}
     assert (inner, built.digest) == (INNER_SHA256_V3, MANIFEST_SHA256_V3)
+
+
+def test_inner_package_bytes_of_version_4_are_pinned(tmp_path):
+    inner, built = _build(tmp_path)
+    assert built.manifest["format_version"] == env.FORMAT_VERSION == 4
+    for type_ in ADDED_IN_4[env.TOWNSHIP_EXPORT]:
+        assert built.counts[type_] == 0
+        assert built.manifest["members"][f"data/{type_}.jsonl"] == {
+            "sha256": hashlib.sha256(b"").hexdigest(), "size": 0}
+    assert (inner, built.digest) == (INNER_SHA256_V4, MANIFEST_SHA256_V4)

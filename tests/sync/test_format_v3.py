@@ -31,7 +31,7 @@ from desktop_app.core.models import (
 )
 from sync_contract import envelope as env
 from sync_contract.envelope import PackageError
-from sync_contract.upgrade import REQUESTED_ITEM_V3_DEFAULTS, upgrade_record
+from sync_contract.upgrade import REQUESTED_ITEM_V3_DEFAULTS, V4_NEW_FIELDS, upgrade_record
 from sync_contract.validation import validator
 from tests.helpers.sync import fill
 
@@ -118,14 +118,15 @@ def test_v3_export_decrypts_with_age_verifies_with_cryptography_and_carries_the_
         mbytes = zf.read("manifest.json")
         Ed25519PublicKey.from_public_bytes(raw).verify(zf.read("manifest.sig"), mbytes)
         manifest = json.loads(mbytes)
-        assert manifest["format_version"] == 3
+        assert manifest["format_version"] == env.FORMAT_VERSION     # 3's types in every later one
         for type_ in NEW_TYPES:
             assert f"data/{type_}.jsonl" in zf.namelist()
         for name in zf.namelist():                # every line valid against the v3 schemas
             if name.endswith(".jsonl"):
                 type_ = name[5:-6]
                 schema = json.loads((SCHEMAS / f"township-export.{type_}.schema.json").read_text())
-                assert schema["$id"].endswith(f"/sync/v3/township-export.{type_}.schema.json")
+                assert schema["$id"].endswith(
+                    f"/sync/v{env.FORMAT_VERSION}/township-export.{type_}.schema.json")
                 check = Draft202012Validator(schema)
                 for rec in _lines(zf, type_):
                     check.validate(rec)
@@ -241,17 +242,22 @@ def test_the_upgrade_leaves_other_types_and_the_input_alone():
     assert upgrade_record("village", rec, 2) == rec
     item = {"uuid": "x"}
     assert upgrade_record("requested_item", item, 2) == {"uuid": "x",
-                                                         **REQUESTED_ITEM_V3_DEFAULTS}
+                                                         **REQUESTED_ITEM_V3_DEFAULTS,
+                                                         **V4_NEW_FIELDS["requested_item"]}
     assert item == {"uuid": "x"}
     assert upgrade_record("requested_item", {"uuid": "x", "stage": "visit"}, 3) == {
-        "uuid": "x", "stage": "visit"}
+        "uuid": "x", "stage": "visit", **V4_NEW_FIELDS["requested_item"]}
+    current = {"uuid": "x", "stage": "visit", "provider_uuid": None}
+    assert upgrade_record("requested_item", current, env.FORMAT_VERSION) == current
 
 
 def test_version_3_types_and_schemas():
-    assert env.FORMAT_VERSION == 3 and env.SUPPORTED_VERSIONS == (1, 2, 3)
+    assert env.FORMAT_VERSION >= 3 and 3 in env.SUPPORTED_VERSIONS
     for type_ in NEW_TYPES:
+        assert type_ in env.types_of(env.TOWNSHIP_EXPORT, 3)
         assert type_ in env.types_of(env.TOWNSHIP_EXPORT)
         assert type_ not in env.types_of(env.TOWNSHIP_EXPORT, 2)
+    assert "confirmation" in env.types_of(env.COUNTY_RETURN, 3)
     assert "confirmation" in env.types_of(env.COUNTY_RETURN)
     assert "confirmation" not in env.types_of(env.COUNTY_RETURN, 2)
     assert env.schema_name(env.TOWNSHIP_EXPORT, "application", 2) == (

@@ -147,7 +147,7 @@ def _case(name, services, county, tmp_path, task, township_recipient):  # noqa: 
         services.sync.limits = env.Limits(max_member_bytes=64 << 10)
         return p, "member_too_large"
     if name == "unknown_version":
-        craft(p, {**man, "format_version": 4}, members, signing_key=key,
+        craft(p, {**man, "format_version": env.FORMAT_VERSION + 1}, members, signing_key=key,
               recipient=township_recipient)
         return p, "unsupported_version"
     if name == "malformed_manifest":

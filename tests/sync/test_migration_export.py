@@ -13,6 +13,7 @@ from alembic.config import Config
 from jsonschema import Draft202012Validator
 
 from desktop_app.core import db as dbmod
+from sync_contract import envelope as env
 from sync_contract.validation import SCHEMA_DIR
 from tests.helpers.drafts import draft
 
@@ -47,7 +48,7 @@ def test_an_application_from_before_0008_exports_in_format_2(services, synced, c
         again.close()
     inner = age_decrypt(county.folder / "age.key", res.path, tmp_path / "inner.zip")
     with zipfile.ZipFile(inner) as zf:
-        assert json.loads(zf.read("manifest.json"))["format_version"] == 3
+        assert json.loads(zf.read("manifest.json"))["format_version"] == env.FORMAT_VERSION
         for type_ in ("application", "household_member", "related_person"):
             schema = json.loads((SCHEMA_DIR / f"township-export.{type_}.schema.json").read_text())
             for rec in _lines(zf, type_):

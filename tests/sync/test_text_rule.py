@@ -147,6 +147,11 @@ def _base_records(code: str) -> dict[str, dict]:
         "standards": {"effective_from": "2027-01-01", "entry": {"rural_dibao_fen": 60000}},
         "village": {"code": code[:9] + "999", "name": "新村", "valid_from": None,
                     "valid_to": None},
+        "warning": {"uuid": "6c8d2e3f-4a51-4b6c-9d7e-8f9a0b1c2d3e", "list_no": "YJ-2026-11",
+                    "listed_on": "2026-11-20", "village_code": code[:9] + "001",
+                    "name": "张预警", "id_number": "", "reason": "因病支出骤增",
+                    "risk": "high", "source": "县民政局低收入人口动态监测平台",
+                    "withdrawn": False},
     }
 
 

@@ -568,9 +568,15 @@ class DetailView(DetailDocumentActions, QWidget):
         except Exception:
             log.exception("timeline of application %s", self.application_id)
             steps = []
+        # issue 15: the dynamic-management steps of the household's other applications,
+        # put in among this application's events by time
+        household = [st for st in steps if st.other_application(self.application_id)]
+        steps = [st for st in steps if not st.other_application(self.application_id)]
         rows = []
         pending = 0
         for e in d.events:
+            while household and household[0].at <= e.at:
+                rows.append(self._household_row(household.pop(0)))
             step = None
             # The timeline is the events it can word, in the same order.
             if pending < len(steps) and (steps[pending].action, steps[pending].at) == (e.action, e.at):
@@ -588,7 +594,13 @@ class DetailView(DetailDocumentActions, QWidget):
                 text = self._event_text(e.detail)
             rows.append((local_time(e.at), (step.actor if step is not None else e.actor) or "—",
                          label, text))
+        rows.extend(self._household_row(st) for st in household)
         return rows
+
+    def _household_row(self, step) -> tuple[str, str, str, str]:
+        """A step of another application of the same household (issue 15)."""
+        return (local_time(step.at), step.actor or "—",
+                fmt(self.tr("Same household, %1"), step.application_number or "—"), step.text)
 
     def _fill_documents(self, docs) -> None:
         self._clear(self.docs_grid)

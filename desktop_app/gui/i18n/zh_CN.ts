@@ -1442,7 +1442,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+698"/>
+        <location filename="../applications/detail.py" line="+710"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1473,7 +1473,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-537"/>
+        <location filename="../applications/detail.py" line="-549"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -2005,7 +2005,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>，%1 项已超期</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+104"/>
+        <source>Same household, %1</source>
+        <translation>同户办件 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
@@ -3072,7 +3077,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>放弃本次录入的全部内容吗？</translation>
     </message>
     <message>
-        <location filename="../intake/live_errors.py" line="+131"/>
+        <location filename="../intake/live_errors.py" line="+136"/>
         <source>Not saved: %1</source>
         <extracomment>field path -&gt; its name on the form, for the line at the top when the message does not say which field it is about (&quot;工资性收入：金额格式不正确&quot;)</extracomment>
         <translation>未能保存：%1</translation>

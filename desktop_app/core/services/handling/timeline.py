@@ -8,11 +8,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from .... import printing
 from ... import vocab
 from ...catalog import Catalog
-from ...models import Event, Provider, Staff
+from ...models import Application, Event, HouseholdMember, Provider, Staff
 from ...rules.dependents import awaiting_label
 from ...rules.values import format_yuan
 from .base import HandlingBase
@@ -21,12 +22,33 @@ from .side_records import stage_step_text
 
 @dataclass(frozen=True)
 class Step:
-    """One step of an application's timeline."""
+    """One step of an application's timeline. ``application_id`` /
+    ``application_number``: the application the step belongs to — another application
+    of the same household for its dynamic-management steps (issue 15)."""
 
     at: datetime
     actor: str
     action: str
     text: str
+    application_id: int | None = None
+    application_number: str = ""
+
+    def other_application(self, application_id: int) -> bool:
+        """The step is of another application of the household."""
+        return self.application_id is not None and self.application_id != application_id
+
+
+#: issue 15 — the event families of dynamic management (re-checks and change reports,
+#: leads, monitoring, 特困 care, providers): shown in the timeline of every application
+#: of the same household (same applicant ID number), worded by ``_step_text`` when the
+#: part that records them added its line there, else by the family's name.
+HOUSEHOLD_FAMILIES: dict[str, str] = {
+    "review": "复核与变更",
+    "lead": "主动发现",
+    "monitor": "动态监测",
+    "care": "特困照料",
+    "provider": "社会力量",
+}
 
 
 STEP_TEXTS = {
@@ -62,17 +84,24 @@ class Timeline(HandlingBase):
     # -- timeline -----------------------------------------------------------------------
     def timeline(self, application_id: int) -> list[Step]:
         """Every step of an application (accepted, referred, signed for, feedback,
-        notified, closed …) with who and when, oldest first."""
+        notified, closed …) with who and when, oldest first — and the dynamic-management
+        steps (:data:`HOUSEHOLD_FAMILIES`) of every other application of the same
+        household (same applicant ID number), marked with that application."""
         cat = self.ctx.catalog
         with self.ctx.db.read() as s:
             staff = {st.id: st.name for st in s.scalars(select(Staff))}
             # issue 15: providers named by id/uuid in the events (a small directory)
             providers = {k: name for pid, uuid, name in s.execute(
                 select(Provider.id, Provider.uuid, Provider.name)) for k in (pid, uuid)}
-            events = s.scalars(select(Event).where(Event.application_id == application_id)
+            numbers = household_applications(s, application_id)
+            # one lookup by ix_event_application_id (each application has tens of events)
+            events = s.scalars(select(Event).where(Event.application_id.in_(numbers))
                                .order_by(Event.seq))
             steps = []
             for e in events:
+                if e.application_id != application_id and (
+                        e.action.split(".", 1)[0] not in HOUSEHOLD_FAMILIES):
+                    continue
                 d = json.loads(e.detail or "{}")
                 who = d.get("provider_id") or d.get("provider_uuid")
                 if who in providers:
@@ -80,10 +109,32 @@ class Timeline(HandlingBase):
                 text = (stage_step_text(s, cat, d) if e.action == "task.stage"  # issue 13
                         else _step_text(cat, e.action, d))
                 if text is None:
+                    text = HOUSEHOLD_FAMILIES.get(e.action.split(".", 1)[0])
+                if text is None:
                     continue
                 steps.append(Step(e.at, staff.get(e.actor_id, "系统") if e.actor_id else "系统",
-                                  e.action, text))
+                                  e.action, text, e.application_id,
+                                  numbers.get(e.application_id or 0, "")))
             return steps
+
+
+def household_applications(s: Session, application_id: int) -> dict[int, str]:
+    """The applications of the household of ``application_id`` — those whose applicant
+    has the same ID number (the application alone when its applicant has none) — by id,
+    with their 办件编号. Two index lookups: the applicant by ``application_id``
+    (``ix_household_member_application_id``), the namesakes by ID number
+    (``ix_household_member_id_number``)."""
+    id_number = s.scalar(select(HouseholdMember.id_number).where(
+        HouseholdMember.application_id == application_id, HouseholdMember.position == 0))
+    if not id_number:
+        ids = [application_id]
+    else:
+        ids = list(s.scalars(select(HouseholdMember.application_id).where(
+            HouseholdMember.id_number == id_number, HouseholdMember.position == 0)))
+        if application_id not in ids:
+            ids.append(application_id)
+    return {a: n or "" for a, n in s.execute(
+        select(Application.id, Application.number).where(Application.id.in_(ids)))}
 
 
 def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:

@@ -157,7 +157,10 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("extended_days", "r.extended_days", None),
          ("first_aid_due_at", "r.first_aid_due_at", "dt"), ("notice_due", "r.notice_due", "d"),
          ("waiting_for", "r.waiting_for", "t"),
-         ("waiting_refused_on", "r.waiting_refused_on", "d")]),
+         ("waiting_refused_on", "r.waiting_refused_on", "d"),
+         # format 4 (issue 15): the provider a task is referred to — NULL until the
+         # `providers` part adds requested_item.provider_id (then: LEFT JOIN provider)
+         ("provider_uuid", "NULL", "t")]),
     # format 3 (issue 13): the procedure steps and the 备用金 ledger
     "task_stage": (
         "task_stage g JOIN application a ON a.id = g.application_id "
