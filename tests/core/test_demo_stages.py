@@ -54,7 +54,9 @@ def test_closed_township_tasks_have_their_steps_in_order(services, township):
 
 def test_showcase_stops_the_procedure_where_a_clerk_meets_it(services, township, clock):
     written = fill_demo(services, 5, seed=4, days=60, showcase=True)
-    assert written == 5 + len(SHOWCASE)
+    from desktop_app.core.services.demo_providers import CASES  # issue 15: service cases
+
+    assert written == 5 + len(SHOWCASE) + len(CASES)
     h = services.handling
     with services.ctx.db.read() as s:
         ids = [r.id for r in s.scalars(select(RequestedItem).order_by(RequestedItem.id))][-4:]

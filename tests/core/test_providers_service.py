@@ -201,3 +201,36 @@ def test_department_slips_issued_before_keep_their_bytes():
     assert load_template("referral").version == 3
     assert hashlib.sha256(render_document("referral", referral(), 2)).hexdigest()[:16] == \
         "5f6b8c17b3909916"
+
+
+def test_the_directory_and_the_choice_travel_in_format_4(services, township):
+    """``provider`` records (no contact person, no note) and ``requested_item.provider_uuid``,
+    valid against the version-4 schemas."""
+    import sqlite3
+
+    from desktop_app.core.services.sync import export as exp
+    from sync_contract.validation import schema_error, validator
+
+    pid = services.providers.save(None, ProviderInput(**{**STATION.__dict__,
+                                                         "note": "周二、周四上门"}), township).value
+    r = services.intake.decide(draft(services, items=("MEDICAL", "SVC_CARE")), "accept", township)
+    care = task_of(services, r.application_id, "SVC_CARE")
+    services.providers.assign(care.task_id, pid, township)
+    con = sqlite3.connect(services.ctx.db.path)
+    try:
+        hi = exp.change_counter(con)
+        providers = list(exp.iter_record_dicts(con, "provider", 1, hi))
+        items = list(exp.iter_record_dicts(con, "requested_item", 1, hi))
+    finally:
+        con.close()
+    assert len(providers) == 1
+    p = providers[0]
+    assert (p["name"], p["kind"], p["services"], p["active"]) == (
+        "铺镇社会工作服务站", "social_work", ["SVC_CARE", "SVC_VISIT"], True)
+    assert "contact" not in p and "note" not in p
+    assert schema_error(validator("township-export.provider.schema.json"), p) is None
+    by_code = {i["item_code"]: i for i in items}
+    assert by_code["SVC_CARE"]["provider_uuid"] == services.providers.provider(pid).uuid
+    assert by_code["MEDICAL"]["provider_uuid"] is None
+    for i in items:
+        assert schema_error(validator("township-export.requested_item.schema.json"), i) is None

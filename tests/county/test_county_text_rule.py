@@ -76,6 +76,13 @@ MADE: dict[str, dict] = {
         "taper_ends_on": "2027-09-30", "stop_reason": "", "investigators": ["王五", "赵六"],
         "findings": "配偶在县城务工", "next_review_on": "2027-09-30", "replaces_uuid": None,
         "recorded_by_uuid": None, "created_at": "2027-03-05T02:00:00.000000"},
+    # format 4 (issue 15 — providers)
+    "provider": {
+        "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "name": "城关镇社会工作服务站",
+        "kind": "social_work", "services": ["SVC_VISIT", "SVC_CARE"], "phone": "0571-12345601",
+        "address": "城关镇便民服务中心二楼", "active": True, "valid_from": None, "valid_to": None,
+        "recorded_by_uuid": None, "created_at": "2026-11-24T02:00:00.000000",
+        "updated_at": "2026-11-24T02:00:00.000000"},
 }
 CASES = [(t, c) for t in env.TYPES[KIND] for c in BAD]
 

@@ -97,9 +97,7 @@ def main(out: Path) -> None:
         shoot_providers(app, window, out)   # issue 15 — providers
         shoot_dynamic_leads(app, window, out)  # issue 15 — leads
         ids = services.queries.search_ids("", None, 200)
-        # the last showcase case: an urgent 临时救助 (before the two service cases of
-        # demo_providers.py, issue 15)
-        showcase = sorted(ids)[-3]
+        showcase = max(ids)  # the last showcase case: an urgent 临时救助
         for name, app_id in (("detail", ids[len(ids) // 2]), ("detail-showcase", showcase)):
             dialog = window.open_application(app_id)
             grab(app, dialog, out / f"window-{name}.png")

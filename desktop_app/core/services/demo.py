@@ -304,9 +304,9 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
         if progress:
             progress(done / n, f"{done}/{n}")
     if showcase and not (cancel is not None and cancel.is_set()):
+        done += add_demo_providers(services, admin, rng.choice(clerks), maker, rng)  # issue 15
         done += add_showcase(services, maker, rng.choice(clerks), rng)
         add_review_cases(services.ctx)  # issue 15 — reviews: re-checks due, a 渐退 ending
-        done += add_demo_providers(services, admin, rng.choice(clerks), maker, rng)  # issue 15
         add_demo_care(services, random.Random(seed + 15))  # issue 15 — care (demo_care.py)
         from .demo_leads import add_demo_leads  # issue 15 — leads
         add_demo_leads(services, rng.choice(clerks))

@@ -32,6 +32,8 @@ PROVIDERS = (
     ("心语心理咨询中心", "social_org", ("SVC_COUNSEL",), "", "0571-12345603",
      "", False),
 )
+#: The two service cases: (item, hours before now accepted); the first goes to the 社工站.
+CASES = (("SVC_CARE", 30), ("SVC_VISIT", 3))
 
 
 def add_demo_providers(services: Services, admin: int, clerk: int, maker: Any,
@@ -43,7 +45,7 @@ def add_demo_providers(services: Services, admin: int, clerk: int, maker: Any,
         for name, kind, codes, contact, phone, address, active in PROVIDERS]
     now = services.ctx.clock()
     entries: list[tuple[Any, str, list[str], datetime]] = []
-    for code, hours in (("SVC_CARE", 30), ("SVC_VISIT", 3)):
+    for code, hours in CASES:
         when = now - timedelta(hours=hours)
         when = datetime.combine(when.date(), time(9, 30)) if hours > 24 else when
         draft, _decision, _reasons = maker.draft(when)

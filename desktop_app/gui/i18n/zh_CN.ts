@@ -3792,7 +3792,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>放弃本次录入的全部内容吗？</translation>
     </message>
     <message>
-        <location filename="../intake/live_errors.py" line="+131"/>
+        <location filename="../intake/live_errors.py" line="+136"/>
         <source>Not saved: %1</source>
         <extracomment>field path -&gt; its name on the form, for the line at the top when the message does not say which field it is about (&quot;工资性收入：金额格式不正确&quot;)</extracomment>
         <translation>未能保存：%1</translation>

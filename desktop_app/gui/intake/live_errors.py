@@ -27,13 +27,18 @@ from ..kit.widgets import ErrorLabel, FieldErrors
 
 def reveal(widget: QWidget | None) -> None:
     """Scroll every scroll area holding ``widget`` so that it is in view."""
+    if widget is None:
+        return
     child = widget
     parent = widget.parentWidget() if widget is not None else None
     while child is not None and parent is not None:
         area = parent.parentWidget()
         inner = area.widget() if isinstance(area, QScrollArea) else None
         if isinstance(area, QScrollArea) and inner is not None and inner.isAncestorOf(child):
-            area.ensureWidgetVisible(child, 0, 24)
+            # the widget itself, not the ancestor just below the area: a group taller than
+            # the view would be scrolled to its top, hiding the widget (issue 15: the
+            # catalogue's service items made the item list that tall)
+            area.ensureWidgetVisible(widget, 0, 24)
         child, parent = parent, parent.parentWidget()
 
 

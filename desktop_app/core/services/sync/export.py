@@ -137,7 +137,8 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("unable_reason", "p.unable_reason", "t"), ("note", "p.note", "t")]),
     "requested_item": (
         "requested_item r JOIN application a ON a.id = r.application_id "
-        "LEFT JOIN staff s ON s.id = r.result_by_id", "r", "r.change_seq",
+        "LEFT JOIN staff s ON s.id = r.result_by_id "
+        "LEFT JOIN provider pv ON pv.id = r.provider_id", "r", "r.change_seq",
         [("uuid", "r.uuid", "t"), ("version", "r.version", None),
          ("change_seq", "r.change_seq", None), ("local_id", "r.id", None),
          ("application_uuid", "a.uuid", "t"), ("position", "r.position", None),
@@ -158,9 +159,19 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("first_aid_due_at", "r.first_aid_due_at", "dt"), ("notice_due", "r.notice_due", "d"),
          ("waiting_for", "r.waiting_for", "t"),
          ("waiting_refused_on", "r.waiting_refused_on", "d"),
-         # format 4 (issue 15): the provider a task is referred to — NULL until the
-         # `providers` part adds requested_item.provider_id (then: LEFT JOIN provider)
-         ("provider_uuid", "NULL", "t")]),
+         # format 4 (issue 15): the provider a task is referred to (NULL: a department)
+         ("provider_uuid", "pv.uuid", "t")]),
+    # format 4 (issue 15): the directory of service providers; the contact person and
+    # the note stay local (docs/sync-format.md §13.1)
+    "provider": (
+        "provider pv LEFT JOIN staff s ON s.id = pv.recorded_by_id", "pv", "pv.change_seq",
+        [("uuid", "pv.uuid", "t"), ("version", "pv.version", None),
+         ("change_seq", "pv.change_seq", None), ("local_id", "pv.id", None),
+         ("name", "pv.name", "t"), ("kind", "pv.kind", "t"), ("services", "pv.services", "list"),
+         ("phone", "pv.phone", "t"), ("address", "pv.address", "t"),
+         ("active", "pv.active", "b"), ("valid_from", "pv.valid_from", "d"),
+         ("valid_to", "pv.valid_to", "d"), ("recorded_by_uuid", "s.uuid", "t"),
+         ("created_at", "pv.created_at", "dt"), ("updated_at", "pv.updated_at", "dt")]),
     # format 3 (issue 13): the procedure steps and the 备用金 ledger
     "task_stage": (
         "task_stage g JOIN application a ON a.id = g.application_id "
