@@ -83,6 +83,20 @@ MADE: dict[str, dict] = {
         "address": "城关镇便民服务中心二楼", "active": True, "valid_from": None, "valid_to": None,
         "recorded_by_uuid": None, "created_at": "2026-11-24T02:00:00.000000",
         "updated_at": "2026-11-24T02:00:00.000000"},
+    # format 4 (issue 15 — care)
+    "care_plan": {
+        "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "application_uuid": UUID,
+        "item_uuid": UUID, "member_uuid": UUID, "assessed_on": "2026-11-24",
+        "assessors": ["李四", "赵六"], "indicators": '{"bath": false, "dress": true}',
+        "failed_count": 1, "level": "partial", "setting_from": "2021-01-01",
+        "mode": "dispersed", "institution": "", "caretaker_kind": "relative",
+        "caretaker_name": "王建国", "caretaker_relation": "侄子",
+        "caretaker_phone": "13900000001", "caretaker_address": "石桥村四组",
+        "services": ["watch", "daily"], "agreement_no": "522201101-20261124-0001-W1",
+        "starts_on": "2026-12-01", "ends_on": "2027-11-30", "amount_fen": 40000,
+        "signed_on": "2026-11-24", "ended_on": None, "end_reason": "", "note": "每周探视",
+        "replaces_uuid": None, "recorded_by_uuid": None,
+        "created_at": "2026-11-24T02:00:00.000000"},
 }
 CASES = [(t, c) for t in env.TYPES[KIND] for c in BAD]
 
