@@ -97,6 +97,20 @@ MADE: dict[str, dict] = {
         "signed_on": "2026-11-24", "ended_on": None, "end_reason": "", "note": "每周探视",
         "replaces_uuid": None, "recorded_by_uuid": None,
         "created_at": "2026-11-24T02:00:00.000000"},
+    # format 4 (issue 15 — leads)
+    "lead": {
+        "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "number": "XS2026-0001",
+        "source": "hotline", "reported_on": "2026-11-20", "ticket_no": "GD1", "origin_ref": "",
+        "subject_name": "欧阳秀兰", "subject_id_number": "", "subject_phone": "",
+        "village_uuid": None, "address": "三组", "situation": "老人独居\n取暖困难",
+        "reply_due": "2026-11-27", "replied_on": None, "reply_text": "", "assignee": "赵协理",
+        "assigned_on": "2026-11-20", "visit_due": "2026-11-27", "status": "assigned",
+        "outcome": "", "outcome_text": "", "application_uuid": None, "closed_on": None,
+        "recorded_by_uuid": None, "created_at": "2026-11-20T02:00:00.000000"},
+    "lead_visit": {
+        "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "lead_uuid": UUID,
+        "visited_on": "2026-11-21", "visitors": ["赵协理"], "findings": "独居",
+        "recorded_by_uuid": None, "created_at": "2026-11-21T02:00:00.000000"},
 }
 CASES = [(t, c) for t in env.TYPES[KIND] for c in BAD]
 
