@@ -301,9 +301,9 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
         if progress:
             progress(done / n, f"{done}/{n}")
     if showcase and not (cancel is not None and cancel.is_set()):
-        done += add_showcase(services, maker, rng.choice(clerks), rng)
         from .demo_monitor import add_cases  # issue 15 — monitor: the list's known cases
         done += add_cases(services, clerks[0])
+        done += add_showcase(services, maker, rng.choice(clerks), rng)
     return done
 
 
