@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from desktop_app.core.models import RequestedItem, TaskStage
 from desktop_app.core.services.demo import SHOWCASE, fill_demo
+from desktop_app.core.services.demo_monitor import CASES
 from desktop_app.core.services.events import verify_chain
 
 ORDER = ("visit", "check", "review", "first_review", "publicity", "report", "county", "decision")
@@ -54,9 +55,9 @@ def test_closed_township_tasks_have_their_steps_in_order(services, township):
 
 def test_showcase_stops_the_procedure_where_a_clerk_meets_it(services, township, clock):
     written = fill_demo(services, 5, seed=4, days=60, showcase=True)
-    from desktop_app.core.services.demo_providers import CASES  # issue 15: service cases
-
-    assert written == 5 + len(SHOWCASE) + len(CASES)
+    from desktop_app.core.services.demo_providers import CASES as SERVICE_CASES  # issue 15
+    # (+ the monitoring list's known cases, issue 15: services/demo_monitor.py)
+    assert written == 5 + len(SHOWCASE) + len(CASES) + len(SERVICE_CASES)
     h = services.handling
     with services.ctx.db.read() as s:
         ids = [r.id for r in s.scalars(select(RequestedItem).order_by(RequestedItem.id))][-4:]

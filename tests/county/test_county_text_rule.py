@@ -111,6 +111,13 @@ MADE: dict[str, dict] = {
         "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "lead_uuid": UUID,
         "visited_on": "2026-11-21", "visitors": ["赵协理"], "findings": "独居",
         "recorded_by_uuid": None, "created_at": "2026-11-21T02:00:00.000000"},
+    # format 4 (issue 15 — monitor)
+    "monitor_visit": {
+        "uuid": UUID, "version": 1, "change_seq": 1, "local_id": 1, "application_uuid": UUID,
+        "warning_uuid": None, "visited_on": "2026-11-24", "visitors": ["李秀英"],
+        "findings": "子女已就业，继续观察", "reasons": ["edge"], "outcome": "keep",
+        "next_visit_on": "2027-05-23", "lead_ref": "", "recorded_by_uuid": None,
+        "created_at": "2026-11-24T02:00:00.000000"},
 }
 CASES = [(t, c) for t in env.TYPES[KIND] for c in BAD]
 

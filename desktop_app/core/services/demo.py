@@ -305,13 +305,13 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
             progress(done / n, f"{done}/{n}")
     if showcase and not (cancel is not None and cancel.is_set()):
         done += add_demo_providers(services, admin, rng.choice(clerks), maker, rng)  # issue 15
+        from .demo_monitor import add_cases  # issue 15 — monitor: the list's known cases
+        done += add_cases(services, clerks[0])
         done += add_showcase(services, maker, rng.choice(clerks), rng)
         add_review_cases(services.ctx)  # issue 15 — reviews: re-checks due, a 渐退 ending
         add_demo_care(services, random.Random(seed + 15))  # issue 15 — care (demo_care.py)
         from .demo_leads import add_demo_leads  # issue 15 — leads
         add_demo_leads(services, rng.choice(clerks))
-        from .demo_monitor import add_cases  # issue 15 — monitor: the list's known cases
-        done += add_cases(services, clerks[0])
     return done
 
 
