@@ -403,8 +403,9 @@ TEMPLATES: dict[str, str] = {
     "dynamic.change_kinds_required": "变更申报请至少选择一项变更事项（家庭人口、收入、财产或居住地）",
     "dynamic.amount_required": "调整救助金额的，请填写调整后的金额",
     "dynamic.taper_months_invalid": "渐退月数应为 1 到 24 之间的整数",
+    "dynamic.on_too_early": "核查日期不能早于开始享受救助或上次复核的日期 {date}",
+    "dynamic.stop_reason_required": "停止救助的，请填写停止原因",
     "dynamic.investigators_too_many": "核查人员最多填写 {max} 人",
-    "dynamic.label.on": "核查日期",
 }
 
 register(TEMPLATES)

@@ -105,6 +105,9 @@ def test_an_adjusted_amount_starts_the_month_given(services, township, clock):
     text = pdf_text(notice.path)
     assert "最低生活保障金变更告知书" in text and "2027年4月" in text and "450" in text
     assert "申请复核" in text and "行政复议" in text   # appeal rights (setting ``appeal``)
+    steps = services.handling.timeline(notice.application_id)
+    assert any(st.action == "review.change" and "变更申报：最低生活保障，调整救助金额 450.00 元/月"
+               "，自2027-04-01起" in st.text for st in steps)
 
 
 def test_a_taper_ends_after_six_months_and_is_on_that_months_list(services, township, clock):
@@ -155,6 +158,10 @@ def test_a_change_report_keeps_the_old_household_readable(services, township, cl
         outcome="adjust", amount="600", effective_month="2027-04"), township)
     rows = services.rechecks.history(task)
     assert [r.snapshot_no for r in rows] == [1, 2]
+    with pytest.raises(ValidationErrors) as err:   # not before the last re-check
+        services.rechecks.record(task, ReviewInput(on="2027-02-01", outcome="continue"),
+                                 township)
+    assert [e.key for e in err.value.errors] == ["dynamic.on_too_early"]
     assert [m.name for m in services.rechecks.snapshot(rows[0].id).members] == ["李四", "张小宝"]
     assert [m.name for m in services.rechecks.snapshot(rows[1].id).members] == ["李四"]
 
@@ -182,12 +189,15 @@ def test_stop_needs_a_reason_and_nothing_is_written_on_bad_input(services, towns
     assert services.rechecks.amount_in_force(task, date(2027, 2, 1)) is None
     assert services.rechecks.amount_in_force(task, date(2027, 1, 1)) == 60000
     assert services.rechecks.due(within_days=800) == []
+    with pytest.raises(ValidationErrors) as err:   # stopped: nothing more to re-check
+        services.rechecks.record(task, ReviewInput(on="2027-01-15", outcome="continue"), township)
+    assert [e.key for e in err.value.errors] == ["review.not_needed"]
     text = pdf_text(services.documents.for_application(hh.application_id)[-1].path)
     assert "停止社会救助告知书" in text and "行政诉讼" in text
     # the audit event names ids, codes and dates — never the household's facts
     with services.ctx.db.read() as s:
         ev = [json.loads(e) for e in s.scalars(select(Event.detail).where(
-            Event.action == "task.recheck"))]
+            Event.action == "review.recheck"))]
     assert ev and ev[0]["outcome"] == "stop" and ev[0]["review_id"] == res.review_id
     assert "家庭成员已就业" not in json.dumps(ev, ensure_ascii=False)
 
@@ -198,3 +208,36 @@ def test_edge_and_rigid_households_are_rechecked_too(services, township):
     due = {d.item_code: d for d in services.rechecks.due(within_days=400)}
     assert due["DIBAO_EDGE"].task_id == edge
     assert due["DIBAO_EDGE"].next_review_on == date(2027, 11, 24)   # edge_months 12
+
+
+def test_the_export_record_is_valid_and_leaves_the_snapshot_at_the_township(services, township,
+                                                                             clock):
+    """Sync format 4 (docs/sync-format.md §13.1): one ``household_review`` record per
+    review, valid against its schema, the SQL-built line equal to the reference; the
+    household snapshot and the suggestion's text are local."""
+    from desktop_app.core.services.sync import export as exp
+    from sync_contract.canonical import canonical_json
+    from sync_contract.validation import schema_error, validator
+
+    task = recipient(services, township, members=ELDERLY, incomes={"pension": "150"})
+    clock.now = datetime(2027, 3, 5, 9, 0)
+    hh = services.rechecks.household(task)
+    services.rechecks.record(task, ReviewInput(
+        kind="change", on="2027-03-05", household=replace(hh.draft, incomes={"pension": "1400"}),
+        change_kinds=["income"], outcome="taper", investigators=["王五"],
+        findings="第一行\n第二行"), township)
+    with services.ctx.db.read() as s:
+        raw = s.connection().connection.dbapi_connection
+        ref = list(exp.iter_record_dicts(raw, "household_review", 1, 10**9))
+        lines = [line for chunk in exp.iter_records(raw, "household_review", 1, 10**9)
+                 for line in chunk.lines]
+    assert len(ref) == 1 and lines == [canonical_json(ref[0])]
+    rec = ref[0]
+    check = validator("township-export.household_review.schema.json")
+    assert schema_error(check, rec) is None
+    assert (rec["outcome"], rec["effective_month"], rec["taper_ends_on"], rec["change_kinds"]) == (
+        "taper", "2027-04-01", "2027-09-30", ["income"])
+    assert "household" not in rec and "suggestion_reason" not in rec
+    assert resident_id() not in json.dumps(rec, ensure_ascii=False)
+    # (the schema can fail: an unknown outcome is refused)
+    assert schema_error(check, {**rec, "outcome": "pause"}) is not None

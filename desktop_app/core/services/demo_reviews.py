@@ -3,7 +3,7 @@ households whose re-check is due in the coming days (a C-class 低保, a 特困,
 低保边缘 or 刚性支出 where the demo has one) and one 低保 household whose 6-month 渐退
 (重庆: "给予6个月渐退期") ends this month — on the month's 渐退期满名单.
 
-Written in one transaction like the rest of the demo (rows and ``task.recheck`` events,
+Written in one transaction like the rest of the demo (rows and ``review.change`` events,
 no PDFs), from the demo's own granted tasks; nothing happens when there are none.
 """
 
@@ -97,7 +97,7 @@ def _taper(ctx: ServiceContext, s: Session, task: RequestedItem, on: date, start
     s.flush()
     task.next_review_on = ends
     task.period_to = ends
-    record_event(s, "task.recheck", actor_id=app.decided_by_id, application_id=app.id,
+    record_event(s, "review.change", actor_id=app.decided_by_id, application_id=app.id,
                  task_id=task.id, item=task.item_code, review_id=row.id, kind="change",
                  on=on.isoformat(), outcome="taper", suggested="taper",
                  amount_fen=task.amount_fen, effective_month=start.isoformat(),

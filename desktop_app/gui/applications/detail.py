@@ -66,6 +66,8 @@ STEP_ACTIONS: dict[str, str] = {
     "task.feedback": QT_TRANSLATE_NOOP("DetailView", "Result reported"),
     "task.re_refer": QT_TRANSLATE_NOOP("DetailView", "Referred again"),
     "task.review": QT_TRANSLATE_NOOP("DetailView", "Re-check"),
+    "review.recheck": QT_TRANSLATE_NOOP("DetailView", "Re-check"),  # issue 15
+    "review.change": QT_TRANSLATE_NOOP("DetailView", "Change report"),  # issue 15
     "emergency.pay": QT_TRANSLATE_NOOP("DetailView", "Emergency aid paid first"),
     "emergency.escalate": QT_TRANSLATE_NOOP("DetailView", "Above the ceiling: sent to the county"),
 }

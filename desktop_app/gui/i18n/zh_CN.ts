@@ -1384,7 +1384,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+715"/>
+        <location filename="../applications/detail.py" line="+717"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1505,7 +1505,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-130"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -1532,8 +1532,14 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
         <source>Re-check</source>
         <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change report</source>
+        <translation>变更申报</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3299,13 +3305,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+63"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-70"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -3376,11 +3382,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
+        <location line="+6"/>
         <source>Re-check recorded</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Emergency aid paid first</source>
         <translation>先行救助</translation>
     </message>
@@ -3393,6 +3400,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>Procedure step recorded</source>
         <translation>办理环节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change report recorded</source>
+        <translation>已登记变更申报</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5917,13 +5929,18 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
-        <source>At most %1 investigators</source>
-        <translation>核查人员最多填写 %1 人</translation>
+        <source>The date cannot be before the benefit began or the last re-check (%1)</source>
+        <translation>核查日期不能早于开始享受救助或上次复核的日期 %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Date of the check</source>
-        <translation>核查日期</translation>
+        <source>To stop the benefit, give the reason</source>
+        <translation>停止救助的，请填写停止原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most %1 investigators</source>
+        <translation>核查人员最多填写 %1 人</translation>
     </message>
 </context>
 <context>
@@ -9183,7 +9200,7 @@ encryption key %4</source>
         <translation>已登记先行救助（%1），须在 %2 前补齐手续。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>

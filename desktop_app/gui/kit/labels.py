@@ -43,6 +43,9 @@ ACTIONS: dict[str, str] = {
     "emergency.escalate": QT_TRANSLATE_NOOP("Labels", "Reported to the county for approval"),
     # issue 13 — a procedure step or side record (补齐手续, 个案会商, 跟进救助 …)
     "task.stage": QT_TRANSLATE_NOOP("Labels", "Procedure step recorded"),
+    # issue 15 — reviews: a re-check or a change report with its decision
+    "review.recheck": QT_TRANSLATE_NOOP("Labels", "Re-check recorded"),
+    "review.change": QT_TRANSLATE_NOOP("Labels", "Change report recorded"),
     "pii.view_full_id": QT_TRANSLATE_NOOP("Labels", "Full ID numbers viewed"),
     "auth.login": QT_TRANSLATE_NOOP("Labels", "Logged in"),
     "auth.login_failed": QT_TRANSLATE_NOOP("Labels", "Login failed"),

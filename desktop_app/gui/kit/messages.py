@@ -882,10 +882,12 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "To adjust the amount, enter the new amount"), ()),
     "dynamic.taper_months_invalid": (QT_TRANSLATE_NOOP(
         "Messages", "The taper period must be a whole number of months from 1 to 24"), ()),
+    "dynamic.on_too_early": (QT_TRANSLATE_NOOP(
+        "Messages", "The date cannot be before the benefit began or the last re-check (%1)"), ("date",)),
+    "dynamic.stop_reason_required": (QT_TRANSLATE_NOOP(
+        "Messages", "To stop the benefit, give the reason"), ()),
     "dynamic.investigators_too_many": (QT_TRANSLATE_NOOP(
         "Messages", "At most %1 investigators"), ('max',)),
-    "dynamic.label.on": (QT_TRANSLATE_NOOP(
-        "Messages", "Date of the check"), ()),
 }
 
 

@@ -276,6 +276,12 @@ class RecheckService:
         if inp.kind not in rules.KINDS:
             errors.append(ValidationError("kind", "invalid", key="dynamic.kind_invalid"))
         on = collect(errors, _day, inp.on, today)
+        live = reviews_in_force(s, task.id)
+        earliest = max([d for d in (task.result_on, live[-1].on if live else None) if d],
+                       default=None)
+        if on is not None and earliest is not None and on < earliest:
+            errors.append(ValidationError("on", "order", key="dynamic.on_too_early",
+                                          params={"date": earliest.isoformat()}))
         bad_kinds = [k for k in inp.change_kinds if k not in rules.CHANGE_KINDS]
         if bad_kinds or len(set(inp.change_kinds)) != len(inp.change_kinds):
             errors.append(ValidationError("change_kinds", "invalid", key="dynamic.change_kinds_invalid"))
@@ -293,8 +299,12 @@ class RecheckService:
             if isinstance(taper, bool) or not isinstance(taper, int) or not 1 <= taper <= 24:
                 errors.append(ValidationError("taper_months", "invalid",
                                               key="dynamic.taper_months_invalid"))
-        reason = collect(errors, validate_text, inp.stop_reason, "stop_reason", STOP_REASON_MAX,
-                         required=inp.outcome == "stop") or ""
+        reason = collect(errors, validate_text, inp.stop_reason, "stop_reason",
+                         STOP_REASON_MAX) or ""
+        if inp.outcome == "stop" and not reason.strip() and not any(
+                e.field == "stop_reason" for e in errors):
+            errors.append(ValidationError("stop_reason", "required",
+                                          key="dynamic.stop_reason_required"))
         people: list[str] = []
         if len(inp.investigators) > MAX_INVESTIGATORS:
             errors.append(ValidationError("investigators", "too_many",
@@ -328,6 +338,8 @@ class RecheckService:
             if staff is None:
                 raise PermissionDenied(auth.HANDLE, auth.MESSAGES[auth.HANDLE])
             task = self._task(s, item_id)
+            if rules.status_of(schedule.decisions(s, task.id), today)[0] == "stopped":
+                raise ValidationErrors([ValidationError("task", "state", key="review.not_needed")])
             app = task.application
             rp = schedule.review_policy(self.ctx, s, today)
             errors: list[ValidationError] = []
@@ -385,7 +397,7 @@ class RecheckService:
                 task.period_to = _day_before(month)
             elif inp.outcome == "taper" and ends is not None:
                 task.period_to = ends
-            record_event(s, "task.recheck", actor_id=staff.id, application_id=app.id,
+            record_event(s, f"review.{inp.kind}", actor_id=staff.id, application_id=app.id,
                          task_id=task.id, item=task.item_code, review_id=row.id, kind=inp.kind,
                          on=on.isoformat(), outcome=inp.outcome, suggested=sheet.suggestion.outcome,
                          amount_fen=amount, effective_month=month.isoformat(),
@@ -489,7 +501,7 @@ def _household_json(draft: ApplicationDraft) -> str:
 
 
 def _day(value: str | date, today: date) -> date:
-    return day_value(value, "on", Message("dynamic.label.on"), today=today)
+    return day_value(value, "on", Message("review.label.review_on"), today=today)
 
 
 def _day_before(month: date) -> date:

@@ -74,7 +74,8 @@ STEP_TEXTS = {
     "reserve.payment": "备用金支付",
     "reserve.refund": "退回备用金",
     # issue 15 — reviews (services/dynamic/reviews.py)
-    "task.recheck": "复核",
+    "review.recheck": "复核",
+    "review.change": "变更申报",
 }
 
 
@@ -158,7 +159,7 @@ def _step_text(cat: Catalog, action: str, d: dict[str, Any]) -> str | None:
         return f"{base}：{item}"
     if action == "task.review":
         return f"{base}：{item}，{'继续享受' if d.get('outcome') == 'continue' else '停止享受'}"
-    if action == "task.recheck":  # issue 15 — reviews
+    if action in ("review.recheck", "review.change"):  # issue 15 — reviews
         return _recheck_text(item, d)
     if action == "emergency.pay":
         return f"{base} {format_yuan(d.get('amount_fen', 0))} 元（{d.get('method', '')}）"

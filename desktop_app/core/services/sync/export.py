@@ -178,6 +178,32 @@ _SPEC: dict[str, tuple[str, str, str, list[tuple[str, str, str | None]]]] = {
          ("details", "g.details", "t"), ("source", "g.source", "t"),
          ("replaces_uuid", "p.uuid", "t"), ("recorded_by_uuid", "s.uuid", "t"),
          ("created_at", "g.created_at", "dt")]),
+    # format 4 (issue 15 — reviews): re-checks and change reports of a benefit task. The
+    # household snapshot (``household``: the facts as typed, names as typed) and the
+    # suggestion's text stay at the township (docs/sync-format.md §13); the figures,
+    # class, decision and dates travel.
+    "household_review": (
+        "household_review h JOIN application a ON a.id = h.application_id "
+        "JOIN requested_item r ON r.id = h.item_id "
+        "LEFT JOIN household_review p ON p.id = h.replaces_id "
+        "LEFT JOIN staff s ON s.id = h.recorded_by_id", "h", "h.change_seq",
+        [("uuid", "h.uuid", "t"), ("version", "h.version", None),
+         ("change_seq", "h.change_seq", None), ("local_id", "h.id", None),
+         ("application_uuid", "a.uuid", "t"), ("item_uuid", "r.uuid", "t"),
+         ("kind", "h.kind", "t"), ("on", "h.\"on\"", "d"),
+         ("change_kinds", "h.change_kinds", "list"), ("snapshot_no", "h.snapshot_no", None),
+         ("counted_members", "h.counted_members", None),
+         ("net_income_fen", "h.net_income_fen", None),
+         ("net_per_capita_fen", "h.net_per_capita_fen", None),
+         ("topup_fen", "h.topup_fen", None), ("standards_from", "h.standards_from", "d"),
+         ("eligibility_from", "h.eligibility_from", "d"),
+         ("review_class", "h.review_class", "t"), ("class_reason", "h.class_reason", "t"),
+         ("suggested", "h.suggested", "t"), ("outcome", "h.outcome", "t"),
+         ("amount_fen", "h.amount_fen", None), ("effective_month", "h.effective_month", "d"),
+         ("taper_ends_on", "h.taper_ends_on", "d"), ("stop_reason", "h.stop_reason", "t"),
+         ("investigators", "h.investigators", "list"), ("findings", "h.findings", "t"),
+         ("next_review_on", "h.next_review_on", "d"), ("replaces_uuid", "p.uuid", "t"),
+         ("recorded_by_uuid", "s.uuid", "t"), ("created_at", "h.created_at", "dt")]),
     "reserve_batch": (
         "reserve_batch b LEFT JOIN staff s ON s.id = b.recorded_by_id", "b", "b.change_seq",
         [("uuid", "b.uuid", "t"), ("version", "b.version", None),
