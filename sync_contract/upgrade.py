@@ -4,7 +4,7 @@
 The county stores every township-export record in the current (version-4) shape: an
 older record gains the fields of each later version with the values the township's own
 migrations give a row recorded before them (0008 for version 2, 0010 for version 3,
-0015 for version 4) — so
+0016 for version 4) — so
 an older record upgraded here equals the current record the township exports for the
 same row version.
 
@@ -62,7 +62,7 @@ REQUESTED_ITEM_V3_DEFAULTS: dict[str, Any] = {
     "waiting_refused_on": None,
 }
 #: The version-4 fields of existing types an older record lacks (type -> field -> value:
-#: what migration 0015 gives a row recorded before it). Issue-15 parts add lines here.
+#: what migration 0016 gives a row recorded before it).
 V4_NEW_FIELDS: dict[str, dict[str, Any]] = {
     "requested_item": {"provider_uuid": None},
 }
