@@ -406,7 +406,6 @@ TEMPLATES: dict[str, str] = {
     "dynamic.on_too_early": "核查日期不能早于开始享受救助或上次复核的日期 {date}",
     "dynamic.stop_reason_required": "停止救助的，请填写停止原因",
     "dynamic.investigators_too_many": "核查人员最多填写 {max} 人",
-    "dynamic.label.on": "核查日期",
     # issue 15 — providers (services/providers.py)
     "provider.duplicate": "服务机构名录中已有同名机构",
     "provider.kind_unknown": "请选择机构类型",

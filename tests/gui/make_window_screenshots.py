@@ -128,6 +128,8 @@ def shoot_providers(app: QApplication, window, out: Path) -> None:
     grab(app, dialog, out / "dynamic-providers-choose.png")
     dialog.close()
     grab(app, window, out / "dynamic-providers-tracking.png")
+
+
 def care_screenshots(app: QApplication, window: QWidget, services, out: Path) -> None:
     """Issue 15 — 特困照料: the tab (dynamic-care.png) and page 1 of a 委托照料协议
     (dynamic-care-agreement.png, pdftoppm at 100 dpi) from the ``--demo`` care cases."""
@@ -146,6 +148,8 @@ def care_screenshots(app: QApplication, window: QWidget, services, out: Path) ->
     subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile",
                     str(pdf), str(stem)], check=True)
     print(f"wrote {stem.name}.png")
+
+
 def dynamic_monitor(app: QApplication, window: QWidget, out: Path) -> None:
     """docs/screenshots/dynamic-monitor.png: 动态管理 → 监测 (issue 15 item 4), the demo's
     household on the county warning list and 低保边缘 selected."""
@@ -157,6 +161,7 @@ def dynamic_monitor(app: QApplication, window: QWidget, out: Path) -> None:
         if tab.model.row_at(i).name == "田秀梅":
             tab.view.selectRow(i)
     grab(app, window, out / "dynamic-monitor.png")
+
 
 def dynamic_rechecks_shots(app: QApplication, window, services, out: Path) -> None:
     """Issue 15: a 复核核查表 of a 低保 household whose wage went up, and the 复核 tab of

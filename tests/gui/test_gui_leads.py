@@ -27,6 +27,7 @@ def clerk_win(qtbot, services, township, opener, data_dir):
 def tab(clerk_win):
     screen = clerk_win.show_dynamic()
     page = screen.pages["LeadsTab"]
+    screen.tabs.setCurrentWidget(page)
     assert screen.tabs.currentWidget() is page
     page.dialogs = []
     page.run_dialog = lambda d: (page.dialogs.append(d), d.show())

@@ -6740,11 +6740,6 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>核查人员最多填写 %1 人</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Date of the check</source>
-        <translation>核查日期</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>The directory already has a provider of that name</source>
         <translation>服务机构名录中已有同名机构</translation>

@@ -888,8 +888,6 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "To stop the benefit, give the reason"), ()),
     "dynamic.investigators_too_many": (QT_TRANSLATE_NOOP(
         "Messages", "At most %1 investigators"), ('max',)),
-    "dynamic.label.on": (QT_TRANSLATE_NOOP(
-        "Messages", "Date of the check"), ()),
     # issue 15 — providers (services/providers.py)
     "provider.duplicate": (QT_TRANSLATE_NOOP(
         "Messages", "The directory already has a provider of that name"), ()),
