@@ -163,6 +163,8 @@ def press_everything(walk: Walk, root: QWidget, name: str) -> None:
         if not shiboken6.isValid(button) or id(button) in pressed or not button.isVisible() \
                 or not button.isEnabled() or button.text().replace("&", "") in CLOSE:
             continue
+        if button.window() is not root.window():
+            continue  # a window it opened (a print preview): checked by ``walk``, not pressed
         pressed.add(id(button))
         menu = button.menu() if isinstance(button, (QToolButton, QPushButton)) else None
         if menu is not None:

@@ -209,8 +209,13 @@ def printer_label(printer: QPrinter) -> str:
     return printer.printerName() or QPrinterInfo.defaultPrinterName()
 
 
+def _print_dialog(printer: QPrinter, parent: QWidget | None) -> bool:
+    """:func:`run_print_dialog` as this module holds it when called (a test replaces it)."""
+    return run_print_dialog(printer, parent)
+
+
 def send_pdfs(parent: QWidget | None, paths: Sequence[Path | str], title: str, *,
-              ask: Callable[[QPrinter, QWidget | None], bool] | None = run_print_dialog,
+              ask: Callable[[QPrinter, QWidget | None], bool] | None = _print_dialog,
               printer: QPrinter | None = None, settings: QSettings | None = None,
               opener: Callable[[Path], Any] = open_file, show_progress: bool | None = None,
               remembered: bool = False, preview: Callable[[Path], Any] | None = None,
