@@ -532,7 +532,7 @@ def _review(outcome: str = "adjust") -> dict[str, Any]:
     return {
         "kind": "变更申报", "granted": "2026-12-01", "on": "2027-02-10", "changes": "收入",
         "snapshot_no": 1, "class": "C类",
-        "class_reason": "有劳动能力的家庭成员 1 人，收入来源不固定（工资性收入；灵活就业），每半年核查一次",
+        "class_reason": "有劳动能力的家庭成员 1 人，收入来源不固定（工资性收入；灵活就业）",
         "suggested": "调整救助金额",
         "suggestion_reason": "人均月收入 250 元，农村低保标准 550 元；拟补差 550 元 × 2 人 − "
                              "家庭月收入 500 元 = 600 元/月（现发放 800 元/月）",

@@ -188,8 +188,8 @@ def derive_class(h: HouseholdFacts, day: date, rp: ReviewPolicy, p: Policy) -> t
             why.append("、".join(INCOME_LABELS.get(c, c) for c in sorted(irregular)))
         if working:
             why.append("、".join(sorted({m.employment for m in working})))
-        return "C", (f"有劳动能力的家庭成员 {len(able)} 人，收入来源不固定（{'；'.join(why)}），"
-                     "每半年核查一次")
+        # the interval is the setting's (review_months DIBAO_C), shown with the next date
+        return "C", f"有劳动能力的家庭成员 {len(able)} 人，收入来源不固定（{'；'.join(why)}）"
     return "B", f"有劳动能力的家庭成员 {len(able)} 人，收入来源相对固定，短期内变化不大"
 
 
