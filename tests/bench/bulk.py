@@ -289,6 +289,7 @@ class _Producer:
                 # accepted before it; the inserts leave them to the migration defaults)
                 stage=None, stage_due=None, stage_due_provisional=False, extended_days=0,
                 first_aid_due_at=None, notice_due=None, waiting_for="", waiting_refused_on=None,
+                provider_id=None,  # issue 15: a department's task (no social-force provider)
                 materials=[SimpleNamespace(position=mp_, code=mat.code, name=mat.name,
                                            status=material_status(it, mat))
                            for mp_, mat in enumerate(item.materials)])
