@@ -39,7 +39,7 @@ def _lines(zf: zipfile.ZipFile, type_: str) -> list[dict]:
 @pytest.mark.slow      # the demo data, an export, age, a county ingest: ~7 s here
 def test_a_v4_package_carries_every_new_type_and_the_county_stores_it(
         services, synced, county, tmp_path):
-    fill_demo(services, 2, seed=4, showcase=True)
+    fill_demo(services, 40, seed=4, showcase=True)  # enough for a confirmed 特困 (care_plan)
     db = sqlite3.connect(str(services.ctx.db.data_dir / "township.sqlite3"))
     try:
         rows = {t: db.execute(f"SELECT count(*) FROM {exp._TABLES[t]}").fetchone()[0]
