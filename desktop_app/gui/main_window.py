@@ -76,6 +76,7 @@ class MainWindow(MainWindowNavigation, QMainWindow):
         self.sync_screen = None
         self.reserve_screen = None
         self.dynamic_screen = None
+        self.reports_screen = None
         self.idle: IdleWatcher | None = None
         self.auto_backups: AutoBackups | None = None
         self.ask: Callable[[QWidget, str, str], bool] = ask_yes_no
@@ -198,7 +199,7 @@ class MainWindow(MainWindowNavigation, QMainWindow):
             QTimer.singleShot(0, self.intake, self.intake.offer_drafts)  # drafts left (issue 14)
         self.user_label.setText(f"{actor.name}（{actor.role_label}）" if logged_in else "")
         for action in (self.intake_action, self.search_action, self.tracking_action,
-                       self.dynamic_action, self.reserve_action, self.password_action,
+                       self.dynamic_action, self.reports_action, self.reserve_action, self.password_action,
                        self.lock_action, self.logout_action):
             action.setEnabled(logged_in)
         self.sync_action.setVisible(logged_in and actor.can(SYNC))
@@ -224,7 +225,7 @@ class MainWindow(MainWindowNavigation, QMainWindow):
         """Screens built for one user are not shown to the next (their data stays theirs)."""
         current = self.stack.currentWidget()
         for attr in ("separate", "audit", "admin", "sync_screen", "reserve_screen",
-                     "dynamic_screen"):
+                     "dynamic_screen", "reports_screen"):
             screen = getattr(self, attr)
             if screen is None:
                 continue

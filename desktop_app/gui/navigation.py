@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .dynamic.screen import DynamicScreen
     from .intake.screen import IntakeScreen
     from .kit.tasks import TaskRunner
+    from .reports.screen import ReportsScreen
     from .reserve.screen import ReserveScreen
     from .sync.screen import SyncScreen
     from .tracking.screen import TrackingScreen
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
         sync_screen: SyncScreen | None
         reserve_screen: ReserveScreen | None
         dynamic_screen: DynamicScreen | None
+        reports_screen: ReportsScreen | None
         audit: AuditScreen | None
         admin: AdminScreen | None
 
@@ -98,6 +100,10 @@ class MainWindowNavigation(_Base):
                                   self.tr("Re-checks and change reports, phase-outs, leads, the "
                                           "monitoring list and care (Ctrl+D)"),
                                   self.show_dynamic)
+        self.reports_action = nav(self.tr("Statistics and files"), "reportsAction", "Ctrl+R",
+                                  self.tr("Statistics and charts, ledgers to Excel, importing old "
+                                          "ledgers, one file per household (Ctrl+R)"),
+                                  self.show_reports)
         self.reserve_action = nav(self.tr("Reserve fund"), "reserveAction", "",
                                   self.tr("The township's temporary assistance reserve fund: "
                                           "balance, ledger, reimbursement, monthly statement"),
@@ -198,6 +204,22 @@ class MainWindowNavigation(_Base):
         self.stack.setCurrentWidget(self.dynamic_screen)
         self.dynamic_screen.focus_current()
         return self.dynamic_screen
+
+    def show_reports(self):
+        """统计与档案 (built on first use, refreshed on every visit; issue 16)."""
+        from .reports.screen import ReportsScreen
+
+        if self.reports_screen is None:
+            self.reports_screen = ReportsScreen(self.services, self.tasks, self.current_actor,
+                                                opener=self.opener)
+            self.reports_screen.openApplication.connect(self.open_application)
+            self.stack.addWidget(self.reports_screen)
+        else:
+            self.reports_screen.refresh()
+        self.reports_action.setChecked(True)
+        self.stack.setCurrentWidget(self.reports_screen)
+        self.reports_screen.focus_current()
+        return self.reports_screen
 
     def open_intake_draft(self, draft_id: int) -> None:
         """A draft made elsewhere (a lead's 帮助申请, issue 15) continued at the window; what

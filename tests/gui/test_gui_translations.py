@@ -48,7 +48,8 @@ I18N = Path(desktop_app.gui.__file__).parent / "i18n"
 GUI_DIR = I18N.parent
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
 #: Words that stay as they are in Chinese UI text.
-ALLOWED = {"PDF", "CSV", "ID", "UTF", "GBK", "Ctrl", "Alt", "zs", "csv", "txt", "KB", "MB"}
+ALLOWED = {"PDF", "CSV", "ID", "UTF", "GBK", "Ctrl", "Alt", "zs", "csv", "txt", "KB", "MB",
+           "Excel", "xlsx", "xls"}  # issue 16: the file kind clerks know by name
 
 
 def _tool(name: str) -> str | None:

@@ -64,7 +64,7 @@
     </message>
     <message>
         <location line="+30"/>
-        <location filename="../main_window.py" line="+131"/>
+        <location filename="../main_window.py" line="+132"/>
         <source>Social Assistance Window</source>
         <translation>社会救助一门受理窗口</translation>
     </message>
@@ -2531,7 +2531,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DynamicScreen</name>
     <message>
-        <location filename="../dynamic/screen.py" line="+38"/>
+        <location filename="../dynamic/screen.py" line="+18"/>
         <source>Care (extreme poverty)</source>
         <translation>特困照料</translation>
     </message>
@@ -4626,7 +4626,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MainWindowNavigation</name>
     <message>
-        <location filename="../navigation.py" line="+67"/>
+        <location filename="../navigation.py" line="+69"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -4669,6 +4669,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Re-checks and change reports, phase-outs, leads, the monitoring list and care (Ctrl+D)</source>
         <translation>复核与变更申报、渐退、主动发现线索、监测名单和特困照料（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Statistics and files</source>
+        <translation>统计与档案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics and charts, ledgers to Excel, importing old ledgers, one file per household (Ctrl+R)</source>
+        <translation>统计与图表、台账导出Excel、导入原有台账、一户一档（Ctrl+R）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7695,7 +7705,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location filename="../kit/print_pdf.py" line="+193"/>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
