@@ -174,8 +174,9 @@ class LedgerResult:
     full_ids: bool
 
 
-def _bad(file: str, where: str, code: str = "bad_value") -> ValidationError:
-    return ValidationError("template", code, key=f"ledger.template.{code}",
+def _fail(file: str, where: str, *, key: str) -> ValidationError:
+    """The template ``file`` is wrong at ``where`` (``key``: ``ledger.template.*``)."""
+    return ValidationError("template", key.rsplit(".", 1)[-1], key=key,
                            params={"file": file, "field": where})
 
 
@@ -189,10 +190,10 @@ def parse_template(name: str, text: str, file: str, known_items: Iterable[str] =
         raise ValidationError("template", "bad_json", key="ledger.template.bad_json",
                               params={"file": file, "line": line}) from None
     if not isinstance(data, dict):
-        raise _bad(file, "（整个文件）")
+        raise _fail(file, "（整个文件）", key="ledger.template.bad_value")
     for key in data:
         if key not in _TOP_KEYS:
-            raise _bad(file, str(key), "unknown_key")
+            raise _fail(file, str(key), key="ledger.template.unknown_key")
     source_code = data.get("source", name)
     if not isinstance(source_code, str) or source_code not in SOURCES:
         raise ValidationError("template", "unknown_source", key="ledger.template.unknown_source",
@@ -200,17 +201,19 @@ def parse_template(name: str, text: str, file: str, known_items: Iterable[str] =
     source = SOURCES[source_code]
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise _bad(file, "title", "missing" if title is None else "bad_value")
+        raise (_fail(file, "title", key="ledger.template.missing") if title is None
+               else _fail(file, "title", key="ledger.template.bad_value"))
     version = data.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _bad(file, "version")
+        raise _fail(file, "version", key="ledger.template.bad_value")
     sheet = data.get("sheet", title)
     if not isinstance(sheet, str) or not sheet.strip():
-        raise _bad(file, "sheet")
+        raise _fail(file, "sheet", key="ledger.template.bad_value")
     items = _parse_items(data, source, file, known_items)
     columns = data.get("columns")
     if not isinstance(columns, list) or not columns:
-        raise _bad(file, "columns", "missing" if columns is None else "no_columns")
+        raise (_fail(file, "columns", key="ledger.template.missing") if columns is None
+               else _fail(file, "columns", key="ledger.template.no_columns"))
     out = [_parse_column(col, i, source, file) for i, col in enumerate(columns)]
     return LedgerTemplate(name, file, title.strip(), version, source_code, sheet.strip(),
                           tuple(out), items)
@@ -224,31 +227,31 @@ def _parse_items(data: dict[str, Any], source: Source, file: str,
     known = set(known_items)
     if not source.item_filter or not isinstance(raw, list) or not raw or not all(
             isinstance(i, str) and (not known or i in known) for i in raw):
-        raise _bad(file, "items")
+        raise _fail(file, "items", key="ledger.template.bad_value")
     return tuple(raw)
 
 
 def _parse_column(col: object, i: int, source: Source, file: str) -> LedgerColumn:
     where = f"columns[{i + 1}]"
     if not isinstance(col, dict):
-        raise _bad(file, where)
+        raise _fail(file, where, key="ledger.template.bad_value")
     for key in col:
         if key not in _COLUMN_KEYS:
-            raise _bad(file, f"{where}.{key}", "unknown_key")
+            raise _fail(file, f"{where}.{key}", key="ledger.template.unknown_key")
     code = col.get("field")
     if not isinstance(code, str):
-        raise _bad(file, f"{where}.field", "missing")
+        raise _fail(file, f"{where}.field", key="ledger.template.missing")
     fdef = source.field(code)
     if fdef is None:
         raise ValidationError("template", "unknown_field", key="ledger.template.unknown_field",
                               params={"file": file, "field": code, "ledger": source.label})
     header = col.get("header", fdef.label)
     if not isinstance(header, str) or not header.strip():
-        raise _bad(file, f"{where}.header")
+        raise _fail(file, f"{where}.header", key="ledger.template.bad_value")
     width = col.get("width", fdef.width)
     if not isinstance(width, int | float) or isinstance(width, bool) or not (
             MIN_WIDTH <= width <= MAX_WIDTH):
-        raise _bad(file, f"{where}.width")
+        raise _fail(file, f"{where}.width", key="ledger.template.bad_value")
     return LedgerColumn(code, header.strip(), float(width), fdef.kind)
 
 
