@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from . import casework, rechecks, records, reserve, sync, trust
+from . import ledgers as ledger_cli  # issue 16 — ledgers
 from .common import (
     ANY_USER,
     APP_NAME,
@@ -49,6 +50,7 @@ VERBS: tuple[Verb, ...] = (
     sync.EXPORT, sync.EXPORTS, sync.DOCTOR, sync.SETTLE, sync.IMPORT, sync.KEYS, trust.USERS, trust.PASSWD,
     trust.RECOVERY_CODE, trust.RECOVER_ADMIN, reserve.RESERVE,
     rechecks.RECHECKS, rechecks.RECHECK, rechecks.TAPER_LIST,  # issue 15 — reviews
+    ledger_cli.LEDGER,  # issue 16 — ledgers
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}
 _BY_NAME = {verb.name: verb for verb in VERBS}
