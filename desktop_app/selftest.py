@@ -220,13 +220,38 @@ def step_gui(state: dict[str, Services]) -> str:
             f"login dialog {pixmap.width()}x{pixmap.height()} '{title}'")
 
 
+def step_spreadsheets(folder: Path) -> str:
+    """issue 16: the 台账 writer (XlsxWriter), the import reader (python-calamine) and PDF
+    joining (pypdf) are in this copy and work."""
+    import io
+
+    import pypdf
+    from python_calamine import CalamineWorkbook
+
+    from .core.xlsx import Column, Sheet, write_xlsx
+
+    path = folder / "selftest.xlsx"
+    write_xlsx(path, [Sheet("台账", [Column("证件号码", 21, "id"), Column("姓名")],
+                            [["11010119900307451X", RARE_NAME]], title="台账")])
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    _check(rows[-1] == ["11010119900307451X", RARE_NAME], f"read back {rows[-1]!r}")
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    joined = pypdf.PdfReader(io.BytesIO(out.getvalue()))
+    _check(len(joined.pages) == 1, "pypdf wrote no page")
+    return f"xlsx {path.stat().st_size} bytes read back by calamine, pypdf {pypdf.__version__}"
+
+
 def run(*, gui: bool = True) -> int:
     folder = Path(tempfile.mkdtemp(prefix="township-selftest-"))
     state: dict[str, Services] = {}
     started = time.perf_counter()
     steps = [("files", step_files), ("database", lambda: step_database(folder, state)),
              ("receipt", step_receipt), ("sync", step_sync), ("calendar", step_calendar),
-             ("translation", step_translation)]
+             ("translation", step_translation),
+             ("spreadsheet", lambda: step_spreadsheets(folder))]  # issue 16 — ledgers
     if gui:
         steps.append(("gui", lambda: step_gui(state)))
     try:
