@@ -111,3 +111,15 @@ def test_bad_dates_and_broken_template(qtbot, services, tasks, demo, tmp_path):
     assert not tab.export_button.isEnabled()
     tab.ledger.setCurrentIndex(0)
     assert tab.export_button.isEnabled() and not tab.error.isVisible()
+
+
+def test_row_count_follows_changes_on_the_bus(qtbot, services, tasks, demo, tmp_path,
+                                              monkeypatch):
+    from desktop_app.core.services.context import Changes
+
+    tab = _tab(qtbot, services, tasks, "clerk1", tmp_path)
+    monkeypatch.setattr(services.ledgers, "count", lambda *a: 999)
+    tasks.bus.publish(Changes(settings=True))
+    assert "999" not in tab.summary.text()
+    tasks.bus.publish(Changes(applications={1}))
+    assert "共 999 行" in tab.summary.text()

@@ -4515,7 +4515,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Only a supervisor or an administrator may export full ID numbers</source>
         <translation>只有负责人或管理员可以导出完整证件号码</translation>
     </message>

@@ -166,6 +166,13 @@ class LedgersTab(QWidget):
 
         self.start.dateChanged.connect(lambda _d: self._update_count())
         self.end.dateChanged.connect(lambda _d: self._update_count())
+        tasks.bus.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Any, _origin: Any) -> None:
+        """Applications changed elsewhere: the row count of the period may have too."""
+        if (changes.applications or changes.everything) and self.isVisible() \
+                and self.job is None:
+            self._update_count()
 
     @staticmethod
     def _date_edit(name: str, day: date) -> QDateEdit:
