@@ -296,3 +296,32 @@ def test_fields_and_count(services, demo, data_dir):
     fields = dict(services.ledgers.fields("roster"))
     assert fields["monthly_amount"] == "月救助金额（元）" and "department" not in fields
     assert services.ledgers.count("referral", START, END) == _sql(data_dir, "referral")[0]
+
+
+def test_roster_amount_follows_a_recheck(services, demo, data_dir, out_dir):
+    import openpyxl
+
+    from desktop_app.core.services.dynamic.reviews import ReviewInput
+
+    with sqlite3.connect(data_dir / "township.sqlite3") as c:
+        task, number, amount = c.execute(
+            "select r.id, a.number, r.amount_fen from requested_item r join application a "
+            "on a.id = r.application_id where r.item_code = 'DIBAO' and r.task_status = 'done' "
+            "and r.amount_fen > 0 and (r.period_to is null or r.period_to >= '2027-01-01') "
+            "order by r.id").fetchone()
+    sup = _staff(services, "supervisor")
+    services.rechecks.record(task, ReviewInput(
+        on="2026-11-24", outcome="adjust", amount=str(amount // 100 + 100),
+        effective_month="2026-12", investigators=["王五", "赵六"], findings="收入减少"), sup)
+
+    def amount_in(month_start: date, month_end: date) -> float:
+        out = out_dir / f"r{month_start:%m}.xlsx"
+        services.ledgers.export("roster", month_start, month_end, out, sup)
+        ws = openpyxl.load_workbook(out).active
+        headers = [c.value for c in ws[3]]
+        row = next(r for r in ws.iter_rows(min_row=4, values_only=True)
+                   if r[headers.index("办件编号")] == number)
+        return row[headers.index("月救助金额（元）")]
+
+    assert amount_in(date(2026, 11, 1), date(2026, 11, 30)) == pytest.approx(amount / 100)
+    assert amount_in(date(2026, 12, 1), date(2026, 12, 31)) == pytest.approx(amount // 100 + 100)

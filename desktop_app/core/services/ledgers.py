@@ -546,15 +546,24 @@ class _Reader:
         return row
 
     def _roster(self, task: RequestedItem, _aids: list[EmergencyAid]) -> dict[str, object]:
-        from .dynamic.schedule import amount_in_force
+        from ..rules import dynamic as rules
+        from .dynamic.snapshots import reviews_in_force
 
         row = self._task_common(task)
         app = task.application
         counted = app.counted_members if app.counted_members is not None else sum(
             1 for m in app.members if m.counted)
+        # The re-checks (动态管理) up to the period's end: the household as last found and
+        # the amount in force in the period's last month.
+        reviews = [r for r in reviews_in_force(self.s, task.id) if r.on <= self.end]
+        if reviews:
+            counted = reviews[-1].counted_members
+        decisions = [rules.Decision(r.effective_month, r.outcome, r.amount_fen, r.taper_ends_on)
+                     for r in reviews]
         row.update({
             "counted_members": counted,
-            "monthly_amount": amount_in_force(self.s, task, self.end),
+            "monthly_amount": rules.amount_in_force(
+                task.amount_fen, task.period_from or task.result_on, decisions, self.end),
             "granted_from": task.period_from or task.result_on,
             "period_to": task.period_to,
             "review_class": dict(vocab.REVIEW_CLASSES).get(task.review_class, task.review_class),
