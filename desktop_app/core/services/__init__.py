@@ -9,6 +9,7 @@ must not pay for SQLAlchemy, the models and every service (~0.5 s, DESIGN §8).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
     from .leads import LeadService
+    from .ledgers import LedgerService
     from .providers import ProviderService
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .reserve import ReserveService
@@ -172,6 +174,12 @@ class Services:
 
     def close(self) -> None:
         self.ctx.db.close()
+
+    @functools.cached_property
+    def ledgers(self) -> LedgerService:  # issue 16 — ledgers: 台账 to Excel by template
+        from .ledgers import LedgerService
+
+        return LedgerService(self.ctx)
 
 
 __all__ = [
