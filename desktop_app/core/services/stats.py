@@ -16,9 +16,10 @@ range scans and counted in Python.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import text
@@ -108,6 +109,57 @@ class StatsReport:
             if r.key == key:
                 return r
         raise ValidationError("key", "unknown", key="stats.key.unknown", params={"key": key})
+
+
+def format_value(figure: FigureDef, value: int | float | None) -> str:
+    """A cell as printed: counts as integers, money in 元 with 2 decimals, ratios as a
+    percentage with one decimal, days with at most one decimal; "—" for nothing."""
+    if value is None:
+        return "—"
+    if figure.kind == "money":
+        return f"{int(value) / 100:.2f}"
+    if figure.kind == "ratio":
+        return f"{value * 100:.1f}%"
+    if figure.kind == "days":
+        return f"{value:.1f}".removesuffix(".0")
+    return str(int(value))
+
+
+def report_table(report: StatsReport) -> tuple[list[str], list[list[str]]]:
+    """The report as a plain table: the header and the rows (the total last), each cell
+    formatted with :func:`format_value` (the command line and the Excel file)."""
+    header = [report.by_label, *(f.label for f in report.figures)]
+    body = [[r.label, *(format_value(f, r.values.get(f.code)) for f in report.figures)]
+            for r in [*report.rows, report.total]]
+    return header, body
+
+
+def write_report_xlsx(report: StatsReport, path: Path, *,
+                      progress: Callable[[int, int | None], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> int:
+    """The report as an .xlsx file (``core/xlsx.py``: atomic, faults as ``FileFault``):
+    one sheet, the same table as :func:`report_table` with counts and money as numbers
+    (money in 元), ratio and days as printed. Returns the rows written."""
+    from ..xlsx import Column, Sheet, write_xlsx
+
+    kinds = {"count": "int", "money": "money", "ratio": "text", "days": "text"}
+    columns = [Column(report.by_label, 18.0),
+               *(Column(f.label, max(10.0, 2.2 * len(f.label)), kinds[f.kind])
+                 for f in report.figures)]
+
+    def cell(f: FigureDef, value: int | float | None) -> object:
+        if value is None or f.kind in ("ratio", "days"):
+            return format_value(f, value)
+        return int(value)
+
+    rows = [[r.label, *(cell(f, r.values.get(f.code)) for f in report.figures)]
+            for r in [*report.rows, report.total]]
+    sheet = Sheet(name=report.period.label, columns=columns, rows=rows,
+                  title=f"社会救助统计表（{report.period.label}）",
+                  subtitle=f"按{report.by_label}统计；生成于 "
+                           f"{report.generated_at:%Y-%m-%d %H:%M}",
+                  total=len(rows))
+    return write_xlsx(path, [sheet], progress=progress, cancelled=cancelled)
 
 
 # --------------------------------------------------------------------------- figures
@@ -407,4 +459,5 @@ class StatsService:
 
 
 __all__ = ["BREAKDOWNS", "BREAKDOWN_LABELS", "FIGURES", "FIGURE_BY_CODE", "FigureDef",
-           "NONE_KEY", "StatsReport", "StatsRow", "StatsService"]
+           "NONE_KEY", "StatsReport", "StatsRow", "StatsService", "format_value",
+           "report_table", "write_report_xlsx"]
