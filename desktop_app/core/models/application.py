@@ -196,6 +196,9 @@ class RequestedItem(Tracked, Base):
     """An assistance item asked for; becomes a handling task once accepted."""
 
     __tablename__ = "requested_item"
+    # issue 16 — stats: an application's items and departments from the index alone
+    __table_args__ = (Index("ix_requested_item_app_item", "application_id", "item_code",
+                            "handler_code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)

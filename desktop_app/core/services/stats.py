@@ -173,11 +173,19 @@ def write_report_xlsx(report: StatsReport, path: Path, *,
 
 @dataclass(frozen=True)
 class _Part:
+    """``where`` picks the base rows, ``pick`` (default all) the units among them:
+    figures on the same base (unit, FROM, WHERE) are counted by one query."""
+
     unit: str
     frm: str
     where: str
     value: str = "1"
     task: bool = False  # ``i`` is the unit's own item: item/department rows from it
+    pick: str = "1"
+
+    @property
+    def base(self) -> tuple[str, str, str, bool]:
+        return (self.unit, self.frm, self.where, self.task)
 
 
 _APP = "application a"
@@ -202,9 +210,9 @@ _RECHECKED = ", ".join(f"'{c}'" for c in RECHECKED_ITEMS)
 # SQLite would otherwise pick an index on a status column and scan it).
 _PARTS: dict[str, tuple[_Part, ...]] = {
     "received": (_Part("a.id", _APP, _INTAKE),),
-    "accepted": (_Part("a.id", _APP, f"{_INTAKE} AND +a.decision = 'accept'"),),
-    "notices": (_Part("a.id", _APP, f"{_INTAKE} AND {_NOTICE}"),),
-    "refusals": (_Part("a.id", _APP, f"{_INTAKE} AND +a.decision = 'reject'"),),
+    "accepted": (_Part("a.id", _APP, _INTAKE, pick="a.decision = 'accept'"),),
+    "notices": (_Part("a.id", _APP, _INTAKE, pick=_NOTICE),),
+    "refusals": (_Part("a.id", _APP, _INTAKE, pick="a.decision = 'reject'"),),
     "referred": (_Part("i.id", _TASK, "i.referred_on BETWEEN :start AND :end", task=True),),
     "answered": (_Part("i.id", _TASK, "i.result_on BETWEEN :start AND :end", task=True),),
     # due in the period, the due day past, and not finished (done/refused) by that day
@@ -214,8 +222,8 @@ _PARTS: dict[str, tuple[_Part, ...]] = {
         "AND i.result_on IS NOT NULL AND i.result_on <= i.due_date)"), task=True),),
     "closed": (_Part("a.id", _APP, _CLOSED),),
     # the accepted applications of the period; value 1 when closed by the period's end
-    "completion_rate": (_Part("a.id", _APP, f"{_INTAKE} AND +a.decision = 'accept'",
-                              "coalesce(a.closed_on <= :end, 0)"),),
+    "completion_rate": (_Part("a.id", _APP, _INTAKE, "coalesce(a.closed_on <= :end, 0)",
+                              pick="a.decision = 'accept'"),),
     "median_days": (_Part("a.id", _APP, _CLOSED,
                           "CAST(julianday(a.closed_on) - julianday(a.intake_date) AS INTEGER)"),),
     "emergency_count": (_Part("e.id", _AID, "e.paid_on BETWEEN :start AND :end", task=True),),
@@ -261,8 +269,52 @@ def _units_sql(figure: str, by: str | None) -> str:
             frm += " JOIN requested_item k ON k.application_id = a.id"
             key, distinct = f"k.{_ITEM_COLS[by]}", "DISTINCT "
         selects.append(f"SELECT {distinct}{part.unit} AS u, a.id AS app, a.intake_date AS d, "
-                       f"{key} AS key, {part.value} AS v FROM {frm} WHERE {part.where}")
+                       f"{key} AS key, {part.value} AS v FROM {frm} WHERE {part.where} "
+                       f"AND ({part.pick})")
     return " UNION ALL ".join(selects)
+
+
+def _key_sql(part: _Part, by: str | None) -> tuple[str, str]:
+    """(row key expression, extra join) of ``part``'s units for ``by``."""
+    if by is None:
+        return "''", ""
+    if by in _SIMPLE_KEYS:
+        return _SIMPLE_KEYS[by], ""
+    if part.task:
+        return f"i.{_ITEM_COLS[by]}", ""
+    return f"k.{_ITEM_COLS[by]}", " JOIN requested_item k ON k.application_id = a.id"
+
+
+def _batch_sql(figures: list[FigureDef], by: str | None) -> str:
+    """One GROUP BY for figures on one base: per key (and per value of the batch's
+    days figure, if any: the histogram its median comes from), for each figure the
+    number of units it picks and the sum of their values."""
+    part = _PARTS[figures[0].code][0]
+    key, join = _key_sql(part, by)
+    days = next((f for f in figures if f.kind == "days"), None)
+    cols = ", ".join(f"CASE WHEN {_PARTS[f.code][0].pick} THEN 1 ELSE 0 END AS c{n}, "
+                     f"{_PARTS[f.code][0].value} AS v{n}" for n, f in enumerate(figures))
+    sums = ", ".join(f"sum(c{n}), total(CASE WHEN c{n} THEN v{n} END)"
+                     for n in range(len(figures)))
+    dv = f"{_PARTS[days.code][0].value}" if days else "0"
+    distinct = "DISTINCT " if join else ""  # each of the application's items once
+    return (f"SELECT key, dv, {sums} FROM (SELECT {distinct}{part.unit} AS u, {key} AS key, "
+            f"{dv} AS dv, {cols} FROM {part.frm}{join} WHERE {part.where}) GROUP BY key, dv")
+
+
+def _batches() -> list[list[FigureDef]]:
+    """The figures counted together (same base, at most one median); a figure of
+    several parts on its own."""
+    groups: dict[object, list[FigureDef]] = {}
+    for f in FIGURES:
+        parts = _PARTS[f.code]
+        group = groups.setdefault(f.code if len(parts) > 1 else parts[0].base, [])
+        assert f.kind != "days" or not any(g.kind == "days" for g in group)
+        group.append(f)
+    return list(groups.values())
+
+
+_BATCHES = _batches()
 
 
 def _median(counts: Iterable[tuple[int, int]]) -> float:
@@ -288,15 +340,17 @@ def _cells(figure: FigureDef, rows: Iterable[tuple[Any, ...]]) -> dict[str, int 
         for key, v, n in rows:
             grouped.setdefault(key, []).append((int(v), int(n)))
         return {k: _median(v) for k, v in grouped.items()}
-    out: dict[str, int | float | None] = {}
-    for key, n, total in rows:
-        if figure.kind == "count":
-            out[key] = int(n)
-        elif figure.kind == "money":
-            out[key] = int(total)
-        else:
-            out[key] = total / n if n else None
-    return out
+    return {key: _cell(figure, n, total) for key, n, total in rows}
+
+
+def _cell(figure: FigureDef, n: int | None, total: float | None) -> int | float | None:
+    """A count / money / ratio cell from its units' number and the sum of their values."""
+    n, total = int(n or 0), float(total or 0)
+    if figure.kind == "count":
+        return n
+    if figure.kind == "money":
+        return int(total)
+    return total / n if n else None
 
 
 def _empty(figure: FigureDef) -> int | float | None:
@@ -388,6 +442,35 @@ class StatsService:
                else f"SELECT key, count(*), total(v) FROM ({units}) GROUP BY key")
         return _cells(figure, self._fetch(s, sql, period))
 
+    def _batch(self, s: Session, period: Period, batch: list[FigureDef], by: str,
+               cells: dict[str, dict[str, int | float | None]],
+               total: dict[str, int | float | None], multi: bool) -> None:
+        def fold(rows: list[tuple[Any, ...]]) -> dict[str, dict[str, int | float | None]]:
+            """Cells by key from the rows (key, days value, (count, sum) per figure)."""
+            sums: dict[str, list[list[float]]] = {}
+            hist: dict[str, list[tuple[int, int]]] = {}
+            for key, dv, *pairs in rows:
+                acc = sums.setdefault(key, [[0, 0.0] for _ in batch])
+                for n in range(len(batch)):
+                    acc[n][0] += int(pairs[2 * n] or 0)
+                    acc[n][1] += float(pairs[2 * n + 1] or 0)
+                for n, f in enumerate(batch):
+                    if f.kind == "days" and pairs[2 * n]:
+                        hist.setdefault(key, []).append((int(dv), int(pairs[2 * n])))
+            return {key: {f.code: (_median(hist[key]) if key in hist else None)
+                          if f.kind == "days" else _cell(f, int(acc[n][0]), acc[n][1])
+                          for n, f in enumerate(batch)} for key, acc in sums.items()}
+
+        rows = self._fetch(s, _batch_sql(batch, by), period)
+        for key, values in fold(rows).items():
+            cells.setdefault(key, {}).update(values)
+        if multi:  # units in several rows: the total is its own query
+            rows = self._fetch(s, _batch_sql(batch, None), period)
+        # every unit in exactly one row otherwise: the total from the same rows
+        everything = fold([("", *r[1:]) for r in rows]).get("", {})
+        for f in batch:
+            total[f.code] = everything.get(f.code, _empty(f))
+
     def _total(self, s: Session, period: Period, figure: FigureDef) -> int | float | None:
         return self._figure_cells(s, period, figure, None).get("", _empty(figure))
 
@@ -398,7 +481,12 @@ class StatsService:
         cells: dict[str, dict[str, int | float | None]] = {}
         total: dict[str, int | float | None] = {}
         with self.ctx.db.read() as s:
-            for f in FIGURES:
+            for batch in _BATCHES:
+                f = batch[0]
+                if len(_PARTS[f.code]) == 1:
+                    multi = _multi(_PARTS[f.code][0], by)
+                    self._batch(s, period, batch, by, cells, total, multi)
+                    continue
                 if f.kind == "days" or any(_multi(p, by) for p in _PARTS[f.code]):
                     # a median, or units in several rows: the total is its own query
                     # (a median's from the rows' histograms would need them by value)

@@ -6,7 +6,9 @@ The figures pick their units by one date each; the dates without an index made t
 * ``application.closed_on`` — 办结 and 办结天数;
 * ``requested_item.referred_on`` / ``result_on`` — 转办 and 已反馈;
 * ``document (application_id, kind)`` — 一次性告知: whether an application got a notice,
-  answered from the index without reading the documents' JSON.
+  answered from the index without reading the documents' JSON;
+* ``requested_item (application_id, item_code, handler_code)`` — the item and
+  department rows of application-level figures, from the index alone.
 
 Indexes only: no table, no exported column (sync format unchanged).
 
@@ -30,9 +32,12 @@ def upgrade() -> None:
                     unique=False)
     op.create_index('ix_document_application_kind', 'document', ['application_id', 'kind'],
                     unique=False)
+    op.create_index('ix_requested_item_app_item', 'requested_item',
+                    ['application_id', 'item_code', 'handler_code'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_requested_item_app_item', table_name='requested_item')
     op.drop_index('ix_document_application_kind', table_name='document')
     op.drop_index('ix_requested_item_result_on', table_name='requested_item')
     op.drop_index('ix_requested_item_referred_on', table_name='requested_item')
