@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from . import casework, rechecks, records, reserve, stats, sync, trust
+from . import ledgers as ledger_cli  # issue 16 — ledgers
 from .common import (
     ANY_USER,
     APP_NAME,
@@ -50,6 +51,7 @@ VERBS: tuple[Verb, ...] = (
     trust.RECOVERY_CODE, trust.RECOVER_ADMIN, reserve.RESERVE,
     rechecks.RECHECKS, rechecks.RECHECK, rechecks.TAPER_LIST,  # issue 15 — reviews
     stats.STATS,  # issue 16 — stats
+    ledger_cli.LEDGER,  # issue 16 — ledgers
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}
 _BY_NAME = {verb.name: verb for verb in VERBS}

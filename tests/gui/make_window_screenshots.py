@@ -105,6 +105,7 @@ def main(out: Path) -> None:
         care_screenshots(app, window, services, out)  # issue 15 — care
         dynamic_monitor(app, window, out)
         dynamic_rechecks_shots(app, window, services, out)
+        ledgers_tab_shot(app, window, out)  # issue 16 — ledgers
         window.close()
     finally:
         services.close()
@@ -197,6 +198,21 @@ def dynamic_rechecks_shots(app: QApplication, window, services, out: Path) -> No
     window.tasks.bus.publish(result.changes)
     tab.month.setDate(QDate(ends.year, ends.month, 1))
     grab(app, window, out / "dynamic-rechecks.png")
+
+def ledgers_tab_shot(app: QApplication, window, out: Path) -> None:
+    """Issue 16 — ledgers: 统计与档案 → 台账 with 临时救助台账 of this year exported
+    (docs/screenshots/ledgers-tab.png; the file goes to a temporary folder)."""
+    screen = window.show_reports()
+    tab = screen.pages["LedgersTab"]
+    screen.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    tab.ledger.setCurrentIndex(tab.ledger.findData("temporary"))
+    tab.set_span("this_year")
+    folder = Path(tempfile.mkdtemp(prefix="ledger-shot-"))
+    tab.ask_save = lambda suggested: str(folder / suggested.name)
+    tab.export()
+    grab(app, window, out / "ledgers-tab.png")
+
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")

@@ -199,7 +199,7 @@ BAD_TEMPLATES = [
     ("{not json", "ledger.template.bad_json", "第1行"),
     ('{"title": "x", "columns": [{"field": "nosuch"}]}', "ledger.template.unknown_field",
      "nosuch"),
-    ('{"title": "x", "columns": []}', "ledger.template.no_columns", "columns"),
+    ('{"title": "x", "columns": []}', "ledger.template.no_columns", "没有任何列"),
     ('{"columns": [{"field": "seq"}]}', "ledger.template.missing", "title"),
     ('{"title": "x", "colums": []}', "ledger.template.unknown_key", "colums"),
     ('{"title": "x", "source": "payroll", "columns": [{"field": "seq"}]}',

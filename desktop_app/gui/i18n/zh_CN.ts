@@ -4443,6 +4443,145 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>LedgersTab</name>
+    <message>
+        <location filename="../reports/ledgers.py" line="+90"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Full ID numbers (the export is recorded in the log)</source>
+        <translation>完整证件号码（导出将记入操作日志）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID numbers</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Column</source>
+        <translation>列名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Width</source>
+        <translation>列宽</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Only a supervisor or an administrator may export full ID numbers</source>
+        <translation>只有负责人或管理员可以导出完整证件号码</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>There are no ledger templates.</source>
+        <translation>没有台账模板。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+37"/>
+        <source>The start date must not be after the end date.</source>
+        <translation>开始日期不能晚于结束日期。</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Counting the rows…</source>
+        <translation>正在统计行数…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 rows from %2 to %3, %4 columns.</source>
+        <translation>%2至%3共 %1 行，%4 列。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save the ledger as</source>
+        <translation>台账另存为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting the ledger</source>
+        <translation>正在导出台账</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>full ID numbers</source>
+        <translation>完整证件号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID numbers masked</source>
+        <translation>证件号码已遮盖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported %1: %2 rows (%3) to %4</source>
+        <translation>已导出%1：%2 行（%3），保存在 %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <location filename="../auth/lock_screen.py" line="+145"/>
@@ -7046,21 +7185,36 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+3"/>
-        <source>There is no ledger template named “%1” (forms/ledgers/%1.json)</source>
-        <translation>没有名为“%1”的台账模板（forms/ledgers/%1.json）</translation>
+        <source>There is no ledger template named “%1”</source>
+        <translation>没有名为“%1”的台账模板</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ledger template %1 is malformed (near line %2)</source>
+        <translation>台账模板 %1 格式错误（第%2行附近）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ledger template %1 has no columns</source>
+        <translation>台账模板 %1 没有任何列</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The ledger type “%2” of template %1 does not exist</source>
+        <translation>台账模板 %1 的台账类型“%2”不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The field “%2” in ledger template %1 is not a field of the %3</source>
+        <translation>台账模板 %1 中的字段“%2”不是%3的字段</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>Ledger template %1 cannot be read; check that the file exists and is UTF-8</source>
         <translation>台账模板 %1 无法读取，请检查文件是否存在、是否为UTF-8编码</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Ledger template %1 is not valid JSON (near line %2)</source>
-        <translation>台账模板 %1 格式错误（第%2行附近），不是有效的JSON</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>“%2” in ledger template %1 is not a known setting</source>
         <translation>台账模板 %1 中的“%2”不是可用的设置项</translation>
     </message>
@@ -7075,22 +7229,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>台账模板 %1 中“%2”的值不正确</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Ledger template %1 has no columns (columns is empty)</source>
-        <translation>台账模板 %1 没有任何列（columns为空）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The ledger type “%2” of template %1 does not exist (known: acceptance, referral, temporary, roster)</source>
-        <translation>台账模板 %1 的台账类型“%2”不存在（可用：acceptance、referral、temporary、roster）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The field “%2” in ledger template %1 does not exist; the fields of %3 are listed in forms/README.md</source>
-        <translation>台账模板 %1 中的字段“%2”不存在：%3可用的字段见forms/README.md</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Enter the ledger&apos;s start and end dates</source>
         <translation>请填写台账的开始日期和结束日期</translation>
     </message>
@@ -8752,6 +8891,15 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+11"/>
         <source>Report list</source>
         <translation>上报清单</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../reports/screen.py" line="+15"/>
+        <source>Ledgers</source>
+        <extracomment>The tabs in order: (``&quot;package.module:Class&quot;`` relative to ``desktop_app.gui``, the English title marked for translation in the context ``ReportsScreen``).</extracomment>
+        <translation>台账</translation>
     </message>
 </context>
 <context>

@@ -1021,12 +1021,12 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Sheet “%1” has more rows than Excel allows (%2 rows); export a shorter "
         "date range in several parts"), ("sheet", "max")),
     "ledger.unknown": (QT_TRANSLATE_NOOP(
-        "Messages", "There is no ledger template named “%1” (forms/ledgers/%1.json)"), ("name",)),
+        "Messages", "There is no ledger template named “%1”"), ("name",)),
     "ledger.template.unreadable": (QT_TRANSLATE_NOOP(
         "Messages", "Ledger template %1 cannot be read; check that the file exists and is "
         "UTF-8"), ("file",)),
     "ledger.template.bad_json": (QT_TRANSLATE_NOOP(
-        "Messages", "Ledger template %1 is not valid JSON (near line %2)"), ("file", "line")),
+        "Messages", "Ledger template %1 is malformed (near line %2)"), ("file", "line")),
     "ledger.template.unknown_key": (QT_TRANSLATE_NOOP(
         "Messages", "“%2” in ledger template %1 is not a known setting"), ("file", "field")),
     "ledger.template.missing": (QT_TRANSLATE_NOOP(
@@ -1034,13 +1034,12 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "ledger.template.bad_value": (QT_TRANSLATE_NOOP(
         "Messages", "The value of “%2” in ledger template %1 is not valid"), ("file", "field")),
     "ledger.template.no_columns": (QT_TRANSLATE_NOOP(
-        "Messages", "Ledger template %1 has no columns (columns is empty)"), ("file",)),
+        "Messages", "Ledger template %1 has no columns"), ("file",)),
     "ledger.template.unknown_source": (QT_TRANSLATE_NOOP(
-        "Messages", "The ledger type “%2” of template %1 does not exist (known: acceptance, "
-        "referral, temporary, roster)"), ("file", "source")),
+        "Messages", "The ledger type “%2” of template %1 does not exist"), ("file", "source")),
     "ledger.template.unknown_field": (QT_TRANSLATE_NOOP(
-        "Messages", "The field “%2” in ledger template %1 does not exist; the fields of %3 "
-        "are listed in forms/README.md"), ("file", "field", "ledger")),
+        "Messages", "The field “%2” in ledger template %1 is not a field of the %3"),
+        ("file", "field", "ledger")),
     "ledger.dates.required": (QT_TRANSLATE_NOOP(
         "Messages", "Enter the ledger's start and end dates"), ()),
     "ledger.dates.order": (QT_TRANSLATE_NOOP(
