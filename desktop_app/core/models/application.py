@@ -80,10 +80,18 @@ class Application(Tracked, Base):
     staff_relative: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     staff_relative_note: Mapped[str] = mapped_column(String(200), default="")
     # 办结: set when every accepted item has its final result.
-    closed_on: Mapped[date | None] = mapped_column(Date, index=True)  # index: issue 16 stats
+    closed_on: Mapped[date | None] = mapped_column(Date)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    # issue 16 — stats (migration 0020): the figures read these from the index alone
+    __table_args__ = (
+        Index("ix_application_closed_on", "closed_on", "status", "intake_date", "village_id",
+              "source", "created_by_id"),
+        Index("ix_application_stats", "id", "village_id", "source", "created_by_id",
+              "intake_date", "status"),
+    )
 
     members: Mapped[list[HouseholdMember]] = relationship(
         back_populates="application", order_by="HouseholdMember.position",
@@ -196,9 +204,14 @@ class RequestedItem(Tracked, Base):
     """An assistance item asked for; becomes a handling task once accepted."""
 
     __tablename__ = "requested_item"
-    # issue 16 — stats: an application's items and departments from the index alone
-    __table_args__ = (Index("ix_requested_item_app_item", "application_id", "item_code",
-                            "handler_code"),)
+    # issue 16 — stats (migration 0020): the figures read these from the index alone
+    __table_args__ = (
+        Index("ix_requested_item_app_item", "application_id", "item_code", "handler_code"),
+        Index("ix_requested_item_referred_on", "referred_on", "application_id", "item_code",
+              "handler_code"),
+        Index("ix_requested_item_result_on", "result_on", "application_id", "item_code",
+              "handler_code"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
@@ -215,11 +228,11 @@ class RequestedItem(Tracked, Base):
     # vocab.TaskStatus: to_refer → referred → signed → done/refused (or returned →
     # to_refer again); township-handled items: in_progress → done/refused.
     task_status: Mapped[str | None] = mapped_column(String(16), index=True)
-    referred_on: Mapped[date | None] = mapped_column(Date, index=True)  # index: issue 16
+    referred_on: Mapped[date | None] = mapped_column(Date)
     signed_on: Mapped[date | None] = mapped_column(Date)
     signed_by: Mapped[str] = mapped_column(String(40), default="")
     # The result as the department's 回执 (or the township) gives it.
-    result_on: Mapped[date | None] = mapped_column(Date, index=True)  # index: issue 16
+    result_on: Mapped[date | None] = mapped_column(Date)
     result_text: Mapped[str] = mapped_column(Text, default="")
     amount_fen: Mapped[int | None] = mapped_column(Integer)
     period_from: Mapped[date | None] = mapped_column(Date)
