@@ -8,9 +8,10 @@ counts each unit once — an application with several items counts once in each 
 row but once in the total. ``drill`` returns the applications behind the same units,
 so a count cell and its drill-down never disagree.
 
-The queries are plain SQL over the indexed date columns (migration 0020_stats adds the
-ones the 500,000-application benchmark needed): the figures are read from a handful of
-range scans and counted in Python.
+Each figure is one SQL definition (``_PARTS``) from which both the report's ``GROUP BY``
+and the drill-down's list are generated; figures on the same base are counted by one
+query. The period's date index drives each query and migration 0020_stats' covering
+indexes answer most of them without reading the wide rows (docs/performance.md).
 """
 
 from __future__ import annotations
