@@ -24,7 +24,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import casework, rechecks, records, reserve, sync, trust
+from . import casework, rechecks, records, reserve, stats, sync, trust
 from . import ledgers as ledger_cli  # issue 16 — ledgers
 from .common import (
     ANY_USER,
@@ -50,6 +50,7 @@ VERBS: tuple[Verb, ...] = (
     sync.EXPORT, sync.EXPORTS, sync.DOCTOR, sync.SETTLE, sync.IMPORT, sync.KEYS, trust.USERS, trust.PASSWD,
     trust.RECOVERY_CODE, trust.RECOVER_ADMIN, reserve.RESERVE,
     rechecks.RECHECKS, rechecks.RECHECK, rechecks.TAPER_LIST,  # issue 15 — reviews
+    stats.STATS,  # issue 16 — stats
     ledger_cli.LEDGER,  # issue 16 — ledgers
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}

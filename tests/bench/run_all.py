@@ -23,6 +23,7 @@ A measurement, not a timed test. Steps:
 5. Backup of D (``desktop-app backup``; the file is removed afterwards).
 6. Export of 100,000 generated applications and the incremental export of a day's
    work (``bench_export.py``; its own folder, ``/tmp/bench-export-<n>``).
+7. Statistics (``bench_stats.py``) over D: every monthly report, a year by village.
 
 ``--quick``: 50,000 applications, 3 starts, fewer queries, export of 10,000.
 """
@@ -48,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 BUDGET = {  # DESIGN §8
     "first_paint": 0.5, "usable": 1.0, "rss": 200, "save_warm": 150, "save_first": 500,
     "search_p95": 50, "export_s": 15, "incremental_s": 1.0,
+    "stats_month": 1.0, "stats_year": 2.0,  # issue 16 — stats
 }
 
 
@@ -300,6 +302,14 @@ def table(res: dict) -> list[tuple[str, str, str, str]]:
         out.append(row(f"incremental export, a day's work ({ex['incremental_applications']} apps)",
                        f"{ex['incremental_seconds']:.2f} s", "≤ 1 s",
                        ex["incremental_seconds"] <= BUDGET["incremental_s"]))
+    st = res.get("stats")
+    if st:  # issue 16 — stats
+        out.append(row(f"statistics: monthly report {st['month']}, slowest breakdown (median)",
+                       f"{st['month_worst']:.2f} s", "≤ 1 s",
+                       st["month_worst"] <= BUDGET["stats_month"]))
+        out.append(row(f"statistics: year {st['year']} by village (median)",
+                       f"{st['year_village']:.2f} s", "≤ 2 s",
+                       st["year_village"] <= BUDGET["stats_year"]))
     bk = res.get("backup")
     if bk:
         out.append(row(f"backup of the {bk['db_mb'] / 1000:.1f} GB database (desktop-app backup)",
@@ -328,7 +338,7 @@ def main() -> int:
     ap.add_argument("--starts", type=int)
     ap.add_argument("--export-applications", type=int)
     ap.add_argument("--check", action="store_true", help="run desktop-app check on the database")
-    ap.add_argument("--only", help="comma list: bare,start,search,save,backup,export")
+    ap.add_argument("--only", help="comma list: bare,start,search,save,backup,export,stats")
     ap.add_argument("--app-root", type=Path, help="start-up figures of the app in this "
                                                   "checkout (with its start-up hook or gui/probe.py) instead")
     ap.add_argument("--json", type=Path, help="write the raw results here")
@@ -339,7 +349,7 @@ def main() -> int:
     n_export = args.export_applications or (10_000 if args.quick else 100_000)
     data_dir = args.data_dir or Path(tempfile.gettempdir()) / f"bench-{n // 1000}k"
     only = set(args.only.split(",")) if args.only else {"bare", "start", "search", "save",
-                                                        "backup", "export"}
+                                                        "backup", "export", "stats"}
     res: dict = {"machine": machine(), "load_start": load(), "applications": n,
                  "data_dir": str(data_dir)}
     log(f"load average {res['load_start']}")
@@ -387,6 +397,9 @@ def main() -> int:
     if "export" in only:
         log("export …")
         res["export"] = bench_json("bench_export.py", ["--applications", str(n_export)])
+    if "stats" in only:  # issue 16 — stats
+        log("statistics …")
+        res["stats"] = bench_json("bench_stats.py", [str(data_dir), "--runs", "5"])
     res["load_end"] = load()
     rows = table(res)
     m = res["machine"]

@@ -85,6 +85,14 @@ class Application(Tracked, Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
+    # issue 16 — stats (migration 0020): the figures read these from the index alone
+    __table_args__ = (
+        Index("ix_application_closed_on", "closed_on", "status", "intake_date", "village_id",
+              "source", "created_by_id"),
+        Index("ix_application_stats", "id", "village_id", "source", "created_by_id",
+              "intake_date", "status"),
+    )
+
     members: Mapped[list[HouseholdMember]] = relationship(
         back_populates="application", order_by="HouseholdMember.position",
         cascade="all, delete-orphan",
@@ -196,6 +204,14 @@ class RequestedItem(Tracked, Base):
     """An assistance item asked for; becomes a handling task once accepted."""
 
     __tablename__ = "requested_item"
+    # issue 16 — stats (migration 0020): the figures read these from the index alone
+    __table_args__ = (
+        Index("ix_requested_item_app_item", "application_id", "item_code", "handler_code"),
+        Index("ix_requested_item_referred_on", "referred_on", "application_id", "item_code",
+              "handler_code"),
+        Index("ix_requested_item_result_on", "result_on", "application_id", "item_code",
+              "handler_code"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)

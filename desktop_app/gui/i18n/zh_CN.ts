@@ -7150,6 +7150,31 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+4"/>
+        <source>The period is not valid: enter e.g. 2026-11 (month), 2026-Q4 (quarter), 2026 (year) or 2026-11-03..2026-11-20 (custom)</source>
+        <translation>统计期间格式不正确，请填写如 2026-11（月）、2026-Q4（季度）、2026（年）或 2026-11-03..2026-11-20（自定义）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The period&apos;s end cannot be before its start</source>
+        <translation>统计期间的结束日期不能早于开始日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown breakdown: %1</source>
+        <translation>未知的分组方式：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown figure: %1</source>
+        <translation>未知的统计指标：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This breakdown has no such row: %1</source>
+        <translation>该分组中没有这一行：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Exporting the Excel workbook</source>
         <translation>导出Excel表格</translation>
     </message>
