@@ -9,6 +9,7 @@ must not pay for SQLAlchemy, the models and every service (~0.5 s, DESIGN §8).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from .reserve import ReserveService
     from .settings import SettingsService
     from .setup import SetupInput, SetupService
+    from .stats_report import StatsReportService
     from .sync.service import ExportLogRow, ExportResult, ImportResult, SyncService, SyncStatus
 
 
@@ -78,6 +80,7 @@ _LAZY = {
     "CareService": ".care",  # issue 15 — care
     "LeadService": ".leads", "LeadInput": ".leads", "VisitInput": ".leads",  # issue 15
     "MonitorService": ".dynamic_monitor",
+    "StatsReportService": ".stats_report",  # issue 16 — statsgui
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -168,6 +171,13 @@ class Services:
 
     def close(self) -> None:
         self.ctx.db.close()
+
+    @functools.cached_property
+    def stats_reports(self) -> StatsReportService:
+        """Issue 16 — statsgui: the printed 统计报表 over ``services.stats``."""
+        from .stats_report import StatsReportService
+
+        return StatsReportService(self.ctx, self.documents, lambda: self.stats)
 
 
 __all__ = [
