@@ -467,6 +467,13 @@ TEMPLATES: dict[str, str] = {
     "monitor.next_before_visit": "下次走访日期应晚于本次走访日期",
     "monitor.change_needs_recipient": "该家庭目前不享受低保、特困供养，不能提交变更申报；"
                                       "需要帮扶的请选择“需要帮扶”",
+    # issue 16 — stats (core/rules/periods.py, services/stats.py)
+    "period.invalid": "统计期间格式不正确，请填写如 2026-11（月）、2026-Q4（季度）、2026（年）"
+                      "或 2026-11-03..2026-11-20（自定义）",
+    "period.order": "统计期间的结束日期不能早于开始日期",
+    "stats.by.unknown": "未知的分组方式：{by}",
+    "stats.figure.unknown": "未知的统计指标：{figure}",
+    "stats.key.unknown": "该分组中没有这一行：{key}",
 }
 
 register(TEMPLATES)

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from .reserve import ReserveService
     from .settings import SettingsService
     from .setup import SetupInput, SetupService
+    from .stats import StatsService
     from .stats_report import StatsReportService
     from .sync.service import ExportLogRow, ExportResult, ImportResult, SyncService, SyncStatus
 
@@ -80,6 +81,7 @@ _LAZY = {
     "CareService": ".care",  # issue 15 — care
     "LeadService": ".leads", "LeadInput": ".leads", "VisitInput": ".leads",  # issue 15
     "MonitorService": ".dynamic_monitor",
+    "StatsService": ".stats",  # issue 16 — stats
     "StatsReportService": ".stats_report",  # issue 16 — statsgui
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
@@ -123,6 +125,7 @@ class Services:
     care: CareService  # 特困 care: self-care assessment, 委托照料协议 (issue 15)
     leads: LeadService  # the lead register, 主动发现 (issue 15)
     monitor: MonitorService  # issue 15 — the local monitoring list (低收入人口动态监测)
+    stats: StatsService  # issue 16 — stats: the statistics figures (read only)
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -147,6 +150,7 @@ class Services:
         from .reserve import ReserveService
         from .settings import SettingsService
         from .setup import SetupService
+        from .stats import StatsService
         from .sync.service import SyncService
 
         ctx = ServiceContext(db, catalog or load_catalog(), clock or local_now)
@@ -160,7 +164,7 @@ class Services:
                    ReserveService(ctx, documents), DraftService(ctx),
                    RecheckService(ctx, documents), ProviderService(ctx, documents),
                    CareService(ctx, documents), LeadService(ctx, documents),
-                   MonitorService(ctx))
+                   MonitorService(ctx), StatsService(ctx))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

@@ -1005,6 +1005,16 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "monitor.change_needs_recipient": (QT_TRANSLATE_NOOP(
         "Messages", "This household does not receive dibao or tekun support now, so no "
         "change report can be made; choose \"needs help\" if it needs help"), ()),
+    # issue 16 — stats (core/rules/periods.py, services/stats.py)
+    "period.invalid": (QT_TRANSLATE_NOOP(
+        "Messages", "The period is not valid: enter e.g. 2026-11 (month), 2026-Q4 (quarter), "
+        "2026 (year) or 2026-11-03..2026-11-20 (custom)"), ()),
+    "period.order": (QT_TRANSLATE_NOOP(
+        "Messages", "The period's end cannot be before its start"), ()),
+    "stats.by.unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown breakdown: %1"), ("by",)),
+    "stats.figure.unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown figure: %1"), ("figure",)),
+    "stats.key.unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "This breakdown has no such row: %1"), ("key",)),
 }
 
 
