@@ -78,6 +78,11 @@ def chart_value(kind: str, value: float | int | None) -> float | None:
     return float(value)
 
 
+def elapsed(series: list[tuple[Period, Any]], today: date) -> list[tuple[Period, Any]]:
+    """The months of ``series`` begun by ``today`` (a month still to come is not a 0)."""
+    return [(p, v) for p, v in series if p.start <= today]
+
+
 def _figure_defs(report: Any) -> dict[str, Any]:
     return {f.code: f for f in report.figures}
 
@@ -160,9 +165,10 @@ class StatsReportService:
         with self.ctx.db.read() as s:  # refuse before the work (the figures take ~1 s)
             auth.require(s, by_actor, auth.HANDLE)
         report = self.stats.report(period, by)
-        series = self.stats.series(period, figure) if period.start.month != period.end.month \
-            or period.start.year != period.end.year else []
         today = self.ctx.today()
+        series = elapsed(self.stats.series(period, figure), today) \
+            if (period.start.year, period.start.month) != (period.end.year, period.end.month) \
+            else []
         with self.ctx.db.transaction() as s:
             actor, staff = auth.require(s, by_actor, auth.HANDLE)
             ensure_clock_allows_issue(self.ctx, s)
@@ -200,5 +206,5 @@ def _generated_at(report: Any, ctx: ServiceContext) -> datetime:
     return at if isinstance(at, datetime) else ctx.clock()
 
 
-__all__ = ["DEFAULT_FIGURE", "DEFINITIONS", "KIND", "StatsReportService", "chart_value",
+__all__ = ["DEFAULT_FIGURE", "DEFINITIONS", "KIND", "StatsReportService", "chart_value", "elapsed",
            "report_data", "value_text"]
