@@ -27,14 +27,14 @@ TYPES = ("bar", "line")
 
 
 def nice_scale(maximum: float, ticks: int = 5) -> list[float]:
-    """Tick values from 0 to at least ``maximum`` in steps of 1, 2, 2.5 or 5 × 10ⁿ:
+    """Tick values from 0 to at least ``maximum`` in steps of 1, 2 or 5 × 10ⁿ:
     ``nice_scale(87)`` → ``[0, 20, 40, 60, 80, 100]``; nothing to show (0, negative,
     not finite) gives ``[0, 1]``."""
     if not maximum or maximum <= 0 or not math.isfinite(maximum):
         return [0.0, 1.0]
     raw = maximum / max(ticks, 1)
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
     count = math.ceil(maximum / step - 1e-9)
     return [round(i * step, 10) for i in range(count + 1)]
 

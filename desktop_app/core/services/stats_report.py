@@ -157,11 +157,12 @@ class StatsReportService:
 
         breakdowns = dict(stats_module.BREAKDOWNS)
         if by not in breakdowns:
-            raise ValidationErrors([ValidationError("by", "unknown",
-                                                    key="stats_report.unknown_breakdown")])
+            raise ValidationErrors([ValidationError("by", "unknown", key="stats.by.unknown",
+                                                    params={"by": by})])
         if figure not in {f.code for f in stats_module.FIGURES}:
             raise ValidationErrors([ValidationError("figure", "unknown",
-                                                    key="stats_report.unknown_figure")])
+                                                    key="stats.figure.unknown",
+                                                    params={"figure": figure})])
         with self.ctx.db.read() as s:  # refuse before the work (the figures take ~1 s)
             auth.require(s, by_actor, auth.HANDLE)
         report = self.stats.report(period, by)
