@@ -371,7 +371,8 @@ class StatsTab(QWidget):
         """Read the figures of the period typed on the read lane (a year takes ~2 s on
         the largest database)."""
         period = self.parsed_period()
-        if period is None:
+        if period is None:  # figures of another period must not stand under this one
+            self._clear(self.tr("No figures: the period is not understood."))
             return
         by, figure = self.by.currentData(), self.figure.currentData()
         stats = self.services.stats
@@ -414,11 +415,15 @@ class StatsTab(QWidget):
         table = min(need, int(total * 0.6))
         self.figures_page.setSizes([table, max(total - table, 1)])
 
-    def _failed(self, error: BaseException) -> None:
-        self.report = None
+    def _clear(self, status: str) -> None:
+        self.report, self.period, self.series = None, None, []
         self.model.set_report(None, "")
+        self.back_to_figures()
         self._show_charts(self.figure.currentData())
-        self.status.setText(self.tr("The figures could not be read."))
+        self.status.setText(status)
+
+    def _failed(self, error: BaseException) -> None:
+        self._clear(self.tr("The figures could not be read."))
         present(self, error, label=self.error)  # a failed query is never an empty table
 
     def _figure_changed(self) -> None:
