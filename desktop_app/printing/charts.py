@@ -106,7 +106,7 @@ def _layout(title: str, labels: list[str], ticks: list[float], width: float, hei
     left = 4 + max(string_width(tick_text(t), size) for t in ticks)
     top = (size * 1.3 + 4 if title else 0) + size * 1.4
     slot = (width - left - 4) / max(len(labels), 1)
-    lines = label_lines(labels, lambda t: string_width(t, size), slot - 2)
+    lines = label_lines(labels, lambda t: string_width(t, size), slot - 2, max_lines=3)
     widest = max((string_width(label, size) for label in labels), default=0.0)
     length = min(widest, height * 0.35 * math.sqrt(2))
     if lines is None:

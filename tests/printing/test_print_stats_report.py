@@ -82,10 +82,20 @@ def test_a_bad_chart_block_names_the_file_and_the_block(tmp_path, change, messag
     assert f"blocks[{index}] (chart)" in str(info.value) and message in str(info.value)
 
 
-def test_the_shipped_template_has_both_charts():
-    blocks = [b for b in load_template("stats_report").blocks if b["kind"] == "chart"]
-    assert [(b["type"], b["source"]) for b in blocks] == [("bar", "charts.bars"),
-                                                          ("line", "charts.line")]
+def _charts(blocks: list[dict]) -> list[tuple[str, str, str]]:
+    out = []
+    for b in blocks:
+        if b["kind"] == "chart":
+            out.append((b["type"], b["source"], b.get("when", "")))
+        for column in b.get("columns", []) if b["kind"] == "columns" else []:
+            out += [(t, src, b.get("when", "")) for t, src, _w in _charts(column)]
+    return out
+
+
+def test_the_shipped_template_charts_first_bar_alone_or_beside_the_line():
+    assert _charts(load_template("stats_report").blocks) == [
+        ("bar", "charts.bars", "!stats.multi_month"),
+        ("bar", "charts.bars", "stats.multi_month"), ("line", "charts.line", "stats.multi_month")]
 
 
 def test_the_report_prints_every_figure_and_both_charts(poppler):

@@ -318,6 +318,7 @@ class StatsTab(QWidget):
         self.run_button.clicked.connect(self.refresh)
         self.issue_button.clicked.connect(self.issue_report)
         tasks.bus.changed.connect(self._on_changes)
+        self.refresh()  # this month's figures (read lane): the tab opens with them
 
     # -- the period ------------------------------------------------------------------------
     def parsed_period(self) -> Period | None:
