@@ -15,7 +15,8 @@ from desktop_app.core.rules.periods import parse_period
 from desktop_app.core.services.stats_report import value_text
 from desktop_app.gui.kit.charts import BarChart, LineChart
 from desktop_app.gui.reports import screen as reports
-from desktop_app.gui.reports.stats import StatsTab, wrapped
+from desktop_app.gui.reports.stats import StatsTab
+from desktop_app.gui.reports.stats_model import wrapped
 from tests.helpers.gui import actor_for, choose, click, pdf_text, type_text
 from tests.helpers.stats_demo import stats_demo
 

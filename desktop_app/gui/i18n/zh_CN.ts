@@ -10003,7 +10003,7 @@ deduction (%)</source>
 <context>
     <name>StatsModel</name>
     <message>
-        <location filename="../reports/stats.py" line="+153"/>
+        <location filename="../reports/stats_model.py" line="+104"/>
         <source>%1 — %2: %3 (double-click or Enter: the applications)</source>
         <extracomment>A role answering the figure code of a cell (None for the label column).</extracomment>
         <translation>%1 — %2：%3（双击或按回车查看办件）</translation>
@@ -10012,7 +10012,7 @@ deduction (%)</source>
 <context>
     <name>StatsTab</name>
     <message>
-        <location line="+31"/>
+        <location filename="../reports/stats.py" line="+88"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
@@ -10077,7 +10077,7 @@ deduction (%)</source>
         <translation>返回统计</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>No figures: the period is not understood.</source>
         <translation>无统计数据：统计期间填写有误。</translation>
     </message>
