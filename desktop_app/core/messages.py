@@ -474,6 +474,22 @@ TEMPLATES: dict[str, str] = {
     "stats.by.unknown": "未知的分组方式：{by}",
     "stats.figure.unknown": "未知的统计指标：{figure}",
     "stats.key.unknown": "该分组中没有这一行：{key}",
+    # issue 16 — ledgers (core/xlsx.py, services/ledgers.py, forms/ledgers/*.json)
+    "xlsx.too_many_rows": "工作表“{sheet}”超过Excel的行数上限（{max}行），请缩短日期范围后分次导出",
+    "ledger.unknown": "没有名为“{name}”的台账模板（forms/ledgers/{name}.json）",
+    "ledger.template.unreadable": "台账模板 {file} 无法读取，请检查文件是否存在、是否为UTF-8编码",
+    "ledger.template.bad_json": "台账模板 {file} 格式错误（第{line}行附近），不是有效的JSON",
+    "ledger.template.unknown_key": "台账模板 {file} 中的“{field}”不是可用的设置项",
+    "ledger.template.missing": "台账模板 {file} 缺少“{field}”",
+    "ledger.template.bad_value": "台账模板 {file} 中“{field}”的值不正确",
+    "ledger.template.no_columns": "台账模板 {file} 没有任何列（columns为空）",
+    "ledger.template.unknown_source": "台账模板 {file} 的台账类型“{source}”不存在"
+                                      "（可用：acceptance、referral、temporary、roster）",
+    "ledger.template.unknown_field": "台账模板 {file} 中的字段“{field}”不存在：{ledger}可用的字段见"
+                                     "forms/README.md",
+    "ledger.dates.required": "请填写台账的开始日期和结束日期",
+    "ledger.dates.order": "开始日期不能晚于结束日期",
+    "ledger.path.suffix": "台账须保存为Excel文件（文件名以 .xlsx 结尾）",
 }
 
 register(TEMPLATES)

@@ -80,7 +80,7 @@ class Application(Tracked, Base):
     staff_relative: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     staff_relative_note: Mapped[str] = mapped_column(String(200), default="")
     # 办结: set when every accepted item has its final result.
-    closed_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date, index=True)  # index: issue 16 stats
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -212,11 +212,11 @@ class RequestedItem(Tracked, Base):
     # vocab.TaskStatus: to_refer → referred → signed → done/refused (or returned →
     # to_refer again); township-handled items: in_progress → done/refused.
     task_status: Mapped[str | None] = mapped_column(String(16), index=True)
-    referred_on: Mapped[date | None] = mapped_column(Date)
+    referred_on: Mapped[date | None] = mapped_column(Date, index=True)  # index: issue 16
     signed_on: Mapped[date | None] = mapped_column(Date)
     signed_by: Mapped[str] = mapped_column(String(40), default="")
     # The result as the department's 回执 (or the township) gives it.
-    result_on: Mapped[date | None] = mapped_column(Date)
+    result_on: Mapped[date | None] = mapped_column(Date, index=True)  # index: issue 16
     result_text: Mapped[str] = mapped_column(Text, default="")
     amount_fen: Mapped[int | None] = mapped_column(Integer)
     period_from: Mapped[date | None] = mapped_column(Date)

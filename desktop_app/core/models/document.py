@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Tracked, utcnow
@@ -29,7 +39,9 @@ class Document(Tracked, Base):
     """
 
     __tablename__ = "document"
-    __table_args__ = (UniqueConstraint("kind", "number", name="uq_document_kind_number"),)
+    __table_args__ = (UniqueConstraint("kind", "number", name="uq_document_kind_number"),
+                      # issue 16 — stats: "was a notice issued" from the index alone
+                      Index("ix_document_application_kind", "application_id", "kind"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)

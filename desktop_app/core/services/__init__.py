@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
     from .leads import LeadService
+    from .ledgers import LedgerService
     from .providers import ProviderService
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .reserve import ReserveService
@@ -182,6 +183,12 @@ class Services:
         from .stats_report import StatsReportService
 
         return StatsReportService(self.ctx, self.documents, lambda: self.stats)
+
+    @functools.cached_property
+    def ledgers(self) -> LedgerService:  # issue 16 — ledgers: 台账 to Excel by template
+        from .ledgers import LedgerService
+
+        return LedgerService(self.ctx)
 
 
 __all__ = [

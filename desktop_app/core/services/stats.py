@@ -16,10 +16,11 @@ range scans and counted in Python.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -110,251 +111,196 @@ class StatsReport:
         raise ValidationError("key", "unknown", key="stats.key.unknown", params={"key": key})
 
 
-# ---------------------------------------------------------------------------- units
+def format_value(figure: FigureDef, value: int | float | None) -> str:
+    """A cell as printed: counts as integers, money in 元 with 2 decimals, ratios as a
+    percentage with one decimal, days with at most one decimal; "—" for nothing."""
+    if value is None:
+        return "—"
+    if figure.kind == "money":
+        return f"{int(value) / 100:.2f}"
+    if figure.kind == "ratio":
+        return f"{value * 100:.1f}%"
+    if figure.kind == "days":
+        return f"{value:.1f}".removesuffix(".0")
+    return str(int(value))
+
+
+def report_table(report: StatsReport) -> tuple[list[str], list[list[str]]]:
+    """The report as a plain table: the header and the rows (the total last), each cell
+    formatted with :func:`format_value` (the command line and the Excel file)."""
+    header = [report.by_label, *(f.label for f in report.figures)]
+    body = [[r.label, *(format_value(f, r.values.get(f.code)) for f in report.figures)]
+            for r in [*report.rows, report.total]]
+    return header, body
+
+
+def write_report_xlsx(report: StatsReport, path: Path, *,
+                      progress: Callable[[int, int | None], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> int:
+    """The report as an .xlsx file (``core/xlsx.py``: atomic, faults as ``FileFault``):
+    one sheet, the same table as :func:`report_table` with counts and money as numbers
+    (money in 元), ratio and days as printed. Returns the rows written."""
+    from ..xlsx import Column, Sheet, write_xlsx
+
+    kinds = {"count": "int", "money": "money", "ratio": "text", "days": "text"}
+    columns = [Column(report.by_label, 18.0),
+               *(Column(f.label, max(10.0, 2.2 * len(f.label)), kinds[f.kind])
+                 for f in report.figures)]
+
+    def cell(f: FigureDef, value: int | float | None) -> object:
+        if value is None or f.kind in ("ratio", "days"):
+            return format_value(f, value)
+        return int(value)
+
+    rows = [[r.label, *(cell(f, r.values.get(f.code)) for f in report.figures)]
+            for r in [*report.rows, report.total]]
+    sheet = Sheet(name=report.period.label, columns=columns, rows=rows,
+                  title=f"社会救助统计表（{report.period.label}）",
+                  subtitle=f"按{report.by_label}统计；生成于 "
+                           f"{report.generated_at:%Y-%m-%d %H:%M}",
+                  total=len(rows))
+    return write_xlsx(path, [sheet], progress=progress, cancelled=cancelled)
+
+
+# --------------------------------------------------------------------------- figures
+#
+# A figure is one or more *parts*, each a FROM/WHERE over the tables with the aliases
+# ``a`` (the application) and ``i`` (the item/task, when the unit belongs to one): the
+# unit's id, its value (1 for counts) and the condition with the period's bounds
+# (:start, :end; :today for 超期). From the same parts come the report's GROUP BY
+# query and the drill-down's list, so a cell and its drill-down cannot disagree.
 
 
 @dataclass(frozen=True)
-class _Unit:
-    """One thing a figure counts: ``uid`` is unique within its figure; ``keys`` the
-    rows it belongs to for the breakdown asked (several for an application's items)."""
-
-    uid: int
-    app_id: int
-    intake: str  # ISO date: the drill-down's order (newest first)
-    keys: tuple[str, ...]
-    value: int | float
+class _Part:
+    unit: str
+    frm: str
+    where: str
+    value: str = "1"
+    task: bool = False  # ``i`` is the unit's own item: item/department rows from it
 
 
-# The application's columns every unit query selects, then the breakdown's key columns.
-_APP_COLS = "a.id, a.intake_date, a.village_id, a.source, a.created_by_id"
-_APP_LEVEL_FILTER = "a.status != 'voided'"
+_APP = "application a"
+_TASK = "requested_item i JOIN application a ON a.id = i.application_id"
+_LIVE = "a.status != 'voided'"
+_INTAKE = f"a.intake_date BETWEEN :start AND :end AND {_LIVE}"
+_CLOSED = f"a.closed_on BETWEEN :start AND :end AND {_LIVE}"
+_NOTICE = ("EXISTS (SELECT 1 FROM document d WHERE d.application_id = a.id "
+           "AND d.kind = 'notice_missing')")
+_RECHECK_DONE = _Part(
+    "r.id",
+    "household_review r JOIN requested_item i ON i.id = r.item_id "
+    "JOIN application a ON a.id = r.application_id",
+    # the 'recheck' rows of the period that no later correction replaced
+    "+r.kind = 'recheck' AND r.\"on\" BETWEEN :start AND :end AND NOT EXISTS "
+    "(SELECT 1 FROM household_review c WHERE c.replaces_id = r.id)", task=True)
+_AID = ("emergency_aid e JOIN requested_item i ON i.id = e.item_id "
+        "JOIN application a ON a.id = e.application_id")
+_RECHECKED = ", ".join(f"'{c}'" for c in RECHECKED_ITEMS)
+
+# ``+col``: the period's date index drives every query (without ANALYZE statistics
+# SQLite would otherwise pick an index on a status column and scan it).
+_PARTS: dict[str, tuple[_Part, ...]] = {
+    "received": (_Part("a.id", _APP, _INTAKE),),
+    "accepted": (_Part("a.id", _APP, f"{_INTAKE} AND +a.decision = 'accept'"),),
+    "notices": (_Part("a.id", _APP, f"{_INTAKE} AND {_NOTICE}"),),
+    "refusals": (_Part("a.id", _APP, f"{_INTAKE} AND +a.decision = 'reject'"),),
+    "referred": (_Part("i.id", _TASK, "i.referred_on BETWEEN :start AND :end", task=True),),
+    "answered": (_Part("i.id", _TASK, "i.result_on BETWEEN :start AND :end", task=True),),
+    # due in the period, the due day past, and not finished (done/refused) by that day
+    "overdue": (_Part("i.id", _TASK, (
+        "i.due_date BETWEEN :start AND :end AND i.due_date < :today "
+        "AND +i.task_status IS NOT NULL AND NOT (+i.task_status IN ('done', 'refused') "
+        "AND i.result_on IS NOT NULL AND i.result_on <= i.due_date)"), task=True),),
+    "closed": (_Part("a.id", _APP, _CLOSED),),
+    # the accepted applications of the period; value 1 when closed by the period's end
+    "completion_rate": (_Part("a.id", _APP, f"{_INTAKE} AND +a.decision = 'accept'",
+                              "coalesce(a.closed_on <= :end, 0)"),),
+    "median_days": (_Part("a.id", _APP, _CLOSED,
+                          "CAST(julianday(a.closed_on) - julianday(a.intake_date) AS INTEGER)"),),
+    "emergency_count": (_Part("e.id", _AID, "e.paid_on BETWEEN :start AND :end", task=True),),
+    "emergency_fen": (_Part("e.id", _AID, "e.paid_on BETWEEN :start AND :end",
+                            "e.amount_fen", task=True),),
+    # done in the period (each was due) + recipients whose next re-check falls in the
+    # period and is still outstanding (review ids negative: apart from task ids)
+    "rechecks_due": (
+        _Part("-r.id", _RECHECK_DONE.frm, _RECHECK_DONE.where, task=True),
+        _Part("i.id", _TASK, (
+            "i.next_review_on BETWEEN :start AND :end AND +i.task_status = 'done' "
+            f"AND +i.item_code IN ({_RECHECKED}) AND +a.status IN ('accepted', 'closed')"),
+            task=True)),
+    "rechecks_done": (_RECHECK_DONE,),
+}
+assert set(_PARTS) == set(FIGURE_BY_CODE)
+
+_SIMPLE_KEYS = {
+    "village": "coalesce(CAST(a.village_id AS TEXT), '')",
+    "source": "coalesce(a.source, '')",
+    "clerk": "coalesce(CAST(a.created_by_id AS TEXT), '')",
+}
+_ITEM_COLS = {"item": "item_code", "department": "handler_code"}
 
 
-@dataclass
-class _Query:
-    """Runs the unit queries of one report (each source read once)."""
-
-    s: Session
-    period: Period
-    by: str | None
-    today: date
-    _cache: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
-    _items: dict[int, tuple[set[str], set[str]]] | None = None
-
-    @property
-    def bounds(self) -> dict[str, str]:
-        return {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()}
-
-    def rows(self, name: str, sql: str, params: dict[str, object] | None = None) -> list[tuple[Any, ...]]:
-        if name not in self._cache:
-            self._cache[name] = [tuple(r) for r in self.s.execute(
-                text(sql), {**self.bounds, **(params or {})})]
-        return self._cache[name]
-
-    # -- keys ----------------------------------------------------------------------
-
-    def app_items(self, app_ids: Iterable[int]) -> dict[int, tuple[set[str], set[str]]]:
-        """Item codes and handling departments of each application (for the item and
-        department rows of application-level figures)."""
-        if self._items is None:
-            self._items = {}
-        want = [i for i in set(app_ids) if i not in self._items]
-        for n in range(0, len(want), 900):
-            chunk = want[n:n + 900]
-            for i in chunk:
-                self._items[i] = (set(), set())
-            marks = ",".join(str(int(i)) for i in chunk)
-            for app_id, code, handler in self.s.execute(text(
-                    "SELECT application_id, item_code, handler_code FROM requested_item "
-                    f"WHERE application_id IN ({marks})")):
-                codes, handlers = self._items[app_id]
-                codes.add(code)
-                handlers.add(handler)
-        return self._items
-
-    def app_keys(self, rows: Sequence[tuple[Any, ...]]) -> list[tuple[str, ...]]:
-        """Row keys of application rows (``_APP_COLS`` first)."""
-        by = self.by
-        if by in ("item", "department"):
-            items = self.app_items(r[0] for r in rows)
-            pick = 0 if by == "item" else 1
-            return [tuple(sorted(items[r[0]][pick])) for r in rows]
-        return [(_simple_key(by, r),) for r in rows]
-
-    def task_keys(self, rows: Sequence[tuple[Any, ...]]) -> list[tuple[str, ...]]:
-        """Row keys of task rows (``_APP_COLS`` then item_code, handler_code)."""
-        if self.by == "item":
-            return [(r[5],) for r in rows]
-        if self.by == "department":
-            return [(r[6],) for r in rows]
-        return [(_simple_key(self.by, r),) for r in rows]
+def _multi(part: _Part, by: str | None) -> bool:
+    """An application-level unit belongs to one row per item (or department) it has."""
+    return by in _ITEM_COLS and not part.task
 
 
-def _simple_key(by: str | None, r: tuple[Any, ...]) -> str:
-    if by == "village":
-        return NONE_KEY if r[2] is None else str(r[2])
-    if by == "source":
-        return str(r[3] or "")
-    if by == "clerk":
-        return NONE_KEY if r[4] is None else str(r[4])
-    return NONE_KEY
+def _units_sql(figure: str, by: str | None) -> str:
+    """One row per (unit, row key): u, app, d (intake date), key, v."""
+    selects = []
+    for part in _PARTS[figure]:
+        frm, distinct = part.frm, ""
+        if by is None:
+            key = "''"
+        elif by in _SIMPLE_KEYS:
+            key = _SIMPLE_KEYS[by]
+        elif part.task:
+            key = f"i.{_ITEM_COLS[by]}"
+        else:  # each of the application's items (departments) once
+            frm += " JOIN requested_item k ON k.application_id = a.id"
+            key, distinct = f"k.{_ITEM_COLS[by]}", "DISTINCT "
+        selects.append(f"SELECT {distinct}{part.unit} AS u, a.id AS app, a.intake_date AS d, "
+                       f"{key} AS key, {part.value} AS v FROM {frm} WHERE {part.where}")
+    return " UNION ALL ".join(selects)
 
 
-def _intake(q: _Query) -> list[tuple[Any, ...]]:
-    """Applications registered in the period: + decision, closed_on, notice issued."""
-    return q.rows("intake", f"""
-        SELECT {_APP_COLS}, a.decision, a.closed_on,
-               EXISTS (SELECT 1 FROM document d WHERE d.application_id = a.id
-                       AND d.kind = 'notice_missing') AS noticed
-        FROM application a
-        WHERE a.intake_date BETWEEN :start AND :end AND {_APP_LEVEL_FILTER}""")
+def _median(counts: Iterable[tuple[int, int]]) -> float:
+    """The median of values given as (value, how many) pairs."""
+    pairs = sorted(counts)
+    n = sum(c for _, c in pairs)
+    wanted = sorted({(n - 1) // 2, n // 2})  # the middle one or two (0-based)
+    found: list[int] = []
+    seen = 0
+    for value, count in pairs:
+        while wanted and wanted[0] < seen + count:
+            found.append(value)
+            wanted.pop(0)
+        seen += count
+    return float(statistics.mean(found))
 
 
-def _closed(q: _Query) -> list[tuple[Any, ...]]:
-    return q.rows("closed", f"""
-        SELECT {_APP_COLS}, a.closed_on FROM application a
-        WHERE a.closed_on BETWEEN :start AND :end AND {_APP_LEVEL_FILTER}""")
-
-
-def _tasks(q: _Query, name: str, where: str, extra: str = "") -> list[tuple[Any, ...]]:
-    return q.rows(name, f"""
-        SELECT i.id, a.intake_date, a.village_id, a.source, a.created_by_id,
-               i.item_code, i.handler_code, a.id{extra}
-        FROM requested_item i JOIN application a ON a.id = i.application_id
-        WHERE {where}""", {"today": q.today.isoformat()})
-
-
-def _app_units(q: _Query, rows: list[tuple[Any, ...]],
-               value: Callable[[tuple[Any, ...]], int | float | None]) -> list[_Unit]:
-    keys = q.app_keys(rows) if q.by else [()] * len(rows)
-    out = []
-    for r, k in zip(rows, keys):
-        v = value(r)
-        if v is not None:
-            out.append(_Unit(r[0], r[0], r[1], k, v))
+def _cells(figure: FigureDef, rows: Iterable[tuple[Any, ...]]) -> dict[str, int | float | None]:
+    """Cell values by key from ``(key, count, sum)`` rows — or, for the median,
+    ``(key, value, count)`` rows (days are few distinct values: a histogram)."""
+    if figure.kind == "days":
+        grouped: dict[str, list[tuple[int, int]]] = {}
+        for key, v, n in rows:
+            grouped.setdefault(key, []).append((int(v), int(n)))
+        return {k: _median(v) for k, v in grouped.items()}
+    out: dict[str, int | float | None] = {}
+    for key, n, total in rows:
+        if figure.kind == "count":
+            out[key] = int(n)
+        elif figure.kind == "money":
+            out[key] = int(total)
+        else:
+            out[key] = total / n if n else None
     return out
 
 
-def _task_units(q: _Query, rows: list[tuple[Any, ...]],
-                value: Callable[[tuple[Any, ...]], int | float] = lambda r: 1) -> list[_Unit]:
-    keys = q.task_keys(rows) if q.by else [()] * len(rows)
-    return [_Unit(r[0], r[7], r[1], k, value(r)) for r, k in zip(rows, keys)]
-
-
-# -- the figures ---------------------------------------------------------------------
-
-def _received(q: _Query) -> list[_Unit]:
-    return _app_units(q, _intake(q), lambda r: 1)
-
-
-def _accepted(q: _Query) -> list[_Unit]:
-    return _app_units(q, _intake(q), lambda r: 1 if r[5] == "accept" else None)
-
-
-def _notices(q: _Query) -> list[_Unit]:
-    return _app_units(q, _intake(q), lambda r: 1 if r[7] else None)
-
-
-def _refusals(q: _Query) -> list[_Unit]:
-    return _app_units(q, _intake(q), lambda r: 1 if r[5] == "reject" else None)
-
-
-def _closed_units(q: _Query) -> list[_Unit]:
-    return _app_units(q, _closed(q), lambda r: 1)
-
-
-def _completion(q: _Query) -> list[_Unit]:
-    end = q.period.end.isoformat()
-    return _app_units(q, _intake(q), lambda r: None if r[5] != "accept"
-                      else int(r[6] is not None and str(r[6]) <= end))
-
-
-def _median_days(q: _Query) -> list[_Unit]:
-    return _app_units(q, _closed(q), lambda r: (date.fromisoformat(str(r[5]))
-                                                 - date.fromisoformat(str(r[1]))).days)
-
-
-def _referred(q: _Query) -> list[_Unit]:
-    return _task_units(q, _tasks(q, "referred", "i.referred_on BETWEEN :start AND :end"))
-
-
-def _answered(q: _Query) -> list[_Unit]:
-    return _task_units(q, _tasks(q, "answered", "i.result_on BETWEEN :start AND :end"))
-
-
-def _overdue(q: _Query) -> list[_Unit]:
-    # Due in the period, the due day already past, and not finished (done/refused) by it.
-    return _task_units(q, _tasks(q, "overdue", """
-        i.due_date BETWEEN :start AND :end AND i.due_date < :today
-        AND i.task_status IS NOT NULL
-        AND NOT (i.task_status IN ('done', 'refused') AND i.result_on IS NOT NULL
-                 AND i.result_on <= i.due_date)"""))
-
-
-def _aid_rows(q: _Query) -> list[tuple[Any, ...]]:
-    return q.rows("aid", """
-        SELECT e.id, a.intake_date, a.village_id, a.source, a.created_by_id,
-               i.item_code, i.handler_code, a.id, e.amount_fen
-        FROM emergency_aid e JOIN requested_item i ON i.id = e.item_id
-             JOIN application a ON a.id = e.application_id
-        WHERE e.paid_on BETWEEN :start AND :end""")
-
-
-def _emergency_count(q: _Query) -> list[_Unit]:
-    return _task_units(q, _aid_rows(q))
-
-
-def _emergency_fen(q: _Query) -> list[_Unit]:
-    return _task_units(q, _aid_rows(q), lambda r: int(r[8]))
-
-
-def _rechecks_done_rows(q: _Query) -> list[tuple[Any, ...]]:
-    return q.rows("rechecks_done", """
-        SELECT r.id, a.intake_date, a.village_id, a.source, a.created_by_id,
-               i.item_code, i.handler_code, a.id
-        FROM household_review r JOIN requested_item i ON i.id = r.item_id
-             JOIN application a ON a.id = r.application_id
-        WHERE r.kind = 'recheck' AND r."on" BETWEEN :start AND :end
-          AND NOT EXISTS (SELECT 1 FROM household_review c WHERE c.replaces_id = r.id)""")
-
-
-def _rechecks_done(q: _Query) -> list[_Unit]:
-    return _task_units(q, _rechecks_done_rows(q))
-
-
-def _rechecks_due(q: _Query) -> list[_Unit]:
-    # Re-checks done in the period (each was due) + the recipient tasks whose next
-    # re-check falls in the period and is still outstanding. Review ids and task ids
-    # are kept apart in the unit id (sign).
-    done = [_Unit(-u.uid, u.app_id, u.intake, u.keys, 1) for u in _rechecks_done(q)]
-    items = ",".join(f"'{c}'" for c in RECHECKED_ITEMS)
-    pending = _task_units(q, _tasks(q, "rechecks_pending", f"""
-        i.next_review_on BETWEEN :start AND :end AND i.task_status = 'done'
-        AND i.item_code IN ({items}) AND a.status IN ('accepted', 'closed')"""))
-    return done + pending
-
-
-_UNITS: dict[str, Callable[[_Query], list[_Unit]]] = {
-    "received": _received, "accepted": _accepted, "notices": _notices,
-    "refusals": _refusals, "referred": _referred, "answered": _answered,
-    "overdue": _overdue, "closed": _closed_units, "completion_rate": _completion,
-    "median_days": _median_days, "emergency_count": _emergency_count,
-    "emergency_fen": _emergency_fen, "rechecks_due": _rechecks_due,
-    "rechecks_done": _rechecks_done,
-}
-assert set(_UNITS) == set(FIGURE_BY_CODE)
-
-
-def _value(kind: str, units: Sequence[_Unit]) -> int | float | None:
-    if kind == "count":
-        return len(units)
-    if kind == "money":
-        return int(sum(u.value for u in units))
-    if not units:
-        return None
-    if kind == "ratio":
-        return sum(u.value for u in units) / len(units)
-    return float(statistics.median(u.value for u in units))
+def _empty(figure: FigureDef) -> int | float | None:
+    return 0 if figure.kind in ("count", "money") else None
 
 
 # --------------------------------------------------------------------------- service
@@ -425,42 +371,81 @@ class StatsService:
 
     # -- the API -------------------------------------------------------------------
 
+    def _fetch(self, s: Session, sql: str, period: Period) -> list[tuple[Any, ...]]:
+        # The DB-API cursor: plain tuples (a year's drill-down is ~50,000 rows).
+        cur = s.connection().connection.cursor()
+        try:
+            cur.execute(sql, {"start": period.start.isoformat(), "end": period.end.isoformat(),
+                              "today": self.ctx.today().isoformat()})
+            return cast(list[tuple[Any, ...]], cur.fetchall())
+        finally:
+            cur.close()
+
+    def _figure_cells(self, s: Session, period: Period, figure: FigureDef,
+                      by: str | None) -> dict[str, int | float | None]:
+        units = _units_sql(figure.code, by)
+        sql = (f"SELECT key, v, count(*) FROM ({units}) GROUP BY key, v" if figure.kind == "days"
+               else f"SELECT key, count(*), total(v) FROM ({units}) GROUP BY key")
+        return _cells(figure, self._fetch(s, sql, period))
+
+    def _total(self, s: Session, period: Period, figure: FigureDef) -> int | float | None:
+        return self._figure_cells(s, period, figure, None).get("", _empty(figure))
+
     def report(self, period: Period, by: str) -> StatsReport:
-        """Every figure of ``period``, one row per key of ``by`` present in the period."""
+        """Every figure of ``period``, one row per key of ``by`` present in the period
+        (a key with at least one unit in any figure)."""
         self._check_by(by)
+        cells: dict[str, dict[str, int | float | None]] = {}
+        total: dict[str, int | float | None] = {}
         with self.ctx.db.read() as s:
-            q = _Query(s, period, by, self.ctx.today())
-            per_figure = {f.code: _UNITS[f.code](q) for f in FIGURES}
-            rows_units: dict[str, dict[str, list[_Unit]]] = {}
-            for code, units in per_figure.items():
-                for u in units:
-                    for k in u.keys:
-                        rows_units.setdefault(k, {}).setdefault(code, []).append(u)
-            rows = [StatsRow(k, label, {f.code: _value(f.kind, rows_units[k].get(f.code, []))
-                                        for f in FIGURES})
-                    for k, label in self._labels(s, by, rows_units)]
-        total = StatsRow("", "合计", {f.code: _value(f.kind, per_figure[f.code]) for f in FIGURES})
-        return StatsReport(period, by, FIGURES, rows, total, self.ctx.clock())
+            for f in FIGURES:
+                if f.kind == "days" or any(_multi(p, by) for p in _PARTS[f.code]):
+                    # a median, or units in several rows: the total is its own query
+                    # (a median's from the rows' histograms would need them by value)
+                    for key, v in self._figure_cells(s, period, f, by).items():
+                        cells.setdefault(key, {})[f.code] = v
+                    total[f.code] = self._total(s, period, f)
+                    continue
+                units = _units_sql(f.code, by)
+                rows = self._fetch(s, f"SELECT key, count(*), total(v) FROM ({units}) "
+                                      "GROUP BY key", period)
+                for key, v in _cells(f, rows).items():
+                    cells.setdefault(key, {})[f.code] = v
+                # every unit in exactly one row: the total from the rows
+                n, t = sum(r[1] for r in rows), sum(r[2] for r in rows)
+                total[f.code] = _cells(f, [("", n, t)]).get("") if n else _empty(f)
+            labels = self._labels(s, by, cells)
+        rows_out = [StatsRow(k, label, {f.code: cells[k].get(f.code, _empty(f)) for f in FIGURES})
+                    for k, label in labels]
+        return StatsReport(period, by, FIGURES, rows_out, StatsRow("", "合计", total),
+                           self.ctx.clock())
 
     def value(self, period: Period, figure: str) -> int | float | None:
         """One figure's total for ``period``."""
         f = self._figure(figure)
         with self.ctx.db.read() as s:
-            return _value(f.kind, _UNITS[f.code](_Query(s, period, None, self.ctx.today())))
+            return self._total(s, period, f)
 
     def drill(self, period: Period, by: str, key: str | None, figure: str) -> list[int]:
         """The application ids behind one cell (``key`` None: the total row), newest
-        first. Count figures: one id per unit counted (an application with two tasks
-        referred in the period is there twice), so ``len`` equals the cell; money, ratio
-        and days: the distinct applications the figure is computed from."""
+        first (intake date, then id). Count figures: one id per unit counted (an
+        application with two tasks referred in the period is there twice), so ``len``
+        equals the cell; money, ratio and days: the distinct applications the figure is
+        computed from."""
         self._check_by(by)
         f = self._figure(figure)
+        units = _units_sql(f.code, None if key is None else by)
+        where = "" if key is None else "WHERE key = :key"
+        sql = f"SELECT app FROM ({units}) {where} ORDER BY d DESC, app DESC, u DESC"
         with self.ctx.db.read() as s:
-            units = _UNITS[f.code](_Query(s, period, by, self.ctx.today()))
-        if key is not None:
-            units = [u for u in units if key in u.keys]
-        units.sort(key=lambda u: (u.intake, u.app_id, u.uid), reverse=True)
-        ids = [u.app_id for u in units]
+            cur = s.connection().connection.cursor()
+            try:
+                cur.execute(sql, {"start": period.start.isoformat(),
+                                  "end": period.end.isoformat(),
+                                  "today": self.ctx.today().isoformat(), "key": key})
+                ids = [int(r[0]) for r in cur.fetchall()]
+            finally:
+                cur.close()
         if f.kind != "count":
             ids = list(dict.fromkeys(ids))
         return ids
@@ -468,9 +453,11 @@ class StatsService:
     def series(self, period: Period, figure: str) -> list[tuple[Period, int | float | None]]:
         """The figure's total for each month of ``period`` (custom ranges: each month
         cut to the range)."""
-        self._figure(figure)
-        return [(m, self.value(m, figure)) for m in month_periods(period)]
+        f = self._figure(figure)
+        with self.ctx.db.read() as s:
+            return [(m, self._total(s, m, f)) for m in month_periods(period)]
 
 
 __all__ = ["BREAKDOWNS", "BREAKDOWN_LABELS", "FIGURES", "FIGURE_BY_CODE", "FigureDef",
-           "NONE_KEY", "StatsReport", "StatsRow", "StatsService"]
+           "NONE_KEY", "StatsReport", "StatsRow", "StatsService", "format_value",
+           "report_table", "write_report_xlsx"]

@@ -7039,6 +7039,76 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>This breakdown has no such row: %1</source>
         <translation>该分组中没有这一行：%1</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting the Excel workbook</source>
+        <translation>导出Excel表格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet “%1” has more rows than Excel allows (%2 rows); export a shorter date range in several parts</source>
+        <translation>工作表“%1”超过Excel的行数上限（%2行），请缩短日期范围后分次导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no ledger template named “%1” (forms/ledgers/%1.json)</source>
+        <translation>没有名为“%1”的台账模板（forms/ledgers/%1.json）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ledger template %1 cannot be read; check that the file exists and is UTF-8</source>
+        <translation>台账模板 %1 无法读取，请检查文件是否存在、是否为UTF-8编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ledger template %1 is not valid JSON (near line %2)</source>
+        <translation>台账模板 %1 格式错误（第%2行附近），不是有效的JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%2” in ledger template %1 is not a known setting</source>
+        <translation>台账模板 %1 中的“%2”不是可用的设置项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ledger template %1 lacks “%2”</source>
+        <translation>台账模板 %1 缺少“%2”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value of “%2” in ledger template %1 is not valid</source>
+        <translation>台账模板 %1 中“%2”的值不正确</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ledger template %1 has no columns (columns is empty)</source>
+        <translation>台账模板 %1 没有任何列（columns为空）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ledger type “%2” of template %1 does not exist (known: acceptance, referral, temporary, roster)</source>
+        <translation>台账模板 %1 的台账类型“%2”不存在（可用：acceptance、referral、temporary、roster）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The field “%2” in ledger template %1 does not exist; the fields of %3 are listed in forms/README.md</source>
+        <translation>台账模板 %1 中的字段“%2”不存在：%3可用的字段见forms/README.md</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the ledger&apos;s start and end dates</source>
+        <translation>请填写台账的开始日期和结束日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The start date must not be after the end date</source>
+        <translation>开始日期不能晚于结束日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the ledger as an Excel file (a name ending in .xlsx)</source>
+        <translation>台账须保存为Excel文件（文件名以 .xlsx 结尾）</translation>
+    </message>
 </context>
 <context>
     <name>MonitorTab</name>

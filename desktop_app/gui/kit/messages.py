@@ -1015,6 +1015,38 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "stats.figure.unknown": (QT_TRANSLATE_NOOP("Messages", "Unknown figure: %1"), ("figure",)),
     "stats.key.unknown": (QT_TRANSLATE_NOOP(
         "Messages", "This breakdown has no such row: %1"), ("key",)),
+    # issue 16 — ledgers (core/xlsx.py, services/ledgers.py, forms/ledgers/*.json)
+    "fault.action.write_xlsx": (QT_TRANSLATE_NOOP("Messages", "Exporting the Excel workbook"), ()),
+    "xlsx.too_many_rows": (QT_TRANSLATE_NOOP(
+        "Messages", "Sheet “%1” has more rows than Excel allows (%2 rows); export a shorter "
+        "date range in several parts"), ("sheet", "max")),
+    "ledger.unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "There is no ledger template named “%1” (forms/ledgers/%1.json)"), ("name",)),
+    "ledger.template.unreadable": (QT_TRANSLATE_NOOP(
+        "Messages", "Ledger template %1 cannot be read; check that the file exists and is "
+        "UTF-8"), ("file",)),
+    "ledger.template.bad_json": (QT_TRANSLATE_NOOP(
+        "Messages", "Ledger template %1 is not valid JSON (near line %2)"), ("file", "line")),
+    "ledger.template.unknown_key": (QT_TRANSLATE_NOOP(
+        "Messages", "“%2” in ledger template %1 is not a known setting"), ("file", "field")),
+    "ledger.template.missing": (QT_TRANSLATE_NOOP(
+        "Messages", "Ledger template %1 lacks “%2”"), ("file", "field")),
+    "ledger.template.bad_value": (QT_TRANSLATE_NOOP(
+        "Messages", "The value of “%2” in ledger template %1 is not valid"), ("file", "field")),
+    "ledger.template.no_columns": (QT_TRANSLATE_NOOP(
+        "Messages", "Ledger template %1 has no columns (columns is empty)"), ("file",)),
+    "ledger.template.unknown_source": (QT_TRANSLATE_NOOP(
+        "Messages", "The ledger type “%2” of template %1 does not exist (known: acceptance, "
+        "referral, temporary, roster)"), ("file", "source")),
+    "ledger.template.unknown_field": (QT_TRANSLATE_NOOP(
+        "Messages", "The field “%2” in ledger template %1 does not exist; the fields of %3 "
+        "are listed in forms/README.md"), ("file", "field", "ledger")),
+    "ledger.dates.required": (QT_TRANSLATE_NOOP(
+        "Messages", "Enter the ledger's start and end dates"), ()),
+    "ledger.dates.order": (QT_TRANSLATE_NOOP(
+        "Messages", "The start date must not be after the end date"), ()),
+    "ledger.path.suffix": (QT_TRANSLATE_NOOP(
+        "Messages", "Save the ledger as an Excel file (a name ending in .xlsx)"), ()),
 }
 
 
