@@ -65,6 +65,8 @@ DOCUMENT_KINDS: dict[str, str] = {
     "lead_slip": "主动发现线索登记单",
     "hotline_reply": "12345热线工单办理回复单",
     "lead_visit_list": "主动发现线索走访名单",
+    # issue 16 — the statistics report (core/services/stats_report.py)
+    "stats_report": "社会救助一门受理统计报表",
 }
 
 __all__ = [

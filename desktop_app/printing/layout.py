@@ -255,6 +255,17 @@ class _Builder:
         out.append(Spacer(1, 1.5 * mm))
         return out
 
+    def b_chart(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
+        from desktop_app.printing.charts import chart_flowable
+
+        points = self.value(b["source"], w)
+        if not isinstance(points, list):
+            raise TypeError(f"{self.loc(w)}: data {b['source']!r} must be a list")
+        title = self.text(b.get("title", ""), w)
+        height = b.get("height_mm", 70) * mm
+        return [chart_flowable(b["type"], title, points, width, height, b.get("size", self.cell)),
+                Spacer(1, 2 * mm)]
+
     def b_signatures(self, b: dict[str, Any], width: float, w: str) -> list[Any]:
         items = b["items"]
         total = sum(i.get("width", 1) for i in items)

@@ -709,6 +709,47 @@ def lead_visit_list() -> dict[str, Any]:
     return data
 
 
+def stats_report() -> dict[str, Any]:
+    """统计报表 (issue 16): the shape of ``services/stats_report.report_data`` — a quarter
+    by village, so both charts print."""
+    data = copy.deepcopy(_BASE)
+    del data["applicant"], data["application_number"]  # counts only, nobody's data
+    data["number"] = "330102101-20261207-TJ01"
+    data["issued_date"] = "2026-12-07"
+    data["clerk"] = "李四"
+    data["derived"] = {"government": "城关镇人民政府"}
+    villages = ["东村", "西村", "南" + _RARE + "村", "城关社区", "新华村民委员会第二居民小组"]
+    received = [12, 7, 3, 21, 5]
+    rows = []
+    for name, n in zip(villages, received):
+        rows.append({"key": name, "label": name, "total": False, "received": str(n),
+                     "accepted": str(n - 1), "notices": "1", "refusals": "0",
+                     "referred": str(n + 2), "answered": str(n), "overdue": "1",
+                     "closed": str(n - 2), "completion_rate": f"{(n - 2) / (n + 2):.1%}",
+                     "median_days": "9", "emergency_count": "1", "emergency_fen": "1,500.00",
+                     "rechecks_due": "3", "rechecks_done": "2"})
+    rows.append({"key": "", "label": "合计", "total": True, "received": "48",
+                 "accepted": "43", "notices": "5", "refusals": "0", "referred": "58",
+                 "answered": "48", "overdue": "5", "closed": "38",
+                 "completion_rate": "65.5%", "median_days": "9", "emergency_count": "5",
+                 "emergency_fen": "7,500.00", "rechecks_due": "15", "rechecks_done": "10"})
+    data["count"] = len(villages)
+    data["stats"] = {
+        "period": "2026年第四季度", "period_from": "2026-10-01", "period_to": "2026-12-31",
+        "by": "村（社区）", "figure": "受理登记", "generated_at": "2026年12月7日 09:30",
+        "months": 3, "multi_month": True, "rows": len(villages),
+        "definitions": "合计按不重复的申请计数，一件申请含多个救助事项时在各事项行分别计入。",
+    }
+    data["stat_rows"] = rows
+    data["charts"] = {
+        "bars": [{"label": v, "value": n, "text": str(n)} for v, n in zip(villages, received)],
+        "line": [{"label": "10月", "value": 15, "text": "15"},
+                 {"label": "11月", "value": 19, "text": "19"},
+                 {"label": "12月", "value": 14, "text": "14"}],
+    }
+    return data
+
+
 SAMPLES = {
     "receipt": receipt,
     "notice_missing": notice_missing,
@@ -738,6 +779,7 @@ SAMPLES = {
     "lead_slip": lead_slip,  # issue 15 — leads
     "hotline_reply": hotline_reply,
     "lead_visit_list": lead_visit_list,
+    "stats_report": stats_report,  # issue 16
 }
 
 

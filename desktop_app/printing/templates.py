@@ -105,6 +105,10 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
              "situation", "assignee", "visit_due", "reply_due", "replied", "replied_on",
              "reply_text", "status", "outcome", "outcome_text"},
     "visits": None, "leads": None,
+    # issue 16 — stats_report (core/services/stats_report.py report_data)
+    "stats": {"period", "period_from", "period_to", "by", "figure", "generated_at", "months",
+              "multi_month", "rows", "definitions"},
+    "stat_rows": None, "charts": {"bars", "line"},
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional", "waiting"},
@@ -147,6 +151,12 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "visits": {"date", "people", "findings"},
     "leads": {"number", "source", "reported_on", "subject", "id_number_masked", "address",
               "situation", "assignee", "visit_due"},
+    # issue 16 — stats_report: one row per breakdown key, then 合计 (values as printed)
+    "stat_rows": {"key", "label", "total", "received", "accepted", "notices", "refusals",
+                  "referred", "answered", "overdue", "closed", "completion_rate",
+                  "median_days", "emergency_count", "emergency_fen", "rechecks_due",
+                  "rechecks_done"},
+    "charts.bars": {"label", "value", "text"}, "charts.line": {"label", "value", "text"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}
@@ -170,6 +180,8 @@ BLOCKS: dict[str, tuple[set[str], set[str], set[str]]] = {
     "columns": ({"columns"}, {"widths"}, set()),
     # issue 14: a detachable part (回执, 送达回证) kept whole on one sheet
     "keep_together": ({"blocks"}, set(), set()),
+    # issue 16: a chart (printing/charts.py) of a list of {label, value, text}
+    "chart": ({"source", "type"}, {"title", "height_mm", "size"}, {"title"}),
 }
 NUMBERINGS = ("arabic", "chinese", "paren", "none")
 TOP_REQUIRED = {"version", "kind", "title", "blocks"}
@@ -355,6 +367,13 @@ class _Checker:
             raise self.fail(where, "'font' must be 'body' or 'heading'")
         if not isinstance(block.get("keep_with_next", False), bool):
             raise self.fail(where, "'keep_with_next' must be true or false")
+
+    def _chart(self, where: str, block: dict[str, Any]) -> None:
+        from desktop_app.printing.charts import TYPES
+
+        self._source(where, block)
+        if block["type"] not in TYPES:
+            raise self.fail(where, f"'type' must be one of {', '.join(TYPES)}")
 
     def _keep_together(self, where: str, block: dict[str, Any]) -> None:
         if not isinstance(block["blocks"], list) or not block["blocks"]:

@@ -106,6 +106,7 @@ def main(out: Path) -> None:
         dynamic_monitor(app, window, out)
         dynamic_rechecks_shots(app, window, services, out)
         ledgers_tab_shot(app, window, out)  # issue 16 — ledgers
+        stats_screenshots(app, window, services, out)  # issue 16 — statsgui
         window.close()
     finally:
         services.close()
@@ -148,6 +149,34 @@ def care_screenshots(app: QApplication, window: QWidget, services, out: Path) ->
     stem = out / "dynamic-care-agreement"
     subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile",
                     str(pdf), str(stem)], check=True)
+    print(f"wrote {stem.name}.png")
+
+
+def stats_screenshots(app: QApplication, window: QWidget, services, out: Path) -> None:
+    """Issue 16 — statsgui: 统计与档案 → 统计 with this quarter by village and its charts
+    (stats-chart.png), the busiest village's 受理登记 drilled down (stats-drill.png) and
+    page 1 of the printed 统计报表 (stats-report-page1.png, pdftoppm at 80 dpi)."""
+    import subprocess
+
+    screen = window.show_reports()  # type: ignore[attr-defined]
+    tab = screen.pages["StatsTab"]
+    screen.tabs.setCurrentWidget(tab)
+    today = services.ctx.today()
+    tab.period_edit.setText(f"{today.year}-Q{(today.month - 1) // 3 + 1}")
+    tab.by.setCurrentIndex(tab.by.findData("village"))
+    tab.refresh()
+    grab(app, window, out / "stats-chart.png")
+    rows = tab.report.rows
+    busiest = max(rows, key=lambda r: r.values["received"])
+    tab.drill(busiest.key, "received")
+    grab(app, window, out / "stats-drill.png")
+    tab.back_to_figures()
+    opened: list[Path] = []
+    tab.opener = opened.append
+    tab.issue_report()
+    stem = out / "stats-report-page1"
+    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile",
+                    str(opened[-1]), str(stem)], check=True)
     print(f"wrote {stem.name}.png")
 
 

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from .settings import SettingsService
     from .setup import SetupInput, SetupService
     from .stats import StatsService
+    from .stats_report import StatsReportService
     from .sync.service import ExportLogRow, ExportResult, ImportResult, SyncService, SyncStatus
 
 
@@ -82,6 +83,7 @@ _LAZY = {
     "LeadService": ".leads", "LeadInput": ".leads", "VisitInput": ".leads",  # issue 15
     "MonitorService": ".dynamic_monitor",
     "StatsService": ".stats",  # issue 16 — stats
+    "StatsReportService": ".stats_report",  # issue 16 — statsgui
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -174,6 +176,13 @@ class Services:
 
     def close(self) -> None:
         self.ctx.db.close()
+
+    @functools.cached_property
+    def stats_reports(self) -> StatsReportService:
+        """Issue 16 — statsgui: the printed 统计报表 over ``services.stats``."""
+        from .stats_report import StatsReportService
+
+        return StatsReportService(self.ctx, self.documents, lambda: self.stats)
 
     @functools.cached_property
     def ledgers(self) -> LedgerService:  # issue 16 — ledgers: 台账 to Excel by template

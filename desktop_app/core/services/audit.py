@@ -84,6 +84,7 @@ ACTION_LABELS = {
     "lead.apply": "线索帮助申请",
     "lead.close": "线索办结",
     "lead.link": "线索转为申请",
+    "stats.report": "打印统计报表",  # issue 16 — statsgui
 }
 
 

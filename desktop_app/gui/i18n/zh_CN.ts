@@ -3840,13 +3840,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -4135,6 +4135,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Lead raised from a monitoring visit</source>
         <translation>监测走访登记线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics report printed</source>
+        <translation>打印统计报表</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -8897,8 +8902,13 @@ type this code and choose a new password. The code works once; write down the ne
     <name>ReportsScreen</name>
     <message>
         <location filename="../reports/screen.py" line="+15"/>
-        <source>Ledgers</source>
+        <source>Statistics</source>
         <extracomment>The tabs in order: (``&quot;package.module:Class&quot;`` relative to ``desktop_app.gui``, the English title marked for translation in the context ``ReportsScreen``).</extracomment>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ledgers</source>
         <translation>台账</translation>
     </message>
 </context>
@@ -10202,6 +10212,163 @@ deduction (%)</source>
         <location line="+5"/>
         <source>%1, %2: enter a whole number of percent</source>
         <translation>%1，%2：请填写整数百分比</translation>
+    </message>
+</context>
+<context>
+    <name>StatsModel</name>
+    <message>
+        <location filename="../reports/stats_model.py" line="+104"/>
+        <source>%1 — %2: %3 (double-click or Enter: the applications)</source>
+        <extracomment>A role answering the figure code of a cell (None for the label column).</extracomment>
+        <translation>%1 — %2：%3（双击或按回车查看办件）</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTab</name>
+    <message>
+        <location filename="../reports/stats.py" line="+88"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 2026-11, 2026-Q4, 2026, 2026-11-03..2026-11-20</source>
+        <translation>如 2026-11、2026-Q4、2026、2026-11-03..2026-11-20</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next ▶</source>
+        <translation>下一期 ▶</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Show</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print report…</source>
+        <translation>打印报表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>By</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chart</source>
+        <translation>图表指标</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Back to the figures</source>
+        <translation>返回统计</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>No figures: the period is not understood.</source>
+        <translation>无统计数据：统计期间填写有误。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 by %2: %3 row(s); %4 application(s) received, %5 closed.</source>
+        <translation>%1，按%2分组：共 %3 行；受理登记 %4 件，办结 %5 件。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The figures could not be read.</source>
+        <translation>统计数据读取失败。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No figures</source>
+        <translation>无统计数据</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (yuan)</source>
+        <translation>%1（元）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (%)</source>
+        <translation>%1（%）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 by %2</source>
+        <translation>各%2%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in this period</source>
+        <translation>本期间无数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 month by month</source>
+        <translation>%1逐月变化</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 application(s)</source>
+        <translation>共 %1 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 row(s), %2 application(s)</source>
+        <translation>共 %1 条，涉及 %2 件申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 · %3 = %4: %5. Enter or double-click opens an application, Esc goes back.</source>
+        <translation>%1 · %2 · %3 = %4：%5。按回车或双击打开办件，按退出键返回统计。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Report %1 recorded: %2 by %3.</source>
+        <translation>统计报表 %1 已生成：%2，按%3分组。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printing the report…</source>
+        <translation>正在生成统计报表…</translation>
     </message>
 </context>
 <context>

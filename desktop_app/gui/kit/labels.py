@@ -90,6 +90,7 @@ ACTIONS: dict[str, str] = {
     # issue 15 — monitor (低收入人口动态监测)
     "monitor.visit": QT_TRANSLATE_NOOP("Labels", "Monitoring visit"),
     "monitor.lead": QT_TRANSLATE_NOOP("Labels", "Lead raised from a monitoring visit"),
+    "stats.report": QT_TRANSLATE_NOOP("Labels", "Statistics report printed"),  # issue 16
 }
 
 ROLES: dict[str, str] = {

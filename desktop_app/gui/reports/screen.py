@@ -12,7 +12,8 @@ from ..kit.tabbed import TabbedScreen
 #: The tabs in order: (``"package.module:Class"`` relative to ``desktop_app.gui``, the
 #: English title marked for translation in the context ``ReportsScreen``).
 TABS: list[tuple[str, str]] = [
-    ("reports.ledgers:LedgersTab", QT_TRANSLATE_NOOP("ReportsScreen", "Ledgers")),  # issue 16 — ledgers
+    ("reports.stats:StatsTab", QT_TRANSLATE_NOOP("ReportsScreen", "Statistics")),
+    ("reports.ledgers:LedgersTab", QT_TRANSLATE_NOOP("ReportsScreen", "Ledgers")),
 ]
 
 
