@@ -62,6 +62,8 @@ _ACTION_MESSAGE_KEYS = {
     "ingest": "fault.action.ingest",
     "make_return": "fault.action.make_return",
     "mirror": "fault.action.mirror",
+    # issue 16 — ledgers (desktop_app/core/xlsx.py)
+    "write_xlsx": "fault.action.write_xlsx",
 }
 
 #: what was left behind -> message key

@@ -89,6 +89,8 @@ TEMPLATES: dict[str, str] = {
     "fault.action.ingest": "接收同步包",
     "fault.action.make_return": "生成返回包",
     "fault.action.mirror": "备份镜像",
+    # issue 16 — ledgers (desktop_app/core/xlsx.py)
+    "fault.action.write_xlsx": "导出Excel表格",
 }
 
 

@@ -467,6 +467,8 @@ TEMPLATES: dict[str, str] = {
     "monitor.next_before_visit": "下次走访日期应晚于本次走访日期",
     "monitor.change_needs_recipient": "该家庭目前不享受低保、特困供养，不能提交变更申报；"
                                       "需要帮扶的请选择“需要帮扶”",
+    # issue 16 — ledgers (core/xlsx.py, services/ledgers.py, forms/ledgers/*.json)
+    "xlsx.too_many_rows": "工作表“{sheet}”超过Excel的行数上限（{max}行），请缩短日期范围后分次导出",
 }
 
 register(TEMPLATES)

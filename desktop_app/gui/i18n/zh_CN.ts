@@ -7009,6 +7009,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <source>This household does not receive dibao or tekun support now, so no change report can be made; choose &quot;needs help&quot; if it needs help</source>
         <translation>该家庭目前不享受低保、特困供养，不能提交变更申报；需要帮扶的请选择“需要帮扶”</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting the Excel workbook</source>
+        <translation>导出Excel表格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet “%1” has more rows than Excel allows (%2 rows); export a shorter date range in several parts</source>
+        <translation>工作表“%1”超过Excel的行数上限（%2行），请缩短日期范围后分次导出</translation>
+    </message>
 </context>
 <context>
     <name>MonitorTab</name>

@@ -1005,6 +1005,11 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "monitor.change_needs_recipient": (QT_TRANSLATE_NOOP(
         "Messages", "This household does not receive dibao or tekun support now, so no "
         "change report can be made; choose \"needs help\" if it needs help"), ()),
+    # issue 16 — ledgers (core/xlsx.py, services/ledgers.py, forms/ledgers/*.json)
+    "fault.action.write_xlsx": (QT_TRANSLATE_NOOP("Messages", "Exporting the Excel workbook"), ()),
+    "xlsx.too_many_rows": (QT_TRANSLATE_NOOP(
+        "Messages", "Sheet “%1” has more rows than Excel allows (%2 rows); export a shorter "
+        "date range in several parts"), ("sheet", "max")),
 }
 
 
