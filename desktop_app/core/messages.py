@@ -469,6 +469,23 @@ TEMPLATES: dict[str, str] = {
                                       "需要帮扶的请选择“需要帮扶”",
     # issue 16 — ledgers (core/xlsx.py, services/ledgers.py, forms/ledgers/*.json)
     "xlsx.too_many_rows": "工作表“{sheet}”超过Excel的行数上限（{max}行），请缩短日期范围后分次导出",
+    # issue 16 — importer (services/ledger_import)
+    "import.problem": "{field}：{problem}",
+    "import.required": "{field}：未填写",
+    "import.item_unknown": "{field}：无法对应到救助事项目录中的事项",
+    "import.village_unknown": "{field}：不是本乡镇的村（社区）",
+    "import.result_unknown": "{field}：无法识别（应为批准、不予批准等）",
+    "import.result_before_intake": "{field}：早于申请日期",
+    "import.period_order": "{field}：早于起始日期",
+    "import.duplicate_row": "与第{row}行重复（同一身份证号码、事项和申请日期）",
+    "import.duplicate_recorded": "已有同一身份证号码、事项和申请日期的办件：{numbers}",
+    "import.file_format": "文件 {name} 不是可导入的表格（支持 .xlsx、.xls、.csv）",
+    "import.file_unreadable": "文件 {name} 无法读取：文件已损坏、有密码或不是表格",
+    "import.file_empty": "文件 {name} 中没有找到表头和数据",
+    "import.mapping.unknown": "第{column}列对应的项目不存在",
+    "import.mapping.column": "表格中没有第{column}列",
+    "import.mapping.twice": "“{field}”对应了不止一列",
+    "import.mapping.missing": "请为“{field}”选择对应的列",
 }
 
 register(TEMPLATES)

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
     from .leads import LeadService
+    from .ledger_import import LedgerImportService
     from .providers import ProviderService
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .reserve import ReserveService
@@ -120,6 +121,7 @@ class Services:
     care: CareService  # 特困 care: self-care assessment, 委托照料协议 (issue 15)
     leads: LeadService  # the lead register, 主动发现 (issue 15)
     monitor: MonitorService  # issue 15 — the local monitoring list (低收入人口动态监测)
+    ledger_import: LedgerImportService  # issue 16 — importer: legacy ledgers, county lists
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -139,6 +141,7 @@ class Services:
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
         from .leads import LeadService
+        from .ledger_import import LedgerImportService
         from .providers import ProviderService
         from .queries import QueryService
         from .reserve import ReserveService
@@ -157,7 +160,7 @@ class Services:
                    ReserveService(ctx, documents), DraftService(ctx),
                    RecheckService(ctx, documents), ProviderService(ctx, documents),
                    CareService(ctx, documents), LeadService(ctx, documents),
-                   MonitorService(ctx))
+                   MonitorService(ctx), LedgerImportService(ctx))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

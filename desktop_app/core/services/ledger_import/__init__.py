@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from sync_contract.errors import Cancelled
@@ -191,12 +191,12 @@ class LedgerImportService:
                 continue
             first_row[key] = row_no
             good.append((rc, clean))
-        before = self._imported(s, [c.fingerprint() for _rc, c in good])
+        before = self._imported(s, [c.fingerprint for _rc, c in good])
         existing = self._existing(s, sorted({c.id_number for _rc, c in good}))
         kept: list[tuple[RowCheck, CleanRow]] = []
         for rc, clean in good:
             numbers = existing.get(clean.duplicate_key())
-            if clean.fingerprint() in before:
+            if clean.fingerprint in before:
                 rc.status = IMPORTED_BEFORE
                 rc.duplicate_of = numbers or []
             elif numbers:
@@ -258,8 +258,8 @@ class LedgerImportService:
                                 by_id=staff_id, at=now)
             s.add(batch)
             s.flush()
-            s.execute(ImportRow.__table__.insert(), [
-                {"batch_id": batch.id, "fingerprint": clean.fingerprint(), "row_no": rc.row_no,
+            s.execute(insert(ImportRow), [
+                {"batch_id": batch.id, "fingerprint": clean.fingerprint, "row_no": rc.row_no,
                  "application_id": aid, "ledger_number": clean.ledger_number}
                 for (rc, clean), aid in zip(good, ids, strict=True)])
             self._store_mapping(s, table.layout_key, mapping, staff_id, table.headers)
@@ -310,7 +310,7 @@ class LedgerImportService:
             except ValidationError:
                 pass
             wanted.append((row_no, number, name, problem))
-        found: dict[str, list[tuple[int, str, str, str, int]]] = {}
+        found: dict[str, list[tuple[int, str, str]]] = {}   # id → (application, 办件编号, name)
         with self.ctx.db.read() as s:
             ids = sorted({w[1] for w in wanted if w[1]})
             for chunk in _chunks(ids):
@@ -320,8 +320,8 @@ class LedgerImportService:
                      .where(HouseholdMember.id_number.in_(chunk),
                             Application.status != ApplicationStatus.VOIDED)
                      .order_by(Application.intake_date.desc(), Application.id.desc()))
-                for idn, name, aid, number, _day in s.execute(q):
-                    found.setdefault(idn, []).append((aid, number or "", name, "", 0))
+                for idn, member, aid, app_number, _day in s.execute(q):
+                    found.setdefault(idn, []).append((aid, app_number or "", member))
             applicants = self._applicant_ids(s, sorted({e[0] for es in found.values() for e in es}))
         out = []
         for row_no, number, name, problem in wanted:

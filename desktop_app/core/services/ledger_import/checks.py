@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TypeVar
 
 from sync_contract.catalog import Catalog
@@ -81,6 +82,7 @@ class CleanRow:
         """The same application: the applicant's ID, the item and the intake day."""
         return self.id_number, self.item_code, self.intake_date
 
+    @cached_property
     def fingerprint(self) -> str:
         """The row's identity for "imported before": its checked values (a row typed
         ``2023/5/1`` or ``2023-05-01`` is the same row)."""

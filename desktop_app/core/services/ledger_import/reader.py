@@ -62,7 +62,7 @@ def _unreadable(path: Path) -> ValidationError:
                            params={"name": path.name})
 
 
-def _spreadsheet_rows(path: Path) -> tuple[str, list[list[object]]]:
+def _spreadsheet_rows(path: Path) -> tuple[str, Sequence[Sequence[object]]]:
     from python_calamine import CalamineError, SheetVisibleEnum, load_workbook
 
     try:
@@ -73,7 +73,7 @@ def _spreadsheet_rows(path: Path) -> tuple[str, list[list[object]]]:
             if not names:
                 raise _unreadable(path)
             sheet = wb.get_sheet_by_name(names[0])
-            return names[0], sheet.to_python(skip_empty_area=False)
+            return names[0], list(sheet.to_python(skip_empty_area=False))
     except OSError as exc:
         raise fault(exc, path.parent, "read_ledger") from exc
     except (CalamineError, ValueError, KeyError) as exc:
@@ -93,7 +93,7 @@ def decode_csv(data: bytes) -> str:
         return data.decode("gb18030")
 
 
-def _csv_rows(path: Path) -> tuple[str, list[list[object]]]:
+def _csv_rows(path: Path) -> tuple[str, Sequence[Sequence[object]]]:
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
 from sync_contract.catalog import Catalog
@@ -44,8 +45,35 @@ def allocate_numbers(s: Session, days: Sequence[date]) -> list[str]:
     return out
 
 
+def _bulk_insert(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``executemany`` on the driver's cursor: every column given or its Python default,
+    each value through the column type's own bind processor (the same text SQLAlchemy
+    stores) — the ORM's bulk path costs several times more per row."""
+    if not rows:
+        return
+    dialect = s.get_bind().dialect
+    cols = list(table.columns)
+    fills: list[tuple[str, Any, Any]] = []
+    for col in cols:
+        default = None
+        if col.default is not None and getattr(col.default, "is_scalar", False):
+            default = col.default.arg  # type: ignore[attr-defined]
+        fills.append((col.name, default, col.type.bind_processor(dialect)))
+    sql = (f"INSERT INTO {table.name} ({', '.join(c.name for c in cols)}) "
+           f"VALUES ({', '.join('?' for _ in cols)})")
+    params = []
+    for row in rows:
+        out = []
+        for name, default, proc in fills:
+            v = row.get(name, default)
+            out.append(proc(v) if proc is not None and v is not None else v)
+        params.append(tuple(out))
+    cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor.executemany(sql, params)
+
+
 def _next_id(s: Session, column: object) -> int:
-    return int(s.scalar(select(func.coalesce(func.max(column), 0))) or 0) + 1  # type: ignore[call-overload]
+    return int(s.scalar(select(func.coalesce(func.max(column), 0))) or 0) + 1
 
 
 def write_rows(s: Session, catalog: Catalog, rows: Sequence[CleanRow], staff_id: int | None,
@@ -100,10 +128,9 @@ def write_rows(s: Session, catalog: Catalog, rows: Sequence[CleanRow], staff_id:
                     keys.append({"key": k, "application_id": aid})
             fts.append({"r": mid, "n": r.id_number})
             ids.append(aid)
-        s.execute(insert(Application), apps)
-        s.execute(insert(HouseholdMember), members)
-        s.execute(insert(RequestedItem), items)
-        s.execute(insert(SearchKey), keys)
+        for model, batch in ((Application, apps), (HouseholdMember, members),
+                             (RequestedItem, items), (SearchKey, keys)):
+            _bulk_insert(s, model.__table__, batch)  # type: ignore[arg-type]
         s.execute(text("INSERT INTO id_fts(rowid, id_number) VALUES (:r, :n)"), fts)
         if progress is not None:
             progress(min(start + CHUNK, n), n)
