@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sync_contract.errors import Cancelled
 
 from ...errors import ValidationError, ValidationErrors
-from ...messages import render
+from ...messages import Message
 from ...models import Application, HouseholdMember, ImportBatch, ImportMapping, ImportRow, RequestedItem, Village
 from ...models.base import utcnow
 from ...rules import identity, values
@@ -187,7 +187,7 @@ class LedgerImportService:
             key = clean.duplicate_key()
             if key in first_row:
                 rc.status = DUPLICATE
-                rc.problems.append(render("import.duplicate_row", {"row": first_row[key]}))
+                rc.problems.append(str(Message("import.duplicate_row", {"row": first_row[key]})))
                 continue
             first_row[key] = row_no
             good.append((rc, clean))
@@ -202,7 +202,7 @@ class LedgerImportService:
             elif numbers:
                 rc.status = DUPLICATE
                 rc.duplicate_of = numbers
-                rc.problems.append(render("import.duplicate_recorded", {"numbers": "、".join(numbers[:3])}))
+                rc.problems.append(str(Message("import.duplicate_recorded", {"numbers": "、".join(numbers[:3])})))
             else:
                 kept.append((rc, clean))
         if progress is not None:
@@ -302,8 +302,8 @@ class LedgerImportService:
                 kind = identity.guess_id_type(raw) or identity.IdType.RESIDENT_ID
                 number = identity.validate_id(kind, raw, today).normalized
             except ValidationError as exc:
-                problem = render("import.problem", {"field": TARGET_LABELS["id_number"],
-                                                    "problem": exc.message})
+                problem = str(Message("handling.labelled", {"label": TARGET_LABELS["id_number"],
+                                                    "problem": exc.message}))
             name = cells[col_name].strip()
             try:
                 name = values.validate_name(name, "name")
