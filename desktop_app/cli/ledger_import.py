@@ -71,10 +71,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.county_list:
             rows = svc.match_list(args.file, mapping)
             print("\t".join(("行号", "证件号码", "比对结果", "办件编号", "说明")))
-            for r in rows:
-                print("\t".join((str(r.row_no), r.masked_id, MATCH_LABELS[r.status],
-                                 "、".join(r.application_numbers), r.problem)))
-            counts = {label: sum(1 for r in rows if r.status == code)
+            for m in rows:
+                print("\t".join((str(m.row_no), m.masked_id, MATCH_LABELS[m.status],
+                                 "、".join(m.application_numbers), m.problem)))
+            counts = {label: sum(1 for m in rows if m.status == code)
                       for code, label in MATCH_LABELS.items()}
             print("；".join(f"{k}{v}行" for k, v in counts.items()))
             return 0
