@@ -53,11 +53,10 @@ def test_fifty_thousand_rows_import_within_a_minute(tmp_path, capsys):
         t0 = time.perf_counter()
         result = svc.commit(path, mapping, supervisor).value
         t_commit = time.perf_counter() - t0
-        print(f"\n50,000 rows: preview {t_preview:.1f} s, commit {t_commit:.1f} s")
         with capsys.disabled():
-            print(f"ledger import 50,000 rows: preview {t_preview:.1f} s, commit (read + check "
-                  f"+ write) {t_commit:.1f} s")
-        assert t_commit <= LIMIT_S
+            print(f"\nledger import 50,000 rows: preview {t_preview:.1f} s + commit "
+                  f"{t_commit:.1f} s = {t_preview + t_commit:.1f} s")
+        assert t_preview + t_commit <= LIMIT_S
         assert result.imported == led.good == 49_000
         assert result.rejected + result.duplicates == 1000
         with services.ctx.db.read() as s:
