@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync_contract.errors import Cancelled
@@ -261,7 +261,7 @@ class LedgerImportService:
         """Import the good rows in ONE transaction (all of them or nothing: a fault, a
         cancel or a killed process leaves the database as it was). Checked again inside
         the transaction; the mapping is saved for the layout. Needs ``auth.IMPORT``."""
-        from .writer import write_rows
+        from .writer import bulk_insert, write_rows
 
         key = self._file_key(path, mapping)
         last = self._last
@@ -293,7 +293,7 @@ class LedgerImportService:
                                 by_id=staff_id, at=now)
             s.add(batch)
             s.flush()
-            s.execute(insert(ImportRow), [
+            bulk_insert(s, ImportRow.__table__, [  # type: ignore[arg-type]
                 {"batch_id": batch.id, "fingerprint": clean.fingerprint, "row_no": rc.row_no,
                  "application_id": aid, "ledger_number": clean.ledger_number}
                 for (rc, clean), aid in zip(good, ids, strict=True)])
