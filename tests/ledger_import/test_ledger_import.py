@@ -298,3 +298,26 @@ def test_commit_after_a_preview_checks_the_database_again(ledger, services, tmp_
     again = svc.commit(path, mapping, admin).value
     assert again.imported == 0 and again.imported_before == led.good
     assert _count(services, Application, Application.source == "import") == led.good
+
+
+def test_imported_applications_travel_to_the_county(services, township, tmp_path):
+    """Imported applications are ordinary Tracked rows: the next export carries them and
+    the county receiver ingests the package (the source ``import`` is a vocabulary code)."""
+    from tests.helpers.county_return import county_for
+
+    svc = services.ledger_import
+    path = DATA / "ledger-2019.xls"
+    admin = _staff(services, "admin")
+    res = svc.commit(path, svc.suggest(svc.read(path)), admin).value
+    assert res.imported == 2
+    county = county_for(services, tmp_path / "county")
+    try:
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        services.sync.export(usb, admin)
+        sent = sorted(services.sync.sent_dir.glob("*.twpkg"))
+        assert sent
+        for package in sent:
+            county.ingest(package)
+    finally:
+        county.close()
