@@ -25,6 +25,8 @@ from ..intake.registration import name_keys
 from .checks import DONE, CleanRow
 
 CHUNK = 2000
+#: The page cache (KiB) while a batch is written.
+BATCH_CACHE_KB = 65536
 
 
 def allocate_numbers(s: Session, days: Sequence[date]) -> list[str]:
@@ -105,6 +107,21 @@ def write_rows(s: Session, catalog: Catalog, rows: Sequence[CleanRow], staff_id:
     n = len(rows)
     if not n:
         return []
+    cursor = _cursor(s)
+    # A large batch touches many index pages: a bigger page cache for this connection
+    # while it writes (SQLite's default is 2 MB), given back at the end.
+    old_cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
+    cursor.execute(f"PRAGMA cache_size = {-BATCH_CACHE_KB}")
+    try:
+        return _write(s, catalog, rows, staff_id, now, progress=progress, cancelled=cancelled)
+    finally:
+        _cursor(s).execute(f"PRAGMA cache_size = {int(old_cache)}")
+
+
+def _write(s: Session, catalog: Catalog, rows: Sequence[CleanRow], staff_id: int | None,
+           now: datetime, *, progress: Callable[[int, int], None] | None,
+           cancelled: Callable[[], bool] | None) -> list[int]:
+    n = len(rows)
     numbers = allocate_numbers(s, [r.intake_date for r in rows])
     app_id = _next_id(s, Application.id)
     member_id = _next_id(s, HouseholdMember.id)
