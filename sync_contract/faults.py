@@ -64,6 +64,8 @@ _ACTION_MESSAGE_KEYS = {
     "mirror": "fault.action.mirror",
     # issue 16 — ledgers (desktop_app/core/xlsx.py)
     "write_xlsx": "fault.action.write_xlsx",
+    # issue 16 — importer (desktop_app/core/services/ledger_import)
+    "read_ledger": "fault.action.read_ledger",
 }
 
 #: what was left behind -> message key

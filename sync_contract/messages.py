@@ -91,6 +91,8 @@ TEMPLATES: dict[str, str] = {
     "fault.action.mirror": "备份镜像",
     # issue 16 — ledgers (desktop_app/core/xlsx.py)
     "fault.action.write_xlsx": "导出Excel表格",
+    # issue 16 — importer (desktop_app/core/services/ledger_import)
+    "fault.action.read_ledger": "读取台账文件",
 }
 
 

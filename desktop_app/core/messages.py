@@ -488,6 +488,22 @@ TEMPLATES: dict[str, str] = {
     "ledger.dates.required": "请填写台账的开始日期和结束日期",
     "ledger.dates.order": "开始日期不能晚于结束日期",
     "ledger.path.suffix": "台账须保存为Excel文件（文件名以 .xlsx 结尾）",
+    # issue 16 — importer (services/ledger_import)
+    "import.required": "{field}：未填写",
+    "import.item_unknown": "{field}：无法对应到救助事项目录中的事项",
+    "import.village_unknown": "{field}：不是本乡镇的村（社区）",
+    "import.result_unknown": "{field}：无法识别（应为批准、不予批准等）",
+    "import.result_before_intake": "{field}：早于申请日期",
+    "import.period_order": "{field}：早于起始日期",
+    "import.duplicate_row": "与第{row}行重复（同一身份证号码、事项和申请日期）",
+    "import.duplicate_recorded": "已有同一身份证号码、事项和申请日期的办件：{numbers}",
+    "import.file_format": "文件 {name} 不是可导入的表格（支持 .xlsx、.xls、.csv）",
+    "import.file_unreadable": "文件 {name} 无法读取：文件已损坏、有密码或不是表格",
+    "import.file_empty": "文件 {name} 中没有找到表头和数据",
+    "import.mapping.unknown": "第{column}列对应的项目不存在",
+    "import.mapping.column": "表格中没有第{column}列",
+    "import.mapping.twice": "“{field}”对应了不止一列",
+    "import.mapping.missing": "请为“{field}”选择对应的列",
 }
 
 register(TEMPLATES)

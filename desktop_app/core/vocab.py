@@ -181,8 +181,12 @@ SOURCES = (
     ("hotline", "12345热线"),
     ("referral", "部门转介"),
     ("lead", "主动发现"),  # issue 15 — leads: from a lead of another source (services/leads.py)
+    ("import", "导入"),  # issue 16 — importer: a historical application from a legacy ledger
 )
 SOURCE_LABELS = dict(SOURCES)
+#: issue 16 — importer: the source of imported applications; not a choice at the window.
+IMPORT_SOURCE = "import"
+INTAKE_SOURCES = tuple(s for s in SOURCES if s[0] != IMPORT_SOURCE)
 
 #: Material statuses (code, label printed on forms).
 MATERIAL_STATUSES = (

@@ -18,6 +18,7 @@ from .draft import IntakeDraft
 from .dynamic import HouseholdReview
 from .event import AuditHead, Event
 from .leads import Lead, LeadVisit
+from .ledger_import import ImportBatch, ImportMapping, ImportRow  # issue 16 — importer
 from .monitor import CountyWarning, MonitorVisit
 from .providers import Provider
 from .recovery import AdminRecovery
@@ -32,5 +33,6 @@ __all__ = [
     "ReserveBatch", "ReserveEntry",
     "CarePlan",  # issue 15 — care
     "CountyWarning", "MonitorVisit",
+    "ImportBatch", "ImportMapping", "ImportRow",  # issue 16 — importer
     "Setting", "Staff", "TaskStage", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .intake.saved_drafts import DraftService
     from .leads import LeadService
     from .ledgers import LedgerService
+    from .ledger_import import LedgerImportService
     from .providers import ProviderService
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .reserve import ReserveService
@@ -127,6 +128,7 @@ class Services:
     leads: LeadService  # the lead register, 主动发现 (issue 15)
     monitor: MonitorService  # issue 15 — the local monitoring list (低收入人口动态监测)
     stats: StatsService  # issue 16 — stats: the statistics figures (read only)
+    ledger_import: LedgerImportService  # issue 16 — importer: legacy ledgers, county lists
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -146,6 +148,7 @@ class Services:
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
         from .leads import LeadService
+        from .ledger_import import LedgerImportService
         from .providers import ProviderService
         from .queries import QueryService
         from .reserve import ReserveService
@@ -165,7 +168,7 @@ class Services:
                    ReserveService(ctx, documents), DraftService(ctx),
                    RecheckService(ctx, documents), ProviderService(ctx, documents),
                    CareService(ctx, documents), LeadService(ctx, documents),
-                   MonitorService(ctx), StatsService(ctx))
+                   MonitorService(ctx), StatsService(ctx), LedgerImportService(ctx))
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

@@ -51,10 +51,11 @@ RESTORE = "backup.restore"
 EXPORTS_CONFIRM = "exports.confirm"    # resume exports after a restore
 HANDLE = "task.handle"                 # referral lists, 回执 feedback, 先行救助, re-checks
 SYNC = "sync.run"                      # export packages to the county, import return packages
+IMPORT = "ledger.import"                # issue 16: commit a legacy ledger import
 RESERVE = "reserve.manage"             # 备用金: money in, refunds, 报账, reimbursements (issue 13)
 
 _CLERK_PERMS = frozenset({DECIDE, WITHDRAW, REPRINT, FULL_ID_OWN, BACKUP, HANDLE, SYNC})
-_SUPERVISOR_PERMS = _CLERK_PERMS | {VOID, FULL_ID_ANY, AUDIT_VIEW, SEPARATE_LIST, RESERVE}
+_SUPERVISOR_PERMS = _CLERK_PERMS | {VOID, FULL_ID_ANY, AUDIT_VIEW, SEPARATE_LIST, RESERVE, IMPORT}
 _ADMIN_PERMS = _SUPERVISOR_PERMS | {USERS, SETTINGS, KEYS, RESTORE, EXPORTS_CONFIRM}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     CLERK: _CLERK_PERMS, SUPERVISOR: frozenset(_SUPERVISOR_PERMS), ADMIN: frozenset(_ADMIN_PERMS),
@@ -80,6 +81,7 @@ MESSAGES = {
     RESTORE: "只有管理员可以恢复备份",
     EXPORTS_CONFIRM: "只有管理员可以确认恢复后继续导出",
     RESERVE: "只有负责人或管理员可以登记备用金拨入、退回和报账",
+    IMPORT: "只有负责人或管理员可以导入原有台账",
 }
 
 

@@ -146,11 +146,14 @@ class Changes:
     leads: bool = False
     #: issue 15 — monitor: the monitoring list (visits, county warnings) changed
     monitor: bool = False
+    #: issue 16 — importer: a legacy ledger was imported (batches, saved mappings)
+    imports: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.applications or self.documents or self.lists or self.settings
                     or self.accounts or self.backups or self.exports or self.everything
-                    or self.reserve or self.providers or self.leads or self.monitor)
+                    or self.reserve or self.providers or self.leads or self.monitor
+                    or self.imports)
 
     @property
     def changes(self) -> Changes:
@@ -167,7 +170,7 @@ class Changes:
             out.documents |= c.documents
             out.lists |= c.lists
             for flag in ("settings", "accounts", "backups", "exports", "everything", "reserve",
-                         "providers", "leads", "monitor"):
+                         "providers", "leads", "monitor", "imports"):
                 setattr(out, flag, getattr(out, flag) or getattr(c, flag))
         return out
 

@@ -7214,7 +7214,87 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>台账模板 %1 中的字段“%2”不是%3的字段</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="+10"/>
+        <source>%1: not filled in</source>
+        <translation>%1：未填写</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: not an item of the assistance catalogue</source>
+        <translation>%1：无法对应到救助事项目录中的事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: not a village or community of this township</source>
+        <translation>%1：不是本乡镇的村（社区）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: not understood (should be approved, refused …)</source>
+        <translation>%1：无法识别（应为批准、不予批准等）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: earlier than the application date</source>
+        <translation>%1：早于申请日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: earlier than the start date</source>
+        <translation>%1：早于起始日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeats row %1 (same ID number, item and application date)</source>
+        <translation>与第%1行重复（同一身份证号码、事项和申请日期）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An application with the same ID number, item and application date is already recorded: %1</source>
+        <translation>已有同一身份证号码、事项和申请日期的办件：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File %1 is not a spreadsheet that can be imported (.xlsx, .xls, .csv)</source>
+        <translation>文件 %1 不是可导入的表格（支持 .xlsx、.xls、.csv）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File %1 cannot be read: it is damaged, has a password or is not a spreadsheet</source>
+        <translation>文件 %1 无法读取：文件已损坏、有密码或不是表格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No header row and data found in file %1</source>
+        <translation>文件 %1 中没有找到表头和数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column %1 is mapped to an unknown field</source>
+        <translation>第%1列对应的项目不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The spreadsheet has no column %1</source>
+        <translation>表格中没有第%1列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is mapped to more than one column</source>
+        <translation>“%1”对应了不止一列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the column for “%1”</source>
+        <translation>请为“%1”选择对应的列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading the ledger file</source>
+        <translation>读取台账文件</translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <source>Ledger template %1 cannot be read; check that the file exists and is UTF-8</source>
         <translation>台账模板 %1 无法读取，请检查文件是否存在、是否为UTF-8编码</translation>
     </message>

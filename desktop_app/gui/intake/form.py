@@ -395,7 +395,7 @@ class IntakeFormLayout(_Base):
             "An emergency case may be accepted before all materials are in (先行救助)."))
         self.source = QComboBox()
         self.source.setObjectName("source")
-        for code, label in vocab.SOURCES:
+        for code, label in vocab.INTAKE_SOURCES:
             self.source.addItem(label, code)
         self.hardship_cause = QComboBox()
         self.hardship_cause.setObjectName("hardship_cause")

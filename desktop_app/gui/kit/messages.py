@@ -1046,6 +1046,39 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The start date must not be after the end date"), ()),
     "ledger.path.suffix": (QT_TRANSLATE_NOOP(
         "Messages", "Save the ledger as an Excel file (a name ending in .xlsx)"), ()),
+    # issue 16 — importer (services/ledger_import)
+    "import.required": (QT_TRANSLATE_NOOP(
+        "Messages", "%1: not filled in"), ('field',)),
+    "import.item_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "%1: not an item of the assistance catalogue"), ('field',)),
+    "import.village_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "%1: not a village or community of this township"), ('field',)),
+    "import.result_unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "%1: not understood (should be approved, refused …)"), ('field',)),
+    "import.result_before_intake": (QT_TRANSLATE_NOOP(
+        "Messages", "%1: earlier than the application date"), ('field',)),
+    "import.period_order": (QT_TRANSLATE_NOOP(
+        "Messages", "%1: earlier than the start date"), ('field',)),
+    "import.duplicate_row": (QT_TRANSLATE_NOOP(
+        "Messages", "Repeats row %1 (same ID number, item and application date)"), ('row',)),
+    "import.duplicate_recorded": (QT_TRANSLATE_NOOP(
+        "Messages", "An application with the same ID number, item and application date is "
+        "already recorded: %1"), ('numbers',)),
+    "import.file_format": (QT_TRANSLATE_NOOP(
+        "Messages", "File %1 is not a spreadsheet that can be imported (.xlsx, .xls, .csv)"), ('name',)),
+    "import.file_unreadable": (QT_TRANSLATE_NOOP(
+        "Messages", "File %1 cannot be read: it is damaged, has a password or is not a spreadsheet"), ('name',)),
+    "import.file_empty": (QT_TRANSLATE_NOOP(
+        "Messages", "No header row and data found in file %1"), ('name',)),
+    "import.mapping.unknown": (QT_TRANSLATE_NOOP(
+        "Messages", "Column %1 is mapped to an unknown field"), ('column',)),
+    "import.mapping.column": (QT_TRANSLATE_NOOP(
+        "Messages", "The spreadsheet has no column %1"), ('column',)),
+    "import.mapping.twice": (QT_TRANSLATE_NOOP(
+        "Messages", "“%1” is mapped to more than one column"), ('field',)),
+    "import.mapping.missing": (QT_TRANSLATE_NOOP(
+        "Messages", "Choose the column for “%1”"), ('field',)),
+    "fault.action.read_ledger": (QT_TRANSLATE_NOOP("Messages", "Reading the ledger file"), ()),
 }
 
 

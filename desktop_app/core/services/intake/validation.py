@@ -118,7 +118,7 @@ class DraftValidation(HouseholdValidation):
         if draft.supporters_able not in (None, True, False):
             errors.append(ValidationError("supporters_able", "invalid",
                                           key="intake.supporters_able_required"))
-        if draft.source not in vocab.SOURCE_LABELS:
+        if draft.source not in vocab.SOURCE_LABELS or draft.source == vocab.IMPORT_SOURCE:
             errors.append(ValidationError("source", "invalid", key="intake.source_required"))
         if draft.village_id is None:
             errors.append(ValidationError("village", "required", key="intake.village_required"))
