@@ -3384,7 +3384,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ImportTab</name>
     <message>
-        <location filename="../reports/imports.py" line="+274"/>
+        <location filename="../reports/imports.py" line="+313"/>
         <source>Import an old ledger</source>
         <translation>导入原有台账</translation>
     </message>
@@ -3512,7 +3512,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1: %2 rows, %3 columns.</source>
         <translation>%1：共 %2 行，%3 列。</translation>
     </message>
@@ -3527,7 +3527,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%1 is chosen for more than one column.</source>
         <translation>“%1”对应了不止一列。</translation>
     </message>
@@ -3552,17 +3552,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>正在与已有家庭比对…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Checking the rows…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>%1 rows: %2 can be imported, %3 have problems, %4 duplicates, %5 imported before.</source>
         <translation>共 %1 行：可导入 %2 行，有问题 %3 行，重复 %4 行，已导入过 %5 行。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>%1 people: %2 matched, %3 with another name on record, %4 not found. Double-click a row to open its application.</source>
         <translation>共 %1 人：已匹配 %2 人，姓名不一致 %3 人，未找到 %4 人。双击一行打开其办件。</translation>
     </message>
@@ -3576,12 +3576,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
 有问题或重复的 %3 行不导入，已导入过的行也不导入。导入一次完成：取消或出错时不写入任何内容。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Imported %1 rows as past applications (batch %2). Not imported: %3 with problems, %4 duplicates, %5 imported before.</source>
         <translation>已导入 %1 行，作为历史办件（批次 %2）。未导入：有问题 %3 行，重复 %4 行，已导入过 %5 行。</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-32"/>
         <source>No application on record for this row.</source>
         <translation>这一行没有对应的办件。</translation>
     </message>
@@ -3591,7 +3591,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>导入台账</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -5019,7 +5019,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MatchModel</name>
     <message>
-        <location filename="../reports/imports.py" line="-648"/>
+        <location filename="../reports/imports.py" line="-664"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -8046,9 +8046,9 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../reports/imports.py" line="-52"/>
+        <location filename="../reports/imports.py" line="-57"/>
         <source>Row</source>
-        <extracomment>The modes of the tab. Row statuses of a preview (``RowCheck.status``). The rows the problem filter shows and the rejected-rows file lists. Results of a county-list match (``MatchRow.status``). The permission to commit an import (``auth.IMPORT``) and its refusal. A value that looks like an ID number (masked in the samples). How many sample values of a column the mapping shows.</extracomment>
+        <extracomment>The modes of the tab. Row statuses of a preview (``RowCheck.status``). The rows the problem filter shows and the rejected-rows file lists. Results of a county-list match (``MatchRow.status``). The permission to commit an import (``auth.IMPORT``) and its refusal. A value that looks like an ID number (masked in the samples). How many sample values of a column the mapping shows. ID numbers shown masked (a user without ``pii.full_id.any``)</extracomment>
         <translation>行号</translation>
     </message>
     <message>
