@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.services.auth import FULL_ID_ANY
+from ...core.services.auth import IMPORT as IMPORT_RIGHT
 from ..kit.dialogs import ask_yes_no
 from ..kit.errors import is_cancelled, present
 from ..kit.fmt import fmt
@@ -79,8 +80,6 @@ PROBLEM_STATUSES = (BAD, DUPLICATE)
 #: Results of a county-list match (``MatchRow.status``).
 MATCHED, NAME_DIFFERS, NOT_FOUND = "matched", "name_differs", "not_found"
 MATCH_ORDER = (MATCHED, NAME_DIFFERS, NOT_FOUND)
-#: The permission to commit an import (``auth.IMPORT``) and its refusal.
-IMPORT_RIGHT = "ledger.import"
 
 BAD_BG = QColor("#fde0dc")
 DUPLICATE_BG = QColor("#fff3cd")
@@ -553,6 +552,8 @@ class ImportTab(QWidget):
         """Read the file's columns and the suggested mapping (read lane)."""
         importer = self.importer
         self.error.clear_message()
+        self.path, self.table = None, None  # nothing to check until this file is read
+        self._update_buttons()
         self.file_edit.setText(str(path))
         self.file_info.setText(self.tr("Reading the file…"))
 
@@ -837,7 +838,10 @@ class ImportTab(QWidget):
             self._stop()
             self.result.setText(fmt(self.tr("Saved %1 problem rows to %2."), count, str(out)))
 
-        self.tasks.run_job(lambda _job: importer.write_rejects(preview, out), done,
+        self.tasks.run_job(lambda job: importer.write_rejects(preview, out,
+                                                              progress=job_progress(job),
+                                                              cancelled=job.cancel.is_set),
+                           done,
                            self._job_failed, owner=self, lane=READ,
                            on_progress=self._progressed,
                            job=self._start(self.tr("Saving the problem rows…")))
