@@ -57,6 +57,46 @@ def shoot_dynamic_leads(app: QApplication, window, out: Path) -> None:
     grab(app, window, out / "dynamic-leads.png")
 
 
+def shoot_import_preview(app: QApplication, window, services, out: Path) -> None:
+    """issue 16 — importgui: 统计与档案 → 导入, an old 低保 ledger checked, with its problems
+    (docs/screenshots/import-preview.png)."""
+    import xlsxwriter
+
+    from tests.helpers.gui import make_id
+
+    villages = [v.name for v in services.setup.villages()]
+    names = ["赵春梅", "钱卫东", "孙玉兰", "李建华", "周小燕", "吴桂英", "郑国强", "王秀珍",
+             "冯德明", "陈玉梅", "褚志刚", "卫红霞", "蒋文斌", "沈丽娟", "韩永福", "杨淑芬",
+             "朱建军", "秦凤英", "尤国华", "许慧敏"]
+    path = Path(tempfile.mkdtemp(prefix="import-shot-")) / "清水镇低保台账2023.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("台账")
+    sheet.write_row(0, 0, ["清水镇2023年低保台账"])
+    sheet.write_row(1, 0, ["序号", "户主姓名", "身份证号码", "所在村", "救助类别", "受理日期",
+                           "月保障金", "审批结果", "联系电话"])
+    rows: list[list[str]] = []
+    for i, name in enumerate(names):
+        id_number = make_id(f"19{50 + i}0{1 + i % 9}1{i % 10}", 10 + i)
+        day, amount = f"2023-{1 + i % 12:02d}-{3 + i:02d}", str(420 + 15 * i)
+        if i == 3:
+            id_number = id_number[:-1] + ("1" if id_number[-1] != "1" else "2")
+        if i == 7:
+            day = "2023-02-30"
+        if i == 12:
+            amount = "六百"
+        row = [str(i + 1), name, id_number, villages[i % len(villages)],
+               "低保" if i % 4 else "特困", day, amount, "批准", f"1381234{i:04d}"]
+        rows.append(row if i != 16 else [str(i + 1), *rows[1][1:]])  # row 2 typed twice
+        sheet.write_row(i + 2, 0, rows[-1])
+    book.close()
+    screen = window.show_reports()
+    tab = screen.pages["ImportTab"]
+    screen.tabs.setCurrentWidget(tab)
+    tab.load(path)
+    tab.check()
+    grab(app, window, out / "import-preview.png")
+
+
 def main(out: Path) -> None:
     from PySide6.QtCore import QSettings
 
@@ -107,6 +147,7 @@ def main(out: Path) -> None:
         dynamic_rechecks_shots(app, window, services, out)
         ledgers_tab_shot(app, window, out)  # issue 16 — ledgers
         stats_screenshots(app, window, services, out)  # issue 16 — statsgui
+        shoot_import_preview(app, window, services, out)  # issue 16 — importgui
         window.close()
     finally:
         services.close()

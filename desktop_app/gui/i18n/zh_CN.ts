@@ -3382,6 +3382,256 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>ImportTab</name>
+    <message>
+        <location filename="../reports/imports.py" line="+312"/>
+        <source>Import an old ledger</source>
+        <translation>导入原有台账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare a county list</source>
+        <translation>县级名单比对</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An Excel file (.xlsx, .xls) or .csv</source>
+        <translation>Excel 文件（.xlsx、.xls）或 .csv 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sample</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save mapping</source>
+        <translation>保存对应关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suggest this mapping for files with the same columns</source>
+        <translation>列相同的文件以后自动套用这个对应关系</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+140"/>
+        <source>Check rows</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="-131"/>
+        <source>&lt;b&gt;Columns&lt;/b&gt;</source>
+        <translation>&lt;b&gt;列的对应&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Only rows with problems</source>
+        <translation>仅看有问题的</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+103"/>
+        <source>&lt;b&gt;Check&lt;/b&gt;</source>
+        <translation>&lt;b&gt;检查结果&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+118"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Save problem rows…</source>
+        <translation>保存问题行…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>The records changed since the check: check again.</source>
+        <translation>检查之后记录有变化，请重新检查。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare</source>
+        <translation>比对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Comparison&lt;/b&gt;</source>
+        <translation>&lt;b&gt;比对结果&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Import %1 rows</source>
+        <translation>导入 %1 行</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose the file to read</source>
+        <translation>选择要读取的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel or CSV (%1)</source>
+        <translation>Excel 或 CSV 文件（%1）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2 rows, %3 columns.</source>
+        <translation>%1：共 %2 行，%3 列。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(column %1)</source>
+        <translation>（第 %1 列）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 is chosen for more than one column.</source>
+        <translation>“%1”对应了不止一列。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the column for %1.</source>
+        <translation>请选择“%1”对应的列。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 of %2 columns are imported; * marks what a row must have.</source>
+        <translation>%2 列中导入 %1 列；带 * 的是每行必须有的项目。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Mapping saved: files with the same columns get it suggested.</source>
+        <translation>对应关系已保存：列相同的文件会自动套用。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Comparing with the households on record…</source>
+        <translation>正在与已有家庭比对…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checking the rows…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 rows: %2 can be imported, %3 have problems, %4 duplicates, %5 imported before.</source>
+        <translation>共 %1 行：可导入 %2 行，有问题 %3 行，重复 %4 行，已导入过 %5 行。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 people: %2 matched, %3 with another name on record, %4 not found. Double-click a row to open its application.</source>
+        <translation>共 %1 人：已匹配 %2 人，姓名不一致 %3 人，未找到 %4 人。双击一行打开其办件。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No application on record for this row.</source>
+        <translation>这一行没有对应的办件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import %1 rows of %2 as past applications marked 导入?
+
+%3 rows with problems or duplicates are left out, and so are rows imported before. The import is one step: if it is cancelled or fails, nothing is written.</source>
+        <translation>将 %2 中的 %1 行作为历史办件导入（标记为“导入”）吗？
+
+有问题或重复的 %3 行不导入，已导入过的行也不导入。导入一次完成：取消或出错时不写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import the ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Imported %1 rows as past applications (batch %2). Not imported: %3 with problems, %4 duplicates, %5 imported before.</source>
+        <translation>已导入 %1 行，作为历史办件（批次 %2）。未导入：有问题 %3 行，重复 %4 行，已导入过 %5 行。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 problem rows</source>
+        <translation>%1 问题行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the problem rows as</source>
+        <translation>问题行另存为</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved %1 problem rows to %2.</source>
+        <translation>已将 %1 个问题行保存到 %2。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving the problem rows…</source>
+        <translation>正在保存问题行…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消，没有写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDrafts</name>
     <message>
         <location filename="../intake/drafts.py" line="+55"/>
@@ -4908,6 +5158,54 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>Log out / switch user</source>
         <translation>注销/切换用户</translation>
+    </message>
+</context>
+<context>
+    <name>MatchModel</name>
+    <message>
+        <location filename="../reports/imports.py" line="-669"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applications</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name differs</source>
+        <translation>姓名不一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found</source>
+        <translation>未找到</translation>
     </message>
 </context>
 <context>
@@ -7974,6 +8272,50 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../reports/imports.py" line="-57"/>
+        <source>Row</source>
+        <extracomment>The modes of the tab. Row statuses of a preview (``RowCheck.status``). The rows the problem filter shows and the rejected-rows file lists. Results of a county-list match (``MatchRow.status``). A value that looks like an ID number (masked in the samples). How many sample values of a column the mapping shows. ID numbers shown masked (a user without ``pii.full_id.any``)</extracomment>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Can be imported</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Has problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported before</source>
+        <translation>已导入过</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>same ID number as %1</source>
+        <translation>与已有办件 %1 的证件号码相同</translation>
+    </message>
+</context>
+<context>
     <name>PrintPdf</name>
     <message>
         <location filename="../kit/print_raster.py" line="+44"/>
@@ -8990,6 +9332,11 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+1"/>
         <source>Ledgers</source>
         <translation>台账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from ..kit.tabbed import TabbedScreen
 TABS: list[tuple[str, str]] = [
     ("reports.stats:StatsTab", QT_TRANSLATE_NOOP("ReportsScreen", "Statistics")),
     ("reports.ledgers:LedgersTab", QT_TRANSLATE_NOOP("ReportsScreen", "Ledgers")),
+    ("reports.imports:ImportTab", QT_TRANSLATE_NOOP("ReportsScreen", "Import")),
 ]
 
 
