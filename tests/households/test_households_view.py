@@ -114,6 +114,13 @@ def test_demo_has_households_with_several_applications(services, township):
     joined = [m for v in views for m in v.members if m.from_number != v.applications[0].number]
     left = [m for v in views for m in v.members if m.to_number != v.applications[-1].number]
     assert joined and left
+    # bulk-loaded documents (never rendered): the export renders them, records their
+    # hashes (document.render) and reports them changed
+    assert all(d.hash_ok is None and not d.sha256 for d in views[0].documents)
+    res = services.households.export_pdf(found[0], services.ctx.db.data_dir / "f.pdf", township)
+    assert res.changes.documents == {d.info.id for d in views[0].documents}
+    after = services.households.view(found[0], township).documents
+    assert all(d.hash_ok is True and d.sha256 for d in after)
 
 
 def _day_filter(day):
