@@ -24,7 +24,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import casework, ledger_import, rechecks, records, reserve, stats, sync, trust
+from . import casework, households, ledger_import, rechecks, records, reserve, stats, sync, trust
 from . import ledgers as ledger_cli  # issue 16 — ledgers
 from .common import (
     ANY_USER,
@@ -53,6 +53,7 @@ VERBS: tuple[Verb, ...] = (
     stats.STATS,  # issue 16 — stats
     ledger_cli.LEDGER,  # issue 16 — ledgers
     ledger_import.IMPORT_LEDGER,  # issue 16 — importer
+    households.HOUSEHOLD_FILE,  # issue 16 — household
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}
 _BY_NAME = {verb.name: verb for verb in VERBS}

@@ -504,6 +504,11 @@ TEMPLATES: dict[str, str] = {
     "import.mapping.column": "表格中没有第{column}列",
     "import.mapping.twice": "“{field}”对应了不止一列",
     "import.mapping.missing": "请为“{field}”选择对应的列",
+    # issue 16 — household (services/households.py, household_pdf.py)
+    "household.not_found": "没有找到这一户的申请记录",
+    "household.hash_mismatch": "{title} {number} 的存档文件与出具时记录的校验值不一致"
+                               "（文件可能被修改或损坏），已停止导出一户一档；"
+                               "请负责人用“检查”核对后再导出",
 }
 
 register(TEMPLATES)

@@ -67,6 +67,8 @@ DOCUMENT_KINDS: dict[str, str] = {
     "lead_visit_list": "主动发现线索走访名单",
     # issue 16 — the statistics report (core/services/stats_report.py)
     "stats_report": "社会救助一门受理统计报表",
+    # issue 16 — household: the index of a household file (core/services/household_pdf.py)
+    "household_file": "一户一档 档案目录",
 }
 
 __all__ = [

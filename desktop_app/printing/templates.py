@@ -109,6 +109,9 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     "stats": {"period", "period_from", "period_to", "by", "figure", "generated_at", "months",
               "multi_month", "rows", "definitions"},
     "stat_rows": None, "charts": {"bars", "line"},
+    # issue 16 — household: the index of the household file (core/services/household_pdf.py)
+    "household_file": {"applications", "documents", "pages", "index_pages", "withheld"},
+    "household_apps": None, "files": None,
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional", "waiting"},
@@ -157,6 +160,9 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
                   "median_days", "emergency_count", "emergency_fen", "rechecks_due",
                   "rechecks_done"},
     "charts.bars": {"label", "value", "text"}, "charts.line": {"label", "value", "text"},
+    # issue 16 — household
+    "household_apps": {"number", "intake_date", "items", "status"},
+    "files": {"title", "number", "date", "application_number", "page", "pages", "note"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         TaskFilter,
         TaskRow,
     )
+    from .households import HouseholdService  # issue 16 — household
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
     from .leads import LeadService
@@ -129,6 +130,7 @@ class Services:
     monitor: MonitorService  # issue 15 — the local monitoring list (低收入人口动态监测)
     stats: StatsService  # issue 16 — stats: the statistics figures (read only)
     ledger_import: LedgerImportService  # issue 16 — importer: legacy ledgers, county lists
+    households: HouseholdService  # issue 16 — household: 一户一档
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -145,6 +147,7 @@ class Services:
         from .dynamic.reviews import RecheckService
         from .dynamic_monitor import MonitorService
         from .handling import HandlingService
+        from .households import HouseholdService  # issue 16 — household
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
         from .leads import LeadService
@@ -168,7 +171,8 @@ class Services:
                    ReserveService(ctx, documents), DraftService(ctx),
                    RecheckService(ctx, documents), ProviderService(ctx, documents),
                    CareService(ctx, documents), LeadService(ctx, documents),
-                   MonitorService(ctx), StatsService(ctx), LedgerImportService(ctx))
+                   MonitorService(ctx), StatsService(ctx), LedgerImportService(ctx),
+                   households=HouseholdService(ctx, documents))  # issue 16 — household
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,

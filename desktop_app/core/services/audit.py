@@ -85,6 +85,7 @@ ACTION_LABELS = {
     "lead.close": "线索办结",
     "lead.link": "线索转为申请",
     "stats.report": "打印统计报表",  # issue 16 — statsgui
+    "household.file": "导出一户一档",  # issue 16 — household
 }
 
 

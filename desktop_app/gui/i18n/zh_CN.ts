@@ -7592,7 +7592,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>读取台账文件</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="+2"/>
+        <source>No application of this household was found</source>
+        <translation>没有找到这一户的申请记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The saved file of %1 %2 differs from the checksum recorded when it was issued (the file may have been changed or damaged); the household file was not exported. Ask a supervisor to run the check, then export again</source>
+        <translation>%1 %2 的存档文件与出具时记录的校验值不一致（文件可能被修改或损坏），已停止导出一户一档；请负责人用“检查”核对后再导出</translation>
+    </message>
+    <message>
+        <location line="-60"/>
         <source>Ledger template %1 cannot be read; check that the file exists and is UTF-8</source>
         <translation>台账模板 %1 无法读取，请检查文件是否存在、是否为UTF-8编码</translation>
     </message>

@@ -1079,6 +1079,13 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "import.mapping.missing": (QT_TRANSLATE_NOOP(
         "Messages", "Choose the column for “%1”"), ('field',)),
     "fault.action.read_ledger": (QT_TRANSLATE_NOOP("Messages", "Reading the ledger file"), ()),
+    # issue 16 — household (services/households.py, household_pdf.py)
+    "household.not_found": (QT_TRANSLATE_NOOP(
+        "Messages", "No application of this household was found"), ()),
+    "household.hash_mismatch": (QT_TRANSLATE_NOOP(
+        "Messages", "The saved file of %1 %2 differs from the checksum recorded when it was "
+        "issued (the file may have been changed or damaged); the household file was not "
+        "exported. Ask a supervisor to run the check, then export again"), ("title", "number")),
 }
 
 
