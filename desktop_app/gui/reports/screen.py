@@ -6,12 +6,13 @@ household (一户一档). One tab per part, listed in :data:`TABS` (see
 
 from __future__ import annotations
 
-from ..kit.labels import QT_TRANSLATE_NOOP  # noqa: F401  # marks the tab titles (lupdate)
+from ..kit.labels import QT_TRANSLATE_NOOP  # marks the tab titles (lupdate)
 from ..kit.tabbed import TabbedScreen
 
 #: The tabs in order: (``"package.module:Class"`` relative to ``desktop_app.gui``, the
 #: English title marked for translation in the context ``ReportsScreen``).
 TABS: list[tuple[str, str]] = [
+    ("reports.household:HouseholdTab", QT_TRANSLATE_NOOP("ReportsScreen", "Household file")),
 ]
 
 
