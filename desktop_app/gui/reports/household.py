@@ -335,6 +335,7 @@ class HouseholdTab(QWidget):
         self.found_model.set_rows(refs)
         if not refs:
             self.found_label.setText(self.tr("No household found."))
+            self._clear_view()
             return
         self.found_label.setText(fmt(self.tr("%1 household(s) found"), str(len(refs))))
         self.found_view.selectRow(0)   # shows the first (the only one, usually)
@@ -370,6 +371,23 @@ class HouseholdTab(QWidget):
                        owner=self, lane=READ, publish=False)
 
     # -- the household ----------------------------------------------------------------------------
+    def _clear_view(self) -> None:
+        """Nothing shown (a search found nothing): no stale household to export."""
+        if self.running is not None:
+            return
+        self.key, self.file, self.apps_ids = None, None, []
+        self.heading.setText(self.tr("Find a household to see its file."))
+        for model in (self.apps_model, self.members_model, self.results_model,
+                      self.payments_model, self.reviews_model):
+            model.set_rows([])
+        self.docs_model.set_rows([])
+        self.docs_note.setText("")
+        for i, (_page, title) in enumerate(self._section_titles):
+            self.sections.setTabText(i, title)
+        self.export_button.setEnabled(False)
+        self._set_result("", "")
+        self._doc_selected()
+
     def _load(self, key: str) -> None:
         households, actor = self.services.households, self.actor()
         if actor is None:
