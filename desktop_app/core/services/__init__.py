@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         TaskFilter,
         TaskRow,
     )
+    from .households import HouseholdService  # issue 16 — household
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
     from .leads import LeadService
@@ -120,6 +121,7 @@ class Services:
     care: CareService  # 特困 care: self-care assessment, 委托照料协议 (issue 15)
     leads: LeadService  # the lead register, 主动发现 (issue 15)
     monitor: MonitorService  # issue 15 — the local monitoring list (低收入人口动态监测)
+    households: HouseholdService  # issue 16 — household: 一户一档
 
     @classmethod
     def create(cls, db: Database, *, catalog: Catalog | None = None,
@@ -136,6 +138,7 @@ class Services:
         from .dynamic.reviews import RecheckService
         from .dynamic_monitor import MonitorService
         from .handling import HandlingService
+        from .households import HouseholdService  # issue 16 — household
         from .intake import IntakeService
         from .intake.saved_drafts import DraftService
         from .leads import LeadService
@@ -157,7 +160,8 @@ class Services:
                    ReserveService(ctx, documents), DraftService(ctx),
                    RecheckService(ctx, documents), ProviderService(ctx, documents),
                    CareService(ctx, documents), LeadService(ctx, documents),
-                   MonitorService(ctx))
+                   MonitorService(ctx),
+                   households=HouseholdService(ctx, documents))  # issue 16 — household
 
     @classmethod
     def open(cls, data_dir: Path, *, catalog: Catalog | None = None,
