@@ -102,7 +102,7 @@ def test_nothing_found_says_so(qtbot, tab, household):
     assert not tab.export_button.isEnabled()
 
 
-def test_double_click_opens_the_application(qtbot, window, tab, household):
+def test_double_click_and_enter_open_the_application(qtbot, window, tab, household):
     ids, numbers = household
     type_text(qtbot, tab.search, numbers[0])
     click(qtbot, tab.search_button)
@@ -111,9 +111,15 @@ def test_double_click_opens_the_application(qtbot, window, tab, household):
     opened: list[int] = []
     tab.openApplication.connect(opened.append)
     rect = tab.apps_view.visualRect(tab.apps_model.index(row, 0))
+    qtbot.mouseClick(tab.apps_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(tab.apps_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened == [ids[0]]
     assert ids[0] in window.details   # the main window opened its detail
+    window.details[ids[0]].close()
+    qtbot.waitUntil(lambda: ids[0] not in window.details)
+    tab.apps_view.setFocus()
+    qtbot.keyClick(tab.apps_view, Qt.Key.Key_Return)
+    assert opened == [ids[0], ids[0]] and ids[0] in window.details
 
 
 def test_export_writes_the_household_file_and_opens_it(qtbot, tab, household, tmp_path, opener,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ...core.services import Services
 
 BAD_FG = QColor("#b71c1c")
+VOID_FG = QColor("#9e9e9e")
 OK_STYLE = "color: #2e7d32;"
 WARN_STYLE = "color: #8a5a00;"
 ERROR_STYLE = "color: #b71c1c;"
@@ -116,17 +117,29 @@ class DocumentsModel(ListTableModel):
         d = self.row_at(index.row()) if index.isValid() else None
         if d is None:
             return None
-        ok = getattr(d, "hash_ok", True)
+        info = d.info
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == 4:
-                if getattr(d, "voided", False):
-                    return self.tr("voided")
-                return self.tr("verified") if ok else self.tr("does not match its record")
-            return {0: d.title, 1: d.number, 2: _day(d.created_at),
-                    3: getattr(d, "application_number", "")}.get(index.column(), "")
-        if role == Qt.ItemDataRole.ForegroundRole and not ok:
-            return QBrush(BAD_FG)
+                return self._state(d)
+            return {0: info.title, 1: info.number, 2: _day(info.created_at),
+                    3: d.application_number}.get(index.column(), "")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if d.hash_ok is False:
+                return QBrush(BAD_FG)
+            if info.voided:
+                return QBrush(VOID_FG)
         return None
+
+    def _state(self, d: Any) -> str:
+        if d.hash_ok is False:
+            text = self.tr("does not match its record")
+        elif d.hash_ok is None:
+            text = self.tr("no saved file yet (made when opened)")
+        else:
+            text = self.tr("verified")
+        if d.info.voided:
+            text = fmt(self.tr("voided; %1"), text)
+        return text
 
 
 def _table(model, name: str, stretch: int | None = None) -> QTableView:
@@ -153,7 +166,7 @@ class HouseholdTab(QWidget):
         self.setObjectName("householdTab")
         self.services, self.tasks, self.actor = services, tasks, current_actor
         self.opener = opener or open_file
-        #: the save dialog and the preview (tests replace them)
+        # the save dialog and the preview (tests replace them)
         self.ask_save_path: Callable[[QWidget, str, Path], Path | None] = ask_save_path
         self.preview_pdf: Callable[[QWidget, Path, str], object] = _preview
         self.key: str | None = None          # the household shown
@@ -226,30 +239,32 @@ class HouseholdTab(QWidget):
         self.apps_model = RowsModel([self.tr("Application"), self.tr("Received"),
                                      self.tr("Status"), self.tr("Items and results")])
         self.apps_view = _table(self.apps_model, "householdApplications", stretch=3)
-        self.apps_view.doubleClicked.connect(lambda *_: self.open_application())
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.apps_view)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self.open_application)
+        # double-click or Enter (activated) opens the application
+        self.apps_view.activated.connect(lambda *_: self.open_application())
         self.apps_ids: list[int] = []
 
         self.members_model = RowsModel([self.tr("Name"), self.tr("Relation"),
-                                        self.tr("ID number"), self.tr("From"), self.tr("Until"),
-                                        self.tr("Applications")])
-        self.members_view = _table(self.members_model, "householdMembers", stretch=5)
-        self.results_model = RowsModel([self.tr("Item"), self.tr("Result"), self.tr("Amount (yuan)"),
-                                        self.tr("Period"), self.tr("Application")])
+                                        self.tr("ID number"), self.tr("First listed"),
+                                        self.tr("Last listed"), self.tr("Times listed")])
+        self.members_view = _table(self.members_model, "householdMembers")
+        self.members_view.setToolTip(self.tr(
+            "Who was in the household, from the applications and the re-checks: first and "
+            "last time listed, with the application number"))
+        self.results_model = RowsModel([self.tr("Item"), self.tr("Result"), self.tr("Decided on"),
+                                        self.tr("Amount (yuan)"), self.tr("Period"),
+                                        self.tr("Application")])
         self.results_view = _table(self.results_model, "householdResults", stretch=1)
-        self.payments_model = RowsModel([self.tr("Date"), self.tr("Kind"), self.tr("Item"),
-                                         self.tr("Amount (yuan)"), self.tr("Application"),
-                                         self.tr("Note")])
-        self.payments_view = _table(self.payments_model, "householdPayments", stretch=5)
+        self.payments_model = RowsModel([self.tr("From"), self.tr("Kind"), self.tr("Item"),
+                                         self.tr("Amount (yuan)"), self.tr("Period"),
+                                         self.tr("Application"), self.tr("Reference")])
+        self.payments_view = _table(self.payments_model, "householdPayments", stretch=1)
         self.reviews_model = RowsModel([self.tr("Date"), self.tr("Kind"), self.tr("Item"),
-                                        self.tr("Outcome"), self.tr("Application"),
-                                        self.tr("Next re-check")])
+                                        self.tr("Outcome"), self.tr("Amount (yuan)"),
+                                        self.tr("Next re-check"), self.tr("Application")])
         self.reviews_view = _table(self.reviews_model, "householdReviews", stretch=3)
         self.docs_model = DocumentsModel(self)
         self.docs_view = _table(self.docs_model, "householdDocuments", stretch=0)
-        self.docs_view.doubleClicked.connect(lambda *_: self.open_document())
+        self.docs_view.activated.connect(lambda *_: self.open_document())
         self.docs_view.selectionModel().currentRowChanged.connect(lambda *_: self._doc_selected())
         self.open_doc_button = QPushButton(self.tr("Open"))
         self.open_doc_button.setObjectName("householdOpenDocument")
@@ -403,10 +418,10 @@ class HouseholdTab(QWidget):
         if key != self.key:
             self._set_result("", "")
         self.key, self.file = key, f
-        a = f.applicant
         apps = list(f.applications)
         dates = [x.intake_date for x in apps if x.intake_date is not None]
-        head = (f"<b style='font-size:13pt'>{escape(a.name)}</b>　{escape(a.id_number or '—')}"
+        head = (f"<b style='font-size:13pt'>{escape(f.applicant_name)}</b>　"
+                f"{escape(f.applicant_id or '—')}"
                 + "<br>" + escape(fmt(self.tr("%1 application(s), %2"), str(len(apps)),
                                       _span(min(dates), max(dates)) if dates else "—")))
         self.heading.setText(head)
@@ -415,15 +430,14 @@ class HouseholdTab(QWidget):
                                    self._items_text(x)) for x in apps])
         self.members_model.set_rows([(m.name, m.relation, m.masked_id or "—",
                                       _span_text(m.first_on, m.from_number),
-                                      _span_text(m.last_on, m.to_number),
-                                      getattr(m, "applications", "") or "")
+                                      _span_text(m.last_on, m.to_number), str(m.snapshots))
                                      for m in f.members])
         self.results_model.set_rows([self._result_row(r) for r in f.results])
         self.payments_model.set_rows([self._payment_row(p) for p in f.payments])
         self.reviews_model.set_rows([self._review_row(r) for r in f.reviews])
         docs = list(f.documents)
         self.docs_model.set_rows(docs)
-        bad = [d for d in docs if not getattr(d, "hash_ok", True)]
+        bad = [d for d in docs if d.hash_ok is False]
         self.docs_note.setText(
             fmt(self.tr("%1 saved file(s) do not match their record: the export will be "
                         "refused until they are restored."), str(len(bad))) if bad else "")
@@ -437,24 +451,29 @@ class HouseholdTab(QWidget):
     def _items_text(self, app: Any) -> str:
         parts = []
         for item in app.items:
-            text = item.name
-            if item.result:
-                text += f"：{item.result}"
-            if item.amount_fen is not None:
+            text = f"{item.name}：{item.status_label}"
+            if item.amount_fen:
                 text += " " + fmt(self.tr("%1 yuan"), yuan(item.amount_fen, fen=True))
             parts.append(text)
         return "；".join(parts)
 
+    def _amount(self, fen: int | None, monthly: bool = False) -> str:
+        if not fen:
+            return ""
+        return fmt(self.tr("%1 a month"), yuan(fen, fen=True)) if monthly else yuan(fen, fen=True)
+
     def _result_row(self, r: Any) -> tuple[str, ...]:
-        return (r.item, r.result, yuan(r.amount_fen, fen=True) if r.amount_fen is not None else "",
-                _span(r.start, r.end), r.application_number)
+        result = r.status_label + (f"：{r.result_text}" if r.result_text else "")
+        return (r.name, result, _day(r.result_on), self._amount(r.amount_fen),
+                _span(r.period_from, r.period_to), r.application_number)
 
     def _payment_row(self, p: Any) -> tuple[str, ...]:
-        return (_day(p.on), p.kind, p.item, yuan(p.amount_fen, fen=True), p.application_number,
-                p.note)
+        return (_day(p.on), p.label, p.item_name, self._amount(p.amount_fen, p.monthly),
+                _span(p.period_from, p.period_to), p.application_number, p.reference)
 
     def _review_row(self, r: Any) -> tuple[str, ...]:
-        return (_day(r.on), r.kind, r.item, r.outcome, r.application_number, _day(r.next_due))
+        return (_day(r.on), r.kind_label, r.item_name, r.outcome_label, self._amount(r.amount_fen),
+                _day(r.next_review_on), r.application_number)
 
     def current_application(self) -> int | None:
         index = self.apps_view.currentIndex()
@@ -481,7 +500,7 @@ class HouseholdTab(QWidget):
         """The saved PDF; a missing file is rendered again on the write lane (as in the
         detail window). A document with the household's full IDs opens only with the
         right (the service refuses)."""
-        documents, doc_id, actor = self.services.documents, doc.id, self.actor()
+        documents, doc_id, actor = self.services.documents, doc.info.id, self.actor()
         return self.tasks.call(lambda: documents.original_pdf(doc_id, actor))
 
     def open_document(self) -> None:
@@ -504,7 +523,7 @@ class HouseholdTab(QWidget):
         except Exception as exc:
             present(self, exc, label=self.status)
             return
-        self.preview_pdf(self, path, doc.number)
+        self.preview_pdf(self, path, doc.info.number)
 
     # -- export -----------------------------------------------------------------------------------
     def _suggested_path(self) -> Path:
