@@ -229,7 +229,7 @@ class MainWindowNavigation(_Base):
         if page is None:
             return None
         screen.tabs.setCurrentWidget(page)
-        page.show_application(application_id)  # type: ignore[attr-defined]
+        page.show_application(application_id)
         self.raise_()
         self.activateWindow()
         return page

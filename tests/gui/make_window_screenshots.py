@@ -105,6 +105,7 @@ def main(out: Path) -> None:
         care_screenshots(app, window, services, out)  # issue 15 — care
         dynamic_monitor(app, window, out)
         dynamic_rechecks_shots(app, window, services, out)
+        household_view(app, window, services, out)  # issue 16 — householdgui
         window.close()
     finally:
         services.close()
@@ -197,6 +198,26 @@ def dynamic_rechecks_shots(app: QApplication, window, services, out: Path) -> No
     window.tasks.bus.publish(result.changes)
     tab.month.setDate(QDate(ends.year, ends.month, 1))
     grab(app, window, out / "dynamic-rechecks.png")
+
+def household_view(app: QApplication, window, services, out: Path) -> None:
+    """docs/screenshots/household-view.png (issue 16): 统计与档案 → 一户一档, the demo household
+    with the most applications found by the 办件编号 of its newest one."""
+    from collections import Counter
+
+    from desktop_app.gui.kit.widgets import commit_text
+
+    ids = services.queries.search_ids("", None, 1000)
+    keys = {i: services.households.key_for_application(i) for i in ids}
+    key, _n = Counter(keys.values()).most_common(1)[0]
+    newest = max(i for i, k in keys.items() if k == key)
+    screen = window.show_reports()
+    tab = screen.pages["HouseholdTab"]
+    screen.tabs.setCurrentWidget(tab)
+    commit_text(tab.search, services.queries.detail(newest).row.number)
+    tab.run_search()
+    tab.apps_view.selectRow(0)
+    grab(app, window, out / "household-view.png")
+
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")

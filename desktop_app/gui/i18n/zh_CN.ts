@@ -2566,14 +2566,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>存档文件</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+11"/>
+        <source>No saved file yet: it is made from the document&apos;s record when opened or exported</source>
+        <translation>尚无存档文件：打开或导出时按该文书的登记内容生成</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>does not match its record</source>
         <translation>与登记不符</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>no saved file yet (made when opened)</source>
-        <translation>尚无存档文件（打开时生成）</translation>
+        <source>not made yet</source>
+        <translation>待生成</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3286,7 +3291,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>FoundModel</name>
     <message>
-        <location filename="../reports/household.py" line="-48"/>
+        <location filename="../reports/household.py" line="-51"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -3460,7 +3465,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>HouseholdTab</name>
     <message>
-        <location filename="../reports/household.py" line="+88"/>
+        <location filename="../reports/household.py" line="+91"/>
         <source>ID number, application number or name</source>
         <translation>身份证号码、办件编号或姓名</translation>
     </message>
@@ -3476,12 +3481,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+11"/>
-        <location line="+195"/>
+        <location line="+193"/>
         <source>Find a household to see its file.</source>
         <translation>查找一户，查看其档案。</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-189"/>
         <source>Export household file PDF…</source>
         <translation>导出一户一档PDF…</translation>
     </message>
@@ -3502,14 +3507,14 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+8"/>
-        <location line="+18"/>
+        <location line="+16"/>
         <location line="+4"/>
         <location line="+4"/>
         <source>Application</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-24"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
@@ -3524,7 +3529,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>救助事项与结果</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -3731,8 +3736,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+15"/>
-        <source>Assembling the household file… %1 of %2 documents</source>
-        <translation>正在生成一户一档… 第 %1 / %2 份文书</translation>
+        <source>Assembling the household file… step %1 of %2</source>
+        <translation>正在生成一户一档… 第 %1 / %2 步</translation>
     </message>
     <message>
         <location line="+13"/>

@@ -120,6 +120,9 @@ class DocumentsModel(ListTableModel):
         info = d.info
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == 4:
+                if role == Qt.ItemDataRole.ToolTipRole and d.hash_ok is None:
+                    return self.tr("No saved file yet: it is made from the document's record "
+                                   "when opened or exported")
                 return self._state(d)
             return {0: info.title, 1: info.number, 2: _day(info.created_at),
                     3: d.application_number}.get(index.column(), "")
@@ -134,7 +137,7 @@ class DocumentsModel(ListTableModel):
         if d.hash_ok is False:
             text = self.tr("does not match its record")
         elif d.hash_ok is None:
-            text = self.tr("no saved file yet (made when opened)")
+            text = self.tr("not made yet")
         else:
             text = self.tr("verified")
         if d.info.voided:
@@ -583,7 +586,7 @@ class HouseholdTab(QWidget):
             self.progress.setRange(0, 100)
             self.progress.setValue(int(100 * min(max(fraction, 0.0), 1.0)))
         if isinstance(message, tuple) and len(message) == 2 and message[1]:
-            self._set_result(fmt(self.tr("Assembling the household file… %1 of %2 documents"),
+            self._set_result(fmt(self.tr("Assembling the household file… step %1 of %2"),
                                  str(message[0]), str(message[1])), "")
 
     def _finish(self) -> None:
