@@ -187,3 +187,39 @@ def _has_pdftotext() -> bool:
     from shutil import which
 
     return which("pdftotext") is not None
+
+
+def test_a_document_opens_and_previews_from_the_household_file(qtbot, tab, household, opener,
+                                                                services):
+    ids, numbers = household
+    type_text(qtbot, tab.search, numbers[1])
+    click(qtbot, tab.search_button)
+    tab.sections.setCurrentIndex(4)
+    assert not tab.open_doc_button.isEnabled()      # nothing chosen yet
+    row = _column(tab.docs_model, 3).index(numbers[0])   # a document of the first application
+    tab.docs_view.selectRow(row)
+    doc = tab.current_document()
+    assert doc.info.application_id == ids[0]
+    click(qtbot, tab.open_doc_button)
+    assert opener.opened[-1] == doc.info.path and doc.info.path.is_file()
+    previewed: list[tuple[Path, str]] = []
+    tab.preview_pdf = lambda _parent, path, title: previewed.append((path, title))
+    click(qtbot, tab.preview_doc_button)
+    assert previewed == [(doc.info.path, doc.info.number)]
+
+
+def test_a_saved_file_that_no_longer_matches_is_shown_red_with_a_note(qtbot, tab, household,
+                                                                     services):
+    ids, numbers = household
+    doc = next(d for d in services.documents.for_application(ids[0]) if d.path.is_file())
+    doc.path.write_bytes(doc.path.read_bytes() + b"\n% changed")
+    type_text(qtbot, tab.search, numbers[0])
+    click(qtbot, tab.search_button)
+    [row] = [r for r in range(tab.docs_model.rowCount())
+             if tab.docs_model.row_at(r).info.id == doc.id]
+    assert tab.docs_model.index(row, 4).data() == "与登记不符"
+    assert tab.docs_model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    others = [tab.docs_model.index(r, 4).data() for r in range(tab.docs_model.rowCount()) if r != row]
+    assert "与登记不符" not in others
+    assert "1 份存档文件与登记不符" in tab.docs_note.text()
+    assert tab.sections.tabText(4).startswith("文书")
