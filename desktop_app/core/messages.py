@@ -467,6 +467,11 @@ TEMPLATES: dict[str, str] = {
     "monitor.next_before_visit": "下次走访日期应晚于本次走访日期",
     "monitor.change_needs_recipient": "该家庭目前不享受低保、特困供养，不能提交变更申报；"
                                       "需要帮扶的请选择“需要帮扶”",
+    # issue 16 — household (services/households.py, household_pdf.py)
+    "household.not_found": "没有找到这一户的申请记录",
+    "household.hash_mismatch": "{title} {number} 的存档文件与出具时记录的校验值不一致"
+                               "（文件可能被修改或损坏），已停止导出一户一档；"
+                               "请负责人用“检查”核对后再导出",
 }
 
 register(TEMPLATES)

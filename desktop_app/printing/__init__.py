@@ -65,6 +65,8 @@ DOCUMENT_KINDS: dict[str, str] = {
     "lead_slip": "主动发现线索登记单",
     "hotline_reply": "12345热线工单办理回复单",
     "lead_visit_list": "主动发现线索走访名单",
+    # issue 16 — household: the index of a household file (core/services/household_pdf.py)
+    "household_file": "一户一档 档案目录",
 }
 
 __all__ = [

@@ -709,6 +709,33 @@ def lead_visit_list() -> dict[str, Any]:
     return data
 
 
+def household_file() -> dict[str, Any]:
+    """一户一档 档案目录 (issue 16): the shape of ``services/household_pdf.index_data``."""
+    data = copy.deepcopy(_BASE)
+    data["number"] = "330102101000-HF-20261124103000"
+    data["household_file"] = {"applications": 2, "documents": 3, "pages": 6,
+                              "index_pages": 1, "withheld": 0}
+    data["household_apps"] = [
+        {"number": "330102101-20250310-0004", "intake_date": "2025-03-10",
+         "items": "最低生活保障", "status": "已办结"},
+        {"number": "330102101-20261124-0001", "intake_date": "2026-11-24",
+         "items": "医疗救助、临时救助（急难型）", "status": "已受理"},
+    ]
+    data["files"] = [
+        {"title": "社会救助申请受理回执", "number": "330102101-20250310-0004",
+         "date": "2025-03-10", "application_number": "330102101-20250310-0004",
+         "page": 2, "pages": 1, "note": ""},
+        {"title": "社会救助事项转办单", "number": "330102101-20261124-0001-Z1",
+         "date": "2026-11-24", "application_number": "330102101-20261124-0001",
+         "page": 3, "pages": 2, "note": "已作废"},
+        {"title": "社会救助申请书", "number": "330102101-20261124-0001",
+         "date": "2026-11-24", "application_number": "330102101-20261124-0001",
+         "page": None, "pages": None, "note": "未收录：载有完整证件号码"},
+    ]
+    data["applicant"]["name"] = "张" + _RARE
+    return data
+
+
 SAMPLES = {
     "receipt": receipt,
     "notice_missing": notice_missing,
@@ -738,6 +765,7 @@ SAMPLES = {
     "lead_slip": lead_slip,  # issue 15 — leads
     "hotline_reply": hotline_reply,
     "lead_visit_list": lead_visit_list,
+    "household_file": household_file,  # issue 16 — household
 }
 
 

@@ -105,6 +105,9 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
              "situation", "assignee", "visit_due", "reply_due", "replied", "replied_on",
              "reply_text", "status", "outcome", "outcome_text"},
     "visits": None, "leads": None,
+    # issue 16 — household: the index of the household file (core/services/household_pdf.py)
+    "household_file": {"applications", "documents", "pages", "index_pages", "withheld"},
+    "household_apps": None, "files": None,
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional", "waiting"},
@@ -147,6 +150,9 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     "visits": {"date", "people", "findings"},
     "leads": {"number", "source", "reported_on", "subject", "id_number_masked", "address",
               "situation", "assignee", "visit_due"},
+    # issue 16 — household
+    "household_apps": {"number", "intake_date", "items", "status"},
+    "files": {"title", "number", "date", "application_number", "page", "pages", "note"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}

@@ -25,7 +25,8 @@ def test_every_kind_has_template_and_sample(rendered):
         "material_checklist",
         "recheck_form", "review_notice", "taper_list",  # issue 15 — reviews
         "care_agreement", "self_care_assessment",  # issue 15 — care
-        "lead_slip", "hotline_reply", "lead_visit_list"}  # issue 15 — leads
+        "lead_slip", "hotline_reply", "lead_visit_list",  # issue 15 — leads
+        "household_file"}  # issue 16 — household: the household file's index
     for kind, pdf in rendered.items():
         assert pdf.startswith(b"%PDF-"), kind
         assert load_template(kind).version >= 1

@@ -84,6 +84,7 @@ ACTION_LABELS = {
     "lead.apply": "线索帮助申请",
     "lead.close": "线索办结",
     "lead.link": "线索转为申请",
+    "household.file": "导出一户一档",  # issue 16 — household
 }
 
 

@@ -11,7 +11,7 @@ applicant without an ID number is a household of one application, key ``app:<id>
 * :meth:`HouseholdService.view` — the household across its applications: members over
   time (the applications' households and the re-check snapshots), results, payments,
   re-checks and documents with their hash state;
-* ``export_pdf`` — the whole file as one PDF (``household_pdf.py``, next).
+* :meth:`HouseholdService.export_pdf` — the whole file as one PDF (``household_pdf.py``).
 
 Reads only, except ``export_pdf`` (an audited export; it may record the first rendering
 of a bulk-loaded document like ``documents.original_pdf`` does — run it on the write lane).
@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -48,6 +49,10 @@ from ..rules.identity import mask_id
 from .auth import ActorRef
 from .context import ServiceContext
 from .documents import DocumentInfo, DocumentService
+
+if TYPE_CHECKING:
+    from .context import Outcome
+    from .household_pdf import HouseholdExport
 
 #: The prefix of the key of a household whose applicant has no ID number.
 APP_KEY_PREFIX = "app:"
@@ -361,6 +366,20 @@ class HouseholdService:
                                          file_state(info.path, doc.sha256),
                                          _shows_household_ids(doc)))
         return out
+
+    # -- the PDF ---------------------------------------------------------------------------
+    def export_pdf(self, key: str, out: Path, by: ActorRef, *,
+                   progress: Callable[[int, int | None], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> Outcome[HouseholdExport]:
+        """The household file as one PDF at ``out``: an index with page numbers, then
+        every saved document in the order issued, each verified against its recorded
+        SHA-256, one bookmark each; atomic, audited (``household.file``); a document
+        whose file differs from its hash stops it (``household.hash_mismatch``).
+        ``progress(done, total)``; ``cancelled()`` true → :class:`Cancelled`, nothing
+        written. See :mod:`.household_pdf`."""
+        from .household_pdf import export
+
+        return export(self, key, out, by, progress=progress, cancelled=cancelled)
 
 
 def file_state(path: Path, sha256: str) -> bool | None:

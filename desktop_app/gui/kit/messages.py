@@ -1005,6 +1005,13 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "monitor.change_needs_recipient": (QT_TRANSLATE_NOOP(
         "Messages", "This household does not receive dibao or tekun support now, so no "
         "change report can be made; choose \"needs help\" if it needs help"), ()),
+    # issue 16 — household (services/households.py, household_pdf.py)
+    "household.not_found": (QT_TRANSLATE_NOOP(
+        "Messages", "No application of this household was found"), ()),
+    "household.hash_mismatch": (QT_TRANSLATE_NOOP(
+        "Messages", "The saved file of %1 %2 differs from the checksum recorded when it was "
+        "issued (the file may have been changed or damaged); the household file was not "
+        "exported. Ask a supervisor to run the check, then export again"), ("title", "number")),
 }
 
 
