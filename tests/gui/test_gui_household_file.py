@@ -153,19 +153,25 @@ def test_cancel_during_the_export_leaves_no_file(qtbot, tab, household, tmp_path
     _ids, numbers = household
     type_text(qtbot, tab.search, numbers[0])
     click(qtbot, tab.search_button)
-    out = tmp_path / "一户一档.pdf"
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "一户一档.pdf"
     tab.ask_save_path = lambda *_a: out
     original = tab._progress
+    seen: list[object] = []
 
     def progress_then_cancel(fraction, message):
         original(fraction, message)
-        assert tab.cancel_button.isVisible()
-        click(qtbot, tab.cancel_button)   # the clerk presses 取消 while it runs
+        seen.append(message)
+        if len(seen) == 2:   # the clerk presses 取消 while it runs
+            assert tab.progress.isVisible() and tab.cancel_button.isVisible()
+            click(qtbot, tab.cancel_button)
 
     tab._progress = progress_then_cancel
     click(qtbot, tab.export_button)
+    assert len(seen) >= 2
     assert not out.exists()
-    assert list(tmp_path.iterdir()) == []
+    assert list(folder.iterdir()) == []
     assert "已取消" in tab.result_label.text()
     assert tab.export_button.isEnabled()
 
@@ -223,3 +229,21 @@ def test_a_saved_file_that_no_longer_matches_is_shown_red_with_a_note(qtbot, tab
     assert "与登记不符" not in others
     assert "1 份存档文件与登记不符" in tab.docs_note.text()
     assert tab.sections.tabText(4).startswith("文书")
+
+
+def test_the_export_is_refused_while_a_saved_file_does_not_match(qtbot, tab, household, tmp_path,
+                                                                 services):
+    ids, numbers = household
+    doc = next(d for d in services.documents.for_application(ids[1]) if d.path.is_file())
+    doc.path.write_bytes(doc.path.read_bytes() + b"\n% changed")
+    type_text(qtbot, tab.search, numbers[1])
+    click(qtbot, tab.search_button)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    tab.ask_save_path = lambda *_a: folder / "一户一档.pdf"
+    click(qtbot, tab.export_button)
+    text = tab.result_label.text()
+    assert text.startswith("未导出：") and doc.number in text, text
+    assert list(folder.iterdir()) == []
+    assert not tab.open_export_button.isVisible()
+    assert tab.export_button.isEnabled()

@@ -3745,7 +3745,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>一户一档已写入：%1（%2 页，%3 份文书）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>%1 document(s) with the household&apos;s full ID numbers are listed in the index but not included: that needs the full-ID right.</source>
+        <translation>另有 %1 份印有家庭成员完整身份证号码的文书仅列入目录、未收入：需要查看完整身份证号码的权限。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Export cancelled: no file was written.</source>
         <translation>导出已取消：未写入任何文件。</translation>
     </message>
@@ -7387,6 +7392,16 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>This household does not receive dibao or tekun support now, so no change report can be made; choose &quot;needs help&quot; if it needs help</source>
         <translation>该家庭目前不享受低保、特困供养，不能提交变更申报；需要帮扶的请选择“需要帮扶”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No application of this household was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The saved file of %1 %2 differs from the checksum recorded when it was issued (the file may have been changed or damaged); the household file was not exported. Ask a supervisor to run the check, then export again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -599,9 +599,14 @@ class HouseholdTab(QWidget):
         self._finish()
         result = getattr(outcome, "value", outcome)
         self.last_export = Path(result.path)
-        self._set_result(fmt(self.tr("Household file written: %1 (%2 pages, %3 documents)."),
-                             str(result.path), str(result.pages), str(result.documents)),
-                         OK_STYLE)
+        text = fmt(self.tr("Household file written: %1 (%2 pages, %3 documents)."),
+                   str(result.path), str(result.pages), str(result.documents))
+        withheld = getattr(result, "withheld", 0)
+        if withheld:
+            text += " " + fmt(self.tr("%1 document(s) with the household's full ID numbers are "
+                                      "listed in the index but not included: that needs the "
+                                      "full-ID right."), str(withheld))
+        self._set_result(text, OK_STYLE)
         self.open_export_button.show()
 
     def _export_failed(self, error: BaseException) -> None:
