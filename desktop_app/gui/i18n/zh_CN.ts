@@ -7396,12 +7396,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="+4"/>
         <source>No application of this household was found</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到这一户的申请记录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The saved file of %1 %2 differs from the checksum recorded when it was issued (the file may have been changed or damaged); the household file was not exported. Ask a supervisor to run the check, then export again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 的存档文件与出具时记录的校验值不一致（文件可能被修改或损坏），已停止导出一户一档；请负责人用“检查”核对后再导出</translation>
     </message>
 </context>
 <context>
