@@ -325,6 +325,7 @@ class HouseholdTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
+        self.setFocusProxy(self.search)   # the screen's focus_current lands in the search
         tasks.bus.changed.connect(self._on_changes)
         self._doc_selected()
 
@@ -334,9 +335,6 @@ class HouseholdTab(QWidget):
         issued since)."""
         if self.key is not None:
             self._load(self.key)
-
-    def focus(self) -> None:
-        self.search.setFocus()
 
     def run_search(self) -> None:
         text = self.search.text().strip()
@@ -356,6 +354,8 @@ class HouseholdTab(QWidget):
             self._clear_view()
             return
         self.found_label.setText(fmt(self.tr("%1 household(s) found"), str(len(refs))))
+        if refs[0].key == self.key:
+            self._load(self.key)       # the same household again: read it afresh
         self.found_view.selectRow(0)   # shows the first (the only one, usually)
         self.found_view.setFocus()
 
@@ -375,17 +375,13 @@ class HouseholdTab(QWidget):
         households = self.services.households
         self.status.clear_message()
 
-        def find() -> tuple[str, list[Any]]:
-            key = households.key_for_application(application_id)
-            return key, []
-
-        def done(result: tuple[str, list[Any]]) -> None:
-            key, _ = result
+        def done(key: str) -> None:
             self.found_model.set_rows([])
             self.found_label.setText("")
             self._load(key)
 
-        self.tasks.run(find, done, lambda e: present(self, e, label=self.status),
+        self.tasks.run(lambda: households.key_for_application(application_id), done,
+                       lambda e: present(self, e, label=self.status),
                        owner=self, lane=READ, publish=False)
 
     # -- the household ----------------------------------------------------------------------------
@@ -608,6 +604,8 @@ class HouseholdTab(QWidget):
                                       "full-ID right."), str(withheld))
         self._set_result(text, OK_STYLE)
         self.open_export_button.show()
+        if self.key is not None:
+            self._load(self.key)   # a document made for the file now has its saved file
 
     def _export_failed(self, error: BaseException) -> None:
         self._finish()
