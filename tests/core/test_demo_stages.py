@@ -55,12 +55,16 @@ def test_closed_township_tasks_have_their_steps_in_order(services, township):
 
 def test_showcase_stops_the_procedure_where_a_clerk_meets_it(services, township, clock):
     written = fill_demo(services, 5, seed=4, days=60, showcase=True)
-    from desktop_app.core.services.demo_providers import CASES as SERVICE_CASES  # issue 15
     # (+ the monitoring list's known cases, issue 15: services/demo_monitor.py)
-    assert written == 5 + len(SHOWCASE) + len(CASES) + len(SERVICE_CASES)
+    from desktop_app.core.services.demo_households import PLANS  # issue 16 — household
+    from desktop_app.core.services.demo_providers import CASES as SERVICE_CASES  # issue 15
+    households = [items for plan in PLANS for _days, items, _change in plan]
+    assert written == 5 + len(SHOWCASE) + len(CASES) + len(SERVICE_CASES) + len(households)
     h = services.handling
+    last = sum(len(items) for items in households)  # (the households come after the showcase)
     with services.ctx.db.read() as s:
-        ids = [r.id for r in s.scalars(select(RequestedItem).order_by(RequestedItem.id))][-4:]
+        ids = [r.id for r in s.scalars(select(RequestedItem).order_by(RequestedItem.id))
+               ][-4 - last:-last]
     pub, county, visit, urgent = ids
     plan = h.stage_plan(pub)
     assert plan.current == "publicity"

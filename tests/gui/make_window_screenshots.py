@@ -106,6 +106,7 @@ def main(out: Path) -> None:
         dynamic_monitor(app, window, out)
         dynamic_rechecks_shots(app, window, services, out)
         household_view(app, window, services, out)  # issue 16 — householdgui
+        household_file_page1(services, actor, out)  # issue 16 — household
         window.close()
     finally:
         services.close()
@@ -129,6 +130,28 @@ def shoot_providers(app: QApplication, window, out: Path) -> None:
     grab(app, dialog, out / "dynamic-providers-choose.png")
     dialog.close()
     grab(app, window, out / "dynamic-providers-tracking.png")
+
+
+def household_file_page1(services, actor, out: Path) -> None:
+    """Issue 16 — 一户一档: page 1 (the index) of the household file of the ``--demo``
+    household with the most applications (household-file-page1.png, pdftoppm at 80 dpi)."""
+    import subprocess
+    from datetime import date
+
+    from desktop_app.core.services import SearchFilters
+    from desktop_app.core.services.demo_households import PLANS
+
+    first = max(PLANS, key=len)[0][0]  # days before today of its first application
+    day = date.fromordinal(services.ctx.today().toordinal() - first)
+    rows = services.queries.search("", SearchFilters(date_from=day, date_to=day))
+    key = max((services.households.key_for_application(r.id) for r in rows),
+              key=lambda k: len(services.households.view(k, actor).applications))
+    pdf = Path(tempfile.mkdtemp(prefix="household-file-")) / "household.pdf"
+    services.households.export_pdf(key, pdf, actor)
+    stem = out / "household-file-page1"
+    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile",
+                    str(pdf), str(stem)], check=True)
+    print(f"wrote {stem.name}.png")
 
 
 def care_screenshots(app: QApplication, window: QWidget, services, out: Path) -> None:

@@ -190,3 +190,32 @@ def test_office_copies_with_full_ids_are_withheld_without_the_right(services, ho
     text = _page_text(tmp_path / "f.pdf", 1)
     assert text.count("未收录") == len(full)
     assert len(PdfReader(str(tmp_path / "f.pdf")).outline) == 1 + res.documents
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fault", ["disk_full", "read_only"])
+def test_a_fault_leaves_nothing_and_is_one_chinese_line(services, household, township,
+                                                         tmp_path, fault):
+    """A full USB stick or a read-only folder: a FileFault naming the folder in Chinese,
+    no file and no temporary file left, nothing audited."""
+    from sync_contract.faults import FileFault
+    from tests.helpers.faults import fill, listing, no_parts, read_only, tmpfs
+
+    if fault == "disk_full":
+        with tmpfs(tmp_path / "stick", "2m") as stick:
+            fill(stick, 64 * 1024)
+            with pytest.raises(FileFault) as caught:
+                services.households.export_pdf(SAME, stick / "f.pdf", township)
+            assert listing(stick) == ["filler.bin"]
+            no_parts(stick)
+            assert "空间不足" in caught.value.message
+    else:
+        src = tmp_path / "src"
+        src.mkdir()
+        with read_only(src, tmp_path / "ro") as ro:
+            with pytest.raises(FileFault) as caught:
+                services.households.export_pdf(SAME, ro / "f.pdf", township)
+            assert listing(ro) == []
+    assert caught.value.message.startswith("保存PDF失败")
+    with services.ctx.db.read() as s:
+        assert s.scalars(select(Event).where(Event.action == "household.file")).first() is None

@@ -91,3 +91,39 @@ def test_view_lists_applications_members_and_documents(services, household, town
     assert stranger not in {d.info.application_id for d in docs}
     with pytest.raises(LookupError):
         services.households.view("app:99999", township)
+
+
+def test_demo_has_households_with_several_applications(services, township):
+    """``--demo`` (showcase) adds households that come back: the view follows a member
+    who joined and one who left (demo_households.py)."""
+    from desktop_app.core.services.demo import fill_demo
+    from desktop_app.core.services.demo_households import PLANS
+
+    fill_demo(services, 3, seed=5, days=60, showcase=True)
+    found = []
+    for plan in PLANS:
+        # the first application of each planned household: its number, then its key
+        day = services.ctx.today().toordinal() - plan[0][0]
+        rows = services.queries.search(
+            "", filters=_day_filter(date.fromordinal(day)))
+        keys = {services.households.key_for_application(r.id) for r in rows}
+        found += [k for k in keys if len(services.households.view(k, township).applications)
+                  == len(plan)]
+    assert len(found) == len(PLANS)
+    views = [services.households.view(k, township) for k in found]
+    joined = [m for v in views for m in v.members if m.from_number != v.applications[0].number]
+    left = [m for v in views for m in v.members if m.to_number != v.applications[-1].number]
+    assert joined and left
+    # bulk-loaded documents (never rendered): the export renders them, records their
+    # hashes (document.render) and reports them changed
+    assert all(d.hash_ok is None and not d.sha256 for d in views[0].documents)
+    res = services.households.export_pdf(found[0], services.ctx.db.data_dir / "f.pdf", township)
+    assert res.changes.documents == {d.info.id for d in views[0].documents}
+    after = services.households.view(found[0], township).documents
+    assert all(d.hash_ok is True and d.sha256 for d in after)
+
+
+def _day_filter(day):
+    from desktop_app.core.services import SearchFilters
+
+    return SearchFilters(date_from=day, date_to=day)

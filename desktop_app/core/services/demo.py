@@ -312,6 +312,9 @@ def fill_demo(services: Services, n: int, *, seed: int = 0, days: int = 730,
         add_demo_care(services, random.Random(seed + 15))  # issue 15 — care (demo_care.py)
         from .demo_leads import add_demo_leads  # issue 15 — leads
         add_demo_leads(services, rng.choice(clerks))
+        from .demo_households import add_demo_households  # issue 16 — household
+        done += add_demo_households(services, _Maker(services, random.Random(seed + 16)),
+                                    clerks[0], advance_demo_tasks)
     return done
 
 

@@ -239,12 +239,15 @@ def export(service: HouseholdService, key: str, out: Path, by: ActorRef, *,
     out = Path(out)
     actor, fixed, entries = _collect(service, key, by)
     total = len(entries) + _EXTRA_STEPS
+    first_renders: set[int] = set()
     for n, e in enumerate(entries):
         step(n, total)
         if e.withheld:
             continue
         e.pdf = _verified_pdf(service, e, by)
         e.pages = _page_count(e.pdf)
+        if not e.sha256:
+            first_renders.add(e.id)  # its hash is recorded now (``document.render``)
     step(len(entries), total)
     now = service.ctx.clock()
     reference = f"{fixed['town_code']}-HF-{now:%Y%m%d%H%M%S}"
@@ -282,7 +285,7 @@ def export(service: HouseholdService, key: str, out: Path, by: ActorRef, *,
                              index_pages=index_pages, reference=reference)
     except OSError as exc:
         raise fault(exc, out.parent, "save_pdf") from None
-    return Outcome(result, Changes())
+    return Outcome(result, Changes(documents=first_renders))
 
 
 __all__ = ["HouseholdExport", "export", "index_data", "render_index"]

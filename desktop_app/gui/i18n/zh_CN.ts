@@ -3481,12 +3481,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+11"/>
-        <location line="+193"/>
+        <location line="+189"/>
         <source>Find a household to see its file.</source>
         <translation>查找一户，查看其档案。</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-185"/>
         <source>Export household file PDF…</source>
         <translation>导出一户一档PDF…</translation>
     </message>
@@ -3660,7 +3660,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>文书</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Type an ID number, an application number or a name.</source>
         <translation>请输入身份证号码、办件编号或姓名。</translation>
     </message>
@@ -3680,12 +3680,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>找到 %1 户</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The search failed.</source>
         <translation>查找失败。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+49"/>
         <source>The household file could not be read.</source>
         <translation>无法读取该户档案。</translation>
     </message>
@@ -3750,7 +3750,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>另有 %1 份印有家庭成员完整身份证号码的文书仅列入目录、未收入：需要查看完整身份证号码的权限。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Export cancelled: no file was written.</source>
         <translation>导出已取消：未写入任何文件。</translation>
     </message>
