@@ -355,7 +355,7 @@ class HouseholdTab(QWidget):
             return
         self.found_label.setText(fmt(self.tr("%1 household(s) found"), str(len(refs))))
         if refs[0].key == self.key:
-            self._load(self.key)       # the same household again: read it afresh
+            self._load(refs[0].key)    # the same household again: read it afresh
         self.found_view.selectRow(0)   # shows the first (the only one, usually)
         self.found_view.setFocus()
 
