@@ -373,6 +373,7 @@ class MainWindow(MainWindowNavigation, QMainWindow):
             return dialog
         view = DetailView(self.services, self.tasks, application_id, self.current_actor,
                           opener=self.opener)
+        view.openHousehold.connect(self.show_household)  # issue 16 — householdgui
         dialog = DetailDialog(view, self, settings=self.settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _=None, i=application_id: self.details.pop(i, None))

@@ -221,6 +221,19 @@ class MainWindowNavigation(_Base):
         self.reports_screen.focus_current()
         return self.reports_screen
 
+    def show_household(self, application_id: int):
+        """一户一档 of an application's household (issue 16, the detail window's action):
+        统计与档案 on its household tab."""
+        screen = self.show_reports()
+        page = screen.pages.get("HouseholdTab")
+        if page is None:
+            return None
+        screen.tabs.setCurrentWidget(page)
+        page.show_application(application_id)
+        self.raise_()
+        self.activateWindow()
+        return page
+
     def open_intake_draft(self, draft_id: int) -> None:
         """A draft made elsewhere (a lead's 帮助申请, issue 15) continued at the window; what
         the window held is kept as the clerk's draft first (offered at the next start)."""

@@ -148,6 +148,7 @@ def main(out: Path) -> None:
         ledgers_tab_shot(app, window, out)  # issue 16 — ledgers
         stats_screenshots(app, window, services, out)  # issue 16 — statsgui
         shoot_import_preview(app, window, services, out)  # issue 16 — importgui
+        household_view(app, window, services, out)  # issue 16 — householdgui
         household_file_page1(services, actor, out)  # issue 16 — household
         window.close()
     finally:
@@ -305,6 +306,24 @@ def ledgers_tab_shot(app: QApplication, window, out: Path) -> None:
     tab.ask_save = lambda suggested: str(folder / suggested.name)
     tab.export()
     grab(app, window, out / "ledgers-tab.png")
+def household_view(app: QApplication, window, services, out: Path) -> None:
+    """docs/screenshots/household-view.png (issue 16): 统计与档案 → 一户一档, the demo household
+    with the most applications found by the 办件编号 of its newest one."""
+    from collections import Counter
+
+    from desktop_app.gui.kit.widgets import commit_text
+
+    ids = services.queries.search_ids("", None, 1000)
+    keys = {i: services.households.key_for_application(i) for i in ids}
+    key, _n = Counter(keys.values()).most_common(1)[0]
+    newest = max(i for i, k in keys.items() if k == key)
+    screen = window.show_reports()
+    tab = screen.pages["HouseholdTab"]
+    screen.tabs.setCurrentWidget(tab)
+    commit_text(tab.search, services.queries.detail(newest).row.number)
+    tab.run_search()
+    tab.apps_view.selectRow(0)
+    grab(app, window, out / "household-view.png")
 
 
 if __name__ == "__main__":

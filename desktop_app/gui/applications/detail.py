@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -78,6 +78,10 @@ STEP_ACTIONS: dict[str, str] = {
 class DetailView(DetailDocumentActions, QWidget):
     """Everything about one application. Reloads itself after its own operations and
     when a change notice on the bus touches the application."""
+
+    #: issue 16 — householdgui: 一户一档 of this application's household (the main window
+    #: opens 统计与档案 on that tab)
+    openHousehold = Signal(int)
 
     def __init__(self, services: Services, tasks: TaskRunner, application_id: int,
                  actor: Callable[[], object], parent: QWidget | None = None, *,
@@ -259,6 +263,14 @@ class DetailView(DetailDocumentActions, QWidget):
         self.full_id_button.setVisible(actor_now is not None and (
             actor_now.can(FULL_ID_ANY) or actor_now.can(FULL_ID_OWN)))
         head.addWidget(self.full_id_button)
+        # issue 16 — householdgui: the household's whole file across its applications
+        self.household_button = QPushButton(self.tr("Household file"))
+        self.household_button.setObjectName("householdFileButton")
+        self.household_button.setToolTip(self.tr(
+            "一户一档: every application, member, result, re-check and document of this "
+            "household"))
+        self.household_button.clicked.connect(lambda: self.openHousehold.emit(self.application_id))
+        head.addWidget(self.household_button)
         body_layout.addLayout(head)
         body_layout.addWidget(self.error)
         body_layout.addWidget(self.sent_label)

@@ -1876,7 +1876,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailDialog</name>
     <message>
-        <location filename="../applications/detail.py" line="+724"/>
+        <location filename="../applications/detail.py" line="+736"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1907,7 +1907,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../applications/detail.py" line="-560"/>
+        <location filename="../applications/detail.py" line="-568"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1920,19 +1920,19 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location line="-8"/>
         <location line="+8"/>
-        <location line="+142"/>
+        <location line="+150"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-158"/>
         <location line="+8"/>
-        <location line="+143"/>
+        <location line="+151"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-159"/>
         <source>Sex, birth date</source>
         <translation>性别、出生日期</translation>
     </message>
@@ -1997,7 +1997,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-135"/>
         <source>Closed</source>
         <extracomment>Handling steps (协同办理) and their names in the timeline&apos;s action column; the core&apos;s timeline text starts with the same words (&quot;转办：医疗救助 → 县医保局 …&quot;).</extracomment>
         <translation>办结</translation>
@@ -2049,9 +2049,9 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>选择服务机构</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Handling progress</source>
-        <extracomment>Prints one saved PDF -&gt; its PrintReport or None (print dialog; ``remembered``: the remembered printer); tests replace it. Shows the built-in preview of one saved PDF; tests replace it. How the stage dialogs are shown; tests replace it (no modal loop). &quot;已发送到打印机 …&quot; after a print (issue 14)</extracomment>
+        <extracomment>issue 16 — householdgui: 一户一档 of this application&apos;s household (the main window opens 统计与档案 on that tab) Prints one saved PDF -&gt; its PrintReport or None (print dialog; ``remembered``: the remembered printer); tests replace it. Shows the built-in preview of one saved PDF; tests replace it. How the stage dialogs are shown; tests replace it (no modal loop). &quot;已发送到打印机 …&quot; after a print (issue 14)</extracomment>
         <translation>办理进度</translation>
     </message>
     <message>
@@ -2111,12 +2111,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+11"/>
-        <location line="+199"/>
+        <location line="+207"/>
         <source>Counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-200"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -2166,7 +2166,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>显示家庭成员的完整证件号码；每次查看都会记入操作日志</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+7"/>
+        <source>Household file</source>
+        <translation>一户一档</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>一户一档: every application, member, result, re-check and document of this household</source>
+        <translation>一户一档：该户历次申请、家庭成员、救助结果、复核和文书</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Cannot load this application: %1</source>
         <translation>无法读取该办件：%1</translation>
     </message>
@@ -2284,8 +2294,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>医疗支出</translation>
     </message>
     <message>
-        <location line="-282"/>
-        <location line="+143"/>
+        <location line="-290"/>
+        <location line="+151"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -2526,6 +2536,59 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+2"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <location filename="../reports/household.py" line="+112"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved file</source>
+        <translation>存档文件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No saved file yet: it is made from the document&apos;s record when opened or exported</source>
+        <translation>尚无存档文件：打开或导出时按该文书的登记内容生成</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>does not match its record</source>
+        <translation>与登记不符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not made yet</source>
+        <translation>待生成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>verified</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>voided; %1</source>
+        <translation>已作废；%1</translation>
     </message>
 </context>
 <context>
@@ -3226,6 +3289,24 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
 </context>
 <context>
+    <name>FoundModel</name>
+    <message>
+        <location filename="../reports/household.py" line="-51"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applications</source>
+        <translation>办件数</translation>
+    </message>
+</context>
+<context>
     <name>GlyphWarning</name>
     <message>
         <location filename="../kit/glyphs.py" line="+61"/>
@@ -3379,6 +3460,309 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+3"/>
         <source>Not rated</source>
         <translation>未鉴定</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTab</name>
+    <message>
+        <location filename="../reports/household.py" line="+91"/>
+        <source>ID number, application number or name</source>
+        <translation>身份证号码、办件编号或姓名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Household of</source>
+        <translation>查找家庭</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+189"/>
+        <source>Find a household to see its file.</source>
+        <translation>查找一户，查看其档案。</translation>
+    </message>
+    <message>
+        <location line="-185"/>
+        <source>Export household file PDF…</source>
+        <translation>导出一户一档PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One PDF: an index page, then every saved document of the household in date order, each checked against its record; the export is recorded</source>
+        <translation>生成一个PDF：目录页，然后按日期排列该户的每份存档文书，逐份与登记核对；导出记入操作日志</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open the file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+16"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Application</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Items and results</source>
+        <translation>救助事项与结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First listed</source>
+        <translation>最早登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last listed</source>
+        <translation>最近登记</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Times listed</source>
+        <translation>登记次数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who was in the household, from the applications and the re-checks: first and last time listed, with the application number</source>
+        <translation>根据历次申请和复核记录的家庭成员：最早和最近登记的日期及办件编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Item</source>
+        <translation>救助事项</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decided on</source>
+        <translation>结果日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+4"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Reference</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next re-check</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Members over time</source>
+        <translation>家庭成员变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results</source>
+        <translation>救助结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments</source>
+        <translation>救助金发放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-checks</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Type an ID number, an application number or a name.</source>
+        <translation>请输入身份证号码、办件编号或姓名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No household found.</source>
+        <translation>未找到家庭。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 household(s) found</source>
+        <translation>找到 %1 户</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The search failed.</source>
+        <translation>查找失败。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The household file could not be read.</source>
+        <translation>无法读取该户档案。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 application(s), %2</source>
+        <translation>共 %1 件申请，%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 saved file(s) do not match their record: the export will be refused until they are restored.</source>
+        <translation>有 %1 份存档文件与登记不符：恢复之前不能导出。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 yuan</source>
+        <translation>%1元</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 a month</source>
+        <translation>每月%1元</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Household file %1</source>
+        <translation>一户一档_%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Household file</source>
+        <translation>一户一档</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the household file as</source>
+        <translation>一户一档另存为</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Assembling the household file…</source>
+        <translation>正在生成一户一档…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Assembling the household file… step %1 of %2</source>
+        <translation>正在生成一户一档… 第 %1 / %2 步</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Household file written: %1 (%2 pages, %3 documents).</source>
+        <translation>一户一档已写入：%1（%2 页，%3 份文书）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 document(s) with the household&apos;s full ID numbers are listed in the index but not included: that needs the full-ID right.</source>
+        <translation>另有 %1 份印有家庭成员完整身份证号码的文书仅列入目录、未收入：需要查看完整身份证号码的权限。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>导出已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not exported.</source>
+        <translation>未导出。</translation>
     </message>
 </context>
 <context>
@@ -4996,7 +5380,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>已注销。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Restoring the backup… Please wait.</source>
         <translation>正在恢复备份…请稍候。</translation>
     </message>
@@ -5006,7 +5390,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-299"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -9347,6 +9731,11 @@ type this code and choose a new password. The code works once; write down the ne
         <location line="+1"/>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Household file</source>
+        <translation>一户一档</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ TABS: list[tuple[str, str]] = [
     ("reports.stats:StatsTab", QT_TRANSLATE_NOOP("ReportsScreen", "Statistics")),
     ("reports.ledgers:LedgersTab", QT_TRANSLATE_NOOP("ReportsScreen", "Ledgers")),
     ("reports.imports:ImportTab", QT_TRANSLATE_NOOP("ReportsScreen", "Import")),
+    ("reports.household:HouseholdTab", QT_TRANSLATE_NOOP("ReportsScreen", "Household file")),
 ]
 
 
