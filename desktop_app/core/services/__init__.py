@@ -49,8 +49,8 @@ if TYPE_CHECKING:
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
     from .leads import LeadService
-    from .ledgers import LedgerService
     from .ledger_import import LedgerImportService
+    from .ledgers import LedgerService
     from .providers import ProviderService
     from .queries import ApplicationDetail, ApplicationRow, FullId, QueryService, SearchFilters
     from .reserve import ReserveService
