@@ -24,7 +24,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import casework, rechecks, records, reserve, sync, trust
+from . import casework, ledger_import, rechecks, records, reserve, sync, trust
 from .common import (
     ANY_USER,
     APP_NAME,
@@ -49,6 +49,7 @@ VERBS: tuple[Verb, ...] = (
     sync.EXPORT, sync.EXPORTS, sync.DOCTOR, sync.SETTLE, sync.IMPORT, sync.KEYS, trust.USERS, trust.PASSWD,
     trust.RECOVERY_CODE, trust.RECOVER_ADMIN, reserve.RESERVE,
     rechecks.RECHECKS, rechecks.RECHECK, rechecks.TAPER_LIST,  # issue 15 — reviews
+    ledger_import.IMPORT_LEDGER,  # issue 16 — importer
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}
 _BY_NAME = {verb.name: verb for verb in VERBS}

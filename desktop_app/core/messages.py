@@ -470,7 +470,6 @@ TEMPLATES: dict[str, str] = {
     # issue 16 — ledgers (core/xlsx.py, services/ledgers.py, forms/ledgers/*.json)
     "xlsx.too_many_rows": "工作表“{sheet}”超过Excel的行数上限（{max}行），请缩短日期范围后分次导出",
     # issue 16 — importer (services/ledger_import)
-    "import.problem": "{field}：{problem}",
     "import.required": "{field}：未填写",
     "import.item_unknown": "{field}：无法对应到救助事项目录中的事项",
     "import.village_unknown": "{field}：不是本乡镇的村（社区）",

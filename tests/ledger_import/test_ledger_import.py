@@ -277,3 +277,47 @@ def test_county_list_matched_by_id_and_name(ledger, services, tmp_path):
     assert set(rows[0].application_ids) <= set(res.application_ids)
     assert rows[0].masked_id.startswith(same[2][:6]) and "*" in rows[0].masked_id
     assert rows[2].problem     # a wrong checksum is said, and nothing matched
+
+
+def test_commit_after_a_preview_checks_the_database_again(ledger, services, tmp_path):
+    """The commit reuses the preview of the same file and mapping for the rules, but the
+    database is checked again inside its transaction: rows recorded since the preview
+    (here by a copy of the file) are not imported twice."""
+    import shutil
+
+    path, led = ledger
+    svc = services.ledger_import
+    mapping = svc.suggest(svc.read(path))
+    preview = svc.preview(path, mapping)
+    assert preview.counts[OK] == led.good
+    admin = _staff(services, "admin")
+    cached = svc._last
+    copy = shutil.copy(path, tmp_path / "copy.xlsx")
+    assert svc.commit(copy, mapping, admin).value.imported == led.good
+    svc._last = cached                                   # the preview of the first file
+    again = svc.commit(path, mapping, admin).value
+    assert again.imported == 0 and again.imported_before == led.good
+    assert _count(services, Application, Application.source == "import") == led.good
+
+
+def test_imported_applications_travel_to_the_county(services, township, tmp_path):
+    """Imported applications are ordinary Tracked rows: the next export carries them and
+    the county receiver ingests the package (the source ``import`` is a vocabulary code)."""
+    from tests.helpers.county_return import county_for
+
+    svc = services.ledger_import
+    path = DATA / "ledger-2019.xls"
+    admin = _staff(services, "admin")
+    res = svc.commit(path, svc.suggest(svc.read(path)), admin).value
+    assert res.imported == 2
+    county = county_for(services, tmp_path / "county")
+    try:
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        services.sync.export(usb, admin)
+        sent = sorted(services.sync.sent_dir.glob("*.twpkg"))
+        assert sent
+        for package in sent:
+            county.ingest(package)
+    finally:
+        county.close()

@@ -3384,7 +3384,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ImportTab</name>
     <message>
-        <location filename="../reports/imports.py" line="+313"/>
+        <location filename="../reports/imports.py" line="+312"/>
         <source>Import an old ledger</source>
         <translation>导入原有台账</translation>
     </message>
@@ -3507,7 +3507,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>Excel 或 CSV 文件（%1）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -3567,7 +3567,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>共 %1 人：已匹配 %2 人，姓名不一致 %3 人，未找到 %4 人。双击一行打开其办件。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+22"/>
+        <source>No application on record for this row.</source>
+        <translation>这一行没有对应的办件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Import %1 rows of %2 as past applications marked 导入?
 
 %3 rows with problems or duplicates are left out, and so are rows imported before. The import is one step: if it is cancelled or fails, nothing is written.</source>
@@ -3576,17 +3581,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 有问题或重复的 %3 行不导入，已导入过的行也不导入。导入一次完成：取消或出错时不写入任何内容。</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Imported %1 rows as past applications (batch %2). Not imported: %3 with problems, %4 duplicates, %5 imported before.</source>
-        <translation>已导入 %1 行，作为历史办件（批次 %2）。未导入：有问题 %3 行，重复 %4 行，已导入过 %5 行。</translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>No application on record for this row.</source>
-        <translation>这一行没有对应的办件。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>Import the ledger</source>
         <translation>导入台账</translation>
     </message>
@@ -3596,7 +3591,12 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
+        <source>Imported %1 rows as past applications (batch %2). Not imported: %3 with problems, %4 duplicates, %5 imported before.</source>
+        <translation>已导入 %1 行，作为历史办件（批次 %2）。未导入：有问题 %3 行，重复 %4 行，已导入过 %5 行。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 problem rows</source>
         <translation>%1 问题行</translation>
     </message>
@@ -3611,7 +3611,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>已将 %1 个问题行保存到 %2。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Saving the problem rows…</source>
         <translation>正在保存问题行…</translation>
     </message>
@@ -5019,7 +5019,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MatchModel</name>
     <message>
-        <location filename="../reports/imports.py" line="-664"/>
+        <location filename="../reports/imports.py" line="-669"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -5849,12 +5849,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
-        <location line="+684"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-681"/>
+        <location line="+3"/>
         <source>Date signed for</source>
         <translation>签收时间</translation>
     </message>
@@ -7319,7 +7318,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>工作表“%1”超过Excel的行数上限（%2行），请缩短日期范围后分次导出</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>%1: not filled in</source>
         <translation>%1：未填写</translation>
     </message>
@@ -8048,7 +8047,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
     <message>
         <location filename="../reports/imports.py" line="-57"/>
         <source>Row</source>
-        <extracomment>The modes of the tab. Row statuses of a preview (``RowCheck.status``). The rows the problem filter shows and the rejected-rows file lists. Results of a county-list match (``MatchRow.status``). The permission to commit an import (``auth.IMPORT``) and its refusal. A value that looks like an ID number (masked in the samples). How many sample values of a column the mapping shows. ID numbers shown masked (a user without ``pii.full_id.any``)</extracomment>
+        <extracomment>The modes of the tab. Row statuses of a preview (``RowCheck.status``). The rows the problem filter shows and the rejected-rows file lists. Results of a county-list match (``MatchRow.status``). A value that looks like an ID number (masked in the samples). How many sample values of a column the mapping shows. ID numbers shown masked (a user without ``pii.full_id.any``)</extracomment>
         <translation>行号</translation>
     </message>
     <message>

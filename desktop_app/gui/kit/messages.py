@@ -1011,8 +1011,6 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "Sheet “%1” has more rows than Excel allows (%2 rows); export a shorter "
         "date range in several parts"), ("sheet", "max")),
     # issue 16 — importer (services/ledger_import)
-    "import.problem": (QT_TRANSLATE_NOOP(
-        "Messages", "%1: %2"), ('field', 'problem')),
     "import.required": (QT_TRANSLATE_NOOP(
         "Messages", "%1: not filled in"), ('field',)),
     "import.item_unknown": (QT_TRANSLATE_NOOP(

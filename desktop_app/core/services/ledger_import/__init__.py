@@ -15,13 +15,14 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync_contract.errors import Cancelled
+from sync_contract.faults import fault
 
 from ...errors import ValidationError, ValidationErrors
-from ...messages import render
+from ...messages import Message
 from ...models import Application, HouseholdMember, ImportBatch, ImportMapping, ImportRow, RequestedItem, Village
 from ...models.base import utcnow
 from ...rules import identity, values
@@ -92,6 +93,10 @@ class LedgerImportService:
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        #: The last preview: (file and mapping key, table, row checks, rows that passed
+        #: the rules) — what a commit of the same file and mapping starts from.
+        self._last: tuple[tuple[object, ...], SourceTable, list[RowCheck],
+                          list[tuple[RowCheck, CleanRow]]] | None = None
 
     # -- reading and mapping ---------------------------------------------------------
     @staticmethod
@@ -162,9 +167,10 @@ class LedgerImportService:
             out.update(s.scalars(select(ImportRow.fingerprint).where(ImportRow.fingerprint.in_(chunk))))
         return out
 
-    def _check(self, s: Session, table: SourceTable, mapping: dict[int, str],
+    def _rules(self, s: Session, table: SourceTable, mapping: dict[int, str],
                progress: Progress | None, cancelled: Callable[[], bool] | None,
                ) -> tuple[list[RowCheck], list[tuple[RowCheck, CleanRow]]]:
+        """Every row against the rules and the rows above it (same ID, item and day)."""
         check_mapping(mapping, len(table.headers))
         checker = self._checker(s)
         cols = sorted(mapping.items())
@@ -187,14 +193,22 @@ class LedgerImportService:
             key = clean.duplicate_key()
             if key in first_row:
                 rc.status = DUPLICATE
-                rc.problems.append(render("import.duplicate_row", {"row": first_row[key]}))
+                rc.problems.append(str(Message("import.duplicate_row", {"row": first_row[key]})))
                 continue
             first_row[key] = row_no
             good.append((rc, clean))
+        return checks, good
+
+    def _against_db(self, s: Session, good: list[tuple[RowCheck, CleanRow]]
+                    ) -> list[tuple[RowCheck, CleanRow]]:
+        """The rows that passed the rules against the database: imported before (their
+        fingerprint), or the same application recorded (ID, item, day). Returns the rows
+        to import; the others' status says why not."""
         before = self._imported(s, [c.fingerprint for _rc, c in good])
         existing = self._existing(s, sorted({c.id_number for _rc, c in good}))
         kept: list[tuple[RowCheck, CleanRow]] = []
         for rc, clean in good:
+            rc.status, rc.duplicate_of, rc.problems = OK, [], []
             numbers = existing.get(clean.duplicate_key())
             if clean.fingerprint in before:
                 rc.status = IMPORTED_BEFORE
@@ -202,12 +216,19 @@ class LedgerImportService:
             elif numbers:
                 rc.status = DUPLICATE
                 rc.duplicate_of = numbers
-                rc.problems.append(render("import.duplicate_recorded", {"numbers": "、".join(numbers[:3])}))
+                rc.problems.append(str(Message("import.duplicate_recorded",
+                                               {"numbers": "、".join(numbers[:3])})))
             else:
                 kept.append((rc, clean))
-        if progress is not None:
-            progress(total, total)
-        return checks, kept
+        return kept
+
+    @staticmethod
+    def _file_key(path: Path, mapping: dict[int, str]) -> tuple[object, ...]:
+        try:
+            st = Path(path).stat()
+        except OSError as exc:
+            raise fault(exc, Path(path).parent, "read_ledger") from exc
+        return (str(Path(path).resolve()), st.st_mtime_ns, st.st_size, tuple(sorted(mapping.items())))
 
     @staticmethod
     def _counts(checks: list[RowCheck]) -> dict[str, int]:
@@ -220,9 +241,16 @@ class LedgerImportService:
                 cancelled: Callable[[], bool] | None = None) -> Preview:
         """Every row checked (rules, duplicates in the file and in the database, rows an
         earlier import brought in); nothing written."""
+        key = self._file_key(path, mapping)
         table = self.read(path)
         with self.ctx.db.read() as s:
-            checks, _good = self._check(s, table, mapping, progress, cancelled)
+            checks, good = self._rules(s, table, mapping, progress, cancelled)
+            self._against_db(s, good)
+        # The commit that follows the preview of the same file and mapping re-checks only
+        # against the database (inside its transaction), not every rule again.
+        self._last = (key, table, checks, good)
+        if progress is not None:
+            progress(table.row_count, table.row_count)
         return Preview(Path(path), table.layout_key, table.headers, dict(mapping), checks,
                        self._counts(checks))
 
@@ -233,12 +261,19 @@ class LedgerImportService:
         """Import the good rows in ONE transaction (all of them or nothing: a fault, a
         cancel or a killed process leaves the database as it was). Checked again inside
         the transaction; the mapping is saved for the layout. Needs ``auth.IMPORT``."""
-        from .writer import write_rows
+        from .writer import bulk_insert, write_rows
 
-        table = self.read(path)
+        key = self._file_key(path, mapping)
+        last = self._last
+        self._last = None
         with self.ctx.db.transaction() as s:
             _actor, staff = auth.require(s, by, auth.IMPORT)
-            checks, good = self._check(s, table, mapping, None, cancelled)
+            if last is not None and last[0] == key:
+                _key, table, checks, good = last
+            else:
+                table = self.read(path)
+                checks, good = self._rules(s, table, mapping, None, cancelled)
+            good = self._against_db(s, good)
             counts = self._counts(checks)
             if not good:
                 return Outcome(ImportResult(None, 0, counts[BAD], counts[DUPLICATE],
@@ -258,7 +293,7 @@ class LedgerImportService:
                                 by_id=staff_id, at=now)
             s.add(batch)
             s.flush()
-            s.execute(insert(ImportRow), [
+            bulk_insert(s, ImportRow.__table__, [  # type: ignore[arg-type]
                 {"batch_id": batch.id, "fingerprint": clean.fingerprint, "row_no": rc.row_no,
                  "application_id": aid, "ledger_number": clean.ledger_number}
                 for (rc, clean), aid in zip(good, ids, strict=True)])
@@ -302,8 +337,8 @@ class LedgerImportService:
                 kind = identity.guess_id_type(raw) or identity.IdType.RESIDENT_ID
                 number = identity.validate_id(kind, raw, today).normalized
             except ValidationError as exc:
-                problem = render("import.problem", {"field": TARGET_LABELS["id_number"],
-                                                    "problem": exc.message})
+                problem = str(Message("handling.labelled", {"label": TARGET_LABELS["id_number"],
+                                                    "problem": exc.message}))
             name = cells[col_name].strip()
             try:
                 name = values.validate_name(name, "name")

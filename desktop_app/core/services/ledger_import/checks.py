@@ -18,7 +18,7 @@ from typing import TypeVar
 from sync_contract.catalog import Catalog
 
 from ...errors import ValidationError
-from ...messages import render
+from ...messages import Message
 from ...rules import identity, values
 from .reader import normal_header
 from .types import TARGET_LABELS, TARGETS
@@ -96,8 +96,8 @@ class CleanRow:
 
 def problem_text(target: str, exc: ValidationError) -> str:
     """``身份证号码：校验码不正确…`` — the field named, never its value."""
-    return render("import.problem", {"field": TARGET_LABELS.get(target, target),
-                                     "problem": exc.message})
+    return str(Message("handling.labelled", {"label": TARGET_LABELS.get(target, target),
+                                             "problem": exc.message}))
 
 
 def _key(text: str) -> str:
@@ -193,7 +193,7 @@ class RowChecker:
         def required(target: str) -> str | None:
             text = row.get(target, "").strip()
             if not text:
-                problems.append(render("import.required", {"field": TARGET_LABELS[target]}))
+                problems.append(str(Message("import.required", {"field": TARGET_LABELS[target]})))
                 return None
             return text
 
@@ -210,7 +210,7 @@ class RowChecker:
         item_raw = required("item")
         item_code = self.items(item_raw) if item_raw else None
         if item_raw and item_code is None:
-            problems.append(render("import.item_unknown", {"field": TARGET_LABELS["item"]}))
+            problems.append(str(Message("import.item_unknown", {"field": TARGET_LABELS["item"]})))
 
         intake_raw = required("intake_date")
         intake = attempt("intake_date", lambda: values.validate_date(
@@ -219,7 +219,7 @@ class RowChecker:
         village_raw = required("village")
         village_id = self.villages(village_raw) if village_raw else None
         if village_raw and village_id is None:
-            problems.append(render("import.village_unknown", {"field": TARGET_LABELS["village"]}))
+            problems.append(str(Message("import.village_unknown", {"field": TARGET_LABELS["village"]})))
 
         phone = attempt("phone", lambda: values.validate_phone(row.get("phone", ""), "phone")) or ""
         address = attempt("address", lambda: values.validate_text(
@@ -236,7 +236,7 @@ class RowChecker:
         if result_raw:
             result = result_of(result_raw)
             if result is None:
-                problems.append(render("import.result_unknown", {"field": TARGET_LABELS["result"]}))
+                problems.append(str(Message("import.result_unknown", {"field": TARGET_LABELS["result"]})))
         result_text = attempt("result", lambda: values.plain_text(result_raw, "result")) or ""
 
         result_date = None
@@ -245,8 +245,8 @@ class RowChecker:
             result_date = attempt("result_date", lambda: values.validate_date(
                 result_date_raw, "result_date", self.today, not_before=EARLIEST))
             if result_date and intake and result_date < intake:
-                problems.append(render("import.result_before_intake",
-                                       {"field": TARGET_LABELS["result_date"]}))
+                problems.append(str(Message("import.result_before_intake",
+                                            {"field": TARGET_LABELS["result_date"]})))
         period_from = period_to = None
         if row.get("period_from", "").strip():
             period_from = attempt("period_from", lambda: _month_or_date(
@@ -255,7 +255,7 @@ class RowChecker:
             period_to = attempt("period_to", lambda: _month_or_date(
                 row["period_to"], "period_to", end=True))
         if period_from and period_to and period_to < period_from:
-            problems.append(render("import.period_order", {"field": TARGET_LABELS["period_to"]}))
+            problems.append(str(Message("import.period_order", {"field": TARGET_LABELS["period_to"]})))
 
         if problems or not (name and info and item_code and intake and village_id and result):
             return None, problems

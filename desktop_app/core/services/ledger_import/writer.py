@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Date, DateTime, Table, func, select
 from sqlalchemy.orm import Session
 
 from sync_contract.catalog import Catalog
@@ -24,19 +25,23 @@ from ..intake.registration import name_keys
 from .checks import DONE, CleanRow
 
 CHUNK = 2000
+#: The page cache (KiB) while a batch is written.
+BATCH_CACHE_KB = 65536
 
 
 def allocate_numbers(s: Session, days: Sequence[date]) -> list[str]:
     """办件编号 for applications on ``days`` (in order): the next of each day's continuous
-    series, one statement per day."""
+    series, one statement per day (on the driver's cursor: thousands of days)."""
     code = s.scalars(select(Township.code)).one()
     wanted = Counter(days)
     first: dict[date, int] = {}
+    cursor = _cursor(s)
     for day, n in sorted(wanted.items()):
-        last = s.execute(text(
-            "INSERT INTO number_series (day, last_seq) VALUES (:d, :n) "
-            "ON CONFLICT (day) DO UPDATE SET last_seq = last_seq + :n RETURNING last_seq"
-        ), {"d": day.isoformat(), "n": n}).scalar_one()
+        cursor.execute(
+            "INSERT INTO number_series (day, last_seq) VALUES (?, ?) "
+            "ON CONFLICT (day) DO UPDATE SET last_seq = last_seq + excluded.last_seq "
+            "RETURNING last_seq", (day.isoformat(), n))
+        last = cursor.fetchone()[0]
         first[day] = int(last) - n + 1
     out = []
     for day in days:
@@ -45,31 +50,49 @@ def allocate_numbers(s: Session, days: Sequence[date]) -> list[str]:
     return out
 
 
-def _bulk_insert(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """``executemany`` on the driver's cursor: every column given or its Python default,
-    each value through the column type's own bind processor (the same text SQLAlchemy
-    stores) — the ORM's bulk path costs several times more per row."""
+def _cursor(s: Session) -> Any:
+    """The driver's cursor of the session's connection (inside its transaction)."""
+    return s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+
+
+def bulk_insert(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``executemany`` on the driver's cursor: every column given or its Python default;
+    dates and times through the column type's own bind processor (the same text
+    SQLAlchemy stores) — the ORM's bulk path costs several times more per row."""
     if not rows:
         return
     dialect = s.get_bind().dialect
     cols = list(table.columns)
-    fills: list[tuple[str, Any, Any]] = []
-    for col in cols:
+    defaults: dict[str, Any] = {}
+    procs: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, col in enumerate(cols):
         default = None
         if col.default is not None and getattr(col.default, "is_scalar", False):
             default = col.default.arg  # type: ignore[attr-defined]
-        fills.append((col.name, default, col.type.bind_processor(dialect)))
-    sql = (f"INSERT INTO {table.name} ({', '.join(c.name for c in cols)}) "
+        defaults[col.name] = default
+        if isinstance(col.type, Date | DateTime):
+            bind = col.type.bind_processor(dialect)
+            if bind is not None:
+                procs.append((i, bind))
+    names = [c.name for c in cols]
+    sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
            f"VALUES ({', '.join('?' for _ in cols)})")
     params = []
     for row in rows:
-        out = []
-        for name, default, proc in fills:
-            v = row.get(name, default)
-            out.append(proc(v) if proc is not None and v is not None else v)
-        params.append(tuple(out))
-    cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cursor.executemany(sql, params)
+        merged = {**defaults, **row}
+        values = [merged[n] for n in names]
+        for i, convert in procs:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        params.append(values)
+    _cursor(s).executemany(sql, params)
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str) -> frozenset[str]:
+    """The search keys of a name, as the intake writes them (names repeat: cached)."""
+    keys = name_keys(name) | set(pinyin.search_keys(name)) | {pinyin.full(name)}
+    return frozenset(k for k in keys if k)
 
 
 def _next_id(s: Session, column: object) -> int:
@@ -84,6 +107,21 @@ def write_rows(s: Session, catalog: Catalog, rows: Sequence[CleanRow], staff_id:
     n = len(rows)
     if not n:
         return []
+    cursor = _cursor(s)
+    # A large batch touches many index pages: a bigger page cache for this connection
+    # while it writes (SQLite's default is 2 MB), given back at the end.
+    old_cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
+    cursor.execute(f"PRAGMA cache_size = {-BATCH_CACHE_KB}")
+    try:
+        return _write(s, catalog, rows, staff_id, now, progress=progress, cancelled=cancelled)
+    finally:
+        _cursor(s).execute(f"PRAGMA cache_size = {int(old_cache)}")
+
+
+def _write(s: Session, catalog: Catalog, rows: Sequence[CleanRow], staff_id: int | None,
+           now: datetime, *, progress: Callable[[int, int], None] | None,
+           cancelled: Callable[[], bool] | None) -> list[int]:
+    n = len(rows)
     numbers = allocate_numbers(s, [r.intake_date for r in rows])
     app_id = _next_id(s, Application.id)
     member_id = _next_id(s, HouseholdMember.id)
@@ -123,15 +161,14 @@ def write_rows(s: Session, catalog: Catalog, rows: Sequence[CleanRow], staff_id:
                 result_on=closed, result_text=r.result_text, amount_fen=r.amount_fen,
                 period_from=r.period_from, period_to=r.period_to,
             ))
-            for k in name_keys(r.name) | set(pinyin.search_keys(r.name)) | {pinyin.full(r.name)}:
-                if k:
-                    keys.append({"key": k, "application_id": aid})
-            fts.append({"r": mid, "n": r.id_number})
+            for k in _name_keys(r.name):
+                keys.append({"key": k, "application_id": aid})
+            fts.append((mid, r.id_number))
             ids.append(aid)
         for model, batch in ((Application, apps), (HouseholdMember, members),
                              (RequestedItem, items), (SearchKey, keys)):
-            _bulk_insert(s, model.__table__, batch)  # type: ignore[arg-type]
-        s.execute(text("INSERT INTO id_fts(rowid, id_number) VALUES (:r, :n)"), fts)
+            bulk_insert(s, model.__table__, batch)  # type: ignore[arg-type]
+        _cursor(s).executemany("INSERT INTO id_fts(rowid, id_number) VALUES (?, ?)", fts)
         if progress is not None:
             progress(min(start + CHUNK, n), n)
     return ids
