@@ -289,8 +289,10 @@ def test_a_50000_row_ledger_is_read_and_checked_off_the_gui_thread(qtbot, servic
         timer.stop()
         runner.shutdown()
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    # (with the cyclic collector running during the check: gaps of 0.8–1.0 s were measured)
-    assert len(ticks) > 20 and max(gaps) < 0.75, f"GUI thread blocked {max(gaps):.2f} s"
+    # A read or check on the GUI thread would block it for 3–20 s. (Measured on a machine
+    # with a load of ~13 on 2 cores: 0.4–0.9 s, the longest being the GUI's own work of
+    # showing the rows; with the cyclic collector running during the check: 0.8–1.0 s.)
+    assert len(ticks) > 20 and max(gaps) < 1.5, f"GUI thread blocked {max(gaps):.2f} s"
     assert tab.importable() == ledger.good
     # the GUI thread's part: showing all rows, then the problem rows only
     started = time.perf_counter()
