@@ -1,6 +1,6 @@
 """The household file as one PDF (一户一档, issue 16): an index, then every document.
 
-``export(service, key, out, by)``:
+``export(ctx, documents, key, out, by)`` (``services.households.export_pdf``):
 
 1. the household's documents in the order they were issued (``created_at``, id);
 2. each one's saved PDF is checked against the SHA-256 recorded when it was issued
@@ -55,10 +55,11 @@ from . import auth
 from .auth import ActorRef
 from .context import Changes, Outcome
 from .events import record_event
-from .households import application_ids
+from .household_keys import application_ids
 
 if TYPE_CHECKING:
-    from .households import HouseholdService
+    from .context import ServiceContext
+    from .documents import DocumentService
 
 #: Stages of the progress: one step per document, the index, the joining, the write.
 _EXTRA_STEPS = 3
@@ -96,13 +97,13 @@ def _hash_mismatch(number: str, title: str) -> ValidationError:
                            params={"number": number, "title": title})
 
 
-def _collect(service: HouseholdService, key: str, by: ActorRef
+def _collect(ctx: ServiceContext, documents: DocumentService, key: str, by: ActorRef
              ) -> tuple[auth.Actor, dict[str, Any], list[_Entry]]:
     """The actor, the index's fixed data and the documents (not yet read)."""
     from .documents import _require_full_ids, _shows_household_ids
 
-    cat = service.ctx.catalog
-    with service.ctx.db.read() as s:
+    cat = ctx.catalog
+    with ctx.db.read() as s:
         actor, _ = auth.resolve(s, by)
         ids = application_ids(s, key)
         if not ids:
@@ -128,7 +129,7 @@ def _collect(service: HouseholdService, key: str, by: ActorRef
                 doc.id, doc.kind, printing.DOCUMENT_KINDS.get(doc.kind, doc.kind), doc.number,
                 doc.application_id, numbers[doc.application_id],
                 issued or doc.created_at.date().isoformat(), doc.voided, doc.sha256,
-                service.documents._path(doc),
+                documents._path(doc),
                 _shows_household_ids(doc) and not allowed[doc.application_id]))
         town = s.scalars(select(Township)).one()
         applicant = apps[-1].applicant
@@ -152,7 +153,8 @@ def _collect(service: HouseholdService, key: str, by: ActorRef
     return actor, fixed, entries
 
 
-def _verified_pdf(service: HouseholdService, e: _Entry, by: ActorRef) -> bytes:
+def _verified_pdf(ctx: ServiceContext, documents: DocumentService, e: _Entry,
+                  by: ActorRef) -> bytes:
     """The document's PDF, proven to have its recorded hash (see the module)."""
     if e.sha256 and e.path.exists():
         data = e.path.read_bytes()
@@ -160,11 +162,11 @@ def _verified_pdf(service: HouseholdService, e: _Entry, by: ActorRef) -> bytes:
             raise _hash_mismatch(e.number, e.title)
         return data
     try:
-        path = service.documents.original_pdf(e.id, by)
+        path = documents.original_pdf(e.id, by)
     except RuntimeError:  # re-rendered content differs from the recorded hash
         raise _hash_mismatch(e.number, e.title) from None
     data = path.read_bytes()
-    with service.ctx.db.read() as s:
+    with ctx.db.read() as s:
         recorded = s.get_one(Document, e.id).sha256
     if hashlib.sha256(data).hexdigest() != recorded:
         raise _hash_mismatch(e.number, e.title)
@@ -221,7 +223,8 @@ def render_index(fixed: dict[str, Any], entries: list[_Entry], reference: str, i
     raise RuntimeError("household file index: page count does not settle")
 
 
-def export(service: HouseholdService, key: str, out: Path, by: ActorRef, *,
+def export(ctx: ServiceContext, documents: DocumentService, key: str, out: Path,
+           by: ActorRef, *,
            progress: Callable[[int, int | None], None] | None = None,
            cancelled: Callable[[], bool] | None = None) -> Outcome[HouseholdExport]:
     """Write household ``key``'s file to ``out`` (see the module). Raises
@@ -237,19 +240,19 @@ def export(service: HouseholdService, key: str, out: Path, by: ActorRef, *,
             progress(done, total)
 
     out = Path(out)
-    actor, fixed, entries = _collect(service, key, by)
+    actor, fixed, entries = _collect(ctx, documents, key, by)
     total = len(entries) + _EXTRA_STEPS
     first_renders: set[int] = set()
     for n, e in enumerate(entries):
         step(n, total)
         if e.withheld:
             continue
-        e.pdf = _verified_pdf(service, e, by)
+        e.pdf = _verified_pdf(ctx, documents, e, by)
         e.pages = _page_count(e.pdf)
         if not e.sha256:
             first_renders.add(e.id)  # its hash is recorded now (``document.render``)
     step(len(entries), total)
-    now = service.ctx.clock()
+    now = ctx.clock()
     reference = f"{fixed['town_code']}-HF-{now:%Y%m%d%H%M%S}"
     index, index_pages = render_index(fixed, entries, reference, now.date())
     step(len(entries) + 1, total)
@@ -277,7 +280,7 @@ def export(service: HouseholdService, key: str, out: Path, by: ActorRef, *,
             os.fsync(fh.fileno())
             step(total, total)  # a cancel here still leaves nothing under ``out``
             # The file is complete on disk (under its temporary name): audit, then rename.
-            with service.ctx.db.transaction() as s:
+            with ctx.db.transaction() as s:
                 record_event(s, "household.file", actor_id=actor.staff_id,
                              applications=fixed["application_ids"],
                              documents=[e.id for e in included],

@@ -35,7 +35,6 @@ from sqlalchemy.orm import Session
 from sync_contract.text import canonical_query
 
 from .. import vocab
-from ..errors import ValidationError
 from ..models import (
     Application,
     Document,
@@ -49,19 +48,11 @@ from ..rules.identity import mask_id
 from .auth import ActorRef
 from .context import ServiceContext
 from .documents import DocumentInfo, DocumentService
+from .household_keys import APP_KEY_PREFIX, application_ids, household_key
 
 if TYPE_CHECKING:
     from .context import Outcome
     from .household_pdf import HouseholdExport
-
-#: The prefix of the key of a household whose applicant has no ID number.
-APP_KEY_PREFIX = "app:"
-
-
-def household_key(applicant_id_number: str, application_id: int) -> str:
-    """The household key: the applicant's ID number, or ``app:<id>`` without one."""
-    return applicant_id_number if applicant_id_number else f"{APP_KEY_PREFIX}{application_id}"
-
 
 @dataclass(frozen=True)
 class HouseholdRef:
@@ -191,18 +182,6 @@ _ITEM_STATUS_LABELS = {"requested": "已申请", "accepted": "已受理", "rejec
 
 def _masked(id_number: str) -> str:
     return mask_id(id_number) if id_number else "无证件"
-
-
-def application_ids(s: Session, key: str) -> list[int]:
-    """The applications of household ``key``, oldest first (ids ascending)."""
-    if key.startswith(APP_KEY_PREFIX):
-        try:
-            app_id = int(key[len(APP_KEY_PREFIX):])
-        except ValueError:
-            return []
-        return [app_id] if s.get(Application, app_id) is not None else []
-    return sorted(s.scalars(select(HouseholdMember.application_id).where(
-        HouseholdMember.id_number == key, HouseholdMember.position == 0)))
 
 
 class HouseholdService:
@@ -379,7 +358,8 @@ class HouseholdService:
         written. See :mod:`.household_pdf`."""
         from .household_pdf import export
 
-        return export(self, key, out, by, progress=progress, cancelled=cancelled)
+        return export(self.ctx, self.documents, key, out, by, progress=progress,
+                      cancelled=cancelled)
 
 
 def file_state(path: Path, sha256: str) -> bool | None:
@@ -427,14 +407,6 @@ class _MemberSpans:
         return [MemberSpan(sp["name"], sp["relation"], _masked(sp["id"]), sp["from"], sp["to"],
                            sp["first"], sp["last"], sp["n"])
                 for sp in (self._spans[k] for k in self._order)]
-
-
-def require_key(key: str) -> str:
-    """A household key as given (CLI/GUI input), or a ValidationError."""
-    key = key.strip()
-    if not key:
-        raise ValidationError("household", "required", key="household.not_found")
-    return key
 
 
 __all__ = ["APP_KEY_PREFIX", "HouseholdApplication", "HouseholdDocument", "HouseholdFile",
