@@ -28,10 +28,12 @@ def _member(name: str, relation: str, id_number: str):
     return MemberInput(name=name, relation=relation, id_number=id_number)
 
 
-@pytest.fixture
-def household(services, township):
-    """钱同户's household: two applications a year apart (the grandchild joined for the
-    second), and another applicant who must not show."""
+def _household(services, _clock):
+    """钱同户's household: two applications (the grandchild joined for the second), and
+    another applicant who must not show. Built once per session (``POPULATED``)."""
+    from desktop_app.core.services.demo import create_demo_township
+
+    township = create_demo_township(services)   # as the ``township`` fixture does
     first = services.intake.decide(draft(services, name="钱同户", items=("DIBAO",), id_number=SAME,
                                          members=[_member("孙秀英", "配偶", SPOUSE)]),
                                    "accept", township)
@@ -45,6 +47,15 @@ def household(services, township):
     ids = [first.application_id, second.application_id]
     numbers = [services.queries.detail(i).row.number for i in ids]
     return ids, numbers
+
+
+POPULATED = {"household": _household}
+
+
+@pytest.fixture
+def household(populated_template, data_dir, services, township):
+    """The applications of :func:`_household`, already in ``data_dir``'s database."""
+    return populated_template(_household, data_dir)[1]
 
 
 @pytest.fixture
