@@ -229,8 +229,9 @@ class MainWindow(MainWindowNavigation, QMainWindow):
             screen = getattr(self, attr)
             if screen is None:
                 continue
-            if attr == "sync_screen":
-                screen.shutdown()  # a running export is cancelled (it leaves nothing)
+            shutdown = getattr(screen, "shutdown", None)
+            if shutdown is not None:
+                shutdown()  # a running export is cancelled (it leaves nothing)
             if screen is current:
                 self.intake_action.setChecked(True)
                 self.stack.setCurrentWidget(self.intake)
@@ -423,8 +424,9 @@ class MainWindow(MainWindowNavigation, QMainWindow):
     def closeEvent(self, event) -> None:
         # Let a save in progress finish: the clerk's last application must not be lost.
         # A running export is cancelled instead (it leaves nothing behind).
-        if self.sync_screen is not None:
-            self.sync_screen.shutdown()
+        for screen in (self.sync_screen, self.reports_screen):
+            if screen is not None:
+                screen.shutdown()
         self.tasks.shutdown(wait=True)
         if self.auto_backups is not None:
             self.auto_backups.at_exit()

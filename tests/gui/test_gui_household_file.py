@@ -258,3 +258,32 @@ def test_the_export_is_refused_while_a_saved_file_does_not_match(qtbot, tab, hou
     assert list(folder.iterdir()) == []
     assert not tab.open_export_button.isVisible()
     assert tab.export_button.isEnabled()
+
+
+def test_logging_out_during_the_export_cancels_it_and_leaves_no_file(qtbot, window, tab,
+                                                                     household, tmp_path):
+    """The next user must not find a half-made household file, nor the last user's file
+    appearing after they left: 注销 cancels the export (统计与档案's tabs shut down)."""
+    _ids, numbers = household
+    type_text(qtbot, tab.search, numbers[0])
+    click(qtbot, tab.search_button)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "一户一档.pdf"
+    tab.ask_save_path = lambda *_a: out
+    original = tab._progress
+    seen: list[object] = []
+
+    def progress_then_log_out(fraction, message):
+        original(fraction, message)
+        seen.append(message)
+        if len(seen) == 2:   # the clerk logs out while it runs
+            assert window.logout()
+
+    tab._progress = progress_then_log_out
+    click(qtbot, tab.export_button)
+    qtbot.waitUntil(lambda: window.reports_screen is None, timeout=5000)
+    window.tasks.shutdown(wait=True)
+    assert len(seen) >= 2
+    assert not out.exists()
+    assert list(folder.iterdir()) == []

@@ -71,6 +71,14 @@ class TabbedScreen(QWidget):
     def _tab_changed(self, _index: int) -> None:
         self.refresh()
 
+    def shutdown(self) -> None:
+        """The window closes or the user changes: every tab with a long job running
+        (an export, an import) cancels it — a cancelled job leaves nothing behind."""
+        for page in self.pages.values():
+            shutdown = getattr(page, "shutdown", None)
+            if shutdown is not None:
+                shutdown()
+
     def focus_current(self) -> None:
         page = self.tabs.currentWidget()
         (page or self.tabs).setFocus()
