@@ -504,6 +504,9 @@ TEMPLATES: dict[str, str] = {
     "import.mapping.column": "表格中没有第{column}列",
     "import.mapping.twice": "“{field}”对应了不止一列",
     "import.mapping.missing": "请为“{field}”选择对应的列",
+    "import.review_item": "{field}：只有已批准的低保、特困、低保边缘或刚性支出救助才登记复核",
+    "import.review_class": "{field}：应为A、B或C",
+    "import.review_class_item": "{field}：只有低保分A、B、C类",
     # issue 16 — household (services/households.py, household_pdf.py)
     "household.not_found": "没有找到这一户的申请记录",
     "household.hash_mismatch": "{title} {number} 的存档文件与出具时记录的校验值不一致"

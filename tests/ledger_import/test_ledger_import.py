@@ -321,3 +321,53 @@ def test_imported_applications_travel_to_the_county(services, township, tmp_path
             county.ingest(package)
     finally:
         county.close()
+
+
+def _schedule_ledger(path: Path, village: str, today: date) -> tuple[Path, list[str]]:
+    """A 低保 roster keeping its re-check schedule: 分类 and 下次复核日期 columns."""
+    from tests.helpers.drafts import resident_id
+
+    soon = date.fromordinal(today.toordinal() + 10).isoformat()
+    ids = [resident_id(date(1960 + i, 3, 4), seed=900 + i) for i in range(6)]
+    rows = [  # name, id, village, item, intake, result, class, next re-check
+        ("赵复核", ids[0], village, "低保", "2024-03-01", "批准", "C类", soon),
+        ("钱复核", ids[1], village, "特困", "2024-03-02", "批准", "", "2027-03"),
+        ("孙复核", ids[2], village, "低保", "2024-03-03", "批准", "D", ""),      # no class D
+        ("李复核", ids[3], village, "医疗救助", "2024-03-04", "批准", "", soon),  # not re-checked
+        ("周复核", ids[4], village, "特困", "2024-03-05", "批准", "A", ""),     # classes: 低保 only
+        ("吴复核", ids[5], village, "低保", "2024-03-06", "批准", "", ""),      # nothing given
+    ]
+    lines = ["姓名,身份证号码,所在村,救助类别,申请日期,审批结果,分类,下次复核日期"]
+    lines += [",".join(r) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, ids
+
+
+def test_a_roster_keeping_its_schedule_brings_the_households_to_the_rechecks(
+        services, township, tmp_path):
+    """民发〔2021〕57号 分类管理: a 低保 roster's 分类 and 下次复核日期 columns are imported as
+    the ledger says (never guessed), so 动态管理 lists the household when its re-check is
+    due; a class or date on an item that is not re-checked is refused with the field named."""
+    today = services.ctx.today()
+    village = services.setup.villages()[0].name
+    path, ids = _schedule_ledger(tmp_path / "低保名册.csv", village, today)
+    svc = services.ledger_import
+    mapping = svc.suggest(svc.read(path))
+    assert mapping[6] == "review_class" and mapping[7] == "next_review_on"
+    preview = svc.preview(path, mapping)
+    assert [r.status for r in preview.rows] == [OK, OK, BAD, BAD, BAD, OK]
+    assert preview.rows[2].problems == ["低保分类：应为A、B或C"]
+    assert preview.rows[3].problems[0].startswith("下次复核日期：只有已批准的低保")
+    assert preview.rows[4].problems == ["低保分类：只有低保分A、B、C类"]
+    res = svc.commit(path, mapping, _staff(services, "admin")).value
+    assert res.imported == 3
+    with services.ctx.db.read() as s:
+        tasks = {s.get(Application, i).members[0].id_number: s.get(Application, i).items[0]
+                 for i in res.application_ids}
+    assert (tasks[ids[0]].review_class, tasks[ids[0]].next_review_on) == (
+        "C", date.fromordinal(today.toordinal() + 10))
+    assert (tasks[ids[1]].review_class, tasks[ids[1]].next_review_on) == ("", date(2027, 3, 1))
+    assert (tasks[ids[5]].review_class, tasks[ids[5]].next_review_on) == ("", None)
+    due = {row.task_id for row in services.rechecks.due(within_days=30, today=today)}
+    assert tasks[ids[0]].id in due
+    assert tasks[ids[1]].id not in due and tasks[ids[5]].id not in due

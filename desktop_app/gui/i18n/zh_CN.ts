@@ -5365,7 +5365,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+241"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -5390,7 +5390,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-300"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -7972,6 +7972,21 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
+        <source>%1: re-checks are recorded only for granted subsistence allowance, extreme poverty support, marginal-household or rigid-expenditure assistance</source>
+        <translation>%1：只有已批准的低保、特困、低保边缘或刚性支出救助才登记复核</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: must be A, B or C</source>
+        <translation>%1：应为A、B或C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: only the subsistence allowance has classes A, B and C</source>
+        <translation>%1：只有低保分A、B、C类</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Reading the ledger file</source>
         <translation>读取台账文件</translation>
     </message>
@@ -7986,7 +8001,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>%1 %2 的存档文件与出具时记录的校验值不一致（文件可能被修改或损坏），已停止导出一户一档；请负责人用“检查”核对后再导出</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-66"/>
         <source>Ledger template %1 cannot be read; check that the file exists and is UTF-8</source>
         <translation>台账模板 %1 无法读取，请检查文件是否存在、是否为UTF-8编码</translation>
     </message>

@@ -1078,6 +1078,12 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "“%1” is mapped to more than one column"), ('field',)),
     "import.mapping.missing": (QT_TRANSLATE_NOOP(
         "Messages", "Choose the column for “%1”"), ('field',)),
+    "import.review_item": (QT_TRANSLATE_NOOP(
+        "Messages", "%1: re-checks are recorded only for granted subsistence allowance, extreme "
+        "poverty support, marginal-household or rigid-expenditure assistance"), ('field',)),
+    "import.review_class": (QT_TRANSLATE_NOOP("Messages", "%1: must be A, B or C"), ('field',)),
+    "import.review_class_item": (QT_TRANSLATE_NOOP(
+        "Messages", "%1: only the subsistence allowance has classes A, B and C"), ('field',)),
     "fault.action.read_ledger": (QT_TRANSLATE_NOOP("Messages", "Reading the ledger file"), ()),
     # issue 16 — household (services/households.py, household_pdf.py)
     "household.not_found": (QT_TRANSLATE_NOOP(

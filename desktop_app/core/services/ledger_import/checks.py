@@ -20,6 +20,7 @@ from sync_contract.catalog import Catalog
 from ...errors import ValidationError
 from ...messages import Message
 from ...rules import identity, values
+from ...rules.dynamic import RECHECKED_ITEMS
 from .reader import normal_header
 from .types import TARGET_LABELS, TARGETS
 
@@ -77,6 +78,8 @@ class CleanRow:
     period_from: date | None
     period_to: date | None
     ledger_number: str
+    review_class: str = ""
+    next_review_on: date | None = None
 
     def duplicate_key(self) -> tuple[str, str, date]:
         """The same application: the applicant's ID, the item and the intake day."""
@@ -89,7 +92,12 @@ class CleanRow:
         body = json.dumps([self.id_number, self.name, self.item_code, self.intake_date.isoformat(),
                            self.village_id, self.result, self.result_date and self.result_date.isoformat(),
                            self.amount_fen, self.period_from and self.period_from.isoformat(),
-                           self.period_to and self.period_to.isoformat(), self.ledger_number],
+                           self.period_to and self.period_to.isoformat(), self.ledger_number]
+                          # the schedule only when the ledger gives it: a file without those
+                          # columns keeps the identity it had before they existed
+                          + ([self.review_class, self.next_review_on.isoformat()
+                              if self.next_review_on else None]
+                             if self.review_class or self.next_review_on else []),
                           ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
@@ -257,6 +265,8 @@ class RowChecker:
         if period_from and period_to and period_to < period_from:
             problems.append(str(Message("import.period_order", {"field": TARGET_LABELS["period_to"]})))
 
+        review_class, next_review_on = self._schedule(row, item_code, result, problems)
+
         if problems or not (name and info and item_code and intake and village_id and result):
             return None, problems
         return CleanRow(
@@ -266,7 +276,38 @@ class RowChecker:
             village_id=village_id, result=result, result_text=result_text or "原台账导入",
             result_date=result_date, amount_fen=amount, period_from=period_from,
             period_to=period_to, ledger_number=ledger_number,
+            review_class=review_class, next_review_on=next_review_on,
         ), []
+
+    @staticmethod
+    def _schedule(row: Mapping[str, str], item_code: str | None, result: str | None,
+                  problems: list[str]) -> tuple[str, date | None]:
+        """低保分类 and 下次复核日期 of a granted benefit that is re-checked (低保, 特困, 低保边缘,
+        刚性支出 — ``rules.dynamic.RECHECKED_ITEMS``): taken as the ledger says, never guessed."""
+        class_raw = "".join(unicodedata.normalize("NFKC", row.get("review_class", "")).split())
+        next_raw = row.get("next_review_on", "").strip()
+        if not class_raw and not next_raw:
+            return "", None
+        label = TARGET_LABELS["review_class" if class_raw else "next_review_on"]
+        if item_code is not None and (item_code not in RECHECKED_ITEMS or result != DONE):
+            problems.append(str(Message("import.review_item", {"field": label})))
+            return "", None
+        review_class = ""
+        if class_raw:
+            review_class = class_raw.upper().removesuffix("类")
+            if review_class not in ("A", "B", "C"):
+                problems.append(str(Message("import.review_class", {"field": label})))
+                review_class = ""
+            elif item_code is not None and item_code != "DIBAO":
+                problems.append(str(Message("import.review_class_item", {"field": label})))
+                review_class = ""
+        next_review_on = None
+        if next_raw:
+            try:
+                next_review_on = _month_or_date(next_raw, "next_review_on", end=False)
+            except ValidationError as exc:
+                problems.append(problem_text("next_review_on", exc))
+        return review_class, next_review_on
 
 
 def suggest_from_headers(headers: list[str]) -> dict[int, str]:

@@ -50,6 +50,11 @@ TARGETS: tuple[Target, ...] = (
     Target("period_to", "终止日期", False,
            ("终止", "终止日期", "截止日期", "结束日期", "截止", "停发日期")),
     Target("ledger_number", "原台账编号", False, ("原编号", "台账编号", "档案编号", "编号", "原台账编号")),
+    # the re-check schedule of a benefit in force, when the ledger keeps it (动态管理 then
+    # sees the household; without these columns an imported benefit has no re-check date)
+    Target("review_class", "低保分类", False, ("分类", "低保分类", "管理分类", "分类管理")),
+    Target("next_review_on", "下次复核日期", False,
+           ("下次复核", "下次复核日期", "复核日期", "下次核查日期", "应复核日期")),
 )
 TARGET_LABELS = {t.code: t.label for t in TARGETS}
 REQUIRED = tuple(t.code for t in TARGETS if t.required)

@@ -160,6 +160,7 @@ def _write(s: Session, catalog: Catalog, rows: Sequence[CleanRow], staff_id: int
                 task_status=(TaskStatus.DONE if r.result == DONE else TaskStatus.REFUSED).value,
                 result_on=closed, result_text=r.result_text, amount_fen=r.amount_fen,
                 period_from=r.period_from, period_to=r.period_to,
+                review_class=r.review_class, next_review_on=r.next_review_on,
             ))
             for k in _name_keys(r.name):
                 keys.append({"key": k, "application_id": aid})
