@@ -114,6 +114,26 @@ class DocumentService:
     def folder(self) -> Path:
         return self.ctx.db.data_dir / "documents"
 
+    def record_list(self, s: Session, kind: str, number: str, data: dict[str, Any],
+                    staff: Staff | None, today: date, **detail: Any
+                    ) -> tuple[ListDocument, Path, bytes]:
+        """Render ``kind`` and record it as a list document (snapshot, template version,
+        SHA-256, ``document.issue`` with ``detail``); the caller writes the PDF to the
+        returned path after its commit (``atomic_write``)."""
+        pdf = printing.render_document(kind, data)
+        digest = hashlib.sha256(pdf).hexdigest()
+        doc = ListDocument(kind=kind, number=number, department="", day=today,
+                           template_version=str(printing.load_template(kind).version),
+                           data=json.dumps(data, ensure_ascii=False, sort_keys=True),
+                           sha256=digest, created_by_id=staff.id if staff else None,
+                           print_count=0)
+        s.add(doc)
+        s.flush()
+        record_event(s, "document.issue", actor_id=staff.id if staff else None,
+                     list_document_id=doc.id, kind=kind, number=number, sha256=digest,
+                     **detail)
+        return doc, self.folder / today.strftime("%Y%m") / f"{number}-{kind}.pdf", pdf
+
     def _path(self, doc: Document, reprint: int = 0) -> Path:
         """The PDF of ``doc``; ``reprint`` n > 0: the file of its n-th 补打."""
         suffix = f"-补打{reprint}" if reprint else ""

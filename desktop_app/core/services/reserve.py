@@ -24,8 +24,6 @@ Sources: 泰安 2022 ("全面落实乡镇临时救助备用金制度"), 重庆 �
 from __future__ import annotations
 
 import calendar
-import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -34,7 +32,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ... import printing
 from .. import vocab
 from ..catalog import TOWNSHIP
 from ..errors import PermissionDenied, ValidationError, ValidationErrors
@@ -536,7 +533,7 @@ class ReserveService:
             names = {i.code: i.name for i in self.ctx.catalog.items}
             data = batch_data([_row(s, e, 0, names) for e in rows], batch=batch, up_to=day,
                               clerk=staff.name if staff else actor.name, town=town)
-            doc, path, pdf = self._record_list(s, BATCH_FORM, batch.number, data, staff, today)
+            doc, path, pdf = self.documents.record_list(s, BATCH_FORM, batch.number, data, staff, today)
             info = BatchRow(batch.id, batch.number, batch.submitted_on, total, count, None,
                             None, note, path, doc.id)
             changes = Changes(reserve=True, lists={doc.id})
@@ -641,31 +638,11 @@ class ReserveService:
                 ListDocument.kind == STATEMENT, ListDocument.day == today)))
             number = numbering.reserve_number(town.code, today, "statement", used)
             data = statement_data(led, number=number, today=today, clerk=clerk, town=town)
-            doc, path, pdf = self._record_list(s, STATEMENT, number, data, staff, today,
-                                               month=start.strftime("%Y-%m"))
+            doc, path, pdf = self.documents.record_list(s, STATEMENT, number, data, staff, today,
+                                                        month=start.strftime("%Y-%m"))
             info = ListInfo(doc.id, STATEMENT, number, "", today, len(led.rows), path)
         atomic_write(path, pdf)
         return Outcome(info, Changes(lists={info.id}))
-
-    def _record_list(self, s: Session, kind: str, number: str, data: dict[str, Any],
-                     staff: Staff | None, today: date, **detail: Any
-                     ) -> tuple[ListDocument, Path, bytes]:
-        """Render ``kind`` and record it as a list document (snapshot, template version,
-        SHA-256, ``document.issue``); the caller writes the PDF after its commit."""
-        pdf = printing.render_document(kind, data)
-        digest = hashlib.sha256(pdf).hexdigest()
-        doc = ListDocument(kind=kind, number=number, department="", day=today,
-                           template_version=str(printing.load_template(kind).version),
-                           data=json.dumps(data, ensure_ascii=False, sort_keys=True),
-                           sha256=digest, created_by_id=staff.id if staff else None,
-                           print_count=0)
-        s.add(doc)
-        s.flush()
-        record_event(s, "document.issue", actor_id=staff.id if staff else None,
-                     list_document_id=doc.id, kind=kind, number=number, sha256=digest,
-                     **detail)
-        path = self.documents.folder / today.strftime("%Y%m") / f"{number}-{kind}.pdf"
-        return doc, path, pdf
 
 
 def batch_data(rows: list[EntryRow], *, batch: ReserveBatch, up_to: date, clerk: str,

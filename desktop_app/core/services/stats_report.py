@@ -19,15 +19,12 @@ decimals, ratios as percentages with one decimal, days with at most one decimal,
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from ... import printing
 from ..errors import ValidationError, ValidationErrors
 from ..models import ListDocument, Township
 from ..rules import numbering
@@ -181,22 +178,11 @@ class StatsReportService:
             data = report_data(report, series, figure, breakdown_label=breakdowns[by],
                                number=number, today=today, clerk=clerk, town=town,
                                generated_at=_generated_at(report, self.ctx))
-            pdf = printing.render_document(KIND, data)
-            digest = hashlib.sha256(pdf).hexdigest()
-            doc = ListDocument(kind=KIND, number=number, department="", day=today,
-                               template_version=str(printing.load_template(KIND).version),
-                               data=json.dumps(data, ensure_ascii=False, sort_keys=True),
-                               sha256=digest, created_by_id=staff.id if staff else None,
-                               print_count=0)
-            s.add(doc)
-            s.flush()
+            doc, path, pdf = self.documents.record_list(s, KIND, number, data, staff, today)
             staff_id = staff.id if staff else None
-            record_event(s, "document.issue", actor_id=staff_id, list_document_id=doc.id,
-                         kind=KIND, number=number, sha256=digest)
             record_event(s, "stats.report", actor_id=staff_id, list_document_id=doc.id,
                          number=number, period=period.code, by=by, figure=figure,
                          rows=len(report.rows), **auth.event_actor(actor))
-            path = self.documents.folder / today.strftime("%Y%m") / f"{number}-{KIND}.pdf"
             info = ListInfo(doc.id, KIND, number, "", today, len(report.rows), path)
         atomic_write(path, pdf)
         return Outcome(info, Changes(lists={info.id}))

@@ -269,9 +269,11 @@ def date_range_edits(start: QDate, end: QDate, names: tuple[str, str]) -> tuple[
     return edits
 
 
-def row_table(model, name: str, *, alternating: bool = False) -> QTableView:
-    """A read-only table that selects one whole row at a time, over ``model``."""
-    view = QTableView()
+def row_table(model, name: str, *, alternating: bool = False,
+              cls: type[QTableView] = QTableView) -> QTableView:
+    """A read-only table that selects one whole row at a time, over ``model`` (a
+    ``cls`` view: a subclass that adds keys or drawing)."""
+    view = cls()
     view.setObjectName(name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

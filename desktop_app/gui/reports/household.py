@@ -502,27 +502,27 @@ class HouseholdTab(QWidget):
         documents, doc_id, actor = self.services.documents, doc.info.id, self.actor()
         return self.tasks.call(lambda: documents.original_pdf(doc_id, actor))
 
-    def open_document(self) -> None:
+    def _current_pdf(self) -> tuple[Any, Path] | None:
+        """The selected document and its saved PDF (a refusal is said on the status line)."""
         doc = self.current_document()
         if doc is None:
-            return
+            return None
         try:
-            path = self._original_pdf(doc)
+            return doc, self._original_pdf(doc)
         except Exception as exc:
             present(self, exc, label=self.status)
-            return
-        self.opener(path)
+            return None
+
+    def open_document(self) -> None:
+        found = self._current_pdf()
+        if found is not None:
+            self.opener(found[1])
 
     def preview_document(self) -> None:
-        doc = self.current_document()
-        if doc is None:
-            return
-        try:
-            path = self._original_pdf(doc)
-        except Exception as exc:
-            present(self, exc, label=self.status)
-            return
-        self.preview_pdf(self, path, doc.info.number)
+        found = self._current_pdf()
+        if found is not None:
+            doc, path = found
+            self.preview_pdf(self, path, doc.info.number)
 
     # -- export -----------------------------------------------------------------------------------
     def _suggested_path(self) -> Path:

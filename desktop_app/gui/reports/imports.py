@@ -65,7 +65,7 @@ from ..kit.dialogs import ask_yes_no
 from ..kit.errors import is_cancelled, present
 from ..kit.fmt import fmt
 from ..kit.tasks import READ, WRITE, Job, TaskRunner
-from ..kit.widgets import ErrorLabel, ListTableModel
+from ..kit.widgets import ErrorLabel, ListTableModel, row_table
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -266,14 +266,8 @@ class _EnterTable(QTableView):
 
 
 def _row_table(model: ListTableModel, name: str, cls: type[QTableView] = QTableView) -> QTableView:
-    view = cls()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view = row_table(model, name, cls=cls)
     view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setResizeContentsPrecision(30)  # 50,000 rows: the first 30 suffice
     return view
