@@ -245,3 +245,49 @@ __all__ = ["CountyBase", "CountyConfirmation", "CountyMeta", "CountyWarning",
            "CountyRecord", "DepartmentFeedback", "QueuedUpdate",
            "ReceivedPackage", "RecordConflict", "RegisteredTownship", "ReturnPackage", "SCHEMA_VERSION", "SentUpdate",
            "utcnow"]
+
+
+# issue 17 — countyops: county accounts and the county's own audit chain ---------------
+class CountyUser(CountyBase):
+    """A person who works at the county workstation (docs/county-accounts.md): an
+    administrator, an officer (民政局 staff), or a department (部门) account that sees and
+    answers only the tasks referred to its ``department_code``."""
+
+    __tablename__ = "county_user"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(40), default="")
+    role: Mapped[str] = mapped_column(String(12))                 # admin / officer / department
+    department_code: Mapped[str] = mapped_column(String(16), default="")
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
+                                                                 nullable=True)
+
+
+class CountyAuditEvent(CountyBase):
+    """One event of the county's hash-chained audit trail (``county_receiver/audit.py``):
+    ``hash`` = SHA-256 over (prev_hash, seq, at, actor_id, action, [actor, detail]) with the
+    contract's :func:`sync_contract.audit.event_hash`. ``at`` is kept as the exact ISO text
+    that was hashed; ``detail`` is canonical JSON of ids, codes, sequence numbers and counts
+    — never names or ID numbers."""
+
+    __tablename__ = "county_audit"
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                     primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))
+    actor_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    actor: Mapped[str] = mapped_column(String(40), default="")
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+__all__ += ["CountyAuditEvent", "CountyUser"]
