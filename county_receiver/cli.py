@@ -15,6 +15,8 @@ from pathlib import Path
 
 from sync_contract.logfile import ConsoleHandler, FallbackFileHandler, writable
 
+from . import cli_ops
+
 APP_NAME = "TownshipCountyReceiver"
 PROG = "county-receiver"
 LOG_DIRNAME, LOG_FILENAME = "logs", "county-receiver.log"
@@ -94,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--keys", type=Path, default=Path("county-keys"), metavar="DIR",
                         help="the county's key folder (default ./county-keys)")
     csub = p.add_subparsers(dest="county_command", metavar="ACTION", required=True)
+    cli_ops.add_parsers(csub, common)   # first: it adds --user to common (issue 17 — countyops)
     kg = csub.add_parser("keygen", parents=[common],
                          help="create the county's keys and the public key file for townships")
     kg.add_argument("--code", help="the county's division code (6 digits); needed the first time")
@@ -249,6 +252,8 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             log.info("work folder: removed %d left by an interrupted command", len(work.swept))
     county = County(args.db or DEFAULT_URL, args.keys, work_dir=work.path if work else None)
     try:
+        if (done := cli_ops.run(args, county)) is not None:   # log-in, audit (countyops)
+            return done
         if action == "keygen":
             pub, created = county.keygen(args.code, args.name)
             if args.out:

@@ -254,6 +254,7 @@ class CountyUser(CountyBase):
     answers only the tasks referred to its ``department_code``."""
 
     __tablename__ = "county_user"
+    __table_args__ = {"info": {"digest": False}}     # not in row_digest (receiver.py)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(32), unique=True)
@@ -278,6 +279,7 @@ class CountyAuditEvent(CountyBase):
     — never names or ID numbers."""
 
     __tablename__ = "county_audit"
+    __table_args__ = {"info": {"digest": False}}     # not in row_digest (receiver.py)
 
     seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
                                      primary_key=True, autoincrement=False)

@@ -267,14 +267,15 @@ def ingest_folder(county: Any, folder: Path | str, actor: CountyActor, *,  # noq
                 items.append(refused_at)
             else:
                 if res.already_received:
-                    items.append(PackageOutcome(path, code, seq, ALREADY,
+                    items.append(PackageOutcome(path, res.township_code, res.package_seq, ALREADY,
                                                 message_zh="以前已接收过，未作任何改动"))
                 else:
                     n = _applied(res.applied)
                     text = f"已接收（格式版本 {res.format_version}），{n} 条记录"
                     if res.conflicts:
                         text += f"，{res.conflicts} 条冲突记录另存"
-                    items.append(PackageOutcome(path, code, seq, INGESTED, records=n,
+                    items.append(PackageOutcome(path, res.township_code, res.package_seq,
+                                                INGESTED, records=n,
                                                 conflicts=res.conflicts, message_zh=text))
             done += 1
             report(done, f"{code} 第 {seq} 号包：{STATUS_LABELS[items[-1].status]}")
@@ -315,6 +316,10 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+def _pairs(rows: Any) -> dict[int, int]:
+    return {int(k): int(v or 0) for k, v in rows}
+
+
 def _json_text(key: str) -> Any:
     return CountyRecord.data[key].as_string()
 
@@ -333,22 +338,23 @@ def township_status(county: Any, today: date, actor: CountyActor | None = None
                    func.max(ReceivedPackage.received_at),
                    func.count().filter(ReceivedPackage.ack_return_seq.is_(None)))
             .group_by(ReceivedPackage.township_id))}
-        fb = dict(s.execute(select(DepartmentFeedback.township_id, func.count())
+        fb = _pairs(s.execute(select(DepartmentFeedback.township_id, func.count())
                             .where(DepartmentFeedback.return_seq.is_(None))
-                            .group_by(DepartmentFeedback.township_id)).tuples())
-        cf = dict(s.execute(select(CountyConfirmation.township_id, func.count())
+                            .group_by(DepartmentFeedback.township_id)))
+        cf = _pairs(s.execute(select(CountyConfirmation.township_id, func.count())
                             .where(CountyConfirmation.return_seq.is_(None))
-                            .group_by(CountyConfirmation.township_id)).tuples())
-        ret = dict(s.execute(select(ReturnPackage.township_id, func.max(ReturnPackage.package_seq))
-                             .group_by(ReturnPackage.township_id)).tuples())
+                            .group_by(CountyConfirmation.township_id)))
+        ret = _pairs(s.execute(select(ReturnPackage.township_id, func.max(ReturnPackage.package_seq))
+                             .group_by(ReturnPackage.township_id)))
         q = (select(CountyRecord.township_id, func.count())
              .where(CountyRecord.type == "requested_item",
                     _json_text("task_status").in_(OPEN_TASK_STATUSES),
+                    _json_text("handler_code").notin_(("", "TOWNSHIP")),
                     _json_text("due_date") < today.isoformat())
              .group_by(CountyRecord.township_id))
         if dept is not None:
             q = q.where(_json_text("handler_code") == dept)
-        overdue = dict(s.execute(q).tuples())
+        overdue = _pairs(s.execute(q))
         out = []
         for tw in towns:
             last, at, unacked = pk.get(tw.id, (0, None, 0))
