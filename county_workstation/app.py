@@ -170,7 +170,17 @@ def run(argv: list[str]) -> int:
         return 1
     context = CountyContext(county, data_dir, demo=args.demo)
     window = build_main_window(context)
-    window.show_login()
+    if args.demo:
+        from .demo import demo_run
+
+        demo_run(context, window)
+    else:
+        window.show_login()
     code = app.exec()
     county.close()
+    if args.demo and args.data_dir is None:     # the throwaway folder goes with the demo
+        import shutil
+
+        logging.shutdown()
+        shutil.rmtree(data_dir, ignore_errors=True)
     return code

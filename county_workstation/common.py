@@ -105,16 +105,6 @@ class Notice(QLabel):
         self.setVisible(False)
 
 
-def optional_module(name: str) -> Any | None:
-    """A county module that may not be there yet (accounts, operations), else ``None``."""
-    import importlib
-
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError:
-        return None
-
-
 def last_folder(context: CountyContext) -> str:
     return str(context.extra.get(LAST_FOLDER) or context.data_dir)
 

@@ -8,8 +8,12 @@ A tab listed in :data:`county_workstation.main_window.TABS` is a ``QWidget`` bui
 * ``tasks`` — the one :class:`desktop_app.gui.kit.tasks.TaskRunner` of the program (database
   work on ``lane="write"``, long work with ``run_job`` and a 取消; errors go to the kit's
   presenter, ``desktop_app.gui.kit.errors.present``);
-* ``current_actor`` — a callable returning who is logged in (an object with ``username``,
-  ``role`` — ``"admin"``, ``"officer"`` or ``"department"`` — and ``department_code``).
+* ``current_actor`` — a callable returning who is logged in, a
+  ``county_receiver.accounts.CountyActor`` (``username``, ``name``, ``role`` — ``"admin"``,
+  ``"officer"`` or ``"department"`` —, ``department_code``, ``department`` (``None``
+  unless limited to one), ``can(permission)``, ``require(permission)``). The county's
+  writes are checked and audited as this actor (``ops.audit_county`` is bound on
+  ``context.county`` at login; ``ops.*`` functions take the actor).
 
 It has ``refresh()`` (called every time the tab is shown, and after a write elsewhere),
 optionally ``shutdown()`` (the window closes or the user logs out: cancel a running job)
@@ -23,30 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
+    from county_receiver.accounts import Accounts
     from county_receiver.receiver import County
-
-ROLES = ("admin", "officer", "department")
-
-
-class Actor(Protocol):
-    username: str
-    role: str
-    department_code: str | None
-
-
-@dataclass(frozen=True)
-class LocalActor:
-    """Who works when the county has no user accounts yet (as the ``county-receiver``
-    command line does): the person at this machine, allowed everything."""
-
-    username: str = "local"
-    name: str = ""
-    role: str = "admin"
-    department_code: str | None = None
-
 
 @dataclass
 class CountyContext:
@@ -56,6 +41,15 @@ class CountyContext:
     today: Callable[[], date] = field(default=date.today)
     #: Anything a tab wants to share with another one (e.g. the last folder chosen).
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The password hashing cost of the accounts (tests pass a cheap one).
+    accounts_cost: Any = None
+
+    def accounts(self) -> Accounts:
+        """The county's user accounts (docs/county-accounts.md)."""
+        from county_receiver.accounts import Accounts
+
+        kwargs = {"cost": self.accounts_cost} if self.accounts_cost is not None else {}
+        return Accounts(cast(Any, self.county), **kwargs)  # duck-typed: it needs .engine
 
     @property
     def keys_dir(self) -> Path:

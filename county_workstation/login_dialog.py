@@ -1,7 +1,7 @@
 """The county's login and first-administrator dialogs over ``county_receiver.accounts``
-(``Accounts(county)``: ``needs_setup()``, ``create_first_admin(username, name, password)``,
-``login(username, password) -> CountyActor``; a refusal is ``CountyRefused`` with a
-Chinese ``message_zh``)."""
+(``Accounts(county)``: ``needs_setup()``, ``create_first_admin(username, name, password)
+-> CountyActor`` (logged in), ``login(username, password) -> CountyActor``; a refusal is
+``CountyRefused`` with a Chinese ``message_zh``)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,10 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
+        self.hint = QLabel()
+        self.hint.setObjectName("loginHint")
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(False)
         self.error = ErrorLabel()
         self.error.setObjectName("loginError")
         buttons = QDialogButtonBox()
@@ -52,6 +56,7 @@ class LoginDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.hint)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
@@ -115,20 +120,23 @@ class FirstAdminDialog(QDialog):
         username, name, password = (self.username.text().strip(), self.name.text().strip(),
                                     self.password.text())
         try:
-            call_on_writer(self.tasks, lambda: self.accounts.create_first_admin(
+            self.actor = call_on_writer(self.tasks, lambda: self.accounts.create_first_admin(
                 username, name, password))
-            self.actor = call_on_writer(self.tasks, lambda: self.accounts.login(username, password))
         except Exception as exc:
             self.error.show_messages([error_text(exc)])
             return
         self.accept()
 
 
-def login_or_setup(accounts: Any, tasks: TaskRunner | None, parent: QWidget | None = None) -> Any:
+def login_or_setup(accounts: Any, tasks: TaskRunner | None, parent: QWidget | None = None, *,
+                   hint: str = "") -> Any:
     """The first administrator on a new county, else the login; ``None`` if given up."""
     needs_setup = call_on_writer(tasks, accounts.needs_setup)
     dialog: LoginDialog | FirstAdminDialog = (FirstAdminDialog if needs_setup else LoginDialog)(
         accounts, tasks, parent)
+    if hint and isinstance(dialog, LoginDialog):
+        dialog.hint.setText(hint)
+        dialog.hint.setVisible(True)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.actor

@@ -21,7 +21,7 @@ from desktop_app.gui.kit.fmt import fmt
 from desktop_app.gui.kit.geometry import RememberedGeometry
 from desktop_app.gui.kit.tasks import TaskRunner
 
-from .context import CountyContext, LocalActor
+from .context import CountyContext
 
 CONTEXT = "CountyWindow"
 
@@ -33,7 +33,9 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 #: The tabs, in order (cviews adds its lines here).
 TABS: list[tuple[str, str]] = [
     ("townships:TownshipsTab", QT_TRANSLATE_NOOP("CountyWindow", "Townships")),
+    ("receive:ReceiveTab", QT_TRANSLATE_NOOP("CountyWindow", "Receive packages")),
     ("status:StatusTab", QT_TRANSLATE_NOOP("CountyWindow", "Status")),
+    ("returns:ReturnsTab", QT_TRANSLATE_NOOP("CountyWindow", "Return packages")),
 ]
 
 ROLE_TITLES = {
@@ -85,6 +87,10 @@ class CountyWindow(QMainWindow):
         self._drop_tabs()
         self.actor = actor
         if actor is not None:
+            from county_receiver.ops import audit_county
+
+            audit_county(self.context.county, actor)  # every County write checked + audited
+        if actor is not None:
             for path, title in TABS:
                 module_name, _, class_name = path.partition(":")
                 module = importlib.import_module(f"county_workstation.{module_name}")
@@ -96,15 +102,17 @@ class CountyWindow(QMainWindow):
                 self.pages[class_name] = page
                 self.tabs.addTab(page, QCoreApplication.translate(CONTEXT, title))
             self.refresh()
-        self.logout_action.setEnabled(actor is not None and not isinstance(actor, LocalActor))
+        self.logout_action.setEnabled(actor is not None)
         self._update_title()
 
-    def show_login(self) -> None:
-        """Show the window and ask who works (with no county accounts: the local user)."""
+    def show_login(self, hint: str = "") -> None:
+        """Show the window and ask who works (the first administrator on a new county);
+        ``hint``: a line for the login dialog (the demo's accounts)."""
         from .login import ask_actor
 
         self.geometry_memory.show()
-        actor = ask_actor(self.context, self.tasks, self)
+        self.login_hint = hint or getattr(self, "login_hint", "")
+        actor = ask_actor(self.context, self.tasks, self, hint=self.login_hint)
         if actor is None:
             self.close()
             return
@@ -161,11 +169,9 @@ class CountyWindow(QMainWindow):
             self.user_label.setText("")
             return
         role = QCoreApplication.translate(CONTEXT, ROLE_TITLES.get(actor.role, actor.role))
-        if isinstance(actor, LocalActor):
-            self.user_label.setText(self.tr("Working without county accounts"))
-        else:
-            self.user_label.setText(fmt(self.tr("%1 (%2)"), getattr(actor, "name", "") or
-                                        actor.username, role))
+        if actor.department:
+            role += " " + actor.department
+        self.user_label.setText(fmt(self.tr("%1 (%2)"), actor.name or actor.username, role))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown_tabs()

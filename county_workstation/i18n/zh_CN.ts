@@ -32,8 +32,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Receive packages</source>
+        <translation>收包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return packages</source>
+        <translation>返回包</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -61,7 +71,7 @@
         <translation>会话</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>County workstation</source>
         <translation>县级接收工作站</translation>
     </message>
@@ -71,12 +81,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Working without county accounts</source>
-        <translation>未启用县级账户（本机操作）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -84,7 +89,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../login_dialog.py" line="+76"/>
+        <location filename="../login_dialog.py" line="+81"/>
         <source>County workstation — first administrator</source>
         <translation>县级接收工作站 — 首位管理员</translation>
     </message>
@@ -132,7 +137,7 @@
 <context>
     <name>KeygenDialog</name>
     <message>
-        <location filename="../townships.py" line="+90"/>
+        <location filename="../townships.py" line="+91"/>
         <source>Create the county&apos;s keys</source>
         <translation>创建县级密钥</translation>
     </message>
@@ -165,7 +170,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../login_dialog.py" line="-80"/>
+        <location filename="../login_dialog.py" line="-85"/>
         <source>County workstation — log in</source>
         <translation>县级接收工作站 — 登录</translation>
     </message>
@@ -180,7 +185,7 @@
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -188,6 +193,64 @@
         <location line="+3"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveTab</name>
+    <message>
+        <location filename="../receive.py" line="+60"/>
+        <source>Drop the folder of the USB stick here, or choose it. Every township package in it (and in its sub-folders) is received in order; a refused package stops its township only.</source>
+        <translation>把U盘中的文件夹拖到这里，或点“选择文件夹”。其中（含下一级文件夹）各乡镇的同步包按顺序接收；某个包被拒收时，只停止该乡镇其后的包。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Package</source>
+        <translation>包号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The folder with the packages</source>
+        <translation>同步包所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancelling after the package being received…</source>
+        <translation>正在取消（当前包接收完毕后停止）…</translation>
     </message>
 </context>
 <context>
@@ -234,11 +297,91 @@
     </message>
 </context>
 <context>
+    <name>ReturnsTab</name>
+    <message>
+        <location filename="../returns.py" line="+88"/>
+        <source>Return packages carry the acknowledgements of the packages received, the departments&apos; feedback, the county&apos;s confirmations and the updates queued for a township. Choose townships (or none for all) and the folder on the USB stick.</source>
+        <extracomment>The Chinese name of each record type a return package carries.</extracomment>
+        <translation>返回包带回收包确认、部门回执、县级审核确认以及为该乡镇准备的更新。请选择乡镇（不选则为全部乡镇），再选择U盘中的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+9"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+9"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Not acknowledged</source>
+        <translation>未回执包数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback to send</source>
+        <translation>待发回执</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confirmations to send</source>
+        <translation>待发审核确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last return package</source>
+        <translation>最近返回包</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make return packages…</source>
+        <translation>生成返回包…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return package</source>
+        <translation>返回包号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The folder for the return packages</source>
+        <translation>返回包保存文件夹</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Making return packages</source>
+        <translation>正在生成返回包</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 return packages made in %2.</source>
+        <translation>已在 %2 生成 %1 个返回包。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some townships were refused: see the table.</source>
+        <translation>部分乡镇未能生成，见下表。</translation>
+    </message>
+</context>
+<context>
     <name>StatusTab</name>
     <message>
-        <location filename="../status.py" line="+111"/>
+        <location filename="../status.py" line="+46"/>
         <source>Refresh</source>
-        <extracomment>A township that sent nothing for longer than this is late (townships send at least weekly).</extracomment>
         <translation>刷新</translation>
     </message>
     <message>
@@ -278,16 +421,21 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Confirmations to send</source>
+        <translation>待发审核确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Last return package</source>
         <translation>最近返回包</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Overdue referrals</source>
         <translation>超期转办</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -297,7 +445,7 @@
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -373,6 +521,15 @@
         <location line="+28"/>
         <source>Registered township %1 %2 (fingerprint %3).</source>
         <translation>已登记乡镇 %1 %2（指纹 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../demo.py" line="+166"/>
+        <source>Creating the demo townships…</source>
+        <extracomment>(username, name, role, department, password) — demo folders only (README). The invented person applying for 低保 in the first two townships.</extracomment>
+        <translation>正在生成演示乡镇…</translation>
     </message>
 </context>
 </TS>

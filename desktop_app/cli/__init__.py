@@ -39,6 +39,7 @@ from .common import (
     open_services,
     sign_in,
 )
+from .county_demo import COUNTY_DEMO  # issue 17 — cgui
 from .launch import run_gui, self_test
 
 # The order of `desktop-app --help`.
@@ -54,6 +55,7 @@ VERBS: tuple[Verb, ...] = (
     ledger_cli.LEDGER,  # issue 16 — ledgers
     ledger_import.IMPORT_LEDGER,  # issue 16 — importer
     households.HOUSEHOLD_FILE,  # issue 16 — household
+    COUNTY_DEMO,  # issue 17 — cgui
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}
 _BY_NAME = {verb.name: verb for verb in VERBS}

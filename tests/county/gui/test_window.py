@@ -3,7 +3,6 @@ the status tab marks late townships; a widget still in English is caught."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -16,14 +15,6 @@ from county_workstation.app import build_main_window
 from .test_translations import english_words
 
 pytestmark = pytest.mark.gui
-
-
-@dataclass(frozen=True)
-class Person:
-    username: str
-    role: str
-    department_code: str | None = None
-    name: str = "测试"
 
 
 def _window(qtbot, context, tmp_path, actor):
@@ -41,7 +32,14 @@ def test_tabs_come_from_the_one_list_in_order(county_window):
 
 
 def test_a_department_sees_only_the_tabs_meant_for_it(qtbot, context, tmp_path):
-    window = _window(qtbot, context, tmp_path, Person("dept", "department", "民政"))
+    from county_receiver.accounts import DEPARTMENT
+
+    from .conftest import admin_of
+
+    accounts = context.accounts()
+    accounts.add_user(admin_of(context), "yiliao", "医保局", DEPARTMENT, "bumen2026",
+                      department_code="MEDICAL")
+    window = _window(qtbot, context, tmp_path, accounts.login("yiliao", "bumen2026"))
     classes = set(window.pages)
     for path, _ in main_window.TABS:
         cls_name = path.partition(":")[2]
