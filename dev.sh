@@ -9,6 +9,9 @@
 #   bash dev.sh county [ARGS…] set up, then run the county receiver (another organisation's
 #                             program, `county-receiver`; e.g. `bash dev.sh county --help`);
 #                             its tests: `bash dev.sh test tests/county`
+#   bash dev.sh county-app [--demo] [--data-dir D] [--db URL]
+#                             set up, then open the county workstation (the county's GUI,
+#                             `county-workstation`; `--demo`: three demo townships)
 #
 # Needs only python3. Run as root on Debian/Ubuntu, it installs the missing system
 # libraries (venv support, Qt's runtime libraries, poppler-utils for the PDF tests);
@@ -89,6 +92,11 @@ case "$mode" in
         setup_venv "[county]"
         exec .venv/bin/county-receiver "$@"
         ;;
+    county-app)
+        install_system ""
+        setup_venv "[county]"
+        exec .venv/bin/county-workstation "$@"
+        ;;
     bundle)
         install_system "$BUNDLE_TOOLS"
         setup_venv "[bundle]"
@@ -104,7 +112,8 @@ case "$mode" in
         ;;
     *)
         echo "usage: bash dev.sh app [--demo] | bash dev.sh test [pytest args] | bash dev.sh bundle |" \
-             "bash dev.sh lint | bash dev.sh county [county-receiver args]" >&2
+             "bash dev.sh lint | bash dev.sh county [county-receiver args] |" \
+             "bash dev.sh county-app [--demo]" >&2
         exit 2
         ;;
 esac
