@@ -74,6 +74,7 @@ from sync_contract.validation import pointer, validator
 from sync_contract.versions import ADDED_IN_4, FORMAT_VERSION, types_of
 
 from .db import NewerSchema, migrate
+from .derived import derive
 from .models import (
     CountyBase,
     CountyConfirmation,
@@ -701,6 +702,8 @@ class County:
                                          uuid=rec["uuid"], version=rec["version"], data=rec))
                     stats["conflict"] += 1
             s.flush()
+            derive(s.connection(), tw.id, type_,
+                   [have[u].data for u in uuids if have[u].package_seq == package_seq])
         return {k: v for k, v in stats.items() if v}, stats["conflict"]
 
     @staticmethod
