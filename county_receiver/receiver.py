@@ -34,7 +34,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import x25519
 from sqlalchemy import create_engine, delete, event, func, inspect, select, update
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
     DBAPIError,
@@ -75,6 +75,7 @@ from sync_contract.versions import ADDED_IN_4, FORMAT_VERSION, types_of
 
 from .bulk import OnRows, RecordWriter
 from .db import NewerSchema, migrate
+from .derived import derive
 from .models import (
     CountyBase,
     CountyConfirmation,
@@ -614,7 +615,7 @@ class County:
                     applied, conflicts = {}, 0
                     version = pkg.version
                     writer = RecordWriter(s.connection(), tw.id, n, record_columns,
-                                          on_rows=self.on_rows)
+                                          on_rows=self._rows_written(tw.id))
                     for type_ in types_of(TOWNSHIP_EXPORT, version):   # v1: no related_person
                         records = (upgrade_record(type_, r, version)
                                    for r in pkg.iter_records(type_))
@@ -705,7 +706,17 @@ class County:
                 records: Iterable[dict]) -> tuple[dict[str, int], int]:
         """Apply records of one type in batches (:class:`~.bulk.RecordWriter`)."""
         return RecordWriter(s.connection(), tw.id, package_seq, record_columns,
-                            on_rows=self.on_rows).upsert(type_, records)
+                            on_rows=self._rows_written(tw.id)).upsert(type_, records)
+
+    def _rows_written(self, township_id: int) -> OnRows:
+        """What happens to every batch of new and updated records, in the ingest's
+        transaction: the views' derived tables (:func:`.derived.derive`), then
+        :attr:`on_rows` if set."""
+        def written(conn: Connection, type_: str, rows: list[dict[str, Any]]) -> None:
+            derive(conn, township_id, type_, rows)
+            if self.on_rows is not None:
+                self.on_rows(conn, type_, rows)
+        return written
 
     # feedback ----------------------------------------------------------------------
     def record_feedback(self, task_uuid: str, result: str, result_on: date | str, *,
