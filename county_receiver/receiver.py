@@ -34,7 +34,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyrage import x25519
 from sqlalchemy import create_engine, delete, event, func, inspect, select, update
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
     DBAPIError,
@@ -73,6 +73,7 @@ from sync_contract.upgrade import upgrade_record
 from sync_contract.validation import pointer, validator
 from sync_contract.versions import ADDED_IN_4, FORMAT_VERSION, types_of
 
+from .bulk import OnRows, RecordWriter
 from .db import NewerSchema, migrate
 from .derived import derive
 from .models import (
@@ -83,7 +84,6 @@ from .models import (
     DepartmentFeedback,
     QueuedUpdate,
     ReceivedPackage,
-    RecordConflict,
     RegisteredTownship,
     ReturnPackage,
     SentUpdate,
@@ -122,10 +122,20 @@ def application_of(type_: str, rec: dict[str, Any]) -> str | None:
         return str(rec["uuid"])
     app = rec.get("application_uuid")
     return app if isinstance(app, str) and app else None
+def record_columns(type_: str, rec: dict[str, Any]) -> dict[str, Any]:
+    """The columns of ``county_record`` derived from a record (besides its key)."""
+    return {"application_uuid": application_of(type_, rec),
+            "application_number": rec.get("number") if type_ == "application" else None,
+            "event_seq": rec.get("seq") if type_ == "event" else None,
+            "task_uuid": task_of(type_, rec)}
+
+
 #: The fields of a ``confirmation`` record (docs/sync-format.md §12).
 CONFIRMATION_FIELDS = ("task_uuid", "outcome", "decided_on", "amount_fen", "period_from",
                        "period_to", "document_number", "text")
 BATCH = 500
+#: Events whose stored hashes are looked up in one query (the audit chain check).
+CHAIN_BATCH = 2000
 UPDATE_TYPES = ("catalogue", "eligibility", "holiday_year", "standards", "village")
 UPDATE_KEYS = {"catalogue": "version", "eligibility": "effective_from", "holiday_year": "year",
                "standards": "effective_from", "village": "code"}
@@ -359,6 +369,9 @@ class County:
         self.limits = limits if limits is not None else env.Limits()
         self.work_dir = work_dir
         self._engine: Engine | None = None
+        #: Called with (connection, type, records) for every batch of new and updated
+        #: records of an ingest, in its transaction (the derived tables of the views).
+        self.on_rows: OnRows | None = None
 
     # database ----------------------------------------------------------------------
     @property
@@ -602,10 +615,12 @@ class County:
                     self._check_chain(s, tw, pkg)
                     applied, conflicts = {}, 0
                     version = pkg.version
+                    writer = RecordWriter(s.connection(), tw.id, n, record_columns,
+                                          on_rows=self._rows_written(tw.id))
                     for type_ in types_of(TOWNSHIP_EXPORT, version):   # v1: no related_person
                         records = (upgrade_record(type_, r, version)
                                    for r in pkg.iter_records(type_))
-                        stats, c = self._upsert(s, tw, n, type_, records)
+                        stats, c = writer.upsert(type_, records)
                         applied[type_] = stats
                         conflicts += c
                     s.add(ReceivedPackage(
@@ -623,7 +638,8 @@ class County:
                             "数据库错误，未接收") from None
         return IngestResult(code, n, digest, False, applied, conflicts, version)
 
-    def _check_chain(self, s: Session, tw: RegisteredTownship, pkg: env.OpenedPackage) -> None:
+    def _check_chain(self, s: Session, tw: RegisteredTownship,  # noqa: C901 - one check per chain fault
+                     pkg: env.OpenedPackage) -> None:
         """The audit chain: every event's hash recomputes, links to its predecessor (in the
         package or already at the county), and the manifest's audit_head is among them."""
         def broken(detail: str, zh: str) -> PackageError:
@@ -636,10 +652,18 @@ class County:
                 CountyRecord.event_seq == seq))
             return data["hash"] if data else None
 
+        def stored_hashes(seqs: list[int]) -> dict[int, str]:
+            """The hashes of the stored events among ``seqs`` (one query per batch)."""
+            return {int(q): d["hash"] for q, d in s.execute(
+                select(CountyRecord.event_seq, CountyRecord.data).where(
+                    CountyRecord.township_id == tw.id, CountyRecord.type == "event",
+                    CountyRecord.event_seq.in_(seqs)))}
+
         max_stored = s.scalar(select(func.max(CountyRecord.event_seq)).where(
             CountyRecord.township_id == tw.id, CountyRecord.type == "event")) or 0
         prev: tuple[int, str] | None = None
-        for rec in pkg.iter_records("event"):
+        def follows(rec: dict[str, Any], prev: tuple[int, str] | None,
+                    before: dict[int, str]) -> tuple[int, str]:
             seq = rec["seq"]
             if _event_hash(rec) != rec["hash"]:
                 raise broken(f"event {seq}: hash does not match its content",
@@ -656,12 +680,17 @@ class County:
             if rec["prev_hash"] != want:
                 raise broken(f"event {seq} does not follow event {seq - 1}",
                              f"第 {seq} 条事件与前一条不衔接")
-            if seq <= max_stored:
-                old = stored_hash(seq)
-                if old is not None and old != rec["hash"]:
-                    raise broken(f"event {seq} differs from the one received before "
-                                 "(log rewritten)", f"第 {seq} 条事件与以前收到的不同（日志被改写）")
-            prev = (seq, rec["hash"])
+            old = before.get(seq)
+            if old is not None and old != rec["hash"]:
+                raise broken(f"event {seq} differs from the one received before "
+                             "(log rewritten)", f"第 {seq} 条事件与以前收到的不同（日志被改写）")
+            return seq, rec["hash"]
+
+        for batch in _chunks(pkg.iter_records("event"), CHAIN_BATCH):
+            overlap = [r["seq"] for r in batch if r["seq"] <= max_stored]
+            before = stored_hashes(overlap) if overlap else {}
+            for rec in batch:
+                prev = follows(rec, prev, before)
         head = pkg.manifest.get("audit_head")
         if head:
             if prev is not None and head["seq"] == prev[0]:
@@ -676,44 +705,19 @@ class County:
 
     def _upsert(self, s: Session, tw: RegisteredTownship, package_seq: int, type_: str,
                 records: Iterable[dict]) -> tuple[dict[str, int], int]:
-        stats = {"new": 0, "updated": 0, "unchanged": 0, "older": 0, "conflict": 0}
-        for chunk in _chunks(records, BATCH):
-            uuids = {r["uuid"] for r in chunk}
-            have = {r.uuid: r for r in s.scalars(select(CountyRecord).where(
-                CountyRecord.township_id == tw.id, CountyRecord.type == type_,
-                CountyRecord.uuid.in_(uuids)))}
-            for rec in chunk:
-                cur = have.get(rec["uuid"])
-                if cur is None:
-                    cur = CountyRecord(township_id=tw.id, type=type_, uuid=rec["uuid"])
-                    self._fill(cur, type_, rec, package_seq)
-                    s.add(cur)
-                    have[rec["uuid"]] = cur
-                    stats["new"] += 1
-                elif rec["version"] > cur.version:
-                    self._fill(cur, type_, rec, package_seq)
-                    stats["updated"] += 1
-                elif rec["version"] < cur.version:
-                    stats["older"] += 1
-                elif cur.data == rec:
-                    stats["unchanged"] += 1
-                else:
-                    s.add(RecordConflict(township_id=tw.id, package_seq=package_seq, type=type_,
-                                         uuid=rec["uuid"], version=rec["version"], data=rec))
-                    stats["conflict"] += 1
-            s.flush()
-            derive(s.connection(), tw.id, type_,
-                   [have[u].data for u in uuids if have[u].package_seq == package_seq])
-        return {k: v for k, v in stats.items() if v}, stats["conflict"]
+        """Apply records of one type in batches (:class:`~.bulk.RecordWriter`)."""
+        return RecordWriter(s.connection(), tw.id, package_seq, record_columns,
+                            on_rows=self._rows_written(tw.id)).upsert(type_, records)
 
-    @staticmethod
-    def _fill(row: CountyRecord, type_: str, rec: dict, package_seq: int) -> None:
-        row.version, row.change_seq, row.data, row.package_seq = (
-            rec["version"], rec["change_seq"], rec, package_seq)
-        row.application_uuid = application_of(type_, rec)
-        row.application_number = rec.get("number") if type_ == "application" else None
-        row.event_seq = rec.get("seq") if type_ == "event" else None
-        row.task_uuid = task_of(type_, rec)
+    def _rows_written(self, township_id: int) -> OnRows:
+        """What happens to every batch of new and updated records, in the ingest's
+        transaction: the views' derived tables (:func:`.derived.derive`), then
+        :attr:`on_rows` if set."""
+        def written(conn: Connection, type_: str, rows: list[dict[str, Any]]) -> None:
+            derive(conn, township_id, type_, rows)
+            if self.on_rows is not None:
+                self.on_rows(conn, type_, rows)
+        return written
 
     # feedback ----------------------------------------------------------------------
     def record_feedback(self, task_uuid: str, result: str, result_on: date | str, *,

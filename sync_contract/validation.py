@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .text import TextRule, describe, find_problem, rules_of_schema
+from .fastcheck import compile_schema
+from .text import DEFAULT, TextRule, describe, find_problem, rules_of_schema
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 _SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
@@ -88,15 +90,45 @@ def _describe_schema_error(err: Any) -> tuple[str, str]:
     return f"breaks the rule {kw}", f"不符合规则 {kw}"
 
 
+def _plain(obj: Any, limit: int) -> bool:
+    """True when no text of ``obj`` (values and property names) can break any text rule:
+    each is printable (no control, format or surrogate character, no TAB/LF), in NFC, does
+    not start with a combining mark and has at most ``limit`` characters (the smallest
+    limit of the schema). A fast pass over most records; ``False`` = check field by field."""
+    stack = [obj]
+    while stack:
+        v = stack.pop()
+        t = type(v)
+        if t is str:
+            if len(v) > limit or not v.isprintable():
+                return False
+            if not v.isascii() and (unicodedata.category(v[0])[0] == "M"
+                                    or not unicodedata.is_normalized("NFC", v)):
+                return False
+        elif t is dict:
+            stack.extend(v)
+            stack.extend(v.values())
+        elif t is list:
+            stack.extend(v)
+    return True
+
+
 class RecordValidator:
     """The text rule, then the JSON Schema, of one schema file."""
 
     def __init__(self, schema: Mapping[str, Any]) -> None:
         from jsonschema import Draft202012Validator
         self.schema = Draft202012Validator(schema)
+        #: A compiled pre-check (sync_contract/fastcheck.py): what it passes is valid;
+        #: everything else is judged by ``jsonschema`` as before.
+        self.fast = compile_schema(schema)
         self.text_rules: dict[tuple[str, ...], TextRule] = rules_of_schema(schema)
+        self._plain_limit = min([DEFAULT.max_chars,
+                                 *(r.max_chars for r in self.text_rules.values())])
 
     def text_problem(self, obj: Any) -> Problem | None:
+        if _plain(obj, self._plain_limit):
+            return None
         found = find_problem(obj, self.text_rules)
         if found is None:
             return None
@@ -110,7 +142,7 @@ class RecordValidator:
         found = self.text_problem(obj)
         if found is not None:
             return found
-        if self.schema.is_valid(obj):
+        if (self.fast is not None and self.fast(obj)) or self.schema.is_valid(obj):
             return None
         from jsonschema.exceptions import best_match
         err = best_match(self.schema.iter_errors(obj))
