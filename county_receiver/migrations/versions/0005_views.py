@@ -8,15 +8,15 @@
 The backfill calls ``county_receiver.derived.backfill`` (the same code as ingest): a later
 revision that changes these tables must copy the backfill here as it is today.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-08
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
