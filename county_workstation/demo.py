@@ -142,7 +142,8 @@ def fill_demo(context: CountyContext, *, applications: int = APPLICATIONS,
 
 def demo_hint() -> str:
     """The demo accounts, for the login dialog."""
-    return "演示账户：" + "；".join(f"{u} / {p}（{n}）" for u, n, _r, _d, p in DEMO_USERS)
+    return "演示账户（用户名 / 密码）：\n" + "\n".join(
+        f"{u} / {p}（{n}）" for u, n, _r, _d, p in DEMO_USERS)
 
 
 def demo_run(context: CountyContext, window: Any) -> None:

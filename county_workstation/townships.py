@@ -156,10 +156,15 @@ class TownshipsTab(QWidget):
 
     def _show(self, result: tuple[Any, list[Any]]) -> None:
         keys, townships = result
-        admin = getattr(self.current_actor(), "role", "") == "admin"
+        actor = self.current_actor()
+        admin = actor is not None and actor.can("keys")
         self.keygen_button.setVisible(keys is None)
         self.keygen_button.setEnabled(admin)
         self.register_button.setEnabled(admin and keys is not None)
+        only = "" if admin else self.tr("Only an administrator registers townships and "
+                                        "creates the county's keys.")
+        self.register_button.setToolTip(only)
+        self.keygen_button.setToolTip(only)
         if keys is None:
             self.county_label.setText(self.tr(
                 "The county has no keys yet: create them first; townships import the county's "

@@ -319,7 +319,7 @@
     <message>
         <location line="-9"/>
         <source>Not acknowledged</source>
-        <translation>未回执包数</translation>
+        <translation>未确认包数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -412,7 +412,7 @@
     <message>
         <location line="+0"/>
         <source>Not acknowledged</source>
-        <translation>未回执包数</translation>
+        <translation>未确认包数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -498,7 +498,12 @@
         <translation>格式版本</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
+        <source>Only an administrator registers townships and creates the county&apos;s keys.</source>
+        <translation>只有管理员可以登记乡镇和创建县级密钥。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The county has no keys yet: create them first; townships import the county&apos;s public key file made with them.</source>
         <translation>县级尚无密钥：请先创建；各乡镇导入由此生成的县级公钥文件。</translation>
     </message>
@@ -526,7 +531,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../demo.py" line="+166"/>
+        <location filename="../demo.py" line="+167"/>
         <source>Creating the demo townships…</source>
         <extracomment>(username, name, role, department, password) — demo folders only (README). The invented person applying for 低保 in the first two townships.</extracomment>
         <translation>正在生成演示乡镇…</translation>
