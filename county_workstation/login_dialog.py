@@ -30,6 +30,7 @@ class LoginDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countyLogin")
+        self.setMinimumWidth(400)
         self.setWindowTitle(self.tr("County workstation — log in"))
         self.accounts, self.tasks = accounts, tasks
         self.actor: Any = None
@@ -78,6 +79,7 @@ class FirstAdminDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countySetup")
+        self.setMinimumWidth(440)
         self.setWindowTitle(self.tr("County workstation — first administrator"))
         self.accounts, self.tasks = accounts, tasks
         self.actor: Any = None

@@ -20,7 +20,7 @@ import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("desktop_app", "sync_contract", "county_receiver")
+PACKAGES = ("desktop_app", "sync_contract", "county_receiver", "county_workstation")
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -117,6 +117,15 @@ def tree_copy(tmp_path_factory):
      "The county receiver imports only the wire contract, never the township app"),
     ("desktop_app/core/models/_probe.py", "from desktop_app.gui import widgets\n",
      "The core and printing import neither the GUI nor the command line"),
+    # issue 17 — cgui: the county workstation uses the township's GUI kit only
+    ("county_workstation/_probe.py", "from desktop_app.core.services import Services\n",
+     "The county workstation uses the township's GUI kit, never its services, models, "
+     "database, command line or screens"),
+    ("county_workstation/_probe.py", "from desktop_app.gui.sync import keys\n",
+     "The county workstation uses the township's GUI kit, never its services, models, "
+     "database, command line or screens"),
+    ("desktop_app/gui/_probe.py", "import county_workstation.app\n",
+     "The township app never imports the county receiver"),
 ])
 def test_import_contracts_fail_on_a_forbidden_import(tree_copy, module, line, contract):
     probe = tree_copy / module
