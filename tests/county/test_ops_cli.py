@@ -42,6 +42,7 @@ def run(tmp_path, monkeypatch, capsys, world):
         h.close()
 
 
+@pytest.mark.slow   # a dozen CLI runs, each opening the county database (~6 s)
 def test_cli_accounts_roles_and_audit(run, world, tmp_path):
     rc, out, _ = run("status")                           # no accounts yet: as before
     assert rc == 0 and "尚未登记任何乡镇" in out
