@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from .stats import StatsService
     from .stats_report import StatsReportService
     from .sync.service import ExportLogRow, ExportResult, ImportResult, SyncService, SyncStatus
+    from .verification import VerificationService  # issue 17 — qrcheck
 
 
 
@@ -86,6 +87,7 @@ _LAZY = {
     "MonitorService": ".dynamic_monitor",
     "StatsService": ".stats",  # issue 16 — stats
     "StatsReportService": ".stats_report",  # issue 16 — statsgui
+    "VerificationService": ".verification",  # issue 17 — qrcheck
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -190,6 +192,12 @@ class Services:
         from .stats_report import StatsReportService
 
         return StatsReportService(self.ctx, self.documents, lambda: self.stats)
+
+    @functools.cached_property
+    def verification(self) -> VerificationService:  # issue 17 — qrcheck: 验证文书
+        from .verification import VerificationService
+
+        return VerificationService(self.ctx)
 
     @functools.cached_property
     def ledgers(self) -> LedgerService:  # issue 16 — ledgers: 台账 to Excel by template
