@@ -69,6 +69,8 @@ DOCUMENT_KINDS: dict[str, str] = {
     "stats_report": "社会救助一门受理统计报表",
     # issue 16 — household: the index of a household file (core/services/household_pdf.py)
     "household_file": "一户一档 档案目录",
+    # issue 17 — qrcheck: the issuance register (core/services/issuance_register.py)
+    "issuance_register": "发文登记簿",
 }
 
 __all__ = [
