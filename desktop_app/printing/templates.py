@@ -174,7 +174,8 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
 _COMMON = {"kind", "when", "only", "comment"}
 # kind -> (required keys, optional keys, root-context text keys)
 BLOCKS: dict[str, tuple[set[str], set[str], set[str]]] = {
-    "title": (set(), {"text", "subtitle", "qr", "note", "size"},
+    # issue 17: ``signed`` (true) — the QR carries the document's signed payload
+    "title": (set(), {"text", "subtitle", "qr", "note", "size", "signed"},
               {"text", "subtitle", "qr", "note"}),
     "paragraph": ({"text"}, {"indent", "align", "size", "font", "space_before", "space_after",
                              "keep_with_next"},
