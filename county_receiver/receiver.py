@@ -1176,11 +1176,16 @@ class County:
             cf = [self._confirmation_record(r) for r in cf_rows]
             cf_ids = [r.id for r in cf_rows]
             wr, wr_ids = self._pending_warnings(s, tw.id, carried, queued_later)
+            # the trust lists of the document verifier (format 5; issue 17 — qrcheck)
+            from .verify import unsent_lists
+            trust, trust_sent = unsent_lists(s, tw.id, carried)
             seq = (s.scalar(select(func.max(ReturnPackage.package_seq)).where(
                 ReturnPackage.township_id == tw.id)) or 0) + 1
             tw_id = tw.id
             sent = self._drop_sent(s, tw_id, checked)
-        if not acks and not fb and not cf and not wr and not any(checked.values()):
+            sent += trust_sent
+        if (not acks and not fb and not cf and not wr and not any(checked.values())
+                and not any(trust.values())):
             return None
         checked = {t: recs for t, recs in checked.items() if recs}
         members = {"ack": [{"package_seq": a.package_seq, "sha256": a.digest} for a in acks],
@@ -1189,6 +1194,7 @@ class County:
             members["confirmation"] = cf
         if wr:
             members["warning"] = wr
+        members.update(trust)
         path = self._out_path(Path(out), code, seq)
         manifest = {"kind": COUNTY_RETURN, "township_code": code, "device_id": ks.device_id,
                     "package_seq": seq}

@@ -20,8 +20,13 @@ packages hold, and where its JSON Schemas are.
   providers, 特困 care …; each issue-15 part appends its own); ``requested_item`` gains
   ``provider_uuid`` (the non-government provider a task is referred to); the new
   county-return type ``warning`` (the county's 预警名单). Older records are lifted by
-  :data:`sync_contract.upgrade.V4_NEW_FIELDS`. Schemas in ``schemas/`` (``$id``
-  ``…/sync/v4/…``).
+  :data:`sync_contract.upgrade.V4_NEW_FIELDS`. Schemas in ``schemas/v4/`` (``$id``
+  ``…/sync/v4/…``; archived unchanged in ``schemas/v4/``).
+* **5** — issue #17 (documents anyone can verify): the new county-return types of
+  :data:`ADDED_IN_5` — ``signer`` (the county's list of township document-signing keys)
+  and ``voided_document`` (the documents the townships voided); the township export is
+  unchanged but for the version number. Schemas in ``schemas/`` (``$id``
+  ``…/sync/v5/…``).
 
 The township writes :data:`FORMAT_VERSION`; both ends read every version of
 :data:`SUPPORTED_VERSIONS`. The county answers a township in the version of the
@@ -35,9 +40,9 @@ from __future__ import annotations
 FORMAT = "twsync"
 #: The version this program writes (the township always; the county for a township
 #: whose last package had it).
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 #: The versions this program reads.
-SUPPORTED_VERSIONS = (1, 2, 3, 4)
+SUPPORTED_VERSIONS = (1, 2, 3, 4, 5)
 TOWNSHIP_EXPORT, COUNTY_RETURN = "township-export", "county-return"
 
 _V1: dict[str, tuple[str, ...]] = {
@@ -58,6 +63,10 @@ ADDED_IN_3: dict[str, tuple[str, ...]] = {
 ADDED_IN_4: dict[str, tuple[str, ...]] = {
     TOWNSHIP_EXPORT: ("care_plan", "household_review", "lead", "lead_visit", "monitor_visit", "provider"),
     COUNTY_RETURN: ("warning",)}
+#: Types added by version 5 (issue 17): the county's trust lists for the verifier of
+#: documents (docs/sync-format.md §14). The township export gains nothing.
+ADDED_IN_5: dict[str, tuple[str, ...]] = {TOWNSHIP_EXPORT: (),
+                                          COUNTY_RETURN: ("signer", "voided_document")}
 _V2: dict[str, tuple[str, ...]] = {kind: tuple(sorted(types + ADDED_IN_2[kind]))
                                    for kind, types in _V1.items()}
 
@@ -69,6 +78,8 @@ TYPES_BY_VERSION: dict[int, dict[str, tuple[str, ...]]] = {
 }
 TYPES_BY_VERSION[4] = {kind: tuple(sorted(types + ADDED_IN_4[kind]))
                        for kind, types in TYPES_BY_VERSION[3].items()}
+TYPES_BY_VERSION[5] = {kind: tuple(sorted(types + ADDED_IN_5[kind]))
+                       for kind, types in TYPES_BY_VERSION[4].items()}
 #: kind -> record types of :data:`FORMAT_VERSION`.
 TYPES: dict[str, tuple[str, ...]] = TYPES_BY_VERSION[FORMAT_VERSION]
 
@@ -85,5 +96,6 @@ def schema_name(kind: str, type_: str, version: int = FORMAT_VERSION) -> str:
     return name if version == FORMAT_VERSION else f"v{version}/{name}"
 
 
-__all__ = ["ADDED_IN_2", "ADDED_IN_3", "ADDED_IN_4", "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION", "SUPPORTED_VERSIONS",
+__all__ = ["ADDED_IN_2", "ADDED_IN_3", "ADDED_IN_4", "ADDED_IN_5", "COUNTY_RETURN", "FORMAT", "FORMAT_VERSION",
+           "SUPPORTED_VERSIONS",
            "TOWNSHIP_EXPORT", "TYPES", "TYPES_BY_VERSION", "schema_name", "types_of"]

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from . import casework, households, ledger_import, rechecks, records, reserve, stats, sync, trust
 from . import ledgers as ledger_cli  # issue 16 — ledgers
+from . import verification as verification_cli  # issue 17 — qrcheck
 from .common import (
     ANY_USER,
     APP_NAME,
@@ -56,6 +57,7 @@ VERBS: tuple[Verb, ...] = (
     ledger_import.IMPORT_LEDGER,  # issue 16 — importer
     households.HOUSEHOLD_FILE,  # issue 16 — household
     COUNTY_DEMO,  # issue 17 — cgui
+    verification_cli.VERIFY, verification_cli.REGISTER,  # issue 17 — qrcheck
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}
 _BY_NAME = {verb.name: verb for verb in VERBS}

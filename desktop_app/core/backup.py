@@ -51,7 +51,7 @@ DEFAULT_KEEP = {"recent": 5, "daily": 7, "weekly": 4, "monthly": 12}
 #: Schema revisions this program can open (older ones are migrated after a restore).
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010",
                    "0011", "0012", "0013", "0014", "0015",
-                   "0016", "0017", "0018", "0019", "0020", "0021")
+                   "0016", "0017", "0018", "0019", "0020", "0021", "0022")
 assert KNOWN_REVISIONS[-1] == HEAD_REVISION
 
 _NAME = re.compile(

@@ -512,6 +512,10 @@ TEMPLATES: dict[str, str] = {
     "household.hash_mismatch": "{title} {number} 的存档文件与出具时记录的校验值不一致"
                                "（文件可能被修改或损坏），已停止导出一户一档；"
                                "请负责人用“检查”核对后再导出",
+    # issue 17 — qrcheck (services/verification.py, issuance_register.py)
+    "verify.text_required": "请扫描或粘贴文书二维码的内容",
+    "verify.file_missing": "找不到要验证的文件",
+    "verify.file_unreadable": "无法读取该文件：请选择PDF文书或二维码的扫描件、照片（PNG、JPEG）",
 }
 
 register(TEMPLATES)

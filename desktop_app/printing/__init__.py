@@ -69,6 +69,8 @@ DOCUMENT_KINDS: dict[str, str] = {
     "stats_report": "社会救助一门受理统计报表",
     # issue 16 — household: the index of a household file (core/services/household_pdf.py)
     "household_file": "一户一档 档案目录",
+    # issue 17 — qrcheck: the issuance register (core/services/issuance_register.py)
+    "issuance_register": "发文登记簿",
 }
 
 __all__ = [
@@ -103,7 +105,8 @@ def template_version(kind: str) -> int:
     return load_template(kind).version
 
 
-def render_document(kind: str, data: dict[str, Any], version: int | None = None) -> bytes:
+def render_document(kind: str, data: dict[str, Any], version: int | None = None, *,
+                    signing_key: Any = None) -> bytes:
     """Render document ``kind`` filled with ``data``; returns PDF bytes.
 
     ``version``: the template revision a document was issued with (its
@@ -114,12 +117,16 @@ def render_document(kind: str, data: dict[str, Any], version: int | None = None)
     (a needed key is absent).  A character that no bundled font can print is never
     silently blank: it prints as □ and every page carries a note asking for the
     character to be written in by hand (:mod:`desktop_app.printing.fonts`).
+
+    ``signing_key`` (issue 17): the township's Ed25519 key. A template whose title block
+    is ``signed`` then carries the document's signed QR code (``sync_contract.docqr``);
+    rendered without it, the same template is a preview: 无效 on every page, no code.
     """
     from desktop_app.printing.fonts import glyph_substitutions
     from desktop_app.printing.layout import render
 
     with glyph_substitutions():
-        return render(load_template(kind, version), data)
+        return render(load_template(kind, version), data, signing_key)
 
 
 def unprintable_chars(text: str) -> list[str]:

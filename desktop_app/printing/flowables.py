@@ -289,27 +289,122 @@ def qr_drawing(value: str, size: float) -> Drawing:
     return drawing
 
 
-def numbered_canvas(decorate: Callable[[Any, int, int], None]) -> type[Canvas]:
+class QrSlot(Flowable):
+    """The place of a signed QR code (issue 17): draws nothing while the page is laid out,
+    only notes where it is; the code is drawn at ``save()`` once the content digest of
+    every page is known (:func:`numbered_canvas`, :mod:`sync_contract.docqr`)."""
+
+    def __init__(self, footprint: float, side: float) -> None:
+        super().__init__()
+        self.footprint, self.side = footprint, side
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = self.height = self.footprint
+        return self.footprint, self.footprint
+
+    def draw(self) -> None:
+        # A code larger than the place it takes in the layout (the bare number's 18 mm
+        # code): it reaches up and left from the bottom-right corner, so every form keeps
+        # its pagination while the longer payload stays readable from a 150 dpi scan.
+        grow = self.side - self.footprint
+        x, y = self.canv.absolutePosition(-grow, 0)
+        self.canv._qr_slots.append((x, y, self.side))
+
+
+class VoidQr(Flowable):
+    """Where a draft or preview would carry its QR code: a ruled box saying it is not valid
+    (no code at all, so nothing can be scanned from it)."""
+
+    TEXT = ("预览件", "无效")
+
+    def __init__(self, side: float) -> None:
+        super().__init__()
+        self.side = side
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = self.height = self.side
+        return self.side, self.side
+
+    def draw(self) -> None:
+        c, s = self.canv, self.side
+        c.saveState()
+        c.setDash(2, 2)
+        c.setLineWidth(0.8)
+        c.rect(0, 0, s, s)
+        c.restoreState()
+        draw_text(c, s / 2, s * 0.58, self.TEXT[0], 8, align="center")
+        draw_text(c, s / 2, s * 0.22, self.TEXT[1], 14, prefer=HEADING_FONT, align="center",
+                  bold=True)
+
+
+def void_mark(canv: Canvas, page_w: float, page_h: float) -> None:
+    """无效 across the page of a draft or preview (light grey, diagonal)."""
+    canv.saveState()
+    canv.setFillGray(0.55)
+    canv.setStrokeGray(0.55)
+    canv.setFillAlpha(0.35)
+    canv.setStrokeAlpha(0.35)
+    canv.translate(page_w / 2, page_h / 2)
+    canv.rotate(35)
+    draw_text(canv, 0, -40, "无效", 150, prefer=HEADING_FONT, align="center", bold=True)
+    draw_text(canv, 0, -90, "预览件，不作为正式文书使用", 20, align="center")
+    canv.restoreState()
+
+
+def numbered_canvas(decorate: Callable[[Any, int, int], None],
+                    sign: Callable[[bytes], str] | None = None) -> type[Canvas]:
     """A Canvas class that calls ``decorate(canvas, page, page_count)`` on every page.
 
     Pages are held until ``save()`` so that "第 1 页／共 2 页" and the reprint mark
     can be drawn with the final page count (the usual two-pass ReportLab recipe).
+
+    ``sign(content_digest) -> QR text`` (issue 17): pages that hold a :class:`QrSlot` get
+    their box declared in the content, then, after every page is decorated, the content
+    digest of all pages (:func:`sync_contract.docqr.content_digest`) is signed and the QR
+    code drawn after the marker line of each such page — still one render pass.
     """
 
     class _NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict[str, Any]] = []
+            self._qr_slots: list[tuple[float, float, float]] = []
 
         def showPage(self) -> None:
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
+            self._qr_slots = []
+
+        def _stream_head(self) -> bytes:
+            # the page stream as ``Canvas.showPage`` / ``PDFPage.setStream`` write it, up to
+            # the line that comes next (the marker)
+            lines = [*self._psCommandsBeforePage, self._preamble, *self._code]
+            return ("\n".join(lines) + "\n").encode("latin-1")
 
         def save(self) -> None:
             count = len(self._held_pages)
+            signing = sign is not None and any(p["_qr_slots"] for p in self._held_pages)
+            heads = []
             for page in self._held_pages:
                 self.__dict__.update(page)
                 decorate(self, self._pageNumber, count)
+                if signing:
+                    from sync_contract import docqr
+
+                    for slot in self._qr_slots:
+                        self._code.append(docqr.slot_line(*slot))
+                    heads.append(self._stream_head())
+                page.update(self.__dict__)
+            text = None
+            if signing and sign is not None:
+                from sync_contract import docqr
+
+                text = sign(docqr.content_digest(heads))
+            for page in self._held_pages:
+                self.__dict__.update(page)
+                if text is not None and self._qr_slots:
+                    self._code.append(docqr.MARKER.decode())
+                    self._code.extend(docqr.qr_ops(text, *slot) for slot in self._qr_slots)
                 super().showPage()
             super().save()
 

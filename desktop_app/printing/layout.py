@@ -37,6 +37,9 @@ RULE = 0.6  # table rule width, points
 #: is wider than 一百二十、); below it, as before: the last row's bullet (issued documents
 #: re-render byte for byte — lists that long could not be printed before issue 14).
 WIDEST_BULLET_FROM = 100
+#: issue 17: side of a signed QR code (≈ 300 characters: 57 modules + quiet zone, 0.36 mm
+#: each); it takes the bare number's 18 mm in the layout (``QrSlot``)
+SIGNED_QR_MM = 22
 
 
 def _bullet(numbering: str, i: int) -> str:
@@ -58,6 +61,9 @@ class _Builder:
         self.cell = st.get("table_size", 10.5)
         self.title_size = st.get("title_size", 18.0)
         self.copy_name: str | None = None
+        #: issue 17 — a signed template is rendered with a key (issued) or as a preview
+        self.signing = False
+        self.signed = False  # the template has a signed QR code
 
     # -- helpers ---------------------------------------------------------------
     def loc(self, where: str) -> str:
@@ -125,7 +131,13 @@ class _Builder:
         # Three columns keep the heading centred on the page: [blank | heading | QR];
         # the note (document number) runs under the heading, beside the QR code.
         side = 18 * mm
-        qr = fl.qr_drawing(self.text(b["qr"], w), side)
+        qr: Any
+        if b.get("signed"):
+            # issue 17: the signed payload, drawn at save (QrSlot); a preview has none
+            self.signed = True
+            qr = fl.QrSlot(side, SIGNED_QR_MM * mm) if self.signing else fl.VoidQr(side)
+        else:
+            qr = fl.qr_drawing(self.text(b["qr"], w), side)
         table = Table([["", head, qr], [note or "", "", ""]],
                       colWidths=[side, width - 2 * side, side])
         table.setStyle(self.grid_style([("SPAN", (2, 0), (2, 1)), ("SPAN", (0, 1), (1, 1)),
@@ -311,10 +323,13 @@ class _Builder:
         return [table]
 
 
-def _decorator(title: str, number: str, reprint: bool, margins: list[float]) -> Callable[[Any, int, int], None]:
+def _decorator(title: str, number: str, reprint: bool, margins: list[float],
+               void: bool = False) -> Callable[[Any, int, int], None]:
     page_w, page_h = A4
 
     def decorate(canv: Any, page: int, count: int) -> None:
+        if void:  # issue 17: a preview of a signed document
+            fl.void_mark(canv, page_w, page_h)
         footer = f"{title}　编号：{number}　　第 {page} 页／共 {count} 页"
         fl.draw_text(canv, page_w / 2, margins[2] * mm * 0.45, footer, 8, align="center")
         if glyphs.substituted_chars():  # a character no font has was printed as □
@@ -333,8 +348,31 @@ def _decorator(title: str, number: str, reprint: bool, margins: list[float]) -> 
     return decorate
 
 
-def render(template: Template, data: dict[str, Any]) -> bytes:
-    """Lay out ``template`` with ``data`` on A4 and return the PDF bytes."""
+def _signer(template: Template, ctx: dict[str, Any], number: str,
+            signing_key: Any) -> Callable[[bytes], str]:
+    """content digest -> the document's QR text, signed (sync_contract/docqr.py)."""
+    from sync_contract import docqr
+
+    township = ctx.get("township") or {}
+    applicant = ctx.get("applicant") or {}
+    day = next((ctx[k] for k in ("issued_date", "date", "day") if ctx.get(k)), "")
+
+    def sign(digest: bytes) -> str:
+        payload = docqr.Payload(kind=template.kind, no=number, date=str(day)[:10],
+                                tw=str(township.get("code") or ""),
+                                nm=docqr.mask_name(str(applicant.get("name") or "")),
+                                h=digest)
+        return docqr.encode(payload, signing_key)
+
+    return sign
+
+
+def render(template: Template, data: dict[str, Any], signing_key: Any = None) -> bytes:
+    """Lay out ``template`` with ``data`` on A4 and return the PDF bytes.
+
+    ``signing_key`` (an Ed25519 private key, issue 17): a template whose title block is
+    ``signed`` gets the signed QR code; without a key the same template renders as a
+    preview — 无效 across every page and no code. Other templates ignore it."""
     register_fonts()
     ctx = build_context(data, template)
     number = ph.to_text(ctx.get("number")) if ctx.get("number") else None
@@ -344,6 +382,7 @@ def render(template: Template, data: dict[str, Any]) -> bytes:
     page_w, _ = A4
     width = page_w - (margins[1] + margins[3]) * mm
     builder = _Builder(template, ctx)
+    builder.signing = signing_key is not None
     story: list[Any] = []
     copies: list[dict[str, Any] | None] = [*template.copies] or [None]
     whole = bool(template.raw.get("keep_copies_whole"))
@@ -370,7 +409,9 @@ def render(template: Template, data: dict[str, Any]) -> bytes:
         creator=f"乡镇社会救助一门受理窗口 {desktop_app.__version__}",
         keywords=f"{template.kind} template v{template.version}",
         invariant=1, initialFontName=BODY_FONT, lang="zh-CN")
+    void = builder.signed and not builder.signing
+    sign = _signer(template, ctx, number, signing_key) if builder.signed and builder.signing else None
     canvas_class = fl.numbered_canvas(
-        _decorator(ctx["title"], number, bool(ctx.get("reprint")), margins))
+        _decorator(ctx["title"], number, bool(ctx.get("reprint")), margins, void), sign)
     doc.build(story, canvasmaker=canvas_class)
     return buf.getvalue()

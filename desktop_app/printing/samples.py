@@ -709,6 +709,34 @@ def lead_visit_list() -> dict[str, Any]:
     return data
 
 
+def issuance_register() -> dict[str, Any]:
+    """发文登记簿 (issue 17): the shape of ``services/issuance_register.register_data`` —
+    numbers, kinds, days and staff, no applicant."""
+    data = copy.deepcopy(_BASE)
+    del data["applicant"], data["application_number"]
+    data["number"] = "330102101-20261201-DJ01"
+    data["issued_date"] = "2026-12-01"
+    data["clerk"] = "李四"
+    data["derived"] = {"government": "城关镇人民政府"}
+    rows = [
+        ("330102101-20261103-0001", "社会救助申请受理回执", "2026-11-03", "330102101-20261103-0001",
+         "李四", 1, "有效"),
+        ("330102101-20261103-0001-Z1", "社会救助事项转办单", "2026-11-03",
+         "330102101-20261103-0001", "李四", 1, "有效"),
+        ("330102101-20261104-0002", "社会救助申请受理回执", "2026-11-04", "330102101-20261104-0002",
+         "王" + _RARE, 2, "作废 2026-11-05"),
+        ("330102101-20261130-QD01", "转办清单", "2026-11-30", "—", "李四", 0, "有效"),
+    ]
+    data["register_rows"] = [
+        {"seq": i, "number": n, "title": t, "date": d, "application_number": a, "clerk": c,
+         "prints": p, "status": st} for i, (n, t, d, a, c, p, st) in enumerate(rows, 1)]
+    data["register"] = {"period": "2026年11月", "period_from": "2026-11-01",
+                        "period_to": "2026-11-30", "total": len(rows), "voided": 1,
+                        "valid": len(rows) - 1}
+    data["count"] = len(rows)
+    return data
+
+
 def stats_report() -> dict[str, Any]:
     """统计报表 (issue 16): the shape of ``services/stats_report.report_data`` — a quarter
     by village, so both charts print."""
@@ -808,6 +836,7 @@ SAMPLES = {
     "lead_visit_list": lead_visit_list,
     "stats_report": stats_report,  # issue 16
     "household_file": household_file,  # issue 16 — household
+    "issuance_register": issuance_register,  # issue 17 — qrcheck
 }
 
 

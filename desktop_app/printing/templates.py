@@ -112,6 +112,9 @@ ROOT_SCHEMA: dict[str, set[str] | None] = {
     # issue 16 — household: the index of the household file (core/services/household_pdf.py)
     "household_file": {"applications", "documents", "pages", "index_pages", "withheld"},
     "household_apps": None, "files": None,
+    # issue 17 — qrcheck: issuance_register (core/services/issuance_register.py)
+    "register": {"period", "period_from", "period_to", "total", "voided", "valid"},
+    "register_rows": None,
 }
 ROW_SCHEMA: dict[str, set[str] | None] = {
     "items": {"code", "name", "handler", "limit_days", "due_date", "provisional", "waiting"},
@@ -163,12 +166,16 @@ ROW_SCHEMA: dict[str, set[str] | None] = {
     # issue 16 — household
     "household_apps": {"number", "intake_date", "items", "status"},
     "files": {"title", "number", "date", "application_number", "page", "pages", "note"},
+    # issue 17 — qrcheck: issuance_register
+    "register_rows": {"seq", "number", "title", "date", "application_number", "clerk",
+                      "prints", "status"},
 }
 
 _COMMON = {"kind", "when", "only", "comment"}
 # kind -> (required keys, optional keys, root-context text keys)
 BLOCKS: dict[str, tuple[set[str], set[str], set[str]]] = {
-    "title": (set(), {"text", "subtitle", "qr", "note", "size"},
+    # issue 17: ``signed`` (true) — the QR carries the document's signed payload
+    "title": (set(), {"text", "subtitle", "qr", "note", "size", "signed"},
               {"text", "subtitle", "qr", "note"}),
     "paragraph": ({"text"}, {"indent", "align", "size", "font", "space_before", "space_after",
                              "keep_with_next"},

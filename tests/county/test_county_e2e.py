@@ -157,7 +157,7 @@ def test_cli_on_the_default_sqlite_database(services, tmp_path, monkeypatch, cap
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "bad.twpkg" in err and "decryption failed" in err
     assert cli.main([*logs, "townships"]) == 0
-    assert "last package 1 (format 4)\tunacknowledged 1" in capsys.readouterr().out
+    assert "last package 1 (format 5)\tunacknowledged 1" in capsys.readouterr().out
     assert cli.main([*logs, "make-return", "--township", pub.code,
                      "--out", str(tmp_path)]) == 0
     made = tmp_path / f"{pub.code}-R000001.twret"

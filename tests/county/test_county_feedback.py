@@ -122,7 +122,8 @@ def test_make_return_updates_and_nothing_to_send(county, world, tmp_path):
     res = county.make_return(code, out, updates=upd)
     assert res.package_seq == 1 and res.counts == {
         "ack": 1, "catalogue": 0, "confirmation": 0, "eligibility": 0, "feedback": 0,
-        "holiday_year": 1, "standards": 0, "village": 1, "warning": 0}
+        "holiday_year": 1, "signer": 1, "standards": 0, "village": 1, "voided_document": 0,
+        "warning": 0}
     assert res.path.name == env.package_name(code, 1, env.COUNTY_RETURN)
     # the township can open it (its identity, the county's key) and the schemas hold
     twk = world.township_keys

@@ -45,7 +45,7 @@ def _stored(county, type_: str) -> list[CountyRecord]:
 
 
 def test_a_format_3_package_still_ingests_after_the_bump(world, county_url, tmp_path):
-    assert FORMAT_VERSION == 4
+    assert FORMAT_VERSION >= 4
     county = new_county(county_url, world)
     try:
         path = _v3_package(world, 1, tmp_path / "p1.twpkg")
@@ -75,7 +75,7 @@ def test_a_format_3_package_still_ingests_after_the_bump(world, county_url, tmp_
         assert (second.format_version, second.already_received) == (FORMAT_VERSION, False)
         assert county.townships()[0].format_version == FORMAT_VERSION
         ret = county.make_return(world.code, out)
-        assert ret is not None and ret.format_version == 4 and ret.counts["warning"] == 0
+        assert ret is not None and ret.format_version == FORMAT_VERSION and ret.counts["warning"] == 0
     finally:
         county.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import subprocess
@@ -60,3 +61,35 @@ class Poppler:
 def squash(text: str) -> str:
     """Text without any whitespace (pdftotext may split or join lines and cells)."""
     return re.sub(r"\s+", "", text)
+
+
+# -- issue 17: signed documents ---------------------------------------------------------
+_TEST_KEY = None
+
+
+def test_signing_key():
+    """One Ed25519 key for the whole test run (a township's document key)."""
+    global _TEST_KEY
+    if _TEST_KEY is None:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        _TEST_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+    return _TEST_KEY
+
+
+@contextlib.contextmanager
+def signed_by_default():
+    """``render_document`` without ``signing_key`` signs with :func:`test_signing_key`
+    (tests that look at issued documents, not previews)."""
+    import pytest
+
+    from desktop_app.printing import layout
+
+    real = layout.render
+
+    def render(template, data, signing_key=None):
+        return real(template, data, signing_key if signing_key is not None else test_signing_key())
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(layout, "render", render)
+        yield

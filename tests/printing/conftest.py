@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.printing import POPPLER, Poppler
+from tests.helpers.printing import POPPLER, Poppler, signed_by_default
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _issued_documents():
+    """Printing tests look at issued documents: rendered with a (test) township key, so
+    signed templates carry their QR code instead of the preview's 无效 (tests/qr/ checks
+    the preview)."""
+    with signed_by_default():
+        yield
 
 
 @pytest.fixture(scope="session")

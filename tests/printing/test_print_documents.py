@@ -27,7 +27,8 @@ def test_every_kind_has_template_and_sample(rendered):
         "care_agreement", "self_care_assessment",  # issue 15 — care
         "lead_slip", "hotline_reply", "lead_visit_list",  # issue 15 — leads
         "stats_report",  # issue 16 — the statistics report
-        "household_file"}  # issue 16 — household: the household file's index
+        "household_file",  # issue 16 — household: the household file's index
+        "issuance_register"}  # issue 17 — qrcheck: 发文登记簿
     for kind, pdf in rendered.items():
         assert pdf.startswith(b"%PDF-"), kind
         assert load_template(kind).version >= 1

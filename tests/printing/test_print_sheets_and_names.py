@@ -259,7 +259,9 @@ BEFORE_ISSUE_14 = {
 @pytest.mark.parametrize("kind", sorted(BEFORE_ISSUE_14))
 def test_documents_issued_before_keep_their_bytes(kind):
     version, digest = BEFORE_ISSUE_14[kind]
-    # the issue 14 revision (or a later one: the 转办单's v3 names a provider, issue 15)
-    assert load_template(kind).version == version + 1 + (kind == "referral")
+    # the issue 14 revision (or a later one: the 转办单's v3 names a provider, issue 15),
+    # then the signed QR code of issue 17 (tests/qr/ checks the pre-issue-17 bytes)
+    signed = '"signed": true' in load_template(kind).path.read_text(encoding="utf-8")
+    assert load_template(kind).version == version + 1 + (kind == "referral") + signed
     pdf = render_document(kind, sample(kind), version)
     assert hashlib.sha256(pdf).hexdigest()[:16] == digest

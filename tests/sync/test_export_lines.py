@@ -98,8 +98,8 @@ def test_hand_assembled_zip_equals_zipfile(tmp_path, county):
                 "created_at": "2026-11-24T02:00:00Z"}
     built = env.write_inner(tmp_path / "inner.zip", recs, manifest, county.signing_key)
     assert built.counts == {"ack": 2, "catalogue": 0, "confirmation": 0, "eligibility": 0,
-                            "feedback": 0, "holiday_year": 0, "standards": 0, "village": 3000,
-                            "warning": 0}
+                            "feedback": 0, "holiday_year": 0, "signer": 0, "standards": 0,
+                            "village": 3000, "voided_document": 0, "warning": 0}
     data = {"ack": b'{"a":1}\n{"a":2}\n',
             "village": b"".join(env.canonical_json(r) + b"\n" for r in recs["village"])}
     buf = io.BytesIO()

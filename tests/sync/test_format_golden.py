@@ -30,6 +30,9 @@ INNER_SHA256_V3 = "156aa52d4f8b5b33a9f58987e11220e66d644e91e1fa4281b9fa8d33bc148
 MANIFEST_SHA256_V3 = "78f6c55794b62e95267ec404cce8be0636960346343c6e82ba37fdbb6b44107a"
 INNER_SHA256_V4 = "6ea43fbb36dc334a15b746cd643f334a6d7f405af45a7321fcbf76d615745bc3"  # with every issue-15 type
 MANIFEST_SHA256_V4 = "0b7795588bc150d5c520e53f901543b06add69383ee13dd3ea12fac0e63eece8"
+# version 5 (issue 17): only the number changes in a township export (no new export type)
+INNER_SHA256_V5 = "b6244a0bf4f46661ac42a709230c5c0c8b9a4588145f445ef0653bf468fff169"
+MANIFEST_SHA256_V5 = "f41742d07f33e79de0178265ab540e84a6b7e995f7757b598838a2ba9613a8c8"
 
 
 def _build(tmp_path, version=None):
@@ -76,11 +79,18 @@ def test_inner_package_bytes_of_version_3_are_unchanged(tmp_path):
     assert (inner, built.digest) == (INNER_SHA256_V3, MANIFEST_SHA256_V3)
 
 
-def test_inner_package_bytes_of_version_4_are_pinned(tmp_path):
-    inner, built = _build(tmp_path)
-    assert built.manifest["format_version"] == env.FORMAT_VERSION == 4
+def test_inner_package_bytes_of_version_4_are_unchanged(tmp_path):
+    inner, built = _build(tmp_path, version=4)
+    assert built.manifest["format_version"] == 4
     for type_ in ADDED_IN_4[env.TOWNSHIP_EXPORT]:
         assert built.counts[type_] == 0
         assert built.manifest["members"][f"data/{type_}.jsonl"] == {
             "sha256": hashlib.sha256(b"").hexdigest(), "size": 0}
     assert (inner, built.digest) == (INNER_SHA256_V4, MANIFEST_SHA256_V4)
+
+
+def test_inner_package_bytes_of_version_5_are_pinned(tmp_path):
+    inner, built = _build(tmp_path)
+    assert built.manifest["format_version"] == env.FORMAT_VERSION == 5
+    assert set(built.counts) == set(env.types_of(env.TOWNSHIP_EXPORT, 4))
+    assert (inner, built.digest) == (INNER_SHA256_V5, MANIFEST_SHA256_V5)

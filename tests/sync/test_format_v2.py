@@ -277,7 +277,7 @@ def test_upgrade_record_fills_the_v2_fields_as_migration_0008_does(type_, record
 
 def test_upgrade_record_refuses_an_unknown_version():
     with pytest.raises(ValueError):
-        upgrade_record("village", {}, 5)
+        upgrade_record("village", {}, 6)
 
 
 def test_a_real_v1_record_upgraded_is_a_valid_v2_record(world_records):
@@ -381,21 +381,23 @@ def test_the_township_reads_a_version_1_return(services, synced, county, tmp_pat
 def test_unknown_versions_stay_unsupported(services, synced, county, tmp_path):
     members = all_members({})
     services.sync.keys.ensure()
-    for version in (0, 5, True, "2", 2.0):
+    for version in (0, 6, True, "2", 2.0):
         man = return_manifest(services, county, 1, members, format_version=version)
         path = craft(tmp_path / f"r-{version!s}.twret", man, members,
                      signing_key=county.signing_key, recipient=services.sync.keys.age_recipient)
         with pytest.raises(PackageError) as caught:
             services.sync.import_package(path, SYSTEM)
         assert caught.value.reason == "unsupported_version", version
-        assert "reads twsync 1, 2, 3 and 4" in caught.value.message
+        assert "reads twsync 1, 2, 3, 4 and 5" in caught.value.message
 
 
 def test_every_schema_file_names_its_version():
     for path in SCHEMAS.glob("*.schema.json"):
         sid = json.loads(path.read_text())["$id"]
         if path.name != "public-keys.schema.json":
-            assert f"/sync/v4/{path.name}" in sid, path.name
+            assert f"/sync/v5/{path.name}" in sid, path.name
+    for path in (SCHEMAS / "v4").glob("*.schema.json"):
+        assert f"/sync/v4/{path.name}" in json.loads(path.read_text())["$id"]
     for path in (SCHEMAS / "v3").glob("*.schema.json"):
         assert f"/sync/v3/{path.name}" in json.loads(path.read_text())["$id"]
     for path in (SCHEMAS / "v2").glob("*.schema.json"):

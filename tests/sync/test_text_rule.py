@@ -152,6 +152,13 @@ def _base_records(code: str) -> dict[str, dict]:
                     "name": "张预警", "id_number": "", "reason": "因病支出骤增",
                     "risk": "high", "source": "县民政局低收入人口动态监测平台",
                     "withdrawn": False},
+        # format 5 (issue 17 — qrcheck): the document verifier's trust lists
+        "signer": {"township_code": code, "name": "某某镇",
+                   "public_key": "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=",
+                   "fingerprint": "56475aa75463474c0285df5dbf2bcab73da651358839e9b77481b2eab107708c",
+                   "valid_from": "2026-11-01", "valid_to": None},
+        "voided_document": {"township_code": code, "number": "SL-20261120-0001",
+                            "kind": "receipt", "voided_on": "2026-11-21"},
     }
 
 

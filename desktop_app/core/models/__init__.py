@@ -24,6 +24,7 @@ from .providers import Provider
 from .recovery import AdminRecovery
 from .sync import SyncExport, SyncImport
 from .township import ChangeCounter, Setting, Staff, Township, Village
+from .verification import KnownVoid, TrustedSigner  # issue 17 — qrcheck
 
 __all__ = [
     "AdminRecovery", "Application", "AuditHead", "Base", "ChangeCounter", "Document", "DocumentPrint", "EmergencyAid",
@@ -34,5 +35,6 @@ __all__ = [
     "CarePlan",  # issue 15 — care
     "CountyWarning", "MonitorVisit",
     "ImportBatch", "ImportMapping", "ImportRow",  # issue 16 — importer
+    "KnownVoid", "TrustedSigner",  # issue 17 — qrcheck
     "Setting", "Staff", "TaskStage", "SyncExport", "SyncImport", "Township", "Tracked", "Village", "new_uuid", "utcnow",
 ]

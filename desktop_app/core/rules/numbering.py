@@ -179,11 +179,13 @@ def handover_list_number(township_code12: str, day: date, n: int) -> str:
 
 #: issue 13 — the list documents of the 审核确认 procedure: ``<code9>-<YYYYMMDD>-GS<nn>``
 #: (公示名单) and ``<code9>-<YYYYMMDD>-SB<nn>`` (上报清单), like the 转办清单 (``QD``).
-LIST_LETTERS = ("GS", "SB", "JT", "TJ")
+LIST_LETTERS = ("GS", "SB", "JT", "TJ", "DJ")
 #: issue 15 — reviews: the monthly 渐退到期名单 ``<code9>-<YYYYMMDD>-JT<nn>``.
 TAPER_LIST = "JT"
 #: issue 16 — the printed 统计报表 ``<code9>-<YYYYMMDD>-TJ<nn>``.
 STATS_REPORT = "TJ"
+#: issue 17 — the printed 发文登记簿 ``<code9>-<YYYYMMDD>-DJ<nn>``.
+ISSUANCE_REGISTER = "DJ"
 
 
 def list_number(township_code12: str, letters: str, day: date, n: int) -> str:

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .households import HouseholdService  # issue 16 — household
     from .intake import DecisionResult, IntakeService, IntakeWarning
     from .intake.saved_drafts import DraftService
+    from .issuance_register import IssuanceRegisterService  # issue 17 — qrcheck
     from .leads import LeadService
     from .ledger_import import LedgerImportService
     from .ledgers import LedgerService
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     from .stats import StatsService
     from .stats_report import StatsReportService
     from .sync.service import ExportLogRow, ExportResult, ImportResult, SyncService, SyncStatus
+    from .verification import VerificationService  # issue 17 — qrcheck
 
 
 
@@ -86,6 +88,8 @@ _LAZY = {
     "MonitorService": ".dynamic_monitor",
     "StatsService": ".stats",  # issue 16 — stats
     "StatsReportService": ".stats_report",  # issue 16 — statsgui
+    "VerificationService": ".verification",  # issue 17 — qrcheck
+    "IssuanceRegisterService": ".issuance_register",
     # results of the write verbs (every one carries ``.changes``) and the read models
     "Outcome": ".context", "EmergencyResult": ".handling", "ListInfo": ".handling",
     "ReviewRow": ".handling", "FlaggedRow": ".handling", "Step": ".handling",
@@ -190,6 +194,18 @@ class Services:
         from .stats_report import StatsReportService
 
         return StatsReportService(self.ctx, self.documents, lambda: self.stats)
+
+    @functools.cached_property
+    def issuance_register(self) -> IssuanceRegisterService:  # issue 17 — qrcheck: 发文登记簿
+        from .issuance_register import IssuanceRegisterService
+
+        return IssuanceRegisterService(self.ctx, self.documents)
+
+    @functools.cached_property
+    def verification(self) -> VerificationService:  # issue 17 — qrcheck: 验证文书
+        from .verification import VerificationService
+
+        return VerificationService(self.ctx)
 
     @functools.cached_property
     def ledgers(self) -> LedgerService:  # issue 16 — ledgers: 台账 to Excel by template

@@ -86,6 +86,7 @@ ACTION_LABELS = {
     "lead.link": "线索转为申请",
     "stats.report": "打印统计报表",  # issue 16 — statsgui
     "household.file": "导出一户一档",  # issue 16 — household
+    "register.issue": "打印发文登记簿",  # issue 17 — qrcheck
 }
 
 

@@ -54,6 +54,7 @@ from ..rules.eligibility import policy_on
 from ..rules.publicity import PersonFacts, PublicityLimits, publicity_limits
 from . import forms_data
 from .context import ServiceContext
+from .docsign import document_key
 from .events import record_event
 from .handling_data import amount_text, period_text
 
@@ -566,7 +567,7 @@ def issue_list_document(ctx: ServiceContext, s: Session, kind: str,
     town = _township(s)
     number = list_number(s, kind, town.code, day)
     data = build_list_data(s, kind, tasks, ctx=ctx, number=number, clerk=clerk, day=day, **kw)
-    pdf = printing.render_document(kind, data)
+    pdf = printing.render_document(kind, data, signing_key=document_key(ctx))
     digest = hashlib.sha256(pdf).hexdigest()
     doc = ListDocument(kind=kind, number=number,
                        department=data.get("department", {}).get("code", ""), day=day,

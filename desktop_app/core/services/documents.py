@@ -49,6 +49,7 @@ from . import auth, care_forms, casework_forms, forms_data, handling_data, tempo
 from .auth import ActorRef
 from .clock import ensure_clock_allows_issue
 from .context import Changes, Outcome, ServiceContext
+from .docsign import document_key
 from .dynamic import forms as review_forms
 from .events import record_event
 
@@ -120,7 +121,7 @@ class DocumentService:
         """Render ``kind`` and record it as a list document (snapshot, template version,
         SHA-256, ``document.issue`` with ``detail``); the caller writes the PDF to the
         returned path after its commit (``atomic_write``)."""
-        pdf = printing.render_document(kind, data)
+        pdf = printing.render_document(kind, data, signing_key=document_key(self.ctx))
         digest = hashlib.sha256(pdf).hexdigest()
         doc = ListDocument(kind=kind, number=number, department="", day=today,
                            template_version=str(printing.load_template(kind).version),
@@ -152,7 +153,8 @@ class DocumentService:
         ensure_clock_allows_issue(self.ctx, s)  # no document dated before an issued one
         data = self.build_data(s, app, kind, number, clerk, now.date(), department=department,
                                item_ids=item_ids, aid=aid)
-        pdf = printing.render_document(kind, data) if render else b""
+        pdf = (printing.render_document(kind, data, signing_key=document_key(self.ctx))
+               if render else b"")
         digest = hashlib.sha256(pdf).hexdigest() if render else ""
         doc = Document(
             application_id=app.id, kind=kind, number=number,
@@ -385,7 +387,8 @@ class DocumentService:
             path = self._path(doc)
             if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == doc.sha256:
                 return path
-            pdf = printing.render_document(doc.kind, json.loads(doc.data), _version(doc))
+            pdf = printing.render_document(doc.kind, json.loads(doc.data), _version(doc),
+                                           signing_key=document_key(self.ctx))
         digest = hashlib.sha256(pdf).hexdigest()
         if doc.sha256 and digest != doc.sha256:
             raise RuntimeError(f"文书 {doc.number} 重新生成的内容与存档哈希不一致")
@@ -421,7 +424,8 @@ class DocumentService:
                 _require_full_ids(actor, s.get_one(Application, doc.application_id))
             data = json.loads(doc.data)
             data["reprint"] = True
-            pdf = printing.render_document(doc.kind, data, _version(doc))
+            pdf = printing.render_document(doc.kind, data, _version(doc),
+                                           signing_key=document_key(self.ctx))
             digest = hashlib.sha256(pdf).hexdigest()
             doc.prints.append(DocumentPrint(reprint=True, sha256=digest, by_id=by_id))
             n = sum(1 for p in doc.prints if p.reprint)  # 1 = the first 补打

@@ -39,6 +39,7 @@ from . import auth
 from .auth import ActorRef
 from .clock import ensure_clock_allows_issue
 from .context import Changes, Outcome, ServiceContext
+from .docsign import document_key
 from .documents import DocumentService
 from .drafts import ApplicationDraft, MemberInput, draft_counts, draft_to_json
 from .events import event_time, record_event
@@ -507,7 +508,7 @@ class LeadService:
     def _record_list(self, s: Session, kind: str, number: str, data: dict[str, Any],
                      staff: Staff | None, today: date, **detail: Any
                      ) -> tuple[ListDocument, Path, bytes]:
-        pdf = printing.render_document(kind, data)
+        pdf = printing.render_document(kind, data, signing_key=document_key(self.ctx))
         digest = hashlib.sha256(pdf).hexdigest()
         doc = ListDocument(kind=kind, number=number, department="", day=today,
                            template_version=str(printing.load_template(kind).version),

@@ -91,6 +91,7 @@ ACTIONS: dict[str, str] = {
     "monitor.visit": QT_TRANSLATE_NOOP("Labels", "Monitoring visit"),
     "monitor.lead": QT_TRANSLATE_NOOP("Labels", "Lead raised from a monitoring visit"),
     "stats.report": QT_TRANSLATE_NOOP("Labels", "Statistics report printed"),  # issue 16
+    "register.issue": QT_TRANSLATE_NOOP("Labels", "Issuance register printed"),  # issue 17
 }
 
 ROLES: dict[str, str] = {

@@ -1092,6 +1092,14 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
         "Messages", "The saved file of %1 %2 differs from the checksum recorded when it was "
         "issued (the file may have been changed or damaged); the household file was not "
         "exported. Ask a supervisor to run the check, then export again"), ("title", "number")),
+    # issue 17 — qrcheck (services/verification.py, issuance_register.py)
+    "verify.text_required": (QT_TRANSLATE_NOOP(
+        "Messages", "Scan or paste the content of the document's QR code"), ()),
+    "verify.file_missing": (QT_TRANSLATE_NOOP(
+        "Messages", "The file to verify was not found"), ()),
+    "verify.file_unreadable": (QT_TRANSLATE_NOOP(
+        "Messages", "The file cannot be read: choose a PDF document or a scan or photo of "
+        "the QR code (PNG, JPEG)"), ()),
 }
 
 

@@ -42,6 +42,7 @@ from ..assessment import AssessmentService, village_code_of
 from ..auth import ActorRef
 from ..clock import ensure_clock_allows_issue
 from ..context import Changes, Outcome, ServiceContext
+from ..docsign import document_key
 from ..documents import DocumentService, PendingFile, atomic_write
 from ..drafts import ApplicationDraft, draft_from_json, draft_to_json
 from ..events import record_event
@@ -435,7 +436,7 @@ class RecheckService:
             number = numbering.list_number(town.code, numbering.TAPER_LIST, today, n)
             clerk = staff.name if staff is not None else actor.name
             data = taper_list_data(town, rows, month, number=number, today=today, clerk=clerk)
-            pdf = printing.render_document(TAPER_LIST, data)
+            pdf = printing.render_document(TAPER_LIST, data, signing_key=document_key(self.ctx))
             digest = hashlib.sha256(pdf).hexdigest()
             doc = ListDocument(kind=TAPER_LIST, number=number, department="", day=today,
                                template_version=str(printing.load_template(TAPER_LIST).version),

@@ -21,6 +21,7 @@ from .. import auth, handling_data
 from ..auth import ActorRef
 from ..clock import ensure_clock_allows_issue
 from ..context import Changes, Outcome
+from ..docsign import document_key
 from ..documents import DocumentInfo, atomic_write, provider_data
 from ..events import record_event
 from .base import HandlingBase, government_name
@@ -113,7 +114,8 @@ class HandoverLists(HandlingBase):
             }
             if provider is not None:
                 data["provider"] = provider_data(provider)
-            pdf = printing.render_document("handover_list", data)
+            pdf = printing.render_document("handover_list", data,
+                                           signing_key=document_key(self.ctx))
             digest = hashlib.sha256(pdf).hexdigest()
             doc = ListDocument(kind="handover_list", number=number, department=department,
                                day=day, template_version=str(printing.load_template(
@@ -162,7 +164,8 @@ class HandoverLists(HandlingBase):
             # with the template revision it was issued with (forms/archive/), so the
             # bytes match the recorded hash after the template changed
             version = int(doc.template_version) if doc.template_version.isdigit() else None
-            pdf = printing.render_document(doc.kind, json.loads(doc.data), version)
+            pdf = printing.render_document(doc.kind, json.loads(doc.data), version,
+                                           signing_key=document_key(self.ctx))
         if hashlib.sha256(pdf).hexdigest() != doc.sha256:
             raise RuntimeError(f"清单 {doc.number} 重新生成的内容与存档哈希不一致")
         atomic_write(path, pdf)

@@ -985,6 +985,8 @@ class _Applier:
         for type_, fn in (("ack", self.ack), ("feedback", self.feedback),
                           ("confirmation", self.confirmation),
                           ("warning", self.warning),   # issue 15 — monitor (format 4)
+                          ("signer", self.signer),     # issue 17 — qrcheck (format 5)
+                          ("voided_document", self.voided_document),
                           ("catalogue", self.catalogue), ("standards", None),
                           ("eligibility", None), ("village", self.village),
                           ("holiday_year", None)):
@@ -1167,6 +1169,23 @@ class _Applier:
         from ..dynamic_monitor import store_warning
 
         store_warning(self.s, rec, self.seq)
+
+    # the document verifier's trust lists (format 5; issue 17 — qrcheck) -----------------
+    def signer(self, rec: dict[str, Any]) -> None:
+        """A township document-signing key the county knows (table ``trusted_signer``)."""
+        from ..verification import store_signer
+
+        try:
+            store_signer(self.s, rec, self.seq)
+        except ValueError as exc:
+            self.fail("update_invalid", f"signer {rec.get('township_code')}: {exc}",
+                      f"返回包中的签发密钥无效（乡镇 {rec.get('township_code')}）")
+
+    def voided_document(self, rec: dict[str, Any]) -> None:
+        """A document a township voided (table ``known_void``)."""
+        from ..verification import store_void
+
+        store_void(self.s, rec, self.seq)
 
     # settings updates ----------------------------------------------------------------
     def _put(self, key: str, value: Any) -> None:
