@@ -36,6 +36,12 @@ TABS: list[tuple[str, str]] = [
     ("receive:ReceiveTab", QT_TRANSLATE_NOOP("CountyWindow", "Receive packages")),
     ("status:StatusTab", QT_TRANSLATE_NOOP("CountyWindow", "Status")),
     ("returns:ReturnsTab", QT_TRANSLATE_NOOP("CountyWindow", "Return packages")),
+    # issue 17 — cviews
+    ("views.overdue:OverdueTab", QT_TRANSLATE_NOOP("CountyWindow", "Overdue referrals")),
+    ("views.monthly:MonthlyTab", QT_TRANSLATE_NOOP("CountyWindow", "Monthly figures")),
+    ("views.duplicates:DuplicatesTab", QT_TRANSLATE_NOOP("CountyWindow", "Duplicates")),
+    ("views.feedback:FeedbackTab", QT_TRANSLATE_NOOP("CountyWindow", "Department feedback")),
+    ("views.verify:VerifyTab", QT_TRANSLATE_NOOP("CountyWindow", "Verify")),
 ]
 
 ROLE_TITLES = {

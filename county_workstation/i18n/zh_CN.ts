@@ -46,6 +46,31 @@
         <translation>返回包</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Overdue referrals</source>
+        <translation>超期转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly figures</source>
+        <translation>月度统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicates</source>
+        <translation>重复申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department feedback</source>
+        <translation>部门回执</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>administrator</source>
         <translation>管理员</translation>
@@ -87,9 +112,304 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesTab</name>
+    <message>
+        <location filename="../views/duplicates.py" line="+76"/>
+        <source>Same item in two townships</source>
+        <extracomment>a department&apos;s login does not see the county&apos;s duplicate checks</extracomment>
+        <translation>同一事项跨乡镇申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member of households in two townships</source>
+        <translation>跨乡镇家庭成员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All cases</source>
+        <translation>全部情形</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Case</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+17"/>
+        <source>Item</source>
+        <translation>救助事项</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Townships</source>
+        <translation>涉及乡镇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application numbers</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show full ID number</source>
+        <translation>显示完整身份证号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered on</source>
+        <translation>受理登记日期</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The query failed.</source>
+        <translation>查询失败。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 case(s)</source>
+        <translation>共 %1 例</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a case to see where it occurs.</source>
+        <translation>选择一例，查看涉及的申请。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTab</name>
+    <message>
+        <location filename="../views/feedback.py" line="+82"/>
+        <source>Done (办结)</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused (不予办理)</source>
+        <translation>不予办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned (退回)</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Application no. or township</source>
+        <translation>申请编号或乡镇</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without a 回执 only</source>
+        <translation>仅未录回执</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>救助事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Referred on</source>
+        <translation>转办日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+61"/>
+        <source>回执</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>元, e.g. 1200 or 350.50</source>
+        <translation>单位：元，如 1200 或 350.50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assistance period</source>
+        <translation>救助期间</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Who signed for the referral, if not recorded yet</source>
+        <translation>签收人（乡镇尚未登记签收时填写）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Result, or why refused / returned</source>
+        <translation>办理结果，或不予办理／退回的理由</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save 回执</source>
+        <translation>保存回执</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result day</source>
+        <translation>结果日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount (元)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 day(s) overdue</source>
+        <translation>超期 %1 天</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, to send</source>
+        <translation>%1（待发送）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The query failed.</source>
+        <translation>查询失败。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 task(s) waiting</source>
+        <translation>待回执 %1 件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Select a task to enter its 回执.</source>
+        <translation>选择一件事项，录入其回执。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 · %3 (%4), referred %5</source>
+        <translation>%1 · %2 · %3（%4），%5 转办</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose the result.</source>
+        <translation>请选择办理结果。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type the amount in 元 with at most two decimals, e.g. 1200 or 350.50.</source>
+        <translation>金额以元为单位，最多两位小数，如 1200 或 350.50。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>回执 replaced; it goes with the next return package.</source>
+        <translation>回执已更新，将随下一个返回包发给乡镇。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>回执 saved; it goes with the next return package.</source>
+        <translation>回执已保存，将随下一个返回包发给乡镇。</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../login_dialog.py" line="+81"/>
+        <location filename="../login_dialog.py" line="+83"/>
         <source>County workstation — first administrator</source>
         <translation>县级接收工作站 — 首位管理员</translation>
     </message>
@@ -170,7 +490,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../login_dialog.py" line="-85"/>
+        <location filename="../login_dialog.py" line="-86"/>
         <source>County workstation — log in</source>
         <translation>县级接收工作站 — 登录</translation>
     </message>
@@ -193,6 +513,173 @@
         <location line="+3"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyTab</name>
+    <message>
+        <location filename="../views/monthly.py" line="+121"/>
+        <source>e.g. 2026-11</source>
+        <translation>如 2026-11</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next ▶</source>
+        <translation>下一月 ▶</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+22"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Item</source>
+        <translation>救助事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>By</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>month %2 of %1</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Type the month as 2026-11 (or a quarter 2026-Q4, a year 2026, days 2026-11-03..2026-11-20).</source>
+        <translation>请按 2026-11 输入月份（也可输入季度 2026-Q4、年份 2026 或日期段 2026-11-03..2026-11-20）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The query failed.</source>
+        <translation>查询失败。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1, %2 by %3</source>
+        <translation>%2%1（按%3）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing in this month.</source>
+        <translation>本期无数据。</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueTab</name>
+    <message>
+        <location filename="../views/overdue.py" line="+83"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Overdue as of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <location line="+16"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+21"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>救助事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referred on</source>
+        <translation>转办日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days overdue</source>
+        <translation>超期天数</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+72"/>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <location line="+68"/>
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>%1 overdue referral(s)</source>
+        <translation>超期转办 %1 件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The query failed.</source>
+        <translation>查询失败。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Click a count to list the tasks behind it.</source>
+        <translation>点击数字，列出其中的事项。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 · %2: %3 task(s), the longest overdue first</source>
+        <translation>%1 · %2：%3 件，超期最久的在前</translation>
     </message>
 </context>
 <context>
@@ -526,6 +1013,140 @@
         <location line="+28"/>
         <source>Registered township %1 %2 (fingerprint %3).</source>
         <translation>已登记乡镇 %1 %2（指纹 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyTab</name>
+    <message>
+        <location filename="../views/verify.py" line="+63"/>
+        <source>Genuine: signed by the township and unchanged</source>
+        <extracomment>verdict code -&gt; colour of the verdict line</extracomment>
+        <translation>真实：签名有效，内容与签发时一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALTERED: the document does not match its signed QR</source>
+        <translation>已被改动：文书内容或二维码与签发时不一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VOIDED: the township voided this document</source>
+        <translation>已作废：该文书已被签发乡镇作废</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UNKNOWN SIGNER: not signed by a registered township</source>
+        <translation>签发者未知：签名密钥不在已登记的乡镇密钥中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not one of our documents&apos; QR codes</source>
+        <translation>不是本系统的文书二维码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The QR code is damaged or incomplete</source>
+        <translation>二维码内容残缺或格式错误，无法读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No QR code could be read from the file</source>
+        <translation>未能从文件中识别出二维码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check a document before acting on it: choose or drop a scan, a photo or the PDF, or paste the text a scanner read from its QR code.</source>
+        <translation>办理前先核验文书：选择或拖入扫描件、照片或 PDF 文件，或粘贴扫码枪读出的二维码文字。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TW1:… (the QR code&apos;s text)</source>
+        <translation>TW1:…（二维码文字）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>or</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued on</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (masked)</source>
+        <translation>姓名（部分隐藏）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Choose the document to verify</source>
+        <translation>选择要验证的文书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scans, photos and PDFs (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;All files (*)</source>
+        <translation>扫描件、照片和 PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Paste the QR code&apos;s text, or choose a file.</source>
+        <translation>请粘贴二维码文字，或选择文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pasted QR text</source>
+        <translation>粘贴的二维码文字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No document checked yet.</source>
+        <translation>尚未验证文书。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The check failed.</source>
+        <translation>验证失败。</translation>
     </message>
 </context>
 <context>
