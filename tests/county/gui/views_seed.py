@@ -46,11 +46,17 @@ class Seeder:
         self.apps: list[tuple[str, dict[str, Any]]] = []
         self.members: list[tuple[str, dict[str, Any]]] = []
         self.items: list[tuple[str, dict[str, Any]]] = []
+        self.keys: dict[str, Any] = {}
 
     def township(self, code: str, name: str) -> None:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        from sync_contract.keys import fingerprint, public_key_b64
+
+        key = self.keys[code] = Ed25519PrivateKey.generate()
         with Session(self.county.engine) as s, s.begin():
-            tw = RegisteredTownship(code=code, name=name, ed25519_public_key="A" * 43 + "=",
-                                    fingerprint=uuid.uuid4().hex, age_recipients=[])
+            tw = RegisteredTownship(code=code, name=name, ed25519_public_key=public_key_b64(key),
+                                    fingerprint=fingerprint(key.public_key()), age_recipients=[])
             s.add(tw)
             s.flush()
             self.tw[code] = tw.id
@@ -65,7 +71,7 @@ class Seeder:
                     ) -> str:
         app = _uid(f"{tw}/{number}")
         self.apps.append((tw, {"uuid": app, "version": 1, "change_seq": self._next(),
-                               "number": number, "status": status, "decision": None,
+                               "number": number, "status": status, "decision": "accept",
                                "intake_date": intake.isoformat(), "closed_on": None,
                                "village_uuid": None}))
         for pos, id_number in enumerate(people or (_id_number(self.seq),)):
@@ -137,7 +143,8 @@ def seed(url: str, keys_dir: Any) -> SimpleNamespace:
     s.application(c, "SQ-2026-0002", items=(
         _referral("MEDICAL", "HEALTHCARE", d(40), d(20), status="done", result_on=d(21)),))
     s.store()
-    return SimpleNamespace(county=county, today=lambda: TODAY, townships=TOWNSHIPS)
+    return SimpleNamespace(county=county, today=lambda: TODAY, townships=TOWNSHIPS,
+                           keys=s.keys)
 
 
 def context(world: SimpleNamespace) -> SimpleNamespace:
@@ -145,16 +152,16 @@ def context(world: SimpleNamespace) -> SimpleNamespace:
     return SimpleNamespace(county=world.county, today=world.today)
 
 
-class Actor(SimpleNamespace):
-    """A logged-in county account as the tabs read it."""
+def officer() -> Any:
+    from county_receiver.accounts import CountyActor
+
+    return CountyActor(1, "officer1", "经办人甲", "officer")
 
 
-def officer() -> Actor:
-    return Actor(username="officer1", role="officer", department_code=None)
+def department(code: str) -> Any:
+    from county_receiver.accounts import CountyActor
 
-
-def department(code: str) -> Actor:
-    return Actor(username=f"dep-{code.lower()}", role="department", department_code=code)
+    return CountyActor(2, f"dep-{code.lower()}", "部门经办", "department", code)
 
 
 def answer_boxes(monkeypatch: Any) -> list[tuple[str, str]]:
