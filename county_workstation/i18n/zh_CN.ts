@@ -214,7 +214,7 @@
 <context>
     <name>FeedbackTab</name>
     <message>
-        <location filename="../views/feedback.py" line="+82"/>
+        <location filename="../views/feedback.py" line="+83"/>
         <source>Done (办结)</source>
         <translation>办结</translation>
     </message>
@@ -396,7 +396,17 @@
         <translation>金额以元为单位，最多两位小数，如 1200 或 350.50。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+5"/>
+        <source>Say why the task is refused or returned.</source>
+        <translation>不予办理或退回须写明理由。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>回执 replaced; it goes with the next return package.</source>
         <translation>回执已更新，将随下一个返回包发给乡镇。</translation>
     </message>

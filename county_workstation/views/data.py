@@ -384,5 +384,10 @@ def verify_file(county: Any, path: Any) -> VerifyResult:
 
     trust = trust_list(county.engine)
     path = Path(path)
-    checked = trust.verify_path(path)
+    try:
+        checked = trust.verify_path(path)
+    except ValueError:          # not a readable image or PDF
+        return VerifyResult("unreadable", "文件不是可读取的图片或 PDF", {})
+    except OSError:             # gone, unreadable (no file name: it may name a person)
+        return VerifyResult("unreadable", "无法读取该文件", {})
     return _township_names(county, _result(checked, image=not qrread.is_pdf(path)))

@@ -41,6 +41,7 @@ from desktop_app.gui.kit.fmt import fmt
 from desktop_app.gui.kit.tasks import WRITE, TaskRunner
 from desktop_app.gui.kit.widgets import ErrorLabel, ListTableModel, row_table
 
+from ..common import error_text
 from . import data
 from .common import ViewTab, date_edit, date_of, day_text
 
@@ -308,10 +309,14 @@ class FeedbackTab(ViewTab):
                                         "e.g. 1200 or 350.50."))
             else:
                 amount_fen = int(value * 100)
+        if result in ("refused", "returned") and not self.text.toPlainText().strip():
+            problems.append(self.tr("Say why the task is refused or returned."))
+        period = result == "done" and self.has_period.isChecked()
+        if period and date_of(self.period_to) < date_of(self.period_from):
+            problems.append(self.tr("The period ends before it starts."))
         if problems:
             self.form_error.show_messages(problems)
             return None
-        period = result == "done" and self.has_period.isChecked()
         return data.FeedbackEntry(
             task_uuid=task.task_uuid, township_code=task.township_code, result=result,
             result_on=date_of(self.result_on), text=self.text.toPlainText().strip(),
@@ -346,6 +351,10 @@ class FeedbackTab(ViewTab):
 
     def _save_failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
+        if getattr(error, "message_zh", None) or getattr(error, "reason", None):
+            # a county refusal (wrong department, status, dates): its Chinese line
+            self.form_error.show_messages([error_text(error)])
+            return
         present(self, error, label=self.form_error)
 
 
