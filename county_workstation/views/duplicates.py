@@ -168,7 +168,7 @@ class DuplicatesTab(ViewTab):
 
     def selected(self) -> data.DuplicateCase | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None  # type: ignore[no-any-return]
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _selected(self) -> None:
         case = self.selected()

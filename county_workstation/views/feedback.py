@@ -266,7 +266,7 @@ class FeedbackTab(ViewTab):
 
     def selected(self) -> data.WaitingTask | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None  # type: ignore[no-any-return]
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _selected(self) -> None:
         task = self.selected()

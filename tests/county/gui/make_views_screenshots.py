@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -78,7 +79,9 @@ def main(out: Path, applications: int = 60) -> None:
             tab.matrix_view.clicked.emit(tab.matrix.cell_of(None, None))
         shot("county-views-overdue.png")
         tab = window.show_tab("MonthlyTab")
-        tab.month_edit.setText(f"{context.today():%Y}")
+        today = context.today()
+        last = (today.replace(day=1) - timedelta(days=1))      # the month just ended
+        tab.month_edit.setText(f"{last:%Y-%m}")
         tab.refresh()
         shot("county-views-monthly.png")
         tab = window.show_tab("DuplicatesTab")
