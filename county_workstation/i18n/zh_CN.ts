@@ -302,8 +302,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Assistance period</source>
-        <translation>救助期间</translation>
+        <source>Give a period</source>
+        <translation>填写</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -351,7 +351,7 @@
         <translation>结果说明</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>%1 day(s) overdue</source>
         <translation>超期 %1 天</translation>
     </message>
@@ -565,8 +565,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Month</source>
-        <translation>月份</translation>
+        <source>Period</source>
+        <translation>期间</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -619,23 +619,23 @@
     <message>
         <location line="+2"/>
         <location line="+8"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+21"/>
+        <location line="-23"/>
+        <location line="+22"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
@@ -660,7 +660,7 @@
         <translation>超期天数</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <location line="+72"/>
         <source>All departments</source>
         <translation>全部部门</translation>
@@ -1028,9 +1028,9 @@
 <context>
     <name>VerifyTab</name>
     <message>
-        <location filename="../views/verify.py" line="+63"/>
+        <location filename="../views/verify.py" line="+65"/>
         <source>Genuine: signed by the township and unchanged</source>
-        <extracomment>verdict code -&gt; colour of the verdict line</extracomment>
+        <extracomment>verdict code -&gt; colour of the verdict line what the file dialog offers (any file may be chosen)</extracomment>
         <translation>真实：签名有效，内容与签发时一致</translation>
     </message>
     <message>
@@ -1075,11 +1075,21 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>TW1:… (the QR code&apos;s text)</source>
-        <translation>TW1:…（二维码文字）</translation>
+        <source>Paste the QR code&apos;s text here</source>
+        <translation>在此粘贴二维码文字</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+60"/>
+        <source>Scans, photos and PDFs</source>
+        <translation>扫描件、照片和 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="-59"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
@@ -1124,12 +1134,7 @@
         <translation>选择要验证的文书</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Scans, photos and PDFs (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;All files (*)</source>
-        <translation>扫描件、照片和 PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp *.pdf);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Paste the QR code&apos;s text, or choose a file.</source>
         <translation>请粘贴二维码文字，或选择文件。</translation>
     </message>

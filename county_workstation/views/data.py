@@ -91,6 +91,8 @@ def overdue_matrix(county: Any, today: date, *, department: str | None = None,
     shown = [(t.code, t.name or t.code) for t in table.townships]
     if township is not None and not shown:
         shown = [(c, n) for c, n in all_tw if c == township]
+    if township is None:        # every township a column: a township without any shows ""
+        shown = all_tw
     return OverdueMatrix(
         departments=[(d, department_label(d)) for d in table.departments],
         townships=shown, counts=dict(table.counts),
@@ -344,11 +346,12 @@ def _result(checked: list[Any], *, image: bool = False) -> VerifyResult:
              docqr.NOT_OURS: 4, docqr.GENUINE: 5}
     first = min(checked, key=lambda c: order.get(c.status, 9))
     verdict = first.verdict
-    detail = verdict.text
+    notes = []
     if image and verdict.status == docqr.GENUINE:
-        detail += "；照片或扫描件只能核对签名：请对照下列内容核对纸面文字"
+        notes.append("照片或扫描件只能核对签名：请对照下列内容核对纸面文字")
     if len(checked) > 1:
-        detail += f"（共识别 {len(checked)} 个二维码）"
+        notes.append(f"共识别 {len(checked)} 个二维码，显示最不利的结论")
+    detail = "；".join(notes)
     p = verdict.payload
     fields = {} if p is None else {
         "kind": kind_label(p.kind), "number": p.no, "date": p.date, "township": p.tw,

@@ -104,6 +104,7 @@ class OverdueTab(ViewTab):
         self.matrix_view.verticalHeader().setVisible(False)
         self.matrix_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
+        self.matrix_view.horizontalHeader().setMinimumSectionSize(64)
         self.matrix_view.clicked.connect(self._cell_chosen)
         self.matrix_view.activated.connect(self._cell_chosen)
 
@@ -116,7 +117,6 @@ class OverdueTab(ViewTab):
         self.list_view = row_table(self.list_model, "overdueList", alternating=True)
         header = self.list_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

@@ -44,6 +44,8 @@ GOOD = "#1b5e20"
 BAD = "#b00020"
 UNSURE = "#8a5a00"
 #: verdict code -> colour of the verdict line
+#: what the file dialog offers (any file may be chosen)
+SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".pdf")
 COLOURS = {"genuine": GOOD, "altered": BAD, "voided": BAD, "unknown_signer": BAD,
            "not_ours": UNSURE, "malformed": UNSURE, "unreadable": UNSURE}
 
@@ -78,7 +80,7 @@ class VerifyTab(ViewTab):
         self.file_button.setObjectName("verifyFile")
         self.text = QLineEdit()
         self.text.setObjectName("verifyText")
-        self.text.setPlaceholderText(self.tr("TW1:… (the QR code's text)"))
+        self.text.setPlaceholderText(self.tr("Paste the QR code's text here"))
         self.text.setClearButtonEnabled(True)
         self.check_button = QPushButton(self.tr("Verify"))
         self.check_button.setObjectName("verifyCheck")
@@ -138,8 +140,8 @@ class VerifyTab(ViewTab):
     def _ask_file(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose the document to verify"), "",
-            self.tr("Scans, photos and PDFs (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp "
-                    "*.pdf);;All files (*)"))
+            self.tr("Scans, photos and PDFs") + " (" + " ".join(f"*{x}" for x in SUFFIXES)
+            + ");;" + self.tr("All files") + " (*)")
         return path
 
     def choose_file(self) -> None:
