@@ -86,7 +86,7 @@ def _decode_image(image: Any) -> list[str]:
     copies of a receipt)."""
     import zxingcpp
 
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
     texts: list[str] = []
     for code in found:
         if code.valid and code.text and code.text not in texts:
