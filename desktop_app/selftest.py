@@ -17,6 +17,10 @@ Each step prints one line; the first failure prints ``self-test FAILED at <step>
               calendar does not know, computed with the lunar package (2027: 元旦,
               春节 from 除夕 on 2027-02-05, 清明 on 2027-04-05);
 5. translation our zh_CN.qm and Qt's own qtbase_zh_CN.qm load and translate;
+   qr         issue 17: a receipt signed with a throwaway key, page 1 rasterised by
+              PDFium, its QR code read by zxing-cpp (Pillow) and verified (cbor2,
+              base45, Ed25519, the content digest through pypdf) → genuine; the same
+              code against another key → unknown signer; httpx is in the copy;
 6. gui        a QApplication (offscreen when there is no display) registers the
               bundled fonts, finds the print-support and JPEG plugins and paints
               the login dialog.
@@ -126,6 +130,40 @@ def _rasterise(pdf: bytes) -> str:
     inked = sum(1 for b in data[::7] if b < 128)
     _check(inked > 100, f"PDFium rendered an empty page ({size})")
     return size
+
+
+def step_qr(folder: Path) -> str:
+    """issue 17: the signed QR code of a document, end to end (docs/verification.md)."""
+    import httpx  # noqa: F401  (the upload client: in the copy)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from sync_contract import docqr
+
+    from .core.services.verify import Trust, verify_image, verify_pdf
+    from .printing import render_document, samples
+
+    key = Ed25519PrivateKey.generate()
+    trust = Trust({docqr.key_id(key): key.public_key()})
+    pdf = render_document("receipt", samples.receipt(), signing_key=key)
+    path = folder / "qr-receipt.pdf"
+    path.write_bytes(pdf)
+    report = verify_pdf(path, trust)
+    _check(report.status == docqr.GENUINE, f"the signed receipt verified as {report.status}")
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        image = doc[0].render(scale=150 / 72, grayscale=True).to_pil()
+    finally:
+        doc.close()
+    png = folder / "qr-receipt.png"
+    image.save(png)
+    scanned = verify_image(png, trust)
+    _check(scanned.status == docqr.GENUINE, f"the 150 dpi image verified as {scanned.status}")
+    other = Ed25519PrivateKey.generate()
+    stranger = verify_image(png, Trust({docqr.key_id(other): other.public_key()}))
+    _check(stranger.status == docqr.UNKNOWN_SIGNER, f"another key gave {stranger.status}")
+    return f"PDF and 150 dpi scan genuine, {report.codes} code(s), unknown key refused"
 
 
 def step_sync() -> str:
@@ -249,7 +287,8 @@ def run(*, gui: bool = True) -> int:
     state: dict[str, Services] = {}
     started = time.perf_counter()
     steps = [("files", step_files), ("database", lambda: step_database(folder, state)),
-             ("receipt", step_receipt), ("sync", step_sync), ("calendar", step_calendar),
+             ("receipt", step_receipt), ("qr", lambda: step_qr(folder)),  # issue 17
+             ("sync", step_sync), ("calendar", step_calendar),
              ("translation", step_translation),
              ("spreadsheet", lambda: step_spreadsheets(folder))]  # issue 16 — ledgers
     if gui:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .lazy import lazy_module
+from .messages import TEMPLATES
 
 if TYPE_CHECKING:
     import base45
@@ -56,14 +57,8 @@ KID_BYTES = 8
 GENUINE, ALTERED, UNKNOWN_SIGNER, VOIDED, NOT_OURS, MALFORMED = (
     "genuine", "altered", "unknown_signer", "voided", "not_ours", "malformed")
 VERDICTS = (GENUINE, ALTERED, UNKNOWN_SIGNER, VOIDED, NOT_OURS, MALFORMED)
-VERDICT_TEXT = {
-    GENUINE: "真实：签名有效，内容与签发时一致",
-    ALTERED: "已被改动：文书内容或二维码与签发时不一致",
-    UNKNOWN_SIGNER: "签发者未知：签名密钥不在已登记的乡镇密钥中",
-    VOIDED: "已作废：该文书已被签发乡镇作废",
-    NOT_OURS: "不是本系统的文书二维码",
-    MALFORMED: "二维码内容残缺或格式错误，无法读取",
-}
+#: the Chinese text of each verdict (message keys ``docqr.<verdict>``, sync_contract/messages.py)
+VERDICT_TEXT = {v: TEMPLATES[f"docqr.{v}"] for v in VERDICTS}
 
 
 class DocQrError(ValueError):
@@ -370,19 +365,24 @@ def pdf_content_digest(pdf: bytes) -> PdfContent:
     try:
         reader = PdfReader(io.BytesIO(pdf), strict=False)
         pages = list(reader.pages)
-        prefixes, intact, marked = [], True, 0
-        for page in pages:
-            contents = page.get_contents()
-            stream = contents.get_data() if contents is not None else b""
-            head, tail = split_stream(stream)
-            prefixes.append(head)
-            if tail:
-                marked += 1
-                intact = intact and check_suffix(tail, slot_boxes(head))
-            if page.get("/Annots"):  # something laid over the page after issue
-                intact = False
     except Exception as exc:  # pypdf raises many types for a broken file
         raise ValueError(f"not a readable PDF ({type(exc).__name__})") from None
+    prefixes, intact, marked = [], True, 0
+    for page in pages:
+        try:
+            contents = page.get_contents()
+            stream = contents.get_data() if contents is not None else b""
+            annotated = bool(page.get("/Annots"))  # something laid over the page after issue
+        except Exception:  # a damaged stream (a changed byte in compressed data)
+            prefixes.append(b"")
+            intact = False
+            continue
+        head, tail = split_stream(stream)
+        prefixes.append(head)
+        if tail:
+            marked += 1
+            intact = intact and check_suffix(tail, slot_boxes(head))
+        intact = intact and not annotated
     return PdfContent(content_digest(prefixes), intact, marked)
 
 

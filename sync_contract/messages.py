@@ -93,6 +93,15 @@ TEMPLATES: dict[str, str] = {
     "fault.action.write_xlsx": "导出Excel表格",
     # issue 16 — importer (desktop_app/core/services/ledger_import)
     "fault.action.read_ledger": "读取台账文件",
+    # issue 17 — qrsign: the verdict on a document's QR code (docqr.py, both ends)
+    "docqr.genuine": "真实：签名有效，内容与签发时一致",
+    "docqr.altered": "已被改动：文书内容或二维码与签发时不一致",
+    "docqr.unknown_signer": "签发者未知：签名密钥不在已登记的乡镇密钥中",
+    "docqr.voided": "已作废：该文书已被签发乡镇作废",
+    "docqr.not_ours": "不是本系统的文书二维码",
+    "docqr.malformed": "二维码内容残缺或格式错误，无法读取",
+    "docqr.no_code": "未找到二维码（预览件、草稿没有二维码；请对准二维码重新扫描或提高扫描分辨率）",
+    "docqr.unreadable": "无法读取该文件（不是图片或 PDF，或文件已损坏）",
 }
 
 

@@ -37,9 +37,14 @@ def warm_up_printing() -> None:
 
         printing.warm_up()
         # Render once so ReportLab's lazily built tables and the font subsets are ready.
+        # issue 17: signed, with a throwaway key, so the signing path (cryptography, cbor2,
+        # base45, the QR encoder) is loaded too and the first real save does not pay for it
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         from ..printing.samples import sample
 
-        printing.render_document("receipt", sample("receipt"))
+        printing.render_document("receipt", sample("receipt"),
+                                 signing_key=Ed25519PrivateKey.generate())
         freeze_heap()
     finally:
         printing_ready.set()

@@ -360,8 +360,9 @@ def numbered_canvas(decorate: Callable[[Any, int, int], None],
 
     ``sign(content_digest) -> QR text`` (issue 17): pages that hold a :class:`QrSlot` get
     their box declared in the content, then, after every page is decorated, the content
-    digest of all pages (:func:`sync_contract.docqr.content_digest`) is signed and the QR
-    code drawn after the marker line of each such page — still one render pass.
+    digest of all pages (:func:`sync_contract.docqr.content_digest`) is signed; every page
+    gets the marker line, and the QR code is drawn after it where a slot is — still one
+    render pass.
     """
 
     class _NumberedCanvas(Canvas):
@@ -402,7 +403,7 @@ def numbered_canvas(decorate: Callable[[Any, int, int], None],
                 text = sign(docqr.content_digest(heads))
             for page in self._held_pages:
                 self.__dict__.update(page)
-                if text is not None and self._qr_slots:
+                if text is not None:  # every page: its hashed part ends at the marker
                     self._code.append(docqr.MARKER.decode())
                     self._code.extend(docqr.qr_ops(text, *slot) for slot in self._qr_slots)
                 super().showPage()

@@ -3768,7 +3768,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ImportTab</name>
     <message>
-        <location filename="../reports/imports.py" line="+312"/>
+        <location filename="../reports/imports.py" line="+306"/>
         <source>Import an old ledger</source>
         <translation>导入原有台账</translation>
     </message>
@@ -5547,7 +5547,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MatchModel</name>
     <message>
-        <location filename="../reports/imports.py" line="-669"/>
+        <location filename="../reports/imports.py" line="-663"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -8001,7 +8001,47 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>%1 %2 的存档文件与出具时记录的校验值不一致（文件可能被修改或损坏），已停止导出一户一档；请负责人用“检查”核对后再导出</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="+5"/>
+        <source>Genuine: the signature is valid and the content is as issued</source>
+        <translation>真实：签名有效，内容与签发时一致</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Altered: the document&apos;s content or its QR code differs from what was issued</source>
+        <translation>已被改动：文书内容或二维码与签发时不一致</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown signer: the signing key is not among the registered township keys</source>
+        <translation>签发者未知：签名密钥不在已登记的乡镇密钥中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voided: the issuing township has voided this document</source>
+        <translation>已作废：该文书已被签发乡镇作废</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a document QR code of this system</source>
+        <translation>不是本系统的文书二维码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The QR code is incomplete or malformed and cannot be read</source>
+        <translation>二维码内容残缺或格式错误，无法读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No QR code found (previews and drafts have none; scan the code again or at a higher resolution)</source>
+        <translation>未找到二维码（预览件、草稿没有二维码；请对准二维码重新扫描或提高扫描分辨率）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be read (not an image or a PDF, or it is damaged)</source>
+        <translation>无法读取该文件（不是图片或 PDF，或文件已损坏）</translation>
+    </message>
+    <message>
+        <location line="-88"/>
         <source>Ledger template %1 cannot be read; check that the file exists and is UTF-8</source>
         <translation>台账模板 %1 无法读取，请检查文件是否存在、是否为UTF-8编码</translation>
     </message>

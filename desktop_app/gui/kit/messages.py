@@ -1100,6 +1100,26 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "verify.file_unreadable": (QT_TRANSLATE_NOOP(
         "Messages", "The file cannot be read: choose a PDF document or a scan or photo of "
         "the QR code (PNG, JPEG)"), ()),
+    # issue 17 — qrsign: the verdict on a document's QR code (sync_contract/docqr.py)
+    "docqr.genuine": (QT_TRANSLATE_NOOP(
+        "Messages", "Genuine: the signature is valid and the content is as issued"), ()),
+    "docqr.altered": (QT_TRANSLATE_NOOP(
+        "Messages", "Altered: the document's content or its QR code differs from what was "
+        "issued"), ()),
+    "docqr.unknown_signer": (QT_TRANSLATE_NOOP(
+        "Messages", "Unknown signer: the signing key is not among the registered township "
+        "keys"), ()),
+    "docqr.voided": (QT_TRANSLATE_NOOP(
+        "Messages", "Voided: the issuing township has voided this document"), ()),
+    "docqr.not_ours": (QT_TRANSLATE_NOOP(
+        "Messages", "This is not a document QR code of this system"), ()),
+    "docqr.malformed": (QT_TRANSLATE_NOOP(
+        "Messages", "The QR code is incomplete or malformed and cannot be read"), ()),
+    "docqr.no_code": (QT_TRANSLATE_NOOP(
+        "Messages", "No QR code found (previews and drafts have none; scan the code again "
+        "or at a higher resolution)"), ()),
+    "docqr.unreadable": (QT_TRANSLATE_NOOP(
+        "Messages", "The file cannot be read (not an image or a PDF, or it is damaged)"), ()),
 }
 
 
