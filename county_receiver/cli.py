@@ -171,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "or 名单编号,列入日期,村（居）代码,姓名,身份证号,预警原因,风险等级,来源,撤销) "
                          "or a JSON list")
     wl.add_argument("--township", required=True, metavar="CODE")
+    from . import cli_upload; cli_upload.add_parsers(csub, common)  # noqa: E702, I001 - issue 17 upload
     return p
 
 
@@ -249,6 +250,8 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             log.info("work folder: removed %d left by an interrupted command", len(work.swept))
     county = County(args.db or DEFAULT_URL, args.keys, work_dir=work.path if work else None)
     try:
+        if (done := _cli_upload_run(args, county)) is not None:  # issue 17 upload
+            return done
         if action == "keygen":
             pub, created = county.keygen(args.code, args.name)
             if args.out:
@@ -389,6 +392,11 @@ def run(args) -> int:  # noqa: C901 - one branch per action
         county.close()
         if work is not None:
             work.close()
+
+
+def _cli_upload_run(args, county) -> int | None:
+    from . import cli_upload
+    return cli_upload.run(args, county)
 
 
 def main(argv: list[str] | None = None) -> int:
