@@ -39,7 +39,7 @@ def run(args, county) -> int | None:
             token = issue_token(county, args.township)
             log.info("token issue: township %s", args.township)
             print(f"upload token for {args.township} (shown once; give it to the township, "
-                  f"desktop-app upload --set-token …):")
+                  f"desktop-app upload-settings --url … --token-file …):")
             print(token)
             return 0
         n = revoke_tokens(county, args.township)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from . import casework, households, ledger_import, rechecks, records, reserve, stats, sync, trust
 from . import ledgers as ledger_cli  # issue 16 — ledgers
+from . import upload as upload_cli  # issue 17 — upload
 from .common import (
     ANY_USER,
     APP_NAME,
@@ -54,6 +55,7 @@ VERBS: tuple[Verb, ...] = (
     ledger_cli.LEDGER,  # issue 16 — ledgers
     ledger_import.IMPORT_LEDGER,  # issue 16 — importer
     households.HOUSEHOLD_FILE,  # issue 16 — household
+    upload_cli.UPLOAD, upload_cli.DOWNLOAD_RETURN, upload_cli.UPLOAD_SETTINGS,  # issue 17 — upload
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}
 _BY_NAME = {verb.name: verb for verb in VERBS}
