@@ -46,6 +46,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from sync_contract.envelope import COUNTY_RETURN, PackageError, package_name
+from sync_contract.faults import FileFault
 
 from .models import (
     ReceivedPackage,
@@ -273,6 +274,11 @@ class Receiver:
                 refusal = _from_package_error(exc, expected)
                 log.warning("upload: township %s package %s refused: %s", code, seq, exc.reason)
                 return refusal.status, refusal.body()
+            except FileFault as exc:    # the county's work folder (full, unwritable): retry later
+                log.warning("upload: township %s package %s failed: io_error (%s)", code, seq,
+                            exc.kind)
+                return 503, _refusal(503, "io_error", "县级接收端暂时无法处理（磁盘或文件夹问题），"
+                                     "请稍后再试", "county work folder fault").body()
             log.info("upload: township %s package %s %s", code, seq,
                      "already received" if got.already_received else "ingested")
             return 200, {"status": "already_received" if got.already_received else "ingested",
