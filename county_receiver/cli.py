@@ -176,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     wl.add_argument("--township", required=True, metavar="CODE")
     cli_views.add_parsers(csub, common)
     cli_qrcheck.add_parsers(csub, common)  # issue 17 — qrcheck
+    from . import cli_upload; cli_upload.add_parsers(csub, common)  # noqa: E702, I001 - issue 17 upload
     return p
 
 
@@ -259,6 +260,7 @@ def run(args) -> int:  # noqa: C901 - one branch per action
         if (done := cli_views.run(args, county)) is not None:
             return done
         if (done := cli_qrcheck.run(args, county)) is not None:  # issue 17 — qrcheck
+        if (done := _cli_upload_run(args, county)) is not None:  # issue 17 upload
             return done
         if action == "keygen":
             pub, created = county.keygen(args.code, args.name)
@@ -400,6 +402,11 @@ def run(args) -> int:  # noqa: C901 - one branch per action
         county.close()
         if work is not None:
             work.close()
+
+
+def _cli_upload_run(args, county) -> int | None:
+    from . import cli_upload
+    return cli_upload.run(args, county)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -241,6 +241,37 @@ class ReturnPackage(CountyBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+# issue 17 — upload (HTTP receiver, docs/upload.md) ------------------------------------
+class UploadToken(CountyBase):
+    """A township's upload token (``county-receiver token issue``): only its SHA-256 is
+    kept; the token itself is printed once. ``revoked_at`` set: refused."""
+
+    __tablename__ = "county_upload_token"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("county_township.id"), index=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class UploadSession(CountyBase):
+    """A resumable upload in progress: the bytes held so far live in the receiver's
+    upload folder (``<data>/uploads/``, 0700) under a ``.part`` name, never a final one;
+    the row is removed when the package is ingested, refused or expired."""
+
+    __tablename__ = "county_upload"
+    __table_args__ = (UniqueConstraint("township_id", "package_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("county_township.id"))
+    package_seq: Mapped[int] = mapped_column(Integer)
+    length: Mapped[int] = mapped_column(BigInteger)          # Upload-Length: the whole package
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 __all__ = ["CountyBase", "CountyConfirmation", "CountyMeta", "CountyWarning",
            "CountyRecord", "DepartmentFeedback", "QueuedUpdate",
            "ReceivedPackage", "RecordConflict", "RegisteredTownship", "ReturnPackage", "SCHEMA_VERSION", "SentUpdate",
@@ -296,3 +327,4 @@ __all__ += ["CountyAuditEvent", "CountyUser"]
 # The cross-township views' derived tables (issue 17) live in their own module; importing
 # it here puts them on CountyBase.metadata wherever the models are used.
 from . import derived as _derived  # noqa: E402,F401
+           "UploadSession", "UploadToken", "utcnow"]

@@ -27,6 +27,7 @@ from pathlib import Path
 from . import casework, households, ledger_import, rechecks, records, reserve, stats, sync, trust
 from . import ledgers as ledger_cli  # issue 16 — ledgers
 from . import verification as verification_cli  # issue 17 — qrcheck
+from . import upload as upload_cli  # issue 17 — upload
 from .common import (
     ANY_USER,
     APP_NAME,
@@ -58,6 +59,7 @@ VERBS: tuple[Verb, ...] = (
     households.HOUSEHOLD_FILE,  # issue 16 — household
     COUNTY_DEMO,  # issue 17 — cgui
     verification_cli.VERIFY, verification_cli.REGISTER,  # issue 17 — qrcheck
+    upload_cli.UPLOAD, upload_cli.DOWNLOAD_RETURN, upload_cli.UPLOAD_SETTINGS,  # issue 17 — upload
 )
 COMMANDS = {verb.name: verb.run for verb in VERBS}
 _BY_NAME = {verb.name: verb for verb in VERBS}

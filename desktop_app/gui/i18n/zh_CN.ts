@@ -11324,7 +11324,7 @@ deduction (%)</source>
 <context>
     <name>SyncDoctorDialog</name>
     <message>
-        <location filename="../sync/screen.py" line="+485"/>
+        <location filename="../sync/screen.py" line="+489"/>
         <source>Sync check</source>
         <translation>同步检查</translation>
     </message>
@@ -11625,7 +11625,7 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../sync/screen.py" line="-251"/>
+        <location filename="../sync/screen.py" line="-253"/>
         <source>The next export writes it again.</source>
         <translation>下次导出时会一并重新写出。</translation>
     </message>
@@ -11635,7 +11635,7 @@ encryption key %4</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../sync/screen.py" line="-102"/>
+        <location filename="../sync/screen.py" line="-103"/>
         <source>Export to the county</source>
         <translation>导出到县级</translation>
     </message>
@@ -11660,7 +11660,7 @@ encryption key %4</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Export log</source>
         <translation>导出记录</translation>
     </message>
@@ -11710,13 +11710,13 @@ encryption key %4</source>
         <translation>有 %1 个数据包县级尚未确认。</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <location line="+90"/>
+        <location line="+64"/>
+        <location line="+91"/>
         <source>Nothing to export: no changes since the last package.</source>
         <translation>没有需要导出的更改（上次导出以来没有新的更改）。</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>Export the package into folder</source>
         <translation>选择导出数据包的文件夹</translation>
     </message>
@@ -11754,6 +11754,11 @@ encryption key %4</source>
         <location line="+1"/>
         <source>Writing into the folder… %1</source>
         <translation>正在写入文件夹… %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploading to the county… %1</source>
+        <translation>正在上传到县级… %1</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -11804,6 +11809,94 @@ encryption key %4</source>
         <location line="+1"/>
         <source>Sync check finished: see the report.</source>
         <translation>同步检查完成：请查看报告。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUploadSection</name>
+    <message>
+        <location filename="../sync/upload.py" line="+47"/>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When online: export what changed and send every package the county does not hold yet to the county&apos;s receiver (the same package as on a USB stick)</source>
+        <translation>联网时：导出新的更改，并把县级尚未收到的同步包发送到县级接收端（与U盘上的包完全相同）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Download return package</source>
+        <translation>下载返回包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When online: fetch the county&apos;s return packages and import them</source>
+        <translation>联网时：从县级下载返回包并导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload settings…</source>
+        <translation>上传设置…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Upload is not set up (county receiver address and upload token); use the USB stick.</source>
+        <translation>尚未设置上传（县级接收端地址和上传凭证），请用U盘导出。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connecting to the county…</source>
+        <translation>正在连接县级…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The county already holds every package: nothing to upload.</source>
+        <translation>县级已收到全部同步包，没有需要上传的。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Uploaded: package(s) %1, received by the county.</source>
+        <translation>已上传第 %1 号包，县级已接收。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The county already held package(s) %1.</source>
+        <translation>县级此前已收到第 %1 号包。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Upload cancelled: what the county did not receive completely is sent again next time.</source>
+        <translation>已取消上传：县级未收全的包下次会重新发送。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Fetching return packages from the county…</source>
+        <translation>正在从县级下载返回包…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No new return package from the county.</source>
+        <translation>县级没有新的返回包。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Downloaded %1 return package(s).</source>
+        <translation>已下载 %1 个返回包。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Upload to %1; token %2.</source>
+        <translation>上传到 %1；上传凭证%2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not set</source>
+        <translation>未设置</translation>
     </message>
 </context>
 <context>
@@ -12474,6 +12567,34 @@ encryption key %4</source>
         <location line="+2"/>
         <source>%1 household(s)</source>
         <translation>共 %1 户</translation>
+    </message>
+</context>
+<context>
+    <name>UploadSettingsDialog</name>
+    <message>
+        <location filename="../sync/upload.py" line="+19"/>
+        <source>Upload settings</source>
+        <translation>上传设置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>leave empty to keep the current token</source>
+        <translation>留空则保留现有凭证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The county gives the address and the token (county-receiver token issue). The token is kept in the key folder only.</source>
+        <translation>地址和上传凭证由县级提供（县级签发上传凭证）。凭证只保存在本机密钥文件夹中。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>County receiver address</source>
+        <translation>县级接收端地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload token</source>
+        <translation>上传凭证</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,7 @@ from .common import (
 )
 from .keys import SyncKeysSection
 from .receive import SyncImportSection
+from .upload import SyncUploadSection  # issue 17 — upload
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -79,7 +80,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
+class SyncScreen(SyncImportSection, SyncKeysSection, SyncUploadSection, QWidget):
     """同步. A return package's changes go out on the runner's change bus."""
 
     def __init__(self, services: Services, tasks: TaskRunner, actor: Callable[[], Any],
@@ -159,6 +160,7 @@ class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
+        layout.addLayout(self._build_upload())  # issue 17 — upload: 上传 / 下载返回包
         layout.addWidget(self.stage_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.result_label)
@@ -273,6 +275,7 @@ class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
             self.import_keys_button.setEnabled(idle)
             self.export_keys_button.setEnabled(idle)
         self.cancel_button.setEnabled(job in ("export", "reexport"))
+        self._upload_buttons(idle)  # issue 17 — upload
         self._selection()
 
     @staticmethod
@@ -378,7 +381,8 @@ class SyncScreen(SyncImportSection, SyncKeysSection, QWidget):
         texts = {"records": self.tr("Collecting records… %1"),
                  "compress": self.tr("Compressing… %1"),
                  "encrypt": self.tr("Encrypting for the county… %1"),
-                 "copy": self.tr("Writing into the folder… %1")}
+                 "copy": self.tr("Writing into the folder… %1"),
+                 "upload": self.tr("Uploading to the county… %1")}
         if total > 0:
             share = min(done, total) / total
             self.progress.setValue(int(100 * fraction))
