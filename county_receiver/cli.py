@@ -260,6 +260,7 @@ def run(args) -> int:  # noqa: C901 - one branch per action
         if (done := cli_views.run(args, county)) is not None:
             return done
         if (done := cli_qrcheck.run(args, county)) is not None:  # issue 17 — qrcheck
+            return done
         if (done := _cli_upload_run(args, county)) is not None:  # issue 17 upload
             return done
         if action == "keygen":

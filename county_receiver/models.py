@@ -66,7 +66,8 @@ class ReceivedPackage(CountyBase):
     """One township export package applied at the county."""
 
     __tablename__ = "county_package"
-    __table_args__ = (UniqueConstraint("township_id", "package_seq"),)
+    __table_args__ = (UniqueConstraint("township_id", "package_seq"),
+                      {"info": {"digest": False}})   # how packages came, not data: not in row_digest
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     township_id: Mapped[int] = mapped_column(ForeignKey("county_township.id"))
@@ -229,7 +230,8 @@ class ReturnPackage(CountyBase):
     """A return package made for a township (its inner ZIP kept to produce it again)."""
 
     __tablename__ = "county_return"
-    __table_args__ = (UniqueConstraint("township_id", "package_seq"),)
+    __table_args__ = (UniqueConstraint("township_id", "package_seq"),
+                      {"info": {"digest": False}})   # how packages came, not data: not in row_digest
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     township_id: Mapped[int] = mapped_column(ForeignKey("county_township.id"))
@@ -247,6 +249,7 @@ class UploadToken(CountyBase):
     kept; the token itself is printed once. ``revoked_at`` set: refused."""
 
     __tablename__ = "county_upload_token"
+    __table_args__ = {"info": {"digest": False}}     # how packages came, not data: not in row_digest
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     township_id: Mapped[int] = mapped_column(ForeignKey("county_township.id"), index=True)
@@ -261,7 +264,8 @@ class UploadSession(CountyBase):
     the row is removed when the package is ingested, refused or expired."""
 
     __tablename__ = "county_upload"
-    __table_args__ = (UniqueConstraint("township_id", "package_seq"),)
+    __table_args__ = (UniqueConstraint("township_id", "package_seq"),
+                      {"info": {"digest": False}})   # how packages came, not data: not in row_digest
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     township_id: Mapped[int] = mapped_column(ForeignKey("county_township.id"))
@@ -323,8 +327,7 @@ class CountyAuditEvent(CountyBase):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-__all__ += ["CountyAuditEvent", "CountyUser"]
+__all__ += ["CountyAuditEvent", "CountyUser", "UploadSession", "UploadToken"]
 # The cross-township views' derived tables (issue 17) live in their own module; importing
 # it here puts them on CountyBase.metadata wherever the models are used.
 from . import derived as _derived  # noqa: E402,F401
-           "UploadSession", "UploadToken", "utcnow"]

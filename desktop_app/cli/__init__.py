@@ -26,8 +26,8 @@ from pathlib import Path
 
 from . import casework, households, ledger_import, rechecks, records, reserve, stats, sync, trust
 from . import ledgers as ledger_cli  # issue 16 — ledgers
-from . import verification as verification_cli  # issue 17 — qrcheck
 from . import upload as upload_cli  # issue 17 — upload
+from . import verification as verification_cli  # issue 17 — qrcheck
 from .common import (
     ANY_USER,
     APP_NAME,
