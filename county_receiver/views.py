@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from sync_contract.errors import PackageError
 
-from .derived import TOWNSHIP_HANDLER, WAITING_STATUSES
+from .derived import SOUGHT_SQL, TOWNSHIP_HANDLER, WAITING_STATUSES
 
 _WAITING = "(" + ", ".join(f"'{s}'" for s in WAITING_STATUSES) + ")"
 
@@ -298,14 +298,24 @@ FIGURE_BY_CODE = {f.code: f for f in FIGURES}
 BREAKDOWNS = (("township", "乡镇"), ("item", "救助事项"), ("department", "部门"))
 BREAKDOWN_LABELS = dict(BREAKDOWNS)
 
-_LIVE = "a.status <> 'voided'"
-#: figure -> (level, condition); the application figures also ``pick`` among the base.
-_APP_FIGURES: dict[str, str] = {
-    "received": f"a.intake_date BETWEEN :start AND :end AND {_LIVE}",
-    "accepted": f"a.intake_date BETWEEN :start AND :end AND {_LIVE} AND a.decision = 'accept'",
-    "refusals": f"a.intake_date BETWEEN :start AND :end AND {_LIVE} AND a.decision = 'reject'",
-    "closed": f"a.closed_on BETWEEN :start AND :end AND {_LIVE}",
-}
+def _app_figures(a: str, status: str, decision: str, intake: str, closed: str
+                 ) -> dict[str, str]:
+    """The application figures' conditions over the columns of ``a`` (the application
+    itself, or a task's copies of it)."""
+    live = f"{a}.{status} <> 'voided'"
+    period = f"{a}.{intake} BETWEEN :start AND :end AND {live}"
+    return {"received": period,
+            "accepted": f"{period} AND {a}.{decision} = 'accept'",
+            "refusals": f"{period} AND {a}.{decision} = 'reject'",
+            "closed": f"{a}.{closed} BETWEEN :start AND :end AND {live}"}
+
+
+#: over county_application (by township) …
+_APP_FIGURES = _app_figures("a", "status", "decision", "intake_date", "closed_on")
+#: … and over the task's copies (by item / department: an application once per item)
+_APP_FIGURES_T = _app_figures("t", "app_status", "app_decision", "registered_on",
+                              "app_closed_on")
+_UNIT_T = "t.township_id || ':' || t.application_uuid"
 _TASK_FIGURES: dict[str, str] = {
     "referred": "t.referred_on BETWEEN :start AND :end",
     "answered": "t.result_on BETWEEN :start AND :end",
@@ -315,8 +325,6 @@ _TASK_FIGURES: dict[str, str] = {
                 "AND t.result_on IS NOT NULL AND t.result_on <= t.due_date)"),
 }
 _TASK_KEYS = {"township": "t.township_id", "item": "t.item_code", "department": "t.handler_code"}
-_JOIN_TASK = ("JOIN county_task t ON t.township_id = a.township_id "
-              "AND t.application_uuid = a.application_uuid")
 
 
 @dataclass(frozen=True)
@@ -394,31 +402,35 @@ def monthly(source: Any, period: Period | str, by: str = "township", *,
                 values.setdefault(_key(tws, by, key), {})[code] = int(n)
             totals[code] = int(conn.execute(text(sql_total), params).scalar() or 0)
 
-        for code, cond in _APP_FIGURES.items():
-            frm = "county_application a " + (_JOIN_TASK if join_task else "")
-            key = "a.township_id" if by == "township" else _TASK_KEYS[by]
-            where = cond + a_scope + (t_scope if join_task else "")
-            collect(code, f"SELECT {key}, COUNT(DISTINCT a.id) FROM {frm} WHERE {where} "
+        # application figures: by township from the applications, by item / department
+        # (or for a department) from the tasks' copies — one table, its own date index
+        frm, key, unit = "county_application a", "a.township_id", "a.id"
+        figures, scope = _APP_FIGURES, a_scope
+        closed_by_end = "a.closed_on IS NOT NULL AND a.closed_on <= :end"
+        if join_task:
+            frm, key, unit = "county_task t", _TASK_KEYS[by], _UNIT_T
+            figures, scope = _APP_FIGURES_T, t_scope
+            closed_by_end = "t.app_closed_on IS NOT NULL AND t.app_closed_on <= :end"
+        for code, cond in figures.items():
+            where = cond + scope
+            collect(code, f"SELECT {key}, COUNT(DISTINCT {unit}) FROM {frm} WHERE {where} "
                           f"GROUP BY {key}",
-                    f"SELECT COUNT(DISTINCT a.id) FROM {frm} WHERE {where}")
+                    f"SELECT COUNT(DISTINCT {unit}) FROM {frm} WHERE {where}")
         for code, cond in _TASK_FIGURES.items():
-            key = _TASK_KEYS[by]
+            tkey = _TASK_KEYS[by]
             where = cond + t_scope
-            collect(code, f"SELECT {key}, COUNT(*) FROM county_task t WHERE {where} "
-                          f"GROUP BY {key}",
+            collect(code, f"SELECT {tkey}, COUNT(*) FROM county_task t WHERE {where} "
+                          f"GROUP BY {tkey}",
                     f"SELECT COUNT(*) FROM county_task t WHERE {where}")
         # 办结率: of the period's accepted applications, those closed by the period's end
-        frm = "county_application a " + (_JOIN_TASK if join_task else "")
-        key = "a.township_id" if by == "township" else _TASK_KEYS[by]
-        where = _APP_FIGURES["accepted"] + a_scope + (t_scope if join_task else "")
-        closed = ("COUNT(DISTINCT CASE WHEN a.closed_on IS NOT NULL AND a.closed_on <= :end "
-                  "THEN a.id END)")
+        where = figures["accepted"] + scope
+        closed = f"COUNT(DISTINCT CASE WHEN {closed_by_end} THEN {unit} END)"
         for k, n, c in conn.execute(text(
-                f"SELECT {key}, COUNT(DISTINCT a.id), {closed} FROM {frm} WHERE {where} "
+                f"SELECT {key}, COUNT(DISTINCT {unit}), {closed} FROM {frm} WHERE {where} "
                 f"GROUP BY {key}"), params):
             values.setdefault(_key(tws, by, k), {})["completion_rate"] = (
                 int(c) / int(n) if n else None)
-        n, c = conn.execute(text(f"SELECT COUNT(DISTINCT a.id), {closed} FROM {frm} "
+        n, c = conn.execute(text(f"SELECT COUNT(DISTINCT {unit}), {closed} FROM {frm} "
                                  f"WHERE {where}"), params).one()
         totals["completion_rate"] = int(c) / int(n) if n else None
 
@@ -450,9 +462,9 @@ def report_table(report: MonthlyReport) -> tuple[list[str], list[list[str]]]:
 SAME_ITEM, TWO_HOUSEHOLDS = "same_item", "two_households"
 DUPLICATE_LABELS = {SAME_ITEM: "同一事项在两个乡镇均有未办结申请",
                     TWO_HOUSEHOLDS: "同一人是两个乡镇在办申请的家庭成员"}
-#: A requested item that is still sought: not rejected / withdrawn at intake, not refused.
-_ITEM_OPEN = ("t.item_status NOT IN ('rejected', 'withdrawn') "
-              "AND (t.task_status IS NULL OR t.task_status <> 'refused')")
+#: A requested item still sought by an open application with an applicant ID: not
+#: rejected / withdrawn at intake, not refused (the predicate of the index it reads).
+_SOUGHT = SOUGHT_SQL
 
 
 @dataclass(frozen=True)
@@ -497,16 +509,13 @@ def duplicates(source: Any, today: date | str | None = None) -> list[Duplicate]:
     with _connect(source) as conn:
         tws = _townships(conn)
         same = conn.execute(text(
-            "SELECT t.applicant_id_number AS id_number, t.item_code, t.township_id, "
-            "t.application_number, t.application_uuid, t.registered_on, t.task_uuid "
-            "FROM county_task t JOIN ("
-            "  SELECT applicant_id_number, item_code FROM county_task t "
-            f"  WHERE t.app_open AND t.applicant_id_number <> '' AND {_ITEM_OPEN} "
+            "SELECT applicant_id_number AS id_number, item_code, township_id, "
+            "application_number, application_uuid, registered_on, task_uuid "
+            f"FROM county_task WHERE {_SOUGHT} AND (applicant_id_number, item_code) IN ("
+            f"  SELECT applicant_id_number, item_code FROM county_task WHERE {_SOUGHT} "
             "  GROUP BY applicant_id_number, item_code "
-            "  HAVING COUNT(DISTINCT township_id) > 1) d "
-            "ON d.applicant_id_number = t.applicant_id_number AND d.item_code = t.item_code "
-            f"WHERE t.app_open AND {_ITEM_OPEN} "
-            "ORDER BY t.applicant_id_number, t.item_code, t.township_id, t.application_uuid"
+            "  HAVING COUNT(DISTINCT township_id) > 1) "
+            "ORDER BY applicant_id_number, item_code, township_id, application_uuid"
         )).all()
         groups: dict[tuple[str, str], list[DuplicateEntry]] = {}
         for r in same:
