@@ -4,9 +4,8 @@ the overdue-by-department view and the planted cross-township duplicate appear �
 department's 回执 entered under its own login → return packages made on 返回包 → each
 township imports its own (and not another's).
 
-The 超期转办 / 重复申请 / 部门回执 tabs are cviews' (``county_workstation/views``); until
-they are on this branch the views and the 回执 are checked through the same county APIs
-those tabs call (``county_receiver.views``, ``county_receiver.ops``)."""
+The 超期转办 / 重复申请 / 部门回执 tabs are cviews' (``county_workstation/views``); their
+figures are checked against the county's own queries (``county_receiver.views``)."""
 
 from __future__ import annotations
 
@@ -39,6 +38,7 @@ def test_three_townships_round_trip_on_postgresql(qtbot, pg_url, tmp_path):
     from desktop_app.core.services import Services
     from desktop_app.core.services.auth import SYSTEM
     from sync_contract.errors import PackageError
+    from tests.helpers.gui import type_text
 
     from .conftest import make_context
 
@@ -71,30 +71,45 @@ def test_three_townships_round_trip_on_postgresql(qtbot, pg_url, tmp_path):
     assert all(r[2] == "1" and r[4] == "0" for r in srows)       # last package 1, 0 days
     assert "0 个逾期" in status.summary.text()
 
-    # -- overdue referrals by department, and the planted duplicate ---------------------
-    table = views.overdue(county.engine, today)
-    assert table.counts and sum(table.counts.values()) > 0
-    assert {code for _, code in table.counts} <= {t.code for t in townships}
-    overdue_total = sum(int(r[9]) for r in srows)
-    assert overdue_total == sum(table.counts.values())
-    dups = [d for d in views.duplicates(county.engine, today) if d.kind == "same_item"]
-    planted = [d for d in dups if d.item_code == "DIBAO" and
-               {e.township_code for e in d.entries} >= {townships[0].code, townships[1].code}]
-    assert planted, dups
+    # -- 超期转办: overdue referrals by department × township -------------------------------
+    expected = views.overdue(county.engine, today)
+    assert expected.counts and sum(expected.counts.values()) > 0
+    overdue_tab = window.show_tab("OverdueTab")
+    assert overdue_tab.matrix.count(None, None) == sum(expected.counts.values())
+    assert sum(int(r[9]) for r in srows) == sum(expected.counts.values())   # 状态 agrees
+    for (department, code), n in expected.counts.items():
+        assert overdue_tab.matrix.count(department, code) == n
+    overdue_tab.drill(None, None)
+    assert overdue_tab.list_model.rowCount() == sum(expected.counts.values())
+
+    # -- 重复申请: the planted applicant in two townships, ID masked ------------------------
+    dup_tab = window.show_tab("DuplicatesTab")
+    cases = [dup_tab.model.row_at(i) for i in range(dup_tab.model.rowCount())]
+    planted = [c for c in cases if c.kind == "same_item"
+               and {townships[0].name, townships[1].name} <= set(c.townships)]
+    assert planted, [(c.kind, c.townships) for c in cases]
     assert demo.PLANTED_ID not in planted[0].id_masked and "*" in planted[0].id_masked
 
-    # -- a department's 回执 under its own login (医保局: HEALTHCARE only) -------------------
+    # -- 部门回执 under the department's own login (医保局: HEALTHCARE only) -------------------
     dept = accounts.login("yibao", "yiliao2026")
-    tasks = ops.open_tasks(county, dept, today)
-    assert tasks and {t.department for t in tasks} == {"HEALTHCARE"}
-    task = tasks[0]
-    ops.record_feedback(county, dept, task.task_uuid, "refused", today,
-                        text="经审核不符合医疗救助条件")
+    window.attach(dept)
+    assert "ReceiveTab" not in window.pages and "ReturnsTab" not in window.pages
+    feedback = window.show_tab("FeedbackTab")
+    waiting = [feedback.model.row_at(i) for i in range(feedback.model.rowCount())]
+    assert waiting and {t.department for t in waiting} == {"HEALTHCARE"}
+    feedback.view.selectRow(0)
+    task = feedback.selected()
+    feedback.result.setCurrentIndex(feedback.result.findData("refused"))
+    type_text(qtbot, feedback.text, "经审核不符合医疗救助条件")
+    feedback.save_button.click()
+    assert "回执" in feedback.info.text(), feedback.form_error.text()
     others = [t for t in ops.open_tasks(county, officer, today) if t.department != "HEALTHCARE"]
     assert others
-    with pytest.raises(CountyRefused):
+    with pytest.raises(CountyRefused):     # another department's task: refused by the county
         ops.record_feedback(county, dept, others[0].task_uuid, "refused", today,
                             text="不属于本部门")
+    window.attach(officer)
+    status = window.show_tab("StatusTab")
     status.refresh()
     fb = {r[0]: r[6] for r in _rows(status.table)}
     assert fb[task.township_code] == "1"
