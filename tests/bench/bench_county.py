@@ -285,9 +285,15 @@ def _rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def child(url: str, folder: Path, package: Path, register: bool) -> dict[str, Any]:
-    """Ingest ``package`` into ``url``; time and RSS (MB)."""
+def child(url: str, folder: Path, package: Path, register: bool,
+          derive: bool = True) -> dict[str, Any]:
+    """Ingest ``package`` into ``url``; time and RSS (MB). ``derive=False``: without the
+    views' derived tables (the ingest proper, for comparison)."""
+    from county_receiver import receiver
     from county_receiver.receiver import County
+
+    if not derive:
+        receiver.derive = lambda *a, **k: 0  # type: ignore[assignment]
 
     county = County(url, folder / "county-keys")
     if register:
@@ -305,19 +311,23 @@ def child(url: str, folder: Path, package: Path, register: bool) -> dict[str, An
     th = threading.Thread(target=sample, daemon=True)
     th.start()
     t = time.perf_counter()
+    ru = resource.getrusage(resource.RUSAGE_SELF)
     res = county.ingest(package)
     seconds = time.perf_counter() - t
+    ru2 = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (ru2.ru_utime - ru.ru_utime) + (ru2.ru_stime - ru.ru_stime)
     stop.set()
     th.join()
     peak[0] = max(peak[0], _rss_mb())
     county.close()
     records = sum(sum(v.values()) for v in res.applied.values())
-    return {"seconds": seconds, "records": records, "rss_before_mb": before,
+    return {"seconds": seconds, "cpu_s": cpu, "load": os.getloadavg()[0], "records": records, "rss_before_mb": before,
             "rss_peak_mb": peak[0], "maxrss_mb": resource.getrusage(
                 resource.RUSAGE_SELF).ru_maxrss / 1024, "applied": res.applied}
 
 
-def run_child(url: str, folder: Path, package: Path, register: bool) -> dict[str, Any]:
+def run_child(url: str, folder: Path, package: Path, register: bool,
+              derive: bool = True) -> dict[str, Any]:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         out = Path(fh.name)
     try:
@@ -325,23 +335,27 @@ def run_child(url: str, folder: Path, package: Path, register: bool) -> dict[str
                "--url", url, "--dir", str(folder), "--json", str(out)]
         if register:
             cmd.append("--register")
+        if not derive:
+            cmd.append("--no-derive")
         subprocess.run(cmd, check=True, cwd=ROOT, stdout=sys.stderr)
         return json.loads(out.read_text())
     finally:
         out.unlink(missing_ok=True)
 
 
-def bench(url: str, applications: int, day: int, folder: Path) -> dict[str, Any]:
+def bench(url: str, applications: int, day: int, folder: Path,
+          derive: bool = True) -> dict[str, Any]:
     t = time.perf_counter()
     full, daily = packages(applications, day, folder)
     build_s = time.perf_counter() - t
     log(f"ingest of the full package ({full.stat().st_size / 1e6:.0f} MB) …")
-    res_full = run_child(url, folder, full, True)
-    log(f"full: {res_full['seconds']:.1f} s, {res_full['records']:,} records, RSS "
+    res_full = run_child(url, folder, full, True, derive)
+    log(f"full: {res_full['seconds']:.1f} s (CPU {res_full['cpu_s']:.0f} s, load "
+        f"{res_full['load']:.1f}), {res_full['records']:,} records, RSS "
         f"{res_full['rss_before_mb']:.0f} → peak {res_full['rss_peak_mb']:.0f} MB")
-    res_day = run_child(url, folder, daily, False)
+    res_day = run_child(url, folder, daily, False, derive)
     log(f"day: {res_day['seconds']:.2f} s, {res_day['records']:,} records")
-    return {"applications": applications, "package_mb": full.stat().st_size / 1e6,
+    return {"applications": applications, "derive": derive, "package_mb": full.stat().st_size / 1e6,
             "build_s": build_s, "full": res_full, "day": res_day}
 
 
@@ -354,14 +368,16 @@ def main() -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--register", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--no-derive", action="store_true",
+                    help="ingest without the views' derived tables (the ingest proper)")
     args = ap.parse_args()
     if args.child:
-        res = child(args.url, args.dir, args.child, args.register)
+        res = child(args.url, args.dir, args.child, args.register, not args.no_derive)
     elif args.url:
-        res = bench(args.url, args.applications, args.day, args.dir)
+        res = bench(args.url, args.applications, args.day, args.dir, not args.no_derive)
     else:
         with LocalPg() as url:
-            res = bench(url, args.applications, args.day, args.dir)
+            res = bench(url, args.applications, args.day, args.dir, not args.no_derive)
     if args.json:
         args.json.write_text(json.dumps(res, indent=1))
     else:

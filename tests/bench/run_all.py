@@ -310,6 +310,18 @@ def table(res: dict) -> list[tuple[str, str, str, str]]:
         out.append(row(f"statistics: year {st['year']} by village (median)",
                        f"{st['year_village']:.2f} s", "≤ 2 s",
                        st["year_village"] <= BUDGET["stats_year"]))
+    ci = res.get("county_ingest")
+    if ci:  # issue 17 — ingest
+        full, day = ci["full"], ci["day"]
+        out.append(row(f"county ingest of a full package, {ci['applications']:,} applications "
+                       f"({full['records']:,} records) into PostgreSQL", f"{full['seconds']:.1f} s",
+                       "≤ 60 s", full["seconds"] <= 60))
+        grow = full["rss_peak_mb"] - full["rss_before_mb"]
+        out.append(row("  peak RSS growth during that ingest", f"+{grow:.0f} MB "
+                       f"({full['rss_before_mb']:.0f} → {full['rss_peak_mb']:.0f})", "flat",
+                       grow <= 100))
+        out.append(row(f"county ingest of a day's package ({day['records']:,} records)",
+                       f"{day['seconds']:.2f} s", "≤ 1 s", day["seconds"] <= 1))
     bk = res.get("backup")
     if bk:
         out.append(row(f"backup of the {bk['db_mb'] / 1000:.1f} GB database (desktop-app backup)",
@@ -338,7 +350,8 @@ def main() -> int:
     ap.add_argument("--starts", type=int)
     ap.add_argument("--export-applications", type=int)
     ap.add_argument("--check", action="store_true", help="run desktop-app check on the database")
-    ap.add_argument("--only", help="comma list: bare,start,search,save,backup,export,stats")
+    ap.add_argument("--only", help="comma list: bare,start,search,save,backup,export,stats,"
+                                   "county")
     ap.add_argument("--app-root", type=Path, help="start-up figures of the app in this "
                                                   "checkout (with its start-up hook or gui/probe.py) instead")
     ap.add_argument("--json", type=Path, help="write the raw results here")
@@ -349,7 +362,7 @@ def main() -> int:
     n_export = args.export_applications or (10_000 if args.quick else 100_000)
     data_dir = args.data_dir or Path(tempfile.gettempdir()) / f"bench-{n // 1000}k"
     only = set(args.only.split(",")) if args.only else {"bare", "start", "search", "save",
-                                                        "backup", "export", "stats"}
+                                                        "backup", "export", "stats", "county"}
     res: dict = {"machine": machine(), "load_start": load(), "applications": n,
                  "data_dir": str(data_dir)}
     log(f"load average {res['load_start']}")
@@ -397,6 +410,9 @@ def main() -> int:
     if "export" in only:
         log("export …")
         res["export"] = bench_json("bench_export.py", ["--applications", str(n_export)])
+    if "county" in only:  # issue 17 — ingest (PostgreSQL; package cached in COUNTY_BENCH_DIR)
+        log("county ingest …")
+        res["county_ingest"] = bench_json("bench_county.py", ["--applications", str(n_export)])
     if "stats" in only:  # issue 16 — stats
         log("statistics …")
         res["stats"] = bench_json("bench_stats.py", [str(data_dir), "--runs", "5"])
