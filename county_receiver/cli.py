@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sync_contract.logfile import ConsoleHandler, FallbackFileHandler, writable
 
-from . import cli_ops, cli_views
+from . import cli_ops, cli_qrcheck, cli_views
 
 APP_NAME = "TownshipCountyReceiver"
 PROG = "county-receiver"
@@ -175,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "or a JSON list")
     wl.add_argument("--township", required=True, metavar="CODE")
     cli_views.add_parsers(csub, common)
+    cli_qrcheck.add_parsers(csub, common)  # issue 17 — qrcheck
     return p
 
 
@@ -256,6 +257,8 @@ def run(args) -> int:  # noqa: C901 - one branch per action
         if (done := cli_ops.run(args, county)) is not None:   # log-in, audit (countyops)
             return done
         if (done := cli_views.run(args, county)) is not None:
+            return done
+        if (done := cli_qrcheck.run(args, county)) is not None:  # issue 17 — qrcheck
             return done
         if action == "keygen":
             pub, created = county.keygen(args.code, args.name)

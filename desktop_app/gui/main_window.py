@@ -200,6 +200,7 @@ class MainWindow(MainWindowNavigation, QMainWindow):
         self.user_label.setText(f"{actor.name}（{actor.role_label}）" if logged_in else "")
         for action in (self.intake_action, self.search_action, self.tracking_action,
                        self.dynamic_action, self.reports_action, self.reserve_action, self.password_action,
+                       self.verify_action,  # issue 17 — qrcheck
                        self.lock_action, self.logout_action):
             action.setEnabled(logged_in)
         self.sync_action.setVisible(logged_in and actor.can(SYNC))

@@ -122,6 +122,14 @@ class MainWindowNavigation(_Base):
         self.admin_action = nav(self.tr("Administration"), "adminAction", "",
                                 self.tr("Accounts, settings, backups and restore (administrators)"),
                                 self.show_admin)
+        # issue 17 — qrcheck: 验证文书 (a dialog, not a screen: outside the group)
+        self.verify_action = QAction(self.tr("Verify document"), self)
+        self.verify_action.setObjectName("verifyAction")
+        self.verify_action.setToolTip(self.tr("Check a document's QR code: genuine, altered, "
+                                              "voided or of an unknown issuer"))
+        self.verify_action.setEnabled(False)
+        self.verify_action.triggered.connect(self.show_verify)
+        toolbar.addAction(self.verify_action)
         self.intake_action.setChecked(True)
         for action in (self.sync_action, self.separate_action, self.audit_action,
                        self.admin_action):
@@ -157,6 +165,12 @@ class MainWindowNavigation(_Base):
             toolbar.addAction(action)
 
     # -- navigation -------------------------------------------------------------------------------
+    def show_verify(self):
+        """验证文书 (issue 17 — qrcheck): a dialog over the current screen."""
+        from .verify.dialog import open_verify_dialog
+
+        return open_verify_dialog(self, self.services, self.tasks)
+
     def show_intake(self) -> None:
         """Back to 受理登记: the form as it was left, or a fresh one after a decision."""
         self.intake_action.setChecked(True)

@@ -17,7 +17,7 @@ event ``register.issue``); :func:`register_rows` is the read the screen may show
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -57,14 +57,6 @@ class RegisterRow:
         return f"{VOIDED} {self.voided_on:%Y-%m-%d}" if self.voided_on else VALID
 
 
-def _utc_bounds(period: Period) -> tuple[datetime, datetime]:
-    """The period's local days as naive-UTC bounds [from, to) for ``created_at``."""
-    start = datetime.combine(period.start, time()).astimezone()
-    end = datetime.combine(period.end + timedelta(days=1), time()).astimezone()
-    return (start.astimezone(timezone.utc).replace(tzinfo=None),
-            end.astimezone(timezone.utc).replace(tzinfo=None))
-
-
 def _local_day(utc: datetime) -> date:
     return utc.replace(tzinfo=timezone.utc).astimezone().date()
 
@@ -76,18 +68,23 @@ def _title(kind: str) -> str:
 
 
 def register_rows(s: Session, period: Period) -> list[RegisterRow]:
-    """Every document issued in ``period``, by number (then kind)."""
-    lo, hi = _utc_bounds(period)
+    """Every document issued in ``period`` (an application document by the day printed on
+    it, ``issued_date`` of its data snapshot — the local day of ``created_at`` for one
+    bulk-loaded without a snapshot; a list document by its ``day``), by day and number."""
+    lo, hi = period.start.isoformat(), period.end.isoformat()
+    issued = func.coalesce(func.json_extract(Document.data, "$.issued_date"),
+                           func.date(Document.created_at, "localtime"))
     names = dict(s.execute(select(Staff.id, Staff.name)).tuples().all())
     rows: list[RegisterRow] = []
     docs = s.execute(
-        select(Document.number, Document.kind, Document.created_at, Application.number,
+        select(Document.number, Document.kind, issued, Application.number,
                Document.created_by_id, Document.print_count, Document.voided,
-               Document.voided_at)
+               Document.voided_at, Document.created_at)
         .join(Application, Application.id == Document.application_id)
-        .where(Document.created_at >= lo, Document.created_at < hi)).tuples()
-    for number, kind, at, app_no, by, prints, voided, voided_at in docs:
-        rows.append(RegisterRow(number, kind, _title(kind), _local_day(at), app_no or "",
+        .where(issued >= lo, issued <= hi)).tuples()
+    for number, kind, day, app_no, by, prints, voided, voided_at, at in docs:
+        rows.append(RegisterRow(number, kind, _title(kind), date.fromisoformat(str(day)[:10]),
+                                app_no or "",
                                 names.get(by, "") if by else "", prints or 0,
                                 (_local_day(voided_at) if voided_at else _local_day(at))
                                 if voided else None))

@@ -3768,7 +3768,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>ImportTab</name>
     <message>
-        <location filename="../reports/imports.py" line="+312"/>
+        <location filename="../reports/imports.py" line="+306"/>
         <source>Import an old ledger</source>
         <translation>导入原有台账</translation>
     </message>
@@ -4474,13 +4474,13 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <location line="+8"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>Missing materials supplied</source>
         <translation>补正材料</translation>
     </message>
@@ -4774,6 +4774,11 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <location line="+1"/>
         <source>Statistics report printed</source>
         <translation>打印统计报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuance register printed</source>
+        <translation>打印发文登记簿</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5084,7 +5089,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>LedgersTab</name>
     <message>
-        <location filename="../reports/ledgers.py" line="+90"/>
+        <location filename="../reports/ledgers.py" line="+91"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
@@ -5154,7 +5159,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Only a supervisor or an administrator may export full ID numbers</source>
         <translation>只有负责人或管理员可以导出完整证件号码</translation>
     </message>
@@ -5365,7 +5370,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+242"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -5390,7 +5395,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>数据已从 %1 的备份（%2 件申请）恢复。账户信息以该备份为准，请重新登录。</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-301"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -5509,7 +5514,17 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>账户、设置、备份与恢复（管理员）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Verify document</source>
+        <translation>验证文书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check a document&apos;s QR code: genuine, altered, voided or of an unknown issuer</source>
+        <translation>核验文书二维码：真实、被改动、已作废或签发者未知</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Demo mode</source>
         <translation>演示模式</translation>
     </message>
@@ -5547,7 +5562,7 @@ Read the fingerprint below to the county on the phone and import only if it matc
 <context>
     <name>MatchModel</name>
     <message>
-        <location filename="../reports/imports.py" line="-669"/>
+        <location filename="../reports/imports.py" line="-663"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -8001,7 +8016,22 @@ Read the fingerprint below to the county on the phone and import only if it matc
         <translation>%1 %2 的存档文件与出具时记录的校验值不一致（文件可能被修改或损坏），已停止导出一户一档；请负责人用“检查”核对后再导出</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="+5"/>
+        <source>Scan or paste the content of the document&apos;s QR code</source>
+        <translation>请扫描或粘贴文书二维码的内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file to verify was not found</source>
+        <translation>找不到要验证的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be read: choose a PDF document, or a scan or photo of the QR code</source>
+        <translation>无法读取该文件：请选择PDF文书，或二维码的扫描件、照片</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>Ledger template %1 cannot be read; check that the file exists and is UTF-8</source>
         <translation>台账模板 %1 无法读取，请检查文件是否存在、是否为UTF-8编码</translation>
     </message>
@@ -12493,6 +12523,137 @@ encryption key %4</source>
         <location line="+1"/>
         <source>Deactivate %1 (%2)? They can no longer log in; their records stay.</source>
         <translation>停用 %1（%2）吗？停用后不能再登录，其经办记录保留。</translation>
+    </message>
+</context>
+<context>
+    <name>Verify</name>
+    <message>
+        <location filename="../verify/dialog.py" line="+47"/>
+        <source>Genuine: the signature is valid and the content is as issued</source>
+        <translation>真实：签名有效，内容与签发时一致</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Altered: the document or its code differs from what was issued</source>
+        <translation>已被改动：文书内容或二维码与签发时不一致</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown issuer: the code is not signed by a registered township key</source>
+        <translation>签发者未知：二维码不是由已登记的乡镇密钥签发</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voided: the issuing township voided this document</source>
+        <translation>已作废：签发乡镇已作废该文书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a code of this system</source>
+        <translation>不是本系统的文书二维码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The code is damaged or incomplete and cannot be read</source>
+        <translation>二维码残缺或格式错误，无法读取</translation>
+    </message>
+    <message>
+        <location filename="../verify/register.py" line="+33"/>
+        <source>Print issuance &amp;register</source>
+        <translation>打印发文登记簿(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The register (发文登记簿) of every document issued in the period: number, kind, day, clerk, prints, voided</source>
+        <translation>打印所选期间签发的全部文书登记簿：编号、名称、日期、经办人、打印次数、作废情况</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Printed the issuance register %1 (%2 documents): %3</source>
+        <translation>已生成发文登记簿 %1（共 %2 件文书）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../verify/dialog.py" line="+19"/>
+        <source>Verify a document</source>
+        <translation>验证文书</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scan the QR code of the paper document with the scanner, or paste its text; or choose the PDF, a scan or a photo of it.</source>
+        <translation>用扫码枪扫描纸质文书上的二维码，或粘贴二维码内容；也可选择PDF文书、扫描件或照片。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>TW1:… (the scanner types it here, then Enter)</source>
+        <translation>扫码枪在此输入二维码内容后回车</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Verify</source>
+        <translation>验证(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Document number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>文书名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued on</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Township code</source>
+        <translation>乡镇代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (masked)</source>
+        <translation>姓名（已遮盖）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare the number, date and name above with the paper: a genuine code copied onto another paper still verifies.</source>
+        <translation>请核对以上编号、日期和姓名与纸质文书是否一致：真实的二维码被复制到其他纸上时仍会显示“真实”。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Choose the document or its scan</source>
+        <translation>选择文书或其扫描件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents and images</source>
+        <translation>文书和图片</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No QR code was found in the file</source>
+        <translation>未在文件中找到二维码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 codes in the file: %2</source>
+        <translation>文件中有 %1 个二维码：%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Trusted: this township&apos;s own key and %1 township key(s) from the county; %2 voided document(s) of other townships known (from the county&apos;s return packages).</source>
+        <translation>可信签发者：本乡镇密钥及县级下发的 %1 个乡镇密钥；已知作废文书 %2 件（来自县级返回包）。</translation>
     </message>
 </context>
 <context>

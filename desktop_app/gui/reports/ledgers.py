@@ -41,6 +41,7 @@ from ..kit.fmt import fmt
 from ..kit.messages import text_of
 from ..kit.tasks import READ, WRITE, Job, TaskRunner
 from ..kit.widgets import ErrorLabel
+from ..verify.register import register_button  # issue 17 — qrcheck
 
 if TYPE_CHECKING:
     from ...core.services import Services
@@ -151,6 +152,7 @@ class LedgersTab(QWidget):
         actions.addWidget(self.export_button)
         actions.addWidget(self.progress, 1)
         actions.addWidget(self.cancel_button)
+        actions.addWidget(register_button(self))  # issue 17 — qrcheck: 发文登记簿
         actions.addStretch(0)
         result_row = QHBoxLayout()
         result_row.addWidget(self.result, 1)
