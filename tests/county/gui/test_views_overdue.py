@@ -95,3 +95,28 @@ def test_a_failed_query_is_said_not_an_empty_table(qtbot, world, monkeypatch):
     assert tab.matrix.rowCount() == 0
     assert tab.summary.text() == "查询失败。"
     assert boxes            # the kit's presenter: logged, scrubbed, told in plain words
+
+
+@pytest.mark.slow
+def test_the_same_on_postgresql(qtbot, pg_url, tmp_path):
+    """The tabs' queries on the county's production database (PostgreSQL)."""
+    from county_workstation.views.feedback import FeedbackTab
+
+    world = seed.seed(pg_url, tmp_path / "keys")
+    try:
+        tab = _tab(qtbot, world, seed.officer())
+        assert _matrix(tab)["县医保局"] == {"城关镇": "2", "龙泉镇": "1", "石阡镇": "",
+                                            "合计": "3"}
+        tab.matrix_view.clicked.emit(tab.matrix.cell_of("EDUCATION", None))
+        assert [tab.list_model.row_at(i).days_overdue
+                for i in range(tab.list_model.rowCount())] == [20]
+        actor = seed.department("EDUCATION")
+        feedback = FeedbackTab(seed.context(world), TaskRunner(synchronous=True),
+                               lambda: actor)
+        qtbot.addWidget(feedback)
+        feedback.refresh()
+        assert sorted(feedback.model.row_at(i).application_number
+                      for i in range(feedback.model.rowCount())) == ["LQ-2026-0002",
+                                                                     "SQ-2026-0001"]
+    finally:
+        world.county.close()

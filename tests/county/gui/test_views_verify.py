@@ -109,3 +109,22 @@ def test_a_file_without_a_code(qtbot, tab, tmp_path):
     tab.check_file(junk)
     assert tab.verdict.text() == "未能从文件中识别出二维码"
     assert tab.reason.text() == "文件不是可读取的图片或 PDF"
+
+
+def test_a_document_the_township_voided(qtbot, tab, world):
+    from sqlalchemy.orm import Session
+
+    from county_receiver.models import CountyRecord
+
+    with Session(world.county.engine) as s, s.begin():
+        s.add(CountyRecord(township_id=1, type="document", uuid=seed._uid("doc/void"),
+                           version=2, change_seq=999, package_seq=1,
+                           data={"uuid": seed._uid("doc/void"), "version": 2,
+                                 "number": "ZB-2026-0042", "kind": "referral", "voided": True,
+                                 "voided_at": "2026-11-22T03:00:00Z"}))
+    _paste(qtbot, tab, _qr(world.keys[TOWNSHIP]))
+    assert tab.verdict.text() == "已作废：该文书已被签发乡镇作废"
+    assert "#b00020" in tab.verdict.styleSheet()
+    # another number of the same township stays genuine
+    _paste(qtbot, tab, _qr(world.keys[TOWNSHIP], number="ZB-2026-0043"))
+    assert tab.verdict.text().startswith("真实")
