@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection
 from .models import CountyRecord, RecordConflict, utcnow
 
 #: Records per batch: big enough to amortise a round trip, small enough to stay flat.
-BATCH = 5000
+BATCH = 2000
 STATS = ("new", "updated", "unchanged", "older", "conflict")
 #: The columns written for one record (besides the key).
 COLUMNS = ("township_id", "type", "uuid", "version", "change_seq", "application_uuid",

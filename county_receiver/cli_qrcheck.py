@@ -36,7 +36,8 @@ def line(verdict: Any) -> str:
 def run(args: argparse.Namespace, county: Any) -> int | None:
     if args.county_command != "verify":
         return None
-    from .cli import CliError
+    import sys
+
     from .verify import trust_list
 
     trust = trust_list(county.engine)
@@ -45,10 +46,13 @@ def run(args: argparse.Namespace, county: Any) -> int | None:
         try:
             checked = trust.verify_any(arg)
         except (OSError, ValueError):
-            raise CliError(f"无法读取文件 {Path(arg).name}：请给出PDF文书或二维码的扫描件、照片"
-                           ) from None
-        if not checked:
-            raise CliError(f"未在文件中找到二维码：{Path(arg).name}")
+            checked, problem = [], f"无法读取文件 {Path(arg).name}：请给出PDF文书或二维码的扫描件、照片"
+        else:
+            problem = f"未在文件中找到二维码：{Path(arg).name}"
+        if not checked:      # one line on stderr, exit 1 (as cli.CliError)
+            log.warning("verify refused: no code")
+            print(f"county-receiver: {problem}", file=sys.stderr)
+            return 1
         for c in checked:
             print(line(c.verdict))
             log.info("verify: %s", c.status)

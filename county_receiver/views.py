@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
@@ -508,15 +508,22 @@ def duplicates(source: Any, today: date | str | None = None) -> list[Duplicate]:
     out: list[Duplicate] = []
     with _connect(source) as conn:
         tws = _townships(conn)
-        same = conn.execute(text(
-            "SELECT applicant_id_number AS id_number, item_code, township_id, "
-            "application_number, application_uuid, registered_on, task_uuid "
-            f"FROM county_task WHERE {_SOUGHT} AND (applicant_id_number, item_code) IN ("
-            f"  SELECT applicant_id_number, item_code FROM county_task WHERE {_SOUGHT} "
-            "  GROUP BY applicant_id_number, item_code "
-            "  HAVING COUNT(DISTINCT township_id) > 1) "
-            "ORDER BY applicant_id_number, item_code, township_id, application_uuid"
-        )).all()
+        # two steps: the keys (an aggregate over one partial index), then their rows by
+        # key (the planner cannot foresee how few keys the HAVING leaves)
+        keys = conn.execute(text(
+            f"SELECT applicant_id_number, item_code FROM county_task WHERE {_SOUGHT} "
+            "GROUP BY applicant_id_number, item_code "
+            "HAVING MIN(township_id) <> MAX(township_id)")).all()
+        wanted = {(k, i) for k, i in keys}
+        same: list[Any] = []
+        for chunk in _chunked(sorted({k for k, _ in keys})):
+            same += [r for r in conn.execute(text(
+                "SELECT applicant_id_number AS id_number, item_code, township_id, "
+                "application_number, application_uuid, registered_on, task_uuid "
+                f"FROM county_task WHERE {_SOUGHT} AND applicant_id_number IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)), {"ids": chunk})
+                if (r.id_number, r.item_code) in wanted]
+        same.sort(key=lambda r: (r.id_number, r.item_code, r.township_id, r.application_uuid))
         groups: dict[tuple[str, str], list[DuplicateEntry]] = {}
         for r in same:
             tw = tws[r.township_id]
@@ -525,16 +532,19 @@ def duplicates(source: Any, today: date | str | None = None) -> list[Duplicate]:
                 _opt_date(r.registered_on), "applicant", r.item_code, r.task_uuid))
         for (number, item), entries in groups.items():
             out.append(Duplicate(SAME_ITEM, mask_id(number), item, tuple(entries)))
-        people = conn.execute(text(
-            "SELECT p.id_number, p.township_id, p.role, p.member_uuid, p.application_uuid, "
-            "a.number, a.intake_date FROM county_person p JOIN ("
-            "  SELECT id_number FROM county_person p WHERE p.open AND p.id_number <> '' "
-            "  GROUP BY id_number HAVING COUNT(DISTINCT township_id) > 1) d "
-            "ON d.id_number = p.id_number "
-            "LEFT JOIN county_application a ON a.township_id = p.township_id "
-            "AND a.application_uuid = p.application_uuid "
-            "WHERE p.open ORDER BY p.id_number, p.township_id, p.application_uuid"
-        )).all()
+        numbers = conn.execute(text(
+            "SELECT id_number FROM county_person WHERE open AND id_number <> '' "
+            "GROUP BY id_number HAVING MIN(township_id) <> MAX(township_id)")).scalars().all()
+        people: list[Any] = []
+        for chunk in _chunked(sorted(numbers)):
+            people += conn.execute(text(
+                "SELECT p.id_number, p.township_id, p.role, p.member_uuid, p.application_uuid, "
+                "a.number, a.intake_date FROM county_person p "
+                "LEFT JOIN county_application a ON a.township_id = p.township_id "
+                "AND a.application_uuid = p.application_uuid "
+                "WHERE p.open AND p.id_number <> '' AND p.id_number IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)), {"ids": chunk}).all()
+        people.sort(key=lambda r: (r.id_number, r.township_id, r.application_uuid))
         persons: dict[str, list[DuplicateEntry]] = {}
         for r in people:
             tw = tws[r.township_id]
@@ -544,6 +554,11 @@ def duplicates(source: Any, today: date | str | None = None) -> list[Duplicate]:
         for number, entries in persons.items():
             out.append(Duplicate(TWO_HOUSEHOLDS, mask_id(number), "", tuple(entries)))
     return out
+
+
+def _chunked(values: list[str], n: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(values), n):
+        yield values[i:i + n]
 
 
 def _opt_date(value: Any) -> date | None:

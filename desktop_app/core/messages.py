@@ -515,7 +515,7 @@ TEMPLATES: dict[str, str] = {
     # issue 17 — qrcheck (services/verification.py, issuance_register.py)
     "verify.text_required": "请扫描或粘贴文书二维码的内容",
     "verify.file_missing": "找不到要验证的文件",
-    "verify.file_unreadable": "无法读取该文件：请选择PDF文书或二维码的扫描件、照片（PNG、JPEG）",
+    "verify.file_unreadable": "无法读取该文件：请选择PDF文书，或二维码的扫描件、照片",
 }
 
 register(TEMPLATES)

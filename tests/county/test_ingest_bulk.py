@@ -67,9 +67,9 @@ def test_a_uuid_twice_in_one_package_is_classified_against_the_earlier_copy(
 
 
 def test_small_batches_store_exactly_what_one_batch_stores(world, tmp_path, monkeypatch):
-    """Same packages, batch 2 vs 5000: every record row identical (ids and order too)."""
+    """Same packages, batch 2 vs 2000: every record row identical (ids and order too)."""
     digests = []
-    for batch in (2, 5000):
+    for batch in (2, 2000):
         monkeypatch.setattr(bulk, "BATCH", batch)
         county = new_county(f"sqlite:///{tmp_path / f'c{batch}.sqlite3'}", world)
         try:
@@ -146,16 +146,15 @@ def test_a_rewritten_event_is_found_in_any_chain_batch(world, tmp_path, monkeypa
 
 @pytest.mark.slow
 def test_memory_stays_flat_on_a_large_package(pg_url, tmp_path):
-    """10,000 applications (≈150,000 records) into PostgreSQL in a child process: the
-    RSS grows by a bounded amount, not with the package (the ORM path grew by several
-    hundred MB here)."""
+    """5,000 applications (≈73,000 records) into PostgreSQL in a child process: the RSS
+    grows by one batch's worth, not with the package (the ORM path kept every record and
+    its JSON in the session: ≈3–5 KB a record, 200+ MB here)."""
     folder = tmp_path / "bench"
     sys.path.insert(0, str(ROOT))
     from tests.bench import bench_county
 
-    bench_county.packages(10_000, 100, folder)
-    full = folder / "packages-10000-100" / "full.twpkg"
+    full, _ = bench_county.packages(5_000, 100, folder)
     res = bench_county.run_child(pg_url, folder, full, True)
-    assert res["records"] > 140_000
+    assert res["records"] > 70_000
     growth = res["rss_peak_mb"] - res["rss_before_mb"]
-    assert growth < 60, res
+    assert growth < 100, res

@@ -8027,8 +8027,8 @@ Read the fingerprint below to the county on the phone and import only if it matc
     </message>
     <message>
         <location line="+2"/>
-        <source>The file cannot be read: choose a PDF document or a scan or photo of the QR code (PNG, JPEG)</source>
-        <translation>无法读取该文件：请选择PDF文书或二维码的扫描件、照片（PNG、JPEG）</translation>
+        <source>The file cannot be read: choose a PDF document, or a scan or photo of the QR code</source>
+        <translation>无法读取该文件：请选择PDF文书，或二维码的扫描件、照片</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -12798,8 +12798,8 @@ encryption key %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Documents and images (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
-        <translation>文书和图片 (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
+        <source>Documents and images</source>
+        <translation>文书和图片</translation>
     </message>
     <message>
         <location line="+13"/>

@@ -1098,8 +1098,8 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "verify.file_missing": (QT_TRANSLATE_NOOP(
         "Messages", "The file to verify was not found"), ()),
     "verify.file_unreadable": (QT_TRANSLATE_NOOP(
-        "Messages", "The file cannot be read: choose a PDF document or a scan or photo of "
-        "the QR code (PNG, JPEG)"), ()),
+        "Messages", "The file cannot be read: choose a PDF document, or a scan or photo of "
+        "the QR code"), ()),
     # issue 17 — qrsign: the verdict on a document's QR code (sync_contract/docqr.py)
     "docqr.genuine": (QT_TRANSLATE_NOOP(
         "Messages", "Genuine: the signature is valid and the content is as issued"), ()),

@@ -170,7 +170,7 @@ class VerifyDialog(QDialog):
     def _ask_file(self) -> str:
         return QFileDialog.getOpenFileName(
             self, self.tr("Choose the document or its scan"), "",
-            self.tr("Documents and images (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff)"))[0]
+            self.tr("Documents and images") + " (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff)")[0]
 
     # -- results ----------------------------------------------------------------------
     def _busy(self, busy: bool) -> None:

@@ -65,3 +65,13 @@ def test_demo_starts_and_cleans_up(tmp_path, dialogs, monkeypatch):
     assert run(["--demo"]) == 0
     assert dialogs[0][0] == "LoginDialog" and "jingban / xianji2026" in dialogs[0][1]
     assert not list(tmp_path.glob("county-demo-*"))
+
+
+def test_the_township_demo_verb_refuses_a_bad_code(tmp_path, capsys):
+    from desktop_app.cli import main
+
+    assert main(["--data-dir", str(tmp_path / "t"), "county-demo", "--code", "5222", "--name",
+                 "甲镇", "--county-keys", str(tmp_path / "k.json"), "--public-key",
+                 str(tmp_path / "p.json"), "--out", str(tmp_path / "usb")]) == 1
+    assert "--code 应为 12 位数字" in capsys.readouterr().err
+    assert not (tmp_path / "usb").exists()
