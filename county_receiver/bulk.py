@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from .models import CountyRecord, RecordConflict, utcnow
@@ -34,6 +34,12 @@ from .models import CountyRecord, RecordConflict, utcnow
 #: Records per batch: big enough to amortise a round trip, small enough to stay flat.
 BATCH = 2000
 STATS = ("new", "updated", "unchanged", "older", "conflict")
+#: PostgreSQL: rows written by one ingest before its first ``ANALYZE county_record`` (and
+#: again each time the rows written since have doubled). Without statistics the planner
+#: reads a batch's uuids through the (township, type) index and filters — a scan of the
+#: type's rows per batch, quadratic over a large first package — instead of the unique
+#: (township, type, uuid) index. ANALYZE in the transaction sees its own new rows.
+ANALYZE_AFTER = 20_000
 #: The columns written for one record (besides the key).
 COLUMNS = ("township_id", "type", "uuid", "version", "change_seq", "application_uuid",
            "application_number", "event_seq", "task_uuid", "package_seq", "data")
@@ -69,6 +75,8 @@ class RecordWriter:
         self.on_rows = on_rows
         self.batch = batch or BATCH
         self.pg = conn.dialect.name == "postgresql"
+        self._written = 0               # rows inserted by this writer
+        self._analyzed_at = 0           # … when ANALYZE last ran
 
     # -- public ------------------------------------------------------------------------
     def upsert(self, type_: str, records: Iterable[dict[str, Any]]) -> tuple[dict[str, int], int]:
@@ -160,6 +168,10 @@ class RecordWriter:
     def _insert(self, type_: str, records: list[dict[str, Any]]) -> None:
         if self.pg:
             self._copy(type_, records)
+            self._written += len(records)
+            if self._written - self._analyzed_at >= max(ANALYZE_AFTER, self._analyzed_at):
+                self.conn.execute(text("ANALYZE county_record"))
+                self._analyzed_at = self._written
             return
         self.conn.execute(insert(_record), [self._row(type_, r) for r in records])
 
@@ -190,4 +202,4 @@ class RecordWriter:
             params)
 
 
-__all__ = ["BATCH", "COLUMNS", "STATS", "OnRows", "RecordWriter", "chunks"]
+__all__ = ["ANALYZE_AFTER", "BATCH", "COLUMNS", "STATS", "OnRows", "RecordWriter", "chunks"]

@@ -158,3 +158,28 @@ def test_memory_stays_flat_on_a_large_package(pg_url, tmp_path):
     assert res["records"] > 70_000
     growth = res["rss_peak_mb"] - res["rss_before_mb"]
     assert growth < 100, res
+
+
+@pytest.mark.slow
+def test_postgresql_statistics_are_taken_while_a_large_package_is_written(
+        world, pg_url, monkeypatch):
+    """The ingest analyses county_record as it grows (in its transaction), so the
+    planner looks each batch's uuids up by the (township, type, uuid) index; without
+    statistics it chose the (township, type, change_seq) index and filtered every row of
+    the type — quadratic over a 1.5 M-record package (docs/performance.md)."""
+    from sqlalchemy import text
+
+    monkeypatch.setattr(bulk, "ANALYZE_AFTER", 50)
+    county = new_county(pg_url, world)
+    try:
+        with county.engine.connect() as con:
+            assert con.scalar(text("SELECT reltuples FROM pg_class "
+                                   "WHERE relname = 'county_record'")) <= 0
+        county.ingest(world.packages[0])
+        with county.engine.connect() as con:
+            rows = con.scalar(select(func.count()).select_from(CountyRecord))
+            seen = con.scalar(text("SELECT reltuples FROM pg_class "
+                                   "WHERE relname = 'county_record'"))
+        assert rows > 500 and seen >= rows / 2, (rows, seen)
+    finally:
+        county.close()
