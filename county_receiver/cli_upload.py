@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 log = logging.getLogger("county_receiver")
+APP_NAME = "TownshipCountyReceiver"       # = cli.APP_NAME
 
 
 def add_parsers(csub, common: argparse.ArgumentParser) -> None:
@@ -53,14 +54,18 @@ def run(args, county) -> int | None:
 
 def serve(args, county) -> int:
     import uvicorn
+    from platformdirs import user_data_dir
 
-    from .cli import CliError, default_data_dir
+    from sync_contract.errors import PackageError
+
     from .http import create_app, uploads_dir
     from .workdir import WorkDir
 
     if bool(args.tls_cert) != bool(args.tls_key):
-        raise CliError("--tls-cert and --tls-key go together")
-    data = args.data_dir or default_data_dir()
+        raise PackageError("bad_arguments", zh="--tls-cert 与 --tls-key 须同时给出",
+                           en="--tls-cert and --tls-key go together")
+    # the receiver's own folder, as cli.default_data_dir (not imported: no import cycle)
+    data = args.data_dir or Path(user_data_dir(APP_NAME, appauthor=False))
     work = WorkDir(data)
     county.work_dir = work.path
     try:

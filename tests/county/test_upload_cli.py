@@ -82,3 +82,9 @@ def test_serve_runs_the_receiver_and_logs_no_token(world, tmp_path, capsys):
     assert f"upload: township {world.code} package 1 ingested" in log
     assert token not in log and "Bearer" not in log
     assert not list((data / "uploads").iterdir())
+
+
+def test_serve_uses_the_receivers_own_folder_name():
+    from county_receiver import cli, cli_upload
+
+    assert cli_upload.APP_NAME == cli.APP_NAME

@@ -192,7 +192,7 @@ def test_twenty_townships_upload_concurrently(pg_url, pg_server, world, tmp_path
     elapsed = time.monotonic() - started
     # bounded: at most 1 + 3 + 3 PUTs per township (+ 1 for the cut-off one), 3 repeats after
     assert requests <= TOWNSHIPS * 10 + 3
-    assert elapsed < 120, f"{elapsed:.1f} s"
+    assert elapsed < 240, f"{elapsed:.1f} s"       # 41 s measured on a shared, loaded 2-core box
     with county.engine.connect() as con:
         got = con.execute(text("SELECT count(*) FROM county_package")).scalar()
         sessions = con.execute(text("SELECT count(*) FROM county_upload")).scalar()
