@@ -328,6 +328,3 @@ class CountyAuditEvent(CountyBase):
 
 
 __all__ += ["CountyAuditEvent", "CountyUser", "UploadSession", "UploadToken"]
-# The cross-township views' derived tables (issue 17) live in their own module; importing
-# it here puts them on CountyBase.metadata wherever the models are used.
-from . import derived as _derived  # noqa: E402,F401
