@@ -15,6 +15,8 @@ from pathlib import Path
 
 from sync_contract.logfile import ConsoleHandler, FallbackFileHandler, writable
 
+from . import cli_views
+
 APP_NAME = "TownshipCountyReceiver"
 PROG = "county-receiver"
 LOG_DIRNAME, LOG_FILENAME = "logs", "county-receiver.log"
@@ -171,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "or 名单编号,列入日期,村（居）代码,姓名,身份证号,预警原因,风险等级,来源,撤销) "
                          "or a JSON list")
     wl.add_argument("--township", required=True, metavar="CODE")
+    cli_views.add_parsers(csub, common)
     return p
 
 
@@ -249,6 +252,8 @@ def run(args) -> int:  # noqa: C901 - one branch per action
             log.info("work folder: removed %d left by an interrupted command", len(work.swept))
     county = County(args.db or DEFAULT_URL, args.keys, work_dir=work.path if work else None)
     try:
+        if (done := cli_views.run(args, county)) is not None:
+            return done
         if action == "keygen":
             pub, created = county.keygen(args.code, args.name)
             if args.out:

@@ -10,8 +10,8 @@ stored, with indexes made for their queries (migration ``0005_views``):
   (``household_member`` at position 0) and ``open`` (status accepted / pending_materials);
 * ``county_task`` — one row per requested item (``requested_item`` records): item,
   department (``handler_code``), item and task status, the days (referred, due, result)
-  and copies of its application's number, intake day, village, applicant ID and
-  ``app_open`` so the views read one table;
+  and copies of its application's number, intake day, village, applicant ID, status,
+  decision, closed day and ``app_open`` so the views read one table;
 * ``county_person`` — one row per household member (``household_member`` records): ID
   number (upper case, "" when none), position, role ``applicant`` (position 0) or
   ``member``, and ``open`` (its application's).
@@ -63,6 +63,11 @@ TOWNSHIP_HANDLER = "TOWNSHIP"
 #: Rows per statement.
 CHUNK = 1000
 
+#: A task whose item is still sought by an open application with an applicant ID
+#: (duplicates; the predicate of ``ix_county_task_applicant``, used as is by the view).
+SOUGHT_SQL = ("app_open AND applicant_id_number <> '' "
+              "AND item_status NOT IN ('rejected', 'withdrawn') "
+              "AND (task_status IS NULL OR task_status <> 'refused')")
 _OPEN_SQL = "(" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
 _WAITING_SQL = "(" + ", ".join(f"'{s}'" for s in WAITING_STATUSES) + ")"
 
@@ -107,10 +112,13 @@ class CountyTask(CountyBase):
         Index("ix_county_task_referred", "referred_on", "township_id"),
         Index("ix_county_task_result", "result_on", "township_id"),
         Index("ix_county_task_due", "due_date", "township_id"),
-        # duplicates: the same applicant with open applications for the same item
+        # monthly figures of applications by item / department, from the copies
+        Index("ix_county_task_registered", "registered_on", "township_id"),
+        Index("ix_county_task_closed", "app_closed_on", "township_id"),
+        # duplicates: the same applicant with open applications for the same item (the
+        # whole condition in the predicate: the view reads the index only)
         Index("ix_county_task_applicant", "applicant_id_number", "item_code", "township_id",
-              postgresql_where=text("app_open AND applicant_id_number <> ''"),
-              sqlite_where=text("app_open AND applicant_id_number <> ''")),
+              postgresql_where=text(SOUGHT_SQL), sqlite_where=text(SOUGHT_SQL)),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -131,6 +139,9 @@ class CountyTask(CountyBase):
     village_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
     applicant_id_number: Mapped[str] = mapped_column(String(40), default="")
     app_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    app_status: Mapped[str] = mapped_column(String(24), default="")
+    app_decision: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    app_closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class CountyPerson(CountyBase):
@@ -194,7 +205,7 @@ def _task_row(tw: int, rec: Mapping[str, Any]) -> dict[str, Any]:
             "referred_on": _day(rec.get("referred_on")), "due_date": _day(rec.get("due_date")),
             "result_on": _day(rec.get("result_on")), "application_number": None,
             "registered_on": None, "village_uuid": None, "applicant_id_number": "",
-            "app_open": False}
+            "app_open": False, "app_status": "", "app_decision": None, "app_closed_on": None}
 
 
 def _person_row(tw: int, rec: Mapping[str, Any]) -> dict[str, Any]:
@@ -258,7 +269,8 @@ def _refresh_tasks(conn: Connection, tw: int, *, apps: Sequence[str] = (),
              APP.c.application_uuid == TASK.c.application_uuid),
     ).values(application_number=APP.c.number, registered_on=APP.c.intake_date,
              village_uuid=APP.c.village_uuid, applicant_id_number=APP.c.applicant_id_number,
-             app_open=APP.c.open))
+             app_open=APP.c.open, app_status=APP.c.status, app_decision=APP.c.decision,
+             app_closed_on=APP.c.closed_on))
 
 
 def derive(conn: Connection, township_id: int, type_: str,
@@ -307,7 +319,8 @@ def _derive_chunk(conn: Connection, tw: int, type_: str,
         rows = [_task_row(tw, r) for r in newest.values()]
         _upsert(conn, TASK, "task_uuid", rows,
                 keep=("application_number", "registered_on", "village_uuid",
-                      "applicant_id_number", "app_open"))
+                      "applicant_id_number", "app_open", "app_status", "app_decision",
+                      "app_closed_on"))
         _refresh_tasks(conn, tw, tasks=sorted(newest))
     return len(recs)
 
@@ -336,6 +349,6 @@ def backfill(conn: Connection, *, chunk: int = CHUNK) -> int:
     return total
 
 
-__all__ = ["APP", "CHUNK", "DERIVED_TABLES", "DERIVED_TYPES", "OPEN_STATUSES", "PERSON", "TASK",
+__all__ = ["APP", "CHUNK", "SOUGHT_SQL", "DERIVED_TABLES", "DERIVED_TYPES", "OPEN_STATUSES", "PERSON", "TASK",
            "TOWNSHIP_HANDLER", "WAITING_STATUSES", "CountyApplication", "CountyPerson",
            "CountyTask", "backfill", "derive", "normalise_id"]

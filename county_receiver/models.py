@@ -245,7 +245,3 @@ __all__ = ["CountyBase", "CountyConfirmation", "CountyMeta", "CountyWarning",
            "CountyRecord", "DepartmentFeedback", "QueuedUpdate",
            "ReceivedPackage", "RecordConflict", "RegisteredTownship", "ReturnPackage", "SCHEMA_VERSION", "SentUpdate",
            "utcnow"]
-
-# The cross-township views' derived tables (issue 17) live in their own module; importing
-# it here puts them on CountyBase.metadata wherever the models are used.
-from . import derived as _derived  # noqa: E402,F401

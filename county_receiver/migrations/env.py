@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from county_receiver import derived as _derived  # noqa: F401 - its tables on the metadata
 from county_receiver.db import VERSION_TABLE
 from county_receiver.models import CountyBase
 

@@ -21,7 +21,9 @@ branch_labels = None
 depends_on = None
 
 _WAITING = "task_status IN ('referred', 'signed', 'in_progress') AND app_open"
-_APPLICANT = "app_open AND applicant_id_number <> ''"
+_APPLICANT = ("app_open AND applicant_id_number <> '' "
+              "AND item_status NOT IN ('rejected', 'withdrawn') "
+              "AND (task_status IS NULL OR task_status <> 'refused')")
 _OPEN_ID = "open AND id_number <> ''"
 
 
@@ -67,6 +69,9 @@ def upgrade() -> None:
     sa.Column('village_uuid', sa.String(length=36), nullable=True),
     sa.Column('applicant_id_number', sa.String(length=40), nullable=False),
     sa.Column('app_open', sa.Boolean(), nullable=False),
+    sa.Column('app_status', sa.String(length=24), nullable=False),
+    sa.Column('app_decision', sa.String(length=16), nullable=True),
+    sa.Column('app_closed_on', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['township_id'], ['county_township.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('township_id', 'task_uuid', name='uq_county_task_uuid')
@@ -81,6 +86,10 @@ def upgrade() -> None:
                               unique=False)
         batch_op.create_index('ix_county_task_result', ['result_on', 'township_id'], unique=False)
         batch_op.create_index('ix_county_task_due', ['due_date', 'township_id'], unique=False)
+        batch_op.create_index('ix_county_task_registered', ['registered_on', 'township_id'],
+                              unique=False)
+        batch_op.create_index('ix_county_task_closed', ['app_closed_on', 'township_id'],
+                              unique=False)
         batch_op.create_index('ix_county_task_applicant',
                               ['applicant_id_number', 'item_code', 'township_id'], unique=False,
                               postgresql_where=sa.text(_APPLICANT),
@@ -114,7 +123,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table, indexes in (
             ('county_person', ('ix_county_person_open_id', 'ix_county_person_application')),
-            ('county_task', ('ix_county_task_applicant', 'ix_county_task_due',
+            ('county_task', ('ix_county_task_closed', 'ix_county_task_registered',
+                             'ix_county_task_applicant', 'ix_county_task_due',
                              'ix_county_task_result', 'ix_county_task_referred',
                              'ix_county_task_waiting', 'ix_county_task_application')),
             ('county_application', ('ix_county_application_closed',
