@@ -709,6 +709,15 @@ class County:
         return RecordWriter(s.connection(), tw.id, package_seq, record_columns,
                             on_rows=self._rows_written(tw.id)).upsert(type_, records)
 
+    @staticmethod
+    def _fill(row: CountyRecord, type_: str, rec: dict, package_seq: int) -> None:
+        """Set a ``CountyRecord``'s columns from a record (the batched ingest writes the
+        same columns with :func:`record_columns`)."""
+        row.version, row.change_seq, row.data, row.package_seq = (
+            rec["version"], rec["change_seq"], rec, package_seq)
+        for name, value in record_columns(type_, rec).items():
+            setattr(row, name, value)
+
     def _rows_written(self, township_id: int) -> OnRows:
         """What happens to every batch of new and updated records, in the ingest's
         transaction: the views' derived tables (:func:`.derived.derive`), then
