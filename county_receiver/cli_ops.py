@@ -45,7 +45,10 @@ VERB_PERMISSIONS = {"register": "keys", "townships": "views", "ingest": "ingest"
                     "feedback": "feedback", "confirm": "confirm", "make-return": "returns",
                     "update": "updates", "warning": "warnings", "users": "users",
                     "audit": "audit", "ingest-folder": "ingest", "status": "views",
-                    "tasks": "feedback"}
+                    "tasks": "feedback",
+                    # issue 17 — the other helpers' verbs (views, upload); verify: any user
+                    "overdue": "views", "monthly": "views", "duplicates": "views",
+                    "serve": "ingest", "token": "tokens"}
 NO_LOGIN = ("keygen",)
 ROLES = ("admin", "officer", "department")      # accounts.ROLES
 

@@ -39,12 +39,14 @@ def run(args, county) -> int | None:
         if args.token_action == "issue":
             token = issue_token(county, args.township)
             log.info("token issue: township %s", args.township)
+            _audit(county, args, "upload.token_issue", township=args.township)
             print(f"upload token for {args.township} (shown once; give it to the township, "
                   f"desktop-app upload-settings --url … --token-file …):")
             print(token)
             return 0
         n = revoke_tokens(county, args.township)
         log.info("token revoke: township %s, %d revoked", args.township, n)
+        _audit(county, args, "upload.token_revoke", township=args.township, count=n)
         print(f"revoked {n} upload token(s) of {args.township}")
         return 0
     if action != "serve":
@@ -87,3 +89,11 @@ def serve(args, county) -> int:
 
 
 __all__ = ["add_parsers", "run"]
+
+
+def _audit(county, args, action: str, **detail) -> None:
+    """One event in the county's audit trail, by the user the command logged in as
+    (``cli_ops`` sets ``args.county_actor``; a county without accounts: the system)."""
+    from . import audit
+
+    audit.record_now(county.engine, action, getattr(args, "county_actor", None), **detail)

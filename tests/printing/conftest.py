@@ -7,11 +7,12 @@ import pytest
 from tests.helpers.printing import POPPLER, Poppler, signed_by_default
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="module", autouse=True)
 def _issued_documents():
     """Printing tests look at issued documents: rendered with a (test) township key, so
     signed templates carry their QR code instead of the preview's 无效 (tests/qr/ checks
-    the preview)."""
+    the preview). Module scope: a session-wide default key outlived this folder and
+    turned every later preview (tests/qr, run after it) into a signed document."""
     with signed_by_default():
         yield
 
