@@ -97,7 +97,7 @@ def test_visit_form_prefills_the_household_with_two_investigator_lines(services,
     assert resident_id()[:6] + "********" + resident_id()[-4:] in text
     with services.ctx.db.read() as s:
         doc = s.scalars(select(Document).where(Document.kind == "visit_form")).one()
-        assert doc.template_version == "2" and doc.number == f"{r.number}-D1"
+        assert doc.template_version == "3" and doc.number == f"{r.number}-D1"
         data = json.loads(doc.data)
     assert data["visit"]["recorded"] is False
     assert [i["code"] for i in data["items"]] == ["DIBAO"]

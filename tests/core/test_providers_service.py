@@ -198,7 +198,7 @@ def test_department_slips_issued_before_keep_their_bytes():
     from desktop_app.printing import load_template, render_document
     from desktop_app.printing.samples import referral
 
-    assert load_template("referral").version == 3
+    assert load_template("referral").version == 4  # v4: the signed QR code (issue 17)
     assert hashlib.sha256(render_document("referral", referral(), 2)).hexdigest()[:16] == \
         "5f6b8c17b3909916"
 

@@ -86,7 +86,7 @@ def test_issue_records_numbers_hashes_and_audits(services, demo):
     assert first.number.endswith("-20261124-TJ01") and second.number.endswith("-TJ02")
     assert first.count == len(expected.rows) and first.day == date(2026, 11, 24)
     pdf = first.path.read_bytes()
-    assert docs[0].sha256 == hashlib.sha256(pdf).hexdigest() and docs[0].template_version == "1"
+    assert docs[0].sha256 == hashlib.sha256(pdf).hexdigest() and docs[0].template_version == "2"  # v2: signed QR
     assert not list(first.path.parent.glob("*.tmp*"))  # nothing half-written left
     # the snapshot is what was printed: every row's figures as formatted
     data = json.loads(docs[0].data)
