@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 NO_CODE = "no_code"
 #: a file that is neither a readable image nor a PDF
 UNREADABLE = "unreadable"
-NO_CODE_TEXT, UNREADABLE_TEXT = TEMPLATES["docqr.no_code"], TEMPLATES["docqr.unreadable"]
+NO_CODE_TEXT = TEMPLATES[docqr.VERDICT_MESSAGE_KEYS[NO_CODE]]
+UNREADABLE_TEXT = TEMPLATES[docqr.VERDICT_MESSAGE_KEYS[UNREADABLE]]
 
 #: the resolution a PDF page is rendered at to read its code (the 22 mm code needs ≥ 150)
 PDF_DPI = 200
@@ -61,7 +62,7 @@ class Report:
     @property
     def key(self) -> str:
         """Message key of the verdict (``docqr.genuine`` …, ``docqr.no_code``)."""
-        return f"docqr.{self.status}"
+        return docqr.VERDICT_MESSAGE_KEYS[self.status]
 
     @property
     def payload(self) -> Payload | None:
