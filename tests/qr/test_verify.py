@@ -227,3 +227,22 @@ def test_a_bar_code_beside_the_qr_code_is_not_read(receipt, tmp_path):
     assert [r.format for r in zxingcpp.read_barcodes(bars)] == [zxingcpp.BarcodeFormat.Code128]
     report = TRUST.check_file(tmp_path / "with-bars.png")
     assert report.status == docqr.GENUINE and report.codes == 1, report
+
+
+def test_every_page_of_a_pdf_is_read(receipt, tmp_path):
+    """A code on any page is read and judged (not only the first page with one): a receipt
+    with another document's page appended has two codes and is not genuine."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    other = render_document("receipt", {**RECEIPT, "number": RECEIPT["number"][:-1] + "9"},
+                            signing_key=KEY)
+    writer = PdfWriter()
+    for pdf in (receipt, other):
+        writer.add_page(PdfReader(io.BytesIO(pdf)).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    report = TRUST.check_file(_write(tmp_path, out.getvalue(), "two.pdf"))
+    assert report.codes == 2, report
+    assert report.status == docqr.ALTERED
