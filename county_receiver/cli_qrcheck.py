@@ -38,6 +38,8 @@ def run(args: argparse.Namespace, county: Any) -> int | None:
         return None
     import sys
 
+    from sync_contract.docverify import worst_first
+
     from .verify import trust_list
 
     trust = trust_list(county.engine)
@@ -53,11 +55,12 @@ def run(args: argparse.Namespace, county: Any) -> int | None:
             log.warning("verify refused: no code")
             print(f"county-receiver: {problem}", file=sys.stderr)
             return 1
+        checked = worst_first(checked)  # the verdict that counts first (docs/verification.md)
         for c in checked:
             print(line(c.verdict))
             log.info("verify: %s", c.status)
-            if c.status != "genuine":
-                worst = 2
+        if checked[0].status != "genuine":
+            worst = 2
     return worst
 
 

@@ -138,16 +138,24 @@ def step_qr(folder: Path) -> str:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from sync_contract import docqr
+    from sync_contract.docverify import TrustedKey, TrustList
+    from sync_contract.keys import fingerprint, public_key_b64
 
-    from .core.services.verify import Trust, verify_image, verify_pdf
     from .printing import render_document, samples
 
+    def trust_of(signer: Ed25519PrivateKey) -> TrustList:
+        out = TrustList()
+        out.add_key(TrustedKey(receipt["township"]["code"], public_key_b64(signer),
+                               fingerprint(signer.public_key())))
+        return out
+
     key = Ed25519PrivateKey.generate()
-    trust = Trust({docqr.key_id(key): key.public_key()})
-    pdf = render_document("receipt", samples.receipt(), signing_key=key)
+    receipt = samples.receipt()
+    trust = trust_of(key)
+    pdf = render_document("receipt", receipt, signing_key=key)
     path = folder / "qr-receipt.pdf"
     path.write_bytes(pdf)
-    report = verify_pdf(path, trust)
+    report = trust.check_file(path)
     _check(report.status == docqr.GENUINE, f"the signed receipt verified as {report.status}")
     import pypdfium2
 
@@ -158,10 +166,10 @@ def step_qr(folder: Path) -> str:
         doc.close()
     png = folder / "qr-receipt.png"
     image.save(png)
-    scanned = verify_image(png, trust)
+    scanned = trust.check_file(png)
     _check(scanned.status == docqr.GENUINE, f"the 150 dpi image verified as {scanned.status}")
     other = Ed25519PrivateKey.generate()
-    stranger = verify_image(png, Trust({docqr.key_id(other): other.public_key()}))
+    stranger = trust_of(other).check_file(png)
     _check(stranger.status == docqr.UNKNOWN_SIGNER, f"another key gave {stranger.status}")
     return f"PDF and 150 dpi scan genuine, {report.codes} code(s), unknown key refused"
 

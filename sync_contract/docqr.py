@@ -57,8 +57,15 @@ KID_BYTES = 8
 GENUINE, ALTERED, UNKNOWN_SIGNER, VOIDED, NOT_OURS, MALFORMED = (
     "genuine", "altered", "unknown_signer", "voided", "not_ours", "malformed")
 VERDICTS = (GENUINE, ALTERED, UNKNOWN_SIGNER, VOIDED, NOT_OURS, MALFORMED)
-#: the Chinese text of each verdict (message keys ``docqr.<verdict>``, sync_contract/messages.py)
-VERDICT_TEXT = {v: TEMPLATES[f"docqr.{v}"] for v in VERDICTS}
+#: verdict (and the verifier's "no code" / "unreadable file") -> its message key
+#: (sync_contract/messages.py; English sources in the GUI kit)
+VERDICT_MESSAGE_KEYS = {
+    GENUINE: "docqr.genuine", ALTERED: "docqr.altered", UNKNOWN_SIGNER: "docqr.unknown_signer",
+    VOIDED: "docqr.voided", NOT_OURS: "docqr.not_ours", MALFORMED: "docqr.malformed",
+    "no_code": "docqr.no_code", "unreadable": "docqr.unreadable",
+}
+#: the Chinese text of each verdict
+VERDICT_TEXT = {v: TEMPLATES[VERDICT_MESSAGE_KEYS[v]] for v in VERDICTS}
 
 
 class DocQrError(ValueError):
@@ -111,7 +118,7 @@ class Verdict:
     @property
     def key(self) -> str:
         """The message key of the verdict (``docqr.genuine`` …)."""
-        return f"docqr.{self.status}"
+        return VERDICT_MESSAGE_KEYS[self.status]
 
     @property
     def text(self) -> str:
@@ -388,7 +395,7 @@ def pdf_content_digest(pdf: bytes) -> PdfContent:
 
 __all__ = [
     "ALTERED", "GENUINE", "MALFORMED", "MARKER", "NOT_OURS", "PREFIX", "UNKNOWN_SIGNER",
-    "VERDICTS", "VERDICT_TEXT", "VOIDED", "DocQrError", "Decoded", "Payload", "PdfContent",
+    "VERDICTS", "VERDICT_MESSAGE_KEYS", "VERDICT_TEXT", "VOIDED", "DocQrError", "Decoded", "Payload", "PdfContent",
     "Verdict", "check_suffix", "content_digest", "decode", "encode", "key_id", "mask_name",
     "pdf_content_digest", "qr_matrix", "qr_ops", "slot_boxes", "slot_line", "split_stream",
     "verify",

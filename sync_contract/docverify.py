@@ -9,7 +9,7 @@ from files is :mod:`sync_contract.qrread`'s. Qt-free.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 
 #: The kid of a key: the first 16 hex digits of its fingerprint (``docqr.key_id``).
 KID_HEX = 16
+
+#: a file's status when it holds no QR code at all (a preview, a draft) — not a docqr
+#: verdict: there is no text to judge (message key ``docqr.no_code``)
+NO_CODE = "no_code"
+#: a file that is neither a readable image nor a readable PDF (``docqr.unreadable``)
+UNREADABLE = "unreadable"
+
+#: worst first: the verdict that counts when a file holds several codes
+SEVERITY = ("altered", "malformed", "unknown_signer", "voided", "not_ours", "genuine")
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,49 @@ class Checked:
     @property
     def status(self) -> str:
         return self.verdict.status
+
+
+def worst_first(checked: Iterable[Checked]) -> list[Checked]:
+    """The codes of one file, the one that counts first: the worst verdict of the
+    document's own codes (a genuine copy beside an altered one is not genuine), then any
+    other QR code found on the paper (``not_ours``, which never outweighs ours). Several
+    of our codes must name one document: all genuine but for different documents (or
+    different contents) gives ``altered``."""
+    from . import docqr
+
+    items = list(checked)
+    ours = [c for c in items if c.status != docqr.NOT_OURS]
+    rank = {s: i for i, s in enumerate(SEVERITY)}
+    ordered = sorted(ours, key=lambda c: rank.get(c.status, 0)) + [
+        c for c in items if c.status == docqr.NOT_OURS]
+    docs = {(c.verdict.payload.tw, c.verdict.payload.no, c.verdict.payload.h)
+            for c in ours if c.verdict.payload is not None}
+    if ordered and len(docs) > 1 and ordered[0].status == docqr.GENUINE:
+        first = ordered[0]
+        ordered[0] = Checked(docqr.Verdict(docqr.ALTERED, first.verdict.payload,
+                                           "codes of different documents"), first.source)
+    return ordered
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """The verdict on one file: ``status`` is the verdict that counts (a docqr verdict),
+    or :data:`NO_CODE` / :data:`UNREADABLE`; ``checked`` every code, worst first."""
+
+    status: str
+    checked: tuple[Checked, ...] = ()
+
+    @property
+    def verdict(self) -> Verdict | None:
+        return self.checked[0].verdict if self.checked else None
+
+    @property
+    def payload(self) -> Payload | None:
+        return self.verdict.payload if self.verdict else None
+
+    @property
+    def codes(self) -> int:
+        return len(self.checked)
 
 
 @dataclass
@@ -101,6 +153,19 @@ class TrustList:
 
         return [Checked(self.verify_text(t), "image") for t in qrread.texts_in_image(Path(path))]
 
+    def check_file(self, path: Path | str) -> FileCheck:
+        """A file's verdict (never raises for a bad file): :data:`UNREADABLE` for a
+        missing or unreadable file, :data:`NO_CODE` when it holds no QR code, else the
+        worst verdict of its codes (:func:`worst_first`)."""
+        try:
+            checked = self.verify_path(Path(path))
+        except (OSError, ValueError):
+            return FileCheck(UNREADABLE)
+        if not checked:
+            return FileCheck(NO_CODE)
+        ordered = worst_first(checked)
+        return FileCheck(ordered[0].status, tuple(ordered))
+
     def verify_path(self, path: Path) -> list[Checked]:
         """A PDF (by its first bytes) or an image."""
         from . import qrread
@@ -122,4 +187,5 @@ class TrustList:
         return [Checked(self.verify_text(arg), "text")]
 
 
-__all__ = ["Checked", "KID_HEX", "TrustList", "TrustedKey"]
+__all__ = ["NO_CODE", "SEVERITY", "UNREADABLE", "Checked", "FileCheck", "KID_HEX", "TrustList",
+           "TrustedKey", "worst_first"]

@@ -7,6 +7,7 @@ on first use. Qt-free.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 #: Rendering resolution of a PDF page for reading its QR code (the code is ≥ 20 mm).
 PDF_DPI = 200
@@ -17,23 +18,37 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".gif", ".we
 def texts_in_image(path: Path) -> list[str]:
     """The texts of the QR codes in an image file (``OSError``/``ValueError`` for a file
     that is not a readable image)."""
-    import zxingcpp
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(path) as img:
             img.load()
-            gray = img.convert("L")
+            return texts_in_pil(img)
     except UnidentifiedImageError as exc:
         raise ValueError("not a readable image") from exc
-    return _unique(r.text for r in zxingcpp.read_barcodes(gray))
+
+
+def texts_in_pil(image: Any) -> list[str]:
+    """The texts of the valid QR codes zxing-cpp finds in a PIL image (QR format only: a
+    bar code on the same paper is not read; a photo may hold two — both copies of a
+    receipt — and the same text once); a colour photo with none is tried once more in
+    grey."""
+    import zxingcpp
+
+    found = zxingcpp.read_barcodes(
+        image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
+    texts = _unique(code.text for code in found if code.valid)
+    if not texts and image.mode != "L":
+        return texts_in_pil(image.convert("L"))
+    return texts
 
 
 def texts_in_pdf(data: bytes) -> list[str]:
     """The texts of the QR codes on a PDF's pages (each page rendered at :data:`PDF_DPI`;
-    ``ValueError`` for a file that is not a readable PDF)."""
+    ``ValueError`` for a file that is not a readable PDF). Every page is read — not only
+    up to the first with a code — so a code on any page is checked (against the digest
+    of the whole document) by the caller."""
     import pypdfium2 as pdfium
-    import zxingcpp
 
     try:
         doc = pdfium.PdfDocument(data)
@@ -44,7 +59,7 @@ def texts_in_pdf(data: bytes) -> list[str]:
         for i in range(len(doc)):
             page = doc[i]
             img = page.render(scale=PDF_DPI / 72, grayscale=True).to_pil()
-            texts += [r.text for r in zxingcpp.read_barcodes(img)]
+            texts += texts_in_pil(img)
             page.close()
     finally:
         doc.close()
@@ -68,4 +83,5 @@ def is_pdf(path: Path) -> bool:
         return False
 
 
-__all__ = ["IMAGE_SUFFIXES", "PDF_DPI", "PDF_SUFFIXES", "is_pdf", "texts_in_image", "texts_in_pdf"]
+__all__ = ["IMAGE_SUFFIXES", "PDF_DPI", "PDF_SUFFIXES", "is_pdf", "texts_in_image", "texts_in_pdf",
+           "texts_in_pil"]

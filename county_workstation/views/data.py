@@ -341,10 +341,10 @@ def _result(checked: list[Any], *, image: bool = False) -> VerifyResult:
 
     if not checked:
         return VerifyResult("unreadable", "", {})
-    # the worst verdict of the codes found (a genuine code beside an altered one: altered)
-    order = {docqr.ALTERED: 0, docqr.VOIDED: 1, docqr.UNKNOWN_SIGNER: 2, docqr.MALFORMED: 3,
-             docqr.NOT_OURS: 4, docqr.GENUINE: 5}
-    first = min(checked, key=lambda c: order.get(c.status, 9))
+    from sync_contract.docverify import worst_first
+
+    # the verdict that counts: the worst of the document's codes (docverify.worst_first)
+    first = worst_first(checked)[0]
     verdict = first.verdict
     notes = []
     if image and verdict.status == docqr.GENUINE:

@@ -33,10 +33,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
             report = services.verification.verify_any(arg)
             if not report.found:
                 raise CliError(f"未在文件中找到二维码：{Path(arg).name}")
-            for f in report.findings:
+            for f in report.findings:  # the one that counts first
                 print(f.line())
-                if not f.genuine:
-                    worst = 2
+            if not report.all_genuine:
+                worst = 2
     return worst
 
 

@@ -1,5 +1,5 @@
-"""Issued documents carry the signed code; the core verifier reads it back from text, a
-rendered page image (zxing-cpp) and the PDF (content digest) — desktop_app/core/services/verify.py."""
+"""Issued documents carry the signed code; the one verifier reads it back from text, a
+rendered page image (zxing-cpp) and the PDF (content digest) — sync_contract/docverify.py."""
 
 from __future__ import annotations
 
@@ -8,16 +8,27 @@ import hashlib
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop_app.core.services import verify as v
 from desktop_app.printing import render_document
 from desktop_app.printing.samples import sample
 from sync_contract import docqr
+from sync_contract.docqr import Payload, Verdict
+from sync_contract.docverify import NO_CODE, UNREADABLE, Checked, TrustedKey, TrustList, worst_first
+from sync_contract.keys import fingerprint, public_key_b64
 from tests.helpers.docqr import change_one_character, page_stream, with_page_stream
 
 KEY = Ed25519PrivateKey.from_private_bytes(b"\x05" * 32)
 STRANGER = Ed25519PrivateKey.from_private_bytes(b"\x06" * 32)
-TRUST = v.Trust({docqr.key_id(KEY): KEY.public_key()})
 RECEIPT = sample("receipt")
+TOWNSHIP = RECEIPT["township"]["code"]
+
+
+def trust_of(key: Ed25519PrivateKey, township: str = TOWNSHIP, voided=()) -> TrustList:
+    out = TrustList(voided=set(voided))
+    out.add_key(TrustedKey(township, public_key_b64(key), fingerprint(key.public_key())))
+    return out
+
+
+TRUST = trust_of(KEY)
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +52,7 @@ def _write(tmp_path, pdf: bytes, name: str = "doc.pdf"):
 
 
 def test_receipt_png_decoded_by_zxing_is_genuine(receipt, tmp_path):
-    report = v.verify_image(_png(receipt, tmp_path / "receipt.png"), TRUST)
+    report = TRUST.check_file(_png(receipt, tmp_path / "receipt.png"))
     assert report.status == docqr.GENUINE, report
     assert report.codes == 1  # both copies carry the same code
     p = report.payload
@@ -51,8 +62,8 @@ def test_receipt_png_decoded_by_zxing_is_genuine(receipt, tmp_path):
 
 
 def test_pdf_is_genuine_and_its_digest_is_the_signed_one(receipt, tmp_path):
-    report = v.verify_pdf(_write(tmp_path, receipt), TRUST)
-    assert report.status == docqr.GENUINE and report.checked_content
+    report = TRUST.check_file(_write(tmp_path, receipt))
+    assert report.status == docqr.GENUINE and report.checked[0].source == "pdf"
     assert report.payload.h == docqr.pdf_content_digest(receipt).digest
     # the QR holds the content digest, not the file's SHA-256 (which it cannot contain)
     assert report.payload.h != hashlib.sha256(receipt).digest()
@@ -61,11 +72,11 @@ def test_pdf_is_genuine_and_its_digest_is_the_signed_one(receipt, tmp_path):
 def test_one_changed_character_is_altered(receipt, tmp_path):
     changed = change_one_character(receipt)
     assert changed != receipt
-    report = v.verify_pdf(_write(tmp_path, changed), TRUST)
+    report = TRUST.check_file(_write(tmp_path, changed))
     assert report.status == docqr.ALTERED, report
     # the same rewrite without the change is still genuine: it is the character that counts
     same = with_page_stream(receipt, page_stream(receipt))
-    assert v.verify_pdf(_write(tmp_path, same, "same.pdf"), TRUST).status == docqr.GENUINE
+    assert TRUST.check_file(_write(tmp_path, same, "same.pdf")).status == docqr.GENUINE
 
 
 @pytest.mark.parametrize("extra", [
@@ -74,7 +85,7 @@ def test_one_changed_character_is_altered(receipt, tmp_path):
 ])
 def test_anything_drawn_after_the_code_is_altered(receipt, tmp_path, extra):
     stream = page_stream(receipt)
-    report = v.verify_pdf(_write(tmp_path, with_page_stream(receipt, stream + extra)), TRUST)
+    report = TRUST.check_file(_write(tmp_path, with_page_stream(receipt, stream + extra)))
     assert report.status == docqr.ALTERED, report
 
 
@@ -86,28 +97,30 @@ def test_a_damaged_file_byte_is_never_genuine(receipt, tmp_path):
     obj = PdfReader(io.BytesIO(receipt)).pages[0].raw_get("/Contents").idnum
     at = receipt.index(b"stream", receipt.index(b"\n%d 0 obj" % obj)) + 40
     broken = receipt[:at] + bytes([receipt[at] ^ 0x01]) + receipt[at + 1:]
-    assert v.verify_pdf(_write(tmp_path, broken), TRUST).status != docqr.GENUINE
+    assert TRUST.check_file(_write(tmp_path, broken)).status != docqr.GENUINE
 
 
 def test_unknown_signer_and_voided(receipt, tmp_path):
     path = _write(tmp_path, receipt)
-    stranger = v.Trust({docqr.key_id(STRANGER): STRANGER.public_key()})
-    assert v.verify_pdf(path, stranger).status == docqr.UNKNOWN_SIGNER
-    voided = v.Trust(TRUST.keys, {(RECEIPT["township"]["code"], RECEIPT["number"])})
-    assert v.verify_pdf(path, voided).status == docqr.VOIDED
+    stranger = trust_of(STRANGER)
+    assert stranger.check_file(path).status == docqr.UNKNOWN_SIGNER
+    # our key, but registered for another township: not a signer of this document
+    assert trust_of(KEY, "999999999").check_file(path).status == docqr.UNKNOWN_SIGNER
+    voided = trust_of(KEY, voided={(TOWNSHIP, RECEIPT["number"])})
+    assert voided.check_file(path).status == docqr.VOIDED
 
 
 def test_tampered_signature_in_text_is_altered(receipt, tmp_path):
-    text = v.verify_image(_png(receipt, tmp_path / "r.png"), TRUST).verdict
+    text = TRUST.check_file(_png(receipt, tmp_path / "r.png")).verdict
     assert text is not None
     import zxingcpp
     from PIL import Image
 
     code = zxingcpp.read_barcodes(Image.open(tmp_path / "r.png"))[0].text
-    assert v.verify_text(code, TRUST).status == docqr.GENUINE
+    assert TRUST.verify_text(code).status == docqr.GENUINE
     # one base45 character of the signature changed
     forged = code[:-3] + ("0" if code[-3] != "0" else "1") + code[-2:]
-    assert v.verify_text(forged, TRUST).status in (docqr.ALTERED, docqr.MALFORMED)
+    assert TRUST.verify_text(forged).status in (docqr.ALTERED, docqr.MALFORMED)
 
 
 def test_preview_prints_void_and_has_no_code(tmp_path):
@@ -117,15 +130,42 @@ def test_preview_prints_void_and_has_no_code(tmp_path):
     if POPPLER:
         assert "无效" in Poppler(tmp_path).text(pdf)
     assert docqr.MARKER not in page_stream(pdf)
-    assert v.verify_image(_png(pdf, tmp_path / "p.png"), TRUST).status == v.NO_CODE
-    assert v.verify_pdf(_write(tmp_path, pdf), TRUST).status == v.NO_CODE
+    assert TRUST.check_file(_png(pdf, tmp_path / "p.png")).status == NO_CODE
+    assert TRUST.check_file(_write(tmp_path, pdf)).status == NO_CODE
 
 
 def test_not_a_file_we_can_read(tmp_path):
     junk = _write(tmp_path, b"not a pdf", "x.pdf")
-    assert v.verify_pdf(junk, TRUST).status == v.UNREADABLE
-    assert v.verify_image(junk, TRUST).status == v.UNREADABLE
-    assert v.verify_pdf(tmp_path / "missing.pdf", TRUST).status == v.UNREADABLE
+    assert TRUST.check_file(junk).status == UNREADABLE
+    assert TRUST.check_file(_write(tmp_path, b"not an image", "x.png")).status == UNREADABLE
+    assert TRUST.check_file(tmp_path / "missing.pdf").status == UNREADABLE
+
+
+def _checked(status: str, no: str = "R1", h: bytes = b"h" * 16) -> Checked:
+    payload = Payload("receipt", no, "2026-12-01", TOWNSHIP, "张*", h) if status not in (
+        docqr.NOT_OURS, docqr.MALFORMED) else None
+    return Checked(Verdict(status, payload), "image")
+
+
+G, A, V, U, M, N = (docqr.GENUINE, docqr.ALTERED, docqr.VOIDED, docqr.UNKNOWN_SIGNER,
+                    docqr.MALFORMED, docqr.NOT_OURS)
+
+
+@pytest.mark.parametrize(("codes", "counts"), [
+    ([_checked(G)], G),
+    ([_checked(G), _checked(A)], A),          # a genuine copy beside an altered one
+    ([_checked(V), _checked(G)], V),
+    ([_checked(G), _checked(U)], U),
+    ([_checked(G), _checked(M)], M),
+    ([_checked(N), _checked(G)], G),          # another QR code on the paper never outweighs ours
+    ([_checked(N)], N),
+    ([_checked(G, "R1"), _checked(G, "R2")], A),                      # two documents
+    ([_checked(G, h=b"a" * 16), _checked(G, h=b"b" * 16)], A),        # two contents
+])
+def test_the_worst_verdict_of_a_files_codes_counts(codes, counts):
+    ordered = worst_first(codes)
+    assert ordered[0].status == counts
+    assert len(ordered) == len(codes)
 
 
 def test_rendering_is_deterministic_with_the_key(receipt):
@@ -167,6 +207,42 @@ def test_documents_issued_before_keep_their_bytes(kind):
 @pytest.mark.parametrize("kind", sorted(BEFORE_ISSUE_17))
 def test_every_signed_kind_verifies(kind, tmp_path):
     pdf = render_document(kind, sample(kind), signing_key=KEY)
-    report = v.verify_pdf(_write(tmp_path, pdf), TRUST)
+    report = TRUST.check_file(_write(tmp_path, pdf))
     assert report.status == docqr.GENUINE, (kind, report)
     assert report.payload.kind == kind and report.payload.no == sample(kind)["number"]
+
+
+def test_a_bar_code_beside_the_qr_code_is_not_read(receipt, tmp_path):
+    """Only QR codes count: a bar code on the same paper (a parcel label, an ID card's
+    back) is neither a second code nor a reason to refuse."""
+    import zxingcpp
+    from PIL import Image
+
+    page = Image.open(_png(receipt, tmp_path / "page.png")).convert("RGB")
+    drawn = memoryview(zxingcpp.write_barcode_to_image(
+        zxingcpp.create_barcode("1234567890", zxingcpp.BarcodeFormat.Code128), scale=3))
+    bars = Image.frombytes("L", (drawn.shape[1], drawn.shape[0]), drawn.tobytes())
+    page.paste(bars.convert("RGB"), (40, 40))
+    page.save(tmp_path / "with-bars.png")
+    assert [r.format for r in zxingcpp.read_barcodes(bars)] == [zxingcpp.BarcodeFormat.Code128]
+    report = TRUST.check_file(tmp_path / "with-bars.png")
+    assert report.status == docqr.GENUINE and report.codes == 1, report
+
+
+def test_every_page_of_a_pdf_is_read(receipt, tmp_path):
+    """A code on any page is read and judged (not only the first page with one): a receipt
+    with another document's page appended has two codes and is not genuine."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    other = render_document("receipt", {**RECEIPT, "number": RECEIPT["number"][:-1] + "9"},
+                            signing_key=KEY)
+    writer = PdfWriter()
+    for pdf in (receipt, other):
+        writer.add_page(PdfReader(io.BytesIO(pdf)).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    report = TRUST.check_file(_write(tmp_path, out.getvalue(), "two.pdf"))
+    assert report.codes == 2, report
+    assert report.status == docqr.ALTERED

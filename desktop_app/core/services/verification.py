@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync_contract.docverify import Checked, TrustedKey, TrustList
+from sync_contract.docverify import NO_CODE, UNREADABLE, Checked, TrustedKey, TrustList
 from sync_contract.keys import fingerprint, load_public_key_b64, public_key_b64
 
 from ..errors import ValidationError, ValidationErrors
@@ -67,7 +67,11 @@ class Finding:
 
 @dataclass(frozen=True)
 class VerifyReport:
+    """Every code found, the one that counts first (``docverify.worst_first``); ``status``
+    is its verdict, or ``no_code`` when none was found."""
+
     findings: tuple[Finding, ...]
+    status: str = NO_CODE
 
     @property
     def found(self) -> bool:
@@ -75,7 +79,9 @@ class VerifyReport:
 
     @property
     def all_genuine(self) -> bool:
-        return bool(self.findings) and all(f.genuine for f in self.findings)
+        """The file is genuine: the verdict that counts is (several codes of one file
+        must all be genuine and name one document)."""
+        return self.status == "genuine"
 
 
 def _finding(c: Checked) -> Finding:
@@ -115,7 +121,7 @@ class VerificationService:
                 fp = fingerprint(load_public_key_b64(own))
                 out.keys[fp[:16]] = TrustedKey(code, own, fp, None)
             out.voided = {(c, n) for c, n in s.execute(
-                select(KnownVoid.township_code, KnownVoid.number)).tuples()}
+                select(KnownVoid.township_code, KnownVoid.number))}
             if code:
                 for number in s.scalars(select(Document.number).where(Document.voided.is_(True))):
                     out.voided.add((code, number))
@@ -131,7 +137,8 @@ class VerificationService:
         if not text:
             raise ValidationErrors([ValidationError("qr_text", "required",
                                                     key="verify.text_required")])
-        return VerifyReport((_finding(Checked(self.trust_list().verify_text(text), "text")),))
+        verdict = self.trust_list().verify_text(text)
+        return VerifyReport((_finding(Checked(verdict, "text")),), verdict.status)
 
     def verify_file(self, path: Path) -> VerifyReport:
         """A PDF (checked against its content) or a scan/photo (its signature)."""
@@ -139,13 +146,11 @@ class VerificationService:
         if not path.is_file():
             raise ValidationErrors([ValidationError("file", "missing",
                                                     key="verify.file_missing")])
-        trust = self.trust_list()
-        try:
-            checked = trust.verify_path(path)
-        except (OSError, ValueError):
+        result = self.trust_list().check_file(path)
+        if result.status == UNREADABLE:
             raise ValidationErrors([ValidationError("file", "unreadable",
-                                                    key="verify.file_unreadable")]) from None
-        return VerifyReport(tuple(_finding(c) for c in checked))
+                                                    key="verify.file_unreadable")])
+        return VerifyReport(tuple(_finding(c) for c in result.checked), result.status)
 
     def verify_any(self, arg: str) -> VerifyReport:
         """The command line's argument: a file if one exists by that name, else the text."""

@@ -12749,7 +12749,7 @@ encryption key %4</source>
     <message>
         <location line="+5"/>
         <source>TW1:… (the scanner types it here, then Enter)</source>
-        <translation>TW1:…（扫码枪在此输入后回车）</translation>
+        <translation>二维码内容（扫码枪在此输入后回车）</translation>
     </message>
     <message>
         <location line="+2"/>
