@@ -58,11 +58,11 @@ def test_a_v4_package_carries_every_new_type_and_the_county_stores_it(
         mbytes = zf.read("manifest.json")
         Ed25519PublicKey.from_public_bytes(raw).verify(zf.read("manifest.sig"), mbytes)
         manifest = json.loads(mbytes)
-        assert manifest["format_version"] == FORMAT_VERSION == 4
+        assert manifest["format_version"] == FORMAT_VERSION >= 4  # format 5 (issue 17) adds return types only
         assert sorted(manifest["counts"]) == sorted(env.types_of(env.TOWNSHIP_EXPORT))
         for type_ in env.types_of(env.TOWNSHIP_EXPORT):
             schema = json.loads((SCHEMAS / f"township-export.{type_}.schema.json").read_text())
-            assert schema["$id"].endswith(f"/sync/v4/township-export.{type_}.schema.json")
+            assert schema["$id"].endswith(f"/sync/v{FORMAT_VERSION}/township-export.{type_}.schema.json")
             check = Draft202012Validator(schema)
             records[type_] = _lines(zf, type_)
             for rec in records[type_]:
@@ -80,7 +80,7 @@ def test_a_v4_package_carries_every_new_type_and_the_county_stores_it(
     try:
         cty.register(manifest["township_code"], pub_file)
         got = cty.ingest(res.path)
-        assert got.format_version == 4 and not got.already_received
+        assert got.format_version == FORMAT_VERSION and not got.already_received
         with Session(cty.engine) as s:
             stored = {(r.type, r.uuid): r for r in s.scalars(select(CountyRecord))}
         for type_ in (*NEW_TYPES, "requested_item", "task_stage"):
@@ -92,7 +92,7 @@ def test_a_v4_package_carries_every_new_type_and_the_county_stores_it(
                 if rec.get("item_uuid"):
                     assert row.task_uuid == rec["item_uuid"]
         [info] = cty.townships()
-        assert info.format_version == 4
+        assert info.format_version == FORMAT_VERSION
         assert info.dynamic_records == {t: rows[t] for t in NEW_TYPES}
     finally:
         cty.close()

@@ -74,14 +74,14 @@ def register_rows(s: Session, period: Period) -> list[RegisterRow]:
     lo, hi = period.start.isoformat(), period.end.isoformat()
     issued = func.coalesce(func.json_extract(Document.data, "$.issued_date"),
                            func.date(Document.created_at, "localtime"))
-    names = dict(s.execute(select(Staff.id, Staff.name)).tuples().all())
+    names = dict(s.execute(select(Staff.id, Staff.name)).all())
     rows: list[RegisterRow] = []
     docs = s.execute(
         select(Document.number, Document.kind, issued, Application.number,
                Document.created_by_id, Document.print_count, Document.voided,
                Document.voided_at, Document.created_at)
         .join(Application, Application.id == Document.application_id)
-        .where(issued >= lo, issued <= hi)).tuples()
+        .where(issued >= lo, issued <= hi))
     for number, kind, day, app_no, by, prints, voided, voided_at, at in docs:
         rows.append(RegisterRow(number, kind, _title(kind), date.fromisoformat(str(day)[:10]),
                                 app_no or "",
@@ -91,7 +91,7 @@ def register_rows(s: Session, period: Period) -> list[RegisterRow]:
     lists = s.execute(
         select(ListDocument.number, ListDocument.kind, ListDocument.day,
                ListDocument.created_by_id, ListDocument.print_count)
-        .where(ListDocument.day >= period.start, ListDocument.day <= period.end)).tuples()
+        .where(ListDocument.day >= period.start, ListDocument.day <= period.end))
     for number, kind, day, by, prints in lists:
         rows.append(RegisterRow(number, kind, _title(kind), day, "",
                                 names.get(by, "") if by else "", prints or 0, None))
