@@ -269,6 +269,10 @@ def run(url: str, townships: int, applications: int, runs: int, today: date,
         result.update(measure(engine, today, runs))
         result["budget_s"] = BUDGET_S
         result["ok"] = result["overdue"]["median"] <= BUDGET_S
+        # the other views' medians over the same 1 s (reported, not the exit code)
+        result["over_budget"] = sorted(k for k, v in result.items()
+                                       if isinstance(v, dict) and "median" in v
+                                       and v["median"] > BUDGET_S)
         return result
     finally:
         engine.dispose()
