@@ -3,7 +3,7 @@
 ``county_record`` keeps every township record as JSON — right for ingest and return
 packages, too slow to query across 20 townships × 100,000 applications. The views
 (:mod:`.views`) read three narrow tables kept up to date from the records as they are
-stored, with indexes made for their queries (migration ``0005_views``):
+stored, with indexes made for their queries (migration ``0006_views``):
 
 * ``county_application`` — one row per application (``application`` records): number,
   status, decision, intake day, closed day, village, the applicant's ID number
@@ -151,10 +151,11 @@ class CountyPerson(CountyBase):
     __table_args__ = (
         UniqueConstraint("township_id", "member_uuid", name="uq_county_person_uuid"),
         Index("ix_county_person_application", "township_id", "application_uuid"),
-        # duplicates: a person in open households of two townships
-        Index("ix_county_person_open_id", "id_number", "township_id",
-              postgresql_where=text("open AND id_number <> ''"),
-              sqlite_where=text("open AND id_number <> ''")),
+        # duplicates: a person in open households of two townships; and derive()'s
+        # look-up of an ID number in other townships (any status)
+        Index("ix_county_person_id", "id_number", "township_id",
+              postgresql_where=text("id_number <> ''"),
+              sqlite_where=text("id_number <> ''")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -168,9 +169,22 @@ class CountyPerson(CountyBase):
     open: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class CountyDuplicateCandidate(CountyBase):
+    """An ID number held by household members (any status, any position) of two or
+    more townships: the only ID numbers the duplicates view has to look at. Kept by
+    :func:`derive` as members arrive and never removed (a superset: the view applies the
+    full conditions), so the view reads a few hundred keys instead of grouping every
+    member and task of the county."""
+
+    __tablename__ = "county_duplicate_candidate"
+
+    id_number: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
 APP: Table = cast(Table, CountyApplication.__table__)
 TASK: Table = cast(Table, CountyTask.__table__)
 PERSON: Table = cast(Table, CountyPerson.__table__)
+CANDIDATE: Table = cast(Table, CountyDuplicateCandidate.__table__)
 DERIVED_TABLES = ("county_application", "county_task", "county_person")
 
 
@@ -273,6 +287,32 @@ def _refresh_tasks(conn: Connection, tw: int, *, apps: Sequence[str] = (),
              app_closed_on=APP.c.closed_on))
 
 
+#: pg_advisory_xact_lock key serialising the candidate look-up of concurrent ingests
+CANDIDATE_LOCK = 0x17D0B1E
+
+
+def _mark_candidates(conn: Connection, tw: int, members: Sequence[str]) -> None:
+    """Add the ID numbers of the members ``members`` of township ``tw`` that members
+    of another township hold too (after their upsert, same transaction).
+
+    Every application's applicant ID is its position-0 member's, so the members cover
+    both kinds of duplicates. On PostgreSQL the look-up takes a transaction-wide
+    advisory lock: of two concurrent ingests that bring the same ID from two townships,
+    the second waits for the first to commit and then sees its rows (READ COMMITTED:
+    each statement reads what is committed when it starts). SQLite has one writer."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CANDIDATE_LOCK})
+    other = PERSON.alias("other")
+    found = (select(PERSON.c.id_number).distinct()
+             .where(PERSON.c.township_id == tw, PERSON.c.member_uuid.in_(members),
+                    PERSON.c.id_number != "")
+             .where(select(other.c.id).where(other.c.id_number == PERSON.c.id_number,
+                                             other.c.id_number != "",
+                                             other.c.township_id != tw).exists()))
+    stmt = _insert(conn, CANDIDATE).from_select(["id_number"], found)
+    conn.execute(stmt.on_conflict_do_nothing(index_elements=["id_number"]))
+
+
 def derive(conn: Connection, township_id: int, type_: str,
            rows: Iterable[Mapping[str, Any]]) -> int:
     """Upsert the derived rows of a batch of stored records of ``type_`` (in the
@@ -311,6 +351,7 @@ def _derive_chunk(conn: Connection, tw: int, type_: str,
     elif type_ == "household_member":
         rows = [_person_row(tw, r) for r in newest.values()]
         _upsert(conn, PERSON, "member_uuid", rows, keep=("open",))
+        _mark_candidates(conn, tw, sorted(newest))
         apps = sorted({r["application_uuid"] for r in rows})
         _refresh_persons(conn, tw, apps)
         _refresh_applicant(conn, tw, apps)
@@ -327,7 +368,7 @@ def _derive_chunk(conn: Connection, tw: int, type_: str,
 
 def backfill(conn: Connection, *, chunk: int = CHUNK) -> int:
     """Derive every stored ``county_record`` of :data:`DERIVED_TYPES` (migration
-    0005_views; ``county-receiver`` after restoring a database). Reads the records in
+    0006_views; ``county-receiver`` after restoring a database). Reads the records in
     key order, a chunk at a time. Returns the number of records read."""
     rec = text("SELECT id, township_id, data FROM county_record WHERE type = :t AND id > :after "
                "ORDER BY id LIMIT :n")
@@ -349,6 +390,7 @@ def backfill(conn: Connection, *, chunk: int = CHUNK) -> int:
     return total
 
 
-__all__ = ["APP", "CHUNK", "SOUGHT_SQL", "DERIVED_TABLES", "DERIVED_TYPES", "OPEN_STATUSES", "PERSON", "TASK",
-           "TOWNSHIP_HANDLER", "WAITING_STATUSES", "CountyApplication", "CountyPerson",
+__all__ = ["APP", "CANDIDATE", "CANDIDATE_LOCK", "CHUNK", "DERIVED_TABLES", "DERIVED_TYPES",
+           "OPEN_STATUSES", "PERSON", "SOUGHT_SQL", "TASK", "TOWNSHIP_HANDLER",
+           "WAITING_STATUSES", "CountyApplication", "CountyDuplicateCandidate", "CountyPerson",
            "CountyTask", "backfill", "derive", "normalise_id"]

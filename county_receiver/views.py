@@ -402,37 +402,50 @@ def monthly(source: Any, period: Period | str, by: str = "township", *,
                 values.setdefault(_key(tws, by, key), {})[code] = int(n)
             totals[code] = int(conn.execute(text(sql_total), params).scalar() or 0)
 
+        if conn.dialect.name == "postgresql":
+            # a dozen short aggregates: compiling each (JIT) costs more than it saves
+            conn.execute(text("SET LOCAL jit = off"))
         # application figures: by township from the applications, by item / department
         # (or for a department) from the tasks' copies — one table, its own date index
-        frm, key, unit = "county_application a", "a.township_id", "a.id"
+        frm, key, unit, decision = "county_application a", "a.township_id", "a.id", "a.decision"
         figures, scope = _APP_FIGURES, a_scope
         closed_by_end = "a.closed_on IS NOT NULL AND a.closed_on <= :end"
         if join_task:
-            frm, key, unit = "county_task t", _TASK_KEYS[by], _UNIT_T
+            frm, key, unit, decision = ("county_task t", _TASK_KEYS[by], _UNIT_T,
+                                        "t.app_decision")
+            if conn.dialect.name == "postgresql":     # distinct by bytes, not by locale
+                unit = f'({unit}) COLLATE "C"'
             figures, scope = _APP_FIGURES_T, t_scope
             closed_by_end = "t.app_closed_on IS NOT NULL AND t.app_closed_on <= :end"
-        for code, cond in figures.items():
-            where = cond + scope
-            collect(code, f"SELECT {key}, COUNT(DISTINCT {unit}) FROM {frm} WHERE {where} "
+        # the period's applications in one pass: received, accepted, refusals and, for
+        # 办结率, the accepted ones closed by the period's end
+        accepted = f"{decision} = 'accept'"
+        counts = (f"COUNT(DISTINCT {unit}), "
+                  f"COUNT(DISTINCT CASE WHEN {accepted} THEN {unit} END), "
+                  f"COUNT(DISTINCT CASE WHEN {decision} = 'reject' THEN {unit} END), "
+                  f"COUNT(DISTINCT CASE WHEN {accepted} AND {closed_by_end} THEN {unit} END)")
+        where = figures["received"] + scope
+
+        def intake(into: dict[str, Any], got: Any) -> None:
+            n, acc, rej, closed = (int(v or 0) for v in got)
+            into.update(received=n, accepted=acc, refusals=rej,
+                        completion_rate=closed / acc if acc else None)
+
+        for k, *got in conn.execute(text(
+                f"SELECT {key}, {counts} FROM {frm} WHERE {where} GROUP BY {key}"), params):
+            intake(values.setdefault(_key(tws, by, k), {}), got)
+        intake(totals, conn.execute(text(f"SELECT {counts} FROM {frm} WHERE {where}"),
+                                    params).one())
+        where = figures["closed"] + scope
+        collect("closed", f"SELECT {key}, COUNT(DISTINCT {unit}) FROM {frm} WHERE {where} "
                           f"GROUP BY {key}",
-                    f"SELECT COUNT(DISTINCT {unit}) FROM {frm} WHERE {where}")
+                f"SELECT COUNT(DISTINCT {unit}) FROM {frm} WHERE {where}")
         for code, cond in _TASK_FIGURES.items():
             tkey = _TASK_KEYS[by]
             where = cond + t_scope
             collect(code, f"SELECT {tkey}, COUNT(*) FROM county_task t WHERE {where} "
                           f"GROUP BY {tkey}",
                     f"SELECT COUNT(*) FROM county_task t WHERE {where}")
-        # 办结率: of the period's accepted applications, those closed by the period's end
-        where = figures["accepted"] + scope
-        closed = f"COUNT(DISTINCT CASE WHEN {closed_by_end} THEN {unit} END)"
-        for k, n, c in conn.execute(text(
-                f"SELECT {key}, COUNT(DISTINCT {unit}), {closed} FROM {frm} WHERE {where} "
-                f"GROUP BY {key}"), params):
-            values.setdefault(_key(tws, by, k), {})["completion_rate"] = (
-                int(c) / int(n) if n else None)
-        n, c = conn.execute(text(f"SELECT COUNT(DISTINCT {unit}), {closed} FROM {frm} "
-                                 f"WHERE {where}"), params).one()
-        totals["completion_rate"] = int(c) / int(n) if n else None
 
     def full(vals: dict[str, Any]) -> dict[str, int | float | None]:
         return {f.code: vals.get(f.code, None if f.kind == "ratio" else 0) for f in FIGURES}
@@ -508,21 +521,21 @@ def duplicates(source: Any, today: date | str | None = None) -> list[Duplicate]:
     out: list[Duplicate] = []
     with _connect(source) as conn:
         tws = _townships(conn)
-        # two steps: the keys (an aggregate over one partial index), then their rows by
-        # key (the planner cannot foresee how few keys the HAVING leaves)
-        keys = conn.execute(text(
-            f"SELECT applicant_id_number, item_code FROM county_task WHERE {_SOUGHT} "
-            "GROUP BY applicant_id_number, item_code "
-            "HAVING MIN(township_id) <> MAX(township_id)")).all()
-        wanted = {(k, i) for k, i in keys}
-        same: list[Any] = []
-        for chunk in _chunked(sorted({k for k, _ in keys})):
-            same += [r for r in conn.execute(text(
+        # the candidate ID numbers (held in two or more townships, kept by derive), then
+        # their rows by key; the groups spanning two townships are the duplicates
+        candidates = sorted(conn.execute(text(
+            "SELECT id_number FROM county_duplicate_candidate")).scalars().all())
+        rows: list[Any] = []
+        for chunk in _chunked(candidates):
+            rows += conn.execute(text(
                 "SELECT applicant_id_number AS id_number, item_code, township_id, "
                 "application_number, application_uuid, registered_on, task_uuid "
                 f"FROM county_task WHERE {_SOUGHT} AND applicant_id_number IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)), {"ids": chunk})
-                if (r.id_number, r.item_code) in wanted]
+            ).bindparams(bindparam("ids", expanding=True)), {"ids": chunk}).all()
+        spans: dict[tuple[str, str], set[int]] = {}
+        for r in rows:
+            spans.setdefault((r.id_number, r.item_code), set()).add(r.township_id)
+        same = [r for r in rows if len(spans[(r.id_number, r.item_code)]) > 1]
         same.sort(key=lambda r: (r.id_number, r.item_code, r.township_id, r.application_uuid))
         groups: dict[tuple[str, str], list[DuplicateEntry]] = {}
         for r in same:
@@ -532,18 +545,19 @@ def duplicates(source: Any, today: date | str | None = None) -> list[Duplicate]:
                 _opt_date(r.registered_on), "applicant", r.item_code, r.task_uuid))
         for (number, item), entries in groups.items():
             out.append(Duplicate(SAME_ITEM, mask_id(number), item, tuple(entries)))
-        numbers = conn.execute(text(
-            "SELECT id_number FROM county_person WHERE open AND id_number <> '' "
-            "GROUP BY id_number HAVING MIN(township_id) <> MAX(township_id)")).scalars().all()
-        people: list[Any] = []
-        for chunk in _chunked(sorted(numbers)):
-            people += conn.execute(text(
+        found: list[Any] = []
+        for chunk in _chunked(candidates):
+            found += conn.execute(text(
                 "SELECT p.id_number, p.township_id, p.role, p.member_uuid, p.application_uuid, "
                 "a.number, a.intake_date FROM county_person p "
                 "LEFT JOIN county_application a ON a.township_id = p.township_id "
                 "AND a.application_uuid = p.application_uuid "
                 "WHERE p.open AND p.id_number <> '' AND p.id_number IN :ids"
             ).bindparams(bindparam("ids", expanding=True)), {"ids": chunk}).all()
+        homes: dict[str, set[int]] = {}
+        for r in found:
+            homes.setdefault(r.id_number, set()).add(r.township_id)
+        people = [r for r in found if len(homes[r.id_number]) > 1]
         people.sort(key=lambda r: (r.id_number, r.township_id, r.application_uuid))
         persons: dict[str, list[DuplicateEntry]] = {}
         for r in people:

@@ -8,7 +8,8 @@ DESIGN §8: "cross-township views over 20 × 100,000 applications ≤ 1 s" — t
 view (超期转办 by department × township) on PostgreSQL, median of ``--runs``.
 
 The data is generated directly with SQL into the derived tables the views read
-(``county_application``, ``county_task``, ``county_person``; no ``county_record`` rows:
+(``county_application``, ``county_task``, ``county_person``,
+``county_duplicate_candidate``; no ``county_record`` rows:
 the views never read them): ``--townships`` × ``--applications`` applications, 1.5 tasks
 and 2 household members an application, statuses spread like a working county (about a
 fifth of the tasks still waiting for a department, most of them past due on ``--today``),
@@ -174,11 +175,16 @@ def generate(engine: Engine, townships: int, applications: int) -> None:
             SELECT t.id, md5('p1' || t.id || '-' || g)::uuid::text, 1, {_APP_UUID},
                 {_MEMBER}, 1, 'member', {_OPEN}
             FROM county_township t CROSS JOIN generate_series(1, {n}) g"""),
+        # what derive() keeps as the members arrive: the IDs held in two townships
+        ("duplicate candidates", """
+            INSERT INTO county_duplicate_candidate (id_number)
+            SELECT id_number FROM county_person WHERE id_number <> ''
+            GROUP BY id_number HAVING MIN(township_id) <> MAX(township_id)"""),
     ]
     indexes = [idx for table in (APP, TASK, PERSON) for idx in table.indexes]
     with engine.begin() as conn:
-        conn.execute(text("TRUNCATE county_person, county_task, county_application, "
-                          "county_township RESTART IDENTITY CASCADE"))
+        conn.execute(text("TRUNCATE county_duplicate_candidate, county_person, county_task, "
+                          "county_application, county_township RESTART IDENTITY CASCADE"))
         conn.execute(text("SET LOCAL synchronous_commit = off"))
         for idx in indexes:           # built once after the load: much faster
             conn.execute(DropIndex(idx, if_exists=True))
@@ -263,6 +269,10 @@ def run(url: str, townships: int, applications: int, runs: int, today: date,
         result.update(measure(engine, today, runs))
         result["budget_s"] = BUDGET_S
         result["ok"] = result["overdue"]["median"] <= BUDGET_S
+        # the other views' medians over the same 1 s (reported, not the exit code)
+        result["over_budget"] = sorted(k for k, v in result.items()
+                                       if isinstance(v, dict) and "median" in v
+                                       and v["median"] > BUDGET_S)
         return result
     finally:
         engine.dispose()

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, insert, select
 
 from county_receiver import db as county_db
 from county_receiver import views
-from county_receiver.derived import APP, PERSON, TASK, derive
+from county_receiver.derived import APP, CANDIDATE, PERSON, TASK, derive
 from county_receiver.models import RegisteredTownship
 from county_receiver.receiver import normalise_url
 from sync_contract.errors import PackageError
@@ -328,6 +328,46 @@ def test_duplicates_a_member_of_households_in_two_townships(build):
     assert sorted(e.role for e in dup.entries) == ["member", "member"]
     assert dup.item_code == "" and views.reveal_id(build.engine, dup) == ID_A
     assert dup.label == "同一人是两个乡镇在办申请的家庭成员"
+
+
+def _candidates(engine) -> set[str]:
+    with engine.connect() as conn:
+        return set(conn.execute(select(CANDIDATE.c.id_number)).scalars())
+
+
+#: (case, [(township, applicant ID, other members' IDs)], candidate ID numbers)
+CANDIDATE_CASES = [
+    ("applicants in two townships", [(A, ID_A, ()), (B, ID_A, ())], {ID_A}),
+    ("member and applicant", [(A, ID_B, (ID_A,)), (C, ID_A, ())], {ID_A}),
+    ("same township twice", [(A, ID_A, ()), (A, ID_A, (ID_B,))], set()),
+    ("no ID", [(A, "", ()), (B, "", ("",))], set()),
+    ("closed still a candidate", [(A, ID_A, ()), (B, ID_A, ())], {ID_A}),
+    ("lower case / blanks", [(A, ID_A.lower(), ()), (B, " " + ID_A, ())], {ID_A}),
+]
+
+
+@pytest.mark.parametrize("case, apps, want", CANDIDATE_CASES, ids=[c[0] for c in CANDIDATE_CASES])
+def test_derive_keeps_the_ids_held_in_two_townships(build, case, apps, want):
+    for i, (code, applicant, members) in enumerate(apps):
+        closed = case.startswith("closed") and i == 1
+        build.application(code, id_number=applicant, members=members,
+                          status="closed" if closed else "accepted",
+                          items=[{"item": "DIBAO"}])
+    assert _candidates(build.engine) == want
+
+
+def test_a_member_whose_id_changes_to_another_townships_becomes_a_duplicate(build):
+    build.application(A, id_number=ID_A, items=[{"item": "DIBAO"}])
+    app = build.application(B, id_number=ID_B, items=[{"item": "DIBAO"}])
+    assert views.duplicates(build.engine, TODAY) == [] and _candidates(build.engine) == set()
+    with build.engine.connect() as conn:          # the applicant's record, corrected later
+        member = conn.execute(select(PERSON.c.member_uuid).where(
+            PERSON.c.application_uuid == app)).scalar_one()
+    build.feed(B, "household_member", {"uuid": member, "version": 2, "application_uuid": app,
+                                       "position": 0, "id_number": ID_A})
+    assert _candidates(build.engine) == {ID_A}
+    kinds = sorted(d.kind for d in views.duplicates(build.engine, TODAY))
+    assert kinds == [views.SAME_ITEM, views.TWO_HOUSEHOLDS]
 
 
 @pytest.mark.parametrize("number, masked", [

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from county_receiver import db as county_db
 from county_receiver import views
-from county_receiver.derived import APP, PERSON, TASK, backfill
+from county_receiver.derived import APP, CANDIDATE, PERSON, TASK, backfill
 from county_receiver.models import CountyRecord
 from tests.county.helpers import new_county
 
@@ -17,7 +17,7 @@ from tests.county.helpers import new_county
 def _rows(engine) -> dict[str, list[tuple]]:
     out = {}
     with engine.connect() as conn:
-        for table in (APP, TASK, PERSON):
+        for table in (APP, TASK, PERSON, CANDIDATE):
             cols = [c for c in table.columns if c.name != "id"]
             out[table.name] = sorted(tuple(str(v) for v in r)
                                      for r in conn.execute(select(*cols)))
@@ -58,7 +58,7 @@ def test_ingest_derives_every_application_task_and_member(world, county_url):
         assert _rows(county.engine) == got
         # the migration's backfill rebuilds the same rows from county_record
         with county.engine.begin() as conn:
-            for table in (PERSON, TASK, APP):
+            for table in (CANDIDATE, PERSON, TASK, APP):
                 conn.execute(table.delete())
             backfill(conn, chunk=7)
         assert _rows(county.engine) == got

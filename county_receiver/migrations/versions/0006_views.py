@@ -2,6 +2,7 @@
 
 * ``county_application``, ``county_task``, ``county_person`` (``county_receiver/derived.py``)
   with the indexes of the views (超期转办, 月度统计, 重复申请);
+* ``county_duplicate_candidate``: the ID numbers members of two or more townships hold;
 * backfilled from the ``application``, ``household_member`` and ``requested_item``
   records already in ``county_record``.
 
@@ -24,7 +25,7 @@ _WAITING = "task_status IN ('referred', 'signed', 'in_progress') AND app_open"
 _APPLICANT = ("app_open AND applicant_id_number <> '' "
               "AND item_status NOT IN ('rejected', 'withdrawn') "
               "AND (task_status IS NULL OR task_status <> 'refused')")
-_OPEN_ID = "open AND id_number <> ''"
+_HAS_ID = "id_number <> ''"
 
 
 def upgrade() -> None:
@@ -112,17 +113,23 @@ def upgrade() -> None:
     with op.batch_alter_table('county_person', schema=None) as batch_op:
         batch_op.create_index('ix_county_person_application', ['township_id', 'application_uuid'],
                               unique=False)
-        batch_op.create_index('ix_county_person_open_id', ['id_number', 'township_id'],
-                              unique=False, postgresql_where=sa.text(_OPEN_ID),
-                              sqlite_where=sa.text(_OPEN_ID))
+        batch_op.create_index('ix_county_person_id', ['id_number', 'township_id'],
+                              unique=False, postgresql_where=sa.text(_HAS_ID),
+                              sqlite_where=sa.text(_HAS_ID))
+
+    op.create_table('county_duplicate_candidate',
+    sa.Column('id_number', sa.String(length=40), nullable=False),
+    sa.PrimaryKeyConstraint('id_number')
+    )
 
     from county_receiver.derived import backfill
     backfill(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_table('county_duplicate_candidate')
     for table, indexes in (
-            ('county_person', ('ix_county_person_open_id', 'ix_county_person_application')),
+            ('county_person', ('ix_county_person_id', 'ix_county_person_application')),
             ('county_task', ('ix_county_task_closed', 'ix_county_task_registered',
                              'ix_county_task_applicant', 'ix_county_task_due',
                              'ix_county_task_result', 'ix_county_task_referred',
